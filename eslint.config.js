@@ -1,0 +1,70 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+/** Who may import whom (../shared/architecture.md). Each entry: the folder, and what it must never import. */
+const react = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'zustand', 'zustand/*', '@tanstack/*', 'zundo', 'idb', 'elkjs', 'elkjs/*'];
+const node = ['node:*', 'fs', 'path', 'os', 'child_process'];
+const boundary = (files, patterns, message) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
+});
+
+export default tseslint.config(
+  { ignores: ['dist/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'generators/**/__golden__/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/app/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  boundary(
+    ['src/model/**/*.ts'],
+    [...react, ...node, '**/catalog', '**/catalog/*', '**/engine', '**/engine/*', '**/app/*', '**/cli/*', '**/generators/*'],
+    'The model is the bottom layer: zod and js-yaml only (architecture.md).',
+  ),
+  boundary(
+    ['src/catalog/**/*.ts'],
+    [...react, ...node, '**/engine', '**/engine/*', '**/app/*', '**/cli/*', '**/generators/*'],
+    'The catalog may import only the model (architecture.md).',
+  ),
+  boundary(
+    ['src/engine/**/*.ts'],
+    [...react, ...node, '**/app/*', '**/cli/*', '**/generators/*'],
+    'The engine is plain TypeScript over the model and catalog: no React, DOM, Node or app (architecture.md).',
+  ),
+  boundary(
+    ['generators/**/*.ts'],
+    [...react, ...node, '**/app/*', '**/cli/*'],
+    'Generators are pure: (design, analysis) -> files. No React, no fs; the caller writes files (architecture.md).',
+  ),
+  boundary(['src/cli/**/*.ts'], [...react, '**/app/*'], 'The command line never imports the app or React (architecture.md).'),
+  {
+    ...boundary(
+      ['src/app/**/*.{ts,tsx}'],
+      [...node, '**/cli/*', '@xyflow/react'],
+      'The app runs in the browser (no node:*, no command line), and only src/app/canvas/ talks to React Flow (architecture.md).',
+    ),
+    ignores: ['src/app/canvas/**'],
+  },
+  boundary(
+    ['src/app/canvas/**/*.{ts,tsx}'],
+    [...node, '**/cli/*'],
+    'The app runs in the browser: no node:* and no command line (architecture.md).',
+  ),
+  {
+    // Tests may use Node (fs to read templates and goldens) even inside plain layers.
+    files: ['**/*.test.ts', 'bench/**', 'scripts/**', 'e2e/**', '*.config.ts', 'vite.config.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+);

@@ -1,0 +1,28 @@
+import type { SlaFigure } from './types';
+
+/**
+ * Published AWS SLAs, from ../shared/reference/reliability-rules.md §4.2 (each with the SLA page
+ * and the "last updated" date of the stored copy). Figures not verified there are marked so.
+ */
+export const AWS_SLA = {
+  route53: { percent: 100, service: 'Amazon Route 53 (DNS queries)', source: 'https://aws.amazon.com/route53/sla/', verified: false, note: 'Quoted from secondary copies of the service commitment; the current AWS page was not re-read.' },
+  cloudfront: { percent: 99.9, service: 'Amazon CloudFront', source: 'https://aws.amazon.com/cloudfront/sla/', asOf: '2022-05-05', verified: true },
+  waf: { percent: 99.95, service: 'AWS WAF (per region)', source: 'https://aws.amazon.com/waf/sla/', asOf: '2022-05-05', verified: true },
+  elbMultiAz: { percent: 99.99, service: 'Elastic Load Balancing, Multi-AZ load balancer', source: 'https://aws.amazon.com/elasticloadbalancing/sla/', asOf: '2022-07-25', verified: true },
+  elbSingleAz: { percent: 99.9, service: 'Elastic Load Balancing, single-AZ load balancer', source: 'https://aws.amazon.com/elasticloadbalancing/sla/', asOf: '2022-07-25', verified: true },
+  computeRegion: { percent: 99.99, service: 'EC2 / ECS / Fargate, Region-Level (instances or tasks across two or more zones)', source: 'https://aws.amazon.com/compute/sla/', asOf: '2022-05-05', verified: true },
+  computeInstance: { percent: 99.5, service: 'EC2 Instance-Level (a single instance)', source: 'https://aws.amazon.com/compute/sla/', asOf: '2022-05-05', verified: true },
+  eksControlPlane: { percent: 99.95, service: 'Amazon EKS control plane (Kubernetes API endpoint)', source: 'https://aws.amazon.com/eks/sla/', asOf: '2022-05-04', verified: true },
+  rdsMultiAz: { percent: 99.95, service: 'Amazon RDS Multi-AZ DB instance or cluster', source: 'https://aws.amazon.com/rds/sla/', asOf: '2024-01-22', verified: true },
+  rdsSingle: { percent: 99.5, service: 'Amazon RDS Single-DB instance', source: 'https://aws.amazon.com/rds/sla/', asOf: '2024-01-22', verified: true },
+  auroraMultiAz: { percent: 99.99, service: 'Amazon Aurora, Multi-AZ cluster', source: 'https://aws.amazon.com/rds/aurora/sla/', asOf: '2022-05-19', verified: true },
+  auroraSingleAz: { percent: 99.9, service: 'Amazon Aurora, Single-AZ cluster', source: 'https://aws.amazon.com/rds/aurora/sla/', asOf: '2022-05-19', verified: true },
+  elasticacheMultiAz: { percent: 99.99, service: 'Amazon ElastiCache (Valkey/Redis OSS) Multi-AZ', source: 'AWS Database Blog, "Introducing 99.99% Availability with Amazon ElastiCache for Redis and Amazon MemoryDB" (2023)', verified: true },
+  elasticacheSingleAz: { percent: 99.5, service: 'Amazon ElastiCache Single-AZ', source: 'AWS Database Blog, "Introducing 99.99% Availability with Amazon ElastiCache for Redis and Amazon MemoryDB" (2023)', verified: true },
+  s3Standard: { percent: 99.9, service: 'Amazon S3 Standard', source: 'https://aws.amazon.com/s3/sla/', asOf: '2023-11-28', verified: true },
+  s3Infrequent: { percent: 99.0, service: 'Amazon S3 Standard-IA, One Zone-IA, Intelligent-Tiering, Glacier IR', source: 'https://aws.amazon.com/s3/sla/', asOf: '2023-11-28', verified: true },
+  kms: { percent: 99.999, service: 'AWS KMS', source: 'https://aws.amazon.com/kms/sla/', asOf: '2022-11-29', verified: true },
+  sqs: { percent: 99.9, service: 'Amazon SQS', source: 'https://aws.amazon.com/messaging/sla/', verified: false, note: 'Not verified: no SLA page in the stored material.' },
+  secretsManager: { percent: 99.9, service: 'AWS Secrets Manager', source: 'cloudonaut.io SLA table (January 2019)', verified: false, note: 'Secondary source; may be out of date.' },
+  cognito: { percent: 99.9, service: 'Amazon Cognito', source: 'cloudonaut.io SLA table (January 2019)', verified: false, note: 'Secondary source; may be out of date.' },
+} as const satisfies Record<string, SlaFigure>;

@@ -1,0 +1,84 @@
+import type { ChoiceProp, GroupProp, NumberProp, PropSpec, TextProp } from './types';
+
+export const runtimeProp: ChoiceProp = {
+  key: 'runtime',
+  label: 'Runtime',
+  help: 'Where the code runs: managed containers (ECS on Fargate, Cloud Run, Container Apps), a Kubernetes cluster, or virtual machines.',
+  type: 'choice',
+  choices: [
+    { value: 'containers', label: 'Managed containers' },
+    { value: 'kubernetes', label: 'Kubernetes' },
+    { value: 'vm', label: 'Virtual machines' },
+  ],
+  default: 'containers',
+};
+
+export const sizeProp = (defaultSize: string, suggestions: readonly string[]): TextProp => ({
+  key: 'size',
+  label: 'Instance class',
+  help: "The provider's instance class for each instance (m5.large, db.r6g.large, cache.r6g.large). It sets capacity and price.",
+  type: 'text',
+  default: defaultSize,
+  suggestions,
+  maxLength: 64,
+});
+
+export const hostingProp: ChoiceProp = {
+  key: 'hosting',
+  label: 'Hosting',
+  help: "Managed: the provider's service runs it (RDS, ElastiCache, SQS). Kubernetes: an operator or chart in your cluster runs it, and your team operates it.",
+  type: 'choice',
+  choices: [
+    { value: 'managed', label: 'Managed service' },
+    { value: 'kubernetes', label: 'On Kubernetes' },
+  ],
+  default: 'managed',
+};
+
+export const healthCheckProp = {
+  key: 'healthChecks',
+  label: 'Health checks',
+  help: 'Instances are probed (readiness and liveness, or load balancer target checks) and taken out of rotation when they fail. Without them a hung instance keeps receiving traffic.',
+  type: 'boolean',
+  default: true,
+} as const satisfies PropSpec;
+
+export const autoscalingProp: GroupProp = {
+  key: 'autoscaling',
+  label: 'Autoscaling',
+  help: 'Scale out on load, and back to full capacity after losing a zone. Without it, the fixed instance count must carry peak load with a zone gone.',
+  type: 'group',
+  fields: [
+    { key: 'enabled', label: 'Enabled', help: 'Add and remove instances on load.', type: 'boolean', default: false },
+    { key: 'min', label: 'Minimum', help: 'Instances kept even when idle. Keep enough to carry peak load with one zone lost (static stability).', type: 'integer', min: 1, max: 10000 },
+    { key: 'max', label: 'Maximum', help: 'The ceiling: high enough to replace a lost zone at peak load.', type: 'integer', min: 1, max: 10000 },
+  ],
+};
+
+const restoreTestedDays: NumberProp = {
+  key: 'restoreTestedDays',
+  label: 'Days since restore tested',
+  help: 'Days since a restore from these backups was last tested end to end (restored, started, checked). Empty means never: an untested backup is a hope, not a backup.',
+  type: 'integer',
+  min: 0,
+  max: 100000,
+  nullable: true,
+  nullLabel: 'Never tested',
+  unit: 'days',
+};
+
+export const backupProp: GroupProp = {
+  key: 'backup',
+  label: 'Backups',
+  help: 'Automated backups, how long they are kept, where copies go, and when a restore was last tested.',
+  type: 'group',
+  fields: [
+    { key: 'enabled', label: 'Enabled', help: 'Take automated backups (snapshots).', type: 'boolean', default: false },
+    { key: 'pitr', label: 'Point-in-time recovery', help: 'Continuous log archiving so a restore can reach any second in the retention window: RPO of minutes rather than a day.', type: 'boolean', default: false },
+    { key: 'retentionDays', label: 'Retention', help: 'Days backups are kept. Long enough to notice corruption before the last good copy ages out.', type: 'integer', min: 1, max: 3650, default: 7, unit: 'days' },
+    { key: 'intervalHours', label: 'Snapshot interval', help: 'Hours between snapshots when there is no point-in-time recovery. Sets the data lost on a restore.', type: 'number', min: 0.25, max: 168, default: 24, unit: 'hours' },
+    restoreTestedDays,
+    { key: 'copyToRegion', label: 'Copy to region', help: 'A region of this design that receives copies, so a region loss does not take the backups with it.', type: 'region' },
+    { key: 'separateAccount', label: 'Copy to a separate account', help: 'Copies land in another account (or subscription, project), so a compromised or deleted production account does not take the backups with it.', type: 'boolean', default: false },
+  ],
+};

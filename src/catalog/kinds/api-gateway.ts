@@ -1,0 +1,17 @@
+import type { ComponentKind } from '../types';
+
+export const apiGateway: ComponentKind = {
+  id: 'api-gateway',
+  title: 'API gateway',
+  description: 'A managed front door for APIs (API Gateway, API Management, Apigee): authentication, throttling and per-client quotas.',
+  layer: 'edge',
+  icon: '🚪',
+  keywords: ['api management', 'apigee', 'throttling', 'quota'],
+  capabilities: { stateful: false, placement: 'regional', internetFacing: true, healthChecked: true },
+  props: [
+    { key: 'rateLimiting', label: 'Throttling', help: 'Request rate limits on the API as a whole.', type: 'boolean', default: true },
+    { key: 'perTenantQuotas', label: 'Per-tenant quotas', help: 'Usage plans or quotas per tenant or API key, so one tenant cannot starve the others.', type: 'boolean', default: false },
+    { key: 'requestsPerMonth', label: 'Requests', help: 'API calls per month, for pricing.', type: 'number', min: 0, max: 1e13, default: 10_000_000, unit: 'requests/month' },
+  ],
+  // AWS publishes an API Gateway SLA, but it is not in the reference data the app cites.
+};

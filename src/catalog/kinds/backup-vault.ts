@@ -1,0 +1,18 @@
+import type { ComponentKind } from '../types';
+
+export const backupVault: ComponentKind = {
+  id: 'backup-vault',
+  title: 'Backup vault',
+  description: 'A central backup plan and vault (AWS Backup, Azure Backup, Backup and DR) that copies backups to another account or region and locks them.',
+  layer: 'storage',
+  icon: '💾',
+  keywords: ['backup', 'aws backup', 'vault', 'snapshots', 'restore', 'recovery'],
+  capabilities: { stateful: true, placement: 'regional' },
+  props: [
+    { key: 'separateAccount', label: 'In a separate account', help: 'The vault lives in another account, out of reach of a compromised production account.', type: 'boolean', default: false },
+    { key: 'copyToRegion', label: 'Copies to region', help: 'Copies of each recovery point land in another region of this design.', type: 'region' },
+    { key: 'vaultLock', label: 'Vault lock', help: 'Recovery points cannot be deleted before their retention ends, not even by an administrator.', type: 'boolean', default: false },
+    { key: 'storageGb', label: 'Backup storage', help: 'Gigabytes of recovery points kept, for pricing.', type: 'number', min: 0, max: 1e9, default: 500, unit: 'GB' },
+  ],
+  initialProps: { separateAccount: true, vaultLock: true },
+};

@@ -1,0 +1,52 @@
+import { componentZones } from '../../model';
+import { AWS_SLA } from '../aws-slas';
+import { backupProp, hostingProp, sizeProp } from '../common-props';
+import type { ComponentKind } from '../types';
+
+export const cache: ComponentKind = {
+  id: 'cache',
+  title: 'Cache',
+  description: 'An in-memory store (Redis, Valkey, Memcached): sessions, rate-limit counters and hot reads. Treat it as rebuildable unless it is made durable.',
+  layer: 'data',
+  icon: '⚡',
+  keywords: ['redis', 'valkey', 'memcached', 'elasticache', 'sessions', 'sentinel'],
+  capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true },
+  props: [
+    {
+      key: 'engine',
+      label: 'Engine',
+      help: 'Redis or Valkey support replicas and persistence; Memcached has neither.',
+      type: 'choice',
+      choices: [
+        { value: 'redis', label: 'Redis' },
+        { value: 'valkey', label: 'Valkey' },
+        { value: 'memcached', label: 'Memcached' },
+      ],
+      default: 'redis',
+    },
+    hostingProp,
+    sizeProp('cache.r6g.large', ['cache.t3.medium', 'cache.m5.large', 'cache.r6g.large', 'cache.r6g.xlarge']),
+    {
+      key: 'persistence',
+      label: 'Persistence',
+      help: 'None: a restart empties it. Snapshot: periodic point-in-time copies. Append-only: every write logged, little loss on restart.',
+      type: 'choice',
+      choices: [
+        { value: 'none', label: 'None' },
+        { value: 'snapshot', label: 'Snapshots' },
+        { value: 'append-only', label: 'Append-only file' },
+      ],
+      default: 'none',
+    },
+    { key: 'durable', label: 'Holds data kept nowhere else', help: 'On when the cache is the only copy of some data (sessions that must not be lost, counters, carts). Then it needs replicas, persistence and backups like a database.', type: 'boolean', default: false },
+    { key: 'automaticFailover', label: 'Automatic failover', help: 'A replica is promoted when the primary fails (ElastiCache Multi-AZ, Redis Sentinel).', type: 'boolean', default: true },
+    backupProp,
+  ],
+  initialProps: { engine: 'redis', persistence: 'none', durable: false },
+  initialReplicas: 2,
+  sla: (component, props, { provider, design }) => {
+    if (provider !== 'aws' || props.hosting === 'kubernetes') return undefined;
+    const multiAz = props.automaticFailover !== false && (component.replicas ?? 1) >= 2 && componentZones(design, component).length >= 2;
+    return multiAz ? AWS_SLA.elasticacheMultiAz : AWS_SLA.elasticacheSingleAz;
+  },
+};

@@ -1,0 +1,17 @@
+import { AWS_SLA } from '../aws-slas';
+import type { ComponentKind } from '../types';
+
+export const cdn: ComponentKind = {
+  id: 'cdn',
+  title: 'CDN',
+  description: 'A content delivery network (CloudFront, Front Door, Cloud CDN) that serves static assets from the edge and can fail over between origins.',
+  layer: 'edge',
+  icon: '🛰',
+  keywords: ['cloudfront', 'front door', 'edge', 'cache', 'static'],
+  capabilities: { stateful: false, placement: 'global', internetFacing: true },
+  props: [
+    { key: 'originFailover', label: 'Origin failover', help: 'An origin group with a secondary origin, used when the primary answers with errors.', type: 'boolean', default: false },
+    { key: 'dataOutGbPerMonth', label: 'Data out', help: 'Gigabytes served to users per month; the main driver of CDN cost.', type: 'number', min: 0, max: 100_000_000, default: 500, unit: 'GB/month' },
+  ],
+  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.cloudfront : undefined),
+};

@@ -1,0 +1,30 @@
+import type { ComponentKind } from '../types';
+
+export const ciCd: ComponentKind = {
+  id: 'ci-cd',
+  title: 'CI/CD',
+  description: 'The pipeline that builds, tests and releases (GitHub Actions, GitLab CI, CodePipeline, Argo CD). Most outages start with a change: release gradually and roll back automatically.',
+  layer: 'operations',
+  icon: '🚀',
+  keywords: ['pipeline', 'deploy', 'release', 'github actions', 'gitlab', 'argo', 'canary', 'blue-green'],
+  capabilities: { stateful: false, placement: 'global', foundation: 'delivery' },
+  props: [
+    {
+      key: 'strategy',
+      label: 'Release strategy',
+      help: 'Rolling replaces instances in place. Blue-green switches traffic to a full new copy. Canary sends a small share of traffic to the new version first.',
+      type: 'choice',
+      choices: [
+        { value: 'rolling', label: 'Rolling' },
+        { value: 'blue-green', label: 'Blue-green' },
+        { value: 'canary', label: 'Canary' },
+      ],
+      default: 'rolling',
+    },
+    { key: 'automatedRollback', label: 'Automated rollback', help: 'A release that trips its alarms is rolled back without waiting for a person.', type: 'boolean', default: false },
+    { key: 'redundantRunners', label: 'Redundant runners', help: 'Deployments can run from more than one place (a second runner pool or region), so recovery does not wait on the pipeline.', type: 'boolean', default: false },
+    { key: 'breakGlass', label: 'Break-glass path', help: 'A documented, tested way to deploy or roll back by hand when the pipeline itself is down.', type: 'boolean', default: false },
+    { key: 'buildMinutesPerMonth', label: 'Build minutes', help: 'For pricing.', type: 'number', min: 0, max: 1e8, default: 3000 },
+  ],
+  initialProps: { strategy: 'rolling', automatedRollback: false },
+};

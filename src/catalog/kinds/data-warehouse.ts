@@ -1,0 +1,15 @@
+import type { ComponentKind } from '../types';
+
+export const dataWarehouse: ComponentKind = {
+  id: 'data-warehouse',
+  title: 'Data warehouse',
+  description: 'An analytics store (Redshift, Synapse, BigQuery) fed from the operational database, so reporting never loads the primary.',
+  layer: 'data',
+  icon: '📊',
+  keywords: ['redshift', 'bigquery', 'synapse', 'analytics', 'reporting', 'bi'],
+  capabilities: { stateful: true, placement: 'either' },
+  props: [
+    { key: 'storageGb', label: 'Stored', help: 'Gigabytes stored, for pricing.', type: 'number', min: 0, max: 1e9, default: 500, unit: 'GB' },
+    { key: 'rebuildable', label: 'Rebuildable from sources', help: 'Everything in it can be reloaded from the operational systems, so it needs no backup of its own.', type: 'boolean', default: true },
+  ],
+};

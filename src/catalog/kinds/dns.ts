@@ -1,0 +1,19 @@
+import { AWS_SLA } from '../aws-slas';
+import type { ComponentKind } from '../types';
+
+export const dns: ComponentKind = {
+  id: 'dns',
+  title: 'DNS',
+  description: 'Authoritative DNS for the platform\'s names (Route 53, Azure DNS, Cloud DNS); with health-checked failover records it steers users between regions.',
+  layer: 'edge',
+  icon: '🌐',
+  keywords: ['route 53', 'route53', 'domain', 'failover', 'records'],
+  capabilities: { stateful: false, placement: 'global', internetFacing: true, foundation: 'dns' },
+  props: [
+    { key: 'failoverRouting', label: 'Failover routing', help: 'Health-checked failover (or latency) records that move traffic to a healthy region without a manual change.', type: 'boolean', default: false },
+    { key: 'healthChecks', label: 'Health checks', help: 'DNS health checks probe each region\'s entry point; failover records need them.', type: 'boolean', default: false },
+    { key: 'ttlSeconds', label: 'Record TTL', help: 'How long resolvers cache an answer. Failover takes at least this long to reach users; 60 s or less for failover records.', type: 'integer', min: 0, max: 86400, default: 300, unit: 's' },
+  ],
+  initialProps: { failoverRouting: false, ttlSeconds: 300 },
+  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.route53 : undefined),
+};

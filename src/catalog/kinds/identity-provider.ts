@@ -1,0 +1,33 @@
+import { AWS_SLA } from '../aws-slas';
+import type { ComponentKind } from '../types';
+
+export const identityProvider: ComponentKind = {
+  id: 'identity-provider',
+  title: 'Identity provider',
+  description: 'Sign-in and tokens (Cognito, Entra ID, Okta, Auth0, Keycloak). Every journey depends on it: validate tokens locally so an outage does not stop signed-in users.',
+  layer: 'security',
+  icon: '🔑',
+  keywords: ['idp', 'sso', 'oidc', 'saml', 'cognito', 'entra', 'okta', 'auth0', 'keycloak', 'login'],
+  capabilities: { stateful: true, placement: 'either', foundation: 'identity' },
+  props: [
+    {
+      key: 'product',
+      label: 'Product',
+      help: 'Which identity provider. A managed service carries its vendor\'s SLA; a self-hosted one carries yours.',
+      type: 'choice',
+      choices: [
+        { value: 'cognito', label: 'Amazon Cognito' },
+        { value: 'entra', label: 'Microsoft Entra ID' },
+        { value: 'okta', label: 'Okta' },
+        { value: 'auth0', label: 'Auth0' },
+        { value: 'keycloak', label: 'Keycloak (self-hosted)' },
+      ],
+      default: 'cognito',
+    },
+    { key: 'localTokenValidation', label: 'Tokens validated locally', help: 'Services validate signed tokens with cached keys instead of calling the provider on every request, so signed-in users keep working through its outage.', type: 'boolean', default: false },
+    { key: 'multiRegion', label: 'Multi-region', help: 'The identity provider serves from more than one region, or a secondary issuer is ready.', type: 'boolean', default: false },
+    { key: 'monthlyActiveUsers', label: 'Monthly active users', help: 'For pricing.', type: 'number', min: 0, max: 1e9, default: 10_000 },
+  ],
+  initialProps: { product: 'cognito', localTokenValidation: true },
+  sla: (_c, props, { provider }) => (provider === 'aws' && (props.product ?? 'cognito') === 'cognito' ? AWS_SLA.cognito : undefined),
+};

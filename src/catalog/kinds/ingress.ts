@@ -1,0 +1,30 @@
+import { healthCheckProp } from '../common-props';
+import type { ComponentKind } from '../types';
+
+export const ingress: ComponentKind = {
+  id: 'ingress',
+  title: 'Ingress controller',
+  description: 'Routes HTTP traffic into a Kubernetes cluster (Traefik, NGINX, or the cloud\'s own controller), with replicas spread over zones.',
+  layer: 'edge',
+  icon: '🔀',
+  keywords: ['traefik', 'nginx', 'kubernetes', 'k8s', 'gateway api', 'router'],
+  capabilities: { stateful: false, placement: 'regional', healthChecked: true, deployable: true },
+  props: [
+    {
+      key: 'controller',
+      label: 'Controller',
+      help: 'Traefik, NGINX, or the provider\'s controller (AWS Load Balancer Controller, AGIC, GKE Ingress).',
+      type: 'choice',
+      choices: [
+        { value: 'traefik', label: 'Traefik' },
+        { value: 'nginx', label: 'NGINX' },
+        { value: 'provider', label: "The cloud's own" },
+      ],
+      default: 'traefik',
+    },
+    healthCheckProp,
+    { key: 'podDisruptionBudget', label: 'Pod disruption budget', help: 'Keeps a minimum of controller pods running through node drains and upgrades.', type: 'boolean', default: true },
+  ],
+  initialProps: { controller: 'traefik' },
+  initialReplicas: 2,
+};

@@ -1,0 +1,17 @@
+import { AWS_SLA } from '../aws-slas';
+import type { ComponentKind } from '../types';
+
+export const keyManagement: ComponentKind = {
+  id: 'key-management',
+  title: 'Key management',
+  description: 'Encryption keys for data at rest (KMS, Key Vault keys, Cloud KMS). If a key is lost or unreachable, so is the data it encrypts.',
+  layer: 'security',
+  icon: '🗝',
+  keywords: ['kms', 'encryption', 'keys', 'hsm'],
+  capabilities: { stateful: true, placement: 'either', foundation: 'keys' },
+  props: [
+    { key: 'multiRegionKeys', label: 'Multi-region keys', help: 'Keys replicated to other regions, so encrypted copies and replicas can be read there.', type: 'boolean', default: false },
+    { key: 'keys', label: 'Keys', help: 'Customer-managed keys, for pricing.', type: 'integer', min: 0, max: 10_000, default: 5 },
+  ],
+  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.kms : undefined),
+};

@@ -1,0 +1,45 @@
+import { componentZones } from '../../model';
+import { AWS_SLA } from '../aws-slas';
+import { healthCheckProp } from '../common-props';
+import type { ComponentKind } from '../types';
+
+export const loadBalancer: ComponentKind = {
+  id: 'load-balancer',
+  title: 'Load balancer',
+  description: 'Spreads requests over healthy instances in several zones (ALB, NLB, Azure Load Balancer or Application Gateway, Cloud Load Balancing).',
+  layer: 'edge',
+  icon: '⚖',
+  keywords: ['alb', 'nlb', 'elb', 'application gateway', 'balancer'],
+  capabilities: { stateful: false, placement: 'regional', internetFacing: true, healthChecked: true },
+  props: [
+    {
+      key: 'type',
+      label: 'Type',
+      help: 'Application (HTTP, routing by path and host) or network (TCP/UDP, static addresses).',
+      type: 'choice',
+      choices: [
+        { value: 'application', label: 'Application (L7)' },
+        { value: 'network', label: 'Network (L4)' },
+      ],
+      default: 'application',
+    },
+    {
+      key: 'scheme',
+      label: 'Scheme',
+      help: 'Internet-facing, or internal to the network.',
+      type: 'choice',
+      choices: [
+        { value: 'internet-facing', label: 'Internet-facing' },
+        { value: 'internal', label: 'Internal' },
+      ],
+      default: 'internet-facing',
+    },
+    healthCheckProp,
+    { key: 'healthCheckPath', label: 'Health check path', help: 'The path targets answer on when healthy, e.g. /healthz. It should check what the instance needs, not more.', type: 'text', default: '/healthz', maxLength: 200 },
+  ],
+  initialProps: { type: 'application', healthChecks: true },
+  sla: (component, _p, { provider, design }) => {
+    if (provider !== 'aws') return undefined;
+    return componentZones(design, component).length >= 2 ? AWS_SLA.elbMultiAz : AWS_SLA.elbSingleAz;
+  },
+};

@@ -1,0 +1,15 @@
+import type { ComponentKind } from '../types';
+
+export const natGateway: ComponentKind = {
+  id: 'nat-gateway',
+  title: 'NAT gateway',
+  description: 'Outbound internet access for private subnets. A NAT gateway lives in one zone: one per zone keeps egress working when a zone fails.',
+  layer: 'edge',
+  icon: '↗',
+  keywords: ['egress', 'outbound', 'nat', 'network'],
+  capabilities: { stateful: false, placement: 'regional' },
+  props: [
+    { key: 'dataProcessedGbPerMonth', label: 'Data processed', help: 'Gigabytes through the gateway per month; NAT charges per gigabyte as well as per hour.', type: 'number', min: 0, max: 100_000_000, default: 100, unit: 'GB/month' },
+  ],
+  // No NAT gateway SLA in the reference data.
+};

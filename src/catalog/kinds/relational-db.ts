@@ -1,0 +1,56 @@
+import { componentZones } from '../../model';
+import { AWS_SLA } from '../aws-slas';
+import { backupProp, hostingProp, sizeProp } from '../common-props';
+import type { ComponentKind } from '../types';
+
+export const relationalDb: ComponentKind = {
+  id: 'relational-db',
+  title: 'Relational database',
+  description: 'A managed PostgreSQL or MySQL (RDS, Aurora, Azure Database, Cloud SQL) or one run by an operator on Kubernetes, with a standby, replicas and tested backups.',
+  layer: 'data',
+  icon: '🗄',
+  keywords: ['postgres', 'postgresql', 'mysql', 'rds', 'aurora', 'sql', 'database', 'cloudnativepg', 'cnpg'],
+  capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true },
+  props: [
+    {
+      key: 'engine',
+      label: 'Engine',
+      help: 'The database engine. Aurora engines use Aurora\'s shared storage across three zones.',
+      type: 'choice',
+      choices: [
+        { value: 'postgres', label: 'PostgreSQL' },
+        { value: 'mysql', label: 'MySQL' },
+        { value: 'aurora-postgresql', label: 'Aurora PostgreSQL' },
+        { value: 'aurora-mysql', label: 'Aurora MySQL' },
+        { value: 'sqlserver', label: 'SQL Server' },
+      ],
+      default: 'postgres',
+    },
+    hostingProp,
+    {
+      key: 'ha',
+      label: 'High availability',
+      help: 'Single: one instance, hours to recover from its loss. Multi-AZ: a synchronous standby in another zone that takes over in one to two minutes. Cluster: a writer with readable standbys (Multi-AZ DB cluster, Aurora, CloudNativePG).',
+      type: 'choice',
+      choices: [
+        { value: 'single', label: 'Single instance' },
+        { value: 'multi-az', label: 'Multi-AZ standby' },
+        { value: 'cluster', label: 'Cluster' },
+      ],
+      default: 'single',
+    },
+    { key: 'readReplicas', label: 'Read replicas', help: 'Asynchronous replicas for reads and reporting, which can be promoted.', type: 'integer', min: 0, max: 15, default: 0 },
+    sizeProp('db.r6g.large', ['db.t3.medium', 'db.m5.large', 'db.r6g.large', 'db.r6g.xlarge', 'db.r5.large']),
+    { key: 'storageGb', label: 'Storage', help: 'Allocated storage per instance.', type: 'integer', min: 5, max: 65536, default: 100, unit: 'GB' },
+    { key: 'deletionProtection', label: 'Deletion protection', help: 'The database cannot be deleted until this is turned off: a guard against a stray command or plan.', type: 'boolean', default: true },
+    backupProp,
+  ],
+  initialProps: { engine: 'postgres', ha: 'multi-az', storageGb: 100, backup: { enabled: true, pitr: true, retentionDays: 7 } },
+  sla: (component, props, { provider, design }) => {
+    if (provider !== 'aws' || props.hosting === 'kubernetes') return undefined;
+    const aurora = typeof props.engine === 'string' && props.engine.startsWith('aurora');
+    const spread = props.ha !== 'single' && componentZones(design, component).length >= 2;
+    if (aurora) return spread ? AWS_SLA.auroraMultiAz : AWS_SLA.auroraSingleAz;
+    return props.ha === 'single' ? AWS_SLA.rdsSingle : AWS_SLA.rdsMultiAz;
+  },
+};

@@ -1,0 +1,19 @@
+import { AWS_SLA } from '../aws-slas';
+import type { ComponentKind } from '../types';
+
+export const secretsManager: ComponentKind = {
+  id: 'secrets-manager',
+  title: 'Secrets manager',
+  description: 'Database passwords, API keys and certificates (Secrets Manager, Key Vault, Secret Manager, Vault). Cache them so a restart storm does not depend on it.',
+  layer: 'security',
+  icon: '🔐',
+  keywords: ['secrets', 'vault', 'key vault', 'passwords', 'credentials'],
+  capabilities: { stateful: true, placement: 'either', foundation: 'secrets' },
+  props: [
+    { key: 'cachedInApp', label: 'Cached by services', help: 'Services cache secrets in memory with a refresh interval, instead of fetching on every request or needing a live fetch to start.', type: 'boolean', default: false },
+    { key: 'replicatedToRegion', label: 'Replicated to region', help: 'Secrets are replicated to another region of this design, so a standby region can start.', type: 'region' },
+    { key: 'secrets', label: 'Secrets', help: 'Number of secrets stored, for pricing.', type: 'integer', min: 0, max: 100_000, default: 20 },
+  ],
+  initialProps: { cachedInApp: true },
+  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.secretsManager : undefined),
+};

@@ -1,0 +1,19 @@
+import { AWS_SLA } from '../aws-slas';
+import type { ComponentKind } from '../types';
+
+export const waf: ComponentKind = {
+  id: 'waf',
+  title: 'Web application firewall',
+  description: 'Filters hostile requests before they reach the platform (AWS WAF, Azure WAF, Cloud Armor): managed rule sets and rate limits.',
+  layer: 'edge',
+  icon: '🛡',
+  keywords: ['firewall', 'rate limit', 'cloud armor', 'ddos', 'security'],
+  capabilities: { stateful: false, placement: 'either', internetFacing: true },
+  props: [
+    { key: 'managedRules', label: 'Managed rule sets', help: 'The provider\'s maintained rules for common attacks (OWASP top ten, known bad inputs).', type: 'boolean', default: true },
+    { key: 'rateLimiting', label: 'Rate limiting', help: 'Rate-based rules that cap requests per client address, so one client cannot exhaust the platform.', type: 'boolean', default: false },
+    { key: 'rules', label: 'Rules', help: 'Rules in the web ACL; each is priced.', type: 'integer', min: 0, max: 1500, default: 10 },
+  ],
+  initialProps: { managedRules: true, rateLimiting: true },
+  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.waf : undefined),
+};

@@ -1,0 +1,36 @@
+import { autoscalingProp, healthCheckProp, runtimeProp, sizeProp } from '../common-props';
+import { computeSla } from '../compute-sla';
+import type { ComponentKind } from '../types';
+
+export const workerPool: ComponentKind = {
+  id: 'worker-pool',
+  title: 'Worker pool',
+  description: 'Background workers that take jobs from a queue: exports, emails, ERP synchronisation. Idempotent handlers make retries safe.',
+  layer: 'async',
+  icon: '🛠',
+  keywords: ['worker', 'jobs', 'consumer', 'background', 'batch', 'sidekiq', 'celery'],
+  capabilities: { stateful: false, placement: 'regional', instances: true, healthChecked: true, deployable: true },
+  props: [
+    runtimeProp,
+    sizeProp('m5.large', ['t3.medium', 'm5.large', 'c5.large', 'c5.xlarge']),
+    {
+      key: 'workload',
+      label: 'Workload',
+      help: 'Jobs, or reporting and analytics queries (route those to a replica or a warehouse).',
+      type: 'choice',
+      choices: [
+        { value: 'interactive', label: 'Jobs' },
+        { value: 'reporting', label: 'Reporting and analytics' },
+      ],
+      default: 'interactive',
+    },
+    { key: 'idempotent', label: 'Idempotent handlers', help: 'Handling a message twice has the same effect as once, so redelivery after a crash is safe.', type: 'boolean', default: true },
+    healthCheckProp,
+    autoscalingProp,
+    { key: 'vcpu', label: 'vCPU per instance', help: 'For managed containers and Kubernetes pods: CPU requested per instance.', type: 'number', min: 0.25, max: 192, default: 1 },
+    { key: 'memoryGb', label: 'Memory per instance', help: 'For managed containers and Kubernetes pods: memory requested per instance.', type: 'number', min: 0.5, max: 1536, default: 2, unit: 'GB' },
+  ],
+  initialProps: { runtime: 'containers', idempotent: true },
+  initialReplicas: 2,
+  sla: (component, _p, context) => computeSla(component, context),
+};

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+import { idSchema, type Component } from '../model';
+import type { ComponentKind, PropSpec } from './types';
+
+function specSchema(spec: PropSpec): z.ZodType {
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      let schema = spec.type === 'integer' ? z.number().int('expected a whole number') : z.number();
+      if (spec.min !== undefined) schema = schema.min(spec.min, `expected at least ${spec.min}`);
+      if (spec.max !== undefined) schema = schema.max(spec.max, `expected at most ${spec.max}`);
+      return spec.nullable ? schema.nullable() : schema;
+    }
+    case 'boolean':
+      return z.boolean();
+    case 'choice':
+      return z.enum(spec.choices.map((choice) => choice.value) as [string, ...string[]]);
+    case 'text':
+      return z.string().max(spec.maxLength ?? 500, `expected at most ${spec.maxLength ?? 500} characters`);
+    case 'region':
+      return idSchema;
+    case 'group':
+      return z.strictObject(Object.fromEntries(spec.fields.map((field) => [field.key, specSchema(field).optional()])));
+  }
+}
+
+const schemaCache = new WeakMap<ComponentKind, z.ZodType>();
+
+/** The zod schema of a kind's props: every declared prop optional, nothing undeclared. */
+export function propsSchema(kind: ComponentKind): z.ZodType {
+  let schema = schemaCache.get(kind);
+  if (!schema) {
+    schema = z.strictObject(Object.fromEntries(kind.props.map((spec) => [spec.key, specSchema(spec).optional()])));
+    schemaCache.set(kind, schema);
+  }
+  return schema;
+}
+
+function defaultsOf(specs: readonly PropSpec[]): Record<string, unknown> {
+  const defaults: Record<string, unknown> = {};
+  for (const spec of specs) {
+    if (spec.type === 'group') defaults[spec.key] = defaultsOf(spec.fields);
+    else if ('default' in spec && spec.default !== undefined) defaults[spec.key] = spec.default;
+  }
+  return defaults;
+}
+
+const defaultsCache = new WeakMap<ComponentKind, Record<string, unknown>>();
+
+/** The kind's defaults for every prop that has one (groups as nested objects). */
+export function propDefaults(kind: ComponentKind): Readonly<Record<string, unknown>> {
+  let defaults = defaultsCache.get(kind);
+  if (!defaults) {
+    defaults = defaultsOf(kind.props);
+    defaultsCache.set(kind, defaults);
+  }
+  return defaults;
+}
+
+function mergeWithDefaults(specs: readonly PropSpec[], defaults: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(given)) {
+    const spec = specs.find((s) => s.key === key);
+    if (spec?.type === 'group' && value !== null && typeof value === 'object') {
+      merged[key] = mergeWithDefaults(spec.fields, (defaults[key] as Record<string, unknown>) ?? {}, value as Record<string, unknown>);
+    } else {
+      merged[key] = value;
+    }
+  }
+  return merged;
+}
+
+/** A component's props as the engine reads them: what the file says, over the kind's defaults. */
+export function effectiveProps(kind: ComponentKind, component: Pick<Component, 'props'>): Record<string, unknown> {
+  return mergeWithDefaults(kind.props, propDefaults(kind) as Record<string, unknown>, component.props ?? {});
+}
+
+/** Finds a prop spec by path (`['backup', 'retentionDays']`). */
+export function findPropSpec(kind: ComponentKind, path: readonly string[]): PropSpec | undefined {
+  let specs: readonly PropSpec[] = kind.props;
+  let found: PropSpec | undefined;
+  for (const key of path) {
+    found = specs.find((spec) => spec.key === key);
+    if (!found) return undefined;
+    specs = found.type === 'group' ? found.fields : [];
+  }
+  return found;
+}
+
+/** Every region-reference prop path of a kind, for reference checks. */
+export function regionPropPaths(kind: ComponentKind): string[][] {
+  const paths: string[][] = [];
+  const walk = (specs: readonly PropSpec[], prefix: string[]) => {
+    for (const spec of specs) {
+      if (spec.type === 'region') paths.push([...prefix, spec.key]);
+      if (spec.type === 'group') walk(spec.fields, [...prefix, spec.key]);
+    }
+  };
+  walk(kind.props, []);
+  return paths;
+}

@@ -1,0 +1,76 @@
+import { readDesignDocument, readDesignText, type Design, type DesignProblem, type ReadResult, type TextFormat } from '../model';
+import { findKind, ALL_KINDS } from './registry';
+import { propsSchema, regionPropPaths } from './props';
+
+function getPath(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+/**
+ * Checks what only the catalog knows: every kind exists, regional kinds have a region and
+ * global kinds none, and every prop is declared by the kind, with the right type and range.
+ */
+export function checkAgainstCatalog(design: Design): DesignProblem[] {
+  const problems: DesignProblem[] = [];
+  const regionIds = new Set(design.regions.map((region) => region.id));
+  design.components.forEach((component, index) => {
+    const kind = findKind(component.kind);
+    if (!kind) {
+      problems.push({
+        path: ['components', index, 'kind'],
+        code: 'unknown-kind',
+        message: `unknown kind "${component.kind}"; expected one of ${ALL_KINDS.map((k) => k.id).join(', ')}`,
+      });
+      return;
+    }
+    if (kind.capabilities.placement === 'regional' && component.region === undefined) {
+      problems.push({ path: ['components', index, 'region'], code: 'region-required', message: `required: a ${kind.title.toLowerCase()} runs in a region` });
+    }
+    if (kind.capabilities.placement === 'global' && component.region !== undefined) {
+      problems.push({ path: ['components', index, 'region'], code: 'region-required', message: `a ${kind.title.toLowerCase()} is global: it has no region` });
+    }
+    const parsed = propsSchema(kind).safeParse(component.props ?? {});
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const message =
+          issue.code === 'unrecognized_keys'
+            ? `${kind.title} has no prop${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((key) => `"${key}"`).join(', ')}`
+            : issue.message;
+        problems.push({
+          path: ['components', index, 'props', ...issue.path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment))],
+          code: 'invalid-prop',
+          message,
+        });
+      }
+      return;
+    }
+    for (const path of regionPropPaths(kind)) {
+      const value = getPath(component.props, path);
+      if (typeof value === 'string' && !regionIds.has(value)) {
+        problems.push({ path: ['components', index, 'props', ...path], code: 'unknown-reference', message: `no region with id "${value}"` });
+      }
+    }
+  });
+  return problems;
+}
+
+function withCatalogCheck(result: ReadResult): ReadResult {
+  if (!result.ok) return result;
+  const problems = checkAgainstCatalog(result.design);
+  return problems.length > 0 ? { ok: false, problems } : result;
+}
+
+/** Reads and fully validates a design file: syntax, format 1, references and the kinds' props. */
+export function loadDesign(text: string, options: { format?: TextFormat; fileName?: string } = {}): ReadResult {
+  return withCatalogCheck(readDesignText(text, options));
+}
+
+/** As loadDesign, for a document that is already plain data (e.g. from IndexedDB or a link). */
+export function loadDesignDocument(document: unknown): ReadResult {
+  return withCatalogCheck(readDesignDocument(document));
+}

@@ -1,0 +1,33 @@
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { loadDesign } from '../catalog';
+import { READ_LIMITS, formatProblem, type Design, type DesignProblem } from '../model';
+
+export type DesignFileResult =
+  | { ok: true; design: Design; path: string; notes: string[] }
+  | { ok: false; path: string; problems: DesignProblem[] };
+
+/** Reads and validates a design file, refusing oversized files before reading them. */
+export async function readDesignFile(file: string, cwd: string): Promise<DesignFileResult> {
+  const path = resolve(cwd, file);
+  let text: string;
+  try {
+    const info = await stat(path);
+    if (!info.isFile()) return { ok: false, path, problems: [{ path: [], code: 'syntax', message: `${file} is not a file` }] };
+    if (info.size > READ_LIMITS.maxCharacters * 4) {
+      return { ok: false, path, problems: [{ path: [], code: 'too-large', message: `the file is ${(info.size / 1024 / 1024).toFixed(0)} MB; a design is far smaller, refused` }] };
+    }
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message = code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`;
+    return { ok: false, path, problems: [{ path: [], code: 'syntax', message }] };
+  }
+  const result = loadDesign(text, { fileName: file, format: /\.json$/i.test(file) ? 'json' : undefined });
+  return result.ok ? { ok: true, design: result.design, path, notes: result.notes } : { ok: false, path, problems: result.problems };
+}
+
+/** One line per problem, prefixed with the file: `design.yaml: components[3].zones[1]: ...`. */
+export function formatProblems(file: string, problems: readonly DesignProblem[]): string {
+  return problems.map((problem) => `${file}: ${formatProblem(problem)}\n`).join('');
+}

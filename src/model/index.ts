@@ -1,0 +1,10 @@
+/** The design document: format 1 schema, reading, writing and migration. Plain TypeScript. */
+export * from './schema';
+export * from './problems';
+export * from './durations';
+export * from './tiers';
+export * from './ids';
+export { readDesignText, readDesignDocument, detectFormat, READ_LIMITS, type ReadResult, type TextFormat } from './parse';
+export { serializeDesign, toDocument } from './serialize';
+export { migrateDocument, MIGRATIONS, type Migration } from './migrate';
+export { checkReferences } from './references';

@@ -1,0 +1,119 @@
+import type { DesignProblem } from './problems';
+import type { Design } from './schema';
+import { connectionId } from './ids';
+import { resolveTiers } from './tiers';
+
+/**
+ * The checks zod cannot express alone: ids are unique, and every reference (regions, zones,
+ * connection ends, journey components, tiers, layout keys, suppressions) names something that exists.
+ */
+export function checkReferences(design: Design): DesignProblem[] {
+  const problems: DesignProblem[] = [];
+  const regionsById = new Map<string, Design['regions'][number]>();
+  design.regions.forEach((region, index) => {
+    if (regionsById.has(region.id)) {
+      problems.push({ path: ['regions', index, 'id'], code: 'duplicate-id', message: `region id "${region.id}" is used twice` });
+    }
+    regionsById.set(region.id, region);
+    const seenZones = new Set<string>();
+    region.zones.forEach((zone, zoneIndex) => {
+      if (seenZones.has(zone)) {
+        problems.push({ path: ['regions', index, 'zones', zoneIndex], code: 'duplicate-id', message: `zone "${zone}" is listed twice` });
+      }
+      seenZones.add(zone);
+    });
+  });
+
+  const componentIds = new Set<string>();
+  design.components.forEach((component, index) => {
+    if (componentIds.has(component.id)) {
+      problems.push({ path: ['components', index, 'id'], code: 'duplicate-id', message: `component id "${component.id}" is used twice` });
+    }
+    componentIds.add(component.id);
+    if (component.region === undefined) {
+      if (component.zones !== undefined) {
+        problems.push({ path: ['components', index, 'zones'], code: 'zone-not-in-region', message: 'zones are given but no region: zones belong to a region' });
+      }
+      return;
+    }
+    const region = regionsById.get(component.region);
+    if (!region) {
+      problems.push({ path: ['components', index, 'region'], code: 'unknown-reference', message: `no region with id "${component.region}"` });
+      return;
+    }
+    const seen = new Set<string>();
+    component.zones?.forEach((zone, zoneIndex) => {
+      if (!region.zones.includes(zone)) {
+        problems.push({
+          path: ['components', index, 'zones', zoneIndex],
+          code: 'zone-not-in-region',
+          message: `zone "${zone}" is not a zone of region "${region.id}" (it has ${region.zones.map((z) => `"${z}"`).join(', ')})`,
+        });
+      } else if (seen.has(zone)) {
+        problems.push({ path: ['components', index, 'zones', zoneIndex], code: 'duplicate-id', message: `zone "${zone}" is listed twice` });
+      }
+      seen.add(zone);
+    });
+  });
+
+  const seenConnections = new Set<string>();
+  design.connections.forEach((connection, index) => {
+    for (const end of ['from', 'to'] as const) {
+      if (!componentIds.has(connection[end])) {
+        problems.push({ path: ['connections', index, end], code: 'unknown-reference', message: `no component with id "${connection[end]}"` });
+      }
+    }
+    if (connection.from === connection.to) {
+      problems.push({ path: ['connections', index], code: 'schema', message: `a connection from "${connection.from}" to itself` });
+    }
+    const id = connectionId(connection);
+    if (seenConnections.has(id)) {
+      problems.push({ path: ['connections', index], code: 'duplicate-id', message: `the ${connection.mode} connection from "${connection.from}" to "${connection.to}" is listed twice` });
+    }
+    seenConnections.add(id);
+  });
+
+  const journeyIds = new Set<string>();
+  design.journeys.forEach((journey, index) => {
+    if (journeyIds.has(journey.id)) {
+      problems.push({ path: ['journeys', index, 'id'], code: 'duplicate-id', message: `journey id "${journey.id}" is used twice` });
+    }
+    journeyIds.add(journey.id);
+    if (!componentIds.has(journey.from)) {
+      problems.push({ path: ['journeys', index, 'from'], code: 'unknown-reference', message: `no component with id "${journey.from}"` });
+    }
+    journey.needs.forEach((needed, needIndex) => {
+      if (!componentIds.has(needed)) {
+        problems.push({ path: ['journeys', index, 'needs', needIndex], code: 'unknown-reference', message: `no component with id "${needed}"` });
+      }
+    });
+  });
+
+  const tiers = resolveTiers(design);
+  for (const [id, override] of Object.entries(design.tiers ?? {})) {
+    if (!tiers[id]) {
+      const missing = (['availability', 'rto', 'rpo'] as const).filter((key) => override[key] === undefined);
+      problems.push({ path: ['tiers', id], code: 'schema', message: `a new tier needs availability, rto and rpo; missing ${missing.join(', ')}` });
+    }
+  }
+  if (!tiers[design.tier]) {
+    problems.push({ path: ['tier'], code: 'unknown-reference', message: `no tier "${design.tier}": expected one of ${Object.keys(tiers).map((t) => `"${t}"`).join(', ')}` });
+  }
+
+  design.suppressions?.forEach((suppression, index) => {
+    if (suppression.component !== undefined && !componentIds.has(suppression.component)) {
+      problems.push({ path: ['suppressions', index, 'component'], code: 'unknown-reference', message: `no component with id "${suppression.component}"` });
+    }
+  });
+  for (const id of Object.keys(design.pricing?.usage ?? {})) {
+    if (!componentIds.has(id)) {
+      problems.push({ path: ['pricing', 'usage', id], code: 'unknown-reference', message: `no component with id "${id}"` });
+    }
+  }
+  for (const id of Object.keys(design.layout ?? {})) {
+    if (!componentIds.has(id) && !regionsById.has(id)) {
+      problems.push({ path: ['layout', id], code: 'unknown-reference', message: `a position for "${id}", which is neither a component nor a region` });
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { parseDuration } from './durations';
+
+/** The format version this build writes. Older versions are migrated on load (see migrate.ts). */
+export const CURRENT_FORMAT_VERSION = 1;
+
+export const PROVIDERS = ['aws', 'azure', 'gcp'] as const;
+export const TENANCIES = ['shared', 'dedicated', 'cells'] as const;
+export const REGION_ROLES = ['primary', 'secondary', 'active'] as const;
+export const CONNECTION_MODES = ['sync', 'async', 'replication', 'backup'] as const;
+export const BUILT_IN_TIER_IDS = ['standard', 'premium', 'mission-critical'] as const;
+
+export type Provider = (typeof PROVIDERS)[number];
+export type Tenancy = (typeof TENANCIES)[number];
+export type RegionRole = (typeof REGION_ROLES)[number];
+export type ConnectionMode = (typeof CONNECTION_MODES)[number];
+
+const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** Ids are what other parts of the file, git diffs and generated code refer to: keep them boring. */
+export const idSchema = z
+  .string()
+  .regex(ID_PATTERN, 'expected an id: lower-case letters, digits and "-", 1 to 64 characters, not starting or ending with "-"');
+
+/** Display text is any text a person types; it is never trusted as code anywhere downstream. */
+const displayText = (max: number) => z.string().max(max, `expected at most ${max} characters`);
+
+export const durationSchema = z
+  .string()
+  .refine((text) => parseDuration(text) !== undefined, 'expected a duration such as 30s, 15m, 4h or 1d');
+
+export const percentSchema = z
+  .number()
+  .gt(0, 'expected a percentage above 0')
+  .max(100, 'expected a percentage of at most 100');
+
+export const tierTargetsSchema = z.strictObject({
+  availability: percentSchema.optional(),
+  rto: durationSchema.optional(),
+  rpo: durationSchema.optional(),
+});
+
+export const regionSchema = z.strictObject({
+  id: idSchema,
+  name: displayText(200).optional(),
+  location: z.string().min(1, 'expected the provider\'s region code, e.g. us-east-1').max(64),
+  role: z.enum(REGION_ROLES).default('primary'),
+  zones: z.array(z.string().regex(/^[a-z0-9-]{1,32}$/, 'expected a zone name such as a, b or 1')).min(1, 'expected at least one zone'),
+  /** Secondary regions only: how much stands ready (AWS DR whitepaper names). Default warm-standby. */
+  strategy: z.enum(['pilot-light', 'warm-standby']).optional(),
+  /** Days since failover to (or from) this region was last exercised; absent or null: never. */
+  failoverTestedDays: z.number().int().min(0).nullable().optional(),
+});
+
+export const componentSchema = z.strictObject({
+  id: idSchema,
+  kind: idSchema,
+  name: displayText(200).optional(),
+  description: displayText(4000).optional(),
+  region: idSchema.optional(),
+  zones: z.array(z.string()).min(1, 'expected at least one zone, or no `zones` for the first zone of the region').optional(),
+  replicas: z.number().int('expected a whole number').min(1, 'expected at least 1 instance').max(100000).optional(),
+  props: z.record(z.string(), z.unknown()).optional(),
+});
+
+export const connectionSchema = z.strictObject({
+  from: idSchema,
+  to: idSchema,
+  mode: z.enum(CONNECTION_MODES).default('sync'),
+  label: displayText(200).optional(),
+});
+
+export const journeySchema = z.strictObject({
+  id: idSchema,
+  name: displayText(200),
+  description: displayText(4000).optional(),
+  from: idSchema,
+  needs: z.array(idSchema).min(1, 'expected at least one needed component'),
+  target: percentSchema.optional(),
+});
+
+export const suppressionSchema = z.strictObject({
+  rule: idSchema,
+  component: idSchema.optional(),
+  reason: z.string().trim().min(1, 'expected a reason: a suppression says why the finding does not apply').max(2000),
+});
+
+export const priceAdjustmentSchema = z.strictObject({
+  /** `aws`, `aws/rds`, or `*`: the provider, optionally narrowed to one service. */
+  scope: z.string().regex(/^(\*|[a-z]+(\/[a-z0-9-]+)?)$/, 'expected a scope such as *, aws or aws/rds'),
+  percent: z.number().min(-100, 'a discount cannot exceed 100%').max(1000),
+  note: displayText(500).optional(),
+});
+
+export const pricingSettingsSchema = z.strictObject({
+  profile: z.enum(['low', 'expected', 'high']).optional(),
+  adjustments: z.array(priceAdjustmentSchema).optional(),
+  /** Usage assumptions per component id, like Infracost's usage file: `{ web: { requestsPerMonth: 5e7 } }`. */
+  usage: z.record(idSchema, z.record(z.string(), z.number().min(0))).optional(),
+});
+
+export const layoutPointSchema = z.strictObject({
+  x: z.number().finite(),
+  y: z.number().finite(),
+});
+
+export const designSchema = z.strictObject({
+  ninesmith: z.literal(CURRENT_FORMAT_VERSION),
+  name: displayText(200).min(1, 'expected a name for the design'),
+  description: displayText(8000).optional(),
+  provider: z.enum(PROVIDERS).default('aws'),
+  tier: idSchema.default('standard'),
+  tiers: z.record(idSchema, tierTargetsSchema).optional(),
+  tenancy: z.enum(TENANCIES).default('shared'),
+  regions: z.array(regionSchema).default([]),
+  components: z.array(componentSchema).default([]),
+  connections: z.array(connectionSchema).default([]),
+  journeys: z.array(journeySchema).default([]),
+  suppressions: z.array(suppressionSchema).optional(),
+  pricing: pricingSettingsSchema.optional(),
+  layout: z.record(idSchema, layoutPointSchema).optional(),
+});
+
+export type TierTargets = z.infer<typeof tierTargetsSchema>;
+export type Region = z.infer<typeof regionSchema>;
+export type Component = z.infer<typeof componentSchema>;
+export type Connection = z.infer<typeof connectionSchema>;
+export type Journey = z.infer<typeof journeySchema>;
+export type Suppression = z.infer<typeof suppressionSchema>;
+export type PriceAdjustment = z.infer<typeof priceAdjustmentSchema>;
+export type PricingSettings = z.infer<typeof pricingSettingsSchema>;
+export type LayoutPoint = z.infer<typeof layoutPointSchema>;
+/** A design document after parsing: defaults applied, every reference checked. */
+export type Design = z.infer<typeof designSchema>;
