@@ -6,8 +6,8 @@ import type { Rule, RuleResult } from './types';
 export const regionFailureExceedsRto: Rule = {
   id: 'region-failure-exceeds-rto',
   title: 'A region failure outlasts the RTO',
-  severity: 'high',
-  escalation: { 'mission-critical': 'critical' },
+  severity: 'medium',
+  escalation: { premium: 'high', 'mission-critical': 'critical' },
   category: 'recovery',
   rationale:
     'Region-wide outages are rare but real, and they last hours. Without a second region (or with a recovery strategy too slow for the target), the journeys are down for as long as the provider takes, and the tier\'s RTO is a promise the design cannot keep.',
