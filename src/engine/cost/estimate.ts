@@ -1,0 +1,190 @@
+import { effectiveProps, kindOf, LAYERS } from '../../catalog';
+import { componentZones, type Connection, type Design, type PriceAdjustment, type Provider, type Region } from '../../model';
+import { applyAdjustments } from './adjustments';
+import { findEstimator } from './estimators';
+import { estimateTransfer, hours } from './estimators/shared';
+import { ComponentLedger, HOURS_PER_MONTH, range, type DesignIndex, type EstimatorOptions } from './ledger';
+import { PriceBook } from './price-catalog';
+import type { ComponentCost, CostProfile, CostReport, LineItem, LineStatus, PriceCatalog, Range, UsageAssumption } from './types';
+
+export interface EstimateOptions {
+  /** The profile the headline figures use; default: design.pricing.profile, then expected. */
+  profile?: CostProfile;
+  /** Local discounts or markups (kept on this machine, never in the design), applied after the design's. */
+  adjustments?: readonly PriceAdjustment[];
+  /** Local usage inputs per component id; they win over the design's pricing.usage. */
+  usage?: Readonly<Record<string, Readonly<Record<string, number>>>>;
+  /** How far low and high profiles scale usage from the expected figure (default 0.5 and 2). */
+  usageFactors?: { low: number; high: number };
+}
+
+export type CatalogSet = readonly PriceCatalog[] | Partial<Readonly<Record<Provider, PriceCatalog>>>;
+
+export const GLOBAL_REGION = 'global';
+
+function catalogFor(catalogs: CatalogSet, provider: Provider): PriceCatalog | undefined {
+  if (Array.isArray(catalogs)) return (catalogs as readonly PriceCatalog[]).find((c) => c.provider === provider);
+  return (catalogs as Partial<Record<Provider, PriceCatalog>>)[provider];
+}
+
+/** The first region with role primary (or the first region): where region-less services are priced. */
+function homeRegion(design: Design): Region | undefined {
+  return design.regions.find((r) => r.role === 'primary') ?? design.regions.find((r) => r.role === 'active') ?? design.regions[0];
+}
+
+function indexDesign(design: Design): DesignIndex {
+  const outgoing = new Map<string, Connection[]>();
+  for (const connection of design.connections) {
+    const list = outgoing.get(connection.from);
+    if (list) list.push(connection);
+    else outgoing.set(connection.from, [connection]);
+  }
+  const clusterOwners = new Map<string, string>();
+  for (const component of design.components) {
+    if (component.region === undefined || clusterOwners.has(component.region)) continue;
+    const estimator = findEstimator(component.kind);
+    if (estimator?.usesCluster?.(effectiveProps(kindOf(component), component))) clusterOwners.set(component.region, component.id);
+  }
+  return {
+    design,
+    provider: design.provider,
+    regions: new Map(design.regions.map((r) => [r.id, r])),
+    components: new Map(design.components.map((c) => [c.id, c])),
+    outgoing,
+    clusterOwners,
+  };
+}
+
+const centsToUsd = (cents: number): number => cents / 100;
+const rangeToUsd = (r: Range): Range => ({ low: centsToUsd(r.low), expected: centsToUsd(r.expected), high: centsToUsd(r.high) });
+
+function componentStatus(lines: readonly LineItem[]): LineStatus {
+  if (lines.some((l) => l.status === 'priced')) return 'priced';
+  // The most telling non-priced answer first: what the reader can act on.
+  const order: LineStatus[] = ['not-in-catalog', 'unsupported', 'usage', 'included', 'free', 'external'];
+  return order.find((status) => lines.some((l) => l.status === status)) ?? 'free';
+}
+
+const dateOf = (asOf: string): string => /^\d{4}-\d{2}(-\d{2})?/.exec(asOf)?.[0] ?? asOf;
+
+/**
+ * Prices a design from the provider's catalog: one estimator per component kind, data transfer
+ * the design implies, adjustments, and roll-ups per layer, region and component that add up to
+ * the total exactly (every line is rounded to cents before anything is summed). Never reads
+ * files: the caller passes the catalogs in.
+ */
+export function estimateCost(design: Design, catalogs: CatalogSet, options: EstimateOptions = {}): CostReport {
+  const provider = design.provider;
+  const catalog = catalogFor(catalogs, provider);
+  const book = new PriceBook(provider, catalog);
+  const index = indexDesign(design);
+  const home = homeRegion(design);
+  const estimatorOptions: EstimatorOptions = { usageFactors: options.usageFactors ?? { low: 0.5, high: 2 }, localUsage: options.usage ?? {} };
+  const profile: CostProfile = options.profile ?? design.pricing?.profile ?? 'expected';
+
+  const lineItems: LineItem[] = [];
+  const assumptions: UsageAssumption[] = [];
+  const regionNotes = new Set<string>();
+  const linesByComponent = new Map<string, LineItem[]>();
+
+  for (const component of design.components) {
+    const kind = kindOf(component);
+    const region = component.region !== undefined ? index.regions.get(component.region) : undefined;
+    const location = region?.location ?? home?.location ?? GLOBAL_REGION;
+    const zones = component.region !== undefined ? componentZones(design, component) : [];
+    const ledger = new ComponentLedger(index, book, component, kind, effectiveProps(kind, component), location, zones, estimatorOptions);
+    const estimator = findEstimator(component.kind);
+    if (!estimator) ledger.unsupported(kind.title, `no estimator for kind "${component.kind}"`);
+    else estimator.estimate(ledger);
+    estimateTransfer(ledger);
+    if (component.region !== undefined && index.clusterOwners.get(component.region) === component.id) {
+      const sharing = design.components.filter((c) => c.region === component.region && findEstimator(c.kind)?.usesCluster?.(effectiveProps(kindOf(c), c))).length;
+      ledger.charge({
+        what: `Kubernetes control plane (region ${component.region})`,
+        key: 'kubernetes/control-plane',
+        quantity: hours(range(1)),
+        notes: [`one cluster per region, shared by the ${sharing} Kubernetes workload${sharing === 1 ? '' : 's'} there; shown with the first of them`],
+      });
+    }
+    lineItems.push(...ledger.lines);
+    assumptions.push(...ledger.assumptions);
+    linesByComponent.set(component.id, ledger.lines);
+    for (const note of ledger.regionNotes) regionNotes.add(note);
+  }
+
+  const adjustmentInputs = [
+    ...(design.pricing?.adjustments ?? []).map((a) => ({ ...a, origin: 'design' as const })),
+    ...(options.adjustments ?? []).map((a) => ({ ...a, origin: 'local' as const })),
+  ];
+  const adjustments = applyAdjustments(lineItems, adjustmentInputs);
+
+  const byLayerCents: Record<string, number> = Object.fromEntries(LAYERS.map((layer) => [layer, 0]));
+  const byRegionCents: Record<string, number> = Object.fromEntries(design.regions.map((r) => [r.id, 0]));
+  const byComponentCents: Record<string, number> = {};
+  const components: ComponentCost[] = [];
+  const totalCents: Range = { low: 0, expected: 0, high: 0 };
+  for (const component of design.components) {
+    const kind = kindOf(component);
+    const lines = linesByComponent.get(component.id) ?? [];
+    const cents: Range = { low: 0, expected: 0, high: 0 };
+    for (const line of lines) {
+      cents.low += line.monthlyCents.low;
+      cents.expected += line.monthlyCents.expected;
+      cents.high += line.monthlyCents.high;
+    }
+    const regionKey = component.region ?? GLOBAL_REGION;
+    byLayerCents[kind.layer] = (byLayerCents[kind.layer] ?? 0) + cents[profile];
+    byRegionCents[regionKey] = (byRegionCents[regionKey] ?? 0) + cents[profile];
+    byComponentCents[component.id] = cents[profile];
+    totalCents.low += cents.low;
+    totalCents.expected += cents.expected;
+    totalCents.high += cents.high;
+    components.push({ id: component.id, name: component.name ?? component.id, kind: component.kind, layer: kind.layer, region: regionKey, status: componentStatus(lines), monthlyCents: cents });
+  }
+
+  const unpriced = lineItems
+    .filter((line) => line.status !== 'priced')
+    .map((line) => ({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.join('; ') }));
+  const used = lineItems.filter((l) => l.status === 'priced' && l.asOf).map((l) => dateOf(l.asOf!));
+  const asOf = used.length > 0 ? used.reduce((a, b) => (b > a ? b : a)) : (catalog?.asOf ?? '');
+  const notes: string[] = [];
+  if (!catalog) notes.push(`No price catalog for ${provider}: nothing could be priced.`);
+  notes.push(...[...regionNotes].sort());
+  const uncertain = lineItems.filter((l) => l.uncertain);
+  if (uncertain.length > 0) notes.push(`${uncertain.length} line${uncertain.length === 1 ? ' uses a price' : 's use prices'} the reference marks as uncertain: ${uncertain.map((l) => `${l.componentId}: ${l.what}`).join('; ')}.`);
+  const counts = new Map<LineStatus, number>();
+  for (const line of unpriced) counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
+  const labels: Record<Exclude<LineStatus, 'priced'>, string> = {
+    'not-in-catalog': 'price not in catalog',
+    unsupported: 'unsupported',
+    usage: 'depends on usage',
+    included: 'included elsewhere',
+    free: 'free',
+    external: 'not priced (external)',
+  };
+  const summary = (Object.keys(labels) as Exclude<LineStatus, 'priced'>[]).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${labels[s]}`);
+  if (summary.length > 0) notes.push(`Not in the total: ${summary.join(', ')} (see unpriced).`);
+  notes.push(`${HOURS_PER_MONTH} hours a month, on-demand list prices in ${catalog?.currency ?? 'USD'}; low and high scale usage by ${estimatorOptions.usageFactors.low} and ${estimatorOptions.usageFactors.high} and follow autoscaling limits.`);
+
+  const toUsd = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, centsToUsd(v)]));
+  return {
+    currency: catalog?.currency ?? 'USD',
+    provider,
+    asOf,
+    profile,
+    hoursPerMonth: HOURS_PER_MONTH,
+    monthly: centsToUsd(totalCents[profile]),
+    yearly: centsToUsd(totalCents[profile] * 12),
+    range: rangeToUsd(totalCents),
+    byLayer: toUsd(byLayerCents),
+    byRegion: toUsd(byRegionCents),
+    byComponent: toUsd(byComponentCents),
+    components,
+    lineItems,
+    assumptions,
+    adjustments,
+    notes,
+    unpriced,
+  };
+}
+
