@@ -84,7 +84,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
 
   const lineItems: LineItem[] = [];
   const assumptions: UsageAssumption[] = [];
-  const regionNotes = new Set<string>();
+  const fallbacks = new Map<string, Map<string, Set<string>>>();
   const linesByComponent = new Map<string, LineItem[]>();
 
   for (const component of design.components) {
@@ -109,7 +109,13 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     lineItems.push(...ledger.lines);
     assumptions.push(...ledger.assumptions);
     linesByComponent.set(component.id, ledger.lines);
-    for (const note of ledger.regionNotes) regionNotes.add(note);
+    for (const [from, priceRegion, key] of ledger.regionFallbacks) {
+      const byRegion = fallbacks.get(from) ?? new Map<string, Set<string>>();
+      fallbacks.set(from, byRegion);
+      const keys = byRegion.get(priceRegion) ?? new Set<string>();
+      byRegion.set(priceRegion, keys);
+      keys.add(key);
+    }
   }
 
   const adjustmentInputs = [
@@ -149,7 +155,11 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const asOf = used.length > 0 ? used.reduce((a, b) => (b > a ? b : a)) : (catalog?.asOf ?? '');
   const notes: string[] = [];
   if (!catalog) notes.push(`No price catalog for ${provider}: nothing could be priced.`);
-  notes.push(...[...regionNotes].sort());
+  for (const [from, byRegion] of [...fallbacks.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [priceRegion, keys] of [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      notes.push(`${from === GLOBAL_REGION ? 'Global services' : from}: ${[...keys].sort().join(', ')} priced at ${priceRegion} list prices, the nearest region the catalog has; ${from} prices may differ.`);
+    }
+  }
   const uncertain = lineItems.filter((l) => l.uncertain);
   if (uncertain.length > 0) notes.push(`${uncertain.length} line${uncertain.length === 1 ? ' uses a price' : 's use prices'} the reference marks as uncertain: ${uncertain.map((l) => `${l.componentId}: ${l.what}`).join('; ')}.`);
   const counts = new Map<LineStatus, number>();

@@ -1,7 +1,7 @@
 import type { ComponentKind } from '../../catalog';
 import type { Component, Connection, Design, Provider, Region } from '../../model';
 import type { PriceBook } from './price-catalog';
-import type { CatalogPrice, LineItem, LineStatus, Range, UsageAssumption } from './types';
+import type { LineItem, LineStatus, Range, UsageAssumption } from './types';
 
 export const HOURS_PER_MONTH = 730;
 
@@ -60,7 +60,8 @@ export interface EstimatorOptions {
 export class ComponentLedger {
   readonly lines: LineItem[] = [];
   readonly assumptions: UsageAssumption[] = [];
-  readonly regionNotes = new Set<string>();
+  /** Prices taken from another region than the component's: [component's location, price region, key]. */
+  readonly regionFallbacks: [string, string, string][] = [];
 
   constructor(
     readonly index: DesignIndex,
@@ -132,7 +133,10 @@ export class ComponentLedger {
       notes.push(`${spec.multiplier.label}: ${match.price.usd} x (${factor.price.usd} - ${spec.multiplier.minus}) per ${match.price.unit} (${factor.price.source}, ${factor.price.asOf})`);
       if (factor.price.note) notes.push(factor.price.note);
     }
-    this.noteRegion(match.price, match.regionMatch, location);
+    if (match.regionMatch === 'nearest') {
+      this.regionFallbacks.push([location, match.price.region, match.price.key]);
+      notes.push(`priced at ${match.price.region} list prices, the nearest region the catalog has; ${location} prices may differ`);
+    }
     if (uncertain) notes.push('uncertain: the reference marks this price as uncertain');
     if (match.price.note && !spec.multiplier) notes.push(match.price.note);
     const cents = mapRange(quantity, (q) => Math.round(((q / match.price.per) * unitPrice * 100)));
@@ -154,14 +158,6 @@ export class ComponentLedger {
       listCents: cents,
       notes,
     });
-  }
-
-  private noteRegion(price: CatalogPrice, regionMatch: 'exact' | 'global' | 'nearest', location: string): void {
-    if (regionMatch !== 'nearest') return;
-    const note = location === 'global'
-      ? `priced at ${price.region} list prices: the catalog has no global price for ${price.key}`
-      : `${location}: priced at ${price.region} list prices, the nearest region the catalog has for ${price.key.split('/')[0]}; ${location} prices may differ`;
-    this.regionNotes.add(note);
   }
 
   private note(status: Exclude<LineStatus, 'priced'>, what: string, reason: string): void {

@@ -11,6 +11,6 @@ export const ingress: Estimator = {
   estimate: (ledger) => {
     const provider = ledger.props.controller === 'provider';
     if (!provider) ledger.included(`Controller pods (${String(ledger.props.controller)})`, 'run on the cluster nodes, priced with the workloads that run there');
-    chargeLoadBalancer(ledger, provider ? 'application' : 'network', provider ? 'Load balancer for the ingress' : 'Network load balancer in front of the controller');
+    chargeLoadBalancer(ledger, provider ? 'application' : 'network', provider ? 'Load balancer for the ingress' : 'Load balancer in front of the controller');
   },
 };
