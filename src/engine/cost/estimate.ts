@@ -32,7 +32,7 @@ function homeRegion(design: Design): Region | undefined {
   return design.regions.find((r) => r.role === 'primary') ?? design.regions.find((r) => r.role === 'active') ?? design.regions[0];
 }
 
-function indexDesign(design: Design): DesignIndex {
+function indexDesign(design: Design, props: readonly Readonly<Record<string, unknown>>[]): DesignIndex {
   const outgoing = new Map<string, Connection[]>();
   for (const connection of design.connections) {
     const list = outgoing.get(connection.from);
@@ -40,11 +40,13 @@ function indexDesign(design: Design): DesignIndex {
     else outgoing.set(connection.from, [connection]);
   }
   const clusterOwners = new Map<string, string>();
-  for (const component of design.components) {
-    if (component.region === undefined || clusterOwners.has(component.region)) continue;
-    const estimator = findEstimator(component.kind);
-    if (estimator?.usesCluster?.(effectiveProps(kindOf(component), component))) clusterOwners.set(component.region, component.id);
-  }
+  const clusterUsers = new Map<string, number>();
+  design.components.forEach((component, i) => {
+    if (component.region === undefined) return;
+    if (!findEstimator(component.kind)?.usesCluster?.(props[i]!)) return;
+    if (!clusterOwners.has(component.region)) clusterOwners.set(component.region, component.id);
+    clusterUsers.set(component.region, (clusterUsers.get(component.region) ?? 0) + 1);
+  });
   return {
     design,
     provider: design.provider,
@@ -52,6 +54,7 @@ function indexDesign(design: Design): DesignIndex {
     components: new Map(design.components.map((c) => [c.id, c])),
     outgoing,
     clusterOwners,
+    clusterUsers,
   };
 }
 
@@ -77,7 +80,8 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const provider = design.provider;
   const catalog = catalogFor(catalogs, provider);
   const book = new PriceBook(provider, catalog);
-  const index = indexDesign(design);
+  const allProps = design.components.map((component) => effectiveProps(kindOf(component), component));
+  const index = indexDesign(design, allProps);
   const home = homeRegion(design);
   const estimatorOptions: EstimatorOptions = { usageFactors: options.usageFactors ?? { low: 0.5, high: 2 }, localUsage: options.usage ?? {} };
   const profile: CostProfile = options.profile ?? design.pricing?.profile ?? 'expected';
@@ -87,18 +91,18 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const fallbacks = new Map<string, Map<string, Set<string>>>();
   const linesByComponent = new Map<string, LineItem[]>();
 
-  for (const component of design.components) {
+  design.components.forEach((component, componentIndex) => {
     const kind = kindOf(component);
     const region = component.region !== undefined ? index.regions.get(component.region) : undefined;
     const location = region?.location ?? home?.location ?? GLOBAL_REGION;
     const zones = component.region !== undefined ? componentZones(design, component) : [];
-    const ledger = new ComponentLedger(index, book, component, kind, effectiveProps(kind, component), location, zones, estimatorOptions);
+    const ledger = new ComponentLedger(index, book, component, kind, allProps[componentIndex]!, location, zones, estimatorOptions);
     const estimator = findEstimator(component.kind);
     if (!estimator) ledger.unsupported(kind.title, `no estimator for kind "${component.kind}"`);
     else estimator.estimate(ledger);
     estimateTransfer(ledger);
     if (component.region !== undefined && index.clusterOwners.get(component.region) === component.id) {
-      const sharing = design.components.filter((c) => c.region === component.region && findEstimator(c.kind)?.usesCluster?.(effectiveProps(kindOf(c), c))).length;
+      const sharing = index.clusterUsers.get(component.region) ?? 1;
       ledger.charge({
         what: `Kubernetes control plane (region ${component.region})`,
         key: 'kubernetes/control-plane',
@@ -116,7 +120,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       byRegion.set(priceRegion, keys);
       keys.add(key);
     }
-  }
+  });
 
   const adjustmentInputs = [
     ...(design.pricing?.adjustments ?? []).map((a) => ({ ...a, origin: 'design' as const })),
@@ -151,8 +155,10 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const unpriced = lineItems
     .filter((line) => line.status !== 'priced')
     .map((line) => ({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.join('; ') }));
-  const used = lineItems.filter((l) => l.status === 'priced' && l.asOf).map((l) => dateOf(l.asOf!));
-  const asOf = used.length > 0 ? used.reduce((a, b) => (b > a ? b : a)) : (catalog?.asOf ?? '');
+  // asOf texts start with an ISO date, so the greatest text has the newest date.
+  let newest: string | undefined;
+  for (const line of lineItems) if (line.asOf !== undefined && (newest === undefined || line.asOf > newest)) newest = line.asOf;
+  const asOf = newest !== undefined ? dateOf(newest) : (catalog?.asOf ?? '');
   const notes: string[] = [];
   if (!catalog) notes.push(`No price catalog for ${provider}: nothing could be priced.`);
   for (const [from, byRegion] of [...fallbacks.entries()].sort(([a], [b]) => a.localeCompare(b))) {

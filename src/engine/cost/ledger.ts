@@ -11,6 +11,19 @@ export const addRanges = (a: Range, b: Range): Range => ({ low: a.low + b.low, e
 export const mapRange = (r: Range, f: (value: number) => number): Range => ({ low: f(r.low), expected: f(r.expected), high: f(r.high) });
 export const ZERO: Range = Object.freeze(range(0));
 
+const fallbackNotes = new Map<string, string>();
+
+/** The note on a line priced in another region (interned: a large design repeats it thousands of times). */
+function fallbackNote(priceRegion: string, location: string): string {
+  const key = `${priceRegion}>${location}`;
+  let note = fallbackNotes.get(key);
+  if (note === undefined) {
+    note = `priced at ${priceRegion} list prices, the nearest region the catalog has; ${location} prices may differ`;
+    fallbackNotes.set(key, note);
+  }
+  return note;
+}
+
 /** An editable usage input of a kind (`pricing.usage.<component>.<name>`). */
 export interface UsageSpec {
   name: string;
@@ -33,6 +46,8 @@ export interface DesignIndex {
   outgoing: ReadonlyMap<string, readonly Connection[]>;
   /** Per region id: the component that carries that region's Kubernetes control plane. */
   clusterOwners: ReadonlyMap<string, string>;
+  /** Per region id: how many components run on that region's cluster. */
+  clusterUsers: ReadonlyMap<string, number>;
 }
 
 export interface ChargeSpec {
@@ -135,7 +150,7 @@ export class ComponentLedger {
     }
     if (match.regionMatch === 'nearest') {
       this.regionFallbacks.push([location, match.price.region, match.price.key]);
-      notes.push(`priced at ${match.price.region} list prices, the nearest region the catalog has; ${location} prices may differ`);
+      notes.push(fallbackNote(match.price.region, location));
     }
     if (uncertain) notes.push('uncertain: the reference marks this price as uncertain');
     if (match.price.note && !spec.multiplier) notes.push(match.price.note);

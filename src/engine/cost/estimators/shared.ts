@@ -88,7 +88,8 @@ function stateGb(props: Readonly<Record<string, unknown>>): number {
 export function estimateTransfer(ledger: ComponentLedger): void {
   const { component, index } = ledger;
   if (component.region === undefined) return;
-  const connections = index.outgoing.get(component.id) ?? [];
+  const connections = index.outgoing.get(component.id);
+  if (!connections) return;
   const fromZones = ledger.zones.length;
   let crossZoneGb = 0;
   const crossRegion = new Map<string, number>();
