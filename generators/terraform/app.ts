@@ -90,7 +90,7 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
   const internal = propString(lb, 'scheme') === 'internal';
   const targets = lbTargets(b, lb);
   const group = securityGroup(b, lb, region, 443, internal ? sourceGroups(b, lb) : [], !internal);
-  const certificate = b.variable(`${identifier(region.id)}_certificate_arn`, {
+  const certificate = () => b.variable(`${identifier(region.id)}_certificate_arn`, {
     description: `ARN of the ACM certificate for the platform's domain in region ${region.id} (${region.location}), for the HTTPS listeners.`,
     type: 'string',
   });
@@ -179,7 +179,7 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
         attr('port', 443),
         attr('protocol', 'HTTPS'),
         attr('ssl_policy', 'ELBSecurityPolicy-TLS13-1-2-2021-06'),
-        attr('certificate_arn', certificate),
+        attr('certificate_arn', certificate()),
         nested('default_action', forward),
         targets.length > 1 && comment(`Also behind this load balancer: ${targets.slice(1).map((t) => t.id).join(', ')}. Add listener rules (host or path) to route to them.`),
       ]),

@@ -82,7 +82,7 @@ function generateInstance(b: TerraformBuilder, c: ComponentFacts, region: Region
   const ha = propString(c, 'ha') ?? 'single';
   const source = replicationSource(b, c);
   const crossRegion = source !== undefined && source.region!.id !== region.id;
-  const engineVersion = b.variable(`${identifier(c.id)}_engine_version`, { description: `Engine version of ${c.id} (${engine}); null takes RDS's default.`, type: 'string', default: null });
+  const engineVersion = () => b.variable(`${identifier(c.id)}_engine_version`, { description: `Engine version of ${c.id} (${engine}); null takes RDS's default.`, type: 'string', default: null });
   b.add('data.tf', comment(`${c.kind.title} ${c.id}: ${engine}, ${ha === 'multi-az' ? 'Multi-AZ with a synchronous standby' : 'single instance'}${source ? `, replica of ${source.id}` : ''}.`));
   const instance: BodyItem[] = [
     attr('provider', provider),
@@ -106,7 +106,7 @@ function generateInstance(b: TerraformBuilder, c: ComponentFacts, region: Region
   } else {
     instance.push(
       attr('engine', RDS_ENGINES[engine] ?? engine),
-      attr('engine_version', engineVersion),
+      attr('engine_version', engineVersion()),
       attr('allocated_storage', propNumber(c, 'storageGb') ?? 100),
       attr('username', b.variable('db_master_username', { description: 'Master user name of the databases (its password is generated and kept in Secrets Manager).', type: 'string', default: 'platform_admin' })),
       attr('manage_master_user_password', true),

@@ -57,7 +57,7 @@ export interface Block {
 
 /** A trusted expression: a reference, function call or operator written by the generator. */
 export const raw = (code: string): RawExpr => ({ kind: 'raw', code });
-/** `"${var.name_prefix}-web"`: literal parts are escaped, raw parts interpolated. */
+/** `"${var.name_prefix}-web"`: literal parts (generator text and ids only) and interpolated raw parts. */
 export const template = (...parts: (string | RawExpr)[]): TemplateExpr => ({ kind: 'template', parts });
 export const list = (items: readonly Expr[]): ListExpr => ({ kind: 'list', items });
 export const object = (entries: Record<string, Expr> | readonly (readonly [string, Expr])[]): ObjectExpr => ({
@@ -124,21 +124,23 @@ export function commentText(text: string): string {
   return wellFormed(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
 }
 
+/**
+ * Literal parts of a template are generator text and ids only (design text goes through `str`
+ * literals, never into templates), so a part can never end in `$` or `%` and turn the next
+ * interpolation into an escape.
+ */
+const TEMPLATE_LITERAL = /^[A-Za-z0-9 ._:/=+@-]*$/;
+
 function renderTemplate(parts: TemplateExpr['parts']): string {
   let out = '';
-  parts.forEach((part, index) => {
+  for (const part of parts) {
     if (typeof part === 'string') {
-      let literal = escapeLiteral(part);
-      // A literal `$` or `%` right before an interpolation would turn `${` into the escape `$${`.
-      const following = parts[index + 1];
-      if (following !== undefined && typeof following !== 'string' && /[$%]$/.test(part)) {
-        literal = `${literal.slice(0, -1)}\${"${part.slice(-1)}"}`;
-      }
-      out += literal;
+      if (!TEMPLATE_LITERAL.test(part)) throw new Error(`template text must be generator text or ids: ${JSON.stringify(part)}`);
+      out += part;
     } else {
       out += `\${${part.code}}`;
     }
-  });
+  }
   return `"${out}"`;
 }
 
