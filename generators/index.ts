@@ -1,6 +1,7 @@
 import type { Design } from '../src/model';
 import { designFacts } from './design-facts';
 import { generateTerraform } from './terraform';
+import { generateHelm } from './helm';
 import { EXPORT_TARGETS, type ExportOptions, type ExportTarget, type GeneratedFile } from './types';
 
 export * from './types';
@@ -15,5 +16,6 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
   const facts = designFacts(design);
   const files: GeneratedFile[] = [];
   if (targets.has('terraform')) files.push(...generateTerraform(facts));
+  if (targets.has('helm')) files.push(...generateHelm(facts));
   return files;
 }

@@ -41,13 +41,13 @@ export const HOSTILE_FRAGMENTS = [
   '<<EOF',
 ] as const;
 
-/** Gives every component, region and journey of `design` the hostile `name` (and a hostile region location suffix). */
-export function withNames(design: Design, name: (kind: 'component' | 'region' | 'journey' | 'design', index: number) => string): Design {
+/** Gives every component, region and journey of `design` a hostile name (and, unless turned off, a hostile region location). */
+export function withNames(design: Design, name: (kind: 'component' | 'region' | 'journey' | 'design', index: number) => string, options: { locations?: boolean } = {}): Design {
   return {
     ...design,
     name: name('design', 0).slice(0, 200) || 'x',
     description: name('design', 1).slice(0, 8000),
-    regions: design.regions.map((region, index) => ({ ...region, name: name('region', index).slice(0, 200), location: name('region', index).slice(0, 64) || 'x' })),
+    regions: design.regions.map((region, index) => ({ ...region, name: name('region', index).slice(0, 200), location: options.locations === false ? region.location : name('region', index).slice(0, 64) || 'x' })),
     components: design.components.map((component, index) => ({ ...component, name: name('component', index).slice(0, 200) })),
     journeys: design.journeys.map((journey, index) => ({ ...journey, name: name('journey', index).slice(0, 200) || 'x' })),
   };
