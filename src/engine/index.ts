@@ -12,3 +12,4 @@ export type { Failure } from './analysis/failure';
 export { buildGraph, graphOf, zoneKey, type DesignGraph } from './graph';
 export { RULES, ALL_RULES, type RuleId } from './rules';
 export * from './rules/types';
+export * from './cost';
