@@ -1,7 +1,7 @@
-import { displayName } from '../../model';
-import { zoneKey, type DesignGraph } from '../graph';
+import { displayName, type Design } from '../../model';
+import { graphOf, zoneKey, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
-import { applyFailure, type Failure, type FailureState } from './failure';
+import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
 import { evaluateJourney, journeyPlans, type JourneyOutcome } from './journeys';
 import { dataLoss, holdsRecords, latest, restoreTime, uniqueAssumptions, type Estimate } from './recovery';
 
@@ -79,6 +79,27 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     dataLoss: losses,
     assumptions: uniqueAssumptions([...rto.assumptions, ...rpo.assumptions]),
   };
+}
+
+/**
+ * A what-if: any failure of components, zones and regions, summarised like the built-in scenarios
+ * (journeys broken or failed over, estimated RTO and RPO, assumptions). The app's what-if mode calls it.
+ * @throws Error when the failure names a component, zone or region the design does not have.
+ */
+export function simulateScenario(design: Design | DesignGraph, failure: Failure): FailureScenario {
+  const graph = graphOf(design);
+  const problems = checkFailure(graph, failure);
+  if (problems.length > 0) throw new Error(`simulateScenario: ${problems.join('; ')}`);
+  const failed = applyFailure(graph, failure);
+  const journeys = journeyPlans(graph).map((plan) => evaluateJourney(graph, plan, failed));
+  const stores: number[] = [];
+  for (let i = 0; i < graph.components.length; i += 1) if (holdsRecords(graph, i) && (failed.down[i] || failed.lostZones.has(i))) stores.push(i);
+  const parts = [
+    ...(failure.regions ?? []).map((r) => `region ${r}`),
+    ...(failure.zones ?? []).map((z) => `zone ${typeof z === 'string' ? z : `${z.region}/${z.zone}`}`),
+    ...(failure.components ?? []).map((c) => c),
+  ];
+  return summarize(graph, 'what-if', 'component', parts.length > 0 ? `What if ${parts.join(', ')} fail${parts.length === 1 ? 's' : ''}` : 'Nothing fails', failure, failed, journeys, stores);
 }
 
 const unaffected = (id: string, name: string): JourneyOutcome => ({ id, name, up: true, servedByFailover: false, rtoSeconds: 0, missing: [], failovers: [], deferred: [], assumptions: [] });
