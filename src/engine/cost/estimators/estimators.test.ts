@@ -38,6 +38,8 @@ describe('the estimator registry', () => {
     expect(status('api-gw')).toBe('not-in-catalog');
     expect(line(report, 'lb', /Data out to the internet/).status).toBe('usage');
     expect(line(report, 'lb', /Data out to the internet/).notes.join()).toContain('pricing.usage.lb.internetEgressGbPerMonth');
+    // The input that would price it is listed, unset, so the app can offer it for editing.
+    expect(report.assumptions.find((a) => a.componentId === 'lb' && a.name === 'internetEgressGbPerMonth')).toMatchObject({ value: null, origin: 'unset' });
     expect(line(report, 'ingress', /Controller pods/).status).toBe('included');
     expect(line(report, 'db', /Backup storage up to/).status).toBe('free');
     expect(report.unpriced.map((u) => u.componentId)).toEqual(expect.arrayContaining(['users', 'erp', 'warehouse', 'api-gw', 'lb', 'ingress']));
