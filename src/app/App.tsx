@@ -6,6 +6,7 @@ import './styles.css';
 const Canvas = lazy(() => import('./canvas/Canvas'));
 const Palette = lazy(() => import('./canvas/Palette'));
 const Toolbar = lazy(() => import('./shell/Toolbar'));
+const Overlays = lazy(() => import('./shell/Overlays'));
 
 const orderedPanels = [...PANELS].sort((a, b) => a.order - b.order);
 
@@ -56,6 +57,9 @@ export function App() {
         </Suspense>
       </main>
       <SidePanels />
+      <Suspense fallback={null}>
+        <Overlays />
+      </Suspense>
     </div>
   );
 }

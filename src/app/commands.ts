@@ -138,3 +138,59 @@ export function removeJourney(id: string): void {
 export function applyPatch(patch: (design: Design) => Design): void {
   editDocument(patch);
 }
+
+/* ---- Added by the app shell (inspector, design panel) ---- */
+// Imported here rather than above, so this block stays an append that merges cleanly.
+import type { Region, TierTargets } from '../model';
+
+export function setConnectionLabel(id: string, label: string): void {
+  editDocument((design) => ({
+    ...design,
+    connections: design.connections.map((c) => (connectionId(c) === id ? { ...c, label: label.trim() === '' ? undefined : label } : c)),
+  }));
+}
+
+/** Adds a region (three zones, secondary role unless it is the first) and returns its id. */
+export function addRegion(location: string): string {
+  let id = '';
+  editDocument((design) => {
+    const next = edits.addRegion(design, { location, role: design.regions.length === 0 ? 'primary' : 'secondary', zones: ['a', 'b', 'c'] });
+    id = next.regions[next.regions.length - 1]!.id;
+    return next;
+  });
+  return id;
+}
+
+export function updateRegion(id: string, update: (region: Region) => Region): void {
+  editDocument((design) => edits.updateRegion(design, id, update));
+}
+
+/** Removes a region with every component placed in it (one undo step). */
+export function removeRegion(id: string): void {
+  editDocument((design) => edits.removeRegion(design, id));
+}
+
+export function addZone(regionId: string, zone: string): void {
+  editDocument((design) => edits.addZone(design, regionId, zone));
+}
+
+export function renameZone(regionId: string, from: string, to: string): void {
+  editDocument((design) => edits.renameZone(design, regionId, from, to));
+}
+
+export function removeZone(regionId: string, zone: string): void {
+  editDocument((design) => edits.removeZone(design, regionId, zone));
+}
+
+/** Sets (or, with `undefined`, clears) one target of a tier's override in the design's `tiers`. */
+export function setTierOverride(tierId: string, field: keyof TierTargets, value: TierTargets[keyof TierTargets] | undefined): void {
+  editDocument((design) => {
+    const current: TierTargets = { ...(design.tiers?.[tierId] ?? {}) };
+    if (value === undefined) delete current[field];
+    else (current as Record<string, unknown>)[field] = value;
+    const tiers = { ...(design.tiers ?? {}) };
+    if (Object.keys(current).length === 0) delete tiers[tierId];
+    else tiers[tierId] = current;
+    return { ...design, tiers: Object.keys(tiers).length > 0 ? tiers : undefined };
+  });
+}
