@@ -171,7 +171,8 @@ export class ComponentLedger {
       priceRegion: match.price.region,
       source: match.price.source,
       asOf: match.price.asOf,
-      ...(uncertain ? { uncertain: true } : {}),
+      // Always present (undefined when not), so every line has one shape.
+      uncertain: uncertain || undefined,
       monthlyCents: cents,
       listCents: cents,
       notes,
