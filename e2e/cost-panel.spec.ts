@@ -37,3 +37,17 @@ test('the cost panel follows the design and its usage assumptions', async ({ pag
   const usage = await page.evaluate(() => (window as unknown as { __ninesmith: { getDocument(): { pricing?: unknown } } }).__ninesmith.getDocument().pricing);
   expect(usage).toEqual({ usage: { alb: { internetEgressGbPerMonth: 1000 } } });
 });
+
+test('the cost panel keeps pricing with the last catalog when the catalog cannot be fetched', async ({ page }) => {
+  const expected = cliCost('templates/single-region-multi-az.yaml');
+  await page.goto('/');
+  const panel = new CostPanel(page);
+  await panel.open();
+  await expect(panel.total).toHaveText(usd(expected.monthly));
+  // Offline from now on for the catalogs: the app falls back to the copy kept in this browser.
+  await page.route('**/prices/*.json', (route) => route.abort('internetdisconnected'));
+  await page.reload();
+  await panel.open();
+  await expect(panel.total).toHaveText(usd(expected.monthly));
+  await expect(page.getByTestId('cost-panel')).toContainText('offline copy');
+});
