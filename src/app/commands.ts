@@ -1,5 +1,5 @@
 import { findKind } from '../catalog';
-import { edits, connectionId, takenIds, uniqueId, type Component, type ConnectionMode, type Design, type Journey, type LayoutPoint } from '../model';
+import { edits, connectionId, takenIds, uniqueId, type Component, type ConnectionMode, type Design, type Journey, type LayoutPoint, type Region, type TierTargets } from '../model';
 import { editDocument, selectComponents, setSelection, useStore, currentDocument } from './store';
 
 /**
@@ -139,10 +139,6 @@ export function applyPatch(patch: (design: Design) => Design): void {
   editDocument(patch);
 }
 
-/* ---- Added by the app shell (inspector, design panel) ---- */
-// Imported here rather than above, so this block stays an append that merges cleanly.
-import type { Region, TierTargets } from '../model';
-
 export function setConnectionLabel(id: string, label: string): void {
   editDocument((design) => ({
     ...design,
@@ -161,21 +157,100 @@ export function addRegion(location: string): string {
   return id;
 }
 
+/** Where components sit: region and zones by component id (a drop into a zone, a zone chip toggled). */
+export function placeComponents(placements: Readonly<Record<string, { region: string | undefined; zones: readonly string[] | undefined }>>): void {
+  editDocument((design) => ({
+    ...design,
+    components: design.components.map((c) => {
+      const next = placements[c.id];
+      if (!next) return c;
+      return { ...c, region: next.region, zones: next.region === undefined || !next.zones?.length ? undefined : [...next.zones] };
+    }),
+  }));
+}
+
+/** Toggles one zone of a regional component; the last zone cannot be taken away. */
+export function toggleComponentZone(id: string, zone: string): void {
+  editDocument((design) => {
+    const component = design.components.find((c) => c.id === id);
+    const region = design.regions.find((r) => r.id === component?.region);
+    if (!component || !region || !region.zones.includes(zone)) return design;
+    const current = component.zones && component.zones.length > 0 ? component.zones : [region.zones[0]!];
+    const zones = current.includes(zone) ? current.filter((z) => z !== zone) : region.zones.filter((z) => z === zone || current.includes(z));
+    if (zones.length === 0) return design;
+    return edits.updateComponent(design, id, (c) => ({ ...c, zones }));
+  });
+}
+
+const REGION_CODES: Readonly<Record<Design['provider'], readonly string[]>> = {
+  aws: ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1', 'ap-northeast-1', 'us-east-2', 'eu-north-1'],
+  azure: ['eastus', 'westus2', 'westeurope', 'northeurope', 'southeastasia', 'japaneast'],
+  gcp: ['us-central1', 'us-east1', 'europe-west1', 'europe-west4', 'asia-southeast1', 'asia-northeast1'],
+};
+
+/** The zone names a provider uses: letters on AWS and GCP, numbers on Azure. */
+function zoneNames(provider: Design['provider']): readonly string[] {
+  return provider === 'azure' ? ['1', '2', '3', '4', '5', '6'] : ['a', 'b', 'c', 'd', 'e', 'f'];
+}
+
+/**
+ * Adds a region in a location the design does not use yet, with three zones, anchored at a
+ * canvas position. The first region is primary; later ones are secondaries (warm standby).
+ */
+export function addRegionAt(position?: LayoutPoint): string {
+  let id = '';
+  editDocument((design) => {
+    const used = new Set(design.regions.map((r) => r.location));
+    const codes = REGION_CODES[design.provider];
+    const location = codes.find((code) => !used.has(code)) ?? codes[0]!;
+    id = uniqueId(design.regions.length === 0 ? 'primary' : location, takenIds(design));
+    const next = edits.addRegion(design, {
+      id,
+      location,
+      role: design.regions.length === 0 ? 'primary' : 'secondary',
+      zones: zoneNames(design.provider).slice(0, 3),
+    });
+    return position ? edits.moveLayout(next, { [id]: { x: Math.round(position.x), y: Math.round(position.y) } }) : next;
+  });
+  return id;
+}
+
 export function updateRegion(id: string, update: (region: Region) => Region): void {
   editDocument((design) => edits.updateRegion(design, id, update));
 }
 
-/** Removes a region with every component placed in it (one undo step). */
+export function renameRegion(id: string, name: string): void {
+  const trimmed = name.trim();
+  editDocument((design) => edits.updateRegion(design, id, (r) => ({ ...r, name: trimmed === '' ? undefined : trimmed })));
+}
+
+/** Removes a region with everything placed in it (one undo step brings it all back). */
 export function removeRegion(id: string): void {
   editDocument((design) => edits.removeRegion(design, id));
 }
 
-export function addZone(regionId: string, zone: string): void {
-  editDocument((design) => edits.addZone(design, regionId, zone));
+/** Adds a zone to a region (the given name, or the next unused one) and returns its name. */
+export function addZone(regionId: string, zone?: string): string | undefined {
+  let added: string | undefined;
+  editDocument((design) => {
+    const region = design.regions.find((r) => r.id === regionId);
+    if (!region) return design;
+    added = zone ?? zoneNames(design.provider).find((z) => !region.zones.includes(z)) ?? uniqueId('zone', new Set(region.zones));
+    return edits.addZone(design, regionId, added);
+  });
+  return added;
 }
 
-export function renameZone(regionId: string, from: string, to: string): void {
-  editDocument((design) => edits.renameZone(design, regionId, from, to));
+/** Zone names follow the format: lower-case letters, digits and "-", up to 32 characters. */
+export const ZONE_NAME_PATTERN = /^[a-z0-9-]{1,32}$/;
+
+/** Renames a zone everywhere it is used; refuses a malformed name or one the region already has. */
+export function renameZone(regionId: string, from: string, to: string): boolean {
+  const name = to.trim().toLowerCase();
+  if (!ZONE_NAME_PATTERN.test(name)) return false;
+  const before = useStore.getState().model;
+  editDocument((design) => edits.renameZone(design, regionId, from, name));
+  return useStore.getState().model !== before || from === name;
 }
 
 export function removeZone(regionId: string, zone: string): void {
@@ -193,4 +268,11 @@ export function setTierOverride(tierId: string, field: keyof TierTargets, value:
     else tiers[tierId] = current;
     return { ...design, tiers: Object.keys(tiers).length > 0 ? tiers : undefined };
   });
+}
+
+/** Writes a computed layout (rounded to whole numbers) as one undoable step. */
+export function applyLayout(positions: Readonly<Record<string, LayoutPoint>>): void {
+  const rounded: Record<string, LayoutPoint> = {};
+  for (const [id, at] of Object.entries(positions)) rounded[id] = { x: Math.round(at.x), y: Math.round(at.y) };
+  editDocument((design) => ({ ...design, layout: rounded }));
 }

@@ -223,3 +223,13 @@ export function currentDocument(): Design {
   const { model, layout } = useStore.getState();
   return joinDocument(model, layout);
 }
+
+/**
+ * Sets positions without entering the undo history: the first automatic layout of a design that
+ * came without one is part of opening it, not an edit the user would undo.
+ */
+export function setLayoutWithoutHistory(layout: Layout): void {
+  history().pause();
+  useStore.setState({ layout });
+  history().resume();
+}

@@ -1,0 +1,165 @@
+import { componentZones, designTier, displayName, type Component, type Connection, type Design, type Region, type ResolvedTier } from '../src/model';
+import { effectiveProps, kindOf, type ComponentKind } from '../src/catalog';
+
+/** One component with what every generator asks of it, computed once per export. */
+export interface ComponentFacts {
+  readonly component: Component;
+  readonly id: string;
+  readonly name: string;
+  readonly kind: ComponentKind;
+  readonly props: Readonly<Record<string, unknown>>;
+  readonly region: Region | undefined;
+  /** Zones it runs in (the first zone of its region when the design does not say); none when global. */
+  readonly zones: readonly string[];
+  readonly replicas: number;
+  /** Journeys that need it, in design order. */
+  readonly journeys: readonly { id: string; name: string }[];
+}
+
+/**
+ * The design indexed for the generators: lookups by id, connections in and out, the tier's
+ * targets. Built in one pass, so exporting a 1,000-component design stays linear.
+ */
+export interface DesignFacts {
+  readonly design: Design;
+  readonly tier: ResolvedTier;
+  readonly components: readonly ComponentFacts[];
+  readonly byId: ReadonlyMap<string, ComponentFacts>;
+  readonly regions: readonly Region[];
+  readonly regionById: ReadonlyMap<string, Region>;
+  readonly outgoing: ReadonlyMap<string, readonly Connection[]>;
+  readonly incoming: ReadonlyMap<string, readonly Connection[]>;
+  /** A short lower-case slug of the design's name, for resource name prefixes. */
+  readonly slug: string;
+}
+
+const NO_CONNECTIONS: readonly Connection[] = [];
+
+export function designFacts(design: Design): DesignFacts {
+  const journeysByComponent = new Map<string, { id: string; name: string }[]>();
+  for (const journey of design.journeys) {
+    for (const id of new Set(journey.needs)) {
+      const list = journeysByComponent.get(id) ?? [];
+      list.push({ id: journey.id, name: journey.name });
+      journeysByComponent.set(id, list);
+    }
+  }
+  const regionById = new Map(design.regions.map((region) => [region.id, region]));
+  const components = design.components.map((component): ComponentFacts => {
+    const kind = kindOf(component);
+    return {
+      component,
+      id: component.id,
+      name: displayName(component),
+      kind,
+      props: effectiveProps(kind, component),
+      region: component.region === undefined ? undefined : regionById.get(component.region),
+      zones: componentZones(design, component),
+      replicas: component.replicas ?? 1,
+      journeys: journeysByComponent.get(component.id) ?? [],
+    };
+  });
+  const outgoing = new Map<string, Connection[]>();
+  const incoming = new Map<string, Connection[]>();
+  for (const connection of design.connections) {
+    (outgoing.get(connection.from) ?? outgoing.set(connection.from, []).get(connection.from)!).push(connection);
+    (incoming.get(connection.to) ?? incoming.set(connection.to, []).get(connection.to)!).push(connection);
+  }
+  return {
+    design,
+    tier: designTier(design),
+    components,
+    byId: new Map(components.map((facts) => [facts.id, facts])),
+    regions: design.regions,
+    regionById,
+    outgoing,
+    incoming,
+    slug: slugOf(design.name),
+  };
+}
+
+export function slugOf(text: string, max = 20): string {
+  const slug = text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, max)
+    .replace(/-+$/g, '');
+  return slug || 'platform';
+}
+
+export function outgoingOf(facts: DesignFacts, id: string): readonly Connection[] {
+  return facts.outgoing.get(id) ?? NO_CONNECTIONS;
+}
+
+export function incomingOf(facts: DesignFacts, id: string): readonly Connection[] {
+  return facts.incoming.get(id) ?? NO_CONNECTIONS;
+}
+
+/** Components reached from `id` over connections of `mode`. */
+export function targetsOf(facts: DesignFacts, id: string, mode: Connection['mode']): ComponentFacts[] {
+  return outgoingOf(facts, id)
+    .filter((connection) => connection.mode === mode)
+    .map((connection) => facts.byId.get(connection.to))
+    .filter((target): target is ComponentFacts => target !== undefined);
+}
+
+export function sourcesOf(facts: DesignFacts, id: string, mode: Connection['mode']): ComponentFacts[] {
+  return incomingOf(facts, id)
+    .filter((connection) => connection.mode === mode)
+    .map((connection) => facts.byId.get(connection.from))
+    .filter((source): source is ComponentFacts => source !== undefined);
+}
+
+export const propString = (c: ComponentFacts, key: string): string | undefined => (typeof c.props[key] === 'string' ? (c.props[key] as string) : undefined);
+export const propNumber = (c: ComponentFacts, key: string): number | undefined => (typeof c.props[key] === 'number' ? (c.props[key] as number) : undefined);
+export const propBool = (c: ComponentFacts, key: string): boolean => c.props[key] === true;
+export function propGroup(c: ComponentFacts, key: string): Readonly<Record<string, unknown>> {
+  const value = c.props[key];
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
+}
+
+export interface BackupSettings {
+  enabled: boolean;
+  pitr: boolean;
+  retentionDays: number;
+  intervalHours: number;
+  restoreTestedDays: number | null;
+  copyToRegion: string | undefined;
+  separateAccount: boolean;
+}
+
+/** The `backup` prop group of a backupable kind, with the catalog's defaults applied. */
+export function backupOf(c: ComponentFacts): BackupSettings | undefined {
+  if (!c.kind.capabilities.backupable) return undefined;
+  const group = propGroup(c, 'backup');
+  return {
+    enabled: group.enabled === true,
+    pitr: group.pitr === true,
+    retentionDays: typeof group.retentionDays === 'number' ? group.retentionDays : 7,
+    intervalHours: typeof group.intervalHours === 'number' ? group.intervalHours : 24,
+    restoreTestedDays: typeof group.restoreTestedDays === 'number' ? group.restoreTestedDays : null,
+    copyToRegion: typeof group.copyToRegion === 'string' ? group.copyToRegion : undefined,
+    separateAccount: group.separateAccount === true,
+  };
+}
+
+/** Where a hosted kind runs: the provider's managed service, or an operator/chart in the cluster. */
+export function hostingOf(c: ComponentFacts): 'managed' | 'kubernetes' {
+  return c.props.hosting === 'kubernetes' ? 'kubernetes' : 'managed';
+}
+
+/** Where code that the team deploys runs. */
+export function runtimeOf(c: ComponentFacts): 'containers' | 'kubernetes' | 'vm' {
+  const runtime = c.props.runtime;
+  return runtime === 'kubernetes' || runtime === 'vm' ? runtime : 'containers';
+}
+
+/** Zones of a region that anything in it uses, in the region's order (all its zones when none say). */
+export function usedZones(facts: DesignFacts, region: Region): string[] {
+  const used = new Set<string>();
+  for (const c of facts.components) if (c.region?.id === region.id) for (const zone of c.zones) used.add(zone);
+  const ordered = region.zones.filter((zone) => used.has(zone));
+  return ordered.length > 0 ? ordered : [...region.zones];
+}

@@ -1,0 +1,133 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import fc from 'fast-check';
+import yaml from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { loadDesign } from '../../src/catalog';
+import { formatProblem, type Design } from '../../src/model';
+import { designFacts } from '../design-facts';
+import { HOSTILE_FRAGMENTS, withNames } from '../testing';
+import { APP_CHART_SCHEMA } from './app-chart';
+import { generateHelm, type PlatformChart } from './index';
+
+const templateDir = new URL('../../templates/', import.meta.url);
+const templates = readdirSync(templateDir).filter((file) => file.endsWith('.yaml')).sort();
+
+function load(url: URL): Design {
+  const result = loadDesign(readFileSync(url, 'utf8'));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.design;
+}
+
+function schemaFile(name: string): Record<string, unknown> {
+  return JSON.parse(readFileSync(new URL(`./schemas/${name}`, import.meta.url), 'utf8')) as Record<string, unknown>;
+}
+
+function compile(schema: Record<string, unknown>, draft: '2020' | '07'): ValidateFunction {
+  const ajv = draft === '2020' ? new Ajv2020({ strict: false, allErrors: true }) : new Ajv({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  // Bitnami's schemas name no fixed draft (`http://json-schema.org/schema#`); they validate as draft-07.
+  const { $schema: _ignored, ...body } = schema;
+  return ajv.compile(draft === '2020' ? schema : body);
+}
+
+const validators: Record<PlatformChart | 'app', ValidateFunction> = {
+  traefik: compile(schemaFile('traefik-traefik.values.schema.json'), '2020'),
+  'cloudnative-pg-cluster': compile(schemaFile('cloudnative-pg-cluster.values.schema.json'), '07'),
+  redis: compile(schemaFile('bitnami-redis.values.schema.json'), '07'),
+  app: compile(APP_CHART_SCHEMA as unknown as Record<string, unknown>, '07'),
+};
+
+function validatorFor(path: string): ValidateFunction | undefined {
+  if (path.startsWith('helm/values/')) return validators.app;
+  const chart = /^helm\/platform\/([^/]+)\//.exec(path)?.[1] as PlatformChart | undefined;
+  return chart ? validators[chart] : undefined;
+}
+
+function errorsOf(validate: ValidateFunction, values: unknown): string[] {
+  return validate(values) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
+
+describe.each(templates)('Helm values for %s', (template) => {
+  const files = generateHelm(designFacts(load(new URL(template, templateDir))));
+
+  it('validate against their chart\'s values.schema.json', () => {
+    for (const file of files.filter((f) => f.path.endsWith('.yaml') && !f.path.includes('/templates/') && !f.path.endsWith('Chart.yaml'))) {
+      const validate = file.path.includes('/charts/') ? validators.app : validatorFor(file.path);
+      expect(validate, file.path).toBeDefined();
+      expect(errorsOf(validate!, yaml.load(file.contents)), file.path).toEqual([]);
+    }
+  });
+});
+
+describe('ERP on Kubernetes', () => {
+  const design = load(new URL('erp-on-kubernetes.yaml', templateDir));
+  const files = generateHelm(designFacts(design));
+  const values = (path: string) => yaml.load(files.find((f) => f.path === path)!.contents) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed YAML
+
+  it('writes one values file per Kubernetes service, spread over the designed zones', () => {
+    expect(files.filter((f) => f.path.startsWith('helm/values/')).map((f) => f.path)).toEqual(['helm/values/erp-app.yaml', 'helm/values/erp-workers.yaml']);
+    const app = values('helm/values/erp-app.yaml');
+    expect(app.replicaCount).toBe(6);
+    expect(app.autoscaling).toEqual({ enabled: true, minReplicas: 6, maxReplicas: 15, targetCPUUtilizationPercentage: 60 });
+    expect(app.topologySpreadConstraints[0]).toMatchObject({ topologyKey: 'topology.kubernetes.io/zone', whenUnsatisfiable: 'DoNotSchedule' });
+    expect(app.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms[0].matchExpressions[0].values).toEqual(['eu-west-1a', 'eu-west-1b', 'eu-west-1c']);
+    expect(app.podDisruptionBudget).toEqual({ enabled: true, maxUnavailable: 1 });
+    expect(app.probes.enabled).toBe(true);
+  });
+
+  it('names platform values after their chart: traefik, CloudNativePG cluster with backups, Redis with Sentinel', () => {
+    expect(files.filter((f) => f.path.startsWith('helm/platform/')).map((f) => f.path)).toEqual([
+      'helm/platform/traefik/traefik.values.yaml',
+      'helm/platform/cloudnative-pg-cluster/postgres.values.yaml',
+      'helm/platform/redis/redis.values.yaml',
+    ]);
+    const pg = values('helm/platform/cloudnative-pg-cluster/postgres.values.yaml');
+    expect(pg.cluster.instances).toBe(3);
+    expect(pg.cluster.affinity.topologyKey).toBe('topology.kubernetes.io/zone');
+    expect(pg.backups.retentionPolicy).toBe('30d');
+    const redis = values('helm/platform/redis/redis.values.yaml');
+    expect(redis.architecture).toBe('replication');
+    expect(redis.sentinel).toMatchObject({ enabled: true, quorum: 2 });
+    expect(values('helm/platform/traefik/traefik.values.yaml').deployment.replicas).toBe(3);
+  });
+
+  it('ships the generic chart with a schema the generated values satisfy', () => {
+    for (const path of ['Chart.yaml', 'values.yaml', 'values.schema.json', 'templates/deployment.yaml', 'templates/pdb.yaml', 'templates/hpa.yaml', 'templates/service.yaml']) {
+      expect(files.some((f) => f.path === `helm/charts/ninesmith-app/${path}`), path).toBe(true);
+    }
+    expect(errorsOf(validators.app, yaml.load(files.find((f) => f.path === 'helm/charts/ninesmith-app/values.yaml')!.contents))).toEqual([]);
+    // The schema can fail: a values file without replicas is refused.
+    expect(errorsOf(validators.app, { ...values('helm/values/erp-app.yaml'), replicaCount: 0 })).not.toEqual([]);
+  });
+});
+
+describe('hostile names in Helm values', () => {
+  const base = load(new URL('erp-on-kubernetes.yaml', templateDir));
+  const benign = generateHelm(designFacts(base));
+  it('stay in comments as one line and never change the values', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...HOSTILE_FRAGMENTS), fc.string({ unit: 'binary', maxLength: 10 })), { minLength: 1, maxLength: 8 }), (parts) => {
+        const name = parts.join('');
+        const files = generateHelm(designFacts(withNames(base, () => name, { locations: false })));
+        expect(files.map((f) => f.path)).toEqual(benign.map((f) => f.path));
+        // The design's slug is derived from its name and may only hold [a-z0-9-]; everything else is unchanged.
+        const withoutSlug = (text: string) => {
+          const values = yaml.load(text) as { component?: { design?: string } };
+          if (values?.component?.design !== undefined) {
+            expect(values.component.design).toMatch(/^[a-z0-9-]+$/);
+            delete values.component.design;
+          }
+          return values;
+        };
+        files.forEach((file, index) => {
+          if (!file.path.endsWith('.yaml') || file.path.includes('/templates/')) return;
+          expect(withoutSlug(file.contents), file.path).toEqual(withoutSlug(benign[index]!.contents));
+        });
+      }),
+      { numRuns: 40 },
+    );
+  });
+});

@@ -1,0 +1,271 @@
+import yaml from 'js-yaml';
+import { backupOf, hostingOf, propBool, propNumber, propString, runtimeOf, sourcesOf, targetsOf, type ComponentFacts, type DesignFacts } from '../design-facts';
+import type { GeneratedFile } from '../types';
+import { APP_CHART_NAME, appChartFiles } from './app-chart';
+
+/** The charts whose values this export writes, with the chart version the values were checked against. */
+export const PLATFORM_CHARTS = {
+  traefik: { repository: 'https://traefik.github.io/charts', chart: 'traefik/traefik', version: '41.3.0' },
+  'cloudnative-pg-cluster': { repository: 'https://cloudnative-pg.github.io/charts', chart: 'cnpg/cluster', version: '0.8.1' },
+  redis: { repository: 'oci://registry-1.docker.io/bitnamicharts', chart: 'bitnami/redis', version: '23.1.1' },
+} as const;
+export type PlatformChart = keyof typeof PLATFORM_CHARTS;
+
+const ZONE_KEY = 'topology.kubernetes.io/zone';
+const HOST_KEY = 'kubernetes.io/hostname';
+
+/** Design text in a YAML comment: one line, nothing that ends the comment. */
+function commentLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029\uD800-\uDFFF]+/g, ' ').trim();
+}
+
+function toYaml(header: readonly string[], values: unknown): string {
+  const comments = header.map((line) => `# ${commentLine(line)}`.trimEnd()).join('\n');
+  return `${comments}\n${yaml.dump(values, { lineWidth: -1, noRefs: true, quotingType: '"', schema: yaml.JSON_SCHEMA })}`;
+}
+
+/** `eu-west-1a` for zone `a` of a region at `eu-west-1`; zone ids (`euw1-az1`) stay as written. */
+function zoneNames(c: ComponentFacts): string[] {
+  return c.zones.map((zone) => (/^[a-z]{2,}[0-9]+-az[0-9]+$/.test(zone) ? zone : `${c.region?.location ?? ''}${zone}`));
+}
+
+function spread(c: ComponentFacts, matchLabels: Record<string, string>): unknown[] {
+  const constraints: unknown[] = [];
+  if (c.zones.length >= 2) {
+    constraints.push({ maxSkew: 1, topologyKey: ZONE_KEY, whenUnsatisfiable: 'DoNotSchedule', labelSelector: { matchLabels } });
+  }
+  constraints.push({ maxSkew: 1, topologyKey: HOST_KEY, whenUnsatisfiable: 'ScheduleAnyway', labelSelector: { matchLabels } });
+  return constraints;
+}
+
+/** Pods stay in the zones the design names, and prefer not to share a node. */
+function affinity(c: ComponentFacts, matchLabels: Record<string, string>): Record<string, unknown> {
+  return {
+    nodeAffinity: {
+      requiredDuringSchedulingIgnoredDuringExecution: {
+        nodeSelectorTerms: [{ matchExpressions: [{ key: ZONE_KEY, operator: 'In', values: zoneNames(c) }] }],
+      },
+    },
+    podAntiAffinity: {
+      preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 100, podAffinityTerm: { topologyKey: HOST_KEY, labelSelector: { matchLabels } } }],
+    },
+  };
+}
+
+function quantityCpu(vcpu: number): string {
+  return Number.isInteger(vcpu) ? String(vcpu) : `${Math.round(vcpu * 1000)}m`;
+}
+
+function quantityMemory(gb: number): string {
+  return Number.isInteger(gb) ? `${gb}Gi` : `${Math.round(gb * 1024)}Mi`;
+}
+
+function healthPath(facts: DesignFacts, c: ComponentFacts): string {
+  const lb = sourcesOf(facts, c.id, 'sync').find((s) => typeof s.props.healthCheckPath === 'string');
+  return (lb?.props.healthCheckPath as string | undefined) ?? '/healthz';
+}
+
+function serviceValues(facts: DesignFacts, c: ComponentFacts): { path: string; contents: string } {
+  const selector = { 'ninesmith.dev/component': c.id };
+  const scaling = c.props.autoscaling as Record<string, unknown> | undefined;
+  const autoscale = scaling?.enabled === true;
+  const min = typeof scaling?.min === 'number' ? scaling.min : c.replicas;
+  const max = typeof scaling?.max === 'number' ? scaling.max : Math.max(min, c.replicas) * 3;
+  const vcpu = propNumber(c, 'vcpu') ?? 1;
+  const memory = propNumber(c, 'memoryGb') ?? 2;
+  const serves = sourcesOf(facts, c.id, 'sync').some((s) => s.kind.capabilities.healthChecked);
+  const probes = c.props.healthChecks !== false;
+  const values = {
+    nameOverride: c.id,
+    component: { id: c.id, kind: c.kind.id, design: facts.slug },
+    image: { repository: `[FILL IN: image repository of ${c.id}]`, tag: '[FILL IN: immutable tag or digest]', pullPolicy: 'IfNotPresent' },
+    replicaCount: c.replicas,
+    containerPort: 8080,
+    service: { enabled: serves, port: 80 },
+    resources: { requests: { cpu: quantityCpu(vcpu), memory: quantityMemory(memory) }, limits: { memory: quantityMemory(memory) } },
+    probes: probes
+      ? {
+          enabled: true,
+          path: healthPath(facts, c),
+          startup: { periodSeconds: 5, failureThreshold: 30 },
+          readiness: { periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 },
+          liveness: { periodSeconds: 20, timeoutSeconds: 5, failureThreshold: 3 },
+        }
+      : { enabled: false },
+    podDisruptionBudget: c.replicas >= 2 || autoscale ? { enabled: true, maxUnavailable: 1 } : { enabled: false },
+    autoscaling: autoscale ? { enabled: true, minReplicas: min, maxReplicas: Math.max(min, max), targetCPUUtilizationPercentage: 60 } : { enabled: false },
+    topologySpreadConstraints: spread(c, selector),
+    affinity: affinity(c, selector),
+    terminationGracePeriodSeconds: c.kind.layer === 'async' ? 120 : 30,
+  };
+  const header = [
+    `Values of ${APP_CHART_NAME} for component ${c.id} (${c.kind.title}): ${c.name}`,
+    `Generated by Ninesmith from design ${facts.slug}. ${c.replicas} replica(s) across zones ${c.zones.join(', ')}.`,
+    ...(probes ? [] : ['The design turns health checks off for this service: no probes, so a hung pod keeps receiving traffic.']),
+    ...(c.replicas < 2 && !autoscale ? ['One replica: no disruption budget (it would block node drains); the design has a single point of failure here.'] : []),
+    `Install: helm upgrade --install ${c.id} ../charts/${APP_CHART_NAME} -f ${c.id}.yaml`,
+  ];
+  return { path: `helm/values/${c.id}.yaml`, contents: toYaml(header, values) };
+}
+
+function traefikValues(facts: DesignFacts, c: ComponentFacts): Record<string, unknown> {
+  const selector = { 'app.kubernetes.io/name': 'traefik' };
+  return {
+    deployment: { replicas: c.replicas },
+    podDisruptionBudget: c.props.podDisruptionBudget !== false && c.replicas >= 2 ? { enabled: true, maxUnavailable: 1 } : { enabled: false },
+    updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
+    topologySpreadConstraints: spread(c, selector),
+    affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: HOST_KEY, labelSelector: { matchLabels: selector } }] } },
+    readinessProbe: { periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 1, successThreshold: 1 },
+    livenessProbe: { periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3, successThreshold: 1 },
+    resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { memory: '256Mi' } },
+    ingressClass: { enabled: true, isDefaultClass: true, name: 'traefik' },
+    metrics: { prometheus: { addEntryPointsLabels: true, addServicesLabels: true } },
+  };
+}
+
+function instancesOf(c: ComponentFacts): number {
+  if (c.component.replicas !== undefined) return c.replicas;
+  const ha = propString(c, 'ha') ?? 'single';
+  return (ha === 'single' ? 1 : ha === 'multi-az' ? 2 : 3) + (propNumber(c, 'readReplicas') ?? 0);
+}
+
+function cnpgValues(facts: DesignFacts, c: ComponentFacts): { values: Record<string, unknown>; notes: string[] } {
+  const backup = backupOf(c)!;
+  const notes: string[] = [];
+  const bucket = targetsOf(facts, c.id, 'backup').find((t) => t.kind.id === 'object-storage');
+  const instances = instancesOf(c);
+  const values: Record<string, unknown> = {
+    type: 'postgresql',
+    mode: 'standalone',
+    cluster: {
+      instances,
+      storage: { size: `${propNumber(c, 'storageGb') ?? 100}Gi` },
+      affinity: { topologyKey: c.zones.length >= 2 ? ZONE_KEY : HOST_KEY },
+      enablePDB: instances >= 2,
+      primaryUpdateStrategy: 'unsupervised',
+      primaryUpdateMethod: 'switchover',
+      monitoring: { enabled: true },
+    },
+  };
+  if (c.zones.length < instances && c.zones.length >= 2) notes.push(`${instances} instances over ${c.zones.length} zones: two share a zone.`);
+  if (backup.enabled) {
+    values.backups = {
+      enabled: true,
+      provider: 's3',
+      method: 'barmanObjectStore',
+      s3: {
+        region: c.region?.location ?? '',
+        bucket: bucket ? `[FILL IN: bucket of ${bucket.id} (terraform output ${bucket.id.replace(/-/g, '_')}_bucket)]` : '[FILL IN: bucket for database backups]',
+        path: `/${c.id}`,
+        inheritFromIAMRole: true,
+      },
+      wal: { compression: 'gzip', maxParallel: 2 },
+      data: { compression: 'gzip', jobs: 2 },
+      retentionPolicy: `${backup.retentionDays}d`,
+      scheduledBackups: [{ name: 'daily-backup', schedule: '0 0 3 * * *', backupOwnerReference: 'self', method: 'barmanObjectStore' }],
+    };
+    if (!backup.pitr) notes.push('The design does not ask for point-in-time recovery; CloudNativePG archives WAL whenever backups are on, which gives it anyway.');
+    if (backup.separateAccount) notes.push('Backups go to a bucket in the separate backup account: grant this cluster\'s IAM role write access there.');
+  } else {
+    values.backups = { enabled: false };
+    notes.push('The design has backups off for this database: nothing protects it from deletion or corruption.');
+  }
+  return { values, notes };
+}
+
+function redisValues(facts: DesignFacts, c: ComponentFacts): { values: Record<string, unknown>; notes: string[] } {
+  const nodes = Math.max(1, c.replicas);
+  const sentinel = c.props.automaticFailover !== false && nodes >= 2;
+  const persistence = propString(c, 'persistence') ?? 'none';
+  const selector = { 'app.kubernetes.io/name': 'redis', 'app.kubernetes.io/component': sentinel ? 'node' : 'replica' };
+  const notes: string[] = [];
+  const configuration =
+    persistence === 'append-only' ? 'appendonly yes\nappendfsync everysec\n' : persistence === 'snapshot' ? 'appendonly no\nsave 900 1 300 10\n' : 'appendonly no\nsave ""\n';
+  const values: Record<string, unknown> = {
+    architecture: nodes >= 2 ? 'replication' : 'standalone',
+    auth: { enabled: true, sentinel: true, existingSecret: `${c.id}-auth`, existingSecretPasswordKey: 'redis-password' },
+    commonConfiguration: configuration,
+    sentinel: sentinel ? { enabled: true, quorum: Math.floor(nodes / 2) + 1, downAfterMilliseconds: 5000, failoverTimeout: 60000, parallelSyncs: 1 } : { enabled: false },
+    replica: {
+      replicaCount: sentinel ? nodes : Math.max(0, nodes - 1),
+      topologySpreadConstraints: spread(c, selector),
+      podAntiAffinityPreset: 'hard',
+      persistence: { enabled: persistence !== 'none' || propBool(c, 'durable'), size: '8Gi' },
+      pdb: { create: nodes >= 2 },
+      resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { memory: '1Gi' } },
+    },
+    master: {
+      persistence: { enabled: persistence !== 'none' || propBool(c, 'durable'), size: '8Gi' },
+      resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { memory: '1Gi' } },
+    },
+    metrics: { enabled: true },
+  };
+  if (!sentinel && nodes >= 2) notes.push('The design turns automatic failover off: a failed primary needs a manual promotion.');
+  if (propBool(c, 'durable') && persistence === 'none') notes.push('The design marks this cache as holding data kept nowhere else but without persistence: a restart loses it.');
+  notes.push(`Create the secret ${c.id}-auth with key redis-password before installing.`);
+  return { values, notes };
+}
+
+function platformFile(facts: DesignFacts, c: ComponentFacts, chart: PlatformChart, values: unknown, notes: readonly string[]): GeneratedFile {
+  const source = PLATFORM_CHARTS[chart];
+  const header = [
+    `Values for the ${source.chart} chart ${source.version} (${source.repository}) for component ${c.id}: ${c.name}`,
+    `Generated by Ninesmith from design ${facts.slug}; checked against that chart version's values.schema.json.`,
+    ...notes,
+    `Install: helm upgrade --install ${c.id} ${source.chart} --version ${source.version} -f ${c.id}.values.yaml`,
+  ];
+  return { path: `helm/platform/${chart}/${c.id}.values.yaml`, contents: toYaml(header, values) };
+}
+
+function readme(facts: DesignFacts, services: readonly ComponentFacts[], platform: readonly { c: ComponentFacts; chart: PlatformChart }[], skipped: readonly string[]): string {
+  const lines = [
+    '# Helm values',
+    '',
+    `Generated by Ninesmith from design \`${facts.slug}\` for what the design runs on Kubernetes.`,
+    '',
+    '## Order to install',
+    '',
+    '1. The cluster and its node groups (`../terraform/app.tf`).',
+  ];
+  let step = 2;
+  if (platform.some((p) => p.chart === 'cloudnative-pg-cluster')) lines.push(`${step++}. The CloudNativePG operator (chart \`cnpg/cloudnative-pg\`), then each database cluster in \`platform/cloudnative-pg-cluster/\`.`);
+  if (platform.some((p) => p.chart === 'redis')) lines.push(`${step++}. Redis (\`platform/redis/\`), after creating its auth secret.`);
+  if (platform.some((p) => p.chart === 'traefik')) lines.push(`${step++}. Traefik (\`platform/traefik/\`); register its pods with the load balancer's target group.`);
+  if (services.length > 0) lines.push(`${step++}. The services, each from \`values/<id>.yaml\` with the chart in \`charts/${APP_CHART_NAME}\`.`);
+  lines.push('', '## Files', '');
+  for (const c of services) lines.push(`- \`values/${c.id}.yaml\`: ${c.kind.title.toLowerCase()} \`${c.id}\`, ${c.replicas} replica(s) across zones ${c.zones.join(', ')}.`);
+  for (const { c, chart } of platform) lines.push(`- \`platform/${chart}/${c.id}.values.yaml\`: ${PLATFORM_CHARTS[chart].chart} ${PLATFORM_CHARTS[chart].version} for \`${c.id}\`.`);
+  lines.push('', '## Fill in', '', '- [ ] Every `[FILL IN: ...]` value: image repositories and tags, backup bucket names (from `terraform output`).');
+  if (skipped.length > 0) lines.push('', '## Not generated here', '', ...skipped.map((s) => `- ${s}`));
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Helm values for what runs on Kubernetes, plus the generic chart the services' values are for. */
+export function generateHelm(facts: DesignFacts): GeneratedFile[] {
+  const services = facts.components.filter((c) => c.kind.capabilities.deployable && c.kind.capabilities.instances && runtimeOf(c) === 'kubernetes');
+  const platform: { c: ComponentFacts; chart: PlatformChart; values: unknown; notes: string[] }[] = [];
+  const skipped: string[] = [];
+  for (const c of facts.components) {
+    if (c.kind.id === 'ingress') {
+      const controller = propString(c, 'controller') ?? 'traefik';
+      if (controller === 'traefik') platform.push({ c, chart: 'traefik', values: traefikValues(facts, c), notes: [] });
+      else skipped.push(`\`${c.id}\`: ingress controller "${controller}" has no values generator yet (traefik only).`);
+    } else if (c.kind.id === 'relational-db' && hostingOf(c) === 'kubernetes') {
+      if ((propString(c, 'engine') ?? 'postgres').includes('postgres')) platform.push({ c, chart: 'cloudnative-pg-cluster', ...cnpgValues(facts, c) });
+      else skipped.push(`\`${c.id}\`: ${propString(c, 'engine')} on Kubernetes has no values generator (CloudNativePG runs PostgreSQL only).`);
+    } else if (c.kind.id === 'cache' && hostingOf(c) === 'kubernetes') {
+      if ((propString(c, 'engine') ?? 'redis') === 'memcached') skipped.push(`\`${c.id}\`: Memcached on Kubernetes has no values generator.`);
+      else platform.push({ c, chart: 'redis', ...redisValues(facts, c) });
+    }
+  }
+  if (services.length === 0 && platform.length === 0) return [];
+  const files: GeneratedFile[] = [];
+  if (services.length > 0) files.push(...appChartFiles(`helm/charts/${APP_CHART_NAME}`));
+  for (const c of services) files.push(serviceValues(facts, c));
+  for (const p of platform) files.push(platformFile(facts, p.c, p.chart, p.values, p.notes));
+  files.push({ path: 'helm/README.md', contents: readme(facts, services, platform, skipped) });
+  return files;
+}

@@ -1,0 +1,21 @@
+import type { Design } from '../src/model';
+import { designFacts } from './design-facts';
+import { generateTerraform } from './terraform';
+import { generateHelm } from './helm';
+import { EXPORT_TARGETS, type ExportOptions, type ExportTarget, type GeneratedFile } from './types';
+
+export * from './types';
+export { designFacts, type DesignFacts } from './design-facts';
+
+/**
+ * Everything the export writes for a design: Terraform, Helm values and runbooks. Pure and
+ * deterministic: the same design gives the same files in the same order; the caller writes them.
+ */
+export function generateExport(design: Design, options: ExportOptions = {}): GeneratedFile[] {
+  const targets = new Set<ExportTarget>(options.targets ?? EXPORT_TARGETS);
+  const facts = designFacts(design);
+  const files: GeneratedFile[] = [];
+  if (targets.has('terraform')) files.push(...generateTerraform(facts));
+  if (targets.has('helm')) files.push(...generateHelm(facts));
+  return files;
+}

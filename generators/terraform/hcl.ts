@@ -1,0 +1,247 @@
+/**
+ * A small writer for HCL (Terraform's native syntax) that produces the layout `terraform fmt`
+ * produces, so a generated file passes `terraform fmt -check` unchanged.
+ *
+ * Safety: text that comes from a design (names, descriptions, instance classes, region codes) only
+ * ever enters a file through `str()`, which escapes it as a quoted literal: quotes, backslashes,
+ * control characters and the template introducers `${` and `%{` cannot end the string, start an
+ * expression or open a block. Raw expressions (`raw()`) are built by the generator from ids,
+ * which the format restricts to `[a-z0-9-]`, and from fixed text.
+ */
+
+export type Expr =
+  | string // shorthand for a literal string
+  | number
+  | boolean
+  | null
+  | RawExpr
+  | TemplateExpr
+  | ListExpr
+  | ObjectExpr
+  | CallExpr;
+
+export interface RawExpr {
+  readonly kind: 'raw';
+  readonly code: string;
+}
+export interface TemplateExpr {
+  readonly kind: 'template';
+  /** Literal text (escaped on output) and raw expressions (interpolated). */
+  readonly parts: readonly (string | RawExpr)[];
+}
+export interface ListExpr {
+  readonly kind: 'list';
+  readonly items: readonly Expr[];
+}
+export interface ObjectExpr {
+  readonly kind: 'object';
+  readonly entries: readonly (readonly [string, Expr])[];
+}
+export interface CallExpr {
+  readonly kind: 'call';
+  readonly fn: string;
+  readonly args: readonly Expr[];
+}
+
+export type BodyItem =
+  | { readonly kind: 'attr'; readonly name: string; readonly value: Expr }
+  | { readonly kind: 'block'; readonly block: Block }
+  | { readonly kind: 'blank' }
+  | { readonly kind: 'comment'; readonly text: string };
+
+export interface Block {
+  readonly type: string;
+  readonly labels: readonly string[];
+  readonly body: readonly BodyItem[];
+}
+
+/** A trusted expression: a reference, function call or operator written by the generator. */
+export const raw = (code: string): RawExpr => ({ kind: 'raw', code });
+/** `"${var.name_prefix}-web"`: literal parts (generator text and ids only) and interpolated raw parts. */
+export const template = (...parts: (string | RawExpr)[]): TemplateExpr => ({ kind: 'template', parts });
+export const list = (items: readonly Expr[]): ListExpr => ({ kind: 'list', items });
+export const object = (entries: Record<string, Expr> | readonly (readonly [string, Expr])[]): ObjectExpr => ({
+  kind: 'object',
+  entries: Array.isArray(entries) ? entries : Object.entries(entries as Record<string, Expr>),
+});
+export const call = (fn: string, ...args: Expr[]): CallExpr => ({ kind: 'call', fn, args });
+
+export const attr = (name: string, value: Expr): BodyItem => ({ kind: 'attr', name, value });
+export const blank: BodyItem = { kind: 'blank' };
+/** A full-line comment. Only generator text and ids belong here; design text is flattened to one safe line. */
+export const comment = (text: string): BodyItem => ({ kind: 'comment', text });
+export const block = (type: string, labels: readonly string[], body: readonly (BodyItem | undefined | false)[]): Block => ({
+  type,
+  labels,
+  body: body.filter((item): item is BodyItem => Boolean(item)),
+});
+export const nested = (type: string, body: readonly (BodyItem | undefined | false)[]): BodyItem => ({
+  kind: 'block',
+  block: block(type, [], body),
+});
+
+const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/**
+ * A Terraform identifier (resource name, provider alias, variable) from a design id. Ids are
+ * `[a-z0-9-]` and never contain `_`, so replacing `-` by `_` keeps distinct ids distinct; an id
+ * that starts with a digit gets a leading `_` (identifiers must not start with a digit).
+ */
+export function identifier(id: string): string {
+  const name = id.replace(/-/g, '_');
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not an id: ${JSON.stringify(id)}`);
+  return /^[0-9]/.test(name) ? `_${name}` : name;
+}
+
+/** Replaces lone UTF-16 surrogates, which cannot be written as UTF-8. */
+function wellFormed(text: string): string {
+  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+}
+
+/** Escapes text for the inside of an HCL quoted template so that it reads back as exactly this text. */
+export function escapeLiteral(text: string): string {
+  let out = '';
+  const source = wellFormed(text);
+  for (let i = 0; i < source.length; i += 1) {
+    const ch = source[i]!;
+    const next = source[i + 1];
+    const code = ch.charCodeAt(0);
+    if (ch === '\\') out += '\\\\';
+    else if (ch === '"') out += '\\"';
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if ((ch === '$' || ch === '%') && next === '{') out += `${ch}${ch}`;
+    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return out;
+}
+
+/** Text for a `#` comment: one line, no control characters (a newline would end the comment). */
+export function commentText(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return wellFormed(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+}
+
+/**
+ * Literal parts of a template are generator text and ids only (design text goes through `str`
+ * literals, never into templates), so a part can never end in `$` or `%` and turn the next
+ * interpolation into an escape.
+ */
+const TEMPLATE_LITERAL = /^[A-Za-z0-9 ._:/=+@-]*$/;
+
+function renderTemplate(parts: TemplateExpr['parts']): string {
+  let out = '';
+  for (const part of parts) {
+    if (typeof part === 'string') {
+      if (!TEMPLATE_LITERAL.test(part)) throw new Error(`template text must be generator text or ids: ${JSON.stringify(part)}`);
+      out += part;
+    } else {
+      out += `\${${part.code}}`;
+    }
+  }
+  return `"${out}"`;
+}
+
+const INDENT = '  ';
+
+function isMultiline(text: string): boolean {
+  return text.includes('\n');
+}
+
+function renderKey(key: string): string {
+  return IDENTIFIER.test(key) ? key : `"${escapeLiteral(key)}"`;
+}
+
+/** Renders `name = value` lines with runs of single-line assignments aligned on `=`, as fmt does. */
+function renderAssignments(entries: readonly (readonly [string, Expr])[], indent: string, keyRender: (key: string) => string): string[] {
+  const lines: string[] = [];
+  let run: [string, string][] = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map(([key]) => key.length));
+    for (const [key, value] of run) lines.push(`${indent}${key.padEnd(width)} = ${value}`);
+    run = [];
+  };
+  for (const [name, value] of entries) {
+    const key = keyRender(name);
+    const text = renderExpr(value, indent);
+    if (isMultiline(text)) {
+      flush();
+      lines.push(`${indent}${key} = ${text}`);
+    } else {
+      run.push([key, text]);
+    }
+  }
+  flush();
+  return lines;
+}
+
+/** Renders an expression; multi-line results have inner lines indented one level deeper than `indent`. */
+export function renderExpr(expr: Expr, indent: string): string {
+  if (expr === null) return 'null';
+  if (typeof expr === 'string') return `"${escapeLiteral(expr)}"`;
+  if (typeof expr === 'number') {
+    if (!Number.isFinite(expr)) throw new Error(`not a finite number: ${expr}`);
+    return String(expr);
+  }
+  if (typeof expr === 'boolean') return expr ? 'true' : 'false';
+  switch (expr.kind) {
+    case 'raw':
+      return expr.code;
+    case 'template':
+      return renderTemplate(expr.parts);
+    case 'list': {
+      const items = expr.items.map((item) => renderExpr(item, indent + INDENT));
+      if (items.length === 0) return '[]';
+      if (!items.some(isMultiline)) return `[${items.join(', ')}]`;
+      return `[\n${items.map((item) => `${indent}${INDENT}${item},`).join('\n')}\n${indent}]`;
+    }
+    case 'object': {
+      if (expr.entries.length === 0) return '{}';
+      const lines = renderAssignments(expr.entries, indent + INDENT, renderKey);
+      return `{\n${lines.join('\n')}\n${indent}}`;
+    }
+    case 'call': {
+      const args = expr.args.map((arg) => renderExpr(arg, indent));
+      return `${expr.fn}(${args.join(', ')})`;
+    }
+  }
+}
+
+function renderBody(items: readonly BodyItem[], indent: string): string[] {
+  const lines: string[] = [];
+  let pending: (readonly [string, Expr])[] = [];
+  const flush = () => {
+    lines.push(...renderAssignments(pending, indent, (key) => key));
+    pending = [];
+  };
+  for (const item of items) {
+    if (item.kind === 'attr') {
+      if (!IDENTIFIER.test(item.name)) throw new Error(`not an argument name: ${item.name}`);
+      pending.push([item.name, item.value]);
+      continue;
+    }
+    flush();
+    if (item.kind === 'blank') lines.push('');
+    else if (item.kind === 'comment') lines.push(`${indent}# ${commentText(item.text)}`.trimEnd());
+    else lines.push(...renderBlock(item.block, indent));
+  }
+  flush();
+  // fmt keeps blank lines as written; never start or end a body with one, never two in a row.
+  return lines.filter((line, index) => line !== '' || (index > 0 && index < lines.length - 1 && lines[index - 1] !== ''));
+}
+
+export function renderBlock(b: Block, indent = ''): string[] {
+  for (const label of b.labels) if (!IDENTIFIER.test(label)) throw new Error(`not a block label: ${label}`);
+  const header = [b.type, ...b.labels.map((label) => `"${label}"`)].join(' ');
+  const body = renderBody(b.body, indent + INDENT);
+  if (body.length === 0) return [`${indent}${header} {}`];
+  return [`${indent}${header} {`, ...body, `${indent}}`];
+}
+
+/** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */
+export function renderFile(items: readonly BodyItem[]): string {
+  const lines = renderBody(items, '');
+  return `${lines.join('\n')}\n`;
+}

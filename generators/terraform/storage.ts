@@ -1,0 +1,178 @@
+import type { Region } from '../../src/model';
+import { backupOf, hostingOf, propBool, propString, sourcesOf, targetsOf, type ComponentFacts } from '../design-facts';
+import type { TerraformBuilder } from './builder';
+import { attr, block, call, comment, identifier, list, nested, raw, template, type BodyItem, type RawExpr } from './hcl';
+import { databaseArn, managedDatabases } from './data';
+
+function bucket(b: TerraformBuilder, c: ComponentFacts, region: Region, key: string, versioned: boolean, objectLock: boolean, title: string): void {
+  const provider = b.provider(region);
+  const label = b.label('aws_s3_bucket', key);
+  b.add(
+    'storage.tf',
+    comment(title),
+    block('resource', ['aws_s3_bucket', label], [
+      attr('provider', provider),
+      comment('Bucket names are global: the prefix plus a random suffix AWS adds.'),
+      attr('bucket_prefix', call('substr', template(raw('var.name_prefix'), `-${key}-`), 0, 37)),
+      attr('force_destroy', false),
+      objectLock && attr('object_lock_enabled', true),
+      b.tags(c),
+    ]),
+    block('resource', ['aws_s3_bucket_public_access_block', b.label('aws_s3_bucket_public_access_block', key)], [
+      attr('provider', provider),
+      attr('bucket', raw(`aws_s3_bucket.${label}.id`)),
+      attr('block_public_acls', true),
+      attr('block_public_policy', true),
+      attr('ignore_public_acls', true),
+      attr('restrict_public_buckets', true),
+    ]),
+    block('resource', ['aws_s3_bucket_versioning', b.label('aws_s3_bucket_versioning', key)], [
+      attr('provider', provider),
+      attr('bucket', raw(`aws_s3_bucket.${label}.id`)),
+      nested('versioning_configuration', [
+        !versioned && comment('The design keeps versioning off: an overwrite or delete cannot be undone.'),
+        attr('status', versioned ? 'Enabled' : 'Disabled'),
+      ]),
+    ]),
+    block('resource', ['aws_s3_bucket_server_side_encryption_configuration', b.label('aws_s3_bucket_server_side_encryption_configuration', key)], [
+      attr('provider', provider),
+      attr('bucket', raw(`aws_s3_bucket.${label}.id`)),
+      nested('rule', [nested('apply_server_side_encryption_by_default', [attr('sse_algorithm', 'AES256')])]),
+    ]),
+  );
+  b.output(`${identifier(key)}_bucket`, `Name of bucket ${key}`, raw(`aws_s3_bucket.${label}.bucket`));
+}
+
+export function generateStorage(b: TerraformBuilder): void {
+  const buckets = b.facts.components.filter((c) => c.kind.id === 'object-storage' && c.region);
+  // A bucket that another bucket replicates into is created as that bucket's destination below.
+  for (const c of buckets) {
+    const replicatedFrom = sourcesOf(b.facts, c.id, 'replication').some((s) => s.kind.id === 'object-storage');
+    const versioned = propBool(c, 'versioning') || replicatedFrom || typeof c.props.replicateToRegion === 'string';
+    if (versioned && !propBool(c, 'versioning')) {
+      b.add('storage.tf', comment(`Bucket ${c.id} takes part in replication, which needs versioning, so it is on even though the design leaves it off.`));
+    }
+    bucket(b, c, c.region!, c.id, versioned, propBool(c, 'objectLock'), `Object storage ${c.id} (${propString(c, 'storageClass') ?? 'standard'} class) in ${c.region!.id}.`);
+  }
+  for (const c of buckets) {
+    const regionId = typeof c.props.replicateToRegion === 'string' ? c.props.replicateToRegion : undefined;
+    const partner = targetsOf(b.facts, c.id, 'replication').find((t) => t.kind.id === 'object-storage' && t.region && (!regionId || t.region.id === regionId));
+    const destinationRegion = partner?.region ?? (regionId ? b.facts.regionById.get(regionId) : undefined);
+    if (!destinationRegion) continue;
+    let destination: RawExpr;
+    if (partner) {
+      destination = raw(`aws_s3_bucket.${b.label('aws_s3_bucket', partner.id)}.arn`);
+    } else {
+      const key = `${c.id}-replica`;
+      bucket(b, c, destinationRegion, key, true, propBool(c, 'objectLock'), `Replica of ${c.id} in ${destinationRegion.id}: the design replicates it there.`);
+      destination = raw(`aws_s3_bucket.${b.label('aws_s3_bucket', key)}.arn`);
+    }
+    const role = b.variable('s3_replication_role_arn', { description: 'ARN of the IAM role S3 assumes to replicate objects between buckets; from your account baseline.', type: 'string' });
+    b.add(
+      'storage.tf',
+      block('resource', ['aws_s3_bucket_replication_configuration', b.label('aws_s3_bucket_replication_configuration', c.id)], [
+        attr('provider', b.provider(c.region!)),
+        attr('bucket', raw(`aws_s3_bucket.${b.label('aws_s3_bucket', c.id)}.id`)),
+        attr('role', role),
+        nested('rule', [
+          attr('id', `replicate-to-${destinationRegion.id}`),
+          attr('status', 'Enabled'),
+          nested('filter', []),
+          nested('delete_marker_replication', [attr('status', 'Enabled')]),
+          nested('destination', [attr('bucket', destination), attr('storage_class', 'STANDARD')]),
+        ]),
+        attr(
+          'depends_on',
+          list([raw(`aws_s3_bucket_versioning.${b.label('aws_s3_bucket_versioning', c.id)}`), raw(`aws_s3_bucket_versioning.${b.label('aws_s3_bucket_versioning', partner ? partner.id : `${c.id}-replica`)}`)]),
+        ),
+      ]),
+    );
+  }
+}
+
+/** Vault in a region, created once, for backups that the design keeps or copies there. */
+function regionVault(b: TerraformBuilder, region: Region, owner: ComponentFacts | undefined): string {
+  const key = owner ? owner.id : `${region.id}-backups`;
+  const label = b.label('aws_backup_vault', key);
+  if (b.once(`aws_backup_vault:${key}`)) {
+    b.add(
+      'backup.tf',
+      block('resource', ['aws_backup_vault', label], [
+        attr('provider', b.provider(region)),
+        attr('name', b.name(key)),
+        attr('force_destroy', false),
+        owner ? b.tags(owner) : b.tags(undefined, `${b.facts.slug} ${region.id} backups`),
+      ]),
+    );
+  }
+  return label;
+}
+
+/**
+ * AWS Backup: a plan per backed-up database with the design's retention, continuous backups
+ * for point-in-time recovery, and copies to the other region or account the design names.
+ */
+export function generateBackup(b: TerraformBuilder): void {
+  const vaults = b.facts.components.filter((c) => c.kind.id === 'backup-vault' && c.region);
+  for (const vault of vaults) {
+    regionVault(b, vault.region!, vault);
+    if (propBool(vault, 'vaultLock')) {
+      b.fillIns.push(`Vault lock on \`${vault.id}\`: apply AWS Backup Vault Lock (compliance mode) once retention is settled; it cannot be undone, so this export leaves it to you.`);
+    }
+  }
+  for (const db of managedDatabases(b)) {
+    const backup = backupOf(db)!;
+    if (!backup.enabled) continue;
+    if (sourcesOf(b.facts, db.id, 'replication').some((s) => s.kind.id === 'relational-db')) continue;
+    const region = db.region!;
+    const vaultComponent = targetsOf(b.facts, db.id, 'backup').find((t) => t.kind.id === 'backup-vault' && t.region);
+    const vaultLabel = vaultComponent ? b.label('aws_backup_vault', vaultComponent.id) : regionVault(b, region, undefined);
+    const copyRegionId = backup.copyToRegion ?? (vaultComponent && typeof vaultComponent.props.copyToRegion === 'string' ? vaultComponent.props.copyToRegion : undefined);
+    const copyRegion = copyRegionId ? b.facts.regionById.get(copyRegionId) : undefined;
+    const separateAccount = backup.separateAccount || (vaultComponent !== undefined && propBool(vaultComponent, 'separateAccount'));
+    const copies: BodyItem[] = [];
+    const lifecycle = nested('lifecycle', [attr('delete_after', backup.retentionDays)]);
+    if (copyRegion && copyRegion.id !== region.id) {
+      const copyVault = regionVault(b, copyRegion, undefined);
+      copies.push(nested('copy_action', [attr('destination_vault_arn', raw(`aws_backup_vault.${copyVault}.arn`)), lifecycle]));
+    }
+    if (separateAccount) {
+      const arn = b.variable('backup_account_vault_arn', {
+        description: 'ARN of the backup vault in the separate backup account that receives copies (the account must allow this one to copy into it).',
+        type: 'string',
+      });
+      copies.push(nested('copy_action', [attr('destination_vault_arn', arn), lifecycle]));
+    }
+    const continuous = backup.pitr && backup.retentionDays <= 35;
+    const label = b.label('aws_backup_plan', db.id);
+    b.add(
+      'backup.tf',
+      comment(`Backups of ${db.id}: kept ${backup.retentionDays} days${backup.pitr ? ', point-in-time' : ''}${copies.length > 0 ? `, copied to ${[copyRegion && `region ${copyRegion.id}`, separateAccount && 'the backup account'].filter(Boolean).join(' and ')}` : ''}.`),
+      block('resource', ['aws_backup_plan', label], [
+        attr('provider', b.provider(region)),
+        attr('name', b.name(db.id)),
+        nested('rule', [
+          attr('rule_name', 'daily'),
+          attr('target_vault_name', raw(`aws_backup_vault.${vaultLabel}.name`)),
+          attr('schedule', b.variable('backup_schedule', { description: 'When AWS Backup takes daily backups (cron, UTC).', type: 'string', default: 'cron(0 3 * * ? *)' })),
+          attr('enable_continuous_backup', continuous),
+          attr('start_window', 60),
+          attr('completion_window', 360),
+          lifecycle,
+          ...copies,
+        ]),
+        b.tags(db),
+      ]),
+      block('resource', ['aws_backup_selection', b.label('aws_backup_selection', db.id)], [
+        attr('provider', b.provider(region)),
+        attr('name', b.name(db.id)),
+        attr('plan_id', raw(`aws_backup_plan.${label}.id`)),
+        attr('iam_role_arn', b.variable('backup_role_arn', { description: 'ARN of the IAM role AWS Backup assumes (AWSBackupServiceRolePolicyForBackup); from your account baseline.', type: 'string' })),
+        attr('resources', list([databaseArn(b, db)])),
+      ]),
+    );
+  }
+  for (const c of b.facts.components.filter((c) => c.kind.capabilities.backupable && hostingOf(c) === 'kubernetes' && backupOf(c)?.enabled)) {
+    b.notGenerated.push(`Backups of \`${c.id}\` are taken in the cluster (see its Helm values), not by AWS Backup.`);
+  }
+}
