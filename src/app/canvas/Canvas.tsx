@@ -295,6 +295,8 @@ function Flow() {
     const right = existing.reduce((max, r) => Math.max(max, r.x + r.width), -Infinity);
     const top = existing[0]?.y ?? flow.screenToFlowPosition({ x: 0, y: 0 }).y;
     addRegionAt(Number.isFinite(right) ? { x: right + 80, y: top } : flow.screenToFlowPosition({ x: 300, y: 200 }));
+    // Bring the new region into view once React Flow has the node.
+    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1 })));
   }, [flow]);
 
   return (
@@ -313,6 +315,7 @@ function Flow() {
         isValidConnection={isValidConnection}
         onlyRenderVisibleElements
         deleteKeyCode={null}
+        disableKeyboardA11y
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag

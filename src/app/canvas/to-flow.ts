@@ -149,7 +149,6 @@ export function createProjection(): (input: ProjectionInput) => Projection {
         selectable: false,
         connectable: false,
         dragHandle: '.region-drag',
-        zIndex: -1,
       };
       nextRegions.set(region.id, { node, region, geometry, dropZone });
       regionNodes.push(node);
