@@ -15,6 +15,15 @@ export class AppPage {
   async goto(path = '/'): Promise<void> {
     await this.page.goto(path);
     await expect(this.designName).not.toBeEmpty();
+    await this.layoutSettled();
+  }
+
+  /** A design opened without positions is laid out once, asynchronously; wait for it before comparing documents. */
+  async layoutSettled(): Promise<void> {
+    await this.page.waitForFunction(() => {
+      const document = (window as unknown as { __ninesmith: { getDocument(): DesignShape } }).__ninesmith.getDocument();
+      return document.components.length === 0 || Object.keys(document.layout ?? {}).length > 0;
+    });
   }
 
   toolbarButton(name: 'new' | 'library' | 'import' | 'export' | 'share' | 'undo' | 'redo'): Locator {
@@ -67,4 +76,5 @@ export interface DesignShape {
   journeys: { id: string; name: string; from: string; needs: string[]; target?: number }[];
   tiers?: Record<string, { availability?: number; rto?: string; rpo?: string }>;
   regions: { id: string; zones: string[] }[];
+  layout?: Record<string, { x: number; y: number }>;
 }
