@@ -2,6 +2,7 @@ import type { Design } from '../src/model';
 import { designFacts } from './design-facts';
 import { generateTerraform } from './terraform';
 import { generateHelm } from './helm';
+import { generateRunbooks } from './runbooks';
 import { EXPORT_TARGETS, type ExportOptions, type ExportTarget, type GeneratedFile } from './types';
 
 export * from './types';
@@ -17,5 +18,6 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
   const files: GeneratedFile[] = [];
   if (targets.has('terraform')) files.push(...generateTerraform(facts));
   if (targets.has('helm')) files.push(...generateHelm(facts));
+  if (targets.has('runbooks')) files.push(...generateRunbooks(facts));
   return files;
 }

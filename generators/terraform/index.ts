@@ -1,6 +1,7 @@
 import { formatDuration } from '../../src/model';
 import type { DesignFacts } from '../design-facts';
 import type { GeneratedFile } from '../types';
+import { defaultNamePrefix, markdownText } from '../text';
 import { TERRAFORM_FILES, TerraformBuilder, tagValue } from './builder';
 import { attr, block, comment, identifier, nested, object, raw, renderFile, type BodyItem } from './hcl';
 import { generateNetwork } from './network';
@@ -138,19 +139,10 @@ function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
-/** Design text inside Markdown: one line, no HTML, no link or emphasis syntax that could change the page. */
-export function markdownText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-    .trim();
-}
-
 /** Terraform for AWS: the layout a platform team writes by hand, one file per layer. */
 export function generateTerraform(facts: DesignFacts): GeneratedFile[] {
   const b = new TerraformBuilder(facts);
-  b.variable('name_prefix', { description: 'Prefix of every resource name: short, lower-case, unique per environment.', type: 'string', default: facts.slug.slice(0, 16).replace(/-+$/, '') });
+  b.variable('name_prefix', { description: 'Prefix of every resource name: short, lower-case, unique per environment.', type: 'string', default: defaultNamePrefix(facts.slug) });
   if (facts.design.provider !== 'aws') {
     b.notGenerated.push(`The design's provider is ${facts.design.provider}; this export writes AWS Terraform only, so review every resource before use.`);
   }
