@@ -80,8 +80,15 @@ function lbsInFront(b: TerraformBuilder, c: ComponentFacts): ComponentFacts[] {
   return sourcesOf(b.facts, c.id, 'sync').filter((source) => isLoadBalancer(source) && source.region?.id === c.region?.id);
 }
 
+const rollbackCache = new WeakMap<TerraformBuilder, boolean>();
+/** Whether the design's pipeline rolls back on failure (asked once per export). */
 function rollbackOnFailure(b: TerraformBuilder): boolean {
-  return b.facts.components.some((c) => c.kind.capabilities.foundation === 'delivery' && propBool(c, 'automatedRollback'));
+  let rollback = rollbackCache.get(b);
+  if (rollback === undefined) {
+    rollback = b.facts.components.some((c) => c.kind.capabilities.foundation === 'delivery' && propBool(c, 'automatedRollback'));
+    rollbackCache.set(b, rollback);
+  }
+  return rollback;
 }
 
 function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: Region): void {
@@ -339,6 +346,7 @@ function generateEcsService(b: TerraformBuilder, c: ComponentFacts, region: Regi
 }
 
 function logRetentionDefault(b: TerraformBuilder): number {
+  if (b.variables.has('log_retention_days')) return 0; // already declared: the default is not read again
   const observability = b.facts.components.find((c) => c.kind.id === 'observability' && typeof c.props.logRetentionDays === 'number');
   return (observability?.props.logRetentionDays as number | undefined) ?? 30;
 }
