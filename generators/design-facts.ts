@@ -77,7 +77,10 @@ export function designFacts(design: Design): DesignFacts {
   const zonesByRegion = new Map(
     design.regions.map((region) => {
       const ordered = region.zones.filter((zone) => zonesUsed.get(region.id)?.has(zone));
-      return [region.id, ordered.length > 0 ? ordered : [...region.zones]] as const;
+      // AWS needs subnets in two zones for a load balancer or a database subnet group, even when
+      // everything the design places runs in one: add the region's next zone.
+      for (const zone of region.zones) if (ordered.length < 2 && !ordered.includes(zone)) ordered.push(zone);
+      return [region.id, region.zones.filter((zone) => ordered.includes(zone))] as const;
     }),
   );
   return {
@@ -172,7 +175,7 @@ export function runtimeOf(c: ComponentFacts): 'containers' | 'kubernetes' | 'vm'
   return runtime === 'kubernetes' || runtime === 'vm' ? runtime : 'containers';
 }
 
-/** Zones of a region that anything in it uses, in the region's order (all its zones when none say). */
+/** Zones of a region that anything in it uses, in the region's order; at least two where the region has two. */
 export function usedZones(facts: DesignFacts, region: Region): readonly string[] {
   return facts.zonesByRegion.get(region.id) ?? region.zones;
 }

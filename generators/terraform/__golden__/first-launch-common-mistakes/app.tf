@@ -1,10 +1,11 @@
 # Load balancer alb: application (HTTP), internet-facing, in zones a.
 resource "aws_lb" "alb" {
-  provider                         = aws.primary
-  name                             = substr("${var.name_prefix}-alb", 0, 32)
-  load_balancer_type               = "application"
-  internal                         = false
-  subnets                          = [aws_subnet.primary_public_a.id]
+  provider           = aws.primary
+  name               = substr("${var.name_prefix}-alb", 0, 32)
+  load_balancer_type = "application"
+  internal           = false
+  # The design places this load balancer in one zone; AWS requires subnets in two, so it gets a second.
+  subnets                          = [aws_subnet.primary_public_a.id, aws_subnet.primary_public_b.id]
   security_groups                  = [aws_security_group.alb.id]
   enable_deletion_protection       = true
   drop_invalid_header_fields       = true

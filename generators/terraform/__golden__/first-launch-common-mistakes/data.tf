@@ -2,7 +2,7 @@ resource "aws_db_subnet_group" "db" {
   provider = aws.primary
   name     = "${var.name_prefix}-db"
   # RDS needs subnets in at least two zones even for a single instance; the instance itself is placed below.
-  subnet_ids = [aws_subnet.primary_private_a.id]
+  subnet_ids = [aws_subnet.primary_private_a.id, aws_subnet.primary_private_b.id]
   tags = {
     Name                  = "Database"
     "ninesmith:component" = "db"

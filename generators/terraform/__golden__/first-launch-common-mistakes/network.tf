@@ -1,4 +1,4 @@
-# Region primary (us-east-1): a VPC with a public and a private subnet in each of its zones (a).
+# Region primary (us-east-1): a VPC with a public and a private subnet in each of its zones (a, b).
 resource "aws_vpc" "primary" {
   provider             = aws.primary
   cidr_block           = var.primary_vpc_cidr
@@ -41,6 +41,30 @@ resource "aws_subnet" "primary_private_a" {
   }
 }
 
+resource "aws_subnet" "primary_public_b" {
+  provider                = aws.primary
+  vpc_id                  = aws_vpc.primary.id
+  availability_zone       = "us-east-1b"
+  cidr_block              = cidrsubnet(var.primary_vpc_cidr, 4, 1)
+  map_public_ip_on_launch = false
+  tags = {
+    Name             = "first-launch-with-th primary public b"
+    "ninesmith:tier" = "public"
+  }
+}
+
+resource "aws_subnet" "primary_private_b" {
+  provider                = aws.primary
+  vpc_id                  = aws_vpc.primary.id
+  availability_zone       = "us-east-1b"
+  cidr_block              = cidrsubnet(var.primary_vpc_cidr, 4, 9)
+  map_public_ip_on_launch = false
+  tags = {
+    Name             = "first-launch-with-th primary private b"
+    "ninesmith:tier" = "private"
+  }
+}
+
 resource "aws_route_table" "primary_public" {
   provider = aws.primary
   vpc_id   = aws_vpc.primary.id
@@ -59,6 +83,12 @@ resource "aws_route_table_association" "primary_public_a" {
   route_table_id = aws_route_table.primary_public.id
 }
 
+resource "aws_route_table_association" "primary_public_b" {
+  provider       = aws.primary
+  subnet_id      = aws_subnet.primary_public_b.id
+  route_table_id = aws_route_table.primary_public.id
+}
+
 resource "aws_route_table" "primary_private_a" {
   provider = aws.primary
   vpc_id   = aws_vpc.primary.id
@@ -72,6 +102,21 @@ resource "aws_route_table_association" "primary_private_a" {
   provider       = aws.primary
   subnet_id      = aws_subnet.primary_private_a.id
   route_table_id = aws_route_table.primary_private_a.id
+}
+
+resource "aws_route_table" "primary_private_b" {
+  provider = aws.primary
+  vpc_id   = aws_vpc.primary.id
+  # No NAT gateway in this region in the design: private subnets have no route to the internet.
+  tags = {
+    Name = "first-launch-with-th primary private b"
+  }
+}
+
+resource "aws_route_table_association" "primary_private_b" {
+  provider       = aws.primary
+  subnet_id      = aws_subnet.primary_private_b.id
+  route_table_id = aws_route_table.primary_private_b.id
 }
 
 resource "aws_security_group" "alb" {
