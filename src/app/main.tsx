@@ -1,20 +1,75 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadDesign } from '../catalog';
+import { loadDesign, syntheticDesign } from '../catalog';
+import { App } from './App';
+import { notify, replaceDocument } from './store';
+import { installTestApi } from './test-api';
+import { EPHEMERAL_PREFIX, openAsNewDesign, openDesign, openLibrary, startAutosave } from './persistence/session';
+import { isShareFragment } from './persistence/share-link';
+import { importShareHash } from './shell/actions';
 import sampleText from '../../templates/single-region-multi-az.yaml?raw';
 
-function App() {
-  const result = loadDesign(sampleText);
-  return (
-    <main>
-      <h1>Ninesmith</h1>
-      <p data-testid="design-name">{result.ok ? result.design.name : 'The sample design did not load'}</p>
-    </main>
+/** The largest generated design `?synthetic=N` opens (benchmarks use 1,000 and 5,000). */
+const MAX_SYNTHETIC = 20_000;
+
+function clearShareFragment() {
+  window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
+}
+
+/**
+ * What opens at start: a shared link's design (imported as a new library entry), else the design
+ * open last time, else the most recently saved one, else (first run) the multi-AZ reference template.
+ * `?synthetic=N` opens a generated design of N components for benchmarks, and never saves it.
+ */
+async function openFirstDesign(): Promise<void> {
+  const synthetic = Number(new URLSearchParams(window.location.search).get('synthetic'));
+  if (Number.isInteger(synthetic) && synthetic > 0) {
+    const size = Math.min(synthetic, MAX_SYNTHETIC);
+    replaceDocument(`${EPHEMERAL_PREFIX}synthetic-${size}`, syntheticDesign(size));
+    return;
+  }
+  const library = await openLibrary();
+  if (isShareFragment(window.location.hash)) {
+    const opened = await importShareHash(window.location.hash);
+    clearShareFragment();
+    if (opened) return;
+  }
+  const entries = (await library.list()).filter((entry) => entry.deletedAt === undefined);
+  const lastOpen = await library.lastOpen();
+  const candidates = [...entries.filter((e) => e.id === lastOpen), ...entries.filter((e) => e.id !== lastOpen)];
+  for (const entry of candidates.slice(0, 5)) {
+    const loaded = await library.load(entry.id);
+    if (loaded?.ok) {
+      await openDesign(entry.id, loaded.design);
+      return;
+    }
+    if (loaded && !loaded.ok) notify('error', `"${entry.name}" could not be read and was not opened`, loaded.problems.slice(0, 10).map((p) => p.message));
+  }
+  const sample = loadDesign(sampleText);
+  if (!sample.ok) throw new Error('the sample template does not load');
+  await openAsNewDesign(sample.design);
+}
+
+async function boot() {
+  installTestApi();
+  try {
+    await openFirstDesign();
+  } catch (error) {
+    notify('error', 'The last design could not be opened', [error instanceof Error ? error.message : String(error)]);
+  }
+  startAutosave();
+  // A shared link pasted into the address bar of an open tab changes only the fragment.
+  window.addEventListener('hashchange', () => {
+    if (!isShareFragment(window.location.hash)) return;
+    const hash = window.location.hash;
+    clearShareFragment();
+    void importShareHash(hash);
+  });
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
   );
 }
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+void boot();

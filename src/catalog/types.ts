@@ -105,6 +105,19 @@ export interface KindCapabilities {
   foundation?: 'identity' | 'dns' | 'secrets' | 'delivery' | 'keys';
   /** Runs code that the team deploys: a release pipeline targets it. */
   deployable?: boolean;
+  /**
+   * The provider's managed service spreads it over the region's zones by itself (S3, SQS, Secrets
+   * Manager, KMS): its `zones` do not limit it. With `hosting: kubernetes` it runs where its pods do.
+   */
+  zoneRedundantService?: boolean;
+  /** What state it holds, for recovery-point estimates and the data rules. */
+  dataRole?: 'records' | 'files' | 'messages' | 'cache' | 'analytics' | 'backups';
+  /** Watches the platform: metrics, logs, alerts, synthetic checks. */
+  monitoring?: boolean;
+  /** Filters hostile traffic before it reaches what sits behind it (a WAF). */
+  filtersTraffic?: boolean;
+  /** Gives private subnets outbound access; zonal, so one per zone. */
+  egress?: boolean;
 }
 
 export interface ComponentKind {

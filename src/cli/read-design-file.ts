@@ -4,7 +4,7 @@ import { loadDesign } from '../catalog';
 import { READ_LIMITS, formatProblem, type Design, type DesignProblem } from '../model';
 
 export type DesignFileResult =
-  | { ok: true; design: Design; path: string; notes: string[] }
+  | { ok: true; design: Design; path: string; notes: string[]; text: string }
   | { ok: false; path: string; problems: DesignProblem[] };
 
 /** Reads and validates a design file, refusing oversized files before reading them. */
@@ -24,7 +24,7 @@ export async function readDesignFile(file: string, cwd: string): Promise<DesignF
     return { ok: false, path, problems: [{ path: [], code: 'syntax', message }] };
   }
   const result = loadDesign(text, { fileName: file, format: /\.json$/i.test(file) ? 'json' : undefined });
-  return result.ok ? { ok: true, design: result.design, path, notes: result.notes } : { ok: false, path, problems: result.problems };
+  return result.ok ? { ok: true, design: result.design, path, notes: result.notes, text } : { ok: false, path, problems: result.problems };
 }
 
 /** One line per problem, prefixed with the file: `design.yaml: components[3].zones[1]: ...`. */

@@ -8,3 +8,4 @@ export { readDesignText, readDesignDocument, detectFormat, READ_LIMITS, type Rea
 export { serializeDesign, toDocument } from './serialize';
 export { migrateDocument, MIGRATIONS, type Migration } from './migrate';
 export { checkReferences } from './references';
+export * as edits from './edits';

@@ -7,7 +7,7 @@ export const apiGateway: ComponentKind = {
   layer: 'edge',
   icon: '🚪',
   keywords: ['api management', 'apigee', 'throttling', 'quota'],
-  capabilities: { stateful: false, placement: 'regional', internetFacing: true, healthChecked: true },
+  capabilities: { stateful: false, placement: 'regional', internetFacing: true, healthChecked: true, zoneRedundantService: true },
   props: [
     { key: 'rateLimiting', label: 'Throttling', help: 'Request rate limits on the API as a whole.', type: 'boolean', default: true },
     { key: 'perTenantQuotas', label: 'Per-tenant quotas', help: 'Usage plans or quotas per tenant or API key, so one tenant cannot starve the others.', type: 'boolean', default: false },

@@ -7,7 +7,7 @@ export const backupVault: ComponentKind = {
   layer: 'storage',
   icon: '💾',
   keywords: ['backup', 'aws backup', 'vault', 'snapshots', 'restore', 'recovery'],
-  capabilities: { stateful: true, placement: 'regional' },
+  capabilities: { stateful: true, placement: 'regional', zoneRedundantService: true, dataRole: 'backups' },
   props: [
     { key: 'separateAccount', label: 'In a separate account', help: 'The vault lives in another account, out of reach of a compromised production account.', type: 'boolean', default: false },
     { key: 'copyToRegion', label: 'Copies to region', help: 'Copies of each recovery point land in another region of this design.', type: 'region' },

@@ -10,7 +10,7 @@ export const cache: ComponentKind = {
   layer: 'data',
   icon: '⚡',
   keywords: ['redis', 'valkey', 'memcached', 'elasticache', 'sessions', 'sentinel'],
-  capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true },
+  capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true, dataRole: 'cache' },
   props: [
     {
       key: 'engine',

@@ -24,7 +24,7 @@ export const ciCd: ComponentKind = {
     { key: 'automatedRollback', label: 'Automated rollback', help: 'A release that trips its alarms is rolled back without waiting for a person.', type: 'boolean', default: false },
     { key: 'redundantRunners', label: 'Redundant runners', help: 'Deployments can run from more than one place (a second runner pool or region), so recovery does not wait on the pipeline.', type: 'boolean', default: false },
     { key: 'breakGlass', label: 'Break-glass path', help: 'A documented, tested way to deploy or roll back by hand when the pipeline itself is down.', type: 'boolean', default: false },
-    { key: 'buildMinutesPerMonth', label: 'Build minutes', help: 'For pricing.', type: 'number', min: 0, max: 1e8, default: 3000 },
+    { key: 'buildMinutesPerMonth', label: 'Build minutes', help: 'Build and deploy minutes per month; hosted runners are priced per minute.', type: 'number', min: 0, max: 1e8, default: 3000 },
   ],
   initialProps: { strategy: 'rolling', automatedRollback: false },
 };

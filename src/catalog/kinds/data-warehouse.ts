@@ -7,7 +7,7 @@ export const dataWarehouse: ComponentKind = {
   layer: 'data',
   icon: '📊',
   keywords: ['redshift', 'bigquery', 'synapse', 'analytics', 'reporting', 'bi'],
-  capabilities: { stateful: true, placement: 'either' },
+  capabilities: { stateful: true, placement: 'either', dataRole: 'analytics' },
   props: [
     { key: 'storageGb', label: 'Stored', help: 'Gigabytes stored, for pricing.', type: 'number', min: 0, max: 1e9, default: 500, unit: 'GB' },
     { key: 'rebuildable', label: 'Rebuildable from sources', help: 'Everything in it can be reloaded from the operational systems, so it needs no backup of its own.', type: 'boolean', default: true },

@@ -26,7 +26,7 @@ export const identityProvider: ComponentKind = {
     },
     { key: 'localTokenValidation', label: 'Tokens validated locally', help: 'Services validate signed tokens with cached keys instead of calling the provider on every request, so signed-in users keep working through its outage.', type: 'boolean', default: false },
     { key: 'multiRegion', label: 'Multi-region', help: 'The identity provider serves from more than one region, or a secondary issuer is ready.', type: 'boolean', default: false },
-    { key: 'monthlyActiveUsers', label: 'Monthly active users', help: 'For pricing.', type: 'number', min: 0, max: 1e9, default: 10_000 },
+    { key: 'monthlyActiveUsers', label: 'Monthly active users', help: 'Users who sign in at least once a month; identity services price per active user.', type: 'number', min: 0, max: 1e9, default: 10_000 },
   ],
   initialProps: { product: 'cognito', localTokenValidation: true },
   sla: (_c, props, { provider }) => (provider === 'aws' && (props.product ?? 'cognito') === 'cognito' ? AWS_SLA.cognito : undefined),

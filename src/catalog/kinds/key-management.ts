@@ -8,7 +8,7 @@ export const keyManagement: ComponentKind = {
   layer: 'security',
   icon: '🗝',
   keywords: ['kms', 'encryption', 'keys', 'hsm'],
-  capabilities: { stateful: true, placement: 'either', foundation: 'keys' },
+  capabilities: { stateful: true, placement: 'either', foundation: 'keys', zoneRedundantService: true },
   props: [
     { key: 'multiRegionKeys', label: 'Multi-region keys', help: 'Keys replicated to other regions, so encrypted copies and replicas can be read there.', type: 'boolean', default: false },
     { key: 'keys', label: 'Keys', help: 'Customer-managed keys, for pricing.', type: 'integer', min: 0, max: 10_000, default: 5 },

@@ -7,7 +7,7 @@ export const natGateway: ComponentKind = {
   layer: 'edge',
   icon: '↗',
   keywords: ['egress', 'outbound', 'nat', 'network'],
-  capabilities: { stateful: false, placement: 'regional' },
+  capabilities: { stateful: false, placement: 'regional', egress: true },
   props: [
     { key: 'dataProcessedGbPerMonth', label: 'Data processed', help: 'Gigabytes through the gateway per month; NAT charges per gigabyte as well as per hour.', type: 'number', min: 0, max: 100_000_000, default: 100, unit: 'GB/month' },
   ],

@@ -8,7 +8,7 @@ export const objectStorage: ComponentKind = {
   layer: 'storage',
   icon: '🪣',
   keywords: ['s3', 'bucket', 'blob', 'files', 'attachments', 'documents', 'gcs'],
-  capabilities: { stateful: true, placement: 'regional', replicable: true },
+  capabilities: { stateful: true, placement: 'regional', replicable: true, zoneRedundantService: true, dataRole: 'files' },
   props: [
     {
       key: 'storageClass',

@@ -7,7 +7,7 @@ export const observability: ComponentKind = {
   layer: 'operations',
   icon: '📈',
   keywords: ['monitoring', 'metrics', 'logs', 'tracing', 'alerts', 'cloudwatch', 'grafana', 'datadog', 'prometheus', 'synthetics'],
-  capabilities: { stateful: false, placement: 'either' },
+  capabilities: { stateful: false, placement: 'either', zoneRedundantService: true, monitoring: true },
   props: [
     { key: 'alerting', label: 'Alerting', help: 'Alerts on symptoms users feel (errors, latency, saturation) page someone.', type: 'boolean', default: true },
     { key: 'syntheticChecks', label: 'Synthetic checks', help: 'Scripted probes run the journeys from outside every minute, so an outage is known before a client calls.', type: 'boolean', default: false },

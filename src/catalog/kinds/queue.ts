@@ -9,7 +9,7 @@ export const queue: ComponentKind = {
   layer: 'async',
   icon: '📬',
   keywords: ['sqs', 'service bus', 'pub/sub', 'rabbitmq', 'messages', 'dead letter', 'dlq'],
-  capabilities: { stateful: true, placement: 'regional', replicable: true },
+  capabilities: { stateful: true, placement: 'regional', replicable: true, zoneRedundantService: true, dataRole: 'messages' },
   props: [
     hostingProp,
     { key: 'durable', label: 'Durable', help: 'Messages are persisted and replicated before the send is acknowledged, so they survive a node or zone loss.', type: 'boolean', default: true },

@@ -10,7 +10,7 @@ export const relationalDb: ComponentKind = {
   layer: 'data',
   icon: '🗄',
   keywords: ['postgres', 'postgresql', 'mysql', 'rds', 'aurora', 'sql', 'database', 'cloudnativepg', 'cnpg'],
-  capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true },
+  capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true, dataRole: 'records' },
   props: [
     {
       key: 'engine',

@@ -7,7 +7,7 @@ export const scheduler: ComponentKind = {
   layer: 'async',
   icon: '⏰',
   keywords: ['cron', 'cronjob', 'eventbridge', 'timer', 'schedule'],
-  capabilities: { stateful: false, placement: 'either' },
+  capabilities: { stateful: false, placement: 'either', zoneRedundantService: true },
   props: [
     { key: 'catchUpMissedRuns', label: 'Catches up missed runs', help: 'A run missed during an outage is started afterwards instead of silently skipped.', type: 'boolean', default: false },
     { key: 'singleExecution', label: 'One run at a time', help: 'A lock or concurrency policy prevents two copies of the same job running at once after a retry or failover.', type: 'boolean', default: true },

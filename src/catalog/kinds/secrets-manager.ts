@@ -8,7 +8,7 @@ export const secretsManager: ComponentKind = {
   layer: 'security',
   icon: '🔐',
   keywords: ['secrets', 'vault', 'key vault', 'passwords', 'credentials'],
-  capabilities: { stateful: true, placement: 'either', foundation: 'secrets' },
+  capabilities: { stateful: true, placement: 'either', foundation: 'secrets', zoneRedundantService: true },
   props: [
     { key: 'cachedInApp', label: 'Cached by services', help: 'Services cache secrets in memory with a refresh interval, instead of fetching on every request or needing a live fetch to start.', type: 'boolean', default: false },
     { key: 'replicatedToRegion', label: 'Replicated to region', help: 'Secrets are replicated to another region of this design, so a standby region can start.', type: 'region' },

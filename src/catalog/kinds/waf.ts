@@ -8,7 +8,7 @@ export const waf: ComponentKind = {
   layer: 'edge',
   icon: '🛡',
   keywords: ['firewall', 'rate limit', 'cloud armor', 'ddos', 'security'],
-  capabilities: { stateful: false, placement: 'either', internetFacing: true },
+  capabilities: { stateful: false, placement: 'either', internetFacing: true, zoneRedundantService: true, filtersTraffic: true },
   props: [
     { key: 'managedRules', label: 'Managed rule sets', help: 'The provider\'s maintained rules for common attacks (OWASP top ten, known bad inputs).', type: 'boolean', default: true },
     { key: 'rateLimiting', label: 'Rate limiting', help: 'Rate-based rules that cap requests per client address, so one client cannot exhaust the platform.', type: 'boolean', default: false },

@@ -1,16 +1,25 @@
 import { parseArgs } from 'node:util';
+import { relative, sep } from 'node:path';
 import { formatPath } from '../../model';
+import { analyzeDesign, SEVERITIES, type Severity } from '../../engine';
 import { EXIT, UsageError, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
+import { formatJson } from '../format/json';
+import { formatSarif } from '../format/sarif';
+import { formatText } from '../format/text';
+import { failingFindings, type ValidationReport } from '../format/report';
 
-const FORMATS = ['text', 'json', 'sarif'] as const;
-const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+/** One formatter per output format (architecture.md). */
+const FORMATTERS = { text: formatText, json: formatJson, sarif: formatSarif } as const satisfies Record<string, (report: ValidationReport) => string>;
+type Format = keyof typeof FORMATTERS;
+const FORMATS = Object.keys(FORMATTERS) as Format[];
 
 export const validateUsage = `Usage: ninesmith validate FILE [--format text|json|sarif] [--fail-on info|low|medium|high|critical]
 
-Checks a design file: schema errors first (exit 2), then the high-uptime rules.
+Checks a design file: schema errors first (exit 2), then the high-uptime rules, availability per
+journey and recovery estimates (RTO/RPO) for zone, region, component and data-corruption failures.
 Exit 0 when nothing reaches --fail-on (default high), 1 when something does, 2 for a file that
-cannot be read or does not fit the format.
+cannot be read or does not fit the format. Suppressed findings are reported but never fail the run.
 `;
 
 export const validateCommand: Command = async (args, context) => {
@@ -19,9 +28,10 @@ export const validateCommand: Command = async (args, context) => {
     allowPositionals: true,
     options: { format: { type: 'string', default: 'text' }, 'fail-on': { type: 'string', default: 'high' } },
   });
-  const format = values.format as (typeof FORMATS)[number];
+  const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-  if (!SEVERITIES.includes(values['fail-on'] as (typeof SEVERITIES)[number])) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}`);
+  const failOn = values['fail-on'] as Severity;
+  if (!SEVERITIES.includes(failOn)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')}`);
   if (positionals.length !== 1) throw new UsageError('validate takes exactly one FILE');
   const file = positionals[0]!;
   const result = await readDesignFile(file, context.cwd);
@@ -34,7 +44,15 @@ export const validateCommand: Command = async (args, context) => {
     }
     return EXIT.invalid;
   }
-  if (format === 'json') context.stdout(`${JSON.stringify({ file, valid: true, findings: [], journeys: [], recovery: [] }, null, 2)}\n`);
-  else context.stdout(`${file}: valid design "${result.design.name}" (${result.design.components.length} components)\n`);
-  return EXIT.ok;
+  const report: ValidationReport = {
+    file,
+    uri: relative(context.cwd, result.path).split(sep).join('/'),
+    text: result.text,
+    design: result.design,
+    analysis: analyzeDesign(result.design),
+    failOn,
+  };
+  for (const note of result.notes) context.stderr(`${file}: note: ${note}\n`);
+  context.stdout(FORMATTERS[format](report));
+  return failingFindings(report).length > 0 ? EXIT.findings : EXIT.ok;
 };

@@ -1,0 +1,65 @@
+import { Suspense, lazy } from 'react';
+import { PANELS } from './panels/registry';
+import { setActivePanel, useStore } from './store';
+import './styles.css';
+
+const Canvas = lazy(() => import('./canvas/Canvas'));
+const Palette = lazy(() => import('./canvas/Palette'));
+const Toolbar = lazy(() => import('./shell/Toolbar'));
+const Overlays = lazy(() => import('./shell/Overlays'));
+
+const orderedPanels = [...PANELS].sort((a, b) => a.order - b.order);
+
+function SidePanels() {
+  const activePanel = useStore((state) => state.activePanel);
+  const active = orderedPanels.find((panel) => panel.id === activePanel) ?? orderedPanels[0]!;
+  const ActiveComponent = active.component;
+  return (
+    <aside className="app-panels" aria-label="Panels">
+      <div className="panel-tabs" role="tablist">
+        {orderedPanels.map((panel) => (
+          <button
+            key={panel.id}
+            role="tab"
+            aria-selected={panel.id === active.id}
+            data-testid={`panel-tab-${panel.id}`}
+            onClick={() => setActivePanel(panel.id)}
+          >
+            {panel.title}
+          </button>
+        ))}
+      </div>
+      <div className="panel-body" role="tabpanel" data-testid={`panel-${active.id}`}>
+        <Suspense fallback={<p className="panel-empty">Loading…</p>}>
+          <ActiveComponent />
+        </Suspense>
+      </div>
+    </aside>
+  );
+}
+
+export function App() {
+  return (
+    <div className="app">
+      <header className="app-toolbar">
+        <Suspense fallback={null}>
+          <Toolbar />
+        </Suspense>
+      </header>
+      <nav className="app-palette" aria-label="Components">
+        <Suspense fallback={null}>
+          <Palette />
+        </Suspense>
+      </nav>
+      <main className="app-canvas">
+        <Suspense fallback={null}>
+          <Canvas />
+        </Suspense>
+      </main>
+      <SidePanels />
+      <Suspense fallback={null}>
+        <Overlays />
+      </Suspense>
+    </div>
+  );
+}

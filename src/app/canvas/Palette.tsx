@@ -1,0 +1,103 @@
+import { memo, useDeferredValue, useMemo, useState, type DragEvent } from 'react';
+import { ALL_KINDS, LAYERS, LAYER_TITLES, type ComponentKind } from '../../catalog';
+import { addComponentOfKind } from '../commands';
+import { canvasBridge } from './canvas-bridge';
+import { NODE_HEIGHT, NODE_WIDTH, placementAt } from './geometry';
+import './canvas.css';
+
+export const KIND_MIME = 'application/x-ninesmith-kind';
+
+function matches(kind: ComponentKind, words: readonly string[]): boolean {
+  const haystack = [kind.title, kind.id, kind.description, ...kind.keywords].join(' ').toLowerCase();
+  return words.every((word) => haystack.includes(word));
+}
+
+/**
+ * Adds a component where the user is looking: at the middle of the view, into the region and
+ * zone there; a regional kind with no region in view goes to the first region's first zone.
+ */
+export function addKindAtViewCenter(kind: ComponentKind): string | undefined {
+  const bridge = canvasBridge();
+  const centre = bridge?.viewportCenter() ?? { x: 0, y: 0 };
+  const regions = bridge?.regions() ?? [];
+  const hit = kind.capabilities.placement === 'global' ? undefined : placementAt(regions, centre);
+  if (hit) {
+    return addComponentOfKind(kind.id, { region: hit.region, zones: hit.zone ? [hit.zone] : undefined }, { x: Math.round(centre.x - NODE_WIDTH / 2), y: Math.round(centre.y - NODE_HEIGHT / 2) });
+  }
+  const first = regions[0];
+  if (kind.capabilities.placement === 'regional' && first) {
+    const lane = first.lanes[0];
+    // At the right end of the first lane: the region stretches to take it in.
+    const y = lane ? lane.y + lane.height / 2 - NODE_HEIGHT / 2 : first.y + first.height / 2;
+    return addComponentOfKind(kind.id, { region: first.regionId, zones: lane ? [lane.zone] : undefined }, { x: Math.round(first.x + first.width), y: Math.round(y) });
+  }
+  return addComponentOfKind(kind.id, {}, { x: Math.round(centre.x - NODE_WIDTH / 2), y: Math.round(centre.y - NODE_HEIGHT / 2) });
+}
+
+const PaletteItem = memo(function PaletteItem({ kind }: { kind: ComponentKind }) {
+  const onDragStart = (event: DragEvent<HTMLLIElement>) => {
+    event.dataTransfer.setData(KIND_MIME, kind.id);
+    event.dataTransfer.setData('text/plain', kind.title);
+    event.dataTransfer.effectAllowed = 'copy';
+  };
+  return (
+    <li
+      className="ns-palette-item"
+      data-testid={`palette-item-${kind.id}`}
+      draggable
+      onDragStart={onDragStart}
+      onClick={() => addKindAtViewCenter(kind)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' || event.key === ' ') {
+          event.preventDefault();
+          addKindAtViewCenter(kind);
+        }
+      }}
+      tabIndex={0}
+      role="button"
+      title={`${kind.description} Drag onto the canvas, or click to add.`}
+    >
+      <span className="ns-palette-icon" aria-hidden="true">
+        {kind.icon}
+      </span>
+      <span className="ns-palette-text">
+        <span className="ns-palette-title">{kind.title}</span>
+        <span className="ns-palette-description">{kind.description}</span>
+      </span>
+    </li>
+  );
+});
+
+/** The component palette: searchable by title and keywords, grouped by layer. */
+export default function Palette() {
+  const [query, setQuery] = useState('');
+  const deferred = useDeferredValue(query);
+  const groups = useMemo(() => {
+    const words = deferred.toLowerCase().split(/\s+/).filter(Boolean);
+    return LAYERS.map((layer) => ({ layer, kinds: ALL_KINDS.filter((k) => k.layer === layer && matches(k, words)) })).filter((g) => g.kinds.length > 0);
+  }, [deferred]);
+  return (
+    <div className="ns-palette" data-testid="palette">
+      <input
+        className="ns-palette-search"
+        data-testid="palette-search"
+        type="search"
+        placeholder="Search components…"
+        aria-label="Search components"
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+      />
+      {groups.length === 0 && <p className="ns-palette-empty">No component matches “{query}”.</p>}
+      {groups.map((group) => (
+        <section key={group.layer} className="ns-palette-group" aria-label={LAYER_TITLES[group.layer]}>
+          <h3>{LAYER_TITLES[group.layer]}</h3>
+          <ul>
+            {group.kinds.map((kind) => (
+              <PaletteItem key={kind.id} kind={kind} />
+            ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

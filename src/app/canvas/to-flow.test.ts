@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticDesign } from '../../catalog';
+import { connectionId, type Design } from '../../model';
+import { createProjection, isVerticalConnection, regionNodeId, type ProjectionInput } from './to-flow';
+
+const none = new Set<string>();
+const input = (design: Design, overrides: Partial<ProjectionInput> = {}): ProjectionInput => ({
+  model: design,
+  positions: design.layout ?? {},
+  selectedComponents: none,
+  selectedConnections: none,
+  overview: false,
+  dragging: null,
+  dropTarget: null,
+  ...overrides,
+});
+
+describe('the to-flow projection', () => {
+  const design = syntheticDesign(60, 3);
+
+  it('draws every region as a container behind every component, with explicit sizes and handles', () => {
+    const { nodes, edges } = createProjection()(input(design));
+    expect(nodes.slice(0, 2).map((n) => n.id)).toEqual([regionNodeId('primary'), regionNodeId('secondary')]);
+    const components = nodes.filter((n) => n.type === 'component');
+    expect(components.map((n) => n.id)).toEqual(design.components.map((c) => c.id));
+    for (const node of components) {
+      expect(node.width).toBeGreaterThan(0);
+      expect(node.handles?.length).toBe(4);
+    }
+    expect(edges.map((e) => e.id)).toEqual(design.connections.map(connectionId));
+  });
+
+  it('keeps the identity of every node and edge that did not change when one component moves', () => {
+    const project = createProjection();
+    const first = project(input(design));
+    const moved = { ...design.layout, 'c0-app-service': { x: 5, y: 5 } };
+    const second = project(input(design, { positions: moved }));
+    const changed = second.nodes.filter((node, index) => node !== first.nodes[index]).map((n) => n.id);
+    // The moved component, and its region box (which covers its members).
+    expect(changed).toContain('c0-app-service');
+    expect(changed.filter((id) => !id.startsWith('region:'))).toEqual(['c0-app-service']);
+    const changedEdges = second.edges.filter((edge, index) => edge !== first.edges[index]);
+    expect(changedEdges.every((e) => e.source === 'c0-app-service' || e.target === 'c0-app-service')).toBe(true);
+  });
+
+  it('replaces only the nodes whose selection changed', () => {
+    const project = createProjection();
+    const first = project(input(design));
+    const second = project(input(design, { selectedComponents: new Set(['users']) }));
+    const changed = second.nodes.filter((node, index) => node !== first.nodes[index]);
+    expect(changed.map((n) => n.id)).toEqual(['users']);
+    expect(changed[0]!.selected).toBe(true);
+  });
+
+  it('hides components and connections in the overview, keeping the regions', () => {
+    const { nodes, edges } = createProjection()(input(design, { overview: true }));
+    expect(nodes.filter((n) => n.type === 'component').every((n) => n.hidden)).toBe(true);
+    expect(nodes.filter((n) => n.type === 'region').some((n) => n.hidden)).toBe(false);
+    expect(edges.every((e) => e.hidden)).toBe(true);
+  });
+});
+
+describe('isVerticalConnection', () => {
+  it('goes bottom to top when the target is well below, left to right otherwise', () => {
+    expect(isVerticalConnection({ x: 0, y: 0 }, { x: 0, y: 300 })).toBe(true);
+    expect(isVerticalConnection({ x: 0, y: 0 }, { x: 400, y: 100 })).toBe(false);
+    expect(isVerticalConnection({ x: 0, y: 300 }, { x: 0, y: 0 })).toBe(false);
+  });
+});

@@ -1,0 +1,18 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+/**
+ * The tabs of the right-hand side panel. Each panel is its own lazily loaded module, so a panel
+ * nobody opens costs nothing at start-up, and adding a feature is adding an entry here.
+ */
+export interface PanelDefinition {
+  id: string;
+  title: string;
+  /** Lower first. */
+  order: number;
+  component: LazyExoticComponent<ComponentType>;
+}
+
+export const PANELS: readonly PanelDefinition[] = [
+  { id: 'inspector', title: 'Inspector', order: 10, component: lazy(() => import('./inspector/InspectorPanel')) },
+  { id: 'design', title: 'Design', order: 20, component: lazy(() => import('./design/DesignPanel')) },
+];

@@ -1,0 +1,58 @@
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { LibraryBackend, LibraryEntry, StoredDesign } from './library';
+
+interface NinesmithDb extends DBSchema {
+  entries: { key: string; value: LibraryEntry };
+  documents: { key: string; value: StoredDesign };
+  meta: { key: string; value: { key: string; value: string } };
+}
+
+export const DB_NAME = 'ninesmith';
+const DB_VERSION = 1;
+
+/** The library in IndexedDB: entries and documents in separate stores, written in one transaction. */
+export class IdbBackend implements LibraryBackend {
+  private constructor(private readonly db: IDBPDatabase<NinesmithDb>) {}
+
+  static async open(name = DB_NAME): Promise<IdbBackend> {
+    const db = await openDB<NinesmithDb>(name, DB_VERSION, {
+      upgrade(database, oldVersion) {
+        // One step per version, so a user on any older version upgrades through all of them.
+        if (oldVersion < 1) {
+          database.createObjectStore('entries', { keyPath: 'id' });
+          database.createObjectStore('documents', { keyPath: 'id' });
+          database.createObjectStore('meta', { keyPath: 'key' });
+        }
+      },
+      blocking() {
+        // A newer version of the app opened in another tab wants to upgrade: step aside.
+        db.close();
+      },
+    });
+    return new IdbBackend(db);
+  }
+
+  listEntries() {
+    return this.db.getAll('entries');
+  }
+  getEntry(id: string) {
+    return this.db.get('entries', id);
+  }
+  getDocument(id: string) {
+    return this.db.get('documents', id);
+  }
+  async put(entry: LibraryEntry, document?: StoredDesign) {
+    const tx = this.db.transaction(['entries', 'documents'], 'readwrite');
+    await Promise.all([tx.objectStore('entries').put(entry), document ? tx.objectStore('documents').put(document) : undefined, tx.done]);
+  }
+  async remove(id: string) {
+    const tx = this.db.transaction(['entries', 'documents'], 'readwrite');
+    await Promise.all([tx.objectStore('entries').delete(id), tx.objectStore('documents').delete(id), tx.done]);
+  }
+  async getMeta(key: string) {
+    return (await this.db.get('meta', key))?.value;
+  }
+  async setMeta(key: string, value: string) {
+    await this.db.put('meta', { key, value });
+  }
+}

@@ -1,0 +1,201 @@
+import { create } from 'zustand';
+import { formatProblem, type Design } from '../../model';
+import { currentDocument, joinDocument, notify, replaceDocument, useStore } from '../store';
+import { createAutosaver, type Autosaver } from './autosave';
+import { IdbBackend } from './idb-backend';
+import { DesignLibrary, InvalidDesignError, MemoryBackend } from './library';
+
+/**
+ * Ties the open design to the library: every edit is saved without asking (debounced, flushed
+ * when the page is hidden or closed), opening another design saves the one being left first,
+ * and tabs tell each other about saves.
+ */
+
+/** Designs that are never saved (generated benchmark designs) have ids with this prefix. */
+export const EPHEMERAL_PREFIX = 'ephemeral:';
+
+export const AUTOSAVE_DELAY_MS = 400;
+export const AUTOSAVE_MAX_WAIT_MS = 3000;
+
+interface LibraryStatus {
+  /** Bumped on every change to the library, here or in another tab: lists re-read on it. */
+  revision: number;
+  /** false when IndexedDB is unavailable and designs live only as long as the tab. */
+  persistent: boolean;
+  lastSavedAt: number | null;
+  saving: boolean;
+}
+
+export const useLibraryStatus = create<LibraryStatus>()(() => ({ revision: 0, persistent: true, lastSavedAt: null, saving: false }));
+
+const bump = () => useLibraryStatus.setState((state) => ({ revision: state.revision + 1 }));
+
+let library: DesignLibrary | null = null;
+let autosaver: Autosaver | null = null;
+let channel: BroadcastChannel | null = null;
+const TAB_ID = Math.random().toString(36).slice(2);
+const warnedOtherTab = new Set<string>();
+let lastErrorMessage = '';
+
+type LibraryMessage = { type: 'changed'; id: string; tab: string };
+
+function broadcast(id: string) {
+  bump();
+  channel?.postMessage({ type: 'changed', id, tab: TAB_ID } satisfies LibraryMessage);
+}
+
+export function isEphemeral(designId: string): boolean {
+  return designId.startsWith(EPHEMERAL_PREFIX);
+}
+
+export function getLibrary(): DesignLibrary {
+  if (!library) throw new Error('the library is not open yet');
+  return library;
+}
+
+/** Opens the library (IndexedDB, or memory when the browser refuses IndexedDB). */
+export async function openLibrary(): Promise<DesignLibrary> {
+  if (library) return library;
+  try {
+    library = new DesignLibrary(await withTimeout(IdbBackend.open(), 5000));
+  } catch (error) {
+    library = new DesignLibrary(new MemoryBackend());
+    useLibraryStatus.setState({ persistent: false });
+    notify('error', 'Designs cannot be saved in this browser', [
+      `IndexedDB is unavailable (${error instanceof Error ? error.message : String(error)}), so designs last only while this tab is open.`,
+      'Export the design to keep it.',
+    ]);
+  }
+  void library.purgeExpired().catch(() => undefined);
+  return library;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no answer within ${ms / 1000} s`)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+async function saveDesign(designId: string, design: Design): Promise<void> {
+  if (!library || isEphemeral(designId)) return;
+  useLibraryStatus.setState({ saving: true });
+  try {
+    await library.save(designId, design);
+    lastErrorMessage = '';
+    useLibraryStatus.setState({ lastSavedAt: Date.now() });
+    broadcast(designId);
+  } finally {
+    useLibraryStatus.setState({ saving: false });
+  }
+}
+
+function reportSaveError(error: unknown) {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message === lastErrorMessage) return;
+  lastErrorMessage = message;
+  if (error instanceof InvalidDesignError) {
+    notify('error', 'Not saved: the design has problems', error.problems.slice(0, 20).map(formatProblem));
+  } else {
+    notify('error', 'Not saved', [message, 'Your edits stay open here; export the design to keep a copy.']);
+  }
+}
+
+/** Starts saving every edit of the open design. Call once, after the first design is open. */
+export function startAutosave(): void {
+  if (autosaver) return;
+  const saver = createAutosaver({
+    delayMs: AUTOSAVE_DELAY_MS,
+    maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
+    save: () => {
+      const { designId } = useStore.getState();
+      return saveDesign(designId, currentDocument());
+    },
+    onError: reportSaveError,
+  });
+  autosaver = saver;
+
+  useStore.subscribe((state, previous) => {
+    if (state.designId !== previous.designId) {
+      // Another design was opened: what was pending belongs to the one being left.
+      if (saver.pending) {
+        saver.cancel();
+        void saveDesign(previous.designId, joinDocument(previous.model, previous.layout)).catch(reportSaveError);
+      }
+      if (library && !isEphemeral(state.designId)) void library.setLastOpen(state.designId).catch(() => undefined);
+      return;
+    }
+    if (state.model !== previous.model || state.layout !== previous.layout) saver.schedule();
+  });
+
+  const flushQuietly = () => void saver.flush();
+  window.addEventListener('pagehide', flushQuietly);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushQuietly();
+  });
+
+  if (typeof BroadcastChannel !== 'undefined') {
+    channel = new BroadcastChannel('ninesmith-library');
+    channel.onmessage = (event: MessageEvent<LibraryMessage>) => {
+      if (event.data?.type !== 'changed' || event.data.tab === TAB_ID) return;
+      bump();
+      const { designId } = useStore.getState();
+      if (event.data.id === designId && !warnedOtherTab.has(designId)) {
+        warnedOtherTab.add(designId);
+        notify('info', 'This design is also open in another tab', [
+          'Each tab saves its own edits and the last save wins. Reload this tab to see the other tab\'s version.',
+        ]);
+      }
+    };
+  }
+}
+
+/** Saves now whatever is pending (before opening another design, in tests, before export). */
+export async function flushAutosave(): Promise<void> {
+  await autosaver?.flush();
+}
+
+/** Opens a design as the open design, saving the one being left first. */
+export async function openDesign(designId: string, design: Design): Promise<void> {
+  await flushAutosave();
+  replaceDocument(designId, design);
+  if (library && !isEphemeral(designId)) await library.setLastOpen(designId).catch(() => undefined);
+}
+
+/** Adds a design to the library as a new entry and opens it. Returns its id. */
+export async function openAsNewDesign(design: Design): Promise<string> {
+  const id = await getLibrary().create(design);
+  broadcast(id);
+  await openDesign(id, design);
+  return id;
+}
+
+/** Opens a saved design by id; false (with a notice) when it cannot be read. */
+export async function openSavedDesign(id: string): Promise<boolean> {
+  const loaded = await getLibrary().load(id);
+  if (!loaded) {
+    notify('error', 'That design is gone', ['It was deleted, perhaps in another tab.']);
+    bump();
+    return false;
+  }
+  if (!loaded.ok) {
+    notify('error', 'That design cannot be opened', loaded.problems.slice(0, 20).map(formatProblem));
+    return false;
+  }
+  await openDesign(id, loaded.design);
+  return true;
+}
+
+/** Library changes made by the UI (rename, delete, ...) tell other tabs and lists. */
+export function libraryChanged(id: string): void {
+  broadcast(id);
+}

@@ -1,0 +1,98 @@
+import { Suspense, useRef, useState } from 'react';
+import { redo, undo, useCanRedo, useCanUndo, useStore } from '../store';
+import { DESIGN_FILE_ACCEPT } from '../persistence/file-io';
+import { useLibraryStatus } from '../persistence/session';
+import { exportDesign, importFile } from './actions';
+import { TOOLBAR_ITEMS } from './toolbar-slots';
+import { openDialog } from './ui-state';
+
+const slotItems = [...TOOLBAR_ITEMS].sort((a, b) => a.order - b.order);
+const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+const mod = isMac ? '⌘' : 'Ctrl+';
+
+function SaveStatus() {
+  const { persistent, saving, lastSavedAt } = useLibraryStatus();
+  const ephemeral = useStore((state) => state.designId.startsWith('ephemeral:'));
+  const text = ephemeral ? 'Not saved (generated design)' : !persistent ? 'Not saved: storage unavailable' : saving ? 'Saving…' : lastSavedAt ? 'Saved' : 'Saved locally';
+  return (
+    <span className="save-status muted" data-testid="save-status" data-saved={!saving && persistent && !ephemeral}>
+      {text}
+    </span>
+  );
+}
+
+function ExportMenu() {
+  const [open, setOpen] = useState(false);
+  return (
+    <div className="menu" onBlur={(event) => !event.currentTarget.contains(event.relatedTarget) && setOpen(false)}>
+      <button type="button" className="ns-button" aria-haspopup="menu" aria-expanded={open} data-testid="toolbar-export" onClick={() => setOpen((o) => !o)}>
+        Export ▾
+      </button>
+      {open && (
+        <div className="menu-items" role="menu">
+          <button type="button" role="menuitem" data-testid="export-yaml" onClick={() => (setOpen(false), exportDesign('yaml'))}>
+            Design file (YAML)
+          </button>
+          <button type="button" role="menuitem" data-testid="export-json" onClick={() => (setOpen(false), exportDesign('json'))}>
+            Design file (JSON)
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export default function Toolbar() {
+  const name = useStore((state) => state.model.name);
+  const canUndo = useCanUndo();
+  const canRedo = useCanRedo();
+  const fileInput = useRef<HTMLInputElement>(null);
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Design">
+      <strong className="brand">Ninesmith</strong>
+      <span className="design-name" data-testid="design-name" title={name}>
+        {name}
+      </span>
+      <SaveStatus />
+      <span className="toolbar-gap" />
+      <button type="button" className="ns-button" data-testid="toolbar-new" onClick={() => openDialog('gallery')}>
+        New
+      </button>
+      <button type="button" className="ns-button" data-testid="toolbar-library" onClick={() => openDialog('library')}>
+        Library
+      </button>
+      <button type="button" className="ns-button" data-testid="toolbar-import" onClick={() => fileInput.current?.click()}>
+        Import
+      </button>
+      <input
+        ref={fileInput}
+        type="file"
+        accept={DESIGN_FILE_ACCEPT}
+        hidden
+        data-testid="import-file-input"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+      <ExportMenu />
+      <button type="button" className="ns-button" data-testid="toolbar-share" onClick={() => openDialog('share')}>
+        Share link
+      </button>
+      <span className="toolbar-divider" />
+      <button type="button" className="ns-button" data-testid="toolbar-undo" disabled={!canUndo} onClick={undo} title={`Undo (${mod}Z)`} aria-label="Undo">
+        ↶ Undo
+      </button>
+      <button type="button" className="ns-button" data-testid="toolbar-redo" disabled={!canRedo} onClick={redo} title={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z'})`} aria-label="Redo">
+        ↷ Redo
+      </button>
+      {slotItems.length > 0 && <span className="toolbar-divider" />}
+      <Suspense fallback={null}>
+        {slotItems.map((item) => (
+          <item.component key={item.id} />
+        ))}
+      </Suspense>
+    </div>
+  );
+}

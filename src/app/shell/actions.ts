@@ -1,0 +1,65 @@
+import type { Design, TextFormat } from '../../model';
+import { currentDocument, notify } from '../store';
+import { designFileName, downloadText, exportText, readDesignFile } from '../persistence/file-io';
+import { decodeShareFragment, isShareFragment } from '../persistence/share-link';
+import { openAsNewDesign } from '../persistence/session';
+import { closeDialog, showProblems } from './ui-state';
+
+/** What the toolbar, the drop target and the boot sequence do with files, links and templates. */
+
+export async function importFile(file: File): Promise<boolean> {
+  const result = await readDesignFile(file);
+  if (!result.ok) {
+    showProblems(
+      `"${file.name}" was not imported`,
+      `It has ${result.problems.length === 1 ? 'a problem' : `${result.problems.length} problems`}; the open design is untouched.`,
+      result.problems,
+    );
+    return false;
+  }
+  await openAsNewDesign(result.design);
+  notify('info', `Imported "${result.design.name}"`, result.notes.length > 0 ? result.notes : ['Saved as a new design in the library.']);
+  return true;
+}
+
+/** Imports the design a shared link carries; refuses an invalid or oversized one with every problem. */
+export async function importShareHash(hash: string): Promise<boolean> {
+  if (!isShareFragment(hash)) return false;
+  const result = decodeShareFragment(hash);
+  if (!result.ok) {
+    showProblems(
+      'The shared link was not opened',
+      `It has ${result.problems.length === 1 ? 'a problem' : `${result.problems.length} problems`}; the open design is untouched.`,
+      result.problems,
+    );
+    return false;
+  }
+  await openAsNewDesign(result.design);
+  notify('info', `Opened the shared design "${result.design.name}"`, ['Saved as a new design in your library; your other designs are untouched.']);
+  return true;
+}
+
+export function exportDesign(format: TextFormat): void {
+  const design = currentDocument();
+  downloadText(designFileName(design, format), exportText(design, format), format === 'json' ? 'application/json' : 'application/yaml');
+}
+
+export async function startFrom(design: Design): Promise<void> {
+  await openAsNewDesign(design);
+  closeDialog();
+}
+
+/** A blank design: one region with three zones, since almost every component needs a region. */
+export function blankDesign(): Design {
+  return {
+    ninesmith: 1,
+    name: 'Untitled design',
+    provider: 'aws',
+    tier: 'standard',
+    tenancy: 'shared',
+    regions: [{ id: 'primary', location: 'us-east-1', role: 'primary', zones: ['a', 'b', 'c'] }],
+    components: [],
+    connections: [],
+    journeys: [],
+  };
+}

@@ -1,0 +1,56 @@
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { loadDesign } from '../../catalog';
+import type { Design } from '../../model';
+import { addComponentOfKind, deleteSelection, moveComponents } from '../commands';
+import { beginGesture, currentDocument, endGesture, history, redo, replaceDocument, undo, useStore } from './store';
+
+function template(): Design {
+  const result = loadDesign(readFileSync(new URL('../../../templates/single-region-multi-az.yaml', import.meta.url), 'utf8'));
+  if (!result.ok) throw new Error('template does not load');
+  return result.design;
+}
+
+describe('the document store', () => {
+  beforeEach(() => replaceDocument('test', template()));
+
+  it('keeps the model identity when only positions change', () => {
+    const model = useStore.getState().model;
+    moveComponents({ web: { x: 10, y: 20 } });
+    expect(useStore.getState().model).toBe(model);
+    expect(useStore.getState().layout.web).toEqual({ x: 10, y: 20 });
+  });
+
+  it('records a drag of many frames as one undo step', () => {
+    const before = history().pastStates.length;
+    beginGesture();
+    for (let frame = 0; frame < 30; frame += 1) moveComponents({ web: { x: frame, y: frame } });
+    endGesture();
+    expect(history().pastStates.length).toBe(before + 1);
+    expect(useStore.getState().layout.web).toEqual({ x: 29, y: 29 });
+    undo();
+    expect(useStore.getState().layout.web).toBeUndefined();
+    redo();
+    expect(useStore.getState().layout.web).toEqual({ x: 29, y: 29 });
+  });
+
+  it('undoes and redoes adding and deleting components, with their connections', () => {
+    const id = addComponentOfKind('cache', { region: 'primary', zones: ['a', 'b'] }, { x: 0, y: 0 });
+    expect(id).toBe('cache');
+    expect(currentDocument().components.find((c) => c.id === 'cache')?.zones).toEqual(['a', 'b']);
+    useStore.setState({ selection: { components: ['web'], connections: [] } });
+    deleteSelection();
+    expect(currentDocument().connections.some((c) => c.from === 'web' || c.to === 'web')).toBe(false);
+    expect(currentDocument().journeys.every((j) => !j.needs.includes('web'))).toBe(true);
+    undo();
+    expect(currentDocument().components.some((c) => c.id === 'web')).toBe(true);
+    undo();
+    expect(currentDocument().components.some((c) => c.id === 'cache')).toBe(false);
+  });
+
+  it('starts a fresh history when another design is opened', () => {
+    moveComponents({ web: { x: 1, y: 1 } });
+    replaceDocument('other', template());
+    expect(history().pastStates.length).toBe(0);
+  });
+});

@@ -1,0 +1,235 @@
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import type { Design, LayoutPoint } from '../../model';
+
+/**
+ * Which state is saved, exported, undoable or throwaway (the habit of excalidraw's
+ * APP_STATE_STORAGE_CONF and tldraw's document/session scopes):
+ *
+ * | state          | saved (IndexedDB, file) | undoable | notes                                   |
+ * | -------------- | ----------------------- | -------- | --------------------------------------- |
+ * | model          | yes                     | yes      | the design without positions             |
+ * | layout         | yes                     | yes      | positions; a drag is one step            |
+ * | designId       | library key             | no       | which library entry is open              |
+ * | selection      | no                      | no       |                                          |
+ * | whatIf         | no                      | no       | a simulated failure, never in the design |
+ * | annotations    | no                      | no       | derived (findings, down) for the canvas  |
+ * | activePanel    | no                      | no       |                                          |
+ *
+ * The model and the layout are kept apart so that a drag, which changes only the layout, keeps
+ * the model's identity: everything derived from the model (rules, cost, previews) keys on it and
+ * does not rerun on drag frames.
+ */
+export type Layout = Readonly<Record<string, LayoutPoint>>;
+
+export interface Selection {
+  components: readonly string[];
+  connections: readonly string[];
+}
+
+export interface WhatIf {
+  failedComponents: readonly string[];
+  failedZones: readonly { region: string; zone: string }[];
+  failedRegions: readonly string[];
+}
+
+export type FindingSeverity = 'info' | 'low' | 'medium' | 'high' | 'critical';
+
+/** What the canvas draws on a node besides the node itself, computed by feature panels. */
+export interface NodeAnnotation {
+  findings?: { count: number; severity: FindingSeverity };
+  down?: boolean;
+}
+
+export interface FocusRequest {
+  componentIds: readonly string[];
+  /** Changes on every request, so asking twice for the same ids zooms twice. */
+  nonce: number;
+}
+
+export interface DocumentState {
+  designId: string;
+  model: Design;
+  layout: Layout;
+}
+
+export interface SessionState {
+  selection: Selection;
+  whatIf: WhatIf | null;
+  annotations: Readonly<Record<string, NodeAnnotation>>;
+  activePanel: string;
+  focusRequest: FocusRequest | null;
+  /** A message for the user (an import refused, a design saved); the shell shows and clears it. */
+  notice: { kind: 'info' | 'error'; title: string; details?: readonly string[]; nonce: number } | null;
+}
+
+export type StoreState = DocumentState & SessionState;
+
+const EMPTY_SELECTION: Selection = { components: [], connections: [] };
+
+export function splitDocument(document: Design): { model: Design; layout: Layout } {
+  const { layout, ...model } = document;
+  return { model: model as Design, layout: layout ?? {} };
+}
+
+export function joinDocument(model: Design, layout: Layout): Design {
+  return Object.keys(layout).length > 0 ? { ...model, layout: { ...layout } } : { ...model, layout: undefined };
+}
+
+const MODEL_KEYS = (model: Design) => Object.keys(model) as (keyof Design)[];
+
+/** Reuses the previous model object when only the layout changed, so derived work keeps its cache. */
+function sameModel(previous: Design, next: Design): boolean {
+  const keys = new Set([...MODEL_KEYS(previous), ...MODEL_KEYS(next)]);
+  keys.delete('layout');
+  for (const key of keys) if (previous[key] !== next[key]) return false;
+  return true;
+}
+
+export function createInitialState(designId: string, document: Design): StoreState {
+  const { model, layout } = splitDocument(document);
+  return {
+    designId,
+    model,
+    layout,
+    selection: EMPTY_SELECTION,
+    whatIf: null,
+    annotations: {},
+    activePanel: 'inspector',
+    focusRequest: null,
+    notice: null,
+  };
+}
+
+/**
+ * The one store. The document (model + layout) is tracked by zundo for undo and redo; the session
+ * state is not. Components subscribe with narrow selectors (a node to its own annotation), never to
+ * whole arrays.
+ */
+export const useStore = create<StoreState>()(
+  temporal(() => createInitialState('unsaved', { ninesmith: 1, name: 'Untitled design', provider: 'aws', tier: 'standard', tenancy: 'shared', regions: [], components: [], connections: [], journeys: [] }), {
+    partialize: (state): DocumentState => ({ designId: state.designId, model: state.model, layout: state.layout }),
+    equality: (a, b) => a.model === b.model && a.layout === b.layout && a.designId === b.designId,
+    limit: 200,
+  }),
+);
+
+export const history = () => useStore.temporal.getState();
+
+/**
+ * Applies an edit to the document (model and layout together). Enters the undo history unless a
+ * gesture is under way, in which case the whole gesture becomes one step when it ends.
+ */
+export function editDocument(recipe: (document: Design) => Design): void {
+  const state = useStore.getState();
+  const before = joinDocument(state.model, state.layout);
+  const after = recipe(before);
+  if (after === before) return;
+  const { model, layout } = splitDocument(after);
+  const nextModel = sameModel(state.model, model) ? state.model : model;
+  const nextLayout = layout === state.layout ? state.layout : layout;
+  if (nextModel === state.model && shallowEqualLayout(nextLayout, state.layout)) return;
+  useStore.setState({ model: nextModel, layout: nextLayout });
+}
+
+function shallowEqualLayout(a: Layout, b: Layout): boolean {
+  if (a === b) return true;
+  const aKeys = Object.keys(a);
+  if (aKeys.length !== Object.keys(b).length) return false;
+  return aKeys.every((key) => {
+    const p = a[key]!;
+    const q = b[key];
+    return q !== undefined && p.x === q.x && p.y === q.y;
+  });
+}
+
+let gestureStart: DocumentState | null = null;
+
+/** Starts a gesture (a drag): its frames do not enter the history one by one. */
+export function beginGesture(): void {
+  if (gestureStart) return;
+  const { designId, model, layout } = useStore.getState();
+  gestureStart = { designId, model, layout };
+  history().pause();
+}
+
+/** Ends a gesture: the history gets one step, from where the gesture started to where it ended. */
+export function endGesture(): void {
+  if (!gestureStart) return;
+  const start = gestureStart;
+  gestureStart = null;
+  const { model, layout } = useStore.getState();
+  if (model === start.model && shallowEqualLayout(layout, start.layout)) {
+    history().resume();
+    return;
+  }
+  useStore.setState({ model: start.model, layout: start.layout });
+  history().resume();
+  useStore.setState({ model, layout });
+}
+
+/** Replaces the open design (open from the library, import, template). Clears the history. */
+export function replaceDocument(designId: string, document: Design): void {
+  const { model, layout } = splitDocument(document);
+  gestureStart = null;
+  history().pause();
+  useStore.setState({ designId, model, layout, selection: EMPTY_SELECTION, whatIf: null, annotations: {}, focusRequest: null });
+  history().clear();
+  history().resume();
+}
+
+export function undo(): void {
+  history().undo();
+}
+
+export function redo(): void {
+  history().redo();
+}
+
+export function setSelection(selection: Selection): void {
+  useStore.setState({ selection });
+}
+
+export function selectComponents(ids: readonly string[], focus = false): void {
+  useStore.setState((state) => ({
+    selection: { components: ids, connections: [] },
+    focusRequest: focus ? { componentIds: ids, nonce: (state.focusRequest?.nonce ?? 0) + 1 } : state.focusRequest,
+  }));
+}
+
+export function setActivePanel(activePanel: string): void {
+  useStore.setState({ activePanel });
+}
+
+export function setWhatIf(whatIf: WhatIf | null): void {
+  useStore.setState({ whatIf });
+}
+
+/** Feature panels publish per-node annotations under their own key (`findings`, `down`). */
+export function setAnnotations(annotations: Readonly<Record<string, NodeAnnotation>>): void {
+  useStore.setState({ annotations });
+}
+
+export function notify(kind: 'info' | 'error', title: string, details?: readonly string[]): void {
+  useStore.setState((state) => ({ notice: { kind, title, details, nonce: (state.notice?.nonce ?? 0) + 1 } }));
+}
+
+export function clearNotice(): void {
+  useStore.setState({ notice: null });
+}
+
+/** The whole document as saved and exported. */
+export function currentDocument(): Design {
+  const { model, layout } = useStore.getState();
+  return joinDocument(model, layout);
+}
+
+/**
+ * Sets positions without entering the undo history: the first automatic layout of a design that
+ * came without one is part of opening it, not an edit the user would undo.
+ */
+export function setLayoutWithoutHistory(layout: Layout): void {
+  history().pause();
+  useStore.setState({ layout });
+  history().resume();
+}

@@ -1,0 +1,42 @@
+import type { CostReport, LineItem, Range } from '../../engine/cost';
+
+const usd = (cents: number): number => cents / 100;
+const usdRange = (r: Range): Range => ({ low: usd(r.low), expected: usd(r.expected), high: usd(r.high) });
+
+function lineJson(line: LineItem) {
+  return {
+    component: line.componentId,
+    what: line.what,
+    status: line.status,
+    ...(line.quantity ? { quantity: line.quantity.expected, quantityRange: line.quantity, quantityUnit: line.quantityUnit } : {}),
+    ...(line.unitPrice !== undefined ? { unitPrice: line.unitPrice, priceUnit: line.priceUnit, priceKey: line.priceKey, service: line.service, priceRegion: line.priceRegion, source: line.source, asOf: line.asOf } : {}),
+    ...(line.uncertain ? { uncertain: true } : {}),
+    monthly: usdRange(line.monthlyCents),
+    ...(line.adjustments ? { listMonthly: usdRange(line.listCents), adjustments: line.adjustments } : {}),
+    notes: line.notes,
+  };
+}
+
+/** The JSON of design-format.md (`currency, asOf, monthly, byLayer, byRegion, byComponent`) and more. */
+export function costJson(report: CostReport, file: string) {
+  return {
+    file,
+    currency: report.currency,
+    asOf: report.asOf,
+    provider: report.provider,
+    profile: report.profile,
+    hoursPerMonth: report.hoursPerMonth,
+    monthly: report.monthly,
+    yearly: report.yearly,
+    range: report.range,
+    byLayer: report.byLayer,
+    byRegion: report.byRegion,
+    byComponent: report.byComponent,
+    components: report.components.map((c) => ({ id: c.id, name: c.name, kind: c.kind, layer: c.layer, region: c.region, status: c.status, monthly: usdRange(c.monthlyCents) })),
+    lineItems: report.lineItems.map(lineJson),
+    assumptions: report.assumptions,
+    adjustments: report.adjustments.map(({ effectCents, ...rest }) => ({ ...rest, effectMonthly: usd(effectCents) })),
+    unpriced: report.unpriced,
+    notes: report.notes,
+  };
+}

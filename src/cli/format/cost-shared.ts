@@ -1,0 +1,39 @@
+import { LAYER_TITLES, type Layer } from '../../catalog';
+import type { LineStatus } from '../../engine/cost';
+
+/** $1,234.56 */
+export function money(amount: number, currency = 'USD'): string {
+  const sign = amount < 0 ? '-' : '';
+  const symbol = currency === 'USD' ? '$' : `${currency} `;
+  return `${sign}${symbol}${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+export const STATUS_LABELS: Readonly<Record<LineStatus, string>> = {
+  priced: 'priced',
+  free: 'free',
+  usage: 'depends on usage',
+  'not-in-catalog': 'price not in catalog',
+  unsupported: 'unsupported',
+  included: 'included elsewhere',
+  external: 'not priced (external)',
+};
+
+export const layerTitle = (layer: string): string => LAYER_TITLES[layer as Layer] ?? layer;
+
+/** Region ids with their location: `primary (us-east-1)`. */
+export function regionLabel(regionId: string, locations: ReadonlyMap<string, string>): string {
+  const location = locations.get(regionId);
+  return location ? `${regionId} (${location})` : regionId;
+}
+
+/** "instance-hour" -> "instance-hours", "query" -> "queries"; GB and other symbols stay. */
+export function plural(unit: string | undefined, count: number): string {
+  if (!unit) return '';
+  if (count === 1 || /^[A-Z]+$/.test(unit) || /s$/.test(unit)) return unit;
+  return unit.endsWith('y') ? `${unit.slice(0, -1)}ies` : `${unit}s`;
+}
+
+/** `2,190 instance-hours x $0.096/hour` */
+export function quantityText(quantity: number, unit: string | undefined): string {
+  return `${quantity.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${plural(unit, quantity)}`;
+}

@@ -1,0 +1,49 @@
+import { formatDuration } from '../../model';
+import { SEVERITIES, formatPercent, type Finding } from '../../engine';
+import { failingFindings, summaryScenarios, type ValidationReport } from './report';
+
+const MARK: Record<Finding['severity'], string> = { critical: '✖', high: '✖', medium: '▲', low: '•', info: 'i' };
+const duration = (seconds: number | null) => (seconds === null ? 'unbounded' : formatDuration(seconds));
+
+/** A terminal report: findings grouped by severity (most severe first), then journeys and recovery. */
+export function formatText(report: ValidationReport): string {
+  const { analysis, design } = report;
+  const out: string[] = [];
+  const card = analysis.scorecard;
+  out.push(`${report.file}: "${design.name}", tier ${card.tier.id} (${formatPercent(card.tier.availability)}, RTO ${formatDuration(card.tier.rtoSeconds)}, RPO ${formatDuration(card.tier.rpoSeconds)})`);
+  out.push('');
+  for (const severity of [...SEVERITIES].reverse()) {
+    const group = analysis.findings.filter((f) => f.severity === severity);
+    if (group.length === 0) continue;
+    out.push(`${severity.toUpperCase()} (${group.length})`);
+    for (const f of group) {
+      const where = f.components.length > 0 ? ` [${f.components.join(', ')}]` : '';
+      out.push(`  ${MARK[f.severity]} ${f.rule}${where}${f.suppressed ? ' (suppressed)' : ''}`);
+      out.push(`    ${f.message}`);
+      out.push(`    Fix: ${f.fix}`);
+      if (f.suppressed) out.push(`    Suppressed: ${f.suppressed.reason}`);
+    }
+    out.push('');
+  }
+  if (analysis.findings.length === 0) out.push('No findings.', '');
+  if (analysis.journeys.length > 0) {
+    out.push('JOURNEYS');
+    for (const j of analysis.journeys) {
+      const verdict = j.meetsTarget === true ? 'meets' : j.meetsTarget === false ? 'BELOW' : 'unknown vs';
+      const figure = j.percent === null ? 'cannot work' : `${formatPercent(j.percent)} (${j.downtimeMinutesPerMonth} min/month)`;
+      out.push(`  ${j.name}: ${figure}, ${verdict} target ${formatPercent(j.target)}`);
+      out.push(`    ${j.explanation}`);
+    }
+    out.push('');
+  }
+  out.push('RECOVERY (estimates)');
+  for (const s of summaryScenarios(analysis)) {
+    const broken = s.brokenJourneys.length > 0 ? `breaks ${s.brokenJourneys.join(', ')}` : s.failedOverJourneys.length > 0 ? `fails over ${s.failedOverJourneys.join(', ')}` : 'no journey breaks';
+    out.push(`  ${s.title}: ${broken}; RTO ${duration(s.rtoSeconds)}, RPO ${duration(s.rpoSeconds)}`);
+  }
+  out.push('');
+  const counts = SEVERITIES.slice().reverse().map((s) => `${card.findings[s]} ${s}`).join(', ');
+  const failing = failingFindings(report).length;
+  out.push(`Summary: ${counts}${card.suppressed > 0 ? `, ${card.suppressed} suppressed` : ''}. ${failing > 0 ? `${failing} finding${failing === 1 ? '' : 's'} at or above ${report.failOn}: failing.` : `Nothing at or above ${report.failOn}.`}`);
+  return `${out.join('\n')}\n`;
+}

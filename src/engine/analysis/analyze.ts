@@ -1,0 +1,160 @@
+import { displayName, type Design, type ResolvedTier } from '../../model';
+import { graphOf, type DesignGraph } from '../graph';
+import { ALL_RULES } from '../rules';
+import { SEVERITIES, severityRank, type Finding, type Rule, type RuleContext, type Severity, type TierClass } from '../rules/types';
+import type { Assumption } from './assumptions';
+import { journeysAvailability, type JourneyAvailability } from './availability';
+import { journeyPlans } from './journeys';
+import { uniqueAssumptions } from './recovery';
+import { failureScenarios, type FailureScenario } from './scenarios';
+
+/** A recovery objective against the tier's target. */
+export interface ObjectiveCheck {
+  /** The worst estimate in seconds; null when unbounded. */
+  seconds: number | null;
+  targetSeconds: number;
+  meets: boolean;
+  /** The scenario that gave the worst estimate. */
+  scenario: string | null;
+}
+
+/** The design against its tier, where a CTO looks first. */
+export interface Scorecard {
+  tier: ResolvedTier & { class: TierClass };
+  availability: { journey: string | null; percent: number | null; target: number; meets: boolean | null };
+  /** Worst time to recover from losing one zone, and (when any region is planned for) one region. */
+  zoneRto: ObjectiveCheck;
+  regionRto: ObjectiveCheck;
+  /** Worst data loss over zone, store and corruption scenarios (and region ones for multi-region designs). */
+  rpo: ObjectiveCheck;
+  /** Unsuppressed findings by severity. */
+  findings: Record<Severity, number>;
+  suppressed: number;
+}
+
+export interface DesignAnalysis {
+  findings: Finding[];
+  journeys: JourneyAvailability[];
+  scenarios: FailureScenario[];
+  scorecard: Scorecard;
+  /** Every assumption the estimates rest on, once each. */
+  assumptions: Assumption[];
+}
+
+/** The built-in tier whose availability the design's tier reaches, for severity escalation. */
+export function tierClassOf(tier: ResolvedTier): TierClass {
+  if (tier.availability >= 99.99) return 'mission-critical';
+  if (tier.availability >= 99.95) return 'premium';
+  return 'standard';
+}
+
+function lazy<T>(compute: () => T): () => T {
+  let value: T | undefined;
+  let done = false;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
+}
+
+/** The context rules check against, with the shared analysis computed once on first use. */
+export function ruleContext(design: Design | DesignGraph): RuleContext {
+  const graph = graphOf(design);
+  return {
+    design: graph.design,
+    graph,
+    tier: graph.tier,
+    tierClass: tierClassOf(graph.tier),
+    plans: lazy(() => journeyPlans(graph)),
+    journeys: lazy(() => journeysAvailability(graph)),
+    scenarios: lazy(() => failureScenarios(graph)),
+    name: (i) => displayName(graph.components[i]!),
+  };
+}
+
+/** The severity of a rule for a tier: its own, or its escalation for that tier. */
+export function ruleSeverity(rule: Rule, tierClass: TierClass): Severity {
+  return rule.escalation?.[tierClass] ?? rule.severity;
+}
+
+/** Runs rules (all by default) and returns their findings, suppressions marked, most severe first. */
+export function checkDesign(design: Design | DesignGraph, rules: readonly Rule[] = ALL_RULES, context: RuleContext = ruleContext(design)): Finding[] {
+  const { graph } = context;
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    for (const result of rule.check(context)) {
+      const finding: Finding = {
+        rule: rule.id,
+        title: rule.title,
+        category: rule.category,
+        severity: result.severity ?? ruleSeverity(rule, context.tierClass),
+        components: result.components,
+        connections: result.connections ?? [],
+        message: result.message,
+        fix: result.fix ?? rule.fix,
+      };
+      if (result.autoFix) finding.autoFix = result.autoFix;
+      if (result.details) finding.details = result.details;
+      const suppression = graph.design.suppressions?.find((s) => s.rule === rule.id && (s.component === undefined || result.components.includes(s.component)));
+      if (suppression) finding.suppressed = { reason: suppression.reason };
+      findings.push(finding);
+    }
+  }
+  const order = (f: Finding) => (f.components[0] !== undefined ? (graph.indexById.get(f.components[0]) ?? -1) : -1);
+  return findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule.localeCompare(b.rule) || order(a) - order(b) || a.message.localeCompare(b.message));
+}
+
+function worst(scenarios: readonly FailureScenario[], pick: (s: FailureScenario) => number | null, target: number): ObjectiveCheck {
+  let seconds: number | null = 0;
+  let scenario: string | null = null;
+  for (const s of scenarios) {
+    const value = pick(s);
+    if (seconds === null) break;
+    if (value === null || value > seconds) {
+      seconds = value;
+      scenario = s.id;
+    }
+  }
+  return { seconds, targetSeconds: target, meets: seconds !== null && seconds <= target, scenario };
+}
+
+/**
+ * Checks a design end to end: every rule, availability per journey, failure scenarios with
+ * estimated RTO and RPO, and a scorecard against the design's tier. Pure and deterministic;
+ * the app calls it when the model (not the layout) changes, the command line once per file.
+ */
+export function analyzeDesign(design: Design): DesignAnalysis {
+  const context = ruleContext(design);
+  const findings = checkDesign(context.graph, ALL_RULES, context);
+  const journeys = [...context.journeys()];
+  const scenarios = [...context.scenarios()];
+  const tier = context.tier;
+  const multiRegion = design.regions.length >= 2;
+  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  let suppressed = 0;
+  for (const f of findings) {
+    if (f.suppressed) suppressed += 1;
+    else counts[f.severity] += 1;
+  }
+  let weakest: JourneyAvailability | undefined;
+  for (const j of journeys) if (!weakest || (j.percent ?? -1) - j.target < (weakest.percent ?? -1) - weakest.target) weakest = j;
+  const zone = scenarios.filter((s) => s.kind === 'zone');
+  const region = scenarios.filter((s) => s.kind === 'region' && design.regions.find((r) => `region:${r.id}` === s.id)?.role !== 'secondary');
+  const data = scenarios.filter((s) => s.kind === 'zone' || s.kind === 'corruption' || s.kind === 'component' || (multiRegion && s.kind === 'region'));
+  const scorecard: Scorecard = {
+    tier: { ...tier, class: context.tierClass },
+    availability: weakest
+      ? { journey: weakest.id, percent: weakest.percent, target: weakest.target, meets: weakest.meetsTarget }
+      : { journey: null, percent: null, target: tier.availability, meets: null },
+    zoneRto: worst(zone, (s) => s.rtoSeconds, tier.rtoSeconds),
+    regionRto: worst(region, (s) => s.rtoSeconds, tier.rtoSeconds),
+    rpo: worst(data, (s) => s.rpoSeconds, tier.rpoSeconds),
+    findings: counts,
+    suppressed,
+  };
+  const assumptions = uniqueAssumptions([...journeys.flatMap((j) => j.assumptions), ...scenarios.flatMap((s) => s.assumptions)]);
+  return { findings, journeys, scenarios, scorecard, assumptions };
+}

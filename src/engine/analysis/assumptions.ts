@@ -1,0 +1,200 @@
+/**
+ * The figures every recovery estimate is built from, each with where it comes from. Figures marked
+ * `heuristic` are orders of magnitude (the AWS DR whitepaper's strategy ranges, common defaults), not
+ * measurements: the app and reports say so, because the CTO in the room will ask.
+ */
+export interface Assumption {
+  /** Stable id, so reports can list each assumption once. */
+  id: string;
+  /** What is assumed, in a sentence. */
+  text: string;
+  /** The figure, in seconds, when the assumption is a duration. */
+  seconds?: number;
+  source: string;
+  /** true for orders of magnitude and conventions rather than published figures. */
+  heuristic: boolean;
+}
+
+const DR_WHITEPAPER = 'AWS whitepaper "Disaster Recovery of Workloads on AWS" (strategies), via reliability-rules.md §3.2: recalled, not re-read';
+
+export const ASSUMPTIONS = {
+  rdsMultiAzFailover: {
+    id: 'rds-multi-az-failover',
+    text: 'A Multi-AZ database promotes its standby in 60-120 s; the estimate uses 120 s.',
+    seconds: 120,
+    source: 'Amazon RDS User Guide, "Multi-AZ DB instance deployments" (failover typically 60-120 s); reliability-rules.md §8 makes it an editable assumption',
+    heuristic: true,
+  },
+  clusterFailover: {
+    id: 'cluster-failover',
+    text: 'A database cluster (Aurora, Multi-AZ DB cluster, CloudNativePG) promotes a reader in about 60 s.',
+    seconds: 60,
+    source: 'Amazon Aurora and RDS Multi-AZ DB cluster documentation (failover usually under a minute); CloudNativePG failover defaults',
+    heuristic: true,
+  },
+  cacheFailover: {
+    id: 'cache-failover',
+    text: 'A cache with automatic failover promotes a replica in about 60 s.',
+    seconds: 60,
+    source: 'Amazon ElastiCache documentation, Multi-AZ with automatic failover; Redis Sentinel down-after-milliseconds plus election',
+    heuristic: true,
+  },
+  healthCheckEviction: {
+    id: 'health-check-eviction',
+    text: 'A load balancer stops sending traffic to failed instances after its health checks fail: 2 checks 30 s apart, 60 s.',
+    seconds: 60,
+    source: 'Elastic Load Balancing target group defaults (HealthCheckIntervalSeconds 30, UnhealthyThresholdCount 2)',
+    heuristic: false,
+  },
+  manualDetection: {
+    id: 'manual-detection',
+    text: 'Without health checks or automatic failover, someone has to notice and act: 30 min.',
+    seconds: 1800,
+    source: 'Designer convention for unautomated recovery (reliability-rules.md §5.3 counts detection in every RTO)',
+    heuristic: true,
+  },
+  replaceCapacity: {
+    id: 'replace-capacity',
+    text: 'Autoscaling replaces lost instances in the surviving zones in about 10 min.',
+    seconds: 600,
+    source: 'Designer convention: instance or task launch plus warm-up; REL11-BP05 prefers static stability for this reason',
+    heuristic: true,
+  },
+  redeployStateless: {
+    id: 'redeploy-stateless',
+    text: 'Redeploying a stateless service by hand in another zone takes about 30 min.',
+    seconds: 1800,
+    source: 'Designer convention (detection plus a manual deployment)',
+    heuristic: true,
+  },
+  restoreBase: {
+    id: 'restore-base',
+    text: 'Restoring a database from a backup takes 1 h plus 6 min per 100 GB, then checks before traffic returns.',
+    seconds: 3600,
+    source: 'Designer convention; snapshot restore time grows with size (AWS Backup and RDS restore documentation give no fixed figure)',
+    heuristic: true,
+  },
+  rebuildRegion: {
+    id: 'rebuild-region',
+    text: 'Backup and restore into another region (rebuild from infrastructure code, restore data, repoint DNS) takes about 4 h.',
+    seconds: 4 * 3600,
+    source: `${DR_WHITEPAPER}: backup & restore recovers in hours`,
+    heuristic: true,
+  },
+  warmStandby: {
+    id: 'warm-standby',
+    text: 'A warm standby region scales out and promotes its database in about 10 min, after detection and DNS.',
+    seconds: 600,
+    source: `${DR_WHITEPAPER}: warm standby recovers in minutes`,
+    heuristic: true,
+  },
+  pilotLight: {
+    id: 'pilot-light',
+    text: 'A pilot-light region starts its servers and promotes its database in about 45 min, after detection and DNS.',
+    seconds: 2700,
+    source: `${DR_WHITEPAPER}: pilot light recovers in tens of minutes`,
+    heuristic: true,
+  },
+  activeActive: {
+    id: 'active-active',
+    text: 'An active region already serves traffic: failover is detection plus DNS, and promoting the data it replicates.',
+    seconds: 60,
+    source: `${DR_WHITEPAPER}: multi-site active/active recovers in near zero time; promotion of the replicated store taken as 60 s`,
+    heuristic: true,
+  },
+  sameRegionPromotion: {
+    id: 'same-region-promotion',
+    text: 'Promoting a replica in the same region by hand takes about 5 min.',
+    seconds: 300,
+    source: 'Amazon RDS read replica promotion (minutes); designer convention',
+    heuristic: true,
+  },
+  dnsFailoverDetection: {
+    id: 'dns-failover-detection',
+    text: 'DNS health checks declare a region down after 3 failed checks 30 s apart: 90 s, plus the record TTL.',
+    seconds: 90,
+    source: 'Amazon Route 53 health check defaults (RequestInterval 30, FailureThreshold 3)',
+    heuristic: false,
+  },
+  dnsManualFailover: {
+    id: 'dns-manual-failover',
+    text: 'Without health-checked failover records, DNS is repointed by hand: 30 min, plus the record TTL.',
+    seconds: 1800,
+    source: 'Designer convention (detection plus a manual change); reliability-rules.md HA-007',
+    heuristic: true,
+  },
+  pitrRecoveryPoint: {
+    id: 'pitr-recovery-point',
+    text: 'Point-in-time recovery restores to within 5 min of the failure (the latest restorable time).',
+    seconds: 300,
+    source: 'Amazon RDS User Guide, point-in-time recovery (latest restorable time typically within the last 5 minutes)',
+    heuristic: false,
+  },
+  pitrToTheSecond: {
+    id: 'pitr-to-the-second',
+    text: 'After corruption, point-in-time recovery restores to the second before it; writes made since must be replayed by the application.',
+    seconds: 0,
+    source: 'Amazon RDS User Guide, point-in-time recovery (any second within the retention period)',
+    heuristic: false,
+  },
+  asyncReplicationLag: {
+    id: 'async-replication-lag',
+    text: 'Asynchronous cross-region database replication lags by up to 60 s under load.',
+    seconds: 60,
+    source: 'reliability-rules.md §5.3 (async cross-region: seconds to minutes of lag); taken at 60 s',
+    heuristic: true,
+  },
+  globalDatabaseLag: {
+    id: 'global-database-lag',
+    text: 'Aurora Global Database replicates to other regions within about 1 s.',
+    seconds: 1,
+    source: 'Amazon Aurora Global Database documentation (typical lag under a second)',
+    heuristic: true,
+  },
+  objectReplication: {
+    id: 'object-replication',
+    text: 'Cross-region object replication copies new objects within 15 min.',
+    seconds: 900,
+    source: 'Amazon S3 Replication Time Control (99.99% of objects within 15 minutes)',
+    heuristic: false,
+  },
+  cacheReplicationLag: {
+    id: 'cache-replication-lag',
+    text: 'Cache replicas and append-only files trail the primary by about 1 s.',
+    seconds: 1,
+    source: 'Redis replication and appendfsync everysec defaults',
+    heuristic: true,
+  },
+  regionOutageUnbounded: {
+    id: 'region-outage-unbounded',
+    text: 'With nothing outside the region to recover from, service returns only when the provider restores the region: unbounded.',
+    source: 'reliability-rules.md §5.3 (backups not cross-region: RTO/RPO unbounded)',
+    heuristic: false,
+  },
+  externalUnbounded: {
+    id: 'external-unbounded',
+    text: "An external system's outage lasts as long as its vendor takes; the design cannot shorten it.",
+    source: 'reliability-rules.md HA-010',
+    heuristic: false,
+  },
+  independentZones: {
+    id: 'independent-zones',
+    text: 'Zones fail independently; instances in one zone fail together.',
+    source: 'AWS Well-Architected REL10-BP01; reliability-rules.md §4.1 (correlation rule)',
+    heuristic: false,
+  },
+  oneIncidentPerMonth: {
+    id: 'one-incident-per-month',
+    text: "A component's monthly downtime is taken as one incident: a failover partner serves after the failover time, so each pair loses at most that time a month, plus the time both are down.",
+    source: 'Designer convention for counting failover partners (reliability-rules.md §4.3 D: bounded by failover time)',
+    heuristic: true,
+  },
+  month: {
+    id: 'month-730h',
+    text: 'A month is 730 hours.',
+    source: 'reliability-rules.md §4.1',
+    heuristic: false,
+  },
+} as const satisfies Record<string, Assumption>;
+
+export const SECONDS_PER_MONTH = 730 * 3600;

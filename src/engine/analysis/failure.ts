@@ -1,0 +1,77 @@
+import { zoneKey, type DesignGraph } from '../graph';
+
+/** What fails: components by id, zones (`region/zone` or `{region, zone}`), whole regions. */
+export interface Failure {
+  components?: readonly string[];
+  zones?: readonly (string | { region: string; zone: string })[];
+  regions?: readonly string[];
+}
+
+/** A failure applied to a graph: which components are down and which lost some of their zones. */
+export interface FailureState {
+  /** 1 where the component is down (every instance lost). */
+  readonly down: Uint8Array;
+  /** 1 where the component lost some zones but keeps running in others. */
+  readonly degraded: Uint8Array;
+  /** Zones lost, per degraded component index. */
+  readonly lostZones: ReadonlyMap<number, ReadonlySet<string>>;
+  readonly failedRegions: ReadonlySet<string>;
+  /** `region/zone` keys that failed. */
+  readonly failedZones: ReadonlySet<string>;
+  readonly downIndices: readonly number[];
+}
+
+function zoneKeyOf(zone: string | { region: string; zone: string }): string {
+  return typeof zone === 'string' ? zone : zoneKey(zone.region, zone.zone);
+}
+
+/** Rejects failures that name nothing in the design, so a typo is not read as "nothing breaks". */
+export function checkFailure(graph: DesignGraph, failure: Failure): string[] {
+  const problems: string[] = [];
+  for (const id of failure.components ?? []) if (!graph.indexById.has(id)) problems.push(`no component with id "${id}"`);
+  for (const id of failure.regions ?? []) if (!graph.regionsById.has(id)) problems.push(`no region with id "${id}"`);
+  for (const zone of failure.zones ?? []) {
+    const key = zoneKeyOf(zone);
+    const [region, name] = key.split('/');
+    if (!region || !name || !graph.regionsById.get(region)?.zones.includes(name)) problems.push(`no zone "${key}" (write it as region/zone)`);
+  }
+  return problems;
+}
+
+/** O(size of what fails): only the components of the failed zones and regions are visited. */
+export function applyFailure(graph: DesignGraph, failure: Failure): FailureState {
+  const size = graph.components.length;
+  const down = new Uint8Array(size);
+  const degraded = new Uint8Array(size);
+  const lostZones = new Map<number, Set<string>>();
+  const failedRegions = new Set(failure.regions ?? []);
+  const failedZones = new Set((failure.zones ?? []).map(zoneKeyOf));
+  const downIndices: number[] = [];
+  const markDown = (i: number) => {
+    if (down[i]) return;
+    down[i] = 1;
+    degraded[i] = 0;
+    downIndices.push(i);
+  };
+  for (const id of failure.components ?? []) {
+    const i = graph.indexById.get(id);
+    if (i !== undefined) markDown(i);
+  }
+  for (const region of failedRegions) for (const i of graph.byRegion.get(region) ?? []) markDown(i);
+  for (const key of failedZones) {
+    const region = key.slice(0, key.indexOf('/'));
+    if (failedRegions.has(region)) continue;
+    const zone = key.slice(key.indexOf('/') + 1);
+    for (const i of graph.byZone.get(key) ?? []) {
+      if (down[i]) continue;
+      let lost = lostZones.get(i);
+      if (!lost) lostZones.set(i, (lost = new Set()));
+      lost.add(zone);
+      if (lost.size >= graph.instanceZones[i]!.length) markDown(i);
+      else degraded[i] = 1;
+    }
+  }
+  for (const i of downIndices) lostZones.delete(i);
+  downIndices.sort((a, b) => a - b);
+  return { down, degraded, lostZones, failedRegions, failedZones, downIndices };
+}

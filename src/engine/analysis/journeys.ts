@@ -1,0 +1,207 @@
+import type { Design, Journey } from '../../model';
+import { graphOf, target, source, type DesignGraph } from '../graph';
+import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
+import { failoverTime, latest, restoreTime, zoneLossDisruption, type Estimate } from './recovery';
+import type { Assumption } from './assumptions';
+
+/**
+ * How a journey travels, decided here once (design-format.md says "reachable over connections"):
+ * - A journey is a request someone waits for. It travels over `sync` connections, and over `async`
+ *   ones too: a component behind a queue is still reached, but later. Needed components reached only
+ *   through an async hop are reported as `deferred`, and they are left out of the request-path
+ *   availability product (reliability-rules.md §4.3: async paths do not lower request-path availability).
+ * - `replication` and `backup` connections carry data, not requests: they never carry a journey.
+ *   A `replication` from X to Y makes Y the failover partner of X: a needed X that is down or
+ *   unreachable is served by Y if Y is reachable, after the failover time.
+ */
+export interface JourneyPlan {
+  readonly journey: Journey;
+  readonly from: number;
+  readonly needed: readonly number[];
+  /** Components that lie on some route from `from` to a needed component or its partner. */
+  readonly relevant: readonly number[];
+  /** Membership of `relevant`, for O(1) checks during a walk. */
+  readonly inRelevant: Uint8Array;
+}
+
+/** One journey under one failure. */
+export interface JourneyOutcome {
+  id: string;
+  name: string;
+  /** The journey works (possibly after failover, possibly deferred). */
+  up: boolean;
+  /** Some needed component is served by its failover partner. */
+  servedByFailover: boolean;
+  /** Estimated seconds until the journey works again: 0 when unaffected; null when unbounded. */
+  rtoSeconds: number | null;
+  /** Needed components that are neither reachable nor replaced by a partner. */
+  missing: string[];
+  /** Needed components served by a partner, as `needed -> partner`. */
+  failovers: { component: string; partner: string }[];
+  /** Needed components reached only through an async connection. */
+  deferred: string[];
+  assumptions: Assumption[];
+}
+
+const plansCache = new WeakMap<DesignGraph, JourneyPlan[]>();
+
+/** Marks what `start` reaches over the given modes (forward) or what reaches `start` (backward). */
+function sweep(graph: DesignGraph, starts: readonly number[], forward: boolean, mark: Uint8Array): void {
+  const stack = [...starts];
+  for (const s of starts) mark[s] = 1;
+  const adjacency = forward ? graph.out : graph.in;
+  while (stack.length > 0) {
+    const i = stack.pop()!;
+    for (const list of [adjacency.sync[i]!, adjacency.async[i]!]) {
+      for (const c of list) {
+        const next = forward ? target(graph, c) : source(graph, c);
+        if (!mark[next]) {
+          mark[next] = 1;
+          stack.push(next);
+        }
+      }
+    }
+  }
+}
+
+/** Journey plans of a graph, built once: O(J·(V+E)) in the worst case, far less on real designs. */
+export function journeyPlans(graph: DesignGraph): JourneyPlan[] {
+  let plans = plansCache.get(graph);
+  if (plans) return plans;
+  const size = graph.components.length;
+  plans = graph.design.journeys.map((journey) => {
+    const from = graph.indexById.get(journey.from)!;
+    const needed = journey.needs.map((id) => graph.indexById.get(id)!).filter((i) => i !== undefined);
+    const targets = new Set<number>(needed);
+    for (const n of needed) for (const p of graph.partners[n]!) targets.add(p);
+    // Backward from the targets first (usually small), then forward from the entry inside it.
+    const backward = new Uint8Array(size);
+    sweep(graph, [...targets], false, backward);
+    const relevant: number[] = [];
+    const inRelevant = new Uint8Array(size);
+    if (backward[from]) {
+      const stack = [from];
+      inRelevant[from] = 1;
+      while (stack.length > 0) {
+        const i = stack.pop()!;
+        relevant.push(i);
+        for (const list of [graph.out.sync[i]!, graph.out.async[i]!]) {
+          for (const c of list) {
+            const next = target(graph, c);
+            if (backward[next] && !inRelevant[next]) {
+              inRelevant[next] = 1;
+              stack.push(next);
+            }
+          }
+        }
+      }
+    }
+    relevant.sort((a, b) => a - b);
+    return { journey, from, needed, relevant, inRelevant };
+  });
+  plansCache.set(graph, plans);
+  return plans;
+}
+
+/**
+ * Walks a journey's relevant components from its entry under a failure: 1 where reached over sync
+ * connections only, 2 where reached only through an async hop. Visits only the relevant set.
+ */
+export function walk(graph: DesignGraph, plan: JourneyPlan, down: Uint8Array, extraDown = -1): Uint8Array {
+  const reached = new Uint8Array(graph.components.length);
+  if (down[plan.from] || plan.from === extraDown) return reached;
+  const syncStack = [plan.from];
+  reached[plan.from] = 1;
+  const asyncStack: number[] = [];
+  while (syncStack.length > 0) {
+    const i = syncStack.pop()!;
+    for (const c of graph.out.sync[i]!) {
+      const next = target(graph, c);
+      if (plan.inRelevant[next] && !reached[next] && !down[next] && next !== extraDown) {
+        reached[next] = 1;
+        syncStack.push(next);
+      }
+    }
+    for (const c of graph.out.async[i]!) asyncStack.push(target(graph, c));
+  }
+  while (asyncStack.length > 0) {
+    const next = asyncStack.pop()!;
+    if (!plan.inRelevant[next] || reached[next] || down[next] || next === extraDown) continue;
+    reached[next] = 2;
+    for (const c of graph.out.sync[next]!) asyncStack.push(target(graph, c));
+    for (const c of graph.out.async[next]!) asyncStack.push(target(graph, c));
+  }
+  return reached;
+}
+
+/** Evaluates one journey under a failure state (optionally with one more component down). */
+export function evaluateJourney(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, extraDown = -1): JourneyOutcome {
+  const reached = walk(graph, plan, failed.down, extraDown);
+  const isDown = (i: number) => failed.down[i] === 1 || i === extraDown;
+  const missing: string[] = [];
+  const deferred: string[] = [];
+  const failovers: { component: string; partner: string }[] = [];
+  const estimates: Estimate[] = [];
+  for (const n of plan.needed) {
+    const id = graph.components[n]!.id;
+    if (reached[n]) {
+      if (reached[n] === 2) deferred.push(id);
+      continue;
+    }
+    const partner = graph.partners[n]!.find((p) => reached[p] && !isDown(p));
+    if (partner !== undefined) {
+      failovers.push({ component: id, partner: graph.components[partner]!.id });
+      estimates.push(failoverTime(graph, n, partner));
+    } else {
+      missing.push(id);
+    }
+  }
+  const up = missing.length === 0;
+  if (up) {
+    // Components that lost some zones still disrupt the journey while they fail over inside.
+    for (const [i, lost] of failed.lostZones) if (plan.inRelevant[i] && reached[i]) estimates.push(zoneLossDisruption(graph, i, lost));
+  } else {
+    for (const i of plan.relevant) if (isDown(i)) estimates.push(restoreTime(graph, i, failed));
+    if (extraDown >= 0 && !failed.down[extraDown]) estimates.push(restoreTime(graph, extraDown, failed));
+  }
+  const total = latest(estimates);
+  return {
+    id: plan.journey.id,
+    name: plan.journey.name,
+    up,
+    servedByFailover: failovers.length > 0,
+    rtoSeconds: total.seconds,
+    missing,
+    failovers,
+    deferred,
+    assumptions: total.assumptions,
+  };
+}
+
+/** What a failure takes down, and what happens to each journey. */
+export interface SimulationResult {
+  /** Components with every instance lost, in design order. */
+  downComponents: string[];
+  /** Components that lost some zones and run on in the others. */
+  degradedComponents: string[];
+  journeys: JourneyOutcome[];
+}
+
+/**
+ * Simulates a failure of components, zones and regions: what is down, which journeys break,
+ * which are served by failover partners, and the estimated time until each works again.
+ * @throws Error when the failure names a component, zone or region the design does not have.
+ */
+export function simulateFailure(design: Design | DesignGraph, failure: Failure): SimulationResult {
+  const graph = graphOf(design);
+  const problems = checkFailure(graph, failure);
+  if (problems.length > 0) throw new Error(`simulateFailure: ${problems.join('; ')}`);
+  const failed = applyFailure(graph, failure);
+  const degradedComponents: string[] = [];
+  for (let i = 0; i < failed.degraded.length; i += 1) if (failed.degraded[i]) degradedComponents.push(graph.components[i]!.id);
+  return {
+    downComponents: failed.downIndices.map((i) => graph.components[i]!.id),
+    degradedComponents,
+    journeys: journeyPlans(graph).map((plan) => evaluateJourney(graph, plan, failed)),
+  };
+}

@@ -1,0 +1,199 @@
+import { isGlobal, source, target, type DesignGraph } from '../graph';
+import { ASSUMPTIONS, type Assumption } from './assumptions';
+import type { FailureState } from './failure';
+
+/** A duration estimate and the assumptions it rests on. `seconds: null` means unbounded. */
+export interface Estimate {
+  seconds: number | null;
+  assumptions: Assumption[];
+}
+
+const est = (seconds: number | null, ...assumptions: Assumption[]): Estimate => ({ seconds, assumptions });
+
+/** The later of several estimates (recovery waits for the slowest); unbounded wins. */
+export function latest(estimates: readonly Estimate[]): Estimate {
+  let seconds: number | null = 0;
+  const assumptions: Assumption[] = [];
+  for (const e of estimates) {
+    assumptions.push(...e.assumptions);
+    if (seconds === null || e.seconds === null) seconds = null;
+    else seconds = Math.max(seconds, e.seconds);
+  }
+  return { seconds, assumptions: uniqueAssumptions(assumptions) };
+}
+
+export function uniqueAssumptions(list: readonly Assumption[]): Assumption[] {
+  const seen = new Map<string, Assumption>();
+  for (const a of list) if (!seen.has(a.id)) seen.set(a.id, a);
+  return [...seen.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+type Backup = { enabled?: boolean; pitr?: boolean; intervalHours?: number; copyToRegion?: string; separateAccount?: boolean; restoreTestedDays?: number | null; retentionDays?: number };
+
+export function backupOf(graph: DesignGraph, i: number): Backup | undefined {
+  if (!graph.kinds[i]!.capabilities.backupable) return undefined;
+  const backup = graph.props[i]!.backup;
+  return backup && typeof backup === 'object' ? (backup as Backup) : undefined;
+}
+
+/** Whether the component holds data that cannot be rebuilt: the stores that RPO is about. */
+export function holdsRecords(graph: DesignGraph, i: number): boolean {
+  const role = graph.kinds[i]!.capabilities.dataRole;
+  if (role === 'records' || role === 'files') return true;
+  if (role === 'cache') return graph.props[i]!.durable === true;
+  if (role === 'analytics') return graph.props[i]!.rebuildable === false;
+  return false;
+}
+
+/** Backup vaults this component sends backups to (`backup` connections). */
+export function backupTargets(graph: DesignGraph, i: number): number[] {
+  return graph.out.backup[i]!.map((c) => target(graph, c));
+}
+
+/** Where backups of `i` survive a failure: its own copy region, a vault, or (zone failures) its region. */
+export function backupSurvives(graph: DesignGraph, i: number, failed: FailureState): boolean {
+  const backup = backupOf(graph, i);
+  const region = graph.components[i]!.region;
+  const regionLost = region !== undefined && failed.failedRegions.has(region);
+  const hasBackups = backup?.enabled === true || backupTargets(graph, i).length > 0;
+  if (!hasBackups) return false;
+  if (!regionLost) return true;
+  if (backup?.enabled && backup.copyToRegion && !failed.failedRegions.has(backup.copyToRegion)) return true;
+  for (const v of backupTargets(graph, i)) {
+    const vault = graph.components[v]!;
+    if (vault.region !== undefined && !failed.failedRegions.has(vault.region)) return true;
+    const copy = graph.props[v]!.copyToRegion;
+    if (typeof copy === 'string' && !failed.failedRegions.has(copy)) return true;
+  }
+  return false;
+}
+
+function restoreFromBackup(graph: DesignGraph, i: number): Estimate {
+  const storageGb = typeof graph.props[i]!.storageGb === 'number' ? (graph.props[i]!.storageGb as number) : 100;
+  return est(ASSUMPTIONS.restoreBase.seconds + Math.round((storageGb / 100) * 360), ASSUMPTIONS.restoreBase);
+}
+
+/** How long a component that lost some zones disrupts the journeys through it before it serves again. */
+export function zoneLossDisruption(graph: DesignGraph, i: number, lost: ReadonlySet<string>): Estimate {
+  const kind = graph.kinds[i]!;
+  const props = graph.props[i]!;
+  const primaryZone = graph.instanceZones[i]![0];
+  const primaryLost = primaryZone !== undefined && lost.has(primaryZone);
+  if (kind.capabilities.zoneRedundantService && props.hosting !== 'kubernetes') return est(0);
+  if (kind.capabilities.dataRole === 'records') {
+    if (!primaryLost) return est(0);
+    return props.ha === 'multi-az' ? est(ASSUMPTIONS.rdsMultiAzFailover.seconds, ASSUMPTIONS.rdsMultiAzFailover) : est(ASSUMPTIONS.clusterFailover.seconds, ASSUMPTIONS.clusterFailover);
+  }
+  if (kind.capabilities.dataRole === 'cache') return primaryLost ? est(ASSUMPTIONS.cacheFailover.seconds, ASSUMPTIONS.cacheFailover) : est(0);
+  if (kind.capabilities.healthChecked) {
+    return props.healthChecks === false ? est(ASSUMPTIONS.manualDetection.seconds, ASSUMPTIONS.manualDetection) : est(ASSUMPTIONS.healthCheckEviction.seconds, ASSUMPTIONS.healthCheckEviction);
+  }
+  return est(0);
+}
+
+/** DNS failover time: health-checked failover records, or a manual change; plus the record TTL. */
+export function dnsFailover(graph: DesignGraph): Estimate {
+  let best: Estimate | undefined;
+  for (let i = 0; i < graph.kinds.length; i += 1) {
+    if (graph.kinds[i]!.capabilities.foundation !== 'dns') continue;
+    const props = graph.props[i]!;
+    const ttl = typeof props.ttlSeconds === 'number' ? props.ttlSeconds : 300;
+    const automatic = props.failoverRouting === true && props.healthChecks === true;
+    const e = automatic
+      ? est(ASSUMPTIONS.dnsFailoverDetection.seconds + ttl, ASSUMPTIONS.dnsFailoverDetection)
+      : est(ASSUMPTIONS.dnsManualFailover.seconds + ttl, ASSUMPTIONS.dnsManualFailover);
+    if (!best || (e.seconds ?? Infinity) < (best.seconds ?? Infinity)) best = e;
+  }
+  return best ?? est(ASSUMPTIONS.dnsManualFailover.seconds, ASSUMPTIONS.dnsManualFailover);
+}
+
+/** Time until partner `p` serves in place of `i`: a promotion in the same region, or a region failover. */
+export function failoverTime(graph: DesignGraph, i: number, p: number): Estimate {
+  const from = graph.components[i]!.region;
+  const to = graph.components[p]!.region;
+  if (from !== undefined && from === to) return est(ASSUMPTIONS.sameRegionPromotion.seconds, ASSUMPTIONS.sameRegionPromotion);
+  const region = to !== undefined ? graph.regionsById.get(to) : undefined;
+  const dns = dnsFailover(graph);
+  let stand: (typeof ASSUMPTIONS)['warmStandby' | 'pilotLight' | 'activeActive'] = ASSUMPTIONS.warmStandby;
+  if (region?.role === 'active') stand = ASSUMPTIONS.activeActive;
+  else if (region?.strategy === 'pilot-light') stand = ASSUMPTIONS.pilotLight;
+  return est((dns.seconds ?? 0) + stand.seconds, ...dns.assumptions, stand);
+}
+
+/** How long until a component that is down serves again when nothing takes over for it. */
+export function restoreTime(graph: DesignGraph, i: number, failed: FailureState): Estimate {
+  const kind = graph.kinds[i]!;
+  const props = graph.props[i]!;
+  const region = graph.components[i]!.region;
+  const regionLost = region !== undefined && failed.failedRegions.has(region);
+  if (kind.capabilities.external) return est(null, ASSUMPTIONS.externalUnbounded);
+  // A global service, or a managed regional one that failed by itself, is the provider's to restore.
+  if (isGlobal(graph, i)) return est(null, ASSUMPTIONS.externalUnbounded);
+  if (regionLost) {
+    if (holdsRecords(graph, i)) {
+      const filesReplicated = kind.capabilities.dataRole === 'files' && typeof props.replicateToRegion === 'string' && !failed.failedRegions.has(props.replicateToRegion);
+      if (!filesReplicated && !backupSurvives(graph, i, failed)) return est(null, ASSUMPTIONS.regionOutageUnbounded);
+      return latest([est(ASSUMPTIONS.rebuildRegion.seconds, ASSUMPTIONS.rebuildRegion), filesReplicated ? est(0) : restoreFromBackup(graph, i)]);
+    }
+    return est(ASSUMPTIONS.rebuildRegion.seconds, ASSUMPTIONS.rebuildRegion);
+  }
+  if (kind.capabilities.zoneRedundantService && props.hosting !== 'kubernetes') return est(null, ASSUMPTIONS.externalUnbounded);
+  if (holdsRecords(graph, i)) {
+    if (!backupSurvives(graph, i, failed)) return est(null, ASSUMPTIONS.regionOutageUnbounded);
+    return restoreFromBackup(graph, i);
+  }
+  const autoscaling = props.autoscaling as { enabled?: boolean } | undefined;
+  if (autoscaling?.enabled) return est(ASSUMPTIONS.replaceCapacity.seconds, ASSUMPTIONS.replaceCapacity);
+  return est(ASSUMPTIONS.redeployStateless.seconds, ASSUMPTIONS.redeployStateless);
+}
+
+/** The recovery point a store can restore to after the failure: `null` when its data is gone. */
+export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, corruption = false): Estimate {
+  const kind = graph.kinds[i]!;
+  const props = graph.props[i]!;
+  const role = kind.capabilities.dataRole;
+  const backup = backupOf(graph, i);
+  const fromBackups = (): Estimate => {
+    if (!backupSurvives(graph, i, failed)) return est(null, ASSUMPTIONS.regionOutageUnbounded);
+    if (backup?.enabled && backup.pitr) return est(ASSUMPTIONS.pitrRecoveryPoint.seconds, ASSUMPTIONS.pitrRecoveryPoint);
+    const hours = typeof backup?.intervalHours === 'number' ? backup.intervalHours : 24;
+    return est(Math.round(hours * 3600));
+  };
+  if (corruption) {
+    // Corruption replicates to standbys and replicas: only backups or object versions go back in time.
+    if (role === 'files') return props.versioning === true ? est(0) : est(null);
+    if (backup?.enabled && backup.pitr) return est(0, ASSUMPTIONS.pitrToTheSecond);
+    return fromBackups();
+  }
+  // A replica's data lives at its source too: losing the copy loses nothing while the source is up.
+  // (Not for mutual replication, as between active regions: there each side takes its own writes.)
+  for (const c of graph.in.replication[i]!) {
+    const from = source(graph, c);
+    if (!failed.down[from] && !graph.partners[i]!.includes(from)) return est(0);
+  }
+  if (!failed.down[i]) {
+    const lost = failed.lostZones.get(i);
+    const primaryLost = lost !== undefined && lost.has(graph.instanceZones[i]![0]!);
+    if (role === 'cache' && primaryLost) return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
+    return est(0);
+  }
+  for (const p of graph.partners[i]!) {
+    if (failed.down[p]) continue;
+    if (role === 'files') return est(ASSUMPTIONS.objectReplication.seconds, ASSUMPTIONS.objectReplication);
+    if (role === 'cache') return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
+    const aurora = typeof props.engine === 'string' && props.engine.startsWith('aurora');
+    return aurora ? est(ASSUMPTIONS.globalDatabaseLag.seconds, ASSUMPTIONS.globalDatabaseLag) : est(ASSUMPTIONS.asyncReplicationLag.seconds, ASSUMPTIONS.asyncReplicationLag);
+  }
+  if (role === 'files') {
+    const copy = props.replicateToRegion;
+    if (typeof copy === 'string' && !failed.failedRegions.has(copy)) return est(ASSUMPTIONS.objectReplication.seconds, ASSUMPTIONS.objectReplication);
+    const region = graph.components[i]!.region;
+    // A managed object store that failed inside a healthy region keeps its data (11 nines durability).
+    if (region !== undefined && !failed.failedRegions.has(region)) return est(0);
+    return est(null, ASSUMPTIONS.regionOutageUnbounded);
+  }
+  if (role === 'cache' && props.persistence === 'append-only' && !failed.failedRegions.has(graph.components[i]!.region ?? '')) {
+    return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
+  }
+  return fromBackups();
+}

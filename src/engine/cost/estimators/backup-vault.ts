@@ -1,0 +1,20 @@
+import type { Estimator } from '../ledger';
+import { chargeBackupCopy, MONTHLY_CHANGE_SHARE } from './shared';
+
+/** Backup vault: recovery points stored, and copies in another region. */
+export const backupVault: Estimator = {
+  estimate: (ledger) => {
+    const { props } = ledger;
+    const stored = ledger.usage({ name: 'storageGb', label: 'Recovery points stored', unit: 'GB', nature: 'usage', prop: 'storageGb', default: 500 });
+    if (!stored) return;
+    ledger.charge({ what: 'Recovery points', key: 'backup/rds-snapshot', quantity: stored, notes: ['priced as database snapshot storage; other resource types differ'] });
+    if (props.vaultLock) ledger.free('Vault lock', 'no charge of its own');
+    chargeBackupCopy(ledger, {
+      key: 'backup/rds-snapshot',
+      storedGb: stored,
+      monthlyCopyGb: stored.expected * MONTHLY_CHANGE_SHARE,
+      targetRegion: typeof props.copyToRegion === 'string' ? props.copyToRegion : undefined,
+      separateAccount: false,
+    });
+  },
+};

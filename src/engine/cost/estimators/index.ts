@@ -1,0 +1,59 @@
+import type { KindId } from '../../../catalog';
+import type { Estimator } from '../ledger';
+import { apiGateway } from './api-gateway';
+import { appService } from './app-service';
+import { backupVault } from './backup-vault';
+import { cache } from './cache';
+import { cdn } from './cdn';
+import { ciCd } from './ci-cd';
+import { dataWarehouse } from './data-warehouse';
+import { dns } from './dns';
+import { externalSystem } from './external-system';
+import { identityProvider } from './identity-provider';
+import { ingress } from './ingress';
+import { keyManagement } from './key-management';
+import { loadBalancer } from './load-balancer';
+import { natGateway } from './nat-gateway';
+import { objectStorage } from './object-storage';
+import { observability } from './observability';
+import { queue } from './queue';
+import { relationalDb } from './relational-db';
+import { scheduler } from './scheduler';
+import { secretsManager } from './secrets-manager';
+import { users } from './users';
+import { waf } from './waf';
+import { workerPool } from './worker-pool';
+
+/**
+ * One estimator per kind, explicit so that a kind without one fails to compile; a test checks
+ * that the catalog's kinds and these keys are the same set.
+ */
+export const ESTIMATORS: Readonly<Record<KindId, Estimator>> = {
+  users,
+  dns,
+  cdn,
+  waf,
+  'load-balancer': loadBalancer,
+  'api-gateway': apiGateway,
+  ingress,
+  'nat-gateway': natGateway,
+  'app-service': appService,
+  'worker-pool': workerPool,
+  scheduler,
+  queue,
+  'relational-db': relationalDb,
+  cache,
+  'object-storage': objectStorage,
+  'data-warehouse': dataWarehouse,
+  'identity-provider': identityProvider,
+  'secrets-manager': secretsManager,
+  'key-management': keyManagement,
+  observability,
+  'ci-cd': ciCd,
+  'backup-vault': backupVault,
+  'external-system': externalSystem,
+};
+
+export function findEstimator(kind: string): Estimator | undefined {
+  return (ESTIMATORS as Readonly<Record<string, Estimator>>)[kind];
+}

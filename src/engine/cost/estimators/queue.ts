@@ -1,0 +1,22 @@
+import type { Estimator } from '../ledger';
+
+/** Queue: requests (sends, receives, deletes); a namespace where the provider charges one (Service Bus). */
+export const queue: Estimator = {
+  usesCluster: (props) => props.hosting === 'kubernetes',
+  estimate: (ledger) => {
+    const { props, book } = ledger;
+    if (props.hosting === 'kubernetes') {
+      ledger.included('Broker pods', 'run on the cluster nodes, priced with the workloads that run there');
+      return;
+    }
+    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'Requests', unit: 'requests/month', nature: 'usage', prop: 'requestsPerMonth', default: 10_000_000 });
+    if (!requests) return;
+    if (book.has('queue/namespace')) {
+      ledger.charge({ what: 'Namespace base charge', key: 'queue/namespace', quantity: 1, notes: ['one namespace can hold many queues; counted once per queue component here'] });
+      ledger.charge({ what: 'Messaging operations', key: 'queue/operations', quantity: requests });
+      return;
+    }
+    const fifo = props.fifo === true;
+    ledger.charge({ what: fifo ? 'FIFO requests' : 'Requests', key: fifo ? 'queue/fifo-requests' : 'queue/standard-requests', quantity: requests });
+  },
+};

@@ -1,0 +1,83 @@
+import { mapRange, range, type ComponentLedger, type Estimator } from '../ledger';
+import { backupStorage, chargeBackupCopy, DAILY_CHANGE_SHARE, hours } from './shared';
+
+const INSTANCE_PREFIX: Readonly<Record<string, string>> = {
+  postgres: 'db/postgres',
+  'aurora-postgresql': 'db/aurora-postgresql',
+};
+
+function instanceKey(engine: string, size: string): string {
+  return `${INSTANCE_PREFIX[engine] ?? `db/${engine}`}/${size}`;
+}
+
+/** Backups: the retained set beyond what the provider includes (100% of provisioned storage on RDS). */
+function chargeBackups(ledger: ComponentLedger, storageGb: number, key: string): void {
+  const backup = (ledger.props.backup ?? {}) as { retentionDays?: number; copyToRegion?: string; separateAccount?: boolean };
+  const retained = backupStorage(ledger, storageGb);
+  if (!retained) return;
+  ledger.free(`Backup storage up to ${storageGb} GB`, 'backup storage up to the provisioned database storage is included at no charge');
+  const beyond = mapRange(retained, (gb) => Math.max(0, gb - storageGb));
+  if (beyond.high > 0) ledger.charge({ what: 'Backup storage beyond the database size', key, quantity: beyond, notes: [`${backup.retentionDays ?? 7} days retained, ${DAILY_CHANGE_SHARE * 100}% of the data changing per day`] });
+  chargeBackupCopy(ledger, {
+    key,
+    storedGb: retained,
+    monthlyCopyGb: storageGb * DAILY_CHANGE_SHARE * 30,
+    targetRegion: backup.copyToRegion,
+    separateAccount: backup.separateAccount === true,
+  });
+}
+
+/**
+ * Relational database: the primary, a Multi-AZ standby (paid in full), read replicas (each
+ * another instance with its own storage), storage, and backups. Aurora: a writer, a replica
+ * per standby or reader, one shared cluster volume, and I/O that depends on usage.
+ */
+export const relationalDb: Estimator = {
+  usesCluster: (props) => props.hosting === 'kubernetes',
+  estimate: (ledger) => {
+    const { props } = ledger;
+    const engine = String(props.engine);
+    const size = String(props.size);
+    const storageGb = Number(props.storageGb ?? 100);
+    const readReplicas = Number(props.readReplicas ?? 0);
+    if (props.hosting === 'kubernetes') {
+      ledger.included(`Database pods (${engine})`, 'run on the cluster nodes, priced with the workloads that run there');
+      ledger.notInCatalog(`Persistent volumes (${storageGb} GB per instance)`, 'the catalog has no block storage (EBS) price');
+      return;
+    }
+    const key = instanceKey(engine, size);
+    const noInstancePrice = !ledger.book.has(key) ? ` (the catalog prices ${Object.keys(INSTANCE_PREFIX).join(' and ')} instances)` : '';
+    if (engine.startsWith('aurora')) {
+      ledger.charge({ what: `Writer instance (${size})${noInstancePrice}`, key, quantity: hours(range(1)) });
+      const standbys = props.ha === 'single' ? 0 : 1;
+      if (standbys > 0) ledger.charge({ what: `Aurora replica in another zone, the failover target (${size})`, key, quantity: hours(range(standbys)), notes: ['each Aurora replica is another instance at the same price'] });
+      if (readReplicas > 0) ledger.charge({ what: `Read replicas (${readReplicas} x ${size})`, key, quantity: hours(range(readReplicas)) });
+      ledger.charge({ what: `Cluster storage (${storageGb} GB, shared by all instances)`, key: 'db/aurora-storage', quantity: storageGb });
+      const io = ledger.usage({ name: 'ioRequestsPerMonth', label: 'I/O requests', unit: 'requests/month', nature: 'usage' });
+      if (io) ledger.charge({ what: 'I/O requests', key: 'db/aurora-io', quantity: io });
+      else ledger.dependsOnUsage('I/O requests', 'ioRequestsPerMonth', 'Aurora Standard bills every I/O request');
+      chargeBackups(ledger, storageGb, 'db/aurora-backup');
+      return;
+    }
+    if (props.ha === 'cluster') {
+      ledger.unsupported(`Multi-AZ DB cluster (${size})`, 'a cluster with two readable standbys is priced differently; use ha: multi-az or an Aurora engine to price it');
+    } else {
+      ledger.charge({ what: `Primary instance (${size})${noInstancePrice}`, key, quantity: hours(range(1)) });
+      if (props.ha === 'multi-az') {
+        ledger.charge({
+          what: `Multi-AZ standby (${size})`,
+          key,
+          quantity: hours(range(1)),
+          multiplier: { key: 'db/multi-az-multiplier', minus: 1, label: 'Multi-AZ instance price' },
+        });
+      }
+    }
+    if (readReplicas > 0) ledger.charge({ what: `Read replicas (${readReplicas} x ${size})`, key, quantity: hours(range(readReplicas)) });
+    if (props.ha !== 'cluster') {
+      const multiAz = props.ha === 'multi-az';
+      ledger.charge({ what: `Storage (${storageGb} GB${multiAz ? ', Multi-AZ' : ''})`, key: multiAz ? 'db/storage-multi-az' : 'db/storage', quantity: storageGb, ...(multiAz ? { notes: ['the standby keeps its own copy, so Multi-AZ storage costs twice'] } : {}) });
+    }
+    if (readReplicas > 0) ledger.charge({ what: `Read replica storage (${readReplicas} x ${storageGb} GB)`, key: 'db/storage', quantity: readReplicas * storageGb });
+    chargeBackups(ledger, storageGb, 'db/backup');
+  },
+};

@@ -1,0 +1,8 @@
+import type { Estimator } from '../ledger';
+import { estimateCompute } from './shared';
+
+/** Worker pools are priced like app services: instances x hours x price for the runtime. */
+export const workerPool: Estimator = {
+  usesCluster: (props) => props.runtime === 'kubernetes',
+  estimate: estimateCompute,
+};

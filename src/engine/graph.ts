@@ -1,0 +1,183 @@
+import { effectiveProps, kindOf, type ComponentKind } from '../catalog';
+import { componentZones, connectionId, designTier, type Component, type Connection, type ConnectionMode, type Design, type Region, type ResolvedTier } from '../model';
+
+/** Adjacency of one connection mode: for each component index, the indices of its connections. */
+export type Adjacency = readonly (readonly number[])[];
+
+/**
+ * Indexes over one design revision, built once in O(V+E) and shared by every rule and analysis.
+ * Components and connections are addressed by their position in the design's arrays; every
+ * algorithm walks these lists instead of scanning all connections per component.
+ */
+export interface DesignGraph {
+  readonly design: Design;
+  readonly tier: ResolvedTier;
+  readonly components: readonly Component[];
+  readonly connections: readonly Connection[];
+  /** `from->to:mode` for each connection, as findings and the app name them. */
+  readonly connectionIds: readonly string[];
+  readonly indexById: ReadonlyMap<string, number>;
+  readonly kinds: readonly ComponentKind[];
+  /** Each component's props over its kind's defaults. */
+  readonly props: readonly Readonly<Record<string, unknown>>[];
+  /** Zones the component is placed in (its `zones`, or the region's first zone); empty when global. */
+  readonly zones: readonly (readonly string[])[];
+  /**
+   * Zones that hold a running instance: the failure domains that matter. A single instance runs in
+   * one zone whatever `zones` says; a Multi-AZ database has a writer and a standby; a managed regional
+   * service (S3, SQS) runs in every zone of its region.
+   */
+  readonly instanceZones: readonly (readonly string[])[];
+  /** Outgoing and incoming connection indices per component, by mode. */
+  readonly out: Readonly<Record<ConnectionMode, Adjacency>>;
+  readonly in: Readonly<Record<ConnectionMode, Adjacency>>;
+  readonly regionsById: ReadonlyMap<string, Region>;
+  /** Component indices per region id. */
+  readonly byRegion: ReadonlyMap<string, readonly number[]>;
+  /** Component indices with a running instance in each `region/zone`. */
+  readonly byZone: ReadonlyMap<string, readonly number[]>;
+  /** Failover partners: `replication` from X to Y makes Y a partner of X (design-format.md). */
+  readonly partners: readonly (readonly number[])[];
+  /** Components whose kind starts journeys (capabilities.entryPoint). */
+  readonly entryPoints: readonly number[];
+}
+
+export const zoneKey = (region: string, zone: string): string => `${region}/${zone}`;
+
+const MODES: readonly ConnectionMode[] = ['sync', 'async', 'replication', 'backup'];
+
+/** How many instances can hold separate zones, by what the component is. */
+function instanceUnits(component: Component, kind: ComponentKind, props: Readonly<Record<string, unknown>>, zoneCount: number): number {
+  if (kind.capabilities.dataRole === 'records' && kind.capabilities.replicable) {
+    // A database's instances come from its HA mode: a standby (Multi-AZ) or a cluster of several.
+    if (props.ha === 'single') return 1;
+    if (props.ha === 'multi-az') return 2;
+    return Math.max(component.replicas ?? 1, 1 + (typeof props.readReplicas === 'number' ? props.readReplicas : 0), 2);
+  }
+  if (kind.capabilities.dataRole === 'cache') {
+    // Without automatic failover, losing the primary's zone takes the cache down: one unit.
+    if (props.automaticFailover === false || props.engine === 'memcached') return 1;
+    return component.replicas ?? 1;
+  }
+  if (component.replicas !== undefined) return component.replicas;
+  return kind.capabilities.instances ? 1 : zoneCount;
+}
+
+function emptyAdjacency(size: number): number[][] {
+  const lists: number[][] = new Array(size);
+  for (let i = 0; i < size; i += 1) lists[i] = [];
+  return lists;
+}
+
+/** Builds the indexes of a validated design (the loader has checked every reference). */
+export function buildGraph(design: Design): DesignGraph {
+  const components = design.components;
+  const size = components.length;
+  const indexById = new Map<string, number>();
+  components.forEach((component, index) => indexById.set(component.id, index));
+  const regionsById = new Map(design.regions.map((region) => [region.id, region]));
+
+  const kinds: ComponentKind[] = new Array(size);
+  const props: Record<string, unknown>[] = new Array(size);
+  const zones: string[][] = new Array(size);
+  const instanceZones: string[][] = new Array(size);
+  const byRegion = new Map<string, number[]>();
+  const byZone = new Map<string, number[]>();
+  const entryPoints: number[] = [];
+  for (let i = 0; i < size; i += 1) {
+    const component = components[i]!;
+    const kind = kindOf(component);
+    kinds[i] = kind;
+    const componentProps = effectiveProps(kind, component);
+    props[i] = componentProps;
+    const placed = componentZones(design, component);
+    zones[i] = placed;
+    const region = component.region !== undefined ? regionsById.get(component.region) : undefined;
+    let running: string[];
+    if (!region) running = [];
+    else if (kind.capabilities.zoneRedundantService && componentProps.hosting !== 'kubernetes') running = [...region.zones];
+    else running = placed.slice(0, Math.max(1, Math.min(placed.length, instanceUnits(component, kind, componentProps, placed.length))));
+    instanceZones[i] = running;
+    if (component.region !== undefined) {
+      let list = byRegion.get(component.region);
+      if (!list) byRegion.set(component.region, (list = []));
+      list.push(i);
+      for (const zone of running) {
+        const key = zoneKey(component.region, zone);
+        let zoneList = byZone.get(key);
+        if (!zoneList) byZone.set(key, (zoneList = []));
+        zoneList.push(i);
+      }
+    }
+    if (kind.capabilities.entryPoint) entryPoints.push(i);
+  }
+
+  const out = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
+  const inbound = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
+  const partners = emptyAdjacency(size);
+  const connectionIds: string[] = new Array(design.connections.length);
+  design.connections.forEach((connection, c) => {
+    connectionIds[c] = connectionId(connection);
+    const from = indexById.get(connection.from);
+    const to = indexById.get(connection.to);
+    if (from === undefined || to === undefined) return;
+    out[connection.mode][from]!.push(c);
+    inbound[connection.mode][to]!.push(c);
+    if (connection.mode === 'replication') partners[from]!.push(to);
+  });
+
+  return {
+    design,
+    tier: designTier(design),
+    components,
+    connections: design.connections,
+    connectionIds,
+    indexById,
+    kinds,
+    props,
+    zones,
+    instanceZones,
+    out,
+    in: inbound,
+    regionsById,
+    byRegion,
+    byZone,
+    partners,
+    entryPoints,
+  };
+}
+
+/** The component index at the other end of connection `c` seen from `from`'s side. */
+export function target(graph: DesignGraph, c: number): number {
+  return graph.indexById.get(graph.connections[c]!.to)!;
+}
+
+export function source(graph: DesignGraph, c: number): number {
+  return graph.indexById.get(graph.connections[c]!.from)!;
+}
+
+/** Whether the provider runs it globally or it has no region: zones and regions cannot take it down. */
+export function isGlobal(graph: DesignGraph, i: number): boolean {
+  return graph.components[i]!.region === undefined;
+}
+
+/**
+ * Failure domains (zones) that hold an instance, or Infinity for a global service, which no zone or
+ * region failure of this design takes down.
+ */
+export function redundancy(graph: DesignGraph, i: number): number {
+  return isGlobal(graph, i) ? Number.POSITIVE_INFINITY : graph.instanceZones[i]!.length;
+}
+
+const graphCache = new WeakMap<Design, DesignGraph>();
+
+/** The graph of a design, built once per design object (designs are immutable revisions). */
+export function graphOf(design: Design | DesignGraph): DesignGraph {
+  if ('indexById' in design) return design;
+  let graph = graphCache.get(design);
+  if (!graph) {
+    graph = buildGraph(design);
+    graphCache.set(design, graph);
+  }
+  return graph;
+}

@@ -1,0 +1,32 @@
+import { backupOf } from '../analysis/recovery';
+import type { Rule, RuleResult } from './types';
+
+export const cacheAsDurableStore: Rule = {
+  id: 'cache-as-durable-store',
+  title: 'A cache holds the only copy of data',
+  severity: 'high',
+  escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  category: 'data',
+  rationale:
+    'Caches are evicted under memory pressure, flushed on failover and emptied on restart. Data that lives only there (carts, counters, sessions that must not be lost) disappears the first time the cache does what caches do.',
+  fix: 'Write through to the database and treat the cache as rebuildable; if it must hold the data, make it durable: append-only persistence, snapshots and a replica with automatic failover.',
+  sources: ['AWS Well-Architected REL09-BP01', 'Checkov CKV_AWS_134', 'Trivy AVD-AWS-0050', 'KICS 8fdb08a0-a868-4fdf-9c27-ccab0237f1ab', 'reliability-rules.md HA-012'],
+  check: (context) => {
+    const { graph } = context;
+    const results: RuleResult[] = [];
+    graph.components.forEach((component, i) => {
+      const props = graph.props[i]!;
+      if (graph.kinds[i]!.capabilities.dataRole !== 'cache' || props.durable !== true) return;
+      const persisted = props.persistence !== 'none' && props.persistence !== undefined;
+      const backedUp = backupOf(graph, i)?.enabled === true;
+      if (persisted && backedUp) return;
+      const missing = [!persisted ? 'no persistence' : undefined, !backedUp ? 'no backups' : undefined].filter(Boolean).join(' and ');
+      results.push({
+        components: [component.id],
+        message: `${context.name(i)} holds data kept nowhere else, with ${missing}: a restart or failover can lose it.`,
+        details: { persistence: String(props.persistence ?? 'none'), backups: backedUp },
+      });
+    });
+    return results;
+  },
+};

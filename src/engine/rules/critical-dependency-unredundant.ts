@@ -1,0 +1,87 @@
+import { idsOf, requestPath, setPropsFix } from './helpers';
+import type { Rule, RuleResult } from './types';
+
+/**
+ * Shared foundations (identity, DNS, secrets, delivery, keys) are asked through their capability,
+ * never their kind name. Each has its own form of redundancy or fallback.
+ */
+export const criticalDependencyUnredundant: Rule = {
+  id: 'critical-dependency-unredundant',
+  title: 'A foundation every journey or release depends on has no redundancy or fallback',
+  severity: 'high',
+  escalation: { 'mission-critical': 'critical' },
+  category: 'foundations',
+  rationale:
+    'Identity, DNS, secrets and the release pipeline sit under every journey and every recovery. They are rarely drawn in the architecture, so they are rarely made redundant, and when one fails everything fails with it, including the tools you would use to recover.',
+  fix: 'Give each foundation redundancy or a fallback: tokens validated locally with cached keys, health-checked DNS failover records, secrets cached in the services and replicated to the recovery region, a second runner and a break-glass deployment path, multi-region keys.',
+  sources: ['AWS Well-Architected REL05-BP01', 'AWS Well-Architected REL11-BP04', 'AWS Well-Architected REL08-BP05', 'AWS Resilience Hub tier CoreServices', 'reliability-rules.md HA-006, HA-007, HA-008, HA-009, HA-041'],
+  check: (context) => {
+    const { graph } = context;
+    const onPath = requestPath(context);
+    const multiRegion = graph.design.regions.length >= 2;
+    const results: RuleResult[] = [];
+    graph.components.forEach((component, i) => {
+      const foundation = graph.kinds[i]!.capabilities.foundation;
+      const props = graph.props[i]!;
+      const name = context.name(i);
+      if (foundation === 'identity') {
+        if (props.localTokenValidation === true || props.multiRegion === true) return;
+        if (!onPath[i] && graph.in.sync[i]!.length === 0) return;
+        results.push({
+          components: [component.id],
+          message: `Every request through ${name} depends on it live: tokens are not validated locally and it has no second region, so its outage signs everyone out.`,
+          fix: `Validate tokens locally with cached signing keys (bounded refresh), or run ${name} in more than one region.`,
+          autoFix: setPropsFix(graph, i, `Validate ${name}'s tokens locally`, { localTokenValidation: true }),
+        });
+      } else if (foundation === 'dns') {
+        const entries = graph.components.filter((c, j) => graph.kinds[j]!.capabilities.internetFacing && c.region !== undefined);
+        const entryRegions = new Set(entries.map((c) => c.region));
+        if (!multiRegion && entryRegions.size < 2) return;
+        if (props.failoverRouting === true && props.healthChecks === true) return;
+        results.push({
+          components: [component.id],
+          severity: multiRegion ? undefined : 'medium',
+          message: `${name} has no health-checked failover records, so moving users to the other region needs a manual change while the clock runs.`,
+          fix: `Use failover (or latency) records with health checks on ${name}, and a TTL of 60 s or less.`,
+          autoFix: setPropsFix(graph, i, `Turn on failover routing with health checks for ${name}`, { failoverRouting: true, healthChecks: true, ttlSeconds: 60 }),
+        });
+      } else if (foundation === 'secrets') {
+        if (props.cachedInApp !== true) {
+          results.push({
+            components: [component.id],
+            message: `Services fetch from ${name} without caching: a restart storm during an incident depends on it answering every call.`,
+            fix: `Cache secrets in the services with a refresh interval, or inject them at deploy time.`,
+            autoFix: setPropsFix(graph, i, `Cache ${name}'s secrets in the services`, { cachedInApp: true }),
+          });
+        }
+        if (multiRegion && component.region !== undefined && typeof props.replicatedToRegion !== 'string') {
+          results.push({
+            components: [component.id],
+            message: `${name} lives only in its region: the recovery region cannot start its services without it.`,
+            fix: `Replicate ${name} to the recovery region.`,
+          });
+        }
+      } else if (foundation === 'delivery') {
+        if (props.redundantRunners === true || props.breakGlass === true) return;
+        results.push({
+          components: [component.id],
+          severity: 'medium',
+          message: `${name} is the only way to deploy or roll back, with no second runner and no break-glass path: recovery waits on it.`,
+          fix: `Keep a second runner pool or region, and document and rehearse a manual break-glass deployment.`,
+          autoFix: setPropsFix(graph, i, `Mark a break-glass path for ${name}`, { breakGlass: true }),
+        });
+      } else if (foundation === 'keys') {
+        if (!multiRegion || props.multiRegionKeys === true || graph.out.replication.every((list) => list.length === 0)) return;
+        const replicated = idsOf(graph, graph.out.replication.flatMap((list, j) => (list.length > 0 ? [j] : [])));
+        results.push({
+          components: [component.id],
+          severity: 'medium',
+          message: `Data is replicated to another region (${replicated.slice(0, 5).join(', ')}${replicated.length > 5 ? ', ...' : ''}), but ${name}'s keys are single-region: the copies cannot be read there.`,
+          fix: `Use multi-region keys (or a key in the recovery region wired into the replication).`,
+          autoFix: setPropsFix(graph, i, `Use multi-region keys for ${name}`, { multiRegionKeys: true }),
+        });
+      }
+    });
+    return results;
+  },
+};

@@ -1,0 +1,39 @@
+import { setPropsFix } from './helpers';
+import type { Rule, RuleResult } from './types';
+
+export const queueWithoutDeadLetter: Rule = {
+  id: 'queue-without-dead-letter',
+  title: 'A queue without a dead-letter queue, or not durable',
+  severity: 'medium',
+  escalation: { 'mission-critical': 'high' },
+  category: 'integration',
+  rationale:
+    'A poison message that fails every time either blocks the queue or loops forever, and nobody notices until the backlog is days old. A queue that is not durable loses every message in flight when a node goes.',
+  fix: 'Add a dead-letter queue after a few attempts (SQS redrive_policy with maxReceiveCount 5), alarm on its depth, and keep the queue durable.',
+  sources: ['AWS Well-Architected REL05-BP04', 'Terraform aws_sqs_queue.redrive_policy', 'reliability-rules.md HA-031'],
+  check: (context) => {
+    const { graph } = context;
+    const results: RuleResult[] = [];
+    graph.components.forEach((component, i) => {
+      if (graph.kinds[i]!.capabilities.dataRole !== 'messages') return;
+      const props = graph.props[i]!;
+      if (props.deadLetter !== true) {
+        results.push({
+          components: [component.id],
+          message: `${context.name(i)} has no dead-letter queue: a message that always fails blocks or loops.`,
+          autoFix: setPropsFix(graph, i, `Add a dead-letter queue to ${context.name(i)}`, { deadLetter: true }),
+        });
+      }
+      if (props.durable === false) {
+        results.push({
+          components: [component.id],
+          severity: 'high',
+          message: `${context.name(i)} is not durable: messages in flight are lost when a node or zone fails.`,
+          fix: `Make ${context.name(i)} durable (persisted and replicated before a send is acknowledged).`,
+          autoFix: setPropsFix(graph, i, `Make ${context.name(i)} durable`, { durable: true }),
+        });
+      }
+    });
+    return results;
+  },
+};

@@ -1,0 +1,40 @@
+import { target } from '../graph';
+import type { Rule, RuleResult } from './types';
+
+export const reportingOnPrimary: Rule = {
+  id: 'reporting-on-primary',
+  title: 'Reporting reads served by the primary database',
+  severity: 'medium',
+  category: 'data',
+  rationale:
+    'Month-end reports and dashboards run long scans that compete with timesheets and approvals for the primary\'s CPU, memory and locks. The classic professional-services outage is the finance report that stalls everyone else\'s writes.',
+  fix: 'Serve reporting from a read replica or a data warehouse fed from the primary, never from the writer.',
+  sources: ['AWS Well-Architected REL10-BP04 (bulkheads)', 'reliability-rules.md HA-015'],
+  check: (context) => {
+    const { graph } = context;
+    const results: RuleResult[] = [];
+    graph.components.forEach((component, i) => {
+      if (graph.props[i]!.workload !== 'reporting') return;
+      for (const c of graph.out.sync[i]!) {
+        const db = target(graph, c);
+        const props = graph.props[db]!;
+        if (graph.kinds[db]!.capabilities.dataRole !== 'records') continue;
+        if ((typeof props.readReplicas === 'number' && props.readReplicas > 0) || props.ha === 'cluster') continue;
+        results.push({
+          components: [component.id, graph.components[db]!.id],
+          connections: [graph.connectionIds[c]!],
+          message: `${context.name(i)} runs its reports against ${context.name(db)}, which has no read replica: long reads compete with every user's writes.`,
+          fix: `Add a read replica to ${context.name(db)} and point ${context.name(i)} at it, or feed a data warehouse.`,
+          autoFix: {
+            label: `Add a read replica to ${context.name(db)}`,
+            apply: (design) => ({
+              ...design,
+              components: design.components.map((x) => (x.id === graph.components[db]!.id ? { ...x, props: { ...(x.props ?? {}), readReplicas: 1 } } : x)),
+            }),
+          },
+        });
+      }
+    });
+    return results;
+  },
+};

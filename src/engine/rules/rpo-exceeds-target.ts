@@ -1,0 +1,46 @@
+import { formatDuration } from '../../model';
+import type { Rule, RuleResult } from './types';
+
+/**
+ * For each store, the worst data loss over the scenarios that hit it: a zone, the store itself,
+ * corruption, and (when the design plans a second region) a region. Single-region designs are
+ * judged on region loss by region-failure-exceeds-rto, so this rule does not report them twice.
+ */
+export const rpoExceedsTarget: Rule = {
+  id: 'rpo-exceeds-target',
+  title: 'A store could lose more data than the RPO allows',
+  severity: 'high',
+  category: 'data',
+  rationale:
+    'The RPO is the most recent work the business accepts to lose: timesheets, approvals, invoices. A store whose only way back is last night\'s snapshot loses a day of client work after a corruption or a failed disk, whatever the tier promises.',
+  fix: 'Turn on point-in-time recovery (continuous log archiving), keep a synchronous standby for zone failures, and replicate to the recovery region for region failures.',
+  sources: ['AWS Well-Architected REL13-BP01', 'AWS Well-Architected REL09-BP03', 'Azure WAF RE:04', 'reliability-rules.md HA-004, HA-016'],
+  check: (context) => {
+    const { graph, tier } = context;
+    const multiRegion = graph.design.regions.length >= 2;
+    const worst = new Map<string, { seconds: number | null; scenario: string }>();
+    for (const scenario of context.scenarios()) {
+      if (scenario.kind === 'region' && !multiRegion) continue;
+      for (const loss of scenario.dataLoss) {
+        const current = worst.get(loss.component);
+        const worse = !current || (current.seconds !== null && (loss.rpoSeconds === null || loss.rpoSeconds > current.seconds));
+        if (worse) worst.set(loss.component, { seconds: loss.rpoSeconds, scenario: scenario.title });
+      }
+    }
+    const results: RuleResult[] = [];
+    for (const component of graph.components) {
+      const loss = worst.get(component.id);
+      if (!loss || (loss.seconds !== null && loss.seconds <= tier.rpoSeconds)) continue;
+      const i = graph.indexById.get(component.id)!;
+      const amount = loss.seconds === null ? 'all of its data (nothing to restore from)' : `up to ${formatDuration(loss.seconds)} of writes`;
+      results.push({
+        components: [component.id],
+        // Data that cannot be recovered at all is critical at any tier (reliability-rules.md HA-004).
+        severity: loss.seconds === null ? 'critical' : undefined,
+        message: `${context.name(i)} could lose ${amount} when "${loss.scenario}", beyond the ${formatDuration(tier.rpoSeconds)} RPO.`,
+        details: { rpoSeconds: loss.seconds, targetSeconds: tier.rpoSeconds, scenario: loss.scenario },
+      });
+    }
+    return results;
+  },
+};

@@ -1,0 +1,27 @@
+import { setPropsFix } from './helpers';
+import type { Rule, RuleResult } from './types';
+
+export const statefulAppTier: Rule = {
+  id: 'stateful-app-tier',
+  title: 'An app service keeps session state locally',
+  severity: 'high',
+  category: 'topology',
+  rationale:
+    'Sessions in one instance\'s memory log users out whenever that instance is replaced: every deploy, every scale-in, every failure. They also force sticky sessions, so load spreads unevenly and a zone failure drops everyone pinned there.',
+  fix: 'Keep sessions in a shared store (Redis, the database) or in signed tokens, so any instance can serve any request.',
+  sources: ['AWS Well-Architected REL11-BP01 (replaceable components)', 'Azure WAF RE:05', 'reliability-rules.md HA-024'],
+  check: (context) => {
+    const { graph } = context;
+    const results: RuleResult[] = [];
+    graph.components.forEach((component, i) => {
+      if (graph.props[i]!.sessionState !== 'local') return;
+      results.push({
+        components: [component.id],
+        message: `${context.name(i)} keeps sessions in its instances' memory: users are logged out when an instance goes, and it cannot scale or fail over cleanly.`,
+        fix: `Move ${context.name(i)}'s sessions to a shared store or signed tokens, then set session state to external.`,
+        autoFix: setPropsFix(graph, i, `Mark ${context.name(i)}'s session state as external`, { sessionState: 'external' }),
+      });
+    });
+    return results;
+  },
+};

@@ -1,0 +1,101 @@
+import type { Component, Design, ResolvedTier } from '../../model';
+import type { DesignGraph } from '../graph';
+import type { JourneyAvailability } from '../analysis/availability';
+import type { JourneyPlan } from '../analysis/journeys';
+import type { FailureScenario } from '../analysis/scenarios';
+
+export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** Severity order, for comparisons and sorting: info 0 ... critical 4. */
+export const severityRank = (severity: Severity): number => SEVERITIES.indexOf(severity);
+
+/** The built-in tier a design's targets correspond to, for severity escalation (custom tiers by their availability). */
+export type TierClass = 'standard' | 'premium' | 'mission-critical';
+
+export type RuleCategory = 'topology' | 'recovery' | 'data' | 'availability' | 'integration' | 'edge' | 'operations' | 'foundations' | 'tenancy' | 'network' | 'delivery' | 'capacity';
+
+/** A patch the app applies with one click (and can undo): a pure function of the design. */
+export interface AutoFix {
+  /** What the click does, e.g. "Spread Web server over zones a, b, c". */
+  label: string;
+  apply: (design: Design) => Design;
+}
+
+export interface RuleMeta {
+  /** kebab-case, stable forever: suppressions and CI configurations name it. */
+  id: string;
+  title: string;
+  /** Severity for the standard tier. */
+  severity: Severity;
+  /** Severity for stricter tiers, where a finding matters more. */
+  escalation?: Partial<Record<TierClass, Severity>>;
+  category: RuleCategory;
+  /** Why it matters, the way an SRE says it in a design review. */
+  rationale: string;
+  /** What to do about it, in general (each finding says it for its components). */
+  fix: string;
+  /** Well-Architected ids, Azure RE:xx, Checkov or Trivy ids, reference sections. */
+  sources: readonly string[];
+}
+
+/** What a rule reports before the engine adds its metadata, severity and suppression. */
+export interface RuleResult {
+  components: string[];
+  connections?: string[];
+  message: string;
+  /** The fix for these components; the rule's general fix when absent. */
+  fix?: string;
+  /** Overrides the rule's (tier-escalated) severity, for findings that are milder or worse than usual. */
+  severity?: Severity;
+  autoFix?: AutoFix;
+  /** Figures behind the finding (journeys broken, estimated seconds, thresholds). */
+  details?: Record<string, string | number | boolean | null | readonly string[]>;
+}
+
+export interface Finding {
+  rule: string;
+  title: string;
+  category: RuleCategory;
+  severity: Severity;
+  components: string[];
+  connections: string[];
+  message: string;
+  fix: string;
+  autoFix?: AutoFix;
+  details?: RuleResult['details'];
+  /** Set when a suppression in the design covers this finding: kept in every report, never hidden. */
+  suppressed?: { reason: string };
+}
+
+/** What a rule's check receives: the design, its indexes, and the shared analysis (computed once, lazily). */
+export interface RuleContext {
+  design: Design;
+  graph: DesignGraph;
+  tier: ResolvedTier;
+  tierClass: TierClass;
+  plans: () => readonly JourneyPlan[];
+  journeys: () => readonly JourneyAvailability[];
+  scenarios: () => readonly FailureScenario[];
+  /** Display name of a component index. */
+  name: (i: number) => string;
+}
+
+export interface Rule extends RuleMeta {
+  check: (context: RuleContext) => RuleResult[];
+}
+
+/** Maps one component of a design to a new version of it, leaving everything else untouched. */
+export function patchComponent(design: Design, id: string, patch: (component: Component) => Component): Design {
+  return { ...design, components: design.components.map((component) => (component.id === id ? patch(component) : component)) };
+}
+
+/** A component with some props set (nested groups merged one level deep). */
+export function withProps(component: Component, props: Record<string, unknown>): Component {
+  const merged: Record<string, unknown> = { ...(component.props ?? {}) };
+  for (const [key, value] of Object.entries(props)) {
+    const current = merged[key];
+    merged[key] = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' ? { ...(current as object), ...(value as object) } : value;
+  }
+  return { ...component, props: merged };
+}
