@@ -1,8 +1,9 @@
 import type { Design } from '../src/model';
+import { failureScenarios, graphOf } from '../src/engine';
 import { designFacts } from './design-facts';
 import { generateTerraform } from './terraform';
 import { generateHelm } from './helm';
-import { generateRunbooks } from './runbooks';
+import { failureModesOf, generateRunbooks } from './runbooks';
 import { EXPORT_TARGETS, type ExportOptions, type ExportTarget, type GeneratedFile } from './types';
 
 export * from './types';
@@ -18,6 +19,9 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
   const files: GeneratedFile[] = [];
   if (targets.has('terraform')) files.push(...generateTerraform(facts));
   if (targets.has('helm')) files.push(...generateHelm(facts));
-  if (targets.has('runbooks')) files.push(...generateRunbooks(facts));
+  if (targets.has('runbooks')) {
+    const scenarios = options.scenarios ?? failureScenarios(graphOf(design));
+    files.push(...generateRunbooks(facts, failureModesOf(facts, scenarios)));
+  }
   return files;
 }

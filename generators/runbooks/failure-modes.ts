@@ -1,3 +1,4 @@
+import type { FailureScenario } from '../../src/engine';
 import { backupOf, propBool, type ComponentFacts, type DesignFacts } from '../design-facts';
 
 /** The failure modes a runbook is written for; each id is also the runbook's file name. */
@@ -22,6 +23,8 @@ export interface FailureMode {
   readonly components: readonly string[];
   /** Ids of the regions it concerns. */
   readonly regions: readonly string[];
+  /** The engine's scenarios of this failure, with their recovery estimates (absent: not analysed). */
+  readonly scenarios?: readonly FailureScenario[];
 }
 
 /**
@@ -42,10 +45,42 @@ function mode(id: FailureModeId, components: readonly ComponentFacts[], regions 
 
 /**
  * The failure modes this design can suffer, derived from its components and their kinds'
- * capabilities. The runbook generator takes any list of modes, so once the engine's failure
- * scenarios exist this selection can be replaced by a mapping from them.
+ * capabilities; with the engine's failure scenarios, each mode carries the scenarios it covers
+ * and their recovery estimates.
  */
-export function failureModesOf(facts: DesignFacts): FailureMode[] {
+export function failureModesOf(facts: DesignFacts, scenarios?: readonly FailureScenario[]): FailureMode[] {
+  const modes = modesFromDesign(facts);
+  return scenarios ? modes.map((m) => ({ ...m, scenarios: scenariosOf(m, scenarios) })) : modes;
+}
+
+/**
+ * The engine's scenarios that a runbook covers: zone and region losses, the loss of each
+ * component the runbook is about, unavailable external systems, corruption of the stores.
+ * Certificate expiry and release rollback are changes, not failures the engine simulates.
+ */
+function scenariosOf(m: FailureMode, scenarios: readonly FailureScenario[]): FailureScenario[] {
+  const ids = new Set(m.components);
+  const about = (s: FailureScenario) => (s.failure.components ?? []).some((id) => ids.has(id));
+  switch (m.id) {
+    case 'zone-loss':
+      return scenarios.filter((s) => s.kind === 'zone');
+    case 'region-failover':
+      return scenarios.filter((s) => s.kind === 'region');
+    case 'restore-from-backup':
+      return scenarios.filter((s) => s.kind === 'corruption' && about(s));
+    case 'external-integration-degraded':
+    case 'identity-provider-outage':
+    case 'database-failover':
+    case 'queue-backlog':
+    case 'cache-loss':
+      return scenarios.filter((s) => (s.kind === 'component' || s.kind === 'external') && about(s));
+    case 'certificate-expiry':
+    case 'release-rollback':
+      return [];
+  }
+}
+
+function modesFromDesign(facts: DesignFacts): FailureMode[] {
   const all = facts.components;
   const modes: FailureMode[] = [];
   const databases = all.filter(isDatabase);

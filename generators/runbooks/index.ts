@@ -398,6 +398,34 @@ function impactLines(w: Writer, components: readonly ComponentFacts[]): string[]
   });
 }
 
+const MAX_ESTIMATE_ROWS = 40;
+
+const duration = (seconds: number | null) => (seconds === null ? 'not recoverable as designed' : seconds === 0 ? 'none' : formatDuration(seconds));
+
+/** The engine's estimates for the scenarios this runbook covers, against the tier's targets. */
+function estimateLines(w: Writer, mode: FailureMode): string[] {
+  const scenarios = mode.scenarios;
+  if (!scenarios || scenarios.length === 0) return [];
+  const { rtoSeconds, rpoSeconds } = w.facts.tier;
+  const verdict = (value: number | null, target: number) => (value === null || value > target ? ' (over target)' : '');
+  const lines = [
+    '## Estimates for this design',
+    '',
+    'From Ninesmith\'s failure simulation of the design (estimates, not measurements: replace them with what your tests measure).',
+    '',
+    '| scenario | journeys affected | estimated recovery | data loss |',
+    '| --- | --- | --- | --- |',
+    ...scenarios.slice(0, MAX_ESTIMATE_ROWS).map((s) => {
+      const affected = [...s.brokenJourneys.map((id) => `\`${id}\` (until repaired)`), ...s.failedOverJourneys.map((id) => `\`${id}\` (until failover)`)];
+      const broken = affected.length > 0 ? affected.join(', ') : 'none';
+      return `| ${markdownText(s.title)} | ${broken} | ${duration(s.rtoSeconds)}${verdict(s.rtoSeconds, rtoSeconds)} | ${duration(s.rpoSeconds)}${verdict(s.rpoSeconds, rpoSeconds)} |`;
+    }),
+  ];
+  if (scenarios.length > MAX_ESTIMATE_ROWS) lines.push('', `And ${scenarios.length - MAX_ESTIMATE_ROWS} more scenarios of the same kind.`);
+  lines.push('');
+  return lines;
+}
+
 function renderRunbook(w: Writer, mode: FailureMode): string {
   const { design, tier } = w.facts;
   const components = mode.components.map((id) => w.c(id));
@@ -427,6 +455,7 @@ function renderRunbook(w: Writer, mode: FailureMode): string {
     '',
     ...bullets(impactLines(w, components)),
     '',
+    ...estimateLines(w, mode),
     '## Triage',
     '',
     ...numbered(s.triage),

@@ -5,6 +5,7 @@ import { loadDesign } from '../../src/catalog';
 import { formatProblem, type Design } from '../../src/model';
 import { designFacts } from '../design-facts';
 import { HOSTILE_FRAGMENTS, withNames } from '../testing';
+import { failureScenarios, graphOf } from '../../src/engine';
 import { failureModesOf, generateRunbooks } from './index';
 
 const templateDir = new URL('../../templates/', import.meta.url);
@@ -71,13 +72,17 @@ describe('hostile names in runbooks', () => {
   const base = load(new URL('multi-region-active-passive.yaml', templateDir));
   /** Per line: its block marker (heading, list item, table row) and how many table cells it has. */
   const structure = (text: string) => text.split('\n').map((line) => `${/^(#+ |\d+\. |- \[ \] |- |\|)/.exec(line)?.[0] ?? ''}${line.split('|').length}`);
-  const benign = generateRunbooks(designFacts(base));
+  const withScenarios = (design: Design) => {
+    const facts = designFacts(design);
+    return generateRunbooks(facts, failureModesOf(facts, failureScenarios(graphOf(design))));
+  };
+  const benign = withScenarios(base);
 
   it('never add a heading, table cell, link, HTML tag or code span', () => {
     fc.assert(
       fc.property(fc.array(fc.oneof(fc.constantFrom(...HOSTILE_FRAGMENTS), fc.string({ unit: 'binary', maxLength: 10 })), { minLength: 1, maxLength: 8 }), (parts) => {
         const name = parts.join('');
-        const files = generateRunbooks(designFacts(withNames(base, () => name)));
+        const files = withScenarios(withNames(base, () => name));
         expect(files.map((f) => f.path)).toEqual(benign.map((f) => f.path));
         files.forEach((file, index) => {
           const before = benign[index]!.contents;
@@ -86,7 +91,22 @@ describe('hostile names in runbooks', () => {
           for (const pattern of [/<[a-z]/gi, /\]\(/g, /`/g]) expect(file.contents.match(pattern)?.length ?? 0, `${file.path} ${pattern}`).toBe(before.match(pattern)?.length ?? 0);
         });
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
+  });
+});
+
+describe('with the engine\'s failure scenarios', () => {
+  it('each runbook carries the scenarios it covers and their estimates against the targets', () => {
+    const design = load(new URL('multi-region-active-passive.yaml', templateDir));
+    const facts = designFacts(design);
+    const modes = failureModesOf(facts, failureScenarios(graphOf(design)));
+    expect(modes.find((m) => m.id === 'region-failover')!.scenarios!.map((s) => s.id)).toEqual(['region:primary', 'region:dr']);
+    expect(modes.find((m) => m.id === 'database-failover')!.scenarios!.map((s) => s.id)).toEqual(['component:db', 'component:dr-db']);
+    expect(modes.find((m) => m.id === 'restore-from-backup')!.scenarios!.every((s) => s.kind === 'corruption')).toBe(true);
+    expect(modes.find((m) => m.id === 'release-rollback')!.scenarios).toEqual([]);
+    const text = generateRunbooks(facts, modes).find((f) => f.path === 'runbooks/region-failover.md')!.contents;
+    expect(text).toContain('## Estimates for this design');
+    expect(text).toMatch(/\| Region US East &#40;us-east-1&#41; fails \| .* \| \d+m/);
   });
 });
