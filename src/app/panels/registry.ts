@@ -15,4 +15,5 @@ export interface PanelDefinition {
 export const PANELS: readonly PanelDefinition[] = [
   { id: 'inspector', title: 'Inspector', order: 10, component: lazy(() => import('./inspector/InspectorPanel')) },
   { id: 'design', title: 'Design', order: 20, component: lazy(() => import('./design/DesignPanel')) },
+  { id: 'export', title: 'Export', order: 90, component: lazy(() => import('./export/ExportPanel')) },
 ];
