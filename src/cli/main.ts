@@ -1,6 +1,7 @@
 import { EXIT, UsageError, type CliContext, type Command } from './context';
 import { validateCommand, validateUsage } from './commands/validate';
 import { costCommand, costUsage } from './commands/cost';
+import { exportCommand, exportUsage } from './commands/export';
 
 interface CommandEntry {
   run: Command;
@@ -12,6 +13,7 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   validate: { run: validateCommand, usage: validateUsage, summary: 'check a design: schema, rules, availability, recovery' },
   cost: { run: costCommand, usage: costUsage, summary: 'estimate monthly and yearly cost per layer, region and component' },
+  export: { run: exportCommand, usage: exportUsage, summary: 'write Terraform, Helm values and runbooks for a design' },
 };
 
 function usage(): string {
