@@ -15,6 +15,23 @@ export class AppPage {
   async goto(path = '/'): Promise<void> {
     await this.page.goto(path);
     await expect(this.designName).not.toBeEmpty();
+    await this.settled();
+  }
+
+  /**
+   * Waits until the open design is laid out: a design opened without positions gets its first
+   * automatic layout from the canvas a moment after opening (not an undo step, but a change of
+   * the document), so tests compare documents only after it.
+   */
+  async settled(): Promise<void> {
+    await expect
+      .poll(() =>
+        this.page.evaluate(() => {
+          const design = (window as unknown as { __ninesmith: { getDocument(): { components: { id: string }[]; layout?: Record<string, unknown> } } }).__ninesmith.getDocument();
+          return design.components.every((c) => design.layout?.[c.id] !== undefined);
+        }),
+      )
+      .toBe(true);
   }
 
   toolbarButton(name: 'new' | 'library' | 'import' | 'export' | 'share' | 'undo' | 'redo'): Locator {
