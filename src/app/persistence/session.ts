@@ -44,6 +44,32 @@ function broadcast(id: string) {
   channel?.postMessage({ type: 'changed', id, tab: TAB_ID } satisfies LibraryMessage);
 }
 
+const TAB_OPEN_KEY = 'ninesmith.openDesign';
+
+/**
+ * Remembers the open design for this tab (sessionStorage survives a reload but is per tab, so a
+ * reload reopens this tab's design even when another tab opened a different one since) and for
+ * the next new tab (the library's last-open mark).
+ */
+function rememberOpen(designId: string): void {
+  if (isEphemeral(designId)) return;
+  try {
+    sessionStorage.setItem(TAB_OPEN_KEY, designId);
+  } catch {
+    // Storage refused (privacy mode): the library's mark still works.
+  }
+  if (library) void library.setLastOpen(designId).catch(() => undefined);
+}
+
+/** The design this tab had open before a reload, if any. */
+export function tabOpenDesign(): string | undefined {
+  try {
+    return sessionStorage.getItem(TAB_OPEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function isEphemeral(designId: string): boolean {
   return designId.startsWith(EPHEMERAL_PREFIX);
 }
@@ -131,7 +157,7 @@ export function startAutosave(): void {
         saver.cancel();
         void saveDesign(previous.designId, joinDocument(previous.model, previous.layout)).catch(reportSaveError);
       }
-      if (library && !isEphemeral(state.designId)) void library.setLastOpen(state.designId).catch(() => undefined);
+      rememberOpen(state.designId);
       return;
     }
     if (state.model !== previous.model || state.layout !== previous.layout) saver.schedule();
@@ -168,7 +194,7 @@ export async function flushAutosave(): Promise<void> {
 export async function openDesign(designId: string, design: Design): Promise<void> {
   await flushAutosave();
   replaceDocument(designId, design);
-  if (library && !isEphemeral(designId)) await library.setLastOpen(designId).catch(() => undefined);
+  rememberOpen(designId);
 }
 
 /** Adds a design to the library as a new entry and opens it. Returns its id. */
