@@ -65,7 +65,7 @@ export class AppPage {
 
   /** Waits until the autosave has written the open design (the toolbar says "Saved"). */
   async waitForSaved(): Promise<void> {
-    await expect(this.saveStatus).toHaveText('Saved');
+    await expect(this.saveStatus).toHaveAttribute('data-saved', 'true');
   }
 
   libraryEntries(): Promise<{ id: string; name: string; deletedAt?: number; componentCount: number }[]> {

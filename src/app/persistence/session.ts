@@ -24,9 +24,13 @@ interface LibraryStatus {
   persistent: boolean;
   lastSavedAt: number | null;
   saving: boolean;
+  /** An edit of the open design is waiting for its save. */
+  pending: boolean;
+  /** The last save failed (the notice says why); the next edit or flush retries. */
+  failed: boolean;
 }
 
-export const useLibraryStatus = create<LibraryStatus>()(() => ({ revision: 0, persistent: true, lastSavedAt: null, saving: false }));
+export const useLibraryStatus = create<LibraryStatus>()(() => ({ revision: 0, persistent: true, lastSavedAt: null, saving: false, pending: false, failed: false }));
 
 const bump = () => useLibraryStatus.setState((state) => ({ revision: state.revision + 1 }));
 
@@ -118,7 +122,7 @@ async function saveDesign(designId: string, design: Design): Promise<void> {
   try {
     await library.save(designId, design);
     lastErrorMessage = '';
-    useLibraryStatus.setState({ lastSavedAt: Date.now() });
+    useLibraryStatus.setState({ lastSavedAt: Date.now(), pending: autosaver?.pending ?? false, failed: false });
     broadcast(designId);
   } finally {
     useLibraryStatus.setState({ saving: false });
@@ -126,6 +130,7 @@ async function saveDesign(designId: string, design: Design): Promise<void> {
 }
 
 function reportSaveError(error: unknown) {
+  useLibraryStatus.setState({ failed: true });
   const message = error instanceof Error ? error.message : String(error);
   if (message === lastErrorMessage) return;
   lastErrorMessage = message;
@@ -160,7 +165,10 @@ export function startAutosave(): void {
       rememberOpen(state.designId);
       return;
     }
-    if (state.model !== previous.model || state.layout !== previous.layout) saver.schedule();
+    if (state.model !== previous.model || state.layout !== previous.layout) {
+      saver.schedule();
+      if (!isEphemeral(state.designId)) useLibraryStatus.setState({ pending: true });
+    }
   });
 
   const flushQuietly = () => void saver.flush();
