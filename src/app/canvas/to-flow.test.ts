@@ -11,6 +11,7 @@ const input = (design: Design, overrides: Partial<ProjectionInput> = {}): Projec
   selectedConnections: none,
   overview: false,
   dragging: null,
+  overlay: null,
   dropTarget: null,
   ...overrides,
 });

@@ -67,6 +67,11 @@ export interface ProjectionInput {
   overview: boolean;
   /** Components being dragged: their region boxes do not follow them until they are dropped. */
   dragging: ReadonlySet<string> | null;
+  /**
+   * Where the dragged components are while the drag is under way. The document gets their
+   * positions once, when the drag ends (one undo step, one store update).
+   */
+  overlay: Positions | null;
   dropTarget: { region: string; zone: string | undefined } | null;
 }
 
@@ -127,7 +132,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
   const sameList = <T,>(previous: readonly T[], next: readonly T[]) => previous.length === next.length && next.every((item, index) => item === previous[index]);
 
   return (input) => {
-    const { model, positions, selectedComponents, selectedConnections, overview } = input;
+    const { model, positions, selectedComponents, selectedConnections, overview, overlay } = input;
     const geometries = regionGeometries(model, positions, input.dragging);
     const zonesByRegion = new Map(model.regions.map((r) => [r.id, r.zones]));
 
@@ -163,7 +168,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     const nextComponents = new Map<string, CachedComponent>();
     const componentNodes: ComponentNode[] = [];
     for (const component of model.components) {
-      const at = positions[component.id] ?? { x: 0, y: 0 };
+      const at = overlay?.[component.id] ?? positions[component.id] ?? { x: 0, y: 0 };
       const selected = selectedComponents.has(component.id);
       const regionZones = component.region === undefined ? undefined : zonesByRegion.get(component.region);
       const cached = components.get(component.id);
@@ -202,7 +207,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     for (const connection of model.connections) {
       const id = connectionId(connection);
       const selected = selectedConnections.has(id);
-      const vertical = isVerticalConnection(positions[connection.from], positions[connection.to]);
+      const vertical = isVerticalConnection(overlay?.[connection.from] ?? positions[connection.from], overlay?.[connection.to] ?? positions[connection.to]);
       const cached = edges.get(id);
       if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.vertical === vertical) {
         nextEdges.set(id, cached);
