@@ -107,7 +107,18 @@ function Flow() {
   const selectedComponents = useMemo(() => new Set(selection.components), [selection.components]);
   const selectedConnections = useMemo(() => new Set(selection.connections), [selection.connections]);
   const { nodes, edges, regions } = useMemo(
-    () => project({ model, positions, selectedComponents, selectedConnections, overview, dragging: drag?.ids ?? null, overlay: dragOverlay, dropTarget }),
+    () =>
+      project({
+        model,
+        positions,
+        selectedComponents,
+        selectedConnections,
+        overview,
+        dragging: drag?.ids ?? null,
+        overlay: dragOverlay,
+        simpleEdges: model.components.length >= OVERVIEW_MIN_COMPONENTS,
+        dropTarget,
+      }),
     [project, model, positions, selectedComponents, selectedConnections, overview, drag, dragOverlay, dropTarget],
   );
 
