@@ -21,8 +21,10 @@ export function formatMoneyDelta(amount: number, currency = 'USD'): string {
 
 /** A signed number with a unit: +0.04, -12.5 min. */
 export function formatSigned(value: number, digits: number, unit = ''): string {
-  const text = Math.abs(value).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const sign = value > 0 ? '+' : value < 0 ? '-' : '±';
+  // Round first, so a change too small to show reads as ±0, never as -0.0000.
+  const rounded = Number(value.toFixed(digits));
+  const text = Math.abs(rounded).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '-' : '±';
   return `${sign}${text}${unit}`;
 }
 
@@ -51,7 +53,7 @@ export function formatEstimate(seconds: number | null): string {
 
 /** A signed duration difference: +1h30m, -2m, ±0s; null when one side is unbounded. */
 export function formatDurationDelta(seconds: number | null, trend: Trend): string {
-  if (seconds === null) return trend === 'better' ? 'now bounded' : trend === 'worse' ? 'now unbounded' : 'unbounded';
+  if (seconds === null) return trend === 'better' ? 'now bounded' : trend === 'worse' ? 'now unbounded' : 'both unbounded';
   if (seconds === 0) return '±0s';
   return `${seconds > 0 ? '+' : '-'}${formatDuration(Math.abs(seconds))}`;
 }
