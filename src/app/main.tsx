@@ -5,7 +5,7 @@ import { App } from './App';
 import { notify, replaceDocument } from './store';
 import { installTestApi } from './test-api';
 import { EPHEMERAL_PREFIX, openAsNewDesign, openDesign, openLibrary, startAutosave } from './persistence/session';
-import { isShareFragment } from './persistence/share-link';
+import { isShareFragment } from './persistence/share-fragment';
 import { importShareHash } from './shell/actions';
 import sampleText from '../../templates/single-region-multi-az.yaml?raw';
 

@@ -28,6 +28,9 @@ export interface DesignGraph {
    * service (S3, SQS) runs in every zone of its region.
    */
   readonly instanceZones: readonly (readonly string[])[];
+  /** Component index at each end of each connection (-1 where a reference is broken). */
+  readonly connectionFrom: Int32Array;
+  readonly connectionTo: Int32Array;
   /** Outgoing and incoming connection indices per component, by mode. */
   readonly out: Readonly<Record<ConnectionMode, Adjacency>>;
   readonly in: Readonly<Record<ConnectionMode, Adjacency>>;
@@ -63,10 +66,18 @@ function instanceUnits(component: Component, kind: ComponentKind, props: Readonl
   return kind.capabilities.instances ? 1 : zoneCount;
 }
 
+/** Shared by every component without connections of a mode: one array instead of one per component. */
+const NO_CONNECTIONS: number[] = [];
+Object.freeze(NO_CONNECTIONS);
+
 function emptyAdjacency(size: number): number[][] {
-  const lists: number[][] = new Array(size);
-  for (let i = 0; i < size; i += 1) lists[i] = [];
-  return lists;
+  return new Array<number[]>(size).fill(NO_CONNECTIONS);
+}
+
+function append(lists: number[][], i: number, value: number): void {
+  const list = lists[i]!;
+  if (list === NO_CONNECTIONS) lists[i] = [value];
+  else list.push(value);
 }
 
 /** Builds the indexes of a validated design (the loader has checked every reference). */
@@ -116,14 +127,18 @@ export function buildGraph(design: Design): DesignGraph {
   const inbound = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
   const partners = emptyAdjacency(size);
   const connectionIds: string[] = new Array(design.connections.length);
+  const connectionFrom = new Int32Array(design.connections.length).fill(-1);
+  const connectionTo = new Int32Array(design.connections.length).fill(-1);
   design.connections.forEach((connection, c) => {
     connectionIds[c] = connectionId(connection);
     const from = indexById.get(connection.from);
     const to = indexById.get(connection.to);
     if (from === undefined || to === undefined) return;
-    out[connection.mode][from]!.push(c);
-    inbound[connection.mode][to]!.push(c);
-    if (connection.mode === 'replication') partners[from]!.push(to);
+    connectionFrom[c] = from;
+    connectionTo[c] = to;
+    append(out[connection.mode], from, c);
+    append(inbound[connection.mode], to, c);
+    if (connection.mode === 'replication') append(partners, from, to);
   });
 
   return {
@@ -132,6 +147,8 @@ export function buildGraph(design: Design): DesignGraph {
     components,
     connections: design.connections,
     connectionIds,
+    connectionFrom,
+    connectionTo,
     indexById,
     kinds,
     props,
@@ -149,11 +166,11 @@ export function buildGraph(design: Design): DesignGraph {
 
 /** The component index at the other end of connection `c` seen from `from`'s side. */
 export function target(graph: DesignGraph, c: number): number {
-  return graph.indexById.get(graph.connections[c]!.to)!;
+  return graph.connectionTo[c]!;
 }
 
 export function source(graph: DesignGraph, c: number): number {
-  return graph.indexById.get(graph.connections[c]!.from)!;
+  return graph.connectionFrom[c]!;
 }
 
 /** Whether the provider runs it globally or it has no region: zones and regions cannot take it down. */

@@ -5,7 +5,7 @@
  */
 export { analyzeDesign, checkDesign, ruleContext, ruleSeverity, tierClassOf, type DesignAnalysis, type Scorecard, type ObjectiveCheck } from './analysis/analyze';
 export { simulateFailure, journeyPlans, type SimulationResult, type JourneyOutcome, type JourneyPlan } from './analysis/journeys';
-export { failureScenarios, type FailureScenario, type ScenarioKind, type DataLoss } from './analysis/scenarios';
+export { failureScenarios, simulateScenario, type FailureScenario, type ScenarioKind, type DataLoss } from './analysis/scenarios';
 export { journeysAvailability, componentSla, formatPercent, type JourneyAvailability, type AvailabilityTerm } from './analysis/availability';
 export { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './analysis/assumptions';
 export type { Failure } from './analysis/failure';

@@ -67,3 +67,18 @@ describe('isVerticalConnection', () => {
     expect(isVerticalConnection({ x: 0, y: 300 }, { x: 0, y: 0 })).toBe(false);
   });
 });
+
+describe('array identity', () => {
+  it('returns the same edges array when a move touches no edge, and the same nodes array when nothing changed', () => {
+    const design = syntheticDesign(60, 3);
+    const project = createProjection();
+    const first = project(input(design));
+    const again = project(input(design));
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.edges).toBe(first.edges);
+    // `users` moves a little: no edge changes sides, so the edge list stays the same array.
+    const moved = project(input(design, { positions: { ...design.layout, users: { x: 41, y: 40 } } }));
+    expect(moved.edges).toBe(first.edges);
+    expect(moved.nodes).not.toBe(first.nodes);
+  });
+});

@@ -120,6 +120,11 @@ export function createProjection(): (input: ProjectionInput) => Projection {
   let components = new Map<string, CachedComponent>();
   let edges = new Map<string, CachedEdge>();
   let regions = new Map<string, CachedRegion>();
+  // The previous arrays, returned again when no element changed: React Flow rebuilds its edge
+  // lookup whenever the edges array is new, so a drag frame that touches no edge must not make one.
+  let lastNodes: FlowNode[] = [];
+  let lastEdges: ConnectionEdge[] = [];
+  const sameList = <T,>(previous: readonly T[], next: readonly T[]) => previous.length === next.length && next.every((item, index) => item === previous[index]);
 
   return (input) => {
     const { model, positions, selectedComponents, selectedConnections, overview } = input;
@@ -149,7 +154,6 @@ export function createProjection(): (input: ProjectionInput) => Projection {
         selectable: false,
         connectable: false,
         dragHandle: '.region-drag',
-        zIndex: -1,
       };
       nextRegions.set(region.id, { node, region, geometry, dropZone });
       regionNodes.push(node);
@@ -222,6 +226,9 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     }
     edges = nextEdges;
 
-    return { nodes: [...regionNodes, ...componentNodes], edges: edgeList, regions: geometries };
+    const nodes: FlowNode[] = [...regionNodes, ...componentNodes];
+    if (!sameList(lastNodes, nodes)) lastNodes = nodes;
+    if (!sameList(lastEdges, edgeList)) lastEdges = edgeList;
+    return { nodes: lastNodes, edges: lastEdges, regions: geometries };
   };
 }

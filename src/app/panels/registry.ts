@@ -15,4 +15,11 @@ export interface PanelDefinition {
 export const PANELS: readonly PanelDefinition[] = [
   { id: 'inspector', title: 'Inspector', order: 10, component: lazy(() => import('./inspector/InspectorPanel')) },
   { id: 'design', title: 'Design', order: 20, component: lazy(() => import('./design/DesignPanel')) },
+  { id: 'findings', title: 'Findings', order: 30, component: lazy(() => import('./findings/FindingsPanel')) },
+  { id: 'what-if', title: 'What if', order: 40, component: lazy(() => import('./what-if/WhatIfPanel')) },
+  { id: 'cost', title: 'Cost', order: 50, component: lazy(() => import('./cost/CostPanel')) },
 ];
+
+// Badges on nodes and what-if greying must work whichever tab is open, so the analysis publisher
+// starts with the app (loaded on demand, so the engine stays out of the first chunk).
+if (typeof window !== 'undefined') void import('./findings/analysis').then((module) => module.startAnalysis());

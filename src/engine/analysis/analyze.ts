@@ -103,9 +103,14 @@ export function checkDesign(design: Design | DesignGraph, rules: readonly Rule[]
       findings.push(finding);
     }
   }
-  const order = (f: Finding) => (f.components[0] !== undefined ? (graph.indexById.get(f.components[0]) ?? -1) : -1);
-  return findings.sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.rule.localeCompare(b.rule) || order(a) - order(b) || a.message.localeCompare(b.message));
+  // Most severe first, then by rule id, then in design order; plain comparisons (localeCompare is slow
+  // and locale-dependent, and the output must be the same everywhere).
+  const keyed = findings.map((finding) => ({ finding, rank: severityRank(finding.severity), at: finding.components[0] !== undefined ? (graph.indexById.get(finding.components[0]) ?? -1) : -1 }));
+  keyed.sort((a, b) => b.rank - a.rank || compare(a.finding.rule, b.finding.rule) || a.at - b.at || compare(a.finding.message, b.finding.message));
+  return keyed.map((entry) => entry.finding);
 }
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function worst(scenarios: readonly FailureScenario[], pick: (s: FailureScenario) => number | null, target: number): ObjectiveCheck {
   let seconds: number | null = 0;

@@ -107,8 +107,7 @@ export function journeyPlans(graph: DesignGraph): JourneyPlan[] {
  * Walks a journey's relevant components from its entry under a failure: 1 where reached over sync
  * connections only, 2 where reached only through an async hop. Visits only the relevant set.
  */
-export function walk(graph: DesignGraph, plan: JourneyPlan, down: Uint8Array, extraDown = -1): Uint8Array {
-  const reached = new Uint8Array(graph.components.length);
+export function walk(graph: DesignGraph, plan: JourneyPlan, down: Uint8Array, extraDown = -1, reached: Uint8Array = new Uint8Array(graph.components.length)): Uint8Array {
   if (down[plan.from] || plan.from === extraDown) return reached;
   const syncStack = [plan.from];
   reached[plan.from] = 1;
@@ -135,8 +134,25 @@ export function walk(graph: DesignGraph, plan: JourneyPlan, down: Uint8Array, ex
 }
 
 /** Evaluates one journey under a failure state (optionally with one more component down). */
+const scratchCache = new WeakMap<DesignGraph, Uint8Array>();
+
+/** A per-graph buffer for walks, cleared over the plan's relevant set after each use (no O(V) allocation per walk). */
+function scratch(graph: DesignGraph): Uint8Array {
+  let buffer = scratchCache.get(graph);
+  if (!buffer) scratchCache.set(graph, (buffer = new Uint8Array(graph.components.length)));
+  return buffer;
+}
+
 export function evaluateJourney(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, extraDown = -1): JourneyOutcome {
-  const reached = walk(graph, plan, failed.down, extraDown);
+  const reached = walk(graph, plan, failed.down, extraDown, scratch(graph));
+  try {
+    return outcome(graph, plan, failed, extraDown, reached);
+  } finally {
+    for (const i of plan.relevant) reached[i] = 0;
+  }
+}
+
+function outcome(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, extraDown: number, reached: Uint8Array): JourneyOutcome {
   const isDown = (i: number) => failed.down[i] === 1 || i === extraDown;
   const missing: string[] = [];
   const deferred: string[] = [];
@@ -159,7 +175,12 @@ export function evaluateJourney(graph: DesignGraph, plan: JourneyPlan, failed: F
   const up = missing.length === 0;
   if (up) {
     // Components that lost some zones still disrupt the journey while they fail over inside.
-    for (const [i, lost] of failed.lostZones) if (plan.inRelevant[i] && reached[i]) estimates.push(zoneLossDisruption(graph, i, lost));
+    if (failed.lostZones.size > 0) {
+      for (const i of plan.relevant) {
+        const lost = reached[i] ? failed.lostZones.get(i) : undefined;
+        if (lost) estimates.push(zoneLossDisruption(graph, i, lost));
+      }
+    }
   } else {
     for (const i of plan.relevant) if (isDown(i)) estimates.push(restoreTime(graph, i, failed));
     if (extraDown >= 0 && !failed.down[extraDown]) estimates.push(restoreTime(graph, extraDown, failed));

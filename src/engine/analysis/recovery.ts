@@ -12,6 +12,8 @@ const est = (seconds: number | null, ...assumptions: Assumption[]): Estimate => 
 
 /** The later of several estimates (recovery waits for the slowest); unbounded wins. */
 export function latest(estimates: readonly Estimate[]): Estimate {
+  if (estimates.length === 0) return { seconds: 0, assumptions: [] };
+  if (estimates.length === 1) return { seconds: estimates[0]!.seconds, assumptions: uniqueAssumptions(estimates[0]!.assumptions) };
   let seconds: number | null = 0;
   const assumptions: Assumption[] = [];
   for (const e of estimates) {
@@ -23,9 +25,10 @@ export function latest(estimates: readonly Estimate[]): Estimate {
 }
 
 export function uniqueAssumptions(list: readonly Assumption[]): Assumption[] {
+  if (list.length <= 1) return [...list];
   const seen = new Map<string, Assumption>();
   for (const a of list) if (!seen.has(a.id)) seen.set(a.id, a);
-  return [...seen.values()].sort((a, b) => a.id.localeCompare(b.id));
+  return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 type Backup = { enabled?: boolean; pitr?: boolean; intervalHours?: number; copyToRegion?: string; separateAccount?: boolean; restoreTestedDays?: number | null; retentionDays?: number };

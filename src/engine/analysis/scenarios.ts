@@ -1,7 +1,7 @@
-import { displayName } from '../../model';
-import { zoneKey, type DesignGraph } from '../graph';
+import { displayName, type Design } from '../../model';
+import { graphOf, zoneKey, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
-import { applyFailure, type Failure, type FailureState } from './failure';
+import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
 import { evaluateJourney, journeyPlans, type JourneyOutcome } from './journeys';
 import { dataLoss, holdsRecords, latest, restoreTime, uniqueAssumptions, type Estimate } from './recovery';
 
@@ -26,6 +26,11 @@ export interface FailureScenario {
   brokenJourneys: string[];
   /** Journeys that work again once failover partners take over. */
   failedOverJourneys: string[];
+  /**
+   * Outcomes of the journeys the failure can reach. Zone and region scenarios list every journey;
+   * component and corruption scenarios list only journeys whose routes pass through the component
+   * (every other journey is unaffected by construction).
+   */
   journeys: JourneyOutcome[];
   /** Estimated time until every journey works again: 0 when none is affected, null when unbounded. */
   rtoSeconds: number | null;
@@ -35,7 +40,18 @@ export interface FailureScenario {
   assumptions: Assumption[];
 }
 
+const NONE: readonly never[] = Object.freeze([]);
+
 function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: string, failure: Failure, failed: FailureState, journeys: JourneyOutcome[], stores: readonly number[], corruption = false): FailureScenario {
+  if (journeys.length === 0 && stores.length === 0 && failed.lostZones.size === 0) {
+    // Nothing on a journey's route and no data: the common case on large designs, kept allocation-light.
+    return {
+      id, kind, title, failure,
+      downComponents: failed.downIndices.map((i) => graph.components[i]!.id),
+      degradedComponents: NONE as never[], brokenJourneys: NONE as never[], failedOverJourneys: NONE as never[], journeys,
+      rtoSeconds: 0, rpoSeconds: 0, dataLoss: NONE as never[], assumptions: NONE as never[],
+    };
+  }
   const losses: DataLoss[] = [];
   const estimates: Estimate[] = [];
   for (const i of stores) {
@@ -55,14 +71,35 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     failure,
     downComponents: failed.downIndices.map((i) => graph.components[i]!.id),
     degradedComponents,
-    brokenJourneys: journeys.filter((j) => !j.up).map((j) => j.id),
-    failedOverJourneys: journeys.filter((j) => j.up && j.servedByFailover).map((j) => j.id),
+    brokenJourneys: journeys.length === 0 ? [] : journeys.filter((j) => !j.up).map((j) => j.id),
+    failedOverJourneys: journeys.length === 0 ? [] : journeys.filter((j) => j.up && j.servedByFailover).map((j) => j.id),
     journeys,
     rtoSeconds: rto.seconds,
     rpoSeconds: losses.length === 0 ? 0 : rpo.seconds,
     dataLoss: losses,
     assumptions: uniqueAssumptions([...rto.assumptions, ...rpo.assumptions]),
   };
+}
+
+/**
+ * A what-if: any failure of components, zones and regions, summarised like the built-in scenarios
+ * (journeys broken or failed over, estimated RTO and RPO, assumptions). The app's what-if mode calls it.
+ * @throws Error when the failure names a component, zone or region the design does not have.
+ */
+export function simulateScenario(design: Design | DesignGraph, failure: Failure): FailureScenario {
+  const graph = graphOf(design);
+  const problems = checkFailure(graph, failure);
+  if (problems.length > 0) throw new Error(`simulateScenario: ${problems.join('; ')}`);
+  const failed = applyFailure(graph, failure);
+  const journeys = journeyPlans(graph).map((plan) => evaluateJourney(graph, plan, failed));
+  const stores: number[] = [];
+  for (let i = 0; i < graph.components.length; i += 1) if (holdsRecords(graph, i) && (failed.down[i] || failed.lostZones.has(i))) stores.push(i);
+  const parts = [
+    ...(failure.regions ?? []).map((r) => `region ${r}`),
+    ...(failure.zones ?? []).map((z) => `zone ${typeof z === 'string' ? z : `${z.region}/${z.zone}`}`),
+    ...(failure.components ?? []).map((c) => c),
+  ];
+  return summarize(graph, 'what-if', 'component', parts.length > 0 ? `What if ${parts.join(', ')} fail${parts.length === 1 ? 's' : ''}` : 'Nothing fails', failure, failed, journeys, stores);
 }
 
 const unaffected = (id: string, name: string): JourneyOutcome => ({ id, name, up: true, servedByFailover: false, rtoSeconds: 0, missing: [], failovers: [], deferred: [], assumptions: [] });
@@ -103,35 +140,48 @@ export function failureScenarios(graph: DesignGraph): FailureScenario[] {
     const hit = stores.filter((i) => failed.down[i]);
     scenarios.push(summarize(graph, `region:${region.id}`, 'region', `Region ${region.name ?? region.id} (${region.location}) fails`, failure, failed, journeys, hit));
   }
+  // One shared state for the component scenarios: mark one component down, evaluate, unmark.
+  const single = applyFailure(graph, {});
+  const singleDown = single.down as Uint8Array;
+  const singleIndices = single.downIndices as number[];
   for (let i = 0; i < size; i += 1) {
     const component = graph.components[i]!;
     if (graph.kinds[i]!.capabilities.entryPoint) continue;
     const failure: Failure = { components: [component.id] };
-    const failed = applyFailure(graph, failure);
-    const affected = new Set(journeysOf[i]);
-    const journeys = plans.map((plan, p) => (affected.has(p) ? evaluateJourney(graph, plan, failed) : unaffected(plan.journey.id, plan.journey.name)));
+    singleDown[i] = 1;
+    singleIndices.push(i);
+    const failed = single;
+    // Only journeys whose routes pass through the component can change; the others are left out.
+    const journeys = journeysOf[i]!.map((p) => evaluateJourney(graph, plans[p]!, failed));
     const external = graph.kinds[i]!.capabilities.external === true;
     const name = displayName(component);
     scenarios.push(
       summarize(graph, `${external ? 'external' : 'component'}:${component.id}`, external ? 'external' : 'component', external ? `External dependency ${name} is unavailable` : `${name} fails`, failure, failed, journeys, holdsRecords(graph, i) ? [i] : []),
     );
+    singleDown[i] = 0;
+    singleIndices.pop();
   }
   const healthy = applyFailure(graph, {});
   for (const i of stores) {
     const component = graph.components[i]!;
     const affected = new Set(journeysOf[i]);
     // Restoring a corrupted store takes it out of service: replicas copied the corruption.
+    singleDown[i] = 1;
+    singleIndices.push(i);
     const restore: Estimate =
       graph.kinds[i]!.capabilities.dataRole === 'files'
         ? graph.props[i]!.versioning === true
           ? { seconds: ASSUMPTIONS.restoreBase.seconds, assumptions: [ASSUMPTIONS.restoreBase] }
           : { seconds: null, assumptions: [] }
-        : restoreTime(graph, i, applyFailure(graph, { components: [component.id] }));
-    const journeys = plans.map((plan, p) =>
-      affected.has(p) && plan.needed.includes(i)
+        : restoreTime(graph, i, single);
+    singleDown[i] = 0;
+    singleIndices.pop();
+    const journeys = [...affected].map((p) => {
+      const plan = plans[p]!;
+      return plan.needed.includes(i)
         ? { ...unaffected(plan.journey.id, plan.journey.name), up: false, rtoSeconds: restore.seconds, missing: [component.id], assumptions: restore.assumptions }
-        : unaffected(plan.journey.id, plan.journey.name),
-    );
+        : unaffected(plan.journey.id, plan.journey.name);
+    });
     const scenario = summarize(graph, `corruption:${component.id}`, 'corruption', `Data in ${displayName(component)} is corrupted or deleted`, { components: [component.id] }, healthy, journeys, [i], true);
     scenario.downComponents = [component.id];
     scenario.assumptions = uniqueAssumptions([...scenario.assumptions, ...restore.assumptions, ASSUMPTIONS.pitrRecoveryPoint]);

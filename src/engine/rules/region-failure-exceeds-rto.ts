@@ -16,6 +16,7 @@ export const regionFailureExceedsRto: Rule = {
   check: (context) => {
     const { graph, tier } = context;
     const results: RuleResult[] = [];
+    const plansById = new Map(context.plans().map((plan) => [plan.journey.id, plan]));
     for (const scenario of context.scenarios()) {
       if (scenario.kind !== 'region') continue;
       const regionId = scenario.failure.regions![0]!;
@@ -24,11 +25,10 @@ export const regionFailureExceedsRto: Rule = {
       const late = scenario.journeys.filter((j) => j.rtoSeconds === null || j.rtoSeconds > tier.rtoSeconds);
       if (late.length === 0) continue;
       const worst = late.some((j) => j.rtoSeconds === null) ? null : Math.max(...late.map((j) => j.rtoSeconds!));
-      const plans = context.plans();
+      const down = new Set(scenario.downComponents);
       const hit = new Set<string>();
       for (const j of late) {
-        const plan = plans.find((p) => p.journey.id === j.id)!;
-        for (const id of scenario.downComponents) if (plan.inRelevant[graph.indexById.get(id)!]) hit.add(id);
+        for (const i of plansById.get(j.id)!.relevant) if (down.has(graph.components[i]!.id)) hit.add(graph.components[i]!.id);
       }
       const components = graph.components.filter((c) => hit.has(c.id)).map((c) => c.id);
       const single = graph.design.regions.length < 2;

@@ -16,19 +16,17 @@ export const zoneFailureBreaksJourney: Rule = {
   check: (context) => {
     const { graph, tier } = context;
     const results: RuleResult[] = [];
+    const plansById = new Map(context.plans().map((plan) => [plan.journey.id, plan]));
     for (const scenario of context.scenarios()) {
       if (scenario.kind !== 'zone') continue;
       const broken = scenario.journeys.filter((j) => !j.up);
       const slow = scenario.journeys.filter((j) => j.up && j.rtoSeconds !== null && j.rtoSeconds > tier.rtoSeconds);
       if (broken.length === 0 && slow.length === 0) continue;
-      const plans = context.plans();
+      // Walk each hit journey's own (small) route, not every component the zone took down.
+      const down = new Set(scenario.downComponents);
       const culprits = new Set<string>();
       for (const j of [...broken, ...slow]) {
-        const plan = plans.find((p) => p.journey.id === j.id)!;
-        for (const id of scenario.downComponents) {
-          const i = graph.indexById.get(id)!;
-          if (plan.inRelevant[i]) culprits.add(id);
-        }
+        for (const i of plansById.get(j.id)!.relevant) if (down.has(graph.components[i]!.id)) culprits.add(graph.components[i]!.id);
       }
       const components = graph.components.filter((c) => culprits.has(c.id)).map((c) => c.id);
       const names = components.map((id) => context.name(graph.indexById.get(id)!));

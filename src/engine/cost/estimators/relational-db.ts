@@ -28,6 +28,26 @@ function chargeBackups(ledger: ComponentLedger, storageGb: number, key: string):
 }
 
 /**
+ * Providers that price database instances by vCPU and memory (Cloud SQL): a custom machine
+ * `db-custom-<vCPUs>-<memory MB>`; high availability is priced at the regional (HA) rates.
+ */
+function chargeVcpuInstances(ledger: ComponentLedger, vcpus: number, memoryGb: number, storageGb: number, readReplicas: number): void {
+  const ha = ledger.props.ha !== 'single';
+  const suffix = ha ? '-ha' : '';
+  const label = ha ? ', high availability (regional)' : '';
+  ledger.charge({ what: `Primary vCPUs (${vcpus})${label}`, key: `db/vcpu${suffix}`, quantity: vcpus * 730 });
+  ledger.charge({ what: `Primary memory (${memoryGb} GB)${label}`, key: `db/memory${suffix}`, quantity: memoryGb });
+  ledger.charge({ what: `Storage (${storageGb} GB)${label}`, key: ha ? 'db/storage-multi-az' : 'db/storage', quantity: storageGb });
+  if (readReplicas > 0) {
+    ledger.charge({ what: `Read replica vCPUs (${readReplicas} x ${vcpus})`, key: 'db/vcpu', quantity: readReplicas * vcpus * 730 });
+    ledger.charge({ what: `Read replica memory (${readReplicas} x ${memoryGb} GB)`, key: 'db/memory', quantity: readReplicas * memoryGb });
+    ledger.charge({ what: `Read replica storage (${readReplicas} x ${storageGb} GB)`, key: 'db/storage', quantity: readReplicas * storageGb });
+  }
+  const retained = backupStorage(ledger, storageGb);
+  if (retained) ledger.charge({ what: 'Backup storage', key: 'db/backup', quantity: retained });
+}
+
+/**
  * Relational database: the primary, a Multi-AZ standby (paid in full), read replicas (each
  * another instance with its own storage), storage, and backups. Aurora: a writer, a replica
  * per standby or reader, one shared cluster volume, and I/O that depends on usage.
@@ -43,6 +63,11 @@ export const relationalDb: Estimator = {
     if (props.hosting === 'kubernetes') {
       ledger.included(`Database pods (${engine})`, 'run on the cluster nodes, priced with the workloads that run there');
       ledger.notInCatalog(`Persistent volumes (${storageGb} GB per instance)`, 'the catalog has no block storage (EBS) price');
+      return;
+    }
+    const custom = /^db-custom-(\d+)-(\d+)$/.exec(size);
+    if (custom && ledger.book.has('db/vcpu')) {
+      chargeVcpuInstances(ledger, Number(custom[1]), Number(custom[2]) / 1024, storageGb, readReplicas);
       return;
     }
     const key = instanceKey(engine, size);

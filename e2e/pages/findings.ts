@@ -1,0 +1,37 @@
+import { expect, type Page } from '@playwright/test';
+
+/** The findings and what-if panels, and the canvas nodes they annotate. */
+export class FindingsPage {
+  constructor(readonly page: Page) {}
+
+  async open(): Promise<void> {
+    await this.page.goto('/');
+    await expect(this.page.getByTestId('design-name')).not.toBeEmpty();
+  }
+
+  async loadDesign(text: string): Promise<void> {
+    const result = await this.page.evaluate((yaml) => (window as unknown as { __ninesmith: { loadDocumentText(t: string): { ok: boolean; problems: string[] } } }).__ninesmith.loadDocumentText(yaml), text);
+    expect(result.problems).toEqual([]);
+  }
+
+  async showFindings(): Promise<void> {
+    await this.page.getByTestId('panel-tab-findings').click();
+    await expect(this.page.getByTestId('scorecard')).toBeVisible();
+  }
+
+  async showWhatIf(): Promise<void> {
+    await this.page.getByTestId('panel-tab-what-if').click();
+  }
+
+  finding(rule: string, components: readonly string[]) {
+    return this.page.getByTestId(`finding-${rule}-${components.join('-')}`);
+  }
+
+  node(id: string) {
+    return this.page.getByTestId(`node-${id}`);
+  }
+
+  badge(id: string) {
+    return this.page.getByTestId(`badge-${id}`);
+  }
+}

@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadDesign } from '../../../catalog';
+import { analyzeDesign, simulateScenario } from '../../../engine';
+import { annotationsFor } from './analysis';
+
+const design = () => {
+  const result = loadDesign(readFileSync(join(import.meta.dirname, '../../../../templates/first-launch-common-mistakes.yaml'), 'utf8'));
+  if (!result.ok) throw new Error('template does not load');
+  return result.design;
+};
+
+describe('node annotations from the analysis', () => {
+  it('counts unsuppressed findings per component with the worst severity, and marks what a what-if takes down', () => {
+    const model = design();
+    const analysis = analyzeDesign(model);
+    const whatIf = simulateScenario(model, { zones: ['primary/a'] });
+    const annotations = annotationsFor(analysis, whatIf, {});
+    expect(annotations.db).toMatchObject({ findings: { severity: 'critical' }, down: true });
+    expect(annotations.db!.findings!.count).toBe(analysis.findings.filter((f) => f.components.includes('db')).length);
+    expect(annotations.files?.down).toBeUndefined();
+    expect(annotations.users).toBeUndefined();
+  });
+
+  it('keeps the previous annotation objects when nothing changed, so unchanged nodes do not re-render', () => {
+    const model = design();
+    const first = annotationsFor(analyzeDesign(model), null, {});
+    const second = annotationsFor(analyzeDesign({ ...model }), null, first);
+    for (const id of Object.keys(first)) expect(second[id]).toBe(first[id]);
+    const fixed = analyzeDesign({ ...model, suppressions: [{ rule: 'stateful-app-tier', component: 'web', reason: 'accepted' }] });
+    const third = annotationsFor(fixed, null, first);
+    expect(third.web).not.toBe(first.web);
+    expect(third.db).toBe(first.db);
+  });
+});

@@ -1,0 +1,96 @@
+import { create } from 'zustand';
+import type { Design } from '../../../model';
+import { analyzeDesign, severityRank, simulateScenario, type DesignAnalysis, type FailureScenario, type Failure } from '../../../engine';
+import { setAnnotations, useStore, type NodeAnnotation, type WhatIf } from '../../store';
+
+/**
+ * The one place that runs the engine for the app. It listens to the store and reruns only when the
+ * model (not the layout) or the what-if failure changes, so a drag never triggers it. Results land in
+ * this small store for the panels, and as node annotations (badges, greyed out) for the canvas.
+ */
+export interface AnalysisState {
+  analysis: DesignAnalysis | null;
+  /** The what-if failure's outcome, when one is set. */
+  whatIf: FailureScenario | null;
+  /** Milliseconds the last analysis took, shown in the panel footer and read by benchmarks. */
+  elapsedMs: number;
+  error: string | null;
+}
+
+export const useAnalysis = create<AnalysisState>(() => ({ analysis: null, whatIf: null, elapsedMs: 0, error: null }));
+
+export function failureOf(whatIf: WhatIf): Failure {
+  return { components: whatIf.failedComponents, zones: whatIf.failedZones, regions: whatIf.failedRegions };
+}
+
+function sameAnnotation(a: NodeAnnotation | undefined, b: NodeAnnotation): boolean {
+  return a !== undefined && a.down === b.down && a.findings?.count === b.findings?.count && a.findings?.severity === b.findings?.severity;
+}
+
+/** Annotations per component, reusing the previous objects where nothing changed so only those nodes re-render. */
+export function annotationsFor(analysis: DesignAnalysis, whatIf: FailureScenario | null, previous: Readonly<Record<string, NodeAnnotation>>): Record<string, NodeAnnotation> {
+  const next: Record<string, NodeAnnotation> = {};
+  for (const finding of analysis.findings) {
+    if (finding.suppressed) continue;
+    for (const id of finding.components) {
+      const current = next[id]?.findings;
+      const severity = !current || severityRank(finding.severity) > severityRank(current.severity) ? finding.severity : current.severity;
+      next[id] = { findings: { count: (current?.count ?? 0) + 1, severity } };
+    }
+  }
+  for (const id of whatIf?.downComponents ?? []) next[id] = { ...next[id], down: true };
+  for (const [id, annotation] of Object.entries(next)) {
+    const before = previous[id];
+    if (sameAnnotation(before, annotation)) next[id] = before!;
+  }
+  return next;
+}
+
+let lastModel: Design | null = null;
+let lastWhatIf: WhatIf | null | undefined;
+
+/** Runs what changed since the last run and publishes the results. */
+export function refresh(): void {
+  const { model, whatIf } = useStore.getState();
+  if (model === lastModel && whatIf === lastWhatIf) return;
+  const started = performance.now();
+  try {
+    const analysis = model === lastModel ? useAnalysis.getState().analysis : analyzeDesign(model);
+    let scenario: FailureScenario | null = null;
+    if (whatIf) {
+      try {
+        scenario = simulateScenario(model, failureOf(whatIf));
+      } catch {
+        // The failure names something the edit removed: drop it rather than show a stale one.
+        scenario = null;
+      }
+    }
+    lastModel = model;
+    lastWhatIf = whatIf;
+    useAnalysis.setState({ analysis, whatIf: scenario, elapsedMs: performance.now() - started, error: null });
+    if (analysis) setAnnotations(annotationsFor(analysis, scenario, useStore.getState().annotations));
+  } catch (error) {
+    lastModel = model;
+    lastWhatIf = whatIf;
+    useAnalysis.setState({ analysis: null, whatIf: null, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+let started = false;
+
+/** Starts listening (once). Reruns in a microtask after an edit: findings are there for the next paint. */
+export function startAnalysis(): void {
+  if (started) return;
+  started = true;
+  let scheduled = false;
+  useStore.subscribe((state, previous) => {
+    if (state.model === previous.model && state.whatIf === previous.whatIf) return;
+    if (scheduled) return;
+    scheduled = true;
+    queueMicrotask(() => {
+      scheduled = false;
+      refresh();
+    });
+  });
+  refresh();
+}
