@@ -1,6 +1,7 @@
 // Pricing benchmark: estimateCost on generated designs of 1,000, 5,000 and 20,000 components,
 // the cold first run (its own process per size, catalog parsed fresh) and the warm median,
-// beside the time loadDesign takes to parse and validate the same design as YAML.
+// beside the time loadDesign takes to parse and validate the same design as YAML and the time
+// checkDesign takes to run every rule on it, in the same process.
 // The aim (issue 4): pricing a 5,000-component design takes no longer than checking it.
 //
 //   npm run bench -- cost
@@ -9,6 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadDesign, syntheticDesign } from '../src/catalog';
+import { checkDesign } from '../src/engine';
 import { estimateCost, parsePriceCatalog } from '../src/engine/cost';
 import { serializeDesign } from '../src/model';
 
@@ -30,6 +32,8 @@ interface SizeResult {
   /** The fastest warm run: least disturbed by other processes on a shared machine. */
   priceWarmMinMs: number;
   parseMinMs: number;
+  checkWarmMedianMs: number;
+  checkWarmMinMs: number;
 }
 
 const median = (values: number[]): number => {
@@ -55,7 +59,13 @@ function measure(size: number): SizeResult {
   });
   const catalog = parsePriceCatalog(JSON.parse(readFileSync(join(root, 'public', 'prices', `${design.provider}.json`), 'utf8')));
   const warm: number[] = [];
-  for (let i = 0; i < WARM_RUNS; i += 1) warm.push(time(() => estimateCost(design, [catalog]))[1]);
+  checkDesign(design);
+  const check: number[] = [];
+  // Interleaved with pricing runs, so both see the same machine load.
+  for (let i = 0; i < WARM_RUNS; i += 1) {
+    check.push(time(() => checkDesign(design))[1]);
+    warm.push(time(() => estimateCost(design, [catalog]))[1]);
+  }
   const parse: number[] = [];
   for (let i = 0; i < 5; i += 1) {
     const [result, ms] = time(() => loadDesign(text));
@@ -74,6 +84,8 @@ function measure(size: number): SizeResult {
     priceWarmP95Ms: p95(warm),
     priceWarmMinMs: Math.min(...warm),
     parseMinMs: Math.min(...parse),
+    checkWarmMedianMs: median(check),
+    checkWarmMinMs: Math.min(...check),
   };
 }
 
@@ -89,7 +101,7 @@ function main(): void {
     return JSON.parse(child.stdout) as SizeResult;
   });
   const ms = (value: number) => value.toFixed(1);
-  console.log('Pricing (estimateCost) beside parsing and validating (loadDesign), synthetic designs, seed 1');
+  console.log('Pricing (estimateCost) beside parsing and validating (loadDesign) and checking (checkDesign, every rule), synthetic designs, seed 1');
   console.table(
     results.map((r) => ({
       components: r.components,
@@ -101,7 +113,10 @@ function main(): void {
       'price warm p95 ms': ms(r.priceWarmP95Ms),
       'parse min ms': ms(r.parseMinMs),
       'price warm min ms': ms(r.priceWarmMinMs),
+      'check warm median ms': ms(r.checkWarmMedianMs),
+      'check warm min ms': ms(r.checkWarmMinMs),
       'price / parse': (r.priceWarmMedianMs / r.parseMedianMs).toFixed(2),
+      'price / check': (r.priceWarmMedianMs / r.checkWarmMedianMs).toFixed(2),
     })),
   );
   mkdirSync(join(root, 'bench-results'), { recursive: true });

@@ -49,7 +49,7 @@ export const OVERVIEW_ZOOM = 0.4;
 /** Small designs stay as DOM at every zoom: a few hundred nodes paint fine and stay editable. */
 export const OVERVIEW_MIN_COMPONENTS = 300;
 /** Above this, the minimap's one SVG rectangle per node costs more than it helps. */
-const MINIMAP_MAX_COMPONENTS = 1500;
+const MINIMAP_MAX_COMPONENTS = 400;
 /** Designs up to this size open fitted to the view; larger ones open at 100% at their top-left. */
 const FIT_ON_OPEN_MAX = 300;
 
@@ -96,6 +96,8 @@ function Flow() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [project] = useState(createProjection);
   const [drag, setDrag] = useState<{ ids: ReadonlySet<string>; regions: RegionGeometry[] } | null>(null);
+  // Positions of the components being dragged, until the drag ends (see onNodeDragStop).
+  const [dragOverlay, setDragOverlay] = useState<Readonly<Record<string, LayoutPoint>> | null>(null);
   const [dropTarget, setDropTarget] = useState<{ region: string; zone: string | undefined } | null>(null);
   const [layingOut, setLayingOut] = useState(false);
   const zoomedOut = useFlowStore((state) => state.transform[2] < OVERVIEW_ZOOM);
@@ -105,8 +107,19 @@ function Flow() {
   const selectedComponents = useMemo(() => new Set(selection.components), [selection.components]);
   const selectedConnections = useMemo(() => new Set(selection.connections), [selection.connections]);
   const { nodes, edges, regions } = useMemo(
-    () => project({ model, positions, selectedComponents, selectedConnections, overview, dragging: drag?.ids ?? null, dropTarget }),
-    [project, model, positions, selectedComponents, selectedConnections, overview, drag, dropTarget],
+    () =>
+      project({
+        model,
+        positions,
+        selectedComponents,
+        selectedConnections,
+        overview,
+        dragging: drag?.ids ?? null,
+        overlay: dragOverlay,
+        simpleEdges: model.components.length >= OVERVIEW_MIN_COMPONENTS,
+        dropTarget,
+      }),
+    [project, model, positions, selectedComponents, selectedConnections, overview, drag, dragOverlay, dropTarget],
   );
 
   const tidyUp = useCallback(async () => {
@@ -136,6 +149,16 @@ function Flow() {
   }, [flow, tidyUp]);
 
   useEffect(() => installKeyboardShortcuts(), []);
+
+  // The viewport handle the browser benchmark drives (bench/browser.bench.mjs), the same one the
+  // bare baseline page exposes.
+  useEffect(() => {
+    (window as unknown as { __canvasApi?: unknown }).__canvasApi = {
+      setViewport: (viewport: { x: number; y: number; zoom: number }) => flow.setViewport(viewport),
+      getViewport: () => flow.getViewport(),
+      fitView: () => flow.fitView({ padding: 0.05 }),
+    };
+  }, [flow]);
 
   // Opening a design: lay it out when it comes without positions (templates, hand-written
   // files), then fit it to the view. The first layout is part of opening, not an undo step.
@@ -181,6 +204,7 @@ function Flow() {
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = useStore.getState();
     const moved: Record<string, LayoutPoint> = {};
+    const dragged: Record<string, LayoutPoint> = {};
     let selected: Set<string> | null = null;
     for (const change of changes) {
       if (change.type === 'position' && change.position) {
@@ -199,7 +223,8 @@ function Flow() {
             const at = filled[c.id];
             if (c.region === regionId && at) moved[c.id] = { x: at.x + dx, y: at.y + dy };
           }
-        } else moved[change.id] = roundPoint(change.position);
+        } else if (change.dragging) dragged[change.id] = roundPoint(change.position);
+        else moved[change.id] = roundPoint(change.position);
       } else if (change.type === 'select' && !isRegionNodeId(change.id)) {
         selected ??= new Set(useStore.getState().selection.components);
         if (change.selected) selected.add(change.id);
@@ -207,6 +232,9 @@ function Flow() {
       }
     }
     if (Object.keys(moved).length > 0) moveComponents(moved);
+    // Drag frames of components stay in the canvas (a React state update, batched like React
+    // Flow's own): the document, and everything that listens to it, hears of the drag once.
+    if (Object.keys(dragged).length > 0) setDragOverlay((previous) => ({ ...previous, ...dragged }));
     if (selected) setSelection({ components: [...selected], connections: useStore.getState().selection.connections });
   }, []);
 
@@ -239,6 +267,10 @@ function Flow() {
 
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (_event, _node, dragged) => {
+      const final: Record<string, LayoutPoint> = {};
+      for (const node of dragged) if (node.type === 'component') final[node.id] = roundPoint(node.position);
+      if (Object.keys(final).length > 0) moveComponents(final);
+      setDragOverlay(null);
       const state = useStore.getState();
       const frozen = drag?.regions ?? regionGeometries(state.model, withFallbackPositions(state.model, state.layout));
       const byId = new Map(state.model.components.map((c) => [c.id, c]));
@@ -295,6 +327,8 @@ function Flow() {
     const right = existing.reduce((max, r) => Math.max(max, r.x + r.width), -Infinity);
     const top = existing[0]?.y ?? flow.screenToFlowPosition({ x: 0, y: 0 }).y;
     addRegionAt(Number.isFinite(right) ? { x: right + 80, y: top } : flow.screenToFlowPosition({ x: 300, y: 200 }));
+    // Bring the new region into view once React Flow has the node.
+    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1 })));
   }, [flow]);
 
   return (
@@ -313,6 +347,7 @@ function Flow() {
         isValidConnection={isValidConnection}
         onlyRenderVisibleElements
         deleteKeyCode={null}
+        disableKeyboardA11y
         selectionKeyCode="Shift"
         multiSelectionKeyCode={MULTI_SELECT_KEYS}
         selectionOnDrag
@@ -324,7 +359,7 @@ function Flow() {
         elevateNodesOnSelect={false}
         fitViewOptions={FIT_OPTIONS}
       >
-        <Background gap={24} />
+        {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
         <Controls showInteractive={false} />
         {model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
         <Panel position="top-right" className="ns-canvas-actions">

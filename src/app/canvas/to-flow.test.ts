@@ -11,6 +11,8 @@ const input = (design: Design, overrides: Partial<ProjectionInput> = {}): Projec
   selectedConnections: none,
   overview: false,
   dragging: null,
+  overlay: null,
+  simpleEdges: false,
   dropTarget: null,
   ...overrides,
 });
@@ -52,11 +54,14 @@ describe('the to-flow projection', () => {
     expect(changed[0]!.selected).toBe(true);
   });
 
-  it('hides components and connections in the overview, keeping the regions', () => {
-    const { nodes, edges } = createProjection()(input(design, { overview: true }));
+  it('hides components and leaves out connections in the overview, keeping the regions', () => {
+    const project = createProjection();
+    const { nodes, edges } = project(input(design, { overview: true }));
     expect(nodes.filter((n) => n.type === 'component').every((n) => n.hidden)).toBe(true);
     expect(nodes.filter((n) => n.type === 'region').some((n) => n.hidden)).toBe(false);
-    expect(edges.every((e) => e.hidden)).toBe(true);
+    expect(edges).toEqual([]);
+    // Back to the working view: every connection is there again.
+    expect(project(input(design)).edges).toHaveLength(design.connections.length);
   });
 });
 
@@ -65,5 +70,20 @@ describe('isVerticalConnection', () => {
     expect(isVerticalConnection({ x: 0, y: 0 }, { x: 0, y: 300 })).toBe(true);
     expect(isVerticalConnection({ x: 0, y: 0 }, { x: 400, y: 100 })).toBe(false);
     expect(isVerticalConnection({ x: 0, y: 300 }, { x: 0, y: 0 })).toBe(false);
+  });
+});
+
+describe('array identity', () => {
+  it('returns the same edges array when a move touches no edge, and the same nodes array when nothing changed', () => {
+    const design = syntheticDesign(60, 3);
+    const project = createProjection();
+    const first = project(input(design));
+    const again = project(input(design));
+    expect(again.nodes).toBe(first.nodes);
+    expect(again.edges).toBe(first.edges);
+    // `users` moves a little: no edge changes sides, so the edge list stays the same array.
+    const moved = project(input(design, { positions: { ...design.layout, users: { x: 41, y: 40 } } }));
+    expect(moved.edges).toBe(first.edges);
+    expect(moved.nodes).not.toBe(first.nodes);
   });
 });

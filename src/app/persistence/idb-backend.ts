@@ -42,8 +42,13 @@ export class IdbBackend implements LibraryBackend {
     return this.db.get('documents', id);
   }
   async put(entry: LibraryEntry, document?: StoredDesign) {
+    // Everything is issued synchronously and committed at once (see LibraryBackend.put): a
+    // transaction still open when the page unloads would be aborted.
     const tx = this.db.transaction(['entries', 'documents'], 'readwrite');
-    await Promise.all([tx.objectStore('entries').put(entry), document ? tx.objectStore('documents').put(document) : undefined, tx.done]);
+    const writes: Promise<unknown>[] = [tx.objectStore('entries').put(entry)];
+    if (document) writes.push(tx.objectStore('documents').put(document));
+    tx.commit();
+    await Promise.all([...writes, tx.done]);
   }
   async remove(id: string) {
     const tx = this.db.transaction(['entries', 'documents'], 'readwrite');

@@ -35,7 +35,10 @@ export interface LibraryBackend {
   listEntries(): Promise<LibraryEntry[]>;
   getEntry(id: string): Promise<LibraryEntry | undefined>;
   getDocument(id: string): Promise<StoredDesign | undefined>;
-  /** Writes the entry, and the document when given, atomically. */
+  /**
+   * Writes the entry, and the document when given, atomically. Implementations issue the writes
+   * and commit before their first await, so a save begun while the page is closing is not lost.
+   */
   put(entry: LibraryEntry, document?: StoredDesign): Promise<void>;
   remove(id: string): Promise<void>;
   getMeta(key: string): Promise<string | undefined>;
@@ -79,6 +82,9 @@ export function copyName(name: string, taken: ReadonlySet<string>): string {
 }
 
 export class DesignLibrary {
+  /** Creation times of the entries seen, so a save writes without reading first. */
+  private readonly createdAt = new Map<string, number>();
+
   constructor(
     private readonly backend: LibraryBackend,
     private readonly clock: () => number = () => Date.now(),
@@ -87,12 +93,14 @@ export class DesignLibrary {
   /** Every design, newest first; trashed ones included (callers split them by `deletedAt`). */
   async list(): Promise<LibraryEntry[]> {
     const entries = await this.backend.listEntries();
+    for (const entry of entries) this.createdAt.set(entry.id, entry.createdAt);
     return entries.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
   }
 
   async load(id: string): Promise<LoadResult | undefined> {
     const [entry, stored] = await Promise.all([this.backend.getEntry(id), this.backend.getDocument(id)]);
     if (!entry || !stored) return undefined;
+    this.createdAt.set(id, entry.createdAt);
     const result = loadDesignDocument(stored.document);
     return result.ok ? { ok: true, design: result.design, entry } : { ok: false, problems: result.problems };
   }
@@ -102,6 +110,7 @@ export class DesignLibrary {
     const storable = storableDocument(design);
     if (!storable.ok) throw new InvalidDesignError(storable.problems);
     const now = this.clock();
+    this.createdAt.set(id, now);
     await this.backend.put(
       { id, name: design.name, createdAt: now, updatedAt: now, componentCount: design.components.length },
       { id, document: storable.document },
@@ -113,19 +122,12 @@ export class DesignLibrary {
   async save(id: string, design: Design): Promise<void> {
     const storable = storableDocument(design);
     if (!storable.ok) throw new InvalidDesignError(storable.problems);
-    const existing = await this.backend.getEntry(id);
     const now = this.clock();
-    await this.backend.put(
-      {
-        id,
-        name: design.name,
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-        componentCount: design.components.length,
-        // Saving a design that was trashed in another tab brings it back: the edit is newer.
-      },
-      { id, document: storable.document },
-    );
+    // No read before the write: a save started in `pagehide` must issue its write at once.
+    // Saving a design that was trashed in another tab brings it back: the edit is newer.
+    const createdAt = this.createdAt.get(id) ?? now;
+    this.createdAt.set(id, createdAt);
+    await this.backend.put({ id, name: design.name, createdAt, updatedAt: now, componentCount: design.components.length }, { id, document: storable.document });
   }
 
   async rename(id: string, name: string): Promise<void> {

@@ -1,13 +1,14 @@
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
 import { serializeDesign, type Design, type DesignProblem } from '../../model';
 import { loadDesign } from '../../catalog';
+import { SHARE_PARAM, isShareFragment } from './share-fragment';
 
 /**
  * A design shared as a link: the canonical JSON, deflated and base64url-encoded into the URL
  * fragment (`#design=...`). The fragment never reaches a server, so a shared design stays
  * between the people who hold the link. Opening one imports it as a new library entry.
  */
-export const SHARE_PARAM = 'design';
+export { SHARE_PARAM, isShareFragment };
 
 export const SHARE_LIMITS = {
   /**
@@ -64,11 +65,6 @@ export function shareLink(pageUrl: string, design: Design): ShareEncodeResult & 
   url.search = '';
   url.hash = '';
   return { ...encoded, url: `${url.toString().replace(/#$/, '')}${encoded.fragment}` };
-}
-
-/** Whether a location hash carries a shared design (so the app knows to import it). */
-export function isShareFragment(hash: string): boolean {
-  return hash.startsWith(`#${SHARE_PARAM}=`);
 }
 
 const problem = (code: DesignProblem['code'], message: string): ShareDecodeResult => ({ ok: false, problems: [{ path: [], code, message }] });

@@ -1,7 +1,7 @@
 import type { Design, TextFormat } from '../../model';
 import { currentDocument, notify } from '../store';
 import { designFileName, downloadText, exportText, readDesignFile } from '../persistence/file-io';
-import { decodeShareFragment, isShareFragment } from '../persistence/share-link';
+import { isShareFragment } from '../persistence/share-fragment';
 import { openAsNewDesign } from '../persistence/session';
 import { closeDialog, showProblems } from './ui-state';
 
@@ -25,6 +25,7 @@ export async function importFile(file: File): Promise<boolean> {
 /** Imports the design a shared link carries; refuses an invalid or oversized one with every problem. */
 export async function importShareHash(hash: string): Promise<boolean> {
   if (!isShareFragment(hash)) return false;
+  const { decodeShareFragment } = await import('../persistence/share-link');
   const result = decodeShareFragment(hash);
   if (!result.ok) {
     showProblems(

@@ -128,9 +128,9 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   ];
   const adjustments = applyAdjustments(lineItems, adjustmentInputs);
 
-  const byLayerCents: Record<string, number> = Object.fromEntries(LAYERS.map((layer) => [layer, 0]));
-  const byRegionCents: Record<string, number> = Object.fromEntries(design.regions.map((r) => [r.id, 0]));
-  const byComponentCents: Record<string, number> = {};
+  const byLayerCents = new Map<string, number>(LAYERS.map((layer) => [layer, 0]));
+  const byRegionCents = new Map<string, number>(design.regions.map((r) => [r.id, 0]));
+  const byComponent: Record<string, number> = {};
   const components: ComponentCost[] = [];
   const totalCents: Range = { low: 0, expected: 0, high: 0 };
   for (const component of design.components) {
@@ -143,9 +143,9 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       cents.high += line.monthlyCents.high;
     }
     const regionKey = component.region ?? GLOBAL_REGION;
-    byLayerCents[kind.layer] = (byLayerCents[kind.layer] ?? 0) + cents[profile];
-    byRegionCents[regionKey] = (byRegionCents[regionKey] ?? 0) + cents[profile];
-    byComponentCents[component.id] = cents[profile];
+    byLayerCents.set(kind.layer, (byLayerCents.get(kind.layer) ?? 0) + cents[profile]);
+    byRegionCents.set(regionKey, (byRegionCents.get(regionKey) ?? 0) + cents[profile]);
+    byComponent[component.id] = centsToUsd(cents[profile]);
     totalCents.low += cents.low;
     totalCents.expected += cents.expected;
     totalCents.high += cents.high;
@@ -182,7 +182,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   if (summary.length > 0) notes.push(`Not in the total: ${summary.join(', ')} (see unpriced).`);
   notes.push(`${HOURS_PER_MONTH} hours a month, on-demand list prices in ${catalog?.currency ?? 'USD'}; low and high scale usage by ${estimatorOptions.usageFactors.low} and ${estimatorOptions.usageFactors.high} and follow autoscaling limits.`);
 
-  const toUsd = (record: Record<string, number>) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, centsToUsd(v)]));
+  const toUsd = (totals: ReadonlyMap<string, number>) => Object.fromEntries([...totals].map(([k, v]) => [k, centsToUsd(v)]));
   return {
     currency: catalog?.currency ?? 'USD',
     provider,
@@ -194,7 +194,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     range: rangeToUsd(totalCents),
     byLayer: toUsd(byLayerCents),
     byRegion: toUsd(byRegionCents),
-    byComponent: toUsd(byComponentCents),
+    byComponent,
     components,
     lineItems,
     assumptions,

@@ -119,7 +119,10 @@ export class ComponentLedger {
     else if (typeof designed === 'number') [value, origin] = [designed, 'design usage'];
     else if (typeof propValue === 'number') [value, origin] = [propValue, explicitProp ? 'prop' : 'default'];
     else [value, origin] = [spec.default, 'default'];
-    if (value === undefined) return undefined;
+    if (value === undefined) {
+      this.assumptions.push({ componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value: null, range: null, origin: 'unset', nature: spec.nature });
+      return undefined;
+    }
     const r = spec.nature === 'usage' ? { low: value * this.options.usageFactors.low, expected: value, high: value * this.options.usageFactors.high } : range(value);
     this.assumptions.push({ componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value, range: r, origin, nature: spec.nature });
     return r;
@@ -168,7 +171,8 @@ export class ComponentLedger {
       priceRegion: match.price.region,
       source: match.price.source,
       asOf: match.price.asOf,
-      ...(uncertain ? { uncertain: true } : {}),
+      // Always present (undefined when not), so every line has one shape.
+      uncertain: uncertain || undefined,
       monthlyCents: cents,
       listCents: cents,
       notes,

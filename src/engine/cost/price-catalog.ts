@@ -56,7 +56,8 @@ export class PriceBook {
   readonly provider: Provider;
   readonly catalog: PriceCatalog | undefined;
   private readonly byKey = new Map<string, CatalogPrice[]>();
-  private readonly memo = new Map<string, PriceMatch | null>();
+  /** key -> location -> match (nested, so a lookup builds no string). */
+  private readonly memo = new Map<string, Map<string, PriceMatch | null>>();
 
   constructor(provider: Provider, catalog: PriceCatalog | undefined) {
     this.provider = provider;
@@ -74,11 +75,15 @@ export class PriceBook {
 
   /** The price of `key` in `location` (a region code, or `global`), or undefined when the catalog has none. */
   find(key: string, location: string): PriceMatch | undefined {
-    const memoKey = `${key}@${location}`;
-    const cached = this.memo.get(memoKey);
+    let byLocation = this.memo.get(key);
+    if (!byLocation) {
+      byLocation = new Map();
+      this.memo.set(key, byLocation);
+    }
+    const cached = byLocation.get(location);
     if (cached !== undefined) return cached ?? undefined;
     const match = this.lookup(key, location);
-    this.memo.set(memoKey, match ?? null);
+    byLocation.set(location, match ?? null);
     return match;
   }
 

@@ -91,11 +91,11 @@ export interface UsageAssumption {
   name: string;
   label: string;
   unit: string;
-  /** The value priced as expected; low and high scale it by the profile factors when it is usage. */
-  value: number;
-  range: Range;
+  /** The value priced as expected; low and high scale it by the profile factors when it is usage. Null: not set, and no default (the line depends on usage). */
+  value: number | null;
+  range: Range | null;
   /** Where the value came from. */
-  origin: 'design usage' | 'local usage' | 'prop' | 'default';
+  origin: 'design usage' | 'local usage' | 'prop' | 'default' | 'unset';
   /** usage: varies month to month (ranged); provisioned: a configured amount (the same in every profile). */
   nature: 'usage' | 'provisioned';
 }

@@ -38,6 +38,8 @@ describe('the estimator registry', () => {
     expect(status('api-gw')).toBe('not-in-catalog');
     expect(line(report, 'lb', /Data out to the internet/).status).toBe('usage');
     expect(line(report, 'lb', /Data out to the internet/).notes.join()).toContain('pricing.usage.lb.internetEgressGbPerMonth');
+    // The input that would price it is listed, unset, so the app can offer it for editing.
+    expect(report.assumptions.find((a) => a.componentId === 'lb' && a.name === 'internetEgressGbPerMonth')).toMatchObject({ value: null, origin: 'unset' });
     expect(line(report, 'ingress', /Controller pods/).status).toBe('included');
     expect(line(report, 'db', /Backup storage up to/).status).toBe('free');
     expect(report.unpriced.map((u) => u.componentId)).toEqual(expect.arrayContaining(['users', 'erp', 'warehouse', 'api-gw', 'lb', 'ingress']));
@@ -103,5 +105,31 @@ describe('figures worked by hand from the reference prices', () => {
     expect(planes.map((l) => l.componentId)).toEqual(['ingress']);
     // EKS standard support $0.10/cluster-hour x 730 = 73.00.
     expect(planes[0]?.monthlyCents.expected).toBe(7300);
+  });
+
+  it('prices Cloud SQL by vCPU and memory at the regional (HA) rates', () => {
+    // Reference (gcp, us-central1): Cloud SQL "vCPU, regional (HA)" $0.0826/vCPU-hour,
+    // "memory, regional (HA)" $10.22/GB-month, "SSD storage, regional (HA)" $0.34/GB-month.
+    // db-custom-2-7680: 2 x 730 x 0.0826 = 120.596 -> 120.60; 7.5 GB x 10.22 = 76.65; 100 GB x 0.34 = 34.00.
+    // Compute Engine "e2-medium on-demand" $0.0335/hour: 3 x 730 x 0.0335 = 73.365 -> 73.37.
+    const report = estimateCost(fixture('gcp-cloud-sql'), catalogs);
+    expect(line(report, 'db', /Primary vCPUs/).monthlyCents.expected).toBe(12060);
+    expect(line(report, 'db', /Primary memory/).monthlyCents.expected).toBe(7665);
+    expect(line(report, 'db', /^Storage/).monthlyCents.expected).toBe(3400);
+    expect(line(report, 'nodes', /Instances/).monthlyCents.expected).toBe(7337);
+    expect(report.monthly).toBe(120.6 + 76.65 + 34 + 73.37);
+  });
+
+  it('prices backup copies once: in the vault the backups are sent to, sized by what is sent', () => {
+    const report = estimateCost(fixture('vault-backups'), catalogs);
+    expect(line(report, 'db', /Backup copies kept in vault/).status).toBe('included');
+    expect(report.lineItems.some((l) => l.componentId === 'db' && /separate account/.test(l.what))).toBe(false);
+    // 300 GB + 700 GB arrive over backup connections; AWS Backup snapshot storage $0.095/GB-month
+    // (reference entry for us-west-1, the nearest region the catalog has): 1,000 x 0.095 = 95.00.
+    const vault = line(report, 'vault', /Recovery points/);
+    expect(vault.quantity?.expected).toBe(1000);
+    expect(vault.monthlyCents.expected).toBe(9500);
+    expect(vault.priceRegion).toBe('us-west-1');
+    expect(report.notes.join('\n')).toContain('us-east-1: backup/rds-snapshot priced at us-west-1 list prices');
   });
 });

@@ -1,5 +1,5 @@
 import { mapRange, range, type ComponentLedger, type Estimator } from '../ledger';
-import { backupStorage, chargeBackupCopy, DAILY_CHANGE_SHARE, hours } from './shared';
+import { backupStorage, backupTarget, chargeBackupCopy, DAILY_CHANGE_SHARE, hours } from './shared';
 
 const INSTANCE_PREFIX: Readonly<Record<string, string>> = {
   postgres: 'db/postgres',
@@ -18,13 +18,36 @@ function chargeBackups(ledger: ComponentLedger, storageGb: number, key: string):
   ledger.free(`Backup storage up to ${storageGb} GB`, 'backup storage up to the provisioned database storage is included at no charge');
   const beyond = mapRange(retained, (gb) => Math.max(0, gb - storageGb));
   if (beyond.high > 0) ledger.charge({ what: 'Backup storage beyond the database size', key, quantity: beyond, notes: [`${backup.retentionDays ?? 7} days retained, ${DAILY_CHANGE_SHARE * 100}% of the data changing per day`] });
+  const vault = backupTarget(ledger);
+  if (vault) ledger.included(`Backup copies kept in ${vault}`, `a backup connection sends the copies to ${vault}, which prices their storage`);
   chargeBackupCopy(ledger, {
     key,
     storedGb: retained,
     monthlyCopyGb: storageGb * DAILY_CHANGE_SHARE * 30,
     targetRegion: backup.copyToRegion,
-    separateAccount: backup.separateAccount === true,
+    // Copies that go to a vault of the design are priced there, not twice.
+    separateAccount: backup.separateAccount === true && vault === undefined,
   });
+}
+
+/**
+ * Providers that price database instances by vCPU and memory (Cloud SQL): a custom machine
+ * `db-custom-<vCPUs>-<memory MB>`; high availability is priced at the regional (HA) rates.
+ */
+function chargeVcpuInstances(ledger: ComponentLedger, vcpus: number, memoryGb: number, storageGb: number, readReplicas: number): void {
+  const ha = ledger.props.ha !== 'single';
+  const suffix = ha ? '-ha' : '';
+  const label = ha ? ', high availability (regional)' : '';
+  ledger.charge({ what: `Primary vCPUs (${vcpus})${label}`, key: `db/vcpu${suffix}`, quantity: vcpus * 730 });
+  ledger.charge({ what: `Primary memory (${memoryGb} GB)${label}`, key: `db/memory${suffix}`, quantity: memoryGb });
+  ledger.charge({ what: `Storage (${storageGb} GB)${label}`, key: ha ? 'db/storage-multi-az' : 'db/storage', quantity: storageGb });
+  if (readReplicas > 0) {
+    ledger.charge({ what: `Read replica vCPUs (${readReplicas} x ${vcpus})`, key: 'db/vcpu', quantity: readReplicas * vcpus * 730 });
+    ledger.charge({ what: `Read replica memory (${readReplicas} x ${memoryGb} GB)`, key: 'db/memory', quantity: readReplicas * memoryGb });
+    ledger.charge({ what: `Read replica storage (${readReplicas} x ${storageGb} GB)`, key: 'db/storage', quantity: readReplicas * storageGb });
+  }
+  const retained = backupStorage(ledger, storageGb);
+  if (retained) ledger.charge({ what: 'Backup storage', key: 'db/backup', quantity: retained });
 }
 
 /**
@@ -43,6 +66,11 @@ export const relationalDb: Estimator = {
     if (props.hosting === 'kubernetes') {
       ledger.included(`Database pods (${engine})`, 'run on the cluster nodes, priced with the workloads that run there');
       ledger.notInCatalog(`Persistent volumes (${storageGb} GB per instance)`, 'the catalog has no block storage (EBS) price');
+      return;
+    }
+    const custom = /^db-custom-(\d+)-(\d+)$/.exec(size);
+    if (custom && ledger.book.has('db/vcpu')) {
+      chargeVcpuInstances(ledger, Number(custom[1]), Number(custom[2]) / 1024, storageGb, readReplicas);
       return;
     }
     const key = instanceKey(engine, size);

@@ -1,0 +1,70 @@
+/**
+ * The bare React Flow page the browser benchmark compares the app with (performance.md): the
+ * same generated design as `?synthetic=N&seed=S` in the app, drawn as plain default nodes with
+ * React Flow's own state handling, no store, no custom nodes. Not part of the app's bundle:
+ * bench/browser.bench.mjs builds it on its own into dist/bench-baseline/.
+ *
+ * URL: ?n=1000&seed=1&cull=1&x=&y=&w=&h= (the box the canvas occupies, to match the app's).
+ */
+import { StrictMode, useCallback, useEffect, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { syntheticDesign } from '../../src/catalog';
+
+const params = new URLSearchParams(window.location.search);
+const size = Number(params.get('n') ?? 1000);
+const seed = Number(params.get('seed') ?? 1);
+const cull = params.get('cull') !== '0';
+const box = ['x', 'y', 'w', 'h'].map((key) => Number(params.get(key) ?? NaN));
+
+const design = syntheticDesign(size, seed);
+const initialNodes: Node[] = design.components.map((c) => ({
+  id: c.id,
+  position: design.layout?.[c.id] ?? { x: 0, y: 0 },
+  data: { label: c.name ?? c.id },
+  width: 184,
+  height: 64,
+}));
+const edges: Edge[] = design.connections.map((c, index) => ({ id: `e${index}`, source: c.from, target: c.to }));
+const first = initialNodes[0]?.position ?? { x: 0, y: 0 };
+
+function Flow() {
+  const [nodes, setNodes] = useState(initialNodes);
+  const flow = useReactFlow();
+  const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
+  useEffect(() => {
+    (window as unknown as { __canvasApi: unknown }).__canvasApi = {
+      setViewport: (v: { x: number; y: number; zoom: number }) => flow.setViewport(v),
+      getViewport: () => flow.getViewport(),
+      fitView: () => flow.fitView({ padding: 0.05 }),
+    };
+    const check = () => {
+      if (document.querySelector('.react-flow__node')) requestAnimationFrame(() => performance.mark('ninesmith:canvas-painted'));
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  }, [flow]);
+  return (
+    <ReactFlow
+      nodes={nodes}
+      edges={edges}
+      onNodesChange={onNodesChange}
+      onlyRenderVisibleElements={cull}
+      defaultViewport={{ x: 40 - first.x, y: 40 - first.y, zoom: 1 }}
+      minZoom={0.02}
+    />
+  );
+}
+
+const style = box.every(Number.isFinite) ? { left: box[0], top: box[1], width: box[2], height: box[3] } : { left: 0, top: 0, width: '100%', height: '100%' };
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <div id="box" style={style}>
+      <ReactFlowProvider>
+        <Flow />
+      </ReactFlowProvider>
+    </div>
+  </StrictMode>,
+);

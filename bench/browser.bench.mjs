@@ -1,0 +1,333 @@
+#!/usr/bin/env node
+// Browser benchmark (performance.md "How to measure"): the app against a bare React Flow page
+// holding the same generated design, interleaved A B A B in the same Chromium, on a production
+// build served by `vite preview`.
+//
+// Measures, at 1,000 and 5,000 components: programmatic pan and zoom at 100% (setViewport every
+// animation frame), dragging a node (mousedown, one small mousemove per frame, mouseup), and the
+// overview (fit all, then pan); for each, fps, median and p95 frame interval, main-thread ms per
+// frame (CDP Performance.getMetrics TaskDuration delta / frames) and long animation frames; the
+// time from load to a painted canvas; heap after GC and DOM size; and the gzip size of the
+// initial JavaScript and of the lazily loaded chunks. Prints tables and writes
+// bench-results/browser.json.
+//
+// `npm run bench -- browser`; BENCH_SIZES=1000,5000 BENCH_PAIRS=3 to change the runs.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { findChromium } from '../scripts/ensure-chromium.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4331);
+const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
+const SEED = 1;
+const SCENARIO_MS = 1500;
+const VIEWPORT = { width: 1280, height: 800 };
+const root = resolve(import.meta.dirname, '..');
+
+function step(message) {
+  process.stdout.write(`${message}\n`);
+}
+
+// --- Build: the app, then the baseline page into dist/bench-baseline (not part of the app). ---
+step('building the app (vite build)…');
+const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+if (built.status !== 0) throw new Error('vite build failed');
+step('building the bare React Flow baseline page…');
+await build({
+  configFile: false,
+  root: join(root, 'bench/baseline'),
+  base: '/bench-baseline/',
+  logLevel: 'error',
+  plugins: [react()],
+  build: { outDir: join(root, 'dist/bench-baseline'), emptyOutDir: true, target: 'es2022' },
+});
+
+// --- Bundle sizes. ---
+const gz = (file) => gzipSync(readFileSync(file)).length;
+const indexHtml = readFileSync(join(root, 'dist/index.html'), 'utf8');
+const initialFiles = [...indexHtml.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const assetFiles = readdirSync(join(root, 'dist/assets')).filter((f) => f.endsWith('.js'));
+const initialSet = new Set(initialFiles.map((f) => f.replace('assets/', '')));
+const bundle = {
+  initialGzipBytes: initialFiles.reduce((sum, f) => sum + gz(join(root, 'dist', f)), 0),
+  initialFiles,
+  lazyChunks: assetFiles
+    .filter((f) => !initialSet.has(f))
+    .map((f) => ({ file: f, gzipBytes: gz(join(root, 'dist/assets', f)), bytes: statSync(join(root, 'dist/assets', f)).size }))
+    .sort((a, b) => b.gzipBytes - a.gzipBytes),
+};
+
+// --- Serve the build as its own process group, ended at the end whatever happens. ---
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+  cwd: root,
+  detached: true,
+  stdio: 'ignore',
+});
+const stopServer = () => {
+  try {
+    process.kill(-server.pid, 'SIGTERM');
+  } catch {
+    // already gone
+  }
+};
+process.on('exit', stopServer);
+process.on('SIGINT', () => process.exit(130));
+const base = `http://127.0.0.1:${PORT}`;
+for (let i = 0; ; i += 1) {
+  try {
+    if ((await fetch(base)).ok) break;
+  } catch {
+    // not up yet
+  }
+  if (i > 100) throw new Error('vite preview did not start');
+  await new Promise((r) => setTimeout(r, 200));
+}
+
+const browser = await chromium.launch({
+  executablePath: findChromium(),
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+
+/** Records animation frames in the page for `ms`, calling `step` (a viewport script) each frame. */
+async function recordFrames(page, ms, viewportStep) {
+  return page.evaluate(
+    ({ ms, viewportStep }) =>
+      new Promise((resolveFrames) => {
+        const api = window.__canvasApi;
+        const start0 = api.getViewport();
+        const move = viewportStep ? new Function('v0', 'n', 't', viewportStep) : null;
+        let longFrames = 0;
+        let observer;
+        try {
+          observer = new PerformanceObserver((list) => (longFrames += list.getEntries().filter((e) => e.duration > 50).length));
+          observer.observe({ type: 'long-animation-frame' });
+        } catch {
+          observer = undefined;
+        }
+        const times = [];
+        let first;
+        const tick = (t) => {
+          first ??= t;
+          times.push(t);
+          if (move) api.setViewport(move(start0, times.length, t - first));
+          if (t - first < ms) requestAnimationFrame(tick);
+          else {
+            observer?.disconnect();
+            api.setViewport(start0);
+            resolveFrames({ times, longFrames });
+          }
+        };
+        requestAnimationFrame(tick);
+      }),
+    { ms, viewportStep },
+  );
+}
+
+function summarize({ times, longFrames }, taskSeconds) {
+  const intervals = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+  const frames = intervals.length;
+  const seconds = (times.at(-1) - times[0]) / 1000;
+  const at = (q) => intervals[Math.min(frames - 1, Math.floor(q * frames))] ?? NaN;
+  return {
+    fps: frames / seconds,
+    medianMs: at(0.5),
+    p95Ms: at(0.95),
+    mainThreadMsPerFrame: (taskSeconds * 1000) / Math.max(1, frames),
+    longFrames,
+  };
+}
+
+async function taskDuration(cdp) {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration').value;
+}
+
+async function measure(page, cdp, run) {
+  const before = await taskDuration(cdp);
+  const frames = await run();
+  return summarize(frames, (await taskDuration(cdp)) - before);
+}
+
+/** One page load of one variant (app or baseline) at one size: every scenario. */
+async function runPage(variant, size, canvasBox) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const url =
+    variant === 'app'
+      ? `${base}/?synthetic=${size}&seed=${SEED}`
+      : `${base}/bench-baseline/?n=${size}&seed=${SEED}&cull=1&x=${canvasBox.x}&y=${canvasBox.y}&w=${canvasBox.width}&h=${canvasBox.height}`;
+  const t0 = Date.now();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('ninesmith:canvas-painted').length > 0 && window.__canvasApi, null, { timeout: 60_000 });
+  const paintedMs = await page.evaluate(() => performance.getEntriesByName('ninesmith:canvas-painted')[0].startTime);
+  const box = await page.locator('.react-flow').boundingBox();
+  await page.waitForTimeout(300);
+  const result = { variant, size, paintedMs, wallLoadMs: Date.now() - t0 };
+  if (variant === 'app') {
+    result.jsLoadedFiles = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => new URL(e.name).pathname));
+  }
+
+  result.pan = await measure(page, cdp, () => recordFrames(page, SCENARIO_MS, 'return { x: v0.x - 6 * n, y: v0.y - 2 * n, zoom: v0.zoom };'));
+  result.zoom = await measure(page, cdp, () =>
+    recordFrames(page, SCENARIO_MS, 'const z = 1 - 0.3 * Math.abs(Math.sin(t / 500)); const cx = 300, cy = 300; return { x: cx - (cx - v0.x) * z, y: cy - (cy - v0.y) * z, zoom: z };'),
+  );
+
+  // Drag a node near the middle of the view: mousedown, a small mousemove per frame, mouseup.
+  const nodeSelector = variant === 'app' ? '.react-flow__node-component' : '.react-flow__node';
+  const target = await page.evaluate(
+    ({ selector, box }) => {
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      let best;
+      for (const el of document.querySelectorAll(selector)) {
+        const r = el.getBoundingClientRect();
+        const d = Math.hypot(r.x + r.width / 2 - cx, r.y + r.height / 2 - cy);
+        if (!best || d < best.d) best = { d, x: r.x + r.width * 0.25, y: r.y + r.height * 0.3 };
+      }
+      return best;
+    },
+    { selector: nodeSelector, box },
+  );
+  result.drag = await measure(page, cdp, async () => {
+    const recording = recordFrames(page, SCENARIO_MS, null);
+    await page.mouse.move(target.x, target.y);
+    await page.mouse.down();
+    const end = Date.now() + SCENARIO_MS - 100;
+    let n = 0;
+    while (Date.now() < end) {
+      n += 1;
+      await page.mouse.move(target.x + 2 * n, target.y + (n % 20));
+      await new Promise((r) => setTimeout(r, 16));
+    }
+    await page.mouse.up();
+    return recording;
+  });
+
+  // The overview: everything fitted on screen, then panned a little every frame.
+  await page.evaluate(() => window.__canvasApi.fitView());
+  await page.waitForTimeout(400);
+  result.overview = await measure(page, cdp, () => recordFrames(page, SCENARIO_MS, 'return { x: v0.x - 1 * n, y: v0.y, zoom: v0.zoom };'));
+  result.overviewZoom = await page.evaluate(() => window.__canvasApi.getViewport().zoom);
+
+  await page.evaluate(() => window.__canvasApi.setViewport({ x: 0, y: 0, zoom: 1 }));
+  await page.waitForTimeout(200);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  result.heapMB = metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1e6;
+  result.domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
+  await context.close();
+  return { result, box };
+}
+
+const median = (values) => {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  return sorted.length ? (sorted[Math.floor((sorted.length - 1) / 2)] + sorted[Math.ceil((sorted.length - 1) / 2)]) / 2 : NaN;
+};
+
+const started = Date.now();
+const runs = [];
+let failed = false;
+try {
+  for (const size of SIZES) {
+    for (let pair = 1; pair <= PAIRS; pair += 1) {
+      const app = await runPage('app', size);
+      const baseline = await runPage('baseline', size, app.box);
+      runs.push({ pair, app: app.result, baseline: baseline.result });
+      step(`  ${size} components, pair ${pair}: done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+  }
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  await browser.close();
+  stopServer();
+}
+
+// --- Report. ---
+const SCENARIOS = ['pan', 'zoom', 'drag', 'overview'];
+const rows = [];
+const summary = {};
+for (const size of SIZES) {
+  const ofSize = runs.filter((r) => r.app.size === size);
+  if (ofSize.length === 0) continue;
+  summary[size] = {};
+  for (const scenario of SCENARIOS) {
+    const pick = (variant, key) => median(ofSize.map((r) => r[variant][scenario][key]));
+    const ratio = median(ofSize.map((r) => r.app[scenario].mainThreadMsPerFrame / r.baseline[scenario].mainThreadMsPerFrame));
+    const fpsRatio = median(ofSize.map((r) => r.baseline[scenario].fps / r.app[scenario].fps));
+    summary[size][scenario] = {
+      app: { fps: pick('app', 'fps'), medianMs: pick('app', 'medianMs'), p95Ms: pick('app', 'p95Ms'), mainThreadMsPerFrame: pick('app', 'mainThreadMsPerFrame'), longFrames: pick('app', 'longFrames') },
+      baseline: { fps: pick('baseline', 'fps'), medianMs: pick('baseline', 'medianMs'), p95Ms: pick('baseline', 'p95Ms'), mainThreadMsPerFrame: pick('baseline', 'mainThreadMsPerFrame'), longFrames: pick('baseline', 'longFrames') },
+      mainThreadRatio: ratio,
+      frameTimeRatio: fpsRatio,
+    };
+    const s = summary[size][scenario];
+    rows.push({
+      size,
+      scenario,
+      'app fps': s.app.fps.toFixed(1),
+      'app med/p95 ms': `${s.app.medianMs.toFixed(1)}/${s.app.p95Ms.toFixed(1)}`,
+      'app main ms/frame': s.app.mainThreadMsPerFrame.toFixed(1),
+      'app LoAF': s.app.longFrames,
+      'base fps': s.baseline.fps.toFixed(1),
+      'base med/p95 ms': `${s.baseline.medianMs.toFixed(1)}/${s.baseline.p95Ms.toFixed(1)}`,
+      'base main ms/frame': s.baseline.mainThreadMsPerFrame.toFixed(1),
+      'base LoAF': s.baseline.longFrames,
+      'main-thread ratio (median of pairs)': ratio.toFixed(2),
+      'frame-time ratio': fpsRatio.toFixed(2),
+    });
+  }
+  summary[size].load = {
+    appPaintedMs: median(ofSize.map((r) => r.app.paintedMs)),
+    baselinePaintedMs: median(ofSize.map((r) => r.baseline.paintedMs)),
+    appHeapMB: median(ofSize.map((r) => r.app.heapMB)),
+    baselineHeapMB: median(ofSize.map((r) => r.baseline.heapMB)),
+    appDom: median(ofSize.map((r) => r.app.domElements)),
+    baselineDom: median(ofSize.map((r) => r.baseline.domElements)),
+    appOverviewZoom: median(ofSize.map((r) => r.app.overviewZoom)),
+  };
+}
+console.log('\nFrames (median of pairs; ratios are app / baseline, median of per-pair ratios; < 1.2 is the aim at 1,000)');
+console.table(rows);
+console.log('\nLoad to painted canvas, heap after GC, DOM elements (medians)');
+console.table(
+  Object.entries(summary).map(([size, s]) => ({
+    size: Number(size),
+    'app painted ms': s.load.appPaintedMs.toFixed(0),
+    'base painted ms': s.load.baselinePaintedMs.toFixed(0),
+    'app heap MB': s.load.appHeapMB.toFixed(1),
+    'base heap MB': s.load.baselineHeapMB.toFixed(1),
+    'app DOM': s.load.appDom,
+    'base DOM': s.load.baselineDom,
+    'fit-all zoom': s.load.appOverviewZoom.toFixed(3),
+  })),
+);
+const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
+const firstApp = runs[0]?.app;
+console.log(`\nInitial JavaScript (index.html entry and preloads), gzip: ${kB(bundle.initialGzipBytes)} (${bundle.initialFiles.join(', ')})`);
+if (firstApp?.jsLoadedFiles) {
+  // Everything the page fetched before its canvas painted: the initial chunks plus the lazily
+  // imported canvas, palette and shell. gzip of the built files, as a server would send them.
+  const loaded = firstApp.jsLoadedFiles.filter((path) => path.startsWith('/assets/'));
+  bundle.toPaintedCanvasGzipBytes = loaded.reduce((sum, path) => sum + gz(join(root, 'dist', path)), 0);
+  bundle.toPaintedCanvasFiles = loaded;
+  console.log(`JavaScript fetched up to the painted canvas, gzip: ${kB(bundle.toPaintedCanvasGzipBytes)} (${loaded.map((p) => p.replace('/assets/', '')).join(', ')})`);
+}
+console.log('Lazily loaded chunks, gzip:');
+console.table(bundle.lazyChunks.map((c) => ({ chunk: c.file, gzip: kB(c.gzipBytes), raw: kB(c.bytes) })));
+console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+mkdirSync(join(root, 'bench-results'), { recursive: true });
+writeFileSync(
+  join(root, 'bench-results/browser.json'),
+  `${JSON.stringify({ sizes: SIZES, pairs: PAIRS, viewport: VIEWPORT, scenarioMs: SCENARIO_MS, summary, bundle, runs }, null, 2)}\n`,
+);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,33 @@
+import type { Locator, Page } from '@playwright/test';
+
+/** The cost panel: total, range, assumptions and component rows. */
+export class CostPanel {
+  readonly total: Locator;
+  readonly range: Locator;
+
+  constructor(private readonly page: Page) {
+    this.total = page.getByTestId('cost-total');
+    this.range = page.getByTestId('cost-range');
+  }
+
+  async open(): Promise<void> {
+    await this.page.getByTestId('panel-tab-cost').click();
+    await this.total.waitFor();
+  }
+
+  async loadDesign(text: string): Promise<void> {
+    const result = await this.page.evaluate((t) => (window as unknown as { __ninesmith: { loadDocumentText(text: string): { ok: boolean; problems: string[] } } }).__ninesmith.loadDocumentText(t), text);
+    if (!result.ok) throw new Error(`design did not load: ${result.problems.join('; ')}`);
+  }
+
+  async setUsage(componentId: string, name: string, value: number): Promise<void> {
+    await this.page.getByTestId('cost-assumptions-toggle').click();
+    const input = this.page.getByTestId(`cost-usage-${componentId}-${name}`);
+    await input.fill(String(value));
+    await input.press('Enter');
+  }
+
+  layer(layer: string): Locator {
+    return this.page.getByTestId(`cost-layer-${layer}`);
+  }
+}

@@ -1,0 +1,283 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { COST_PROFILES, estimateCost, type CostProfile, type CostReport, type UsageAssumption } from '../../../engine/cost';
+import { priceAdjustmentSchema, type Design, type PriceAdjustment } from '../../../model';
+import { applyPatch } from '../../commands';
+import { selectComponents, useModel } from '../../store';
+import { costQueryClient, useCatalog } from './catalogs';
+import { formatMoney, STATUS_TEXT } from './format';
+import { LayerChart } from './LayerChart';
+import { setLocalAdjustments, useLocalAdjustments } from './local-settings';
+import { setDesignAdjustments, setUsageInput } from './patches';
+import './cost.css';
+
+export default function CostPanel() {
+  return (
+    <QueryClientProvider client={costQueryClient}>
+      <CostView />
+    </QueryClientProvider>
+  );
+}
+
+function CostView() {
+  // The model changes identity only on real edits (never on drags); deferring keeps typing smooth on large designs.
+  const design = useDeferredValue(useModel());
+  const catalog = useCatalog(design.provider);
+  const localAdjustments = useLocalAdjustments();
+  const [profile, setProfile] = useState<CostProfile | undefined>(undefined);
+  const [showAssumptions, setShowAssumptions] = useState(false);
+  const report = useMemo(
+    () => (catalog.data ? estimateCost(design, [catalog.data.catalog], { adjustments: localAdjustments, ...(profile ? { profile } : {}) }) : undefined),
+    [design, catalog.data, localAdjustments, profile],
+  );
+
+  if (catalog.isPending) return <p className="panel-empty">Loading {design.provider.toUpperCase()} prices…</p>;
+  if (catalog.error || !report) return <p className="cost-error" role="alert">{catalog.error?.message ?? 'No price catalog.'}</p>;
+  const currency = report.currency;
+
+  return (
+    <div className="cost-panel" data-testid="cost-panel">
+      <section className="cost-summary">
+        <div className="cost-total-label">Monthly ({report.profile})</div>
+        <div className="cost-total" data-testid="cost-total">{formatMoney(report.monthly, currency)}</div>
+        <div className="cost-range" data-testid="cost-range">
+          range {formatMoney(report.range.low, currency)} to {formatMoney(report.range.high, currency)} · {formatMoney(report.yearly, currency)} a year
+        </div>
+        <div className="cost-meta">
+          {report.provider.toUpperCase()} on-demand list prices as of {report.asOf}
+          {catalog.data?.origin === 'offline copy' ? ' (offline copy)' : ''}
+        </div>
+        <div className="cost-controls">
+          <label>
+            Profile{' '}
+            <select value={report.profile} onChange={(e) => setProfile(e.target.value as CostProfile)} data-testid="cost-profile">
+              {COST_PROFILES.map((p) => (
+                <option key={p} value={p}>{p}</option>
+              ))}
+            </select>
+          </label>
+          <button type="button" onClick={() => setShowAssumptions((v) => !v)} aria-expanded={showAssumptions} data-testid="cost-assumptions-toggle">
+            Assumptions ({report.assumptions.length})
+          </button>
+        </div>
+      </section>
+
+      {showAssumptions && <Assumptions design={design} assumptions={report.assumptions} />}
+
+      <section>
+        <h3>By layer</h3>
+        <LayerChart byLayer={report.byLayer} currency={currency} />
+      </section>
+
+      <section>
+        <h3>By region</h3>
+        <table className="cost-table" data-testid="cost-regions">
+          <tbody>
+            {Object.entries(report.byRegion).map(([region, amount]) => (
+              <tr key={region}>
+                <td>{region}{regionLocation(design, region)}</td>
+                <td className="cost-amount">{formatMoney(amount, currency)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <ComponentTable report={report} />
+      <Adjustments design={design} report={report} localAdjustments={localAdjustments} />
+
+      <section>
+        <h3>Notes</h3>
+        <ul className="cost-notes">
+          {report.notes.map((note) => (
+            <li key={note}>{note}</li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
+
+function regionLocation(design: Design, regionId: string): string {
+  const location = design.regions.find((r) => r.id === regionId)?.location;
+  return location ? ` (${location})` : '';
+}
+
+function ComponentTable({ report }: { report: CostReport }) {
+  const [open, setOpen] = useState<string | undefined>(undefined);
+  const rows = useMemo(() => [...report.components].sort((a, b) => b.monthlyCents[report.profile] - a.monthlyCents[report.profile] || a.id.localeCompare(b.id)), [report]);
+  const lines = useMemo(() => {
+    const byComponent = new Map<string, CostReport['lineItems']>();
+    for (const line of report.lineItems) byComponent.set(line.componentId, [...(byComponent.get(line.componentId) ?? []), line]);
+    return byComponent;
+  }, [report]);
+  // Very large designs: show the costliest components; the rest are in the totals.
+  const shown = rows.slice(0, 200);
+  return (
+    <section>
+      <h3>By component</h3>
+      <table className="cost-table" data-testid="cost-components">
+        <tbody>
+          {shown.map((component) => (
+            <ComponentRow key={component.id} component={component} profile={report.profile} currency={report.currency} lines={lines.get(component.id) ?? []} open={open === component.id} onToggle={() => setOpen(open === component.id ? undefined : component.id)} />
+          ))}
+        </tbody>
+      </table>
+      {rows.length > shown.length && <p className="cost-meta">{rows.length - shown.length} smaller components not listed; they are in every total.</p>}
+    </section>
+  );
+}
+
+function ComponentRow(props: {
+  component: CostReport['components'][number];
+  profile: CostProfile;
+  currency: string;
+  lines: CostReport['lineItems'];
+  open: boolean;
+  onToggle: () => void;
+}) {
+  const { component, profile, currency, lines, open, onToggle } = props;
+  const amount = component.monthlyCents[profile] / 100;
+  return (
+    <>
+      <tr data-testid={`cost-component-${component.id}`}>
+        <td>
+          <button type="button" className="cost-link" onClick={onToggle} aria-expanded={open} title="Show the line items">
+            {open ? '▾' : '▸'} {component.name}
+          </button>{' '}
+          <button type="button" className="cost-link cost-muted" onClick={() => selectComponents([component.id], true)} title="Select on the canvas">
+            {component.kind}
+          </button>
+        </td>
+        <td className="cost-amount">{component.status === 'priced' ? formatMoney(amount, currency) : <span className={`cost-status cost-status-${component.status}`}>{STATUS_TEXT[component.status]}</span>}</td>
+      </tr>
+      {open &&
+        lines.map((line, i) => (
+          <tr key={i} className="cost-line">
+            <td>
+              {line.what}
+              <div className="cost-muted">
+                {line.status === 'priced' && line.quantity
+                  ? `${line.quantity[profile].toLocaleString('en-US', { maximumFractionDigits: 2 })} ${line.quantityUnit} × ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''} · ${line.asOf?.slice(0, 10) ?? ''}`
+                  : line.notes[0]}
+              </div>
+              {line.status === 'priced' && line.notes.length > 0 && <div className="cost-muted">{line.notes.join(' · ')}</div>}
+            </td>
+            <td className="cost-amount">{line.status === 'priced' ? formatMoney(line.monthlyCents[profile] / 100, currency) : STATUS_TEXT[line.status]}</td>
+          </tr>
+        ))}
+    </>
+  );
+}
+
+function Assumptions({ design, assumptions }: { design: Design; assumptions: readonly UsageAssumption[] }) {
+  return (
+    <section className="cost-assumptions" data-testid="cost-assumptions">
+      <h3>Usage assumptions</h3>
+      <p className="cost-meta">Edits are kept in the design (pricing.usage), one undo step each. Low and high scale usage by 0.5 and 2.</p>
+      <table className="cost-table">
+        <tbody>
+          {assumptions.map((a) => (
+            <tr key={`${a.componentId}.${a.name}`}>
+              <td>
+                <span className="cost-muted">{a.componentId}</span> {a.label}
+                <div className="cost-muted">{a.origin}</div>
+              </td>
+              <td className="cost-amount">
+                <UsageInput assumption={a} design={design} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function UsageInput({ assumption, design }: { assumption: UsageAssumption; design: Design }) {
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+  const fromDesign = design.pricing?.usage?.[assumption.componentId]?.[assumption.name] !== undefined;
+  const commit = () => {
+    if (draft === undefined) return;
+    const value = Number(draft);
+    setDraft(undefined);
+    if (draft.trim() === '' || !Number.isFinite(value) || value < 0 || value === assumption.value) return;
+    applyPatch((d) => setUsageInput(d, assumption.componentId, assumption.name, value));
+  };
+  return (
+    <span className="cost-usage">
+      <input
+        type="number"
+        min={0}
+        aria-label={`${assumption.componentId} ${assumption.label}`}
+        data-testid={`cost-usage-${assumption.componentId}-${assumption.name}`}
+        value={draft ?? (assumption.value === null ? '' : String(assumption.value))}
+        placeholder="not set"
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') setDraft(undefined);
+        }}
+      />{' '}
+      <span className="cost-muted">{assumption.unit}</span>
+      {fromDesign && (
+        <button type="button" className="cost-link" onClick={() => applyPatch((d) => setUsageInput(d, assumption.componentId, assumption.name, undefined))} title="Back to the default">
+          reset
+        </button>
+      )}
+    </span>
+  );
+}
+
+function Adjustments({ design, report, localAdjustments }: { design: Design; report: CostReport; localAdjustments: readonly PriceAdjustment[] }) {
+  const [scope, setScope] = useState(design.provider as string);
+  const [percent, setPercent] = useState('-10');
+  const [where, setWhere] = useState<'design' | 'local'>('design');
+  const [problem, setProblem] = useState<string | undefined>(undefined);
+  const designAdjustments = design.pricing?.adjustments ?? [];
+  const add = () => {
+    const parsed = priceAdjustmentSchema.safeParse({ scope: scope.trim(), percent: Number(percent) });
+    if (!parsed.success || percent.trim() === '') {
+      setProblem(parsed.success ? 'expected a percentage' : (parsed.error.issues[0]?.message ?? 'invalid adjustment'));
+      return;
+    }
+    setProblem(undefined);
+    if (where === 'design') applyPatch((d) => setDesignAdjustments(d, [...(d.pricing?.adjustments ?? []), parsed.data]));
+    else setLocalAdjustments([...localAdjustments, parsed.data]);
+  };
+  return (
+    <section data-testid="cost-adjustments">
+      <h3>Adjustments</h3>
+      <p className="cost-meta">Discounts (negative) or markups in percent, for a provider (aws) or one service (aws/rds). Local ones stay in this browser and never travel with the design.</p>
+      <ul className="cost-notes">
+        {report.adjustments.map((a, i) => (
+          <li key={`${a.origin}-${i}`}>
+            <code>{a.scope}</code> {a.percent > 0 ? '+' : ''}{a.percent}% ({a.origin}{a.note ? `: ${a.note}` : ''}): {formatMoney(a.effectCents / 100, report.currency)} a month{' '}
+            <button
+              type="button"
+              className="cost-link"
+              onClick={() => {
+                const localIndex = i - designAdjustments.length;
+                if (a.origin === 'design') applyPatch((d) => setDesignAdjustments(d, (d.pricing?.adjustments ?? []).filter((_, j) => j !== i)));
+                else setLocalAdjustments(localAdjustments.filter((_, j) => j !== localIndex));
+              }}
+            >
+              remove
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="cost-controls">
+        <input aria-label="Adjustment scope" value={scope} onChange={(e) => setScope(e.target.value)} size={10} data-testid="cost-adjust-scope" />
+        <input aria-label="Adjustment percent" type="number" value={percent} onChange={(e) => setPercent(e.target.value)} style={{ width: '5em' }} data-testid="cost-adjust-percent" />
+        <select aria-label="Keep the adjustment" value={where} onChange={(e) => setWhere(e.target.value as 'design' | 'local')}>
+          <option value="design">in the design</option>
+          <option value="local">in this browser only</option>
+        </select>
+        <button type="button" onClick={add} data-testid="cost-adjust-add">Add</button>
+      </div>
+      {problem && <p className="cost-error" role="alert">{problem}</p>}
+    </section>
+  );
+}
