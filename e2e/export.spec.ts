@@ -7,7 +7,7 @@ test('exports the open design: targets, highlighted preview, zip download', asyn
   await page.goto('/');
   const exportPanel = new ExportPanel(page);
   await exportPanel.open();
-  await exportPanel.only('terraform', 'runbooks');
+  await exportPanel.chooseTargets('terraform', 'runbooks');
   await exportPanel.generate();
 
   const paths = await exportPanel.files().allTextContents();

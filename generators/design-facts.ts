@@ -179,3 +179,11 @@ export function runtimeOf(c: ComponentFacts): 'containers' | 'kubernetes' | 'vm'
 export function usedZones(facts: DesignFacts, region: Region): readonly string[] {
   return facts.zonesByRegion.get(region.id) ?? region.zones;
 }
+
+/** Zone ids in the provider's own form (`use1-az1`) are kept as written. */
+export const ZONE_ID = /^[a-z]{2,}[0-9]+-az[0-9]+$/;
+
+/** The provider's name of a design zone: zone `a` of a region at `us-east-1` is `us-east-1a`. */
+export function zoneName(region: Pick<Region, 'location'>, zone: string): string {
+  return ZONE_ID.test(zone) ? zone : `${region.location}${zone}`;
+}

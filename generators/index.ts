@@ -7,7 +7,7 @@ import { failureModesOf, generateRunbooks } from './runbooks';
 import { EXPORT_TARGETS, type ExportOptions, type ExportTarget, type GeneratedFile } from './types';
 
 export * from './types';
-export { designFacts, type DesignFacts } from './design-facts';
+export { designFacts, slugOf, type DesignFacts } from './design-facts';
 
 /**
  * Everything the export writes for a design: Terraform, Helm values and runbooks. Pure and

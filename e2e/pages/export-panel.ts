@@ -13,7 +13,7 @@ export class ExportPanel {
     await expect(this.panel).toBeVisible();
   }
 
-  async only(...targets: string[]): Promise<void> {
+  async chooseTargets(...targets: string[]): Promise<void> {
     for (const target of ['terraform', 'helm', 'runbooks']) {
       const box = this.page.getByTestId(`export-target-${target}`);
       if ((await box.isChecked()) !== targets.includes(target)) await box.click();

@@ -298,7 +298,7 @@ function externalSections(w: Writer, systems: readonly ComponentFacts[]): Sectio
       'Tell users what is delayed (invoices, payroll exports) rather than failing their transactions.',
       'When it recovers, drain the backlog at the vendor\'s rate limit; run the reconciliation for records that failed or may have been duplicated.',
     ],
-    verification: ['Backlog drained; reconciliation shows no missing or duplicated records for the incident window.'],
+    verification: ['Backlog drained; reconciliation shows no missing or duplicated records for the time of the incident.'],
     communication: [`Vendor support contact and contract reference: ${fill('vendor support and escalation')}.`],
     checklist: ['Every record that failed during the incident is reconciled.', 'Calls that blocked users move behind a queue.'],
   };

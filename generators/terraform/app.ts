@@ -124,6 +124,8 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
   for (const target of targets) {
     const kubernetes = onKubernetes(target);
     const viaIngress = target.kind.id === 'ingress';
+    // Traefik's chart listens on 8000 (web) and 8443 (websecure) inside the pod.
+    const port = viaIngress ? (network ? 8443 : 8000) : network ? 443 : appPort(b);
     b.add(
       'app.tf',
       block('resource', ['aws_lb_target_group', b.label('aws_lb_target_group', `${lb.id}-${target.id}`)], [
@@ -131,7 +133,7 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
         attr('name', call('substr', b.name(target.id), 0, 32)),
         attr('vpc_id', vpcId(b, region)),
         attr('target_type', runtimeOf(target) === 'vm' && !viaIngress ? 'instance' : 'ip'),
-        attr('port', network ? 443 : viaIngress ? 8000 : appPort(b)),
+        attr('port', port),
         attr('protocol', network ? 'TCP' : 'HTTP'),
         attr('deregistration_delay', 30),
         !healthChecks && comment('The design turns health checks off here; AWS always checks target health, so these settings still apply. Review them.'),
@@ -153,6 +155,18 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
       ]),
     );
     if (kubernetes) {
+      b.add(
+        'network.tf',
+        block('resource', ['aws_vpc_security_group_ingress_rule', b.label('aws_vpc_security_group_ingress_rule', `${target.id}-from-${lb.id}`)], [
+          attr('provider', provider),
+          attr('security_group_id', groupOf(b, target)!),
+          attr('description', `From ${lb.id} to the pods of ${target.id}`),
+          attr('referenced_security_group_id', group),
+          attr('ip_protocol', 'tcp'),
+          attr('from_port', port),
+          attr('to_port', port),
+        ]),
+      );
       b.fillIns.push(`Register the pods of \`${target.id}\` with target group \`aws_lb_target_group.${b.label('aws_lb_target_group', `${lb.id}-${target.id}`)}\` (AWS Load Balancer Controller TargetGroupBinding).`);
     }
   }

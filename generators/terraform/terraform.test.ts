@@ -274,7 +274,7 @@ describe('hostile names', () => {
       }),
       { numRuns: 25 },
     );
-  });
+   }, 120_000); // generous: many parses, on shared CI machines
 
   it.runIf(terraformBinary)('still give files that terraform fmt accepts unchanged', () => {
     const design = withNames(base, () => HOSTILE_FRAGMENTS.join(' '));

@@ -60,7 +60,7 @@ resource "aws_lb_target_group" "nlb_traefik" {
   name                 = substr("${var.name_prefix}-traefik", 0, 32)
   vpc_id               = aws_vpc.primary.id
   target_type          = "ip"
-  port                 = 443
+  port                 = 8443
   protocol             = "TCP"
   deregistration_delay = 30
   health_check {

@@ -271,3 +271,13 @@ resource "aws_vpc_security_group_egress_rule" "nlb" {
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "-1"
 }
+
+resource "aws_vpc_security_group_ingress_rule" "traefik_from_nlb" {
+  provider                     = aws.primary
+  security_group_id            = aws_eks_cluster.primary.vpc_config[0].cluster_security_group_id
+  description                  = "From nlb to the pods of traefik"
+  referenced_security_group_id = aws_security_group.nlb.id
+  ip_protocol                  = "tcp"
+  from_port                    = 8443
+  to_port                      = 8443
+}

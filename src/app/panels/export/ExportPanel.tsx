@@ -22,16 +22,6 @@ type Progress = { done: number; total: number; step: string } | null;
 /** Yields to the browser so progress paints between targets of a large export. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
-function slugOf(name: string): string {
-  return (
-    name
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'design'
-  );
-}
-
 function FilePreview({ file }: { file: GeneratedFile }) {
   const [html, setHtml] = useState<{ path: string; html: string } | null>(null);
   useEffect(() => {
@@ -108,8 +98,8 @@ export default function ExportPanel() {
 
   const download = async () => {
     if (!result) return;
-    const { zipExport } = await import('./zip');
-    const folder = `${slugOf(result.model.name)}-export`;
+    const [{ zipExport }, { slugOf }] = await Promise.all([import('./zip'), import('../../../../generators')]);
+    const folder = `${slugOf(result.model.name, 40)}-export`;
     const bytes = zipExport(folder, result.files);
     const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
     const anchor = document.createElement('a');
