@@ -6,6 +6,7 @@ import { useModel, useSelection } from '../../store';
 import { NumberField, SelectField, TextField } from './controls';
 import { checkField, parseNumberText } from './prop-values';
 import { PropControls } from './PropControls';
+import { KindIcon } from '../../icons/KindIcon';
 
 const MODE_HELP: Record<ConnectionMode, string> = {
   sync: 'The caller waits for the answer: if the target is down, the caller\'s request fails.',
@@ -81,7 +82,7 @@ function ComponentInspector({ design, component, kind }: { design: Design; compo
     <div data-testid="inspector-component" data-component-id={component.id}>
       <div className="panel-section">
         <h3>
-          <span aria-hidden>{kind.icon}</span> {kind.title} · {LAYER_TITLES[kind.layer]}
+          <KindIcon kind={kind.id} size={14} /> {kind.title} · {LAYER_TITLES[kind.layer]}
         </h3>
         <p className="field-help">{kind.description}</p>
         <div className="kv">
