@@ -132,13 +132,21 @@ export function createProjection(): (input: ProjectionInput) => Projection {
   let regions = new Map<string, CachedRegion>();
   // The previous arrays, returned again when no element changed: React Flow rebuilds its edge
   // lookup whenever the edges array is new, so a drag frame that touches no edge must not make one.
+  let geometryInputs: { model: Design; positions: Positions; dragging: ReadonlySet<string> | null } | null = null;
+  let lastGeometries: RegionGeometry[] = [];
   let lastNodes: FlowNode[] = [];
   let lastEdges: ConnectionEdge[] = [];
   const sameList = <T,>(previous: readonly T[], next: readonly T[]) => previous.length === next.length && next.every((item, index) => item === previous[index]);
 
   return (input) => {
     const { model, positions, selectedComponents, selectedConnections, overview, overlay, simpleEdges } = input;
-    const geometries = regionGeometries(model, positions, input.dragging);
+    // Region boxes depend on the document's positions, not on the drag overlay: during a drag
+    // they are computed once, not on every frame.
+    if (!geometryInputs || geometryInputs.model !== model || geometryInputs.positions !== positions || geometryInputs.dragging !== input.dragging) {
+      geometryInputs = { model, positions, dragging: input.dragging };
+      lastGeometries = regionGeometries(model, positions, input.dragging);
+    }
+    const geometries = lastGeometries;
     const zonesByRegion = new Map(model.regions.map((r) => [r.id, r.zones]));
 
     const nextRegions = new Map<string, CachedRegion>();
