@@ -14,3 +14,5 @@ export {
   formatEstimate,
   formatDurationDelta,
 } from './describe';
+export { compareSections, compareVerdicts, type CompareRow, type CompareSection } from './rows';
+export { compareMarkdown } from './markdown';
