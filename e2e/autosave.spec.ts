@@ -37,6 +37,7 @@ test.describe('saving without asking', () => {
     await page.getByTestId('toolbar-new').click();
     await page.getByTestId('template-erp-on-kubernetes').click();
     await expect(app.designName).toHaveText('ERP stack on Kubernetes');
+    await app.settled();
     await page.getByTestId('toolbar-library').click();
     await page.locator('[data-testid="library-entry"][data-name="Client portal, single region, multi-AZ"]').getByTestId('library-open').click();
     await expect(app.designName).toHaveText('Client portal, single region, multi-AZ');

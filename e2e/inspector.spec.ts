@@ -81,3 +81,19 @@ test.describe('the inspector', () => {
     expect((await app.document()).components.find((c) => c.id === 'db')!.zones).toEqual([zones[0]]);
   });
 });
+
+test('a selected connection shows its mode and label, and both are editable', async ({ page }) => {
+  const app = new AppPage(page);
+  const inspector = new InspectorPage(page);
+  await app.goto();
+  await app.openPanel('inspector');
+  const connection = (await app.document()).connections.find((c) => c.from === 'web' && c.to === 'db')!;
+  await app.select([], [`${connection.from}->${connection.to}:${connection.mode}`]);
+  await expect(page.getByTestId('inspector-connection')).toBeVisible();
+  await expect(inspector.field('mode')).toHaveValue(connection.mode);
+  await inspector.field('mode').selectOption('async');
+  await inspector.type('label', 'orders API');
+  await inspector.leave('label');
+  const edited = (await app.document()).connections.find((c) => c.from === 'web' && c.to === 'db')!;
+  expect(edited).toMatchObject({ mode: 'async', label: 'orders API' });
+});

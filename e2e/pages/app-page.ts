@@ -15,6 +15,29 @@ export class AppPage {
   async goto(path = '/'): Promise<void> {
     await this.page.goto(path);
     await expect(this.designName).not.toBeEmpty();
+    await this.settled();
+  }
+
+  /**
+   * Waits until the open design is laid out: a design opened without positions gets its first
+   * automatic layout from the canvas a moment after opening (not an undo step, but a change of
+   * the document), so tests compare documents only after it.
+   */
+  async settled(): Promise<void> {
+    await expect
+      .poll(() =>
+        this.page.evaluate(() => {
+          const design = (window as unknown as { __ninesmith: { getDocument(): { components: { id: string }[]; layout?: Record<string, unknown> } } }).__ninesmith.getDocument();
+          // The first layout arrives whole, in one step: any position means it is there.
+          return design.components.length === 0 || Object.keys(design.layout ?? {}).length > 0;
+        }),
+      )
+      .toBe(true);
+  }
+
+  /** The name other specs use for `settled()`. */
+  async layoutSettled(): Promise<void> {
+    await this.settled();
   }
 
   toolbarButton(name: 'new' | 'library' | 'import' | 'export' | 'share' | 'undo' | 'redo'): Locator {
@@ -48,7 +71,7 @@ export class AppPage {
 
   /** Waits until the autosave has written the open design (the toolbar says "Saved"). */
   async waitForSaved(): Promise<void> {
-    await expect(this.saveStatus).toHaveText('Saved');
+    await expect(this.saveStatus).toHaveAttribute('data-saved', 'true');
   }
 
   libraryEntries(): Promise<{ id: string; name: string; deletedAt?: number; componentCount: number }[]> {
@@ -67,4 +90,5 @@ export interface DesignShape {
   journeys: { id: string; name: string; from: string; needs: string[]; target?: number }[];
   tiers?: Record<string, { availability?: number; rto?: string; rpo?: string }>;
   regions: { id: string; zones: string[] }[];
+  layout?: Record<string, { x: number; y: number }>;
 }

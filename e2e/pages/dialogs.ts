@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { AppPage } from './app-page';
 
 /** New design: the template gallery. */
 export class GalleryDialog {
@@ -16,6 +17,7 @@ export class GalleryDialog {
   async choose(stem: string): Promise<void> {
     await this.template(stem).click();
     await expect(this.root).toBeHidden();
+    await new AppPage(this.page).settled();
   }
 }
 

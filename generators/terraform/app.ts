@@ -80,8 +80,15 @@ function lbsInFront(b: TerraformBuilder, c: ComponentFacts): ComponentFacts[] {
   return sourcesOf(b.facts, c.id, 'sync').filter((source) => isLoadBalancer(source) && source.region?.id === c.region?.id);
 }
 
+const rollbackCache = new WeakMap<TerraformBuilder, boolean>();
+/** Whether the design's pipeline rolls back on failure (asked once per export). */
 function rollbackOnFailure(b: TerraformBuilder): boolean {
-  return b.facts.components.some((c) => c.kind.capabilities.foundation === 'delivery' && propBool(c, 'automatedRollback'));
+  let rollback = rollbackCache.get(b);
+  if (rollback === undefined) {
+    rollback = b.facts.components.some((c) => c.kind.capabilities.foundation === 'delivery' && propBool(c, 'automatedRollback'));
+    rollbackCache.set(b, rollback);
+  }
+  return rollback;
 }
 
 function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: Region): void {
@@ -102,7 +109,8 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
       attr('name', call('substr', b.name(lb.id), 0, 32)),
       attr('load_balancer_type', network ? 'network' : 'application'),
       attr('internal', internal),
-      attr('subnets', subnetIds(b, region, internal ? 'private' : 'public', lb.zones)),
+      lb.zones.length < 2 && comment('The design places this load balancer in one zone; AWS requires subnets in two, so it gets a second.'),
+      attr('subnets', subnetIds(b, region, internal ? 'private' : 'public', lb.zones, 2)),
       attr('security_groups', list([group])),
       attr('enable_deletion_protection', true),
       !network && attr('drop_invalid_header_fields', true),
@@ -339,6 +347,7 @@ function generateEcsService(b: TerraformBuilder, c: ComponentFacts, region: Regi
 }
 
 function logRetentionDefault(b: TerraformBuilder): number {
+  if (b.variables.has('log_retention_days')) return 0; // already declared: the default is not read again
   const observability = b.facts.components.find((c) => c.kind.id === 'observability' && typeof c.props.logRetentionDays === 'number');
   return (observability?.props.logRetentionDays as number | undefined) ?? 30;
 }

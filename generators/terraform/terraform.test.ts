@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadDesign } from '../../src/catalog';
+import { loadDesign, syntheticDesign } from '../../src/catalog';
 import { formatProblem, type Design } from '../../src/model';
 import { designFacts } from '../design-facts';
 import { HOSTILE_FRAGMENTS, shapeOf, stringLeaves, withNames } from '../testing';
@@ -221,6 +221,16 @@ describe('what the design says becomes arguments', () => {
   it('tags carry the design and the component ids', () => {
     expect(text('providers.tf')).toContain('"ninesmith:design"');
     expect(text('data.tf')).toContain('"ninesmith:component" = "db"');
+  });
+});
+
+describe('a generated two-region design', () => {
+  it('parses, checks out against the oracle and resolves every reference', async () => {
+    const design = syntheticDesign(120, 7);
+    const files = generateTerraform(designFacts(design));
+    const parsed = await parseFiles(files);
+    expect(oracleProblems(parsed)).toEqual([]);
+    expect(referenceProblems(files, parsed)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { loadDesign, syntheticDesign } from '../catalog';
 import { App } from './App';
 import { notify, replaceDocument } from './store';
 import { installTestApi } from './test-api';
-import { EPHEMERAL_PREFIX, openAsNewDesign, openDesign, openLibrary, startAutosave } from './persistence/session';
+import { EPHEMERAL_PREFIX, openAsNewDesign, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
 import { isShareFragment } from './persistence/share-fragment';
 import { importShareHash } from './shell/actions';
 import sampleText from '../../templates/single-region-multi-az.yaml?raw';
@@ -18,7 +18,8 @@ function clearShareFragment() {
 
 /**
  * What opens at start: a shared link's design (imported as a new library entry), else the design
- * open last time, else the most recently saved one, else (first run) the multi-AZ reference template.
+ * this tab had open before a reload, else the one open last in any tab, else the most recently
+ * saved one, else (first run) the multi-AZ reference template.
  * `?synthetic=N` opens a generated design of N components for benchmarks, and never saves it.
  */
 async function openFirstDesign(): Promise<void> {
@@ -35,8 +36,13 @@ async function openFirstDesign(): Promise<void> {
     if (opened) return;
   }
   const entries = (await library.list()).filter((entry) => entry.deletedAt === undefined);
-  const lastOpen = await library.lastOpen();
-  const candidates = [...entries.filter((e) => e.id === lastOpen), ...entries.filter((e) => e.id !== lastOpen)];
+  // This tab's design before a reload, else the design open last in any tab, else the newest.
+  const preferred = [tabOpenDesign(), await library.lastOpen()];
+  const rank = (id: string) => {
+    const index = preferred.indexOf(id);
+    return index === -1 ? preferred.length : index;
+  };
+  const candidates = [...entries].sort((a, b) => rank(a.id) - rank(b.id));
   for (const entry of candidates.slice(0, 5)) {
     const loaded = await library.load(entry.id);
     if (loaded?.ok) {

@@ -13,8 +13,8 @@ export interface NinesmithTestApi {
   getDocumentYaml(): string;
   getDesignId(): string;
   getSelection(): { components: readonly string[]; connections: readonly string[] };
-  /** Selects components (or connections by `from->to:mode`), as a click on the canvas would. */
-  select(components: readonly string[], connections?: readonly string[]): void;
+  /** Selects components (or connections by `from->to:mode`), as a click on the canvas would; `focus` zooms to them. */
+  select(components: readonly string[], connections?: readonly string[], focus?: boolean): void;
   /** Opens a design text as a new design (saved like any other); refuses an invalid one. */
   loadDocumentText(text: string): { ok: boolean; problems: string[] };
   /** Saves pending edits now. */
@@ -28,7 +28,8 @@ export function installTestApi(): void {
     getDocumentYaml: () => serializeDesign(currentDocument()),
     getDesignId: () => useStore.getState().designId,
     getSelection: () => useStore.getState().selection,
-    select: (components, connections = []) => (connections.length > 0 ? setSelection({ components, connections }) : selectComponents(components)),
+    select: (components, connections = [], focus = false) =>
+      connections.length > 0 ? setSelection({ components, connections }) : selectComponents(components, focus),
     loadDocumentText: (text) => {
       const result = loadDesign(text);
       if (!result.ok) return { ok: false, problems: result.problems.map((p) => p.message) };

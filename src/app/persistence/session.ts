@@ -24,9 +24,13 @@ interface LibraryStatus {
   persistent: boolean;
   lastSavedAt: number | null;
   saving: boolean;
+  /** An edit of the open design is waiting for its save. */
+  pending: boolean;
+  /** The last save failed (the notice says why); the next edit or flush retries. */
+  failed: boolean;
 }
 
-export const useLibraryStatus = create<LibraryStatus>()(() => ({ revision: 0, persistent: true, lastSavedAt: null, saving: false }));
+export const useLibraryStatus = create<LibraryStatus>()(() => ({ revision: 0, persistent: true, lastSavedAt: null, saving: false, pending: false, failed: false }));
 
 const bump = () => useLibraryStatus.setState((state) => ({ revision: state.revision + 1 }));
 
@@ -42,6 +46,32 @@ type LibraryMessage = { type: 'changed'; id: string; tab: string };
 function broadcast(id: string) {
   bump();
   channel?.postMessage({ type: 'changed', id, tab: TAB_ID } satisfies LibraryMessage);
+}
+
+const TAB_OPEN_KEY = 'ninesmith.openDesign';
+
+/**
+ * Remembers the open design for this tab (sessionStorage survives a reload but is per tab, so a
+ * reload reopens this tab's design even when another tab opened a different one since) and for
+ * the next new tab (the library's last-open mark).
+ */
+function rememberOpen(designId: string): void {
+  if (isEphemeral(designId)) return;
+  try {
+    sessionStorage.setItem(TAB_OPEN_KEY, designId);
+  } catch {
+    // Storage refused (privacy mode): the library's mark still works.
+  }
+  if (library) void library.setLastOpen(designId).catch(() => undefined);
+}
+
+/** The design this tab had open before a reload, if any. */
+export function tabOpenDesign(): string | undefined {
+  try {
+    return sessionStorage.getItem(TAB_OPEN_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function isEphemeral(designId: string): boolean {
@@ -92,7 +122,7 @@ async function saveDesign(designId: string, design: Design): Promise<void> {
   try {
     await library.save(designId, design);
     lastErrorMessage = '';
-    useLibraryStatus.setState({ lastSavedAt: Date.now() });
+    useLibraryStatus.setState({ lastSavedAt: Date.now(), pending: autosaver?.pending ?? false, failed: false });
     broadcast(designId);
   } finally {
     useLibraryStatus.setState({ saving: false });
@@ -100,6 +130,7 @@ async function saveDesign(designId: string, design: Design): Promise<void> {
 }
 
 function reportSaveError(error: unknown) {
+  useLibraryStatus.setState({ failed: true });
   const message = error instanceof Error ? error.message : String(error);
   if (message === lastErrorMessage) return;
   lastErrorMessage = message;
@@ -131,10 +162,13 @@ export function startAutosave(): void {
         saver.cancel();
         void saveDesign(previous.designId, joinDocument(previous.model, previous.layout)).catch(reportSaveError);
       }
-      if (library && !isEphemeral(state.designId)) void library.setLastOpen(state.designId).catch(() => undefined);
+      rememberOpen(state.designId);
       return;
     }
-    if (state.model !== previous.model || state.layout !== previous.layout) saver.schedule();
+    if (state.model !== previous.model || state.layout !== previous.layout) {
+      saver.schedule();
+      if (!isEphemeral(state.designId)) useLibraryStatus.setState({ pending: true });
+    }
   });
 
   const flushQuietly = () => void saver.flush();
@@ -168,7 +202,7 @@ export async function flushAutosave(): Promise<void> {
 export async function openDesign(designId: string, design: Design): Promise<void> {
   await flushAutosave();
   replaceDocument(designId, design);
-  if (library && !isEphemeral(designId)) await library.setLastOpen(designId).catch(() => undefined);
+  rememberOpen(designId);
 }
 
 /** Adds a design to the library as a new entry and opens it. Returns its id. */

@@ -22,6 +22,9 @@ export function Dialog({ title, testId, onClose, children, wide }: { title: stri
       onClick={(event) => {
         if (event.target === ref.current) onClose();
       }}
+      // The canvas's shortcuts listen on the window: Delete or Ctrl+Z in a dialog must not edit
+      // the design behind it.
+      onKeyDown={(event) => event.stopPropagation()}
     >
       <header className="ns-dialog-header">
         <h2 id={titleId}>{title}</h2>

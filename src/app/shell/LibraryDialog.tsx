@@ -110,10 +110,10 @@ function EntryRow({ entry, open, now }: { entry: LibraryEntry; open: boolean; no
             {nameError && <span className="field-error">{nameError}</span>}
           </form>
         ) : (
-          <>
+          <span>
             <strong className="library-entry-name">{entry.name}</strong>
             {open && <span className="badge">open</span>}
-          </>
+          </span>
         )}
         <span className="muted">
           {entry.componentCount} component{entry.componentCount === 1 ? '' : 's'} · saved <time dateTime={new Date(entry.updatedAt).toISOString()} title={new Date(entry.updatedAt).toLocaleString()}>{whenText(entry.updatedAt, now)}</time>

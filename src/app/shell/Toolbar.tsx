@@ -11,11 +11,16 @@ const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigat
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 function SaveStatus() {
-  const { persistent, saving, lastSavedAt } = useLibraryStatus();
+  const { persistent, saving, pending, failed, lastSavedAt } = useLibraryStatus();
   const ephemeral = useStore((state) => state.designId.startsWith('ephemeral:'));
-  const text = ephemeral ? 'Not saved (generated design)' : !persistent ? 'Not saved: storage unavailable' : saving ? 'Saving…' : lastSavedAt ? 'Saved' : 'Saved locally';
+  let text = 'Saved locally';
+  if (ephemeral) text = 'Not saved (generated design)';
+  else if (!persistent) text = 'Not saved: storage unavailable';
+  else if (failed) text = 'Not saved: see the notice';
+  else if (saving || pending) text = 'Saving…';
+  else if (lastSavedAt) text = 'Saved';
   return (
-    <span className="save-status muted" data-testid="save-status" data-saved={!saving && persistent && !ephemeral}>
+    <span className="save-status muted" data-testid="save-status" data-saved={!saving && !pending && !failed && persistent && !ephemeral}>
       {text}
     </span>
   );

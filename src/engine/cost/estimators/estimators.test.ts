@@ -119,4 +119,17 @@ describe('figures worked by hand from the reference prices', () => {
     expect(line(report, 'nodes', /Instances/).monthlyCents.expected).toBe(7337);
     expect(report.monthly).toBe(120.6 + 76.65 + 34 + 73.37);
   });
+
+  it('prices backup copies once: in the vault the backups are sent to, sized by what is sent', () => {
+    const report = estimateCost(fixture('vault-backups'), catalogs);
+    expect(line(report, 'db', /Backup copies kept in vault/).status).toBe('included');
+    expect(report.lineItems.some((l) => l.componentId === 'db' && /separate account/.test(l.what))).toBe(false);
+    // 300 GB + 700 GB arrive over backup connections; AWS Backup snapshot storage $0.095/GB-month
+    // (reference entry for us-west-1, the nearest region the catalog has): 1,000 x 0.095 = 95.00.
+    const vault = line(report, 'vault', /Recovery points/);
+    expect(vault.quantity?.expected).toBe(1000);
+    expect(vault.monthlyCents.expected).toBe(9500);
+    expect(vault.priceRegion).toBe('us-west-1');
+    expect(report.notes.join('\n')).toContain('us-east-1: backup/rds-snapshot priced at us-west-1 list prices');
+  });
 });

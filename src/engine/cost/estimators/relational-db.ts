@@ -1,5 +1,5 @@
 import { mapRange, range, type ComponentLedger, type Estimator } from '../ledger';
-import { backupStorage, chargeBackupCopy, DAILY_CHANGE_SHARE, hours } from './shared';
+import { backupStorage, backupTarget, chargeBackupCopy, DAILY_CHANGE_SHARE, hours } from './shared';
 
 const INSTANCE_PREFIX: Readonly<Record<string, string>> = {
   postgres: 'db/postgres',
@@ -18,12 +18,15 @@ function chargeBackups(ledger: ComponentLedger, storageGb: number, key: string):
   ledger.free(`Backup storage up to ${storageGb} GB`, 'backup storage up to the provisioned database storage is included at no charge');
   const beyond = mapRange(retained, (gb) => Math.max(0, gb - storageGb));
   if (beyond.high > 0) ledger.charge({ what: 'Backup storage beyond the database size', key, quantity: beyond, notes: [`${backup.retentionDays ?? 7} days retained, ${DAILY_CHANGE_SHARE * 100}% of the data changing per day`] });
+  const vault = backupTarget(ledger);
+  if (vault) ledger.included(`Backup copies kept in ${vault}`, `a backup connection sends the copies to ${vault}, which prices their storage`);
   chargeBackupCopy(ledger, {
     key,
     storedGb: retained,
     monthlyCopyGb: storageGb * DAILY_CHANGE_SHARE * 30,
     targetRegion: backup.copyToRegion,
-    separateAccount: backup.separateAccount === true,
+    // Copies that go to a vault of the design are priced there, not twice.
+    separateAccount: backup.separateAccount === true && vault === undefined,
   });
 }
 

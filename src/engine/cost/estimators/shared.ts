@@ -160,3 +160,20 @@ export function backupStorage(ledger: ComponentLedger, storageGb: number): Range
     default: Math.round(storageGb * (1 + DAILY_CHANGE_SHARE * retention)),
   });
 }
+
+/** The component this one sends backups to (a `backup` connection), if any. */
+export function backupTarget(ledger: ComponentLedger): string | undefined {
+  return ledger.index.outgoing.get(ledger.component.id)?.find((connection) => connection.mode === 'backup')?.to;
+}
+
+/** Gigabytes that arrive over `backup` connections: the sources' stored data, where they state it. */
+export function incomingBackupGb(ledger: ComponentLedger): number | undefined {
+  let total: number | undefined;
+  for (const connection of ledger.index.design.connections) {
+    if (connection.to !== ledger.component.id || connection.mode !== 'backup') continue;
+    const source = ledger.index.components.get(connection.from);
+    const gb = source?.props?.storageGb;
+    if (typeof gb === 'number') total = (total ?? 0) + gb;
+  }
+  return total;
+}
