@@ -6,6 +6,7 @@ import { SEVERITIES } from '../../engine';
 import type { PriceCatalog } from '../../engine/cost';
 import {
   MAX_COMPARED,
+  compareMarkdown,
   describeCostPerNine,
   formatAvailability,
   formatDowntime,
@@ -24,6 +25,7 @@ import {
 import { costQueryClient, useCatalog } from '../panels/cost/catalogs';
 import { useLocalAdjustments } from '../panels/cost/local-settings';
 import { Dialog } from '../shell/Dialog';
+import { notify } from '../store';
 import { OPEN_DESIGN, useChoices, useChosenDesigns, type Choice } from './choices';
 import { useComparison } from './use-comparison';
 import './compare.css';
@@ -152,6 +154,16 @@ function nineTrend(value: CostPerNine): Trend {
       return value.extraMonthly > 0 ? 'worse' : 'same';
     default:
       return 'n/a';
+  }
+}
+
+/** The comparison as the Markdown of `ninesmith compare --format markdown`, for a proposal. */
+async function copyMarkdown(comparison: DesignComparison): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(compareMarkdown(comparison));
+    notify('info', 'Comparison copied as Markdown');
+  } catch (error) {
+    notify('error', 'The comparison could not be copied', [error instanceof Error ? error.message : String(error)]);
   }
 }
 
@@ -343,7 +355,12 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
       </table>
       {designs.length > 1 && (
         <section className="compare-verdicts" data-testid="compare-verdicts">
-          <h3>Is it worth it?</h3>
+          <h3>
+            Is it worth it?{' '}
+            <button type="button" className="ns-button" data-testid="compare-copy-markdown" onClick={() => void copyMarkdown(comparison)}>
+              Copy as Markdown
+            </button>
+          </h3>
           {designs.slice(1).map((d) => (
             <p key={d.index}>
               <strong>{d.name}</strong>: {d.delta && d.delta.monthlyTrend !== 'n/a' ? `${formatMoneyDelta(d.delta.monthly.expected, d.cost.currency)} a month against ${designs[0]!.name}. ` : ''}

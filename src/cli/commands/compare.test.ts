@@ -136,6 +136,18 @@ describe('ninesmith compare refuses', () => {
     expect(json.files[0].problems.some((p: { path: string }) => p.path === 'name')).toBe(true);
   });
 
+  it('a price catalog that cannot be parsed, naming it; a missing one only with a note', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ninesmith-prices-'));
+    const missing = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, '--prices', dir, '--format', 'json');
+    expect(missing.code).toBe(0);
+    expect(missing.stderr).toContain(`no aws.json in ${dir}; aws designs are not priced`);
+    expect(JSON.parse(missing.stdout).designs[0].cost.monthly.expected).toBe(0);
+    writeFileSync(join(dir, 'aws.json'), '{ "format": 1, ');
+    const broken = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, '--prices', dir);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('cannot read the aws price catalog');
+  });
+
   it('an unknown format', async () => {
     const { code, stderr } = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, '--format', 'csv');
     expect(code).toBe(2);

@@ -1,13 +1,11 @@
-import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatPath, type Design, type Provider } from '../../model';
-import { parsePriceCatalog, type PriceCatalog } from '../../engine/cost';
-import { compareDesigns, MAX_COMPARED, MIN_COMPARED } from '../../engine/compare';
+import { formatPath, type Design } from '../../model';
+import { compareDesigns, compareMarkdown, MAX_COMPARED, MIN_COMPARED } from '../../engine/compare';
 import { EXIT, UsageError, type Command } from '../context';
 import { compareJson } from '../format/compare-json';
-import { compareMarkdown } from '../format/compare-markdown';
 import { compareText } from '../format/compare-text';
+import { loadPriceCatalogs } from '../price-catalogs';
 import { formatProblems, readDesignFile, type DesignFileResult } from '../read-design-file';
 import { DEFAULT_PRICES_DIR } from './cost';
 
@@ -33,18 +31,6 @@ Journeys are matched across designs by id, else by name. Costs use on-demand lis
 Exit 0 when compared, 2 when any file cannot be read or does not fit the format (every problem is
 listed, each line naming its file).
 `;
-
-async function loadCatalog(dir: string, provider: Provider): Promise<PriceCatalog | undefined> {
-  const path = join(dir, `${provider}.json`);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return parsePriceCatalog(JSON.parse(text), path);
-}
 
 export const compareCommand: Command = async (args, context) => {
   const { values, positionals } = parseArgs({
@@ -82,17 +68,13 @@ export const compareCommand: Command = async (args, context) => {
   });
 
   const dir = values.prices !== undefined ? resolve(context.cwd, values.prices) : DEFAULT_PRICES_DIR;
-  const catalogs: PriceCatalog[] = [];
-  for (const provider of [...new Set(designs.map((d) => d.provider))].sort()) {
-    try {
-      const catalog = await loadCatalog(dir, provider);
-      if (catalog) catalogs.push(catalog);
-      else context.stderr(`ninesmith compare: no ${provider}.json in ${dir}; ${provider} designs are not priced\n`);
-    } catch (error) {
-      context.stderr(`ninesmith compare: cannot read the ${provider} price catalog: ${(error as Error).message}\n`);
-      return EXIT.invalid;
-    }
+  const loaded = await loadPriceCatalogs(dir, designs.map((d) => d.provider));
+  if (!loaded.ok) {
+    context.stderr(`ninesmith compare: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
+    return EXIT.invalid;
   }
+  for (const provider of loaded.missing) context.stderr(`ninesmith compare: no ${provider}.json in ${dir}; ${provider} designs are not priced\n`);
+  const catalogs = loaded.catalogs;
 
   const comparison = compareDesigns(
     designs.map((design, i) => ({ design, label: positionals[i]! })),

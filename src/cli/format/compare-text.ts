@@ -1,5 +1,5 @@
 import type { DesignComparison } from '../../engine/compare';
-import { compareSections, compareVerdicts } from './compare-table';
+import { compareSections, compareVerdicts } from '../../engine/compare';
 
 /** Columns padded to their widest cell; the first column holds the labels. */
 function table(rows: readonly (readonly string[])[]): string[] {

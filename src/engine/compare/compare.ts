@@ -240,6 +240,12 @@ function scenarioCell(design: Design, analysis: DesignAnalysis, scenarioClass: S
   };
 }
 
+/** The worst estimate per scenario class of one design, against its tier's targets: null for a class it has no scenario of. */
+export function recoveryByClass(design: Design, analysis: DesignAnalysis): Record<ScenarioClass, ScenarioCell | null> {
+  const tier = designTier(design);
+  return Object.fromEntries(SCENARIO_CLASSES.map((c) => [c, scenarioCell(design, analysis, c, tier.rtoSeconds, tier.rpoSeconds)])) as Record<ScenarioClass, ScenarioCell | null>;
+}
+
 function withScenarioDelta(cell: ScenarioCell, base: ScenarioCell): ScenarioCell {
   return {
     ...cell,

@@ -1,5 +1,5 @@
-import type { DesignComparison } from '../../engine/compare';
-import { compareSections, compareVerdicts } from './compare-table';
+import type { DesignComparison } from './types';
+import { compareSections, compareVerdicts } from './rows';
 
 const escape = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 

@@ -1,25 +1,11 @@
-import {
-  describeCostPerNine,
-  formatAvailability,
-  formatDowntime,
-  formatDurationDelta,
-  formatEstimate,
-  formatMoney,
-  formatMoneyDelta,
-  formatNines,
-  formatSigned,
-  shortCostPerNine,
-  type ComparedDesign,
-  type DesignComparison,
-  type JourneyCell,
-  type ScenarioCell,
-} from '../../engine/compare';
+import { describeCostPerNine, formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned, shortCostPerNine } from './describe';
+import type { ComparedDesign, DesignComparison, JourneyCell, ScenarioCell } from './types';
 import { formatDuration } from '../../model';
-import { SEVERITIES } from '../../engine';
+import { SEVERITIES } from '../rules/types';
 
 /**
- * The comparison as rows of figures, one cell per design, shared by the text and Markdown
- * formatters so both show the same figures in the same order.
+ * The comparison as rows of figures, one cell per design, shared by the command line's text and
+ * Markdown and the app's Markdown copy, so all show the same figures in the same order.
  */
 export interface CompareRow {
   label: string;
