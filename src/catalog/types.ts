@@ -126,8 +126,6 @@ export interface ComponentKind {
   /** One sentence for the palette: what it is and when to use it. */
   description: string;
   layer: Layer;
-  /** A short symbol drawn on the node and in the palette. */
-  icon: string;
   /** Words people search the palette with (product names, synonyms). */
   keywords: readonly string[];
   capabilities: KindCapabilities;

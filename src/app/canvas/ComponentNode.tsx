@@ -5,6 +5,7 @@ import { displayName } from '../../model';
 import { toggleComponentZone } from '../commands';
 import { useNodeAnnotation } from '../store';
 import type { ComponentNode as ComponentFlowNode } from './to-flow';
+import { KindIcon } from '../icons/KindIcon';
 
 /**
  * A component on the canvas: icon, name, kind and instances, the zones it runs in, and what the
@@ -24,7 +25,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       <Handle type="target" position={Position.Left} id="in" className="ns-handle" />
       <Handle type="target" position={Position.Top} id="in-top" className="ns-handle" />
       <span className="ns-node-icon" aria-hidden="true">
-        {kind?.icon ?? '?'}
+        <KindIcon kind={component.kind} size={16} />
       </span>
       <span className="ns-node-text">
         <span className="ns-node-name">{displayName(component)}</span>

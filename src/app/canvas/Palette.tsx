@@ -4,6 +4,7 @@ import { addComponentOfKind } from '../commands';
 import { canvasBridge } from './canvas-bridge';
 import { NODE_HEIGHT, NODE_WIDTH, placementAt } from './geometry';
 import './canvas.css';
+import { KindIcon } from '../icons/KindIcon';
 
 export const KIND_MIME = 'application/x-ninesmith-kind';
 
@@ -58,7 +59,7 @@ const PaletteItem = memo(function PaletteItem({ kind }: { kind: ComponentKind })
       title={`${kind.description} Drag onto the canvas, or click to add.`}
     >
       <span className="ns-palette-icon" aria-hidden="true">
-        {kind.icon}
+        <KindIcon kind={kind.id} size={18} />
       </span>
       <span className="ns-palette-text">
         <span className="ns-palette-title">{kind.title}</span>

@@ -5,7 +5,6 @@ export const apiGateway: ComponentKind = {
   title: 'API gateway',
   description: 'A managed front door for APIs (API Gateway, API Management, Apigee): authentication, throttling and per-client quotas.',
   layer: 'edge',
-  icon: '🚪',
   keywords: ['api management', 'apigee', 'throttling', 'quota'],
   capabilities: { stateful: false, placement: 'regional', internetFacing: true, healthChecked: true, zoneRedundantService: true },
   props: [

@@ -7,7 +7,6 @@ export const appService: ComponentKind = {
   title: 'App service',
   description: 'A stateless web or API service behind a load balancer. Keep sessions and files outside it so any instance can serve any request.',
   layer: 'app',
-  icon: '⚙',
   keywords: ['web', 'api', 'backend', 'service', 'ecs', 'fargate', 'deployment', 'container'],
   capabilities: { stateful: false, placement: 'regional', instances: true, healthChecked: true, deployable: true },
   props: [

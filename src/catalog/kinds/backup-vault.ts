@@ -5,7 +5,6 @@ export const backupVault: ComponentKind = {
   title: 'Backup vault',
   description: 'A central backup plan and vault (AWS Backup, Azure Backup, Backup and DR) that copies backups to another account or region and locks them.',
   layer: 'storage',
-  icon: '💾',
   keywords: ['backup', 'aws backup', 'vault', 'snapshots', 'restore', 'recovery'],
   capabilities: { stateful: true, placement: 'regional', zoneRedundantService: true, dataRole: 'backups' },
   props: [

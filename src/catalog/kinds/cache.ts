@@ -8,7 +8,6 @@ export const cache: ComponentKind = {
   title: 'Cache',
   description: 'An in-memory store (Redis, Valkey, Memcached): sessions, rate-limit counters and hot reads. Treat it as rebuildable unless it is made durable.',
   layer: 'data',
-  icon: '⚡',
   keywords: ['redis', 'valkey', 'memcached', 'elasticache', 'sessions', 'sentinel'],
   capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true, dataRole: 'cache' },
   props: [

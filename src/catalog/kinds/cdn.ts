@@ -6,7 +6,6 @@ export const cdn: ComponentKind = {
   title: 'CDN',
   description: 'A content delivery network (CloudFront, Front Door, Cloud CDN) that serves static assets from the edge and can fail over between origins.',
   layer: 'edge',
-  icon: '🛰',
   keywords: ['cloudfront', 'front door', 'edge', 'cache', 'static'],
   capabilities: { stateful: false, placement: 'global', internetFacing: true },
   props: [

@@ -5,7 +5,6 @@ export const ciCd: ComponentKind = {
   title: 'CI/CD',
   description: 'The pipeline that builds, tests and releases (GitHub Actions, GitLab CI, CodePipeline, Argo CD). Most outages start with a change: release gradually and roll back automatically.',
   layer: 'operations',
-  icon: '🚀',
   keywords: ['pipeline', 'deploy', 'release', 'github actions', 'gitlab', 'argo', 'canary', 'blue-green'],
   capabilities: { stateful: false, placement: 'global', foundation: 'delivery' },
   props: [

@@ -5,7 +5,6 @@ export const dataWarehouse: ComponentKind = {
   title: 'Data warehouse',
   description: 'An analytics store (Redshift, Synapse, BigQuery) fed from the operational database, so reporting never loads the primary.',
   layer: 'data',
-  icon: '📊',
   keywords: ['redshift', 'bigquery', 'synapse', 'analytics', 'reporting', 'bi'],
   capabilities: { stateful: true, placement: 'either', dataRole: 'analytics' },
   props: [

@@ -6,7 +6,6 @@ export const dns: ComponentKind = {
   title: 'DNS',
   description: 'Authoritative DNS for the platform\'s names (Route 53, Azure DNS, Cloud DNS); with health-checked failover records it steers users between regions.',
   layer: 'edge',
-  icon: '🌐',
   keywords: ['route 53', 'route53', 'domain', 'failover', 'records'],
   capabilities: { stateful: false, placement: 'global', internetFacing: true, foundation: 'dns' },
   props: [

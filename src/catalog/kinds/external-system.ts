@@ -5,7 +5,6 @@ export const externalSystem: ComponentKind = {
   title: 'External system',
   description: 'A system someone else runs that the platform talks to: the ERP, a CRM, payroll, payments, e-mail. Its outages are not yours to fix, so call it through a queue.',
   layer: 'integration',
-  icon: '🏢',
   keywords: ['erp', 'sap', 'dynamics', 'netsuite', 'crm', 'salesforce', 'payroll', 'payments', 'third party', 'vendor', 'integration'],
   capabilities: { stateful: true, placement: 'global', external: true },
   props: [

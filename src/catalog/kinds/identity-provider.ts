@@ -6,7 +6,6 @@ export const identityProvider: ComponentKind = {
   title: 'Identity provider',
   description: 'Sign-in and tokens (Cognito, Entra ID, Okta, Auth0, Keycloak). Every journey depends on it: validate tokens locally so an outage does not stop signed-in users.',
   layer: 'security',
-  icon: '🔑',
   keywords: ['idp', 'sso', 'oidc', 'saml', 'cognito', 'entra', 'okta', 'auth0', 'keycloak', 'login'],
   capabilities: { stateful: true, placement: 'either', foundation: 'identity' },
   props: [

@@ -6,7 +6,6 @@ export const ingress: ComponentKind = {
   title: 'Ingress controller',
   description: 'Routes HTTP traffic into a Kubernetes cluster (Traefik, NGINX, or the cloud\'s own controller), with replicas spread over zones.',
   layer: 'edge',
-  icon: '🔀',
   keywords: ['traefik', 'nginx', 'kubernetes', 'k8s', 'gateway api', 'router'],
   capabilities: { stateful: false, placement: 'regional', healthChecked: true, deployable: true },
   props: [

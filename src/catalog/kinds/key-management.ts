@@ -6,7 +6,6 @@ export const keyManagement: ComponentKind = {
   title: 'Key management',
   description: 'Encryption keys for data at rest (KMS, Key Vault keys, Cloud KMS). If a key is lost or unreachable, so is the data it encrypts.',
   layer: 'security',
-  icon: '🗝',
   keywords: ['kms', 'encryption', 'keys', 'hsm'],
   capabilities: { stateful: true, placement: 'either', foundation: 'keys', zoneRedundantService: true },
   props: [

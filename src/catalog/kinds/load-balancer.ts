@@ -8,7 +8,6 @@ export const loadBalancer: ComponentKind = {
   title: 'Load balancer',
   description: 'Spreads requests over healthy instances in several zones (ALB, NLB, Azure Load Balancer or Application Gateway, Cloud Load Balancing).',
   layer: 'edge',
-  icon: '⚖',
   keywords: ['alb', 'nlb', 'elb', 'application gateway', 'balancer'],
   capabilities: { stateful: false, placement: 'regional', internetFacing: true, healthChecked: true },
   props: [

@@ -5,7 +5,6 @@ export const natGateway: ComponentKind = {
   title: 'NAT gateway',
   description: 'Outbound internet access for private subnets. A NAT gateway lives in one zone: one per zone keeps egress working when a zone fails.',
   layer: 'edge',
-  icon: '↗',
   keywords: ['egress', 'outbound', 'nat', 'network'],
   capabilities: { stateful: false, placement: 'regional', egress: true },
   props: [

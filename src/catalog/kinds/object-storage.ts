@@ -6,7 +6,6 @@ export const objectStorage: ComponentKind = {
   title: 'Object storage',
   description: 'Buckets for documents, attachments and exports (S3, Blob Storage, Cloud Storage): versioned, encrypted, replicated to another region.',
   layer: 'storage',
-  icon: '🪣',
   keywords: ['s3', 'bucket', 'blob', 'files', 'attachments', 'documents', 'gcs'],
   capabilities: { stateful: true, placement: 'regional', replicable: true, zoneRedundantService: true, dataRole: 'files' },
   props: [

@@ -5,7 +5,6 @@ export const observability: ComponentKind = {
   title: 'Observability',
   description: 'Metrics, logs, traces and alerts (CloudWatch, Azure Monitor, Grafana, Datadog), with synthetic checks that walk the journeys the way users do.',
   layer: 'operations',
-  icon: '📈',
   keywords: ['monitoring', 'metrics', 'logs', 'tracing', 'alerts', 'cloudwatch', 'grafana', 'datadog', 'prometheus', 'synthetics'],
   capabilities: { stateful: false, placement: 'either', zoneRedundantService: true, monitoring: true },
   props: [

@@ -7,7 +7,6 @@ export const queue: ComponentKind = {
   title: 'Queue',
   description: 'A durable message queue (SQS, Service Bus, Pub/Sub, RabbitMQ) that decouples the request path from slow or unreliable work.',
   layer: 'async',
-  icon: '📬',
   keywords: ['sqs', 'service bus', 'pub/sub', 'rabbitmq', 'messages', 'dead letter', 'dlq'],
   capabilities: { stateful: true, placement: 'regional', replicable: true, zoneRedundantService: true, dataRole: 'messages' },
   props: [

@@ -8,7 +8,6 @@ export const relationalDb: ComponentKind = {
   title: 'Relational database',
   description: 'A managed PostgreSQL or MySQL (RDS, Aurora, Azure Database, Cloud SQL) or one run by an operator on Kubernetes, with a standby, replicas and tested backups.',
   layer: 'data',
-  icon: '🗄',
   keywords: ['postgres', 'postgresql', 'mysql', 'rds', 'aurora', 'sql', 'database', 'cloudnativepg', 'cnpg'],
   capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true, dataRole: 'records' },
   props: [

@@ -5,7 +5,6 @@ export const scheduler: ComponentKind = {
   title: 'Scheduler',
   description: 'Starts jobs on a schedule (EventBridge Scheduler, Kubernetes CronJobs, Cloud Scheduler): nightly invoicing, ERP reconciliation.',
   layer: 'async',
-  icon: '⏰',
   keywords: ['cron', 'cronjob', 'eventbridge', 'timer', 'schedule'],
   capabilities: { stateful: false, placement: 'either', zoneRedundantService: true },
   props: [

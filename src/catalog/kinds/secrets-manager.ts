@@ -6,7 +6,6 @@ export const secretsManager: ComponentKind = {
   title: 'Secrets manager',
   description: 'Database passwords, API keys and certificates (Secrets Manager, Key Vault, Secret Manager, Vault). Cache them so a restart storm does not depend on it.',
   layer: 'security',
-  icon: '🔐',
   keywords: ['secrets', 'vault', 'key vault', 'passwords', 'credentials'],
   capabilities: { stateful: true, placement: 'either', foundation: 'secrets', zoneRedundantService: true },
   props: [

@@ -5,7 +5,6 @@ export const users: ComponentKind = {
   title: 'Users',
   description: 'Where journeys start: people on the internet, staff on the office network, or client systems calling the API.',
   layer: 'edge',
-  icon: '👥',
   keywords: ['clients', 'customers', 'browser', 'entry', 'traffic'],
   capabilities: { stateful: false, placement: 'global', entryPoint: true, external: true },
   props: [

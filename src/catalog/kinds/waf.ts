@@ -6,7 +6,6 @@ export const waf: ComponentKind = {
   title: 'Web application firewall',
   description: 'Filters hostile requests before they reach the platform (AWS WAF, Azure WAF, Cloud Armor): managed rule sets and rate limits.',
   layer: 'edge',
-  icon: '🛡',
   keywords: ['firewall', 'rate limit', 'cloud armor', 'ddos', 'security'],
   capabilities: { stateful: false, placement: 'either', internetFacing: true, zoneRedundantService: true, filtersTraffic: true },
   props: [

@@ -7,7 +7,6 @@ export const workerPool: ComponentKind = {
   title: 'Worker pool',
   description: 'Background workers that take jobs from a queue: exports, emails, ERP synchronisation. Idempotent handlers make retries safe.',
   layer: 'async',
-  icon: '🛠',
   keywords: ['worker', 'jobs', 'consumer', 'background', 'batch', 'sidekiq', 'celery'],
   capabilities: { stateful: false, placement: 'regional', instances: true, healthChecked: true, deployable: true },
   props: [
