@@ -170,6 +170,9 @@ async function runPage(variant, size, canvasBox) {
   const box = await page.locator('.react-flow').boundingBox();
   await page.waitForTimeout(300);
   const result = { variant, size, paintedMs, wallLoadMs: Date.now() - t0 };
+  if (variant === 'app') {
+    result.jsLoadedFiles = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => new URL(e.name).pathname));
+  }
 
   result.pan = await measure(page, cdp, () => recordFrames(page, SCENARIO_MS, 'return { x: v0.x - 6 * n, y: v0.y - 2 * n, zoom: v0.zoom };'));
   result.zoom = await measure(page, cdp, () =>
@@ -219,15 +222,6 @@ async function runPage(variant, size, canvasBox) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   result.heapMB = metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1e6;
   result.domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
-  if (variant === 'app') {
-    result.jsLoadedGzipBytes = await page.evaluate(() =>
-      performance
-        .getEntriesByType('resource')
-        .filter((e) => e.name.endsWith('.js'))
-        .reduce((sum, e) => sum + (e.encodedBodySize || 0), 0),
-    );
-    result.jsLoadedFiles = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.js')).map((e) => new URL(e.name).pathname));
-  }
   await context.close();
   return { result, box };
 }
@@ -319,7 +313,14 @@ console.table(
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const firstApp = runs[0]?.app;
 console.log(`\nInitial JavaScript (index.html entry and preloads), gzip: ${kB(bundle.initialGzipBytes)} (${bundle.initialFiles.join(', ')})`);
-if (firstApp?.jsLoadedGzipBytes) console.log(`JavaScript loaded up to the painted canvas (as served, compressed when the server compresses): ${kB(firstApp.jsLoadedGzipBytes)}`);
+if (firstApp?.jsLoadedFiles) {
+  // Everything the page fetched before its canvas painted: the initial chunks plus the lazily
+  // imported canvas, palette and shell. gzip of the built files, as a server would send them.
+  const loaded = firstApp.jsLoadedFiles.filter((path) => path.startsWith('/assets/'));
+  bundle.toPaintedCanvasGzipBytes = loaded.reduce((sum, path) => sum + gz(join(root, 'dist', path)), 0);
+  bundle.toPaintedCanvasFiles = loaded;
+  console.log(`JavaScript fetched up to the painted canvas, gzip: ${kB(bundle.toPaintedCanvasGzipBytes)} (${loaded.map((p) => p.replace('/assets/', '')).join(', ')})`);
+}
 console.log('Lazily loaded chunks, gzip:');
 console.table(bundle.lazyChunks.map((c) => ({ chunk: c.file, gzip: kB(c.gzipBytes), raw: kB(c.bytes) })));
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(0)} s`);

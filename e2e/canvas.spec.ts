@@ -134,6 +134,39 @@ test('move a component to another zone by dragging it; toggle the zones it spans
   await expect(canvas.node('db').getByTestId('zone-chip-db-c')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('drag a region by its header: everything in it moves, as one undo step', async ({ page }) => {
+  const before = await canvas.document();
+  const header = page.getByTestId('region-primary').locator('.ns-region-header');
+  const box = (await header.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3 + 40, box.y + box.height / 2 + 60, { steps: 10 });
+  await page.mouse.up();
+  const after = await canvas.document();
+  const dx = after.layout!['web']!.x - before.layout!['web']!.x;
+  const dy = after.layout!['web']!.y - before.layout!['web']!.y;
+  expect(dy).toBeGreaterThan(20);
+  expect(after.layout!['db']).toEqual({ x: before.layout!['db']!.x + dx, y: before.layout!['db']!.y + dy });
+  expect(after.layout!['primary']).toEqual({ x: before.layout!['primary']!.x + dx, y: before.layout!['primary']!.y + dy });
+  expect(after.layout!['users']).toEqual(before.layout!['users']);
+  await canvas.press('Control+z');
+  expect((await canvas.document()).layout).toEqual(before.layout);
+});
+
+test('click a palette item to add it where the view is; Escape clears the selection', async ({ page }) => {
+  await canvas.paletteItem('queue').scrollIntoViewIfNeeded();
+  await canvas.paletteItem('queue').click();
+  const design = await canvas.document();
+  const queue = design.components.find((c) => c.kind === 'queue');
+  expect(queue?.region).toBe('primary');
+  expect(queue?.zones).toHaveLength(1);
+  await expect(canvas.node(queue!.id)).toBeVisible();
+  const selection = () => page.evaluate(() => (window as unknown as { __ninesmith: { getSelection(): { components: string[] } } }).__ninesmith.getSelection().components);
+  expect(await selection()).toEqual([queue!.id]);
+  await canvas.press('Escape');
+  expect(await selection()).toEqual([]);
+});
+
 test('multi-select with shift-click and with a selection box, delete, undo', async ({ page }) => {
   await canvas.click('web');
   await canvas.click('db', ['Shift']);

@@ -31,6 +31,8 @@ export interface DesignFacts {
   readonly incoming: ReadonlyMap<string, readonly Connection[]>;
   /** A short lower-case slug of the design's name, for resource name prefixes. */
   readonly slug: string;
+  /** Zones each region's components use, in the region's order (see `usedZones`). */
+  readonly zonesByRegion: ReadonlyMap<string, readonly string[]>;
 }
 
 const NO_CONNECTIONS: readonly Connection[] = [];
@@ -65,9 +67,26 @@ export function designFacts(design: Design): DesignFacts {
     (outgoing.get(connection.from) ?? outgoing.set(connection.from, []).get(connection.from)!).push(connection);
     (incoming.get(connection.to) ?? incoming.set(connection.to, []).get(connection.to)!).push(connection);
   }
+  const zonesUsed = new Map<string, Set<string>>();
+  for (const c of components) {
+    if (!c.region) continue;
+    const set = zonesUsed.get(c.region.id) ?? new Set<string>();
+    for (const zone of c.zones) set.add(zone);
+    zonesUsed.set(c.region.id, set);
+  }
+  const zonesByRegion = new Map(
+    design.regions.map((region) => {
+      const ordered = region.zones.filter((zone) => zonesUsed.get(region.id)?.has(zone));
+      // AWS needs subnets in two zones for a load balancer or a database subnet group, even when
+      // everything the design places runs in one: add the region's next zone.
+      for (const zone of region.zones) if (ordered.length < 2 && !ordered.includes(zone)) ordered.push(zone);
+      return [region.id, region.zones.filter((zone) => ordered.includes(zone))] as const;
+    }),
+  );
   return {
     design,
     tier: designTier(design),
+    zonesByRegion,
     components,
     byId: new Map(components.map((facts) => [facts.id, facts])),
     regions: design.regions,
@@ -156,10 +175,15 @@ export function runtimeOf(c: ComponentFacts): 'containers' | 'kubernetes' | 'vm'
   return runtime === 'kubernetes' || runtime === 'vm' ? runtime : 'containers';
 }
 
-/** Zones of a region that anything in it uses, in the region's order (all its zones when none say). */
-export function usedZones(facts: DesignFacts, region: Region): string[] {
-  const used = new Set<string>();
-  for (const c of facts.components) if (c.region?.id === region.id) for (const zone of c.zones) used.add(zone);
-  const ordered = region.zones.filter((zone) => used.has(zone));
-  return ordered.length > 0 ? ordered : [...region.zones];
+/** Zones of a region that anything in it uses, in the region's order; at least two where the region has two. */
+export function usedZones(facts: DesignFacts, region: Region): readonly string[] {
+  return facts.zonesByRegion.get(region.id) ?? region.zones;
+}
+
+/** Zone ids in the provider's own form (`use1-az1`) are kept as written. */
+export const ZONE_ID = /^[a-z]{2,}[0-9]+-az[0-9]+$/;
+
+/** The provider's name of a design zone: zone `a` of a region at `us-east-1` is `us-east-1a`. */
+export function zoneName(region: Pick<Region, 'location'>, zone: string): string {
+  return ZONE_ID.test(zone) ? zone : `${region.location}${zone}`;
 }

@@ -1,11 +1,13 @@
 import type { Design } from '../src/model';
+import { failureScenarios, graphOf } from '../src/engine';
 import { designFacts } from './design-facts';
 import { generateTerraform } from './terraform';
 import { generateHelm } from './helm';
+import { failureModesOf, generateRunbooks } from './runbooks';
 import { EXPORT_TARGETS, type ExportOptions, type ExportTarget, type GeneratedFile } from './types';
 
 export * from './types';
-export { designFacts, type DesignFacts } from './design-facts';
+export { designFacts, slugOf, type DesignFacts } from './design-facts';
 
 /**
  * Everything the export writes for a design: Terraform, Helm values and runbooks. Pure and
@@ -17,5 +19,9 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
   const files: GeneratedFile[] = [];
   if (targets.has('terraform')) files.push(...generateTerraform(facts));
   if (targets.has('helm')) files.push(...generateHelm(facts));
+  if (targets.has('runbooks')) {
+    const scenarios = options.scenarios ?? failureScenarios(graphOf(design));
+    files.push(...generateRunbooks(facts, failureModesOf(facts, scenarios)));
+  }
   return files;
 }

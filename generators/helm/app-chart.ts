@@ -15,6 +15,8 @@ export const APP_CHART_SCHEMA = {
   additionalProperties: false,
   required: ['component', 'image', 'replicaCount', 'resources', 'probes', 'podDisruptionBudget', 'autoscaling', 'topologySpreadConstraints'],
   properties: {
+    // Helm may pass `global` to any chart; the rest is closed so a misspelt key is an error.
+    global: { type: 'object' },
     nameOverride: { type: 'string', pattern: '^[a-z0-9]([a-z0-9-]{0,51}[a-z0-9])?$' },
     component: {
       type: 'object',

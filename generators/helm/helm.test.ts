@@ -129,5 +129,5 @@ describe('hostile names in Helm values', () => {
       }),
       { numRuns: 40 },
     );
-  });
+   }, 120_000); // generous: many parses, on shared CI machines
 });

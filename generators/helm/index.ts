@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import { backupOf, hostingOf, propBool, propNumber, propString, runtimeOf, sourcesOf, targetsOf, type ComponentFacts, type DesignFacts } from '../design-facts';
+import { backupOf, hostingOf, propBool, propNumber, propString, runtimeOf, sourcesOf, targetsOf, zoneName, type ComponentFacts, type DesignFacts } from '../design-facts';
 import type { GeneratedFile } from '../types';
 import { APP_CHART_NAME, appChartFiles } from './app-chart';
 
@@ -27,7 +27,7 @@ function toYaml(header: readonly string[], values: unknown): string {
 
 /** `eu-west-1a` for zone `a` of a region at `eu-west-1`; zone ids (`euw1-az1`) stay as written. */
 function zoneNames(c: ComponentFacts): string[] {
-  return c.zones.map((zone) => (/^[a-z]{2,}[0-9]+-az[0-9]+$/.test(zone) ? zone : `${c.region?.location ?? ''}${zone}`));
+  return c.region ? c.zones.map((zone) => zoneName(c.region!, zone)) : [];
 }
 
 function spread(c: ComponentFacts, matchLabels: Record<string, string>): unknown[] {

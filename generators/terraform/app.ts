@@ -80,8 +80,15 @@ function lbsInFront(b: TerraformBuilder, c: ComponentFacts): ComponentFacts[] {
   return sourcesOf(b.facts, c.id, 'sync').filter((source) => isLoadBalancer(source) && source.region?.id === c.region?.id);
 }
 
+const rollbackCache = new WeakMap<TerraformBuilder, boolean>();
+/** Whether the design's pipeline rolls back on failure (asked once per export). */
 function rollbackOnFailure(b: TerraformBuilder): boolean {
-  return b.facts.components.some((c) => c.kind.capabilities.foundation === 'delivery' && propBool(c, 'automatedRollback'));
+  let rollback = rollbackCache.get(b);
+  if (rollback === undefined) {
+    rollback = b.facts.components.some((c) => c.kind.capabilities.foundation === 'delivery' && propBool(c, 'automatedRollback'));
+    rollbackCache.set(b, rollback);
+  }
+  return rollback;
 }
 
 function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: Region): void {
@@ -102,7 +109,8 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
       attr('name', call('substr', b.name(lb.id), 0, 32)),
       attr('load_balancer_type', network ? 'network' : 'application'),
       attr('internal', internal),
-      attr('subnets', subnetIds(b, region, internal ? 'private' : 'public', lb.zones)),
+      lb.zones.length < 2 && comment('The design places this load balancer in one zone; AWS requires subnets in two, so it gets a second.'),
+      attr('subnets', subnetIds(b, region, internal ? 'private' : 'public', lb.zones, 2)),
       attr('security_groups', list([group])),
       attr('enable_deletion_protection', true),
       !network && attr('drop_invalid_header_fields', true),
@@ -116,6 +124,8 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
   for (const target of targets) {
     const kubernetes = onKubernetes(target);
     const viaIngress = target.kind.id === 'ingress';
+    // Traefik's chart listens on 8000 (web) and 8443 (websecure) inside the pod.
+    const port = viaIngress ? (network ? 8443 : 8000) : network ? 443 : appPort(b);
     b.add(
       'app.tf',
       block('resource', ['aws_lb_target_group', b.label('aws_lb_target_group', `${lb.id}-${target.id}`)], [
@@ -123,7 +133,7 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
         attr('name', call('substr', b.name(target.id), 0, 32)),
         attr('vpc_id', vpcId(b, region)),
         attr('target_type', runtimeOf(target) === 'vm' && !viaIngress ? 'instance' : 'ip'),
-        attr('port', network ? 443 : viaIngress ? 8000 : appPort(b)),
+        attr('port', port),
         attr('protocol', network ? 'TCP' : 'HTTP'),
         attr('deregistration_delay', 30),
         !healthChecks && comment('The design turns health checks off here; AWS always checks target health, so these settings still apply. Review them.'),
@@ -145,6 +155,18 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
       ]),
     );
     if (kubernetes) {
+      b.add(
+        'network.tf',
+        block('resource', ['aws_vpc_security_group_ingress_rule', b.label('aws_vpc_security_group_ingress_rule', `${target.id}-from-${lb.id}`)], [
+          attr('provider', provider),
+          attr('security_group_id', groupOf(b, target)!),
+          attr('description', `From ${lb.id} to the pods of ${target.id}`),
+          attr('referenced_security_group_id', group),
+          attr('ip_protocol', 'tcp'),
+          attr('from_port', port),
+          attr('to_port', port),
+        ]),
+      );
       b.fillIns.push(`Register the pods of \`${target.id}\` with target group \`aws_lb_target_group.${b.label('aws_lb_target_group', `${lb.id}-${target.id}`)}\` (AWS Load Balancer Controller TargetGroupBinding).`);
     }
   }
@@ -339,6 +361,7 @@ function generateEcsService(b: TerraformBuilder, c: ComponentFacts, region: Regi
 }
 
 function logRetentionDefault(b: TerraformBuilder): number {
+  if (b.variables.has('log_retention_days')) return 0; // already declared: the default is not read again
   const observability = b.facts.components.find((c) => c.kind.id === 'observability' && typeof c.props.logRetentionDays === 'number');
   return (observability?.props.logRetentionDays as number | undefined) ?? 30;
 }

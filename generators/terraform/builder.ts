@@ -1,5 +1,5 @@
 import type { Region } from '../../src/model';
-import type { ComponentFacts, DesignFacts } from '../design-facts';
+import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { attr, block, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from './hcl';
 
 /** The files of the Terraform export, in the order a reader meets them. */
@@ -145,6 +145,5 @@ export function tagValue(text: string): string {
 
 /** Fixed availability zone arguments for a design zone: `a` in us-east-1 is `us-east-1a`. */
 export function zoneArgument(region: Region, zone: string): BodyItem {
-  if (/^[a-z]{2,}[0-9]+-az[0-9]+$/.test(zone)) return attr('availability_zone_id', zone);
-  return attr('availability_zone', `${region.location}${zone}`);
+  return ZONE_ID.test(zone) ? attr('availability_zone_id', zone) : attr('availability_zone', zoneName(region, zone));
 }

@@ -1,5 +1,5 @@
 import type { Region } from '../../src/model';
-import { backupOf, hostingOf, propBool, propNumber, propString, sourcesOf, usedZones, type ComponentFacts } from '../design-facts';
+import { backupOf, hostingOf, propBool, propNumber, propString, sourcesOf, usedZones, zoneName, type ComponentFacts } from '../design-facts';
 import type { TerraformBuilder } from './builder';
 import { attr, block, comment, identifier, list, object, raw, template, type BodyItem } from './hcl';
 import { sourceGroups } from './app';
@@ -89,7 +89,7 @@ function generateInstance(b: TerraformBuilder, c: ComponentFacts, region: Region
     attr('identifier', b.name(c.id)),
     attr('instance_class', propString(c, 'size') ?? 'db.r6g.large'),
     attr('multi_az', ha !== 'single'),
-    ha === 'single' && c.zones[0] !== undefined && attr('availability_zone', `${region.location}${c.zones[0]}`),
+    ha === 'single' && c.zones[0] !== undefined && attr('availability_zone', zoneName(region, c.zones[0])),
     attr('db_subnet_group_name', b.ref('aws_db_subnet_group', c.id, 'name')),
     attr('vpc_security_group_ids', list([b.ref('aws_security_group', c.id, 'id')])),
     attr('storage_type', 'gp3'),
@@ -124,7 +124,7 @@ function generateInstance(b: TerraformBuilder, c: ComponentFacts, region: Region
         attr('identifier', b.name(c.id, `replica-${index}`)),
         attr('replicate_source_db', b.ref('aws_db_instance', c.id, 'identifier')),
         attr('instance_class', propString(c, 'size') ?? 'db.r6g.large'),
-        zone !== undefined && attr('availability_zone', `${region.location}${zone}`),
+        zone !== undefined && attr('availability_zone', zoneName(region, zone)),
         attr('vpc_security_group_ids', list([b.ref('aws_security_group', c.id, 'id')])),
         attr('storage_encrypted', true),
         attr('auto_minor_version_upgrade', true),
@@ -186,7 +186,7 @@ function generateCluster(b: TerraformBuilder, c: ComponentFacts, region: Region)
           attr('cluster_identifier', b.ref('aws_rds_cluster', c.id, 'id')),
           attr('engine', b.ref('aws_rds_cluster', c.id, 'engine')),
           attr('instance_class', propString(c, 'size') ?? 'db.r6g.large'),
-          zone !== undefined && attr('availability_zone', `${region.location}${zone}`),
+          zone !== undefined && attr('availability_zone', zoneName(region, zone)),
           attr('promotion_tier', index < 2 ? 0 : 1),
           attr('auto_minor_version_upgrade', true),
           attr('performance_insights_enabled', true),
@@ -252,7 +252,7 @@ export function generateCache(b: TerraformBuilder): void {
         attr('num_cache_clusters', replicas),
         attr('automatic_failover_enabled', failover),
         attr('multi_az_enabled', multiAz),
-        attr('preferred_cache_cluster_azs', list(Array.from({ length: replicas }, (_, i) => `${region.location}${c.zones[i % c.zones.length] ?? ''}`))),
+        attr('preferred_cache_cluster_azs', list(Array.from({ length: replicas }, (_, i) => zoneName(region, c.zones[i % c.zones.length] ?? region.zones[0]!)))),
         attr('subnet_group_name', b.ref('aws_elasticache_subnet_group', c.id, 'name')),
         attr('security_group_ids', list([b.ref('aws_security_group', c.id, 'id')])),
         attr('port', 6379),

@@ -98,8 +98,13 @@ function wellFormed(text: string): string {
   return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 }
 
+/** Text that needs no escaping at all (the common case: names, ids, instance classes). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const PLAIN_LITERAL = /^[^"\\$%\u0000-\u001f\u007f\u2028\u2029\uD800-\uDFFF]*$/;
+
 /** Escapes text for the inside of an HCL quoted template so that it reads back as exactly this text. */
 export function escapeLiteral(text: string): string {
+  if (PLAIN_LITERAL.test(text)) return text;
   let out = '';
   const source = wellFormed(text);
   for (let i = 0; i < source.length; i += 1) {
@@ -146,35 +151,51 @@ function renderTemplate(parts: TemplateExpr['parts']): string {
 
 const INDENT = '  ';
 
-function isMultiline(text: string): boolean {
-  return text.includes('\n');
-}
-
 function renderKey(key: string): string {
   return IDENTIFIER.test(key) ? key : `"${escapeLiteral(key)}"`;
 }
 
-/** Renders `name = value` lines with runs of single-line assignments aligned on `=`, as fmt does. */
-function renderAssignments(entries: readonly (readonly [string, Expr])[], indent: string, keyRender: (key: string) => string): string[] {
-  const lines: string[] = [];
-  let run: [string, string][] = [];
-  const flush = () => {
-    const width = Math.max(0, ...run.map(([key]) => key.length));
-    for (const [key, value] of run) lines.push(`${indent}${key.padEnd(width)} = ${value}`);
-    run = [];
-  };
-  for (const [name, value] of entries) {
-    const key = keyRender(name);
-    const text = renderExpr(value, indent);
-    if (isMultiline(text)) {
-      flush();
-      lines.push(`${indent}${key} = ${text}`);
-    } else {
-      run.push([key, text]);
-    }
+/** Whether an expression renders on more than one line, decided from its structure alone. */
+function isMultilineExpr(expr: Expr): boolean {
+  if (expr === null || typeof expr !== 'object') return false;
+  switch (expr.kind) {
+    case 'object':
+      return expr.entries.length > 0;
+    case 'list':
+      return expr.items.some(isMultilineExpr);
+    case 'call':
+      return expr.args.some(isMultilineExpr);
+    default:
+      return false;
   }
-  flush();
-  return lines;
+}
+
+/**
+ * Writes `name = value` lines into `out`, with runs of single-line assignments aligned on `=` as
+ * fmt aligns them; a multi-line value ends a run (fmt leaves its `=` unaligned).
+ */
+function writeAssignments(entries: readonly (readonly [string, Expr])[], indent: string, quoteKeys: boolean, out: string[]): void {
+  let runStart = 0;
+  while (runStart < entries.length) {
+    let runEnd = runStart;
+    let width = 0;
+    while (runEnd < entries.length && !isMultilineExpr(entries[runEnd]![1])) {
+      const key = quoteKeys ? renderKey(entries[runEnd]![0]) : entries[runEnd]![0];
+      if (key.length > width) width = key.length;
+      runEnd += 1;
+    }
+    for (let i = runStart; i < runEnd; i += 1) {
+      const [name, value] = entries[i]!;
+      const key = quoteKeys ? renderKey(name) : name;
+      out.push(`${indent}${key.padEnd(width)} = ${renderExpr(value, indent)}`);
+    }
+    if (runEnd < entries.length) {
+      const [name, value] = entries[runEnd]!;
+      out.push(`${indent}${quoteKeys ? renderKey(name) : name} = ${renderExpr(value, indent)}`);
+      runEnd += 1;
+    }
+    runStart = runEnd;
+  }
 }
 
 /** Renders an expression; multi-line results have inner lines indented one level deeper than `indent`. */
@@ -192,56 +213,67 @@ export function renderExpr(expr: Expr, indent: string): string {
     case 'template':
       return renderTemplate(expr.parts);
     case 'list': {
-      const items = expr.items.map((item) => renderExpr(item, indent + INDENT));
-      if (items.length === 0) return '[]';
-      if (!items.some(isMultiline)) return `[${items.join(', ')}]`;
-      return `[\n${items.map((item) => `${indent}${INDENT}${item},`).join('\n')}\n${indent}]`;
+      if (expr.items.length === 0) return '[]';
+      const inner = indent + INDENT;
+      if (!isMultilineExpr(expr)) return `[${expr.items.map((item) => renderExpr(item, inner)).join(', ')}]`;
+      return `[\n${expr.items.map((item) => `${inner}${renderExpr(item, inner)},`).join('\n')}\n${indent}]`;
     }
     case 'object': {
       if (expr.entries.length === 0) return '{}';
-      const lines = renderAssignments(expr.entries, indent + INDENT, renderKey);
+      const lines: string[] = [];
+      writeAssignments(expr.entries, indent + INDENT, true, lines);
       return `{\n${lines.join('\n')}\n${indent}}`;
     }
-    case 'call': {
-      const args = expr.args.map((arg) => renderExpr(arg, indent));
-      return `${expr.fn}(${args.join(', ')})`;
-    }
+    case 'call':
+      return `${expr.fn}(${expr.args.map((arg) => renderExpr(arg, indent)).join(', ')})`;
   }
 }
 
-function renderBody(items: readonly BodyItem[], indent: string): string[] {
-  const lines: string[] = [];
+/** Writes a body: blocks, comments, blank lines (never leading, trailing or doubled) and aligned arguments. */
+function writeBody(items: readonly BodyItem[], indent: string, out: string[]): void {
+  const start = out.length;
   let pending: (readonly [string, Expr])[] = [];
-  const flush = () => {
-    lines.push(...renderAssignments(pending, indent, (key) => key));
-    pending = [];
-  };
   for (const item of items) {
     if (item.kind === 'attr') {
       if (!IDENTIFIER.test(item.name)) throw new Error(`not an argument name: ${item.name}`);
       pending.push([item.name, item.value]);
       continue;
     }
-    flush();
-    if (item.kind === 'blank') lines.push('');
-    else if (item.kind === 'comment') lines.push(`${indent}# ${commentText(item.text)}`.trimEnd());
-    else lines.push(...renderBlock(item.block, indent));
+    if (pending.length > 0) {
+      writeAssignments(pending, indent, false, out);
+      pending = [];
+    }
+    if (item.kind === 'blank') {
+      if (out.length > start && out[out.length - 1] !== '') out.push('');
+    } else if (item.kind === 'comment') {
+      out.push(`${indent}# ${commentText(item.text)}`.trimEnd());
+    } else {
+      writeBlock(item.block, indent, out);
+    }
   }
-  flush();
-  // fmt keeps blank lines as written; never start or end a body with one, never two in a row.
-  return lines.filter((line, index) => line !== '' || (index > 0 && index < lines.length - 1 && lines[index - 1] !== ''));
+  if (pending.length > 0) writeAssignments(pending, indent, false, out);
+  if (out.length > start && out[out.length - 1] === '') out.pop();
+}
+
+function writeBlock(b: Block, indent: string, out: string[]): void {
+  for (const label of b.labels) if (!IDENTIFIER.test(label)) throw new Error(`not a block label: ${label}`);
+  const header = b.labels.length === 0 ? b.type : `${b.type} "${b.labels.join('" "')}"`;
+  const opened = out.length;
+  out.push(`${indent}${header} {`);
+  writeBody(b.body, indent + INDENT, out);
+  if (out.length === opened + 1) out[opened] = `${indent}${header} {}`;
+  else out.push(`${indent}}`);
 }
 
 export function renderBlock(b: Block, indent = ''): string[] {
-  for (const label of b.labels) if (!IDENTIFIER.test(label)) throw new Error(`not a block label: ${label}`);
-  const header = [b.type, ...b.labels.map((label) => `"${label}"`)].join(' ');
-  const body = renderBody(b.body, indent + INDENT);
-  if (body.length === 0) return [`${indent}${header} {}`];
-  return [`${indent}${header} {`, ...body, `${indent}}`];
+  const out: string[] = [];
+  writeBlock(b, indent, out);
+  return out;
 }
 
 /** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */
 export function renderFile(items: readonly BodyItem[]): string {
-  const lines = renderBody(items, '');
-  return `${lines.join('\n')}\n`;
+  const out: string[] = [];
+  writeBody(items, '', out);
+  return `${out.join('\n')}\n`;
 }

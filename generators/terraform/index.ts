@@ -1,6 +1,7 @@
 import { formatDuration } from '../../src/model';
 import type { DesignFacts } from '../design-facts';
 import type { GeneratedFile } from '../types';
+import { defaultNamePrefix, markdownText } from '../text';
 import { TERRAFORM_FILES, TerraformBuilder, tagValue } from './builder';
 import { attr, block, comment, identifier, nested, object, raw, renderFile, type BodyItem } from './hcl';
 import { generateNetwork } from './network';
@@ -121,10 +122,10 @@ function readme(b: TerraformBuilder, written: readonly string[]): string {
     '## Order to apply',
     '',
     '1. `terraform init` (remote state with locking first: add a `backend` block for your state bucket).',
-    '2. Network and identity foundations: `terraform apply -target=aws_vpc... ` is not needed; a full plan orders resources by their references. Review the plan for `network.tf` first.',
-    '3. `terraform plan -out=plan.tfplan` and review: databases, caches and buckets have deletion protection or no force-destroy on purpose.',
-    '4. `terraform apply plan.tfplan`. CloudFront and RDS take 15 to 40 minutes.',
-    '5. Deploy the application (container images, or the Helm values in `../helm` for Kubernetes workloads).',
+    '2. The account baseline this export expects: the IAM roles and the certificates named in the list above.',
+    '3. `terraform plan -out=plan.tfplan` and review it; Terraform orders resources by their references, so one plan covers network, data and compute. Databases, load balancers and buckets are protected from deletion on purpose.',
+    '4. `terraform apply plan.tfplan`. RDS, ElastiCache and CloudFront take 15 to 40 minutes.',
+    '5. Deploy the application: container images for ECS, or the Helm values in `../helm` for Kubernetes workloads.',
     '6. Point the alarms at your on-call rotation (`alarm_actions`) and walk the runbooks in `../runbooks` once, including a restore test.',
     '',
   ];
@@ -138,19 +139,10 @@ function unique(items: readonly string[]): string[] {
   return [...new Set(items)];
 }
 
-/** Design text inside Markdown: one line, no HTML, no link or emphasis syntax that could change the page. */
-export function markdownText(text: string): string {
-  return text
-    // eslint-disable-next-line no-control-regex -- matching control characters is the point
-    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~&]/g, (ch) => `&#${ch.charCodeAt(0)};`)
-    .trim();
-}
-
 /** Terraform for AWS: the layout a platform team writes by hand, one file per layer. */
 export function generateTerraform(facts: DesignFacts): GeneratedFile[] {
   const b = new TerraformBuilder(facts);
-  b.variable('name_prefix', { description: 'Prefix of every resource name: short, lower-case, unique per environment.', type: 'string', default: facts.slug.slice(0, 16).replace(/-+$/, '') });
+  b.variable('name_prefix', { description: 'Prefix of every resource name: short, lower-case, unique per environment.', type: 'string', default: defaultNamePrefix(facts.slug) });
   if (facts.design.provider !== 'aws') {
     b.notGenerated.push(`The design's provider is ${facts.design.provider}; this export writes AWS Terraform only, so review every resource before use.`);
   }

@@ -10,10 +10,11 @@ export function networkedRegions(b: TerraformBuilder): Region[] {
 }
 
 /** Subnet ids of a tier (`public` or `private`) in the given zones of a region. */
-export function subnetIds(b: TerraformBuilder, region: Region, tier: 'public' | 'private', zones: readonly string[]): Expr {
+export function subnetIds(b: TerraformBuilder, region: Region, tier: 'public' | 'private', zones: readonly string[], minimum = 1): Expr {
   const inRegion = usedZones(b.facts, region);
   const chosen = zones.filter((zone) => inRegion.includes(zone));
-  return list((chosen.length > 0 ? chosen : inRegion).map((zone) => b.ref('aws_subnet', `${region.id}-${tier}-${zone}`, 'id')));
+  for (const zone of inRegion) if (chosen.length < minimum && !chosen.includes(zone)) chosen.push(zone);
+  return list(inRegion.filter((zone) => chosen.includes(zone)).map((zone) => b.ref('aws_subnet', `${region.id}-${tier}-${zone}`, 'id')));
 }
 
 export function vpcId(b: TerraformBuilder, region: Region): RawExpr {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { loadDesign } from '../../src/catalog';
+import { loadDesign, syntheticDesign } from '../../src/catalog';
 import { formatProblem, type Design } from '../../src/model';
 import { designFacts } from '../design-facts';
 import { HOSTILE_FRAGMENTS, shapeOf, stringLeaves, withNames } from '../testing';
@@ -224,6 +224,16 @@ describe('what the design says becomes arguments', () => {
   });
 });
 
+describe('a generated two-region design', () => {
+  it('parses, checks out against the oracle and resolves every reference', async () => {
+    const design = syntheticDesign(120, 7);
+    const files = generateTerraform(designFacts(design));
+    const parsed = await parseFiles(files);
+    expect(oracleProblems(parsed)).toEqual([]);
+    expect(referenceProblems(files, parsed)).toEqual([]);
+  });
+});
+
 describe('fixtures', () => {
   it('a VM service with autoscaling gets an Auto Scaling group, a launch template and a target tracking policy', async () => {
     const design = load(new URL('vm-autoscaling.yaml', fixtureDir));
@@ -264,7 +274,7 @@ describe('hostile names', () => {
       }),
       { numRuns: 25 },
     );
-  });
+   }, 120_000); // generous: many parses, on shared CI machines
 
   it.runIf(terraformBinary)('still give files that terraform fmt accepts unchanged', () => {
     const design = withNames(base, () => HOSTILE_FRAGMENTS.join(' '));

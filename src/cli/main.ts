@@ -1,6 +1,8 @@
 import { EXIT, UsageError, type CliContext, type Command } from './context';
 import { validateCommand, validateUsage } from './commands/validate';
 import { costCommand, costUsage } from './commands/cost';
+import { exportCommand, exportUsage } from './commands/export';
+import { compareCommand, compareUsage } from './commands/compare';
 
 interface CommandEntry {
   run: Command;
@@ -12,6 +14,8 @@ interface CommandEntry {
 const COMMANDS: Record<string, CommandEntry> = {
   validate: { run: validateCommand, usage: validateUsage, summary: 'check a design: schema, rules, availability, recovery' },
   cost: { run: costCommand, usage: costUsage, summary: 'estimate monthly and yearly cost per layer, region and component' },
+  compare: { run: compareCommand, usage: compareUsage, summary: 'two to four designs side by side: cost, availability, recovery, cost per nine' },
+  export: { run: exportCommand, usage: exportUsage, summary: 'write Terraform, Helm values and runbooks for a design' },
 };
 
 function usage(): string {

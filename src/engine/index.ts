@@ -13,3 +13,4 @@ export { buildGraph, graphOf, zoneKey, type DesignGraph } from './graph';
 export { RULES, ALL_RULES, type RuleId } from './rules';
 export * from './rules/types';
 export * from './cost';
+export * from './compare';

@@ -96,6 +96,8 @@ function Flow() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [project] = useState(createProjection);
   const [drag, setDrag] = useState<{ ids: ReadonlySet<string>; regions: RegionGeometry[] } | null>(null);
+  // Positions of the components being dragged, until the drag ends (see onNodeDragStop).
+  const [dragOverlay, setDragOverlay] = useState<Readonly<Record<string, LayoutPoint>> | null>(null);
   const [dropTarget, setDropTarget] = useState<{ region: string; zone: string | undefined } | null>(null);
   const [layingOut, setLayingOut] = useState(false);
   const zoomedOut = useFlowStore((state) => state.transform[2] < OVERVIEW_ZOOM);
@@ -105,8 +107,19 @@ function Flow() {
   const selectedComponents = useMemo(() => new Set(selection.components), [selection.components]);
   const selectedConnections = useMemo(() => new Set(selection.connections), [selection.connections]);
   const { nodes, edges, regions } = useMemo(
-    () => project({ model, positions, selectedComponents, selectedConnections, overview, dragging: drag?.ids ?? null, dropTarget }),
-    [project, model, positions, selectedComponents, selectedConnections, overview, drag, dropTarget],
+    () =>
+      project({
+        model,
+        positions,
+        selectedComponents,
+        selectedConnections,
+        overview,
+        dragging: drag?.ids ?? null,
+        overlay: dragOverlay,
+        simpleEdges: model.components.length >= OVERVIEW_MIN_COMPONENTS,
+        dropTarget,
+      }),
+    [project, model, positions, selectedComponents, selectedConnections, overview, drag, dragOverlay, dropTarget],
   );
 
   const tidyUp = useCallback(async () => {
@@ -191,6 +204,7 @@ function Flow() {
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const state = useStore.getState();
     const moved: Record<string, LayoutPoint> = {};
+    const dragged: Record<string, LayoutPoint> = {};
     let selected: Set<string> | null = null;
     for (const change of changes) {
       if (change.type === 'position' && change.position) {
@@ -209,7 +223,8 @@ function Flow() {
             const at = filled[c.id];
             if (c.region === regionId && at) moved[c.id] = { x: at.x + dx, y: at.y + dy };
           }
-        } else moved[change.id] = roundPoint(change.position);
+        } else if (change.dragging) dragged[change.id] = roundPoint(change.position);
+        else moved[change.id] = roundPoint(change.position);
       } else if (change.type === 'select' && !isRegionNodeId(change.id)) {
         selected ??= new Set(useStore.getState().selection.components);
         if (change.selected) selected.add(change.id);
@@ -217,6 +232,9 @@ function Flow() {
       }
     }
     if (Object.keys(moved).length > 0) moveComponents(moved);
+    // Drag frames of components stay in the canvas (a React state update, batched like React
+    // Flow's own): the document, and everything that listens to it, hears of the drag once.
+    if (Object.keys(dragged).length > 0) setDragOverlay((previous) => ({ ...previous, ...dragged }));
     if (selected) setSelection({ components: [...selected], connections: useStore.getState().selection.connections });
   }, []);
 
@@ -249,6 +267,10 @@ function Flow() {
 
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (_event, _node, dragged) => {
+      const final: Record<string, LayoutPoint> = {};
+      for (const node of dragged) if (node.type === 'component') final[node.id] = roundPoint(node.position);
+      if (Object.keys(final).length > 0) moveComponents(final);
+      setDragOverlay(null);
       const state = useStore.getState();
       const frozen = drag?.regions ?? regionGeometries(state.model, withFallbackPositions(state.model, state.layout));
       const byId = new Map(state.model.components.map((c) => [c.id, c]));

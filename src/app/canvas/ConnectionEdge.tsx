@@ -27,7 +27,7 @@ function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
   const mode = data?.mode ?? 'sync';
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   return (
-    <g className={`ns-edge ns-edge-${mode}${selected ? ' is-selected' : ''}`} data-testid={`edge-${source}-${target}`} data-mode={mode}>
+    <g className={`ns-edge ns-edge-${mode}${selected ? ' is-selected' : ''}${data?.simple ? ' is-simple' : ''}`} data-testid={`edge-${source}-${target}`} data-mode={mode}>
       {mode === 'replication' && <path d={path} className="ns-edge-rail" fill="none" />}
       <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={18} />
       {selected && (

@@ -11,6 +11,8 @@ const input = (design: Design, overrides: Partial<ProjectionInput> = {}): Projec
   selectedConnections: none,
   overview: false,
   dragging: null,
+  overlay: null,
+  simpleEdges: false,
   dropTarget: null,
   ...overrides,
 });
@@ -52,11 +54,14 @@ describe('the to-flow projection', () => {
     expect(changed[0]!.selected).toBe(true);
   });
 
-  it('hides components and connections in the overview, keeping the regions', () => {
-    const { nodes, edges } = createProjection()(input(design, { overview: true }));
+  it('hides components and leaves out connections in the overview, keeping the regions', () => {
+    const project = createProjection();
+    const { nodes, edges } = project(input(design, { overview: true }));
     expect(nodes.filter((n) => n.type === 'component').every((n) => n.hidden)).toBe(true);
     expect(nodes.filter((n) => n.type === 'region').some((n) => n.hidden)).toBe(false);
-    expect(edges.every((e) => e.hidden)).toBe(true);
+    expect(edges).toEqual([]);
+    // Back to the working view: every connection is there again.
+    expect(project(input(design)).edges).toHaveLength(design.connections.length);
   });
 });
 

@@ -28,6 +28,8 @@ export interface RegionNodeData extends Record<string, unknown> {
 export interface ConnectionEdgeData extends Record<string, unknown> {
   mode: ConnectionMode;
   label: string | undefined;
+  /** Thin lines without arrowheads: large designs, where every pixel of edge costs paint. */
+  simple: boolean;
 }
 
 export type ComponentNode = Node<ComponentNodeData, 'component'>;
@@ -67,6 +69,13 @@ export interface ProjectionInput {
   overview: boolean;
   /** Components being dragged: their region boxes do not follow them until they are dropped. */
   dragging: ReadonlySet<string> | null;
+  /**
+   * Where the dragged components are while the drag is under way. The document gets their
+   * positions once, when the drag ends (one undo step, one store update).
+   */
+  overlay: Positions | null;
+  /** Draw connections thin and without arrowheads (large designs). */
+  simpleEdges: boolean;
   dropTarget: { region: string; zone: string | undefined } | null;
 }
 
@@ -92,6 +101,7 @@ interface CachedEdge {
   selected: boolean;
   hidden: boolean;
   vertical: boolean;
+  simple: boolean;
 }
 
 /**
@@ -122,13 +132,21 @@ export function createProjection(): (input: ProjectionInput) => Projection {
   let regions = new Map<string, CachedRegion>();
   // The previous arrays, returned again when no element changed: React Flow rebuilds its edge
   // lookup whenever the edges array is new, so a drag frame that touches no edge must not make one.
+  let geometryInputs: { model: Design; positions: Positions; dragging: ReadonlySet<string> | null } | null = null;
+  let lastGeometries: RegionGeometry[] = [];
   let lastNodes: FlowNode[] = [];
   let lastEdges: ConnectionEdge[] = [];
   const sameList = <T,>(previous: readonly T[], next: readonly T[]) => previous.length === next.length && next.every((item, index) => item === previous[index]);
 
   return (input) => {
-    const { model, positions, selectedComponents, selectedConnections, overview } = input;
-    const geometries = regionGeometries(model, positions, input.dragging);
+    const { model, positions, selectedComponents, selectedConnections, overview, overlay, simpleEdges } = input;
+    // Region boxes depend on the document's positions, not on the drag overlay: during a drag
+    // they are computed once, not on every frame.
+    if (!geometryInputs || geometryInputs.model !== model || geometryInputs.positions !== positions || geometryInputs.dragging !== input.dragging) {
+      geometryInputs = { model, positions, dragging: input.dragging };
+      lastGeometries = regionGeometries(model, positions, input.dragging);
+    }
+    const geometries = lastGeometries;
     const zonesByRegion = new Map(model.regions.map((r) => [r.id, r.zones]));
 
     const nextRegions = new Map<string, CachedRegion>();
@@ -163,7 +181,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     const nextComponents = new Map<string, CachedComponent>();
     const componentNodes: ComponentNode[] = [];
     for (const component of model.components) {
-      const at = positions[component.id] ?? { x: 0, y: 0 };
+      const at = overlay?.[component.id] ?? positions[component.id] ?? { x: 0, y: 0 };
       const selected = selectedComponents.has(component.id);
       const regionZones = component.region === undefined ? undefined : zonesByRegion.get(component.region);
       const cached = components.get(component.id);
@@ -202,9 +220,9 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     for (const connection of model.connections) {
       const id = connectionId(connection);
       const selected = selectedConnections.has(id);
-      const vertical = isVerticalConnection(positions[connection.from], positions[connection.to]);
+      const vertical = isVerticalConnection(overlay?.[connection.from] ?? positions[connection.from], overlay?.[connection.to] ?? positions[connection.to]);
       const cached = edges.get(id);
-      if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.vertical === vertical) {
+      if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.vertical === vertical && cached.simple === simpleEdges) {
         nextEdges.set(id, cached);
         edgeList.push(cached.edge);
         continue;
@@ -216,17 +234,21 @@ export function createProjection(): (input: ProjectionInput) => Projection {
         target: connection.to,
         sourceHandle: vertical ? 'out-bottom' : 'out',
         targetHandle: vertical ? 'in-top' : 'in',
-        data: { mode: connection.mode, label: connection.label },
-        markerEnd: MARKERS[connection.mode],
+        data: { mode: connection.mode, label: connection.label, simple: simpleEdges },
+        markerEnd: simpleEdges ? undefined : MARKERS[connection.mode],
         selected,
         hidden: overview,
       };
-      nextEdges.set(id, { edge, connection, selected, hidden: overview, vertical });
+      nextEdges.set(id, { edge, connection, selected, hidden: overview, vertical, simple: simpleEdges });
       edgeList.push(edge);
     }
     edges = nextEdges;
 
     const nodes: FlowNode[] = [...regionNodes, ...componentNodes];
+    // In the overview the connections are drawn on the canvas. React Flow would still mount a
+    // wrapper (and a store subscription) for every hidden edge whose ends are in view, so it gets
+    // no edges at all.
+    if (overview) edgeList.length = 0;
     if (!sameList(lastNodes, nodes)) lastNodes = nodes;
     if (!sameList(lastEdges, edgeList)) lastEdges = edgeList;
     return { nodes: lastNodes, edges: lastEdges, regions: geometries };

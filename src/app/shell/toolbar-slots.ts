@@ -1,4 +1,4 @@
-import type { ComponentType, LazyExoticComponent } from 'react';
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 
 /**
  * Buttons that other features put in the toolbar (checks, cost, compare, export...): add an entry,
@@ -10,4 +10,4 @@ export interface ToolbarItem {
   component: LazyExoticComponent<ComponentType>;
 }
 
-export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [];
+export const TOOLBAR_ITEMS: readonly ToolbarItem[] = [{ id: 'compare', order: 30, component: lazy(() => import('../compare/CompareButton')) }];

@@ -105,8 +105,13 @@ export function checkDesign(design: Design | DesignGraph, rules: readonly Rule[]
   }
   // Most severe first, then by rule id, then in design order; plain comparisons (localeCompare is slow
   // and locale-dependent, and the output must be the same everywhere).
-  const keyed = findings.map((finding) => ({ finding, rank: severityRank(finding.severity), at: finding.components[0] !== undefined ? (graph.indexById.get(finding.components[0]) ?? -1) : -1 }));
-  keyed.sort((a, b) => b.rank - a.rank || compare(a.finding.rule, b.finding.rule) || a.at - b.at || compare(a.finding.message, b.finding.message));
+  const ruleOrder = new Map([...new Set(findings.map((f) => f.rule))].sort(compare).map((id, index) => [id, index]));
+  const keyed = findings.map((finding) => ({
+    finding,
+    // One number per finding: severity, then rule, then design order (numbers compare fast).
+    key: (4 - severityRank(finding.severity)) * 1e12 + ruleOrder.get(finding.rule)! * 1e8 + (finding.components[0] !== undefined ? (graph.indexById.get(finding.components[0]) ?? -1) + 1 : 0),
+  }));
+  keyed.sort((a, b) => a.key - b.key || compare(a.finding.message, b.finding.message));
   return keyed.map((entry) => entry.finding);
 }
 

@@ -13,7 +13,7 @@ export interface FailureState {
   readonly down: Uint8Array;
   /** 1 where the component lost some zones but keeps running in others. */
   readonly degraded: Uint8Array;
-  /** Zones lost, per degraded component index. */
+  /** Zones lost, per degraded component index (the failed zones of its region; ask it about the component's own zones). */
   readonly lostZones: ReadonlyMap<number, ReadonlySet<string>>;
   readonly failedRegions: ReadonlySet<string>;
   /** `region/zone` keys that failed. */
@@ -58,17 +58,29 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
     if (i !== undefined) markDown(i);
   }
   for (const region of failedRegions) for (const i of graph.byRegion.get(region) ?? []) markDown(i);
+  // One set of failed zone names per region, shared by its components (a component only ever asks
+  // whether one of its own zones is in it), and a count per component: no allocation per component.
+  const failedByRegion = new Map<string, Set<string>>();
   for (const key of failedZones) {
     const region = key.slice(0, key.indexOf('/'));
     if (failedRegions.has(region)) continue;
-    const zone = key.slice(key.indexOf('/') + 1);
-    for (const i of graph.byZone.get(key) ?? []) {
-      if (down[i]) continue;
-      let lost = lostZones.get(i);
-      if (!lost) lostZones.set(i, (lost = new Set()));
-      lost.add(zone);
-      if (lost.size >= graph.instanceZones[i]!.length) markDown(i);
-      else degraded[i] = 1;
+    let names = failedByRegion.get(region);
+    if (!names) failedByRegion.set(region, (names = new Set()));
+    names.add(key.slice(key.indexOf('/') + 1));
+  }
+  const lostCount = new Map<number, number>();
+  for (const [region, names] of failedByRegion) {
+    for (const zone of names) {
+      for (const i of graph.byZone.get(`${region}/${zone}`) ?? []) {
+        if (down[i]) continue;
+        const count = (lostCount.get(i) ?? 0) + 1;
+        lostCount.set(i, count);
+        if (count >= graph.instanceZones[i]!.length) markDown(i);
+        else {
+          degraded[i] = 1;
+          lostZones.set(i, names);
+        }
+      }
     }
   }
   for (const i of downIndices) lostZones.delete(i);

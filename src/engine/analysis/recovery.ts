@@ -49,9 +49,12 @@ export function holdsRecords(graph: DesignGraph, i: number): boolean {
 }
 
 /** Backup vaults this component sends backups to (`backup` connections). */
-export function backupTargets(graph: DesignGraph, i: number): number[] {
-  return graph.out.backup[i]!.map((c) => target(graph, c));
+export function backupTargets(graph: DesignGraph, i: number): readonly number[] {
+  const list = graph.out.backup[i]!;
+  return list.length === 0 ? NO_TARGETS : list.map((c) => target(graph, c));
 }
+
+const NO_TARGETS: readonly number[] = Object.freeze([]);
 
 /** Where backups of `i` survive a failure: its own copy region, a vault, or (zone failures) its region. */
 export function backupSurvives(graph: DesignGraph, i: number, failed: FailureState): boolean {

@@ -113,10 +113,13 @@ export function failureScenarios(graph: DesignGraph): FailureScenario[] {
   const plans = journeyPlans(graph);
   const size = graph.components.length;
   // Which journeys each component can affect: the inverse of the plans' relevant sets.
-  const journeysOf: number[][] = new Array(size);
-  for (let i = 0; i < size; i += 1) journeysOf[i] = [];
+  const NO_JOURNEYS: number[] = [];
+  const journeysOf: number[][] = new Array<number[]>(size).fill(NO_JOURNEYS);
   plans.forEach((plan, p) => {
-    for (const i of plan.relevant) journeysOf[i]!.push(p);
+    for (const i of plan.relevant) {
+      if (journeysOf[i] === NO_JOURNEYS) journeysOf[i] = [p];
+      else journeysOf[i]!.push(p);
+    }
   });
   const stores: number[] = [];
   for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) stores.push(i);

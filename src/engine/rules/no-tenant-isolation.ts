@@ -18,10 +18,12 @@ export const noTenantIsolation: Rule = {
     if (limited) return [];
     const onPath = requestPath(context);
     const services = graph.components.map((_, i) => i).filter((i) => graph.kinds[i]!.capabilities.deployable && onPath[i]);
+    // Nothing shared serves a journey yet: nothing to isolate.
+    if (services.length === 0) return [];
     return [
       {
         components: idsOf(graph, services),
-        message: `All tenants share ${services.length > 0 ? services.map(context.name).join(', ') : 'the platform'} with no per-tenant quotas or rate limits: one tenant can starve the others.`,
+        message: `All tenants share ${services.map(context.name).join(', ')} with no per-tenant quotas or rate limits: one tenant can starve the others.`,
       },
     ];
   },

@@ -31,7 +31,8 @@ function sameAnnotation(a: NodeAnnotation | undefined, b: NodeAnnotation): boole
 export function annotationsFor(analysis: DesignAnalysis, whatIf: FailureScenario | null, previous: Readonly<Record<string, NodeAnnotation>>): Record<string, NodeAnnotation> {
   const next: Record<string, NodeAnnotation> = {};
   for (const finding of analysis.findings) {
-    if (finding.suppressed) continue;
+    // Badges mark what needs attention: informational findings stay in the panel only.
+    if (finding.suppressed || finding.severity === 'info') continue;
     for (const id of finding.components) {
       const current = next[id]?.findings;
       const severity = !current || severityRank(finding.severity) > severityRank(current.severity) ? finding.severity : current.severity;

@@ -1,0 +1,72 @@
+import { execFileSync } from 'node:child_process';
+import { expect, test } from '@playwright/test';
+import { ComparePage } from './pages/compare-page';
+
+interface CliComparison {
+  designs: { name: string; cost: { monthly: { low: number; expected: number; high: number } }; costPerNine: { kind: string } }[];
+  journeys: { id: string; designs: ({ availability: number | null } | null)[] }[];
+}
+
+/** The command line's comparison of the same files: the view and `ninesmith compare` must agree. */
+function cliCompare(...files: string[]): CliComparison {
+  return JSON.parse(execFileSync(process.execPath, ['bin/ninesmith.mjs', 'compare', ...files, '--format', 'json'], { encoding: 'utf8' }));
+}
+
+const usd = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+
+test('the compare view puts two templates side by side with the figures of the command line', async ({ page }) => {
+  const cli = cliCompare('templates/single-region-multi-az.yaml', 'templates/multi-region-active-passive.yaml');
+  await page.goto('/');
+  const compare = new ComparePage(page);
+  await compare.open();
+  await compare.choose(0, 'template:single-region-multi-az');
+  await compare.choose(1, 'template:multi-region-active-passive');
+  await expect(compare.table).toBeVisible();
+  await expect(compare.column(0)).toContainText('Client portal, single region, multi-AZ');
+  await expect(compare.column(1)).toContainText('Client portal, active-passive across two regions');
+
+  // Cost: present, equal to the command line's, and the second region costs more.
+  const [first, second] = [await compare.value(compare.monthly(0)), await compare.value(compare.monthly(1))];
+  expect(first).toBe(cli.designs[0]!.cost.monthly.expected);
+  expect(second).toBe(cli.designs[1]!.cost.monthly.expected);
+  expect(first).toBeLessThan(second);
+  await expect(compare.monthly(0)).toContainText(usd(first));
+  await expect(compare.monthly(1)).toContainText(`+${usd(second - first)}`);
+
+  // Availability: the warm standby lifts the journeys it protects, and cannot lift sign-in (a vendor bounds it).
+  const submit = [await compare.value(compare.journey('submit-timesheet', 0)), await compare.value(compare.journey('submit-timesheet', 1))];
+  expect(submit[0]).toBeLessThan(submit[1]!);
+  expect(submit[1]).toBe(cli.journeys.find((j) => j.id === 'submit-timesheet')!.designs[1]!.availability);
+  await expect(compare.journey('monthly-report', 1)).toContainText('missing');
+  await expect(compare.costPerNine(1)).toHaveAttribute('data-kind', cli.designs[1]!.costPerNine.kind);
+  await expect(compare.costPerNine(1)).toHaveText('no gain');
+  await expect(compare.journey('submit-timesheet', 1)).toContainText(/\$[\d,]+\.\d\d\/mo per nine/);
+
+  // Recovery: a second region bounds the loss of the primary one.
+  await expect(compare.scenario('primary-region', 0)).toContainText('RTO unbounded');
+  await expect(compare.scenario('primary-region', 1)).toContainText('RTO now bounded');
+  await expect(page.getByTestId('compare-verdicts')).toContainText('Weakest journey (Sign in): no gain in nines');
+});
+
+test('the compare view orders the three reference designs by cost and compares the open design', async ({ page }) => {
+  await page.goto('/');
+  const compare = new ComparePage(page);
+  await compare.open();
+  // The first slot starts on the open design (the multi-AZ sample on a first run).
+  await compare.choose(1, 'template:multi-region-active-passive');
+  await compare.choose(2, 'template:multi-region-active-active');
+  await expect(compare.column(0)).toContainText('Client portal, single region, multi-AZ');
+  const costs = [await compare.value(compare.monthly(0)), await compare.value(compare.monthly(1)), await compare.value(compare.monthly(2))];
+  expect(costs[0]).toBeLessThan(costs[1]!);
+  expect(costs[1]).toBeLessThan(costs[2]!);
+  const weakest = [await compare.value(page.getByTestId('compare-weakest-0')), await compare.value(page.getByTestId('compare-weakest-2'))];
+  expect(weakest[0]).toBeLessThan(weakest[1]!);
+  await expect(compare.costPerNine(2)).toHaveAttribute('data-kind', 'per-nine');
+
+  // Down to one design: the view asks for a second rather than showing a half comparison.
+  await compare.choose(1, '');
+  await compare.choose(2, '');
+  await expect(page.getByTestId('compare-status')).toHaveText('Choose at least two designs.');
+  await page.getByTestId('compare-view-close').click();
+  await expect(compare.view).toBeHidden();
+});

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { unzipSync, strFromU8 } from 'fflate';
+import { ExportPanel } from './pages/export-panel';
+
+test('exports the open design: targets, highlighted preview, zip download', async ({ page }) => {
+  await page.goto('/');
+  const exportPanel = new ExportPanel(page);
+  await exportPanel.open();
+  await exportPanel.chooseTargets('terraform', 'runbooks');
+  await exportPanel.generate();
+
+  const paths = await exportPanel.files().allTextContents();
+  expect(paths).toContain('terraform/versions.tf');
+  expect(paths).toContain('runbooks/database-failover.md');
+  expect(paths.some((path) => path.startsWith('helm/'))).toBe(false);
+
+  const code = await exportPanel.preview('terraform/versions.tf');
+  await expect(code).toContainText('hashicorp/aws');
+  // Highlighted by Prism: tokens, not plain text.
+  await expect(code.locator('.token').first()).toBeVisible();
+
+  const download = await exportPanel.download();
+  expect(download.suggestedFilename()).toMatch(/-export\.zip$/);
+  const entries = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  const names = Object.keys(entries);
+  expect(names.length).toBe(paths.length);
+  const versions = names.find((name) => name.endsWith('/terraform/versions.tf'))!;
+  expect(strFromU8(entries[versions]!)).toContain('required_providers');
+});

@@ -1,0 +1,186 @@
+import { kindOf, LAYER_TITLES, LAYERS, type Layer } from '../../src/catalog';
+import { componentZones, designTier, displayName, formatDuration, type Design } from '../../src/model';
+import { analyzeDesign, SEVERITIES, type DesignAnalysis, type Finding } from '../../src/engine';
+import { estimateCost, type CatalogSet, type CostReport } from '../../src/engine/cost';
+import {
+  compareDesigns,
+  describeCostPerNine,
+  formatAvailability,
+  formatDowntime,
+  formatEstimate,
+  formatMoney,
+  formatMoneyDelta,
+  formatNines,
+  formatSigned,
+  recoveryByClass,
+  SCENARIO_CLASSES,
+  SCENARIO_CLASS_TITLES,
+} from '../../src/engine/compare';
+import type { GeneratedFile } from '../types';
+import { cell, text } from './markdown';
+
+export interface ProposalOptions {
+  /** Price catalogs for the cost section (the caller loads them; generators read no files). */
+  catalogs?: CatalogSet;
+  /** The design's analysis and cost report, when the caller has them. */
+  analysis?: DesignAnalysis;
+  cost?: CostReport;
+}
+
+export const PROPOSAL_PATH = 'proposal/proposal.md';
+
+function pct(value: number): string {
+  return `${Number(value.toFixed(4))}%`;
+}
+
+/** What applying a finding's automatic fix would change: cost, the weakest journey, and its cost per nine. */
+function fixEffect(design: Design, analysis: DesignAnalysis, cost: CostReport, finding: Finding, catalogs: CatalogSet): string | null {
+  if (!finding.autoFix) return null;
+  let fixed: Design;
+  try {
+    fixed = finding.autoFix.apply(design);
+  } catch {
+    return null;
+  }
+  const comparison = compareDesigns([
+    { design, analysis, cost },
+    { design: fixed, cost: estimateCost(fixed, catalogs) },
+  ]);
+  const after = comparison.designs[1]!;
+  const delta = after.delta!;
+  const parts: string[] = [`${text(finding.autoFix.label)}: ${formatMoneyDelta(delta.monthly.expected, cost.currency)} a month`];
+  if (delta.weakest.nines !== null && after.weakest) {
+    parts.push(`weakest journey ${formatAvailability(after.weakest.percent)}: ${describeCostPerNine(after.costPerNine, cost.currency)}`);
+  }
+  const changed = comparison.journeys.flatMap((row) => {
+    const d = row.cells[1]?.delta;
+    return d && d.trend !== 'same' && d.nines !== null ? [`${text(row.name)} ${formatSigned(d.nines, 2)} nines`] : [];
+  });
+  if (changed.length > 0) parts.push(`journeys: ${changed.join(', ')}`);
+  const recovered = comparison.scenarios.flatMap((row) => {
+    const d = row.cells[1]?.delta;
+    return d && (d.rtoTrend === 'better' || d.rpoTrend === 'better') ? [`${row.title.toLowerCase()}: RTO ${formatEstimate(row.cells[1]!.rto.seconds)}, RPO ${formatEstimate(row.cells[1]!.rpo.seconds)}`] : [];
+  });
+  if (recovered.length > 0) parts.push(`recovery: ${recovered.join('; ')}`);
+  return parts.join('; ');
+}
+
+/**
+ * A Markdown proposal for a client, for one design: summary, architecture by layer and region,
+ * availability per journey with the arithmetic, recovery per failure scenario against the tier's
+ * targets, monthly cost by layer with the sources and dates of prices, open findings with what
+ * fixing each buys, and the assumptions. Pure and deterministic (no dates but the prices').
+ */
+export function generateProposal(design: Design, options: ProposalOptions = {}): GeneratedFile[] {
+  const catalogs = options.catalogs ?? [];
+  const analysis = options.analysis ?? analyzeDesign(design);
+  const cost = options.cost ?? estimateCost(design, catalogs);
+  const tier = designTier(design);
+  const c = cost.currency;
+  const out: string[] = [];
+  const open = analysis.findings.filter((f) => !f.suppressed);
+  const recovery = recoveryByClass(design, analysis);
+  const weakest = [...analysis.journeys].sort((a, b) => (a.percent ?? -1) - (b.percent ?? -1))[0];
+
+  // ---- summary
+  out.push(`# Proposal: ${text(design.name)}`, '');
+  if (design.description) out.push(`Design brief: ${text(design.description)}`, '');
+  out.push('## Summary', '');
+  out.push(`- **Service tier:** ${text(tier.id)}: availability ${pct(tier.availability)}, recovery time (RTO) ${formatDuration(tier.rtoSeconds)}, data loss (RPO) ${formatDuration(tier.rpoSeconds)}.`);
+  out.push(`- **Footprint:** ${design.components.length} components in ${design.regions.length} region${design.regions.length === 1 ? '' : 's'} (${design.regions.map((r) => `${text(r.name ?? r.id)}: ${text(r.location)}, ${r.role ?? 'primary'}, zones ${r.zones.map(text).join(', ')}`).join('; ')}), on ${design.provider.toUpperCase()}.`);
+  out.push(`- **Monthly cost:** ${formatMoney(cost.range.expected, c)} expected (${formatMoney(cost.range.low, c)} to ${formatMoney(cost.range.high, c)} with low to high usage), ${formatMoney(cost.range.expected * 12, c)} a year, at on-demand list prices as of ${text(cost.asOf)}.`);
+  if (weakest) {
+    out.push(`- **Availability:** the weakest journey, ${text(weakest.name)}, is estimated at ${formatAvailability(weakest.percent)} (${formatNines(weakest.nines)} nines, ${formatDowntime(weakest.downtimeMinutesPerMonth)} of downtime a month) against a target of ${pct(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}.`);
+  }
+  const zone = recovery.zone;
+  const region = recovery['primary-region'];
+  if (zone) out.push(`- **Losing a zone:** service back in ${formatEstimate(zone.rto.seconds)} (target ${formatDuration(tier.rtoSeconds)}), data lost ${formatEstimate(zone.rpo.seconds)} (target ${formatDuration(tier.rpoSeconds)}).`);
+  if (region) out.push(`- **Losing the primary region:** service back in ${formatEstimate(region.rto.seconds)}, data lost ${formatEstimate(region.rpo.seconds)}.`);
+  out.push(`- **Open findings:** ${open.length === 0 ? 'none' : [...SEVERITIES].reverse().filter((s) => analysis.scorecard.findings[s] > 0).map((s) => `${analysis.scorecard.findings[s]} ${s}`).join(', ')}${analysis.scorecard.suppressed > 0 ? ` (${analysis.scorecard.suppressed} accepted with a reason)` : ''}.`);
+  out.push('');
+
+  // ---- architecture
+  out.push('## Architecture by layer and region', '', '| Layer | Region | Component | Kind | Placement |', '| --- | --- | --- | --- | --- |');
+  const regionName = new Map(design.regions.map((r) => [r.id, `${text(r.name ?? r.id)} (${text(r.location)})`]));
+  const rows = design.components.map((component) => {
+    const kind = kindOf(component);
+    return { layer: kind.layer, region: component.region, component, kind };
+  });
+  rows.sort((a, b) => LAYERS.indexOf(a.layer) - LAYERS.indexOf(b.layer) || (a.region ?? '').localeCompare(b.region ?? '') || a.component.id.localeCompare(b.component.id));
+  for (const row of rows) {
+    const zones = row.component.region === undefined ? 'global' : `zones ${componentZones(design, row.component).map(text).join(', ')}`;
+    const replicas = row.component.replicas !== undefined && row.component.replicas > 1 ? `, ${row.component.replicas} instances` : '';
+    out.push(`| ${LAYER_TITLES[row.layer]} | ${row.component.region === undefined ? 'global' : (regionName.get(row.component.region) ?? text(row.component.region))} | ${cell(displayName(row.component))} (\`${row.component.id}\`) | ${text(row.kind.title)} | ${zones}${replicas} |`);
+  }
+  out.push('');
+
+  // ---- availability
+  out.push('## Availability per journey', '');
+  out.push('Each figure multiplies the published availability of every component a journey cannot do without; components with a failover partner count as the pair, and redundant routes drop out.', '');
+  out.push('| Journey | Availability | Nines | Downtime a month | Target |', '| --- | ---: | ---: | ---: | --- |');
+  for (const j of analysis.journeys) {
+    out.push(`| ${cell(j.name)} | ${formatAvailability(j.percent)}${j.complete ? '' : ' (upper bound)'} | ${formatNines(j.nines)} | ${formatDowntime(j.downtimeMinutesPerMonth)} | ${pct(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`);
+  }
+  out.push('');
+  for (const j of analysis.journeys) out.push(`- **${text(j.name)}:** ${text(j.explanation)}`);
+  out.push('');
+
+  // ---- recovery
+  out.push('## Recovery per failure scenario', '', `Targets of the ${text(tier.id)} tier: RTO ${formatDuration(tier.rtoSeconds)}, RPO ${formatDuration(tier.rpoSeconds)}.`, '');
+  out.push('| Scenario | Worst case | RTO | RPO | Against the targets |', '| --- | --- | ---: | ---: | --- |');
+  for (const scenarioClass of SCENARIO_CLASSES) {
+    const value = recovery[scenarioClass];
+    if (!value) {
+      out.push(`| ${SCENARIO_CLASS_TITLES[scenarioClass]} | none in this design | | | |`);
+      continue;
+    }
+    const worstCase = value.rto.scenario === value.rpo.scenario ? cell(value.rto.title) : `${cell(value.rto.title)} (RTO); ${cell(value.rpo.title)} (RPO)`;
+    out.push(`| ${SCENARIO_CLASS_TITLES[scenarioClass]} | ${worstCase} | ${formatEstimate(value.rto.seconds)} | ${formatEstimate(value.rpo.seconds)} | RTO ${value.meetsRto ? 'met' : 'missed'}, RPO ${value.meetsRpo ? 'met' : 'missed'} |`);
+  }
+  out.push('');
+
+  // ---- cost
+  out.push('## Monthly cost by layer', '', `${cost.provider.toUpperCase()} on-demand list prices, ${cost.hoursPerMonth} hours a month, expected usage.`, '');
+  out.push('| Layer | Monthly |', '| --- | ---: |');
+  for (const layer of Object.keys(cost.byLayer) as Layer[]) out.push(`| ${LAYER_TITLES[layer] ?? text(layer)} | ${formatMoney(cost.byLayer[layer] ?? 0, c)} |`);
+  out.push(`| **Total** | **${formatMoney(cost.monthly, c)}** |`, '');
+  const sources = new Map<string, Set<string>>();
+  for (const line of cost.lineItems) {
+    if (line.status !== 'priced' || !line.source) continue;
+    const dates = sources.get(line.source) ?? new Set<string>();
+    if (line.asOf) dates.add(line.asOf);
+    sources.set(line.source, dates);
+  }
+  if (sources.size > 0) {
+    out.push('Prices and their sources:', '');
+    for (const [source, dates] of [...sources].sort(([a], [b]) => a.localeCompare(b))) out.push(`- ${text(source)} (as of ${[...dates].sort().map(text).join(', ')})`);
+    out.push('');
+  }
+  if (cost.unpriced.length > 0) {
+    out.push('Not in the total:', '');
+    for (const line of cost.unpriced) out.push(`- \`${line.componentId}\` ${text(line.what)}: ${text(line.reason)}`);
+    out.push('');
+  }
+
+  // ---- findings
+  out.push('## Open findings and what fixing them buys', '');
+  if (open.length === 0) out.push('None: every rule passes, or its finding is accepted with a reason.', '');
+  for (const finding of open) {
+    out.push(`### ${finding.severity[0]!.toUpperCase()}${finding.severity.slice(1)}: ${text(finding.title)}`, '');
+    out.push(text(finding.message), '');
+    out.push(`- **Fix:** ${text(finding.fix)}`);
+    const effect = fixEffect(design, analysis, cost, finding, catalogs);
+    if (effect) out.push(`- **Applying the suggested change:** ${effect}.`);
+    out.push(`- **Components:** ${finding.components.map((id) => `\`${id}\``).join(', ') || 'the whole design'}`, '');
+  }
+
+  // ---- assumptions
+  out.push('## Assumptions', '');
+  for (const a of analysis.assumptions) out.push(`- ${text(a.text)} Source: ${text(a.source)}${a.heuristic ? ' (an order of magnitude, not a measurement)' : ''}.`);
+  for (const note of cost.notes) out.push(`- ${text(note)}`);
+  const usage = cost.assumptions.filter((u) => u.origin === 'default');
+  if (usage.length > 0) out.push(`- Usage not stated in the design is priced at defaults: ${usage.map((u) => `\`${u.componentId}\` ${text(u.label)} ${u.value === null ? 'unset' : `${u.value} ${text(u.unit)}`}`).join('; ')}.`);
+  out.push('');
+
+  return [{ path: PROPOSAL_PATH, contents: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n` }];
+}

@@ -1,0 +1,515 @@
+import { formatDuration, type Region } from '../../src/model';
+import { backupOf, hostingOf, propBool, propNumber, propString, runtimeOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
+import { defaultNamePrefix, markdownText } from '../text';
+import type { GeneratedFile } from '../types';
+import { failureModesOf, type FailureMode, type FailureModeId } from './failure-modes';
+
+export { failureModesOf, FAILURE_MODES, type FailureMode, type FailureModeId } from './failure-modes';
+
+/** A fact only the team can supply: clearly marked, so it is found and filled, never mistaken for advice. */
+const fill = (what: string) => `\`[FILL IN: ${what}]\``;
+
+const TITLES: Record<FailureModeId, string> = {
+  'database-failover': 'Database failover',
+  'zone-loss': 'Loss of an availability zone',
+  'region-failover': 'Region failover',
+  'queue-backlog': 'Queue backlog',
+  'cache-loss': 'Cache loss',
+  'certificate-expiry': 'Certificate expiry',
+  'identity-provider-outage': 'Identity provider outage',
+  'external-integration-degraded': 'Degraded external integration',
+  'restore-from-backup': 'Restore from backup',
+  'release-rollback': 'Release rollback',
+};
+
+interface Sections {
+  alert: string[];
+  triage: string[];
+  recovery: string[];
+  verification: string[];
+  communication?: string[];
+  checklist: string[];
+  /** Expected recovery time for this design, when it can be said. */
+  expected?: string;
+}
+
+class Writer {
+  readonly prefix: string;
+  constructor(readonly facts: DesignFacts) {
+    this.prefix = defaultNamePrefix(facts.slug);
+  }
+
+  c(id: string): ComponentFacts {
+    return this.facts.byId.get(id)!;
+  }
+
+  /** `` `db` (PostgreSQL primary) `` */
+  ref(c: ComponentFacts): string {
+    return c.name === c.id ? `\`${c.id}\`` : `\`${c.id}\` (${markdownText(c.name)})`;
+  }
+
+  where(c: ComponentFacts): string {
+    if (!c.region) return 'global';
+    return `region \`${c.region.id}\` (${markdownText(c.region.location)}), zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`;
+  }
+
+  region(region: Region): string {
+    return `\`${region.id}\` (${markdownText(region.location)}, ${region.role})`;
+  }
+
+  alarms(c: ComponentFacts): string {
+    return `CloudWatch alarms \`${this.prefix}-${c.id}-*\``;
+  }
+}
+
+function joinIds(list: readonly ComponentFacts[]): string {
+  return list.map((c) => `\`${c.id}\``).join(', ');
+}
+
+function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
+  const rto = formatDuration(w.facts.tier.rtoSeconds);
+  const expectations: string[] = [];
+  const recovery: string[] = [];
+  for (const db of dbs) {
+    const ha = propString(db, 'ha') ?? 'single';
+    const engine = propString(db, 'engine') ?? 'postgres';
+    const replicas = propNumber(db, 'readReplicas') ?? 0;
+    const source = sourcesOf(w.facts, db.id, 'replication').find((s) => s.kind.id === 'relational-db');
+    if (source) {
+      expectations.push(`${w.ref(db)}: a replica of \`${source.id}\`; it takes writes only once promoted in a [region failover](region-failover.md).`);
+      recovery.push(`For ${w.ref(db)}: a replica of \`${source.id}\`. If it fails, rebuild it from \`${source.id}\` (recreate the replica) before the next region failover depends on it.`);
+    } else if (hostingOf(db) === 'kubernetes') {
+      expectations.push(`${w.ref(db)}: CloudNativePG promotes a standby in about 30 seconds to a few minutes (${db.replicas} instance(s)).`);
+      recovery.push(
+        `For ${w.ref(db)} (CloudNativePG): check \`kubectl cnpg status ${db.id}\`. If the operator has not promoted a standby within 2 minutes, promote the most advanced one: \`kubectl cnpg promote ${db.id} <instance>\`.`,
+        `Confirm the \`${db.id}-rw\` service points at the new primary and that the old primary rejoined as a standby (or delete its PVC and let the operator re-clone it).`,
+      );
+    } else if (engine.startsWith('aurora') || ha === 'cluster') {
+      expectations.push(`${w.ref(db)}: ${engine.startsWith('aurora') ? 'Aurora' : 'the Multi-AZ DB cluster'} fails over to a reader in about 30 to 60 seconds.`);
+      recovery.push(
+        `For ${w.ref(db)}: check the cluster's events (\`aws rds describe-events --source-type db-cluster --source-identifier ${w.prefix}-${db.id} --region ${markdownText(db.region?.location ?? '')}\`). If no failover happened and the writer is unhealthy, force one: \`aws rds failover-db-cluster --db-cluster-identifier ${w.prefix}-${db.id}\`.`,
+      );
+    } else if (ha === 'multi-az') {
+      expectations.push(`${w.ref(db)}: RDS Multi-AZ fails over to the standby in one to two minutes; the endpoint name stays the same.`);
+      recovery.push(
+        `For ${w.ref(db)}: RDS fails over automatically. If the primary is degraded but not failed (storage or I/O stuck), reboot with failover: \`aws rds reboot-db-instance --db-instance-identifier ${w.prefix}-${db.id} --force-failover\`.`,
+      );
+    } else {
+      expectations.push(`${w.ref(db)}: a single instance, with no standby: recovery means a replacement or a restore, typically hours (the tier's RTO is ${rto}).`);
+      recovery.push(
+        replicas > 0
+          ? `For ${w.ref(db)}: it has no standby. If the instance will not come back, promote read replica \`${db.id}-replica-1\` (\`aws rds promote-read-replica\`) and point the application at it; accept the replica's lag as data loss.`
+          : `For ${w.ref(db)}: it has no standby. Follow [restore from backup](restore-from-backup.md) to a new instance and point the application at it.`,
+      );
+    }
+  }
+  const clients = [...new Set(dbs.flatMap((db) => sourcesOf(w.facts, db.id, 'sync')))];
+  return {
+    expected: expectations.join(' '),
+    alert: [
+      ...dbs.map((db) => `${w.ref(db)} in ${w.where(db)}: ${hostingOf(db) === 'kubernetes' ? 'the CloudNativePG PrometheusRule alerts (instance down, replication broken)' : w.alarms(db)}.`),
+      'Connection errors or timeouts from the services that use it; login and write journeys failing while reads from a cache may still work.',
+    ],
+    triage: [
+      'Is the database down, or slow? A saturated primary (CPU, I/O, connections, locks) fails over to an equally saturated standby: find the cause (a runaway report, a migration, a noisy tenant) before failing over.',
+      `Check connection pools of ${clients.length > 0 ? joinIds(clients) : 'the services'}: after a failover they must reconnect; stale pools keep failing after the database is back.`,
+      'Check the provider\'s health dashboard for the region before assuming the fault is yours.',
+    ],
+    recovery: [
+      ...recovery,
+      `Restart or recycle the connection pools of ${clients.length > 0 ? joinIds(clients) : 'the services'} if they do not recover within a minute of the new primary accepting writes.`,
+      'If writes were lost (asynchronous replicas promoted), record the window and reconcile from the outbox, queue or ERP.',
+    ],
+    verification: [
+      'A write journey succeeds end to end (synthetic check green), not only the health endpoint.',
+      'Replication is back: the standby or replicas are streaming again and lag is near zero.',
+      'Error rate and latency of the services are back at their baseline.',
+    ],
+    checklist: [
+      'Was the failover automatic? How long did clients take to reconnect?',
+      'Was the cause load (a query, a tenant, a migration)? Add the guardrail: query timeout, read replica routing, per-tenant limits.',
+      'Record the measured failover time against the RTO in the table above.',
+      `Schedule the next failover test under load: ${fill('date of the next failover test')}.`,
+    ],
+  };
+}
+
+function zoneSections(w: Writer, components: readonly ComponentFacts[]): Sections {
+  const single = components.filter((c) => c.zones.length < 2 && !c.kind.capabilities.external && c.kind.layer !== 'operations' && c.kind.id !== 'object-storage' && c.kind.id !== 'queue');
+  const nats = components.filter((c) => c.kind.id === 'nat-gateway');
+  return {
+    alert: [
+      'Unhealthy targets or running tasks below their floor in one zone; Route 53 or synthetic checks failing from one zone\'s endpoints; the provider\'s health dashboard naming a zone.',
+    ],
+    triage: [
+      'Confirm it is one zone: compare error rates and unhealthy hosts per zone (load balancer metrics by zone, pod status by node zone).',
+      single.length > 0
+        ? `Components that run in one zone only, and are down with it: ${single.map((c) => `${w.ref(c)} (${w.where(c)})`).join('; ')}.`
+        : 'Every compute and data component runs in two or more zones: expect degraded capacity, not an outage.',
+      nats.length > 0 ? `Egress: NAT ${joinIds(nats)}; a private subnet whose NAT is in the lost zone loses outbound access unless each zone has its own.` : 'Egress: the design has no NAT gateway; check how private workloads reach the internet.',
+    ],
+    recovery: [
+      'Shift traffic away from the zone: enable zonal shift on the load balancers (`aws arc-zonal-shift start-zonal-shift`) or take the zone\'s subnets out of service.',
+      'Let autoscaling replace the lost capacity in the remaining zones; raise the minimums if it does not (static stability: the remaining zones must carry peak load).',
+      'Databases and caches with a standby in another zone fail over by themselves; follow [database failover](database-failover.md) if one does not.',
+      'Do not deploy during the incident unless the release is the fix.',
+      'When the zone is back, return capacity gradually and end the zonal shift.',
+    ],
+    verification: ['Unhealthy target counts at zero, running tasks or pods at their desired counts in every zone.', 'Journeys green on synthetic checks from more than one location.'],
+    checklist: ['Did the remaining zones carry the load without manual scaling?', 'Which component had no redundancy across zones? Fix it in the design.', `Next game day that drops a zone: ${fill('date')}.`],
+  };
+}
+
+function regionSections(w: Writer, mode: FailureMode): Sections {
+  const regions = w.facts.regions;
+  const primary = regions.find((r) => r.role === 'primary') ?? regions[0]!;
+  const others = regions.filter((r) => r !== primary);
+  const dns = w.facts.components.find((c) => c.kind.capabilities.foundation === 'dns');
+  const automatic = dns !== undefined && propBool(dns, 'failoverRouting');
+  const ttl = dns ? propNumber(dns, 'ttlSeconds') ?? 300 : 300;
+  const replicated = mode.components.map((id) => w.c(id));
+  const active = regions.every((r) => r.role === 'active');
+  return {
+    expected: `${active ? 'Both regions serve; traffic shifts within the health checks\' detection time plus' : 'Promotion of the standby plus'} DNS propagation (TTL ${ttl}s).`,
+    alert: [`Route 53 health checks of the entry points failing in region ${w.region(primary)}; synthetic checks failing from every location; the provider's dashboard naming the region.`],
+    triage: [
+      'Decide, do not drift: a region failover costs data (the replication lag at the moment of failure) and time. Name the incident lead and take the decision within 15 minutes.',
+      `Check replication lag of ${joinIds(replicated)} before promoting: that lag is the data you will lose (compare it with the RPO above).`,
+      'Check that the standby region is healthy and that its secrets, certificates and images are current.',
+    ],
+    recovery: [
+      ...replicated
+        .filter((c) => c.kind.id === 'relational-db')
+        .flatMap((db) => targetsOf(w.facts, db.id, 'replication').map((target) => `Promote ${w.ref(target)} in ${w.where(target)}: \`aws rds promote-read-replica --db-instance-identifier ${w.prefix}-${target.id} --region ${markdownText(target.region?.location ?? '')}\` (Aurora: fail over the global database).`)),
+      ...others.map((region) => `Scale region ${w.region(region)} to full capacity: raise the desired counts and autoscaling minimums of its services to the primary's.`),
+      automatic
+        ? 'DNS: the failover records move traffic when the primary\'s health checks fail. If they have not, invert them by hand (set the primary\'s health check to inverted, or change the records).'
+        : 'DNS: the design has no automatic failover routing; change the records to the standby region\'s entry point by hand.',
+      'Rotate or confirm secrets and keys the standby needs; start the workers in the standby region only after its database is the writer.',
+    ],
+    verification: ['Every journey green from several locations against the standby region.', 'Writes land in the promoted database; queues drain in the standby region.'],
+    checklist: [
+      'Measured time from detection to recovery, against the RTO.',
+      'Data lost (replication lag at failover), against the RPO.',
+      'Plan the failback: re-establish replication towards the old primary before moving back.',
+      `Record the date of this failover as the region's last tested failover: ${fill('date')}.`,
+    ],
+  };
+}
+
+function queueSections(w: Writer, queues: readonly ComponentFacts[]): Sections {
+  const consumers = [...new Set(queues.flatMap((q) => targetsOf(w.facts, q.id, 'async').concat(targetsOf(w.facts, q.id, 'sync'))))];
+  return {
+    alert: queues.map((q) => `${w.ref(q)}: ${hostingOf(q) === 'managed' ? `${w.alarms(q)} (oldest message age, dead letters)` : 'the broker\'s queue depth and age alerts'}.`),
+    triage: [
+      `Are the consumers ${consumers.length > 0 ? joinIds(consumers) : '(none in the design)'} running and healthy? A backlog is usually a consumer problem: crashed, scaled to zero, or blocked on a slow dependency (the ERP, the database).`,
+      'Is the inflow unusual (a bulk import, month-end billing, a retry storm)? Identify the tenant or job.',
+      ...queues.map((q) => (propBool(q, 'deadLetter') ? `${w.ref(q)}: read a sample from its dead-letter queue: poison messages show up there.` : `${w.ref(q)} has no dead-letter queue: a poison message blocks or is retried forever; find it in the consumer logs.`)),
+    ],
+    recovery: [
+      'Fix or restart the consumers; scale them out if the backlog is inflow, within what the database can take.',
+      'Pause the producer of a retry storm, or throttle the tenant behind a bulk job.',
+      'Redrive dead-lettered messages once the cause is fixed (`aws sqs start-message-move-task`), in small batches: handlers must be idempotent.',
+      ...queues.map((q) => `Messages in ${w.ref(q)} expire after ${propNumber(q, 'retentionDays') ?? 4} days: recover before then or export them.`),
+    ],
+    verification: ['Oldest message age back to normal and falling; dead-letter queues empty or explained.', 'Downstream effects present (invoices generated, ERP records synchronised) for a sample of the backlog.'],
+    checklist: ['Were any messages lost or processed twice? Reconcile with the system of record.', 'Add a guardrail: per-tenant queue partitioning, consumer autoscaling on queue age.'],
+  };
+}
+
+function cacheSections(w: Writer, caches: readonly ComponentFacts[]): Sections {
+  return {
+    alert: caches.map((c) => `${w.ref(c)} in ${w.where(c)}: ${hostingOf(c) === 'managed' ? w.alarms(c) : 'Redis Sentinel and pod alerts'}; errors or latency in the services that use it.`),
+    triage: [
+      ...caches.map((c) =>
+        propBool(c, 'durable')
+          ? `${w.ref(c)} holds data kept nowhere else (sessions or counters): treat its loss as data loss.`
+          : `${w.ref(c)} is rebuildable: its loss costs latency and load on the database, not data.`,
+      ),
+      'Watch the database: a cold cache sends every read to it (a thundering herd).',
+    ],
+    recovery: [
+      ...caches.map((c) =>
+        c.props.automaticFailover !== false && c.replicas >= 2
+          ? `${w.ref(c)}: a replica is promoted automatically (${hostingOf(c) === 'kubernetes' ? 'Sentinel' : 'ElastiCache Multi-AZ'}); confirm clients reconnected to the new primary.`
+          : `${w.ref(c)}: no automatic failover; replace the node, and restore its snapshot if persistence is on.`,
+      ),
+      'If the database is overloaded by a cold cache, shed load: rate-limit expensive endpoints, warm the cache from the hottest keys first.',
+    ],
+    verification: ['Hit rate recovering towards its baseline; database load back to normal.', 'Signed-in users still signed in (where sessions live in the cache).'],
+    checklist: ['Did clients reconnect by themselves?', 'Should the cache be durable (persistence, replicas), or the application tolerate its loss better?'],
+  };
+}
+
+function certificateSections(w: Writer, components: readonly ComponentFacts[]): Sections {
+  return {
+    alert: ['Certificate expiry alarms (ACM `DaysToExpiry`, cert-manager `certmanager_certificate_expiration_timestamp_seconds`); browsers or client systems reporting TLS errors.'],
+    triage: [
+      `Where TLS terminates in this design: ${components.map((c) => `${w.ref(c)} (${w.where(c)})`).join('; ')}.`,
+      'Which certificate expired or is about to, on which name? Check each endpoint: `openssl s_client -connect <host>:443 -servername <host> | openssl x509 -noout -enddate`.',
+      'ACM certificates renew only while their DNS validation records exist: check them first.',
+    ],
+    recovery: [
+      'Renew or re-issue the certificate (ACM: restore the validation CNAME; cert-manager: check the Certificate and Order resources).',
+      'Deploy it where it terminates: load balancer listeners, CloudFront (us-east-1), the ingress controller\'s secret.',
+      'Client systems that pin certificates need the new one: tell them before you rotate.',
+    ],
+    verification: ['Every public name serves a certificate valid for more than 30 days.', 'Synthetic checks green; no TLS errors in client logs.'],
+    checklist: ['Alert 30 days before expiry on every certificate, not only the ones that expired.', `Owner of certificate renewals: ${fill('team or person')}.`],
+  };
+}
+
+function identitySections(w: Writer, idps: readonly ComponentFacts[]): Sections {
+  return {
+    alert: ['Login success rate falling; token endpoint errors; the identity provider\'s status page.'],
+    triage: [
+      ...idps.map((idp) =>
+        propBool(idp, 'localTokenValidation')
+          ? `${w.ref(idp)}: services validate tokens locally, so signed-in users keep working; new sign-ins and token refreshes fail.`
+          : `${w.ref(idp)}: services call it on every request, so every journey fails with it.`,
+      ),
+      'Is it the provider, or our side (expired client secret, rotated signing keys not picked up, a broken redirect URI after a release)?',
+    ],
+    recovery: [
+      'If our side: roll back the change or restore the secret; refresh cached signing keys.',
+      'If the provider: extend session lifetimes temporarily where the policy allows, so signed-in users are not logged out; show a clear sign-in message.',
+      ...idps.filter((idp) => propBool(idp, 'multiRegion')).map((idp) => `${w.ref(idp)} is multi-region: move sign-in to the secondary issuer if the primary region is the cause.`),
+    ],
+    verification: ['Login success rate back at baseline; token refreshes succeeding.'],
+    checklist: ['Did signed-in users keep working? If not, validate tokens locally.', `Break-glass access for operators during an identity outage: ${fill('procedure and who holds it')}.`],
+  };
+}
+
+function externalSections(w: Writer, systems: readonly ComponentFacts[]): Sections {
+  return {
+    alert: ['Integration lag, retry rates and reconciliation backlog growing; the vendor\'s status page; dead letters on the integration queue.'],
+    triage: [
+      ...systems.map((s) => {
+        const callers = sourcesOf(w.facts, s.id, 'sync');
+        const viaQueue = callers.every((c) => c.kind.layer === 'async' || c.kind.id === 'nat-gateway');
+        const sla = propNumber(s, 'sla');
+        return `${w.ref(s)} (${propString(s, 'system') ?? 'external'}${sla !== undefined ? `, vendor SLA ${sla}%` : ', no known SLA'}): ${viaQueue ? 'called from workers behind a queue, so users are not blocked; work waits' : `called synchronously by ${joinIds(callers)}: users wait on it and fail with it`}.`;
+      }),
+      'Slow, failing or rate-limited? Each needs a different response: back off on 429s, do not retry harder.',
+      ...systems.filter((s) => propBool(s, 'maintenanceWindows')).map((s) => `${w.ref(s)} has planned maintenance windows: check whether one is running.`),
+    ],
+    recovery: [
+      'Open the circuit: stop calling the vendor while it fails, keep outbound events in the outbox or queue.',
+      'Tell users what is delayed (invoices, payroll exports) rather than failing their transactions.',
+      'When it recovers, drain the backlog at the vendor\'s rate limit; run the reconciliation for records that failed or may have been duplicated.',
+    ],
+    verification: ['Backlog drained; reconciliation shows no missing or duplicated records for the time of the incident.'],
+    communication: [`Vendor support contact and contract reference: ${fill('vendor support and escalation')}.`],
+    checklist: ['Every record that failed during the incident is reconciled.', 'Calls that blocked users move behind a queue.'],
+  };
+}
+
+function restoreSections(w: Writer, components: readonly ComponentFacts[]): Sections {
+  const lines = components.map((c) => {
+    const backup = backupOf(c);
+    if (backup?.enabled) {
+      const tested = backup.restoreTestedDays === null ? 'never tested' : `last tested ${backup.restoreTestedDays} days ago`;
+      const copies = [backup.copyToRegion && `copies in region \`${backup.copyToRegion}\``, backup.separateAccount && 'copies in the separate backup account'].filter(Boolean).join(', ');
+      return `${w.ref(c)}: kept ${backup.retentionDays} days${backup.pitr ? ', point-in-time' : `, every ${backup.intervalHours} hours`}${copies ? `, ${copies}` : ''}; restore ${tested}.`;
+    }
+    if (c.kind.id === 'object-storage') return `${w.ref(c)}: versioned; restore objects by copying back a previous version.`;
+    return `${w.ref(c)}: backup vault${propBool(c, 'vaultLock') ? ' with vault lock' : ''}.`;
+  });
+  return {
+    alert: ['Data corruption, accidental deletion, a bad migration or job, or ransomware through compromised credentials: high availability replicates the damage, only a backup undoes it.'],
+    triage: [
+      'Stop the damage first: pause the job, revoke the credentials, put the affected feature in maintenance.',
+      'Find the last good point in time, and what changed after it that must be replayed (queue messages, ERP records).',
+      ...lines,
+    ],
+    recovery: [
+      'Restore into a new, clean environment (a new instance or cluster), never over the damaged one.',
+      ...components
+        .filter((c) => c.kind.id === 'relational-db')
+        .map((db) =>
+          hostingOf(db) === 'kubernetes'
+            ? `${w.ref(db)}: create a recovery cluster from the object store (\`mode: recovery\` in its CloudNativePG values, with \`recovery.pitrTarget.time\`).`
+            : `${w.ref(db)}: \`aws rds restore-db-instance-to-point-in-time\` (or \`restore-db-cluster-to-point-in-time\`) to the last good time, into a new identifier.`,
+        ),
+      'Check the restored data (row counts, the damaged records, recent business transactions) before switching.',
+      'Switch the application to the restored database, or copy the repaired data back; replay what happened after the restore point.',
+      `Measured restore time (start of restore to service back): ${fill('measured restore time, hh:mm')} against the RTO above.`,
+    ],
+    verification: ['The damaged records are correct; journeys green; the restored database is being backed up itself.'],
+    checklist: ['Record the measured restore time and the data lost.', 'Was the last good backup where we expected, in the other account or region?', `Next scheduled restore test: ${fill('date')}.`],
+  };
+}
+
+function releaseSections(w: Writer, deployables: readonly ComponentFacts[]): Sections {
+  const pipeline = w.facts.components.find((c) => c.kind.capabilities.foundation === 'delivery');
+  const strategy = pipeline ? propString(pipeline, 'strategy') ?? 'rolling' : undefined;
+  return {
+    alert: ['Error rate or latency rising within minutes of a deployment; a deployment circuit breaker or canary analysis failing.'],
+    triage: [
+      'Did a release, a configuration change or a feature flag change go out in the last hour? Most outages start with a change.',
+      `Deployed in this design: ${deployables.map((c) => `${w.ref(c)} (${runtimeOf(c)}, ${w.where(c)})`).join('; ')}.`,
+      pipeline ? `Pipeline ${w.ref(pipeline)}: ${strategy} releases${propBool(pipeline, 'automatedRollback') ? ', rolled back automatically when alarms trip' : ', no automated rollback'}.` : 'The design has no CI/CD component: find out how the change was deployed.',
+    ],
+    recovery: [
+      'Roll back first, investigate second: redeploy the previous version (ECS: previous task definition revision; Kubernetes: `helm rollback <release>`; Auto Scaling: previous launch template version).',
+      'If a database migration shipped with the release: roll back the application only if the schema stays backward compatible; otherwise roll forward with a fix.',
+      'Turn off the feature flag if the change is behind one.',
+      pipeline && propBool(pipeline, 'breakGlass') ? 'If the pipeline itself is down, use the documented break-glass path.' : `If the pipeline itself is down: ${fill('break-glass deployment procedure')}.`,
+    ],
+    verification: ['Error rate and latency back at the pre-release baseline; the running version is the previous one everywhere (all regions, all zones).'],
+    checklist: ['Why did tests and the canary not catch it?', 'Freeze further releases until the fix is reviewed.'],
+  };
+}
+
+function sectionsFor(w: Writer, mode: FailureMode): Sections {
+  const components = mode.components.map((id) => w.c(id));
+  switch (mode.id) {
+    case 'database-failover':
+      return databaseSections(w, components);
+    case 'zone-loss':
+      return zoneSections(w, components);
+    case 'region-failover':
+      return regionSections(w, mode);
+    case 'queue-backlog':
+      return queueSections(w, components);
+    case 'cache-loss':
+      return cacheSections(w, components);
+    case 'certificate-expiry':
+      return certificateSections(w, components);
+    case 'identity-provider-outage':
+      return identitySections(w, components);
+    case 'external-integration-degraded':
+      return externalSections(w, components);
+    case 'restore-from-backup':
+      return restoreSections(w, components);
+    case 'release-rollback':
+      return releaseSections(w, components);
+  }
+}
+
+function impactLines(w: Writer, components: readonly ComponentFacts[]): string[] {
+  const ids = new Set(components.map((c) => c.id));
+  const journeys = w.facts.design.journeys.filter((j) => j.needs.some((id) => ids.has(id)));
+  if (journeys.length === 0) return ['No journey of the design needs these components directly; expect delayed background work rather than failed user transactions.'];
+  return journeys.map((j) => {
+    const needed = j.needs.filter((id) => ids.has(id)).map((id) => `\`${id}\``);
+    const target = j.target ?? w.facts.tier.availability;
+    return `**${markdownText(j.name)}** (\`${j.id}\`, target ${target}%): needs ${needed.join(', ')}.`;
+  });
+}
+
+const MAX_ESTIMATE_ROWS = 40;
+
+const duration = (seconds: number | null) => (seconds === null ? 'not recoverable as designed' : seconds === 0 ? 'none' : formatDuration(seconds));
+
+/** The engine's estimates for the scenarios this runbook covers, against the tier's targets. */
+function estimateLines(w: Writer, mode: FailureMode): string[] {
+  const scenarios = mode.scenarios;
+  if (!scenarios || scenarios.length === 0) return [];
+  const { rtoSeconds, rpoSeconds } = w.facts.tier;
+  const verdict = (value: number | null, target: number) => (value === null || value > target ? ' (over target)' : '');
+  const lines = [
+    '## Estimates for this design',
+    '',
+    'From Ninesmith\'s failure simulation of the design (estimates, not measurements: replace them with what your tests measure).',
+    '',
+    '| scenario | journeys affected | estimated recovery | data loss |',
+    '| --- | --- | --- | --- |',
+    ...scenarios.slice(0, MAX_ESTIMATE_ROWS).map((s) => {
+      const affected = [...s.brokenJourneys.map((id) => `\`${id}\` (until repaired)`), ...s.failedOverJourneys.map((id) => `\`${id}\` (until failover)`)];
+      const broken = affected.length > 0 ? affected.join(', ') : 'none';
+      return `| ${markdownText(s.title)} | ${broken} | ${duration(s.rtoSeconds)}${verdict(s.rtoSeconds, rtoSeconds)} | ${duration(s.rpoSeconds)}${verdict(s.rpoSeconds, rpoSeconds)} |`;
+    }),
+  ];
+  if (scenarios.length > MAX_ESTIMATE_ROWS) lines.push('', `And ${scenarios.length - MAX_ESTIMATE_ROWS} more scenarios of the same kind.`);
+  lines.push('');
+  return lines;
+}
+
+function renderRunbook(w: Writer, mode: FailureMode): string {
+  const { design, tier } = w.facts;
+  const components = mode.components.map((id) => w.c(id));
+  const s = sectionsFor(w, mode);
+  const regions = mode.regions.map((id) => w.facts.regionById.get(id)).filter((r): r is Region => r !== undefined);
+  const numbered = (items: readonly string[]) => items.map((item, index) => `${index + 1}. ${item}`);
+  const bullets = (items: readonly string[]) => items.map((item) => `- ${item}`);
+  const lines = [
+    `# Runbook: ${TITLES[mode.id]}`,
+    '',
+    `Design: ${markdownText(design.name)} (\`${w.facts.slug}\`). Generated by Ninesmith; keep it next to the alerts that link to it.`,
+    '',
+    '| | |',
+    '| --- | --- |',
+    `| Targets | tier \`${design.tier}\`: availability ${tier.availability}%, RTO ${formatDuration(tier.rtoSeconds)}, RPO ${formatDuration(tier.rpoSeconds)} |`,
+    `| Components | ${components.map((c) => `${w.ref(c)}: ${c.kind.title.toLowerCase()}, ${w.where(c)}`).join('<br>')} |`,
+    `| Regions | ${regions.length > 0 ? regions.map((r) => w.region(r)).join(', ') : 'global services only'} |`,
+    ...(s.expected ? [`| Expected recovery | ${s.expected} |`] : []),
+    `| On-call | ${fill('on-call rotation and paging policy')} |`,
+    `| Incident lead | ${fill('who leads incidents of this kind')} |`,
+    '',
+    '## When it applies',
+    '',
+    ...bullets(s.alert),
+    '',
+    '## Impact on the journeys',
+    '',
+    ...bullets(impactLines(w, components)),
+    '',
+    ...estimateLines(w, mode),
+    '## Triage',
+    '',
+    ...numbered(s.triage),
+    '',
+    '## Recovery',
+    '',
+    ...numbered(s.recovery),
+    '',
+    '## Verification',
+    '',
+    ...bullets(s.verification),
+    '',
+    '## Communication',
+    '',
+    ...bullets([
+      `Open the incident channel and post the first status within 15 minutes: ${fill('incident channel')}.`,
+      `Status page for clients: ${fill('status page URL')}; say which journeys are affected, not which components.`,
+      'Update every 30 minutes until resolved, then post the resolution and the follow-ups.',
+      ...(s.communication ?? []),
+    ]),
+    '',
+    '## Post-incident checklist',
+    '',
+    ...s.checklist.map((item) => `- [ ] ${item}`),
+    '- [ ] Timeline written; blameless review held within five working days.',
+    `- [ ] Measured recovery time ${fill('minutes')} against the RTO of ${formatDuration(tier.rtoSeconds)}; data lost ${fill('minutes of data')} against the RPO of ${formatDuration(tier.rpoSeconds)}.`,
+    '- [ ] This runbook updated with what was missing.',
+    '',
+  ];
+  return lines.join('\n');
+}
+
+function indexFile(w: Writer, modes: readonly FailureMode[]): string {
+  const { tier } = w.facts;
+  return [
+    `# Runbooks for ${markdownText(w.facts.design.name)}`,
+    '',
+    `One runbook per failure this design can suffer. Targets: availability ${tier.availability}%, RTO ${formatDuration(tier.rtoSeconds)}, RPO ${formatDuration(tier.rpoSeconds)}.`,
+    'Fill every `[FILL IN: ...]` field before relying on a runbook, and rehearse each one at least once a year.',
+    '',
+    '| runbook | about |',
+    '| --- | --- |',
+    ...modes.map((m) => `| [${TITLES[m.id]}](${m.id}.md) | ${m.components.map((id) => `\`${id}\``).join(', ')} |`),
+    '',
+  ].join('\n');
+}
+
+/**
+ * Runbook skeletons in Markdown, one per failure mode. `modes` defaults to what the design and the
+ * kinds' capabilities say it can suffer (`failureModesOf`); pass the engine's scenarios instead
+ * once they exist.
+ */
+export function generateRunbooks(facts: DesignFacts, modes: readonly FailureMode[] = failureModesOf(facts)): GeneratedFile[] {
+  if (modes.length === 0) return [];
+  const w = new Writer(facts);
+  return [{ path: 'runbooks/README.md', contents: indexFile(w, modes) }, ...modes.map((mode) => ({ path: `runbooks/${mode.id}.md`, contents: renderRunbook(w, mode) }))];
+}

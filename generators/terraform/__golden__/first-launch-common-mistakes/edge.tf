@@ -1,0 +1,11 @@
+resource "aws_route53_record" "alb" {
+  provider = aws.global
+  zone_id  = var.route53_zone_id
+  name     = var.domain_name
+  type     = "A"
+  alias {
+    name                   = aws_lb.alb.dns_name
+    zone_id                = aws_lb.alb.zone_id
+    evaluate_target_health = true
+  }
+}

@@ -1,0 +1,559 @@
+# Load balancer alb: application (HTTP), internet-facing, in zones a, b, c.
+resource "aws_lb" "alb" {
+  provider                         = aws.primary
+  name                             = substr("${var.name_prefix}-alb", 0, 32)
+  load_balancer_type               = "application"
+  internal                         = false
+  subnets                          = [aws_subnet.primary_public_a.id, aws_subnet.primary_public_b.id, aws_subnet.primary_public_c.id]
+  security_groups                  = [aws_security_group.alb.id]
+  enable_deletion_protection       = true
+  drop_invalid_header_fields       = true
+  enable_cross_zone_load_balancing = true
+  tags = {
+    Name                  = "Public ALB"
+    "ninesmith:component" = "alb"
+  }
+}
+
+resource "aws_lb_target_group" "alb_web" {
+  provider             = aws.primary
+  name                 = substr("${var.name_prefix}-web", 0, 32)
+  vpc_id               = aws_vpc.primary.id
+  target_type          = "ip"
+  port                 = var.app_port
+  protocol             = "HTTP"
+  deregistration_delay = 30
+  health_check {
+    enabled             = true
+    path                = "/healthz"
+    matcher             = "200-399"
+    interval            = 15
+    timeout             = 5
+    healthy_threshold   = 2
+    unhealthy_threshold = 3
+  }
+  tags = {
+    Name                  = "Public ALB to Web and API"
+    "ninesmith:component" = "web"
+  }
+}
+
+resource "aws_lb_listener" "alb_https" {
+  provider          = aws.primary
+  load_balancer_arn = aws_lb.alb.arn
+  port              = 443
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  certificate_arn   = var.primary_certificate_arn
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.alb_web.arn
+  }
+}
+
+resource "aws_lb_listener" "alb_http" {
+  provider          = aws.primary
+  load_balancer_arn = aws_lb.alb.arn
+  port              = 80
+  protocol          = "HTTP"
+  default_action {
+    type = "redirect"
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
+}
+
+resource "aws_ecs_cluster" "primary" {
+  provider = aws.primary
+  name     = "${var.name_prefix}-primary"
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+  tags = {
+    Name = "client-portal-active primary"
+  }
+}
+
+# App service web: 6 task(s) on Fargate across zones a, b, c.
+resource "aws_cloudwatch_log_group" "web" {
+  provider          = aws.primary
+  name              = "/ninesmith/${var.name_prefix}/web"
+  retention_in_days = var.log_retention_days
+  tags = {
+    Name                  = "Web and API"
+    "ninesmith:component" = "web"
+  }
+}
+
+resource "aws_ecs_task_definition" "web" {
+  provider                 = aws.primary
+  family                   = "${var.name_prefix}-web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "1024"
+  memory                   = "2048"
+  execution_role_arn       = var.ecs_task_execution_role_arn
+  container_definitions = jsonencode([
+    {
+      name      = "web"
+      image     = var.web_image
+      essential = true
+      portMappings = [
+        {
+          containerPort = var.app_port
+          protocol      = "tcp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.web.name
+          awslogs-region        = "us-east-1"
+          awslogs-stream-prefix = "web"
+        }
+      }
+    },
+  ])
+  tags = {
+    Name                  = "Web and API"
+    "ninesmith:component" = "web"
+  }
+}
+
+resource "aws_ecs_service" "web" {
+  provider                           = aws.primary
+  name                               = "web"
+  cluster                            = aws_ecs_cluster.primary.id
+  task_definition                    = aws_ecs_task_definition.web.arn
+  desired_count                      = 6
+  launch_type                        = "FARGATE"
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+  health_check_grace_period_seconds  = 60
+  propagate_tags                     = "SERVICE"
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  network_configuration {
+    subnets          = [aws_subnet.primary_private_a.id, aws_subnet.primary_private_b.id, aws_subnet.primary_private_c.id]
+    security_groups  = [aws_security_group.web.id]
+    assign_public_ip = false
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.alb_web.arn
+    container_name   = "web"
+    container_port   = var.app_port
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+  tags = {
+    Name                  = "Web and API"
+    "ninesmith:component" = "web"
+  }
+}
+
+resource "aws_appautoscaling_target" "web" {
+  provider           = aws.primary
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.primary.name}/${aws_ecs_service.web.name}"
+  min_capacity       = 6
+  max_capacity       = 18
+}
+
+resource "aws_appautoscaling_policy" "web" {
+  provider           = aws.primary
+  name               = "${var.name_prefix}-web-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.web.service_namespace
+  scalable_dimension = aws_appautoscaling_target.web.scalable_dimension
+  resource_id        = aws_appautoscaling_target.web.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.autoscaling_cpu_target
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+# Worker pool workers: 3 task(s) on Fargate across zones a, b, c.
+resource "aws_cloudwatch_log_group" "workers" {
+  provider          = aws.primary
+  name              = "/ninesmith/${var.name_prefix}/workers"
+  retention_in_days = var.log_retention_days
+  tags = {
+    Name                  = "Background workers"
+    "ninesmith:component" = "workers"
+  }
+}
+
+resource "aws_ecs_task_definition" "workers" {
+  provider                 = aws.primary
+  family                   = "${var.name_prefix}-workers"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "1024"
+  memory                   = "2048"
+  execution_role_arn       = var.ecs_task_execution_role_arn
+  container_definitions = jsonencode([
+    {
+      name      = "workers"
+      image     = var.workers_image
+      essential = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.workers.name
+          awslogs-region        = "us-east-1"
+          awslogs-stream-prefix = "workers"
+        }
+      }
+    },
+  ])
+  tags = {
+    Name                  = "Background workers"
+    "ninesmith:component" = "workers"
+  }
+}
+
+resource "aws_ecs_service" "workers" {
+  provider                           = aws.primary
+  name                               = "workers"
+  cluster                            = aws_ecs_cluster.primary.id
+  task_definition                    = aws_ecs_task_definition.workers.arn
+  desired_count                      = 3
+  launch_type                        = "FARGATE"
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+  propagate_tags                     = "SERVICE"
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  network_configuration {
+    subnets          = [aws_subnet.primary_private_a.id, aws_subnet.primary_private_b.id, aws_subnet.primary_private_c.id]
+    security_groups  = [aws_security_group.workers.id]
+    assign_public_ip = false
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+  tags = {
+    Name                  = "Background workers"
+    "ninesmith:component" = "workers"
+  }
+}
+
+resource "aws_appautoscaling_target" "workers" {
+  provider           = aws.primary
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.primary.name}/${aws_ecs_service.workers.name}"
+  min_capacity       = 3
+  max_capacity       = 12
+}
+
+resource "aws_appautoscaling_policy" "workers" {
+  provider           = aws.primary
+  name               = "${var.name_prefix}-workers-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.workers.service_namespace
+  scalable_dimension = aws_appautoscaling_target.workers.scalable_dimension
+  resource_id        = aws_appautoscaling_target.workers.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.autoscaling_cpu_target
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+# Load balancer dr-alb: application (HTTP), internet-facing, in zones a, b, c.
+resource "aws_lb" "dr_alb" {
+  provider                         = aws.dr
+  name                             = substr("${var.name_prefix}-dr-alb", 0, 32)
+  load_balancer_type               = "application"
+  internal                         = false
+  subnets                          = [aws_subnet.dr_public_a.id, aws_subnet.dr_public_b.id, aws_subnet.dr_public_c.id]
+  security_groups                  = [aws_security_group.dr_alb.id]
+  enable_deletion_protection       = true
+  drop_invalid_header_fields       = true
+  enable_cross_zone_load_balancing = true
+  tags = {
+    Name                  = "Standby ALB"
+    "ninesmith:component" = "dr-alb"
+  }
+}
+
+resource "aws_lb_target_group" "dr_alb_dr_web" {
+  provider             = aws.dr
+  name                 = substr("${var.name_prefix}-dr-web", 0, 32)
+  vpc_id               = aws_vpc.dr.id
+  target_type          = "ip"
+  port                 = var.app_port
+  protocol             = "HTTP"
+  deregistration_delay = 30
+  health_check {
+    enabled             = true
+    path                = "/healthz"
+    matcher             = "200-399"
+    interval            = 15
+    timeout             = 5
+    healthy_threshold   = 2
+    unhealthy_threshold = 3
+  }
+  tags = {
+    Name                  = "Standby ALB to Standby web and API"
+    "ninesmith:component" = "dr-web"
+  }
+}
+
+resource "aws_lb_listener" "dr_alb_https" {
+  provider          = aws.dr
+  load_balancer_arn = aws_lb.dr_alb.arn
+  port              = 443
+  protocol          = "HTTPS"
+  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  certificate_arn   = var.dr_certificate_arn
+  default_action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.dr_alb_dr_web.arn
+  }
+}
+
+resource "aws_lb_listener" "dr_alb_http" {
+  provider          = aws.dr
+  load_balancer_arn = aws_lb.dr_alb.arn
+  port              = 80
+  protocol          = "HTTP"
+  default_action {
+    type = "redirect"
+    redirect {
+      protocol    = "HTTPS"
+      port        = "443"
+      status_code = "HTTP_301"
+    }
+  }
+}
+
+resource "aws_ecs_cluster" "dr" {
+  provider = aws.dr
+  name     = "${var.name_prefix}-dr"
+  setting {
+    name  = "containerInsights"
+    value = "enabled"
+  }
+  tags = {
+    Name = "client-portal-active dr"
+  }
+}
+
+# App service dr-web: 3 task(s) on Fargate across zones a, b, c.
+resource "aws_cloudwatch_log_group" "dr_web" {
+  provider          = aws.dr
+  name              = "/ninesmith/${var.name_prefix}/dr-web"
+  retention_in_days = var.log_retention_days
+  tags = {
+    Name                  = "Standby web and API"
+    "ninesmith:component" = "dr-web"
+  }
+}
+
+resource "aws_ecs_task_definition" "dr_web" {
+  provider                 = aws.dr
+  family                   = "${var.name_prefix}-dr-web"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "1024"
+  memory                   = "2048"
+  execution_role_arn       = var.ecs_task_execution_role_arn
+  container_definitions = jsonencode([
+    {
+      name      = "dr-web"
+      image     = var.dr_web_image
+      essential = true
+      portMappings = [
+        {
+          containerPort = var.app_port
+          protocol      = "tcp"
+        },
+      ]
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.dr_web.name
+          awslogs-region        = "us-west-2"
+          awslogs-stream-prefix = "dr-web"
+        }
+      }
+    },
+  ])
+  tags = {
+    Name                  = "Standby web and API"
+    "ninesmith:component" = "dr-web"
+  }
+}
+
+resource "aws_ecs_service" "dr_web" {
+  provider                           = aws.dr
+  name                               = "dr-web"
+  cluster                            = aws_ecs_cluster.dr.id
+  task_definition                    = aws_ecs_task_definition.dr_web.arn
+  desired_count                      = 3
+  launch_type                        = "FARGATE"
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+  health_check_grace_period_seconds  = 60
+  propagate_tags                     = "SERVICE"
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  network_configuration {
+    subnets          = [aws_subnet.dr_private_a.id, aws_subnet.dr_private_b.id, aws_subnet.dr_private_c.id]
+    security_groups  = [aws_security_group.dr_web.id]
+    assign_public_ip = false
+  }
+  load_balancer {
+    target_group_arn = aws_lb_target_group.dr_alb_dr_web.arn
+    container_name   = "dr-web"
+    container_port   = var.app_port
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+  tags = {
+    Name                  = "Standby web and API"
+    "ninesmith:component" = "dr-web"
+  }
+}
+
+resource "aws_appautoscaling_target" "dr_web" {
+  provider           = aws.dr
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.dr.name}/${aws_ecs_service.dr_web.name}"
+  min_capacity       = 3
+  max_capacity       = 18
+}
+
+resource "aws_appautoscaling_policy" "dr_web" {
+  provider           = aws.dr
+  name               = "${var.name_prefix}-dr-web-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.dr_web.service_namespace
+  scalable_dimension = aws_appautoscaling_target.dr_web.scalable_dimension
+  resource_id        = aws_appautoscaling_target.dr_web.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.autoscaling_cpu_target
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}
+
+# Worker pool dr-workers: 2 task(s) on Fargate across zones a, b, c.
+resource "aws_cloudwatch_log_group" "dr_workers" {
+  provider          = aws.dr
+  name              = "/ninesmith/${var.name_prefix}/dr-workers"
+  retention_in_days = var.log_retention_days
+  tags = {
+    Name                  = "Standby workers"
+    "ninesmith:component" = "dr-workers"
+  }
+}
+
+resource "aws_ecs_task_definition" "dr_workers" {
+  provider                 = aws.dr
+  family                   = "${var.name_prefix}-dr-workers"
+  requires_compatibilities = ["FARGATE"]
+  network_mode             = "awsvpc"
+  cpu                      = "1024"
+  memory                   = "2048"
+  execution_role_arn       = var.ecs_task_execution_role_arn
+  container_definitions = jsonencode([
+    {
+      name      = "dr-workers"
+      image     = var.dr_workers_image
+      essential = true
+      logConfiguration = {
+        logDriver = "awslogs"
+        options = {
+          awslogs-group         = aws_cloudwatch_log_group.dr_workers.name
+          awslogs-region        = "us-west-2"
+          awslogs-stream-prefix = "dr-workers"
+        }
+      }
+    },
+  ])
+  tags = {
+    Name                  = "Standby workers"
+    "ninesmith:component" = "dr-workers"
+  }
+}
+
+resource "aws_ecs_service" "dr_workers" {
+  provider                           = aws.dr
+  name                               = "dr-workers"
+  cluster                            = aws_ecs_cluster.dr.id
+  task_definition                    = aws_ecs_task_definition.dr_workers.arn
+  desired_count                      = 2
+  launch_type                        = "FARGATE"
+  deployment_minimum_healthy_percent = 100
+  deployment_maximum_percent         = 200
+  propagate_tags                     = "SERVICE"
+  deployment_circuit_breaker {
+    enable   = true
+    rollback = true
+  }
+  network_configuration {
+    subnets          = [aws_subnet.dr_private_a.id, aws_subnet.dr_private_b.id, aws_subnet.dr_private_c.id]
+    security_groups  = [aws_security_group.dr_workers.id]
+    assign_public_ip = false
+  }
+  lifecycle {
+    ignore_changes = [desired_count]
+  }
+  tags = {
+    Name                  = "Standby workers"
+    "ninesmith:component" = "dr-workers"
+  }
+}
+
+resource "aws_appautoscaling_target" "dr_workers" {
+  provider           = aws.dr
+  service_namespace  = "ecs"
+  scalable_dimension = "ecs:service:DesiredCount"
+  resource_id        = "service/${aws_ecs_cluster.dr.name}/${aws_ecs_service.dr_workers.name}"
+  min_capacity       = 2
+  max_capacity       = 12
+}
+
+resource "aws_appautoscaling_policy" "dr_workers" {
+  provider           = aws.dr
+  name               = "${var.name_prefix}-dr-workers-cpu"
+  policy_type        = "TargetTrackingScaling"
+  service_namespace  = aws_appautoscaling_target.dr_workers.service_namespace
+  scalable_dimension = aws_appautoscaling_target.dr_workers.scalable_dimension
+  resource_id        = aws_appautoscaling_target.dr_workers.resource_id
+  target_tracking_scaling_policy_configuration {
+    target_value       = var.autoscaling_cpu_target
+    scale_in_cooldown  = 300
+    scale_out_cooldown = 60
+    predefined_metric_specification {
+      predefined_metric_type = "ECSServiceAverageCPUUtilization"
+    }
+  }
+}

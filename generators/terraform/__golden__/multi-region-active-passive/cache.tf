@@ -1,0 +1,70 @@
+# Cache redis: redis, 2 node(s) with automatic failover across zones.
+resource "aws_elasticache_subnet_group" "redis" {
+  provider   = aws.primary
+  name       = "${var.name_prefix}-redis"
+  subnet_ids = [aws_subnet.primary_private_a.id, aws_subnet.primary_private_b.id, aws_subnet.primary_private_c.id]
+  tags = {
+    Name                  = "Redis sessions"
+    "ninesmith:component" = "redis"
+  }
+}
+
+resource "aws_elasticache_replication_group" "redis" {
+  provider                    = aws.primary
+  replication_group_id        = "${var.name_prefix}-redis"
+  description                 = "Cache redis"
+  engine                      = "redis"
+  node_type                   = "cache.r6g.large"
+  num_cache_clusters          = 2
+  automatic_failover_enabled  = true
+  multi_az_enabled            = true
+  preferred_cache_cluster_azs = ["us-east-1a", "us-east-1b"]
+  subnet_group_name           = aws_elasticache_subnet_group.redis.name
+  security_group_ids          = [aws_security_group.redis.id]
+  port                        = 6379
+  at_rest_encryption_enabled  = true
+  transit_encryption_enabled  = true
+  auth_token                  = var.redis_auth_token
+  snapshot_retention_limit    = 1
+  snapshot_window             = var.cache_snapshot_window
+  auto_minor_version_upgrade  = true
+  tags = {
+    Name                  = "Redis sessions"
+    "ninesmith:component" = "redis"
+  }
+}
+
+# Cache dr-redis: redis, 2 node(s) with automatic failover across zones.
+resource "aws_elasticache_subnet_group" "dr_redis" {
+  provider   = aws.dr
+  name       = "${var.name_prefix}-dr-redis"
+  subnet_ids = [aws_subnet.dr_private_a.id, aws_subnet.dr_private_b.id, aws_subnet.dr_private_c.id]
+  tags = {
+    Name                  = "Standby Redis"
+    "ninesmith:component" = "dr-redis"
+  }
+}
+
+resource "aws_elasticache_replication_group" "dr_redis" {
+  provider                    = aws.dr
+  replication_group_id        = "${var.name_prefix}-dr-redis"
+  description                 = "Cache dr-redis"
+  engine                      = "redis"
+  node_type                   = "cache.r6g.large"
+  num_cache_clusters          = 2
+  automatic_failover_enabled  = true
+  multi_az_enabled            = true
+  preferred_cache_cluster_azs = ["us-west-2a", "us-west-2b"]
+  subnet_group_name           = aws_elasticache_subnet_group.dr_redis.name
+  security_group_ids          = [aws_security_group.dr_redis.id]
+  port                        = 6379
+  at_rest_encryption_enabled  = true
+  transit_encryption_enabled  = true
+  auth_token                  = var.dr_redis_auth_token
+  snapshot_retention_limit    = 0
+  auto_minor_version_upgrade  = true
+  tags = {
+    Name                  = "Standby Redis"
+    "ninesmith:component" = "dr-redis"
+  }
+}

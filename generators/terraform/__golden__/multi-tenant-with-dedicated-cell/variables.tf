@@ -1,0 +1,163 @@
+variable "name_prefix" {
+  description = "Prefix of every resource name: short, lower-case, unique per environment."
+  type        = string
+  default     = "shared-platform"
+}
+
+variable "alarm_5xx_per_minute" {
+  description = "Server errors per minute from a service before its alarm fires."
+  type        = number
+  default     = 10
+}
+
+variable "alarm_actions" {
+  description = "ARNs notified when an alarm fires or clears (SNS topics of the on-call rotation)."
+  type        = list(string)
+  default     = []
+}
+
+variable "app_port" {
+  description = "Port the application containers listen on."
+  type        = number
+  default     = 8080
+}
+
+variable "autoscaling_cpu_target" {
+  description = "Average CPU (percent) that autoscaling holds services at."
+  type        = number
+  default     = 60
+}
+
+variable "backup_account_vault_arn" {
+  description = "ARN of the backup vault in the separate backup account that receives copies (the account must allow this one to copy into it)."
+  type        = string
+}
+
+variable "backup_role_arn" {
+  description = "ARN of the IAM role AWS Backup assumes (AWSBackupServiceRolePolicyForBackup); from your account baseline."
+  type        = string
+}
+
+variable "backup_schedule" {
+  description = "When AWS Backup takes daily backups (cron, UTC)."
+  type        = string
+  default     = "cron(0 3 * * ? *)"
+}
+
+variable "cloudfront_certificate_arn" {
+  description = "ARN of the ACM certificate for the domain in us-east-1, for CloudFront."
+  type        = string
+}
+
+variable "cloudfront_price_class" {
+  description = "CloudFront price class (edge locations used)."
+  type        = string
+  default     = "PriceClass_100"
+}
+
+variable "db_backup_window" {
+  description = "Daily UTC window for automated database backups."
+  type        = string
+  default     = "03:00-04:00"
+}
+
+variable "db_maintenance_window" {
+  description = "Weekly UTC window for database maintenance."
+  type        = string
+  default     = "sun:04:30-sun:05:30"
+}
+
+variable "db_master_username" {
+  description = "Master user name of the databases (its password is generated and kept in Secrets Manager)."
+  type        = string
+  default     = "platform_admin"
+}
+
+variable "domain_name" {
+  description = "The platform's public domain name, e.g. app.example.com."
+  type        = string
+}
+
+variable "ecs_task_execution_role_arn" {
+  description = "ARN of the ECS task execution role (pulls images, writes logs); from your account baseline."
+  type        = string
+}
+
+variable "enterprise_app_image" {
+  description = "Container image of enterprise-app, pinned by digest or immutable tag."
+  type        = string
+}
+
+variable "enterprise_db_engine_version" {
+  description = "Engine version of enterprise-db (aurora-postgresql); null takes RDS's default."
+  type        = string
+  default     = null
+}
+
+variable "enterprise_redis_auth_token" {
+  description = "AUTH token of cache enterprise-redis (16 to 128 characters); keep it in your secrets store."
+  type        = string
+  sensitive   = true
+}
+
+variable "integration_workers_image" {
+  description = "Container image of integration-workers, pinned by digest or immutable tag."
+  type        = string
+}
+
+variable "log_retention_days" {
+  description = "Days application logs are kept in CloudWatch Logs."
+  type        = number
+  default     = 30
+}
+
+variable "primary_certificate_arn" {
+  description = "ARN of the ACM certificate for the platform's domain in region primary (us-east-1), for the HTTPS listeners."
+  type        = string
+}
+
+variable "primary_vpc_cidr" {
+  description = "CIDR block of the VPC in region primary (us-east-1). Distinct per region, so the VPCs can be peered."
+  type        = string
+  default     = "10.0.0.0/16"
+}
+
+variable "queue_max_age_seconds" {
+  description = "Age of the oldest message (seconds) at which a queue's backlog alarm fires."
+  type        = number
+  default     = 900
+}
+
+variable "queue_visibility_timeout_seconds" {
+  description = "Seconds a received message stays hidden; longer than the slowest handler."
+  type        = number
+  default     = 300
+}
+
+variable "route53_zone_id" {
+  description = "ID of the Route 53 hosted zone that holds the domain name."
+  type        = string
+}
+
+variable "shared_app_image" {
+  description = "Container image of shared-app, pinned by digest or immutable tag."
+  type        = string
+}
+
+variable "shared_db_engine_version" {
+  description = "Engine version of shared-db (postgres); null takes RDS's default."
+  type        = string
+  default     = null
+}
+
+variable "shared_redis_auth_token" {
+  description = "AUTH token of cache shared-redis (16 to 128 characters); keep it in your secrets store."
+  type        = string
+  sensitive   = true
+}
+
+variable "waf_rate_limit" {
+  description = "Requests per client address per 5 minutes before WAF blocks it."
+  type        = number
+  default     = 2000
+}

@@ -1,0 +1,35 @@
+# Cache redis: redis, 2 node(s) with automatic failover across zones.
+resource "aws_elasticache_subnet_group" "redis" {
+  provider   = aws.primary
+  name       = "${var.name_prefix}-redis"
+  subnet_ids = [aws_subnet.primary_private_a.id, aws_subnet.primary_private_b.id, aws_subnet.primary_private_c.id]
+  tags = {
+    Name                  = "Redis sessions"
+    "ninesmith:component" = "redis"
+  }
+}
+
+resource "aws_elasticache_replication_group" "redis" {
+  provider                    = aws.primary
+  replication_group_id        = "${var.name_prefix}-redis"
+  description                 = "Cache redis"
+  engine                      = "redis"
+  node_type                   = "cache.r6g.large"
+  num_cache_clusters          = 2
+  automatic_failover_enabled  = true
+  multi_az_enabled            = true
+  preferred_cache_cluster_azs = ["us-east-1a", "us-east-1b"]
+  subnet_group_name           = aws_elasticache_subnet_group.redis.name
+  security_group_ids          = [aws_security_group.redis.id]
+  port                        = 6379
+  at_rest_encryption_enabled  = true
+  transit_encryption_enabled  = true
+  auth_token                  = var.redis_auth_token
+  snapshot_retention_limit    = 1
+  snapshot_window             = var.cache_snapshot_window
+  auto_minor_version_upgrade  = true
+  tags = {
+    Name                  = "Redis sessions"
+    "ninesmith:component" = "redis"
+  }
+}

@@ -1,0 +1,45 @@
+output "primary_vpc_id" {
+  description = "VPC of region primary"
+  value       = aws_vpc.primary.id
+}
+
+output "alb_dns_name" {
+  description = "DNS name of load balancer alb"
+  value       = aws_lb.alb.dns_name
+}
+
+output "cdn_domain_name" {
+  description = "CloudFront domain of cdn"
+  value       = aws_cloudfront_distribution.cdn.domain_name
+}
+
+output "jobs_queue_url" {
+  description = "URL of queue jobs"
+  value       = aws_sqs_queue.jobs.url
+}
+
+output "erp_outbox_queue_url" {
+  description = "URL of queue erp-outbox"
+  value       = aws_sqs_queue.erp_outbox.url
+}
+
+output "db_master_secret_arn" {
+  description = "Secrets Manager secret with the master password of db"
+  value       = aws_db_instance.db.master_user_secret[0].secret_arn
+  sensitive   = true
+}
+
+output "db_endpoint" {
+  description = "Endpoint of database db"
+  value       = aws_db_instance.db.address
+}
+
+output "redis_primary_endpoint" {
+  description = "Primary endpoint of cache redis"
+  value       = aws_elasticache_replication_group.redis.primary_endpoint_address
+}
+
+output "documents_bucket" {
+  description = "Name of bucket documents"
+  value       = aws_s3_bucket.documents.bucket
+}

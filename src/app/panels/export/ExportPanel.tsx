@@ -1,0 +1,160 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Design } from '../../../model';
+import type { ExportTarget, GeneratedFile } from '../../../../generators';
+import { useModel } from '../../store';
+import { highlight, languageOf } from './highlight';
+import './export.css';
+
+const TARGETS: readonly { id: ExportTarget; label: string; help: string }[] = [
+  { id: 'terraform', label: 'Terraform', help: 'AWS, one file per layer, with a README of what to fill in' },
+  { id: 'helm', label: 'Helm values', help: 'for what runs on Kubernetes, with the chart they are for' },
+  { id: 'runbooks', label: 'Runbooks', help: 'one per failure the design can suffer' },
+];
+
+interface ExportResult {
+  model: Design;
+  files: GeneratedFile[];
+  millis: number;
+}
+
+type Progress = { done: number; total: number; step: string } | null;
+
+/** Yields to the browser so progress paints between targets of a large export. */
+const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function FilePreview({ file }: { file: GeneratedFile }) {
+  const [html, setHtml] = useState<{ path: string; html: string } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void highlight(file.path, file.contents).then((result) => {
+      if (current) setHtml({ path: file.path, html: result });
+    });
+    return () => {
+      current = false;
+    };
+  }, [file]);
+  const language = languageOf(file.path);
+  return (
+    <div className="export-preview" data-testid="export-preview">
+      <div className="export-preview-title">
+        <code>{file.path}</code> <span className="muted">{file.contents.split('\n').length - 1} lines</span>
+      </div>
+      {html && html.path === file.path ? (
+        // Prism escapes the file's text; the only markup is its own token spans.
+        <pre className={`language-${language}`}>
+          <code className={`language-${language}`} data-testid="export-code" dangerouslySetInnerHTML={{ __html: html.html }} />
+        </pre>
+      ) : (
+        <pre>
+          <code data-testid="export-code">{file.contents}</code>
+        </pre>
+      )}
+    </div>
+  );
+}
+
+export default function ExportPanel() {
+  const model = useModel();
+  const [targets, setTargets] = useState<ReadonlySet<ExportTarget>>(new Set(TARGETS.map((t) => t.id)));
+  const [result, setResult] = useState<ExportResult | null>(null);
+  const [progress, setProgress] = useState<Progress>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const chosen = TARGETS.filter((t) => targets.has(t.id)).map((t) => t.id);
+  const stale = result !== null && result.model !== model;
+  const file = useMemo(() => result?.files.find((f) => f.path === selected) ?? result?.files[0], [result, selected]);
+
+  const toggle = (id: ExportTarget) =>
+    setTargets((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  const generate = async () => {
+    setError(null);
+    const started = performance.now();
+    const snapshot = model;
+    setProgress({ done: 0, total: chosen.length + 1, step: 'Loading the generators' });
+    try {
+      // The generators (and the engine's failure simulation the runbooks use) load on first export.
+      const { generateExport } = await import('../../../../generators');
+      const files: GeneratedFile[] = [];
+      for (const [index, target] of chosen.entries()) {
+        setProgress({ done: index + 1, total: chosen.length + 1, step: `Generating ${TARGETS.find((t) => t.id === target)!.label}` });
+        await nextFrame();
+        files.push(...generateExport(snapshot, { targets: [target] }));
+      }
+      setResult({ model: snapshot, files, millis: Math.round(performance.now() - started) });
+      setSelected(files[0]?.path ?? null);
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const download = async () => {
+    if (!result) return;
+    const [{ zipExport }, { slugOf }] = await Promise.all([import('./zip'), import('../../../../generators')]);
+    const folder = `${slugOf(result.model.name, 40)}-export`;
+    const bytes = zipExport(folder, result.files);
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = `${folder}.zip`;
+    anchor.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  return (
+    <div className="export-panel">
+      <fieldset className="export-targets">
+        <legend>Export</legend>
+        {TARGETS.map((target) => (
+          <label key={target.id}>
+            <input type="checkbox" checked={targets.has(target.id)} onChange={() => toggle(target.id)} data-testid={`export-target-${target.id}`} />{' '}
+            <strong>{target.label}</strong> <span className="muted">{target.help}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="export-actions">
+        <button type="button" className="ns-button" onClick={() => void generate()} disabled={chosen.length === 0 || progress !== null} data-testid="export-generate">
+          {result ? 'Regenerate' : 'Generate'}
+        </button>
+        <button type="button" className="ns-button" onClick={() => void download()} disabled={!result || progress !== null} data-testid="export-download">
+          Download zip
+        </button>
+      </div>
+      {progress && (
+        <div className="export-progress" data-testid="export-progress">
+          <progress value={progress.done} max={progress.total} /> {progress.step}…
+        </div>
+      )}
+      {error && (
+        <p className="export-error" role="alert">
+          Export failed: {error}
+        </p>
+      )}
+      {result && (
+        <>
+          <p className="muted" data-testid="export-summary">
+            {result.files.length} files in {result.millis} ms{stale ? ' · the design changed since: regenerate' : ''}
+          </p>
+          <ul className="export-files" data-testid="export-files">
+            {result.files.map((f) => (
+              <li key={f.path}>
+                <button type="button" aria-current={f.path === file?.path} onClick={() => setSelected(f.path)} data-testid="export-file">
+                  {f.path}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {file && <FilePreview file={file} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatPath, type Design } from '../../model';
+import { compareDesigns, compareMarkdown, MAX_COMPARED, MIN_COMPARED } from '../../engine/compare';
+import { EXIT, UsageError, type Command } from '../context';
+import { compareJson } from '../format/compare-json';
+import { compareText } from '../format/compare-text';
+import { loadPriceCatalogs } from '../price-catalogs';
+import { formatProblems, readDesignFile, type DesignFileResult } from '../read-design-file';
+import { DEFAULT_PRICES_DIR } from './cost';
+
+const FORMATS = ['text', 'json', 'markdown'] as const;
+type Format = (typeof FORMATS)[number];
+
+export const compareUsage = `Usage: ninesmith compare FILE FILE [FILE [FILE]] [--format text|json|markdown] [--prices DIR]
+
+Puts two to four designs side by side: monthly cost (expected, with the low-high range) and yearly,
+availability per journey with its nines and expected downtime a month, the worst estimated RTO and
+RPO per failure scenario class (zone, single component, primary region, data corruption), open
+findings by severity and counts of components and regions. Every design after the first is also
+shown as its difference to the first, with what each added nine of availability costs
+(extra monthly cost / nines gained; "no gain" or "cheaper and better" where there is no price).
+
+Journeys are matched across designs by id, else by name. Costs use on-demand list prices
+(public/prices/) and the expected usage profile.
+
+  --format  text (default), json (a stable shape, "format": 1; see src/cli/format/compare-json.ts),
+            or markdown (tables to paste into a proposal)
+  --prices  a directory of <provider>.json price catalogs (default: the checkout's public/prices)
+
+Exit 0 when compared, 2 when any file cannot be read or does not fit the format (every problem is
+listed, each line naming its file).
+`;
+
+export const compareCommand: Command = async (args, context) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string', default: 'text' }, prices: { type: 'string' } },
+  });
+  const format = values.format as Format;
+  if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+  if (positionals.length < MIN_COMPARED || positionals.length > MAX_COMPARED) {
+    throw new UsageError(`compare takes ${MIN_COMPARED} to ${MAX_COMPARED} FILEs; got ${positionals.length}`);
+  }
+
+  // Read every file before refusing, so one run lists the problems of all of them.
+  const results: DesignFileResult[] = await Promise.all(positionals.map((file) => readDesignFile(file, context.cwd)));
+  const invalid = positionals.flatMap((file, i) => {
+    const result = results[i]!;
+    return result.ok ? [] : [{ file, problems: result.problems }];
+  });
+  if (invalid.length > 0) {
+    if (format === 'json') {
+      const files = invalid.map(({ file, problems }) => ({ file, problems: problems.map((p) => ({ path: formatPath(p.path), code: p.code, message: p.message })) }));
+      context.stdout(`${JSON.stringify({ valid: false, files }, null, 2)}\n`);
+    } else {
+      for (const { file, problems } of invalid) context.stderr(formatProblems(file, problems));
+      context.stderr(`ninesmith compare: ${invalid.length} of ${positionals.length} files cannot be compared: ${invalid.map((i) => i.file).join(', ')}\n`);
+    }
+    return EXIT.invalid;
+  }
+  const designs: Design[] = [];
+  results.forEach((result, i) => {
+    if (!result.ok) return;
+    designs.push(result.design);
+    for (const note of result.notes) context.stderr(`${positionals[i]}: note: ${note}\n`);
+  });
+
+  const dir = values.prices !== undefined ? resolve(context.cwd, values.prices) : DEFAULT_PRICES_DIR;
+  const loaded = await loadPriceCatalogs(dir, designs.map((d) => d.provider));
+  if (!loaded.ok) {
+    context.stderr(`ninesmith compare: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
+    return EXIT.invalid;
+  }
+  for (const provider of loaded.missing) context.stderr(`ninesmith compare: no ${provider}.json in ${dir}; ${provider} designs are not priced\n`);
+  const catalogs = loaded.catalogs;
+
+  const comparison = compareDesigns(
+    designs.map((design, i) => ({ design, label: positionals[i]! })),
+    { catalogs },
+  );
+  switch (format) {
+    case 'json':
+      context.stdout(`${JSON.stringify(compareJson(comparison), null, 2)}\n`);
+      break;
+    case 'markdown':
+      context.stdout(compareMarkdown(comparison));
+      break;
+    default:
+      context.stdout(compareText(comparison));
+  }
+  return EXIT.ok;
+};

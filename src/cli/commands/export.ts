@@ -1,0 +1,85 @@
+import { mkdir, realpath, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXPORT_TARGETS, generateExport, type ExportTarget, type GeneratedFile } from '../../../generators';
+import { EXIT, UsageError, type Command } from '../context';
+import { formatProblems, readDesignFile } from '../read-design-file';
+
+/** Targets the format names; `proposal` is reserved and not built yet. */
+const NOT_YET = ['proposal'] as const;
+
+export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only terraform,helm,runbooks]
+
+Writes what the design generates into DIR (created if needed):
+  terraform/  AWS Terraform, one file per layer, with a README of what to fill in
+  helm/       values for what runs on Kubernetes, and the chart they are for
+  runbooks/   one runbook per failure the design can suffer
+Exit 0 when written, 2 for a file that cannot be read or does not fit the format.
+`;
+
+function parseTargets(only: string | undefined): ExportTarget[] {
+  if (only === undefined) return [...EXPORT_TARGETS];
+  const names = only.split(',').map((name) => name.trim()).filter(Boolean);
+  if (names.length === 0) throw new UsageError('--only needs at least one target');
+  for (const name of names) {
+    if ((NOT_YET as readonly string[]).includes(name)) throw new UsageError(`--only ${name}: the ${name} export is not available yet; choose from ${EXPORT_TARGETS.join(', ')}`);
+    if (!(EXPORT_TARGETS as readonly string[]).includes(name)) throw new UsageError(`--only: unknown target "${name}"; choose from ${EXPORT_TARGETS.join(', ')}`);
+  }
+  return EXPORT_TARGETS.filter((target) => names.includes(target));
+}
+
+/** A generated path that would land outside the output directory: refused, nothing more is written. */
+class OutsideOutputError extends Error {}
+
+/** The absolute path of a generated file inside `root`, or an error when it would land outside it. */
+function targetPath(root: string, file: GeneratedFile): string {
+  if (isAbsolute(file.path) || file.path.split(/[\\/]/).some((segment) => segment === '..' || segment === '')) {
+    throw new OutsideOutputError(`refusing to write "${file.path}": not a relative path inside the output directory`);
+  }
+  const path = resolve(root, file.path);
+  if (!path.startsWith(root + sep)) throw new OutsideOutputError(`refusing to write "${file.path}": outside the output directory`);
+  return path;
+}
+
+export const exportCommand: Command = async (args, context) => {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string' }, only: { type: 'string' } },
+  });
+  if (positionals.length !== 1) throw new UsageError('export takes exactly one FILE');
+  if (!values.out) throw new UsageError('--out DIR is required');
+  const targets = parseTargets(values.only);
+  const file = positionals[0]!;
+  const result = await readDesignFile(file, context.cwd);
+  if (!result.ok) {
+    context.stderr(formatProblems(file, result.problems));
+    return EXIT.invalid;
+  }
+  const files = generateExport(result.design, { targets });
+  await mkdir(resolve(context.cwd, values.out), { recursive: true });
+  // Resolve symlinks once, so a link inside DIR cannot carry a write outside it.
+  const root = await realpath(resolve(context.cwd, values.out));
+  try {
+    const paths = files.map((generated) => targetPath(root, generated));
+    for (const [index, generated] of files.entries()) {
+      const path = paths[index]!;
+      await mkdir(dirname(path), { recursive: true });
+      const parent = await realpath(dirname(path));
+      if (parent !== root && !parent.startsWith(root + sep)) {
+        throw new OutsideOutputError(`refusing to write "${generated.path}": ${relative(root, parent)} leads outside the output directory`);
+      }
+      await writeFile(path, generated.contents);
+    }
+  } catch (error) {
+    if (!(error instanceof OutsideOutputError)) throw error;
+    context.stderr(`ninesmith export: ${error.message}\n`);
+    return EXIT.invalid;
+  }
+  const counts = targets.map((target) => `${files.filter((f) => f.path.startsWith(`${target}/`)).length} ${target}`);
+  context.stdout(`${file}: wrote ${files.length} files to ${values.out} (${counts.join(', ')})\n`);
+  for (const target of targets) {
+    if (!files.some((f) => f.path.startsWith(`${target}/`))) context.stdout(`  ${target}: nothing to generate for this design\n`);
+  }
+  return EXIT.ok;
+};
