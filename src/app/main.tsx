@@ -1,16 +1,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadDesign, syntheticDesign } from '../catalog';
+import { loadDesign } from '../catalog';
 import { App } from './App';
-import { notify, replaceDocument } from './store';
+import { notify } from './store';
 import { installTestApi } from './test-api';
-import { EPHEMERAL_PREFIX, openAsNewDesign, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
+import { openAsNewDesign, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
 import { isShareFragment } from './persistence/share-fragment';
 import { importShareHash } from './shell/actions';
 import sampleText from '../../templates/single-region-multi-az.yaml?raw';
-
-/** The largest generated design `?synthetic=N` opens (benchmarks use 1,000 and 5,000). */
-const MAX_SYNTHETIC = 20_000;
 
 function clearShareFragment() {
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
@@ -20,13 +17,14 @@ function clearShareFragment() {
  * What opens at start: a shared link's design (imported as a new library entry), else the design
  * this tab had open before a reload, else the one open last in any tab, else the most recently
  * saved one, else (first run) the multi-AZ reference template.
- * `?synthetic=N` opens a generated design of N components for benchmarks, and never saves it.
+ * `?synthetic=N` is left to the canvas, which opens a generated design that is never saved.
  */
 async function openFirstDesign(): Promise<void> {
   const synthetic = Number(new URLSearchParams(window.location.search).get('synthetic'));
   if (Number.isInteger(synthetic) && synthetic > 0) {
-    const size = Math.min(synthetic, MAX_SYNTHETIC);
-    replaceDocument(`${EPHEMERAL_PREFIX}synthetic-${size}`, syntheticDesign(size));
+    // The canvas module opens the generated design itself (id `synthetic-...`, never saved);
+    // nothing is read from the library first. It opens after first paint for the dialogs.
+    setTimeout(() => void openLibrary(), 0);
     return;
   }
   const library = await openLibrary();

@@ -2,7 +2,7 @@ import { serializeDesign, type Design } from '../model';
 import { loadDesign } from '../catalog';
 import { currentDocument, replaceDocument, selectComponents, setSelection, useStore } from './store';
 import { newDesignId, type LibraryEntry } from './persistence/library';
-import { flushAutosave, getLibrary } from './persistence/session';
+import { flushAutosave, openLibrary } from './persistence/session';
 
 /**
  * A test-only handle on the app's state for Playwright (the habit of excalidraw's `window.h`).
@@ -35,11 +35,13 @@ export function installTestApi(): void {
       if (!result.ok) return { ok: false, problems: result.problems.map((p) => p.message) };
       const id = newDesignId();
       replaceDocument(id, result.design);
-      void getLibrary().create(result.design, id).catch(() => undefined);
+      void openLibrary()
+        .then((library) => library.create(result.design, id))
+        .catch(() => undefined);
       return { ok: true, problems: [] };
     },
     flushSave: flushAutosave,
-    listLibrary: () => getLibrary().list(),
+    listLibrary: async () => (await openLibrary()).list(),
   };
   (window as unknown as { __ninesmith: NinesmithTestApi }).__ninesmith = api;
 }

@@ -11,8 +11,12 @@ import { DesignLibrary, InvalidDesignError, MemoryBackend } from './library';
  * and tabs tell each other about saves.
  */
 
-/** Designs that are never saved (generated benchmark designs) have ids with this prefix. */
+/**
+ * Designs that are never saved: ids with this prefix, the generated designs the canvas opens for
+ * `?synthetic=N` (`synthetic-...`), and the placeholder the store starts with before boot.
+ */
 export const EPHEMERAL_PREFIX = 'ephemeral:';
+const NEVER_SAVED = /^(ephemeral:|synthetic-|unsaved$)/;
 
 export const AUTOSAVE_DELAY_MS = 400;
 export const AUTOSAVE_MAX_WAIT_MS = 3000;
@@ -75,7 +79,7 @@ export function tabOpenDesign(): string | undefined {
 }
 
 export function isEphemeral(designId: string): boolean {
-  return designId.startsWith(EPHEMERAL_PREFIX);
+  return NEVER_SAVED.test(designId);
 }
 
 export function getLibrary(): DesignLibrary {
@@ -83,21 +87,27 @@ export function getLibrary(): DesignLibrary {
   return library;
 }
 
-/** Opens the library (IndexedDB, or memory when the browser refuses IndexedDB). */
-export async function openLibrary(): Promise<DesignLibrary> {
-  if (library) return library;
-  try {
-    library = new DesignLibrary(await withTimeout(IdbBackend.open(), 5000));
-  } catch (error) {
-    library = new DesignLibrary(new MemoryBackend());
-    useLibraryStatus.setState({ persistent: false });
-    notify('error', 'Designs cannot be saved in this browser', [
-      `IndexedDB is unavailable (${error instanceof Error ? error.message : String(error)}), so designs last only while this tab is open.`,
-      'Export the design to keep it.',
-    ]);
-  }
-  void library.purgeExpired().catch(() => undefined);
-  return library;
+let opening: Promise<DesignLibrary> | null = null;
+
+/** Opens the library once (IndexedDB, or memory when the browser refuses IndexedDB); later calls get the same one. */
+export function openLibrary(): Promise<DesignLibrary> {
+  opening ??= (async () => {
+    let opened: DesignLibrary;
+    try {
+      opened = new DesignLibrary(await withTimeout(IdbBackend.open(), 5000));
+    } catch (error) {
+      opened = new DesignLibrary(new MemoryBackend());
+      useLibraryStatus.setState({ persistent: false });
+      notify('error', 'Designs cannot be saved in this browser', [
+        `IndexedDB is unavailable (${error instanceof Error ? error.message : String(error)}), so designs last only while this tab is open.`,
+        'Export the design to keep it.',
+      ]);
+    }
+    library = opened;
+    void opened.purgeExpired().catch(() => undefined);
+    return opened;
+  })();
+  return opening;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -207,7 +217,7 @@ export async function openDesign(designId: string, design: Design): Promise<void
 
 /** Adds a design to the library as a new entry and opens it. Returns its id. */
 export async function openAsNewDesign(design: Design): Promise<string> {
-  const id = await getLibrary().create(design);
+  const id = await (await openLibrary()).create(design);
   broadcast(id);
   await openDesign(id, design);
   return id;
@@ -215,7 +225,7 @@ export async function openAsNewDesign(design: Design): Promise<string> {
 
 /** Opens a saved design by id; false (with a notice) when it cannot be read. */
 export async function openSavedDesign(id: string): Promise<boolean> {
-  const loaded = await getLibrary().load(id);
+  const loaded = await (await openLibrary()).load(id);
   if (!loaded) {
     notify('error', 'That design is gone', ['It was deleted, perhaps in another tab.']);
     bump();

@@ -3,7 +3,7 @@ import { notify, useStore } from '../store';
 import { updateDesignFields } from '../commands';
 import type { LibraryEntry } from '../persistence/library';
 import { blankDesign } from './actions';
-import { flushAutosave, getLibrary, libraryChanged, openAsNewDesign, openSavedDesign, useLibraryStatus } from '../persistence/session';
+import { flushAutosave, getLibrary, libraryChanged, openAsNewDesign, openLibrary, openSavedDesign, useLibraryStatus } from '../persistence/session';
 import { Dialog } from './Dialog';
 import { closeDialog, openDialog } from './ui-state';
 
@@ -23,8 +23,8 @@ function useEntries(): LibraryEntry[] | null {
   const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
   useEffect(() => {
     let live = true;
-    void getLibrary()
-      .list()
+    void openLibrary()
+      .then((library) => library.list())
       .then((list) => live && setEntries(list));
     return () => {
       live = false;

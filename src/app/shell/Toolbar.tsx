@@ -1,7 +1,7 @@
 import { Suspense, useRef, useState } from 'react';
 import { redo, undo, useCanRedo, useCanUndo, useStore } from '../store';
 import { DESIGN_FILE_ACCEPT } from '../persistence/file-io';
-import { useLibraryStatus } from '../persistence/session';
+import { isEphemeral, useLibraryStatus } from '../persistence/session';
 import { exportDesign, importFile } from './actions';
 import { TOOLBAR_ITEMS } from './toolbar-slots';
 import { openDialog } from './ui-state';
@@ -12,7 +12,7 @@ const mod = isMac ? '⌘' : 'Ctrl+';
 
 function SaveStatus() {
   const { persistent, saving, pending, failed, lastSavedAt } = useLibraryStatus();
-  const ephemeral = useStore((state) => state.designId.startsWith('ephemeral:'));
+  const ephemeral = useStore((state) => isEphemeral(state.designId));
   let text = 'Saved locally';
   if (ephemeral) text = 'Not saved (generated design)';
   else if (!persistent) text = 'Not saved: storage unavailable';
