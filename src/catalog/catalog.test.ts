@@ -74,6 +74,11 @@ components:
     expect(problems(base.replace('retentionDays: 7', 'retentionDays: seven'))[0]).toMatch(/^components\[1\]\.props\.backup\.retentionDays: /);
     expect(problems(base.replace('retentionDays: 7', 'copyToRegion: mars'))).toEqual(['components[1].props.backup.copyToRegion: no region with id "mars"']);
     expect(problems(base.replace(', region: primary', ''))).toEqual(['components[1].region: required: a relational database runs in a region']);
+    // Every problem at once: a wrong reference does not hide a wrong prop.
+    expect(problems(base.replace('kind: users }', 'kind: users }\n  - { id: web, kind: app-service, region: mars }').replace('ha: multi-az', 'ha: triple'))).toEqual([
+      'components[1].region: no region with id "mars"',
+      expect.stringMatching(/^components\[2\]\.props\.ha: /),
+    ]);
     expect(problems(base.replace('kind: users', 'kind: users, region: primary'))).toEqual(['components[0].region: a users is global: it has no region']);
   });
 

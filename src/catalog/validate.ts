@@ -59,8 +59,12 @@ export function checkAgainstCatalog(design: Design): DesignProblem[] {
   return problems;
 }
 
+/** Adds the catalog's problems, also when references are wrong, so a refused file lists every problem at once. */
 function withCatalogCheck(result: ReadResult): ReadResult {
-  if (!result.ok) return result;
+  if (!result.ok) {
+    if (!result.partial) return result;
+    return { ok: false, problems: [...result.problems, ...checkAgainstCatalog(result.partial)] };
+  }
   const problems = checkAgainstCatalog(result.design);
   return problems.length > 0 ? { ok: false, problems } : result;
 }

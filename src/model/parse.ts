@@ -19,7 +19,12 @@ export const READ_LIMITS = {
 
 export type ReadResult =
   | { ok: true; design: Design; notes: string[] }
-  | { ok: false; problems: DesignProblem[] };
+  | {
+      ok: false;
+      problems: DesignProblem[];
+      /** The document as far as it fits the schema, when only references are wrong: later checks add their problems too. */
+      partial?: Design;
+    };
 
 export type TextFormat = 'yaml' | 'json';
 
@@ -122,7 +127,7 @@ export function readDesignDocument(document: unknown): ReadResult {
   const parsed = designSchema.safeParse(migrated.document);
   if (!parsed.success) return { ok: false, problems: capProblems(parsed.error.issues.map(zodIssueToProblem)) };
   const referenceProblems = checkReferences(parsed.data);
-  if (referenceProblems.length > 0) return { ok: false, problems: capProblems(referenceProblems) };
+  if (referenceProblems.length > 0) return { ok: false, problems: capProblems(referenceProblems), partial: parsed.data };
   return { ok: true, design: parsed.data, notes: migrated.notes };
 }
 
