@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadDesign } from '../src/catalog';
 import { formatProblem } from '../src/model';
+import { parsePriceCatalog } from '../src/engine/cost';
+import awsCatalog from '../public/prices/aws.json';
 import { EXPORT_TARGETS, generateExport } from './index';
 
 /**
@@ -16,6 +18,8 @@ const templateDir = join(root, '..', 'templates');
 const templates = readdirSync(templateDir).filter((file) => file.endsWith('.yaml')).sort();
 const updating = process.env.UPDATE_GOLDEN === '1';
 const inCi = process.env.CI === 'true' || process.env.CI === '1';
+// The proposal prices its design from the committed catalog, as `ninesmith export` does.
+const catalogs = [parsePriceCatalog(awsCatalog, 'public/prices/aws.json')];
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -32,7 +36,7 @@ describe.each(templates)('golden files of %s', (template) => {
   const name = template.replace(/\.yaml$/, '');
 
   it.each(EXPORT_TARGETS)('%s matches its golden files', (target) => {
-    const files = generateExport(design, { targets: [target] });
+    const files = generateExport(design, { targets: [target], catalogs });
     const dir = join(root, target, '__golden__', name);
     const expected = new Map(files.map((file) => [join(dir, file.path.slice(target.length + 1)), file.contents]));
     const existing = filesUnder(dir);

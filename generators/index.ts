@@ -4,13 +4,14 @@ import { designFacts } from './design-facts';
 import { generateTerraform } from './terraform';
 import { generateHelm } from './helm';
 import { failureModesOf, generateRunbooks } from './runbooks';
+import { generateProposal } from './proposal';
 import { EXPORT_TARGETS, type ExportOptions, type ExportTarget, type GeneratedFile } from './types';
 
 export * from './types';
 export { designFacts, slugOf, type DesignFacts } from './design-facts';
 
 /**
- * Everything the export writes for a design: Terraform, Helm values and runbooks. Pure and
+ * Everything the export writes for a design: Terraform, Helm values, runbooks and the proposal. Pure and
  * deterministic: the same design gives the same files in the same order; the caller writes them.
  */
 export function generateExport(design: Design, options: ExportOptions = {}): GeneratedFile[] {
@@ -23,5 +24,6 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
     const scenarios = options.scenarios ?? failureScenarios(graphOf(design));
     files.push(...generateRunbooks(facts, failureModesOf(facts, scenarios)));
   }
+  if (targets.has('proposal')) files.push(...generateProposal(design, { catalogs: options.catalogs ?? [] }));
   return files;
 }

@@ -94,8 +94,10 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   }
   const zone = recovery.zone;
   const region = recovery['primary-region'];
-  if (zone) out.push(`- **Losing a zone:** service back in ${formatEstimate(zone.rto.seconds)} (target ${formatDuration(tier.rtoSeconds)}), data lost ${formatEstimate(zone.rpo.seconds)} (target ${formatDuration(tier.rpoSeconds)}).`);
-  if (region) out.push(`- **Losing the primary region:** service back in ${formatEstimate(region.rto.seconds)}, data lost ${formatEstimate(region.rpo.seconds)}.`);
+  const backIn = (seconds: number | null) => (seconds === null ? 'no bound on when service returns' : `service back in ${formatDuration(seconds)}`);
+  const lost = (seconds: number | null) => (seconds === null ? 'some data cannot be recovered' : `data lost ${formatDuration(seconds)}`);
+  if (zone) out.push(`- **Losing a zone:** ${backIn(zone.rto.seconds)} (target ${formatDuration(tier.rtoSeconds)}), ${lost(zone.rpo.seconds)} (target ${formatDuration(tier.rpoSeconds)}).`);
+  if (region) out.push(`- **Losing the primary region:** ${backIn(region.rto.seconds)}, ${lost(region.rpo.seconds)}.`);
   out.push(`- **Open findings:** ${open.length === 0 ? 'none' : [...SEVERITIES].reverse().filter((s) => analysis.scorecard.findings[s] > 0).map((s) => `${analysis.scorecard.findings[s]} ${s}`).join(', ')}${analysis.scorecard.suppressed > 0 ? ` (${analysis.scorecard.suppressed} accepted with a reason)` : ''}.`);
   out.push('');
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -9,16 +9,10 @@ import awsCatalog from '../../public/prices/aws.json';
 import { HOSTILE_FRAGMENTS, withNames } from '../testing';
 import { generateProposal, PROPOSAL_PATH } from './index';
 
-/**
- * Golden files: the proposal of every template under generators/proposal/__golden__/<template>/,
- * laid out as the export's golden test expects once `proposal` is an export target.
- * `npm run golden:update` (UPDATE_GOLDEN=1) rewrites them; a missing golden fails in CI.
- */
+// The golden file of every template's proposal is checked by generators/golden.test.ts with the other targets.
 const here = dirname(fileURLToPath(import.meta.url));
 const templateDir = join(here, '..', '..', 'templates');
 const templates = readdirSync(templateDir).filter((file) => file.endsWith('.yaml')).sort();
-const updating = process.env.UPDATE_GOLDEN === '1';
-const inCi = process.env.CI === 'true' || process.env.CI === '1';
 const catalogs = [parsePriceCatalog(awsCatalog, 'public/prices/aws.json')];
 
 function load(path: string): Design {
@@ -35,18 +29,6 @@ function proposal(design: Design): string {
 
 describe.each(templates)('the proposal of %s', (template) => {
   const design = load(join(templateDir, template));
-
-  it('matches its golden file', () => {
-    const contents = proposal(design);
-    const path = join(here, '__golden__', template.replace(/\.yaml$/, ''), 'proposal.md');
-    if (updating || (!existsSync(path) && !inCi)) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, contents);
-      return;
-    }
-    expect(existsSync(path), `no golden proposal for ${template}: run npm run golden:update and commit it`).toBe(true);
-    expect(contents).toBe(readFileSync(path, 'utf8'));
-  });
 
   it('has every section, each journey with its arithmetic and the total of the cost report', () => {
     const contents = proposal(design);

@@ -22,7 +22,7 @@ describe('ninesmith export', () => {
   it('writes every target into DIR, creating it', async () => {
     const target = join(dir, 'nested', 'export');
     expect(await run('templates/erp-on-kubernetes.yaml', '--out', target)).toBe(0);
-    expect(readdirSync(target).sort()).toEqual(['helm', 'runbooks', 'terraform']);
+    expect(readdirSync(target).sort()).toEqual(['helm', 'proposal', 'runbooks', 'terraform']);
     expect(readFileSync(join(target, 'terraform', 'versions.tf'), 'utf8')).toContain('hashicorp/aws');
     expect(existsSync(join(target, 'helm', 'platform', 'cloudnative-pg-cluster', 'postgres.values.yaml'))).toBe(true);
     expect(out.join('')).toMatch(/wrote \d+ files/);
@@ -41,9 +41,14 @@ describe('ninesmith export', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
-  it('refuses unknown targets and says the proposal is not available yet', async () => {
-    expect(await run('templates/single-region-multi-az.yaml', '--out', dir, '--only', 'proposal')).toBe(2);
-    expect(err.join('')).toContain('not available yet');
+  it('writes the proposal, priced from the checkout\'s catalogs', async () => {
+    const out = join(dir, 'proposal-only');
+    expect(await run('templates/single-region-multi-az.yaml', '--out', out, '--only', 'proposal')).toBe(0);
+    expect(readdirSync(join(out, 'proposal'))).toEqual(['proposal.md']);
+    expect(readFileSync(join(out, 'proposal', 'proposal.md'), 'utf8')).toMatch(/^- \*\*Monthly cost:\*\* \$[\d,]+\.\d\d expected/m);
+  });
+
+  it('refuses unknown targets', async () => {
     expect(await run('templates/single-region-multi-az.yaml', '--out', dir, '--only', 'pulumi')).toBe(2);
     expect(err.join('')).toContain('unknown target "pulumi"');
     expect(await run('templates/single-region-multi-az.yaml')).toBe(2);

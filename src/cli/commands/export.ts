@@ -4,16 +4,17 @@ import { parseArgs } from 'node:util';
 import { EXPORT_TARGETS, generateExport, type ExportTarget, type GeneratedFile } from '../../../generators';
 import { EXIT, UsageError, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
+import { loadPriceCatalogs } from '../price-catalogs';
+import type { PriceCatalog } from '../../engine/cost';
+import { DEFAULT_PRICES_DIR } from './cost';
 
-/** Targets the format names; `proposal` is reserved and not built yet. */
-const NOT_YET = ['proposal'] as const;
-
-export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only terraform,helm,runbooks]
+export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only terraform,helm,runbooks,proposal]
 
 Writes what the design generates into DIR (created if needed):
   terraform/  AWS Terraform, one file per layer, with a README of what to fill in
   helm/       values for what runs on Kubernetes, and the chart they are for
   runbooks/   one runbook per failure the design can suffer
+  proposal/   a client proposal in Markdown: availability, recovery, cost (public/prices), findings
 Exit 0 when written, 2 for a file that cannot be read or does not fit the format.
 `;
 
@@ -22,7 +23,6 @@ function parseTargets(only: string | undefined): ExportTarget[] {
   const names = only.split(',').map((name) => name.trim()).filter(Boolean);
   if (names.length === 0) throw new UsageError('--only needs at least one target');
   for (const name of names) {
-    if ((NOT_YET as readonly string[]).includes(name)) throw new UsageError(`--only ${name}: the ${name} export is not available yet; choose from ${EXPORT_TARGETS.join(', ')}`);
     if (!(EXPORT_TARGETS as readonly string[]).includes(name)) throw new UsageError(`--only: unknown target "${name}"; choose from ${EXPORT_TARGETS.join(', ')}`);
   }
   return EXPORT_TARGETS.filter((target) => names.includes(target));
@@ -56,7 +56,18 @@ export const exportCommand: Command = async (args, context) => {
     context.stderr(formatProblems(file, result.problems));
     return EXIT.invalid;
   }
-  const files = generateExport(result.design, { targets });
+  // The proposal prices the design from the checkout's catalogs, as `ninesmith cost` does.
+  let catalogs: PriceCatalog[] = [];
+  if (targets.includes('proposal')) {
+    const loaded = await loadPriceCatalogs(DEFAULT_PRICES_DIR, [result.design.provider]);
+    if (!loaded.ok) {
+      context.stderr(`ninesmith export: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
+      return EXIT.invalid;
+    }
+    for (const provider of loaded.missing) context.stderr(`ninesmith export: no ${provider}.json in ${DEFAULT_PRICES_DIR}; the proposal prices nothing\n`);
+    catalogs = loaded.catalogs;
+  }
+  const files = generateExport(result.design, { targets, catalogs });
   await mkdir(resolve(context.cwd, values.out), { recursive: true });
   // Resolve symlinks once, so a link inside DIR cannot carry a write outside it.
   const root = await realpath(resolve(context.cwd, values.out));
