@@ -232,13 +232,19 @@ test('copy and paste, duplicate, and paste into another design and from another 
   expect(design.components.find((c) => c.id === 'queue')).toMatchObject({ kind: 'queue', region: 'primary', zones: ['b'] });
 });
 
-test('arrow keys nudge the selection (Shift: ten times as far), not while typing', async ({ page }) => {
+test('arrow keys nudge the selection (Shift: ten times as far), Shift+1 fits the view, not while typing', async ({ page }) => {
   const start = (await canvas.position('web'))!;
   await canvas.click('web');
   await canvas.press('ArrowRight');
   await canvas.press('ArrowRight');
   await canvas.press('Shift+ArrowDown');
   expect(await canvas.position('web')).toEqual({ x: start.x + 2, y: start.y + 10 });
+  // Shift+1 fits the design in view.
+  type CanvasApi = { __canvasApi: { setViewport(v: { x: number; y: number; zoom: number }): void; getViewport(): { zoom: number } } };
+  await page.evaluate(() => (window as unknown as CanvasApi).__canvasApi.setViewport({ x: -2000, y: -2000, zoom: 2 }));
+  await canvas.press('Shift+Digit1');
+  await expect.poll(() => page.evaluate(() => (window as unknown as CanvasApi).__canvasApi.getViewport().zoom)).toBeLessThan(1.5);
+  await expect(canvas.node('users')).toBeInViewport();
   await page.getByTestId('palette-search').click();
   await canvas.press('ArrowLeft');
   await canvas.press('Backspace');

@@ -1,11 +1,13 @@
 import { deleteSelection, duplicateSelection, nudgeSelection, selectAll } from './commands';
 import { redo, setSelection, undo, useStore } from './store';
 import { copyToMemory, cutToMemory, pasteFromMemory, pasteFromText, serializeClipboard } from './canvas/clipboard';
+import { canvasBridge } from './canvas/canvas-bridge';
 
 /**
  * Keyboard shortcuts with the habits of draw.io and Figma: Delete/Backspace, Ctrl/Cmd+Z,
  * Shift+Ctrl/Cmd+Z and Ctrl+Y, Ctrl/Cmd+C/X/V/D/A, arrow keys to nudge (Shift: 10 times as far),
- * Escape to clear the selection. Nothing fires while the user types in a field.
+ * Shift+1 to fit the design in view (Figma), Escape to clear the selection. Nothing fires while
+ * the user types in a field.
  *
  * Copy, cut and paste use the browser's clipboard events (no permission prompt; paste from
  * another tab works), with an in-memory copy as the fallback where no event arrives.
@@ -56,6 +58,10 @@ export function handleShortcut(event: KeyboardEvent): boolean {
     }
   }
   if (event.altKey || mod) return false;
+  if (event.shiftKey && event.code === 'Digit1') {
+    canvasBridge()?.fitView();
+    return true;
+  }
   switch (key) {
     case 'Delete':
     case 'Backspace':
