@@ -28,3 +28,15 @@ test('exports the open design: targets, highlighted preview, zip download', asyn
   const versions = names.find((name) => name.endsWith('/terraform/versions.tf'))!;
   expect(strFromU8(entries[versions]!)).toContain('required_providers');
 });
+
+test('exports a client proposal priced from the same catalog as the cost panel', async ({ page }) => {
+  await page.goto('/');
+  const exportPanel = new ExportPanel(page);
+  await exportPanel.open();
+  await exportPanel.chooseTargets('proposal');
+  await exportPanel.generate();
+  expect(await exportPanel.files().allTextContents()).toEqual(['proposal/proposal.md']);
+  const code = await exportPanel.preview('proposal/proposal.md');
+  await expect(code).toContainText('# Proposal: Client portal, single region, multi-AZ');
+  await expect(code).toContainText(/Monthly cost:\*\* \$[\d,]+\.\d\d expected/);
+});

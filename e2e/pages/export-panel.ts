@@ -14,7 +14,7 @@ export class ExportPanel {
   }
 
   async chooseTargets(...targets: string[]): Promise<void> {
-    for (const target of ['terraform', 'helm', 'runbooks']) {
+    for (const target of ['terraform', 'helm', 'runbooks', 'proposal']) {
       const box = this.page.getByTestId(`export-target-${target}`);
       if ((await box.isChecked()) !== targets.includes(target)) await box.click();
     }

@@ -55,3 +55,8 @@ export function useCatalog(provider: Provider) {
     networkMode: 'always',
   });
 }
+
+/** The same catalog outside React (an export waiting for its prices), from the same cache. */
+export function loadCatalog(provider: Provider): Promise<LoadedCatalog> {
+  return costQueryClient.ensureQueryData({ queryKey: ['price-catalog', provider], queryFn: () => fetchCatalog(provider), networkMode: 'always' });
+}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Design } from '../../../model';
+import { loadCatalog } from '../cost/catalogs';
 import type { ExportTarget, GeneratedFile } from '../../../../generators';
 import { useModel } from '../../store';
 import { highlight, languageOf } from './highlight';
@@ -9,6 +10,7 @@ const TARGETS: readonly { id: ExportTarget; label: string; help: string }[] = [
   { id: 'terraform', label: 'Terraform', help: 'AWS, one file per layer, with a README of what to fill in' },
   { id: 'helm', label: 'Helm values', help: 'for what runs on Kubernetes, with the chart they are for' },
   { id: 'runbooks', label: 'Runbooks', help: 'one per failure the design can suffer' },
+  { id: 'proposal', label: 'Client proposal', help: 'Markdown: architecture, availability, recovery, cost with price sources, findings' },
 ];
 
 interface ExportResult {
@@ -85,7 +87,9 @@ export default function ExportPanel() {
       for (const [index, target] of chosen.entries()) {
         setProgress({ done: index + 1, total: chosen.length + 1, step: `Generating ${TARGETS.find((t) => t.id === target)!.label}` });
         await nextFrame();
-        files.push(...generateExport(snapshot, { targets: [target] }));
+        // The proposal prices the design from the cost panel's cached catalog (offline copy included).
+        const catalogs = target === 'proposal' ? { [snapshot.provider]: (await loadCatalog(snapshot.provider)).catalog } : undefined;
+        files.push(...generateExport(snapshot, { targets: [target], catalogs }));
       }
       setResult({ model: snapshot, files, millis: Math.round(performance.now() - started) });
       setSelected(files[0]?.path ?? null);
