@@ -11,7 +11,8 @@ export function markdownText(text: string): string {
       .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
       .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
       .trim()
-      .replace(/[\\`*_[\]()<>#|~&!]|:(?=\/\/)|^[-+=]/g, (ch) => `&#${ch.charCodeAt(0)};`)
+      // `(`, `)` and `!` stay as they are: with `[` and `]` written as references they cannot form a link or an image.
+      .replace(/[\\`*_[\]<>#|~&]|:(?=\/\/)|^[-+=]/g, (ch) => `&#${ch.charCodeAt(0)};`)
   );
 }
 

@@ -107,6 +107,6 @@ describe('with the engine\'s failure scenarios', () => {
     expect(modes.find((m) => m.id === 'release-rollback')!.scenarios).toEqual([]);
     const text = generateRunbooks(facts, modes).find((f) => f.path === 'runbooks/region-failover.md')!.contents;
     expect(text).toContain('## Estimates for this design');
-    expect(text).toMatch(/\| Region US East &#40;us-east-1&#41; fails \| .* \| \d+m/);
+    expect(text).toMatch(/\| Region US East \(us-east-1\) fails \| .* \| \d+m/);
   });
 });
