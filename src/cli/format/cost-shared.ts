@@ -1,5 +1,4 @@
 import { LAYER_TITLES, type Layer } from '../../catalog';
-import type { LineStatus } from '../../engine/cost';
 
 /** $1,234.56 */
 export function money(amount: number, currency = 'USD'): string {
@@ -8,15 +7,7 @@ export function money(amount: number, currency = 'USD'): string {
   return `${sign}${symbol}${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-export const STATUS_LABELS: Readonly<Record<LineStatus, string>> = {
-  priced: 'priced',
-  free: 'free',
-  usage: 'depends on usage',
-  'not-in-catalog': 'price not in catalog',
-  unsupported: 'unsupported',
-  included: 'included elsewhere',
-  external: 'not priced (external)',
-};
+export { LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/cost';
 
 export const layerTitle = (layer: string): string => LAYER_TITLES[layer as Layer] ?? layer;
 
