@@ -2,7 +2,7 @@ import { connectionId, takenIds, uniqueId } from './ids';
 import type { Component, Connection, ConnectionMode, Design, Journey, LayoutPoint, Region } from './schema';
 
 /**
- * Pure edits of a design document. Each returns a new document and leaves the input untouched,
+ * Pure edits of a design. Each returns a new document and leaves the input untouched,
  * and each keeps the document valid: removing a component removes its connections, its journey
  * references and its position; renaming a zone renames it wherever it is used.
  */

@@ -19,11 +19,11 @@ export type MigrationResult =
   | { ok: false; problems: DesignProblem[] };
 
 export function migrateDocument(
-  document: Record<string, unknown>,
+  raw: Record<string, unknown>,
   migrations: readonly Migration[] = MIGRATIONS,
   currentVersion: number = CURRENT_FORMAT_VERSION,
 ): MigrationResult {
-  const version = document.ninesmith;
+  const version = raw.ninesmith;
   if (version === undefined) {
     return {
       ok: false,
@@ -39,7 +39,7 @@ export function migrateDocument(
       problems: [{ path: ['ninesmith'], code: 'version-unsupported', message: `format ${version} was written by a newer Ninesmith; this version reads formats up to ${currentVersion}` }],
     };
   }
-  let current = document;
+  let current = raw;
   const notes: string[] = [];
   for (let from = version; from < currentVersion; from += 1) {
     const step = migrations.find((migration) => migration.from === from);
