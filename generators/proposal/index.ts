@@ -33,6 +33,11 @@ function pct(value: number): string {
   return `${Number(value.toFixed(4))}%`;
 }
 
+/** Findings described one by one; the rest are counted by rule. */
+export const MAX_DETAILED_FINDINGS = 50;
+/** Findings whose fix is tried on a copy of the design to say what it would change (a whole analysis and pricing each). */
+export const MAX_FIX_EFFECTS = 12;
+
 /** What applying a finding's automatic fix would change: cost, the weakest journey, and its cost per nine. */
 function fixEffect(design: Design, analysis: DesignAnalysis, cost: CostReport, finding: Finding, catalogs: CatalogSet): string | null {
   if (!finding.autoFix) return null;
@@ -167,13 +172,29 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   // ---- findings
   out.push('## Open findings and what fixing them buys', '');
   if (open.length === 0) out.push('None: every rule passes, or its finding is accepted with a reason.', '');
-  for (const finding of open) {
+  // Each fix's effect is a whole analysis and pricing of the fixed design: worth it for the findings a
+  // reader acts on first, not for thousands on a generated design (that would take minutes).
+  const detailed = open.slice(0, MAX_DETAILED_FINDINGS);
+  let effectsTried = 0;
+  for (const finding of detailed) {
     out.push(`### ${finding.severity[0]!.toUpperCase()}${finding.severity.slice(1)}: ${text(finding.title)}`, '');
     out.push(text(finding.message), '');
     out.push(`- **Fix:** ${text(finding.fix)}`);
-    const effect = fixEffect(design, analysis, cost, finding, catalogs);
+    const effect = finding.autoFix && effectsTried < MAX_FIX_EFFECTS ? fixEffect(design, analysis, cost, finding, catalogs) : null;
+    if (finding.autoFix) effectsTried += 1;
     if (effect) out.push(`- **Applying the suggested change:** ${effect}.`);
     out.push(`- **Components:** ${finding.components.map((id) => `\`${id}\``).join(', ') || 'the whole design'}`, '');
+  }
+  if (open.length > detailed.length) {
+    const rest = new Map<string, { title: string; severity: string; count: number }>();
+    for (const finding of open.slice(detailed.length)) {
+      const entry = rest.get(finding.rule) ?? { title: finding.title, severity: finding.severity, count: 0 };
+      entry.count += 1;
+      rest.set(finding.rule, entry);
+    }
+    out.push(`And ${open.length - detailed.length} more findings, by rule (\`ninesmith validate\` lists each):`, '');
+    for (const [rule, entry] of rest) out.push(`- \`${rule}\` (${entry.severity}): ${text(entry.title)}, ${entry.count}`);
+    out.push('');
   }
 
   // ---- assumptions

@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadDesign } from '../../src/catalog';
+import { loadDesign, syntheticDesign } from '../../src/catalog';
 import { formatProblem, type Design } from '../../src/model';
 import { estimateCost, parsePriceCatalog } from '../../src/engine/cost';
 import awsCatalog from '../../public/prices/aws.json';
 import { HOSTILE_FRAGMENTS, withNames } from '../testing';
-import { generateProposal, PROPOSAL_PATH } from './index';
+import { generateProposal, MAX_DETAILED_FINDINGS, MAX_FIX_EFFECTS, PROPOSAL_PATH } from './index';
 
 // The golden file of every template's proposal is checked by generators/golden.test.ts with the other targets.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -65,5 +65,15 @@ describe('the proposal', () => {
     expect(contents).not.toMatch(/<script>|\]\(https:\/\/evil/);
     const architecture = contents.split('## Architecture by layer and region')[1]!.split('\n## ')[0]!;
     for (const row of architecture.split('\n').filter((line) => line.startsWith('| '))) expect(row.split(' | ')).toHaveLength(5);
+  });
+});
+
+describe('the proposal of a large design', () => {
+  it('describes the first findings one by one and counts the rest by rule, so it is written in seconds, not minutes', () => {
+    const contents = proposal(syntheticDesign(600, 2));
+    expect(contents.match(/^### /gm)).toHaveLength(MAX_DETAILED_FINDINGS);
+    expect((contents.match(/^- \*\*Applying the suggested change:/gm) ?? []).length).toBeLessThanOrEqual(MAX_FIX_EFFECTS);
+    expect(contents).toMatch(/^And \d+ more findings, by rule/m);
+    expect(contents).toMatch(/^- `missing-replica` \(critical\): .*, \d+$/m);
   });
 });

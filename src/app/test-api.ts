@@ -1,4 +1,5 @@
-import { serializeDesign, type Design } from '../model';
+import { serializeDesign, type Component, type Design } from '../model';
+import { updateComponent } from './commands';
 import { loadDesign } from '../catalog';
 import { currentDocument, replaceDocument, selectComponents, setSelection, useStore } from './store';
 import { newDesignId, type LibraryEntry } from './persistence/library';
@@ -20,6 +21,8 @@ export interface NinesmithTestApi {
   /** Saves pending edits now. */
   flushSave(): Promise<void>;
   listLibrary(): Promise<LibraryEntry[]>;
+  /** Changes a component's fields as the inspector would (one undo step); for benchmarks of edit to painted findings. */
+  updateComponent(id: string, fields: Partial<Pick<Component, 'zones' | 'replicas' | 'name'>>): void;
 }
 
 export function installTestApi(): void {
@@ -42,6 +45,7 @@ export function installTestApi(): void {
     },
     flushSave: flushAutosave,
     listLibrary: async () => (await openLibrary()).list(),
+    updateComponent: (id, fields) => updateComponent(id, (component) => ({ ...component, ...fields })),
   };
   (window as unknown as { __ninesmith: NinesmithTestApi }).__ninesmith = api;
 }
