@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadDesign } from '../catalog';
-import { READ_LIMITS, formatProblem, type Design, type DesignProblem } from '../model';
+import { READ_LIMITS, formatPath, formatProblem, type Design, type DesignProblem } from '../model';
 
 export type DesignFileResult =
   | { ok: true; design: Design; path: string; notes: string[]; text: string }
@@ -30,4 +30,22 @@ export async function readDesignFile(file: string, cwd: string): Promise<DesignF
 /** One line per problem, prefixed with the file: `design.yaml: components[3].zones[1]: ...`. */
 export function formatProblems(file: string, problems: readonly DesignProblem[]): string {
   return problems.map((problem) => `${file}: ${formatProblem(problem)}\n`).join('');
+}
+
+/**
+ * Reports a design that cannot be read: as JSON on stdout (`{ file, valid: false, problems }`) for
+ * commands asked for JSON, otherwise one line per problem on stderr. The caller exits 2.
+ */
+export function reportUnreadableDesign(
+  file: string,
+  problems: readonly DesignProblem[],
+  asJson: boolean,
+  context: { stdout: (text: string) => void; stderr: (text: string) => void },
+): void {
+  if (asJson) {
+    const listed = problems.map((p) => ({ path: formatPath(p.path), code: p.code, message: p.message }));
+    context.stdout(`${JSON.stringify({ file, valid: false, problems: listed }, null, 2)}\n`);
+  } else {
+    context.stderr(formatProblems(file, problems));
+  }
 }

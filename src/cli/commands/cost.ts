@@ -2,14 +2,14 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { formatPath, PROVIDERS, priceAdjustmentSchema, type PriceAdjustment } from '../../model';
+import { PROVIDERS, priceAdjustmentSchema, type PriceAdjustment } from '../../model';
 import { COST_PROFILES, estimateCost, parsePriceCatalog, type CostProfile, type PriceCatalog } from '../../engine/cost';
 import { EXIT, UsageError, type Command } from '../context';
 import { costCsv } from '../format/cost-csv';
 import { costJson } from '../format/cost-json';
 import { costMarkdown } from '../format/cost-markdown';
 import { costText } from '../format/cost-text';
-import { formatProblems, readDesignFile } from '../read-design-file';
+import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
@@ -72,12 +72,7 @@ export const costCommand: Command = async (args, context) => {
 
   const result = await readDesignFile(file, context.cwd);
   if (!result.ok) {
-    if (format === 'json') {
-      const problems = result.problems.map((p) => ({ path: formatPath(p.path), code: p.code, message: p.message }));
-      context.stdout(`${JSON.stringify({ file, valid: false, problems }, null, 2)}\n`);
-    } else {
-      context.stderr(formatProblems(file, result.problems));
-    }
+    reportUnreadableDesign(file, result.problems, format === 'json', context);
     return EXIT.invalid;
   }
   const design = result.design;

@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import { relative, sep } from 'node:path';
-import { formatPath } from '../../model';
 import { analyzeDesign, SEVERITIES, type Severity } from '../../engine';
 import { EXIT, UsageError, type Command } from '../context';
-import { formatProblems, readDesignFile } from '../read-design-file';
+import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
@@ -36,12 +35,7 @@ export const validateCommand: Command = async (args, context) => {
   const file = positionals[0]!;
   const result = await readDesignFile(file, context.cwd);
   if (!result.ok) {
-    if (format === 'json') {
-      const problems = result.problems.map((p) => ({ path: formatPath(p.path), code: p.code, message: p.message }));
-      context.stdout(`${JSON.stringify({ file, valid: false, problems }, null, 2)}\n`);
-    } else {
-      context.stderr(formatProblems(file, result.problems));
-    }
+    reportUnreadableDesign(file, result.problems, format === 'json', context);
     return EXIT.invalid;
   }
   const report: ValidationReport = {
