@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ALL_KINDS, KINDS, LAYERS, effectiveProps, findKind, loadDesign, propDefaults, propsSchema, syntheticDesign } from './index';
+import { ALL_KINDS, KINDS, LAYERS, effectiveProps, findKind, kindContext, loadDesign, propDefaults, propsSchema, syntheticDesign } from './index';
 import { formatProblem, serializeDesign } from '../model';
 
 const KIND_FILES = readdirSync(new URL('./kinds/', import.meta.url)).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
@@ -46,7 +46,7 @@ describe('the catalog of component kinds', () => {
     const design = syntheticDesign(200, 3);
     for (const component of design.components) {
       const kind = findKind(component.kind)!;
-      const sla = kind.sla?.(component, effectiveProps(kind, component), { provider: 'aws', design });
+      const sla = kind.slaOf(component, kindContext(design, component));
       if (sla) {
         expect(sla.percent).toBeGreaterThan(90);
         expect(sla.source.length).toBeGreaterThan(5);

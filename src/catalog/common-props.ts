@@ -1,6 +1,6 @@
-import type { ChoiceProp, GroupProp, NumberProp, PropSpec, TextProp } from './types';
+import type { BackupPolicy, PropsOf, PropSpec } from './types';
 
-export const runtimeProp: ChoiceProp = {
+export const runtimeProp = {
   key: 'runtime',
   label: 'Runtime',
   help: 'Where the code runs: managed containers (ECS on Fargate, Cloud Run, Container Apps), a Kubernetes cluster, or virtual machines.',
@@ -11,19 +11,20 @@ export const runtimeProp: ChoiceProp = {
     { value: 'vm', label: 'Virtual machines' },
   ],
   default: 'containers',
-};
+} as const satisfies PropSpec;
 
-export const sizeProp = (defaultSize: string, suggestions: readonly string[]): TextProp => ({
-  key: 'size',
-  label: 'Instance class',
-  help: "The provider's instance class for each instance (m5.large, db.r6g.large, cache.r6g.large). It sets capacity and price.",
-  type: 'text',
-  default: defaultSize,
-  suggestions,
-  maxLength: 64,
-});
+export const sizeProp = (defaultSize: string, suggestions: readonly string[]) =>
+  ({
+    key: 'size',
+    label: 'Instance class',
+    help: "The provider's instance class for each instance (m5.large, db.r6g.large, cache.r6g.large). It sets capacity and price.",
+    type: 'text',
+    default: defaultSize,
+    suggestions,
+    maxLength: 64,
+  }) as const satisfies PropSpec;
 
-export const hostingProp: ChoiceProp = {
+export const hostingProp = {
   key: 'hosting',
   label: 'Hosting',
   help: "Managed: the provider's service runs it (RDS, ElastiCache, SQS). Kubernetes: an operator or chart in your cluster runs it, and your team operates it.",
@@ -33,7 +34,10 @@ export const hostingProp: ChoiceProp = {
     { value: 'kubernetes', label: 'On Kubernetes' },
   ],
   default: 'managed',
-};
+} as const satisfies PropSpec;
+
+/** Who operates a kind with a `hosting` prop. */
+export const operatorOf = (hosting: PropsOf<[typeof hostingProp]>['hosting']) => (hosting === 'kubernetes' ? ('team' as const) : ('provider' as const));
 
 export const healthCheckProp = {
   key: 'healthChecks',
@@ -43,7 +47,7 @@ export const healthCheckProp = {
   default: true,
 } as const satisfies PropSpec;
 
-export const autoscalingProp: GroupProp = {
+export const autoscalingProp = {
   key: 'autoscaling',
   label: 'Autoscaling',
   help: 'Scale out on load, and back to full capacity after losing a zone. Without it, the fixed instance count must carry peak load with a zone gone.',
@@ -53,9 +57,15 @@ export const autoscalingProp: GroupProp = {
     { key: 'min', label: 'Minimum', help: 'Instances kept even when idle. Keep enough to carry peak load with one zone lost (static stability).', type: 'integer', min: 1, max: 10000 },
     { key: 'max', label: 'Maximum', help: 'The ceiling: high enough to replace a lost zone at peak load.', type: 'integer', min: 1, max: 10000 },
   ],
-};
+} as const satisfies PropSpec;
 
-const restoreTestedDays: NumberProp = {
+/** Autoscaling that can replace a lost zone at peak: from the current count (at least two) to three times that. */
+export function autoscalingRemedy(replicas: number | undefined) {
+  const floor = Math.max(replicas ?? 1, 2);
+  return { props: { autoscaling: { enabled: true, min: floor, max: floor * 3 } } };
+}
+
+const restoreTestedDays = {
   key: 'restoreTestedDays',
   label: 'Days since restore tested',
   help: 'Days since a restore from these backups was last tested end to end (restored, started, checked). Empty means never: an untested backup is a hope, not a backup.',
@@ -65,9 +75,9 @@ const restoreTestedDays: NumberProp = {
   nullable: true,
   nullLabel: 'Never tested',
   unit: 'days',
-};
+} as const satisfies PropSpec;
 
-export const backupProp: GroupProp = {
+export const backupProp = {
   key: 'backup',
   label: 'Backups',
   help: 'Automated backups, how long they are kept, where copies go, and when a restore was last tested.',
@@ -81,4 +91,20 @@ export const backupProp: GroupProp = {
     { key: 'copyToRegion', label: 'Copy to region', help: 'A region of this design that receives copies, so a region loss does not take the backups with it.', type: 'region' },
     { key: 'separateAccount', label: 'Copy to a separate account', help: 'Copies land in another account (or subscription, project), so a compromised or deleted production account does not take the backups with it.', type: 'boolean', default: false },
   ],
-};
+} as const satisfies PropSpec;
+
+/** The `backup` group as the engine reads backups. */
+export function backupPolicy(backup: PropsOf<[typeof backupProp]>['backup']): BackupPolicy {
+  return {
+    enabled: backup.enabled,
+    pitr: backup.pitr,
+    retentionDays: backup.retentionDays,
+    intervalHours: backup.intervalHours,
+    restoreTestedDays: backup.restoreTestedDays ?? null,
+    copyToRegion: backup.copyToRegion,
+    separateAccount: backup.separateAccount,
+  };
+}
+
+/** Backups on, with point-in-time recovery and two weeks kept: the remedy for a store without backups. */
+export const backupsRemedy = () => ({ props: { backup: { enabled: true, pitr: true, retentionDays: 14 } } });

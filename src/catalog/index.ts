@@ -1,6 +1,7 @@
-/** The catalog of component kinds: layer, capabilities, props, defaults and published SLAs. */
+/** The catalog of component kinds: layer, capabilities, typed props, defaults, answers and published SLAs. */
 export * from './types';
-export { KINDS, ALL_KINDS, findKind, kindOf, type KindId } from './registry';
+export { KINDS, ALL_KINDS, findKind, kindOf, type KindId, type KindProps } from './registry';
+export { defineKind, kindContext, type KindDefinition } from './define-kind';
 export { propsSchema, propDefaults, effectiveProps, findPropSpec, regionPropPaths } from './props';
 export { checkAgainstCatalog, loadDesign, loadDesignDocument } from './validate';
 export { AWS_SLA } from './aws-slas';

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { idSchema, type Component } from '../model';
-import type { ComponentKind, PropSpec } from './types';
+import type { PropSpec } from './types';
+
+/** What these helpers need of a kind: its prop specs. */
+type WithProps = { readonly props: readonly PropSpec[] };
 
 function specSchema(spec: PropSpec): z.ZodType {
   switch (spec.type) {
@@ -24,10 +27,10 @@ function specSchema(spec: PropSpec): z.ZodType {
   }
 }
 
-const schemaCache = new WeakMap<ComponentKind, z.ZodType>();
+const schemaCache = new WeakMap<WithProps, z.ZodType>();
 
 /** The zod schema of a kind's props: every declared prop optional, nothing undeclared. */
-export function propsSchema(kind: ComponentKind): z.ZodType {
+export function propsSchema(kind: WithProps): z.ZodType {
   let schema = schemaCache.get(kind);
   if (!schema) {
     schema = z.strictObject(Object.fromEntries(kind.props.map((spec) => [spec.key, specSchema(spec).optional()])));
@@ -45,10 +48,10 @@ function defaultsOf(specs: readonly PropSpec[]): Record<string, unknown> {
   return defaults;
 }
 
-const defaultsCache = new WeakMap<ComponentKind, Record<string, unknown>>();
+const defaultsCache = new WeakMap<WithProps, Record<string, unknown>>();
 
 /** The kind's defaults for every prop that has one (groups as nested objects). */
-export function propDefaults(kind: ComponentKind): Readonly<Record<string, unknown>> {
+export function propDefaults(kind: WithProps): Readonly<Record<string, unknown>> {
   let defaults = defaultsCache.get(kind);
   if (!defaults) {
     defaults = defaultsOf(kind.props);
@@ -71,12 +74,12 @@ function mergeWithDefaults(specs: readonly PropSpec[], defaults: Record<string, 
 }
 
 /** A component's props as the engine reads them: what the file says, over the kind's defaults. */
-export function effectiveProps(kind: ComponentKind, component: Pick<Component, 'props'>): Record<string, unknown> {
+export function effectiveProps(kind: WithProps, component: Pick<Component, 'props'>): Record<string, unknown> {
   return mergeWithDefaults(kind.props, propDefaults(kind) as Record<string, unknown>, component.props ?? {});
 }
 
 /** Finds a prop spec by path (`['backup', 'retentionDays']`). */
-export function findPropSpec(kind: ComponentKind, path: readonly string[]): PropSpec | undefined {
+export function findPropSpec(kind: WithProps, path: readonly string[]): PropSpec | undefined {
   let specs: readonly PropSpec[] = kind.props;
   let found: PropSpec | undefined;
   for (const key of path) {
@@ -88,7 +91,7 @@ export function findPropSpec(kind: ComponentKind, path: readonly string[]): Prop
 }
 
 /** Every region-reference prop path of a kind, for reference checks. */
-export function regionPropPaths(kind: ComponentKind): string[][] {
+export function regionPropPaths(kind: WithProps): string[][] {
   const paths: string[][] = [];
   const walk = (specs: readonly PropSpec[], prefix: string[]) => {
     for (const spec of specs) {

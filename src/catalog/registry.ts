@@ -26,6 +26,8 @@ import { externalSystem } from './kinds/external-system';
 /**
  * Every component kind, keyed by its id. Explicit, so no kind depends on import side effects;
  * a test checks that every file in kinds/ is here and that each key matches its kind's id.
+ * Registries elsewhere (cost estimators, export targets) are typed `Record<KindId, ...>`, so a
+ * kind added here and missing there is a compile error that names the registry.
  */
 export const KINDS = {
   users,
@@ -55,7 +57,10 @@ export const KINDS = {
 
 export type KindId = keyof typeof KINDS;
 
-const kindsById: ReadonlyMap<string, ComponentKind> = new Map(Object.entries(KINDS));
+/** The typed props of a kind, for code written for that one kind (its estimator, its emitters). */
+export type KindProps<K extends KindId> = ReturnType<(typeof KINDS)[K]['propsOf']>;
+
+const kindsById: ReadonlyMap<string, ComponentKind> = new Map<string, ComponentKind>(Object.entries(KINDS));
 
 export const ALL_KINDS: readonly ComponentKind[] = [...kindsById.values()];
 

@@ -1,6 +1,6 @@
 import type { Component, Design, Provider } from '../model';
 
-/** The layers a platform is priced and reported by (design-format.md, "Component kinds"). */
+/** The layers a platform is priced and reported by (docs/design-format.md, "Component kinds"). */
 export const LAYERS = ['edge', 'app', 'async', 'data', 'storage', 'security', 'operations', 'integration'] as const;
 export type Layer = (typeof LAYERS)[number];
 
@@ -14,6 +14,10 @@ export const LAYER_TITLES: Readonly<Record<Layer, string>> = {
   operations: 'Operations',
   integration: 'Integration',
 };
+
+// ---------------------------------------------------------------------------------------------
+// Prop specs: declared once per kind, read by the inspector (controls), the loader (validation)
+// and, through `PropsOf`, by the kind's own code as a typed object.
 
 interface PropBase {
   key: string;
@@ -64,6 +68,46 @@ export interface GroupProp extends PropBase {
 
 export type PropSpec = NumberProp | BooleanProp | ChoiceProp | TextProp | RegionRefProp | GroupProp;
 
+type PropValue<S> = S extends { type: 'number' | 'integer' }
+  ? S extends { nullable: true }
+    ? number | null
+    : number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'choice'; choices: readonly (infer C)[] }
+      ? C extends { value: infer V }
+        ? V
+        : never
+      : S extends { type: 'text' | 'region' }
+        ? string
+        : S extends { type: 'group'; fields: infer F extends readonly PropSpec[] }
+          ? PropsOf<F>
+          : never;
+
+/** Groups always exist (their defaults fill them); other props exist when they have a default. */
+type AlwaysPresent<S> = S extends { type: 'group' } ? true : S extends { default: unknown } ? true : false;
+
+type Flatten<T> = { [K in keyof T]: T[K] } & {};
+
+/**
+ * The typed props of a component whose kind declares `Specs`, as the engine reads them: the
+ * file's values over the kind's defaults. A prop with a default is always present.
+ */
+export type PropsOf<Specs extends readonly PropSpec[]> = Flatten<
+  { readonly [S in Specs[number] as AlwaysPresent<S> extends true ? S['key'] : never]: PropValue<S> } & {
+    readonly [S in Specs[number] as AlwaysPresent<S> extends true ? never : S['key']]?: PropValue<S>;
+  }
+>;
+
+/** Props as a design file may set them: every prop optional, groups partial. */
+export type PropInput<P> = { readonly [K in keyof P]?: P[K] extends object | undefined ? (P[K] extends null ? P[K] : Partial<P[K]>) : P[K] };
+
+/** Props of any kind, where code does not know which kind (the inspector, the loader). */
+export type AnyProps = Readonly<Record<string, unknown>>;
+
+// ---------------------------------------------------------------------------------------------
+// Published SLAs.
+
 /** A provider's published availability commitment, with where it was read. */
 export interface SlaFigure {
   /** Percent per month, e.g. 99.99. */
@@ -78,9 +122,15 @@ export interface SlaFigure {
   note?: string;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Capabilities: what a kind is, the same for every component of it.
+
+export type DataRole = 'records' | 'files' | 'messages' | 'cache' | 'analytics' | 'backups';
+export type FoundationRole = 'identity' | 'dns' | 'secrets' | 'delivery' | 'keys';
+
 /**
- * What a kind can do. Rules, cost and generators ask these questions; shared code never
- * switches on kind names.
+ * What a kind can do. Rules, cost and generators ask these questions (and the per-component
+ * answers in `ComponentTraits`); shared code never switches on kind names.
  */
 export interface KindCapabilities {
   /** Holds data that must survive the loss of an instance. */
@@ -97,21 +147,21 @@ export interface KindCapabilities {
   instances?: boolean;
   /** Supports standbys or replicas that take over. */
   replicable?: boolean;
-  /** Has backup settings (`backup` prop group). */
+  /** Has backup settings (answered as `ComponentTraits.data.backup`). */
   backupable?: boolean;
   /** Checks the health of what it routes to, or is checked by a load balancer. */
   healthChecked?: boolean;
   /** A shared foundation that every journey or release depends on (identity, DNS, secrets, CI/CD). */
-  foundation?: 'identity' | 'dns' | 'secrets' | 'delivery' | 'keys';
+  foundation?: FoundationRole;
   /** Runs code that the team deploys: a release pipeline targets it. */
   deployable?: boolean;
   /**
    * The provider's managed service spreads it over the region's zones by itself (S3, SQS, Secrets
-   * Manager, KMS): its `zones` do not limit it. With `hosting: kubernetes` it runs where its pods do.
+   * Manager, KMS): its `zones` do not limit it. Self-hosted, it runs where its pods do.
    */
   zoneRedundantService?: boolean;
   /** What state it holds, for recovery-point estimates and the data rules. */
-  dataRole?: 'records' | 'files' | 'messages' | 'cache' | 'analytics' | 'backups';
+  dataRole?: DataRole;
   /** Watches the platform: metrics, logs, alerts, synthetic checks. */
   monitoring?: boolean;
   /** Filters hostile traffic before it reaches what sits behind it (a WAF). */
@@ -120,7 +170,160 @@ export interface KindCapabilities {
   egress?: boolean;
 }
 
-export interface ComponentKind {
+// ---------------------------------------------------------------------------------------------
+// Traits: each component's answers to the capability questions, from its kind's typed props.
+// The engine computes them once per design revision; nothing outside a kind's own file reads
+// the kind's prop names.
+
+/** Who runs it: the provider's managed service, the team (its code, or software it hosts), or a vendor. */
+export type Operator = 'provider' | 'team' | 'vendor';
+
+/**
+ * What keeps it serving when the zone of its primary instance is lost:
+ * - service: the provider's zone-redundant service absorbs it;
+ * - standby: a synchronous standby is promoted (Multi-AZ);
+ * - cluster: a reader of the cluster is promoted;
+ * - replica: an asynchronous replica is promoted automatically;
+ * - load-balanced: every instance serves, failed ones are taken out of rotation;
+ * - independent: each instance serves its own zone (one NAT gateway per zone);
+ * - none: nothing takes over.
+ */
+export type ZonalFailover = 'service' | 'standby' | 'cluster' | 'replica' | 'load-balanced' | 'independent' | 'none';
+
+/**
+ * How a copy in another component (a `replication` connection) keeps up, which sets what a
+ * failover to it loses: database log shipping (seconds to a minute), storage-level replication
+ * (Aurora Global Database, about a second), object replication (minutes), in-memory replication.
+ */
+export type ReplicationMethod = 'database-log' | 'storage-level' | 'object-copy' | 'in-memory';
+
+/** Backups as the engine reads them, whatever the kind calls its settings. */
+export interface BackupPolicy {
+  enabled: boolean;
+  /** Continuous log archiving: restores reach any second in the retention window. */
+  pitr: boolean;
+  retentionDays: number;
+  /** Hours between snapshots when there is no point-in-time recovery. */
+  intervalHours: number;
+  /** Days since a restore was last tested; null: never. */
+  restoreTestedDays: number | null;
+  /** A region of the design that receives copies. */
+  copyToRegion?: string;
+  separateAccount: boolean;
+}
+
+export interface DataTraits {
+  role: DataRole;
+  /** Holds data kept nowhere else: recovery points and backups are judged for it. */
+  irreplaceable: boolean;
+  /** Backup settings, for kinds that have them (on or off). */
+  backup?: BackupPolicy;
+  /** Every overwrite and delete keeps the previous version (object stores). */
+  versioned?: boolean;
+  /** A region of the design the service itself copies new data to (object replication). */
+  replicatedToRegion?: string;
+  /** What an in-memory store keeps across a restart: nothing, snapshots, or a write log. */
+  persistence?: 'none' | 'snapshot' | 'log';
+  /** Gigabytes to restore, for restore-time estimates. */
+  sizeGb?: number;
+  /** How a replica of it keeps up. */
+  replication?: ReplicationMethod;
+  /** Asynchronous read replicas. */
+  readReplicas?: number;
+  /** Serves reads from replicas or cluster readers, away from the writer. */
+  readScaling?: boolean;
+  /** Messages: a message that keeps failing goes aside instead of blocking. */
+  deadLetter?: boolean;
+  /** Messages: persisted and replicated before a send is acknowledged. */
+  durableWrites?: boolean;
+  /** Backup vaults: where the recovery points they hold are copied, and who can delete them. */
+  vault?: { copyToRegion?: string; separateAccount: boolean; locked: boolean };
+}
+
+/** A shared foundation's own resilience, by the role it plays. */
+export type FoundationTraits =
+  | { role: 'identity'; tokensValidatedLocally: boolean; multiRegion: boolean }
+  | { role: 'dns'; healthCheckedFailover: boolean; ttlSeconds: number }
+  | { role: 'secrets'; cachedByClients: boolean; replicatedToRegion?: string }
+  | { role: 'delivery'; strategy: 'rolling' | 'blue-green' | 'canary'; automatedRollback: boolean; fallback: boolean }
+  | { role: 'keys'; multiRegion: boolean };
+
+export interface ComponentTraits {
+  operator: Operator;
+  /** Instances that can hold separate zones: a database's writer and standby, a cache's replicas. */
+  instanceUnits: number;
+  /** The provider spreads it over every zone of its region by itself. */
+  zoneRedundant: boolean;
+  zonalFailover: ZonalFailover;
+  /** Instances are probed and taken out of rotation when they fail (kinds that can be checked). */
+  healthChecks?: boolean;
+  /** Kinds that can scale out: whether they do, and between what bounds. */
+  autoscaling?: { enabled: boolean; min?: number; max?: number };
+  /** Application tiers: where user sessions live. */
+  sessionState?: 'external' | 'local';
+  /** What the compute runs: user requests, or long reporting reads. */
+  workload?: 'interactive' | 'reporting';
+  /** Limits each tenant's request rate or quota, so one tenant cannot starve the others. */
+  tenantLimits?: boolean;
+  /** Entry points: who sends the traffic. */
+  audience?: 'internet' | 'internal' | 'client-systems';
+  /** Faces the internet, or only the private network (an internal load balancer). */
+  exposure?: 'public' | 'internal';
+  /** Traffic filters: rate-based rules per client. */
+  rateLimiting?: boolean;
+  /** Monitoring: whether something pages, and whether probes walk the journeys from outside. */
+  monitoring?: { alerting: boolean; syntheticChecks: boolean };
+  data?: DataTraits;
+  foundation?: FoundationTraits;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Remedies: the changes a kind knows how to make to itself, for the rules' automatic fixes.
+
+/** A change to one component: props are merged (groups one level deep), zones and replicas replaced. */
+export interface ComponentPatch<P = AnyProps> {
+  zones?: string[];
+  replicas?: number;
+  props?: PropInput<P>;
+}
+
+export const REMEDIES = [
+  /** Spread over the given zones with whatever failover the kind has (a standby, replicas). */
+  'spread',
+  'read-replica',
+  'backups',
+  'versioning',
+  'health-checks',
+  'autoscaling',
+  'external-sessions',
+  'dead-letter',
+  'durable-writes',
+  'progressive-delivery',
+  'local-token-validation',
+  'dns-failover',
+  'client-caching',
+  'break-glass',
+  'multi-region-keys',
+] as const;
+export type RemedyId = (typeof REMEDIES)[number];
+
+export interface RemedyContext {
+  /** For `spread`: the zones of its region to spread over. */
+  zones: readonly string[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// The kind.
+
+export interface KindContext {
+  provider: Provider;
+  design: Design;
+  /** The zones the component is placed in (its `zones`, or its region's first zone). */
+  zones: readonly string[];
+}
+
+/** A kind as shared code sees it: data about it, and the questions it answers for a component. */
+export interface ComponentKind<P = AnyProps> {
   id: string;
   title: string;
   /** One sentence for the palette: what it is and when to use it. */
@@ -131,9 +334,15 @@ export interface ComponentKind {
   capabilities: KindCapabilities;
   props: readonly PropSpec[];
   /** The props a new component of this kind starts with, written into the design. */
-  initialProps?: Readonly<Record<string, unknown>>;
+  initialProps?: AnyProps;
   /** Default instances for a new component. */
   initialReplicas?: number;
+  /** The component's props over the kind's defaults, typed. */
+  propsOf: (component: Pick<Component, 'props'>) => P;
+  /** The component's answers to the capability questions. */
+  traitsOf: (component: Component, context: KindContext) => ComponentTraits;
   /** The provider's published SLA for this component as configured, where there is one. */
-  sla?: (component: Component, props: Readonly<Record<string, unknown>>, context: { provider: Provider; design: Design }) => SlaFigure | undefined;
+  slaOf: (component: Component, context: KindContext) => SlaFigure | undefined;
+  /** The change that applies a remedy to this component, when the kind has it. */
+  remedy: (id: RemedyId, component: Component, context: RemedyContext) => ComponentPatch | undefined;
 }

@@ -1,4 +1,4 @@
-import { effectiveProps, kindOf, type ComponentKind } from '../catalog';
+import { kindOf, type ComponentKind, type ComponentTraits } from '../catalog';
 import { componentZones, connectionId, designTier, type Component, type Connection, type ConnectionMode, type Design, type Region, type ResolvedTier } from '../model';
 
 /** Adjacency of one connection mode: for each component index, the indices of its connections. */
@@ -18,8 +18,8 @@ export interface DesignGraph {
   readonly connectionIds: readonly string[];
   readonly indexById: ReadonlyMap<string, number>;
   readonly kinds: readonly ComponentKind[];
-  /** Each component's props over its kind's defaults. */
-  readonly props: readonly Readonly<Record<string, unknown>>[];
+  /** Each component's answers to the capability questions (its kind reads its own props). */
+  readonly traits: readonly ComponentTraits[];
   /** Zones the component is placed in (its `zones`, or the region's first zone); empty when global. */
   readonly zones: readonly (readonly string[])[];
   /**
@@ -49,23 +49,6 @@ export const zoneKey = (region: string, zone: string): string => `${region}/${zo
 
 const MODES: readonly ConnectionMode[] = ['sync', 'async', 'replication', 'backup'];
 
-/** How many instances can hold separate zones, by what the component is. */
-function instanceUnits(component: Component, kind: ComponentKind, props: Readonly<Record<string, unknown>>, zoneCount: number): number {
-  if (kind.capabilities.dataRole === 'records' && kind.capabilities.replicable) {
-    // A database's instances come from its HA mode: a standby (Multi-AZ) or a cluster of several.
-    if (props.ha === 'single') return 1;
-    if (props.ha === 'multi-az') return 2;
-    return Math.max(component.replicas ?? 1, 1 + (typeof props.readReplicas === 'number' ? props.readReplicas : 0), 2);
-  }
-  if (kind.capabilities.dataRole === 'cache') {
-    // Without automatic failover, losing the primary's zone takes the cache down: one unit.
-    if (props.automaticFailover === false || props.engine === 'memcached') return 1;
-    return component.replicas ?? 1;
-  }
-  if (component.replicas !== undefined) return component.replicas;
-  return kind.capabilities.instances ? 1 : zoneCount;
-}
-
 /** Shared by every component without connections of a mode: one array instead of one per component. */
 const NO_CONNECTIONS: number[] = [];
 Object.freeze(NO_CONNECTIONS);
@@ -89,7 +72,7 @@ export function buildGraph(design: Design): DesignGraph {
   const regionsById = new Map(design.regions.map((region) => [region.id, region]));
 
   const kinds: ComponentKind[] = new Array(size);
-  const props: Record<string, unknown>[] = new Array(size);
+  const traits: ComponentTraits[] = new Array(size);
   const zones: string[][] = new Array(size);
   const instanceZones: string[][] = new Array(size);
   const byRegion = new Map<string, number[]>();
@@ -99,15 +82,15 @@ export function buildGraph(design: Design): DesignGraph {
     const component = components[i]!;
     const kind = kindOf(component);
     kinds[i] = kind;
-    const componentProps = effectiveProps(kind, component);
-    props[i] = componentProps;
     const placed = componentZones(design, component);
     zones[i] = placed;
+    const answers = kind.traitsOf(component, { provider: design.provider, design, zones: placed });
+    traits[i] = answers;
     const region = component.region !== undefined ? regionsById.get(component.region) : undefined;
     let running: string[];
     if (!region) running = [];
-    else if (kind.capabilities.zoneRedundantService && componentProps.hosting !== 'kubernetes') running = [...region.zones];
-    else running = placed.slice(0, Math.max(1, Math.min(placed.length, instanceUnits(component, kind, componentProps, placed.length))));
+    else if (answers.zoneRedundant) running = [...region.zones];
+    else running = placed.slice(0, Math.max(1, Math.min(placed.length, answers.instanceUnits)));
     instanceZones[i] = running;
     if (component.region !== undefined) {
       let list = byRegion.get(component.region);
@@ -151,7 +134,7 @@ export function buildGraph(design: Design): DesignGraph {
     connectionTo,
     indexById,
     kinds,
-    props,
+    traits,
     zones,
     instanceZones,
     out,

@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const apiGateway: ComponentKind = {
+export const apiGateway = defineKind({
   id: 'api-gateway',
   title: 'API gateway',
   description: 'A managed front door for APIs (API Gateway, API Management, Apigee): authentication, throttling and per-client quotas.',
@@ -12,5 +12,6 @@ export const apiGateway: ComponentKind = {
     { key: 'perTenantQuotas', label: 'Per-tenant quotas', help: 'Usage plans or quotas per tenant or API key, so one tenant cannot starve the others.', type: 'boolean', default: false },
     { key: 'requestsPerMonth', label: 'Requests', help: 'API calls per month, for pricing.', type: 'number', min: 0, max: 1e13, default: 10_000_000, unit: 'requests/month' },
   ],
+  traits: (props) => ({ rateLimiting: props.rateLimiting, tenantLimits: props.perTenantQuotas }),
   // AWS publishes an API Gateway SLA, but it is not in the reference data the app cites.
-};
+});

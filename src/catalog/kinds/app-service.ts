@@ -1,8 +1,8 @@
-import { autoscalingProp, healthCheckProp, runtimeProp, sizeProp } from '../common-props';
+import { autoscalingProp, autoscalingRemedy, healthCheckProp, runtimeProp, sizeProp } from '../common-props';
 import { computeSla } from '../compute-sla';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const appService: ComponentKind = {
+export const appService = defineKind({
   id: 'app-service',
   title: 'App service',
   description: 'A stateless web or API service behind a load balancer. Keep sessions and files outside it so any instance can serve any request.',
@@ -42,5 +42,17 @@ export const appService: ComponentKind = {
   ],
   initialProps: { runtime: 'containers', sessionState: 'external', healthChecks: true },
   initialReplicas: 2,
-  sla: (component, _p, context) => computeSla(component, context),
-};
+  traits: (props) => ({
+    healthChecks: props.healthChecks,
+    autoscaling: props.autoscaling,
+    sessionState: props.sessionState,
+    workload: props.workload,
+    tenantLimits: props.perTenantRateLimits,
+  }),
+  remedies: {
+    'health-checks': () => ({ props: { healthChecks: true } }),
+    autoscaling: (_props, component) => autoscalingRemedy(component.replicas),
+    'external-sessions': () => ({ props: { sessionState: 'external' } }) as const,
+  },
+  sla: (_props, component, context) => computeSla(component.replicas, context),
+});

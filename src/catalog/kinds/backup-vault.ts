@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const backupVault: ComponentKind = {
+export const backupVault = defineKind({
   id: 'backup-vault',
   title: 'Backup vault',
   description: 'A central backup plan and vault (AWS Backup, Azure Backup, Backup and DR) that copies backups to another account or region and locks them.',
@@ -14,4 +14,7 @@ export const backupVault: ComponentKind = {
     { key: 'storageGb', label: 'Backup storage', help: 'Gigabytes of recovery points kept, for pricing.', type: 'number', min: 0, max: 1e9, default: 500, unit: 'GB' },
   ],
   initialProps: { separateAccount: true, vaultLock: true },
-};
+  traits: (props) => ({
+    data: { role: 'backups', irreplaceable: false, sizeGb: props.storageGb, vault: { copyToRegion: props.copyToRegion, separateAccount: props.separateAccount, locked: props.vaultLock } },
+  }),
+});

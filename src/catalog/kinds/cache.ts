@@ -1,9 +1,8 @@
-import { componentZones } from '../../model';
 import { AWS_SLA } from '../aws-slas';
-import { backupProp, hostingProp, sizeProp } from '../common-props';
-import type { ComponentKind } from '../types';
+import { backupPolicy, backupProp, backupsRemedy, hostingProp, operatorOf, sizeProp } from '../common-props';
+import { defineKind } from '../define-kind';
 
-export const cache: ComponentKind = {
+export const cache = defineKind({
   id: 'cache',
   title: 'Cache',
   description: 'An in-memory store (Redis, Valkey, Memcached): sessions, rate-limit counters and hot reads. Treat it as rebuildable unless it is made durable.',
@@ -43,9 +42,29 @@ export const cache: ComponentKind = {
   ],
   initialProps: { engine: 'redis', persistence: 'none', durable: false },
   initialReplicas: 2,
-  sla: (component, props, { provider, design }) => {
+  traits: (props, component) => {
+    // Without automatic failover (or with Memcached, which has none), losing the primary's zone takes it down.
+    const failsOver = props.automaticFailover && props.engine !== 'memcached';
+    return {
+      operator: operatorOf(props.hosting),
+      instanceUnits: failsOver ? (component.replicas ?? 1) : 1,
+      zonalFailover: failsOver ? 'replica' : 'none',
+      data: {
+        role: 'cache',
+        irreplaceable: props.durable,
+        backup: backupPolicy(props.backup),
+        persistence: props.persistence === 'append-only' ? 'log' : props.persistence,
+        replication: 'in-memory',
+      },
+    };
+  },
+  remedies: {
+    spread: (_props, component, { zones }) => ({ zones: [...zones], replicas: Math.max(component.replicas ?? 1, 2), props: { automaticFailover: true } }),
+    backups: backupsRemedy,
+  },
+  sla: (props, component, { provider, zones }) => {
     if (provider !== 'aws' || props.hosting === 'kubernetes') return undefined;
-    const multiAz = props.automaticFailover !== false && (component.replicas ?? 1) >= 2 && componentZones(design, component).length >= 2;
+    const multiAz = props.automaticFailover && (component.replicas ?? 1) >= 2 && zones.length >= 2;
     return multiAz ? AWS_SLA.elasticacheMultiAz : AWS_SLA.elasticacheSingleAz;
   },
-};
+});

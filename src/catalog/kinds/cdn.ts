@@ -1,7 +1,7 @@
 import { AWS_SLA } from '../aws-slas';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const cdn: ComponentKind = {
+export const cdn = defineKind({
   id: 'cdn',
   title: 'CDN',
   description: 'A content delivery network (CloudFront, Front Door, Cloud CDN) that serves static assets from the edge and can fail over between origins.',
@@ -12,5 +12,5 @@ export const cdn: ComponentKind = {
     { key: 'originFailover', label: 'Origin failover', help: 'An origin group with a secondary origin, used when the primary answers with errors.', type: 'boolean', default: false },
     { key: 'dataOutGbPerMonth', label: 'Data out', help: 'Gigabytes served to users per month; the main driver of CDN cost.', type: 'number', min: 0, max: 100_000_000, default: 500, unit: 'GB/month' },
   ],
-  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.cloudfront : undefined),
-};
+  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.cloudfront : undefined),
+});

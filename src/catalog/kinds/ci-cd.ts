@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const ciCd: ComponentKind = {
+export const ciCd = defineKind({
   id: 'ci-cd',
   title: 'CI/CD',
   description: 'The pipeline that builds, tests and releases (GitHub Actions, GitLab CI, CodePipeline, Argo CD). Most outages start with a change: release gradually and roll back automatically.',
@@ -26,4 +26,11 @@ export const ciCd: ComponentKind = {
     { key: 'buildMinutesPerMonth', label: 'Build minutes', help: 'Build and deploy minutes per month; hosted runners are priced per minute.', type: 'number', min: 0, max: 1e8, default: 3000 },
   ],
   initialProps: { strategy: 'rolling', automatedRollback: false },
-};
+  traits: (props) => ({
+    foundation: { role: 'delivery', strategy: props.strategy, automatedRollback: props.automatedRollback, fallback: props.redundantRunners || props.breakGlass },
+  }),
+  remedies: {
+    'progressive-delivery': () => ({ props: { strategy: 'canary', automatedRollback: true } }) as const,
+    'break-glass': () => ({ props: { breakGlass: true } }),
+  },
+});

@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const dataWarehouse: ComponentKind = {
+export const dataWarehouse = defineKind({
   id: 'data-warehouse',
   title: 'Data warehouse',
   description: 'An analytics store (Redshift, Synapse, BigQuery) fed from the operational database, so reporting never loads the primary.',
@@ -11,4 +11,5 @@ export const dataWarehouse: ComponentKind = {
     { key: 'storageGb', label: 'Stored', help: 'Gigabytes stored, for pricing.', type: 'number', min: 0, max: 1e9, default: 500, unit: 'GB' },
     { key: 'rebuildable', label: 'Rebuildable from sources', help: 'Everything in it can be reloaded from the operational systems, so it needs no backup of its own.', type: 'boolean', default: true },
   ],
-};
+  traits: (props) => ({ data: { role: 'analytics', irreplaceable: !props.rebuildable, sizeGb: props.storageGb } }),
+});

@@ -1,7 +1,7 @@
 import { AWS_SLA } from '../aws-slas';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const dns: ComponentKind = {
+export const dns = defineKind({
   id: 'dns',
   title: 'DNS',
   description: 'Authoritative DNS for the platform\'s names (Route 53, Azure DNS, Cloud DNS); with health-checked failover records it steers users between regions.',
@@ -14,5 +14,7 @@ export const dns: ComponentKind = {
     { key: 'ttlSeconds', label: 'Record TTL', help: 'How long resolvers cache an answer. Failover takes at least this long to reach users; 60 s or less for failover records.', type: 'integer', min: 0, max: 86400, default: 300, unit: 's' },
   ],
   initialProps: { failoverRouting: false, ttlSeconds: 300 },
-  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.route53 : undefined),
-};
+  traits: (props) => ({ foundation: { role: 'dns', healthCheckedFailover: props.failoverRouting && props.healthChecks, ttlSeconds: props.ttlSeconds } }),
+  remedies: { 'dns-failover': () => ({ props: { failoverRouting: true, healthChecks: true, ttlSeconds: 60 } }) },
+  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.route53 : undefined),
+});

@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const externalSystem: ComponentKind = {
+export const externalSystem = defineKind({
   id: 'external-system',
   title: 'External system',
   description: 'A system someone else runs that the platform talks to: the ERP, a CRM, payroll, payments, e-mail. Its outages are not yours to fix, so call it through a queue.',
@@ -27,8 +27,8 @@ export const externalSystem: ComponentKind = {
     { key: 'maintenanceWindows', label: 'Planned maintenance windows', help: 'The vendor takes the system down for maintenance (many ERPs do, often at night or weekends).', type: 'boolean', default: false },
   ],
   initialProps: { system: 'erp' },
-  sla: (_c, props) =>
+  sla: (props) =>
     typeof props.sla === 'number'
       ? { percent: props.sla, service: "The vendor's SLA, as entered in this design", source: 'design file', verified: false, note: 'Entered by the designer; check the contract.' }
       : undefined,
-};
+});

@@ -1,7 +1,7 @@
 import { AWS_SLA } from '../aws-slas';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const identityProvider: ComponentKind = {
+export const identityProvider = defineKind({
   id: 'identity-provider',
   title: 'Identity provider',
   description: 'Sign-in and tokens (Cognito, Entra ID, Okta, Auth0, Keycloak). Every journey depends on it: validate tokens locally so an outage does not stop signed-in users.',
@@ -28,5 +28,10 @@ export const identityProvider: ComponentKind = {
     { key: 'monthlyActiveUsers', label: 'Monthly active users', help: 'Users who sign in at least once a month; identity services price per active user.', type: 'number', min: 0, max: 1e9, default: 10_000 },
   ],
   initialProps: { product: 'cognito', localTokenValidation: true },
-  sla: (_c, props, { provider }) => (provider === 'aws' && (props.product ?? 'cognito') === 'cognito' ? AWS_SLA.cognito : undefined),
-};
+  traits: (props) => ({
+    operator: props.product === 'keycloak' ? 'team' : 'provider',
+    foundation: { role: 'identity', tokensValidatedLocally: props.localTokenValidation, multiRegion: props.multiRegion },
+  }),
+  remedies: { 'local-token-validation': () => ({ props: { localTokenValidation: true } }) },
+  sla: (props, _component, { provider }) => (provider === 'aws' && props.product === 'cognito' ? AWS_SLA.cognito : undefined),
+});

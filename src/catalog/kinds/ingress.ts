@@ -1,7 +1,7 @@
 import { healthCheckProp } from '../common-props';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const ingress: ComponentKind = {
+export const ingress = defineKind({
   id: 'ingress',
   title: 'Ingress controller',
   description: 'Routes HTTP traffic into a Kubernetes cluster (Traefik, NGINX, or the cloud\'s own controller), with replicas spread over zones.',
@@ -26,4 +26,6 @@ export const ingress: ComponentKind = {
   ],
   initialProps: { controller: 'traefik' },
   initialReplicas: 2,
-};
+  traits: (props) => ({ healthChecks: props.healthChecks }),
+  remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
+});

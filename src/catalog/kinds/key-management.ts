@@ -1,7 +1,7 @@
 import { AWS_SLA } from '../aws-slas';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const keyManagement: ComponentKind = {
+export const keyManagement = defineKind({
   id: 'key-management',
   title: 'Key management',
   description: 'Encryption keys for data at rest (KMS, Key Vault keys, Cloud KMS). If a key is lost or unreachable, so is the data it encrypts.',
@@ -12,5 +12,7 @@ export const keyManagement: ComponentKind = {
     { key: 'multiRegionKeys', label: 'Multi-region keys', help: 'Keys replicated to other regions, so encrypted copies and replicas can be read there.', type: 'boolean', default: false },
     { key: 'keys', label: 'Keys', help: 'Customer-managed keys, for pricing.', type: 'integer', min: 0, max: 10_000, default: 5 },
   ],
-  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.kms : undefined),
-};
+  traits: (props) => ({ foundation: { role: 'keys', multiRegion: props.multiRegionKeys } }),
+  remedies: { 'multi-region-keys': () => ({ props: { multiRegionKeys: true } }) },
+  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.kms : undefined),
+});

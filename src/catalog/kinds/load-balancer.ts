@@ -1,9 +1,8 @@
-import { componentZones } from '../../model';
 import { AWS_SLA } from '../aws-slas';
 import { healthCheckProp } from '../common-props';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const loadBalancer: ComponentKind = {
+export const loadBalancer = defineKind({
   id: 'load-balancer',
   title: 'Load balancer',
   description: 'Spreads requests over healthy instances in several zones (ALB, NLB, Azure Load Balancer or Application Gateway, Cloud Load Balancing).',
@@ -37,8 +36,10 @@ export const loadBalancer: ComponentKind = {
     { key: 'healthCheckPath', label: 'Health check path', help: 'The path targets answer on when healthy, e.g. /healthz. It should check what the instance needs, not more.', type: 'text', default: '/healthz', maxLength: 200 },
   ],
   initialProps: { type: 'application', healthChecks: true },
-  sla: (component, _p, { provider, design }) => {
+  traits: (props) => ({ healthChecks: props.healthChecks, exposure: props.scheme === 'internal' ? 'internal' : 'public' }),
+  remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
+  sla: (_props, _component, { provider, zones }) => {
     if (provider !== 'aws') return undefined;
-    return componentZones(design, component).length >= 2 ? AWS_SLA.elbMultiAz : AWS_SLA.elbSingleAz;
+    return zones.length >= 2 ? AWS_SLA.elbMultiAz : AWS_SLA.elbSingleAz;
   },
-};
+});

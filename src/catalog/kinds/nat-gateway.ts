@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const natGateway: ComponentKind = {
+export const natGateway = defineKind({
   id: 'nat-gateway',
   title: 'NAT gateway',
   description: 'Outbound internet access for private subnets. A NAT gateway lives in one zone: one per zone keeps egress working when a zone fails.',
@@ -11,4 +11,4 @@ export const natGateway: ComponentKind = {
     { key: 'dataProcessedGbPerMonth', label: 'Data processed', help: 'Gigabytes through the gateway per month; NAT charges per gigabyte as well as per hour.', type: 'number', min: 0, max: 100_000_000, default: 100, unit: 'GB/month' },
   ],
   // No NAT gateway SLA in the reference data.
-};
+});

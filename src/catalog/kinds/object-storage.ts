@@ -1,7 +1,7 @@
 import { AWS_SLA } from '../aws-slas';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const objectStorage: ComponentKind = {
+export const objectStorage = defineKind({
   id: 'object-storage',
   title: 'Object storage',
   description: 'Buckets for documents, attachments and exports (S3, Blob Storage, Cloud Storage): versioned, encrypted, replicated to another region.',
@@ -27,8 +27,12 @@ export const objectStorage: ComponentKind = {
     { key: 'requestsPerMonth', label: 'Requests', help: 'PUT and GET requests per month, for pricing.', type: 'number', min: 0, max: 1e13, default: 1_000_000 },
   ],
   initialProps: { versioning: true, storageClass: 'standard' },
-  sla: (_c, props, { provider }) => {
+  traits: (props) => ({
+    data: { role: 'files', irreplaceable: true, versioned: props.versioning, replicatedToRegion: props.replicateToRegion, sizeGb: props.storageGb, replication: 'object-copy' },
+  }),
+  remedies: { versioning: () => ({ props: { versioning: true } }) },
+  sla: (props, _component, { provider }) => {
     if (provider !== 'aws') return undefined;
     return props.storageClass === 'infrequent' ? AWS_SLA.s3Infrequent : AWS_SLA.s3Standard;
   },
-};
+});

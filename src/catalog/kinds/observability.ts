@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const observability: ComponentKind = {
+export const observability = defineKind({
   id: 'observability',
   title: 'Observability',
   description: 'Metrics, logs, traces and alerts (CloudWatch, Azure Monitor, Grafana, Datadog), with synthetic checks that walk the journeys the way users do.',
@@ -15,4 +15,5 @@ export const observability: ComponentKind = {
     { key: 'logsGbPerMonth', label: 'Logs ingested', help: 'Gigabytes of logs ingested per month, for pricing.', type: 'number', min: 0, max: 1e8, default: 50, unit: 'GB/month' },
   ],
   initialProps: { alerting: true, syntheticChecks: true },
-};
+  traits: (props) => ({ monitoring: { alerting: props.alerting, syntheticChecks: props.syntheticChecks } }),
+});

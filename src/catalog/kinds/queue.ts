@@ -1,8 +1,8 @@
 import { AWS_SLA } from '../aws-slas';
-import { hostingProp } from '../common-props';
-import type { ComponentKind } from '../types';
+import { hostingProp, operatorOf } from '../common-props';
+import { defineKind } from '../define-kind';
 
-export const queue: ComponentKind = {
+export const queue = defineKind({
   id: 'queue',
   title: 'Queue',
   description: 'A durable message queue (SQS, Service Bus, Pub/Sub, RabbitMQ) that decouples the request path from slow or unreliable work.',
@@ -19,5 +19,13 @@ export const queue: ComponentKind = {
     { key: 'requestsPerMonth', label: 'Requests', help: 'Sends, receives and deletes per month, for pricing.', type: 'number', min: 0, max: 1e13, default: 10_000_000 },
   ],
   initialProps: { hosting: 'managed', durable: true, deadLetter: true },
-  sla: (_c, props, { provider }) => (provider === 'aws' && props.hosting !== 'kubernetes' ? AWS_SLA.sqs : undefined),
-};
+  traits: (props) => ({
+    operator: operatorOf(props.hosting),
+    data: { role: 'messages', irreplaceable: false, deadLetter: props.deadLetter, durableWrites: props.durable },
+  }),
+  remedies: {
+    'dead-letter': () => ({ props: { deadLetter: true } }),
+    'durable-writes': () => ({ props: { durable: true } }),
+  },
+  sla: (props, _component, { provider }) => (provider === 'aws' && props.hosting !== 'kubernetes' ? AWS_SLA.sqs : undefined),
+});

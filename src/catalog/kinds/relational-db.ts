@@ -1,9 +1,8 @@
-import { componentZones } from '../../model';
 import { AWS_SLA } from '../aws-slas';
-import { backupProp, hostingProp, sizeProp } from '../common-props';
-import type { ComponentKind } from '../types';
+import { backupPolicy, backupProp, backupsRemedy, hostingProp, operatorOf, sizeProp } from '../common-props';
+import { defineKind } from '../define-kind';
 
-export const relationalDb: ComponentKind = {
+export const relationalDb = defineKind({
   id: 'relational-db',
   title: 'Relational database',
   description: 'A managed PostgreSQL or MySQL (RDS, Aurora, Azure Database, Cloud SQL) or one run by an operator on Kubernetes, with a standby, replicas and tested backups.',
@@ -45,11 +44,33 @@ export const relationalDb: ComponentKind = {
     backupProp,
   ],
   initialProps: { engine: 'postgres', ha: 'multi-az', storageGb: 100, backup: { enabled: true, pitr: true, retentionDays: 7 } },
-  sla: (component, props, { provider, design }) => {
+  traits: (props, component) => ({
+    operator: operatorOf(props.hosting),
+    // A database's instances come from its HA mode: a standby (Multi-AZ) or a cluster of several.
+    instanceUnits: props.ha === 'single' ? 1 : props.ha === 'multi-az' ? 2 : Math.max(component.replicas ?? 1, 1 + props.readReplicas, 2),
+    zonalFailover: props.ha === 'single' ? 'none' : props.ha === 'multi-az' ? 'standby' : 'cluster',
+    data: {
+      role: 'records',
+      irreplaceable: true,
+      backup: backupPolicy(props.backup),
+      sizeGb: props.storageGb,
+      replication: props.engine.startsWith('aurora') ? 'storage-level' : 'database-log',
+      readReplicas: props.readReplicas,
+      readScaling: props.readReplicas > 0 || props.ha === 'cluster',
+    },
+  }),
+  remedies: {
+    spread: (props, component, { zones }) => ({
+      zones: zones.slice(0, Math.max(2, Math.min(zones.length, component.zones?.length ?? 0))),
+      props: props.ha === 'single' ? ({ ha: 'multi-az' } as const) : {},
+    }),
+    'read-replica': (props) => ({ props: { readReplicas: Math.max(1, props.readReplicas) } }),
+    backups: backupsRemedy,
+  },
+  sla: (props, _component, { provider, zones }) => {
     if (provider !== 'aws' || props.hosting === 'kubernetes') return undefined;
-    const aurora = typeof props.engine === 'string' && props.engine.startsWith('aurora');
-    const spread = props.ha !== 'single' && componentZones(design, component).length >= 2;
-    if (aurora) return spread ? AWS_SLA.auroraMultiAz : AWS_SLA.auroraSingleAz;
+    const spread = props.ha !== 'single' && zones.length >= 2;
+    if (props.engine.startsWith('aurora')) return spread ? AWS_SLA.auroraMultiAz : AWS_SLA.auroraSingleAz;
     return props.ha === 'single' ? AWS_SLA.rdsSingle : AWS_SLA.rdsMultiAz;
   },
-};
+});

@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const scheduler: ComponentKind = {
+export const scheduler = defineKind({
   id: 'scheduler',
   title: 'Scheduler',
   description: 'Starts jobs on a schedule (EventBridge Scheduler, Kubernetes CronJobs, Cloud Scheduler): nightly invoicing, ERP reconciliation.',
@@ -12,4 +12,4 @@ export const scheduler: ComponentKind = {
     { key: 'singleExecution', label: 'One run at a time', help: 'A lock or concurrency policy prevents two copies of the same job running at once after a retry or failover.', type: 'boolean', default: true },
     { key: 'invocationsPerMonth', label: 'Invocations', help: 'Scheduled runs per month, for pricing.', type: 'number', min: 0, max: 1e9, default: 10_000 },
   ],
-};
+});

@@ -1,7 +1,7 @@
 import { AWS_SLA } from '../aws-slas';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const secretsManager: ComponentKind = {
+export const secretsManager = defineKind({
   id: 'secrets-manager',
   title: 'Secrets manager',
   description: 'Database passwords, API keys and certificates (Secrets Manager, Key Vault, Secret Manager, Vault). Cache them so a restart storm does not depend on it.',
@@ -14,5 +14,7 @@ export const secretsManager: ComponentKind = {
     { key: 'secrets', label: 'Secrets', help: 'Number of secrets stored, for pricing.', type: 'integer', min: 0, max: 100_000, default: 20 },
   ],
   initialProps: { cachedInApp: true },
-  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.secretsManager : undefined),
-};
+  traits: (props) => ({ foundation: { role: 'secrets', cachedByClients: props.cachedInApp, replicatedToRegion: props.replicatedToRegion } }),
+  remedies: { 'client-caching': () => ({ props: { cachedInApp: true } }) },
+  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.secretsManager : undefined),
+});

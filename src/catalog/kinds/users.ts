@@ -1,6 +1,6 @@
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const users: ComponentKind = {
+export const users = defineKind({
   id: 'users',
   title: 'Users',
   description: 'Where journeys start: people on the internet, staff on the office network, or client systems calling the API.',
@@ -23,4 +23,5 @@ export const users: ComponentKind = {
     { key: 'peakRequestsPerSecond', label: 'Peak requests per second', help: 'Traffic at the busiest hour; sizes capacity checks and usage-based prices.', type: 'number', min: 0, max: 10_000_000, default: 100, unit: 'req/s' },
   ],
   initialProps: { audience: 'internet' },
-};
+  traits: (props) => ({ audience: props.audience }),
+});

@@ -1,7 +1,7 @@
 import { AWS_SLA } from '../aws-slas';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const waf: ComponentKind = {
+export const waf = defineKind({
   id: 'waf',
   title: 'Web application firewall',
   description: 'Filters hostile requests before they reach the platform (AWS WAF, Azure WAF, Cloud Armor): managed rule sets and rate limits.',
@@ -14,5 +14,6 @@ export const waf: ComponentKind = {
     { key: 'rules', label: 'Rules', help: 'Rules in the web ACL; each is priced.', type: 'integer', min: 0, max: 1500, default: 10 },
   ],
   initialProps: { managedRules: true, rateLimiting: true },
-  sla: (_c, _p, { provider }) => (provider === 'aws' ? AWS_SLA.waf : undefined),
-};
+  traits: (props) => ({ rateLimiting: props.rateLimiting }),
+  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.waf : undefined),
+});

@@ -1,8 +1,8 @@
-import { autoscalingProp, healthCheckProp, runtimeProp, sizeProp } from '../common-props';
+import { autoscalingProp, autoscalingRemedy, healthCheckProp, runtimeProp, sizeProp } from '../common-props';
 import { computeSla } from '../compute-sla';
-import type { ComponentKind } from '../types';
+import { defineKind } from '../define-kind';
 
-export const workerPool: ComponentKind = {
+export const workerPool = defineKind({
   id: 'worker-pool',
   title: 'Worker pool',
   description: 'Background workers that take jobs from a queue: exports, emails, ERP synchronisation. Idempotent handlers make retries safe.',
@@ -31,5 +31,10 @@ export const workerPool: ComponentKind = {
   ],
   initialProps: { runtime: 'containers', idempotent: true },
   initialReplicas: 2,
-  sla: (component, _p, context) => computeSla(component, context),
-};
+  traits: (props) => ({ healthChecks: props.healthChecks, autoscaling: props.autoscaling, workload: props.workload }),
+  remedies: {
+    'health-checks': () => ({ props: { healthChecks: true } }),
+    autoscaling: (_props, component) => autoscalingRemedy(component.replicas),
+  },
+  sla: (_props, component, context) => computeSla(component.replicas, context),
+});

@@ -61,9 +61,11 @@ export function formatPercent(percent: number): string {
 export function componentSla(graph: DesignGraph, i: number): SlaFigure | undefined {
   const component = graph.components[i]!;
   const kind = graph.kinds[i]!;
-  const figure = kind.sla?.(component, graph.props[i]!, { provider: graph.design.provider, design: graph.design });
+  const figure = kind.slaOf(component, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
   if (figure) return figure;
-  const runsOnInstances = kind.capabilities.instances || kind.capabilities.deployable || graph.props[i]!.hosting === 'kubernetes';
+  // Self-hosted stores (a database or cache on Kubernetes) run on the cluster's instances.
+  const selfHostedStore = graph.traits[i]!.operator === 'team' && kind.capabilities.replicable === true;
+  const runsOnInstances = kind.capabilities.instances || kind.capabilities.deployable || selfHostedStore;
   if (graph.design.provider !== 'aws' || !runsOnInstances || component.region === undefined) return undefined;
   const zones = graph.instanceZones[i]!.length;
   const single = AWS_SLA.computeInstance.percent / 100;

@@ -1,3 +1,4 @@
+import type { BackupPolicy, ReplicationMethod } from '../../catalog';
 import { isGlobal, source, target, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import type { FailureState } from './failure';
@@ -31,21 +32,14 @@ export function uniqueAssumptions(list: readonly Assumption[]): Assumption[] {
   return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-type Backup = { enabled?: boolean; pitr?: boolean; intervalHours?: number; copyToRegion?: string; separateAccount?: boolean; restoreTestedDays?: number | null; retentionDays?: number };
-
-export function backupOf(graph: DesignGraph, i: number): Backup | undefined {
-  if (!graph.kinds[i]!.capabilities.backupable) return undefined;
-  const backup = graph.props[i]!.backup;
-  return backup && typeof backup === 'object' ? (backup as Backup) : undefined;
+/** The component's backup settings, for kinds that have them. */
+export function backupOf(graph: DesignGraph, i: number): BackupPolicy | undefined {
+  return graph.traits[i]!.data?.backup;
 }
 
 /** Whether the component holds data that cannot be rebuilt: the stores that RPO is about. */
 export function holdsRecords(graph: DesignGraph, i: number): boolean {
-  const role = graph.kinds[i]!.capabilities.dataRole;
-  if (role === 'records' || role === 'files') return true;
-  if (role === 'cache') return graph.props[i]!.durable === true;
-  if (role === 'analytics') return graph.props[i]!.rebuildable === false;
-  return false;
+  return graph.traits[i]!.data?.irreplaceable === true;
 }
 
 /** Backup vaults this component sends backups to (`backup` connections). */
@@ -68,44 +62,48 @@ export function backupSurvives(graph: DesignGraph, i: number, failed: FailureSta
   for (const v of backupTargets(graph, i)) {
     const vault = graph.components[v]!;
     if (vault.region !== undefined && !failed.failedRegions.has(vault.region)) return true;
-    const copy = graph.props[v]!.copyToRegion;
-    if (typeof copy === 'string' && !failed.failedRegions.has(copy)) return true;
+    const copy = graph.traits[v]!.data?.vault?.copyToRegion;
+    if (copy !== undefined && !failed.failedRegions.has(copy)) return true;
   }
   return false;
 }
 
 function restoreFromBackup(graph: DesignGraph, i: number): Estimate {
-  const storageGb = typeof graph.props[i]!.storageGb === 'number' ? (graph.props[i]!.storageGb as number) : 100;
+  const storageGb = graph.traits[i]!.data?.sizeGb ?? 100;
   return est(ASSUMPTIONS.restoreBase.seconds + Math.round((storageGb / 100) * 360), ASSUMPTIONS.restoreBase);
 }
 
 /** How long a component that lost some zones disrupts the journeys through it before it serves again. */
 export function zoneLossDisruption(graph: DesignGraph, i: number, lost: ReadonlySet<string>): Estimate {
-  const kind = graph.kinds[i]!;
-  const props = graph.props[i]!;
+  const traits = graph.traits[i]!;
   const primaryZone = graph.instanceZones[i]![0];
   const primaryLost = primaryZone !== undefined && lost.has(primaryZone);
-  if (kind.capabilities.zoneRedundantService && props.hosting !== 'kubernetes') return est(0);
-  if (kind.capabilities.dataRole === 'records') {
-    if (!primaryLost) return est(0);
-    return props.ha === 'multi-az' ? est(ASSUMPTIONS.rdsMultiAzFailover.seconds, ASSUMPTIONS.rdsMultiAzFailover) : est(ASSUMPTIONS.clusterFailover.seconds, ASSUMPTIONS.clusterFailover);
+  switch (traits.zonalFailover) {
+    case 'service':
+    case 'independent':
+      return est(0);
+    case 'standby':
+      return primaryLost ? est(ASSUMPTIONS.rdsMultiAzFailover.seconds, ASSUMPTIONS.rdsMultiAzFailover) : est(0);
+    // Nothing promotes the survivors: someone has to notice and act.
+    case 'none':
+      return primaryLost ? est(ASSUMPTIONS.manualDetection.seconds, ASSUMPTIONS.manualDetection) : est(0);
+    case 'cluster':
+      return primaryLost ? est(ASSUMPTIONS.clusterFailover.seconds, ASSUMPTIONS.clusterFailover) : est(0);
+    case 'replica':
+      return primaryLost ? est(ASSUMPTIONS.cacheFailover.seconds, ASSUMPTIONS.cacheFailover) : est(0);
+    case 'load-balanced':
+      return traits.healthChecks === false ? est(ASSUMPTIONS.manualDetection.seconds, ASSUMPTIONS.manualDetection) : est(ASSUMPTIONS.healthCheckEviction.seconds, ASSUMPTIONS.healthCheckEviction);
   }
-  if (kind.capabilities.dataRole === 'cache') return primaryLost ? est(ASSUMPTIONS.cacheFailover.seconds, ASSUMPTIONS.cacheFailover) : est(0);
-  if (kind.capabilities.healthChecked) {
-    return props.healthChecks === false ? est(ASSUMPTIONS.manualDetection.seconds, ASSUMPTIONS.manualDetection) : est(ASSUMPTIONS.healthCheckEviction.seconds, ASSUMPTIONS.healthCheckEviction);
-  }
-  return est(0);
 }
 
 /** DNS failover time: health-checked failover records, or a manual change; plus the record TTL. */
 export function dnsFailover(graph: DesignGraph): Estimate {
   let best: Estimate | undefined;
   for (let i = 0; i < graph.kinds.length; i += 1) {
-    if (graph.kinds[i]!.capabilities.foundation !== 'dns') continue;
-    const props = graph.props[i]!;
-    const ttl = typeof props.ttlSeconds === 'number' ? props.ttlSeconds : 300;
-    const automatic = props.failoverRouting === true && props.healthChecks === true;
-    const e = automatic
+    const foundation = graph.traits[i]!.foundation;
+    if (foundation?.role !== 'dns') continue;
+    const ttl = foundation.ttlSeconds;
+    const e = foundation.healthCheckedFailover
       ? est(ASSUMPTIONS.dnsFailoverDetection.seconds + ttl, ASSUMPTIONS.dnsFailoverDetection)
       : est(ASSUMPTIONS.dnsManualFailover.seconds + ttl, ASSUMPTIONS.dnsManualFailover);
     if (!best || (e.seconds ?? Infinity) < (best.seconds ?? Infinity)) best = e;
@@ -129,7 +127,7 @@ export function failoverTime(graph: DesignGraph, i: number, p: number): Estimate
 /** How long until a component that is down serves again when nothing takes over for it. */
 export function restoreTime(graph: DesignGraph, i: number, failed: FailureState): Estimate {
   const kind = graph.kinds[i]!;
-  const props = graph.props[i]!;
+  const traits = graph.traits[i]!;
   const region = graph.components[i]!.region;
   const regionLost = region !== undefined && failed.failedRegions.has(region);
   if (kind.capabilities.external) return est(null, ASSUMPTIONS.externalUnbounded);
@@ -137,27 +135,40 @@ export function restoreTime(graph: DesignGraph, i: number, failed: FailureState)
   if (isGlobal(graph, i)) return est(null, ASSUMPTIONS.externalUnbounded);
   if (regionLost) {
     if (holdsRecords(graph, i)) {
-      const filesReplicated = kind.capabilities.dataRole === 'files' && typeof props.replicateToRegion === 'string' && !failed.failedRegions.has(props.replicateToRegion);
+      const copy = traits.data?.replicatedToRegion;
+      const filesReplicated = kind.capabilities.dataRole === 'files' && copy !== undefined && !failed.failedRegions.has(copy);
       if (!filesReplicated && !backupSurvives(graph, i, failed)) return est(null, ASSUMPTIONS.regionOutageUnbounded);
       return latest([est(ASSUMPTIONS.rebuildRegion.seconds, ASSUMPTIONS.rebuildRegion), filesReplicated ? est(0) : restoreFromBackup(graph, i)]);
     }
     return est(ASSUMPTIONS.rebuildRegion.seconds, ASSUMPTIONS.rebuildRegion);
   }
-  if (kind.capabilities.zoneRedundantService && props.hosting !== 'kubernetes') return est(null, ASSUMPTIONS.externalUnbounded);
+  if (traits.zoneRedundant) return est(null, ASSUMPTIONS.externalUnbounded);
   if (holdsRecords(graph, i)) {
     if (!backupSurvives(graph, i, failed)) return est(null, ASSUMPTIONS.regionOutageUnbounded);
     return restoreFromBackup(graph, i);
   }
-  const autoscaling = props.autoscaling as { enabled?: boolean } | undefined;
-  if (autoscaling?.enabled) return est(ASSUMPTIONS.replaceCapacity.seconds, ASSUMPTIONS.replaceCapacity);
+  if (traits.autoscaling?.enabled) return est(ASSUMPTIONS.replaceCapacity.seconds, ASSUMPTIONS.replaceCapacity);
   return est(ASSUMPTIONS.redeployStateless.seconds, ASSUMPTIONS.redeployStateless);
+}
+
+/** What a failover to a replica loses: the replication lag of the method that keeps it current. */
+function replicationLag(method: ReplicationMethod): Estimate {
+  switch (method) {
+    case 'object-copy':
+      return est(ASSUMPTIONS.objectReplication.seconds, ASSUMPTIONS.objectReplication);
+    case 'in-memory':
+      return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
+    case 'storage-level':
+      return est(ASSUMPTIONS.globalDatabaseLag.seconds, ASSUMPTIONS.globalDatabaseLag);
+    case 'database-log':
+      return est(ASSUMPTIONS.asyncReplicationLag.seconds, ASSUMPTIONS.asyncReplicationLag);
+  }
 }
 
 /** The recovery point a store can restore to after the failure: `null` when its data is gone. */
 export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, corruption = false): Estimate {
-  const kind = graph.kinds[i]!;
-  const props = graph.props[i]!;
-  const role = kind.capabilities.dataRole;
+  const data = graph.traits[i]!.data;
+  const role = graph.kinds[i]!.capabilities.dataRole;
   const backup = backupOf(graph, i);
   const fromBackups = (): Estimate => {
     if (!backupSurvives(graph, i, failed)) return est(null, ASSUMPTIONS.regionOutageUnbounded);
@@ -167,7 +178,7 @@ export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, co
   };
   if (corruption) {
     // Corruption replicates to standbys and replicas: only backups or object versions go back in time.
-    if (role === 'files') return props.versioning === true ? est(0) : est(null);
+    if (role === 'files') return data?.versioned === true ? est(0) : est(null);
     if (backup?.enabled && backup.pitr) return est(0, ASSUMPTIONS.pitrToTheSecond);
     return fromBackups();
   }
@@ -185,20 +196,17 @@ export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, co
   }
   for (const p of graph.partners[i]!) {
     if (failed.down[p]) continue;
-    if (role === 'files') return est(ASSUMPTIONS.objectReplication.seconds, ASSUMPTIONS.objectReplication);
-    if (role === 'cache') return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
-    const aurora = typeof props.engine === 'string' && props.engine.startsWith('aurora');
-    return aurora ? est(ASSUMPTIONS.globalDatabaseLag.seconds, ASSUMPTIONS.globalDatabaseLag) : est(ASSUMPTIONS.asyncReplicationLag.seconds, ASSUMPTIONS.asyncReplicationLag);
+    return replicationLag(data?.replication ?? 'database-log');
   }
   if (role === 'files') {
-    const copy = props.replicateToRegion;
-    if (typeof copy === 'string' && !failed.failedRegions.has(copy)) return est(ASSUMPTIONS.objectReplication.seconds, ASSUMPTIONS.objectReplication);
+    const copy = data?.replicatedToRegion;
+    if (copy !== undefined && !failed.failedRegions.has(copy)) return est(ASSUMPTIONS.objectReplication.seconds, ASSUMPTIONS.objectReplication);
     const region = graph.components[i]!.region;
     // A managed object store that failed inside a healthy region keeps its data (11 nines durability).
     if (region !== undefined && !failed.failedRegions.has(region)) return est(0);
     return est(null, ASSUMPTIONS.regionOutageUnbounded);
   }
-  if (role === 'cache' && props.persistence === 'append-only' && !failed.failedRegions.has(graph.components[i]!.region ?? '')) {
+  if (role === 'cache' && data?.persistence === 'log' && !failed.failedRegions.has(graph.components[i]!.region ?? '')) {
     return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
   }
   return fromBackups();

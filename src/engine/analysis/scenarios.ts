@@ -173,7 +173,7 @@ export function failureScenarios(graph: DesignGraph): FailureScenario[] {
     singleIndices.push(i);
     const restore: Estimate =
       graph.kinds[i]!.capabilities.dataRole === 'files'
-        ? graph.props[i]!.versioning === true
+        ? graph.traits[i]!.data?.versioned === true
           ? { seconds: ASSUMPTIONS.restoreBase.seconds, assumptions: [ASSUMPTIONS.restoreBase] }
           : { seconds: null, assumptions: [] }
         : restoreTime(graph, i, single);

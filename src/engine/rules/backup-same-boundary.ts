@@ -23,8 +23,9 @@ export const backupSameBoundary: Rule = {
       let otherAccount = backup?.separateAccount === true;
       let otherRegion = typeof backup?.copyToRegion === 'string' && backup.copyToRegion !== component.region;
       for (const v of vaults) {
-        if (graph.props[v]!.separateAccount === true) otherAccount = true;
-        if (graph.components[v]!.region !== component.region || typeof graph.props[v]!.copyToRegion === 'string') otherRegion = true;
+        const vault = graph.traits[v]!.data?.vault;
+        if (vault?.separateAccount === true) otherAccount = true;
+        if (graph.components[v]!.region !== component.region || vault?.copyToRegion !== undefined) otherRegion = true;
       }
       if (!otherAccount && !otherRegion) {
         results.push({

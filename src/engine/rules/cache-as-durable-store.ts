@@ -1,4 +1,3 @@
-import { backupOf } from '../analysis/recovery';
 import type { Rule, RuleResult } from './types';
 
 export const cacheAsDurableStore: Rule = {
@@ -15,16 +14,16 @@ export const cacheAsDurableStore: Rule = {
     const { graph } = context;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      const props = graph.props[i]!;
-      if (graph.kinds[i]!.capabilities.dataRole !== 'cache' || props.durable !== true) return;
-      const persisted = props.persistence !== 'none' && props.persistence !== undefined;
-      const backedUp = backupOf(graph, i)?.enabled === true;
+      const data = graph.traits[i]!.data;
+      if (data?.role !== 'cache' || !data.irreplaceable) return;
+      const persisted = data.persistence !== 'none' && data.persistence !== undefined;
+      const backedUp = data.backup?.enabled === true;
       if (persisted && backedUp) return;
       const missing = [!persisted ? 'no persistence' : undefined, !backedUp ? 'no backups' : undefined].filter(Boolean).join(' and ');
       results.push({
         components: [component.id],
         message: `${context.name(i)} holds data kept nowhere else, with ${missing}: a restart or failover can lose it.`,
-        details: { persistence: String(props.persistence ?? 'none'), backups: backedUp },
+        details: { persistence: data.persistence === 'log' ? 'append-only' : (data.persistence ?? 'none'), backups: backedUp },
       });
     });
     return results;

@@ -1,4 +1,4 @@
-import { idsOf, requestPath, setPropsFix } from './helpers';
+import { idsOf, requestPath, remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 /**
@@ -21,65 +21,76 @@ export const criticalDependencyUnredundant: Rule = {
     const multiRegion = graph.design.regions.length >= 2;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      const foundation = graph.kinds[i]!.capabilities.foundation;
-      const props = graph.props[i]!;
+      const foundation = graph.traits[i]!.foundation;
       const name = context.name(i);
-      if (foundation === 'identity') {
-        if (props.localTokenValidation === true || props.multiRegion === true) return;
-        if (!onPath[i] && graph.in.sync[i]!.length === 0) return;
-        results.push({
-          components: [component.id],
-          message: `Every request through ${name} depends on it live: tokens are not validated locally and it has no second region, so its outage signs everyone out.`,
-          fix: `Validate tokens locally with cached signing keys (bounded refresh), or run ${name} in more than one region.`,
-          autoFix: setPropsFix(graph, i, `Validate ${name}'s tokens locally`, { localTokenValidation: true }),
-        });
-      } else if (foundation === 'dns') {
-        const entries = graph.components.filter((c, j) => graph.kinds[j]!.capabilities.internetFacing && c.region !== undefined);
-        const entryRegions = new Set(entries.map((c) => c.region));
-        if (!multiRegion && entryRegions.size < 2) return;
-        if (props.failoverRouting === true && props.healthChecks === true) return;
-        results.push({
-          components: [component.id],
-          severity: multiRegion ? undefined : 'medium',
-          message: `${name} has no health-checked failover records, so moving users to the other region needs a manual change while the clock runs.`,
-          fix: `Use failover (or latency) records with health checks on ${name}, and a TTL of 60 s or less.`,
-          autoFix: setPropsFix(graph, i, `Turn on failover routing with health checks for ${name}`, { failoverRouting: true, healthChecks: true, ttlSeconds: 60 }),
-        });
-      } else if (foundation === 'secrets') {
-        if (props.cachedInApp !== true) {
+      if (!foundation) return;
+      switch (foundation.role) {
+        case 'identity': {
+          if (foundation.tokensValidatedLocally || foundation.multiRegion) return;
+          if (!onPath[i] && graph.in.sync[i]!.length === 0) return;
           results.push({
             components: [component.id],
-            message: `Services fetch from ${name} without caching: a restart storm during an incident depends on it answering every call.`,
-            fix: `Cache secrets in the services with a refresh interval, or inject them at deploy time.`,
-            autoFix: setPropsFix(graph, i, `Cache ${name}'s secrets in the services`, { cachedInApp: true }),
+            message: `Every request through ${name} depends on it live: tokens are not validated locally and it has no second region, so its outage signs everyone out.`,
+            fix: `Validate tokens locally with cached signing keys (bounded refresh), or run ${name} in more than one region.`,
+            autoFix: remedyFix(graph, i, 'local-token-validation', `Validate ${name}'s tokens locally`),
           });
+          return;
         }
-        if (multiRegion && component.region !== undefined && typeof props.replicatedToRegion !== 'string') {
+        case 'dns': {
+          const entries = graph.components.filter((c, j) => graph.kinds[j]!.capabilities.internetFacing && c.region !== undefined);
+          const entryRegions = new Set(entries.map((c) => c.region));
+          if (!multiRegion && entryRegions.size < 2) return;
+          if (foundation.healthCheckedFailover) return;
           results.push({
             components: [component.id],
-            message: `${name} lives only in its region: the recovery region cannot start its services without it.`,
-            fix: `Replicate ${name} to the recovery region.`,
+            severity: multiRegion ? undefined : 'medium',
+            message: `${name} has no health-checked failover records, so moving users to the other region needs a manual change while the clock runs.`,
+            fix: `Use failover (or latency) records with health checks on ${name}, and a TTL of 60 s or less.`,
+            autoFix: remedyFix(graph, i, 'dns-failover', `Turn on failover routing with health checks for ${name}`),
           });
+          return;
         }
-      } else if (foundation === 'delivery') {
-        if (props.redundantRunners === true || props.breakGlass === true) return;
-        results.push({
-          components: [component.id],
-          severity: 'medium',
-          message: `${name} is the only way to deploy or roll back, with no second runner and no break-glass path: recovery waits on it.`,
-          fix: `Keep a second runner pool or region, and document and rehearse a manual break-glass deployment.`,
-          autoFix: setPropsFix(graph, i, `Mark a break-glass path for ${name}`, { breakGlass: true }),
-        });
-      } else if (foundation === 'keys') {
-        if (!multiRegion || props.multiRegionKeys === true || graph.out.replication.every((list) => list.length === 0)) return;
-        const replicated = idsOf(graph, graph.out.replication.flatMap((list, j) => (list.length > 0 ? [j] : [])));
-        results.push({
-          components: [component.id],
-          severity: 'medium',
-          message: `Data is replicated to another region (${replicated.slice(0, 5).join(', ')}${replicated.length > 5 ? ', ...' : ''}), but ${name}'s keys are single-region: the copies cannot be read there.`,
-          fix: `Use multi-region keys (or a key in the recovery region wired into the replication).`,
-          autoFix: setPropsFix(graph, i, `Use multi-region keys for ${name}`, { multiRegionKeys: true }),
-        });
+        case 'secrets': {
+          if (!foundation.cachedByClients) {
+            results.push({
+              components: [component.id],
+              message: `Services fetch from ${name} without caching: a restart storm during an incident depends on it answering every call.`,
+              fix: `Cache secrets in the services with a refresh interval, or inject them at deploy time.`,
+              autoFix: remedyFix(graph, i, 'client-caching', `Cache ${name}'s secrets in the services`),
+            });
+          }
+          if (multiRegion && component.region !== undefined && foundation.replicatedToRegion === undefined) {
+            results.push({
+              components: [component.id],
+              message: `${name} lives only in its region: the recovery region cannot start its services without it.`,
+              fix: `Replicate ${name} to the recovery region.`,
+            });
+          }
+          return;
+        }
+        case 'delivery': {
+          if (foundation.fallback) return;
+          results.push({
+            components: [component.id],
+            severity: 'medium',
+            message: `${name} is the only way to deploy or roll back, with no second runner and no break-glass path: recovery waits on it.`,
+            fix: `Keep a second runner pool or region, and document and rehearse a manual break-glass deployment.`,
+            autoFix: remedyFix(graph, i, 'break-glass', `Mark a break-glass path for ${name}`),
+          });
+          return;
+        }
+        case 'keys': {
+          if (!multiRegion || foundation.multiRegion || graph.out.replication.every((list) => list.length === 0)) return;
+          const replicated = idsOf(graph, graph.out.replication.flatMap((list, j) => (list.length > 0 ? [j] : [])));
+          results.push({
+            components: [component.id],
+            severity: 'medium',
+            message: `Data is replicated to another region (${replicated.slice(0, 5).join(', ')}${replicated.length > 5 ? ', ...' : ''}), but ${name}'s keys are single-region: the copies cannot be read there.`,
+            fix: `Use multi-region keys (or a key in the recovery region wired into the replication).`,
+            autoFix: remedyFix(graph, i, 'multi-region-keys', `Use multi-region keys for ${name}`),
+          });
+          return;
+        }
       }
     });
     return results;

@@ -20,7 +20,7 @@ export const edgeUnprotected: Rule = {
     const reached = new Uint8Array(size);
     const stack: number[] = [];
     for (const e of graph.entryPoints) {
-      if (graph.props[e]!.audience === 'internal') continue;
+      if (graph.traits[e]!.audience === 'internal') continue;
       reached[e] = 1;
       stack.push(e);
     }
@@ -44,11 +44,11 @@ export const edgeUnprotected: Rule = {
       if (!reached[i] || graph.kinds[i]!.capabilities.entryPoint) continue;
       const kind = graph.kinds[i]!;
       if (graph.components[i]!.region === undefined || !kind.capabilities.internetFacing) continue;
-      if (graph.props[i]!.scheme === 'internal') continue;
+      if (graph.traits[i]!.exposure === 'internal') continue;
       results.push({ components: [graph.components[i]!.id], message: `${context.name(i)} takes internet traffic with no WAF in front of it.` });
     }
     for (const f of [...filters].sort((a, b) => a - b)) {
-      if (graph.props[f]!.rateLimiting === true) continue;
+      if (graph.traits[f]!.rateLimiting === true) continue;
       results.push({
         components: [graph.components[f]!.id],
         severity: graph.design.tenancy === 'shared' ? 'high' : 'medium',

@@ -2,7 +2,8 @@ import type { Design } from '../../model';
 import { applyFailure } from '../analysis/failure';
 import { walk } from '../analysis/journeys';
 import type { DesignGraph } from '../graph';
-import { patchComponent, withProps, type AutoFix, type RuleContext, type TierClass } from './types';
+import type { RemedyContext, RemedyId } from '../../catalog';
+import { applyPatch, patchComponent, type AutoFix, type RuleContext, type TierClass } from './types';
 
 /** "A, B and C". */
 export function listOf(items: readonly string[]): string {
@@ -36,41 +37,29 @@ export function placement(graph: DesignGraph, i: number): string {
   const replicas = component.replicas ?? 1;
   const region = component.region !== undefined ? graph.regionsById.get(component.region) : undefined;
   const where = `zone ${zones.join(', ')}${region ? ` of ${region.name ?? region.id}` : ''}`;
-  if (graph.kinds[i]!.capabilities.dataRole === 'records' && graph.props[i]!.ha === 'single') return `a single instance in ${where}`;
+  if (graph.traits[i]!.data?.role === 'records' && graph.traits[i]!.zonalFailover === 'none') return `a single instance in ${where}`;
   if (replicas <= 1) return `one instance in ${where}`;
   return `${replicas} instances, all in ${where}`;
 }
 
+/** The automatic fix that applies one of the kind's remedies to a component, when its kind has it. */
+export function remedyFix(graph: DesignGraph, i: number, remedy: RemedyId, label: string, context: RemedyContext = { zones: [] }): AutoFix | undefined {
+  const component = graph.components[i]!;
+  const patch = graph.kinds[i]!.remedy(remedy, component, context);
+  if (!patch) return undefined;
+  return { label, apply: (design: Design) => patchComponent(design, component.id, (c) => applyPatch(c, patch)) };
+}
+
 /**
- * The patch that spreads a component over its region's zones (up to three): instances at least one
- * per zone, a Multi-AZ standby for a single database, replicas with failover for a cache.
+ * The fix that spreads a component over its region's zones (up to three), with whatever
+ * failover its kind has: instances in each zone, a standby for a database, replicas for a cache.
  */
 export function spreadFix(graph: DesignGraph, i: number): AutoFix | undefined {
   const component = graph.components[i]!;
   const region = component.region !== undefined ? graph.regionsById.get(component.region) : undefined;
   if (!region || region.zones.length < 2) return undefined;
-  const kind = graph.kinds[i]!;
   const zones = region.zones.slice(0, 3);
-  const role = kind.capabilities.dataRole;
-  return {
-    label: `Spread ${component.name ?? component.id} over zones ${zones.join(', ')}`,
-    apply: (design: Design) =>
-      patchComponent(design, component.id, (c) => {
-        if (role === 'records') {
-          const next = { ...c, zones: zones.slice(0, Math.max(2, Math.min(zones.length, c.zones?.length ?? 0))) };
-          return graph.props[i]!.ha === 'single' ? withProps(next, { ha: 'multi-az' }) : next;
-        }
-        if (role === 'cache') return withProps({ ...c, zones, replicas: Math.max(c.replicas ?? 1, 2) }, { automaticFailover: true });
-        const instances = kind.capabilities.instances || kind.capabilities.deployable || c.replicas !== undefined;
-        return instances ? { ...c, zones, replicas: Math.max(c.replicas ?? 1, zones.length) } : { ...c, zones };
-      }),
-  };
-}
-
-/** A patch that sets props on one component. */
-export function setPropsFix(graph: DesignGraph, i: number, label: string, props: Record<string, unknown>): AutoFix {
-  const id = graph.components[i]!.id;
-  return { label, apply: (design: Design) => patchComponent(design, id, (c) => withProps(c, props)) };
+  return remedyFix(graph, i, 'spread', `Spread ${component.name ?? component.id} over zones ${zones.join(', ')}`, { zones });
 }
 
 /** Sorted component ids of a set of indices, in design order. */

@@ -15,18 +15,18 @@ export const missingReplica: Rule = {
     const { graph } = context;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      const kind = graph.kinds[i]!;
-      const props = graph.props[i]!;
-      if (!kind.capabilities.replicable) return;
-      if (kind.capabilities.dataRole === 'records' && props.ha === 'single') {
+      const traits = graph.traits[i]!;
+      const data = traits.data;
+      if (!graph.kinds[i]!.capabilities.replicable || !data) return;
+      if (data.role === 'records' && traits.zonalFailover === 'none') {
         results.push({
           components: [component.id],
-          message: `${context.name(i)} is a single database instance with no standby${typeof props.readReplicas === 'number' && props.readReplicas > 0 ? ' (read replicas need a manual promotion and lag behind)' : ''}.`,
+          message: `${context.name(i)} is a single database instance with no standby${(data.readReplicas ?? 0) > 0 ? ' (read replicas need a manual promotion and lag behind)' : ''}.`,
           fix: `Set ${context.name(i)}'s high availability to Multi-AZ, with the standby in another zone.`,
           autoFix: spreadFix(graph, i),
         });
       }
-      if (kind.capabilities.dataRole === 'cache' && props.durable === true && (graph.instanceZones[i]!.length < 2 || props.automaticFailover === false)) {
+      if (data.role === 'cache' && data.irreplaceable && (graph.instanceZones[i]!.length < 2 || traits.zonalFailover === 'none')) {
         results.push({
           components: [component.id],
           message: `${context.name(i)} holds data kept nowhere else but has no replica in another zone with automatic failover.`,

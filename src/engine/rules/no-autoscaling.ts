@@ -1,4 +1,4 @@
-import { setPropsFix } from './helpers';
+import { remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 /**
@@ -19,14 +19,13 @@ export const noAutoscaling: Rule = {
     const { graph } = context;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      const kind = graph.kinds[i]!;
-      if (kind.capabilities.stateful || !kind.props.some((p) => p.key === 'autoscaling')) return;
-      const autoscaling = graph.props[i]!.autoscaling as { enabled?: boolean; min?: number; max?: number } | undefined;
+      const autoscaling = graph.traits[i]!.autoscaling;
+      if (graph.kinds[i]!.capabilities.stateful || !autoscaling) return;
       const replicas = component.replicas ?? 1;
       const zones = graph.instanceZones[i]!;
       const perZone = Math.ceil(replicas / Math.max(1, zones.length));
       const surviving = zones.length < 2 ? 0 : replicas - perZone;
-      if (autoscaling?.enabled) {
+      if (autoscaling.enabled) {
         if (autoscaling.max === undefined || autoscaling.max >= replicas) return;
         results.push({ components: [component.id], message: `${context.name(i)} autoscales to at most ${autoscaling.max}, fewer than the ${replicas} instances it runs.` });
         return;
@@ -35,7 +34,7 @@ export const noAutoscaling: Rule = {
       results.push({
         components: [component.id],
         message: `${context.name(i)} runs a fixed ${replicas} instance${replicas === 1 ? '' : 's'} in ${zones.length} zone${zones.length === 1 ? '' : 's'}: losing a zone leaves ${surviving}, too few to carry the load, and nothing adds more.`,
-        autoFix: setPropsFix(graph, i, `Turn on autoscaling for ${context.name(i)}`, { autoscaling: { enabled: true, min: Math.max(replicas, 2), max: Math.max(replicas, 2) * 3 } }),
+        autoFix: remedyFix(graph, i, 'autoscaling', `Turn on autoscaling for ${context.name(i)}`),
         details: { replicas, zones: zones.length, survivingInstances: surviving },
       });
     });

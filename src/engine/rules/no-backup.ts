@@ -1,5 +1,5 @@
-import { backupOf, backupTargets } from '../analysis/recovery';
-import { setPropsFix } from './helpers';
+import { backupTargets } from '../analysis/recovery';
+import { remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const noBackup: Rule = {
@@ -16,23 +16,22 @@ export const noBackup: Rule = {
     const { graph } = context;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      const kind = graph.kinds[i]!;
-      const props = graph.props[i]!;
-      const role = kind.capabilities.dataRole;
-      const needsBackups = kind.capabilities.backupable && (role === 'records' || (role === 'cache' && props.durable === true));
-      if (needsBackups && backupOf(graph, i)?.enabled !== true && backupTargets(graph, i).length === 0) {
+      const data = graph.traits[i]!.data;
+      if (!data?.irreplaceable) return;
+      // Stores with backup settings are judged by them; object stores by their versions.
+      if (data.backup && !data.backup.enabled && backupTargets(graph, i).length === 0) {
         results.push({
           components: [component.id],
           message: `${context.name(i)} has no backups: a corruption or a deletion cannot be undone.`,
-          autoFix: setPropsFix(graph, i, `Turn on backups with point-in-time recovery for ${context.name(i)}`, { backup: { enabled: true, pitr: true, retentionDays: 14 } }),
+          autoFix: remedyFix(graph, i, 'backups', `Turn on backups with point-in-time recovery for ${context.name(i)}`),
         });
       }
-      if (role === 'files' && props.versioning !== true) {
+      if (data.versioned === false) {
         results.push({
           components: [component.id],
           message: `${context.name(i)} has no versioning: an overwrite or a deletion is permanent.`,
           fix: `Turn on versioning for ${context.name(i)}, with a lifecycle rule for old versions.`,
-          autoFix: setPropsFix(graph, i, `Turn on versioning for ${context.name(i)}`, { versioning: true }),
+          autoFix: remedyFix(graph, i, 'versioning', `Turn on versioning for ${context.name(i)}`),
         });
       }
     });

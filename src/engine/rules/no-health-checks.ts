@@ -1,4 +1,4 @@
-import { setPropsFix } from './helpers';
+import { remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const noHealthChecks: Rule = {
@@ -14,11 +14,11 @@ export const noHealthChecks: Rule = {
     const { graph } = context;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      if (!graph.kinds[i]!.capabilities.healthChecked || graph.props[i]!.healthChecks !== false) return;
+      if (graph.traits[i]!.healthChecks !== false) return;
       results.push({
         components: [component.id],
         message: `${context.name(i)} has no health checks: failed instances keep receiving traffic.`,
-        autoFix: setPropsFix(graph, i, `Turn on health checks for ${context.name(i)}`, { healthChecks: true }),
+        autoFix: remedyFix(graph, i, 'health-checks', `Turn on health checks for ${context.name(i)}`),
       });
     });
     return results;

@@ -16,10 +16,10 @@ export const noObservability: Rule = {
       return [{ components: [], message: 'The design has no observability: nothing collects metrics or logs, nothing alerts, nothing checks the journeys from outside.' }];
     }
     const results: RuleResult[] = [];
-    if (!monitors.some((i) => graph.props[i]!.alerting === true)) {
+    if (!monitors.some((i) => graph.traits[i]!.monitoring?.alerting === true)) {
       results.push({ components: monitors.map((i) => graph.components[i]!.id), message: `${monitors.map(context.name).join(', ')} collect${monitors.length === 1 ? 's' : ''} data but nothing alerts: failures are found by clients.` });
     }
-    if (graph.design.journeys.length > 0 && !monitors.some((i) => graph.props[i]!.syntheticChecks === true)) {
+    if (graph.design.journeys.length > 0 && !monitors.some((i) => graph.traits[i]!.monitoring?.syntheticChecks === true)) {
       results.push({
         components: monitors.map((i) => graph.components[i]!.id),
         severity: context.tierClass === 'standard' ? 'medium' : 'high',

@@ -1,4 +1,4 @@
-import { idsOf, setPropsFix } from './helpers';
+import { idsOf, remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const noProgressiveDelivery: Rule = {
@@ -21,15 +21,16 @@ export const noProgressiveDelivery: Rule = {
     }
     const results: RuleResult[] = [];
     for (const i of pipelines) {
-      const props = graph.props[i]!;
-      const progressive = props.strategy === 'canary' || props.strategy === 'blue-green';
-      const rollback = props.automatedRollback === true;
+      const delivery = graph.traits[i]!.foundation;
+      if (delivery?.role !== 'delivery') continue;
+      const progressive = delivery.strategy === 'canary' || delivery.strategy === 'blue-green';
+      const rollback = delivery.automatedRollback;
       if (progressive && rollback) continue;
-      const missing = [!progressive ? `releases ${String(props.strategy ?? 'rolling')} to everyone at once` : undefined, !rollback ? 'has no automated rollback' : undefined].filter(Boolean).join(' and ');
+      const missing = [!progressive ? `releases ${delivery.strategy} to everyone at once` : undefined, !rollback ? 'has no automated rollback' : undefined].filter(Boolean).join(' and ');
       results.push({
         components: [graph.components[i]!.id],
         message: `${context.name(i)} ${missing}: a bad release reaches every user before anyone reacts.`,
-        autoFix: setPropsFix(graph, i, `Release by canary with automated rollback in ${context.name(i)}`, { strategy: 'canary', automatedRollback: true }),
+        autoFix: remedyFix(graph, i, 'progressive-delivery', `Release by canary with automated rollback in ${context.name(i)}`),
       });
     }
     return results;

@@ -14,7 +14,7 @@ export const noTenantIsolation: Rule = {
   check: (context) => {
     const { graph } = context;
     if (graph.design.tenancy !== 'shared') return [];
-    const limited = graph.props.some((props) => props.perTenantRateLimits === true || props.perTenantQuotas === true);
+    const limited = graph.traits.some((traits) => traits.tenantLimits === true);
     if (limited) return [];
     const onPath = requestPath(context);
     const services = graph.components.map((_, i) => i).filter((i) => graph.kinds[i]!.capabilities.deployable && onPath[i]);

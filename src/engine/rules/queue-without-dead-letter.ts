@@ -1,4 +1,4 @@
-import { setPropsFix } from './helpers';
+import { remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const queueWithoutDeadLetter: Rule = {
@@ -15,22 +15,22 @@ export const queueWithoutDeadLetter: Rule = {
     const { graph } = context;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      if (graph.kinds[i]!.capabilities.dataRole !== 'messages') return;
-      const props = graph.props[i]!;
-      if (props.deadLetter !== true) {
+      const data = graph.traits[i]!.data;
+      if (data?.role !== 'messages') return;
+      if (data.deadLetter !== true) {
         results.push({
           components: [component.id],
           message: `${context.name(i)} has no dead-letter queue: a message that always fails blocks or loops.`,
-          autoFix: setPropsFix(graph, i, `Add a dead-letter queue to ${context.name(i)}`, { deadLetter: true }),
+          autoFix: remedyFix(graph, i, 'dead-letter', `Add a dead-letter queue to ${context.name(i)}`),
         });
       }
-      if (props.durable === false) {
+      if (data.durableWrites === false) {
         results.push({
           components: [component.id],
           severity: 'high',
           message: `${context.name(i)} is not durable: messages in flight are lost when a node or zone fails.`,
           fix: `Make ${context.name(i)} durable (persisted and replicated before a send is acknowledged).`,
-          autoFix: setPropsFix(graph, i, `Make ${context.name(i)} durable`, { durable: true }),
+          autoFix: remedyFix(graph, i, 'durable-writes', `Make ${context.name(i)} durable`),
         });
       }
     });

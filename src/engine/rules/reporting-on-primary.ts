@@ -1,4 +1,5 @@
 import { target } from '../graph';
+import { remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const reportingOnPrimary: Rule = {
@@ -14,24 +15,18 @@ export const reportingOnPrimary: Rule = {
     const { graph } = context;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      if (graph.props[i]!.workload !== 'reporting') return;
+      if (graph.traits[i]!.workload !== 'reporting') return;
       for (const c of graph.out.sync[i]!) {
         const db = target(graph, c);
-        const props = graph.props[db]!;
-        if (graph.kinds[db]!.capabilities.dataRole !== 'records') continue;
-        if ((typeof props.readReplicas === 'number' && props.readReplicas > 0) || props.ha === 'cluster') continue;
+        const data = graph.traits[db]!.data;
+        if (data?.role !== 'records' || data.readScaling === true) continue;
+        const addReplica = remedyFix(graph, db, 'read-replica', `Add a read replica to ${context.name(db)}`);
         results.push({
           components: [component.id, graph.components[db]!.id],
           connections: [graph.connectionIds[c]!],
           message: `${context.name(i)} runs its reports against ${context.name(db)}, which has no read replica: long reads compete with every user's writes.`,
           fix: `Add a read replica to ${context.name(db)} and point ${context.name(i)} at it, or feed a data warehouse.`,
-          autoFix: {
-            label: `Add a read replica to ${context.name(db)}`,
-            apply: (design) => ({
-              ...design,
-              components: design.components.map((x) => (x.id === graph.components[db]!.id ? { ...x, props: { ...(x.props ?? {}), readReplicas: 1 } } : x)),
-            }),
-          },
+          autoFix: addReplica,
         });
       }
     });

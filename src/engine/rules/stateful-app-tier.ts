@@ -1,4 +1,4 @@
-import { setPropsFix } from './helpers';
+import { remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const statefulAppTier: Rule = {
@@ -14,12 +14,12 @@ export const statefulAppTier: Rule = {
     const { graph } = context;
     const results: RuleResult[] = [];
     graph.components.forEach((component, i) => {
-      if (graph.props[i]!.sessionState !== 'local') return;
+      if (graph.traits[i]!.sessionState !== 'local') return;
       results.push({
         components: [component.id],
         message: `${context.name(i)} keeps sessions in its instances' memory: users are logged out when an instance goes, and it cannot scale or fail over cleanly.`,
         fix: `Move ${context.name(i)}'s sessions to a shared store or signed tokens, then set session state to external.`,
-        autoFix: setPropsFix(graph, i, `Mark ${context.name(i)}'s session state as external`, { sessionState: 'external' }),
+        autoFix: remedyFix(graph, i, 'external-sessions', `Mark ${context.name(i)}'s session state as external`),
       });
     });
     return results;

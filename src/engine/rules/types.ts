@@ -1,3 +1,4 @@
+import type { ComponentPatch } from '../../catalog';
 import type { Component, Design, ResolvedTier } from '../../model';
 import type { DesignGraph } from '../graph';
 import type { JourneyAvailability } from '../analysis/availability';
@@ -88,6 +89,15 @@ export interface Rule extends RuleMeta {
 /** Maps one component of a design to a new version of it, leaving everything else untouched. */
 export function patchComponent(design: Design, id: string, patch: (component: Component) => Component): Design {
   return { ...design, components: design.components.map((component) => (component.id === id ? patch(component) : component)) };
+}
+
+/** A component with a kind's remedy applied: zones and replicas replaced, props merged. */
+export function applyPatch(component: Component, patch: ComponentPatch): Component {
+  let next = component;
+  if (patch.zones !== undefined) next = { ...next, zones: patch.zones };
+  if (patch.replicas !== undefined) next = { ...next, replicas: patch.replicas };
+  if (patch.props !== undefined && Object.keys(patch.props).length > 0) next = withProps(next, patch.props);
+  return next;
 }
 
 /** A component with some props set (nested groups merged one level deep). */

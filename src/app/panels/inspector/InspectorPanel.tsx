@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { effectiveProps, findKind, LAYER_TITLES, type ComponentKind, type SlaFigure } from '../../../catalog';
+import { effectiveProps, findKind, kindContext, LAYER_TITLES, type ComponentKind, type SlaFigure } from '../../../catalog';
 import { CONNECTION_MODES, componentSchema, componentZones, connectionId, displayName, type Component, type Connection, type ConnectionMode, type Design } from '../../../model';
 import { setConnectionLabel, setConnectionMode, updateComponent } from '../../commands';
 import { useModel, useSelection } from '../../store';
@@ -72,7 +72,7 @@ function ZonePicker({ design, component }: { design: Design; component: Componen
 
 function ComponentInspector({ design, component, kind }: { design: Design; component: Component; kind: ComponentKind }) {
   const effective = useMemo(() => effectiveProps(kind, component), [kind, component]);
-  const sla = useMemo(() => kind.sla?.(component, effective, { provider: design.provider, design }), [kind, component, effective, design]);
+  const sla = useMemo(() => kind.slaOf(component, kindContext(design, component)), [kind, component, design]);
   const regional = kind.capabilities.placement !== 'global';
   const regionOptions = [
     ...(kind.capabilities.placement === 'either' ? [{ value: '', label: 'Global (no region)' }] : []),

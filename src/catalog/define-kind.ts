@@ -1,0 +1,95 @@
+import { componentZones, type Component, type Design } from '../model';
+import { effectiveProps } from './props';
+import type {
+  ComponentKind,
+  ComponentPatch,
+  ComponentTraits,
+  KindCapabilities,
+  KindContext,
+  Layer,
+  PropInput,
+  PropsOf,
+  PropSpec,
+  RemedyContext,
+  RemedyId,
+  SlaFigure,
+} from './types';
+
+/** A kind as its file declares it: data, typed props, and its answers written against them. */
+export interface KindDefinition<Specs extends readonly PropSpec[]> {
+  id: string;
+  title: string;
+  description: string;
+  layer: Layer;
+  keywords: readonly string[];
+  capabilities: KindCapabilities;
+  props: Specs;
+  initialProps?: PropInput<PropsOf<Specs>>;
+  initialReplicas?: number;
+  /**
+   * Answers that differ from what the capabilities imply: `operator` defaults to the vendor for
+   * external kinds, the team for instances and deployables, else the provider; `instanceUnits`
+   * to the replicas (one for instance kinds without replicas, else every placed zone);
+   * `zoneRedundant` to the capability when the provider runs it; `zonalFailover` to the
+   * service, load balancing for health-checked kinds, else independent instances.
+   */
+  traits?: (props: PropsOf<Specs>, component: Component, context: KindContext) => Partial<ComponentTraits>;
+  remedies?: { readonly [R in RemedyId]?: (props: PropsOf<Specs>, component: Component, context: RemedyContext) => ComponentPatch<PropsOf<Specs>> };
+  sla?: (props: PropsOf<Specs>, component: Component, context: KindContext) => SlaFigure | undefined;
+}
+
+/** The context a kind answers in, for code that has a design and one of its components. */
+export function kindContext(design: Design, component: Component): KindContext {
+  return { provider: design.provider, design, zones: componentZones(design, component) };
+}
+
+function completeTraits(capabilities: KindCapabilities, component: Component, context: KindContext, answers: Partial<ComponentTraits>): ComponentTraits {
+  const operator = answers.operator ?? (capabilities.external ? 'vendor' : capabilities.instances || capabilities.deployable ? 'team' : 'provider');
+  const zoneRedundant = answers.zoneRedundant ?? (capabilities.zoneRedundantService === true && operator === 'provider');
+  const instanceUnits = answers.instanceUnits ?? component.replicas ?? (capabilities.instances ? 1 : context.zones.length);
+  const zonalFailover = answers.zonalFailover ?? (zoneRedundant ? 'service' : capabilities.healthChecked ? 'load-balanced' : 'independent');
+  return { ...answers, operator, zoneRedundant, instanceUnits, zonalFailover };
+}
+
+/** Spreading a kind without a remedy of its own: its zones, and at least an instance per zone where it runs instances. */
+function defaultSpread(capabilities: KindCapabilities, component: Component, zones: readonly string[]): ComponentPatch {
+  const instances = capabilities.instances || capabilities.deployable || component.replicas !== undefined;
+  return instances ? { zones: [...zones], replicas: Math.max(component.replicas ?? 1, zones.length) } : { zones: [...zones] };
+}
+
+/**
+ * Declares a kind: the props' literal types flow into `traits`, `remedies` and `sla`, so a
+ * renamed or mistyped prop is a compile error in the kind's own file.
+ */
+export function defineKind<const Specs extends readonly PropSpec[]>(definition: KindDefinition<Specs>): ComponentKind<PropsOf<Specs>> {
+  type Props = PropsOf<Specs>;
+  const cache = new WeakMap<Pick<Component, 'props'>, Props>();
+  const kind: ComponentKind<Props> = {
+    id: definition.id,
+    title: definition.title,
+    description: definition.description,
+    layer: definition.layer,
+    keywords: definition.keywords,
+    capabilities: definition.capabilities,
+    props: definition.props,
+    initialProps: definition.initialProps,
+    initialReplicas: definition.initialReplicas,
+    propsOf: (component) => {
+      let props = cache.get(component);
+      if (!props) {
+        // The loader has checked the props against the specs, so the merged object has their types.
+        props = effectiveProps(kind, component) as Props;
+        cache.set(component, props);
+      }
+      return props;
+    },
+    traitsOf: (component, context) => completeTraits(definition.capabilities, component, context, definition.traits?.(kind.propsOf(component), component, context) ?? {}),
+    slaOf: (component, context) => definition.sla?.(kind.propsOf(component), component, context),
+    remedy: (id, component, context) => {
+      const remedy = definition.remedies?.[id];
+      if (remedy) return remedy(kind.propsOf(component), component, context) as ComponentPatch;
+      return id === 'spread' ? defaultSpread(definition.capabilities, component, context.zones) : undefined;
+    },
+  };
+  return kind;
+}
