@@ -1,4 +1,4 @@
-import { effectiveProps, kindOf, LAYERS } from '../../catalog';
+import { kindOf, LAYERS } from '../../catalog';
 import { componentZones, type Connection, type Design, type PriceAdjustment, type Provider, type Region } from '../../model';
 import { applyAdjustments } from './adjustments';
 import { findEstimator } from './estimators';
@@ -80,7 +80,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const provider = design.provider;
   const catalog = catalogFor(catalogs, provider);
   const book = new PriceBook(provider, catalog);
-  const allProps = design.components.map((component) => effectiveProps(kindOf(component), component));
+  const allProps = design.components.map((component) => kindOf(component).propsOf(component));
   const index = indexDesign(design, allProps);
   const home = homeRegion(design);
   const estimatorOptions: EstimatorOptions = { usageFactors: options.usageFactors ?? { low: 0.5, high: 2 }, localUsage: options.usage ?? {} };
@@ -95,8 +95,10 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     const kind = kindOf(component);
     const region = component.region !== undefined ? index.regions.get(component.region) : undefined;
     const location = region?.location ?? home?.location ?? GLOBAL_REGION;
-    const zones = component.region !== undefined ? componentZones(design, component) : [];
-    const ledger = new ComponentLedger(index, book, component, kind, allProps[componentIndex]!, location, zones, estimatorOptions);
+    const placed = componentZones(design, component);
+    const zones = component.region !== undefined ? placed : [];
+    const traits = kind.traitsOf(component, { provider, design, zones: placed });
+    const ledger = new ComponentLedger(index, book, component, kind, allProps[componentIndex]!, traits, location, zones, estimatorOptions);
     const estimator = findEstimator(component.kind);
     if (!estimator) ledger.unsupported(kind.title, `no estimator for kind "${component.kind}"`);
     else estimator.estimate(ledger);

@@ -1,4 +1,4 @@
-import type { ComponentKind } from '../../catalog';
+import type { AnyProps, ComponentKind, ComponentTraits } from '../../catalog';
 import type { Component, Connection, Design, Provider, Region } from '../../model';
 import type { PriceBook } from './price-catalog';
 import type { LineItem, LineStatus, Range, UsageAssumption } from './types';
@@ -72,7 +72,7 @@ export interface EstimatorOptions {
  * price lookups, and the lines it adds. Estimators only describe quantities; this class does
  * the price lookup, region fallback, rounding and the notes that go with them.
  */
-export class ComponentLedger {
+export class ComponentLedger<P = AnyProps> {
   readonly lines: LineItem[] = [];
   readonly assumptions: UsageAssumption[] = [];
   /** Prices taken from another region than the component's: [component's location, price region, key]. */
@@ -83,7 +83,9 @@ export class ComponentLedger {
     readonly book: PriceBook,
     readonly component: Component,
     readonly kind: ComponentKind,
-    readonly props: Readonly<Record<string, unknown>>,
+    /** The component's props, typed by its kind (each estimator is written for one kind). */
+    readonly props: P,
+    readonly traits: ComponentTraits,
     /** Region code prices are looked up in (`global` for global components). */
     readonly location: string,
     readonly zones: readonly string[],
@@ -97,7 +99,7 @@ export class ComponentLedger {
   /** Instances in all: low/expected/high follow autoscaling min / replicas / max when autoscaling is on. */
   instances(): Range {
     const replicas = this.component.replicas ?? 1;
-    const autoscaling = this.props.autoscaling as { enabled?: boolean; min?: number; max?: number } | undefined;
+    const autoscaling = this.traits.autoscaling;
     if (autoscaling?.enabled) {
       const min = autoscaling.min ?? replicas;
       const max = Math.max(autoscaling.max ?? replicas, replicas);
@@ -112,7 +114,7 @@ export class ComponentLedger {
     const local = this.options.localUsage[id]?.[spec.name];
     const designed = this.index.design.pricing?.usage?.[id]?.[spec.name];
     const explicitProp = spec.prop !== undefined && this.component.props !== undefined && spec.prop in this.component.props;
-    const propValue = spec.prop !== undefined ? this.props[spec.prop] : undefined;
+    const propValue = spec.prop !== undefined ? (this.props as AnyProps)[spec.prop] : undefined;
     let value: number | undefined;
     let origin: UsageAssumption['origin'];
     if (typeof local === 'number') [value, origin] = [local, 'local usage'];
@@ -210,8 +212,8 @@ export class ComponentLedger {
 }
 
 /** Every estimator: one per kind (estimators/<kind>.ts), registered explicitly in estimators/index.ts. */
-export interface Estimator {
+export interface Estimator<P = AnyProps> {
   /** Whether this component runs on a Kubernetes cluster of its region (which then pays a control plane). */
-  usesCluster?: (props: Readonly<Record<string, unknown>>) => boolean;
-  estimate: (ledger: ComponentLedger) => void;
+  usesCluster?: (props: P) => boolean;
+  estimate: (ledger: ComponentLedger<P>) => void;
 }

@@ -1,8 +1,9 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 import { chargeBackupCopy, incomingBackupGb, MONTHLY_CHANGE_SHARE } from './shared';
 
 /** Backup vault: recovery points stored, and copies in another region. */
-export const backupVault: Estimator = {
+export const backupVault: Estimator<KindProps<'backup-vault'>> = {
   estimate: (ledger) => {
     const { props } = ledger;
     // Without a figure of its own, the vault holds about what is backed up into it.

@@ -1,8 +1,9 @@
+import type { KindProps } from '../../../catalog';
 import { mapRange, range, type Estimator } from '../ledger';
 import { hours } from './shared';
 
 /** Cache: every node (the primary and each replica) x hours x price, and snapshots kept beyond the one included. */
-export const cache: Estimator = {
+export const cache: Estimator<KindProps<'cache'>> = {
   usesCluster: (props) => props.hosting === 'kubernetes',
   estimate: (ledger) => {
     const { props, component } = ledger;

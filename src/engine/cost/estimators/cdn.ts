@@ -1,8 +1,9 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 import { chargeTiered, hours } from './shared';
 
 /** CDN: data out to users in tiers, HTTPS requests, and routing rules where the provider charges them. */
-export const cdn: Estimator = {
+export const cdn: Estimator<KindProps<'cdn'>> = {
   estimate: (ledger) => {
     const dataOut = ledger.usage({ name: 'dataOutGbPerMonth', label: 'Data served to users', unit: 'GB/month', nature: 'usage', prop: 'dataOutGbPerMonth', default: 500 });
     if (dataOut) {

@@ -1,7 +1,8 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 
 /** DNS: hosted zones, queries, and health checks for failover records (one per region endpoint). */
-export const dns: Estimator = {
+export const dns: Estimator<KindProps<'dns'>> = {
   estimate: (ledger) => {
     const { props, index } = ledger;
     const zones = ledger.usage({ name: 'hostedZones', label: 'Hosted zones', unit: 'zones', nature: 'provisioned', default: 1 });

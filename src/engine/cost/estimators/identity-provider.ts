@@ -1,9 +1,10 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 
 const VENDORS: Readonly<Record<string, string>> = { entra: 'Microsoft', okta: 'Okta', auth0: 'Okta (Auth0)' };
 
 /** Identity: the cloud's user pool per monthly active user; a vendor's licence; or Keycloak on the cluster. */
-export const identityProvider: Estimator = {
+export const identityProvider: Estimator<KindProps<'identity-provider'>> = {
   usesCluster: (props) => props.product === 'keycloak',
   estimate: (ledger) => {
     const product = String(ledger.props.product ?? 'cognito');

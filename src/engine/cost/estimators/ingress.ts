@@ -1,3 +1,4 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 import { chargeLoadBalancer } from './load-balancer';
 
@@ -6,7 +7,7 @@ import { chargeLoadBalancer } from './load-balancer';
  * cloud's load balancer: an application LB for the provider's controller, a network LB for
  * Traefik or NGINX exposed as a LoadBalancer service.
  */
-export const ingress: Estimator = {
+export const ingress: Estimator<KindProps<'ingress'>> = {
   usesCluster: () => true,
   estimate: (ledger) => {
     const provider = ledger.props.controller === 'provider';

@@ -1,7 +1,8 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 
 /** Keys per month (each multi-region replica is billed as a key) and cryptographic requests. */
-export const keyManagement: Estimator = {
+export const keyManagement: Estimator<KindProps<'key-management'>> = {
   estimate: (ledger) => {
     const { props, index } = ledger;
     const keys = ledger.usage({ name: 'keys', label: 'Customer-managed keys', unit: 'keys', nature: 'provisioned', prop: 'keys', default: 5 });

@@ -1,3 +1,4 @@
+import type { KindProps } from '../../../catalog';
 import { range, type ComponentLedger, type Estimator } from '../ledger';
 import { chargeTiered, hours, INTERNET_TIERS } from './shared';
 
@@ -13,7 +14,7 @@ export function chargeLoadBalancer(ledger: ComponentLedger, type: 'application' 
  * Load balancer: hours and capacity units; for an internet-facing one, data out to the
  * internet, which depends on traffic the design does not state unless usage gives it.
  */
-export const loadBalancer: Estimator = {
+export const loadBalancer: Estimator<KindProps<'load-balancer'>> = {
   estimate: (ledger) => {
     const type = ledger.props.type === 'network' ? 'network' : 'application';
     chargeLoadBalancer(ledger, type, 'Load balancer');

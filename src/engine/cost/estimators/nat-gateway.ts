@@ -1,3 +1,4 @@
+import type { KindProps } from '../../../catalog';
 import { mapRange, range, type Estimator } from '../ledger';
 import { hours } from './shared';
 
@@ -5,7 +6,7 @@ import { hours } from './shared';
  * NAT: one gateway per zone (a NAT in one zone is a cross-zone dependency), priced per hour, and
  * the data it processes. Cloud NAT (GCP) is priced per VM that uses it instead.
  */
-export const natGateway: Estimator = {
+export const natGateway: Estimator<KindProps<'nat-gateway'>> = {
   estimate: (ledger) => {
     const { component, book, zones } = ledger;
     const data = ledger.usage({ name: 'dataProcessedGbPerMonth', label: 'Data processed', unit: 'GB/month', nature: 'usage', prop: 'dataProcessedGbPerMonth', default: 100 });

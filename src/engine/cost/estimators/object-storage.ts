@@ -1,8 +1,9 @@
+import type { KindProps } from '../../../catalog';
 import { mapRange, type Estimator } from '../ledger';
 import { interRegionKey, MONTHLY_CHANGE_SHARE } from './shared';
 
 /** Object storage: GB stored by class, old versions kept, requests, and a replica in another region. */
-export const objectStorage: Estimator = {
+export const objectStorage: Estimator<KindProps<'object-storage'>> = {
   estimate: (ledger) => {
     const { props } = ledger;
     const storageClass = props.storageClass === 'infrequent' ? 'infrequent' : 'standard';

@@ -1,8 +1,9 @@
+import type { KindProps } from '../../../catalog';
 import { kindOf } from '../../../catalog';
 import { mapRange, type Estimator } from '../ledger';
 
 /** Observability: logs ingested and kept, alarms, and tracing and synthetic checks where turned on. */
-export const observability: Estimator = {
+export const observability: Estimator<KindProps<'observability'>> = {
   estimate: (ledger) => {
     const { props, index } = ledger;
     const logs = ledger.usage({ name: 'logsGbPerMonth', label: 'Logs ingested', unit: 'GB/month', nature: 'usage', prop: 'logsGbPerMonth', default: 50 });

@@ -1,7 +1,8 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 
 /** Queue: requests (sends, receives, deletes); a namespace where the provider charges one (Service Bus). */
-export const queue: Estimator = {
+export const queue: Estimator<KindProps<'queue'>> = {
   usesCluster: (props) => props.hosting === 'kubernetes',
   estimate: (ledger) => {
     const { props, book } = ledger;

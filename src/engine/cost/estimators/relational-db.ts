@@ -1,3 +1,4 @@
+import type { KindProps } from '../../../catalog';
 import { mapRange, range, type ComponentLedger, type Estimator } from '../ledger';
 import { backupStorage, backupTarget, chargeBackupCopy, DAILY_CHANGE_SHARE, hours } from './shared';
 
@@ -55,7 +56,7 @@ function chargeVcpuInstances(ledger: ComponentLedger, vcpus: number, memoryGb: n
  * another instance with its own storage), storage, and backups. Aurora: a writer, a replica
  * per standby or reader, one shared cluster volume, and I/O that depends on usage.
  */
-export const relationalDb: Estimator = {
+export const relationalDb: Estimator<KindProps<'relational-db'>> = {
   usesCluster: (props) => props.hosting === 'kubernetes',
   estimate: (ledger) => {
     const { props } = ledger;

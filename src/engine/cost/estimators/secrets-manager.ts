@@ -1,7 +1,8 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 
 /** Secrets: each secret per month (a replica in another region is another secret), and API calls. */
-export const secretsManager: Estimator = {
+export const secretsManager: Estimator<KindProps<'secrets-manager'>> = {
   estimate: (ledger) => {
     const { props } = ledger;
     const secrets = ledger.usage({ name: 'secrets', label: 'Secrets', unit: 'secrets', nature: 'provisioned', prop: 'secrets', default: 20 });

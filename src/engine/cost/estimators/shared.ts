@@ -1,4 +1,4 @@
-import { kindOf } from '../../../catalog';
+import { kindOf, type KindProps } from '../../../catalog';
 import { componentZones } from '../../../model';
 import { HOURS_PER_MONTH, mapRange, type ComponentLedger } from '../ledger';
 import type { Range } from '../types';
@@ -12,13 +12,16 @@ export const MONTHLY_CHANGE_SHARE = 0.2;
 /** Assumed share of a database's storage that changes per day, for backup retention. */
 export const DAILY_CHANGE_SHARE = 0.02;
 
+/** What compute estimates read: the props app services and worker pools share. */
+type ComputeProps = Pick<KindProps<'app-service'> & KindProps<'worker-pool'>, 'runtime' | 'size' | 'vcpu' | 'memoryGb'>;
+
 /**
  * Instances of app services and worker pools: virtual machines, managed containers (priced
  * per vCPU and GB of memory, e.g. Fargate) or Kubernetes nodes.
  */
-export function estimateCompute(ledger: ComponentLedger): void {
+export function estimateCompute(ledger: ComponentLedger<ComputeProps>): void {
   const { props } = ledger;
-  const size = String(props.size ?? '');
+  const size = props.size;
   const instances = ledger.instances();
   switch (props.runtime) {
     case 'vm':
@@ -42,8 +45,7 @@ export function estimateCompute(ledger: ComponentLedger): void {
       return;
     }
     default: {
-      const vcpu = Number(props.vcpu ?? 1);
-      const memoryGb = Number(props.memoryGb ?? 2);
+      const { vcpu, memoryGb } = props;
       const note = `${vcpu} vCPU and ${memoryGb} GB per task; the size prop (${size}) does not apply to managed containers`;
       ledger.charge({ what: `Container vCPU (${vcpu} per task)`, key: 'containers/vcpu', quantity: mapRange(hours(instances), (h) => h * vcpu), notes: [note] });
       ledger.charge({ what: `Container memory (${memoryGb} GB per task)`, key: 'containers/memory', quantity: mapRange(hours(instances), (h) => h * memoryGb) });
@@ -76,8 +78,8 @@ export function interRegionKey(ledger: ComponentLedger, fromLocation: string, to
 }
 
 /** Stored gigabytes a stateful component holds, for replication traffic defaults. */
-function stateGb(props: Readonly<Record<string, unknown>>): number {
-  return typeof props.storageGb === 'number' ? props.storageGb : DEFAULT_CONNECTION_GB;
+function stateGb(ledger: ComponentLedger): number {
+  return ledger.traits.data?.sizeGb ?? DEFAULT_CONNECTION_GB;
 }
 
 /**
@@ -98,7 +100,7 @@ export function estimateTransfer(ledger: ComponentLedger): void {
     if (!target || target.region === undefined) continue;
     const targetKind = kindOf(target);
     if (target.region !== component.region) {
-      const gb = connection.mode === 'replication' || connection.mode === 'backup' ? Math.max(1, stateGb(ledger.props) * MONTHLY_CHANGE_SHARE) : DEFAULT_CONNECTION_GB;
+      const gb = connection.mode === 'replication' || connection.mode === 'backup' ? Math.max(1, stateGb(ledger) * MONTHLY_CHANGE_SHARE) : DEFAULT_CONNECTION_GB;
       crossRegion.set(target.region, (crossRegion.get(target.region) ?? 0) + gb);
       continue;
     }
@@ -149,9 +151,9 @@ export function chargeBackupCopy(ledger: ComponentLedger, options: { key: string
 
 /** Backup storage of a database-like component: the retained set, with what the provider includes free. */
 export function backupStorage(ledger: ComponentLedger, storageGb: number): Range | undefined {
-  const backup = (ledger.props.backup ?? {}) as { enabled?: boolean; retentionDays?: number };
-  if (!backup.enabled) return undefined;
-  const retention = backup.retentionDays ?? 7;
+  const backup = ledger.traits.data?.backup;
+  if (!backup?.enabled) return undefined;
+  const retention = backup.retentionDays;
   return ledger.usage({
     name: 'backupStorageGb',
     label: 'Backup storage retained',

@@ -1,3 +1,4 @@
+import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 import { range } from '../ledger';
 import { hours } from './shared';
@@ -7,7 +8,7 @@ import { hours } from './shared';
  * where the catalog has it; a gateway with capacity units (Azure Application Gateway WAF_v2)
  * where that is how the provider charges.
  */
-export const waf: Estimator = {
+export const waf: Estimator<KindProps<'waf'>> = {
   estimate: (ledger) => {
     const { props, book } = ledger;
     if (!book.has('waf/web-acl') && book.has('waf/gateway')) {
