@@ -79,7 +79,14 @@ export function generateStorage(b: TerraformBuilder): void {
           attr('status', 'Enabled'),
           nested('filter', []),
           nested('delete_marker_replication', [attr('status', 'Enabled')]),
-          nested('destination', [attr('bucket', destination), attr('storage_class', 'STANDARD')]),
+          nested('destination', [
+            attr('bucket', destination),
+            attr('storage_class', 'STANDARD'),
+            // Replication Time Control (15 minutes, with an SLA) needs its metrics on too.
+            ...(propBool(c, 'replicationTimeControl')
+              ? [nested('replication_time', [attr('status', 'Enabled'), nested('time', [attr('minutes', 15)])]), nested('metrics', [attr('status', 'Enabled'), nested('event_threshold', [attr('minutes', 15)])])]
+              : []),
+          ]),
         ]),
         attr(
           'depends_on',

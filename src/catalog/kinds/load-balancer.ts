@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { healthCheckProp } from '../common-props';
 import { defineKind } from '../define-kind';
 
@@ -38,8 +38,14 @@ export const loadBalancer = defineKind({
   initialProps: { type: 'application', healthChecks: true },
   traits: (props) => ({ healthChecks: props.healthChecks, exposure: props.scheme === 'internal' ? 'internal' : 'public' }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
-  sla: (_props, _component, { provider, zones }) => {
-    if (provider !== 'aws') return undefined;
-    return zones.length >= 2 ? AWS_SLA.elbMultiAz : AWS_SLA.elbSingleAz;
-  },
+  sla: (props, _component, { provider, zones }) =>
+    byProvider(
+      provider,
+      {
+        aws: () => (zones.length >= 2 ? AWS_SLA.elbMultiAz : AWS_SLA.elbSingleAz),
+        azure: () => (props.type === 'application' ? AZURE_SLA.applicationGateway : AZURE_SLA.loadBalancer),
+        gcp: () => GCP_SLA.loadBalancing,
+      },
+      'load balancer',
+    ),
 });
