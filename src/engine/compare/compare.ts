@@ -98,17 +98,24 @@ function compareCost(report: CostReport): CompareCost {
 
 const normalizeName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** The weakest journey: lowest availability, a journey that cannot work first; ties keep the design's order. */
+const modelledOf = (j: JourneyAvailability): number | null => j.modelled?.availability ?? null;
+
+/** The weakest journey: lowest modelled availability, a journey that cannot work first; ties keep the design's order. */
 function weakestJourney(journeys: readonly JourneyAvailability[]): WeakestJourney | null {
   let weakest: JourneyAvailability | undefined;
-  for (const j of journeys) if (!weakest || (j.percent ?? -1) < (weakest.percent ?? -1)) weakest = j;
+  for (const j of journeys) if (!weakest || (modelledOf(j) ?? -1) < (modelledOf(weakest) ?? -1)) weakest = j;
   if (!weakest) return null;
   return {
     id: weakest.id,
     name: weakest.name,
-    percent: weakest.percent,
-    nines: weakest.nines,
-    downtimeMinutesPerMonth: weakest.downtimeMinutesPerMonth,
+    percent: modelledOf(weakest),
+    low: weakest.modelled?.low ?? null,
+    high: weakest.modelled?.high ?? null,
+    nines: weakest.modelled?.nines ?? null,
+    downtimeMinutesPerMonth: weakest.modelled?.downtimeMinutesPerMonth ?? null,
+    floor: weakest.percent,
+    floorNines: weakest.nines,
+    floorDowntimeMinutesPerMonth: weakest.downtimeMinutesPerMonth,
     target: weakest.target,
     meetsTarget: weakest.meetsTarget,
   };
@@ -168,25 +175,33 @@ function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | n
   else
     perNine = costPerNine({
       extraMonthly,
-      basePercent: base.percent,
-      percent: journey.percent,
-      baseDowntimeMinutes: base.downtimeMinutesPerMonth,
-      downtimeMinutes: journey.downtimeMinutesPerMonth,
+      basePercent: modelledOf(base),
+      percent: modelledOf(journey),
+      baseDowntimeMinutes: base.modelled?.downtimeMinutesPerMonth ?? null,
+      downtimeMinutes: journey.modelled?.downtimeMinutesPerMonth ?? null,
     });
+  const modelled = journey.modelled;
   if (!isFirst && base) {
     delta = {
-      percent: difference(journey.percent, base.percent, 6),
-      nines: difference(journey.nines, base.nines, 2),
-      downtimeMinutesPerMonth: difference(journey.downtimeMinutesPerMonth, base.downtimeMinutesPerMonth, 2),
-      trend: availabilityTrend(journey.percent, base.percent),
+      percent: difference(modelledOf(journey), modelledOf(base), 6),
+      nines: difference(modelled?.nines ?? null, base.modelled?.nines ?? null, 2),
+      downtimeMinutesPerMonth: difference(modelled?.downtimeMinutesPerMonth ?? null, base.modelled?.downtimeMinutesPerMonth ?? null, 2),
+      trend: availabilityTrend(modelledOf(journey), modelledOf(base)),
     };
   }
   return {
     id: journey.id,
     name: journey.name,
-    percent: journey.percent,
-    nines: journey.nines,
-    downtimeMinutesPerMonth: journey.downtimeMinutesPerMonth,
+    percent: modelledOf(journey),
+    low: modelled?.low ?? null,
+    high: modelled?.high ?? null,
+    nines: modelled?.nines ?? null,
+    downtimeMinutesPerMonth: modelled?.downtimeMinutesPerMonth ?? null,
+    floor: journey.percent,
+    floorNines: journey.nines,
+    floorDowntimeMinutesPerMonth: journey.downtimeMinutesPerMonth,
+    ...(journey.floorReason ? { floorReason: journey.floorReason } : {}),
+    contributors: (modelled?.contributors ?? []).slice(0, 3).map((c) => ({ scenario: c.scenario, title: c.title, components: c.components, minutesPerMonth: c.minutesPerMonth })),
     target: journey.target,
     meetsTarget: journey.meetsTarget,
     complete: journey.complete,
@@ -209,7 +224,8 @@ function scenariosOfClass(design: Design, scenarios: readonly FailureScenario[],
       return scenarios.filter((s) => s.kind === 'region' && s.id === `region:${id}`);
     }
     default:
-      return scenarios.filter((s) => s.kind === scenarioClass);
+      // A service whose provider commits to 100% is not every design's worst single failure.
+      return scenarios.filter((s) => s.kind === scenarioClass && !s.unlikely);
   }
 }
 
@@ -366,12 +382,15 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
     }
   }
   if (journeys.some((row) => row.cells.some((cell) => cell !== null && !cell.complete))) {
-    notes.push('Some journeys pass components without a published availability figure: their availability is an upper bound.');
+    notes.push('Some journeys pass components without a published SLA: their SLA floor is unknown (the modelled figure still counts their failures).');
   }
   if (journeys.some((row) => row.matchedBy.includes('name'))) {
     notes.push('Some journeys have different ids across the designs and were matched by name.');
   }
-  notes.push('Costs compare expected monthly figures (the range shows low and high usage); availability and recovery are estimates from published SLAs and the assumptions in each design\'s report.');
+  notes.push(
+    'Availability, nines and the cost per added nine use the modelled figure: expected downtime from failure scenarios at their rates, with the range from the rates\' uncertainty. The SLA floor beside it is what the providers\' SLAs commit to (with service credits), not a forecast.',
+  );
+  notes.push('Costs compare expected monthly figures (the range shows low and high usage); recovery times are estimates from the assumptions in each design\'s report.');
   return { designs, journeys, scenarios, notes };
 }
 

@@ -61,7 +61,7 @@ export function formatDurationDelta(seconds: number | null, trend: Trend): strin
 const UNKNOWN_REASONS = {
   'journey-missing': 'not comparable: the journey is missing in one of the designs',
   'journey-cannot-work': 'not comparable: the journey cannot work in one of the designs',
-  'unbounded-nines': 'not comparable: an estimate of 100% (no published figures on the path) has no finite nines',
+  'unbounded-nines': 'not comparable: a modelled availability of 100% (no failure on the path costs any time) has no finite nines',
   'currency-differs': 'not comparable: the designs are priced in different currencies',
 } as const;
 

@@ -52,13 +52,22 @@ export interface CompareCost {
   unpricedLines: number;
 }
 
-/** The weakest journey: the lowest availability (a journey that cannot work at all is the weakest). */
+/**
+ * The weakest journey: the lowest modelled availability (a journey that cannot work at all is the
+ * weakest). `percent`, `nines` and `downtimeMinutesPerMonth` are modelled; `floor` is the SLA floor.
+ */
 export interface WeakestJourney {
   id: string;
   name: string;
   percent: number | null;
+  low: number | null;
+  high: number | null;
   nines: number | null;
   downtimeMinutesPerMonth: number | null;
+  /** The SLA floor in percent; null when unknown or when the journey cannot work. */
+  floor: number | null;
+  floorNines: number | null;
+  floorDowntimeMinutesPerMonth: number | null;
   target: number;
   meetsTarget: boolean | null;
 }
@@ -103,13 +112,23 @@ export interface ComparedDesign {
 export interface JourneyCell {
   id: string;
   name: string;
-  /** Estimated availability in percent; null when the journey cannot work at all. */
+  /** Modelled availability in percent (expected, from failure rates); null when the journey cannot work at all. */
   percent: number | null;
+  /** The modelled range: at the high rates and at the low rates. */
+  low: number | null;
+  high: number | null;
   nines: number | null;
   downtimeMinutesPerMonth: number | null;
+  /** The SLA floor: what the providers' SLAs commit to; null when unknown (`floorReason`) or the journey cannot work. */
+  floor: number | null;
+  floorNines: number | null;
+  floorDowntimeMinutesPerMonth: number | null;
+  floorReason?: string;
+  /** The scenarios that cost the journey most in this design, largest first (up to three). */
+  contributors: { scenario: string; title: string; components: string[]; minutesPerMonth: number }[];
   target: number;
   meetsTarget: boolean | null;
-  /** false when some components on the path have no published figure: then `percent` is an upper bound. */
+  /** false when some components on the path have no published SLA: the floor is unknown. */
   complete: boolean;
   /** Null for the first design, or when the first design lacks this journey. */
   delta: { percent: number | null; nines: number | null; downtimeMinutesPerMonth: number | null; trend: Trend } | null;
