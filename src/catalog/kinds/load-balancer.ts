@@ -36,7 +36,9 @@ export const loadBalancer = defineKind({
     { key: 'healthCheckPath', label: 'Health check path', help: 'The path targets answer on when healthy, e.g. /healthz. It should check what the instance needs, not more.', type: 'text', default: '/healthz', maxLength: 200 },
   ],
   initialProps: { type: 'application', healthChecks: true },
-  traits: (props) => ({ healthChecks: props.healthChecks, exposure: props.scheme === 'internal' ? 'internal' : 'public' }),
+  // The provider takes a lost zone's load balancer nodes out of service itself, whatever the
+  // targets' health checks say: the load balancer's own zonal failover is the service's.
+  traits: (props) => ({ healthChecks: props.healthChecks, exposure: props.scheme === 'internal' ? 'internal' : 'public', zonalFailover: 'service' }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
   sla: (props, _component, { provider, zones }) =>
     byProvider(

@@ -109,6 +109,8 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
   const componentDuration = (i: number, fallback: DurationAssumption): DurationAssumption => inputs.components.get(graph.components[i]!.id)?.duration ?? fallback;
 
   for (const scenario of index.scenarios) {
+    // Most components of a large design lie on no journey's route: their scenarios cost nothing.
+    if (scenario.journeys.length === 0) continue;
     switch (scenario.kind) {
       case 'zone':
         zoneOrRegion(scenario, rates.zoneIncident, durations.zoneIncident, 'zone');
@@ -130,11 +132,12 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
   }
 
   function zoneOrRegion(scenario: FailureScenario, rate: RateAssumption, duration: DurationAssumption, kind: 'zone' | 'region'): void {
-    const lost = kind === 'zone' ? new Set([(scenario.failure.zones![0] as string).split('/')[1]!]) : undefined;
-    const down = new Set(scenario.downComponents);
-    const degraded = new Set(scenario.degradedComponents);
+    const [region, zone] = kind === 'zone' ? (scenario.failure.zones![0] as string).split('/') : [scenario.failure.regions![0]!, undefined];
+    const lost = zone !== undefined ? new Set([zone]) : undefined;
+    // What the failure touches, asked of the few components each journey depends on (not of every component down).
+    const touched = (i: number) => graph.components[i]!.region === region && (zone === undefined || graph.instanceZones[i]!.includes(zone));
     scenario.journeys.forEach((outcome, p) => {
-      const hit = [...critical[p]!].filter((i) => down.has(graph.components[i]!.id) || degraded.has(graph.components[i]!.id)).sort((a, b) => a - b);
+      const hit = [...critical[p]!].filter(touched).sort((a, b) => a - b);
       let seconds: number;
       let assumptions: Assumption[] = [];
       if (costs(outcome)) {
@@ -147,8 +150,12 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
         for (const i of hit) {
           if (!lost) continue;
           const estimate = zoneLossDisruption(graph, i, lost);
-          if ((estimate.seconds ?? 0) > seconds) {
-            seconds = estimate.seconds ?? 0;
+          // Behind a load balancer only the lost zone's share of requests fails until it is evicted;
+          // a promotion (standby, cluster, replica) stops every request until it completes.
+          const zones = graph.instanceZones[i]!.length;
+          const share = graph.traits[i]!.zonalFailover === 'load-balanced' && zones > 0 ? 1 / zones : 1;
+          if ((estimate.seconds ?? 0) * share > seconds) {
+            seconds = (estimate.seconds ?? 0) * share;
             assumptions = estimate.assumptions;
           }
         }

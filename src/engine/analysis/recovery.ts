@@ -173,8 +173,9 @@ export function restoreTime(graph: DesignGraph, i: number, failed: FailureState)
   }
   // A managed service with nothing of the team's to redeploy (a load balancer, a managed cache) that
   // failed by itself is the provider's to restore; one whose zones are gone is recreated in another.
-  const zoneLost = region !== undefined && graph.instanceZones[i]!.some((zone) => failed.failedZones.has(zoneKey(region, zone)));
-  if (traits.operator === 'provider' && !zoneLost) return providerRestore(graph, i);
+  if (traits.operator === 'provider' && (failed.failedZones.size === 0 || !graph.instanceZones[i]!.some((zone) => failed.failedZones.has(zoneKey(region!, zone))))) {
+    return providerRestore(graph, i);
+  }
   if (traits.autoscaling?.enabled) return est(ASSUMPTIONS.replaceCapacity.seconds, ASSUMPTIONS.replaceCapacity);
   return est(ASSUMPTIONS.redeployStateless.seconds, ASSUMPTIONS.redeployStateless);
 }

@@ -61,7 +61,7 @@ export const availabilityBelowTarget: Rule = {
       const top = modelled.contributors.slice(0, 3);
       const floor = journey.percent !== null ? `The SLA floor (what the providers commit to) is ${formatPercent(journey.percent)}.` : `The SLA floor is unknown (${journey.floorReason}).`;
       const components = [...new Set(top.flatMap((c) => c.components))];
-      const order = new Map(context.graph.components.map((c, i) => [c.id, i]));
+      const order = context.graph.indexById;
       components.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
       const remedies = [...new Set(top.filter((c) => !outsideReach(context, c)).map((c) => REMEDY[c.kind]))];
       results.push({
