@@ -376,7 +376,7 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
           {designs.slice(1).map((d) => (
             <p key={d.index}>
               <strong>{d.name}</strong>: {d.delta && d.delta.monthlyTrend !== 'n/a' ? `${formatMoneyDelta(d.delta.monthly.expected, d.cost.currency)} a month against ${designs[0]!.name}. ` : ''}
-              {d.weakest ? `Weakest journey (${d.weakest.name}): ${describeCostPerNine(d.costPerNine, d.cost.currency)}.` : ''}
+              {d.weakest ? `Weakest journey by modelled availability (${d.weakest.name}): ${describeCostPerNine(d.costPerNine, d.cost.currency)}.` : ''}
             </p>
           ))}
           <ul className="muted compare-notes">
