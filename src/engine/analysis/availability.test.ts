@@ -157,6 +157,35 @@ journeys:
     expect(journey!.percent).toBeCloseTo(99.7802, 3);
   });
 
+  it('states an Azure floor from Azure SLAs: VMs in two zones, a Standard load balancer, PostgreSQL with zone-redundant HA', () => {
+    const yaml = `ninesmith: 1
+name: Azure portal
+provider: azure
+tier: premium
+regions:
+  - { id: r1, location: westeurope, zones: ['1', '2', '3'] }
+components:
+  - { id: users, kind: users }
+  - { id: lb, kind: load-balancer, region: r1, zones: ['1', '2'], props: { type: network } }
+  - { id: app, kind: app-service, region: r1, zones: ['1', '2'], replicas: 2, props: { runtime: vm } }
+  - { id: db, kind: relational-db, region: r1, zones: ['1', '2'], props: { ha: multi-az } }
+connections:
+  - { from: users, to: lb }
+  - { from: lb, to: app }
+  - { from: app, to: db }
+journeys:
+  - { id: save, name: Save, from: users, needs: [app, db] }
+`;
+    const [journey] = availability(yaml);
+    // 99.99% (Standard load balancer) × 99.99% (VMs across zones) × 99.99% (zone-redundant HA) = 99.97%.
+    expect(journey!.percent).toBeCloseTo(99.97, 3);
+    expect(journey!.terms.map((t) => t.sla!.service)).toEqual([
+      expect.stringContaining('Load Balancer Standard'),
+      expect.stringContaining('availability zones'),
+      expect.stringContaining('zone-redundant'),
+    ]);
+  });
+
   it('gives no journey 100% on any provider unless every term truly is', () => {
     for (const provider of ['aws', 'azure', 'gcp']) {
       const location = { aws: 'us-east-1', azure: 'eastus', gcp: 'us-central1' }[provider]!;
