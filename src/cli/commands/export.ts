@@ -1,20 +1,17 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_TARGETS, generateExport, type ExportTarget, type GeneratedFile } from '../../../generators';
+import { EXPORT_TARGETS, GENERATORS, generateExport, unsupportedTargets, type ExportTarget, type GeneratedFile } from '../../../generators';
 import { EXIT, UsageError, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
 import type { PriceCatalog } from '../../engine/cost';
 import { DEFAULT_PRICES_DIR } from './cost';
 
-export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only terraform,helm,runbooks,proposal]
+export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only ${EXPORT_TARGETS.join(',')}]
 
 Writes what the design generates into DIR (created if needed):
-  terraform/  AWS Terraform, one file per layer, with a README of what to fill in
-  helm/       values for what runs on Kubernetes, and the chart they are for
-  runbooks/   one runbook per failure the design can suffer
-  proposal/   a client proposal in Markdown: availability, recovery, cost (public/prices), findings
+${EXPORT_TARGETS.map((target) => `  ${`${target}/`.padEnd(11)} ${GENERATORS[target].label}: ${GENERATORS[target].help}`).join('\n')}
 Exit 0 when written, 2 for a file that cannot be read or does not fit the format.
 `;
 
@@ -56,9 +53,9 @@ export const exportCommand: Command = async (args, context) => {
     context.stderr(formatProblems(file, result.problems));
     return EXIT.invalid;
   }
-  // The proposal prices the design from the checkout's catalogs, as `ninesmith cost` does.
+  // Targets that price the design (the proposal) read the checkout's catalogs, as `ninesmith cost` does.
   let catalogs: PriceCatalog[] = [];
-  if (targets.includes('proposal')) {
+  if (targets.some((target) => GENERATORS[target].needs.catalogs)) {
     const loaded = await loadPriceCatalogs(DEFAULT_PRICES_DIR, [result.design.provider]);
     if (!loaded.ok) {
       context.stderr(`ninesmith export: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
@@ -89,8 +86,11 @@ export const exportCommand: Command = async (args, context) => {
   }
   const counts = targets.map((target) => `${files.filter((f) => f.path.startsWith(`${target}/`)).length} ${target}`);
   context.stdout(`${file}: wrote ${files.length} files to ${values.out} (${counts.join(', ')})\n`);
+  const unsupported = new Map(unsupportedTargets(result.design, targets).map(({ target, reason }) => [target, reason]));
   for (const target of targets) {
-    if (!files.some((f) => f.path.startsWith(`${target}/`))) context.stdout(`  ${target}: nothing to generate for this design\n`);
+    const reason = unsupported.get(target);
+    if (reason) context.stdout(`  ${target}: ${reason}\n`);
+    else if (!files.some((f) => f.path.startsWith(`${target}/`))) context.stdout(`  ${target}: nothing to generate for this design\n`);
   }
   return EXIT.ok;
 };

@@ -69,7 +69,7 @@ export const criticalDependencyUnredundant: Rule = {
           return;
         }
         case 'delivery': {
-          if (foundation.fallback) return;
+          if (foundation.redundantRunners || foundation.breakGlass) return;
           results.push({
             components: [component.id],
             severity: 'medium',
