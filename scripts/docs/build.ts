@@ -160,9 +160,8 @@ export function renderKindsOverview(): string {
     kind.layer,
     PLACEMENT[kind.capabilities.placement] ?? kind.capabilities.placement,
     kind.capabilities.stateful ? 'yes' : 'no',
-    kind.sla !== undefined ? 'yes' : 'no',
   ]);
-  return table(['kind', 'title', 'layer', 'placement', 'holds state', 'published SLA'], rows);
+  return table(['kind', 'title', 'layer', 'placement', 'holds state'], rows);
 }
 
 export function renderKinds(): string {
