@@ -1,6 +1,6 @@
 import type { Component, Design, Provider } from '../model';
 
-/** The layers a platform is priced and reported by (design-format.md, "Component kinds"). */
+/** The layers a platform is priced and reported by (docs/design-format.md, "Component kinds"). */
 export const LAYERS = ['edge', 'app', 'async', 'data', 'storage', 'security', 'operations', 'integration'] as const;
 export type Layer = (typeof LAYERS)[number];
 
