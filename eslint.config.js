@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-/** Who may import whom (../shared/architecture.md). Each entry: the folder, and what it must never import. */
+/** Who may import whom (README.md, "How the code is laid out"). Each entry: the folder, and what it must never import. */
 const react = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'zustand', 'zustand/*', '@tanstack/*', 'zundo', 'idb', 'elkjs', 'elkjs/*'];
 const node = ['node:*', 'fs', 'path', 'os', 'child_process'];
 const boundary = (files, patterns, message) => ({

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Browser benchmark (performance.md "How to measure"): the app against a bare React Flow page
+// Browser benchmark (docs/performance.md, "How to measure"): the app against a bare React Flow page
 // holding the same generated design, interleaved A B A B in the same Chromium, on a production
 // build served by `vite preview`.
 //

@@ -1,5 +1,5 @@
 /**
- * The engine's cost beside the cost of reading the same design (performance.md, "The engine alone").
+ * The engine's cost beside the cost of reading the same design (docs/performance.md, "The engine alone").
  * For generated designs of 1,000, 5,000 and 20,000 components: parse + schema-validate the YAML
  * (loadDesign) and run every check plus the analysis (analyzeDesign), cold first run and warm median,
  * in the same process. Aim: checks plus analysis cost at most half of parsing.

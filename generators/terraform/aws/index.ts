@@ -11,7 +11,7 @@ import { generateCache, generateData, generateQueues } from './data';
 import { generateBackup, generateStorage } from './storage';
 import { generateObservability } from './observability';
 
-/** The AWS provider release the export is written and checked against (../shared/reference/tf-aws-schema-subset.json). */
+/** The AWS provider release the export is written and checked against (the schema subset in generators/terraform/oracle/tf-aws-schema-subset.json). */
 export const AWS_PROVIDER_VERSION = '6.58.0';
 
 const FILE_PURPOSE: Record<(typeof TERRAFORM_FILES)[number], string> = {

@@ -15,7 +15,7 @@ function fixture(name: string): Design {
   return result.design;
 }
 
-/** The rule ids issue 3 requires, with exactly these ids. */
+/** The rule ids suppressions and CI configurations name: stable, so none may vanish or be renamed. */
 const REQUIRED_IDS = [
   'single-point-of-failure', 'zone-failure-breaks-journey', 'region-failure-exceeds-rto', 'rpo-exceeds-target', 'availability-below-target',
   'single-zone', 'missing-replica', 'no-backup', 'untested-backup', 'backup-same-boundary', 'stateful-app-tier', 'sync-external-dependency',
@@ -63,7 +63,7 @@ describe('rule registry', () => {
     for (const [key, rule] of Object.entries(RULES)) expect(rule.id).toBe(key);
   });
 
-  it('has unique kebab-case ids, including every id issue 3 requires', () => {
+  it('has unique kebab-case ids, including every stable id', () => {
     const ids = ALL_RULES.map((rule) => rule.id);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z]+(-[a-z]+)*$/);
