@@ -49,7 +49,8 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-describe('the packed package, installed into an empty folder', () => {
+// Each case starts several processes; a loaded CI machine may take seconds for each.
+describe('the packed package, installed into an empty folder', { timeout: 120_000 }, () => {
   it('holds the command line, its price catalogs and the README, and no sources', () => {
     const allowed = [/^bin\/ninesmith\.mjs$/, /^dist-cli\/ninesmith\.mjs$/, /^public\/prices\/[a-z]+\.json$/, /^README\.md$/, /^package\.json$/];
     expect(installed.packedFiles.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
