@@ -154,7 +154,7 @@ async function measure(page, cdp, run) {
 }
 
 /**
- * The time from an edit to its findings on screen (issue 3): a visible app service in several
+ * The time from an edit to its findings on screen: a visible app service in several
  * zones is moved into one zone with one instance, as the inspector would, and each animation
  * frame checks its badge; the frame that sees it change is the one that paints it. Five edits.
  */

@@ -1,5 +1,5 @@
 import type { Design } from '../../model';
-import type { CostReport } from '../../engine/cost';
+import type { CostReport, LineItem } from '../../engine/cost';
 import { layerTitle, money, quantityText, regionLabel, STATUS_LABELS } from './cost-shared';
 
 function table(rows: readonly (readonly string[])[], rightAligned: readonly number[]): string {
@@ -20,17 +20,22 @@ export function costText(report: CostReport, design: Design, file: string): stri
   out.push('', 'By region');
   out.push(table(Object.entries(report.byRegion).map(([region, amount]) => [`  ${regionLabel(region, locations)}`, money(amount, c)]), [1]));
   out.push('', 'By component');
+  // Grouped once: filtering every line item for each component is quadratic (14 s at 20,000 components).
+  const linesByComponent = new Map<string, LineItem[]>();
+  for (const line of report.lineItems) {
+    const lines = linesByComponent.get(line.componentId);
+    if (lines) lines.push(line);
+    else linesByComponent.set(line.componentId, [line]);
+  }
   for (const component of report.components) {
     const amount = report.byComponent[component.id] ?? 0;
     const status = component.status === 'priced' ? '' : `  [${STATUS_LABELS[component.status]}]`;
     out.push(`  ${component.id} (${component.kind}): ${money(amount, c)}${status}`);
-    const rows = report.lineItems
-      .filter((line) => line.componentId === component.id)
-      .map((line) => [
-        `    ${line.what}`,
-        line.status === 'priced' ? money(line.monthlyCents[report.profile] / 100, c) : STATUS_LABELS[line.status],
-        line.status === 'priced' && line.quantity ? `${quantityText(line.quantity[report.profile], line.quantityUnit)} x ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''}` : (line.notes[0] ?? ''),
-      ]);
+    const rows = (linesByComponent.get(component.id) ?? []).map((line) => [
+      `    ${line.what}`,
+      line.status === 'priced' ? money(line.monthlyCents[report.profile] / 100, c) : STATUS_LABELS[line.status],
+      line.status === 'priced' && line.quantity ? `${quantityText(line.quantity[report.profile], line.quantityUnit)} x ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''}` : (line.notes[0] ?? ''),
+    ]);
     if (rows.length > 0) out.push(table(rows, [1]));
   }
   if (report.adjustments.length > 0) {
