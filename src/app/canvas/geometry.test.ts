@@ -6,6 +6,7 @@ import {
   NODE_HEIGHT,
   NODE_WIDTH,
   REGION_HEADER,
+  createCanvasView,
   nodeCenter,
   placementAfterDrop,
   placementAt,
@@ -107,5 +108,18 @@ describe('withFallbackPositions', () => {
     expect(filled.web!.y).toBeGreaterThan(NODE_HEIGHT);
     expect(filled.db!.x).not.toBe(filled.web!.x);
     expect(nodeCenter(filled.web!)).toEqual({ x: filled.web!.x + NODE_WIDTH / 2, y: filled.web!.y + NODE_HEIGHT / 2 });
+  });
+});
+
+describe('createCanvasView', () => {
+  it('lays the regions out once per model and layout, again only when either changes', () => {
+    const viewOf = createCanvasView();
+    const layout = { east: { x: 0, y: 0 }, web: { x: 100, y: 80 } };
+    const first = viewOf(design, layout);
+    expect(viewOf(design, layout)).toBe(first);
+    expect(first.positions['db']).toBeDefined();
+    const moved = viewOf(design, { ...layout, web: { x: 900, y: 80 } });
+    expect(moved).not.toBe(first);
+    expect(moved.regions[0]!.width).toBeGreaterThan(first.regions[0]!.width);
   });
 });
