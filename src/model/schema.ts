@@ -98,7 +98,7 @@ export const pricingSettingsSchema = z.strictObject({
   profile: z.enum(['low', 'expected', 'high']).optional(),
   adjustments: z.array(priceAdjustmentSchema).optional(),
   /** Usage assumptions per component id, like Infracost's usage file: `{ web: { requestsPerMonth: 5e7 } }`. */
-  usage: z.record(idSchema, z.record(z.string(), z.number().min(0))).optional(),
+  usage: z.record(idSchema, z.record(z.string(), z.number().min(0, 'expected a usage of 0 or more'))).optional(),
 });
 
 export const layoutPointSchema = z.strictObject({

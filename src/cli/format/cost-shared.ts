@@ -1,13 +1,7 @@
 import { LAYER_TITLES, type Layer } from '../../catalog';
 
-/** $1,234.56 */
-export function money(amount: number, currency = 'USD'): string {
-  const sign = amount < 0 ? '-' : '';
-  const symbol = currency === 'USD' ? '$' : `${currency} `;
-  return `${sign}${symbol}${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-export { LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/cost';
+/** Money and line-status words, as every other face writes them (src/engine/format.ts). */
+export { formatMoney as money, LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/format';
 
 export const layerTitle = (layer: string): string => LAYER_TITLES[layer as Layer] ?? layer;
 
