@@ -1,6 +1,6 @@
 import { kindOf, LAYER_TITLES, LAYERS, type Layer } from '../../src/catalog';
 import { componentZones, designTier, displayName, formatDuration, type Design } from '../../src/model';
-import { analyzeDesign, SEVERITIES, type DesignAnalysis, type Finding } from '../../src/engine';
+import { analyzeDesign, SEVERITIES, weakestJourney, type DesignAnalysis, type Finding } from '../../src/engine';
 import { estimateCost, type CatalogSet, type CostReport } from '../../src/engine/cost';
 import { formatAvailability, formatDowntime, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatPercent, formatSigned } from '../../src/engine/format';
 import {
@@ -75,7 +75,7 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   const out: string[] = [];
   const open = analysis.findings.filter((f) => !f.suppressed);
   const recovery = recoveryByClass(design, analysis);
-  const weakest = [...analysis.journeys].sort((a, b) => (a.percent ?? -1) - (b.percent ?? -1))[0];
+  const weakest = weakestJourney(analysis.journeys);
 
   // ---- summary
   out.push(`# Proposal: ${text(design.name)}`, '');

@@ -1,4 +1,4 @@
-import { formatDuration, type Region } from '../../src/model';
+import { formatDuration, primaryRegion, type Region } from '../../src/model';
 import { backupOf, hostingOf, propBool, propNumber, propString, runtimeOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { defaultNamePrefix, markdownText } from '../text';
 import type { GeneratedFile } from '../types';
@@ -162,7 +162,7 @@ function zoneSections(w: Writer, components: readonly ComponentFacts[]): Section
 
 function regionSections(w: Writer, mode: FailureMode): Sections {
   const regions = w.facts.regions;
-  const primary = regions.find((r) => r.role === 'primary') ?? regions[0]!;
+  const primary = primaryRegion(w.facts)!;
   const others = regions.filter((r) => r !== primary);
   const dns = w.facts.components.find((c) => c.kind.capabilities.foundation === 'dns');
   const automatic = dns !== undefined && propBool(dns, 'failoverRouting');

@@ -20,10 +20,6 @@ function isLoadBalancer(c: ComponentFacts): boolean {
   return c.kind.id === 'load-balancer' && c.region !== undefined;
 }
 
-export function loadBalancers(b: TerraformBuilder): ComponentFacts[] {
-  return b.facts.components.filter(isLoadBalancer);
-}
-
 /** The security group that traffic from `c` comes from, when it has one in the generated network. */
 export function groupOf(b: TerraformBuilder, c: ComponentFacts): RawExpr | undefined {
   if (!c.region) return undefined;

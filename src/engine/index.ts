@@ -7,6 +7,7 @@ export { analyzeDesign, checkDesign, ruleContext, ruleSeverity, tierClassOf, typ
 export { simulateFailure, journeyPlans, type SimulationResult, type JourneyOutcome, type JourneyPlan } from './analysis/journeys';
 export { failureScenarios, simulateScenario, type FailureScenario, type ScenarioKind, type DataLoss } from './analysis/scenarios';
 export { journeysAvailability, componentSla, type JourneyAvailability, type AvailabilityTerm } from './analysis/availability';
+export { weakestJourney } from './analysis/weakest-journey';
 export { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './analysis/assumptions';
 export type { Failure } from './analysis/failure';
 export { buildGraph, graphOf, zoneKey, type DesignGraph } from './graph';

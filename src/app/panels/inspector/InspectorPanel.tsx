@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { effectiveProps, findKind, LAYER_TITLES, type ComponentKind, type SlaFigure } from '../../../catalog';
-import { CONNECTION_MODES, componentSchema, componentZones, connectionId, displayName, edits, type Component, type Connection, type ConnectionMode, type Design } from '../../../model';
+import { CONNECTION_MODES, componentSchema, componentZones, connectionSchema, connectionId, displayName, edits, type Component, type Connection, type ConnectionMode, type Design } from '../../../model';
 import { setComponentRegion, setConnectionLabel, setConnectionMode, toggleComponentZone, updateComponent } from '../../commands';
 import { useModel, useSelection } from '../../store';
 import { NumberField, SelectField, TextField, checkField, parseNumberText } from '../../components/fields';
@@ -166,7 +166,7 @@ function ConnectionInspector({ design, connection }: { design: Design; connectio
         label="Label"
         help="What flows over it (orders API, nightly export)."
         value={connection.label ?? ''}
-        check={(text) => (text.length > 200 ? 'expected at most 200 characters' : null)}
+        check={(text) => checkField(connectionSchema.shape.label, text)}
         commit={(text) => setConnectionLabel(id, text)}
       />
     </div>
