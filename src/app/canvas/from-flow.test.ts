@@ -14,20 +14,13 @@ import {
   regionDragMoves,
 } from './from-flow';
 import { createCanvasView, NODE_HEIGHT, NODE_WIDTH } from './geometry';
+import { TWO_REGIONS } from './testing';
 import { regionNodeId, type FlowNode } from './to-flow';
 
 const model: Pick<Design, 'regions' | 'components'> = {
-  regions: [
-    { id: 'east', location: 'us-east-1', role: 'primary', zones: ['a', 'b', 'c'] },
-    { id: 'west', location: 'us-west-2', role: 'secondary', zones: ['a', 'b'] },
-  ],
-  components: [
-    { id: 'dns', kind: 'dns' },
-    { id: 'web', kind: 'app-service', region: 'east', zones: ['a'] },
-    { id: 'db', kind: 'relational-db', region: 'east', zones: ['a', 'b'] },
-    // No position: the canvas gives it a fallback one, and a region drag moves it from there.
-    { id: 'cache', kind: 'cache', region: 'east' },
-  ],
+  ...TWO_REGIONS,
+  // No position: the canvas gives it a fallback one, and a region drag moves it from there.
+  components: [...TWO_REGIONS.components, { id: 'cache', kind: 'cache', region: 'east' }],
 };
 const layout = { east: { x: 0, y: 0 }, dns: { x: -400, y: 0 }, web: { x: 100, y: 80 }, db: { x: 400, y: 100 } };
 const view = createCanvasView()(model, layout);

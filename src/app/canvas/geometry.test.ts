@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../../model';
 import {
   LANE_LABEL_WIDTH,
   MIN_LANE_HEIGHT,
@@ -13,18 +12,9 @@ import {
   regionGeometries,
   withFallbackPositions,
 } from './geometry';
+import { TWO_REGIONS } from './testing';
 
-const design: Pick<Design, 'regions' | 'components'> = {
-  regions: [
-    { id: 'east', location: 'us-east-1', role: 'primary', zones: ['a', 'b', 'c'] },
-    { id: 'west', location: 'us-west-2', role: 'secondary', zones: ['a', 'b'] },
-  ],
-  components: [
-    { id: 'dns', kind: 'dns' },
-    { id: 'web', kind: 'app-service', region: 'east', zones: ['a'] },
-    { id: 'db', kind: 'relational-db', region: 'east', zones: ['a', 'b'] },
-  ],
-};
+const design = TWO_REGIONS;
 
 describe('regionGeometries', () => {
   const layout = { east: { x: 0, y: 0 }, dns: { x: -400, y: 0 }, web: { x: 100, y: 80 }, db: { x: 400, y: 100 } };
