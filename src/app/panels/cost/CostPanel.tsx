@@ -194,7 +194,7 @@ function Assumptions({ design, assumptions }: { design: Design; assumptions: rea
   );
 }
 
-/** The one usage figure a component's line items rest on; from pricing.usage when the design sets it. */
+/** What one usage figure must be: the format's schema for an entry of pricing.usage. */
 const usageValueSchema = pricingSettingsSchema.shape.usage.unwrap().valueType.valueType;
 
 function UsageInput({ assumption, design }: { assumption: UsageAssumption; design: Design }) {
