@@ -12,7 +12,7 @@ const boundary = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', 'dist-cli/', '.vite/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'generators/**/__golden__/**'] },
+  { ignores: ['dist/', 'dist-cli/', 'dist-test/', 'dist-bench/', '.vite/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'generators/**/__golden__/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../src/catalog';
-import { PROVIDER_NAMES, PROVIDERS } from '../src/model';
+import { PROVIDER_FACTS, PROVIDERS } from '../src/model';
 import { EXPORT_TARGETS, GENERATORS, generateExport, TARGETS, unsupportedTargets } from './index';
 import { TERRAFORM_BY_PROVIDER } from './terraform';
 
@@ -22,7 +22,7 @@ describe('export targets', () => {
     'says Terraform for %s is not generated yet, and writes none of another provider\'s code',
     (provider) => {
       const design = { ...syntheticDesign(40, 7), provider };
-      expect(unsupportedTargets(design)).toEqual([{ target: 'terraform', reason: `Terraform for ${PROVIDER_NAMES[provider]} is not generated yet (AWS only).` }]);
+      expect(unsupportedTargets(design)).toEqual([{ target: 'terraform', reason: `Terraform for ${PROVIDER_FACTS[provider].label} is not generated yet (AWS only).` }]);
       const files = generateExport(design, { targets: ['terraform', 'helm'] });
       expect(files.filter((file) => file.path.startsWith('terraform/'))).toEqual([]);
       expect(files.map((file) => file.contents).join('\n')).not.toMatch(/\baws_[a-z]/);

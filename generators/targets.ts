@@ -1,4 +1,4 @@
-import { PROVIDER_NAMES, PROVIDERS, type Design } from '../src/model';
+import { PROVIDER_FACTS, PROVIDERS, type Design } from '../src/model';
 import type { ExportTarget, TargetInfo } from './types';
 
 /**
@@ -40,5 +40,5 @@ export const TARGETS: { readonly [K in ExportTarget]: TargetInfo & { readonly id
 export function unsupportedReason(target: ExportTarget, design: Pick<Design, 'provider'>): string | undefined {
   const info = TARGETS[target];
   if (info.providers.includes(design.provider)) return undefined;
-  return `${info.label} for ${PROVIDER_NAMES[design.provider]} is not generated yet (${info.providers.map((provider) => PROVIDER_NAMES[provider]).join(', ')} only).`;
+  return `${info.label} for ${PROVIDER_FACTS[design.provider].label} is not generated yet (${info.providers.map((provider) => PROVIDER_FACTS[provider].label).join(', ')} only).`;
 }

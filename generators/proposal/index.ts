@@ -1,17 +1,11 @@
 import { kindOf, LAYER_TITLES, LAYERS, type Layer } from '../../src/catalog';
 import { componentZones, designTier, displayName, formatDuration, type Design } from '../../src/model';
-import { analyzeDesign, SEVERITIES, type DesignAnalysis, type Finding } from '../../src/engine';
+import { analyzeDesign, SEVERITIES, weakestJourney, type DesignAnalysis, type Finding } from '../../src/engine';
 import { estimateCost, type CatalogSet, type CostReport } from '../../src/engine/cost';
+import { formatAvailability, formatDowntime, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatPercent, formatSigned } from '../../src/engine/format';
 import {
   compareDesigns,
   describeCostPerNine,
-  formatAvailability,
-  formatDowntime,
-  formatEstimate,
-  formatMoney,
-  formatMoneyDelta,
-  formatNines,
-  formatSigned,
   recoveryByClass,
   SCENARIO_CLASSES,
   SCENARIO_CLASS_TITLES,
@@ -29,10 +23,6 @@ export interface ProposalOptions {
 }
 
 export const PROPOSAL_PATH = 'proposal/proposal.md';
-
-function pct(value: number): string {
-  return `${Number(value.toFixed(4))}%`;
-}
 
 /** Findings described one by one; the rest are counted by rule. */
 export const MAX_DETAILED_FINDINGS = 50;
@@ -86,17 +76,17 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   const out: string[] = [];
   const open = analysis.findings.filter((f) => !f.suppressed);
   const recovery = recoveryByClass(design, analysis);
-  const weakest = [...analysis.journeys].sort((a, b) => (a.percent ?? -1) - (b.percent ?? -1))[0];
+  const weakest = weakestJourney(analysis.journeys);
 
   // ---- summary
   out.push(`# Proposal: ${text(design.name)}`, '');
   if (design.description) out.push(`Design brief: ${text(design.description)}`, '');
   out.push('## Summary', '');
-  out.push(`- **Service tier:** ${text(tier.id)}: availability ${pct(tier.availability)}, recovery time (RTO) ${formatDuration(tier.rtoSeconds)}, data loss (RPO) ${formatDuration(tier.rpoSeconds)}.`);
+  out.push(`- **Service tier:** ${text(tier.id)}: availability ${formatPercent(tier.availability)}, recovery time (RTO) ${formatDuration(tier.rtoSeconds)}, data loss (RPO) ${formatDuration(tier.rpoSeconds)}.`);
   out.push(`- **Footprint:** ${design.components.length} components in ${design.regions.length} region${design.regions.length === 1 ? '' : 's'} (${design.regions.map((r) => `${text(r.name ?? r.id)}: ${text(r.location)}, ${r.role ?? 'primary'}, zones ${r.zones.map(text).join(', ')}`).join('; ')}), on ${design.provider.toUpperCase()}.`);
   out.push(`- **Monthly cost:** ${formatMoney(cost.range.expected, c)} expected (${formatMoney(cost.range.low, c)} to ${formatMoney(cost.range.high, c)} with low to high usage), ${formatMoney(cost.range.expected * 12, c)} a year, at on-demand list prices as of ${text(cost.asOf)}.`);
   if (weakest) {
-    out.push(`- **Availability:** the weakest journey, ${text(weakest.name)}, is estimated at ${formatAvailability(weakest.percent)} (${formatNines(weakest.nines)} nines, ${formatDowntime(weakest.downtimeMinutesPerMonth)} of downtime a month) against a target of ${pct(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}.`);
+    out.push(`- **Availability:** the weakest journey, ${text(weakest.name)}, is estimated at ${formatAvailability(weakest.percent)} (${formatNines(weakest.nines)} nines, ${formatDowntime(weakest.downtimeMinutesPerMonth)} of downtime a month) against a target of ${formatPercent(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}.`);
   }
   const zone = recovery.zone;
   const region = recovery['primary-region'];
@@ -127,7 +117,7 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   out.push('Each figure multiplies the published availability of every component a journey cannot do without; components with a failover partner count as the pair, and redundant routes drop out.', '');
   out.push('| Journey | Availability | Nines | Downtime a month | Target |', '| --- | ---: | ---: | ---: | --- |');
   for (const j of analysis.journeys) {
-    out.push(`| ${cell(j.name)} | ${formatAvailability(j.percent)}${j.complete ? '' : ' (upper bound)'} | ${formatNines(j.nines)} | ${formatDowntime(j.downtimeMinutesPerMonth)} | ${pct(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`);
+    out.push(`| ${cell(j.name)} | ${formatAvailability(j.percent)}${j.complete ? '' : ' (upper bound)'} | ${formatNines(j.nines)} | ${formatDowntime(j.downtimeMinutesPerMonth)} | ${formatPercent(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`);
   }
   out.push('');
   for (const j of analysis.journeys) out.push(`- **${text(j.name)}:** ${text(j.explanation)}`);

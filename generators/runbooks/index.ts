@@ -1,4 +1,4 @@
-import { formatDuration, type Region } from '../../src/model';
+import { formatDuration, primaryRegion, type Region } from '../../src/model';
 import { kindContext } from '../../src/catalog';
 import { backupOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { defaultNamePrefix, markdownText } from '../text';
@@ -165,7 +165,7 @@ function zoneSections(w: Writer, components: readonly ComponentFacts[]): Section
 
 function regionSections(w: Writer, mode: FailureMode): Sections {
   const regions = w.facts.regions;
-  const primary = regions.find((r) => r.role === 'primary') ?? regions[0]!;
+  const primary = primaryRegion(w.facts)!;
   const others = regions.filter((r) => r !== primary);
   const dns = w.facts.components.map((c) => c.traits.foundation).find((f) => f?.role === 'dns');
   // The exported DNS adds health checks to failover records, so the records alone make it automatic.

@@ -265,12 +265,6 @@ function writeBlock(b: Block, indent: string, out: string[]): void {
   else out.push(`${indent}}`);
 }
 
-export function renderBlock(b: Block, indent = ''): string[] {
-  const out: string[] = [];
-  writeBlock(b, indent, out);
-  return out;
-}
-
 /** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */
 export function renderFile(items: readonly BodyItem[]): string {
   const out: string[] = [];

@@ -95,4 +95,13 @@ describe('ninesmith cost', () => {
     expect(stderr).toContain('no aws.json');
     expect(JSON.parse(stdout).monthly).toBe(0);
   });
+
+  it('stops with a message naming a catalog that cannot be read', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'ninesmith-prices-'));
+    writeFileSync(join(broken, 'aws.json'), JSON.stringify({ format: 1, provider: 'aws', currency: 'USD', hoursPerMonth: 730, asOf: '2026-01-01', prices: [{ key: 'x' }] }));
+    const { code, stderr } = await run('cost', join(FIXTURES, 'three-m5-large.yaml'), '--prices', broken);
+    expect(code).toBe(2);
+    expect(stderr).toContain('ninesmith cost: cannot read the aws price catalog');
+    expect(stderr).toContain('aws.json');
+  });
 });

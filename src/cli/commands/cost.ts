@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROVIDERS, priceAdjustmentSchema, type PriceAdjustment } from '../../model';
-import { COST_PROFILES, estimateCost, parsePriceCatalog, type CostProfile, type PriceCatalog } from '../../engine/cost';
+import { priceAdjustmentSchema, type PriceAdjustment } from '../../model';
+import { COST_PROFILES, estimateCost, type CostProfile } from '../../engine/cost';
 import { EXIT, UsageError, type Command } from '../context';
 import { costCsv } from '../format/cost-csv';
 import { costJson } from '../format/cost-json';
 import { costMarkdown } from '../format/cost-markdown';
 import { costText } from '../format/cost-text';
+import { loadPriceCatalogs } from '../price-catalogs';
 import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -39,18 +39,6 @@ function parseAdjustment(text: string): PriceAdjustment {
   return result.data;
 }
 
-async function loadCatalog(dir: string, provider: string): Promise<PriceCatalog | undefined> {
-  const path = join(dir, `${provider}.json`);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return parsePriceCatalog(JSON.parse(text), path);
-}
-
 export const costCommand: Command = async (args, context) => {
   const { values, positionals } = parseArgs({
     args,
@@ -77,15 +65,13 @@ export const costCommand: Command = async (args, context) => {
   }
   const design = result.design;
   const dir = values.prices !== undefined ? resolve(context.cwd, values.prices) : DEFAULT_PRICES_DIR;
-  let catalog: PriceCatalog | undefined;
-  try {
-    catalog = await loadCatalog(dir, design.provider);
-  } catch (error) {
-    context.stderr(`ninesmith cost: cannot read the ${design.provider} price catalog: ${(error as Error).message}\n`);
+  const loaded = await loadPriceCatalogs(dir, [design.provider]);
+  if (!loaded.ok) {
+    context.stderr(`ninesmith cost: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
     return EXIT.invalid;
   }
-  if (!catalog && PROVIDERS.includes(design.provider)) context.stderr(`ninesmith cost: no ${design.provider}.json in ${dir}; nothing can be priced\n`);
-  const report = estimateCost(design, catalog ? [catalog] : [], { adjustments, ...(profile ? { profile } : {}) });
+  for (const provider of loaded.missing) context.stderr(`ninesmith cost: no ${provider}.json in ${dir}; nothing can be priced\n`);
+  const report = estimateCost(design, loaded.catalogs, { adjustments, ...(profile ? { profile } : {}) });
 
   switch (format) {
     case 'json':

@@ -1,18 +1,11 @@
 import { LAYER_TITLES, type Layer } from '../../catalog';
 
+/** Money and line-status words, as every other face writes them (src/engine/format.ts). */
+export { formatMoney as money, LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/format';
+
 // Made once: number.toLocaleString(locale, options) builds a new formatter on every call, which
-// dominated the text of a large design's cost report. Same locale and options, same output.
-const AMOUNT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// dominated the text of a large design's cost report.
 const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
-
-/** $1,234.56 */
-export function money(amount: number, currency = 'USD'): string {
-  const sign = amount < 0 ? '-' : '';
-  const symbol = currency === 'USD' ? '$' : `${currency} `;
-  return `${sign}${symbol}${AMOUNT.format(Math.abs(amount))}`;
-}
-
-export { LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/cost';
 
 export const layerTitle = (layer: string): string => LAYER_TITLES[layer as Layer] ?? layer;
 

@@ -1,9 +1,8 @@
 import { formatDuration } from '../../model';
-import { SEVERITIES, formatPercent, type Finding } from '../../engine';
+import { SEVERITIES, formatEstimate, formatPercent, type Finding } from '../../engine';
 import { failingFindings, summaryScenarios, type ValidationReport } from './report';
 
 const MARK: Record<Finding['severity'], string> = { critical: '✖', high: '✖', medium: '▲', low: '•', info: 'i' };
-const duration = (seconds: number | null) => (seconds === null ? 'unbounded' : formatDuration(seconds));
 
 /** A terminal report: findings grouped by severity (most severe first), then journeys and recovery. */
 export function formatText(report: ValidationReport): string {
@@ -39,7 +38,7 @@ export function formatText(report: ValidationReport): string {
   out.push('RECOVERY (estimates)');
   for (const s of summaryScenarios(analysis)) {
     const broken = s.brokenJourneys.length > 0 ? `breaks ${s.brokenJourneys.join(', ')}` : s.failedOverJourneys.length > 0 ? `fails over ${s.failedOverJourneys.join(', ')}` : 'no journey breaks';
-    out.push(`  ${s.title}: ${broken}; RTO ${duration(s.rtoSeconds)}, RPO ${duration(s.rpoSeconds)}`);
+    out.push(`  ${s.title}: ${broken}; RTO ${formatEstimate(s.rtoSeconds)}, RPO ${formatEstimate(s.rpoSeconds)}`);
   }
   out.push('');
   const counts = SEVERITIES.slice().reverse().map((s) => `${card.findings[s]} ${s}`).join(', ');

@@ -1,7 +1,8 @@
-import { designTier, type Design } from '../../model';
+import { designTier, primaryRegion, type Design } from '../../model';
 import { analyzeDesign, type DesignAnalysis } from '../analysis/analyze';
 import type { JourneyAvailability } from '../analysis/availability';
 import type { FailureScenario } from '../analysis/scenarios';
+import { weakestJourney } from '../analysis/weakest-journey';
 import { estimateCost, type CatalogSet, type EstimateOptions } from '../cost/estimate';
 import type { CostReport, Range } from '../cost/types';
 import { SEVERITIES, type Severity } from '../rules/types';
@@ -98,10 +99,9 @@ function compareCost(report: CostReport): CompareCost {
 
 const normalizeName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** The weakest journey: lowest availability, a journey that cannot work first; ties keep the design's order. */
-function weakestJourney(journeys: readonly JourneyAvailability[]): WeakestJourney | null {
-  let weakest: JourneyAvailability | undefined;
-  for (const j of journeys) if (!weakest || (j.percent ?? -1) < (weakest.percent ?? -1)) weakest = j;
+/** The weakest journey (analysis/weakest-journey.ts) as the comparison shows it. */
+function comparedWeakest(journeys: readonly JourneyAvailability[]): WeakestJourney | null {
+  const weakest = weakestJourney(journeys);
   if (!weakest) return null;
   return {
     id: weakest.id,
@@ -197,15 +197,11 @@ function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | n
 
 // ---- scenarios -----------------------------------------------------------------------------
 
-/** The region whose loss is "the primary region lost": the primary, else the first active, else the first. */
-function primaryRegionId(design: Design): string | undefined {
-  return (design.regions.find((r) => r.role === 'primary') ?? design.regions.find((r) => r.role === 'active') ?? design.regions[0])?.id;
-}
-
 function scenariosOfClass(design: Design, scenarios: readonly FailureScenario[], scenarioClass: ScenarioClass): FailureScenario[] {
   switch (scenarioClass) {
     case 'primary-region': {
-      const id = primaryRegionId(design);
+      // Losing the design's home region (model primaryRegion) is "the primary region lost".
+      const id = primaryRegion(design)?.id;
       return scenarios.filter((s) => s.kind === 'region' && s.id === `region:${id}`);
     }
     default:
@@ -290,7 +286,7 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
     const analysis = analyses[i]!;
     const tier = designTier(design);
     const findings = countFindings(analysis);
-    const weakest = weakestJourney(analysis.journeys);
+    const weakest = comparedWeakest(analysis.journeys);
     const compared: ComparedDesign = {
       index: i,
       label: entry.label ?? design.name,

@@ -52,7 +52,7 @@ export interface CompareCost {
   unpricedLines: number;
 }
 
-/** The weakest journey: the lowest availability (a journey that cannot work at all is the weakest). */
+/** The weakest journey (analysis/weakest-journey.ts: the furthest below its target; one that cannot work first). */
 export interface WeakestJourney {
   id: string;
   name: string;
