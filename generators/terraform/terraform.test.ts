@@ -6,10 +6,10 @@ import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadDesign, syntheticDesign } from '../../src/catalog';
-import { formatProblem, type Design } from '../../src/model';
+import { formatProblem, hclLiteral, type Design } from '../../src/model';
 import { designFacts } from '../design-facts';
 import { HOSTILE_FRAGMENTS, shapeOf, stringLeaves, withNames } from '../testing';
-import { escapeLiteral, identifier, renderFile, attr, block, template, raw, type BodyItem } from './hcl';
+import { identifier, renderFile, attr, block, template, raw, type BodyItem } from './hcl';
 import { generateTerraform } from './index';
 
 const templateDir = new URL('../../templates/', import.meta.url);
@@ -127,7 +127,7 @@ describe('HCL writer', () => {
     const parsed = (await parse('x.tf', file)) as { locals: { value: string; mixed: string }[] };
     // hcl2json writes Terraform's JSON syntax, where a literal `${` is spelled `$${`.
     expect(parsed.locals[0]!.value).toBe(nasty.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{'));
-    expect(escapeLiteral('${x}')).toBe('$${x}');
+    expect(hclLiteral('${x}')).toBe('$${x}');
     expect(parsed.locals[0]!.mixed).toBe('/prefix/${var.x}-web');
     // Design text never enters a template, where it could sit beside an interpolation.
     expect(() => renderFile([{ kind: 'block', block: block('locals', [], [attr('x', template('a$', raw('var.x')))]) }])).toThrow(/generator text/);

@@ -4,6 +4,7 @@ export * from './problems';
 export * from './durations';
 export * from './tiers';
 export * from './ids';
+export * from './escape';
 export { readDesignText, readDesignDocument, detectFormat, READ_LIMITS, type ReadResult, type TextFormat } from './parse';
 export { serializeDesign, toDocument } from './serialize';
 export { migrateDocument, MIGRATIONS, type Migration } from './migrate';
