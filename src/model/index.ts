@@ -5,7 +5,7 @@ export * from './durations';
 export * from './tiers';
 export * from './ids';
 export * from './escape';
-export { readDesignText, readDesignDocument, detectFormat, READ_LIMITS, type ReadResult, type TextFormat } from './parse';
+export { readDesignText, readDesignDocument, detectFormat, formatOfFileName, decodeDesignBytes, READ_LIMITS, type ReadResult, type TextFormat, type DecodeResult } from './parse';
 export { serializeDesign, toDocument } from './serialize';
 export { migrateDocument, MIGRATIONS, type Migration } from './migrate';
 export { checkReferences } from './references';
