@@ -93,7 +93,8 @@ export class TerraformBuilder {
   }
 
   variable(name: string, spec: VariableSpec): RawExpr {
-    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
+    // `_3d_api_image`: identifier() prefixes ids that start with a digit with `_`, a valid first character.
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
     if (!this.variables.has(name)) {
       this.variables.set(name, spec);
       if (spec.default === undefined) this.fillIns.push(`\`${name}\`: ${spec.description}`);

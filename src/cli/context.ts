@@ -1,3 +1,5 @@
+import { terminalText } from '../model';
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliContext {
   stdout: (text: string) => void;
@@ -22,3 +24,6 @@ export class UsageError extends Error {}
 export class RefusalError extends Error {}
 
 export type Command = (args: string[], context: CliContext) => Promise<ExitCode>;
+
+/** A line for stdout or stderr: design text, file names and messages escaped for the terminal (terminalText). */
+export const terminalLine = (text: string): string => `${terminalText(text)}\n`;

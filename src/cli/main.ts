@@ -64,7 +64,8 @@ export async function runCli(argv: string[], context: CliContext): Promise<ExitC
       return EXIT.invalid;
     }
     if (error instanceof RefusalError) {
-      say(`ninesmith ${name}: ${error.message}`);
+      // A refusal may list several lines (files in the way); each is escaped on its own.
+      for (const [index, line] of error.message.split('\n').entries()) say(index === 0 ? `ninesmith ${name}: ${line}` : line);
       return EXIT.invalid;
     }
     const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

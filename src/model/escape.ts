@@ -69,22 +69,30 @@ export function htmlText(text: string): string {
 const CONTROL_RUNS = new RegExp(`(?:${CONTROLS.source})+`, 'g');
 
 /**
- * What Markdown (CommonMark, GitHub Flavored Markdown) or HTML could read as syntax: HTML's
- * `& < >`, inline markers, `@` before a word (mentions, e-mail autolinks), `$` (math), the `:` of `://`
- * and the `.` of `www.` (autolinks), and markers that open a block at the start of a line.
+ * What Markdown (CommonMark, GitHub Flavored Markdown) or HTML could read as inline syntax: HTML's
+ * `& < >`, emphasis, code, link and table markers, `#`, `~`, `@` before a word (mentions, e-mail
+ * autolinks), and the `:` of `://` and the `.` of `www.` (autolinks).
  */
-const MARKDOWN_SYNTAX = /[&<>\\`*_[\]#|~$]|@(?=\w)|:(?=\/\/)|(?<=\bwww)\.|^[-+=]/gi;
+const MARKDOWN_INLINE = /[&<>\\`*_[\]#|~]|@(?=\w)|:(?=\/\/)|(?<=\bwww)\./gi;
 
 /**
- * Design text in Markdown, mid-line or at the start of one: one line (every line break and control
+ * Design text in a Markdown table cell or mid-line: one line (every line break and control
  * character becomes a space), with every character that Markdown, GitHub Flavored Markdown or HTML
- * could read as syntax written as a character reference. A name can then add no heading, list,
- * quote, table cell, link, image, autolink, mention, emphasis, code span or tag.
- * `(`, `)` and `!` stay: with `[` and `]` written as references they cannot form a link or an image.
+ * could read as inline syntax written as a character reference. A name can then add no table
+ * cell or row, link, image, autolink, mention, emphasis, code span or tag. `(`, `)` and `!` stay:
+ * with `[` and `]` written as references they cannot form a link or an image.
+ */
+export function markdownCell(text: string): string {
+  return wellFormedText(text.replace(CONTROL_RUNS, ' ').trim()).replace(MARKDOWN_INLINE, reference);
+}
+
+/**
+ * Design text anywhere in Markdown, also at the start of a line: as `markdownCell`, and a leading
+ * `-`, `+`, `=` or `1.`/`1)` that would open a list or underline a heading is written as a reference.
  */
 export function markdownText(text: string): string {
-  return wellFormedText(text.replace(CONTROL_RUNS, ' ').trim())
-    .replace(MARKDOWN_SYNTAX, reference)
+  return markdownCell(text)
+    .replace(/^[-+=]/, reference)
     .replace(/^(\d{1,9})([.)])/, (_, digits: string, mark: string) => `${digits}${reference(mark)}`);
 }
 

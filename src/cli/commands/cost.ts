@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROVIDERS, priceAdjustmentSchema, type PriceAdjustment } from '../../model';
 import { COST_PROFILES, estimateCost, parsePriceCatalog, type CostProfile, type PriceCatalog } from '../../engine/cost';
-import { EXIT, UsageError, type Command } from '../context';
+import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { costCsv } from '../format/cost-csv';
 import { costJson } from '../format/cost-json';
 import { costMarkdown } from '../format/cost-markdown';
@@ -81,10 +81,10 @@ export const costCommand: Command = async (args, context) => {
   try {
     catalog = await loadCatalog(dir, design.provider);
   } catch (error) {
-    context.stderr(`ninesmith cost: cannot read the ${design.provider} price catalog: ${(error as Error).message}\n`);
+    context.stderr(terminalLine(`ninesmith cost: cannot read the ${design.provider} price catalog: ${(error as Error).message}`));
     return EXIT.invalid;
   }
-  if (!catalog && PROVIDERS.includes(design.provider)) context.stderr(`ninesmith cost: no ${design.provider}.json in ${dir}; nothing can be priced\n`);
+  if (!catalog && PROVIDERS.includes(design.provider)) context.stderr(terminalLine(`ninesmith cost: no ${design.provider}.json in ${dir}; nothing can be priced`));
   const report = estimateCost(design, catalog ? [catalog] : [], { adjustments, ...(profile ? { profile } : {}) });
 
   switch (format) {

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { relative, sep } from 'node:path';
 import { analyzeDesign, SEVERITIES, type Severity } from '../../engine';
-import { EXIT, UsageError, type Command } from '../context';
+import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
@@ -46,7 +46,7 @@ export const validateCommand: Command = async (args, context) => {
     analysis: analyzeDesign(result.design),
     failOn,
   };
-  for (const note of result.notes) context.stderr(`${file}: note: ${note}\n`);
+  for (const note of result.notes) context.stderr(terminalLine(`${file}: note: ${note}`));
   context.stdout(FORMATTERS[format](report));
   return failingFindings(report).length > 0 ? EXIT.findings : EXIT.ok;
 };
