@@ -1,4 +1,4 @@
-import { formatDuration, type Region } from '../../src/model';
+import { formatDuration, markdownCode, shellArg, type Region } from '../../src/model';
 import { backupOf, hostingOf, propBool, propNumber, propString, runtimeOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { defaultNamePrefix, markdownText } from '../text';
 import type { GeneratedFile } from '../types';
@@ -87,7 +87,7 @@ function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
     } else if (engine.startsWith('aurora') || ha === 'cluster') {
       expectations.push(`${w.ref(db)}: ${engine.startsWith('aurora') ? 'Aurora' : 'the Multi-AZ DB cluster'} fails over to a reader in about 30 to 60 seconds.`);
       recovery.push(
-        `For ${w.ref(db)}: check the cluster's events (\`aws rds describe-events --source-type db-cluster --source-identifier ${w.prefix}-${db.id} --region ${markdownText(db.region?.location ?? '')}\`). If no failover happened and the writer is unhealthy, force one: \`aws rds failover-db-cluster --db-cluster-identifier ${w.prefix}-${db.id}\`.`,
+        `For ${w.ref(db)}: check the cluster's events (${markdownCode(`aws rds describe-events --source-type db-cluster --source-identifier ${w.prefix}-${db.id} --region ${shellArg(db.region?.location ?? '')}`)}). If no failover happened and the writer is unhealthy, force one: \`aws rds failover-db-cluster --db-cluster-identifier ${w.prefix}-${db.id}\`.`,
       );
     } else if (ha === 'multi-az') {
       expectations.push(`${w.ref(db)}: RDS Multi-AZ fails over to the standby in one to two minutes; the endpoint name stays the same.`);
@@ -180,7 +180,7 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
     recovery: [
       ...replicated
         .filter((c) => c.kind.id === 'relational-db')
-        .flatMap((db) => targetsOf(w.facts, db.id, 'replication').map((target) => `Promote ${w.ref(target)} in ${w.where(target)}: \`aws rds promote-read-replica --db-instance-identifier ${w.prefix}-${target.id} --region ${markdownText(target.region?.location ?? '')}\` (Aurora: fail over the global database).`)),
+        .flatMap((db) => targetsOf(w.facts, db.id, 'replication').map((target) => `Promote ${w.ref(target)} in ${w.where(target)}: ${markdownCode(`aws rds promote-read-replica --db-instance-identifier ${w.prefix}-${target.id} --region ${shellArg(target.region?.location ?? '')}`)} (Aurora: fail over the global database).`)),
       ...others.map((region) => `Scale region ${w.region(region)} to full capacity: raise the desired counts and autoscaling minimums of its services to the primary's.`),
       automatic
         ? 'DNS: the failover records move traffic when the primary\'s health checks fail. If they have not, invert them by hand (set the primary\'s health check to inverted, or change the records).'

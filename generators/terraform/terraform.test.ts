@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { loadDesign, syntheticDesign } from '../../src/catalog';
 import { formatProblem, hclLiteral, type Design } from '../../src/model';
@@ -275,6 +276,20 @@ describe('hostile names', () => {
       { numRuns: 25 },
     );
    }, 120_000); // generous: many parses, on shared CI machines
+
+  it('add no HTML, image, link or list item to the README, locations included', () => {
+    const md = new MarkdownIt({ html: true, linkify: true });
+    const tokens = (text: string) => md.parse(text, {}).map((token) => (token.type === 'inline' ? `inline:${(token.children ?? []).map((child) => child.type).join(',')}` : token.type));
+    const readmeOf = (design: Design) => generateTerraform(designFacts(design)).find((f) => f.path === 'terraform/README.md')!.contents;
+    const before = tokens(readmeOf(base));
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        expect(tokens(readmeOf(withNames(base, () => text)))).toEqual(before);
+      }),
+      { numRuns: 25 },
+    );
+    expect(readmeOf(withNames(base, () => '<img src=https://evil.example/t.png>'))).not.toContain('<img');
+  }, 120_000);
 
   it.runIf(terraformBinary)('still give files that terraform fmt accepts unchanged', () => {
     const design = withNames(base, () => HOSTILE_FRAGMENTS.join(' '));
