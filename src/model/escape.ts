@@ -79,11 +79,15 @@ const MARKDOWN_INLINE = /[&<>\\`*_[\]#|~]|@(?=\w)|:(?=\/\/)|(?<=\bwww)\./gi;
  * Design text in a Markdown table cell or mid-line: one line (every line break and control
  * character becomes a space), with every character that Markdown, GitHub Flavored Markdown or HTML
  * could read as inline syntax written as a character reference. A name can then add no table
- * cell or row, link, image, autolink, mention, emphasis, code span or tag. `(`, `)` and `!` stay:
+ * cell or row, link, image, autolink, mention, emphasis, code span or tag. Text with nothing to
+ * show (controls, spaces) becomes U+FFFD rather than nothing. `(`, `)` and `!` stay:
  * with `[` and `]` written as references they cannot form a link or an image.
  */
 export function markdownCell(text: string): string {
-  return wellFormedText(text.replace(CONTROL_RUNS, ' ').trim()).replace(MARKDOWN_INLINE, reference);
+  const line = wellFormedText(text.replace(CONTROL_RUNS, ' ').trim());
+  // Text that was there but shows nothing (only controls or spaces) is marked, so `**name**` stays emphasis.
+  if (line === '') return text === '' ? '' : '\uFFFD';
+  return line.replace(MARKDOWN_INLINE, reference);
 }
 
 /**
