@@ -1,8 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   // The dependency cache lives with the checkout, not in node_modules: several checkouts may share one
   // node_modules (git worktrees), and their dev servers must not invalidate each other's pre-bundles.
   cacheDir: '.vite',
