@@ -29,7 +29,8 @@ Journeys are matched across designs by id, else by name. Costs use on-demand lis
   --prices  a directory of <provider>.json price catalogs (default: the checkout's public/prices)
 
 Exit 0 when compared, 2 when any file cannot be read or does not fit the format (every problem is
-listed, each line naming its file).
+listed, each line naming its file), 3 for an internal error (a bug in Ninesmith; --debug prints its
+stack trace).
 `;
 
 export const compareCommand: Command = async (args, context) => {

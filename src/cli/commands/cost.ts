@@ -28,7 +28,8 @@ Lines that cannot be priced say why (free, depends on usage, price not in catalo
   --adjust    a local discount or markup, applied after the design's: --adjust aws=-12 --adjust aws/rds=-30
   --prices    a directory of <provider>.json price catalogs (default: the checkout's public/prices)
 
-Exit 0 when priced, 2 for a file that cannot be read or does not fit the format.
+Exit 0 when priced, 2 for a file that cannot be read or does not fit the format, 3 for an internal
+error (a bug in Ninesmith; --debug prints its stack trace).
 `;
 
 function parseAdjustment(text: string): PriceAdjustment {

@@ -22,7 +22,8 @@ DIR/${MANIFEST_NAME} lists what Ninesmith wrote there. Exporting again into DIR:
     or that was edited since, is in the way; --force overwrites such files;
   - never follows a symbolic link inside DIR, and never writes outside it.
 Exit 0 when written, 2 for a file that cannot be read or does not fit the format, or an output
-directory that cannot be written as asked.
+directory that cannot be written as asked, 3 for an internal error (a bug in Ninesmith; --debug
+prints its stack trace).
 `;
 
 function parseTargets(only: string | undefined): ExportTarget[] {

@@ -18,7 +18,8 @@ export const validateUsage = `Usage: ninesmith validate FILE [--format text|json
 Checks a design file: schema errors first (exit 2), then the high-uptime rules, availability per
 journey and recovery estimates (RTO/RPO) for zone, region, component and data-corruption failures.
 Exit 0 when nothing reaches --fail-on (default high), 1 when something does, 2 for a file that
-cannot be read or does not fit the format. Suppressed findings are reported but never fail the run.
+cannot be read or does not fit the format, 3 for an internal error (a bug in Ninesmith; --debug
+prints its stack trace). Suppressed findings are reported but never fail the run.
 `;
 
 export const validateCommand: Command = async (args, context) => {
