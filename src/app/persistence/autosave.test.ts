@@ -122,25 +122,31 @@ describe('the autosaver', () => {
     expect(saver.pending).toBe(false);
   });
 
-  it('a flush while a save is in flight issues the next save at once, not after the one in flight (a closing page runs nothing later)', async () => {
+  /** An autosaver whose saves stay in flight until released, recording the value each one wrote. */
+  function heldSaves() {
     const { timers, advance } = fakeTimers();
     const saved: number[] = [];
-    let value = 1;
+    const state = { value: 1 };
     const releases: (() => void)[] = [];
     const saver = createAutosaver({
       delayMs: 100,
       maxWaitMs: 1000,
       timers,
       save: () => {
-        saved.push(value);
+        saved.push(state.value);
         return new Promise<void>((resolve) => releases.push(resolve));
       },
     });
+    return { saver, saved, state, releases, advance };
+  }
+
+  it('a flush while a save is in flight issues the next save at once, not after the one in flight (a closing page runs nothing later)', async () => {
+    const { saver, saved, state, releases, advance } = heldSaves();
     saver.schedule();
     await advance(100);
     expect(saved).toEqual([1]);
     // An edit lands while the first save's write is in flight; then the page is hidden or closed.
-    value = 2;
+    state.value = 2;
     saver.schedule();
     const flushed = saver.flush();
     // Synchronously, before the first save has finished: the pagehide handler gets no later turn.
@@ -160,22 +166,10 @@ describe('the autosaver', () => {
   });
 
   it('a timed save waits for the one in flight, then saves an edit made meanwhile', async () => {
-    const { timers, advance } = fakeTimers();
-    const saved: number[] = [];
-    let value = 1;
-    const releases: (() => void)[] = [];
-    const saver = createAutosaver({
-      delayMs: 100,
-      maxWaitMs: 1000,
-      timers,
-      save: () => {
-        saved.push(value);
-        return new Promise<void>((resolve) => releases.push(resolve));
-      },
-    });
+    const { saver, saved, state, releases, advance } = heldSaves();
     saver.schedule();
     await advance(100);
-    value = 2;
+    state.value = 2;
     saver.schedule();
     await advance(500);
     expect(saved).toEqual([1]);
