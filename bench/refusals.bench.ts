@@ -11,7 +11,7 @@
  * Run: npm run bench -- refusals
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'fflate';
@@ -20,6 +20,8 @@ type Where = 'cli' | 'tab-file' | 'tab-link';
 interface Case {
   name: string;
   where: Where;
+  /** The file's extension, which picks the parser as on the command line (default json). */
+  ext?: 'yaml' | 'json';
   /** Builds the input: file text (or bytes), or a share-link fragment. */
   make: () => string | Uint8Array;
 }
@@ -34,14 +36,14 @@ const base64url = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64url'
 
 const CASES: Case[] = [
   { name: '1.9 M-item list, JSON', where: 'cli', make: () => `{"ninesmith":1,"name":"x","components":[${list(1_900_000, '0')}]}` },
-  { name: '1.9 M-item list, YAML', where: 'cli', make: () => `ninesmith: 1\nname: x\ncomponents: [${list(1_900_000, '0')}]\n` },
+  { name: '1.9 M-item list, YAML', where: 'cli', ext: 'yaml', make: () => `ninesmith: 1\nname: x\ncomponents: [${list(1_900_000, '0')}]\n` },
   { name: '400 k empty items, JSON', where: 'cli', make: () => `{"ninesmith":1,"name":"x","components":[${list(400_000, '{}')}]}` },
-  { name: '90 k empty items, YAML', where: 'cli', make: () => `ninesmith: 1\nname: x\ncomponents: [${list(90_000, '{}')}]\n` },
+  { name: '90 k empty items, YAML', where: 'cli', ext: 'yaml', make: () => `ninesmith: 1\nname: x\ncomponents: [${list(90_000, '{}')}]\n` },
   { name: '400 k unknown keys, JSON', where: 'cli', make: () => `{"ninesmith":1,"name":"x",${Array.from({ length: 400_000 }, (_, i) => `"k${i}":1`).join(',')}}` },
   { name: '90 k unknown keys, JSON', where: 'cli', make: () => `{"ninesmith":1,"name":"x",${Array.from({ length: 90_000 }, (_, i) => `"k${i}":1`).join(',')}}` },
   { name: 'duplicate key at the end of 7 MB, JSON', where: 'cli', make: () => `{"ninesmith":1,"name":"x","description":"${'d'.repeat(7_000_000)}","name":"y"}` },
   { name: '7 MB string, JSON', where: 'cli', make: () => `{"ninesmith":1,"name":"${'x'.repeat(7_000_000)}"}` },
-  { name: 'alias bomb (9^10 values), YAML', where: 'cli', make: aliasBomb },
+  { name: 'alias bomb (9^10 values), YAML', where: 'cli', ext: 'yaml', make: aliasBomb },
   { name: '100 k levels of nesting, JSON', where: 'cli', make: () => `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
   { name: '50 MB file', where: 'cli', make: () => new Uint8Array(50 * 1024 * 1024).fill(0x20) },
   { name: '1.9 M-item list, imported file', where: 'tab-file', make: () => `{"ninesmith":1,"name":"x","components":[${list(1_900_000, '0')}]}` },
@@ -58,9 +60,30 @@ interface Measured {
   message: string;
 }
 
+/**
+ * Peak RSS of this process since resetPeak(): Linux's VmHWM, reset through clear_refs (the
+ * getrusage peak would include the warm-up, and survives exec from the parent that built the inputs).
+ */
+function resetPeak(): void {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+  } catch {
+    // Not Linux: the peak includes what came before.
+  }
+}
+
+function peakRssMb(): number {
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
+    if (match) return Number(match[1]) / 1024;
+  } catch {
+    // Not Linux.
+  }
+  return process.resourceUsage().maxRSS / 1024;
+}
+
 /** In the child: reads the prepared input with the code under test and reports time, peak memory and the answer. */
 async function measure(where: Where, path: string): Promise<Measured> {
-  const { readFileSync } = await import('node:fs');
   const { readDesignFile } = await import('../src/cli/read-design-file');
   const fileIo = await import('../src/app/persistence/file-io');
   const { decodeShareFragment } = await import('../src/app/persistence/share-link');
@@ -69,6 +92,7 @@ async function measure(where: Where, path: string): Promise<Measured> {
   const input = where === 'tab-link' ? readFileSync(path, 'utf8') : undefined;
   const bytes = where === 'tab-file' ? readFileSync(path) : undefined;
   global.gc?.();
+  resetPeak();
   const startRssMb = process.memoryUsage().rss / 1024 / 1024;
   const started = performance.now();
   let problems: { message: string }[] = [];
@@ -84,7 +108,7 @@ async function measure(where: Where, path: string): Promise<Measured> {
     if (!result.ok) problems = result.problems;
   }
   const ms = performance.now() - started;
-  return { ms, peakRssMb: process.resourceUsage().maxRSS / 1024, startRssMb, refused: problems.length > 0, message: problems[0]?.message ?? 'accepted' };
+  return { ms, peakRssMb: peakRssMb(), startRssMb, refused: problems.length > 0, message: problems[0]?.message ?? 'accepted' };
 }
 
 if (process.env.REFUSAL_CHILD) {
@@ -95,7 +119,7 @@ if (process.env.REFUSAL_CHILD) {
   const rows: { case: string; where: string; inProcessMs: number; growthMb: number; peakRssMb: number; processMs: number | null; refused: boolean; message: string }[] = [];
   for (const [index, c] of CASES.entries()) {
     const input = c.make();
-    const path = join(dir, `case-${index}.${c.where === 'tab-link' ? 'txt' : 'json'}`);
+    const path = join(dir, `case-${index}.${c.where === 'tab-link' ? 'txt' : (c.ext ?? 'json')}`);
     writeFileSync(path, input);
     const child = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename], { env: { ...process.env, REFUSAL_CHILD: `${c.where}\t${path}` }, encoding: 'utf8', maxBuffer: 1 << 24 });
     const line = child.stdout.trim().split('\n').pop() ?? '';

@@ -13,8 +13,8 @@ export const READ_LIMITS = {
   maxDepth: 64,
   /** Values after YAML aliases are expanded: stops "billion laughs" alias bombs. */
   maxValues: 2_000_000,
-  /** Items of one list and keys of one mapping: five times the 20,000 components the benchmarks load. */
-  maxItems: 100_000,
+  /** Items of one list and keys of one mapping: two and a half times the 20,000 components the benchmarks load. */
+  maxItems: 50_000,
   /** Characters of one string or key; the longest text the format allows is 8,000. */
   maxStringCharacters: 100_000,
   /** Problems listed before the rest are summarised. */
@@ -91,47 +91,53 @@ class LimitExceeded extends Error {
 }
 
 /**
- * Copies a freshly parsed value into plain objects and arrays while counting: YAML aliases
- * become independent copies, so the count bounds the expanded size and nothing downstream can
- * loop or blow up. A `__proto__` key is refused (zod's records would assign it, setting a
- * prototype), so the other keys can be assigned. Lists, mappings and strings are bounded too.
+ * Walks a freshly parsed value, counting values and bounding depth, lists, mappings and strings,
+ * and refusing a `__proto__` key (zod's records would assign it, setting a prototype). For YAML it
+ * also copies into plain objects and arrays: aliases become independent copies, so the count bounds
+ * the expanded size and nothing downstream can loop or blow up, and dates become text. JSON has no
+ * aliases or dates, so its value is only walked: copying a mapping of 50,000 keys costs seconds.
  */
-function copyBounded(value: unknown, limits: typeof READ_LIMITS): unknown {
+function checkBounded(value: unknown, limits: typeof READ_LIMITS, copy: boolean): unknown {
   let count = 0;
-  const visit = (node: unknown, depth: number, path: PathSegment[]): unknown => {
+  // One path for the whole walk, copied only into a problem.
+  const path: PathSegment[] = [];
+  const fail = (code: DesignProblem['code'], message: string, at: PathSegment[] = [...path]): never => {
+    throw new LimitExceeded({ path: at, code, message });
+  };
+  const visit = (node: unknown, depth: number): unknown => {
     count += 1;
     if (count > limits.maxValues) throw new LimitExceeded(tooManyValues());
     if (typeof node === 'string' && node.length > limits.maxStringCharacters) {
-      throw new LimitExceeded({ path, code: 'too-large', message: `a text of ${node.length.toLocaleString('en-US')} characters; at most ${limits.maxStringCharacters.toLocaleString('en-US')} are read` });
+      fail('too-large', `a text of ${node.length.toLocaleString('en-US')} characters; at most ${limits.maxStringCharacters.toLocaleString('en-US')} are read`);
     }
     if (node === null || typeof node !== 'object') return node;
-    if (depth >= limits.maxDepth) {
-      throw new LimitExceeded({ path: path.slice(0, 3), code: 'too-deep', message: `nested more than ${limits.maxDepth} levels deep; a design is never nested like this` });
-    }
+    if (depth >= limits.maxDepth) fail('too-deep', `nested more than ${limits.maxDepth} levels deep; a design is never nested like this`, path.slice(0, 3));
     if (Array.isArray(node)) {
-      if (node.length > limits.maxItems) {
-        throw new LimitExceeded({ path, code: 'too-large', message: `a list of ${node.length.toLocaleString('en-US')} items; at most ${limits.maxItems.toLocaleString('en-US')} are read` });
+      if (node.length > limits.maxItems) fail('too-large', `a list of ${node.length.toLocaleString('en-US')} items; at most ${limits.maxItems.toLocaleString('en-US')} are read`);
+      const items: unknown[] | undefined = copy ? new Array(node.length) : undefined;
+      for (let index = 0; index < node.length; index += 1) {
+        path.push(index);
+        const item = visit(node[index], depth + 1);
+        if (items) items[index] = item;
+        path.pop();
       }
-      return node.map((item, index) => visit(item, depth + 1, [...path, index]));
+      return items ?? node;
     }
     if (node instanceof Date) return node.toISOString();
     const keys = Object.keys(node);
-    if (keys.length > limits.maxItems) {
-      throw new LimitExceeded({ path, code: 'too-large', message: `a mapping of ${keys.length.toLocaleString('en-US')} keys; at most ${limits.maxItems.toLocaleString('en-US')} are read` });
-    }
-    const copy: Record<string, unknown> = {};
+    if (keys.length > limits.maxItems) fail('too-large', `a mapping of ${keys.length.toLocaleString('en-US')} keys; at most ${limits.maxItems.toLocaleString('en-US')} are read`);
+    const result: Record<string, unknown> | undefined = copy ? {} : undefined;
     for (const key of keys) {
-      if (key === '__proto__') {
-        throw new LimitExceeded({ path: [...path, key], code: 'schema', message: 'a key named "__proto__" is not allowed' });
-      }
-      if (key.length > limits.maxStringCharacters) {
-        throw new LimitExceeded({ path, code: 'too-large', message: `a key of ${key.length.toLocaleString('en-US')} characters; at most ${limits.maxStringCharacters.toLocaleString('en-US')} are read` });
-      }
-      copy[key] = visit((node as Record<string, unknown>)[key], depth + 1, [...path, key]);
+      if (key === '__proto__') fail('schema', 'a key named "__proto__" is not allowed', [...path, key]);
+      if (key.length > limits.maxStringCharacters) fail('too-large', `a key of ${key.length.toLocaleString('en-US')} characters; at most ${limits.maxStringCharacters.toLocaleString('en-US')} are read`);
+      path.push(key);
+      const item = visit((node as Record<string, unknown>)[key], depth + 1);
+      if (result) result[key] = item;
+      path.pop();
     }
-    return copy;
+    return result ?? node;
   };
-  return visit(value, 0, []);
+  return visit(value, 0);
 }
 
 function parseText(text: string, format: TextFormat, fileName?: string): unknown {
@@ -366,7 +372,8 @@ export function readDesignText(text: string, options: { format?: TextFormat; fil
   }
   let plain: unknown;
   try {
-    plain = copyBounded(parseText(text, options.format ?? detectFormat(text), options.fileName), READ_LIMITS);
+    const format = options.format ?? detectFormat(text);
+    plain = checkBounded(parseText(text, format, options.fileName), READ_LIMITS, format === 'yaml');
   } catch (error) {
     if (error instanceof LimitExceeded) return { ok: false, problems: [error.problem] };
     if (error instanceof RangeError) {
