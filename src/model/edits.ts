@@ -308,7 +308,7 @@ export function pasteComponents(
     const targetRegion = design.regions.find((r) => r.id === region);
     const zones = component.zones?.filter((z) => targetRegion?.zones.includes(z));
     components.push({ ...component, id, region, zones: region === undefined || !zones?.length ? undefined : zones });
-    const at = clip.layout?.[component.id];
+    const at = clip.layout && Object.hasOwn(clip.layout, component.id) ? clip.layout[component.id] : undefined;
     if (at) layout[id] = { x: at.x + offset.x, y: at.y + offset.y };
   }
   const connections = clip.connections

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { priceAdjustmentSchema, type PriceAdjustment } from '../../model';
 import { COST_PROFILES, estimateCost, type CostProfile } from '../../engine/cost';
-import { EXIT, UsageError, type Command } from '../context';
+import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { costCsv } from '../format/cost-csv';
 import { costJson } from '../format/cost-json';
 import { costMarkdown } from '../format/cost-markdown';
@@ -28,7 +28,8 @@ Lines that cannot be priced say why (free, depends on usage, price not in catalo
   --adjust    a local discount or markup, applied after the design's: --adjust aws=-12 --adjust aws/rds=-30
   --prices    a directory of <provider>.json price catalogs (default: the checkout's public/prices)
 
-Exit 0 when priced, 2 for a file that cannot be read or does not fit the format.
+Exit 0 when priced, 2 for a file that cannot be read or does not fit the format, 3 for an internal
+error (a bug in Ninesmith; --debug prints its stack trace).
 `;
 
 function parseAdjustment(text: string): PriceAdjustment {
@@ -67,10 +68,10 @@ export const costCommand: Command = async (args, context) => {
   const dir = values.prices !== undefined ? resolve(context.cwd, values.prices) : DEFAULT_PRICES_DIR;
   const loaded = await loadPriceCatalogs(dir, [design.provider]);
   if (!loaded.ok) {
-    context.stderr(`ninesmith cost: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
+    context.stderr(terminalLine(`ninesmith cost: cannot read the ${loaded.provider} price catalog: ${loaded.message}`));
     return EXIT.invalid;
   }
-  for (const provider of loaded.missing) context.stderr(`ninesmith cost: no ${provider}.json in ${dir}; nothing can be priced\n`);
+  for (const provider of loaded.missing) context.stderr(terminalLine(`ninesmith cost: no ${provider}.json in ${dir}; nothing can be priced`));
   const report = estimateCost(design, loaded.catalogs, { adjustments, ...(profile ? { profile } : {}) });
 
   switch (format) {
