@@ -34,8 +34,29 @@ test('the cost panel follows the design and its usage assumptions', async ({ pag
   // 1,000 GB out to the internet at $0.09/GB (first 10 TB) adds $90.00.
   await panel.setUsage('alb', 'internetEgressGbPerMonth', 1000);
   await expect(panel.total).toHaveText(usd(before + 90));
-  const usage = await page.evaluate(() => (window as unknown as { __ninesmith: { getDocument(): { pricing?: unknown } } }).__ninesmith.getDocument().pricing);
+  const usage = await page.evaluate(() => window.__ninesmith.getDocument().pricing);
   expect(usage).toEqual({ usage: { alb: { internetEgressGbPerMonth: 1000 } } });
+});
+
+test('the cost panel refuses a usage figure that is not one, says why, and leaves the design as it was', async ({ page }) => {
+  await page.goto('/');
+  const panel = new CostPanel(page);
+  await panel.open();
+  const total = await panel.total.textContent();
+  await panel.showAssumptions();
+  const input = panel.usageInput('alb', 'internetEgressGbPerMonth');
+  const shown = await input.inputValue();
+  await input.fill('-5');
+  await expect(panel.usageError('alb', 'internetEgressGbPerMonth')).toHaveText('expected a usage of 0 or more');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await input.fill('lots');
+  await expect(panel.usageError('alb', 'internetEgressGbPerMonth')).toHaveText('expected a number');
+  // Leaving the field drops the refused draft: the design's figure shows again, nothing was written.
+  await input.press('Enter');
+  await expect(panel.usageError('alb', 'internetEgressGbPerMonth')).toBeHidden();
+  await expect(input).toHaveValue(shown);
+  await expect(panel.total).toHaveText(total!);
+  expect(await page.evaluate(() => window.__ninesmith.getDocument().pricing)).toBeUndefined();
 });
 
 test('the cost panel keeps pricing with the last catalog when the catalog cannot be fetched', async ({ page }) => {

@@ -16,13 +16,27 @@ export class CostPanel {
   }
 
   async loadDesign(text: string): Promise<void> {
-    const result = await this.page.evaluate((t) => (window as unknown as { __ninesmith: { loadDocumentText(text: string): { ok: boolean; problems: string[] } } }).__ninesmith.loadDocumentText(t), text);
+    const result = await this.page.evaluate((t) => window.__ninesmith.loadDocumentText(t), text);
     if (!result.ok) throw new Error(`design did not load: ${result.problems.join('; ')}`);
   }
 
-  async setUsage(componentId: string, name: string, value: number): Promise<void> {
+  async showAssumptions(): Promise<void> {
     await this.page.getByTestId('cost-assumptions-toggle').click();
-    const input = this.page.getByTestId(`cost-usage-${componentId}-${name}`);
+    await this.page.getByTestId('cost-assumptions').waitFor();
+  }
+
+  usageInput(componentId: string, name: string): Locator {
+    return this.page.getByTestId(`cost-usage-${componentId}-${name}`);
+  }
+
+  /** The message under a usage figure that was refused. */
+  usageError(componentId: string, name: string): Locator {
+    return this.page.getByTestId(`cost-usage-${componentId}-${name}-error`);
+  }
+
+  async setUsage(componentId: string, name: string, value: number): Promise<void> {
+    await this.showAssumptions();
+    const input = this.usageInput(componentId, name);
     await input.fill(String(value));
     await input.press('Enter');
   }

@@ -1,22 +1,17 @@
 import { kindOf, LAYER_TITLES, LAYERS, type Layer } from '../../src/catalog';
 import { componentZones, designTier, displayName, formatDuration, type Design } from '../../src/model';
-import { analyzeDesign, SEVERITIES, type DesignAnalysis, type Finding } from '../../src/engine';
+import { analyzeDesign, SEVERITIES, weakestJourney, type DesignAnalysis, type Finding } from '../../src/engine';
 import { estimateCost, type CatalogSet, type CostReport } from '../../src/engine/cost';
+import { formatAvailability, formatDowntime, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatPercent, formatSigned } from '../../src/engine/format';
 import {
   compareDesigns,
   describeCostPerNine,
-  formatAvailability,
-  formatDowntime,
-  formatEstimate,
-  formatMoney,
-  formatMoneyDelta,
-  formatNines,
-  formatSigned,
   recoveryByClass,
   SCENARIO_CLASSES,
   SCENARIO_CLASS_TITLES,
 } from '../../src/engine/compare';
-import type { GeneratedFile } from '../types';
+import { TARGETS } from '../targets';
+import type { GeneratedFile, Generator } from '../types';
 import { cell, text } from './markdown';
 
 export interface ProposalOptions {
@@ -28,10 +23,6 @@ export interface ProposalOptions {
 }
 
 export const PROPOSAL_PATH = 'proposal/proposal.md';
-
-function pct(value: number): string {
-  return `${Number(value.toFixed(4))}%`;
-}
 
 /** Findings described one by one; the rest are counted by rule. */
 export const MAX_DETAILED_FINDINGS = 50;
@@ -85,22 +76,21 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   const out: string[] = [];
   const open = analysis.findings.filter((f) => !f.suppressed);
   const recovery = recoveryByClass(design, analysis);
-  const modelledOf = (j: (typeof analysis.journeys)[number]) => j.modelled?.availability ?? -1;
-  const weakest = [...analysis.journeys].sort((a, b) => modelledOf(a) - modelledOf(b))[0];
+  const weakest = weakestJourney(analysis.journeys);
   const floorText = (j: (typeof analysis.journeys)[number]) => (j.percent !== null ? formatAvailability(j.percent) : 'unknown');
 
   // ---- summary
   out.push(`# Proposal: ${text(design.name)}`, '');
   if (design.description) out.push(`Design brief: ${text(design.description)}`, '');
   out.push('## Summary', '');
-  out.push(`- **Service tier:** ${text(tier.id)}: availability ${pct(tier.availability)}, recovery time (RTO) ${formatDuration(tier.rtoSeconds)}, data loss (RPO) ${formatDuration(tier.rpoSeconds)}.`);
+  out.push(`- **Service tier:** ${text(tier.id)}: availability ${formatPercent(tier.availability)}, recovery time (RTO) ${formatDuration(tier.rtoSeconds)}, data loss (RPO) ${formatDuration(tier.rpoSeconds)}.`);
   out.push(`- **Footprint:** ${design.components.length} components in ${design.regions.length} region${design.regions.length === 1 ? '' : 's'} (${design.regions.map((r) => `${text(r.name ?? r.id)}: ${text(r.location)}, ${r.role ?? 'primary'}, zones ${r.zones.map(text).join(', ')}`).join('; ')}), on ${design.provider.toUpperCase()}.`);
   out.push(`- **Monthly cost:** ${formatMoney(cost.range.expected, c)} expected (${formatMoney(cost.range.low, c)} to ${formatMoney(cost.range.high, c)} with low to high usage), ${formatMoney(cost.range.expected * 12, c)} a year, at on-demand list prices as of ${text(cost.asOf)}.`);
   if (weakest) {
     const m = weakest.modelled;
     out.push(
       m
-        ? `- **Availability:** the weakest journey, ${text(weakest.name)}, is modelled at ${formatAvailability(m.availability)} (${formatAvailability(m.low)} to ${formatAvailability(m.high)}; ${formatNines(m.nines)} nines, ${formatDowntime(m.downtimeMinutesPerMonth)} of expected downtime a month) against a target of ${pct(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}. The providers' SLAs commit to ${floorText(weakest)} for it (the SLA floor, with service credits; not a forecast).`
+        ? `- **Availability:** the weakest journey, ${text(weakest.name)}, is modelled at ${formatAvailability(m.availability)} (${formatAvailability(m.low)} to ${formatAvailability(m.high)}; ${formatNines(m.nines)} nines, ${formatDowntime(m.downtimeMinutesPerMonth)} of expected downtime a month) against a target of ${formatPercent(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}. The providers' SLAs commit to ${floorText(weakest)} for it (the SLA floor, with service credits; not a forecast).`
         : `- **Availability:** the weakest journey, ${text(weakest.name)}, cannot work as designed.`,
     );
   }
@@ -139,8 +129,8 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
     const m = j.modelled;
     out.push(
       m
-        ? `| ${cell(j.name)} | ${formatAvailability(m.availability)} | ${formatAvailability(m.low)} to ${formatAvailability(m.high)} | ${formatDowntime(m.downtimeMinutesPerMonth)} | ${floorText(j)} | ${pct(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`
-        : `| ${cell(j.name)} | cannot work | | | | ${pct(j.target)} not met |`,
+        ? `| ${cell(j.name)} | ${formatAvailability(m.availability)} | ${formatAvailability(m.low)} to ${formatAvailability(m.high)} | ${formatDowntime(m.downtimeMinutesPerMonth)} | ${floorText(j)} | ${formatPercent(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`
+        : `| ${cell(j.name)} | cannot work | | | | ${formatPercent(j.target)} not met |`,
     );
   }
   out.push('');
@@ -225,3 +215,8 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
 
   return [{ path: PROPOSAL_PATH, contents: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n` }];
 }
+
+export const proposalTarget: Generator = {
+  ...TARGETS.proposal,
+  generate: ({ design, catalogs }) => generateProposal(design, { catalogs }),
+};

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePriceCatalog } from '../../src/engine/cost';
-import { buildCatalogs, CATALOG_DIR, catalogText, PROVIDERS, REFERENCE_PATH, type ReferenceFile } from './build';
+import { PROVIDERS } from '../../src/model';
+import { buildCatalogs, CATALOG_DIR, catalogText, REFERENCE_PATH, type ReferenceFile } from './build';
 
 const reference = JSON.parse(readFileSync(REFERENCE_PATH, 'utf8')) as ReferenceFile;
 const committed = PROVIDERS.map((provider) => JSON.parse(readFileSync(join(CATALOG_DIR, `${provider}.json`), 'utf8')) as unknown);

@@ -1,5 +1,5 @@
 // Builds the price catalogs in public/prices/ from the reference list prices
-// (scripts/price-catalogs/pricing-reference.json, a copy of ../shared/reference/pricing-reference.json).
+// (scripts/price-catalogs/pricing-reference.json, the vendored reference list prices).
 //
 //   npx tsx scripts/price-catalogs/build.ts            # writes public/prices/{aws,azure,gcp}.json
 //   npx tsx scripts/price-catalogs/build.ts --check    # exits 1 when the committed catalogs are stale
@@ -10,6 +10,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROVIDERS } from '../../src/model';
+import { asOfDate, type CatalogPrice, type PriceCatalog } from '../../src/engine/cost/price-catalog';
 
 export interface ReferenceEntry {
   provider: string;
@@ -168,8 +170,6 @@ const MAPPINGS: readonly Mapping[] = [
   m('gcp', /^Secret Manager$/, /^access operations$/, 'secrets/requests', 'secret-manager', 'request', 1e4),
 ];
 
-export const PROVIDERS = ['aws', 'azure', 'gcp'] as const;
-
 /** Where a price applies: a provider region code, or `global` for services priced the same everywhere. */
 function normaliseRegion(region: string): string {
   if (/^global/i.test(region)) return 'global';
@@ -177,48 +177,14 @@ function normaliseRegion(region: string): string {
   return region;
 }
 
-/** The date of an `asOf` text ("2025-07-07 (golden last regenerated; ...)" -> 2025-07-07). */
-export function asOfDate(asOf: string): string {
-  return /^\d{4}-\d{2}(-\d{2})?/.exec(asOf)?.[0] ?? asOf;
-}
-
-export interface CatalogPriceJson {
-  key: string;
-  serviceCode: string;
-  service: string;
-  sku: string;
-  region: string;
-  usd: number;
-  unit: string;
-  quantityUnit: string;
-  per: number;
-  source: string;
-  asOf: string;
-  note?: string;
-  uncertain?: true;
-}
-
-export interface CatalogJson {
-  format: 1;
-  provider: string;
-  currency: string;
-  hoursPerMonth: number;
-  /** The newest date among the prices: the catalog is no newer than this. */
-  asOf: string;
-  description: string;
-  /** Gaps the reference names, kept so the app can show why something is not priced. */
-  notFound: string[];
-  prices: CatalogPriceJson[];
-}
-
 export interface BuildResult {
-  catalogs: CatalogJson[];
+  catalogs: PriceCatalog[];
   /** Reference entries that no mapping covers (none, today: a test keeps it so). */
   unmapped: ReferenceEntry[];
 }
 
 export function buildCatalogs(reference: ReferenceFile): BuildResult {
-  const byProvider = new Map<string, CatalogPriceJson[]>(PROVIDERS.map((p) => [p, []]));
+  const byProvider = new Map<string, CatalogPrice[]>(PROVIDERS.map((p) => [p, []]));
   const unmapped: ReferenceEntry[] = [];
   for (const entry of reference.entries) {
     const mapping = MAPPINGS.find((candidate) => candidate.provider === entry.provider && candidate.service.test(entry.service) && candidate.sku.test(entry.sku));
@@ -229,7 +195,7 @@ export function buildCatalogs(reference: ReferenceFile): BuildResult {
     }
     const match = mapping.sku.exec(entry.sku);
     const key = mapping.key.replace('$1', match?.[1] ?? '');
-    const price: CatalogPriceJson = {
+    const price: CatalogPrice = {
       key,
       serviceCode: mapping.serviceCode,
       service: entry.service,
@@ -246,7 +212,7 @@ export function buildCatalogs(reference: ReferenceFile): BuildResult {
     if (entry.uncertain) price.uncertain = true;
     prices.push(price);
   }
-  const catalogs = PROVIDERS.map((provider): CatalogJson => {
+  const catalogs = PROVIDERS.map((provider): PriceCatalog => {
     const prices = [...(byProvider.get(provider) ?? [])].sort((a, b) => (a.key === b.key ? a.region.localeCompare(b.region) : a.key.localeCompare(b.key)));
     const dates = prices.map((p) => asOfDate(p.asOf)).sort();
     return {
@@ -263,7 +229,7 @@ export function buildCatalogs(reference: ReferenceFile): BuildResult {
   return { catalogs, unmapped };
 }
 
-export function catalogText(catalog: CatalogJson): string {
+export function catalogText(catalog: PriceCatalog): string {
   return `${JSON.stringify(catalog, null, 1)}\n`;
 }
 

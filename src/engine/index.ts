@@ -6,7 +6,8 @@
 export { analyzeDesign, checkDesign, ruleContext, ruleSeverity, tierClassOf, type DesignAnalysis, type Scorecard, type ObjectiveCheck } from './analysis/analyze';
 export { simulateFailure, journeyPlans, type SimulationResult, type JourneyOutcome, type JourneyPlan } from './analysis/journeys';
 export { failureScenarios, simulateScenario, type FailureScenario, type ScenarioKind, type DataLoss } from './analysis/scenarios';
-export { journeysAvailability, componentSla, formatPercent, type JourneyAvailability, type AvailabilityTerm, type FloorStatus } from './analysis/availability';
+export { journeysAvailability, componentSla, type JourneyAvailability, type AvailabilityTerm, type FloorStatus } from './analysis/availability';
+export { weakestJourney } from './analysis/weakest-journey';
 export { modelledAvailability, MAX_CONTRIBUTORS, type ModelledAvailability, type Contributor, type ContributorKind } from './analysis/modelled';
 export { modelInputs, DEFAULT_RATES, DEFAULT_DURATIONS, DEFAULT_DEPLOYMENTS_PER_MONTH, type ModelInputs, type Rate } from './analysis/rates';
 export { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './analysis/assumptions';
@@ -16,3 +17,4 @@ export { RULES, ALL_RULES, type RuleId } from './rules';
 export * from './rules/types';
 export * from './cost';
 export * from './compare';
+export * from './format';

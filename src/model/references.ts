@@ -2,7 +2,7 @@ import type { DesignProblem } from './problems';
 import type { Design } from './schema';
 import { connectionId } from './ids';
 import { resolveTiers } from './tiers';
-import { locationProblem } from './regions';
+import { locationProblem } from './region-codes';
 
 /**
  * The checks zod cannot express alone: ids are unique, and every reference (regions, zones,

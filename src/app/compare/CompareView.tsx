@@ -4,18 +4,11 @@ import type { Provider } from '../../model';
 import { formatDuration } from '../../model';
 import { SEVERITIES } from '../../engine';
 import type { PriceCatalog } from '../../engine/cost';
+import { formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../../engine/format';
 import {
   MAX_COMPARED,
   compareMarkdown,
   describeCostPerNine,
-  formatAvailability,
-  formatDowntime,
-  formatDurationDelta,
-  formatEstimate,
-  formatMoney,
-  formatMoneyDelta,
-  formatNines,
-  formatSigned,
   shortCostPerNine,
   type ComparedDesign,
   type CostPerNine,

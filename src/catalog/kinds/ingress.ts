@@ -9,7 +9,7 @@ export const ingress = defineKind({
   description: 'Routes HTTP traffic into a Kubernetes cluster (Traefik, NGINX, or the cloud\'s own controller), with replicas spread over zones.',
   layer: 'edge',
   keywords: ['traefik', 'nginx', 'kubernetes', 'k8s', 'gateway api', 'router'],
-  capabilities: { stateful: false, placement: 'regional', healthChecked: true, deployable: true },
+  capabilities: { stateful: false, placement: 'regional', healthChecked: true, deployable: true, terminatesTls: true },
   props: [
     {
       key: 'controller',
@@ -28,7 +28,7 @@ export const ingress = defineKind({
   ],
   initialProps: { controller: 'traefik' },
   initialReplicas: 2,
-  traits: (props) => ({ healthChecks: props.healthChecks }),
+  traits: (props) => ({ runtime: 'kubernetes', healthChecks: props.healthChecks }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
   // The cloud's own controller provisions the provider's load balancer; Traefik or NGINX are pods on the cluster's nodes.
   sla: (props, component, context) =>

@@ -38,7 +38,7 @@ export const loadBalancer = defineKind({
   initialProps: { type: 'application', healthChecks: true },
   // The provider takes a lost zone's load balancer nodes out of service itself, whatever the
   // targets' health checks say: the load balancer's own zonal failover is the service's.
-  traits: (props) => ({ healthChecks: props.healthChecks, exposure: props.scheme === 'internal' ? 'internal' : 'public', zonalFailover: 'service' }),
+  traits: (props) => ({ healthChecks: props.healthChecks, healthCheckPath: props.healthCheckPath, exposure: props.scheme === 'internal' ? 'internal' : 'public', zonalFailover: 'service' }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
   sla: (props, _component, { provider, zones }) =>
     byProvider(

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type Design } from '../../model';
 import { compareDesigns, compareMarkdown, MAX_COMPARED, MIN_COMPARED } from '../../engine/compare';
-import { EXIT, UsageError, type Command } from '../context';
+import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { compareJson } from '../format/compare-json';
 import { compareText } from '../format/compare-text';
 import { loadPriceCatalogs } from '../price-catalogs';
@@ -29,7 +29,8 @@ Journeys are matched across designs by id, else by name. Costs use on-demand lis
   --prices  a directory of <provider>.json price catalogs (default: the checkout's public/prices)
 
 Exit 0 when compared, 2 when any file cannot be read or does not fit the format (every problem is
-listed, each line naming its file).
+listed, each line naming its file), 3 for an internal error (a bug in Ninesmith; --debug prints its
+stack trace).
 `;
 
 export const compareCommand: Command = async (args, context) => {
@@ -56,7 +57,7 @@ export const compareCommand: Command = async (args, context) => {
       context.stdout(`${JSON.stringify({ valid: false, files }, null, 2)}\n`);
     } else {
       for (const { file, problems } of invalid) context.stderr(formatProblems(file, problems));
-      context.stderr(`ninesmith compare: ${invalid.length} of ${positionals.length} files cannot be compared: ${invalid.map((i) => i.file).join(', ')}\n`);
+      context.stderr(terminalLine(`ninesmith compare: ${invalid.length} of ${positionals.length} files cannot be compared: ${invalid.map((i) => i.file).join(', ')}`));
     }
     return EXIT.invalid;
   }
@@ -64,16 +65,16 @@ export const compareCommand: Command = async (args, context) => {
   results.forEach((result, i) => {
     if (!result.ok) return;
     designs.push(result.design);
-    for (const note of result.notes) context.stderr(`${positionals[i]}: note: ${note}\n`);
+    for (const note of result.notes) context.stderr(terminalLine(`${positionals[i]}: note: ${note}`));
   });
 
   const dir = values.prices !== undefined ? resolve(context.cwd, values.prices) : DEFAULT_PRICES_DIR;
   const loaded = await loadPriceCatalogs(dir, designs.map((d) => d.provider));
   if (!loaded.ok) {
-    context.stderr(`ninesmith compare: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
+    context.stderr(terminalLine(`ninesmith compare: cannot read the ${loaded.provider} price catalog: ${loaded.message}`));
     return EXIT.invalid;
   }
-  for (const provider of loaded.missing) context.stderr(`ninesmith compare: no ${provider}.json in ${dir}; ${provider} designs are not priced\n`);
+  for (const provider of loaded.missing) context.stderr(terminalLine(`ninesmith compare: no ${provider}.json in ${dir}; ${provider} designs are not priced`));
   const catalogs = loaded.catalogs;
 
   const comparison = compareDesigns(

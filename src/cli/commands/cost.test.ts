@@ -15,7 +15,7 @@ async function run(...argv: string[]) {
 }
 
 describe('ninesmith cost', () => {
-  it('prints the JSON shape of design-format.md', async () => {
+  it('prints the JSON shape of docs/cli.md', async () => {
     const { code, stdout } = await run('cost', join(FIXTURES, 'three-m5-large.yaml'), '--format', 'json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);
@@ -94,5 +94,14 @@ describe('ninesmith cost', () => {
     expect(code).toBe(0);
     expect(stderr).toContain('no aws.json');
     expect(JSON.parse(stdout).monthly).toBe(0);
+  });
+
+  it('stops with a message naming a catalog that cannot be read', async () => {
+    const broken = mkdtempSync(join(tmpdir(), 'ninesmith-prices-'));
+    writeFileSync(join(broken, 'aws.json'), JSON.stringify({ format: 1, provider: 'aws', currency: 'USD', hoursPerMonth: 730, asOf: '2026-01-01', prices: [{ key: 'x' }] }));
+    const { code, stderr } = await run('cost', join(FIXTURES, 'three-m5-large.yaml'), '--prices', broken);
+    expect(code).toBe(2);
+    expect(stderr).toContain('ninesmith cost: cannot read the aws price catalog');
+    expect(stderr).toContain('aws.json');
   });
 });

@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROVIDERS, priceAdjustmentSchema, type PriceAdjustment } from '../../model';
-import { COST_PROFILES, estimateCost, parsePriceCatalog, type CostProfile, type PriceCatalog } from '../../engine/cost';
-import { EXIT, UsageError, type Command } from '../context';
+import { priceAdjustmentSchema, type PriceAdjustment } from '../../model';
+import { COST_PROFILES, estimateCost, type CostProfile } from '../../engine/cost';
+import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { costCsv } from '../format/cost-csv';
 import { costJson } from '../format/cost-json';
 import { costMarkdown } from '../format/cost-markdown';
 import { costText } from '../format/cost-text';
+import { loadPriceCatalogs } from '../price-catalogs';
 import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -28,7 +28,8 @@ Lines that cannot be priced say why (free, depends on usage, price not in catalo
   --adjust    a local discount or markup, applied after the design's: --adjust aws=-12 --adjust aws/rds=-30
   --prices    a directory of <provider>.json price catalogs (default: the checkout's public/prices)
 
-Exit 0 when priced, 2 for a file that cannot be read or does not fit the format.
+Exit 0 when priced, 2 for a file that cannot be read or does not fit the format, 3 for an internal
+error (a bug in Ninesmith; --debug prints its stack trace).
 `;
 
 function parseAdjustment(text: string): PriceAdjustment {
@@ -37,18 +38,6 @@ function parseAdjustment(text: string): PriceAdjustment {
   const result = priceAdjustmentSchema.safeParse({ scope: match[1], percent: Number(match[2]) });
   if (!result.success) throw new UsageError(`--adjust ${text}: ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;
-}
-
-async function loadCatalog(dir: string, provider: string): Promise<PriceCatalog | undefined> {
-  const path = join(dir, `${provider}.json`);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return parsePriceCatalog(JSON.parse(text), path);
 }
 
 export const costCommand: Command = async (args, context) => {
@@ -77,15 +66,13 @@ export const costCommand: Command = async (args, context) => {
   }
   const design = result.design;
   const dir = values.prices !== undefined ? resolve(context.cwd, values.prices) : DEFAULT_PRICES_DIR;
-  let catalog: PriceCatalog | undefined;
-  try {
-    catalog = await loadCatalog(dir, design.provider);
-  } catch (error) {
-    context.stderr(`ninesmith cost: cannot read the ${design.provider} price catalog: ${(error as Error).message}\n`);
+  const loaded = await loadPriceCatalogs(dir, [design.provider]);
+  if (!loaded.ok) {
+    context.stderr(terminalLine(`ninesmith cost: cannot read the ${loaded.provider} price catalog: ${loaded.message}`));
     return EXIT.invalid;
   }
-  if (!catalog && PROVIDERS.includes(design.provider)) context.stderr(`ninesmith cost: no ${design.provider}.json in ${dir}; nothing can be priced\n`);
-  const report = estimateCost(design, catalog ? [catalog] : [], { adjustments, ...(profile ? { profile } : {}) });
+  for (const provider of loaded.missing) context.stderr(terminalLine(`ninesmith cost: no ${provider}.json in ${dir}; nothing can be priced`));
+  const report = estimateCost(design, loaded.catalogs, { adjustments, ...(profile ? { profile } : {}) });
 
   switch (format) {
     case 'json':

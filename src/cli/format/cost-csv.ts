@@ -1,14 +1,9 @@
+import { csvCell } from '../../model';
 import type { CostReport } from '../../engine/cost';
-
-function cell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
 
 const HEADER = ['component', 'kind', 'layer', 'region', 'what', 'status', 'quantity', 'quantity_unit', 'unit_price', 'price_unit', 'monthly_low', 'monthly_expected', 'monthly_high', 'service', 'price_region', 'source', 'as_of', 'notes'];
 
-/** One row per line item, for spreadsheets; amounts in the report's currency. */
+/** One row per line item, for spreadsheets; amounts in the report's currency. Cells go through csvCell (quoting, formula guard). */
 export function costCsv(report: CostReport): string {
   const components = new Map(report.components.map((c) => [c.id, c]));
   const rows = report.lineItems.map((line) => {
@@ -32,7 +27,7 @@ export function costCsv(report: CostReport): string {
       line.source,
       line.asOf,
       line.notes.join('; '),
-    ].map(cell).join(',');
+    ].map(csvCell).join(',');
   });
   return `${[HEADER.join(','), ...rows].join('\n')}\n`;
 }

@@ -1,13 +1,11 @@
 import { LAYER_TITLES, type Layer } from '../../catalog';
 
-/** $1,234.56 */
-export function money(amount: number, currency = 'USD'): string {
-  const sign = amount < 0 ? '-' : '';
-  const symbol = currency === 'USD' ? '$' : `${currency} `;
-  return `${sign}${symbol}${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+/** Money and line-status words, as every other face writes them (src/engine/format.ts). */
+export { formatMoney as money, LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/format';
 
-export { LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/cost';
+// Made once: number.toLocaleString(locale, options) builds a new formatter on every call, which
+// dominated the text of a large design's cost report.
+const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export const layerTitle = (layer: string): string => LAYER_TITLES[layer as Layer] ?? layer;
 
@@ -26,5 +24,5 @@ export function plural(unit: string | undefined, count: number): string {
 
 /** `2,190 instance-hours x $0.096/hour` */
 export function quantityText(quantity: number, unit: string | undefined): string {
-  return `${quantity.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${plural(unit, quantity)}`;
+  return `${QUANTITY.format(quantity)} ${plural(unit, quantity)}`;
 }

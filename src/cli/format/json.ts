@@ -1,7 +1,7 @@
 import { journeyFigures, scenarioComponents, type ValidationReport } from './report';
 
 /**
- * The JSON report of design-format.md ("The command line"): findings, journeys and recovery, with
+ * The JSON report of docs/cli.md ("validate"): findings, journeys and recovery, with
  * durations in seconds (null where unbounded). A journey's `availability` is its SLA floor (null when
  * unknown: `floorReason` says why); `modelled` is the expected availability from failure scenarios,
  * with its range and the scenarios that cost the most. Fields beyond the contract are additions only.

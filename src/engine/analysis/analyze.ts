@@ -5,6 +5,7 @@ import { SEVERITIES, severityRank, type Finding, type Rule, type RuleContext, ty
 import type { Assumption } from './assumptions';
 import { journeysAvailability, type JourneyAvailability } from './availability';
 import { journeyPlans } from './journeys';
+import { weakestJourney } from './weakest-journey';
 import { uniqueAssumptions } from './recovery';
 import { failureScenarios, type FailureScenario } from './scenarios';
 
@@ -153,9 +154,7 @@ export function analyzeDesign(design: Design): DesignAnalysis {
     if (f.suppressed) suppressed += 1;
     else counts[f.severity] += 1;
   }
-  let weakest: JourneyAvailability | undefined;
-  const modelledOf = (j: JourneyAvailability) => j.modelled?.availability ?? -1;
-  for (const j of journeys) if (!weakest || modelledOf(j) - j.target < modelledOf(weakest) - weakest.target) weakest = j;
+  const weakest = weakestJourney(journeys);
   const zone = scenarios.filter((s) => s.kind === 'zone');
   const region = scenarios.filter((s) => s.kind === 'region' && design.regions.find((r) => `region:${r.id}` === s.id)?.role !== 'secondary');
   // Region loss counts for every design: a single-region one loses what was never copied out.

@@ -84,7 +84,7 @@ function nines(availability: number): number {
 const source = (sla: SlaFigure) => `${sla.service} (${sla.source}${sla.asOf ? `, ${sla.asOf}` : ''})`;
 
 /**
- * A journey's SLA floor (reliability-rules.md §4): each component whose loss breaks the journey, or
+ * A journey's SLA floor (docs/reliability-reference.md §4): each component whose loss breaks the journey, or
  * sends it to a failover partner, multiplies in with its own published SLA; components on redundant
  * routes drop out. A term with no published SLA makes the floor unknown, never 100%. The component
  * scenarios already evaluated each such loss, so the terms come from them without walking again.

@@ -1,7 +1,8 @@
-import { designTier, type Design } from '../../model';
+import { designTier, primaryRegion, type Design } from '../../model';
 import { analyzeDesign, type DesignAnalysis } from '../analysis/analyze';
 import type { JourneyAvailability } from '../analysis/availability';
 import type { FailureScenario } from '../analysis/scenarios';
+import { weakestJourney } from '../analysis/weakest-journey';
 import { estimateCost, type CatalogSet, type EstimateOptions } from '../cost/estimate';
 import type { CostReport, Range } from '../cost/types';
 import { SEVERITIES, type Severity } from '../rules/types';
@@ -100,10 +101,9 @@ const normalizeName = (name: string): string => name.trim().replace(/\s+/g, ' ')
 
 const modelledOf = (j: JourneyAvailability): number | null => j.modelled?.availability ?? null;
 
-/** The weakest journey: lowest modelled availability, a journey that cannot work first; ties keep the design's order. */
-function weakestJourney(journeys: readonly JourneyAvailability[]): WeakestJourney | null {
-  let weakest: JourneyAvailability | undefined;
-  for (const j of journeys) if (!weakest || (modelledOf(j) ?? -1) < (modelledOf(weakest) ?? -1)) weakest = j;
+/** The weakest journey (analysis/weakest-journey.ts) as the comparison shows it. */
+function comparedWeakest(journeys: readonly JourneyAvailability[]): WeakestJourney | null {
+  const weakest = weakestJourney(journeys);
   if (!weakest) return null;
   return {
     id: weakest.id,
@@ -212,15 +212,11 @@ function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | n
 
 // ---- scenarios -----------------------------------------------------------------------------
 
-/** The region whose loss is "the primary region lost": the primary, else the first active, else the first. */
-function primaryRegionId(design: Design): string | undefined {
-  return (design.regions.find((r) => r.role === 'primary') ?? design.regions.find((r) => r.role === 'active') ?? design.regions[0])?.id;
-}
-
 function scenariosOfClass(design: Design, scenarios: readonly FailureScenario[], scenarioClass: ScenarioClass): FailureScenario[] {
   switch (scenarioClass) {
     case 'primary-region': {
-      const id = primaryRegionId(design);
+      // Losing the design's home region (model primaryRegion) is "the primary region lost".
+      const id = primaryRegion(design)?.id;
       return scenarios.filter((s) => s.kind === 'region' && s.id === `region:${id}`);
     }
     default:
@@ -306,7 +302,7 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
     const analysis = analyses[i]!;
     const tier = designTier(design);
     const findings = countFindings(analysis);
-    const weakest = weakestJourney(analysis.journeys);
+    const weakest = comparedWeakest(analysis.journeys);
     const compared: ComparedDesign = {
       index: i,
       label: entry.label ?? design.name,

@@ -1,4 +1,5 @@
-import { describeCostPerNine, formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned, shortCostPerNine } from './describe';
+import { formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../format';
+import { describeCostPerNine, shortCostPerNine } from './describe';
 import type { ComparedDesign, DesignComparison, JourneyCell, ScenarioCell } from './types';
 import { formatDuration } from '../../model';
 import { SEVERITIES } from '../rules/types';

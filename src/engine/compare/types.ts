@@ -53,8 +53,9 @@ export interface CompareCost {
 }
 
 /**
- * The weakest journey: the lowest modelled availability (a journey that cannot work at all is the
- * weakest). `percent`, `nines` and `downtimeMinutesPerMonth` are modelled; `floor` is the SLA floor.
+ * The weakest journey (analysis/weakest-journey.ts: the furthest below its target by the modelled
+ * figure; one that cannot work first). `percent`, `nines` and `downtimeMinutesPerMonth` are modelled;
+ * `floor` is the SLA floor.
  */
 export interface WeakestJourney {
   id: string;

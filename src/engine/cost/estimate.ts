@@ -1,10 +1,11 @@
 import { kindOf, LAYERS } from '../../catalog';
-import { componentZones, type Connection, type Design, type PriceAdjustment, type Provider, type Region } from '../../model';
+import { componentZones, primaryRegion, type Connection, type Design, type PriceAdjustment, type Provider } from '../../model';
+import { LINE_STATUS_LABELS } from '../format';
 import { applyAdjustments } from './adjustments';
 import { findEstimator } from './estimators';
 import { estimateTransfer, hours } from './estimators/shared';
 import { ComponentLedger, HOURS_PER_MONTH, range, type DesignIndex, type EstimatorOptions } from './ledger';
-import { PriceBook } from './price-catalog';
+import { asOfDate, PriceBook } from './price-catalog';
 import type { ComponentCost, CostProfile, CostReport, LineItem, LineStatus, PriceCatalog, Range, UsageAssumption } from './types';
 
 export interface EstimateOptions {
@@ -25,11 +26,6 @@ export const GLOBAL_REGION = 'global';
 function catalogFor(catalogs: CatalogSet, provider: Provider): PriceCatalog | undefined {
   if (Array.isArray(catalogs)) return (catalogs as readonly PriceCatalog[]).find((c) => c.provider === provider);
   return (catalogs as Partial<Record<Provider, PriceCatalog>>)[provider];
-}
-
-/** The first region with role primary (or the first region): where region-less services are priced. */
-function homeRegion(design: Design): Region | undefined {
-  return design.regions.find((r) => r.role === 'primary') ?? design.regions.find((r) => r.role === 'active') ?? design.regions[0];
 }
 
 function indexDesign(design: Design, props: readonly Readonly<Record<string, unknown>>[]): DesignIndex {
@@ -61,14 +57,13 @@ function indexDesign(design: Design, props: readonly Readonly<Record<string, unk
 const centsToUsd = (cents: number): number => cents / 100;
 const rangeToUsd = (r: Range): Range => ({ low: centsToUsd(r.low), expected: centsToUsd(r.expected), high: centsToUsd(r.high) });
 
+/** The answers other than priced, the most telling first: what the reader can act on. */
+const UNPRICED_ORDER: readonly Exclude<LineStatus, 'priced'>[] = ['not-in-catalog', 'unsupported', 'usage', 'included', 'free', 'external'];
+
 function componentStatus(lines: readonly LineItem[]): LineStatus {
   if (lines.some((l) => l.status === 'priced')) return 'priced';
-  // The most telling non-priced answer first: what the reader can act on.
-  const order: LineStatus[] = ['not-in-catalog', 'unsupported', 'usage', 'included', 'free', 'external'];
-  return order.find((status) => lines.some((l) => l.status === status)) ?? 'free';
+  return UNPRICED_ORDER.find((status) => lines.some((l) => l.status === status)) ?? 'free';
 }
-
-const dateOf = (asOf: string): string => /^\d{4}-\d{2}(-\d{2})?/.exec(asOf)?.[0] ?? asOf;
 
 /**
  * Prices a design from the provider's catalog: one estimator per component kind, data transfer
@@ -82,7 +77,8 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const book = new PriceBook(provider, catalog);
   const allProps = design.components.map((component) => kindOf(component).propsOf(component));
   const index = indexDesign(design, allProps);
-  const home = homeRegion(design);
+  // Region-less services are priced in the design's home region.
+  const home = primaryRegion(design);
   const estimatorOptions: EstimatorOptions = { usageFactors: options.usageFactors ?? { low: 0.5, high: 2 }, localUsage: options.usage ?? {} };
   const profile: CostProfile = options.profile ?? design.pricing?.profile ?? 'expected';
 
@@ -160,7 +156,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   // asOf texts start with an ISO date, so the greatest text has the newest date.
   let newest: string | undefined;
   for (const line of lineItems) if (line.asOf !== undefined && (newest === undefined || line.asOf > newest)) newest = line.asOf;
-  const asOf = newest !== undefined ? dateOf(newest) : (catalog?.asOf ?? '');
+  const asOf = newest !== undefined ? asOfDate(newest) : (catalog?.asOf ?? '');
   const notes: string[] = [];
   if (!catalog) notes.push(`No price catalog for ${provider}: nothing could be priced.`);
   for (const [from, byRegion] of [...fallbacks.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -172,15 +168,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   if (uncertain.length > 0) notes.push(`${uncertain.length} line${uncertain.length === 1 ? ' uses a price' : 's use prices'} the reference marks as uncertain: ${uncertain.map((l) => `${l.componentId}: ${l.what}`).join('; ')}.`);
   const counts = new Map<LineStatus, number>();
   for (const line of unpriced) counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
-  const labels: Record<Exclude<LineStatus, 'priced'>, string> = {
-    'not-in-catalog': 'price not in catalog',
-    unsupported: 'unsupported',
-    usage: 'depends on usage',
-    included: 'included elsewhere',
-    free: 'free',
-    external: 'not priced (external)',
-  };
-  const summary = (Object.keys(labels) as Exclude<LineStatus, 'priced'>[]).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${labels[s]}`);
+  const summary = UNPRICED_ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${LINE_STATUS_LABELS[s]}`);
   if (summary.length > 0) notes.push(`Not in the total: ${summary.join(', ')} (see unpriced).`);
   notes.push(`${HOURS_PER_MONTH} hours a month, on-demand list prices in ${catalog?.currency ?? 'USD'}; low and high scale usage by ${estimatorOptions.usageFactors.low} and ${estimatorOptions.usageFactors.high} and follow autoscaling limits.`);
 

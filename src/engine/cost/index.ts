@@ -6,4 +6,4 @@ export { ESTIMATORS, findEstimator } from './estimators';
 export { HOURS_PER_MONTH, type Estimator, type UsageSpec } from './ledger';
 export { scopeMatches } from './adjustments';
 export { nearestRegion } from './regions';
-export { LINE_STATUS_LABELS } from './labels';
+export { LINE_STATUS_LABELS } from '../format';

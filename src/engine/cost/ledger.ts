@@ -6,8 +6,6 @@ import type { LineItem, LineStatus, Range, UsageAssumption } from './types';
 export const HOURS_PER_MONTH = 730;
 
 export const range = (value: number): Range => ({ low: value, expected: value, high: value });
-export const scaleRange = (r: Range, factor: number): Range => ({ low: r.low * factor, expected: r.expected * factor, high: r.high * factor });
-export const addRanges = (a: Range, b: Range): Range => ({ low: a.low + b.low, expected: a.expected + b.expected, high: a.high + b.high });
 export const mapRange = (r: Range, f: (value: number) => number): Range => ({ low: f(r.low), expected: f(r.expected), high: f(r.high) });
 export const ZERO: Range = Object.freeze(range(0));
 

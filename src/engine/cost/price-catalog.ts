@@ -1,25 +1,35 @@
 import { z } from 'zod';
 import { PROVIDERS, type Provider } from '../../model';
 import { nearestRegion } from './regions';
-import type { CatalogPrice, PriceCatalog } from './types';
 
+/**
+ * The price catalog's shape, defined once: public/prices/<provider>.json as scripts/price-catalogs/
+ * build.ts writes it and the app and command line read it. The types below are this schema's.
+ */
 const priceSchema = z.strictObject({
+  /** What the estimators ask for: `compute/m5.large`, `db/storage-multi-az`. */
   key: z.string().min(1),
+  /** Short service code that adjustments are scoped to (`aws/rds`). */
   serviceCode: z.string().min(1),
+  /** The provider's service and SKU, as the source names them. */
   service: z.string(),
   sku: z.string(),
+  /** Provider region code, or `global`. */
   region: z.string().min(1),
   usd: z.number().min(0),
+  /** The unit the price is quoted in by the source: `hour`, `1M requests`, `GB-month`. */
   unit: z.string(),
+  /** What an estimator counts (`instance-hour`, `request`), and how many of them the price is for (`per`). */
   quantityUnit: z.string(),
   per: z.number().positive(),
   source: z.string().min(1, 'every price needs a source'),
   asOf: z.string().min(1, 'every price needs a date'),
   note: z.string().optional(),
+  /** The reference marks this figure as uncertain: estimates that use it say so. */
   uncertain: z.boolean().optional(),
 });
 
-const catalogSchema = z.strictObject({
+export const priceCatalogSchema = z.strictObject({
   format: z.literal(1),
   provider: z.enum(PROVIDERS),
   currency: z.string().length(3),
@@ -32,13 +42,22 @@ const catalogSchema = z.strictObject({
 
 /** Checks a price catalog read from public/prices/<provider>.json; throws naming what is wrong. */
 export function parsePriceCatalog(data: unknown, name = 'price catalog'): PriceCatalog {
-  const result = catalogSchema.safeParse(data);
+  const result = priceCatalogSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') : '';
     throw new Error(`${name}: ${path.replace(/^\./, '')}: ${issue?.message ?? 'not a price catalog'}`);
   }
-  return result.data as PriceCatalog;
+  return result.data;
+}
+
+/** One list price, as served in public/prices/<provider>.json. */
+export type CatalogPrice = z.infer<typeof priceSchema>;
+export type PriceCatalog = z.infer<typeof priceCatalogSchema>;
+
+/** The date of an `asOf` text: "2025-07-07 (golden last regenerated; ...)" -> 2025-07-07. */
+export function asOfDate(asOf: string): string {
+  return /^\d{4}-\d{2}(-\d{2})?/.exec(asOf)?.[0] ?? asOf;
 }
 
 /** The outcome of a price lookup: the price, and how its region relates to the one asked for. */

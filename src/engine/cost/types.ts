@@ -1,40 +1,7 @@
 import type { Layer } from '../../catalog';
 import type { Provider } from '../../model';
 
-/** One list price, as served in public/prices/<provider>.json. */
-export interface CatalogPrice {
-  /** What the estimators ask for: `compute/m5.large`, `db/storage-multi-az`. */
-  key: string;
-  /** Short service code that adjustments are scoped to (`aws/rds`). */
-  serviceCode: string;
-  /** The provider's service and SKU, as the source names them. */
-  service: string;
-  sku: string;
-  /** Provider region code, or `global`. */
-  region: string;
-  usd: number;
-  /** The unit the price is quoted in by the source: `hour`, `1M requests`, `GB-month`. */
-  unit: string;
-  /** What an estimator counts (`instance-hour`, `request`), and how many of them the price is for. */
-  quantityUnit: string;
-  per: number;
-  source: string;
-  asOf: string;
-  note?: string;
-  /** The reference marks this figure as uncertain: estimates that use it say so. */
-  uncertain?: boolean;
-}
-
-export interface PriceCatalog {
-  format: 1;
-  provider: Provider;
-  currency: string;
-  hoursPerMonth: number;
-  asOf: string;
-  description?: string;
-  notFound: string[];
-  prices: CatalogPrice[];
-}
+export type { CatalogPrice, PriceCatalog } from './price-catalog';
 
 /** A low / expected / high triple: usage assumptions give a range rather than a false point. */
 export interface Range {

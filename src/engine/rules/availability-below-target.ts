@@ -28,17 +28,18 @@ const minutes = (value: number) => `${Number(value.toFixed(1))} min`;
  * A journey's modelled availability (expected downtime from failure scenarios at their rates) below
  * its target. The message names what costs the most minutes and what reduces each; when the global
  * services every route shares alone use up the target's budget, it is informational: no change inside
- * the design meets it (reliability-rules.md HA-005).
+ * the design meets it (docs/reliability-reference.md HA-005).
  */
 export const availabilityBelowTarget: Rule = {
   id: 'availability-below-target',
   title: "A journey's modelled availability is below its target",
   severity: 'high',
+  autoFixable: false,
   category: 'availability',
   rationale:
     'Downtime adds up along a request path: every component a journey cannot do without brings its failures, and each lasts as long as the design takes to recover from it. A journey whose expected downtime exceeds what the target allows will miss it in an ordinary year, before anything unusual happens.',
   fix: 'Work down the largest contributors: a second region for region and regional-service incidents, zones for zone incidents, progressive delivery for bad releases, queues for external systems.',
-  sources: ['AWS Well-Architected REL11-BP07', 'Azure WAF RE:04', 'Azure WAF reliability/metrics.md (composite SLOs)', 'reliability-rules.md §4, §5, HA-005'],
+  sources: ['AWS Well-Architected REL11-BP07', 'Azure WAF RE:04', 'Azure WAF reliability/metrics.md (composite SLOs)', 'docs/reliability-reference.md §4, §5, HA-005'],
   check: (context) => {
     const results: RuleResult[] = [];
     for (const journey of context.journeys()) {

@@ -1,14 +1,14 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { COST_PROFILES, estimateCost, type CostProfile, type CostReport, type UsageAssumption } from '../../../engine/cost';
-import { priceAdjustmentSchema, type Design, type PriceAdjustment } from '../../../model';
-import { applyPatch } from '../../commands';
+import { priceAdjustmentSchema, pricingSettingsSchema, type Design, type PriceAdjustment } from '../../../model';
+import { setPriceAdjustments, setUsageInput } from '../../commands';
+import { InlineField, readNumber } from '../../components/fields';
 import { selectComponents, useModel } from '../../store';
 import { costQueryClient, useCatalog } from './catalogs';
-import { formatMoney, STATUS_TEXT } from './format';
+import { formatMoney, LINE_STATUS_LABELS } from '../../../engine/format';
 import { LayerChart } from './LayerChart';
 import { setLocalAdjustments, useLocalAdjustments } from './local-settings';
-import { setDesignAdjustments, setUsageInput } from './patches';
 import './cost.css';
 
 export default function CostPanel() {
@@ -149,7 +149,7 @@ function ComponentRow(props: {
             {component.kind}
           </button>
         </td>
-        <td className="cost-amount">{component.status === 'priced' ? formatMoney(amount, currency) : <span className={`cost-status cost-status-${component.status}`}>{STATUS_TEXT[component.status]}</span>}</td>
+        <td className="cost-amount">{component.status === 'priced' ? formatMoney(amount, currency) : <span className={`cost-status cost-status-${component.status}`}>{LINE_STATUS_LABELS[component.status]}</span>}</td>
       </tr>
       {open &&
         lines.map((line, i) => (
@@ -163,7 +163,7 @@ function ComponentRow(props: {
               </div>
               {line.status === 'priced' && line.notes.length > 0 && <div className="cost-muted">{line.notes.join(' · ')}</div>}
             </td>
-            <td className="cost-amount">{line.status === 'priced' ? formatMoney(line.monthlyCents[profile] / 100, currency) : STATUS_TEXT[line.status]}</td>
+            <td className="cost-amount">{line.status === 'priced' ? formatMoney(line.monthlyCents[profile] / 100, currency) : LINE_STATUS_LABELS[line.status]}</td>
           </tr>
         ))}
     </>
@@ -194,35 +194,28 @@ function Assumptions({ design, assumptions }: { design: Design; assumptions: rea
   );
 }
 
+/** What one usage figure must be: the format's schema for an entry of pricing.usage. */
+const usageValueSchema = pricingSettingsSchema.shape.usage.unwrap().valueType.valueType;
+
 function UsageInput({ assumption, design }: { assumption: UsageAssumption; design: Design }) {
-  const [draft, setDraft] = useState<string | undefined>(undefined);
   const fromDesign = design.pricing?.usage?.[assumption.componentId]?.[assumption.name] !== undefined;
-  const commit = () => {
-    if (draft === undefined) return;
-    const value = Number(draft);
-    setDraft(undefined);
-    if (draft.trim() === '' || !Number.isFinite(value) || value < 0 || value === assumption.value) return;
-    applyPatch((d) => setUsageInput(d, assumption.componentId, assumption.name, value));
-  };
   return (
     <span className="cost-usage">
-      <input
-        type="number"
-        min={0}
-        aria-label={`${assumption.componentId} ${assumption.label}`}
-        data-testid={`cost-usage-${assumption.componentId}-${assumption.name}`}
-        value={draft ?? (assumption.value === null ? '' : String(assumption.value))}
+      <InlineField<number | null>
+        testId={`cost-usage-${assumption.componentId}-${assumption.name}`}
+        label={`${assumption.componentId} ${assumption.label}`}
+        value={assumption.value === null ? '' : String(assumption.value)}
         placeholder="not set"
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(undefined);
-        }}
+        numeric
+        // Every write reprices the design: written when the field is left or Enter is pressed.
+        commitOn="blur"
+        read={(text) => readNumber(text, { type: 'number' }, usageValueSchema)}
+        unchanged={(value) => value === assumption.value}
+        commit={(value) => value !== null && setUsageInput(assumption.componentId, assumption.name, value)}
       />{' '}
       <span className="cost-muted">{assumption.unit}</span>
       {fromDesign && (
-        <button type="button" className="cost-link" onClick={() => applyPatch((d) => setUsageInput(d, assumption.componentId, assumption.name, undefined))} title="Back to the default">
+        <button type="button" className="cost-link" onClick={() => setUsageInput(assumption.componentId, assumption.name, undefined)} title="Back to the default">
           reset
         </button>
       )}
@@ -243,7 +236,7 @@ function Adjustments({ design, report, localAdjustments }: { design: Design; rep
       return;
     }
     setProblem(undefined);
-    if (where === 'design') applyPatch((d) => setDesignAdjustments(d, [...(d.pricing?.adjustments ?? []), parsed.data]));
+    if (where === 'design') setPriceAdjustments((current) => [...current, parsed.data]);
     else setLocalAdjustments([...localAdjustments, parsed.data]);
   };
   return (
@@ -259,7 +252,7 @@ function Adjustments({ design, report, localAdjustments }: { design: Design; rep
               className="cost-link"
               onClick={() => {
                 const localIndex = i - designAdjustments.length;
-                if (a.origin === 'design') applyPatch((d) => setDesignAdjustments(d, (d.pricing?.adjustments ?? []).filter((_, j) => j !== i)));
+                if (a.origin === 'design') setPriceAdjustments((current) => current.filter((_, j) => j !== i));
                 else setLocalAdjustments(localAdjustments.filter((_, j) => j !== localIndex));
               }}
             >
