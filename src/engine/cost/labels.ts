@@ -6,6 +6,7 @@ export const LINE_STATUS_LABELS: Readonly<Record<LineStatus, string>> = {
   free: 'free',
   usage: 'depends on usage',
   'not-in-catalog': 'price not in catalog',
+  'not-in-region': 'no price for this region',
   unsupported: 'unsupported',
   included: 'included elsewhere',
   external: 'not priced (external)',

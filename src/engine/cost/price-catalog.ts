@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { PROVIDERS, type Provider } from '../../model';
-import { nearestRegion } from './regions';
-import type { CatalogPrice, PriceCatalog } from './types';
+import { SOURCE_KINDS, type CatalogPrice, type Commitment, type CommitmentRate, type InstanceShape, type PriceCatalog } from './types';
 
 const priceSchema = z.strictObject({
   key: z.string().min(1),
@@ -17,6 +16,22 @@ const priceSchema = z.strictObject({
   asOf: z.string().min(1, 'every price needs a date'),
   note: z.string().optional(),
   uncertain: z.boolean().optional(),
+  sourceKind: z.enum(SOURCE_KINDS).optional(),
+});
+
+const shapeSchema = z.strictObject({ vcpu: z.number().positive(), memoryGb: z.number().positive(), source: z.string().min(1) });
+
+const commitmentSchema = z.strictObject({
+  term: z.enum(['1-year', '3-year']),
+  plan: z.string().min(1),
+  serviceCode: z.string().min(1).optional(),
+  key: z.string().min(1).optional(),
+  region: z.string().min(1),
+  percentOff: z.number().min(0).max(100).optional(),
+  usd: z.number().min(0).optional(),
+  source: z.string().min(1, 'every commitment rate needs a source'),
+  asOf: z.string().min(1, 'every commitment rate needs a date'),
+  sourceKind: z.enum(SOURCE_KINDS).optional(),
 });
 
 const catalogSchema = z.strictObject({
@@ -28,6 +43,9 @@ const catalogSchema = z.strictObject({
   description: z.string().optional(),
   notFound: z.array(z.string()).default([]),
   prices: z.array(priceSchema),
+  shapes: z.record(z.string(), shapeSchema).optional(),
+  commitments: z.array(commitmentSchema).optional(),
+  imports: z.array(z.strictObject({ file: z.string(), format: z.string(), prices: z.number().int().min(0), publishedAt: z.string().optional() })).optional(),
 });
 
 /** Checks a price catalog read from public/prices/<provider>.json; throws naming what is wrong. */
@@ -41,39 +59,70 @@ export function parsePriceCatalog(data: unknown, name = 'price catalog'): PriceC
   return result.data as PriceCatalog;
 }
 
-/** The outcome of a price lookup: the price, and how its region relates to the one asked for. */
+/** The outcome of a price lookup: the price, and whether it is the region's own or a global one. */
 export interface PriceMatch {
   price: CatalogPrice;
-  /** exact: the region asked for; global: priced the same everywhere; nearest: another region's price. */
-  regionMatch: 'exact' | 'global' | 'nearest';
+  /** exact: the region asked for; global: priced the same everywhere. */
+  regionMatch: 'exact' | 'global';
+  /** The price comes from an imported price book, which overrides the bundled catalog. */
+  imported: boolean;
+}
+
+/** A commitment found for a priced line. */
+export interface CommitmentMatch {
+  rate: CommitmentRate;
+  imported: boolean;
 }
 
 /**
- * Price lookups for one provider: by key, for a region, falling back to the nearest region the
- * catalog prices that key in. Memoised, since a large design asks the same questions many times.
+ * Price lookups for one provider, over one or more catalogs: imported price books first (they
+ * override the bundled prices), then the bundled catalog. A price is the region's own or a global
+ * one; another region's price is never substituted (the caller says the price is not known for
+ * the region). Memoised, since a large design asks the same questions many times.
  */
 export class PriceBook {
   readonly provider: Provider;
+  /** The bundled catalog (the last one given), for its currency, hours and dates. */
   readonly catalog: PriceCatalog | undefined;
-  private readonly byKey = new Map<string, CatalogPrice[]>();
-  /** key -> location -> match (nested, so a lookup builds no string). */
+  private readonly layers: { catalog: PriceCatalog; imported: boolean; byKey: Map<string, CatalogPrice[]> }[];
   private readonly memo = new Map<string, Map<string, PriceMatch | null>>();
+  private readonly shapes = new Map<string, InstanceShape>();
 
-  constructor(provider: Provider, catalog: PriceCatalog | undefined) {
+  /** `imported` catalogs win over `bundled`, the first imported over later ones. */
+  constructor(provider: Provider, bundled: PriceCatalog | undefined, imported: readonly PriceCatalog[] = []) {
     this.provider = provider;
-    this.catalog = catalog;
-    for (const price of catalog?.prices ?? []) {
-      const list = this.byKey.get(price.key);
-      if (list) list.push(price);
-      else this.byKey.set(price.key, [price]);
-    }
+    this.catalog = bundled;
+    const sources = [...imported.map((catalog) => ({ catalog, imported: true })), ...(bundled ? [{ catalog: bundled, imported: false }] : [])];
+    this.layers = sources.map(({ catalog, imported: isImported }) => {
+      const byKey = new Map<string, CatalogPrice[]>();
+      for (const price of catalog.prices) {
+        const list = byKey.get(price.key);
+        if (list) list.push(price);
+        else byKey.set(price.key, [price]);
+      }
+      return { catalog, imported: isImported, byKey };
+    });
+    for (const layer of [...this.layers].reverse()) for (const [size, shape] of Object.entries(layer.catalog.shapes ?? {})) this.shapes.set(size, shape);
   }
 
+  /** Whether any catalog prices `key`, in any region. */
   has(key: string): boolean {
-    return this.byKey.has(key);
+    return this.layers.some((layer) => layer.byKey.has(key));
   }
 
-  /** The price of `key` in `location` (a region code, or `global`), or undefined when the catalog has none. */
+  /** The regions any catalog prices `key` in, sorted. */
+  regionsOf(key: string): string[] {
+    const regions = new Set<string>();
+    for (const layer of this.layers) for (const price of layer.byKey.get(key) ?? []) regions.add(price.region);
+    return [...regions].sort();
+  }
+
+  /** The vCPUs and memory of an instance type, when a catalog knows them. */
+  shape(size: string): InstanceShape | undefined {
+    return this.shapes.get(size);
+  }
+
+  /** The price of `key` in `location` (a region code, or `global`), or undefined when no catalog has it there. */
   find(key: string, location: string): PriceMatch | undefined {
     let byLocation = this.memo.get(key);
     if (!byLocation) {
@@ -88,14 +137,34 @@ export class PriceBook {
   }
 
   private lookup(key: string, location: string): PriceMatch | undefined {
-    const prices = this.byKey.get(key);
-    if (!prices || prices.length === 0) return undefined;
-    const exact = prices.find((p) => p.region === location);
-    if (exact) return { price: exact, regionMatch: exact.region === 'global' ? 'global' : 'exact' };
-    const global = prices.find((p) => p.region === 'global');
-    if (global) return { price: global, regionMatch: 'global' };
-    const nearest = nearestRegion(this.provider, location, prices.map((p) => p.region));
-    const price = prices.find((p) => p.region === nearest) ?? prices[0]!;
-    return { price, regionMatch: 'nearest' };
+    for (const layer of this.layers) {
+      const prices = layer.byKey.get(key);
+      if (!prices) continue;
+      const exact = prices.find((p) => p.region === location);
+      if (exact) return { price: exact, regionMatch: exact.region === 'global' ? 'global' : 'exact', imported: layer.imported };
+      const global = prices.find((p) => p.region === 'global');
+      if (global) return { price: global, regionMatch: 'global', imported: layer.imported };
+    }
+    return undefined;
+  }
+
+  /**
+   * The commitment rate for a priced line: the SKU's own committed price in that region first,
+   * then a rate for its service in that region, then a global rate for its service.
+   */
+  commitment(term: Exclude<Commitment, 'on-demand'>, key: string, serviceCode: string, location: string): CommitmentMatch | undefined {
+    for (const layer of this.layers) {
+      const rates = layer.catalog.commitments;
+      if (!rates) continue;
+      const own = rates.find((r) => r.term === term && r.key === key && r.region === location && r.usd !== undefined);
+      if (own) return { rate: own, imported: layer.imported };
+    }
+    for (const layer of this.layers) {
+      const rates = layer.catalog.commitments;
+      if (!rates) continue;
+      const forService = rates.find((r) => r.term === term && r.serviceCode === serviceCode && r.key === undefined && (r.region === location || r.region === 'global') && r.percentOff !== undefined);
+      if (forService) return { rate: forService, imported: layer.imported };
+    }
+    return undefined;
   }
 }
