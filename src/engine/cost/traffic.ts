@@ -23,9 +23,10 @@ const count = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toLocaleString('en
 /**
  * Requests that reach each component from the design's users: each users component's peak rate,
  * times its average-to-peak share, times the seconds in a month, carried along request
- * connections (sync and async). Where a component sends to several components of one kind in
- * different regions, the share is split evenly over those in primary or active regions (a
- * secondary region's copy takes none until a failover). One pass per users component, in
+ * connections (sync and async). Where a component sends to components of one kind in different
+ * regions (regional alternatives behind DNS), the share is split evenly over those in primary or
+ * active regions (a secondary region's copy takes none until a failover); otherwise every target
+ * receives all of it. One pass per users component, in
  * breadth-first order: O(V + E) each.
  */
 export function designTraffic(
@@ -59,10 +60,14 @@ export function designTraffic(
         else byKind.set(target.kind, [target]);
       }
       for (const group of byKind.values()) {
-        const serving = group.length > 1 ? group.filter((c) => c.region === undefined || regions.get(c.region)?.role !== 'secondary') : group;
+        // Alternatives in different regions share the traffic; different things in one region each get all of it.
+        const alternatives = new Set(group.map((c) => c.region)).size > 1;
+        const serving = alternatives ? group.filter((c) => c.region === undefined || regions.get(c.region)?.role !== 'secondary') : group;
         const receivers = serving.length > 0 ? serving : group;
+        const each = alternatives ? own / receivers.length : own;
         for (const target of receivers) {
-          share.set(target.id, (share.get(target.id) ?? 0) + own / receivers.length);
+          // Several paths into one component count its users' requests once: fan-out is not modelled.
+          share.set(target.id, Math.min(1, (share.get(target.id) ?? 0) + each));
           if (behindEdge.has(id) || edges.has(id)) behindEdge.add(target.id);
           if (!seen.has(target.id)) {
             seen.add(target.id);
