@@ -24,6 +24,6 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
     const scenarios = options.scenarios ?? failureScenarios(graphOf(design));
     files.push(...generateRunbooks(facts, failureModesOf(facts, scenarios)));
   }
-  if (targets.has('proposal')) files.push(...generateProposal(design, { catalogs: options.catalogs ?? [] }));
+  if (targets.has('proposal')) files.push(...generateProposal(design, { catalogs: options.catalogs ?? [], ...(options.estimate ? { estimate: options.estimate } : {}) }));
   return files;
 }

@@ -1,5 +1,5 @@
 import type { FailureScenario } from '../src/engine';
-import type { CatalogSet } from '../src/engine/cost';
+import type { CatalogSet, EstimateOptions } from '../src/engine/cost';
 
 /** One generated file: a path relative to the export's root (always `/`-separated) and its text. */
 export interface GeneratedFile {
@@ -18,4 +18,6 @@ export interface ExportOptions {
   readonly scenarios?: readonly FailureScenario[];
   /** Price catalogs for the proposal's cost section (the caller loads them); without them nothing is priced, and the proposal says so. */
   readonly catalogs?: CatalogSet;
+  /** How the proposal prices: imported price books, the commitment profile. */
+  readonly estimate?: EstimateOptions;
 }

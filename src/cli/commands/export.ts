@@ -6,15 +6,19 @@ import { EXIT, UsageError, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
 import type { PriceCatalog } from '../../engine/cost';
-import { DEFAULT_PRICES_DIR } from './cost';
+import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
 
 export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only terraform,helm,runbooks,proposal]
+                        [--commitment on-demand|1-year|3-year] [--price-book DIR | --no-price-book]
 
 Writes what the design generates into DIR (created if needed):
   terraform/  AWS Terraform, one file per layer, with a README of what to fill in
   helm/       values for what runs on Kubernetes, and the chart they are for
   runbooks/   one runbook per failure the design can suffer
   proposal/   a client proposal in Markdown: availability, recovery, cost (public/prices), findings
+The proposal is priced as "ninesmith cost" prices: the checkout's catalogs, your imported price book
+(.ninesmith/prices where you run, or --price-book DIR; --no-price-book for none) and the commitment
+profile (--commitment, default the design's pricing.commitment).
 Exit 0 when written, 2 for a file that cannot be read or does not fit the format.
 `;
 
@@ -45,8 +49,9 @@ export const exportCommand: Command = async (args, context) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, only: { type: 'string' } },
+    options: { out: { type: 'string' }, only: { type: 'string' }, commitment: { type: 'string' }, 'price-book': { type: 'string' }, 'no-price-book': { type: 'boolean' } },
   });
+  const commitment = parseCommitment(values.commitment);
   if (positionals.length !== 1) throw new UsageError('export takes exactly one FILE');
   if (!values.out) throw new UsageError('--out DIR is required');
   const targets = parseTargets(values.only);
@@ -67,7 +72,9 @@ export const exportCommand: Command = async (args, context) => {
     for (const provider of loaded.missing) context.stderr(`ninesmith export: no ${provider}.json in ${DEFAULT_PRICES_DIR}; the proposal prices nothing\n`);
     catalogs = loaded.catalogs;
   }
-  const files = generateExport(result.design, { targets, catalogs });
+  const imported = targets.includes('proposal') ? await readPriceBooks(values['no-price-book'] === true, values['price-book'], context) : [];
+  if (imported === undefined) return EXIT.invalid;
+  const files = generateExport(result.design, { targets, catalogs, estimate: { imported, ...(commitment ? { commitment } : {}) } });
   await mkdir(resolve(context.cwd, values.out), { recursive: true });
   // Resolve symlinks once, so a link inside DIR cannot carry a write outside it.
   const root = await realpath(resolve(context.cwd, values.out));
