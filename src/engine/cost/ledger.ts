@@ -196,6 +196,8 @@ export class ComponentLedger<P = AnyProps> {
     const quantity = typeof spec.quantity === 'number' ? range(spec.quantity) : spec.quantity;
     if (!match) {
       this.missingPrice(spec.what, spec.key, location);
+      // How the quantity was read still matters to a reader of the excluded line.
+      this.lines[this.lines.length - 1]!.notes.push(...(spec.notes ?? []));
       return;
     }
     const notes = [...(spec.notes ?? [])];
