@@ -43,7 +43,7 @@ export function chargeClusterNodes(ledger: ComponentLedger, regionId: string): v
   const perNodeMemory = shape.memoryGb * ALLOCATABLE_SHARE;
   const needed = (p: 'low' | 'expected' | 'high') => Math.max(zones.size, 1, Math.ceil(vcpu[p] / perNodeVcpu - 1e-9), Math.ceil(memory[p] / perNodeMemory - 1e-9));
   const fitted: Range = { low: needed('low'), expected: needed('expected'), high: needed('high') };
-  const derivation = `pods request ${round(vcpu.expected)} vCPU and ${round(memory.expected)} GB; a ${sizeHint} (${shape.vcpu} vCPU, ${shape.memoryGb} GB) offers ${round(perNodeVcpu)} vCPU and ${round(perNodeMemory)} GB to pods (${ALLOCATABLE_SHARE * 100}% allocatable, an assumption); at least one node per zone (${zones.size})`;
+  const derivation = `pods request ${round(vcpu.expected)} vCPU and ${round(memory.expected)} GB; each ${sizeHint} node (${shape.vcpu} vCPU, ${shape.memoryGb} GB) offers ${round(perNodeVcpu)} vCPU and ${round(perNodeMemory)} GB to pods (${ALLOCATABLE_SHARE * 100}% allocatable, an assumption); at least one node per zone (${zones.size})`;
   const nodes = ledger.usage({ name: 'nodes', label: `Cluster nodes in region ${regionId}`, unit: 'nodes', nature: 'provisioned', derived: { value: fitted.expected, derivation } });
   const count = nodes && nodes.expected !== fitted.expected ? nodes : fitted;
   ledger.charge({

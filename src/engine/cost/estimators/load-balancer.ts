@@ -24,7 +24,7 @@ function capacityFromTraffic(ledger: ComponentLedger, type: 'application' | 'net
   const byConnections = connections / unit.newConnections;
   const byBytes = gbPerHour / unit.gbPerHour;
   const value = Number(Math.max(byConnections, byBytes).toFixed(3));
-  const f = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+  const f = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n < 1 ? 3 : 2 });
   return {
     value,
     derivation: `${traffic.derivation}; ${f(traffic.averagePerSecond)} req/s on average, ${REQUESTS_PER_CONNECTION} requests a connection (an assumption): ${f(connections)} new connections/s = ${f(byConnections)} ${unitLabel}; ${traffic.responseKb} KB a response: ${f(gbPerHour)} GB/h = ${f(byBytes)} ${unitLabel}; the larger: ${f(value)} ${unitLabel}/hour`,
