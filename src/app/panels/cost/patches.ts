@@ -1,4 +1,5 @@
 import type { Design, PriceAdjustment } from '../../../model';
+import type { Commitment } from '../../../engine/cost';
 
 /** Sets (or, with undefined, removes) one usage input in `pricing.usage`; pure, for applyPatch. */
 export function setUsageInput(design: Design, componentId: string, name: string, value: number | undefined): Design {
@@ -22,4 +23,10 @@ function withPricing(design: Design, pricing: NonNullable<Design['pricing']>): D
   if (Object.keys(pricing).length === 0) delete next.pricing;
   else next.pricing = pricing;
   return next;
+}
+
+/** Sets (or, with on-demand, removes) the design's commitment profile. */
+export function setCommitment(design: Design, commitment: Commitment): Design {
+  const { commitment: _previous, ...rest } = design.pricing ?? {};
+  return withPricing(design, commitment === 'on-demand' ? rest : { ...rest, commitment });
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Design } from '../../../model';
 import { loadCatalog } from '../cost/catalogs';
+import { currentPriceBooks } from '../cost/price-book';
 import type { ExportTarget, GeneratedFile } from '../../../../generators';
 import { useModel } from '../../store';
 import { highlight, languageOf } from './highlight';
@@ -89,7 +90,8 @@ export default function ExportPanel() {
         await nextFrame();
         // The proposal prices the design from the cost panel's cached catalog (offline copy included).
         const catalogs = target === 'proposal' ? { [snapshot.provider]: (await loadCatalog(snapshot.provider)).catalog } : undefined;
-        files.push(...generateExport(snapshot, { targets: [target], catalogs }));
+        const imported = target === 'proposal' ? [...(await currentPriceBooks())] : [];
+        files.push(...generateExport(snapshot, { targets: [target], catalogs, estimate: { imported } }));
       }
       setResult({ model: snapshot, files, millis: Math.round(performance.now() - started) });
       setSelected(files[0]?.path ?? null);
