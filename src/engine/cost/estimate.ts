@@ -9,6 +9,7 @@ import { ComponentLedger, HOURS_PER_MONTH, range, type BackupProfile, type Desig
 import { PriceBook } from './price-catalog';
 import { DEFAULT_AVERAGE_TO_PEAK_PERCENT, DEFAULT_RESPONSE_KB, designTraffic, type TrafficSource } from './traffic';
 import { EXCLUDED_STATUSES, FIRST_PARTY_SOURCES, type Commitment, type ComponentCost, type CostProfile, type CostReport, type LineItem, type LineStatus, type PriceCatalog, type Range, type UsageAssumption } from './types';
+import { formatNumber } from './numbers';
 
 export interface EstimateOptions {
   /** The profile the headline figures use; default: design.pricing.profile, then expected. */
@@ -259,7 +260,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     if (peak === undefined) return;
     const ratio = usageOf(design, estimatorOptions.localUsage, users.id, 'averageToPeakPercent') ?? DEFAULT_AVERAGE_TO_PEAK_PERCENT;
     const kb = usageOf(design, estimatorOptions.localUsage, users.id, 'responseKb') ?? DEFAULT_RESPONSE_KB;
-    notes.push(`Traffic from ${users.id}: ${peak.toLocaleString('en-US')} req/s at peak; average ${ratio}% of peak (an assumption: set pricing.usage.${users.id}.averageToPeakPercent), ${kb} KB a response (set pricing.usage.${users.id}.responseKb); every request is taken to reach the origin (no CDN cache hits). Request- and transfer-priced lines downstream are derived from it unless their usage is set.`);
+    notes.push(`Traffic from ${users.id}: ${formatNumber(peak)} req/s at peak; average ${ratio}% of peak (an assumption: set pricing.usage.${users.id}.averageToPeakPercent), ${kb} KB a response (set pricing.usage.${users.id}.responseKb); every request is taken to reach the origin (no CDN cache hits). Request- and transfer-priced lines downstream are derived from it unless their usage is set.`);
   });
   if (secondary > 0) notes.push(`${secondary} priced line${secondary === 1 ? ' uses a price' : 's use prices'} not yet confirmed from a first-party source (another project's test data or a third-party copy); each such line names its source.`);
   if (importedLines > 0) notes.push(`${importedLines} line${importedLines === 1 ? ' is' : 's are'} priced from your imported price book, which overrides the bundled prices.`);

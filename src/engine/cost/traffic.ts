@@ -1,5 +1,6 @@
 import type { Component, Connection, Design, Region } from '../../model';
 import { HOURS_PER_MONTH, type Traffic } from './ledger';
+import { formatCount, formatNumber } from './numbers';
 
 /** Seconds in a priced month (730 hours). */
 export const SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600;
@@ -18,7 +19,7 @@ export interface TrafficSource {
 
 const REQUEST_MODES: ReadonlySet<Connection['mode']> = new Set(['sync', 'async']);
 
-const count = (n: number): string => (n >= 1e6 ? `${(n / 1e6).toLocaleString('en-US', { maximumFractionDigits: 2 })} M` : n.toLocaleString('en-US', { maximumFractionDigits: 0 }));
+const count = formatCount;
 
 /**
  * Requests that reach each component from the design's users: each users component's peak rate,
@@ -42,7 +43,7 @@ export function designTraffic(
   for (const source of sources) {
     if (!(source.peakPerSecond > 0)) continue;
     const monthly = source.peakPerSecond * (source.averageToPeakPercent / 100) * SECONDS_PER_MONTH;
-    const base = `${source.peakPerSecond.toLocaleString('en-US')} req/s peak (${source.id}) x ${source.averageToPeakPercent}% average-to-peak x ${SECONDS_PER_MONTH.toLocaleString('en-US')} s a month`;
+    const base = `${formatNumber(source.peakPerSecond)} req/s peak (${source.id}) x ${source.averageToPeakPercent}% average-to-peak x ${formatNumber(SECONDS_PER_MONTH)} s a month`;
     const share = new Map<string, number>([[source.id, 1]]);
     const queue: string[] = [source.id];
     const seen = new Set<string>([source.id]);

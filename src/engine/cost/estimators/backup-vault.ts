@@ -2,6 +2,7 @@ import type { KindProps } from '../../../catalog';
 import { mapRange, type Estimator } from '../ledger';
 import type { Range } from '../types';
 import { chargeBackupCopy, incomingBackups, isExplicit, MONTHLY_CHANGE_SHARE } from './shared';
+import { formatNumber } from '../numbers';
 
 /**
  * Backup vault: the recovery points of each source, at the rate of its kind of recovery point
@@ -29,7 +30,7 @@ export const backupVault: Estimator<KindProps<'backup-vault'>> = {
       const { profile } = source;
       const stored: Range | undefined = ledger.usage({ name: `storageGb.${source.id}`, label: `Recovery points of ${source.id} (${profile.label})`, unit: 'GB', nature: 'usage', default: profile.gb });
       if (!stored) continue;
-      ledger.charge({ what: `Recovery points of ${source.id} (${profile.label}, ${Math.round(stored.expected).toLocaleString('en-US')} GB)`, key: profile.key, quantity: stored });
+      ledger.charge({ what: `Recovery points of ${source.id} (${profile.label}, ${formatNumber(stored.expected, 0)} GB)`, key: profile.key, quantity: stored });
       chargeBackupCopy(ledger, {
         key: profile.key,
         storedGb: stored,

@@ -1,6 +1,7 @@
 import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
 import { chargeTiered, hours } from './shared';
+import { formatNumber } from '../numbers';
 
 const KB_PER_GB = 1024 * 1024;
 
@@ -17,7 +18,7 @@ export const cdn: Estimator<KindProps<'cdn'>> = {
       nature: 'usage',
       prop: 'dataOutGbPerMonth',
       default: 500,
-      ...(bytes ? { derived: { value: Math.round(bytes.value), derivation: `${bytes.derivation} = ${Math.round(bytes.value).toLocaleString('en-US')} GB` } } : {}),
+      ...(bytes ? { derived: { value: Math.round(bytes.value), derivation: `${bytes.derivation} = ${formatNumber(bytes.value, 0)} GB` } } : {}),
     });
     if (dataOut) {
       chargeTiered(ledger, 'Data out to users', dataOut, [

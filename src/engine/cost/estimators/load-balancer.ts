@@ -1,6 +1,7 @@
 import type { KindProps } from '../../../catalog';
 import { range, type ComponentLedger, type Estimator } from '../ledger';
 import { chargeTiered, hours, INTERNET_TIERS, publicAddresses } from './shared';
+import { formatNumber } from '../numbers';
 
 /** Requests a client sends over one connection before opening another: an assumption (keep-alive). */
 export const REQUESTS_PER_CONNECTION = 10;
@@ -24,7 +25,7 @@ function capacityFromTraffic(ledger: ComponentLedger, type: 'application' | 'net
   const byConnections = connections / unit.newConnections;
   const byBytes = gbPerHour / unit.gbPerHour;
   const value = Number(Math.max(byConnections, byBytes).toFixed(3));
-  const f = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: n < 1 ? 3 : 2 });
+  const f = (n: number) => formatNumber(n, n < 1 ? 3 : 2);
   return {
     value,
     derivation: `${traffic.derivation}; ${f(traffic.averagePerSecond)} req/s on average, ${REQUESTS_PER_CONNECTION} requests a connection (an assumption): ${f(connections)} new connections/s = ${f(byConnections)} ${unitLabel}; ${traffic.responseKb} KB a response: ${f(gbPerHour)} GB/h = ${f(byBytes)} ${unitLabel}; the larger: ${f(value)} ${unitLabel}/hour`,
@@ -58,7 +59,7 @@ export const loadBalancer: Estimator<KindProps<'load-balancer'>> = {
       return;
     }
     const derived = ledger.fromTraffic(traffic ? traffic.responseKb / KB_PER_GB : 0, `${traffic?.responseKb ?? 0} KB a response`, false);
-    const egress = ledger.usage({ name: 'internetEgressGbPerMonth', label: 'Data out to the internet', unit: 'GB/month', nature: 'usage', ...(derived ? { derived: { value: Math.round(derived.value), derivation: `${derived.derivation} = ${Math.round(derived.value).toLocaleString('en-US')} GB` } } : {}) });
+    const egress = ledger.usage({ name: 'internetEgressGbPerMonth', label: 'Data out to the internet', unit: 'GB/month', nature: 'usage', ...(derived ? { derived: { value: Math.round(derived.value), derivation: `${derived.derivation} = ${formatNumber(derived.value, 0)} GB` } } : {}) });
     if (!egress) {
       ledger.dependsOnUsage('Data out to the internet', 'internetEgressGbPerMonth', 'responses sent to users are billed per GB');
       return;

@@ -1,6 +1,7 @@
 import type { KindProps } from '../../../catalog';
 import { range, type Estimator } from '../ledger';
 import { hours, publicAddresses } from './shared';
+import { formatNumber } from '../numbers';
 
 const KB_PER_GB = 1024 * 1024;
 
@@ -21,7 +22,7 @@ export const natGateway: Estimator<KindProps<'nat-gateway'>> = {
       nature: 'usage',
       prop: 'dataProcessedGbPerMonth',
       default: 100,
-      ...(derived ? { derived: { value: Math.round(derived.value), derivation: `${derived.derivation} = ${Math.round(derived.value).toLocaleString('en-US')} GB` } } : {}),
+      ...(derived ? { derived: { value: Math.round(derived.value), derivation: `${derived.derivation} = ${formatNumber(derived.value, 0)} GB` } } : {}),
     });
     if (!book.has('nat/gateway') && book.has('nat/vm')) {
       const vms = ledger.usage({ name: 'vmsUsingNat', label: 'VMs using the gateway', unit: 'VMs', nature: 'provisioned' });

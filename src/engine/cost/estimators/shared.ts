@@ -3,6 +3,7 @@ import { componentZones } from '../../../model';
 import { HOURS_PER_MONTH, mapRange, type BackupProfile, type ComponentLedger, type PodRequests } from '../ledger';
 import type { PriceBook } from '../price-catalog';
 import type { Range } from '../types';
+import { formatCents, formatNumber } from '../numbers';
 
 export const hours = (count: Range): Range => mapRange(count, (n) => n * HOURS_PER_MONTH);
 
@@ -16,7 +17,7 @@ export const DAILY_CHANGE_SHARE = 0.02;
 /** What compute estimates read: the props app services and worker pools share. */
 type ComputeProps = Pick<KindProps<'app-service'> & KindProps<'worker-pool'>, 'runtime' | 'size' | 'vcpu' | 'memoryGb'>;
 
-const count = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2 });
+const count = (n: number): string => formatNumber(n);
 
 /** Whether the design file sets a prop itself (rather than the kind's default filling it in). */
 export function isExplicit(ledger: { component: { props?: Readonly<Record<string, unknown>> } }, key: string): boolean {
@@ -75,7 +76,7 @@ export function estimateCompute(ledger: ComponentLedger<ComputeProps>): void {
         const instance = ledger.book.find(`compute/${size}`, ledger.location);
         if (instance) {
           const asInstances = Math.round(instances.expected * HOURS_PER_MONTH * instance.price.usd * 100) / 100;
-          notes.push(`the same capacity as ${count(instances.expected)} ${size} instances (runtime: vm, or containers on EC2 capacity) would be $${asInstances.toLocaleString('en-US', { minimumFractionDigits: 2 })} a month`);
+          notes.push(`the same capacity as ${count(instances.expected)} ${size} instances (runtime: vm, or containers on EC2 capacity) would be $${formatCents(asInstances)} a month`);
         }
       }
       ledger.charge({ what: `Container vCPU (${count(instances.expected)} tasks x ${shape.vcpu} vCPU)`, key: 'containers/vcpu', quantity: mapRange(hours(instances), (h) => h * shape.vcpu), notes });
