@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CURRENT_FORMAT_VERSION, type Design } from '../../../model';
-import { setDesignAdjustments, setUsageInput } from './patches';
+import { setCommitment, setDesignAdjustments, setUsageInput } from './patches';
 
 const base: Design = {
   ninesmith: CURRENT_FORMAT_VERSION,
@@ -27,5 +27,12 @@ describe('cost panel patches', () => {
     const adjusted = setDesignAdjustments(design, [{ scope: 'aws', percent: -10 }]);
     expect(adjusted.pricing).toEqual({ usage: { db: { backupStorageGb: 300 } }, adjustments: [{ scope: 'aws', percent: -10 }] });
     expect(setDesignAdjustments(adjusted, []).pricing).toEqual({ usage: { db: { backupStorageGb: 300 } } });
+  });
+
+  it('set a commitment profile, and remove it for on-demand (the default), keeping other pricing', () => {
+    const committed = setCommitment(setUsageInput(base, 'lb', 'internetEgressGbPerMonth', 500), '3-year');
+    expect(committed.pricing).toEqual({ usage: { lb: { internetEgressGbPerMonth: 500 } }, commitment: '3-year' });
+    expect(setCommitment(committed, 'on-demand').pricing).toEqual({ usage: { lb: { internetEgressGbPerMonth: 500 } } });
+    expect(setCommitment(base, 'on-demand').pricing).toBeUndefined();
   });
 });
