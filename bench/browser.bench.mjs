@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Browser benchmark (performance.md "How to measure"): the app against a bare React Flow page
+// Browser benchmark (docs/performance.md, "How to measure"): the app against a bare React Flow page
 // holding the same generated design, interleaved A B A B in the same Chromium, on a production
 // build served by `vite preview`.
 //
@@ -154,7 +154,7 @@ async function measure(page, cdp, run) {
 }
 
 /**
- * The time from an edit to its findings on screen (issue 3): a visible app service in several
+ * The time from an edit to its findings on screen: a visible app service in several
  * zones is moved into one zone with one instance, as the inspector would, and each animation
  * frame checks its badge; the frame that sees it change is the one that paints it. Five edits.
  */

@@ -1,5 +1,5 @@
 import { componentZones, designTier, displayName, type Component, type Connection, type Design, type Region, type ResolvedTier } from '../src/model';
-import { effectiveProps, kindOf, type ComponentKind } from '../src/catalog';
+import { kindOf, type BackupPolicy, type ComponentKind, type ComponentTraits } from '../src/catalog';
 
 /** One component with what every generator asks of it, computed once per export. */
 export interface ComponentFacts {
@@ -7,7 +7,8 @@ export interface ComponentFacts {
   readonly id: string;
   readonly name: string;
   readonly kind: ComponentKind;
-  readonly props: Readonly<Record<string, unknown>>;
+  /** Its answers to the capability questions: what shared generator code may ask of any component. */
+  readonly traits: ComponentTraits;
   readonly region: Region | undefined;
   /** Zones it runs in (the first zone of its region when the design does not say); none when global. */
   readonly zones: readonly string[];
@@ -49,14 +50,15 @@ export function designFacts(design: Design): DesignFacts {
   const regionById = new Map(design.regions.map((region) => [region.id, region]));
   const components = design.components.map((component): ComponentFacts => {
     const kind = kindOf(component);
+    const zones = componentZones(design, component);
     return {
       component,
       id: component.id,
       name: displayName(component),
       kind,
-      props: effectiveProps(kind, component),
+      traits: kind.traitsOf(component, { provider: design.provider, design, zones }),
       region: component.region === undefined ? undefined : regionById.get(component.region),
-      zones: componentZones(design, component),
+      zones,
       replicas: component.replicas ?? 1,
       journeys: journeysByComponent.get(component.id) ?? [],
     };
@@ -131,48 +133,9 @@ export function sourcesOf(facts: DesignFacts, id: string, mode: Connection['mode
     .filter((source): source is ComponentFacts => source !== undefined);
 }
 
-export const propString = (c: ComponentFacts, key: string): string | undefined => (typeof c.props[key] === 'string' ? (c.props[key] as string) : undefined);
-export const propNumber = (c: ComponentFacts, key: string): number | undefined => (typeof c.props[key] === 'number' ? (c.props[key] as number) : undefined);
-export const propBool = (c: ComponentFacts, key: string): boolean => c.props[key] === true;
-export function propGroup(c: ComponentFacts, key: string): Readonly<Record<string, unknown>> {
-  const value = c.props[key];
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : {};
-}
-
-export interface BackupSettings {
-  enabled: boolean;
-  pitr: boolean;
-  retentionDays: number;
-  intervalHours: number;
-  restoreTestedDays: number | null;
-  copyToRegion: string | undefined;
-  separateAccount: boolean;
-}
-
-/** The `backup` prop group of a backupable kind, with the catalog's defaults applied. */
-export function backupOf(c: ComponentFacts): BackupSettings | undefined {
-  if (!c.kind.capabilities.backupable) return undefined;
-  const group = propGroup(c, 'backup');
-  return {
-    enabled: group.enabled === true,
-    pitr: group.pitr === true,
-    retentionDays: typeof group.retentionDays === 'number' ? group.retentionDays : 7,
-    intervalHours: typeof group.intervalHours === 'number' ? group.intervalHours : 24,
-    restoreTestedDays: typeof group.restoreTestedDays === 'number' ? group.restoreTestedDays : null,
-    copyToRegion: typeof group.copyToRegion === 'string' ? group.copyToRegion : undefined,
-    separateAccount: group.separateAccount === true,
-  };
-}
-
-/** Where a hosted kind runs: the provider's managed service, or an operator/chart in the cluster. */
-export function hostingOf(c: ComponentFacts): 'managed' | 'kubernetes' {
-  return c.props.hosting === 'kubernetes' ? 'kubernetes' : 'managed';
-}
-
-/** Where code that the team deploys runs. */
-export function runtimeOf(c: ComponentFacts): 'containers' | 'kubernetes' | 'vm' {
-  const runtime = c.props.runtime;
-  return runtime === 'kubernetes' || runtime === 'vm' ? runtime : 'containers';
+/** The component's backup settings, for kinds that have them. */
+export function backupOf(c: ComponentFacts): BackupPolicy | undefined {
+  return c.traits.data?.backup;
 }
 
 /** Zones of a region that anything in it uses, in the region's order; at least two where the region has two. */

@@ -1,29 +1,50 @@
 import type { Design } from '../src/model';
-import { failureScenarios, graphOf } from '../src/engine';
+import { failureScenarios, graphOf, type FailureScenario } from '../src/engine';
 import { designFacts } from './design-facts';
-import { generateTerraform } from './terraform';
-import { generateHelm } from './helm';
-import { failureModesOf, generateRunbooks } from './runbooks';
-import { generateProposal } from './proposal';
-import { EXPORT_TARGETS, type ExportOptions, type ExportTarget, type GeneratedFile } from './types';
+import { terraformTarget } from './terraform';
+import { helmTarget } from './helm';
+import { runbooksTarget } from './runbooks';
+import { proposalTarget } from './proposal';
+import { unsupportedReason } from './targets';
+import { EXPORT_TARGETS, type ExportContext, type ExportOptions, type ExportTarget, type GeneratedFile, type Generator } from './types';
 
 export * from './types';
+export { TARGETS, unsupportedReason } from './targets';
 export { designFacts, slugOf, type DesignFacts } from './design-facts';
+
+/**
+ * Every export target, in the order an export writes them. The export panel, the command line
+ * and the golden tests read this registry: a new target is one folder and one line here.
+ */
+export const GENERATORS: { readonly [K in ExportTarget]: Generator } = {
+  terraform: terraformTarget,
+  helm: helmTarget,
+  runbooks: runbooksTarget,
+  proposal: proposalTarget,
+};
+
+/** The targets that write nothing for this design's provider, and why. */
+export function unsupportedTargets(design: Design, targets: readonly ExportTarget[] = EXPORT_TARGETS): { target: ExportTarget; reason: string }[] {
+  return targets.flatMap((target) => {
+    const reason = unsupportedReason(target, design);
+    return reason === undefined ? [] : [{ target, reason }];
+  });
+}
 
 /**
  * Everything the export writes for a design: Terraform, Helm values, runbooks and the proposal. Pure and
  * deterministic: the same design gives the same files in the same order; the caller writes them.
+ * The design is indexed and analysed once, whatever the number of targets.
  */
 export function generateExport(design: Design, options: ExportOptions = {}): GeneratedFile[] {
-  const targets = new Set<ExportTarget>(options.targets ?? EXPORT_TARGETS);
-  const facts = designFacts(design);
-  const files: GeneratedFile[] = [];
-  if (targets.has('terraform')) files.push(...generateTerraform(facts));
-  if (targets.has('helm')) files.push(...generateHelm(facts));
-  if (targets.has('runbooks')) {
-    const scenarios = options.scenarios ?? failureScenarios(graphOf(design));
-    files.push(...generateRunbooks(facts, failureModesOf(facts, scenarios)));
-  }
-  if (targets.has('proposal')) files.push(...generateProposal(design, { catalogs: options.catalogs ?? [], ...(options.estimate ? { estimate: options.estimate } : {}) }));
-  return files;
+  const wanted = new Set<ExportTarget>(options.targets ?? EXPORT_TARGETS);
+  let scenarios: readonly FailureScenario[] | undefined = options.scenarios;
+  const context: ExportContext = {
+    design,
+    facts: designFacts(design),
+    scenarios: () => (scenarios ??= failureScenarios(graphOf(design))),
+    catalogs: options.catalogs ?? [],
+    estimate: options.estimate ?? {},
+  };
+  return EXPORT_TARGETS.filter((target) => wanted.has(target) && unsupportedReason(target, design) === undefined).flatMap((target) => GENERATORS[target].generate(context));
 }

@@ -1,5 +1,7 @@
 import type { FailureScenario } from '../src/engine';
 import type { CatalogSet, EstimateOptions } from '../src/engine/cost';
+import type { Design, Provider } from '../src/model';
+import type { DesignFacts } from './design-facts';
 
 /** One generated file: a path relative to the export's root (always `/`-separated) and its text. */
 export interface GeneratedFile {
@@ -7,9 +9,42 @@ export interface GeneratedFile {
   readonly contents: string;
 }
 
-/** The targets an export can contain; `proposal` is the client-facing proposal in Markdown. */
+/** The targets an export can contain, in the order they are written and offered. */
 export const EXPORT_TARGETS = ['terraform', 'helm', 'runbooks', 'proposal'] as const;
 export type ExportTarget = (typeof EXPORT_TARGETS)[number];
+
+/** What every target reads, computed once per export and shared. */
+export interface ExportContext {
+  readonly design: Design;
+  readonly facts: DesignFacts;
+  /** The engine's failure scenarios of the design, computed on first use. */
+  readonly scenarios: () => readonly FailureScenario[];
+  /** Price catalogs (the caller loads them); empty when it has none. */
+  readonly catalogs: CatalogSet;
+  /** How to price: imported price books, the commitment profile. */
+  readonly estimate: EstimateOptions;
+}
+
+/** What the export panel and the command line's help say of a target, without loading its code. */
+export interface TargetInfo {
+  readonly id: ExportTarget;
+  /** Its name in the export panel: "Terraform". */
+  readonly label: string;
+  /** What it writes, in a phrase, for the panel and the command line's help. */
+  readonly help: string;
+  /** What the caller must load before generating: price catalogs for a priced proposal. */
+  readonly needs: { readonly catalogs: boolean };
+  /** The providers it writes for; a design on another gets a "not generated yet" and no files. */
+  readonly providers: readonly Provider[];
+}
+
+/**
+ * One export target: read by `generateExport`, the export panel, the command line's help and
+ * the golden tests, so a new target is one folder, one entry in `TARGETS` and one in `GENERATORS`.
+ */
+export interface Generator extends TargetInfo {
+  generate(context: ExportContext): GeneratedFile[];
+}
 
 export interface ExportOptions {
   /** Targets to generate; all when absent. */

@@ -1,5 +1,5 @@
 /**
- * The bare React Flow page the browser benchmark compares the app with (performance.md): the
+ * The bare React Flow page the browser benchmark compares the app with (docs/performance.md): the
  * same generated design as `?synthetic=N&seed=S` in the app, drawn as plain default nodes with
  * React Flow's own state handling, no store, no custom nodes. Not part of the app's bundle:
  * bench/browser.bench.mjs builds it on its own into dist/bench-baseline/.

@@ -1,6 +1,9 @@
 import yaml from 'js-yaml';
-import { backupOf, hostingOf, propBool, propNumber, propString, runtimeOf, sourcesOf, targetsOf, zoneName, type ComponentFacts, type DesignFacts } from '../design-facts';
-import type { GeneratedFile } from '../types';
+import { backupOf, sourcesOf, targetsOf, zoneName, type ComponentFacts, type DesignFacts } from '../design-facts';
+import type { Member } from '../roles';
+import { helmRoles, type HelmRoles } from './registry';
+import { TARGETS } from '../targets';
+import type { GeneratedFile, Generator } from '../types';
 import { APP_CHART_NAME, appChartFiles } from './app-chart';
 
 /** The charts whose values this export writes, with the chart version the values were checked against. */
@@ -61,21 +64,21 @@ function quantityMemory(gb: number): string {
   return Number.isInteger(gb) ? `${gb}Gi` : `${Math.round(gb * 1024)}Mi`;
 }
 
+/** The path the load balancer in front probes, so the pods' probes ask the same. */
 function healthPath(facts: DesignFacts, c: ComponentFacts): string {
-  const lb = sourcesOf(facts, c.id, 'sync').find((s) => typeof s.props.healthCheckPath === 'string');
-  return (lb?.props.healthCheckPath as string | undefined) ?? '/healthz';
+  return sourcesOf(facts, c.id, 'sync').find((s) => s.traits.healthCheckPath !== undefined)?.traits.healthCheckPath ?? '/healthz';
 }
 
-function serviceValues(facts: DesignFacts, c: ComponentFacts): { path: string; contents: string } {
+function serviceValues(facts: DesignFacts, { c, spec }: Member<HelmRoles['service']>): { path: string; contents: string } {
   const selector = { 'ninesmith.dev/component': c.id };
-  const scaling = c.props.autoscaling as Record<string, unknown> | undefined;
-  const autoscale = scaling?.enabled === true;
-  const min = typeof scaling?.min === 'number' ? scaling.min : c.replicas;
-  const max = typeof scaling?.max === 'number' ? scaling.max : Math.max(min, c.replicas) * 3;
-  const vcpu = propNumber(c, 'vcpu') ?? 1;
-  const memory = propNumber(c, 'memoryGb') ?? 2;
+  const scaling = spec.autoscaling;
+  const autoscale = scaling.enabled;
+  const min = scaling.min ?? c.replicas;
+  const max = scaling.max ?? Math.max(min, c.replicas) * 3;
+  const vcpu = spec.vcpu;
+  const memory = spec.memoryGb;
   const serves = sourcesOf(facts, c.id, 'sync').some((s) => s.kind.capabilities.healthChecked);
-  const probes = c.props.healthChecks !== false;
+  const probes = spec.healthChecks;
   const values = {
     nameOverride: c.id,
     component: { id: c.id, kind: c.kind.id, design: facts.slug },
@@ -109,11 +112,11 @@ function serviceValues(facts: DesignFacts, c: ComponentFacts): { path: string; c
   return { path: `helm/values/${c.id}.yaml`, contents: toYaml(header, values) };
 }
 
-function traefikValues(facts: DesignFacts, c: ComponentFacts): Record<string, unknown> {
+function traefikValues({ c, spec }: Member<HelmRoles['traefik']>): Record<string, unknown> {
   const selector = { 'app.kubernetes.io/name': 'traefik' };
   return {
     deployment: { replicas: c.replicas },
-    podDisruptionBudget: c.props.podDisruptionBudget !== false && c.replicas >= 2 ? { enabled: true, maxUnavailable: 1 } : { enabled: false },
+    podDisruptionBudget: spec.podDisruptionBudget && c.replicas >= 2 ? { enabled: true, maxUnavailable: 1 } : { enabled: false },
     updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: 1 } },
     topologySpreadConstraints: spread(c, selector),
     affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: HOST_KEY, labelSelector: { matchLabels: selector } }] } },
@@ -125,23 +128,24 @@ function traefikValues(facts: DesignFacts, c: ComponentFacts): Record<string, un
   };
 }
 
-function instancesOf(c: ComponentFacts): number {
+/** A primary, a standby per HA mode (two for a cluster) and the read replicas, unless the design counts them itself. */
+function instancesOf({ c, spec }: Member<HelmRoles['postgres-cluster']>): number {
   if (c.component.replicas !== undefined) return c.replicas;
-  const ha = propString(c, 'ha') ?? 'single';
-  return (ha === 'single' ? 1 : ha === 'multi-az' ? 2 : 3) + (propNumber(c, 'readReplicas') ?? 0);
+  return (spec.ha === 'single' ? 1 : spec.ha === 'multi-az' ? 2 : 3) + spec.readReplicas;
 }
 
-function cnpgValues(facts: DesignFacts, c: ComponentFacts): { values: Record<string, unknown>; notes: string[] } {
+function cnpgValues(facts: DesignFacts, database: Member<HelmRoles['postgres-cluster']>): { values: Record<string, unknown>; notes: string[] } {
+  const { c, spec } = database;
   const backup = backupOf(c)!;
   const notes: string[] = [];
-  const bucket = targetsOf(facts, c.id, 'backup').find((t) => t.kind.id === 'object-storage');
-  const instances = instancesOf(c);
+  const bucket = targetsOf(facts, c.id, 'backup').find((t) => t.traits.data?.role === 'files');
+  const instances = instancesOf(database);
   const values: Record<string, unknown> = {
     type: 'postgresql',
     mode: 'standalone',
     cluster: {
       instances,
-      storage: { size: `${propNumber(c, 'storageGb') ?? 100}Gi` },
+      storage: { size: `${spec.storageGb}Gi` },
       affinity: { topologyKey: c.zones.length >= 2 ? ZONE_KEY : HOST_KEY },
       enablePDB: instances >= 2,
       primaryUpdateStrategy: 'unsupervised',
@@ -175,10 +179,10 @@ function cnpgValues(facts: DesignFacts, c: ComponentFacts): { values: Record<str
   return { values, notes };
 }
 
-function redisValues(facts: DesignFacts, c: ComponentFacts): { values: Record<string, unknown>; notes: string[] } {
+function redisValues({ c, spec }: Member<HelmRoles['redis']>): { values: Record<string, unknown>; notes: string[] } {
   const nodes = Math.max(1, c.replicas);
-  const sentinel = c.props.automaticFailover !== false && nodes >= 2;
-  const persistence = propString(c, 'persistence') ?? 'none';
+  const sentinel = spec.automaticFailover && nodes >= 2;
+  const { persistence, durable } = spec;
   const selector = { 'app.kubernetes.io/name': 'redis', 'app.kubernetes.io/component': sentinel ? 'node' : 'replica' };
   const notes: string[] = [];
   const configuration =
@@ -192,18 +196,18 @@ function redisValues(facts: DesignFacts, c: ComponentFacts): { values: Record<st
       replicaCount: sentinel ? nodes : Math.max(0, nodes - 1),
       topologySpreadConstraints: spread(c, selector),
       podAntiAffinityPreset: 'hard',
-      persistence: { enabled: persistence !== 'none' || propBool(c, 'durable'), size: '8Gi' },
+      persistence: { enabled: persistence !== 'none' || durable, size: '8Gi' },
       pdb: { create: nodes >= 2 },
       resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { memory: '1Gi' } },
     },
     master: {
-      persistence: { enabled: persistence !== 'none' || propBool(c, 'durable'), size: '8Gi' },
+      persistence: { enabled: persistence !== 'none' || durable, size: '8Gi' },
       resources: { requests: { cpu: '250m', memory: '1Gi' }, limits: { memory: '1Gi' } },
     },
     metrics: { enabled: true },
   };
   if (!sentinel && nodes >= 2) notes.push('The design turns automatic failover off: a failed primary needs a manual promotion.');
-  if (propBool(c, 'durable') && persistence === 'none') notes.push('The design marks this cache as holding data kept nowhere else but without persistence: a restart loses it.');
+  if (durable && persistence === 'none') notes.push('The design marks this cache as holding data kept nowhere else but without persistence: a restart loses it.');
   notes.push(`Create the secret ${c.id}-auth with key redis-password before installing.`);
   return { values, notes };
 }
@@ -219,7 +223,7 @@ function platformFile(facts: DesignFacts, c: ComponentFacts, chart: PlatformChar
   return { path: `helm/platform/${chart}/${c.id}.values.yaml`, contents: toYaml(header, values) };
 }
 
-function readme(facts: DesignFacts, services: readonly ComponentFacts[], platform: readonly { c: ComponentFacts; chart: PlatformChart }[], skipped: readonly string[]): string {
+function readme(facts: DesignFacts, services: readonly Member<HelmRoles['service']>[], platform: readonly { c: ComponentFacts; chart: PlatformChart }[], skipped: readonly string[]): string {
   const lines = [
     '# Helm values',
     '',
@@ -235,7 +239,7 @@ function readme(facts: DesignFacts, services: readonly ComponentFacts[], platfor
   if (platform.some((p) => p.chart === 'traefik')) lines.push(`${step++}. Traefik (\`platform/traefik/\`); register its pods with the load balancer's target group.`);
   if (services.length > 0) lines.push(`${step++}. The services, each from \`values/<id>.yaml\` with the chart in \`charts/${APP_CHART_NAME}\`.`);
   lines.push('', '## Files', '');
-  for (const c of services) lines.push(`- \`values/${c.id}.yaml\`: ${c.kind.title.toLowerCase()} \`${c.id}\`, ${c.replicas} replica(s) across zones ${c.zones.join(', ')}.`);
+  for (const { c } of services) lines.push(`- \`values/${c.id}.yaml\`: ${c.kind.title.toLowerCase()} \`${c.id}\`, ${c.replicas} replica(s) across zones ${c.zones.join(', ')}.`);
   for (const { c, chart } of platform) lines.push(`- \`platform/${chart}/${c.id}.values.yaml\`: ${PLATFORM_CHARTS[chart].chart} ${PLATFORM_CHARTS[chart].version} for \`${c.id}\`.`);
   lines.push('', '## Fill in', '', '- [ ] Every `[FILL IN: ...]` value: image repositories and tags, backup bucket names (from `terraform output`).');
   if (skipped.length > 0) lines.push('', '## Not generated here', '', ...skipped.map((s) => `- ${s}`));
@@ -245,27 +249,29 @@ function readme(facts: DesignFacts, services: readonly ComponentFacts[], platfor
 
 /** Helm values for what runs on Kubernetes, plus the generic chart the services' values are for. */
 export function generateHelm(facts: DesignFacts): GeneratedFile[] {
-  const services = facts.components.filter((c) => c.kind.capabilities.deployable && c.kind.capabilities.instances && runtimeOf(c) === 'kubernetes');
+  const roles = helmRoles(facts);
+  const services = roles.members('service');
   const platform: { c: ComponentFacts; chart: PlatformChart; values: unknown; notes: string[] }[] = [];
-  const skipped: string[] = [];
+  // In design order, as the platform section of the README lists them.
   for (const c of facts.components) {
-    if (c.kind.id === 'ingress') {
-      const controller = propString(c, 'controller') ?? 'traefik';
-      if (controller === 'traefik') platform.push({ c, chart: 'traefik', values: traefikValues(facts, c), notes: [] });
-      else skipped.push(`\`${c.id}\`: ingress controller "${controller}" has no values generator yet (traefik only).`);
-    } else if (c.kind.id === 'relational-db' && hostingOf(c) === 'kubernetes') {
-      if ((propString(c, 'engine') ?? 'postgres').includes('postgres')) platform.push({ c, chart: 'cloudnative-pg-cluster', ...cnpgValues(facts, c) });
-      else skipped.push(`\`${c.id}\`: ${propString(c, 'engine')} on Kubernetes has no values generator (CloudNativePG runs PostgreSQL only).`);
-    } else if (c.kind.id === 'cache' && hostingOf(c) === 'kubernetes') {
-      if ((propString(c, 'engine') ?? 'redis') === 'memcached') skipped.push(`\`${c.id}\`: Memcached on Kubernetes has no values generator.`);
-      else platform.push({ c, chart: 'redis', ...redisValues(facts, c) });
-    }
+    const traefik = roles.spec(c, 'traefik');
+    const postgres = roles.spec(c, 'postgres-cluster');
+    const redis = roles.spec(c, 'redis');
+    if (traefik) platform.push({ c, chart: 'traefik', values: traefikValues({ c, spec: traefik }), notes: [] });
+    else if (postgres) platform.push({ c, chart: 'cloudnative-pg-cluster', ...cnpgValues(facts, { c, spec: postgres }) });
+    else if (redis) platform.push({ c, chart: 'redis', ...redisValues({ c, spec: redis }) });
   }
+  const skipped = roles.notGenerated.map((entry) => entry.reason);
   if (services.length === 0 && platform.length === 0) return [];
   const files: GeneratedFile[] = [];
   if (services.length > 0) files.push(...appChartFiles(`helm/charts/${APP_CHART_NAME}`));
-  for (const c of services) files.push(serviceValues(facts, c));
+  for (const service of services) files.push(serviceValues(facts, service));
   for (const p of platform) files.push(platformFile(facts, p.c, p.chart, p.values, p.notes));
   files.push({ path: 'helm/README.md', contents: readme(facts, services, platform, skipped) });
   return files;
 }
+
+export const helmTarget: Generator = {
+  ...TARGETS.helm,
+  generate: ({ facts }) => generateHelm(facts),
+};

@@ -16,7 +16,8 @@ import {
   SCENARIO_CLASSES,
   SCENARIO_CLASS_TITLES,
 } from '../../src/engine/compare';
-import type { GeneratedFile } from '../types';
+import { TARGETS } from '../targets';
+import type { GeneratedFile, Generator } from '../types';
 import { cell, text } from './markdown';
 
 export interface ProposalOptions {
@@ -225,3 +226,8 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
 
   return [{ path: PROPOSAL_PATH, contents: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n` }];
 }
+
+export const proposalTarget: Generator = {
+  ...TARGETS.proposal,
+  generate: ({ design, catalogs, estimate }) => generateProposal(design, { catalogs, estimate }),
+};

@@ -1,5 +1,5 @@
 import type { FailureScenario } from '../../src/engine';
-import { backupOf, propBool, type ComponentFacts, type DesignFacts } from '../design-facts';
+import { backupOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 
 /** The failure modes a runbook is written for; each id is also the runbook's file name. */
 export const FAILURE_MODES = [
@@ -27,13 +27,10 @@ export interface FailureMode {
   readonly scenarios?: readonly FailureScenario[];
 }
 
-/**
- * Which kinds each failure mode is about. Kind ids name what an operator fails over (a database,
- * a cache, a queue); everything else is asked of the kind's capabilities.
- */
-const isDatabase = (c: ComponentFacts) => c.kind.id === 'relational-db';
-const isCache = (c: ComponentFacts) => c.kind.id === 'cache';
-const isQueue = (c: ComponentFacts) => c.kind.id === 'queue';
+/** What an operator fails over or drains, by the data it holds: records, a cache, messages. */
+const isDatabase = (c: ComponentFacts) => c.traits.data?.role === 'records';
+const isCache = (c: ComponentFacts) => c.traits.data?.role === 'cache';
+const isQueue = (c: ComponentFacts) => c.traits.data?.role === 'messages';
 
 function regionsOf(components: readonly ComponentFacts[]): string[] {
   return [...new Set(components.map((c) => c.region?.id).filter((id): id is string => id !== undefined))];
@@ -97,14 +94,14 @@ function modesFromDesign(facts: DesignFacts): FailureMode[] {
   const caches = all.filter(isCache);
   if (caches.length > 0) modes.push(mode('cache-loss', caches));
   const tls = all.filter((c) => c.kind.capabilities.internetFacing && !c.kind.capabilities.entryPoint && c.kind.capabilities.foundation !== 'dns');
-  const ingress = all.filter((c) => c.kind.id === 'ingress');
-  if (tls.length + ingress.length > 0) modes.push(mode('certificate-expiry', [...tls, ...ingress.filter((c) => !tls.includes(c))]));
+  const terminating = all.filter((c) => c.kind.capabilities.terminatesTls);
+  if (tls.length + terminating.length > 0) modes.push(mode('certificate-expiry', [...tls, ...terminating.filter((c) => !tls.includes(c))]));
   const identity = all.filter((c) => c.kind.capabilities.foundation === 'identity');
   if (identity.length > 0) modes.push(mode('identity-provider-outage', identity));
   const external = all.filter((c) => c.kind.capabilities.external && !c.kind.capabilities.entryPoint);
   if (external.length > 0) modes.push(mode('external-integration-degraded', external));
   const restorable = all.filter(
-    (c) => (backupOf(c)?.enabled ?? false) || c.kind.id === 'backup-vault' || (c.kind.id === 'object-storage' && propBool(c, 'versioning')),
+    (c) => (backupOf(c)?.enabled ?? false) || c.traits.data?.role === 'backups' || (c.traits.data?.role === 'files' && c.traits.data.versioned === true),
   );
   if (restorable.length > 0) modes.push(mode('restore-from-backup', restorable));
   const deployable = all.filter((c) => c.kind.capabilities.deployable);

@@ -1,7 +1,9 @@
 import { formatDuration, type Region } from '../../src/model';
-import { backupOf, hostingOf, propBool, propNumber, propString, runtimeOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
+import { kindContext } from '../../src/catalog';
+import { backupOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { defaultNamePrefix, markdownText } from '../text';
-import type { GeneratedFile } from '../types';
+import { TARGETS } from '../targets';
+import type { GeneratedFile, Generator } from '../types';
 import { failureModesOf, type FailureMode, type FailureModeId } from './failure-modes';
 
 export { failureModesOf, FAILURE_MODES, type FailureMode, type FailureModeId } from './failure-modes';
@@ -71,25 +73,26 @@ function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
   const expectations: string[] = [];
   const recovery: string[] = [];
   for (const db of dbs) {
-    const ha = propString(db, 'ha') ?? 'single';
-    const engine = propString(db, 'engine') ?? 'postgres';
-    const replicas = propNumber(db, 'readReplicas') ?? 0;
-    const source = sourcesOf(w.facts, db.id, 'replication').find((s) => s.kind.id === 'relational-db');
+    const failover = db.traits.zonalFailover;
+    // Storage-level replication is Aurora's: its failover and global database differ from RDS instances'.
+    const aurora = db.traits.data?.replication === 'storage-level';
+    const replicas = db.traits.data?.readReplicas ?? 0;
+    const source = sourcesOf(w.facts, db.id, 'replication').find((s) => s.traits.data?.role === 'records');
     if (source) {
       expectations.push(`${w.ref(db)}: a replica of \`${source.id}\`; it takes writes only once promoted in a [region failover](region-failover.md).`);
       recovery.push(`For ${w.ref(db)}: a replica of \`${source.id}\`. If it fails, rebuild it from \`${source.id}\` (recreate the replica) before the next region failover depends on it.`);
-    } else if (hostingOf(db) === 'kubernetes') {
+    } else if (db.traits.runtime === 'kubernetes') {
       expectations.push(`${w.ref(db)}: CloudNativePG promotes a standby in about 30 seconds to a few minutes (${db.replicas} instance(s)).`);
       recovery.push(
         `For ${w.ref(db)} (CloudNativePG): check \`kubectl cnpg status ${db.id}\`. If the operator has not promoted a standby within 2 minutes, promote the most advanced one: \`kubectl cnpg promote ${db.id} <instance>\`.`,
         `Confirm the \`${db.id}-rw\` service points at the new primary and that the old primary rejoined as a standby (or delete its PVC and let the operator re-clone it).`,
       );
-    } else if (engine.startsWith('aurora') || ha === 'cluster') {
-      expectations.push(`${w.ref(db)}: ${engine.startsWith('aurora') ? 'Aurora' : 'the Multi-AZ DB cluster'} fails over to a reader in about 30 to 60 seconds.`);
+    } else if (aurora || failover === 'cluster') {
+      expectations.push(`${w.ref(db)}: ${aurora ? 'Aurora' : 'the Multi-AZ DB cluster'} fails over to a reader in about 30 to 60 seconds.`);
       recovery.push(
         `For ${w.ref(db)}: check the cluster's events (\`aws rds describe-events --source-type db-cluster --source-identifier ${w.prefix}-${db.id} --region ${markdownText(db.region?.location ?? '')}\`). If no failover happened and the writer is unhealthy, force one: \`aws rds failover-db-cluster --db-cluster-identifier ${w.prefix}-${db.id}\`.`,
       );
-    } else if (ha === 'multi-az') {
+    } else if (failover === 'standby') {
       expectations.push(`${w.ref(db)}: RDS Multi-AZ fails over to the standby in one to two minutes; the endpoint name stays the same.`);
       recovery.push(
         `For ${w.ref(db)}: RDS fails over automatically. If the primary is degraded but not failed (storage or I/O stuck), reboot with failover: \`aws rds reboot-db-instance --db-instance-identifier ${w.prefix}-${db.id} --force-failover\`.`,
@@ -107,7 +110,7 @@ function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
   return {
     expected: expectations.join(' '),
     alert: [
-      ...dbs.map((db) => `${w.ref(db)} in ${w.where(db)}: ${hostingOf(db) === 'kubernetes' ? 'the CloudNativePG PrometheusRule alerts (instance down, replication broken)' : w.alarms(db)}.`),
+      ...dbs.map((db) => `${w.ref(db)} in ${w.where(db)}: ${db.traits.runtime === 'kubernetes' ? 'the CloudNativePG PrometheusRule alerts (instance down, replication broken)' : w.alarms(db)}.`),
       'Connection errors or timeouts from the services that use it; login and write journeys failing while reads from a cache may still work.',
     ],
     triage: [
@@ -135,8 +138,8 @@ function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
 }
 
 function zoneSections(w: Writer, components: readonly ComponentFacts[]): Sections {
-  const single = components.filter((c) => c.zones.length < 2 && !c.kind.capabilities.external && c.kind.layer !== 'operations' && c.kind.id !== 'object-storage' && c.kind.id !== 'queue');
-  const nats = components.filter((c) => c.kind.id === 'nat-gateway');
+  const single = components.filter((c) => c.zones.length < 2 && !c.kind.capabilities.external && c.kind.layer !== 'operations' && !c.traits.zoneRedundant);
+  const nats = components.filter((c) => c.kind.capabilities.egress);
   return {
     alert: [
       'Unhealthy targets or running tasks below their floor in one zone; Route 53 or synthetic checks failing from one zone\'s endpoints; the provider\'s health dashboard naming a zone.',
@@ -164,9 +167,10 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
   const regions = w.facts.regions;
   const primary = regions.find((r) => r.role === 'primary') ?? regions[0]!;
   const others = regions.filter((r) => r !== primary);
-  const dns = w.facts.components.find((c) => c.kind.capabilities.foundation === 'dns');
-  const automatic = dns !== undefined && propBool(dns, 'failoverRouting');
-  const ttl = dns ? propNumber(dns, 'ttlSeconds') ?? 300 : 300;
+  const dns = w.facts.components.map((c) => c.traits.foundation).find((f) => f?.role === 'dns');
+  // The exported DNS adds health checks to failover records, so the records alone make it automatic.
+  const automatic = dns?.failoverRecords === true;
+  const ttl = dns?.ttlSeconds ?? 300;
   const replicated = mode.components.map((id) => w.c(id));
   const active = regions.every((r) => r.role === 'active');
   return {
@@ -179,7 +183,7 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
     ],
     recovery: [
       ...replicated
-        .filter((c) => c.kind.id === 'relational-db')
+        .filter((c) => c.traits.data?.role === 'records')
         .flatMap((db) => targetsOf(w.facts, db.id, 'replication').map((target) => `Promote ${w.ref(target)} in ${w.where(target)}: \`aws rds promote-read-replica --db-instance-identifier ${w.prefix}-${target.id} --region ${markdownText(target.region?.location ?? '')}\` (Aurora: fail over the global database).`)),
       ...others.map((region) => `Scale region ${w.region(region)} to full capacity: raise the desired counts and autoscaling minimums of its services to the primary's.`),
       automatic
@@ -200,17 +204,17 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
 function queueSections(w: Writer, queues: readonly ComponentFacts[]): Sections {
   const consumers = [...new Set(queues.flatMap((q) => targetsOf(w.facts, q.id, 'async').concat(targetsOf(w.facts, q.id, 'sync'))))];
   return {
-    alert: queues.map((q) => `${w.ref(q)}: ${hostingOf(q) === 'managed' ? `${w.alarms(q)} (oldest message age, dead letters)` : 'the broker\'s queue depth and age alerts'}.`),
+    alert: queues.map((q) => `${w.ref(q)}: ${q.traits.operator === 'provider' ? `${w.alarms(q)} (oldest message age, dead letters)` : 'the broker\'s queue depth and age alerts'}.`),
     triage: [
       `Are the consumers ${consumers.length > 0 ? joinIds(consumers) : '(none in the design)'} running and healthy? A backlog is usually a consumer problem: crashed, scaled to zero, or blocked on a slow dependency (the ERP, the database).`,
       'Is the inflow unusual (a bulk import, month-end billing, a retry storm)? Identify the tenant or job.',
-      ...queues.map((q) => (propBool(q, 'deadLetter') ? `${w.ref(q)}: read a sample from its dead-letter queue: poison messages show up there.` : `${w.ref(q)} has no dead-letter queue: a poison message blocks or is retried forever; find it in the consumer logs.`)),
+      ...queues.map((q) => (q.traits.data?.deadLetter ? `${w.ref(q)}: read a sample from its dead-letter queue: poison messages show up there.` : `${w.ref(q)} has no dead-letter queue: a poison message blocks or is retried forever; find it in the consumer logs.`)),
     ],
     recovery: [
       'Fix or restart the consumers; scale them out if the backlog is inflow, within what the database can take.',
       'Pause the producer of a retry storm, or throttle the tenant behind a bulk job.',
       'Redrive dead-lettered messages once the cause is fixed (`aws sqs start-message-move-task`), in small batches: handlers must be idempotent.',
-      ...queues.map((q) => `Messages in ${w.ref(q)} expire after ${propNumber(q, 'retentionDays') ?? 4} days: recover before then or export them.`),
+      ...queues.map((q) => `Messages in ${w.ref(q)} expire after ${q.traits.data?.messageRetentionDays ?? 4} days: recover before then or export them.`),
     ],
     verification: ['Oldest message age back to normal and falling; dead-letter queues empty or explained.', 'Downstream effects present (invoices generated, ERP records synchronised) for a sample of the backlog.'],
     checklist: ['Were any messages lost or processed twice? Reconcile with the system of record.', 'Add a guardrail: per-tenant queue partitioning, consumer autoscaling on queue age.'],
@@ -219,10 +223,10 @@ function queueSections(w: Writer, queues: readonly ComponentFacts[]): Sections {
 
 function cacheSections(w: Writer, caches: readonly ComponentFacts[]): Sections {
   return {
-    alert: caches.map((c) => `${w.ref(c)} in ${w.where(c)}: ${hostingOf(c) === 'managed' ? w.alarms(c) : 'Redis Sentinel and pod alerts'}; errors or latency in the services that use it.`),
+    alert: caches.map((c) => `${w.ref(c)} in ${w.where(c)}: ${c.traits.operator === 'provider' ? w.alarms(c) : 'Redis Sentinel and pod alerts'}; errors or latency in the services that use it.`),
     triage: [
       ...caches.map((c) =>
-        propBool(c, 'durable')
+        c.traits.data?.irreplaceable
           ? `${w.ref(c)} holds data kept nowhere else (sessions or counters): treat its loss as data loss.`
           : `${w.ref(c)} is rebuildable: its loss costs latency and load on the database, not data.`,
       ),
@@ -230,8 +234,8 @@ function cacheSections(w: Writer, caches: readonly ComponentFacts[]): Sections {
     ],
     recovery: [
       ...caches.map((c) =>
-        c.props.automaticFailover !== false && c.replicas >= 2
-          ? `${w.ref(c)}: a replica is promoted automatically (${hostingOf(c) === 'kubernetes' ? 'Sentinel' : 'ElastiCache Multi-AZ'}); confirm clients reconnected to the new primary.`
+        c.traits.zonalFailover === 'replica' && c.replicas >= 2
+          ? `${w.ref(c)}: a replica is promoted automatically (${c.traits.runtime === 'kubernetes' ? 'Sentinel' : 'ElastiCache Multi-AZ'}); confirm clients reconnected to the new primary.`
           : `${w.ref(c)}: no automatic failover; replace the node, and restore its snapshot if persistence is on.`,
       ),
       'If the database is overloaded by a cold cache, shed load: rate-limit expensive endpoints, warm the cache from the hottest keys first.',
@@ -264,7 +268,7 @@ function identitySections(w: Writer, idps: readonly ComponentFacts[]): Sections 
     alert: ['Login success rate falling; token endpoint errors; the identity provider\'s status page.'],
     triage: [
       ...idps.map((idp) =>
-        propBool(idp, 'localTokenValidation')
+        idp.traits.foundation?.role === 'identity' && idp.traits.foundation.tokensValidatedLocally
           ? `${w.ref(idp)}: services validate tokens locally, so signed-in users keep working; new sign-ins and token refreshes fail.`
           : `${w.ref(idp)}: services call it on every request, so every journey fails with it.`,
       ),
@@ -273,7 +277,7 @@ function identitySections(w: Writer, idps: readonly ComponentFacts[]): Sections 
     recovery: [
       'If our side: roll back the change or restore the secret; refresh cached signing keys.',
       'If the provider: extend session lifetimes temporarily where the policy allows, so signed-in users are not logged out; show a clear sign-in message.',
-      ...idps.filter((idp) => propBool(idp, 'multiRegion')).map((idp) => `${w.ref(idp)} is multi-region: move sign-in to the secondary issuer if the primary region is the cause.`),
+      ...idps.filter((idp) => idp.traits.foundation?.role === 'identity' && idp.traits.foundation.multiRegion).map((idp) => `${w.ref(idp)} is multi-region: move sign-in to the secondary issuer if the primary region is the cause.`),
     ],
     verification: ['Login success rate back at baseline; token refreshes succeeding.'],
     checklist: ['Did signed-in users keep working? If not, validate tokens locally.', `Break-glass access for operators during an identity outage: ${fill('procedure and who holds it')}.`],
@@ -286,12 +290,12 @@ function externalSections(w: Writer, systems: readonly ComponentFacts[]): Sectio
     triage: [
       ...systems.map((s) => {
         const callers = sourcesOf(w.facts, s.id, 'sync');
-        const viaQueue = callers.every((c) => c.kind.layer === 'async' || c.kind.id === 'nat-gateway');
-        const sla = propNumber(s, 'sla');
-        return `${w.ref(s)} (${propString(s, 'system') ?? 'external'}${sla !== undefined ? `, vendor SLA ${sla}%` : ', no known SLA'}): ${viaQueue ? 'called from workers behind a queue, so users are not blocked; work waits' : `called synchronously by ${joinIds(callers)}: users wait on it and fail with it`}.`;
+        const viaQueue = callers.every((c) => c.kind.layer === 'async' || c.kind.capabilities.egress);
+        const sla = s.kind.slaOf(s.component, kindContext(w.facts.design, s.component))?.percent;
+        return `${w.ref(s)} (${s.traits.vendor?.system ?? 'external'}${sla !== undefined ? `, vendor SLA ${sla}%` : ', no known SLA'}): ${viaQueue ? 'called from workers behind a queue, so users are not blocked; work waits' : `called synchronously by ${joinIds(callers)}: users wait on it and fail with it`}.`;
       }),
       'Slow, failing or rate-limited? Each needs a different response: back off on 429s, do not retry harder.',
-      ...systems.filter((s) => propBool(s, 'maintenanceWindows')).map((s) => `${w.ref(s)} has planned maintenance windows: check whether one is running.`),
+      ...systems.filter((s) => s.traits.vendor?.maintenanceWindows).map((s) => `${w.ref(s)} has planned maintenance windows: check whether one is running.`),
     ],
     recovery: [
       'Open the circuit: stop calling the vendor while it fails, keep outbound events in the outbox or queue.',
@@ -312,8 +316,8 @@ function restoreSections(w: Writer, components: readonly ComponentFacts[]): Sect
       const copies = [backup.copyToRegion && `copies in region \`${backup.copyToRegion}\``, backup.separateAccount && 'copies in the separate backup account'].filter(Boolean).join(', ');
       return `${w.ref(c)}: kept ${backup.retentionDays} days${backup.pitr ? ', point-in-time' : `, every ${backup.intervalHours} hours`}${copies ? `, ${copies}` : ''}; restore ${tested}.`;
     }
-    if (c.kind.id === 'object-storage') return `${w.ref(c)}: versioned; restore objects by copying back a previous version.`;
-    return `${w.ref(c)}: backup vault${propBool(c, 'vaultLock') ? ' with vault lock' : ''}.`;
+    if (c.traits.data?.role === 'files') return `${w.ref(c)}: versioned; restore objects by copying back a previous version.`;
+    return `${w.ref(c)}: backup vault${c.traits.data?.vault?.locked ? ' with vault lock' : ''}.`;
   });
   return {
     alert: ['Data corruption, accidental deletion, a bad migration or job, or ransomware through compromised credentials: high availability replicates the damage, only a backup undoes it.'],
@@ -325,9 +329,9 @@ function restoreSections(w: Writer, components: readonly ComponentFacts[]): Sect
     recovery: [
       'Restore into a new, clean environment (a new instance or cluster), never over the damaged one.',
       ...components
-        .filter((c) => c.kind.id === 'relational-db')
+        .filter((c) => c.traits.data?.role === 'records')
         .map((db) =>
-          hostingOf(db) === 'kubernetes'
+          db.traits.runtime === 'kubernetes'
             ? `${w.ref(db)}: create a recovery cluster from the object store (\`mode: recovery\` in its CloudNativePG values, with \`recovery.pitrTarget.time\`).`
             : `${w.ref(db)}: \`aws rds restore-db-instance-to-point-in-time\` (or \`restore-db-cluster-to-point-in-time\`) to the last good time, into a new identifier.`,
         ),
@@ -341,20 +345,20 @@ function restoreSections(w: Writer, components: readonly ComponentFacts[]): Sect
 }
 
 function releaseSections(w: Writer, deployables: readonly ComponentFacts[]): Sections {
-  const pipeline = w.facts.components.find((c) => c.kind.capabilities.foundation === 'delivery');
-  const strategy = pipeline ? propString(pipeline, 'strategy') ?? 'rolling' : undefined;
+  const pipeline = w.facts.components.find((c) => c.traits.foundation?.role === 'delivery');
+  const delivery = pipeline?.traits.foundation?.role === 'delivery' ? pipeline.traits.foundation : undefined;
   return {
     alert: ['Error rate or latency rising within minutes of a deployment; a deployment circuit breaker or canary analysis failing.'],
     triage: [
       'Did a release, a configuration change or a feature flag change go out in the last hour? Most outages start with a change.',
-      `Deployed in this design: ${deployables.map((c) => `${w.ref(c)} (${runtimeOf(c)}, ${w.where(c)})`).join('; ')}.`,
-      pipeline ? `Pipeline ${w.ref(pipeline)}: ${strategy} releases${propBool(pipeline, 'automatedRollback') ? ', rolled back automatically when alarms trip' : ', no automated rollback'}.` : 'The design has no CI/CD component: find out how the change was deployed.',
+      `Deployed in this design: ${deployables.map((c) => `${w.ref(c)} (${c.traits.runtime ?? 'containers'}, ${w.where(c)})`).join('; ')}.`,
+      pipeline ? `Pipeline ${w.ref(pipeline)}: ${delivery?.strategy ?? 'rolling'} releases${delivery?.automatedRollback ? ', rolled back automatically when alarms trip' : ', no automated rollback'}.` : 'The design has no CI/CD component: find out how the change was deployed.',
     ],
     recovery: [
       'Roll back first, investigate second: redeploy the previous version (ECS: previous task definition revision; Kubernetes: `helm rollback <release>`; Auto Scaling: previous launch template version).',
       'If a database migration shipped with the release: roll back the application only if the schema stays backward compatible; otherwise roll forward with a fix.',
       'Turn off the feature flag if the change is behind one.',
-      pipeline && propBool(pipeline, 'breakGlass') ? 'If the pipeline itself is down, use the documented break-glass path.' : `If the pipeline itself is down: ${fill('break-glass deployment procedure')}.`,
+      delivery?.breakGlass ? 'If the pipeline itself is down, use the documented break-glass path.' : `If the pipeline itself is down: ${fill('break-glass deployment procedure')}.`,
     ],
     verification: ['Error rate and latency back at the pre-release baseline; the running version is the previous one everywhere (all regions, all zones).'],
     checklist: ['Why did tests and the canary not catch it?', 'Freeze further releases until the fix is reviewed.'],
@@ -505,11 +509,16 @@ function indexFile(w: Writer, modes: readonly FailureMode[]): string {
 
 /**
  * Runbook skeletons in Markdown, one per failure mode. `modes` defaults to what the design and the
- * kinds' capabilities say it can suffer (`failureModesOf`); pass the engine's scenarios instead
- * once they exist.
+ * kinds' capabilities say it can suffer (`failureModesOf`); the export passes the modes with the
+ * engine's scenarios, so each runbook quotes its recovery estimates.
  */
 export function generateRunbooks(facts: DesignFacts, modes: readonly FailureMode[] = failureModesOf(facts)): GeneratedFile[] {
   if (modes.length === 0) return [];
   const w = new Writer(facts);
   return [{ path: 'runbooks/README.md', contents: indexFile(w, modes) }, ...modes.map((mode) => ({ path: `runbooks/${mode.id}.md`, contents: renderRunbook(w, mode) }))];
 }
+
+export const runbooksTarget: Generator = {
+  ...TARGETS.runbooks,
+  generate: ({ facts, scenarios }) => generateRunbooks(facts, failureModesOf(facts, scenarios())),
+};

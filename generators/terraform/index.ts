@@ -1,170 +1,25 @@
-import { formatDuration } from '../../src/model';
+import type { Provider } from '../../src/model';
 import type { DesignFacts } from '../design-facts';
-import type { GeneratedFile } from '../types';
-import { defaultNamePrefix, markdownText } from '../text';
-import { TERRAFORM_FILES, TerraformBuilder, tagValue } from './builder';
-import { attr, block, comment, identifier, nested, object, raw, renderFile, type BodyItem } from './hcl';
-import { generateNetwork } from './network';
-import { generateApp } from './app';
-import { generateEdge } from './edge';
-import { generateCache, generateData, generateQueues } from './data';
-import { generateBackup, generateStorage } from './storage';
-import { generateObservability } from './observability';
+import { TARGETS } from '../targets';
+import type { GeneratedFile, Generator } from '../types';
+import { generateAwsTerraform } from './aws';
 
-/** The AWS provider release the export is written and checked against (../shared/reference/tf-aws-schema-subset.json). */
-export const AWS_PROVIDER_VERSION = '6.58.0';
+export { AWS_PROVIDER_VERSION } from './aws';
 
-const FILE_PURPOSE: Record<(typeof TERRAFORM_FILES)[number], string> = {
-  'versions.tf': 'Terraform and the AWS provider, pinned.',
-  'providers.tf': 'One aliased provider per region of the design, plus `global` (us-east-1) for Route 53, CloudFront and its WAF.',
-  'variables.tf': 'Everything the design does not say, with safe defaults; inputs without a default are listed below.',
-  'network.tf': 'VPCs, a public and a private subnet per zone, NAT gateways per zone as designed, security groups from the connections.',
-  'edge.tf': 'Route 53 health checks and records (failover or latency across regions), CloudFront, WAF.',
-  'app.tf': 'Load balancers with health checks, ECS on Fargate, EKS or Auto Scaling groups as each runtime says, autoscaling.',
-  'async.tf': 'SQS queues and their dead-letter queues.',
-  'data.tf': 'RDS and Aurora: Multi-AZ, read replicas, cross-region replicas, backup retention, deletion protection.',
-  'cache.tf': 'ElastiCache replication groups with automatic failover.',
-  'storage.tf': 'S3 buckets with versioning, encryption, public access blocked, replication.',
-  'backup.tf': 'AWS Backup vaults and plans, copies to the other region or account.',
-  'observability.tf': "CloudWatch alarms on the journeys' components, queues and health checks, each naming its runbook.",
-  'outputs.tf': 'Endpoints and names the application and the runbooks need.',
+/**
+ * Terraform per provider. A provider without an entry gets a clear "not generated yet" from the
+ * target's `providers` (a test checks the two agree), never another provider's code.
+ */
+export const TERRAFORM_BY_PROVIDER: Readonly<Partial<Record<Provider, (facts: DesignFacts) => GeneratedFile[]>>> = {
+  aws: generateAwsTerraform,
 };
 
-function versions(): BodyItem[] {
-  return [
-    {
-      kind: 'block',
-      block: block('terraform', [], [
-        attr('required_version', '>= 1.6.0'),
-        blankLine(),
-        nested('required_providers', [
-          attr(
-            'aws',
-            object([
-              ['source', 'hashicorp/aws'],
-              ['version', AWS_PROVIDER_VERSION],
-            ]),
-          ),
-        ]),
-      ]),
-    },
-  ];
-}
-
-function blankLine(): BodyItem {
-  return { kind: 'blank' };
-}
-
-function providers(b: TerraformBuilder): BodyItem[] {
-  const defaultTags = nested('default_tags', [
-    attr(
-      'tags',
-      object([
-        ['ninesmith:design', b.facts.slug],
-        ['ninesmith:design-name', tagValue(b.facts.design.name)],
-        ['ninesmith:tier', b.facts.design.tier],
-      ]),
-    ),
-  ]);
-  const items: BodyItem[] = [];
-  for (const region of b.facts.regions) {
-    items.push(comment(`Region ${region.id}: ${region.role}, zones ${region.zones.join(', ')}.`));
-    items.push({ kind: 'block', block: block('provider', ['aws'], [attr('alias', identifier(region.id)), attr('region', region.location), blankLine(), defaultTags]) });
-    items.push(blankLine());
-  }
-  items.push(comment('Global services (Route 53, CloudFront, its certificate and WAF, their metrics) live in us-east-1.'));
-  items.push({ kind: 'block', block: block('provider', ['aws'], [attr('alias', 'global'), attr('region', 'us-east-1'), blankLine(), defaultTags]) });
-  return items;
-}
-
-function variables(b: TerraformBuilder): BodyItem[] {
-  const items: BodyItem[] = [];
-  const entries = [...b.variables.entries()].sort(([a], [c]) => (a === 'name_prefix' ? -1 : c === 'name_prefix' ? 1 : a.localeCompare(c)));
-  for (const [name, spec] of entries) {
-    if (items.length > 0) items.push(blankLine());
-    items.push({
-      kind: 'block',
-      block: block('variable', [name], [
-        attr('description', spec.description),
-        attr('type', raw(spec.type)),
-        spec.default !== undefined && attr('default', spec.default),
-        spec.sensitive === true && attr('sensitive', true),
-      ]),
-    });
-  }
-  return items;
-}
-
-function readme(b: TerraformBuilder, written: readonly string[]): string {
-  const { design, tier } = b.facts;
-  const lines = [
-    `# Terraform for "${markdownText(design.name)}"`,
-    '',
-    `Generated by Ninesmith from the design file (tier **${design.tier}**: availability ${tier.availability}%, RTO ${formatDuration(tier.rtoSeconds)}, RPO ${formatDuration(tier.rpoSeconds)}).`,
-    `AWS provider ${AWS_PROVIDER_VERSION}, one aliased provider per region (${design.regions.map((r) => `\`${identifier(r.id)}\` = ${markdownText(r.location)}`).join(', ') || 'none'}).`,
-    'What the design says is written as arguments; what it does not say is a variable with a safe default. Every resource is tagged with',
-    `the design (\`ninesmith:design = ${b.facts.slug}\`) and, where it comes from one, the component's id (\`ninesmith:component\`).`,
-    '',
-    '## Files',
-    '',
-    '| file | what it holds |',
-    '| --- | --- |',
-    ...written.map((file) => `| \`${file}\` | ${FILE_PURPOSE[file as keyof typeof FILE_PURPOSE]} |`),
-    '',
-    '## Fill in before the first plan',
-    '',
-    'Create a `terraform.tfvars` (keep secrets out of git: use `TF_VAR_...` or your secrets store) with:',
-    '',
-    ...(b.fillIns.length > 0 ? unique(b.fillIns).map((item) => `- [ ] ${item}`) : ['- nothing: every input has a default.']),
-    '',
-    'Database master passwords are generated by RDS and kept in Secrets Manager (`manage_master_user_password`); no password is written here.',
-    '',
-    '## Order to apply',
-    '',
-    '1. `terraform init` (remote state with locking first: add a `backend` block for your state bucket).',
-    '2. The account baseline this export expects: the IAM roles and the certificates named in the list above.',
-    '3. `terraform plan -out=plan.tfplan` and review it; Terraform orders resources by their references, so one plan covers network, data and compute. Databases, load balancers and buckets are protected from deletion on purpose.',
-    '4. `terraform apply plan.tfplan`. RDS, ElastiCache and CloudFront take 15 to 40 minutes.',
-    '5. Deploy the application: container images for ECS, or the Helm values in `../helm` for Kubernetes workloads.',
-    '6. Point the alarms at your on-call rotation (`alarm_actions`) and walk the runbooks in `../runbooks` once, including a restore test.',
-    '',
-  ];
-  if (b.notGenerated.length > 0) {
-    lines.push('## Not generated here', '', ...unique(b.notGenerated).map((item) => `- ${item}`), '');
-  }
-  return lines.join('\n');
-}
-
-function unique(items: readonly string[]): string[] {
-  return [...new Set(items)];
-}
-
-/** Terraform for AWS: the layout a platform team writes by hand, one file per layer. */
+/** Terraform for the design's provider, or nothing when there is none yet. */
 export function generateTerraform(facts: DesignFacts): GeneratedFile[] {
-  const b = new TerraformBuilder(facts);
-  b.variable('name_prefix', { description: 'Prefix of every resource name: short, lower-case, unique per environment.', type: 'string', default: defaultNamePrefix(facts.slug) });
-  if (facts.design.provider !== 'aws') {
-    b.notGenerated.push(`The design's provider is ${facts.design.provider}; this export writes AWS Terraform only, so review every resource before use.`);
-  }
-  generateNetwork(b);
-  generateApp(b);
-  generateEdge(b);
-  generateQueues(b);
-  generateData(b);
-  generateCache(b);
-  generateStorage(b);
-  generateBackup(b);
-  generateObservability(b);
-  b.files.set('versions.tf', versions());
-  b.files.set('providers.tf', providers(b));
-  b.files.set('variables.tf', variables(b));
-  b.files.set('outputs.tf', b.outputs.map((output, index): BodyItem[] => (index > 0 ? [blankLine(), { kind: 'block', block: output }] : [{ kind: 'block', block: output }])).flat());
-  const files: GeneratedFile[] = [];
-  for (const name of TERRAFORM_FILES) {
-    const body = b.files.get(name);
-    if (!body || body.length === 0) continue;
-    files.push({ path: `terraform/${name}`, contents: renderFile(body) });
-  }
-  files.push({ path: 'terraform/README.md', contents: readme(b, files.map((file) => file.path.slice('terraform/'.length))) });
-  return files;
+  return TERRAFORM_BY_PROVIDER[facts.design.provider]?.(facts) ?? [];
 }
+
+export const terraformTarget: Generator = {
+  ...TARGETS.terraform,
+  generate: ({ facts }) => generateTerraform(facts),
+};

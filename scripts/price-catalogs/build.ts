@@ -1,5 +1,5 @@
 // Builds the price catalogs in public/prices/ from the reference list prices
-// (scripts/price-catalogs/pricing-reference.json, a copy of ../shared/reference/pricing-reference.json).
+// (scripts/price-catalogs/pricing-reference.json, the vendored reference list prices).
 //
 //   npx tsx scripts/price-catalogs/build.ts            # writes public/prices/{aws,azure,gcp}.json
 //   npx tsx scripts/price-catalogs/build.ts --check    # exits 1 when the committed catalogs are stale

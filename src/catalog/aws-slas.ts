@@ -1,7 +1,7 @@
 import type { SlaFigure } from './types';
 
 /**
- * Published AWS SLAs, from ../shared/reference/reliability-rules.md §4.2 (each with the SLA page
+ * Published AWS SLAs, from docs/reliability-reference.md §4.2 (each with the SLA page
  * and the "last updated" date of the stored copy). Figures not verified there are marked so.
  */
 export const AWS_SLA = {

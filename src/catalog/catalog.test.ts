@@ -5,7 +5,7 @@ import { formatProblem, serializeDesign } from '../model';
 
 const KIND_FILES = readdirSync(new URL('./kinds/', import.meta.url)).filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'));
 
-/** design-format.md, "Component kinds (at least these)". */
+/** docs/design-format.md, "Component kinds": the kinds format 1 promises. */
 const CONTRACT_KINDS = [
   'users', 'dns', 'cdn', 'waf', 'load-balancer', 'api-gateway', 'ingress', 'nat-gateway', 'app-service', 'worker-pool', 'scheduler',
   'queue', 'relational-db', 'cache', 'object-storage', 'data-warehouse', 'identity-provider', 'secrets-manager',

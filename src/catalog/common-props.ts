@@ -36,8 +36,9 @@ export const hostingProp = {
   default: 'managed',
 } as const satisfies PropSpec;
 
-/** Who operates a kind with a `hosting` prop. */
-export const operatorOf = (hosting: PropsOf<[typeof hostingProp]>['hosting']) => (hosting === 'kubernetes' ? ('team' as const) : ('provider' as const));
+/** Who operates a kind with a `hosting` prop, and where it runs. */
+export const hostedBy = (hosting: PropsOf<[typeof hostingProp]>['hosting']) =>
+  hosting === 'kubernetes' ? ({ operator: 'team', runtime: 'kubernetes' } as const) : ({ operator: 'provider', runtime: 'managed-service' } as const);
 
 export const healthCheckProp = {
   key: 'healthChecks',

@@ -168,6 +168,8 @@ export interface KindCapabilities {
   filtersTraffic?: boolean;
   /** Gives private subnets outbound access; zonal, so one per zone. */
   egress?: boolean;
+  /** Terminates TLS with a certificate the team keeps current (beyond what faces the internet). */
+  terminatesTls?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -236,6 +238,8 @@ export interface DataTraits {
   deadLetter?: boolean;
   /** Messages: persisted and replicated before a send is acknowledged. */
   durableWrites?: boolean;
+  /** Messages: days an unprocessed message is kept before it expires. */
+  messageRetentionDays?: number;
   /** Backup vaults: where the recovery points they hold are copied, and who can delete them. */
   vault?: { copyToRegion?: string; separateAccount: boolean; locked: boolean };
 }
@@ -243,13 +247,18 @@ export interface DataTraits {
 /** A shared foundation's own resilience, by the role it plays. */
 export type FoundationTraits =
   | { role: 'identity'; tokensValidatedLocally: boolean; multiRegion: boolean }
-  | { role: 'dns'; healthCheckedFailover: boolean; ttlSeconds: number }
+  | { role: 'dns'; failoverRecords: boolean; healthCheckedFailover: boolean; ttlSeconds: number }
   | { role: 'secrets'; cachedByClients: boolean; replicatedToRegion?: string }
-  | { role: 'delivery'; strategy: 'rolling' | 'blue-green' | 'canary'; automatedRollback: boolean; fallback: boolean }
+  | { role: 'delivery'; strategy: 'rolling' | 'blue-green' | 'canary'; automatedRollback: boolean; redundantRunners: boolean; breakGlass: boolean }
   | { role: 'keys'; multiRegion: boolean };
+
+/** Where a component runs: the provider's managed service, managed containers, the region's Kubernetes cluster, or virtual machines. */
+export type Runtime = 'managed-service' | 'containers' | 'kubernetes' | 'vm';
 
 export interface ComponentTraits {
   operator: Operator;
+  /** Where it runs, for kinds that say (compute, and stores that can be self-hosted). */
+  runtime?: Runtime;
   /** Instances that can hold separate zones: a database's writer and standby, a cache's replicas. */
   instanceUnits: number;
   /** The provider spreads it over every zone of its region by itself. */
@@ -257,6 +266,8 @@ export interface ComponentTraits {
   zonalFailover: ZonalFailover;
   /** Instances are probed and taken out of rotation when they fail (kinds that can be checked). */
   healthChecks?: boolean;
+  /** Kinds that probe what they route to: the path a healthy target answers on. */
+  healthCheckPath?: string;
   /** Kinds that can scale out: whether they do, and between what bounds. */
   autoscaling?: { enabled: boolean; min?: number; max?: number };
   /** Application tiers: where user sessions live. */
@@ -275,6 +286,8 @@ export interface ComponentTraits {
   monitoring?: { alerting: boolean; syntheticChecks: boolean };
   data?: DataTraits;
   foundation?: FoundationTraits;
+  /** External systems: what the vendor's system is, and whether it has planned downtime. */
+  vendor?: { system: string; maintenanceWindows: boolean };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ export interface CliContext {
   cwd: string;
 }
 
-/** Exit codes of design-format.md: 0 nothing reaches --fail-on, 1 something does, 2 unreadable or invalid. */
+/** Exit codes of docs/cli.md: 0 nothing reaches --fail-on, 1 something does, 2 unreadable or invalid. */
 export const EXIT = { ok: 0, findings: 1, invalid: 2 } as const;
 
 export class UsageError extends Error {}

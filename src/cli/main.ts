@@ -11,7 +11,7 @@ interface CommandEntry {
   summary: string;
 }
 
-/** The commands of design-format.md. Each lives in its own file under commands/. */
+/** The commands of docs/cli.md. Each lives in its own file under commands/. */
 const COMMANDS: Record<string, CommandEntry> = {
   validate: { run: validateCommand, usage: validateUsage, summary: 'check a design: schema, rules, availability, recovery' },
   cost: { run: costCommand, usage: costUsage, summary: 'estimate monthly and yearly cost per layer, region and component' },

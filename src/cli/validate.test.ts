@@ -37,7 +37,7 @@ describe('ninesmith validate', () => {
     expect((await run('validate', 'templates/first-launch-common-mistakes.yaml', '--format', 'xml')).code).toBe(2);
   });
 
-  it('writes the JSON shape of design-format.md, durations in seconds', async () => {
+  it('writes the JSON shape of docs/cli.md, durations in seconds', async () => {
     const { code, stdout } = await run('validate', 'templates/first-launch-common-mistakes.yaml', '--format', 'json');
     expect(code).toBe(1);
     const report = JSON.parse(stdout) as {

@@ -39,7 +39,7 @@ export interface DesignGraph {
   readonly byRegion: ReadonlyMap<string, readonly number[]>;
   /** Component indices with a running instance in each `region/zone`. */
   readonly byZone: ReadonlyMap<string, readonly number[]>;
-  /** Failover partners: `replication` from X to Y makes Y a partner of X (design-format.md). */
+  /** Failover partners: `replication` from X to Y makes Y a partner of X (docs/design-format.md). */
   readonly partners: readonly (readonly number[])[];
   /** Components whose kind starts journeys (capabilities.entryPoint). */
   readonly entryPoints: readonly number[];

@@ -11,6 +11,9 @@ export const CONNECTION_MODES = ['sync', 'async', 'replication', 'backup'] as co
 export const BUILT_IN_TIER_IDS = ['standard', 'premium', 'mission-critical'] as const;
 
 export type Provider = (typeof PROVIDERS)[number];
+
+/** How people name each provider, for messages and the app. */
+export const PROVIDER_NAMES: Readonly<Record<Provider, string>> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
 export type Tenancy = (typeof TENANCIES)[number];
 export type RegionRole = (typeof REGION_ROLES)[number];
 export type ConnectionMode = (typeof CONNECTION_MODES)[number];

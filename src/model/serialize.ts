@@ -57,7 +57,7 @@ const journeyDocument = (journey: Journey): Plain =>
   ]);
 
 /**
- * The design as a plain document in the canonical key order of design-format.md. Writing the
+ * The design as a plain document in the canonical key order of docs/design-format.md. Writing the
  * same design always gives the same text, so diffs in git show only what changed.
  */
 export function toDocument(design: Design): Plain {

@@ -9,7 +9,7 @@ export interface ResolvedTier {
   rpoSeconds: number;
 }
 
-/** The built-in tiers of the format (design-format.md, "Built-in tiers"). */
+/** The built-in tiers of the format (docs/design-format.md, "Tiers"). */
 export const BUILT_IN_TIERS: Readonly<Record<string, ResolvedTier>> = {
   standard: { id: 'standard', availability: 99.9, rtoSeconds: 4 * 3600, rpoSeconds: 3600 },
   premium: { id: 'premium', availability: 99.95, rtoSeconds: 3600, rpoSeconds: 15 * 60 },

@@ -44,7 +44,7 @@ import './canvas.css';
 const nodeTypes = { component: ComponentNode, region: RegionNode };
 const edgeTypes = { connection: ConnectionEdge };
 
-/** Below this zoom, large designs switch to the canvas overview (performance.md). */
+/** Below this zoom, large designs switch to the canvas overview (docs/performance.md). */
 export const OVERVIEW_ZOOM = 0.4;
 /** Small designs stay as DOM at every zoom: a few hundred nodes paint fine and stay editable. */
 export const OVERVIEW_MIN_COMPONENTS = 300;

@@ -7,7 +7,7 @@ import { NODE_HEIGHT, NODE_WIDTH, type Positions } from './geometry';
 /**
  * The zoomed-out level of detail: with thousands of components on screen, the DOM nodes are
  * unmounted and this one `<canvas>` draws every component as a box coloured by layer and every
- * connection as a line (performance.md: 35-58 fps at 5,000 instead of 6.5 with DOM nodes).
+ * connection as a line (docs/performance.md: 35-58 fps at 5,000 instead of 6.5 with DOM nodes).
  * It redraws on viewport changes, coalesced to one draw per animation frame.
  */
 

@@ -43,6 +43,7 @@ export const appService = defineKind({
   initialProps: { runtime: 'containers', sessionState: 'external', healthChecks: true },
   initialReplicas: 2,
   traits: (props) => ({
+    runtime: props.runtime,
     healthChecks: props.healthChecks,
     autoscaling: props.autoscaling,
     sessionState: props.sessionState,

@@ -1,5 +1,5 @@
 import { AWS_SLA } from '../aws-slas';
-import { backupPolicy, backupProp, backupsRemedy, hostingProp, operatorOf, sizeProp } from '../common-props';
+import { backupPolicy, backupProp, backupsRemedy, hostingProp, hostedBy, sizeProp } from '../common-props';
 import { defineKind } from '../define-kind';
 
 export const cache = defineKind({
@@ -46,7 +46,7 @@ export const cache = defineKind({
     // Without automatic failover (or with Memcached, which has none), losing the primary's zone takes it down.
     const failsOver = props.automaticFailover && props.engine !== 'memcached';
     return {
-      operator: operatorOf(props.hosting),
+      ...hostedBy(props.hosting),
       instanceUnits: failsOver ? (component.replicas ?? 1) : 1,
       zonalFailover: failsOver ? 'replica' : 'none',
       data: {

@@ -27,7 +27,7 @@ export const ciCd = defineKind({
   ],
   initialProps: { strategy: 'rolling', automatedRollback: false },
   traits: (props) => ({
-    foundation: { role: 'delivery', strategy: props.strategy, automatedRollback: props.automatedRollback, fallback: props.redundantRunners || props.breakGlass },
+    foundation: { role: 'delivery', strategy: props.strategy, automatedRollback: props.automatedRollback, redundantRunners: props.redundantRunners, breakGlass: props.breakGlass },
   }),
   remedies: {
     'progressive-delivery': () => ({ props: { strategy: 'canary', automatedRollback: true } }) as const,

@@ -14,7 +14,7 @@ export const dns = defineKind({
     { key: 'ttlSeconds', label: 'Record TTL', help: 'How long resolvers cache an answer. Failover takes at least this long to reach users; 60 s or less for failover records.', type: 'integer', min: 0, max: 86400, default: 300, unit: 's' },
   ],
   initialProps: { failoverRouting: false, ttlSeconds: 300 },
-  traits: (props) => ({ foundation: { role: 'dns', healthCheckedFailover: props.failoverRouting && props.healthChecks, ttlSeconds: props.ttlSeconds } }),
+  traits: (props) => ({ foundation: { role: 'dns', failoverRecords: props.failoverRouting, healthCheckedFailover: props.failoverRouting && props.healthChecks, ttlSeconds: props.ttlSeconds } }),
   remedies: { 'dns-failover': () => ({ props: { failoverRouting: true, healthChecks: true, ttlSeconds: 60 } }) },
   sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.route53 : undefined),
 });

@@ -27,6 +27,7 @@ export const externalSystem = defineKind({
     { key: 'maintenanceWindows', label: 'Planned maintenance windows', help: 'The vendor takes the system down for maintenance (many ERPs do, often at night or weekends).', type: 'boolean', default: false },
   ],
   initialProps: { system: 'erp' },
+  traits: (props) => ({ vendor: { system: props.system, maintenanceWindows: props.maintenanceWindows } }),
   sla: (props) =>
     typeof props.sla === 'number'
       ? { percent: props.sla, service: "The vendor's SLA, as entered in this design", source: 'design file', verified: false, note: 'Entered by the designer; check the contract.' }

@@ -7,7 +7,7 @@ export const ingress = defineKind({
   description: 'Routes HTTP traffic into a Kubernetes cluster (Traefik, NGINX, or the cloud\'s own controller), with replicas spread over zones.',
   layer: 'edge',
   keywords: ['traefik', 'nginx', 'kubernetes', 'k8s', 'gateway api', 'router'],
-  capabilities: { stateful: false, placement: 'regional', healthChecked: true, deployable: true },
+  capabilities: { stateful: false, placement: 'regional', healthChecked: true, deployable: true, terminatesTls: true },
   props: [
     {
       key: 'controller',
@@ -26,6 +26,6 @@ export const ingress = defineKind({
   ],
   initialProps: { controller: 'traefik' },
   initialReplicas: 2,
-  traits: (props) => ({ healthChecks: props.healthChecks }),
+  traits: (props) => ({ runtime: 'kubernetes', healthChecks: props.healthChecks }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
 });

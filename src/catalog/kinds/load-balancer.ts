@@ -36,7 +36,7 @@ export const loadBalancer = defineKind({
     { key: 'healthCheckPath', label: 'Health check path', help: 'The path targets answer on when healthy, e.g. /healthz. It should check what the instance needs, not more.', type: 'text', default: '/healthz', maxLength: 200 },
   ],
   initialProps: { type: 'application', healthChecks: true },
-  traits: (props) => ({ healthChecks: props.healthChecks, exposure: props.scheme === 'internal' ? 'internal' : 'public' }),
+  traits: (props) => ({ healthChecks: props.healthChecks, healthCheckPath: props.healthCheckPath, exposure: props.scheme === 'internal' ? 'internal' : 'public' }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
   sla: (_props, _component, { provider, zones }) => {
     if (provider !== 'aws') return undefined;

@@ -1,5 +1,5 @@
 import { AWS_SLA } from '../aws-slas';
-import { hostingProp, operatorOf } from '../common-props';
+import { hostingProp, hostedBy } from '../common-props';
 import { defineKind } from '../define-kind';
 
 export const queue = defineKind({
@@ -20,8 +20,8 @@ export const queue = defineKind({
   ],
   initialProps: { hosting: 'managed', durable: true, deadLetter: true },
   traits: (props) => ({
-    operator: operatorOf(props.hosting),
-    data: { role: 'messages', irreplaceable: false, deadLetter: props.deadLetter, durableWrites: props.durable },
+    ...hostedBy(props.hosting),
+    data: { role: 'messages', irreplaceable: false, deadLetter: props.deadLetter, durableWrites: props.durable, messageRetentionDays: props.retentionDays },
   }),
   remedies: {
     'dead-letter': () => ({ props: { deadLetter: true } }),

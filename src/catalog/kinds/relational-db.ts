@@ -1,5 +1,5 @@
 import { AWS_SLA } from '../aws-slas';
-import { backupPolicy, backupProp, backupsRemedy, hostingProp, operatorOf, sizeProp } from '../common-props';
+import { backupPolicy, backupProp, backupsRemedy, hostingProp, hostedBy, sizeProp } from '../common-props';
 import { defineKind } from '../define-kind';
 
 export const relationalDb = defineKind({
@@ -45,7 +45,7 @@ export const relationalDb = defineKind({
   ],
   initialProps: { engine: 'postgres', ha: 'multi-az', storageGb: 100, backup: { enabled: true, pitr: true, retentionDays: 7 } },
   traits: (props, component) => ({
-    operator: operatorOf(props.hosting),
+    ...hostedBy(props.hosting),
     // A database's instances come from its HA mode: a standby (Multi-AZ) or a cluster of several.
     instanceUnits: props.ha === 'single' ? 1 : props.ha === 'multi-az' ? 2 : Math.max(component.replicas ?? 1, 1 + props.readReplicas, 2),
     zonalFailover: props.ha === 'single' ? 'none' : props.ha === 'multi-az' ? 'standby' : 'cluster',

@@ -31,7 +31,7 @@ export const workerPool = defineKind({
   ],
   initialProps: { runtime: 'containers', idempotent: true },
   initialReplicas: 2,
-  traits: (props) => ({ healthChecks: props.healthChecks, autoscaling: props.autoscaling, workload: props.workload }),
+  traits: (props) => ({ runtime: props.runtime, healthChecks: props.healthChecks, autoscaling: props.autoscaling, workload: props.workload }),
   remedies: {
     'health-checks': () => ({ props: { healthChecks: true } }),
     autoscaling: (_props, component) => autoscalingRemedy(component.replicas),

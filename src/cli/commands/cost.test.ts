@@ -41,7 +41,7 @@ function csvRow(line: string): string[] {
 }
 
 describe('ninesmith cost', () => {
-  it('prints the JSON shape of design-format.md', async () => {
+  it('prints the JSON shape of docs/cli.md', async () => {
     const { code, stdout } = await run('cost', join(FIXTURES, 'three-m5-large.yaml'), '--format', 'json');
     expect(code).toBe(0);
     const report = JSON.parse(stdout);

@@ -1,21 +1,18 @@
 import { mkdir, realpath, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_TARGETS, generateExport, type ExportTarget, type GeneratedFile } from '../../../generators';
+import { EXPORT_TARGETS, GENERATORS, generateExport, unsupportedTargets, type ExportTarget, type GeneratedFile } from '../../../generators';
 import { EXIT, UsageError, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
 import type { PriceCatalog } from '../../engine/cost';
 import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
 
-export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only terraform,helm,runbooks,proposal]
+export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only ${EXPORT_TARGETS.join(',')}]
                         [--commitment on-demand|1-year|3-year] [--price-book DIR | --no-price-book]
 
 Writes what the design generates into DIR (created if needed):
-  terraform/  AWS Terraform, one file per layer, with a README of what to fill in
-  helm/       values for what runs on Kubernetes, and the chart they are for
-  runbooks/   one runbook per failure the design can suffer
-  proposal/   a client proposal in Markdown: availability, recovery, cost (public/prices), findings
+${EXPORT_TARGETS.map((target) => `  ${`${target}/`.padEnd(11)} ${GENERATORS[target].label}: ${GENERATORS[target].help}`).join('\n')}
 The proposal is priced as "ninesmith cost" prices: the checkout's catalogs, your imported price book
 (.ninesmith/prices where you run, or --price-book DIR; --no-price-book for none) and the commitment
 profile (--commitment, default the design's pricing.commitment).
@@ -61,9 +58,9 @@ export const exportCommand: Command = async (args, context) => {
     context.stderr(formatProblems(file, result.problems));
     return EXIT.invalid;
   }
-  // The proposal prices the design from the checkout's catalogs, as `ninesmith cost` does.
+  // Targets that price the design (the proposal) read the checkout's catalogs, as `ninesmith cost` does.
   let catalogs: PriceCatalog[] = [];
-  if (targets.includes('proposal')) {
+  if (targets.some((target) => GENERATORS[target].needs.catalogs)) {
     const loaded = await loadPriceCatalogs(DEFAULT_PRICES_DIR, [result.design.provider]);
     if (!loaded.ok) {
       context.stderr(`ninesmith export: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
@@ -72,7 +69,7 @@ export const exportCommand: Command = async (args, context) => {
     for (const provider of loaded.missing) context.stderr(`ninesmith export: no ${provider}.json in ${DEFAULT_PRICES_DIR}; the proposal prices nothing\n`);
     catalogs = loaded.catalogs;
   }
-  const imported = targets.includes('proposal') ? await readPriceBooks(values['no-price-book'] === true, values['price-book'], context) : [];
+  const imported = targets.some((target) => GENERATORS[target].needs.catalogs) ? await readPriceBooks(values['no-price-book'] === true, values['price-book'], context) : [];
   if (imported === undefined) return EXIT.invalid;
   const files = generateExport(result.design, { targets, catalogs, estimate: { imported, ...(commitment ? { commitment } : {}) } });
   await mkdir(resolve(context.cwd, values.out), { recursive: true });
@@ -96,8 +93,11 @@ export const exportCommand: Command = async (args, context) => {
   }
   const counts = targets.map((target) => `${files.filter((f) => f.path.startsWith(`${target}/`)).length} ${target}`);
   context.stdout(`${file}: wrote ${files.length} files to ${values.out} (${counts.join(', ')})\n`);
+  const unsupported = new Map(unsupportedTargets(result.design, targets).map(({ target, reason }) => [target, reason]));
   for (const target of targets) {
-    if (!files.some((f) => f.path.startsWith(`${target}/`))) context.stdout(`  ${target}: nothing to generate for this design\n`);
+    const reason = unsupported.get(target);
+    if (reason) context.stdout(`  ${target}: ${reason}\n`);
+    else if (!files.some((f) => f.path.startsWith(`${target}/`))) context.stdout(`  ${target}: nothing to generate for this design\n`);
   }
   return EXIT.ok;
 };

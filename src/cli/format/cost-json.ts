@@ -18,7 +18,7 @@ function lineJson(line: LineItem) {
   };
 }
 
-/** The JSON of design-format.md (`currency, asOf, monthly, byLayer, byRegion, byComponent`) and more. */
+/** The JSON of docs/cli.md (`currency, asOf, monthly, byLayer, byRegion, byComponent`) and more. */
 export function costJson(report: CostReport, file: string) {
   return {
     file,

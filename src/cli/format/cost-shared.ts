@@ -1,11 +1,16 @@
 import { LAYER_TITLES, type Layer } from '../../catalog';
 import { FIRST_PARTY_SOURCES, type CostReport, type LineItem, type UsageAssumption } from '../../engine/cost';
 
+// Made once: number.toLocaleString(locale, options) builds a new formatter on every call, which
+// dominated the text of a large design's cost report. Same locale and options, same output.
+const AMOUNT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+
 /** $1,234.56 */
 export function money(amount: number, currency = 'USD'): string {
   const sign = amount < 0 ? '-' : '';
   const symbol = currency === 'USD' ? '$' : `${currency} `;
-  return `${sign}${symbol}${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `${sign}${symbol}${AMOUNT.format(Math.abs(amount))}`;
 }
 
 export { LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/cost';
@@ -27,7 +32,7 @@ export function plural(unit: string | undefined, count: number): string {
 
 /** `2,190 instance-hours x $0.096/hour` */
 export function quantityText(quantity: number, unit: string | undefined): string {
-  return `${quantity.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${plural(unit, quantity)}`;
+  return `${QUANTITY.format(quantity)} ${plural(unit, quantity)}`;
 }
 
 /** A line's notes as the text and Markdown formats print them: the source-kind note becomes a mark. */

@@ -1,7 +1,7 @@
 import type { ValidationReport } from './report';
 
 /**
- * The JSON report of design-format.md ("The command line"): findings, journeys and recovery, with
+ * The JSON report of docs/cli.md ("validate"): findings, journeys and recovery, with
  * durations in seconds (null where unbounded). Fields beyond the contract are additions only.
  */
 export function formatJson(report: ValidationReport): string {

@@ -15,14 +15,14 @@ export interface Assumption {
   heuristic: boolean;
 }
 
-const DR_WHITEPAPER = 'AWS whitepaper "Disaster Recovery of Workloads on AWS" (strategies), via reliability-rules.md §3.2: recalled, not re-read';
+const DR_WHITEPAPER = 'AWS whitepaper "Disaster Recovery of Workloads on AWS" (strategies), via docs/reliability-reference.md §3.2: recalled, not re-read';
 
 export const ASSUMPTIONS = {
   rdsMultiAzFailover: {
     id: 'rds-multi-az-failover',
     text: 'A Multi-AZ database promotes its standby in 60-120 s; the estimate uses 120 s.',
     seconds: 120,
-    source: 'Amazon RDS User Guide, "Multi-AZ DB instance deployments" (failover typically 60-120 s); reliability-rules.md §8 makes it an editable assumption',
+    source: 'Amazon RDS User Guide, "Multi-AZ DB instance deployments" (failover typically 60-120 s); docs/reliability-reference.md §8 makes it an editable assumption',
     heuristic: true,
   },
   clusterFailover: {
@@ -50,7 +50,7 @@ export const ASSUMPTIONS = {
     id: 'manual-detection',
     text: 'Without health checks or automatic failover, someone has to notice and act: 30 min.',
     seconds: 1800,
-    source: 'Designer convention for unautomated recovery (reliability-rules.md §5.3 counts detection in every RTO)',
+    source: 'Designer convention for unautomated recovery (docs/reliability-reference.md §5.3 counts detection in every RTO)',
     heuristic: true,
   },
   replaceCapacity: {
@@ -120,7 +120,7 @@ export const ASSUMPTIONS = {
     id: 'dns-manual-failover',
     text: 'Without health-checked failover records, DNS is repointed by hand: 30 min, plus the record TTL.',
     seconds: 1800,
-    source: 'Designer convention (detection plus a manual change); reliability-rules.md HA-007',
+    source: 'Designer convention (detection plus a manual change); docs/reliability-reference.md HA-007',
     heuristic: true,
   },
   pitrRecoveryPoint: {
@@ -141,7 +141,7 @@ export const ASSUMPTIONS = {
     id: 'async-replication-lag',
     text: 'Asynchronous cross-region database replication lags by up to 60 s under load.',
     seconds: 60,
-    source: 'reliability-rules.md §5.3 (async cross-region: seconds to minutes of lag); taken at 60 s',
+    source: 'docs/reliability-reference.md §5.3 (async cross-region: seconds to minutes of lag); taken at 60 s',
     heuristic: true,
   },
   globalDatabaseLag: {
@@ -168,31 +168,31 @@ export const ASSUMPTIONS = {
   regionOutageUnbounded: {
     id: 'region-outage-unbounded',
     text: 'With nothing outside the region to recover from, service returns only when the provider restores the region: unbounded.',
-    source: 'reliability-rules.md §5.3 (backups not cross-region: RTO/RPO unbounded)',
+    source: 'docs/reliability-reference.md §5.3 (backups not cross-region: RTO/RPO unbounded)',
     heuristic: false,
   },
   externalUnbounded: {
     id: 'external-unbounded',
     text: "An external system's outage lasts as long as its vendor takes; the design cannot shorten it.",
-    source: 'reliability-rules.md HA-010',
+    source: 'docs/reliability-reference.md HA-010',
     heuristic: false,
   },
   independentZones: {
     id: 'independent-zones',
     text: 'Zones fail independently; instances in one zone fail together.',
-    source: 'AWS Well-Architected REL10-BP01; reliability-rules.md §4.1 (correlation rule)',
+    source: 'AWS Well-Architected REL10-BP01; docs/reliability-reference.md §4.1 (correlation rule)',
     heuristic: false,
   },
   oneIncidentPerMonth: {
     id: 'one-incident-per-month',
     text: "A component's monthly downtime is taken as one incident: a failover partner serves after the failover time, so each pair loses at most that time a month, plus the time both are down.",
-    source: 'Designer convention for counting failover partners (reliability-rules.md §4.3 D: bounded by failover time)',
+    source: 'Designer convention for counting failover partners (docs/reliability-reference.md §4.3 D: bounded by failover time)',
     heuristic: true,
   },
   month: {
     id: 'month-730h',
     text: 'A month is 730 hours.',
-    source: 'reliability-rules.md §4.1',
+    source: 'docs/reliability-reference.md §4.1',
     heuristic: false,
   },
 } as const satisfies Record<string, Assumption>;

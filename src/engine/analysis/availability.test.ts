@@ -19,7 +19,7 @@ regions:
   - { id: r1, location: us-east-1, zones: [a, b, c] }
 `;
 
-// reliability-rules.md §4.3, example A: Route 53 × CloudFront × WAF × ALB × ECS × RDS Multi-AZ.
+// docs/reliability-reference.md §4.3, example A: Route 53 × CloudFront × WAF × ALB × ECS × RDS Multi-AZ.
 const EXAMPLE_A = `${HEAD}components:
   - { id: users, kind: users }
   - { id: dns, kind: dns }
@@ -39,7 +39,7 @@ journeys:
   - { id: save, name: Save, from: users, needs: [api, db] }
 `;
 
-describe('journey availability: the worked examples of reliability-rules.md §4.3', () => {
+describe('journey availability: the worked examples of docs/reliability-reference.md §4.3', () => {
   it('A: single region, multi-AZ, CloudFront on the path: 99.780%, about 96 min a month', () => {
     const [journey] = availability(EXAMPLE_A);
     // 1.0 × 0.999 × 0.9995 × 0.9999 × 0.9999 × 0.9995 by hand = 0.997801...

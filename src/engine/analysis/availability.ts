@@ -77,7 +77,7 @@ export function componentSla(graph: DesignGraph, i: number): SlaFigure | undefin
     source: AWS_SLA.computeRegion.source,
     asOf: AWS_SLA.computeRegion.asOf,
     verified: false,
-    note: 'Derived: no SLA of its own; instances in different zones counted as independent, same-zone ones not (reliability-rules.md §4.1).',
+    note: 'Derived: no SLA of its own; instances in different zones counted as independent, same-zone ones not (docs/reliability-reference.md §4.1).',
   };
 }
 
@@ -87,7 +87,7 @@ function nines(availability: number): number {
 }
 
 /**
- * A journey's estimated availability from the published SLAs (reliability-rules.md §4):
+ * A journey's estimated availability from the published SLAs (docs/reliability-reference.md §4):
  * each component whose single loss breaks the journey multiplies in (series); a component whose
  * loss a failover partner covers contributes the partner-pair unavailability, bounded by the
  * failover time per incident; components on redundant routes drop out; unknown figures are reported,

@@ -5,11 +5,11 @@ import { failoverTime, latest, restoreTime, zoneLossDisruption, type Estimate } 
 import type { Assumption } from './assumptions';
 
 /**
- * How a journey travels, decided here once (design-format.md says "reachable over connections"):
+ * How a journey travels, decided here once (docs/design-format.md says "reachable over connections"):
  * - A journey is a request someone waits for. It travels over `sync` connections, and over `async`
  *   ones too: a component behind a queue is still reached, but later. Needed components reached only
  *   through an async hop are reported as `deferred`, and they are left out of the request-path
- *   availability product (reliability-rules.md §4.3: async paths do not lower request-path availability).
+ *   availability product (docs/reliability-reference.md §4.3: async paths do not lower request-path availability).
  * - `replication` and `backup` connections carry data, not requests: they never carry a journey.
  *   A `replication` from X to Y makes Y the failover partner of X: a needed X that is down or
  *   unreachable is served by Y if Y is reachable, after the failover time.

@@ -15,17 +15,18 @@ function isCeiling(graph: DesignGraph, i: number): boolean {
  * A journey's estimated availability (series product of its hard dependencies, failover partners
  * after their failover time) below its target. When the shortfall disappears once the terms that are
  * already at the provider's ceiling (global services, multi-zone services) are left out: info
- * (reliability-rules.md HA-005).
+ * (docs/reliability-reference.md HA-005).
  */
 export const availabilityBelowTarget: Rule = {
   id: 'availability-below-target',
   title: 'A journey\'s estimated availability is below its target',
   severity: 'high',
+  autoFixable: false,
   category: 'availability',
   rationale:
     'Availability multiplies along a request path: six components at 99.95% each give 99.7%, not 99.95%. A journey whose dependencies cannot add up to the promised figure will miss it in an ordinary month, before anything unusual happens.',
   fix: 'Remove serial hops from the request path, make dependencies soft (a queue, a cache-aside read), spread components over zones, or fail over to a second region.',
-  sources: ['AWS Well-Architected REL11-BP07', 'Azure WAF RE:04', 'Azure WAF reliability/metrics.md (composite SLOs)', 'reliability-rules.md §4, HA-005'],
+  sources: ['AWS Well-Architected REL11-BP07', 'Azure WAF RE:04', 'Azure WAF reliability/metrics.md (composite SLOs)', 'docs/reliability-reference.md §4, HA-005'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];

@@ -5,11 +5,12 @@ export const backupSameBoundary: Rule = {
   id: 'backup-same-boundary',
   title: 'Backups never leave the production account or region',
   severity: 'high',
+  autoFixable: false,
   category: 'data',
   rationale:
     'A compromised or deleted account, an operator error with broad permissions, or a region-wide event can take the data and its backups together. Copies in a separate account (locked) and another region are what make a backup independent of the thing it protects.',
   fix: 'Copy recovery points to a vault in a separate account with vault lock, and to another region (AWS Backup copy_action).',
-  sources: ['AWS Well-Architected REL09-BP02', 'AWS Well-Architected REL13-BP02', 'Checkov CKV2_AWS_8', 'reliability-rules.md HA-018'],
+  sources: ['AWS Well-Architected REL09-BP02', 'AWS Well-Architected REL13-BP02', 'Checkov CKV2_AWS_8', 'docs/reliability-reference.md HA-018'],
   check: (context) => {
     const { graph } = context;
     const multiRegion = graph.design.regions.length >= 2;

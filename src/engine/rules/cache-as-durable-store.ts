@@ -5,11 +5,12 @@ export const cacheAsDurableStore: Rule = {
   title: 'A cache holds the only copy of data',
   severity: 'high',
   escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  autoFixable: false,
   category: 'data',
   rationale:
     'Caches are evicted under memory pressure, flushed on failover and emptied on restart. Data that lives only there (carts, counters, sessions that must not be lost) disappears the first time the cache does what caches do.',
   fix: 'Write through to the database and treat the cache as rebuildable; if it must hold the data, make it durable: append-only persistence, snapshots and a replica with automatic failover.',
-  sources: ['AWS Well-Architected REL09-BP01', 'Checkov CKV_AWS_134', 'Trivy AVD-AWS-0050', 'KICS 8fdb08a0-a868-4fdf-9c27-ccab0237f1ab', 'reliability-rules.md HA-012'],
+  sources: ['AWS Well-Architected REL09-BP01', 'Checkov CKV_AWS_134', 'Trivy AVD-AWS-0050', 'KICS 8fdb08a0-a868-4fdf-9c27-ccab0237f1ab', 'docs/reliability-reference.md HA-012'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];

@@ -10,11 +10,12 @@ export const criticalDependencyUnredundant: Rule = {
   title: 'A foundation every journey or release depends on has no redundancy or fallback',
   severity: 'high',
   escalation: { 'mission-critical': 'critical' },
+  autoFixable: true,
   category: 'foundations',
   rationale:
     'Identity, DNS, secrets and the release pipeline sit under every journey and every recovery. They are rarely drawn in the architecture, so they are rarely made redundant, and when one fails everything fails with it, including the tools you would use to recover.',
   fix: 'Give each foundation redundancy or a fallback: tokens validated locally with cached keys, health-checked DNS failover records, secrets cached in the services and replicated to the recovery region, a second runner and a break-glass deployment path, multi-region keys.',
-  sources: ['AWS Well-Architected REL05-BP01', 'AWS Well-Architected REL11-BP04', 'AWS Well-Architected REL08-BP05', 'AWS Resilience Hub tier CoreServices', 'reliability-rules.md HA-006, HA-007, HA-008, HA-009, HA-041'],
+  sources: ['AWS Well-Architected REL05-BP01', 'AWS Well-Architected REL11-BP04', 'AWS Well-Architected REL08-BP05', 'AWS Resilience Hub tier CoreServices', 'docs/reliability-reference.md HA-006, HA-007, HA-008, HA-009, HA-041'],
   check: (context) => {
     const { graph } = context;
     const onPath = requestPath(context);
@@ -69,7 +70,7 @@ export const criticalDependencyUnredundant: Rule = {
           return;
         }
         case 'delivery': {
-          if (foundation.fallback) return;
+          if (foundation.redundantRunners || foundation.breakGlass) return;
           results.push({
             components: [component.id],
             severity: 'medium',

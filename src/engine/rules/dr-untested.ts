@@ -6,11 +6,12 @@ export const drUntested: Rule = {
   title: 'A recovery region whose failover has not been exercised recently',
   severity: 'medium',
   escalation: { 'mission-critical': 'high' },
+  autoFixable: false,
   category: 'recovery',
   rationale:
     'A standby region that has never taken traffic hides drift: a missing secret, an old image, a quota never raised, a DNS record nobody can change under pressure. Failover that is not rehearsed takes hours the first time, whatever the design says.',
   fix: 'Run a failover exercise (AWS FIS region or AZ impairment, or a planned switch of traffic) on a schedule, and record the date on the region.',
-  sources: ['AWS Well-Architected REL13-BP03', 'AWS Well-Architected REL12-BP05', 'Azure WAF RE:08', 'AWS Resilience Hub (validate with AWS FIS)', 'reliability-rules.md HA-037'],
+  sources: ['AWS Well-Architected REL13-BP03', 'AWS Well-Architected REL12-BP05', 'Azure WAF RE:08', 'AWS Resilience Hub (validate with AWS FIS)', 'docs/reliability-reference.md HA-037'],
   check: (context) => {
     const { graph } = context;
     if (graph.design.regions.length < 2) return [];

@@ -9,11 +9,12 @@ export const edgeUnprotected: Rule = {
   id: 'edge-unprotected',
   title: 'An internet-facing entry without a WAF and rate limiting',
   severity: 'high',
+  autoFixable: false,
   category: 'edge',
   rationale:
     'Layer-7 floods, scrapers and exploit traffic are an availability risk, not only a security one: one abusive client can exhaust the capacity every tenant shares. A WAF with managed rules and rate-based rules in front of the entry is the first bulkhead.',
   fix: 'Put a WAF with managed rule sets and rate-based rules in front of the load balancer or API (or on the CDN in front of it).',
-  sources: ['Checkov CKV2_AWS_28', 'Checkov CKV_AWS_68', 'Trivy AVD-AWS-0011', 'AWS Well-Architected REL05-BP02', 'reliability-rules.md HA-038, HA-039'],
+  sources: ['Checkov CKV2_AWS_28', 'Checkov CKV_AWS_68', 'Trivy AVD-AWS-0011', 'AWS Well-Architected REL05-BP02', 'docs/reliability-reference.md HA-038, HA-039'],
   check: (context) => {
     const { graph } = context;
     const size = graph.components.length;

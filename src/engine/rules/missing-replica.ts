@@ -6,11 +6,12 @@ export const missingReplica: Rule = {
   title: 'A database without a standby, or a durable cache without a replica',
   severity: 'high',
   escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  autoFixable: true,
   category: 'data',
   rationale:
     'A single database instance fails with its host or its zone, and coming back means a restore measured in hours, losing whatever was written since the last backup. A standby in another zone takes over in one to two minutes with nothing lost (RDS Multi-AZ: 99.95% against 99.5% for a single instance).',
   fix: 'Turn on Multi-AZ (or run a cluster with a standby in another zone); for a cache that holds data kept nowhere else, add a replica with automatic failover.',
-  sources: ['Checkov CKV_AWS_157', 'Checkov CKV2_AWS_50', 'AWS RDS SLA', 'AWS Well-Architected REL10-BP01', 'reliability-rules.md HA-013, HA-014'],
+  sources: ['Checkov CKV_AWS_157', 'Checkov CKV2_AWS_50', 'AWS RDS SLA', 'AWS Well-Architected REL10-BP01', 'docs/reliability-reference.md HA-013, HA-014'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];

@@ -10,11 +10,12 @@ export const noAutoscaling: Rule = {
   id: 'no-autoscaling',
   title: 'A stateless tier whose fixed capacity cannot absorb the loss of a zone',
   severity: 'medium',
+  autoFixable: true,
   category: 'capacity',
   rationale:
     'When a zone goes, its share of traffic lands on the instances left. A fixed fleet without headroom saturates and the zone failure becomes a full outage; autoscaling (or enough standing headroom) keeps the survivors below their limits.',
   fix: 'Turn on autoscaling with a minimum that carries peak load with one zone lost and a maximum that can replace a whole zone, or keep N+1 zones of capacity standing.',
-  sources: ['AWS Well-Architected REL07-BP01', 'AWS Well-Architected REL11-BP05', 'Azure WAF RE:06', 'reliability-rules.md HA-003, HA-025'],
+  sources: ['AWS Well-Architected REL07-BP01', 'AWS Well-Architected REL11-BP05', 'Azure WAF RE:06', 'docs/reliability-reference.md HA-003, HA-025'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];

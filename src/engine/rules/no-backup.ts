@@ -7,11 +7,12 @@ export const noBackup: Rule = {
   title: 'A store without backups, or object storage without versioning',
   severity: 'high',
   escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  autoFixable: true,
   category: 'data',
   rationale:
     'Standbys and replicas copy mistakes as faithfully as data: a bad migration, a deleted tenant, ransomware. Only backups (or object versions) go back in time, and without them the data is one command away from gone.',
   fix: 'Turn on automated backups with point-in-time recovery and a retention that outlasts the time to notice corruption; turn on versioning for buckets.',
-  sources: ['AWS Well-Architected REL09-BP01', 'AWS Well-Architected REL09-BP03', 'Checkov CKV_AWS_133', 'Checkov CKV_AWS_21', 'Trivy AVD-AWS-0077', 'Trivy AVD-AWS-0090', 'reliability-rules.md HA-016, HA-020'],
+  sources: ['AWS Well-Architected REL09-BP01', 'AWS Well-Architected REL09-BP03', 'Checkov CKV_AWS_133', 'Checkov CKV_AWS_21', 'Trivy AVD-AWS-0077', 'Trivy AVD-AWS-0090', 'docs/reliability-reference.md HA-016, HA-020'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];

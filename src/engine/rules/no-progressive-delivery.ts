@@ -6,11 +6,12 @@ export const noProgressiveDelivery: Rule = {
   title: 'Releases without canary or blue-green and automated rollback',
   severity: 'medium',
   escalation: { premium: 'high', 'mission-critical': 'high' },
+  autoFixable: true,
   category: 'delivery',
   rationale:
     'Most outages start with a change. A rolling release without automated rollback puts a bad build in front of every user before anyone sees the error rate climb; a canary or blue-green release with alarms that roll back limits it to a few percent for a few minutes.',
   fix: 'Release by canary or blue-green, gated on health and error-rate alarms, with automated rollback (ECS deployment circuit breaker with rollback, CodeDeploy, Argo Rollouts).',
-  sources: ['AWS Well-Architected REL08-BP05', 'AWS Well-Architected REL08-BP04', 'AWS Well-Architected REL08-BP02', 'Terraform aws_ecs_service.deployment_circuit_breaker', 'reliability-rules.md HA-036'],
+  sources: ['AWS Well-Architected REL08-BP05', 'AWS Well-Architected REL08-BP04', 'AWS Well-Architected REL08-BP02', 'Terraform aws_ecs_service.deployment_circuit_breaker', 'docs/reliability-reference.md HA-036'],
   check: (context) => {
     const { graph } = context;
     const pipelines = graph.components.map((_, i) => i).filter((i) => graph.kinds[i]!.capabilities.foundation === 'delivery');

@@ -6,11 +6,12 @@ export const queueWithoutDeadLetter: Rule = {
   title: 'A queue without a dead-letter queue, or not durable',
   severity: 'medium',
   escalation: { 'mission-critical': 'high' },
+  autoFixable: true,
   category: 'integration',
   rationale:
     'A poison message that fails every time either blocks the queue or loops forever, and nobody notices until the backlog is days old. A queue that is not durable loses every message in flight when a node goes.',
   fix: 'Add a dead-letter queue after a few attempts (SQS redrive_policy with maxReceiveCount 5), alarm on its depth, and keep the queue durable.',
-  sources: ['AWS Well-Architected REL05-BP04', 'Terraform aws_sqs_queue.redrive_policy', 'reliability-rules.md HA-031'],
+  sources: ['AWS Well-Architected REL05-BP04', 'Terraform aws_sqs_queue.redrive_policy', 'docs/reliability-reference.md HA-031'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];

@@ -8,11 +8,12 @@ export const regionFailureExceedsRto: Rule = {
   title: 'A region failure outlasts the RTO',
   severity: 'medium',
   escalation: { premium: 'high', 'mission-critical': 'critical' },
+  autoFixable: false,
   category: 'recovery',
   rationale:
     'Region-wide outages are rare but real, and they last hours. Without a second region (or with a recovery strategy too slow for the target), the journeys are down for as long as the provider takes, and the tier\'s RTO is a promise the design cannot keep.',
   fix: 'Pick a DR strategy that fits the RTO: pilot light or warm standby in a second region (cross-region database replica, replicated object storage, failover DNS records), or relax the stated target.',
-  sources: ['AWS Well-Architected REL13-BP01', 'AWS Well-Architected REL13-BP02', 'AWS Resilience Hub (Region disruption type)', 'AWS whitepaper "Disaster Recovery of Workloads on AWS"', 'reliability-rules.md HA-004'],
+  sources: ['AWS Well-Architected REL13-BP01', 'AWS Well-Architected REL13-BP02', 'AWS Resilience Hub (Region disruption type)', 'AWS whitepaper "Disaster Recovery of Workloads on AWS"', 'docs/reliability-reference.md HA-004'],
   check: (context) => {
     const { graph, tier } = context;
     const results: RuleResult[] = [];

@@ -10,11 +10,12 @@ export const rpoExceedsTarget: Rule = {
   id: 'rpo-exceeds-target',
   title: 'A store could lose more data than the RPO allows',
   severity: 'high',
+  autoFixable: false,
   category: 'data',
   rationale:
     'The RPO is the most recent work the business accepts to lose: timesheets, approvals, invoices. A store whose only way back is last night\'s snapshot loses a day of client work after a corruption or a failed disk, whatever the tier promises.',
   fix: 'Turn on point-in-time recovery (continuous log archiving), keep a synchronous standby for zone failures, and replicate to the recovery region for region failures.',
-  sources: ['AWS Well-Architected REL13-BP01', 'AWS Well-Architected REL09-BP03', 'Azure WAF RE:04', 'reliability-rules.md HA-004, HA-016'],
+  sources: ['AWS Well-Architected REL13-BP01', 'AWS Well-Architected REL09-BP03', 'Azure WAF RE:04', 'docs/reliability-reference.md HA-004, HA-016'],
   check: (context) => {
     const { graph, tier } = context;
     const multiRegion = graph.design.regions.length >= 2;
@@ -35,7 +36,7 @@ export const rpoExceedsTarget: Rule = {
       const amount = loss.seconds === null ? 'all of its data (nothing to restore from)' : `up to ${formatDuration(loss.seconds)} of writes`;
       results.push({
         components: [component.id],
-        // Data that cannot be recovered at all is critical at any tier (reliability-rules.md HA-004).
+        // Data that cannot be recovered at all is critical at any tier (docs/reliability-reference.md HA-004).
         severity: loss.seconds === null ? 'critical' : undefined,
         message: `${context.name(i)} could lose ${amount} when "${loss.scenario}", beyond the ${formatDuration(tier.rpoSeconds)} RPO.`,
         details: { rpoSeconds: loss.seconds, targetSeconds: tier.rpoSeconds, scenario: loss.scenario },

@@ -13,11 +13,12 @@ export const singlePointOfFailure: Rule = {
   id: 'single-point-of-failure',
   title: 'Single point of failure on a journey',
   severity: 'critical',
+  autoFixable: true,
   category: 'topology',
   rationale:
     'One instance, or several in one zone, with nothing to take over: when it goes (a host failure, a bad deploy, a zone event), the journey goes with it and stays down until someone rebuilds it. A single instance carries only the 99.5% instance-level SLA.',
   fix: 'Run it in at least two zones (instances behind the load balancer, a Multi-AZ standby, a cache replica with automatic failover), or give it a failover partner through a replication connection.',
-  sources: ['AWS Well-Architected REL10-BP01', 'AWS Well-Architected REL11-BP02', 'Azure WAF RE:05', 'Azure WAF RE:03', 'reliability-rules.md HA-001'],
+  sources: ['AWS Well-Architected REL10-BP01', 'AWS Well-Architected REL11-BP02', 'Azure WAF RE:05', 'Azure WAF RE:03', 'docs/reliability-reference.md HA-001'],
   check: (context) => {
     const { graph } = context;
     const plans = context.plans();

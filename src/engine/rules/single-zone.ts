@@ -5,11 +5,12 @@ export const singleZone: Rule = {
   id: 'single-zone',
   title: 'A regional component runs in one zone',
   severity: 'high',
+  autoFixable: true,
   category: 'topology',
   rationale:
     'The region has several zones, but this component uses one: a zone event takes it down although the region stays up. Spreading over zones is the cheapest redundancy there is, and it is what the provider\'s multi-AZ SLAs assume.',
   fix: 'Place it in at least two zones of its region (instances in each, or the service\'s Multi-AZ option).',
-  sources: ['AWS Well-Architected REL10-BP01', 'AWS compute SLA (Region-Level vs Instance-Level)', 'Checkov CKV_AWS_157', 'reliability-rules.md HA-014, HA-022, HA-024'],
+  sources: ['AWS Well-Architected REL10-BP01', 'AWS compute SLA (Region-Level vs Instance-Level)', 'Checkov CKV_AWS_157', 'docs/reliability-reference.md HA-014, HA-022, HA-024'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];

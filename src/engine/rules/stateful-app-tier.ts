@@ -5,11 +5,12 @@ export const statefulAppTier: Rule = {
   id: 'stateful-app-tier',
   title: 'An app service keeps session state locally',
   severity: 'high',
+  autoFixable: true,
   category: 'topology',
   rationale:
     'Sessions in one instance\'s memory log users out whenever that instance is replaced: every deploy, every scale-in, every failure. They also force sticky sessions, so load spreads unevenly and a zone failure drops everyone pinned there.',
   fix: 'Keep sessions in a shared store (Redis, the database) or in signed tokens, so any instance can serve any request.',
-  sources: ['AWS Well-Architected REL11-BP01 (replaceable components)', 'Azure WAF RE:05', 'reliability-rules.md HA-024'],
+  sources: ['AWS Well-Architected REL11-BP01 (replaceable components)', 'Azure WAF RE:05', 'docs/reliability-reference.md HA-024'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];

@@ -6,11 +6,12 @@ export const syncExternalDependency: Rule = {
   id: 'sync-external-dependency',
   title: 'A journey waits on an external system',
   severity: 'high',
+  autoFixable: false,
   category: 'integration',
   rationale:
     'ERPs, CRMs and payroll systems have their own maintenance windows, throttles and outages, often the lowest availability in the whole picture. Called synchronously from a journey, their availability multiplies straight into yours and their slowness holds your threads.',
   fix: 'Publish to a queue (with a transactional outbox if the write must be consistent) and let a worker pool call the external system with retries, idempotency keys and a dead-letter queue; show "pending sync" in the UI.',
-  sources: ['AWS Well-Architected REL04-BP02', 'AWS Well-Architected REL05-BP01', 'AWS Well-Architected REL05-BP04', 'Azure WAF RE:07', 'reliability-rules.md HA-010'],
+  sources: ['AWS Well-Architected REL04-BP02', 'AWS Well-Architected REL05-BP01', 'AWS Well-Architected REL05-BP04', 'Azure WAF RE:07', 'docs/reliability-reference.md HA-010'],
   check: (context) => {
     const { graph } = context;
     const onPath = requestPath(context);

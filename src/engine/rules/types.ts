@@ -31,6 +31,8 @@ export interface RuleMeta {
   severity: Severity;
   /** Severity for stricter tiers, where a finding matters more. */
   escalation?: Partial<Record<TierClass, Severity>>;
+  /** Whether its findings come with an automatic fix (a test holds every rule to what it says). */
+  autoFixable: boolean;
   category: RuleCategory;
   /** Why it matters, the way an SRE says it in a design review. */
   rationale: string;

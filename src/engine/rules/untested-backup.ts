@@ -6,11 +6,12 @@ export const untestedBackup: Rule = {
   id: 'untested-backup',
   title: 'Backups whose restore was never tested, or not recently',
   severity: 'high',
+  autoFixable: false,
   category: 'data',
   rationale:
     'An untested backup is a hope, not a recovery capability: restores fail on missing permissions, expired keys, a forgotten extension, or simply take ten times longer than anyone assumed. Only a recent end-to-end restore says the RTO and RPO are real.',
   fix: 'Schedule automated restore tests (AWS Backup restore testing, or a job that restores to a scratch instance and runs checks) and record the date on the component.',
-  sources: ['AWS Well-Architected REL09-BP04', 'Azure WAF RE:09', 'reliability-rules.md HA-017'],
+  sources: ['AWS Well-Architected REL09-BP04', 'Azure WAF RE:09', 'docs/reliability-reference.md HA-017'],
   check: (context) => {
     const { graph } = context;
     const maxDays = byTier(context.tierClass, { standard: 90, premium: 60, 'mission-critical': 30 });

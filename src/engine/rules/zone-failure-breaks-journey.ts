@@ -8,11 +8,12 @@ export const zoneFailureBreaksJourney: Rule = {
   title: 'Losing one zone breaks a journey',
   severity: 'high',
   escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  autoFixable: false,
   category: 'topology',
   rationale:
     'Availability zones are the failure domain a region is built to survive: power, cooling and network events take out one zone at a time, several times a year across a provider. A design that loses a journey with one zone is single-zone where it matters.',
   fix: 'Spread every component on the journey over at least two zones (three for quorum systems), and turn on Multi-AZ for the database, the cache and the load balancer.',
-  sources: ['AWS Well-Architected REL10-BP01', 'AWS Resilience Hub (AZ disruption type)', 'Azure WAF RE:05', 'reliability-rules.md HA-002'],
+  sources: ['AWS Well-Architected REL10-BP01', 'AWS Resilience Hub (AZ disruption type)', 'Azure WAF RE:05', 'docs/reliability-reference.md HA-002'],
   check: (context) => {
     const { graph, tier } = context;
     const results: RuleResult[] = [];

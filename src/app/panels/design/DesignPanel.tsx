@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { findKind } from '../../../catalog';
 import {
+  PROVIDER_NAMES,
   BUILT_IN_TIERS,
   PROVIDERS,
   REGION_ROLES,
@@ -23,7 +24,6 @@ import { Field, SelectField, TextField, useEditGesture } from '../inspector/cont
 import { checkField } from '../inspector/prop-values';
 import { checkJourney, draftOf, type JourneyDraft } from './journey-draft';
 
-const PROVIDER_LABELS: Record<string, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
 const TENANCY_LABELS: Record<string, string> = { shared: 'Shared: tenants share one stack', dedicated: 'Dedicated: a stack per tenant', cells: 'Cells: tenants spread over identical cells' };
 const ROLE_LABELS: Record<string, string> = { primary: 'Primary', secondary: 'Secondary (standby)', active: 'Active (active-active)' };
 const LOCATIONS: Record<string, readonly string[]> = {
@@ -414,7 +414,7 @@ export default function DesignPanel() {
           label="Provider"
           help="The cloud the design runs on: it sets the published SLAs, prices and generated code."
           value={design.provider}
-          options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] ?? p }))}
+          options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_NAMES[p] }))}
           commit={(provider) => updateDesignFields({ provider: provider as Design['provider'] })}
         />
         <SelectField

@@ -3,16 +3,13 @@ import type { Design } from '../../../model';
 import { loadCatalog } from '../cost/catalogs';
 import { currentPriceBooks } from '../cost/price-book';
 import type { ExportTarget, GeneratedFile } from '../../../../generators';
+// Only the targets' descriptions load with the panel; the generators load on the first export.
+import { TARGETS as TARGET_INFO, unsupportedReason } from '../../../../generators/targets';
+import { EXPORT_TARGETS } from '../../../../generators/types';
 import { useModel } from '../../store';
 import { highlight, languageOf } from './highlight';
 import './export.css';
 
-const TARGETS: readonly { id: ExportTarget; label: string; help: string }[] = [
-  { id: 'terraform', label: 'Terraform', help: 'AWS, one file per layer, with a README of what to fill in' },
-  { id: 'helm', label: 'Helm values', help: 'for what runs on Kubernetes, with the chart they are for' },
-  { id: 'runbooks', label: 'Runbooks', help: 'one per failure the design can suffer' },
-  { id: 'proposal', label: 'Client proposal', help: 'Markdown: architecture, availability, recovery, cost with price sources, findings' },
-];
 
 interface ExportResult {
   model: Design;
@@ -24,6 +21,8 @@ type Progress = { done: number; total: number; step: string } | null;
 
 /** Yields to the browser so progress paints between targets of a large export. */
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const TARGETS = EXPORT_TARGETS.map((id) => TARGET_INFO[id]);
 
 function FilePreview({ file }: { file: GeneratedFile }) {
   const [html, setHtml] = useState<{ path: string; html: string } | null>(null);
@@ -64,7 +63,7 @@ export default function ExportPanel() {
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const chosen = TARGETS.filter((t) => targets.has(t.id)).map((t) => t.id);
+  const chosen = TARGETS.filter((t) => targets.has(t.id) && unsupportedReason(t.id, model) === undefined).map((t) => t.id);
   const stale = result !== null && result.model !== model;
   const file = useMemo(() => result?.files.find((f) => f.path === selected) ?? result?.files[0], [result, selected]);
 
@@ -88,9 +87,9 @@ export default function ExportPanel() {
       for (const [index, target] of chosen.entries()) {
         setProgress({ done: index + 1, total: chosen.length + 1, step: `Generating ${TARGETS.find((t) => t.id === target)!.label}` });
         await nextFrame();
-        // The proposal prices the design from the cost panel's cached catalog (offline copy included).
-        const catalogs = target === 'proposal' ? { [snapshot.provider]: (await loadCatalog(snapshot.provider)).catalog } : undefined;
-        const imported = target === 'proposal' ? [...(await currentPriceBooks())] : [];
+        // Targets that price the design read the cost panel's cached catalog (offline copy included) and your price book.
+        const catalogs = TARGET_INFO[target].needs.catalogs ? { [snapshot.provider]: (await loadCatalog(snapshot.provider)).catalog } : undefined;
+        const imported = TARGET_INFO[target].needs.catalogs ? [...(await currentPriceBooks())] : [];
         files.push(...generateExport(snapshot, { targets: [target], catalogs, estimate: { imported } }));
       }
       setResult({ model: snapshot, files, millis: Math.round(performance.now() - started) });
@@ -119,12 +118,27 @@ export default function ExportPanel() {
     <div className="export-panel">
       <fieldset className="export-targets">
         <legend>Export</legend>
-        {TARGETS.map((target) => (
-          <label key={target.id}>
-            <input type="checkbox" checked={targets.has(target.id)} onChange={() => toggle(target.id)} data-testid={`export-target-${target.id}`} />{' '}
-            <strong>{target.label}</strong> <span className="muted">{target.help}</span>
-          </label>
-        ))}
+        {TARGETS.map((target) => {
+          const unsupported = unsupportedReason(target.id, model);
+          return (
+            <label key={target.id}>
+              <input
+                type="checkbox"
+                checked={targets.has(target.id) && unsupported === undefined}
+                disabled={unsupported !== undefined}
+                onChange={() => toggle(target.id)}
+                data-testid={`export-target-${target.id}`}
+              />{' '}
+              <strong>{target.label}</strong> <span className="muted">{target.help}</span>
+              {unsupported && (
+                <span className="export-unsupported" data-testid={`export-unsupported-${target.id}`}>
+                  {' '}
+                  {unsupported}
+                </span>
+              )}
+            </label>
+          );
+        })}
       </fieldset>
       <div className="export-actions">
         <button type="button" className="ns-button" onClick={() => void generate()} disabled={chosen.length === 0 || progress !== null} data-testid="export-generate">

@@ -1,8 +1,7 @@
-import { hostingOf, propBool, propNumber, propString, runtimeOf, sourcesOf, type ComponentFacts } from '../design-facts';
+import { sourcesOf, type ComponentFacts } from '../../design-facts';
 import type { TerraformBuilder } from './builder';
-import { attr, block, comment, object, raw, template, type Expr, type RawExpr } from './hcl';
-import { databaseAlarmDimensions, managedDatabases } from './data';
-import { isWorkload } from './app';
+import { attr, block, comment, object, raw, template, type Expr, type RawExpr } from '../hcl';
+import { databaseAlarmDimensions } from './data';
 
 interface Alarm {
   c: ComponentFacts;
@@ -61,8 +60,9 @@ function addAlarm(b: TerraformBuilder, alarm: Alarm): void {
 export function generateObservability(b: TerraformBuilder): void {
   const rpo = b.facts.tier.rpoSeconds;
   const needed = new Set(b.facts.components.filter((c) => c.journeys.length > 0).map((c) => c.id));
-  for (const c of b.facts.components.filter((c) => c.region && isWorkload(c) && needed.has(c.id))) {
-    const lbs = sourcesOf(b.facts, c.id, 'sync').filter((s) => s.kind.id === 'load-balancer' && s.region?.id === c.region?.id && propString(s, 'type') !== 'network');
+  for (const { c, spec } of b.roles.members('workload')) {
+    if (!c.region || !needed.has(c.id)) continue;
+    const lbs = sourcesOf(b.facts, c.id, 'sync').filter((s) => s.region?.id === c.region?.id && b.roles.spec(s, 'load-balancer')?.type === 'application');
     for (const lb of lbs) {
       const dims: [string, Expr][] = [
         ['LoadBalancer', b.ref('aws_lb', lb.id, 'arn_suffix')],
@@ -71,9 +71,8 @@ export function generateObservability(b: TerraformBuilder): void {
       addAlarm(b, { c, key: `${lb.id}-5xx`, metric: 'HTTPCode_Target_5XX_Count', namespace: 'AWS/ApplicationELB', statistic: 'Sum', comparison: 'GreaterThanThreshold', threshold: b.variable('alarm_5xx_per_minute', { description: 'Server errors per minute from a service before its alarm fires.', type: 'number', default: 10 }), periods: 3, dimensions: dims, missing: 'notBreaching', what: `Server errors from ${c.id} behind ${lb.id}`, runbook: 'release-rollback' });
       addAlarm(b, { c, key: `${lb.id}-unhealthy`, metric: 'UnHealthyHostCount', namespace: 'AWS/ApplicationELB', statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, periods: 3, dimensions: dims, missing: 'notBreaching', what: `Unhealthy targets of ${c.id} behind ${lb.id}`, runbook: 'zone-loss' });
     }
-    if (runtimeOf(c) === 'containers') {
-      const scaling = c.props.autoscaling as Record<string, unknown> | undefined;
-      const floor = scaling?.enabled === true && typeof scaling.min === 'number' ? scaling.min : c.replicas;
+    if (spec.runtime === 'containers') {
+      const floor = (spec.autoscaling.enabled ? spec.autoscaling.min : undefined) ?? c.replicas;
       addAlarm(b, {
         c,
         key: 'tasks',
@@ -93,25 +92,27 @@ export function generateObservability(b: TerraformBuilder): void {
       });
     }
   }
-  for (const db of managedDatabases(b)) {
-    const [dimension, value] = databaseAlarmDimensions(b, db);
-    const replica = sourcesOf(b.facts, db.id, 'replication').some((s) => s.kind.id === 'relational-db');
+  for (const database of b.roles.members('database')) {
+    const db = database.c;
+    const [dimension, value] = databaseAlarmDimensions(b, database);
+    const replica = sourcesOf(b.facts, db.id, 'replication').some((s) => b.roles.is(s, 'database'));
     if (needed.has(db.id) || replica) {
       addAlarm(b, { c: db, key: 'cpu', metric: 'CPUUtilization', namespace: 'AWS/RDS', statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 80, periods: 5, period: 60, dimensions: [[dimension, value]], missing: 'missing', what: `Database ${db.id} CPU above 80%`, runbook: 'database-failover' });
     }
     if (dimension === 'DBInstanceIdentifier' && needed.has(db.id)) {
-      const storageGb = propNumber(db, 'storageGb') ?? 100;
+      const storageGb = database.spec.storageGb;
       addAlarm(b, { c: db, key: 'storage', metric: 'FreeStorageSpace', namespace: 'AWS/RDS', statistic: 'Minimum', comparison: 'LessThanThreshold', threshold: Math.round(storageGb * 0.1 * 1024 ** 3), periods: 5, dimensions: [[dimension, value]], missing: 'missing', what: `Database ${db.id} below 10% free storage`, runbook: 'database-failover' });
     }
     if (replica && dimension === 'DBInstanceIdentifier') {
       addAlarm(b, { c: db, key: 'replica-lag', metric: 'ReplicaLag', namespace: 'AWS/RDS', statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: rpo, periods: 3, dimensions: [[dimension, value]], missing: 'breaching', what: `Replica ${db.id} lags more than the tier's RPO (${rpo}s)`, runbook: 'region-failover' });
     }
   }
-  for (const c of b.facts.components.filter((c) => c.kind.id === 'cache' && c.region && hostingOf(c) === 'managed' && needed.has(c.id) && propString(c, 'engine') !== 'memcached')) {
+  for (const { c } of b.roles.members('cache')) {
+    if (!needed.has(c.id)) continue;
     const member: Expr = template(raw(`aws_elasticache_replication_group.${b.label('aws_elasticache_replication_group', c.id)}.replication_group_id`), '-001');
     addAlarm(b, { c, key: 'memory', metric: 'DatabaseMemoryUsagePercentage', namespace: 'AWS/ElastiCache', statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 80, periods: 5, dimensions: [['CacheClusterId', member]], missing: 'missing', what: `Cache ${c.id} memory above 80%`, runbook: 'cache-loss' });
   }
-  for (const q of b.facts.components.filter((c) => c.kind.id === 'queue' && c.region && hostingOf(c) === 'managed')) {
+  for (const { c: q, spec: queue } of b.roles.members('queue')) {
     const name = b.ref('aws_sqs_queue', q.id, 'name');
     addAlarm(b, {
       c: q,
@@ -127,18 +128,23 @@ export function generateObservability(b: TerraformBuilder): void {
       what: `Backlog on queue ${q.id}`,
       runbook: 'queue-backlog',
     });
-    if (propBool(q, 'deadLetter')) {
+    if (queue.deadLetter) {
       addAlarm(b, { c: q, key: 'dead-letters', metric: 'ApproximateNumberOfMessagesVisible', namespace: 'AWS/SQS', statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, periods: 1, dimensions: [['QueueName', b.ref('aws_sqs_queue', `${q.id}-dlq`, 'name')]], missing: 'notBreaching', what: `Messages in the dead-letter queue of ${q.id}`, runbook: 'queue-backlog' });
     }
   }
-  const dns = b.facts.components.find((c) => c.kind.capabilities.foundation === 'dns');
+  const dns = b.roles.members('dns')[0];
   const checks = b.files.get('edge.tf')?.filter((item) => item.kind === 'block' && item.block.labels[0] === 'aws_route53_health_check') ?? [];
   if (dns && checks.length > 0) {
     b.add('observability.tf', comment('Route 53 health check metrics exist only in us-east-1.'));
+    // One pass over the load balancers, not one per health check (quadratic in a large design).
+    const checkedLoadBalancers = new Map<string, ComponentFacts>();
+    for (const { c } of b.roles.members('load-balancer')) {
+      const label = b.label('aws_route53_health_check', c.id);
+      if (!checkedLoadBalancers.has(label)) checkedLoadBalancers.set(label, c);
+    }
     for (const item of checks) {
       if (item.kind !== 'block') continue;
-      const label = item.block.labels[1]!;
-      const lb = b.facts.components.find((c) => c.kind.id === 'load-balancer' && b.label('aws_route53_health_check', c.id) === label);
+      const lb = checkedLoadBalancers.get(item.block.labels[1]!);
       if (!lb) continue;
       addAlarm(b, { c: lb, key: 'dns-health', metric: 'HealthCheckStatus', namespace: 'AWS/Route53', statistic: 'Minimum', comparison: 'LessThanThreshold', threshold: 1, periods: 2, dimensions: [['HealthCheckId', b.ref('aws_route53_health_check', lb.id, 'id')]], missing: 'breaching', what: `Route 53 sees ${lb.id} as unhealthy`, runbook: b.facts.regions.length > 1 ? 'region-failover' : 'zone-loss', global: true });
     }

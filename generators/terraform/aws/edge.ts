@@ -1,10 +1,13 @@
-import type { Region } from '../../src/model';
-import { propBool, propNumber, propString, type ComponentFacts } from '../design-facts';
+import type { Region } from '../../../src/model';
+import type { ComponentFacts } from '../../design-facts';
+import type { Member } from '../../roles';
+import type { AwsRoles } from './registry';
 import type { TerraformBuilder } from './builder';
-import { attr, block, comment, list, nested, raw, template, type BodyItem, type Expr } from './hcl';
+import { attr, block, comment, list, nested, raw, template, type BodyItem, type Expr } from '../hcl';
 
 interface EntryPoint {
   lb: ComponentFacts;
+  spec: AwsRoles['load-balancer'];
   region: Region;
 }
 
@@ -15,22 +18,22 @@ const ALL_VIEWER_EXCEPT_HOST = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
 /** Internet-facing application or network load balancers: where users enter each region. */
 function entryPoints(b: TerraformBuilder): EntryPoint[] {
   const out: EntryPoint[] = [];
-  for (const c of b.facts.components) {
-    if (c.kind.id !== 'load-balancer' || !c.region || propString(c, 'scheme') === 'internal') continue;
-    out.push({ lb: c, region: c.region });
+  for (const { c, spec } of b.roles.members('load-balancer')) {
+    if (!c.region || spec.scheme === 'internal') continue;
+    out.push({ lb: c, spec, region: c.region });
   }
   // Primary regions first, then active, then secondary: the order failover records and origins take.
   const rank = { primary: 0, active: 1, secondary: 2 } as const;
   return out.sort((x, y) => rank[x.region.role] - rank[y.region.role]);
 }
 
-function waf(b: TerraformBuilder, c: ComponentFacts, scope: 'CLOUDFRONT' | 'REGIONAL', region: Region | undefined, key: string): string {
+function waf(b: TerraformBuilder, { c, spec }: Member<AwsRoles['waf']>, scope: 'CLOUDFRONT' | 'REGIONAL', region: Region | undefined, key: string): string {
   const provider = region ? b.provider(region) : b.globalProvider();
   const rules: BodyItem[] = [];
   const metric = (name: string) =>
     nested('visibility_config', [attr('cloudwatch_metrics_enabled', true), attr('metric_name', name), attr('sampled_requests_enabled', true)]);
   let priority = 10;
-  if (c.props.managedRules !== false) {
+  if (spec.managedRules) {
     for (const [name, group] of [
       ['aws-common', 'AWSManagedRulesCommonRuleSet'],
       ['aws-known-bad-inputs', 'AWSManagedRulesKnownBadInputsRuleSet'],
@@ -47,7 +50,7 @@ function waf(b: TerraformBuilder, c: ComponentFacts, scope: 'CLOUDFRONT' | 'REGI
       priority += 10;
     }
   }
-  if (propBool(c, 'rateLimiting')) {
+  if (spec.rateLimiting) {
     rules.push(
       nested('rule', [
         attr('name', 'rate-limit-per-ip'),
@@ -82,25 +85,28 @@ function waf(b: TerraformBuilder, c: ComponentFacts, scope: 'CLOUDFRONT' | 'REGI
 
 export function generateEdge(b: TerraformBuilder): void {
   const entries = entryPoints(b);
-  const dns = b.facts.components.find((c) => c.kind.capabilities.foundation === 'dns');
-  const cdn = b.facts.components.find((c) => c.kind.id === 'cdn');
-  const wafs = b.facts.components.filter((c) => c.kind.id === 'waf');
+  const dnsMember = b.roles.members('dns')[0];
+  const cdnMember = b.roles.members('cdn')[0];
+  const dns = dnsMember?.c;
+  const cdn = cdnMember?.c;
+  const wafs = b.roles.members('waf');
   const domain = () => b.variable('domain_name', { description: "The platform's public domain name, e.g. app.example.com.", type: 'string' });
   const zoneId = () => b.variable('route53_zone_id', { description: 'ID of the Route 53 hosted zone that holds the domain name.', type: 'string' });
 
   // WAF: a global web ACL sits on CloudFront; a regional one (or a global one without a CDN) on each region's ALBs.
   let cloudfrontAcl: string | undefined;
-  for (const w of wafs) {
+  for (const member of wafs) {
+    const w = member.c;
     if (!w.region && cdn) {
-      cloudfrontAcl = waf(b, w, 'CLOUDFRONT', undefined, w.id);
+      cloudfrontAcl = waf(b, member, 'CLOUDFRONT', undefined, w.id);
       continue;
     }
     const regions = w.region ? [w.region] : [...new Set(entries.map((e) => e.region))];
     for (const region of regions) {
       const key = w.region ? w.id : `${w.id}-${region.id}`;
-      const label = waf(b, w, 'REGIONAL', region, key);
+      const label = waf(b, member, 'REGIONAL', region, key);
       for (const entry of entries.filter((e) => e.region.id === region.id)) {
-        if (propString(entry.lb, 'type') === 'network') {
+        if (entry.spec.type === 'network') {
           b.add('edge.tf', comment(`AWS WAF cannot attach to network load balancer ${entry.lb.id}: attach web ACL ${label} where HTTP terminates (an ALB or API gateway in front of the ingress).`));
           b.fillIns.push(`Attach web ACL \`aws_wafv2_web_acl.${label}\`: the design puts it in front of network load balancer \`${entry.lb.id}\`, which AWS WAF cannot protect.`);
           continue;
@@ -118,19 +124,19 @@ export function generateEdge(b: TerraformBuilder): void {
   }
 
   if (!dns) return;
-  const failover = propBool(dns, 'failoverRouting') && entries.length >= 2;
-  const ttl = propNumber(dns, 'ttlSeconds') ?? 300;
-  const healthChecks = propBool(dns, 'healthChecks') || failover;
+  const failover = dnsMember!.spec.failoverRouting && entries.length >= 2;
+  const ttl = dnsMember!.spec.ttlSeconds;
+  const healthChecks = dnsMember!.spec.healthChecks || failover;
   if (healthChecks) {
     for (const entry of entries) {
       b.add(
         'edge.tf',
         block('resource', ['aws_route53_health_check', b.label('aws_route53_health_check', entry.lb.id)], [
           attr('provider', b.globalProvider()),
-          attr('type', propString(entry.lb, 'type') === 'network' ? 'TCP' : 'HTTPS'),
+          attr('type', entry.spec.type === 'network' ? 'TCP' : 'HTTPS'),
           attr('fqdn', b.ref('aws_lb', entry.lb.id, 'dns_name')),
           attr('port', 443),
-          propString(entry.lb, 'type') !== 'network' && attr('resource_path', propString(entry.lb, 'healthCheckPath') ?? '/healthz'),
+          entry.spec.type !== 'network' && attr('resource_path', entry.spec.healthCheckPath),
           attr('failure_threshold', 3),
           attr('request_interval', ttl <= 60 ? 10 : 30),
           b.tags(entry.lb, `${entry.lb.name} health`),
@@ -175,7 +181,7 @@ export function generateEdge(b: TerraformBuilder): void {
   }
 
   if (!cdn) return;
-  const originFailover = propBool(cdn, 'originFailover') && entries.length >= 2;
+  const originFailover = cdnMember!.spec.originFailover && entries.length >= 2;
   const origins: BodyItem[] = [];
   const customOrigin = nested('custom_origin_config', [
     attr('http_port', 80),

@@ -1,6 +1,7 @@
-import type { Region } from '../../src/model';
-import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../design-facts';
-import { attr, block, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from './hcl';
+import type { Region } from '../../../src/model';
+import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../../design-facts';
+import { attr, block, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
+import { awsRoles, type AwsRoleIndex } from './registry';
 
 /** The files of the Terraform export, in the order a reader meets them. */
 export const TERRAFORM_FILES = [
@@ -48,7 +49,12 @@ export class TerraformBuilder {
 
   private readonly done = new Set<string>();
 
-  constructor(readonly facts: DesignFacts) {}
+  /** Each component's role in this Terraform and the inputs its kind gave for it. */
+  readonly roles: AwsRoleIndex;
+
+  constructor(readonly facts: DesignFacts) {
+    this.roles = awsRoles(facts);
+  }
 
   /** True the first time a key is seen: for resources that several components share. */
   once(key: string): boolean {

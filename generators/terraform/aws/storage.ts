@@ -1,8 +1,8 @@
-import type { Region } from '../../src/model';
-import { backupOf, hostingOf, propBool, propString, sourcesOf, targetsOf, type ComponentFacts } from '../design-facts';
+import type { Region } from '../../../src/model';
+import { backupOf, sourcesOf, targetsOf, type ComponentFacts } from '../../design-facts';
 import type { TerraformBuilder } from './builder';
-import { attr, block, call, comment, identifier, list, nested, raw, template, type BodyItem, type RawExpr } from './hcl';
-import { databaseArn, managedDatabases } from './data';
+import { attr, block, call, comment, identifier, list, nested, raw, template, type BodyItem, type RawExpr } from '../hcl';
+import { databaseArn } from './data';
 
 function bucket(b: TerraformBuilder, c: ComponentFacts, region: Region, key: string, versioned: boolean, objectLock: boolean, title: string): void {
   const provider = b.provider(region);
@@ -44,19 +44,19 @@ function bucket(b: TerraformBuilder, c: ComponentFacts, region: Region, key: str
 }
 
 export function generateStorage(b: TerraformBuilder): void {
-  const buckets = b.facts.components.filter((c) => c.kind.id === 'object-storage' && c.region);
+  const buckets = b.roles.members('bucket');
   // A bucket that another bucket replicates into is created as that bucket's destination below.
-  for (const c of buckets) {
-    const replicatedFrom = sourcesOf(b.facts, c.id, 'replication').some((s) => s.kind.id === 'object-storage');
-    const versioned = propBool(c, 'versioning') || replicatedFrom || typeof c.props.replicateToRegion === 'string';
-    if (versioned && !propBool(c, 'versioning')) {
+  for (const { c, spec } of buckets) {
+    const replicatedFrom = sourcesOf(b.facts, c.id, 'replication').some((s) => b.roles.is(s, 'bucket'));
+    const versioned = spec.versioning || replicatedFrom || spec.replicateToRegion !== undefined;
+    if (versioned && !spec.versioning) {
       b.add('storage.tf', comment(`Bucket ${c.id} takes part in replication, which needs versioning, so it is on even though the design leaves it off.`));
     }
-    bucket(b, c, c.region!, c.id, versioned, propBool(c, 'objectLock'), `Object storage ${c.id} (${propString(c, 'storageClass') ?? 'standard'} class) in ${c.region!.id}.`);
+    bucket(b, c, c.region!, c.id, versioned, spec.objectLock, `Object storage ${c.id} (${spec.storageClass} class) in ${c.region!.id}.`);
   }
-  for (const c of buckets) {
-    const regionId = typeof c.props.replicateToRegion === 'string' ? c.props.replicateToRegion : undefined;
-    const partner = targetsOf(b.facts, c.id, 'replication').find((t) => t.kind.id === 'object-storage' && t.region && (!regionId || t.region.id === regionId));
+  for (const { c, spec } of buckets) {
+    const regionId = spec.replicateToRegion;
+    const partner = targetsOf(b.facts, c.id, 'replication').find((t) => b.roles.is(t, 'bucket') && t.region && (!regionId || t.region.id === regionId));
     const destinationRegion = partner?.region ?? (regionId ? b.facts.regionById.get(regionId) : undefined);
     if (!destinationRegion) continue;
     let destination: RawExpr;
@@ -64,7 +64,7 @@ export function generateStorage(b: TerraformBuilder): void {
       destination = raw(`aws_s3_bucket.${b.label('aws_s3_bucket', partner.id)}.arn`);
     } else {
       const key = `${c.id}-replica`;
-      bucket(b, c, destinationRegion, key, true, propBool(c, 'objectLock'), `Replica of ${c.id} in ${destinationRegion.id}: the design replicates it there.`);
+      bucket(b, c, destinationRegion, key, true, spec.objectLock, `Replica of ${c.id} in ${destinationRegion.id}: the design replicates it there.`);
       destination = raw(`aws_s3_bucket.${b.label('aws_s3_bucket', key)}.arn`);
     }
     const role = b.variable('s3_replication_role_arn', { description: 'ARN of the IAM role S3 assumes to replicate objects between buckets; from your account baseline.', type: 'string' });
@@ -113,23 +113,24 @@ function regionVault(b: TerraformBuilder, region: Region, owner: ComponentFacts 
  * for point-in-time recovery, and copies to the other region or account the design names.
  */
 export function generateBackup(b: TerraformBuilder): void {
-  const vaults = b.facts.components.filter((c) => c.kind.id === 'backup-vault' && c.region);
-  for (const vault of vaults) {
+  for (const { c: vault, spec } of b.roles.members('backup-vault')) {
     regionVault(b, vault.region!, vault);
-    if (propBool(vault, 'vaultLock')) {
+    if (spec.vaultLock) {
       b.fillIns.push(`Vault lock on \`${vault.id}\`: apply AWS Backup Vault Lock (compliance mode) once retention is settled; it cannot be undone, so this export leaves it to you.`);
     }
   }
-  for (const db of managedDatabases(b)) {
+  for (const database of b.roles.members('database')) {
+    const db = database.c;
     const backup = backupOf(db)!;
     if (!backup.enabled) continue;
-    if (sourcesOf(b.facts, db.id, 'replication').some((s) => s.kind.id === 'relational-db')) continue;
+    if (sourcesOf(b.facts, db.id, 'replication').some((s) => b.roles.is(s, 'database'))) continue;
     const region = db.region!;
-    const vaultComponent = targetsOf(b.facts, db.id, 'backup').find((t) => t.kind.id === 'backup-vault' && t.region);
+    const vaultComponent = targetsOf(b.facts, db.id, 'backup').find((t) => b.roles.is(t, 'backup-vault'));
+    const vault = vaultComponent && b.roles.spec(vaultComponent, 'backup-vault');
     const vaultLabel = vaultComponent ? b.label('aws_backup_vault', vaultComponent.id) : regionVault(b, region, undefined);
-    const copyRegionId = backup.copyToRegion ?? (vaultComponent && typeof vaultComponent.props.copyToRegion === 'string' ? vaultComponent.props.copyToRegion : undefined);
+    const copyRegionId = backup.copyToRegion ?? vault?.copyToRegion;
     const copyRegion = copyRegionId ? b.facts.regionById.get(copyRegionId) : undefined;
-    const separateAccount = backup.separateAccount || (vaultComponent !== undefined && propBool(vaultComponent, 'separateAccount'));
+    const separateAccount = backup.separateAccount || vault?.separateAccount === true;
     const copies: BodyItem[] = [];
     const lifecycle = nested('lifecycle', [attr('delete_after', backup.retentionDays)]);
     if (copyRegion && copyRegion.id !== region.id) {
@@ -168,11 +169,11 @@ export function generateBackup(b: TerraformBuilder): void {
         attr('name', b.name(db.id)),
         attr('plan_id', raw(`aws_backup_plan.${label}.id`)),
         attr('iam_role_arn', b.variable('backup_role_arn', { description: 'ARN of the IAM role AWS Backup assumes (AWSBackupServiceRolePolicyForBackup); from your account baseline.', type: 'string' })),
-        attr('resources', list([databaseArn(b, db)])),
+        attr('resources', list([databaseArn(b, database)])),
       ]),
     );
   }
-  for (const c of b.facts.components.filter((c) => c.kind.capabilities.backupable && hostingOf(c) === 'kubernetes' && backupOf(c)?.enabled)) {
+  for (const c of b.facts.components.filter((c) => c.traits.runtime === 'kubernetes' && backupOf(c)?.enabled)) {
     b.notGenerated.push(`Backups of \`${c.id}\` are taken in the cluster (see its Helm values), not by AWS Backup.`);
   }
 }

@@ -1,34 +1,23 @@
-import type { Region } from '../../src/model';
-import { hostingOf, propBool, propNumber, propString, runtimeOf, sourcesOf, targetsOf, usedZones, type ComponentFacts } from '../design-facts';
+import type { Region } from '../../../src/model';
+import { sourcesOf, targetsOf, usedZones, type ComponentFacts } from '../../design-facts';
+import type { Member } from '../../roles';
 import type { TerraformBuilder } from './builder';
-import { attr, block, call, comment, identifier, list, nested, object, raw, template, type BodyItem, type Expr, type RawExpr } from './hcl';
+import { attr, block, call, comment, identifier, list, nested, object, raw, template, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { securityGroup, subnetIds, vpcId } from './network';
+import type { AwsRoles } from './registry';
+
+type Workload = Member<AwsRoles['workload']>;
 
 /** Components that run in the region's Kubernetes cluster (and so need one). */
 export function onKubernetes(c: ComponentFacts): boolean {
-  if (c.kind.id === 'ingress') return true;
-  if (c.kind.capabilities.deployable && c.kind.capabilities.instances) return runtimeOf(c) === 'kubernetes';
-  return 'hosting' in c.props && hostingOf(c) === 'kubernetes';
-}
-
-/** Deployable code on instances: app services and worker pools (never matched by name). */
-export function isWorkload(c: ComponentFacts): boolean {
-  return c.kind.capabilities.deployable === true && c.kind.capabilities.instances === true;
-}
-
-function isLoadBalancer(c: ComponentFacts): boolean {
-  return c.kind.id === 'load-balancer' && c.region !== undefined;
-}
-
-export function loadBalancers(b: TerraformBuilder): ComponentFacts[] {
-  return b.facts.components.filter(isLoadBalancer);
+  return c.traits.runtime === 'kubernetes' && c.region !== undefined;
 }
 
 /** The security group that traffic from `c` comes from, when it has one in the generated network. */
 export function groupOf(b: TerraformBuilder, c: ComponentFacts): RawExpr | undefined {
   if (!c.region) return undefined;
   if (onKubernetes(c)) return raw(`aws_eks_cluster.${b.label('aws_eks_cluster', c.region.id)}.vpc_config[0].cluster_security_group_id`);
-  if (isLoadBalancer(c) || isWorkload(c)) return b.ref('aws_security_group', c.id, 'id');
+  if (b.roles.is(c, 'load-balancer') || b.roles.is(c, 'workload')) return b.ref('aws_security_group', c.id, 'id');
   return undefined;
 }
 
@@ -77,7 +66,7 @@ function lbTargets(b: TerraformBuilder, lb: ComponentFacts): ComponentFacts[] {
 
 /** The load balancers in front of a workload. */
 function lbsInFront(b: TerraformBuilder, c: ComponentFacts): ComponentFacts[] {
-  return sourcesOf(b.facts, c.id, 'sync').filter((source) => isLoadBalancer(source) && source.region?.id === c.region?.id);
+  return sourcesOf(b.facts, c.id, 'sync').filter((source) => b.roles.is(source, 'load-balancer') && source.region?.id === c.region?.id);
 }
 
 const rollbackCache = new WeakMap<TerraformBuilder, boolean>();
@@ -85,16 +74,16 @@ const rollbackCache = new WeakMap<TerraformBuilder, boolean>();
 function rollbackOnFailure(b: TerraformBuilder): boolean {
   let rollback = rollbackCache.get(b);
   if (rollback === undefined) {
-    rollback = b.facts.components.some((c) => c.kind.capabilities.foundation === 'delivery' && propBool(c, 'automatedRollback'));
+    rollback = b.facts.components.some((c) => c.traits.foundation?.role === 'delivery' && c.traits.foundation.automatedRollback);
     rollbackCache.set(b, rollback);
   }
   return rollback;
 }
 
-function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: Region): void {
+function generateLoadBalancer(b: TerraformBuilder, { c: lb, spec }: Member<AwsRoles['load-balancer']>, region: Region): void {
   const provider = b.provider(region);
-  const network = propString(lb, 'type') === 'network';
-  const internal = propString(lb, 'scheme') === 'internal';
+  const network = spec.type === 'network';
+  const internal = spec.scheme === 'internal';
   const targets = lbTargets(b, lb);
   const group = securityGroup(b, lb, region, 443, internal ? sourceGroups(b, lb) : [], !internal);
   const certificate = () => b.variable(`${identifier(region.id)}_certificate_arn`, {
@@ -118,12 +107,12 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
       b.tags(lb),
     ]),
   );
-  const healthChecks = lb.props.healthChecks !== false;
-  const path = propString(lb, 'healthCheckPath') ?? '/healthz';
+  const healthChecks = spec.healthChecks;
+  const path = spec.healthCheckPath;
   const first = targets[0];
   for (const target of targets) {
     const kubernetes = onKubernetes(target);
-    const viaIngress = target.kind.id === 'ingress';
+    const viaIngress = b.roles.is(target, 'ingress-controller');
     // Traefik's chart listens on 8000 (web) and 8443 (websecure) inside the pod.
     const port = viaIngress ? (network ? 8443 : 8000) : network ? 443 : appPort(b);
     b.add(
@@ -132,7 +121,7 @@ function generateLoadBalancer(b: TerraformBuilder, lb: ComponentFacts, region: R
         attr('provider', provider),
         attr('name', call('substr', b.name(target.id), 0, 32)),
         attr('vpc_id', vpcId(b, region)),
-        attr('target_type', runtimeOf(target) === 'vm' && !viaIngress ? 'instance' : 'ip'),
+        attr('target_type', b.roles.spec(target, 'workload')?.runtime === 'vm' ? 'instance' : 'ip'),
         attr('port', port),
         attr('protocol', network ? 'TCP' : 'HTTP'),
         attr('deregistration_delay', 30),
@@ -232,17 +221,18 @@ function generateEcsCluster(b: TerraformBuilder, region: Region): void {
   );
 }
 
-function autoscalingRange(c: ComponentFacts): { min: number; max: number } | undefined {
-  const group = c.props.autoscaling as Record<string, unknown> | undefined;
-  if (!group || group.enabled !== true) return undefined;
-  const min = typeof group.min === 'number' ? group.min : c.replicas;
-  const max = typeof group.max === 'number' ? group.max : Math.max(min, c.replicas) * 3;
+function autoscalingRange({ c, spec }: Workload): { min: number; max: number } | undefined {
+  const group = spec.autoscaling;
+  if (!group.enabled) return undefined;
+  const min = group.min ?? c.replicas;
+  const max = group.max ?? Math.max(min, c.replicas) * 3;
   return { min, max: Math.max(min, max) };
 }
 
-function generateEcsService(b: TerraformBuilder, c: ComponentFacts, region: Region): void {
+function generateEcsService(b: TerraformBuilder, workload: Workload, region: Region): void {
+  const { c, spec } = workload;
   const provider = b.provider(region);
-  const { cpu, memory } = fargateSize(propNumber(c, 'vcpu') ?? 1, propNumber(c, 'memoryGb') ?? 2);
+  const { cpu, memory } = fargateSize(spec.vcpu, spec.memoryGb);
   const fronts = lbsInFront(b, c);
   const serves = fronts.length > 0;
   const group = securityGroup(
@@ -299,7 +289,7 @@ function generateEcsService(b: TerraformBuilder, c: ComponentFacts, region: Regi
       b.tags(c),
     ]),
   );
-  const scaling = autoscalingRange(c);
+  const scaling = autoscalingRange(workload);
   b.add(
     'app.tf',
     block('resource', ['aws_ecs_service', b.label('aws_ecs_service', c.id)], [
@@ -362,11 +352,11 @@ function generateEcsService(b: TerraformBuilder, c: ComponentFacts, region: Regi
 
 function logRetentionDefault(b: TerraformBuilder): number {
   if (b.variables.has('log_retention_days')) return 0; // already declared: the default is not read again
-  const observability = b.facts.components.find((c) => c.kind.id === 'observability' && typeof c.props.logRetentionDays === 'number');
-  return (observability?.props.logRetentionDays as number | undefined) ?? 30;
+  return b.roles.members('observability')[0]?.spec.logRetentionDays ?? 30;
 }
 
-function generateVmGroup(b: TerraformBuilder, c: ComponentFacts, region: Region): void {
+function generateVmGroup(b: TerraformBuilder, workload: Workload, region: Region): void {
+  const { c, spec } = workload;
   const provider = b.provider(region);
   const fronts = lbsInFront(b, c);
   const group = securityGroup(
@@ -377,16 +367,16 @@ function generateVmGroup(b: TerraformBuilder, c: ComponentFacts, region: Region)
     fronts.map((lb) => ({ id: lb.id, group: b.ref('aws_security_group', lb.id, 'id') })),
   );
   const image = b.variable(`${identifier(c.id)}_ami_id`, { description: `AMI that ${c.id} instances boot from (your hardened, versioned image).`, type: 'string' });
-  const scaling = autoscalingRange(c);
-  const healthChecked = c.props.healthChecks !== false && fronts.length > 0;
-  b.add('app.tf', comment(`${c.kind.title} ${c.id}: ${c.replicas} ${propString(c, 'size') ?? ''} instance(s) in an Auto Scaling group across zones ${c.zones.join(', ')}.`));
+  const scaling = autoscalingRange(workload);
+  const healthChecked = spec.healthChecks && fronts.length > 0;
+  b.add('app.tf', comment(`${c.kind.title} ${c.id}: ${c.replicas} ${spec.size} instance(s) in an Auto Scaling group across zones ${c.zones.join(', ')}.`));
   b.add(
     'app.tf',
     block('resource', ['aws_launch_template', b.label('aws_launch_template', c.id)], [
       attr('provider', provider),
       attr('name_prefix', template(raw('var.name_prefix'), `-${c.id}-`)),
       attr('image_id', image),
-      attr('instance_type', propString(c, 'size') ?? 'm5.large'),
+      attr('instance_type', spec.size),
       attr('vpc_security_group_ids', list([group])),
       attr('update_default_version', true),
       nested('metadata_options', [attr('http_endpoint', 'enabled'), attr('http_tokens', 'required')]),
@@ -430,7 +420,7 @@ function generateEks(b: TerraformBuilder, region: Region, members: readonly Comp
   const provider = b.provider(region);
   const zones = usedZones(b.facts, region);
   const prefix = identifier(region.id);
-  const sizes = [...new Set(members.filter(isWorkload).map((c) => propString(c, 'size') ?? 'm5.large'))];
+  const sizes = [...new Set(members.flatMap((c) => b.roles.spec(c, 'workload')?.size ?? []))];
   const pods = members.reduce((sum, c) => sum + c.replicas, 0);
   const nodes = Math.max(zones.length * 2, Math.ceil(pods / 8));
   b.add('app.tf', comment(`Kubernetes in region ${region.id}: runs ${members.map((c) => c.id).join(', ')}. Workloads come from the Helm values in ../helm.`));
@@ -482,15 +472,12 @@ export function generateApp(b: TerraformBuilder): void {
     const here = b.facts.components.filter((c) => c.region?.id === region.id);
     const kubernetes = here.filter(onKubernetes);
     if (kubernetes.length > 0) generateEks(b, region, kubernetes);
-    for (const lb of here.filter(isLoadBalancer)) generateLoadBalancer(b, lb, region);
-    const containers = here.filter((c) => isWorkload(c) && runtimeOf(c) === 'containers');
-    if (containers.length > 0) generateEcsCluster(b, region);
-    for (const c of here.filter(isWorkload)) {
-      const runtime = runtimeOf(c);
-      if (runtime === 'containers') generateEcsService(b, c, region);
-      else if (runtime === 'vm') generateVmGroup(b, c, region);
+    for (const lb of b.roles.members('load-balancer')) if (lb.c.region?.id === region.id) generateLoadBalancer(b, lb, region);
+    const workloads = b.roles.members('workload').filter((w) => w.c.region?.id === region.id);
+    if (workloads.some((w) => w.spec.runtime === 'containers')) generateEcsCluster(b, region);
+    for (const workload of workloads) {
+      if (workload.spec.runtime === 'containers') generateEcsService(b, workload, region);
+      else if (workload.spec.runtime === 'vm') generateVmGroup(b, workload, region);
     }
   }
-  const undeployed = b.facts.components.filter((c) => c.kind.id === 'scheduler' || c.kind.id === 'api-gateway');
-  for (const c of undeployed) b.notGenerated.push(`\`${c.id}\` (${c.kind.title.toLowerCase()}): no Terraform in this export yet; define it beside the service it drives.`);
 }

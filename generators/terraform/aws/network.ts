@@ -1,7 +1,7 @@
-import type { Region } from '../../src/model';
-import { usedZones, type ComponentFacts } from '../design-facts';
+import type { Region } from '../../../src/model';
+import { usedZones, type ComponentFacts } from '../../design-facts';
 import { type TerraformBuilder, zoneArgument } from './builder';
-import { attr, block, call, comment, identifier, list, nested, raw, type Expr, type RawExpr } from './hcl';
+import { attr, block, call, comment, identifier, list, nested, raw, type Expr, type RawExpr } from '../hcl';
 
 /** Regions that hold at least one regional component get a network. */
 export function networkedRegions(b: TerraformBuilder): Region[] {
@@ -31,7 +31,7 @@ export function vpcCidr(b: TerraformBuilder, region: Region): RawExpr {
 }
 
 function natGateways(b: TerraformBuilder, region: Region): ComponentFacts[] {
-  return b.facts.components.filter((c) => c.region?.id === region.id && c.kind.id === 'nat-gateway');
+  return b.roles.members('nat-gateway').flatMap(({ c }) => (c.region?.id === region.id ? [c] : []));
 }
 
 export function generateNetwork(b: TerraformBuilder): void {

@@ -1,7 +1,9 @@
-import type { Region } from '../../src/model';
-import { backupOf, hostingOf, propBool, propNumber, propString, sourcesOf, usedZones, zoneName, type ComponentFacts } from '../design-facts';
+import type { Region } from '../../../src/model';
+import { backupOf, sourcesOf, usedZones, zoneName, type ComponentFacts } from '../../design-facts';
+import type { Member } from '../../roles';
+import type { AwsRoles } from './registry';
 import type { TerraformBuilder } from './builder';
-import { attr, block, comment, identifier, list, object, raw, template, type BodyItem } from './hcl';
+import { attr, block, comment, identifier, list, object, raw, template, type BodyItem } from '../hcl';
 import { sourceGroups } from './app';
 import { securityGroup, subnetIds } from './network';
 
@@ -9,26 +11,25 @@ const DB_PORTS: Record<string, number> = { postgres: 5432, 'aurora-postgresql': 
 /** RDS engine names; SQL Server needs an edition, Standard is the smallest with Multi-AZ. */
 const RDS_ENGINES: Record<string, string> = { postgres: 'postgres', mysql: 'mysql', sqlserver: 'sqlserver-se', 'aurora-postgresql': 'aurora-postgresql', 'aurora-mysql': 'aurora-mysql' };
 
-export function managedDatabases(b: TerraformBuilder): ComponentFacts[] {
-  return b.facts.components.filter((c) => c.kind.id === 'relational-db' && c.region && hostingOf(c) === 'managed');
-}
+type Database = Member<AwsRoles['database']>;
+type DatabaseSpec = AwsRoles['database'];
 
-function isAurora(c: ComponentFacts): boolean {
-  return (propString(c, 'engine') ?? 'postgres').startsWith('aurora');
-}
+const isAurora = (spec: DatabaseSpec): boolean => spec.engine.startsWith('aurora');
+/** Aurora and Multi-AZ DB clusters are `aws_rds_cluster`; single and Multi-AZ instances `aws_db_instance`. */
+const isCluster = (spec: DatabaseSpec): boolean => isAurora(spec) || spec.ha === 'cluster';
 
 /** The database this one replicates from (a `replication` connection into it from another managed database). */
 function replicationSource(b: TerraformBuilder, c: ComponentFacts): ComponentFacts | undefined {
-  return sourcesOf(b.facts, c.id, 'replication').find((source) => source.kind.id === 'relational-db' && hostingOf(source) === 'managed' && source.region);
+  return sourcesOf(b.facts, c.id, 'replication').find((source) => b.roles.is(source, 'database'));
 }
 
 /** Resource address of a managed database (instance or cluster), for backups and alarms. */
-export function databaseArn(b: TerraformBuilder, c: ComponentFacts): ReturnType<TerraformBuilder['ref']> {
-  return isAurora(c) || propString(c, 'ha') === 'cluster' ? b.ref('aws_rds_cluster', c.id, 'arn') : b.ref('aws_db_instance', c.id, 'arn');
+export function databaseArn(b: TerraformBuilder, { c, spec }: Database): ReturnType<TerraformBuilder['ref']> {
+  return isCluster(spec) ? b.ref('aws_rds_cluster', c.id, 'arn') : b.ref('aws_db_instance', c.id, 'arn');
 }
 
-export function databaseAlarmDimensions(b: TerraformBuilder, c: ComponentFacts): [string, ReturnType<TerraformBuilder['ref']>] {
-  return isAurora(c) || propString(c, 'ha') === 'cluster'
+export function databaseAlarmDimensions(b: TerraformBuilder, { c, spec }: Database): [string, ReturnType<TerraformBuilder['ref']>] {
+  return isCluster(spec)
     ? ['DBClusterIdentifier', b.ref('aws_rds_cluster', c.id, 'cluster_identifier')]
     : ['DBInstanceIdentifier', b.ref('aws_db_instance', c.id, 'identifier')];
 }
@@ -60,13 +61,13 @@ function replicaKey(b: TerraformBuilder, c: ComponentFacts, region: Region): Ret
   return b.ref('aws_kms_key', `${c.id}-replica`, 'arn');
 }
 
-function commonDatabaseArguments(b: TerraformBuilder, c: ComponentFacts): BodyItem[] {
+function commonDatabaseArguments(b: TerraformBuilder, { c, spec }: Database): BodyItem[] {
   const backup = backupOf(c)!;
   const retention = backup.enabled ? backup.retentionDays : 0;
   const items: (BodyItem | false)[] = [
     attr('backup_retention_period', retention),
     attr('storage_encrypted', true),
-    attr('deletion_protection', c.props.deletionProtection !== false),
+    attr('deletion_protection', spec.deletionProtection),
     attr('copy_tags_to_snapshot', true),
     attr('skip_final_snapshot', false),
     attr('final_snapshot_identifier', template(raw('var.name_prefix'), `-${c.id}-final`)),
@@ -76,18 +77,19 @@ function commonDatabaseArguments(b: TerraformBuilder, c: ComponentFacts): BodyIt
   return items.filter((item): item is BodyItem => item !== false);
 }
 
-function generateInstance(b: TerraformBuilder, c: ComponentFacts, region: Region): void {
+function generateInstance(b: TerraformBuilder, database: Database, region: Region): void {
+  const { c, spec } = database;
   const provider = b.provider(region);
-  const engine = propString(c, 'engine') ?? 'postgres';
-  const ha = propString(c, 'ha') ?? 'single';
+  const { engine, ha } = spec;
   const source = replicationSource(b, c);
+  const sourceDatabase = source && { c: source, spec: b.roles.spec(source, 'database')! };
   const crossRegion = source !== undefined && source.region!.id !== region.id;
   const engineVersion = () => b.variable(`${identifier(c.id)}_engine_version`, { description: `Engine version of ${c.id} (${engine}); null takes RDS's default.`, type: 'string', default: null });
   b.add('data.tf', comment(`${c.kind.title} ${c.id}: ${engine}, ${ha === 'multi-az' ? 'Multi-AZ with a synchronous standby' : 'single instance'}${source ? `, replica of ${source.id}` : ''}.`));
   const instance: BodyItem[] = [
     attr('provider', provider),
     attr('identifier', b.name(c.id)),
-    attr('instance_class', propString(c, 'size') ?? 'db.r6g.large'),
+    attr('instance_class', spec.size),
     attr('multi_az', ha !== 'single'),
     ha === 'single' && c.zones[0] !== undefined && attr('availability_zone', zoneName(region, c.zones[0])),
     attr('db_subnet_group_name', b.ref('aws_db_subnet_group', c.id, 'name')),
@@ -100,21 +102,21 @@ function generateInstance(b: TerraformBuilder, c: ComponentFacts, region: Region
   ].filter((item): item is BodyItem => Boolean(item));
   if (source) {
     instance.push(
-      attr('replicate_source_db', crossRegion ? databaseArn(b, source) : b.ref('aws_db_instance', source.id, 'identifier')),
+      attr('replicate_source_db', crossRegion ? databaseArn(b, sourceDatabase!) : b.ref('aws_db_instance', source.id, 'identifier')),
       ...(crossRegion ? [attr('kms_key_id', replicaKey(b, c, region))] : []),
     );
   } else {
     instance.push(
       attr('engine', RDS_ENGINES[engine] ?? engine),
       attr('engine_version', engineVersion()),
-      attr('allocated_storage', propNumber(c, 'storageGb') ?? 100),
+      attr('allocated_storage', spec.storageGb),
       attr('username', b.variable('db_master_username', { description: 'Master user name of the databases (its password is generated and kept in Secrets Manager).', type: 'string', default: 'platform_admin' })),
       attr('manage_master_user_password', true),
     );
   }
-  instance.push(...commonDatabaseArguments(b, c), b.tags(c));
+  instance.push(...commonDatabaseArguments(b, database), b.tags(c));
   b.add('data.tf', block('resource', ['aws_db_instance', b.label('aws_db_instance', c.id)], instance));
-  const replicas = propNumber(c, 'readReplicas') ?? 0;
+  const replicas = spec.readReplicas;
   for (let index = 1; index <= replicas; index += 1) {
     const zone = c.zones[index % Math.max(1, c.zones.length)];
     b.add(
@@ -123,7 +125,7 @@ function generateInstance(b: TerraformBuilder, c: ComponentFacts, region: Region
         attr('provider', provider),
         attr('identifier', b.name(c.id, `replica-${index}`)),
         attr('replicate_source_db', b.ref('aws_db_instance', c.id, 'identifier')),
-        attr('instance_class', propString(c, 'size') ?? 'db.r6g.large'),
+        attr('instance_class', spec.size),
         zone !== undefined && attr('availability_zone', zoneName(region, zone)),
         attr('vpc_security_group_ids', list([b.ref('aws_security_group', c.id, 'id')])),
         attr('storage_encrypted', true),
@@ -138,11 +140,11 @@ function generateInstance(b: TerraformBuilder, c: ComponentFacts, region: Region
   b.output(`${identifier(c.id)}_endpoint`, `Endpoint of database ${c.id}`, b.ref('aws_db_instance', c.id, 'address'));
 }
 
-function generateCluster(b: TerraformBuilder, c: ComponentFacts, region: Region): void {
+function generateCluster(b: TerraformBuilder, database: Database, region: Region): void {
+  const { c, spec } = database;
   const provider = b.provider(region);
-  const engine = propString(c, 'engine') ?? 'postgres';
-  const aurora = isAurora(c);
-  const ha = propString(c, 'ha') ?? 'single';
+  const { engine, ha } = spec;
+  const aurora = isAurora(spec);
   const source = replicationSource(b, c);
   b.add(
     'data.tf',
@@ -159,8 +161,8 @@ function generateCluster(b: TerraformBuilder, c: ComponentFacts, region: Region)
       attr('cluster_identifier', b.name(c.id)),
       attr('engine', RDS_ENGINES[engine] ?? engine),
       attr('engine_version', b.variable(`${identifier(c.id)}_engine_version`, { description: `Engine version of ${c.id} (${engine}); null takes RDS's default.`, type: 'string', default: null })),
-      !aurora && attr('db_cluster_instance_class', propString(c, 'size') ?? 'db.r6g.large'),
-      !aurora && attr('allocated_storage', propNumber(c, 'storageGb') ?? 100),
+      !aurora && attr('db_cluster_instance_class', spec.size),
+      !aurora && attr('allocated_storage', spec.storageGb),
       !aurora && attr('storage_type', 'io1'),
       !aurora && attr('iops', b.variable(`${identifier(c.id)}_iops`, { description: `Provisioned IOPS of Multi-AZ DB cluster ${c.id}.`, type: 'number', default: 3000 })),
       attr('db_subnet_group_name', b.ref('aws_db_subnet_group', c.id, 'name')),
@@ -169,13 +171,13 @@ function generateCluster(b: TerraformBuilder, c: ComponentFacts, region: Region)
       attr('manage_master_user_password', true),
       attr('preferred_backup_window', b.variable('db_backup_window', { description: 'Daily UTC window for automated database backups.', type: 'string', default: '03:00-04:00' })),
       attr('preferred_maintenance_window', b.variable('db_maintenance_window', { description: 'Weekly UTC window for database maintenance.', type: 'string', default: 'sun:04:30-sun:05:30' })),
-      ...commonDatabaseArguments(b, c).map((item) => (item.kind === 'attr' && item.name === 'backup_retention_period' ? attr('backup_retention_period', Math.max(1, item.value as number)) : item)),
+      ...commonDatabaseArguments(b, database).map((item) => (item.kind === 'attr' && item.name === 'backup_retention_period' ? attr('backup_retention_period', Math.max(1, item.value as number)) : item)),
       b.tags(c),
     ]),
   );
   if (aurora) {
     // Writer, a standby in another zone when the design asks for HA, and the read replicas.
-    const count = 1 + (ha === 'single' ? 0 : 1) + (propNumber(c, 'readReplicas') ?? 0);
+    const count = 1 + (ha === 'single' ? 0 : 1) + spec.readReplicas;
     for (let index = 0; index < count; index += 1) {
       const zone = c.zones[index % Math.max(1, c.zones.length)];
       b.add(
@@ -185,7 +187,7 @@ function generateCluster(b: TerraformBuilder, c: ComponentFacts, region: Region)
           attr('identifier', b.name(c.id, String(index + 1))),
           attr('cluster_identifier', b.ref('aws_rds_cluster', c.id, 'id')),
           attr('engine', b.ref('aws_rds_cluster', c.id, 'engine')),
-          attr('instance_class', propString(c, 'size') ?? 'db.r6g.large'),
+          attr('instance_class', spec.size),
           zone !== undefined && attr('availability_zone', zoneName(region, zone)),
           attr('promotion_tier', index < 2 ? 0 : 1),
           attr('auto_minor_version_upgrade', true),
@@ -200,37 +202,25 @@ function generateCluster(b: TerraformBuilder, c: ComponentFacts, region: Region)
 }
 
 export function generateData(b: TerraformBuilder): void {
-  for (const c of managedDatabases(b)) {
+  for (const database of b.roles.members('database')) {
+    const { c, spec } = database;
     const region = c.region!;
-    const engine = propString(c, 'engine') ?? 'postgres';
-    securityGroup(b, c, region, DB_PORTS[engine] ?? 5432, sourceGroups(b, c));
+    securityGroup(b, c, region, DB_PORTS[spec.engine] ?? 5432, sourceGroups(b, c));
     subnetGroup(b, c, region);
-    if (isAurora(c) || propString(c, 'ha') === 'cluster') generateCluster(b, c, region);
-    else generateInstance(b, c, region);
-  }
-  for (const c of b.facts.components.filter((c) => c.kind.id === 'relational-db' && hostingOf(c) === 'kubernetes')) {
-    b.notGenerated.push(`\`${c.id}\` runs on Kubernetes: see \`helm/platform/${c.id}.cloudnative-pg-cluster.values.yaml\`.`);
+    if (isCluster(spec)) generateCluster(b, database, region);
+    else generateInstance(b, database, region);
   }
 }
 
 export function generateCache(b: TerraformBuilder): void {
-  for (const c of b.facts.components.filter((c) => c.kind.id === 'cache' && c.region)) {
+  for (const { c, spec } of b.roles.members('cache')) {
     const region = c.region!;
-    if (hostingOf(c) === 'kubernetes') {
-      b.notGenerated.push(`\`${c.id}\` runs on Kubernetes: see \`helm/platform/${c.id}.redis.values.yaml\`.`);
-      continue;
-    }
-    const engine = propString(c, 'engine') ?? 'redis';
-    if (engine === 'memcached') {
-      b.notGenerated.push(`\`${c.id}\` (Memcached): has no replicas or failover; this export generates Redis/Valkey replication groups only.`);
-      continue;
-    }
+    const { engine, persistence } = spec;
     const provider = b.provider(region);
     const replicas = Math.max(1, c.replicas);
-    const failover = c.props.automaticFailover !== false && replicas >= 2;
+    const failover = spec.automaticFailover && replicas >= 2;
     const multiAz = failover && c.zones.length >= 2;
     const backup = backupOf(c)!;
-    const persistence = propString(c, 'persistence') ?? 'none';
     const snapshots = backup.enabled || persistence !== 'none' ? (backup.enabled ? Math.min(35, backup.retentionDays) : 1) : 0;
     securityGroup(b, c, region, 6379, sourceGroups(b, c));
     const token = b.variable(`${identifier(c.id)}_auth_token`, { description: `AUTH token of cache ${c.id} (16 to 128 characters); keep it in your secrets store.`, type: 'string', sensitive: true });
@@ -248,7 +238,7 @@ export function generateCache(b: TerraformBuilder): void {
         attr('replication_group_id', b.name(c.id)),
         attr('description', `Cache ${c.id}`),
         attr('engine', engine),
-        attr('node_type', propString(c, 'size') ?? 'cache.r6g.large'),
+        attr('node_type', spec.size),
         attr('num_cache_clusters', replicas),
         attr('automatic_failover_enabled', failover),
         attr('multi_az_enabled', multiAz),
@@ -266,7 +256,7 @@ export function generateCache(b: TerraformBuilder): void {
       ]),
     );
     for (const target of b.facts.outgoing.get(c.id) ?? []) {
-      if (target.mode === 'replication' && b.facts.byId.get(target.to)?.kind.id === 'cache') {
+      if (target.mode === 'replication' && b.roles.is(target.to, 'cache')) {
         b.fillIns.push(`Cache replication from \`${c.id}\` to \`${target.to}\`: join both to an ElastiCache global datastore, which this export does not create.`);
       }
     }
@@ -275,19 +265,14 @@ export function generateCache(b: TerraformBuilder): void {
 }
 
 export function generateQueues(b: TerraformBuilder): void {
-  for (const c of b.facts.components.filter((c) => c.kind.id === 'queue' && c.region)) {
+  for (const { c, spec } of b.roles.members('queue')) {
     const region = c.region!;
-    if (hostingOf(c) === 'kubernetes') {
-      b.notGenerated.push(`\`${c.id}\` (queue on Kubernetes): run it with your broker's operator; no chart is generated for it.`);
-      continue;
-    }
     const provider = b.provider(region);
-    const fifo = propBool(c, 'fifo');
+    const { fifo, deadLetter, maxReceiveCount } = spec;
     const suffix = fifo ? '.fifo' : '';
-    const retention = (propNumber(c, 'retentionDays') ?? 4) * 86400;
+    const retention = spec.retentionDays * 86400;
     const visibility = b.variable('queue_visibility_timeout_seconds', { description: 'Seconds a received message stays hidden; longer than the slowest handler.', type: 'number', default: 300 });
-    const deadLetter = propBool(c, 'deadLetter');
-    b.add('async.tf', comment(`Queue ${c.id}${fifo ? ' (FIFO)' : ''}${deadLetter ? `, with a dead-letter queue after ${propNumber(c, 'maxReceiveCount') ?? 5} attempts` : ', no dead-letter queue in the design'}.`));
+    b.add('async.tf', comment(`Queue ${c.id}${fifo ? ' (FIFO)' : ''}${deadLetter ? `, with a dead-letter queue after ${maxReceiveCount} attempts` : ', no dead-letter queue in the design'}.`));
     if (deadLetter) {
       b.add(
         'async.tf',
@@ -315,7 +300,7 @@ export function generateQueues(b: TerraformBuilder): void {
         deadLetter &&
           attr(
             'redrive_policy',
-            { kind: 'call', fn: 'jsonencode', args: [object([['deadLetterTargetArn', b.ref('aws_sqs_queue', `${c.id}-dlq`, 'arn')], ['maxReceiveCount', propNumber(c, 'maxReceiveCount') ?? 5]])] },
+            { kind: 'call', fn: 'jsonencode', args: [object([['deadLetterTargetArn', b.ref('aws_sqs_queue', `${c.id}-dlq`, 'arn')], ['maxReceiveCount', maxReceiveCount]])] },
           ),
         b.tags(c),
       ]),

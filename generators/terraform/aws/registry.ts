@@ -1,0 +1,66 @@
+import type { KindProps } from '../../../src/catalog';
+import { notGenerated, outside, RoleIndex, type TargetRegistry } from '../../roles';
+import type { DesignFacts } from '../../design-facts';
+
+/**
+ * The roles a component can play in the AWS Terraform, each with the inputs its emitter reads.
+ * A kind joins a role by giving these inputs from its own props (its line in `AWS_TERRAFORM`);
+ * the emitters never read a kind's props themselves.
+ */
+export interface AwsRoles {
+  /** Deployed code: ECS on Fargate, an Auto Scaling group, or pods on the region's EKS cluster. */
+  workload: Pick<KindProps<'app-service'>, 'runtime' | 'size' | 'vcpu' | 'memoryGb' | 'healthChecks' | 'autoscaling'>;
+  /** An ingress controller's pods on the region's EKS cluster, behind a load balancer. */
+  'ingress-controller': Pick<KindProps<'ingress'>, 'controller' | 'healthChecks'>;
+  'load-balancer': Pick<KindProps<'load-balancer'>, 'type' | 'scheme' | 'healthChecks' | 'healthCheckPath'>;
+  dns: Pick<KindProps<'dns'>, 'failoverRouting' | 'healthChecks' | 'ttlSeconds'>;
+  cdn: Pick<KindProps<'cdn'>, 'originFailover'>;
+  waf: Pick<KindProps<'waf'>, 'managedRules' | 'rateLimiting'>;
+  'nat-gateway': Record<string, never>;
+  queue: Pick<KindProps<'queue'>, 'fifo' | 'retentionDays' | 'deadLetter' | 'maxReceiveCount'>;
+  database: Pick<KindProps<'relational-db'>, 'engine' | 'ha' | 'readReplicas' | 'size' | 'storageGb' | 'deletionProtection'>;
+  cache: Pick<KindProps<'cache'>, 'engine' | 'size' | 'persistence' | 'automaticFailover'>;
+  bucket: Pick<KindProps<'object-storage'>, 'storageClass' | 'versioning' | 'replicateToRegion' | 'objectLock'>;
+  'backup-vault': Pick<KindProps<'backup-vault'>, 'separateAccount' | 'copyToRegion' | 'vaultLock'>;
+  /** Where log retention comes from: the design's observability component. */
+  observability: Pick<KindProps<'observability'>, 'logRetentionDays'>;
+}
+
+/** Self-hosted on Kubernetes: the Helm export writes its values; Terraform gives it the cluster. */
+const onKubernetes = (id: string, file: string) => notGenerated(`\`${id}\` runs on Kubernetes: see \`helm/platform/${file}\`.`);
+const laterBesideService = (id: string, title: string) => notGenerated(`\`${id}\` (${title.toLowerCase()}): no Terraform in this export yet; define it beside the service it drives.`);
+
+/** What the AWS Terraform does with each kind of component. */
+export const AWS_TERRAFORM: TargetRegistry<AwsRoles> = {
+  users: outside,
+  dns: (p) => ({ role: 'dns', spec: p }),
+  cdn: (p) => ({ role: 'cdn', spec: p }),
+  waf: (p) => ({ role: 'waf', spec: p }),
+  'load-balancer': (p, c) => (c.region ? { role: 'load-balancer', spec: p } : notGenerated(`\`${c.id}\` (load balancer) has no region to place it in.`)),
+  'api-gateway': (_p, c) => laterBesideService(c.id, c.kind.title),
+  ingress: (p) => ({ role: 'ingress-controller', spec: p }),
+  'nat-gateway': () => ({ role: 'nat-gateway', spec: {} }),
+  'app-service': (p) => ({ role: 'workload', spec: p }),
+  'worker-pool': (p) => ({ role: 'workload', spec: p }),
+  scheduler: (_p, c) => laterBesideService(c.id, c.kind.title),
+  queue: (p, c) => (p.hosting === 'kubernetes' ? notGenerated(`\`${c.id}\` (queue on Kubernetes): run it with your broker's operator; no chart is generated for it.`) : { role: 'queue', spec: p }),
+  'relational-db': (p, c) => (p.hosting === 'kubernetes' ? onKubernetes(c.id, `${c.id}.cloudnative-pg-cluster.values.yaml`) : { role: 'database', spec: p }),
+  cache: (p, c) => {
+    if (p.hosting === 'kubernetes') return onKubernetes(c.id, `${c.id}.redis.values.yaml`);
+    if (p.engine === 'memcached') return notGenerated(`\`${c.id}\` (Memcached): has no replicas or failover; this export generates Redis/Valkey replication groups only.`);
+    return { role: 'cache', spec: p };
+  },
+  'object-storage': (p) => ({ role: 'bucket', spec: p }),
+  'data-warehouse': (_p, c) => notGenerated(`\`${c.id}\` (data warehouse): no Terraform in this export yet; Redshift or a lake house is sized to its queries, not to this design.`),
+  'identity-provider': (_p, c) => notGenerated(`\`${c.id}\` (identity provider): no Terraform in this export yet; its user pool or tenant is configured with the application's sign-in.`),
+  'secrets-manager': (_p, c) => notGenerated(`\`${c.id}\` (secrets manager): the database master passwords live in Secrets Manager (managed by RDS); other secrets are created with the services that read them.`),
+  'key-management': (_p, c) => notGenerated(`\`${c.id}\` (key management): the export encrypts with AWS-managed keys and creates replica keys where databases cross regions; customer-managed keys are your account baseline's.`),
+  observability: (p) => ({ role: 'observability', spec: p }),
+  'ci-cd': (_p, c) => notGenerated(`\`${c.id}\` (CI/CD): pipelines live with your source repositories, not in this stack.`),
+  'backup-vault': (p, c) => (c.region ? { role: 'backup-vault', spec: p } : notGenerated(`\`${c.id}\` (backup vault) has no region to place it in.`)),
+  'external-system': outside,
+};
+
+export type AwsRoleIndex = RoleIndex<AwsRoles>;
+
+export const awsRoles = (facts: DesignFacts): AwsRoleIndex => new RoleIndex(AWS_TERRAFORM, facts);
