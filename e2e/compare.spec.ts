@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { cliPriceBook, importInApp, usWest2TestBook } from './fixtures/test-price-book';
 import { ComparePage } from './pages/compare-page';
+import { CostPanel } from './pages/cost-panel';
 
 // The templates' second region is us-west-2, which the bundled catalog does not price (a total there
 // says what it excludes): both the app and the command line get the same test book for it.
@@ -82,13 +83,14 @@ test('the compare view orders the three reference designs by cost and compares t
 
 test('the compare view shows one design beside itself under another commitment profile', async ({ page }) => {
   await page.goto('/');
-  const loaded = await page.evaluate(
-    (t) => (window as unknown as { __ninesmith: { loadDocumentText(text: string): { ok: boolean } } }).__ninesmith.loadDocumentText(t),
-    readFileSync('src/engine/cost/fixtures/six-m5-large-frankfurt.yaml', 'utf8'),
-  );
-  expect(loaded.ok).toBe(true);
+  // Wait for the app to open its design before replacing it, so the first design opened cannot win.
+  const panel = new CostPanel(page);
+  await panel.open();
+  await panel.loadDesign(readFileSync('src/engine/cost/fixtures/six-m5-large-frankfurt.yaml', 'utf8'));
+  await expect(panel.total).toHaveText('$0.00');
   // The AWS Price List excerpt for EC2 in eu-central-1: on-demand $0.115, 1-year reserved $0.072 an hour.
   await importInApp(page, 'src/engine/cost/fixtures/price-files/aws-ec2-eu-central-1.csv');
+  await expect(panel.total).toHaveText('$503.70');
   const compare = new ComparePage(page);
   await compare.open();
   await compare.choose(1, 'open');
