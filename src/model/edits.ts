@@ -276,6 +276,15 @@ export function setPriceAdjustments(design: Design, adjustments: readonly PriceA
   return withPricing(design, adjustments.length > 0 ? { ...rest, adjustments: [...adjustments] } : rest);
 }
 
+/** The commitment profiles a design can be priced under. */
+export type CommitmentProfile = NonNullable<NonNullable<Design['pricing']>['commitment']>;
+
+/** Sets the design's commitment profile; on-demand (the default) removes it. */
+export function setCommitment(design: Design, commitment: CommitmentProfile): Design {
+  const { commitment: _previous, ...rest } = design.pricing ?? {};
+  return withPricing(design, commitment === 'on-demand' ? rest : { ...rest, commitment });
+}
+
 function withPricing(design: Design, pricing: NonNullable<Design['pricing']>): Design {
   const next = { ...design };
   if (Object.keys(pricing).length === 0) delete next.pricing;

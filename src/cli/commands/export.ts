@@ -5,12 +5,16 @@ import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
 import { MANIFEST_NAME, writeExport } from '../export-writer';
 import type { PriceCatalog } from '../../engine/cost';
-import { DEFAULT_PRICES_DIR } from './cost';
+import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
 
 export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only ${EXPORT_TARGETS.join(',')}] [--force]
+                        [--commitment on-demand|1-year|3-year] [--price-book DIR | --no-price-book]
 
 Writes what the design generates into DIR (created if needed):
 ${EXPORT_TARGETS.map((target) => `  ${`${target}/`.padEnd(11)} ${GENERATORS[target].label}: ${GENERATORS[target].help}`).join('\n')}
+The proposal is priced as "ninesmith cost" prices: the checkout's catalogs, your imported price book
+(.ninesmith/prices where you run, or --price-book DIR; --no-price-book for none) and the commitment
+profile (--commitment, default the design's pricing.commitment).
 
 DIR/${MANIFEST_NAME} lists what Ninesmith wrote there. Exporting again into DIR:
   - overwrites the files an earlier export wrote, and removes those no longer generated (a runbook
@@ -37,8 +41,16 @@ export const exportCommand: Command = async (args, context) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, only: { type: 'string' }, force: { type: 'boolean', default: false } },
+    options: {
+      out: { type: 'string' },
+      only: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      commitment: { type: 'string' },
+      'price-book': { type: 'string' },
+      'no-price-book': { type: 'boolean' },
+    },
   });
+  const commitment = parseCommitment(values.commitment);
   if (positionals.length !== 1) throw new UsageError('export takes exactly one FILE');
   if (!values.out) throw new UsageError('--out DIR is required');
   const targets = parseTargets(values.only);
@@ -59,7 +71,9 @@ export const exportCommand: Command = async (args, context) => {
     for (const provider of loaded.missing) context.stderr(terminalLine(`ninesmith export: no ${provider}.json in ${DEFAULT_PRICES_DIR}; the proposal prices nothing`));
     catalogs = loaded.catalogs;
   }
-  const files = generateExport(read.design, { targets, catalogs });
+  const imported = targets.some((target) => GENERATORS[target].needs.catalogs) ? await readPriceBooks(values['no-price-book'] === true, values['price-book'], context) : [];
+  if (imported === undefined) return EXIT.invalid;
+  const files = generateExport(read.design, { targets, catalogs, estimate: { imported, ...(commitment ? { commitment } : {}) } });
   const result = await writeExport(values.out, context.cwd, files, targets, { force: values.force });
   const counts = targets.map((target) => `${files.filter((f) => f.path.startsWith(`${target}/`)).length} ${target}`);
   context.stdout(terminalLine(`${file}: wrote ${files.length} files to ${values.out} (${counts.join(', ')})`));
