@@ -193,4 +193,19 @@ describe('the comparison itself', () => {
     expect(result.designs[1]!.delta!.monthlyTrend).toBe('n/a');
     expect(result.notes.some((n) => n.startsWith('in euros is priced in EUR'))).toBe(true);
   });
+
+  it('gives no cost per nine when a region of one design has nothing priced, and names the region', () => {
+    const unpricedRegion = compareDesigns(templates.slice(0, 2), { catalogs });
+    const [first, second] = unpricedRegion.designs;
+    expect(second!.cost.excludedLines).toBeGreaterThan(first!.cost.excludedLines);
+    expect(unpricedRegion.notes.some((note) => note.includes('nothing in region dr could be priced'))).toBe(true);
+    expect(second!.costPerNine).toEqual({ kind: 'unknown', reason: 'prices-incomplete' });
+    for (const journey of unpricedRegion.journeys) {
+      const cell = journey.cells[1];
+      if (cell) expect(cell.costPerNine).toEqual({ kind: 'unknown', reason: 'prices-incomplete' });
+    }
+    expect(describeCostPerNine(second!.costPerNine)).toMatch(/^not comparable: a region of one design has no prices/);
+    // With the second region priced, the same pair has a figure again.
+    expect(comparison.designs[1]!.costPerNine.kind).not.toBe('unknown');
+  });
 });

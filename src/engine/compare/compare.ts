@@ -4,7 +4,7 @@ import type { JourneyAvailability } from '../analysis/availability';
 import type { FailureScenario } from '../analysis/scenarios';
 import { weakestJourney } from '../analysis/weakest-journey';
 import { estimateCost, type CatalogSet, type EstimateOptions } from '../cost/estimate';
-import type { CostReport, Range } from '../cost/types';
+import { EXCLUDED_STATUSES, type CostReport, type Range } from '../cost/types';
 import { SEVERITIES, type Severity } from '../rules/types';
 import { costPerNine, ninesOf, NINES_EPSILON } from './cost-per-nine';
 import {
@@ -97,6 +97,22 @@ function compareCost(report: CostReport): CompareCost {
   };
 }
 
+/**
+ * Regions whose components all carry no money for a reason that should have priced them (no price
+ * for the region, not in the catalog...): the total says nothing about what running there costs.
+ */
+export function regionsWithoutPrices(report: CostReport): string[] {
+  const byRegion = new Map<string, { priced: boolean; excluded: boolean }>();
+  for (const component of report.components) {
+    if (component.region === 'global') continue;
+    const entry = byRegion.get(component.region) ?? { priced: false, excluded: false };
+    if (component.status === 'priced') entry.priced = true;
+    if (EXCLUDED_STATUSES.has(component.status)) entry.excluded = true;
+    byRegion.set(component.region, entry);
+  }
+  return [...byRegion].filter(([, entry]) => !entry.priced && entry.excluded).map(([region]) => region);
+}
+
 // ---- journeys ------------------------------------------------------------------------------
 
 const normalizeName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
@@ -168,12 +184,12 @@ export function matchJourneys(designs: readonly (readonly Pick<JourneyAvailabili
   return rows;
 }
 
-function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | null | undefined, isFirst: boolean, extraMonthly: number | null): JourneyCell {
+function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | null | undefined, isFirst: boolean, extraMonthly: number | null, blocker: CostPerNine | null): JourneyCell {
   let delta: JourneyCell['delta'] = null;
   let perNine: CostPerNine;
   if (isFirst) perNine = { kind: 'baseline' };
   else if (!base) perNine = { kind: 'unknown', reason: 'journey-missing' };
-  else if (extraMonthly === null) perNine = { kind: 'unknown', reason: 'currency-differs' };
+  else if (blocker || extraMonthly === null) perNine = blocker ?? { kind: 'unknown', reason: 'currency-differs' };
   else
     perNine = costPerNine({
       extraMonthly,
@@ -298,6 +314,16 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
 
   // Expected monthly difference to the first design, cents-exact; null when the currencies differ.
   const extraMonthly = costs.map((cost, i) => (sameCurrency(i) ? (toCents(cost.monthly.expected) - toCents(costs[0]!.monthly.expected)) / 100 : null));
+  // A region where nothing could be priced adds nothing to its design's total, so a second region
+  // with no bundled prices would read as "cheaper and better": no cost per nine against or from it.
+  // Both leaving out the same locations (a design against itself) still compares like for like.
+  const unpricedRegions = reports.map(regionsWithoutPrices);
+  const unpricedLocations = unpricedRegions.map((regions, i) =>
+    regions.map((id) => entries[i]!.design.regions.find((region) => region.id === id)?.location ?? id).sort().join(' '),
+  );
+  const pricesComparable = unpricedLocations.map((locations) => locations === unpricedLocations[0]);
+  const perNineBlocker = (i: number): CostPerNine | null =>
+    extraMonthly[i] === null ? { kind: 'unknown', reason: 'currency-differs' } : !pricesComparable[i] ? { kind: 'unknown', reason: 'prices-incomplete' } : null;
 
   const designs: ComparedDesign[] = entries.map((entry, i) => {
     const design = entry.design;
@@ -345,9 +371,10 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
     }
     const w = compared.weakest;
     const b = first.weakest;
+    const blocker = perNineBlocker(i);
     compared.costPerNine =
-      extra === null
-        ? { kind: 'unknown', reason: 'currency-differs' }
+      blocker !== null || extra === null
+        ? (blocker ?? { kind: 'unknown', reason: 'currency-differs' })
         : !w || !b
           ? { kind: 'unknown', reason: 'journey-missing' }
           : costPerNine({ extraMonthly: extra, basePercent: b.percent, percent: w.percent, baseDowntimeMinutes: b.downtimeMinutesPerMonth, downtimeMinutes: w.downtimeMinutesPerMonth });
@@ -360,7 +387,7 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
       id: row.id,
       name: row.name,
       matchedBy: row.matchedBy,
-      cells: row.members.map((member, d) => (member === null ? null : journeyCell(analyses[d]!.journeys[member]!, base, d === 0, extraMonthly[d] ?? null))),
+      cells: row.members.map((member, d) => (member === null ? null : journeyCell(analyses[d]!.journeys[member]!, base, d === 0, extraMonthly[d] ?? null, perNineBlocker(d)))),
     };
   });
 
@@ -375,6 +402,10 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
   });
 
   for (const compared of designs) {
+    const regions = unpricedRegions[compared.index]!;
+    if (regions.length > 0) {
+      notes.push(`${compared.label}: nothing in region${regions.length === 1 ? '' : 's'} ${regions.join(', ')} could be priced, so its total leaves that region out and no cost per nine is given against a design that prices it; import a price book for the region (ninesmith prices import) to compare costs.`);
+    }
     if (compared.cost.excludedLines > 0) {
       notes.push(`${compared.label}: its total excludes ${compared.cost.excludedLines} line${compared.cost.excludedLines === 1 ? '' : 's'} that could not be priced (no price for the region, not in the catalog, or usage not stated): a lower bound, and so is any cost difference or cost per nine that uses it.`);
     } else if (compared.cost.unpricedLines > 0) {

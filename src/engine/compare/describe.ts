@@ -11,6 +11,7 @@ const UNKNOWN_REASONS = {
   'journey-cannot-work': 'not comparable: the journey cannot work in one of the designs',
   'unbounded-nines': 'not comparable: a modelled availability of 100% (no failure on the path costs any time) has no finite nines',
   'currency-differs': 'not comparable: the designs are priced in different currencies',
+  'prices-incomplete': 'not comparable: a region of one design has no prices, so its total leaves that region out (see the notes); import a price book for it to compare',
 } as const;
 
 /**

@@ -18,7 +18,8 @@ export type Trend = 'better' | 'worse' | 'same' | 'n/a';
  * - no-gain: nines within ±NINES_EPSILON of the first design's, whatever the cost.
  * - worse: loses nines for the same money or more.
  * - cheaper-and-worse: saves money and loses nines: `savedMonthlyPerNine` = saving / nines given up.
- * - unknown: no figure to compare (`reason` says why).
+ * - unknown: no figure to compare (`reason` says why; `prices-incomplete`: a region of one of the two
+ *   designs has nothing priced, so its total leaves the region out and the difference means nothing).
  */
 export type CostPerNine =
   | { kind: 'baseline' }
@@ -27,7 +28,7 @@ export type CostPerNine =
   | { kind: 'no-gain'; extraMonthly: number; ninesGained: number }
   | { kind: 'worse'; extraMonthly: number; ninesGained: number }
   | { kind: 'cheaper-and-worse'; extraMonthly: number; ninesGained: number; savedMonthlyPerNine: number }
-  | { kind: 'unknown'; reason: 'journey-missing' | 'journey-cannot-work' | 'unbounded-nines' | 'currency-differs' };
+  | { kind: 'unknown'; reason: 'journey-missing' | 'journey-cannot-work' | 'unbounded-nines' | 'currency-differs' | 'prices-incomplete' };
 
 export type CostPerNineKind = CostPerNine['kind'];
 
