@@ -2,7 +2,7 @@ import { kindOf, LAYER_TITLES, LAYERS, type Layer } from '../../src/catalog';
 import { componentZones, designTier, displayName, formatDuration, type Design } from '../../src/model';
 import { analyzeDesign, SEVERITIES, weakestJourney, type DesignAnalysis, type Finding } from '../../src/engine';
 import { COMMITMENT_TITLES, estimateCost, FIRST_PARTY_SOURCES, totalCaption, type CatalogSet, type CostReport, type EstimateOptions } from '../../src/engine/cost';
-import { formatAvailability, formatDowntime, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatPercent, formatSigned } from '../../src/engine/format';
+import { formatAvailability, formatDowntime, formatModelled, formatModelledRange, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatPercent, formatSigned } from '../../src/engine/format';
 import {
   compareDesigns,
   describeCostPerNine,
@@ -93,7 +93,7 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
     const m = weakest.modelled;
     out.push(
       m
-        ? `- **Availability:** the weakest journey, ${text(weakest.name)}, is modelled at ${formatAvailability(m.availability)} (${formatAvailability(m.low)} to ${formatAvailability(m.high)}; ${formatNines(m.nines)} nines, ${formatDowntime(m.downtimeMinutesPerMonth)} of expected downtime a month) against a target of ${formatPercent(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}. The providers' SLAs commit to ${floorText(weakest)} for it (the SLA floor, with service credits; not a forecast).`
+        ? `- **Availability:** the weakest journey, ${text(weakest.name)}, is modelled at ${formatModelled(m.availability, m.low, m.high).value} (${formatModelledRange(m.availability, m.low, m.high)}; ${formatNines(m.nines)} nines, ${formatDowntime(m.downtimeMinutesPerMonth)} of expected downtime a month) against a target of ${formatPercent(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}. The providers' SLAs commit to ${floorText(weakest)} for it (the SLA floor, with service credits; not a forecast).`
         : `- **Availability:** the weakest journey, ${text(weakest.name)}, cannot work as designed.`,
     );
   }
@@ -132,7 +132,7 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
     const m = j.modelled;
     out.push(
       m
-        ? `| ${cell(j.name)} | ${formatAvailability(m.availability)} | ${formatAvailability(m.low)} to ${formatAvailability(m.high)} | ${formatDowntime(m.downtimeMinutesPerMonth)} | ${floorText(j)} | ${formatPercent(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`
+        ? `| ${cell(j.name)} | ${formatModelled(m.availability, m.low, m.high).value} | ${formatModelledRange(m.availability, m.low, m.high)} | ${formatDowntime(m.downtimeMinutesPerMonth)} | ${floorText(j)} | ${formatPercent(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`
         : `| ${cell(j.name)} | cannot work | | | | ${formatPercent(j.target)} not met |`,
     );
   }

@@ -4,7 +4,7 @@ import type { Provider } from '../../model';
 import { formatDuration } from '../../model';
 import { SEVERITIES } from '../../engine';
 import { COMMITMENTS, type Commitment, type PriceCatalog } from '../../engine/cost';
-import { formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../../engine/format';
+import { formatAvailability, formatDowntime, formatModelled, formatModelledRange, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../../engine/format';
 import {
   MAX_COMPARED,
   compareMarkdown,
@@ -257,7 +257,7 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
               <td key={d.index} data-testid={`compare-weakest-${d.index}`} data-value={d.weakest?.percent ?? ''}>
                 {d.weakest ? (
                   <>
-                    {d.weakest.name}: <strong>{formatAvailability(d.weakest.percent)}</strong> modelled ({formatNines(d.weakest.nines)} nines), {formatDowntime(d.weakest.downtimeMinutesPerMonth)} expected down a month
+                    {d.weakest.name}: <strong>{formatModelled(d.weakest.percent, d.weakest.low, d.weakest.high).value}</strong> modelled ({formatNines(d.weakest.nines)} nines), {formatDowntime(d.weakest.downtimeMinutesPerMonth)} expected down a month
                     <small className="muted compare-floor">SLA floor {d.weakest.floor === null ? 'unknown' : formatAvailability(d.weakest.floor)}</small>
                   </>
                 ) : (
@@ -284,9 +284,9 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
                 <td key={i} data-testid={`compare-journey-${row.id}-${i}`} data-value={cell?.percent ?? ''}>
                   {cell ? (
                     <>
-                      <strong>{formatAvailability(cell.percent)}</strong> modelled{' '}
+                      <strong>{formatModelled(cell.percent, cell.low, cell.high).value}</strong> modelled{' '}
                       <span className="muted" data-testid={`compare-journey-${row.id}-${i}-range`}>
-                        ({formatAvailability(cell.low)} to {formatAvailability(cell.high)})
+                        ({formatModelledRange(cell.percent, cell.low, cell.high)})
                       </span>{' '}
                       · {formatNines(cell.nines)} nines · {formatDowntime(cell.downtimeMinutesPerMonth)}/mo
                       <small className="muted compare-floor" data-testid={`compare-journey-${row.id}-${i}-floor`} title={cell.floorReason ?? "What the providers' SLAs commit to, with service credits: not a forecast"}>

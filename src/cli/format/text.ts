@@ -1,5 +1,5 @@
 import { formatDuration, terminalText } from '../../model';
-import { SEVERITIES, formatEstimate, formatPercent, type Finding } from '../../engine';
+import { SEVERITIES, formatEstimate, formatModelled, formatPercent, type Finding } from '../../engine';
 import { failingFindings, summaryScenarios, type ValidationReport } from './report';
 
 const MARK: Record<Finding['severity'], string> = { critical: '✖', high: '✖', medium: '▲', low: '•', info: 'i' };
@@ -37,7 +37,8 @@ export function formatText(report: ValidationReport): string {
         out.push(`    ${j.explanation}`);
         continue;
       }
-      out.push(`  ${j.name}: modelled ${formatPercent(m.availability)} (${formatPercent(m.low)} to ${formatPercent(m.high)}), ${m.downtimeMinutesPerMonth} min/month expected, ${m.meetsTarget ? 'meets' : 'BELOW'} target ${formatPercent(j.target)}`);
+      const shown = formatModelled(m.availability, m.low, m.high);
+      out.push(`  ${j.name}: modelled ${shown.value} (${shown.low} to ${shown.high}), ${m.downtimeMinutesPerMonth} min/month expected, ${m.meetsTarget ? 'meets' : 'BELOW'} target ${formatPercent(j.target)}`);
       const floor = j.percent !== null ? `${formatPercent(j.percent)} (${j.downtimeMinutesPerMonth} min/month)` : `unknown: ${j.floorReason}`;
       out.push(`    SLA floor: ${floor}`);
       if (m.contributors.length > 0) out.push(`    What caps it: ${m.contributors.slice(0, 3).map((c) => `${c.title} ${c.minutesPerMonth} min/month [${c.components.join(', ')}]`).join('; ')}`);

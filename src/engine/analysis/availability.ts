@@ -1,5 +1,6 @@
 import { isSlaFigure, type SlaFigure } from '../../catalog';
 import { displayName } from '../../model';
+import { formatPercent } from '../format';
 import type { DesignGraph } from '../graph';
 import { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './assumptions';
 import { applyFailure, type FailureState } from './failure';
@@ -64,11 +65,6 @@ export interface JourneyAvailability {
   modelled: ModelledAvailability | null;
   /** Sources of the floor (the SLA assumption); the modelled figure carries its own. */
   assumptions: Assumption[];
-}
-
-/** Percent with up to 4 decimals, trailing zeros dropped: 99.95, 99.7801. */
-export function formatPercent(percent: number): string {
-  return `${Number(percent.toFixed(4))}%`;
 }
 
 /** A component's published SLA as configured, or why it has none. */

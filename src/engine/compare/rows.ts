@@ -1,4 +1,4 @@
-import { formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../format';
+import { formatAvailability, formatDowntime, formatModelled, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../format';
 import { describeCostPerNine, shortCostPerNine } from './describe';
 import type { ComparedDesign, DesignComparison, JourneyCell, ScenarioCell } from './types';
 import { formatDuration } from '../../model';
@@ -68,7 +68,7 @@ function ninesSection(c: DesignComparison): CompareSection {
       {
         label: 'Weakest journey',
         depth: 0,
-        cells: c.designs.map((d) => (d.weakest ? `${d.weakest.name}: ${formatAvailability(d.weakest.percent)} (${formatNines(d.weakest.nines)} nines)` : 'no journeys')),
+        cells: c.designs.map((d) => (d.weakest ? `${d.weakest.name}: ${formatModelled(d.weakest.percent, d.weakest.low, d.weakest.high).value} (${formatNines(d.weakest.nines)} nines)` : 'no journeys')),
         deltas: deltaCells(c, (d) => (d.delta!.weakest.nines === null ? '' : `${formatSigned(d.delta!.weakest.nines, 2)} nines`)),
       },
       {
@@ -90,7 +90,8 @@ function ninesSection(c: DesignComparison): CompareSection {
 function journeyText(cell: JourneyCell | null): string {
   if (!cell) return 'missing';
   if (cell.percent === null) return 'cannot work';
-  return `${formatAvailability(cell.percent)} (${formatAvailability(cell.low)} to ${formatAvailability(cell.high)}; ${formatNines(cell.nines)} nines)`;
+  const shown = formatModelled(cell.percent, cell.low, cell.high);
+  return `${shown.value} (${shown.low} to ${shown.high}; ${formatNines(cell.nines)} nines)`;
 }
 
 function floorText(cell: JourneyCell | null): string {

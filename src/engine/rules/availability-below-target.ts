@@ -1,4 +1,4 @@
-import { formatPercent } from '../analysis/availability';
+import { formatModelled, formatPercent } from '../format';
 import type { Contributor } from '../analysis/modelled';
 import { isGlobal } from '../graph';
 import { listOf } from './helpers';
@@ -60,6 +60,7 @@ export const availabilityBelowTarget: Rule = {
       // The global services alone use up the target's budget: nothing else the design changes meets it.
       const onlyShared = sharedMinutes > allowed;
       const top = modelled.contributors.slice(0, 3);
+      const shown = formatModelled(modelled.availability, modelled.low, modelled.high);
       const floor = journey.percent !== null ? `The SLA floor (what the providers commit to) is ${formatPercent(journey.percent)}.` : `The SLA floor is unknown (${journey.floorReason}).`;
       const components = [...new Set(top.flatMap((c) => c.components))];
       const order = context.graph.indexById;
@@ -69,7 +70,7 @@ export const availabilityBelowTarget: Rule = {
         components,
         severity: onlyShared ? 'info' : undefined,
         message:
-          `${journey.name} is modelled at ${formatPercent(modelled.availability)} (from ${formatPercent(modelled.low)} to ${formatPercent(modelled.high)}), ` +
+          `${journey.name} is modelled at ${shown.value} (from ${shown.low} to ${shown.high}), ` +
           `${minutes(modelled.downtimeMinutesPerMonth)} of expected downtime a month against the ${minutes(allowed)} a ${formatPercent(journey.target)} target allows. ` +
           `Most of it: ${listOf(top.map((c) => `${c.title.replace(/\.$/, '')} (${minutes(c.minutesPerMonth)})`))}.` +
           (onlyShared ? ` The global services every route shares (${listOf(shared.map((c) => c.components[0]!))}) alone use up the target's budget: no change inside this design meets it.` : '') +

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SEVERITIES, formatEstimate, formatPercent, type Assumption, type DesignAnalysis, type Finding, type JourneyAvailability, type Severity } from '../../../engine';
+import { SEVERITIES, formatEstimate, formatModelled, formatModelledRange, formatPercent, type Assumption, type DesignAnalysis, type Finding, type JourneyAvailability, type Severity } from '../../../engine';
 import { formatDuration } from '../../../model';
 import { addSuppression, applyPatch, removeSuppressions } from '../../commands';
 import { selectComponents } from '../../store';
@@ -24,11 +24,11 @@ export function Scorecard({ analysis }: { analysis: DesignAnalysis }) {
       </h3>
       {row(
         'Weakest journey (modelled)',
-        availability.percent === null ? (availability.journey ? 'cannot work' : 'no journeys') : `${formatPercent(availability.percent)} / ${formatPercent(availability.target)}`,
+        availability.percent === null ? (availability.journey ? 'cannot work' : 'no journeys') : `${formatModelled(availability.percent, availability.low, availability.high).value} / ${formatPercent(availability.target)}`,
         availability.meets,
         'score-availability',
         availability.journey
-          ? `${availability.journey}: expected availability from failure rates and this design's recovery times${availability.low !== null && availability.high !== null ? `, ${formatPercent(availability.low)} to ${formatPercent(availability.high)}` : ''}`
+          ? `${availability.journey}: expected availability from failure rates and this design's recovery times${availability.low !== null && availability.high !== null ? `, ${formatModelledRange(availability.percent, availability.low, availability.high)}` : ''}`
           : undefined,
       )}
       {availability.journey && availability.percent !== null && (
@@ -146,9 +146,9 @@ function JourneyRow({ journey }: { journey: JourneyAvailability }) {
         {journey.name}:{' '}
         {modelled ? (
           <>
-            <strong data-testid={`journey-${journey.id}-modelled`}>{formatPercent(modelled.availability)}</strong> modelled{' '}
+            <strong data-testid={`journey-${journey.id}-modelled`}>{formatModelled(modelled.availability, modelled.low, modelled.high).value}</strong> modelled{' '}
             <span className="muted" data-testid={`journey-${journey.id}-range`}>
-              ({formatPercent(modelled.low)} to {formatPercent(modelled.high)})
+              ({formatModelledRange(modelled.availability, modelled.low, modelled.high)})
             </span>
             , SLA floor <span data-testid={`journey-${journey.id}-floor`}>{journey.percent === null ? 'unknown' : formatPercent(journey.percent)}</span>, target {formatPercent(journey.target)}
           </>
