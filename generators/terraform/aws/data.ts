@@ -72,7 +72,7 @@ function commonDatabaseArguments(b: TerraformBuilder, { c, spec }: Database): Bo
     attr('skip_final_snapshot', false),
     attr('final_snapshot_identifier', template(raw('var.name_prefix'), `-${c.id}-final`)),
     !backup.enabled && comment('The design turns automated backups off for this database: retention 0 disables them.'),
-    backup.enabled && !backup.pitr && comment('The design does not ask for point-in-time recovery; RDS keeps transaction logs whenever backups are on.'),
+    backup.enabled && (!backup.pitr || backup.pitrImplied === true) && comment('The design does not ask for point-in-time recovery; RDS keeps transaction logs whenever backups are on.'),
   ];
   return items.filter((item): item is BodyItem => item !== false);
 }
