@@ -125,8 +125,11 @@ class ModuleInstance implements Scope {
         const key = alias ? `${name}.${alias}` : name;
         const refs: RefSink = new Set();
         const region = body.region === undefined ? new Unknown('no region set') : this.valueOf(body.region, this, refs);
+        const tags = this.valueOf(blocksOf(body.default_tags)[0]?.tags ?? null, this, new Set());
+        const defaultTags = Object.fromEntries(Object.entries(isObject(tags) ? tags : {}).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
         const provider: TfProvider = {
           key,
+          defaultTags,
           rootKey: this.prefix === '' ? key : `${this.prefix}${key}`,
           region,
           declaredAt: `${this.prefix}provider "${name}"${alias ? ` (alias ${alias})` : ''} in ${path}`,
@@ -146,31 +149,47 @@ class ModuleInstance implements Scope {
     return new Unknown('unreadable');
   }
 
+  /** An hcl2json value evaluated like `valueOf`, recording references under its path and every prefix (`rule`, `rule.copy_action`, ...). */
+  private tracked(json: Json, scope: Scope, path: string, byPath: Map<string, Set<string>>): Value {
+    if (Array.isArray(json)) return json.map((item) => this.tracked(item, scope, path, byPath));
+    if (json !== null && typeof json === 'object') {
+      return makeObject(Object.entries(json as Body).map(([key, value]) => [key, this.tracked(value, scope, `${path}.${key}`, byPath)] as const));
+    }
+    const own: RefSink = new Set();
+    const value = this.valueOf(json, scope, own);
+    if (own.size > 0) {
+      const segments = path.split('.');
+      for (let length = 1; length <= segments.length; length += 1) {
+        const prefix = segments.slice(0, length).join('.');
+        const set = byPath.get(prefix) ?? new Set<string>();
+        for (const ref of own) set.add(ref);
+        byPath.set(prefix, set);
+      }
+    }
+    return value;
+  }
+
   /** A resource body's arguments and nested blocks, with `dynamic` blocks expanded where their collection is known. */
   private bodyValue(body: Body, scope: Scope, refsByKey: Map<string, Set<string>>, address: string): ValueObject {
     const entries: [string, Value][] = [];
     for (const [key, json] of Object.entries(body)) {
       if (META_ARGUMENTS.has(key)) continue;
-      const refs = refsByKey.get(key) ?? new Set<string>();
-      refsByKey.set(key, refs);
-      entries.push([key, this.valueOf(json, scope, refs)]);
+      entries.push([key, this.tracked(json, scope, key, refsByKey)]);
     }
     for (const [name, blocks] of Object.entries(asBody(body.dynamic) ?? {})) {
-      const refs = refsByKey.get(name) ?? new Set<string>();
-      refsByKey.set(name, refs);
       const generated: Value[] = [];
       for (const dynamic of blocksOf(blocks)) {
         const iterator = typeof dynamic.iterator === 'string' ? dynamic.iterator : name;
-        const collection = this.valueOf(dynamic.for_each, scope, refs);
+        const collection = this.tracked(dynamic.for_each, scope, name, refsByKey);
         const content = blocksOf(dynamic.content)[0] ?? {};
         if (collection instanceof Unknown) {
           this.collector.notes.push({ address, message: `dynamic "${name}" blocks: their for_each is not known before plan; read as one block` });
-          generated.push(this.valueOf(content, childScope(scope, new Map([[iterator, makeObject([['key', collection], ['value', collection]])]])), refs));
+          generated.push(this.tracked(content, childScope(scope, new Map([[iterator, makeObject([['key', collection], ['value', collection]])]])), name, refsByKey));
           continue;
         }
         const pairs: [Value, Value][] = Array.isArray(collection) ? collection.map((item, i) => [i, item]) : isObject(collection) ? Object.entries(collection) : [];
         for (const [key, value] of pairs) {
-          generated.push(this.valueOf(content, childScope(scope, new Map([[iterator, makeObject([['key', key], ['value', value]])]])), refs));
+          generated.push(this.tracked(content, childScope(scope, new Map([[iterator, makeObject([['key', key], ['value', value]])]])), name, refsByKey));
         }
       }
       const existing = entries.find(([key]) => key === name);

@@ -23,7 +23,10 @@ export interface TfResource {
   /** The provider configuration it uses (`aws`, `aws.eu`) and that configuration's region. */
   readonly provider: TfProvider | undefined;
   readonly attributes: ValueObject;
-  /** What each top-level argument or block refers to: resource addresses and `module.x:output`. */
+  /**
+   * What each argument or block refers to, by path (`load_balancer`, `load_balancer.target_group_arn`;
+   * list indexes left out): resource addresses and `module.x:output`.
+   */
   readonly refs: ReadonlyMap<string, ReadonlySet<string>>;
   /** The file it is declared in, when the input was configuration. */
   readonly file?: string;
@@ -35,6 +38,8 @@ export interface TfProvider {
   /** `aws.eu` in the root module; for configurations a child module inherits, the root's key. */
   readonly rootKey: string;
   readonly region: Value;
+  /** Its `default_tags` with known values (the export names the design there). */
+  readonly defaultTags: Readonly<Record<string, string>>;
   /** Where the region came from, for the inference list: `provider "aws" (alias eu)`. */
   readonly declaredAt: string;
 }
