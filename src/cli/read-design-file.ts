@@ -7,8 +7,31 @@ export type DesignFileResult =
   | { ok: true; design: Design; path: string; notes: string[]; text: string }
   | { ok: false; path: string; problems: DesignProblem[] };
 
-/** Reads and validates a design file, refusing oversized files before reading them. */
+/** Standard input as text, refused past the size a design can have. */
+async function readStandardInput(): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > READ_LIMITS.maxCharacters * 4) throw new Error(`standard input is larger than ${(READ_LIMITS.maxCharacters * 4) / 1024 / 1024} MB; a design is far smaller, refused`);
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads and validates a design file (`-`: standard input), refusing oversized files before reading them. */
 export async function readDesignFile(file: string, cwd: string): Promise<DesignFileResult> {
+  if (file === '-') {
+    let text: string;
+    try {
+      text = await readStandardInput();
+    } catch (error) {
+      return { ok: false, path: '-', problems: [{ path: [], code: 'too-large', message: (error as Error).message }] };
+    }
+    const result = loadDesign(text, { fileName: '(standard input)' });
+    return result.ok ? { ok: true, design: result.design, path: '-', notes: result.notes, text } : { ok: false, path: '-', problems: result.problems };
+  }
   const path = resolve(cwd, file);
   let text: string;
   try {
