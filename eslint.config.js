@@ -44,6 +44,11 @@ export default tseslint.config(
     'The engine is plain TypeScript over the model and catalog: no React, DOM, Node or app (architecture.md).',
   ),
   boundary(
+    ['src/import/**/*.ts'],
+    [...react, ...node, '**/engine', '**/engine/*', '**/app/*', '**/cli/*', '**/generators', '**/generators/*'],
+    'The importer is plain TypeScript over the model and catalog: it runs in Node and the browser alike (architecture.md).',
+  ),
+  boundary(
     ['generators/**/*.ts'],
     [...react, ...node, '**/app/*', '**/cli/*'],
     'Generators are pure: (design, analysis) -> files. No React, no fs; the caller writes files (architecture.md).',

@@ -17,6 +17,9 @@ describe('layer boundaries', () => {
     ['src/engine/x.ts', "import { useStore } from '../app/store';"],
     ['generators/x.ts', "import { writeFileSync } from 'node:fs';"],
     ['src/cli/x.ts', "import { App } from '../app/App';"],
+    ['src/import/x.ts', "import { readFileSync } from 'node:fs';"],
+    ['src/import/x.ts', "import { analyzeDesign } from '../engine';"],
+    ['src/import/x.ts', "import { generateExport } from '../../generators';"],
     ['src/app/panels/x.tsx', "import { ReactFlow } from '@xyflow/react';"],
     ['src/app/x.tsx', "import { readFileSync } from 'node:fs';"],
   ])('refuses %s: %s', async (filePath, code) => {
@@ -25,6 +28,7 @@ describe('layer boundaries', () => {
 
   it.each([
     ['src/catalog/x.ts', "import { parseDuration } from '../model';"],
+    ['src/import/x.ts', "import { KINDS } from '../catalog';"],
     ['src/app/canvas/x.tsx', "import { ReactFlow } from '@xyflow/react';"],
     ['src/cli/x.ts', "import { readFileSync } from 'node:fs';"],
   ])('allows %s: %s', async (filePath, code) => {

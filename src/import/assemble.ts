@@ -159,6 +159,30 @@ function dropOriginRecords(connections: Connection[], components: readonly Compo
   });
 }
 
+/**
+ * A web ACL associated with a load balancer sits in front of it: what DNS or the CDN sends to the
+ * balancer passes the WAF first, so `dns -> lb` becomes `dns -> waf` (the design's path).
+ */
+function routeThroughWaf(connections: Connection[], components: readonly Component[]): Connection[] {
+  const kindOf = new Map(components.map((c) => [c.id, c.kind]));
+  const wafsInFront = new Map<string, string[]>();
+  for (const c of connections) if (kindOf.get(c.from) === 'waf') wafsInFront.set(c.to, [...(wafsInFront.get(c.to) ?? []), c.from]);
+  const out: Connection[] = [];
+  const seen = new Set<string>();
+  for (const c of connections) {
+    const wafs = wafsInFront.get(c.to);
+    const edge = kindOf.get(c.from) === 'dns' || kindOf.get(c.from) === 'cdn';
+    const replaced = edge && wafs && !wafs.includes(c.from) ? wafs.map((waf) => ({ ...c, to: waf })) : [c];
+    for (const connection of replaced) {
+      const key = `${connection.from}->${connection.to}:${connection.mode}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(connection);
+    }
+  }
+  return out;
+}
+
 /** The design from the drafts: regions, components with ids, connections, and users in front. */
 export function assembleDesign(result: AwsImport, input: TfInput, options: AssembleOptions): { design: Design; idOf: Map<string, string> } {
   const { context, drafts } = result;
@@ -224,7 +248,7 @@ export function assembleDesign(result: AwsImport, input: TfInput, options: Assem
     connections.push(connection);
     if (pending.guess) context.infer(pending.address, 'connection', `${connection.from} -> ${connection.to} (${connection.mode}): ${pending.guess}`, connection.from);
   }
-  connections = dropOriginRecords(connections, components);
+  connections = dropOriginRecords(routeThroughWaf(connections, components), components);
 
   const entries = entryTargets(components, connections);
   if (entries.length > 0) {

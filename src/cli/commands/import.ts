@@ -1,9 +1,9 @@
 import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serializeDesign } from '../../model';
-import { formatReport, hclParser, importTerraform, IMPORT_LIMITS, type SourceFile } from '../../import';
+import { formatReport, importTerraform, IMPORT_LIMITS, type SourceFile } from '../../import';
+import { nodeHclParser } from '../hcl-parser';
 import { EXIT, UsageError, type Command } from '../context';
 
 export const importUsage = `Usage: ninesmith import terraform PATH... [--out FILE] [--report text|json] [--name NAME]
@@ -48,12 +48,6 @@ async function collectFolder(root: string): Promise<string[]> {
   return found.filter((path) => !(terraform && /\.json$/i.test(path) && !/\.tf\.json$/i.test(path)));
 }
 
-/** The HCL parser's WebAssembly, read from the package beside this code. */
-function nodeParser() {
-  const require = createRequire(import.meta.url);
-  return hclParser(() => readFile(require.resolve('@cdktf/hcl2json/main.wasm.gz')));
-}
-
 export const importCommand: Command = async (args, context) => {
   const { values, positionals } = parseArgs({
     args,
@@ -88,7 +82,7 @@ export const importCommand: Command = async (args, context) => {
 
   let result;
   try {
-    result = await importTerraform(files, { parser: nodeParser(), name: values.name ?? basename(base) });
+    result = await importTerraform(files, { parser: nodeHclParser(), name: values.name ?? basename(base) });
   } catch (error) {
     context.stderr(`ninesmith import: internal error: ${(error as Error).message}\n`);
     return INTERNAL_ERROR;

@@ -36,27 +36,38 @@ class Drafts {
     return this.byTag.get(id);
   }
 
+  /**
+   * Adds a resource's component: a new draft, or the one its group (or, without a group, its
+   * `ninesmith:component` tag) already has. A group's tag is the one its members share.
+   */
   add(r: TfResource, kind: Draft['kind'], input: ComponentInput<Draft['kind']>): Draft {
-    const taggedId = tagsOf(r)[COMPONENT_TAG];
+    const tag = tagsOf(r)[COMPONENT_TAG];
     const location = input.location ?? this.context.locationOf(r);
-    const group = input.group !== undefined ? (taggedId ? `${input.group}:${taggedId}` : input.group) : undefined;
-    const existing = group !== undefined ? this.byGroup.get(group) : undefined;
+    const sameTag = input.group === undefined && tag !== undefined ? this.byTag.get(tag) : undefined;
+    const existing = input.group !== undefined ? this.byGroup.get(input.group) : sameTag?.kind === kind ? sameTag : undefined;
     if (existing) {
       existing.props = input.combine ? input.combine(existing.props, { ...(input.props as Record<string, unknown>) }) : { ...existing.props, ...(input.props as Record<string, unknown>) };
       for (const zone of input.zones ?? []) existing.zones.add(zone);
       if (input.replicas !== undefined) existing.replicas = (existing.replicas ?? 0) + input.replicas;
+      if (existing.taggedId !== tag) existing.taggedId = undefined;
+      if (location !== existing.location && !existing.global) {
+        // One component in two regions (the export's web ACL per region): global where the kind allows it.
+        if (KINDS[kind].capabilities.placement !== 'regional') {
+          existing.global = true;
+          this.context.infer(r.address, 'region', `the same component in ${existing.location} and ${location}: imported as one, without a region`, tag);
+        }
+      }
       existing.resources.push(r.address);
       this.context.draftOf.set(r.address, existing);
       return existing;
     }
-    const name = input.name ?? tagsOf(r).Name;
     const draft: Draft = {
-      key: group !== undefined ? `group:${group}` : r.address,
+      key: input.group !== undefined ? `group:${input.group}` : r.address,
       kind,
       props: { ...(input.props as Record<string, unknown>) },
-      taggedId,
+      taggedId: tag,
       idHint: input.idHint ?? nameStem(r),
-      name,
+      name: input.name ?? tagsOf(r).Name,
       location,
       providerKey: r.provider?.rootKey,
       global: input.global === true || KINDS[kind].capabilities.placement === 'global',
@@ -65,8 +76,8 @@ class Drafts {
       resources: [r.address],
     };
     this.list.push(draft);
-    if (group !== undefined) this.byGroup.set(group, draft);
-    if (taggedId && !this.byTag.has(taggedId)) this.byTag.set(taggedId, draft);
+    if (input.group !== undefined) this.byGroup.set(input.group, draft);
+    if (tag && !this.byTag.has(tag)) this.byTag.set(tag, draft);
     this.context.draftOf.set(r.address, draft);
     return draft;
   }

@@ -28,7 +28,6 @@ import {
  */
 export type ResourceImporter = (r: TfResource, context: ImportContext) => Outcome;
 
-const GIB = 1024 ** 3;
 
 /** `aws_db_instance.main` -> `main`; generic names (`this`, `main`) take the module's name. */
 const GENERIC_NAMES = new Set(['this', 'main', 'default', 'primary', 'this_1', 'example', 'resource']);
@@ -178,7 +177,7 @@ const dbInstance: ResourceImporter = (r, context) => {
   });
 };
 
-const rdsCluster: ResourceImporter = (r, context) => {
+const rdsCluster: ResourceImporter = (r) => {
   const engine = engineOf(r.attributes.engine);
   const aurora = engine?.startsWith('aurora') ?? str(r.attributes.engine)?.startsWith('aurora') ?? false;
   const size = str(r.attributes.db_cluster_instance_class);
