@@ -186,6 +186,22 @@ function routeThroughWaf(connections: Connection[], components: readonly Compone
 /** The design from the drafts: regions, components with ids, connections, and users in front. */
 export function assembleDesign(result: AwsImport, input: TfInput, options: AssembleOptions): { design: Design; idOf: Map<string, string> } {
   const { context, drafts } = result;
+  // Regional components whose provider's region is not known go to the region most others use.
+  const unplaced = drafts.filter((d) => !d.global && !d.location && KINDS[d.kind].capabilities.placement === 'regional');
+  if (unplaced.length > 0) {
+    const counts = new Map<string, number>();
+    for (const d of drafts) if (d.location) counts.set(d.location, (counts.get(d.location) ?? 0) + 1);
+    const fallback = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 'us-east-1';
+    const unknownRegion = input.providers.find((p) => typeof p.region !== 'string');
+    for (const d of unplaced) d.location = fallback;
+    context.infer(
+      unknownRegion?.declaredAt ?? 'provider "aws"',
+      'region',
+      counts.size > 0
+        ? `the region of ${unplaced.length} component(s) is not known before plan: placed in ${fallback}, where the others are`
+        : `no provider region is known (not set, or a variable without a value): ${fallback} assumed; set it in the Design tab`,
+    );
+  }
   const plans = planRegions(drafts, input, context);
   assignRoles(plans, context);
   const regionIds = new Map([...plans.values()].map((plan) => [plan.location, plan.id]));

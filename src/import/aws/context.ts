@@ -219,6 +219,9 @@ export class ImportContext {
         if (AZ_NAME.test(id) || ZONE_ID.test(id)) add(id);
       }
     }
+    // One instance per zone (`for_each = toset(var.azs)`): the instance key names the zone.
+    const key = /\["([a-z0-9-]+)"\]$/.exec(r.address)?.[1];
+    if (zones.length === 0 && key && (AZ_NAME.test(key) || ZONE_ID.test(key))) add(key);
     return zones;
   }
 
@@ -247,9 +250,27 @@ export class ImportContext {
     return this.draftOf.get(typeof r === 'string' ? r : r.address);
   }
 
+  /** The input path of a registry module that a draft was read from (`services.api` of an ECS module). */
+  readonly moduleDraftInputs = new Map<Draft, string>();
+
+  /** Drafts an argument refers to: through resources, and through registry modules' outputs. */
+  draftsOf(r: TfResource, ...keys: string[]): Draft[] {
+    const out: Draft[] = [];
+    for (const draft of [...this.refsOf(r, ...keys).map((ref) => this.draft(ref)), ...this.moduleDraftsOf(r, ...keys)]) {
+      if (draft && !out.includes(draft)) out.push(draft);
+    }
+    return out;
+  }
+
   /** Drafts that an argument's `module.x:output` references reach. */
   moduleDraftsOf(r: { refs: ReadonlyMap<string, ReadonlySet<string>> }, ...keys: string[]): Draft[] {
-    return this.moduleRefsOf(r, ...keys).flatMap((ref) => this.moduleDrafts.get(ref.slice(0, ref.indexOf(':'))) ?? []);
+    return this.moduleRefsOf(r, ...keys).flatMap((ref) => {
+      const module = ref.slice(0, ref.indexOf(':'));
+      const drafts = this.moduleDrafts.get(module) ?? [];
+      const key = /\[("[^"]*")\]$/.exec(ref)?.[1];
+      const one = key ? drafts.filter((draft) => draft.resources.includes(`${module}[${key}]`)) : [];
+      return one.length > 0 ? one : drafts;
+    });
   }
 }
 

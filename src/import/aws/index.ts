@@ -3,7 +3,7 @@ import type { TfInput, TfResource } from '../terraform/types';
 import type { ImportedResource, NotImported } from '../types';
 import { ImportContext, tagsOf, type ComponentInput, type Draft, type Outcome } from './context';
 import { AWS_MODULES, importModuleCall } from './modules';
-import { AWS_IMPORTERS, nameStem } from './registry';
+import { AWS_IMPORTERS } from './registry';
 import { wire } from './wiring';
 
 export { AWS_IMPORTERS } from './registry';
@@ -20,6 +20,38 @@ export interface AwsImport {
   readonly imported: readonly ImportedResource[];
   readonly read: readonly { readonly address: string; readonly purpose: string }[];
   readonly notImported: readonly NotImported[];
+}
+
+/** Id stems for components whose resource names say nothing (`main`, `this`). */
+const KIND_STEMS: Partial<Record<Draft['kind'], string>> = {
+  'load-balancer': 'lb',
+  'relational-db': 'db',
+  cache: 'cache',
+  queue: 'queue',
+  'object-storage': 'bucket',
+  'app-service': 'app',
+  'worker-pool': 'workers',
+  cdn: 'cdn',
+  waf: 'waf',
+  'backup-vault': 'vault',
+  'identity-provider': 'idp',
+};
+const GENERIC = new Set(['this', 'main', 'default', 'example', 'primary', 'resource', 'this_1']);
+
+/**
+ * A readable id stem: the resource's name, or its kind's when the name says nothing (`main`,
+ * `this`); inside a module, prefixed with the module's name (`frankfurt-db`). Balancers named
+ * like the service behind them get `-lb`.
+ */
+function idStem(kind: Draft['kind'], r: TfResource, hint: string | undefined): string {
+  let stem = hint ?? r.name;
+  if (hint === undefined) {
+    stem = GENERIC.has(r.name) ? (KIND_STEMS[kind] ?? r.name) : r.name;
+    const module = r.module.split('.').pop();
+    if (module && r.type !== 'module') stem = `${module}-${stem}`;
+  }
+  if (kind === 'load-balancer' && !/(^|[-_])(n|a)?lb([-_]|$)|balancer/.test(stem)) return `${stem}-lb`;
+  return stem;
 }
 
 /** Providers other than AWS whose resources the importer reads (Helm releases on EKS). */
@@ -66,7 +98,7 @@ class Drafts {
       kind,
       props: { ...(input.props as Record<string, unknown>) },
       taggedId: tag,
-      idHint: input.idHint ?? nameStem(r),
+      idHint: idStem(kind, r, input.idHint),
       name: input.name ?? tagsOf(r).Name,
       location,
       providerKey: r.provider?.rootKey,

@@ -14,7 +14,7 @@ import type { KindId } from '../../catalog';
 
 interface ModuleReading {
   /** The components the module creates. */
-  readonly components: { readonly kind: KindId; readonly input: ComponentInput<KindId>; readonly key?: string }[];
+  readonly components: { readonly kind: KindId; readonly input: ComponentInput<KindId>; readonly key?: string; readonly inputs?: string }[];
   /** What it is read for, when it creates no component (a VPC without NAT gateways, an EKS cluster). */
   readonly purpose?: string;
 }
@@ -79,7 +79,8 @@ function ecsService(name: string, service: ValueObject, call: TfModuleCall, cont
     ...(autoscaling ? { autoscaling: { enabled: true, min, max } } : {}),
   } as const;
   if (autoscaling && service.enable_autoscaling === undefined) context.infer(`${call.address}`, 'props', `service ${name}: the module turns autoscaling on by default (${min} to ${max} tasks)`);
-  return { kind: fronted ? 'app-service' : 'worker-pool', key: name, input: { zones, replicas, props, idHint: name } };
+  const { healthChecks, ...rest } = props;
+  return { kind: fronted ? 'app-service' : 'worker-pool', key: name, inputs: key.replace(/\.$/, '') || undefined, input: { zones, replicas, props: fronted ? { ...rest, healthChecks } : rest, idHint: name } };
 }
 
 function ecs(call: TfModuleCall, context: ImportContext, pseudo: TfResource, submodule: string): ModuleReading {
@@ -314,6 +315,7 @@ export function importModuleCall(
   for (const entry of reading.components) {
     const draft = drafts.add({ ...pseudo, address: entry.key ? `${call.address}["${entry.key}"]` : call.address }, entry.kind, entry.input);
     made.push(draft);
+    if (entry.inputs) context.moduleDraftInputs.set(draft, entry.inputs);
   }
   context.moduleDrafts.set(call.address, made);
   if (made.length === 0) read.push({ address: call.address, purpose: reading.purpose ?? 'read through its inputs' });

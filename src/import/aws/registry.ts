@@ -85,7 +85,7 @@ const ecsService: ResourceImporter = (r, context) => {
   if (zones.length === 0 && network && 'subnets' in network) context.infer(r.address, 'zones', 'the service\'s subnets are not known before plan: zones left to the region\'s first');
   if (!served) context.infer(r.address, 'kind', 'an ECS service with no load balancer: imported as a worker pool (background work), not an app service');
   const common = { runtime: 'containers', ...cpuMemory(taskDefinition) } as const;
-  const input = { zones, replicas, idHint: nameStem(r) };
+  const input = { zones, replicas };
   // Behind a load balancer, its target group's health checks take failed tasks out of rotation.
   return served ? component('app-service', { ...input, props: { ...common, healthChecks: true } }) : component('worker-pool', { ...input, props: common });
 };
@@ -101,7 +101,7 @@ const autoscalingGroup: ResourceImporter = (r, context) => {
   const scaling = min !== undefined && max !== undefined && max > min ? { enabled: true, min, max } : undefined;
   const props = { runtime: 'vm', ...(size ? { size } : {}), healthChecks: str(r.attributes.health_check_type) === 'ELB', ...(scaling ? { autoscaling: scaling } : {}) } as const;
   if (!fronted) context.infer(r.address, 'kind', 'an Auto Scaling group behind no load balancer: imported as a worker pool');
-  const input = { zones, replicas: desired, idHint: nameStem(r) };
+  const input = { zones, replicas: desired };
   return fronted ? component('app-service', { ...input, props }) : component('worker-pool', { ...input, props });
 };
 
@@ -115,7 +115,6 @@ const instance: ResourceImporter = (r, context) => {
     replicas: 1,
     props: { runtime: 'vm', ...(size ? { size } : {}), healthChecks: false },
     group: `instances:${r.base}`,
-    idHint: nameStem(r),
   });
 };
 
@@ -123,14 +122,13 @@ const loadBalancer: ResourceImporter = (r, context) => {
   const type = str(r.attributes.load_balancer_type) === 'network' ? 'network' : 'application';
   const internal = bool(r.attributes.internal) === true;
   const zones = context.zonesOf(r, 'subnets', 'subnet_mapping');
-  return component('load-balancer', { zones, props: { type, scheme: internal ? 'internal' : 'internet-facing' }, idHint: nameStem(r) });
+  return component('load-balancer', { zones, props: { type, scheme: internal ? 'internal' : 'internet-facing' } });
 };
 
 const classicLoadBalancer: ResourceImporter = (r, context) =>
   component('load-balancer', {
     zones: [...context.zonesOf(r, 'subnets'), ...strings(r.attributes.availability_zones)],
     props: { type: 'application', scheme: bool(r.attributes.internal) ? 'internal' : 'internet-facing', healthCheckPath: str(block(r.attributes.health_check)?.target)?.replace(/^HTTPS?:[0-9]+/, '') || undefined },
-    idHint: nameStem(r),
   });
 
 const dbInstance: ResourceImporter = (r, context) => {
@@ -173,7 +171,6 @@ const dbInstance: ResourceImporter = (r, context) => {
       ...(deletion !== undefined ? { deletionProtection: deletion } : {}),
       ...(backup ? { backup } : {}),
     },
-    idHint: nameStem(r),
   });
 };
 
@@ -196,7 +193,6 @@ const rdsCluster: ResourceImporter = (r) => {
       ...(deletion !== undefined ? { deletionProtection: deletion } : {}),
       ...(backup ? { backup } : {}),
     },
-    idHint: nameStem(r),
   });
 };
 
@@ -235,7 +231,6 @@ const cacheReplicationGroup: ResourceImporter = (r, context) => {
       ...(snapshots !== undefined ? { persistence: snapshots > 0 ? 'snapshot' : 'none' } : {}),
       ...(snapshots !== undefined && snapshots > 1 ? { backup: { enabled: true, retentionDays: snapshots } } : {}),
     },
-    idHint: nameStem(r),
   });
 };
 
@@ -247,7 +242,7 @@ const cacheCluster: ResourceImporter = (r, context) => {
   const zone = str(r.attributes.availability_zone);
   const zones = [...(zone ? [zone] : []), ...strings(r.attributes.preferred_availability_zones)];
   const size = str(r.attributes.node_type);
-  return component('cache', { zones, replicas: num(r.attributes.num_cache_nodes), props: { engine, ...(size ? { size } : {}), automaticFailover: false }, idHint: nameStem(r) });
+  return component('cache', { zones, replicas: num(r.attributes.num_cache_nodes), props: { engine, ...(size ? { size } : {}), automaticFailover: false } });
 };
 
 /** A queue that another names as its dead-letter target belongs to that queue. */
@@ -286,7 +281,6 @@ const sqsQueue: ResourceImporter = (r, context) => {
       deadLetter: policy !== undefined,
       ...(policy?.maxReceiveCount !== undefined ? { maxReceiveCount: policy.maxReceiveCount } : {}),
     },
-    idHint: nameStem(r),
   });
 };
 
@@ -296,13 +290,13 @@ const snsTopic: ResourceImporter = (r, context) => {
     return read('notifications of alarms (on-call), part of the observability setup');
   }
   context.infer(r.address, 'kind', 'SNS topic imported as a queue (the catalog has no publish-subscribe kind): messages fan out to its subscribers');
-  return component('queue', { props: { durable: true, fifo: bool(r.attributes.fifo_topic) === true }, idHint: nameStem(r) });
+  return component('queue', { props: { durable: true, fifo: bool(r.attributes.fifo_topic) === true } });
 };
 
 const s3Bucket: ResourceImporter = (r) => {
   const versioned = bool(block(r.attributes.versioning)?.enabled);
   const objectLock = bool(r.attributes.object_lock_enabled) === true || block(r.attributes.object_lock_configuration) !== undefined;
-  return component('object-storage', { props: { ...(versioned !== undefined ? { versioning: versioned } : {}), objectLock }, idHint: nameStem(r) });
+  return component('object-storage', { props: { ...(versioned !== undefined ? { versioning: versioned } : {}), ...(objectLock ? { objectLock } : {}) } });
 };
 
 const bucketPart =
@@ -310,7 +304,7 @@ const bucketPart =
   (r, context) =>
     part(context.refsOf(r, 'bucket').map((b) => b.address), what, patch && ((draft, ctx) => patch(r, draft, ctx)));
 
-const cloudfront: ResourceImporter = (r) => component('cdn', { global: true, props: { originFailover: blocks(r.attributes.origin_group).length > 0 }, idHint: nameStem(r) });
+const cloudfront: ResourceImporter = (r) => component('cdn', { global: true, props: { originFailover: blocks(r.attributes.origin_group).length > 0 } });
 
 function wafRules(r: TfResource): { managedRules: boolean; rateLimiting: boolean; rules: number } {
   const rules = blocks(r.attributes.rule);
@@ -324,7 +318,7 @@ function wafRules(r: TfResource): { managedRules: boolean; rateLimiting: boolean
 
 const wafAcl: ResourceImporter = (r) => {
   const global = str(r.attributes.scope) === 'CLOUDFRONT';
-  return component('waf', { global, props: wafRules(r), idHint: nameStem(r) });
+  return component('waf', { global, props: wafRules(r) });
 };
 
 /** All Route 53 of a configuration is one DNS component: its zones, records and health checks. */
@@ -361,7 +355,8 @@ function combineDns(existing: Record<string, unknown>, added: Record<string, unk
 const natGateway: ResourceImporter = (r, context) => {
   const zones = context.zonesOf(r, 'subnet_id');
   const vpc = context.refsOf(r, 'subnet_id').flatMap((subnet) => context.refsOf(subnet, 'vpc_id'))[0];
-  return component('nat-gateway', { zones, replicas: 1, group: `nat:${vpc?.address ?? context.locationOf(r) ?? 'default'}`, name: 'NAT gateways', idHint: 'nat' });
+  const module = r.module.split('.').pop();
+  return component('nat-gateway', { zones, replicas: 1, group: `nat:${vpc?.address ?? context.locationOf(r) ?? 'default'}`, name: 'NAT gateways', idHint: module ? `${module}-nat` : 'nat' });
 };
 
 const secret: ResourceImporter = (r, context) => {
@@ -387,23 +382,23 @@ const kmsKey: ResourceImporter = (r, context) => {
   });
 };
 
-const cognito: ResourceImporter = (r) => component('identity-provider', { global: true, props: { product: 'cognito' }, idHint: nameStem(r), name: 'Cognito' });
+const cognito: ResourceImporter = () => component('identity-provider', { global: true, props: { product: 'cognito' }, name: 'Cognito' });
 
-const backupVault: ResourceImporter = (r) => component('backup-vault', { props: {}, idHint: nameStem(r) });
+const backupVault: ResourceImporter = () => component('backup-vault', { props: {} });
 
 /** AWS Backup plans set the backups of the resources their selections name; see wiring.ts. */
 const backupPlan: ResourceImporter = () => read('backups of the resources its selections name (retention, continuous backup, copies)');
 
-const schedulerSchedule: ResourceImporter = (r) => component('scheduler', { props: {}, idHint: nameStem(r) });
+const schedulerSchedule: ResourceImporter = () => component('scheduler', { props: {} });
 
 const eventRule: ResourceImporter = (r) =>
   str(r.attributes.schedule_expression) !== undefined || (r.refs.get('schedule_expression')?.size ?? 0) > 0
-    ? component('scheduler', { props: {}, idHint: nameStem(r) })
+    ? component('scheduler', { props: {} })
     : read('routes events between services (its targets are wired)');
 
-const apiGateway: ResourceImporter = (r) => component('api-gateway', { props: {}, idHint: nameStem(r) });
+const apiGateway: ResourceImporter = () => component('api-gateway', { props: {} });
 
-const redshift: ResourceImporter = (r) => component('data-warehouse', { zones: strings(r.attributes.availability_zone), props: {}, idHint: nameStem(r) });
+const redshift: ResourceImporter = (r) => component('data-warehouse', { zones: strings(r.attributes.availability_zone), props: {} });
 
 const OBSERVABILITY_GROUP = 'observability:cloudwatch';
 const observability: ResourceImporter = (r) => {
@@ -443,26 +438,26 @@ const eksCluster: ResourceImporter = () => read('the Kubernetes cluster its node
 const eksNodeGroup: ResourceImporter = () => read('nodes (and zones) of the Kubernetes cluster for the workloads on it');
 
 const HELM_CHARTS: readonly { pattern: RegExp; outcome: (r: TfResource) => Outcome }[] = [
-  { pattern: /^(traefik)$/, outcome: (r) => component('ingress', { props: { controller: 'traefik' }, idHint: nameStem(r) }) },
-  { pattern: /^(ingress-nginx|nginx-ingress.*)$/, outcome: (r) => component('ingress', { props: { controller: 'nginx' }, idHint: nameStem(r) }) },
+  { pattern: /^(traefik)$/, outcome: () => component('ingress', { props: { controller: 'traefik' } }) },
+  { pattern: /^(ingress-nginx|nginx-ingress.*)$/, outcome: () => component('ingress', { props: { controller: 'nginx' } }) },
   { pattern: /^(aws-load-balancer-controller)$/, outcome: () => skip('cluster add-on: the AWS Load Balancer Controller registers pods with target groups (read for wiring)') },
-  { pattern: /^(cloudnative-pg|cluster|postgresql|postgresql-ha|postgres-operator)$/, outcome: (r) => component('relational-db', { props: { engine: 'postgres', hosting: 'kubernetes', ha: /ha|cluster|operator|cloudnative/.test(str(r.attributes.chart) ?? '') ? 'cluster' : 'single' }, idHint: nameStem(r) }) },
-  { pattern: /^(mysql|mariadb)$/, outcome: (r) => component('relational-db', { props: { engine: 'mysql', hosting: 'kubernetes' }, idHint: nameStem(r) }) },
-  { pattern: /^(redis|redis-cluster|valkey)$/, outcome: (r) => component('cache', { props: { engine: str(r.attributes.chart) === 'valkey' ? 'valkey' : 'redis', hosting: 'kubernetes' }, idHint: nameStem(r) }) },
-  { pattern: /^(rabbitmq|rabbitmq-cluster-operator|nats|kafka)$/, outcome: (r) => component('queue', { props: { hosting: 'kubernetes' }, idHint: nameStem(r) }) },
-  { pattern: /^(keycloak|keycloakx)$/, outcome: (r) => component('identity-provider', { props: { product: 'keycloak' }, idHint: nameStem(r) }) },
-  { pattern: /^(kube-prometheus-stack|prometheus|grafana|loki|loki-stack|datadog|opentelemetry-collector)$/, outcome: (r) => component('observability', { props: {}, idHint: nameStem(r), group: 'observability:cluster', name: 'Cluster monitoring' }) },
-  { pattern: /^(argo-cd|argocd|flux2?)$/, outcome: (r) => component('ci-cd', { global: true, props: {}, idHint: nameStem(r) }) },
+  { pattern: /^(cloudnative-pg|cluster|postgresql|postgresql-ha|postgres-operator)$/, outcome: (r) => component('relational-db', { props: { engine: 'postgres', hosting: 'kubernetes', ha: /ha|cluster|operator|cloudnative/.test(str(r.attributes.chart) ?? '') ? 'cluster' : 'single' } }) },
+  { pattern: /^(mysql|mariadb)$/, outcome: () => component('relational-db', { props: { engine: 'mysql', hosting: 'kubernetes' } }) },
+  { pattern: /^(redis|redis-cluster|valkey)$/, outcome: (r) => component('cache', { props: { engine: str(r.attributes.chart) === 'valkey' ? 'valkey' : 'redis', hosting: 'kubernetes' } }) },
+  { pattern: /^(rabbitmq|rabbitmq-cluster-operator|nats|kafka)$/, outcome: () => component('queue', { props: { hosting: 'kubernetes' } }) },
+  { pattern: /^(keycloak|keycloakx)$/, outcome: () => component('identity-provider', { props: { product: 'keycloak' } }) },
+  { pattern: /^(kube-prometheus-stack|prometheus|grafana|loki|loki-stack|datadog|opentelemetry-collector)$/, outcome: () => component('observability', { props: {}, group: 'observability:cluster', name: 'Cluster monitoring' }) },
+  { pattern: /^(argo-cd|argocd|flux2?)$/, outcome: () => component('ci-cd', { global: true, props: {} }) },
   { pattern: /^(cert-manager|metrics-server|cluster-autoscaler|karpenter|external-dns|external-secrets|aws-ebs-csi-driver|aws-efs-csi-driver|kube-state-metrics|node-problem-detector|velero)$/, outcome: () => skip('cluster add-on: keeps the cluster running, not a component of the design') },
 ];
 
 const helmRelease: ResourceImporter = (r, context) => {
   const chart = str(r.attributes.chart)?.split('/').pop();
-  if (!chart) return component('app-service', { props: { runtime: 'kubernetes' }, idHint: nameStem(r) });
+  if (!chart) return component('app-service', { props: { runtime: 'kubernetes' } });
   const known = HELM_CHARTS.find((entry) => entry.pattern.test(chart));
   if (known) return known.outcome(r);
   context.infer(r.address, 'kind', `Helm chart "${chart}": imported as an app service on Kubernetes`);
-  return component('app-service', { props: { runtime: 'kubernetes' }, idHint: nameStem(r) });
+  return component('app-service', { props: { runtime: 'kubernetes' } });
 };
 
 const NETWORK_TYPES = [
@@ -528,9 +523,9 @@ const targetGroup: ResourceImporter = (r, context) => {
   const zones = context.resources.filter((other) => other.type === 'aws_eks_node_group' && context.refsOf(other, 'cluster_name').some((c) => c.address === cluster.address)).flatMap((group) => context.zonesOf(group, 'subnet_ids'));
   context.infer(r.address, 'component', `no targets registered in Terraform, beside EKS cluster ${cluster.address}: pods that the AWS Load Balancer Controller registers (${network ? 'an ingress controller behind a network load balancer' : 'a service on Kubernetes'}); zones from the cluster's node groups`);
   if (network) {
-    return component('ingress', { zones, props: { controller: port === 8000 || port === 8443 ? 'traefik' : 'provider' }, idHint: nameStem(r) });
+    return component('ingress', { zones, props: { controller: port === 8000 || port === 8443 ? 'traefik' : 'provider' } });
   }
-  return component('app-service', { zones, props: { runtime: 'kubernetes' }, idHint: nameStem(r) });
+  return component('app-service', { zones, props: { runtime: 'kubernetes' } });
 };
 
 const owned = (keys: readonly string[], what: string): ResourceImporter => (r, context) => part(context.refsOf(r, ...keys).map((o) => o.address), what);
@@ -620,8 +615,8 @@ export const AWS_IMPORTERS: Readonly<Record<string, ResourceImporter>> = {
   aws_cloudfront_response_headers_policy: () => read('CloudFront headers'),
   aws_cloudfront_function: () => read('CloudFront edge code'),
   aws_wafv2_web_acl: wafAcl,
-  aws_waf_web_acl: (r) => component('waf', { global: true, props: { managedRules: false }, idHint: nameStem(r) }),
-  aws_wafregional_web_acl: (r) => component('waf', { props: { managedRules: false }, idHint: nameStem(r) }),
+  aws_waf_web_acl: () => component('waf', { global: true, props: { managedRules: false } }),
+  aws_wafregional_web_acl: () => component('waf', { props: { managedRules: false } }),
   aws_wafv2_ip_set: () => read('addresses a web ACL allows or blocks'),
   aws_wafv2_rule_group: () => read('rules of a web ACL'),
   aws_route53_zone: route53,
@@ -659,7 +654,7 @@ export const AWS_IMPORTERS: Readonly<Record<string, ResourceImporter>> = {
   aws_apigatewayv2_integration: owned(['api_id'], 'integration'),
   aws_apigatewayv2_route: owned(['api_id'], 'route'),
   aws_redshift_cluster: redshift,
-  aws_redshiftserverless_workgroup: (r) => component('data-warehouse', { props: {}, idHint: nameStem(r) }),
+  aws_redshiftserverless_workgroup: () => component('data-warehouse', { props: {} }),
   aws_cloudwatch_metric_alarm: observability,
   aws_cloudwatch_composite_alarm: observability,
   aws_cloudwatch_dashboard: observability,

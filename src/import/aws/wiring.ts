@@ -119,15 +119,15 @@ function wireEdge(context: ImportContext): void {
   for (const r of context.resources) {
     const draft = context.draft(r);
     if (r.type === 'aws_route53_record') {
-      for (const target of context.refsOf(r, 'alias', 'records')) connect(context, draft, context.draft(target), 'sync', r.address);
+      for (const target of context.draftsOf(r, 'alias', 'records')) connect(context, draft, target, 'sync', r.address);
     }
     if (r.type === 'aws_cloudfront_distribution') {
       const acl = context.refsOf(r, 'web_acl_id').find((ref) => ref.type === 'aws_wafv2_web_acl' || ref.type === 'aws_waf_web_acl');
       const front = acl ? context.draft(acl) : undefined;
       if (front) connect(context, draft, front, 'sync', r.address);
-      for (const origin of context.refsOf(r, 'origin')) {
-        if (origin.type.startsWith('aws_cloudfront')) continue;
-        connect(context, front ?? draft, context.draft(origin), 'sync', r.address);
+      for (const origin of context.draftsOf(r, 'origin')) {
+        if (origin === draft || origin === front) continue;
+        connect(context, front ?? draft, origin, 'sync', r.address);
       }
     }
     if (r.type === 'aws_wafv2_web_acl_association') {
@@ -267,14 +267,23 @@ function wireBackups(context: ImportContext): void {
 function wireModules(context: ImportContext): void {
   const workload = (draft: Draft) => draft.kind === 'app-service' || draft.kind === 'worker-pool';
   for (const call of context.input.moduleCalls) {
+    const pseudo = { ...call, type: 'module', name: call.address, base: call.address, mode: 'managed', module: '', attributes: call.inputs } as TfResource;
     for (const draft of context.moduleDrafts.get(call.address) ?? []) {
-      const others = [...context.moduleDraftsOf(call), ...context.refsOf({ ...call, type: 'module', address: call.address } as unknown as TfResource).map((r) => context.draft(r)).filter((d): d is Draft => d !== undefined)];
-      for (const other of new Set(others)) {
-        if (other === draft) continue;
-        if (workload(draft) && other.kind === 'load-balancer') connect(context, other, draft, 'sync', call.address, `the module's inputs name ${other.key}`);
-        else if (KINDS[draft.kind].capabilities.stateful && workload(other)) connect(context, other, draft, 'sync', call.address, `the module's inputs admit ${other.key}`);
-        else if (workload(draft) && (KINDS[other.kind].capabilities.stateful || other.kind === 'load-balancer')) connect(context, draft, other, 'sync', call.address, `the module's inputs name ${other.key}`);
-        else if (draft.kind === 'cdn' && !workload(other)) connect(context, draft, other, 'sync', call.address);
+      const path = context.moduleDraftInputs.get(draft);
+      const others = (path ? context.draftsOf(pseudo, path) : context.draftsOf(pseudo)).filter((other) => other !== draft);
+      if (draft.kind === 'cdn') {
+        // A CDN with a web ACL sends its origins' traffic through the WAF.
+        const waf = others.find((other) => other.kind === 'waf');
+        if (waf) connect(context, draft, waf, 'sync', call.address);
+        for (const other of others.filter((o) => o.kind !== 'waf')) connect(context, waf ?? draft, other, 'sync', call.address);
+        continue;
+      }
+      for (const other of others) {
+        const name = other.resources[0] ?? other.key;
+        if (workload(draft) && other.kind === 'load-balancer') connect(context, other, draft, 'sync', call.address, `the module's inputs name ${name}`);
+        else if (KINDS[draft.kind].capabilities.stateful && workload(other)) connect(context, other, draft, 'sync', call.address, `the module's inputs admit ${name}`);
+        else if (workload(draft) && other.kind === 'queue') connect(context, draft, other, 'async', call.address, `the module's inputs name ${name}`);
+        else if (workload(draft) && KINDS[other.kind].capabilities.stateful) connect(context, draft, other, 'sync', call.address, `the module's inputs name ${name}`);
       }
     }
   }

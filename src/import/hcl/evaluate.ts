@@ -28,8 +28,12 @@ export type RefSink = Set<string>;
 
 /** Names an expression can refer to; each module instance (and each `for`) has one. */
 export interface Scope {
-  /** The value of a traversal from a root name (`var`, `local`, `aws_lb`, `each`, ...). */
-  lookup(root: string, steps: readonly Step[], refs: RefSink): Value;
+  /**
+   * The value of a traversal from a root name (`var`, `local`, `aws_lb`, `each`, ...). Index
+   * expressions in `steps` (`local.azs[count.index]`) are evaluated in `caller`, the scope the
+   * traversal was written in.
+   */
+  lookup(root: string, steps: readonly Step[], refs: RefSink, caller: Scope): Value;
 }
 
 /** Plain objects whose keys come from the configuration: `__proto__` stays an ordinary key. */
@@ -123,9 +127,9 @@ class ChildScope implements Scope {
     private readonly parent: Scope,
     private readonly names: ReadonlyMap<string, Value>,
   ) {}
-  lookup(root: string, steps: readonly Step[], refs: RefSink): Value {
-    if (this.names.has(root)) return traverse(this.names.get(root)!, steps, this, refs);
-    return this.parent.lookup(root, steps, refs);
+  lookup(root: string, steps: readonly Step[], refs: RefSink, caller: Scope): Value {
+    if (this.names.has(root)) return traverse(this.names.get(root)!, steps, caller, refs);
+    return this.parent.lookup(root, steps, refs, caller);
   }
 }
 
@@ -232,7 +236,7 @@ export function evaluate(expr: Expr, scope: Scope, refs: RefSink): Value {
       return unknown ?? text;
     }
     case 'traversal':
-      return scope.lookup(expr.root, expr.steps, refs);
+      return scope.lookup(expr.root, expr.steps, refs, scope);
     case 'postfix':
       return traverse(evaluate(expr.target, scope, refs), expr.steps, scope, refs);
     case 'tuple':

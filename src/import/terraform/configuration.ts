@@ -92,6 +92,8 @@ class ModuleInstance implements Scope {
   ) {
     for (const [key, provider] of inherited) this.providers.set(key, provider);
     for (const file of module.files) this.index(file.path, file.json);
+    // Providers last: their region may read a variable or local declared in any file.
+    for (const file of module.files) this.indexProviders(file.path, file.json);
   }
 
   private index(path: string, json: HclJson): void {
@@ -119,6 +121,9 @@ class ModuleInstance implements Scope {
       const body = blocksOf(blocks)[0];
       if (body) this.outputs.set(name, body.value);
     }
+  }
+
+  private indexProviders(path: string, json: HclJson): void {
     for (const [name, blocks] of Object.entries(asBody(json.provider) ?? {})) {
       for (const body of blocksOf(blocks)) {
         const alias = typeof body.alias === 'string' ? body.alias : undefined;
@@ -270,18 +275,19 @@ class ModuleInstance implements Scope {
   }
 
   /** A resource reference: `aws_lb.web.arn`, `aws_subnet.private[0].id`, `aws_subnet.private[*].id`. */
-  private resourceValue(id: string, steps: readonly Step[], refs: RefSink): Value {
+  private resourceValue(id: string, steps: readonly Step[], refs: RefSink, caller: Scope): Value {
     const instances = this.instances(id);
     const declaration = this.declarations.get(id)!;
     const counted = declaration.body.count !== undefined || declaration.body.for_each !== undefined;
     const base = `${this.prefix}${id}`;
     const attributeOf = (instance: Instance, rest: readonly Step[]): Value => {
       const [first, ...tail] = rest;
-      if (!first) return new Unknown('computed');
+      // The whole instance (`for_each = aws_subnet.public`): its configured arguments.
+      if (!first) return this.attributes(id, instance)?.attributes ?? new Unknown('computed');
       if (first.type !== 'attr') return new Unknown('computed');
       const values = this.attributes(id, instance);
       if (!values || !Object.hasOwn(values.attributes, first.name)) return new Unknown('computed');
-      return traverse(values.attributes[first.name]!, tail, this, refs);
+      return traverse(values.attributes[first.name]!, tail, caller, refs);
     };
     if (!counted || instances.length === 1 && instances[0]!.key === undefined) {
       refs.add(base);
@@ -289,12 +295,16 @@ class ModuleInstance implements Scope {
       return attributeOf(instances[0]!, rest);
     }
     const [first, ...rest] = steps;
+    if (first === undefined && declaration.body.for_each !== undefined) {
+      refs.add(base);
+      return makeObject(instances.map((instance) => [typeof instance.key === 'string' ? instance.key : String(instance.key), attributeOf(instance, [])] as const));
+    }
     if (first?.type === 'splat' || first === undefined) {
       refs.add(base);
       return instances.map((instance) => attributeOf(instance, rest));
     }
     if (first.type === 'index') {
-      const key = evaluate(first.key, this, refs);
+      const key = evaluate(first.key, caller, refs);
       const instance = instances.find((candidate) => candidate.key === key);
       if (!instance) {
         refs.add(base);
@@ -403,32 +413,34 @@ class ModuleInstance implements Scope {
     return this.valueOf(this.outputs.get(name), this, refs);
   }
 
-  lookup(root: string, steps: readonly Step[], refs: RefSink): Value {
+  lookup(root: string, steps: readonly Step[], refs: RefSink, caller: Scope = this): Value {
     const [first, ...rest] = steps;
     const name = first?.type === 'attr' ? first.name : undefined;
     switch (root) {
       case 'var':
-        return name ? traverse(this.variable(name, refs), rest, this, refs) : new Unknown('var');
+        return name ? traverse(this.variable(name, refs), rest, caller, refs) : new Unknown('var');
       case 'local':
-        return name ? traverse(this.local(name, refs), rest, this, refs) : new Unknown('local');
+        return name ? traverse(this.local(name, refs), rest, caller, refs) : new Unknown('local');
       case 'module': {
         if (!name || !this.modules.has(name)) return new Unknown(`no module ${name ?? ''}`);
         const child = this.child(name);
         const [outputStep, ...after] = rest;
         const output = outputStep?.type === 'attr' ? outputStep.name : undefined;
         if (!child) {
-          refs.add(`${this.prefix}module.${name}${output ? `:${output}` : ''}`);
+          // `module.ecs.services["api"]` names one element of a map output: the reference keeps its key.
+          const index = after[0]?.type === 'index' && after[0].key.type === 'literal' ? `[${JSON.stringify(after[0].key.value)}]` : '';
+          refs.add(`${this.prefix}module.${name}${output ? `:${output}${index}` : ''}`);
           return new Unknown('module output');
         }
         if (!output) return new Unknown('module object');
-        return traverse(child.output(output, refs), after, this, refs);
+        return traverse(child.output(output, refs), after, caller, refs);
       }
       case 'data': {
         const second = rest[0];
         if (!name || second?.type !== 'attr') return new Unknown('data');
         const id = `data.${name}.${second.name}`;
         if (!this.declarations.has(id)) return new Unknown(`no ${id}`);
-        return this.resourceValue(id, rest.slice(1), refs);
+        return this.resourceValue(id, rest.slice(1), refs, caller);
       }
       case 'path':
         return name === 'module' ? this.module.dir || '.' : name === 'root' || name === 'cwd' ? '.' : new Unknown('path');
@@ -442,7 +454,7 @@ class ModuleInstance implements Scope {
         if (!name) return new Unknown(`no ${root}`);
         const id = `${root}.${name}`;
         if (!this.declarations.has(id)) return new Unknown(`no ${id}`);
-        return this.resourceValue(id, rest, refs);
+        return this.resourceValue(id, rest, refs, caller);
       }
     }
   }
@@ -506,7 +518,7 @@ export function readConfiguration(modules: readonly ParsedModule[], rootDir: str
   for (const [name, description] of instance.variableDescriptions()) {
     const qualified = `var.${name}`;
     if (collector.unset.has(qualified) || tfvars.has(name)) continue;
-    const value = instance.lookup('var', [{ type: 'attr', name }], new Set());
+    const value = instance.lookup('var', [{ type: 'attr', name }], new Set(), instance);
     if (value instanceof Unknown && value.reason === `unset variable ${qualified}`) unsetVariables.push({ name: qualified, description, usedBy: [] });
   }
   return {
