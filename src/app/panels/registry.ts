@@ -18,6 +18,7 @@ export const PANELS: readonly PanelDefinition[] = [
   { id: 'findings', title: 'Findings', order: 30, component: lazy(() => import('./findings/FindingsPanel')) },
   { id: 'what-if', title: 'What if', order: 40, component: lazy(() => import('./what-if/WhatIfPanel')) },
   { id: 'cost', title: 'Cost', order: 50, component: lazy(() => import('./cost/CostPanel')) },
+  { id: 'import', title: 'Import', order: 80, component: lazy(() => import('./import/ImportPanel')) },
   { id: 'export', title: 'Export', order: 90, component: lazy(() => import('./export/ExportPanel')) },
 ];
 

@@ -45,7 +45,10 @@ async function start(load: WasmBytesLoader): Promise<ParseFunction> {
   const wasm = isGzip(bytes) ? gunzipSync(bytes) : bytes;
   const go = new Go();
   const bridge: Record<string, unknown> = {};
-  (globalThis as Record<string, unknown>)[BRIDGE] = bridge;
+  const root = globalThis as Record<string, unknown>;
+  // The Go program looks its bridge up on Node's `global`; a browser has only `globalThis`.
+  if (root.global === undefined) root.global = globalThis;
+  root[BRIDGE] = bridge;
   const { instance } = (await WebAssembly.instantiate(wasm as Uint8Array<ArrayBuffer>, go.importObject)) as WebAssembly.WebAssemblyInstantiatedSource;
   void go.run(instance);
   // The Go program registers `parse` on the bridge as it starts, synchronously within run().
