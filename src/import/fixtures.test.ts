@@ -98,3 +98,13 @@ describe('what the fixtures show', () => {
     expect(design.components.find((c) => c.id === 'dns')?.props).toMatchObject({ failoverRouting: true, healthChecks: true });
   });
 });
+
+describe('docs/import.md', () => {
+  it('lists every resource type and module the importer reads', async () => {
+    const { AWS_IMPORTERS, AWS_MODULES } = await import('.');
+    const page = readFileSync(join(__dirname, '../../docs/import.md'), 'utf8');
+    const missing = Object.keys(AWS_IMPORTERS).filter((type) => !page.includes(`\`${type}\``) && !(type.startsWith('aws_iam_') && page.includes('`aws_iam_*`')));
+    expect(missing).toEqual([]);
+    expect(Object.keys(AWS_MODULES).filter((name) => !page.includes(`\`${name}\``))).toEqual([]);
+  });
+});

@@ -42,7 +42,7 @@ interface Instance {
   readonly index?: number;
 }
 
-/** Joins a module folder and a relative `source` (`../shared`), `/`-separated, without `.` or `..`. */
+/** Joins a module folder and a relative `source` (`../modules/app`), `/`-separated, without `.` or `..`. */
 export function joinPath(dir: string, relative: string): string {
   const parts = dir === '' ? [] : dir.split('/');
   for (const segment of relative.split('/')) {
