@@ -108,3 +108,31 @@ describe('docs/import.md', () => {
     expect(Object.keys(AWS_MODULES).filter((name) => !page.includes(`\`${name}\``))).toEqual([]);
   });
 });
+
+describe('terraform show -json of a plan', () => {
+  it('gives the same design as the configuration it was planned from', async () => {
+    // `terraform plan` (Terraform 1.11, AWS provider 5.100, dummy credentials and the fixture's
+    // variables set) of fixtures/two-regions, then `terraform show -json`.
+    const text = readFileSync(join(FIXTURES, 'two-regions.plan.json'), 'utf8');
+    const result = await importTerraform([{ path: 'two-regions.plan.json', text }], { parser, name: 'two-regions' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.report.input).toBe('plan');
+    const expected = readFileSync(join(FIXTURES, 'two-regions.expected.yaml'), 'utf8');
+    const withoutDescription = (yaml: string) => yaml.replace(/^description: .*\n/m, '');
+    expect(withoutDescription(serializeDesign(result.design))).toBe(withoutDescription(expected));
+    // Variables have values in a plan; nothing is reported unset.
+    expect(result.report.unsetVariables).toEqual([]);
+  });
+
+  it('refuses JSON that is not show-json output, naming the file', async () => {
+    const result = await importTerraform([{ path: 'package.json', text: '{"name":"x"}' }], { parser, name: 'x' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]).toMatchObject({ file: 'package.json', message: expect.stringContaining('terraform show -json') });
+  });
+
+  it('refuses invalid HCL with the file, line and column', async () => {
+    const result = await importTerraform([{ path: 'main.tf', text: 'resource "aws_s3_bucket" "a" {\n' }], { parser, name: 'x' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]!.message).toMatch(/^main\.tf:\d+,\d+-\d+: Unclosed configuration block/);
+  });
+});

@@ -82,7 +82,7 @@ export const importCommand: Command = async (args, context) => {
 
   let result;
   try {
-    result = await importTerraform(files, { parser: nodeHclParser(), name: values.name ?? basename(base) });
+    result = await importTerraform(files, { parser: nodeHclParser(), name: values.name ?? (files.length === 1 && paths.length === 1 ? basename(files[0]!.path).replace(/\.[^.]+$/, '') : basename(base)) });
   } catch (error) {
     context.stderr(`ninesmith import: internal error: ${(error as Error).message}\n`);
     return INTERNAL_ERROR;

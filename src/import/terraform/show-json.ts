@@ -68,6 +68,13 @@ function configModules(configuration: Json | undefined): Map<string, ConfigModul
 /** A reference as the plan writes it (`aws_subnet.a.id`, `module.vpc.private_subnets`, `var.x`) -> resource addresses. */
 function resolveReference(reference: string, prefix: string, modules: Map<string, ConfigModule>, depth = 0): string[] {
   const parts = reference.replace(/\[[^\]]*\]/g, '').split('.');
+  if (parts[0] === 'var' && parts[1] && prefix !== '' && depth <= 8) {
+    // A module's variable refers to what the calling module passes in.
+    const match = /^(.*?)module\.([^.]+)\.$/.exec(prefix);
+    const parent = match ? modules.get(match[1]!) : undefined;
+    const expression = asObject(asObject(asObject(parent?.calls[match?.[2] ?? ''])?.expressions)?.[parts[1]]);
+    return asArray(expression?.references).flatMap((ref) => (typeof ref === 'string' ? resolveReference(ref, match![1]!, modules, depth + 1) : []));
+  }
   if (['var', 'local', 'each', 'count', 'path', 'terraform', 'self'].includes(parts[0]!)) return [];
   if (parts[0] === 'module' && parts[1]) {
     const inner = `${prefix}module.${parts[1]}.`;
