@@ -1,4 +1,4 @@
-import { BUILT_IN_TIER_IDS, CURRENT_FORMAT_VERSION, uniqueId, type Component, type Connection, type Design, type Region, type RegionRole } from '../model';
+import { BUILT_IN_TIERS, CURRENT_FORMAT_VERSION, uniqueId, type Component, type Connection, type Design, type Region, type RegionRole } from '../model';
 import { KINDS, propsSchema } from '../catalog';
 import { block, regionOfZone, regionRefLocation, str, type Draft, type ImportContext } from './aws/context';
 import type { AwsImport } from './aws';
@@ -283,7 +283,7 @@ export function assembleDesign(result: AwsImport, input: TfInput, options: Assem
     name: (tags?.['ninesmith:design-name'] ?? options.name).slice(0, 200) || 'Imported from Terraform',
     description: `Imported from Terraform (${input.kind === 'configuration' ? 'configuration files' : `terraform show -json of a ${input.kind}`}). Every guess the importer made is listed with the resource it came from; journeys are not in Terraform and are yours to add.`,
     provider: 'aws',
-    tier: tier && (BUILT_IN_TIER_IDS as readonly string[]).includes(tier) ? tier : 'standard',
+    tier: tier !== undefined && Object.hasOwn(BUILT_IN_TIERS, tier) ? tier : 'standard',
     tenancy: 'shared',
     regions,
     components,
