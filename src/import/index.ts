@@ -10,7 +10,7 @@ import type { TfInput } from './terraform/types';
 import type { ImportReport, ImportResult, SourceFile } from './types';
 
 export * from './types';
-export { hclParser, type HclParser, type WasmBytesLoader } from './hcl/parser';
+export { hclParser, isGzip, type HclParser, type WasmBytesLoader } from './hcl/parser';
 export { AWS_IMPORTERS, AWS_MODULES } from './aws';
 export { formatReport } from './report';
 

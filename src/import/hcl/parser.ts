@@ -1,14 +1,12 @@
-import { gunzipSync } from 'fflate';
-
 /**
  * HCL is parsed by HashiCorp's own parser, compiled to WebAssembly by `@cdktf/hcl2json`
  * (`main.wasm.gz`, run by Go's `wasm_exec.js`). The package's Node entry point reads the file with
  * `fs`, so both the command line and the browser load the same WebAssembly through this module
- * instead: the caller supplies the bytes (read from the package, or fetched as an asset), and
- * the Go runtime is loaded on first use.
+ * instead: the caller supplies the bytes (read from the package and gunzipped with Node's zlib, or
+ * fetched as an asset and gunzipped in the page), and the Go runtime is loaded on first use.
  */
 
-/** The gzipped (or plain) bytes of `@cdktf/hcl2json/main.wasm.gz`. */
+/** The WebAssembly of `@cdktf/hcl2json/main.wasm.gz`, already gunzipped. */
 export type WasmBytesLoader = () => Promise<ArrayBuffer | Uint8Array>;
 
 /** One configuration file as hcl2json turns it into JSON: blocks as arrays, expressions as `${...}` strings. */
@@ -31,18 +29,12 @@ const BRIDGE = '__parse_terraform_config_wasm__';
 
 let started: Promise<ParseFunction> | undefined;
 
-function isGzip(bytes: Uint8Array): boolean {
-  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
-}
-
 async function start(load: WasmBytesLoader): Promise<ParseFunction> {
   // Go's runtime shim defines `globalThis.Go`; it works unchanged in Node 20 and browsers.
   await import('@cdktf/hcl2json/wasm/wasm_exec.js');
   const Go = (globalThis as unknown as { Go: new () => GoRuntime }).Go;
   const raw = await load();
-  const bytes = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
-  // A server may already have undone the gzip (Content-Encoding); only gunzip real gzip.
-  const wasm = isGzip(bytes) ? gunzipSync(bytes) : bytes;
+  const wasm = raw instanceof Uint8Array ? raw : new Uint8Array(raw);
   const go = new Go();
   const bridge: Record<string, unknown> = {};
   const root = globalThis as Record<string, unknown>;
@@ -57,6 +49,11 @@ async function start(load: WasmBytesLoader): Promise<ParseFunction> {
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
   return bridge.parse as ParseFunction;
+}
+
+/** True for gzip's magic bytes. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
 /** The HCL parser, started once per process or page with the bytes `load` returns. */

@@ -1,5 +1,6 @@
 import wasmUrl from '@cdktf/hcl2json/main.wasm.gz?url';
-import { hclParser, importTerraform, type ImportReport, type SourceFile } from '../../../import';
+import { gunzipSync } from 'fflate';
+import { hclParser, importTerraform, isGzip, type ImportReport, type SourceFile } from '../../../import';
 import { notify, setActivePanel } from '../../store';
 import { openAsNewDesign } from '../../persistence/session';
 import { saveImportReport } from './report-store';
@@ -10,7 +11,13 @@ import { saveImportReport } from './report-store';
  * loaded only when Terraform is imported; hcl2json's WebAssembly (1.7 MB) is fetched then.
  */
 
-const parser = hclParser(async () => new Uint8Array(await (await fetch(wasmUrl)).arrayBuffer()));
+const parser = hclParser(async () => {
+  const response = await fetch(wasmUrl);
+  if (!response.ok) throw new Error(`the HCL parser could not be loaded: ${response.status} ${response.statusText}`);
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // A server may already have undone the gzip (Content-Encoding: gzip); only gunzip real gzip.
+  return isGzip(bytes) ? gunzipSync(bytes) : bytes;
+});
 
 /** Text files of a Terraform folder; anything else dropped beside them is left out. */
 const TERRAFORM_FILE = /\.(tf|tfvars|json)$/i;
