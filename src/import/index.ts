@@ -7,19 +7,14 @@ import type { HclJson, HclParser } from './hcl/parser';
 import { readConfiguration, type ParsedModule } from './terraform/configuration';
 import { isShowJson, readShowJson } from './terraform/show-json';
 import type { TfInput } from './terraform/types';
-import type { ImportReport, ImportResult, SourceFile } from './types';
+import type { ImportProblem, ImportReport, ImportResult, SourceFile } from './types';
+import { IMPORT_LIMITS, ImportLimitError, withEvaluationBudget } from './limits';
 
 export * from './types';
 export { hclParser, isGzip, type HclParser, type WasmBytesLoader } from './hcl/parser';
 export { AWS_IMPORTERS, AWS_MODULES } from './aws';
 export { formatReport } from './report';
-
-/** Limits that keep a huge or hostile input from hanging the importer. */
-export const IMPORT_LIMITS = {
-  /** Characters of all files together. */
-  maxCharacters: 32 * 1024 * 1024,
-  maxFiles: 2000,
-} as const;
+export { IMPORT_LIMITS, ImportLimitError } from './limits';
 
 export interface ImportOptions {
   /** Parses HCL (the WebAssembly parser, loaded by the caller for its platform). */
@@ -56,7 +51,7 @@ function toValue(json: unknown): Value {
   return null;
 }
 
-async function readInput(files: readonly SourceFile[], parser: HclParser): Promise<{ ok: true; input: TfInput; skipped: string[] } | { ok: false; problems: { file: string; message: string }[] }> {
+async function readInput(files: readonly SourceFile[], parser: HclParser): Promise<{ ok: true; input: TfInput; skipped: string[] } | { ok: false; problems: ImportProblem[] }> {
   const showJson = files.filter((file) => isJson(file.path) && !/\.tf\.json$/i.test(file.path));
   for (const file of showJson) {
     let parsed: unknown;
@@ -66,12 +61,12 @@ async function readInput(files: readonly SourceFile[], parser: HclParser): Promi
       if (files.length === 1) return { ok: false, problems: [{ file: file.path, message: `not valid JSON: ${(error as Error).message}` }] };
       continue;
     }
-    if (isShowJson(parsed)) return { ok: true, input: readShowJson(parsed), skipped: files.filter((other) => other !== file).map((other) => other.path) };
+    if (isShowJson(parsed)) return { ok: true, input: withEvaluationBudget(() => readShowJson(parsed)), skipped: files.filter((other) => other !== file).map((other) => other.path) };
     if (files.length === 1) {
       return { ok: false, problems: [{ file: file.path, message: 'a JSON file that is not `terraform show -json` output (no format_version with planned_values or values)' }] };
     }
   }
-  const problems: { file: string; message: string }[] = [];
+  const problems: ImportProblem[] = [];
   const byDir = new Map<string, { path: string; json: HclJson }[]>();
   const tfvars = new Map<string, Value>();
   const skipped: string[] = [];
@@ -88,7 +83,7 @@ async function readInput(files: readonly SourceFile[], parser: HclParser): Promi
     try {
       json = /\.json$/i.test(file.path) ? parseTfJson(file) : await parser.parse(file.path, file.text);
     } catch (error) {
-      problems.push({ file: file.path, message: (error as Error).message });
+      problems.push({ file: file.path, message: error instanceof RangeError ? 'nested too deeply to read (or too large), refused' : (error as Error).message });
       continue;
     }
     if (terraform) {
@@ -110,19 +105,48 @@ async function readInput(files: readonly SourceFile[], parser: HclParser): Promi
  * throws for bad input: unreadable files come back as problems with their names.
  */
 export async function importTerraform(files: readonly SourceFile[], options: ImportOptions): Promise<ImportResult> {
-  if (files.length === 0) return { ok: false, problems: [{ file: '.', message: 'nothing to import: no files' }] };
-  if (files.length > IMPORT_LIMITS.maxFiles) return { ok: false, problems: [{ file: '.', message: `${files.length} files: more than ${IMPORT_LIMITS.maxFiles}, refused` }] };
+  const refused = tooMuch(files);
+  if (refused) return { ok: false, problems: [refused] };
+  try {
+    const read = await readInput(files, options.parser);
+    if (!read.ok) return { ok: false, problems: boundedProblems(read.problems) };
+    return withEvaluationBudget(() => assemble(read.input, read.skipped, options));
+  } catch (error) {
+    // A limit reached while evaluating, or a stack that nesting exhausted: a refusal, not a crash.
+    if (error instanceof ImportLimitError) return { ok: false, problems: [{ file: '.', message: error.message }] };
+    if (error instanceof RangeError) return { ok: false, problems: [{ file: '.', message: `the configuration is nested too deeply to evaluate (${error.message}), refused` }] };
+    throw error;
+  }
+}
+
+/** The first problem with the input's size, before any of it is parsed. */
+function tooMuch(files: readonly SourceFile[]): ImportProblem | undefined {
+  if (files.length === 0) return { file: '.', message: 'nothing to import: no files' };
+  if (files.length > IMPORT_LIMITS.maxFiles) return { file: '.', message: `${files.length} files: more than ${IMPORT_LIMITS.maxFiles}, refused` };
+  const large = files.find((file) => file.text.length > IMPORT_LIMITS.maxFileCharacters);
+  if (large) return { file: large.path, message: `${megabytes(large.text.length)} MB of text: more than ${megabytes(IMPORT_LIMITS.maxFileCharacters)} MB in one file, refused` };
   const size = files.reduce((sum, file) => sum + file.text.length, 0);
-  if (size > IMPORT_LIMITS.maxCharacters) return { ok: false, problems: [{ file: '.', message: `the files hold more than ${IMPORT_LIMITS.maxCharacters / 1024 / 1024} MB of text, refused` }] };
-  const read = await readInput(files, options.parser);
-  if (!read.ok) return read;
-  const { input } = read;
+  if (size > IMPORT_LIMITS.maxCharacters) return { file: '.', message: `the files hold ${megabytes(size)} MB of text: more than ${megabytes(IMPORT_LIMITS.maxCharacters)} MB, refused` };
+  return undefined;
+}
+
+const megabytes = (characters: number) => (characters / 1024 / 1024).toFixed(characters < 1024 * 1024 ? 1 : 0);
+
+/** At most maxProblems problems, each cut to maxProblemLength characters, and how many more there were. */
+function boundedProblems(problems: readonly ImportProblem[]): ImportProblem[] {
+  const cut = (text: string) => (text.length > IMPORT_LIMITS.maxProblemLength ? `${text.slice(0, IMPORT_LIMITS.maxProblemLength)}…` : text);
+  const listed = problems.slice(0, IMPORT_LIMITS.maxProblems).map((problem) => ({ file: cut(problem.file), message: cut(problem.message) }));
+  const more = problems.length - listed.length;
+  return more > 0 ? [...listed, { file: '.', message: `and ${more} more problem${more === 1 ? '' : 's'}` }] : listed;
+}
+
+function assemble(input: TfInput, skipped: readonly string[], options: ImportOptions): ImportResult {
   const aws = importAws(input);
   const { design, idOf } = assembleDesign(aws, input, { name: options.name });
   // The design goes through the same loader as a file, so an import is never a design the app refuses.
   const loaded = loadDesignDocument(toDocument(design));
   if (!loaded.ok) {
-    return { ok: false, problems: loaded.problems.map((problem) => ({ file: '(imported design)', message: `${problem.path.join('.')}: ${problem.message}` })) };
+    return { ok: false, problems: boundedProblems(loaded.problems.map((problem) => ({ file: '(imported design)', message: `${problem.path.join('.')}: ${problem.message}` }))) };
   }
   const component = (key: string) => idOf.get(key) ?? key;
   const report: ImportReport = {
@@ -132,7 +156,7 @@ export async function importTerraform(files: readonly SourceFile[], options: Imp
     read: [...aws.read].sort((a, b) => a.address.localeCompare(b.address)),
     notImported: [...aws.notImported].sort((a, b) => a.address.localeCompare(b.address)),
     unsetVariables: input.unsetVariables,
-    notes: [...input.notes, ...read.skipped.map((path) => ({ address: path, message: 'not a Terraform file: skipped' }))],
+    notes: [...input.notes, ...skipped.map((path) => ({ address: path, message: 'not a Terraform file: skipped' }))],
   };
   return { ok: true, design: loaded.design, report };
 }

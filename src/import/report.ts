@@ -1,11 +1,16 @@
+import { terminalText } from '../model';
 import type { ImportReport } from './types';
 
-/** The import report as text for people: guesses, what was not imported, variables without values, notes. */
+/**
+ * The import report as text for a terminal: guesses, what was not imported, variables without
+ * values, notes. Addresses, descriptions and messages carry names from the user's .tf files, so
+ * each line is escaped for the terminal (no control character or line of its own reaches a CI log).
+ */
 export function formatReport(report: ImportReport): string {
   const lines: string[] = [];
   const section = (title: string, items: string[]) => {
     if (items.length === 0) return;
-    lines.push(`${title} (${items.length}):`, ...items.map((item) => `  ${item}`), '');
+    lines.push(`${title} (${items.length}):`, ...items.map((item) => `  ${terminalText(item)}`), '');
   };
   lines.push(`Imported ${new Set(report.imported.map((entry) => entry.component)).size} components from ${report.imported.length} resources (${report.input}); ${report.read.length} read for placement and wiring.`, '');
   section(

@@ -46,6 +46,12 @@ export interface ImportReport {
   readonly notes: readonly { readonly address: string; readonly message: string }[];
 }
 
+/** Why an input was refused: the file (or `.` for the whole input) and what is wrong with it. */
+export interface ImportProblem {
+  readonly file: string;
+  readonly message: string;
+}
+
 export type ImportResult =
   | { readonly ok: true; readonly design: Design; readonly report: ImportReport }
-  | { readonly ok: false; readonly problems: readonly { readonly file: string; readonly message: string }[] };
+  | { readonly ok: false; readonly problems: readonly ImportProblem[] };

@@ -64,4 +64,39 @@ describe('ninesmith import terraform', () => {
     // The fixture's internet-facing load balancer has no web application firewall in front of it.
     expect(report.findings).toContainEqual(expect.objectContaining({ rule: 'edge-unprotected', components: ['web-lb'] }));
   }, 120_000);
+
+  it('escapes names from the .tf files in every line it prints: no escape sequence, bidi override or line of its own', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ninesmith-import-'));
+    writeFileSync(
+      join(dir, 'main.tf'),
+      [
+        'variable "owner" {',
+        '  description = "who runs it\\u001b[2J\\n::error file=x::owned\\u202e"',
+        '}',
+        'resource "aws_sqs_queue" "jobs" {',
+        '  for_each = toset(["a\\u202eb", "c\\u0085d"])',
+        '  name     = "${var.owner}-${each.key}"',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    const { code, stdout, stderr } = await run('import', 'terraform', dir);
+    expect(code).toBe(0);
+    expect(loadDesign(stdout).ok).toBe(true);
+    // eslint-disable-next-line no-control-regex -- the point: no control or bidi character reaches the terminal
+    expect(stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/);
+    expect(stderr).toContain('var.owner (read by aws_sqs_queue.jobs["a\\u202eb"], aws_sqs_queue.jobs["c\\x85d"]): who runs it\\e[2J\\n::error file=x::owned\\u202e');
+    expect(stderr.split('\n').some((line) => line.startsWith('::error'))).toBe(false);
+  });
+
+  it('refuses, with exit 2 and the file named, a file larger than it reads or an --out it cannot write', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ninesmith-import-'));
+    writeFileSync(join(dir, 'huge.tf'), `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    const huge = await run('import', 'terraform', dir);
+    expect(huge).toMatchObject({ code: 2, stdout: '' });
+    expect(huge.stderr).toMatch(/huge\.tf is 3 MB: more than 2 MB in one file, refused/);
+    const unwritable = await run('import', 'terraform', fixture, '--out', join(dir, 'no', 'such', 'design.yaml'));
+    expect(unwritable.code).toBe(2);
+    expect(unwritable.stderr).toContain('cannot write');
+  });
 });

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { serializeDesign } from '../../model';
 import { formatReport, importTerraform, IMPORT_LIMITS, type SourceFile } from '../../import';
 import { nodeHclParser } from '../hcl-parser';
-import { EXIT, UsageError, type Command } from '../context';
+import { EXIT, RefusalError, UsageError, terminalLine, type Command } from '../context';
 
 export const importUsage = `Usage: ninesmith import terraform PATH... [--out FILE] [--report text|json] [--name NAME]
 
@@ -20,18 +20,21 @@ every resource not imported and every variable without a value goes to standard 
   ninesmith import terraform infra/ | ninesmith validate -
 `;
 
-/** Exit code of docs/cli.md for an internal error. */
-const INTERNAL_ERROR = 3;
 const SKIPPED_DIRS = new Set(['.terraform', '.git', 'node_modules', '.terragrunt-cache']);
 const MAX_DEPTH = 6;
 
 const wanted = (name: string) => /\.tf$|\.tf\.json$|\.tfvars$|\.json$/i.test(name);
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 1 : 0);
 
-/** The files under a folder that Terraform would read, with paths relative to it. */
-async function collectFolder(root: string): Promise<string[]> {
+/**
+ * The files under a folder that Terraform would read, with paths relative to it. Symbolic links are
+ * not followed (a link back up would loop), nor folders deeper than MAX_DEPTH; a folder with more
+ * files than the importer reads is refused as soon as the walk finds one too many.
+ */
+async function collectFolder(root: string, shown: string): Promise<string[]> {
   const found: string[] = [];
   const walk = async (dir: string, depth: number) => {
-    if (depth > MAX_DEPTH || found.length > IMPORT_LIMITS.maxFiles) return;
+    if (depth > MAX_DEPTH) return;
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       const path = resolve(dir, entry.name);
       if (entry.isDirectory()) {
@@ -39,6 +42,7 @@ async function collectFolder(root: string): Promise<string[]> {
       } else if (entry.isFile() && wanted(entry.name) && !(depth > 0 && /\.json$/i.test(entry.name) && !/\.tf\.json$/i.test(entry.name))) {
         // JSON below the root is never show-json output; .tf.json files are configuration anywhere.
         found.push(path);
+        if (found.length > IMPORT_LIMITS.maxFiles) throw new RefusalError(`${shown} holds more than ${IMPORT_LIMITS.maxFiles} Terraform files; import the folder of one root module`);
       }
     }
   };
@@ -46,6 +50,45 @@ async function collectFolder(root: string): Promise<string[]> {
   // A folder of configuration: show-json files beside .tf files are data, not the input.
   const terraform = found.some((path) => /\.tf$/i.test(path));
   return found.filter((path) => !(terraform && /\.json$/i.test(path) && !/\.tf\.json$/i.test(path)));
+}
+
+/**
+ * Reads the files PATH names, refusing (exit 2) a path that is missing or not a file or folder, a
+ * file larger than the importer reads, or more text in all than it reads, before reading any of it.
+ */
+async function readSources(paths: readonly string[], cwd: string): Promise<{ files: SourceFile[]; base: string }> {
+  const absolute = paths.map((path) => resolve(cwd, path));
+  const shown = (path: string) => relative(cwd, path) || '.';
+  const statOf = async (path: string) => {
+    try {
+      return await stat(path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw new RefusalError(code === 'ENOENT' ? `no such file or folder: ${shown(path)}` : `cannot read ${shown(path)}: ${(error as Error).message}`);
+    }
+  };
+  const folder = absolute.length === 1 && (await statOf(absolute[0]!)).isDirectory();
+  const base = folder ? absolute[0]! : dirname(absolute[0]!);
+  const list = folder ? await collectFolder(base, shown(base)) : absolute;
+  if (list.length > IMPORT_LIMITS.maxFiles) throw new RefusalError(`${list.length} files: more than ${IMPORT_LIMITS.maxFiles}, refused`);
+  let total = 0;
+  for (const path of list) {
+    const info = await statOf(path);
+    if (!info.isFile()) throw new RefusalError(`${shown(path)} is not a file`);
+    // UTF-8 never has fewer bytes than characters, so bytes over a character limit are over it too.
+    if (info.size > IMPORT_LIMITS.maxFileCharacters) throw new RefusalError(`${shown(path)} is ${megabytes(info.size)} MB: more than ${megabytes(IMPORT_LIMITS.maxFileCharacters)} MB in one file, refused`);
+    total += info.size;
+    if (total > IMPORT_LIMITS.maxCharacters) throw new RefusalError(`the files hold more than ${megabytes(IMPORT_LIMITS.maxCharacters)} MB, refused; import the folder of one root module`);
+  }
+  const files: SourceFile[] = [];
+  for (const path of list) {
+    try {
+      files.push({ path: relative(base, path).split(sep).join('/'), text: await readFile(path, 'utf8') });
+    } catch (error) {
+      throw new RefusalError(`cannot read ${shown(path)}: ${(error as Error).message}`);
+    }
+  }
+  return { files, base };
 }
 
 export const importCommand: Command = async (args, context) => {
@@ -59,37 +102,12 @@ export const importCommand: Command = async (args, context) => {
   if (paths.length === 0) throw new UsageError('import terraform needs a PATH: a folder, .tf files or `terraform show -json` output');
   if (values.report !== 'text' && values.report !== 'json') throw new UsageError('--report must be text or json');
 
-  const files: SourceFile[] = [];
-  let base = context.cwd;
-  try {
-    const absolute = paths.map((path) => resolve(context.cwd, path));
-    const folder = absolute.length === 1 && (await stat(absolute[0]!)).isDirectory();
-    base = folder ? absolute[0]! : dirname(absolute[0]!);
-    const list = folder ? await collectFolder(base) : absolute;
-    let size = 0;
-    for (const path of list) {
-      const info = await stat(path);
-      if (!info.isFile()) throw new Error(`${relative(context.cwd, path) || path} is not a file`);
-      size += info.size;
-      if (size > IMPORT_LIMITS.maxCharacters) throw new Error(`the input is larger than ${IMPORT_LIMITS.maxCharacters / 1024 / 1024} MB, refused`);
-      files.push({ path: relative(base, path).split(sep).join('/'), text: await readFile(path, 'utf8') });
-    }
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    context.stderr(`ninesmith import: ${code === 'ENOENT' ? `no such file or folder: ${(error as NodeJS.ErrnoException).path ?? paths.join(' ')}` : (error as Error).message}\n`);
-    return EXIT.invalid;
-  }
-
-  let result;
-  try {
-    result = await importTerraform(files, { parser: nodeHclParser(), name: values.name ?? (files.length === 1 && paths.length === 1 ? basename(files[0]!.path).replace(/\.[^.]+$/, '') : basename(base)) });
-  } catch (error) {
-    context.stderr(`ninesmith import: internal error: ${(error as Error).message}\n`);
-    return INTERNAL_ERROR;
-  }
+  const { files, base } = await readSources(paths, context.cwd);
+  // Internal errors go up to runCli: exit 3, with the stack under --debug.
+  const result = await importTerraform(files, { parser: nodeHclParser(), name: values.name ?? (files.length === 1 && paths.length === 1 ? basename(files[0]!.path).replace(/\.[^.]+$/, '') : basename(base)) });
   if (!result.ok) {
     if (values.report === 'json') context.stderr(`${JSON.stringify({ ok: false, problems: result.problems }, null, 2)}\n`);
-    else for (const problem of result.problems) context.stderr(`${problem.file}: ${problem.message}\n`);
+    else for (const problem of result.problems) context.stderr(terminalLine(`${problem.file}: ${problem.message}`));
     return EXIT.invalid;
   }
   const yaml = serializeDesign(result.design);
@@ -97,8 +115,7 @@ export const importCommand: Command = async (args, context) => {
     try {
       await writeFile(resolve(context.cwd, values.out), yaml);
     } catch (error) {
-      context.stderr(`ninesmith import: cannot write ${values.out}: ${(error as Error).message}\n`);
-      return EXIT.invalid;
+      throw new RefusalError(`cannot write ${values.out}: ${(error as Error).message}`);
     }
   } else {
     context.stdout(yaml);

@@ -1,3 +1,4 @@
+import { IMPORT_LIMITS, deeper, spend } from '../limits';
 import type { Expr, Step } from './expression';
 
 /**
@@ -49,6 +50,7 @@ function unknownFrom(values: readonly Value[], fallback = 'computed'): Unknown |
 }
 
 function containsUnknown(value: Value): boolean {
+  spend();
   if (value instanceof Unknown) return true;
   if (Array.isArray(value)) return value.some(containsUnknown);
   if (isObject(value)) return Object.values(value).some(containsUnknown);
@@ -79,6 +81,7 @@ function toNumber(value: Value): number | Unknown {
 }
 
 function equal(a: Value, b: Value): boolean {
+  spend();
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((item, i) => equal(item, b[i]!));
   if (isObject(a) && isObject(b)) {
     const keys = Object.keys(a);
@@ -105,6 +108,7 @@ export function traverse(value: Value, steps: readonly Step[], scope: Scope, ref
     if (step.type === 'splat') {
       const rest = steps.slice(index + 1);
       const items = current === null ? [] : Array.isArray(current) ? current : [current];
+      spend(items.length);
       return items.map((item) => traverse(item, rest, scope, refs));
     }
     if (step.type === 'attr') {
@@ -216,8 +220,26 @@ function arithmetic(op: string, left: Value, right: Value): Value {
   }
 }
 
-/** Evaluates an expression in a scope, recording what it refers to in `refs`. */
+const TOO_LONG = `longer than ${IMPORT_LIMITS.maxTextLength / 1024 / 1024} MB of text`;
+
+/** A value within IMPORT_LIMITS: longer text or lists become unknown, as Terraform's own limits would never be the point. */
+function bounded(value: Value): Value {
+  if (typeof value === 'string' && value.length > IMPORT_LIMITS.maxTextLength) return new Unknown(TOO_LONG);
+  if (Array.isArray(value) && value.length > IMPORT_LIMITS.maxListLength) return new Unknown(`a list of more than ${IMPORT_LIMITS.maxListLength} elements`);
+  return value;
+}
+
+/**
+ * Evaluates an expression in a scope, recording what it refers to in `refs`. Every evaluation
+ * counts against the import's budget (src/import/limits.ts), so a configuration whose values
+ * grow without end is refused instead of hanging.
+ */
 export function evaluate(expr: Expr, scope: Scope, refs: RefSink): Value {
+  spend();
+  return deeper(() => bounded(evaluateExpression(expr, scope, refs)));
+}
+
+function evaluateExpression(expr: Expr, scope: Scope, refs: RefSink): Value {
   switch (expr.type) {
     case 'literal':
       return expr.value;
@@ -231,6 +253,7 @@ export function evaluate(expr: Expr, scope: Scope, refs: RefSink): Value {
         }
         const piece = toText(evaluate(part, scope, refs));
         if (piece instanceof Unknown) unknown ??= piece;
+        else if (text.length + piece.length > IMPORT_LIMITS.maxTextLength) unknown ??= new Unknown(TOO_LONG);
         else text += piece;
       }
       return unknown ?? text;
@@ -283,17 +306,29 @@ export function evaluate(expr: Expr, scope: Scope, refs: RefSink): Value {
 }
 
 function flatten(values: readonly Value[]): Value[] {
+  spend(values.length);
   return values.flatMap((value) => (Array.isArray(value) ? flatten(value) : [value]));
+}
+
+/** The total length of the text in a value, counting each visit against the budget. */
+function textLength(value: Value): number {
+  spend();
+  if (typeof value === 'string') return value.length;
+  if (Array.isArray(value)) return value.reduce<number>((sum, item) => sum + textLength(item), 0);
+  if (isObject(value)) return Object.entries(value).reduce<number>((sum, [key, item]) => sum + key.length + textLength(item), 0);
+  return 8;
 }
 
 function format(spec: string, args: readonly Value[]): Value {
   let index = 0;
   let unknown: Unknown | undefined;
+  let length = spec.length;
   const text = spec.replace(/%(%|[-+ 0#]*[0-9]*(?:\.[0-9]+)?[sdvfqt])/g, (match, verb: string) => {
     if (verb === '%') return '%';
     const piece = toText(args[index++] ?? null);
-    if (piece instanceof Unknown) {
-      unknown ??= piece;
+    length += piece instanceof Unknown ? 0 : piece.length;
+    if (piece instanceof Unknown || length > IMPORT_LIMITS.maxTextLength) {
+      unknown ??= piece instanceof Unknown ? piece : new Unknown(TOO_LONG);
       return '';
     }
     return match.endsWith('q') ? JSON.stringify(piece) : piece;
@@ -329,7 +364,8 @@ function callFunction(expr: Extract<Expr, { type: 'call' }>, scope: Scope, refs:
     case 'jsonencode':
     case 'yamlencode':
       if (a === undefined) return null;
-      return containsUnknown(a) ? new Unknown('computed', a) : JSON.stringify(a);
+      if (containsUnknown(a)) return new Unknown('computed', a);
+      return textLength(a) > IMPORT_LIMITS.maxTextLength ? new Unknown(TOO_LONG) : JSON.stringify(a);
     case 'jsondecode': {
       if (a instanceof Unknown) return a.partial ?? a;
       if (typeof a !== 'string') return new Unknown('not text');
@@ -352,10 +388,12 @@ function callFunction(expr: Extract<Expr, { type: 'call' }>, scope: Scope, refs:
     case 'concat': {
       const unknown = args.find((arg) => arg instanceof Unknown);
       if (unknown) return unknown;
+      spend(args.reduce<number>((sum, arg) => sum + (Array.isArray(arg) ? arg.length : 0), 0));
       return args.flatMap((arg) => (Array.isArray(arg) ? arg : []));
     }
     case 'merge': {
       const unknown = args.find((arg) => arg instanceof Unknown) as Unknown | undefined;
+      spend(args.reduce<number>((sum, arg) => sum + (isObject(arg) ? Object.keys(arg).length : 0), 0));
       const merged = makeObject(args.flatMap((arg) => (isObject(arg) ? Object.entries(arg) : arg instanceof Unknown && isObject(arg.partial ?? null) ? Object.entries(arg.partial as ValueObject) : [])));
       return unknown ? new Unknown(unknown.reason, merged) : merged;
     }
@@ -415,15 +453,18 @@ function callFunction(expr: Extract<Expr, { type: 'call' }>, scope: Scope, refs:
       if (unknown) return unknown as Unknown;
       const [start, end, step] = numbers.length === 1 ? [0, numbers[0] as number, 1] : [numbers[0] as number, numbers[1] as number, (numbers[2] as number | undefined) ?? 1];
       const out: number[] = [];
+      if (!(step > 0 || step < 0)) return new Unknown('range with a step of zero');
       for (let n = start; step > 0 ? n < end : n > end; n += step) {
+        spend();
         out.push(n);
-        if (out.length > 1024) break;
+        if (out.length > IMPORT_LIMITS.maxListLength) return new Unknown(`a list of more than ${IMPORT_LIMITS.maxListLength} elements`);
       }
       return out;
     }
     case 'zipmap': {
       if (!Array.isArray(a) || !Array.isArray(b)) return unknownFrom([a ?? null, b ?? null]) ?? new Unknown('not lists');
       const entries: [string, Value][] = [];
+      spend(a.length);
       for (let i = 0; i < a.length; i += 1) {
         const key = toText(a[i]!);
         if (key instanceof Unknown) return key;
@@ -454,14 +495,17 @@ function callFunction(expr: Extract<Expr, { type: 'call' }>, scope: Scope, refs:
       if (separator instanceof Unknown) return separator;
       const pieces = items.map(text);
       const unknown = pieces.find((piece) => piece instanceof Unknown);
-      return unknown ?? pieces.join(separator as string);
+      if (unknown) return unknown;
+      const length = (pieces as string[]).reduce((sum, piece) => sum + piece.length + separator.length, 0);
+      return length > IMPORT_LIMITS.maxTextLength ? new Unknown(TOO_LONG) : pieces.join(separator);
     }
     case 'split': {
       const separator = text(a);
       const whole = text(b);
       if (separator instanceof Unknown) return separator;
       if (whole instanceof Unknown) return whole;
-      return whole.split(separator);
+      spend(whole.length / 64);
+      return whole.split(separator, IMPORT_LIMITS.maxListLength + 1);
     }
     case 'lower':
     case 'upper':
@@ -486,7 +530,8 @@ function callFunction(expr: Extract<Expr, { type: 'call' }>, scope: Scope, refs:
       if (replacement instanceof Unknown) return replacement;
       // `/pattern/` is a regular expression in Terraform; only literal replacement is evaluated.
       if (search.startsWith('/') && search.endsWith('/')) return new Unknown('regular expression');
-      return value.split(search).join(replacement);
+      const pieces = value.split(search);
+      return value.length + (pieces.length - 1) * replacement.length > IMPORT_LIMITS.maxTextLength ? new Unknown(TOO_LONG) : pieces.join(replacement);
     }
     case 'startswith':
     case 'endswith': {

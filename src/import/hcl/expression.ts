@@ -134,8 +134,16 @@ function tokenize(text: string): Token[] {
       let raw = '';
       while (j < text.length && text[j] !== '"') {
         if (text[j] === '\\') {
-          raw += unescape(text[j + 1] ?? '');
-          j += 2;
+          // \uNNNN and \UNNNNNNNN name a character by its code point, as in HCL's own strings.
+          const code = /^\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))/.exec(text.slice(j, j + 10));
+          const point = code ? parseInt(code[1] ?? code[2]!, 16) : undefined;
+          if (code && point !== undefined && point <= 0x10ffff) {
+            raw += String.fromCodePoint(point);
+            j += code[0].length;
+          } else {
+            raw += unescape(text[j + 1] ?? '');
+            j += 2;
+          }
         } else if ((text[j] === '$' || text[j] === '%') && text[j + 1] === '{') {
           const end = matchingBrace(text, j + 1);
           if (end < 0) throw new ParseError('unclosed ${');

@@ -27,9 +27,15 @@ type ParseFunction = (fileName: string, text: string, callback: (error: string |
 /** Where the Go program registers its functions (the name is the package's). */
 const BRIDGE = '__parse_terraform_config_wasm__';
 
-let started: Promise<ParseFunction> | undefined;
+interface Runtime {
+  parse: ParseFunction;
+  /** Rejects when the Go program stops (a panic, or out of memory): a parse in flight would otherwise never answer. */
+  stopped: Promise<never>;
+}
 
-async function start(load: WasmBytesLoader): Promise<ParseFunction> {
+let started: Promise<Runtime> | undefined;
+
+async function start(load: WasmBytesLoader): Promise<Runtime> {
   // Go's runtime shim defines `globalThis.Go`; it works unchanged in Node 20 and browsers.
   await import('@cdktf/hcl2json/wasm/wasm_exec.js');
   const Go = (globalThis as unknown as { Go: new () => GoRuntime }).Go;
@@ -42,13 +48,19 @@ async function start(load: WasmBytesLoader): Promise<ParseFunction> {
   if (root.global === undefined) root.global = globalThis;
   root[BRIDGE] = bridge;
   const { instance } = (await WebAssembly.instantiate(wasm as Uint8Array<ArrayBuffer>, go.importObject)) as WebAssembly.WebAssemblyInstantiatedSource;
-  void go.run(instance);
+  const stopped = go.run(instance).then(() => {
+    throw new Error('the HCL parser stopped (out of memory on a very large file?); nothing was imported');
+  });
+  // The next parse starts a fresh runtime.
+  stopped.catch(() => {
+    started = undefined;
+  });
   // The Go program registers `parse` on the bridge as it starts, synchronously within run().
   for (let attempt = 0; typeof bridge.parse !== 'function'; attempt += 1) {
     if (attempt > 200) throw new Error('the HCL parser did not start');
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  return bridge.parse as ParseFunction;
+  return { parse: bridge.parse as ParseFunction, stopped };
 }
 
 /** True for gzip's magic bytes. */
@@ -66,10 +78,11 @@ export function hclParser(load: WasmBytesLoader): HclParser {
           started = undefined;
         });
       }
-      const parse = await started;
-      const json = await new Promise<string>((resolve, reject) => {
-        parse(fileName, text, (error, result) => (error ? reject(new Error(cleanMessage(error))) : resolve(result ?? '{}')));
+      const runtime = await started;
+      const answer = new Promise<string>((resolve, reject) => {
+        runtime.parse(fileName, text, (error, result) => (error ? reject(new Error(cleanMessage(error))) : resolve(result ?? '{}')));
       });
+      const json = await Promise.race([answer, runtime.stopped]);
       return JSON.parse(json) as HclJson;
     },
   };

@@ -1,4 +1,5 @@
 import { parseJsonString, type Step } from '../hcl/expression';
+import { IMPORT_LIMITS, ImportLimitError, spend, withEvaluationBudget } from '../limits';
 import { evaluate, childScope, isObject, makeObject, traverse, Unknown, type RefSink, type Scope, type Value, type ValueObject } from '../hcl/evaluate';
 import type { HclJson } from '../hcl/parser';
 import type { TfInput, TfModuleCall, TfProvider, TfResource, UnsetVariable } from './types';
@@ -18,7 +19,7 @@ type Body = Record<string, Json>;
 
 /** Arguments that steer Terraform, not the resource: never read as the resource's settings. */
 const META_ARGUMENTS = new Set(['count', 'for_each', 'provider', 'depends_on', 'lifecycle', 'provisioner', 'connection', 'dynamic']);
-const MAX_INSTANCES = 256;
+const MAX_INSTANCES = IMPORT_LIMITS.maxInstancesPerResource;
 const MAX_MODULE_DEPTH = 8;
 
 interface Declaration {
@@ -63,6 +64,8 @@ class Collector {
   readonly providers: TfProvider[] = [];
   readonly notes: { address: string; message: string }[] = [];
   readonly unset = new Map<string, { description?: string; usedBy: Set<string> }>();
+  /** Local module instances made so far (a module that calls itself would otherwise multiply them). */
+  moduleInstances = 0;
   /** The address whose arguments are being evaluated, so an unset variable knows who reads it. */
   reading: string[] = [];
 }
@@ -147,6 +150,7 @@ class ModuleInstance implements Scope {
 
   /** An hcl2json value (a literal, a `${}` string, a list, an object) evaluated in `scope`. */
   valueOf(json: Json, scope: Scope, refs: RefSink): Value {
+    spend();
     if (typeof json === 'string') return evaluate(parseJsonString(json), scope, refs);
     if (typeof json === 'number' || typeof json === 'boolean' || json === null) return json;
     if (Array.isArray(json)) return json.map((item) => this.valueOf(item, scope, refs));
@@ -225,6 +229,7 @@ class ModuleInstance implements Scope {
     if (declaration.body.count !== undefined) {
       const count = this.valueOf(declaration.body.count, this, refs);
       if (typeof count === 'number') {
+        if (count > MAX_INSTANCES) this.collector.notes.push({ address: base, message: `count is ${count}: the first ${MAX_INSTANCES} instances are read` });
         instances = Array.from({ length: Math.min(count, MAX_INSTANCES) }, (_, index) => ({ address: `${base}[${index}]`, key: index, index }));
       } else {
         this.collector.notes.push({ address: base, message: `count is not known before plan (${describeUnknown(count)}): read as one instance` });
@@ -241,6 +246,7 @@ class ModuleInstance implements Scope {
         this.collector.notes.push({ address: base, message: `for_each is not known before plan (${describeUnknown(collection)}): read as one instance` });
         instances = [{ address: base, key: undefined, each: { key: collection, value: collection } }];
       } else {
+        if (pairs.length > MAX_INSTANCES) this.collector.notes.push({ address: base, message: `for_each has ${pairs.length} elements: the first ${MAX_INSTANCES} instances are read` });
         instances = pairs.slice(0, MAX_INSTANCES).map(([key, value]) => ({ address: `${base}[${JSON.stringify(key)}]`, key, each: { key, value } }));
       }
     } else {
@@ -390,6 +396,10 @@ class ModuleInstance implements Scope {
       this.collector.reading.pop();
       return value;
     };
+    this.collector.moduleInstances += 1;
+    if (this.collector.moduleInstances > IMPORT_LIMITS.maxModuleInstances) {
+      throw new ImportLimitError(`more than ${IMPORT_LIMITS.maxModuleInstances} local module instances (a module that calls itself, or calls of calls?), refused; the last was ${address}`);
+    }
     const instance = new ModuleInstance(`${address}.`, parsed, this.modulesByDir, this.collector, inputs, providers, this.depth + 1);
     this.children.set(name, instance);
     return instance;
@@ -465,6 +475,9 @@ class ModuleInstance implements Scope {
       for (const instance of this.instances(id)) {
         const values = this.attributes(id, instance);
         if (!values) continue;
+        if (this.collector.resources.length >= IMPORT_LIMITS.maxResourceInstances) {
+          throw new ImportLimitError(`more than ${IMPORT_LIMITS.maxResourceInstances.toLocaleString('en-US')} resource instances, refused; a design holds far fewer components`);
+        }
         this.collector.resources.push({
           address: instance.address,
           base: `${this.prefix}${id}`,
@@ -507,6 +520,10 @@ function describeUnknown(value: Value): string {
  * inputs for the importers that know them.
  */
 export function readConfiguration(modules: readonly ParsedModule[], rootDir: string, tfvars: VariableValues): TfInput {
+  return withEvaluationBudget(() => readConfigurationWithin(modules, rootDir, tfvars));
+}
+
+function readConfigurationWithin(modules: readonly ParsedModule[], rootDir: string, tfvars: VariableValues): TfInput {
   const byDir = new Map(modules.map((module) => [module.dir, module]));
   const root = byDir.get(rootDir);
   const collector = new Collector();

@@ -1,4 +1,5 @@
 import { makeObject, Unknown, type Value, type ValueObject } from '../hcl/evaluate';
+import { spend } from '../limits';
 import type { TfInput, TfProvider, TfResource } from './types';
 
 /**
@@ -67,6 +68,7 @@ function configModules(configuration: Json | undefined): Map<string, ConfigModul
 
 /** A reference as the plan writes it (`aws_subnet.a.id`, `module.vpc.private_subnets`, `var.x`) -> resource addresses. */
 function resolveReference(reference: string, prefix: string, modules: Map<string, ConfigModule>, depth = 0): string[] {
+  spend();
   const parts = reference.replace(/\[[^\]]*\]/g, '').split('.');
   if (parts[0] === 'var' && parts[1] && prefix !== '' && depth <= 8) {
     // A module's variable refers to what the calling module passes in.

@@ -1,6 +1,6 @@
 import wasmUrl from '@cdktf/hcl2json/main.wasm.gz?url';
 import { gunzipSync } from 'fflate';
-import { hclParser, importTerraform, isGzip, type ImportReport, type SourceFile } from '../../../import';
+import { IMPORT_LIMITS, hclParser, importTerraform, isGzip, type ImportReport, type SourceFile } from '../../../import';
 import { notify, setActivePanel } from '../../store';
 import { openAsNewDesign } from '../../persistence/session';
 import { saveImportReport } from './report-store';
@@ -30,16 +30,41 @@ export interface PickedFile {
   readonly file: Pick<File, 'name' | 'size' | 'text'>;
 }
 
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 1 : 0);
+
+/** Why these files are more than the importer reads (file sizes are bytes, never fewer than characters), or undefined. */
+function refusal(files: readonly PickedFile[]): string | undefined {
+  if (files.length > IMPORT_LIMITS.maxFiles) return `${files.length} Terraform files: more than ${IMPORT_LIMITS.maxFiles}; import the folder of one root module.`;
+  const large = files.find((entry) => entry.file.size > IMPORT_LIMITS.maxFileCharacters);
+  if (large) return `${large.path} is ${megabytes(large.file.size)} MB: more than ${megabytes(IMPORT_LIMITS.maxFileCharacters)} MB in one file.`;
+  const total = files.reduce((sum, entry) => sum + entry.file.size, 0);
+  if (total > IMPORT_LIMITS.maxCharacters) return `The files hold ${megabytes(total)} MB: more than ${megabytes(IMPORT_LIMITS.maxCharacters)} MB; import the folder of one root module.`;
+  return undefined;
+}
+
 /** The importer's result for the panel, and the id of the new design. */
 export async function importTerraformFiles(picked: readonly PickedFile[], name: string): Promise<{ designId: string; report: ImportReport } | undefined> {
   const wanted = picked.filter((entry) => TERRAFORM_FILE.test(entry.path) && !SKIPPED.test(entry.path));
+  // Refused before a byte is read: a huge or hostile folder must not fill the tab's memory.
+  const tooMuch = refusal(wanted);
+  if (tooMuch) {
+    notify('error', 'The Terraform was not imported', [tooMuch]);
+    return undefined;
+  }
   const files: SourceFile[] = [];
   for (const entry of wanted) files.push({ path: entry.path, text: await entry.file.text() });
   // A dropped folder gives paths under its own name (`infra/main.tf`): the folder is the root.
   const top = new Set(files.map((file) => file.path.split('/')[0]));
   const single = top.size === 1 && files.every((file) => file.path.includes('/')) ? `${[...top][0]}/` : '';
   const relative = single ? files.map((file) => ({ ...file, path: file.path.slice(single.length) })) : files;
-  const result = await importTerraform(relative, { parser, name: single ? single.slice(0, -1) : name });
+  let result;
+  try {
+    result = await importTerraform(relative, { parser, name: single ? single.slice(0, -1) : name });
+  } catch (error) {
+    // The parser could not be loaded or stopped: said, never a silent drop.
+    notify('error', 'The Terraform was not imported', [(error as Error).message]);
+    return undefined;
+  }
   if (!result.ok) {
     notify('error', 'The Terraform was not imported', result.problems.map((problem) => `${problem.file}: ${problem.message}`));
     return undefined;
