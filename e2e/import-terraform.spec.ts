@@ -10,11 +10,24 @@ test.describe('import Terraform', () => {
     test.setTimeout(120_000);
     const app = new AppPage(page);
     const panel = new ImportPanel(page);
+    const wasm: string[] = [];
+    page.on('request', (request) => /\.wasm/.test(request.url()) && wasm.push(new URL(request.url()).origin));
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (event) => seen.push(`${event.effectiveDirective} ${event.blockedURI}`));
+    });
     await app.goto();
     const before = await app.designId();
     await panel.pickFolder(fixture('two-regions'));
     await expect(app.designName).toHaveText('two-regions', { timeout: 60_000 });
     await panel.expectOpen();
+    // Under the built app's Content-Security-Policy: the parser came from the app's origin and compiled without a refusal.
+    expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toContain("'wasm-unsafe-eval'");
+    expect(wasm).toEqual([new URL(page.url()).origin]);
+    // zod's probe for `new Function` (script-src eval, e2e/security.spec.ts) is the one refusal expected.
+    const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+    expect(violations.filter((violation) => violation !== 'script-src eval')).toEqual([]);
     expect(await app.designId()).not.toBe(before);
     const design = await app.document();
     expect(design.components.map((c) => c.id)).toEqual(expect.arrayContaining(['frankfurt-db', 'ireland-db', 'frankfurt-lb', 'dns']));
