@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { create } from 'zustand';
 import type { ImportReport } from '../../../import';
 
@@ -13,6 +14,21 @@ export interface StoredReport {
 }
 
 const KEY = (designId: string) => `ninesmith:import-report:${designId}`;
+
+const addressed = { address: z.string() };
+/** What a stored report must be before the panel reads it: local storage can hold anything. */
+const storedReportSchema = z.object({
+  report: z.object({
+    input: z.enum(['configuration', 'plan', 'state']),
+    inferences: z.array(z.object({ ...addressed, component: z.string().optional(), topic: z.enum(['kind', 'region', 'zones', 'replicas', 'props', 'connection', 'backup', 'component']), message: z.string() })),
+    imported: z.array(z.object({ ...addressed, component: z.string() })),
+    read: z.array(z.object({ ...addressed, purpose: z.string() })),
+    notImported: z.array(z.object({ ...addressed, type: z.string(), reason: z.string() })),
+    unsetVariables: z.array(z.object({ name: z.string(), description: z.string().optional(), usedBy: z.array(z.string()) })),
+    notes: z.array(z.object({ ...addressed, message: z.string() })),
+  }),
+  confirmed: z.array(z.number().int().nonnegative()),
+}) satisfies z.ZodType<StoredReport>;
 
 interface ReportState {
   reports: Record<string, StoredReport>;
@@ -33,14 +49,16 @@ export function saveImportReport(designId: string, report: ImportReport): void {
   persist(designId, { report, confirmed: [] });
 }
 
-/** The stored report of a design, loading it from local storage on first use. */
+/** The stored report of a design, loading it from local storage on first use; a damaged record reads as none. */
 export function loadImportReport(designId: string): StoredReport | undefined {
   const known = useImportReports.getState().reports[designId];
   if (known) return known;
   try {
     const text = localStorage.getItem(KEY(designId));
     if (!text) return undefined;
-    const stored = JSON.parse(text) as StoredReport;
+    const checked = storedReportSchema.safeParse(JSON.parse(text));
+    if (!checked.success) return undefined;
+    const stored: StoredReport = checked.data;
     useImportReports.setState((state) => ({ reports: { ...state.reports, [designId]: stored } }));
     return stored;
   } catch {
