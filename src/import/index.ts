@@ -8,13 +8,13 @@ import { readConfiguration, type ParsedModule } from './terraform/configuration'
 import { isShowJson, readShowJson } from './terraform/show-json';
 import type { TfInput } from './terraform/types';
 import type { ImportProblem, ImportReport, ImportResult, SourceFile } from './types';
-import { IMPORT_LIMITS, ImportLimitError, withEvaluationBudget } from './limits';
+import { IMPORT_LIMITS, ImportLimitError, sizeRefusal, withEvaluationBudget } from './limits';
 
 export * from './types';
 export { hclParser, isGzip, type HclParser, type WasmBytesLoader } from './hcl/parser';
 export { AWS_IMPORTERS, AWS_MODULES } from './aws';
 export { formatReport } from './report';
-export { IMPORT_LIMITS, ImportLimitError } from './limits';
+export { IMPORT_LIMITS, ImportLimitError, sizeRefusal } from './limits';
 
 export interface ImportOptions {
   /** Parses HCL (the WebAssembly parser, loaded by the caller for its platform). */
@@ -122,15 +122,8 @@ export async function importTerraform(files: readonly SourceFile[], options: Imp
 /** The first problem with the input's size, before any of it is parsed. */
 function tooMuch(files: readonly SourceFile[]): ImportProblem | undefined {
   if (files.length === 0) return { file: '.', message: 'nothing to import: no files' };
-  if (files.length > IMPORT_LIMITS.maxFiles) return { file: '.', message: `${files.length} files: more than ${IMPORT_LIMITS.maxFiles}, refused` };
-  const large = files.find((file) => file.text.length > IMPORT_LIMITS.maxFileCharacters);
-  if (large) return { file: large.path, message: `${megabytes(large.text.length)} MB of text: more than ${megabytes(IMPORT_LIMITS.maxFileCharacters)} MB in one file, refused` };
-  const size = files.reduce((sum, file) => sum + file.text.length, 0);
-  if (size > IMPORT_LIMITS.maxCharacters) return { file: '.', message: `the files hold ${megabytes(size)} MB of text: more than ${megabytes(IMPORT_LIMITS.maxCharacters)} MB, refused` };
-  return undefined;
+  return sizeRefusal(files.map((file) => ({ path: file.path, size: file.text.length })));
 }
-
-const megabytes = (characters: number) => (characters / 1024 / 1024).toFixed(characters < 1024 * 1024 ? 1 : 0);
 
 /** At most maxProblems problems, each cut to maxProblemLength characters, and how many more there were. */
 function boundedProblems(problems: readonly ImportProblem[]): ImportProblem[] {

@@ -56,12 +56,17 @@ describe('the importer under hostile input', { timeout: 60_000 }, () => {
 
   it('refuses too many files, a file too large and too much text before parsing any of it', async () => {
     const many = Array.from({ length: IMPORT_LIMITS.maxFiles + 1 }, (_, i) => ({ path: `f${i}.tf`, text: '' }));
-    expect(problemsOf(await run(many))).toEqual([`.: ${IMPORT_LIMITS.maxFiles + 1} files: more than ${IMPORT_LIMITS.maxFiles}, refused`]);
+    expect(problemsOf(await run(many))).toEqual([`.: ${IMPORT_LIMITS.maxFiles + 1} files: more than ${IMPORT_LIMITS.maxFiles}, refused; import the folder of one root module`]);
     const large = 'x'.repeat(IMPORT_LIMITS.maxFileCharacters + 1);
-    expect(problemsOf(await run([{ path: 'small.tf', text: '' }, { path: 'big.tf', text: large }]))).toEqual(['big.tf: 2 MB of text: more than 2 MB in one file, refused']);
+    expect(problemsOf(await run([{ path: 'small.tf', text: '' }, { path: 'big.tf', text: large }]))).toEqual(['big.tf: 2 MB: more than 2 MB in one HCL file, refused']);
     const share = 'x'.repeat(IMPORT_LIMITS.maxFileCharacters);
     const total = Array.from({ length: IMPORT_LIMITS.maxCharacters / IMPORT_LIMITS.maxFileCharacters + 1 }, (_, i) => ({ path: `f${i}.tf`, text: share }));
-    expect(problemsOf(await run(total))).toEqual(['.: the files hold 10 MB of text: more than 8 MB, refused']);
+    expect(problemsOf(await run(total))).toEqual(['.: 10 MB of HCL in all: more than 8 MB, refused; import the folder of one root module']);
+    // terraform show -json of a large plan is JSON, read far faster than HCL: tens of MB are read.
+    const plan = await run([{ path: 'plan.json', text: `{"format_version":"1.2","planned_values":{"root_module":{}},"padding":"${'x'.repeat(IMPORT_LIMITS.maxCharacters)}"}` }]);
+    expect(problemsOf(plan)).toEqual([]);
+    const hugePlan = [{ path: 'plan.json', text: 'x'.repeat(IMPORT_LIMITS.maxJsonCharacters + 1) }];
+    expect(problemsOf(await run(hugePlan))).toEqual(['plan.json: 64 MB: more than 64 MB in one JSON file, refused']);
   });
 
   it('lists at most 20 parse problems, each cut short, and says how many more', async () => {

@@ -13,6 +13,11 @@ export const IMPORT_LIMITS = {
    */
   maxCharacters: 8 * 1024 * 1024,
   maxFileCharacters: 2 * 1024 * 1024,
+  /**
+   * Characters of JSON (`terraform show -json` of a plan or state, `.tf.json`), read with JSON.parse
+   * at hundreds of MB a second: a plan of a few thousand resources is tens of MB.
+   */
+  maxJsonCharacters: 64 * 1024 * 1024,
   maxFiles: 2000,
   /** Expressions evaluated and values visited: what a doubling local or nested `for` over `range` would exhaust. */
   maxEvaluationSteps: 5_000_000,
@@ -78,4 +83,27 @@ export function deeper<T>(work: () => T): T {
   } finally {
     budget.depth -= 1;
   }
+}
+
+const megabytes = (size: number) => (size / 1024 / 1024).toFixed(size < 1024 * 1024 ? 1 : 0);
+const isJson = (path: string) => /\.json$/i.test(path);
+
+/**
+ * Why a set of files is more than the importer reads, or undefined: checked on sizes alone, before
+ * any file is read or parsed. `size` is characters, or bytes where only those are known (a file on
+ * disk or picked in the browser): UTF-8 never has fewer bytes than characters.
+ */
+export function sizeRefusal(files: readonly { readonly path: string; readonly size: number }[]): { file: string; message: string } | undefined {
+  if (files.length > IMPORT_LIMITS.maxFiles) return { file: '.', message: `${files.length} files: more than ${IMPORT_LIMITS.maxFiles}, refused; import the folder of one root module` };
+  let hcl = 0;
+  let json = 0;
+  for (const file of files) {
+    const limit = isJson(file.path) ? IMPORT_LIMITS.maxJsonCharacters : IMPORT_LIMITS.maxFileCharacters;
+    if (file.size > limit) return { file: file.path, message: `${megabytes(file.size)} MB: more than ${megabytes(limit)} MB in one ${isJson(file.path) ? 'JSON' : 'HCL'} file, refused` };
+    if (isJson(file.path)) json += file.size;
+    else hcl += file.size;
+  }
+  if (hcl > IMPORT_LIMITS.maxCharacters) return { file: '.', message: `${megabytes(hcl)} MB of HCL in all: more than ${megabytes(IMPORT_LIMITS.maxCharacters)} MB, refused; import the folder of one root module` };
+  if (json > IMPORT_LIMITS.maxJsonCharacters) return { file: '.', message: `${megabytes(json)} MB of JSON in all: more than ${megabytes(IMPORT_LIMITS.maxJsonCharacters)} MB, refused` };
+  return undefined;
 }

@@ -94,7 +94,7 @@ describe('ninesmith import terraform', () => {
     writeFileSync(join(dir, 'huge.tf'), `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
     const huge = await run('import', 'terraform', dir);
     expect(huge).toMatchObject({ code: 2, stdout: '' });
-    expect(huge.stderr).toMatch(/huge\.tf is 3 MB: more than 2 MB in one file, refused/);
+    expect(huge.stderr).toMatch(/huge\.tf: 3 MB: more than 2 MB in one HCL file, refused/);
     const unwritable = await run('import', 'terraform', fixture, '--out', join(dir, 'no', 'such', 'design.yaml'));
     expect(unwritable.code).toBe(2);
     expect(unwritable.stderr).toContain('cannot write');

@@ -2,7 +2,7 @@ import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { serializeDesign } from '../../model';
-import { formatReport, importTerraform, IMPORT_LIMITS, type SourceFile } from '../../import';
+import { formatReport, importTerraform, IMPORT_LIMITS, sizeRefusal, type SourceFile } from '../../import';
 import { nodeHclParser } from '../hcl-parser';
 import { EXIT, RefusalError, UsageError, terminalLine, type Command } from '../context';
 
@@ -24,7 +24,6 @@ const SKIPPED_DIRS = new Set(['.terraform', '.git', 'node_modules', '.terragrunt
 const MAX_DEPTH = 6;
 
 const wanted = (name: string) => /\.tf$|\.tf\.json$|\.tfvars$|\.json$/i.test(name);
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 1 : 0);
 
 /**
  * The files under a folder that Terraform would read, with paths relative to it. Symbolic links are
@@ -70,16 +69,14 @@ async function readSources(paths: readonly string[], cwd: string): Promise<{ fil
   const folder = absolute.length === 1 && (await statOf(absolute[0]!)).isDirectory();
   const base = folder ? absolute[0]! : dirname(absolute[0]!);
   const list = folder ? await collectFolder(base, shown(base)) : absolute;
-  if (list.length > IMPORT_LIMITS.maxFiles) throw new RefusalError(`${list.length} files: more than ${IMPORT_LIMITS.maxFiles}, refused`);
-  let total = 0;
+  const sized: { path: string; size: number }[] = [];
   for (const path of list) {
     const info = await statOf(path);
     if (!info.isFile()) throw new RefusalError(`${shown(path)} is not a file`);
-    // UTF-8 never has fewer bytes than characters, so bytes over a character limit are over it too.
-    if (info.size > IMPORT_LIMITS.maxFileCharacters) throw new RefusalError(`${shown(path)} is ${megabytes(info.size)} MB: more than ${megabytes(IMPORT_LIMITS.maxFileCharacters)} MB in one file, refused`);
-    total += info.size;
-    if (total > IMPORT_LIMITS.maxCharacters) throw new RefusalError(`the files hold more than ${megabytes(IMPORT_LIMITS.maxCharacters)} MB, refused; import the folder of one root module`);
+    sized.push({ path: shown(path), size: info.size });
   }
+  const refused = sizeRefusal(sized);
+  if (refused) throw new RefusalError(`${refused.file}: ${refused.message}`);
   const files: SourceFile[] = [];
   for (const path of list) {
     try {

@@ -1,6 +1,6 @@
 import wasmUrl from '@cdktf/hcl2json/main.wasm.gz?url';
 import { gunzipSync } from 'fflate';
-import { IMPORT_LIMITS, hclParser, importTerraform, isGzip, type ImportReport, type SourceFile } from '../../../import';
+import { hclParser, importTerraform, isGzip, sizeRefusal, type ImportReport, type SourceFile } from '../../../import';
 import { notify, setActivePanel } from '../../store';
 import { openAsNewDesign } from '../../persistence/session';
 import { saveImportReport } from './report-store';
@@ -30,25 +30,13 @@ export interface PickedFile {
   readonly file: Pick<File, 'name' | 'size' | 'text'>;
 }
 
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 1024 * 1024 ? 1 : 0);
-
-/** Why these files are more than the importer reads (file sizes are bytes, never fewer than characters), or undefined. */
-function refusal(files: readonly PickedFile[]): string | undefined {
-  if (files.length > IMPORT_LIMITS.maxFiles) return `${files.length} Terraform files: more than ${IMPORT_LIMITS.maxFiles}; import the folder of one root module.`;
-  const large = files.find((entry) => entry.file.size > IMPORT_LIMITS.maxFileCharacters);
-  if (large) return `${large.path} is ${megabytes(large.file.size)} MB: more than ${megabytes(IMPORT_LIMITS.maxFileCharacters)} MB in one file.`;
-  const total = files.reduce((sum, entry) => sum + entry.file.size, 0);
-  if (total > IMPORT_LIMITS.maxCharacters) return `The files hold ${megabytes(total)} MB: more than ${megabytes(IMPORT_LIMITS.maxCharacters)} MB; import the folder of one root module.`;
-  return undefined;
-}
-
 /** The importer's result for the panel, and the id of the new design. */
 export async function importTerraformFiles(picked: readonly PickedFile[], name: string): Promise<{ designId: string; report: ImportReport } | undefined> {
   const wanted = picked.filter((entry) => TERRAFORM_FILE.test(entry.path) && !SKIPPED.test(entry.path));
   // Refused before a byte is read: a huge or hostile folder must not fill the tab's memory.
-  const tooMuch = refusal(wanted);
+  const tooMuch = sizeRefusal(wanted.map((entry) => ({ path: entry.path, size: entry.file.size })));
   if (tooMuch) {
-    notify('error', 'The Terraform was not imported', [tooMuch]);
+    notify('error', 'The Terraform was not imported', [`${tooMuch.file}: ${tooMuch.message}`]);
     return undefined;
   }
   const files: SourceFile[] = [];
