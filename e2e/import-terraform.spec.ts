@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test } from '@playwright/test';
 import { AppPage } from './pages/app-page';
@@ -59,5 +62,19 @@ test.describe('import Terraform', () => {
     expect(design.components.map((c) => c.id)).toEqual(expect.arrayContaining(['alb', 'api', 'aurora', 'cdn', 'edge']));
     await expect(panel.guesses.filter({ hasText: 'terraform-aws-modules/vpc/aws' })).toHaveCount(1);
     await expect(panel.notImported).toHaveText([/module\.iam_github_oidc/]);
+  });
+
+  test('a folder past the size limit is refused by its sizes, naming the file, before anything is read', async ({ page }) => {
+    const app = new AppPage(page);
+    const panel = new ImportPanel(page);
+    await app.goto();
+    const before = await app.designId();
+    const dir = mkdtempSync(join(tmpdir(), 'ninesmith-huge-tf-'));
+    writeFileSync(join(dir, 'main.tf'), 'resource "aws_sqs_queue" "q" {\n  name = "q"\n}\n');
+    writeFileSync(join(dir, 'generated.tf'), `# ${'x'.repeat(3 * 1024 * 1024)}\n`);
+    await panel.pickFolder(dir);
+    await expect(app.notice).toContainText('The Terraform was not imported');
+    await expect(app.notice).toContainText('generated.tf: 3 MB: more than 2 MB in one HCL file, refused');
+    expect(await app.designId()).toBe(before);
   });
 });
