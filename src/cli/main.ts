@@ -5,6 +5,7 @@ import { costCommand, costUsage } from './commands/cost';
 import { exportCommand, exportUsage } from './commands/export';
 import { compareCommand, compareUsage } from './commands/compare';
 import { pricesCommand, pricesUsage } from './commands/prices';
+import { importCommand, importUsage } from './commands/import';
 
 interface CommandEntry {
   run: Command;
@@ -19,6 +20,7 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
   ['compare', { run: compareCommand, usage: compareUsage, summary: 'two to four designs side by side: cost, availability, recovery, cost per nine' }],
   ['export', { run: exportCommand, usage: exportUsage, summary: 'write Terraform, Helm values and runbooks for a design' }],
   ['prices', { run: pricesCommand, usage: pricesUsage, summary: 'import your own price book: official price lists or negotiated rates' }],
+  ['import', { run: importCommand, usage: importUsage, summary: 'a design from Terraform (folder, .tf files or terraform show -json), every guess listed' }],
 ]);
 
 /** Where to report an internal error. */
