@@ -197,6 +197,7 @@ function s3Bucket(call: TfModuleCall, context: ImportContext): ModuleReading {
   const rules = obj(call.inputs.replication_configuration).rules;
   const destinations = (Array.isArray(rules) ? rules : Object.values(obj(rules))).map((rule) => str(obj(obj(rule as Value).destination).bucket)).filter((arn): arn is string => arn !== undefined);
   const destination = destinations[0] ? regionOfArn(destinations[0]) : undefined;
+  const timeControlled = (Array.isArray(rules) ? rules : Object.values(obj(rules))).some((rule) => str(obj(obj(obj(rule as Value).destination).replication_time).status) === 'Enabled');
   if (destinations.length > 0) context.infer(call.address, 'connection', 'replication to another bucket: its region comes from the destination, when the configuration names it');
   return {
     components: [
@@ -207,6 +208,7 @@ function s3Bucket(call: TfModuleCall, context: ImportContext): ModuleReading {
             ...(enabled !== undefined ? { versioning: enabled } : {}),
             objectLock: bool(call.inputs.object_lock_enabled) === true,
             ...(destination ? { replicateToRegion: regionRef(destination) } : {}),
+            ...(timeControlled ? { replicationTimeControl: true } : {}),
           },
           idHint: call.address.split('.').pop(),
         },

@@ -162,6 +162,15 @@ function wireWorkloads(context: ImportContext): void {
   }
 }
 
+/**
+ * S3 Replication Time Control (`replication_time { status = "Enabled" }` on a rule's destination):
+ * the only setting that bounds how far the copy lags, so the design's RPO depends on it.
+ */
+function replicationTimeControlled(r: TfResource): boolean {
+  const rules = r.type === 'aws_s3_bucket' ? blocks(block(r.attributes.replication_configuration)?.rules) : blocks(r.attributes.rule);
+  return rules.some((rule) => blocks(rule.destination).some((destination) => blocks(destination.replication_time).some((time) => str(time.status) === 'Enabled')));
+}
+
 function wireReplication(context: ImportContext): void {
   for (const r of context.resources) {
     if (r.type === 'aws_db_instance') {
@@ -180,6 +189,7 @@ function wireReplication(context: ImportContext): void {
         const location = context.locationOf(destination);
         if (location) patchProps(from, 'object-storage', { replicateToRegion: regionRef(location) });
       }
+      if (from && replicationTimeControlled(r)) patchProps(from, 'object-storage', { replicationTimeControl: true });
     }
     if (r.type === 'aws_rds_cluster' && str(r.attributes.global_cluster_identifier) === undefined && (r.refs.get('global_cluster_identifier')?.size ?? 0) > 0) {
       const global = context.refsOf(r, 'global_cluster_identifier')[0];
