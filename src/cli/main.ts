@@ -3,6 +3,7 @@ import { validateCommand, validateUsage } from './commands/validate';
 import { costCommand, costUsage } from './commands/cost';
 import { exportCommand, exportUsage } from './commands/export';
 import { compareCommand, compareUsage } from './commands/compare';
+import { diagramCommand, diagramUsage } from './commands/diagram';
 
 interface CommandEntry {
   run: Command;
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   cost: { run: costCommand, usage: costUsage, summary: 'estimate monthly and yearly cost per layer, region and component' },
   compare: { run: compareCommand, usage: compareUsage, summary: 'two to four designs side by side: cost, availability, recovery, cost per nine' },
   export: { run: exportCommand, usage: exportUsage, summary: 'write Terraform, Helm values and runbooks for a design' },
+  diagram: { run: diagramCommand, usage: diagramUsage, summary: 'draw the design as SVG, PNG or a draw.io file' },
 };
 
 function usage(): string {
