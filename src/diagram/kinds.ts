@@ -63,6 +63,9 @@ const ICONS: Readonly<Record<string, Icon>> = {
   'external-system': Building2,
 };
 
+/** The kinds with a symbol of their own (any other kind gets a plain box). */
+export const KINDS_WITH_ICONS: readonly string[] = Object.keys(ICONS);
+
 export function iconOf(kind: string): Icon {
   return (Object.hasOwn(ICONS, kind) ? ICONS[kind] : undefined) ?? Box;
 }
