@@ -6,6 +6,7 @@ import type { ExportTarget, GeneratedFile } from '../../../../generators';
 import { TARGETS as TARGET_INFO, unsupportedReason } from '../../../../generators/targets';
 import { EXPORT_TARGETS } from '../../../../generators/types';
 import { useModel, useStore } from '../../store';
+import { DiagramExport } from './DiagramExport';
 import { highlight, languageOf } from './highlight';
 import './export.css';
 
@@ -121,6 +122,7 @@ export default function ExportPanel() {
 
   return (
     <div className="export-panel">
+      <DiagramExport />
       <fieldset className="export-targets">
         <legend>Export</legend>
         {TARGETS.map((target) => {
