@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 
 /**
  * `vite build` is the production build, in dist/. `--mode test` (Playwright's server) and
@@ -8,7 +9,7 @@ import react from '@vitejs/plugin-react';
  * `vite preview --mode <mode>` serves the matching folder.
  */
 export default defineConfig(({ mode }) => ({
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   // The dependency cache lives with the checkout, not in node_modules: several checkouts may share one
   // node_modules (git worktrees), and their dev servers must not invalidate each other's pre-bundles.
   cacheDir: '.vite',

@@ -4,10 +4,13 @@ import type { Locator, Page } from '@playwright/test';
 export class CostPanel {
   readonly total: Locator;
   readonly range: Locator;
+  /** What the total excludes, its commitment and the date of its oldest price. */
+  readonly caption: Locator;
 
   constructor(private readonly page: Page) {
     this.total = page.getByTestId('cost-total');
     this.range = page.getByTestId('cost-range');
+    this.caption = page.getByTestId('cost-caption');
   }
 
   async open(): Promise<void> {

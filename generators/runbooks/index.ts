@@ -1,4 +1,4 @@
-import { formatDuration, primaryRegion, type Region } from '../../src/model';
+import { formatDuration, markdownCode, primaryRegion, shellArg, type Region } from '../../src/model';
 import { kindContext } from '../../src/catalog';
 import { backupOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { defaultNamePrefix, markdownText } from '../text';
@@ -90,7 +90,7 @@ function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
     } else if (aurora || failover === 'cluster') {
       expectations.push(`${w.ref(db)}: ${aurora ? 'Aurora' : 'the Multi-AZ DB cluster'} fails over to a reader in about 30 to 60 seconds.`);
       recovery.push(
-        `For ${w.ref(db)}: check the cluster's events (\`aws rds describe-events --source-type db-cluster --source-identifier ${w.prefix}-${db.id} --region ${markdownText(db.region?.location ?? '')}\`). If no failover happened and the writer is unhealthy, force one: \`aws rds failover-db-cluster --db-cluster-identifier ${w.prefix}-${db.id}\`.`,
+        `For ${w.ref(db)}: check the cluster's events (${markdownCode(`aws rds describe-events --source-type db-cluster --source-identifier ${w.prefix}-${db.id} --region ${shellArg(db.region?.location ?? '')}`)}). If no failover happened and the writer is unhealthy, force one: \`aws rds failover-db-cluster --db-cluster-identifier ${w.prefix}-${db.id}\`.`,
       );
     } else if (failover === 'standby') {
       expectations.push(`${w.ref(db)}: RDS Multi-AZ fails over to the standby in one to two minutes; the endpoint name stays the same.`);
@@ -184,7 +184,7 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
     recovery: [
       ...replicated
         .filter((c) => c.traits.data?.role === 'records')
-        .flatMap((db) => targetsOf(w.facts, db.id, 'replication').map((target) => `Promote ${w.ref(target)} in ${w.where(target)}: \`aws rds promote-read-replica --db-instance-identifier ${w.prefix}-${target.id} --region ${markdownText(target.region?.location ?? '')}\` (Aurora: fail over the global database).`)),
+        .flatMap((db) => targetsOf(w.facts, db.id, 'replication').map((target) => `Promote ${w.ref(target)} in ${w.where(target)}: ${markdownCode(`aws rds promote-read-replica --db-instance-identifier ${w.prefix}-${target.id} --region ${shellArg(target.region?.location ?? '')}`)} (Aurora: fail over the global database).`)),
       ...others.map((region) => `Scale region ${w.region(region)} to full capacity: raise the desired counts and autoscaling minimums of its services to the primary's.`),
       automatic
         ? 'DNS: the failover records move traffic when the primary\'s health checks fail. If they have not, invert them by hand (set the primary\'s health check to inverted, or change the records).'

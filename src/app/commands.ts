@@ -261,6 +261,11 @@ export function setUsageInput(componentId: string, name: string, value: number |
 }
 
 /** Replaces the price adjustments the design carries (local ones live in the cost panel's settings). */
+/** Prices the design under a commitment profile (on-demand removes it); one undo step. */
+export function setCommitment(commitment: edits.CommitmentProfile): void {
+  editDocument((design) => edits.setCommitment(design, commitment));
+}
+
 export function setPriceAdjustments(update: (current: readonly PriceAdjustment[]) => readonly PriceAdjustment[]): void {
   editDocument((design) => edits.setPriceAdjustments(design, update(design.pricing?.adjustments ?? [])));
 }

@@ -160,4 +160,11 @@ describe('pricing edits', () => {
     expect(adjusted.pricing).toEqual({ usage: { db: { backupStorageGb: 300 } }, adjustments: [{ scope: 'aws', percent: -10 }] });
     expect(edits.setPriceAdjustments(adjusted, []).pricing).toEqual({ usage: { db: { backupStorageGb: 300 } } });
   });
+
+  it('set a commitment profile beside the usage, and remove it with on-demand', () => {
+    const committed = edits.setCommitment(edits.setUsageInput(design, 'web', 'internetEgressGbPerMonth', 500), '3-year');
+    expect(committed.pricing).toEqual({ usage: { web: { internetEgressGbPerMonth: 500 } }, commitment: '3-year' });
+    expect(edits.setCommitment(committed, 'on-demand').pricing).toEqual({ usage: { web: { internetEgressGbPerMonth: 500 } } });
+    expect(edits.setCommitment(design, 'on-demand').pricing).toBeUndefined();
+  });
 });

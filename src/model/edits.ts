@@ -276,6 +276,15 @@ export function setPriceAdjustments(design: Design, adjustments: readonly PriceA
   return withPricing(design, adjustments.length > 0 ? { ...rest, adjustments: [...adjustments] } : rest);
 }
 
+/** The commitment profiles a design can be priced under. */
+export type CommitmentProfile = NonNullable<NonNullable<Design['pricing']>['commitment']>;
+
+/** Sets the design's commitment profile; on-demand (the default) removes it. */
+export function setCommitment(design: Design, commitment: CommitmentProfile): Design {
+  const { commitment: _previous, ...rest } = design.pricing ?? {};
+  return withPricing(design, commitment === 'on-demand' ? rest : { ...rest, commitment });
+}
+
 function withPricing(design: Design, pricing: NonNullable<Design['pricing']>): Design {
   const next = { ...design };
   if (Object.keys(pricing).length === 0) delete next.pricing;
@@ -308,7 +317,7 @@ export function pasteComponents(
     const targetRegion = design.regions.find((r) => r.id === region);
     const zones = component.zones?.filter((z) => targetRegion?.zones.includes(z));
     components.push({ ...component, id, region, zones: region === undefined || !zones?.length ? undefined : zones });
-    const at = clip.layout?.[component.id];
+    const at = clip.layout && Object.hasOwn(clip.layout, component.id) ? clip.layout[component.id] : undefined;
     if (at) layout[id] = { x: at.x + offset.x, y: at.y + offset.y };
   }
   const connections = clip.connections

@@ -94,11 +94,16 @@ export const priceAdjustmentSchema = z.strictObject({
   note: displayText(500).optional(),
 });
 
+/** A usage figure past this (a thousand trillion requests, GB, ...) is a typo, and would price at infinity. */
+export const MAX_USAGE = 1e15;
+
 export const pricingSettingsSchema = z.strictObject({
   profile: z.enum(['low', 'expected', 'high']).optional(),
+  /** The commitment priced: on-demand list prices, or 1- or 3-year savings plans, reserved instances, committed-use discounts. */
+  commitment: z.enum(['on-demand', '1-year', '3-year']).optional(),
   adjustments: z.array(priceAdjustmentSchema).optional(),
   /** Usage assumptions per component id, like Infracost's usage file: `{ web: { requestsPerMonth: 5e7 } }`. */
-  usage: z.record(idSchema, z.record(z.string(), z.number().min(0, 'expected a usage of 0 or more'))).optional(),
+  usage: z.record(idSchema, z.record(z.string(), z.number().min(0, 'expected a usage of 0 or more').max(MAX_USAGE, `expected at most ${MAX_USAGE.toExponential()}: larger figures cannot be priced`))).optional(),
 });
 
 export const layoutPointSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import type { Region } from '../../../src/model';
+import { markdownText, type Region } from '../../../src/model';
 import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../../design-facts';
 import { attr, block, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { awsRoles, type AwsRoleIndex } from './registry';
@@ -99,10 +99,12 @@ export class TerraformBuilder {
   }
 
   variable(name: string, spec: VariableSpec): RawExpr {
-    if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
+    // `_3d_api_image`: identifier() prefixes ids that start with a digit with `_`, a valid first character.
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
     if (!this.variables.has(name)) {
       this.variables.set(name, spec);
-      if (spec.default === undefined) this.fillIns.push(`\`${name}\`: ${spec.description}`);
+      // Descriptions carry design text (region locations): escaped for the README's Markdown.
+      if (spec.default === undefined) this.fillIns.push(`\`${name}\`: ${markdownText(spec.description)}`);
     }
     return raw(`var.${name}`);
   }

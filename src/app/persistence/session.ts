@@ -94,6 +94,15 @@ export function openLibrary(): Promise<DesignLibrary> {
     }
     library = opened;
     void opened.purgeExpired().catch(() => undefined);
+    void opened
+      .listAll()
+      .then(({ damaged }) => {
+        if (damaged.length === 0) return;
+        notify('error', `${damaged.length === 1 ? 'A saved record is' : `${damaged.length} saved records are`} damaged`, [
+          'Every other design opens as usual. The Library lists the damaged records: download their raw JSON to keep what they hold.',
+        ]);
+      })
+      .catch(() => undefined);
     return opened;
   })();
   return opening;

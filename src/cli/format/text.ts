@@ -1,10 +1,13 @@
-import { formatDuration } from '../../model';
+import { formatDuration, terminalText } from '../../model';
 import { SEVERITIES, formatEstimate, formatPercent, type Finding } from '../../engine';
 import { failingFindings, summaryScenarios, type ValidationReport } from './report';
 
 const MARK: Record<Finding['severity'], string> = { critical: '✖', high: '✖', medium: '▲', low: '•', info: 'i' };
 
-/** A terminal report: findings grouped by severity (most severe first), then journeys and recovery. */
+/**
+ * A terminal report: findings grouped by severity (most severe first), then journeys and recovery.
+ * Every line passes through terminalText, so no design text can move the cursor or add a line.
+ */
 export function formatText(report: ValidationReport): string {
   const { analysis, design } = report;
   const out: string[] = [];
@@ -44,5 +47,5 @@ export function formatText(report: ValidationReport): string {
   const counts = SEVERITIES.slice().reverse().map((s) => `${card.findings[s]} ${s}`).join(', ');
   const failing = failingFindings(report).length;
   out.push(`Summary: ${counts}${card.suppressed > 0 ? `, ${card.suppressed} suppressed` : ''}. ${failing > 0 ? `${failing} finding${failing === 1 ? '' : 's'} at or above ${report.failOn}: failing.` : `Nothing at or above ${report.failOn}.`}`);
-  return `${out.join('\n')}\n`;
+  return `${out.map(terminalText).join('\n')}\n`;
 }

@@ -88,10 +88,12 @@ function compareCost(report: CostReport): CompareCost {
   return {
     currency: report.currency,
     asOf: report.asOf,
+    commitment: report.commitment,
     headlineProfile: report.profile,
     monthly: rangeUsd(monthly),
     yearly: rangeUsd({ low: monthly.low * 12, expected: monthly.expected * 12, high: monthly.high * 12 }),
     unpricedLines: report.unpriced.length,
+    excludedLines: report.excluded.lines,
   };
 }
 
@@ -357,8 +359,10 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
   });
 
   for (const compared of designs) {
-    if (compared.cost.unpricedLines > 0) {
-      notes.push(`${compared.label}: ${compared.cost.unpricedLines} line${compared.cost.unpricedLines === 1 ? '' : 's'} not priced (free, depends on usage, or no catalog price); see its cost report.`);
+    if (compared.cost.excludedLines > 0) {
+      notes.push(`${compared.label}: its total excludes ${compared.cost.excludedLines} line${compared.cost.excludedLines === 1 ? '' : 's'} that could not be priced (no price for the region, not in the catalog, or usage not stated): a lower bound, and so is any cost difference or cost per nine that uses it.`);
+    } else if (compared.cost.unpricedLines > 0) {
+      notes.push(`${compared.label}: ${compared.cost.unpricedLines} line${compared.cost.unpricedLines === 1 ? '' : 's'} not priced (free, included elsewhere or external); see its cost report.`);
     }
   }
   if (journeys.some((row) => row.cells.some((cell) => cell !== null && !cell.complete))) {

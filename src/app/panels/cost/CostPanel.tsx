@@ -1,14 +1,15 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { COST_PROFILES, estimateCost, type CostProfile, type CostReport, type UsageAssumption } from '../../../engine/cost';
+import { COMMITMENT_TITLES, COMMITMENTS, COST_PROFILES, estimateCost, totalCaption, type Commitment, type CostProfile, type CostReport, type PriceCatalog, type UsageAssumption } from '../../../engine/cost';
 import { priceAdjustmentSchema, pricingSettingsSchema, type Design, type PriceAdjustment } from '../../../model';
-import { setPriceAdjustments, setUsageInput } from '../../commands';
+import { setCommitment, setPriceAdjustments, setUsageInput } from '../../commands';
 import { InlineField, readNumber } from '../../components/fields';
 import { selectComponents, useModel } from '../../store';
 import { costQueryClient, useCatalog } from './catalogs';
 import { formatMoney, LINE_STATUS_LABELS } from '../../../engine/format';
 import { LayerChart } from './LayerChart';
 import { setLocalAdjustments, useLocalAdjustments } from './local-settings';
+import { clearPriceBook, importPriceBookFile, usePriceBooks } from './price-book';
 import './cost.css';
 
 export default function CostPanel() {
@@ -24,11 +25,12 @@ function CostView() {
   const design = useDeferredValue(useModel());
   const catalog = useCatalog(design.provider);
   const localAdjustments = useLocalAdjustments();
+  const priceBooks = usePriceBooks();
   const [profile, setProfile] = useState<CostProfile | undefined>(undefined);
   const [showAssumptions, setShowAssumptions] = useState(false);
   const report = useMemo(
-    () => (catalog.data ? estimateCost(design, [catalog.data.catalog], { adjustments: localAdjustments, ...(profile ? { profile } : {}) }) : undefined),
-    [design, catalog.data, localAdjustments, profile],
+    () => (catalog.data ? estimateCost(design, [catalog.data.catalog], { adjustments: localAdjustments, imported: priceBooks, ...(profile ? { profile } : {}) }) : undefined),
+    [design, catalog.data, localAdjustments, priceBooks, profile],
   );
 
   if (catalog.isPending) return <p className="panel-empty">Loading {design.provider.toUpperCase()} prices…</p>;
@@ -43,9 +45,9 @@ function CostView() {
         <div className="cost-range" data-testid="cost-range">
           range {formatMoney(report.range.low, currency)} to {formatMoney(report.range.high, currency)} · {formatMoney(report.yearly, currency)} a year
         </div>
-        <div className="cost-meta">
-          {report.provider.toUpperCase()} on-demand list prices as of {report.asOf}
-          {catalog.data?.origin === 'offline copy' ? ' (offline copy)' : ''}
+        <div className={report.excluded.lines > 0 ? 'cost-caption cost-caption-partial' : 'cost-caption'} data-testid="cost-caption">
+          {totalCaption(report)}
+          {catalog.data?.origin === 'offline copy' ? ' (offline copy of the catalog)' : ''}
         </div>
         <div className="cost-controls">
           <label>
@@ -53,6 +55,19 @@ function CostView() {
             <select value={report.profile} onChange={(e) => setProfile(e.target.value as CostProfile)} data-testid="cost-profile">
               {COST_PROFILES.map((p) => (
                 <option key={p} value={p}>{p}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Commitment{' '}
+            <select
+              value={report.commitment}
+              title={COMMITMENT_TITLES[report.commitment]}
+              onChange={(e) => setCommitment(e.target.value as Commitment)}
+              data-testid="cost-commitment"
+            >
+              {COMMITMENTS.map((c) => (
+                <option key={c} value={c}>{c}</option>
               ))}
             </select>
           </label>
@@ -84,6 +99,7 @@ function CostView() {
       </section>
 
       <ComponentTable report={report} />
+      <PriceBookSection books={priceBooks} provider={design.provider} />
       <Adjustments design={design} report={report} localAdjustments={localAdjustments} />
 
       <section>
@@ -161,7 +177,9 @@ function ComponentRow(props: {
                   ? `${line.quantity[profile].toLocaleString('en-US', { maximumFractionDigits: 2 })} ${line.quantityUnit} × ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''} · ${line.asOf?.slice(0, 10) ?? ''}`
                   : line.notes[0]}
               </div>
-              {line.status === 'priced' && line.notes.length > 0 && <div className="cost-muted">{line.notes.join(' · ')}</div>}
+              {line.commitment && <div className="cost-muted">commitment: {line.commitment}</div>}
+              {line.status === 'priced' && line.source && <div className="cost-muted">source: {line.source}</div>}
+              {(line.status === 'priced' ? line.notes : line.notes.slice(1)).length > 0 && <div className="cost-muted">{(line.status === 'priced' ? line.notes : line.notes.slice(1)).join(' · ')}</div>}
             </td>
             <td className="cost-amount">{line.status === 'priced' ? formatMoney(line.monthlyCents[profile] / 100, currency) : LINE_STATUS_LABELS[line.status]}</td>
           </tr>
@@ -181,7 +199,7 @@ function Assumptions({ design, assumptions }: { design: Design; assumptions: rea
             <tr key={`${a.componentId}.${a.name}`}>
               <td>
                 <span className="cost-muted">{a.componentId}</span> {a.label}
-                <div className="cost-muted">{a.origin}</div>
+                <div className="cost-muted">{a.origin}{a.derivation ? `: ${a.derivation}` : ''}</div>
               </td>
               <td className="cost-amount">
                 <UsageInput assumption={a} design={design} />
@@ -220,6 +238,58 @@ function UsageInput({ assumption, design }: { assumption: UsageAssumption; desig
         </button>
       )}
     </span>
+  );
+}
+
+function PriceBookSection({ books, provider }: { books: readonly PriceCatalog[]; provider: Design['provider'] }) {
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const book = books.find((b) => b.provider === provider);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await importPriceBookFile(file.name, await file.text());
+      const skipped = Object.values(result.skipped).reduce((a, b) => a + b, 0);
+      setMessage({ text: `Imported ${file.name} (${result.format}): ${result.prices.length} prices, ${result.commitments.length} commitment rates${skipped > 0 ? `; ${skipped} rows left out` : ''}.`, error: false });
+    } catch (error) {
+      setMessage({ text: (error as Error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section data-testid="cost-price-book">
+      <h3>Your price book</h3>
+      <p className="cost-meta">
+        Import a provider's official price file (an AWS Price List bulk JSON or CSV for a service and region, an Azure Retail Prices API response, a GCP Cloud Billing SKU list) or a CSV of
+        negotiated rates (provider, key, region, usd, unit, source, as_of). Imported prices override the bundled ones, name the file as their source, and stay in this browser.
+      </p>
+      {book ? (
+        <ul className="cost-notes" data-testid="cost-price-book-files">
+          {(book.imports ?? []).map((file) => (
+            <li key={file.file}>
+              {file.file} ({file.format}{file.publishedAt ? `, published ${file.publishedAt}` : ''}): {file.prices} prices
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="cost-meta">No {provider.toUpperCase()} price book: the bundled list prices apply.</p>
+      )}
+      <div className="cost-controls">
+        <input type="file" accept=".json,.csv,application/json,text/csv" aria-label="Import a price file" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="cost-price-book-import" />
+        {book && (
+          <button type="button" onClick={() => void clearPriceBook(provider)} data-testid="cost-price-book-clear">
+            Remove the {provider.toUpperCase()} price book
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className={message.error ? 'cost-error' : 'cost-meta'} role={message.error ? 'alert' : 'status'} data-testid="cost-price-book-message">
+          {message.text}
+        </p>
+      )}
+    </section>
   );
 }
 
