@@ -1,11 +1,10 @@
-import { displayName, type ConnectionMode, type Design } from '../model';
+import { displayName, xmlText, type ConnectionMode, type Design } from '../model';
 import { findKind } from '../catalog';
 import type { Rect } from './geometry';
 import { colourOf, iconOf } from './kinds';
 import { COLUMN_CAPTIONS, MODE_COLOURS, MODE_TITLES, NETWORK_NAMES, ZONE_CAPTIONS } from './labels';
 import { exportScene, type ExportScope } from './scene';
 import { iconElements } from './svg';
-import { escapeXml } from './text';
 
 /**
  * The diagram as a draw.io (diagrams.net) file: an uncompressed mxGraph model that opens for
@@ -72,16 +71,16 @@ interface Cell {
 
 function cellXml(cell: Cell): string {
   const extra = Object.entries(cell.extra ?? {})
-    .map(([key, value]) => ` ${key}="${escapeXml(value)}"`)
+    .map(([key, value]) => ` ${key}="${xmlText(value)}"`)
     .join('');
-  const tooltip = cell.tooltip ? ` tooltip="${escapeXml(cell.tooltip)}"` : '';
-  const open = `<object id="${escapeXml(cell.id)}" label="${escapeXml(cell.label)}" ninesmith="${cell.type}" ninesmith-id="${escapeXml(cell.of)}"${tooltip}${extra}>`;
+  const tooltip = cell.tooltip ? ` tooltip="${xmlText(cell.tooltip)}"` : '';
+  const open = `<object id="${xmlText(cell.id)}" label="${xmlText(cell.label)}" ninesmith="${cell.type}" ninesmith-id="${xmlText(cell.of)}"${tooltip}${extra}>`;
   if (cell.edge) {
     const points = cell.edge.points.map((p) => `<mxPoint x="${n(p.x)}" y="${n(p.y)}"/>`).join('');
-    return `${open}<mxCell style="${escapeXml(cell.style)}" edge="1" parent="${escapeXml(cell.parent)}" source="${escapeXml(cell.edge.source)}" target="${escapeXml(cell.edge.target)}"><mxGeometry relative="1" as="geometry"><Array as="points">${points}</Array></mxGeometry></mxCell></object>`;
+    return `${open}<mxCell style="${xmlText(cell.style)}" edge="1" parent="${xmlText(cell.parent)}" source="${xmlText(cell.edge.source)}" target="${xmlText(cell.edge.target)}"><mxGeometry relative="1" as="geometry"><Array as="points">${points}</Array></mxGeometry></mxCell></object>`;
   }
   const g = cell.geometry!;
-  return `${open}<mxCell style="${escapeXml(cell.style)}" vertex="1" parent="${escapeXml(cell.parent)}"><mxGeometry x="${n(g.x)}" y="${n(g.y)}" width="${n(g.width)}" height="${n(g.height)}" as="geometry"/></mxCell></object>`;
+  return `${open}<mxCell style="${xmlText(cell.style)}" vertex="1" parent="${xmlText(cell.parent)}"><mxGeometry x="${n(g.x)}" y="${n(g.y)}" width="${n(g.width)}" height="${n(g.height)}" as="geometry"/></mxCell></object>`;
 }
 
 const relative = (rect: Rect, parent: Rect): Rect => ({ x: rect.x - parent.x, y: rect.y - parent.y, width: rect.width, height: rect.height });
@@ -200,7 +199,7 @@ export function renderDiagramDrawio(design: Design, options: DrawioOptions = {})
   const body = cells.map(cellXml).join('\n        ');
   return `<?xml version="1.0" encoding="UTF-8"?>
 <mxfile host="ninesmith" type="device">
-  <diagram id="ninesmith-diagram" name="${escapeXml(design.name)}">
+  <diagram id="ninesmith-diagram" name="${xmlText(design.name)}">
     <mxGraphModel dx="${n(b.width)}" dy="${n(b.height)}" grid="1" gridSize="8" guides="1" tooltips="1" connect="1" arrows="1" fold="1" page="0" pageScale="1" math="0" shadow="0">
       <root>
         <mxCell id="0"/>

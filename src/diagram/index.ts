@@ -10,6 +10,6 @@ export * from './labels';
 export { exportScene, type ExportScope } from './scene';
 export { renderDiagramSvg, sceneToSvg, iconElements, roundedPath, type DiagramSvgOptions } from './svg';
 export { renderDiagramDrawio, type DrawioOptions } from './drawio';
-export { escapeXml, textWidth, wrapText, DIAGRAM_FONT_FAMILY } from './text';
+export { textWidth, wrapText, DIAGRAM_FONT_FAMILY } from './text';
 export { elbow, routeConnections, ROUTE_MARGIN, type RouteRequest, type Side } from './route';
 export { firstView, type ViewportSize } from './first-view';

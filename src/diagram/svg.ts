@@ -1,4 +1,4 @@
-import type { ConnectionMode, Design } from '../model';
+import { xmlText, type ConnectionMode, type Design } from '../model';
 import type { DiagramEdge, DiagramNode, RegionBox, Scene } from './geometry';
 import { colourOf, iconOf, type Icon } from './kinds';
 import {
@@ -17,7 +17,7 @@ import {
   ZONE_CAPTIONS,
 } from './labels';
 import { exportScene, type ExportScope } from './scene';
-import { DIAGRAM_FONT_FAMILY, escapeXml, textWidth, wrapText } from './text';
+import { DIAGRAM_FONT_FAMILY, textWidth, wrapText } from './text';
 
 /**
  * The diagram as a standalone SVG document: light, print-ready, the same picture as the canvas.
@@ -39,7 +39,7 @@ const TITLE_HEIGHT = 56;
 const LEGEND_HEIGHT = 44;
 
 const f = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
-const attr = (value: string) => escapeXml(value);
+const attr = (value: string) => xmlText(value);
 
 export function iconElements(icon: Icon): string {
   return icon
@@ -75,17 +75,17 @@ function regionSvg(box: RegionBox, design: Pick<Design, 'provider'>): string {
   const parts: string[] = [];
   parts.push(`<g data-region="${attr(region.id)}">`);
   parts.push(`<rect x="${f(box.x)}" y="${f(box.y)}" width="${f(box.width)}" height="${f(box.height)}" rx="10" fill="#f7f9fc" stroke="#7f93ab" stroke-width="1.5"/>`);
-  parts.push(`<text x="${f(box.x + 14)}" y="${f(box.y + 28)}" font-size="16" font-weight="bold" fill="#1b2430">${escapeXml(caption)}<tspan font-size="13" font-weight="normal" fill="#5d6b7c" dx="10">${escapeXml(meta)}</tspan></text>`);
+  parts.push(`<text x="${f(box.x + 14)}" y="${f(box.y + 28)}" font-size="16" font-weight="bold" fill="#1b2430">${xmlText(caption)}<tspan font-size="13" font-weight="normal" fill="#5d6b7c" dx="10">${xmlText(meta)}</tspan></text>`);
   const n = box.network;
   parts.push(`<rect x="${f(n.x)}" y="${f(n.y)}" width="${f(n.width)}" height="${f(n.height)}" rx="6" fill="#f4faf3" stroke="#4f8a3c" stroke-width="1.2"/>`);
-  parts.push(`<text x="${f(n.x + 10)}" y="${f(n.y + 20)}" font-size="12" font-weight="bold" fill="#3d6e2e">${escapeXml(NETWORK_NAMES[design.provider])}</text>`);
+  parts.push(`<text x="${f(n.x + 10)}" y="${f(n.y + 20)}" font-size="12" font-weight="bold" fill="#3d6e2e">${xmlText(NETWORK_NAMES[design.provider])}</text>`);
   for (const zone of box.zones) {
     parts.push(`<g data-zone="${attr(zone.zone)}"><rect x="${f(zone.x)}" y="${f(zone.y)}" width="${f(zone.width)}" height="${f(zone.height)}" rx="6" fill="#eef3fa" stroke="#8fa7c4" stroke-width="1" stroke-dasharray="5 4"/>`);
-    parts.push(`<text x="${f(zone.x + zone.width / 2)}" y="${f(zone.y + 20)}" font-size="12" fill="#41556d" text-anchor="middle">${escapeXml(`${ZONE_CAPTIONS[design.provider]} ${zone.zone}`)}</text></g>`);
+    parts.push(`<text x="${f(zone.x + zone.width / 2)}" y="${f(zone.y + 20)}" font-size="12" fill="#41556d" text-anchor="middle">${xmlText(`${ZONE_CAPTIONS[design.provider]} ${zone.zone}`)}</text></g>`);
   }
   for (const column of box.columns) {
     parts.push(`<rect x="${f(column.x)}" y="${f(column.y)}" width="${f(column.width)}" height="${f(column.height)}" rx="6" fill="#ffffff" stroke="#c3ccd7" stroke-width="1" stroke-dasharray="2 3"/>`);
-    parts.push(`<text x="${f(column.x + column.width / 2)}" y="${f(column.y + 20)}" font-size="12" fill="#5d6b7c" text-anchor="middle">${escapeXml(COLUMN_CAPTIONS[column.kind])}</text>`);
+    parts.push(`<text x="${f(column.x + column.width / 2)}" y="${f(column.y + 20)}" font-size="12" fill="#5d6b7c" text-anchor="middle">${xmlText(COLUMN_CAPTIONS[column.kind])}</text>`);
   }
   parts.push('</g>');
   return parts.join('');
@@ -120,7 +120,7 @@ function edgeLabel(edge: DiagramEdge, text: string): string {
   }
   const line = wrapText(text, 160, 11, false, 1)[0] ?? '';
   const width = textWidth(line, 11) + 8;
-  return `<rect x="${f(at.x - width / 2)}" y="${f(at.y - 8)}" width="${f(width)}" height="16" rx="3" fill="#ffffff" opacity="0.92"/><text x="${f(at.x)}" y="${f(at.y + 4)}" font-size="11" fill="#3b4a5e" text-anchor="middle">${escapeXml(line)}</text>`;
+  return `<rect x="${f(at.x - width / 2)}" y="${f(at.y - 8)}" width="${f(width)}" height="16" rx="3" fill="#ffffff" opacity="0.92"/><text x="${f(at.x)}" y="${f(at.y + 4)}" font-size="11" fill="#3b4a5e" text-anchor="middle">${xmlText(line)}</text>`;
 }
 
 export function nodeSvg(node: DiagramNode): string {
@@ -135,17 +135,17 @@ export function nodeSvg(node: DiagramNode): string {
   parts.push(`<g transform="translate(${TILE_INSET + 5} ${TILE_INSET + 5})" fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${iconElements(iconOf(node.component.kind))}</g>`);
   const firstBaseline = lines.length === 1 ? 31 : 24;
   lines.forEach((line, index) => {
-    parts.push(`<text x="${TEXT_LEFT}" y="${firstBaseline + index * NAME_LINE_HEIGHT}" font-size="${NAME_SIZE}" font-weight="bold" fill="#1b2430">${escapeXml(line)}</text>`);
+    parts.push(`<text x="${TEXT_LEFT}" y="${firstBaseline + index * NAME_LINE_HEIGHT}" font-size="${NAME_SIZE}" font-weight="bold" fill="#1b2430">${xmlText(line)}</text>`);
   });
   const kindText = wrapText(kind, node.width - 20, KIND_SIZE, false, 1)[0] ?? '';
-  parts.push(`<text x="${TILE_INSET}" y="${f(node.height - 12)}" font-size="${KIND_SIZE}" fill="#5d6b7c">${escapeXml(kindText)}</text>`);
+  parts.push(`<text x="${TILE_INSET}" y="${f(node.height - 12)}" font-size="${KIND_SIZE}" fill="#5d6b7c">${xmlText(kindText)}</text>`);
   if (node.zoneSpan && node.zoneSpan.length > 0) {
     // One mark per zone column it spans along the bottom edge: solid where it runs, hollow where not.
     const pitch = node.zoneSpan.length > 1 ? (node.width - 208) / (node.zoneSpan.length - 1) : 0;
     node.zoneSpan.forEach((span, index) => {
       const x = index * pitch + 8;
       const width = 192;
-      parts.push(`<rect x="${f(x)}" y="${f(node.height - 4)}" width="${f(width)}" height="3" rx="1.5" fill="${span.on ? colour : '#d5dbe3'}"><title>${escapeXml(`zone ${span.zone}: ${span.on ? 'runs here' : 'not here'}`)}</title></rect>`);
+      parts.push(`<rect x="${f(x)}" y="${f(node.height - 4)}" width="${f(width)}" height="3" rx="1.5" fill="${span.on ? colour : '#d5dbe3'}"><title>${xmlText(`zone ${span.zone}: ${span.on ? 'runs here' : 'not here'}`)}</title></rect>`);
     });
   }
   parts.push('</g>');
@@ -181,12 +181,12 @@ export function sceneToSvg(scene: Scene, design: Pick<Design, 'name' | 'provider
   const height = Math.ceil(b.height + 2 * margin + (title ? TITLE_HEIGHT : 0) + (legend ? LEGEND_HEIGHT : 0));
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${f(left)} ${f(top)} ${width} ${height}" font-family="${attr(DIAGRAM_FONT_FAMILY)}">`);
-  parts.push(`<title>${escapeXml(design.name)}</title>`);
+  parts.push(`<title>${xmlText(design.name)}</title>`);
   parts.push(`<defs>${markers()}</defs>`);
   parts.push(`<rect x="${f(left)}" y="${f(top)}" width="${width}" height="${height}" fill="#ffffff"/>`);
   if (title) {
     const line = wrapText(design.name, width - 2 * margin, 20, true, 1)[0] ?? '';
-    parts.push(`<text x="${f(b.x)}" y="${f(top + margin + 22)}" font-size="20" font-weight="bold" fill="#1b2430">${escapeXml(line)}</text>`);
+    parts.push(`<text x="${f(b.x)}" y="${f(top + margin + 22)}" font-size="20" font-weight="bold" fill="#1b2430">${xmlText(line)}</text>`);
   }
   for (const region of scene.regions) parts.push(regionSvg(region, design));
   parts.push('<g class="connections">');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, textWidth, wrapText } from './text';
+import { textWidth, wrapText } from './text';
 
 describe('text', () => {
   it('measures with the font widths: wide letters are wider, bold is wider', () => {
@@ -16,12 +16,5 @@ describe('text', () => {
     for (const line of long) expect(textWidth(line, 14)).toBeLessThanOrEqual(80);
     expect(wrapText('one two three four five six seven', 60, 14, false, 2).at(-1)!.endsWith('…')).toBe(true);
     expect(wrapText('   ', 100, 14, false, 2)).toEqual([]);
-  });
-
-  it('escapes markup and drops what XML cannot hold', () => {
-    expect(escapeXml('<a href="x">&\'</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
-    expect(escapeXml('a\u0000b\u0007c\uD800d\uFFFE')).toBe('abcd');
-    expect(escapeXml('🚀 ünï')).toBe('🚀 ünï');
-    expect(escapeXml('line\nbreak')).toBe('line&#10;break');
   });
 });

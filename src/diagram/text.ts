@@ -65,37 +65,3 @@ function ellipsize(line: string, width: number, size: number, bold: boolean): st
   while (cut.length > 0 && textWidth(`${cut}…`, size, bold) > width) cut = [...cut].slice(0, -1).join('');
   return `${cut.trimEnd()}…`;
 }
-
-/**
- * Text safe inside XML (SVG and draw.io) element content and double- or single-quoted attributes:
- * markup characters escaped, and the characters XML 1.0 cannot hold at all (C0 controls but tab,
- * newline and return; lone surrogates; U+FFFE and U+FFFF) dropped.
- */
-export function escapeXml(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i += 1) {
-    const code = text.charCodeAt(i);
-    if (code >= 0xd800 && code <= 0xdbff) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        out += text[i]! + text[i + 1]!;
-        i += 1;
-      }
-      continue;
-    }
-    if (code >= 0xdc00 && code <= 0xdfff) continue;
-    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffe || code === 0xffff) continue;
-    const char = text[i]!;
-    if (char === '&') out += '&amp;';
-    else if (char === '<') out += '&lt;';
-    else if (char === '>') out += '&gt;';
-    else if (char === '"') out += '&quot;';
-    else if (char === "'") out += '&#39;';
-    // Line breaks inside attributes would be normalised to spaces by parsers: keep them as references.
-    else if (char === '\n') out += '&#10;';
-    else if (char === '\r') out += '&#13;';
-    else if (char === '\t') out += '&#9;';
-    else out += char;
-  }
-  return out;
-}
