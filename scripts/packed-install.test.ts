@@ -52,8 +52,18 @@ function listFiles(dir: string): string[] {
 
 // Each case starts several processes; a loaded CI machine may take seconds for each.
 describe('the packed package, installed into an empty folder', { timeout: 120_000 }, () => {
-  it('holds the command line, its price catalogs and the README, and no sources', () => {
-    const allowed = [/^bin\/ninesmith\.mjs$/, /^dist-cli\/ninesmith\.mjs$/, /^dist-cli\/hcl2json\.(wasm\.gz|NOTICE)$/, /^public\/prices\/[a-z]+\.json$/, /^README\.md$/, /^package\.json$/];
+  it('holds the command line, its price catalogs, the Terraform parser, the PNG renderer with its fonts and notice, and the README, and no sources', () => {
+    const allowed = [
+      /^bin\/ninesmith\.mjs$/,
+      /^dist-cli\/ninesmith\.mjs$/,
+      /^dist-cli\/resvg\.wasm$/,
+      /^dist-cli\/fonts\/(DejaVuSans(-Bold)?\.ttf|LICENSE)$/,
+      /^dist-cli\/NOTICE\.md$/,
+      /^dist-cli\/hcl2json\.(wasm\.gz|NOTICE)$/,
+      /^public\/prices\/[a-z]+\.json$/,
+      /^README\.md$/,
+      /^package\.json$/,
+    ];
     expect(installed.packedFiles.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
     expect(installed.packedFiles).toEqual(expect.arrayContaining(['bin/ninesmith.mjs', 'dist-cli/ninesmith.mjs', 'dist-cli/hcl2json.wasm.gz', 'public/prices/aws.json', 'public/prices/azure.json', 'public/prices/gcp.json']));
   });
@@ -107,6 +117,15 @@ describe('the packed package, installed into an empty folder', { timeout: 120_00
     expect(installedCli(['compare', 'single-region-multi-az.yaml', 'multi-region-active-passive.yaml'])).toEqual(
       await sourceCli(['compare', 'single-region-multi-az.yaml', 'multi-region-active-passive.yaml']),
     );
+  });
+
+  it('draws the same diagrams as the sources, PNG included (resvg and the fonts from the package)', async () => {
+    for (const format of ['svg', 'drawio', 'png']) {
+      const fromPackage = installedCli(['diagram', 'multi-region-active-passive.yaml', '--format', format, '--out', `package.${format}`]);
+      expect(fromPackage, format).toMatchObject({ code: 0, stderr: '' });
+      expect((await sourceCli(['diagram', 'multi-region-active-passive.yaml', '--format', format, '--out', `sources.${format}`])).code).toBe(0);
+      expect(readFileSync(join(installed.installDir, `package.${format}`)).equals(readFileSync(join(installed.installDir, `sources.${format}`))), format).toBe(true);
+    }
   });
 
   it('exports the same files as the sources', async () => {
