@@ -214,7 +214,7 @@ export type ReplicationMethod = 'database-log' | 'storage-level' | 'object-copy'
 /** Backups as the engine reads them, whatever the kind calls its settings. */
 export interface BackupPolicy {
   enabled: boolean;
-  /** Continuous log archiving: restores reach any second in the retention window. */
+  /** Continuous log archiving: restores reach any second of the retention period. */
   pitr: boolean;
   /**
    * Point-in-time recovery comes with automated backups on this service even where the design does

@@ -308,12 +308,12 @@ const ITEM_SCHEMAS = { regions: regionSchema, components: componentSchema, conne
  * wrong items is refused after a few hundred checks rather than after describing every item.
  * Undefined when the lists are short or every item fits: the whole schema then runs as usual.
  */
-function checkItemsFirst(document: Record<string, unknown>): DesignProblem[] | undefined {
+function checkItemsFirst(fields: Record<string, unknown>): DesignProblem[] | undefined {
   const lists = Object.entries(ITEM_SCHEMAS).flatMap(([field, schema]) => {
-    const items = Object.hasOwn(document, field) ? document[field] : undefined;
+    const items = Object.hasOwn(fields, field) ? fields[field] : undefined;
     return Array.isArray(items) ? [{ field, items: items as unknown[], schema: schema as z.ZodType }] : [];
   });
-  const layout = Object.hasOwn(document, 'layout') ? document.layout : undefined;
+  const layout = Object.hasOwn(fields, 'layout') ? fields.layout : undefined;
   const layoutEntries = layout !== null && typeof layout === 'object' && !Array.isArray(layout) ? Object.entries(layout) : [];
   const total = lists.reduce((sum, list) => sum + list.items.length, 0) + layoutEntries.length;
   if (total <= READ_LIMITS.itemCheckThreshold) return undefined;
