@@ -131,6 +131,9 @@ describe('ERP on Kubernetes', () => {
     expect(chart('templates/deployment.yaml')).toContain('securityContext:');
     expect(chart('templates/_helpers.tpl')).toContain('printf "%s@%s" .Values.image.repository .Values.image.digest');
     expect(chart('templates/ingress.yaml')).toContain('kind: Ingress');
+    // Ids may be all digits, which YAML reads as numbers; label values must be strings.
+    expect(chart('templates/_helpers.tpl')).toContain('app.kubernetes.io/instance: {{ .Release.Name | quote }}');
+    expect(chart('templates/_helpers.tpl')).toContain('ninesmith.dev/component: {{ include "ninesmith-app.component" . | quote }}');
     expect(errorsOf(validators.app, { ...values('helm/values/erp-app.yaml'), image: { repository: 'r', digest: `sha256:${'a'.repeat(64)}` } })).toEqual([]);
     expect(errorsOf(validators.app, { ...values('helm/values/erp-app.yaml'), image: { repository: 'r', digest: 'latest' } })).not.toEqual([]);
   });

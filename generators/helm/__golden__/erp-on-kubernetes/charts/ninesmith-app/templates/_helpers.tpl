@@ -5,7 +5,7 @@
 {{- $name | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
-{{/* Label values are at most 63 characters. */}}
+{{/* Label values are at most 63 characters, and quoted: an id of digits is still a string. */}}
 {{- define "ninesmith-app.component" -}}
 {{- .Values.component.id | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
@@ -13,8 +13,8 @@
 {{/* Labels that select this workload's pods (also used by the spread constraints in values). */}}
 {{- define "ninesmith-app.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "ninesmith-app.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
-ninesmith.dev/component: {{ include "ninesmith-app.component" . }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
+ninesmith.dev/component: {{ include "ninesmith-app.component" . | quote }}
 {{- end -}}
 
 {{/* The service account the pods run as (its IAM role, when the values annotate one). */}}
