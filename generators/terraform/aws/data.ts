@@ -617,5 +617,6 @@ export function generateQueues(b: TerraformBuilder): void {
       ]),
     );
     b.output(c.id, 'queue_url', `URL of queue ${c.id}`, b.ref('aws_sqs_queue', c.id, 'url'));
+    if (deadLetter) b.output(c.id, 'dead_letter_queue_arn', `ARN of the dead-letter queue of ${c.id} (the queue-backlog runbook redrives from it)`, b.ref('aws_sqs_queue', [c.id, 'dlq'], 'arn'));
   }
 }

@@ -38,6 +38,11 @@ output "job_queue_queue_url" {
   value       = aws_sqs_queue.job_queue.url
 }
 
+output "job_queue_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of job-queue (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.job_queue_dlq.arn
+}
+
 output "attachments_bucket" {
   description = "Name of bucket attachments"
   value       = aws_s3_bucket.attachments.bucket

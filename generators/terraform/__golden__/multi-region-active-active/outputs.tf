@@ -63,9 +63,19 @@ output "east_outbox_queue_url" {
   value       = aws_sqs_queue.east_outbox.url
 }
 
+output "east_outbox_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of east-outbox (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.east_outbox_dlq.arn
+}
+
 output "west_outbox_queue_url" {
   description = "URL of queue west-outbox"
   value       = aws_sqs_queue.west_outbox.url
+}
+
+output "west_outbox_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of west-outbox (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.west_outbox_dlq.arn
 }
 
 output "east_db_endpoint" {

@@ -68,9 +68,19 @@ output "erp_outbox_queue_url" {
   value       = aws_sqs_queue.erp_outbox.url
 }
 
+output "erp_outbox_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of erp-outbox (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.erp_outbox_dlq.arn
+}
+
 output "dr_outbox_queue_url" {
   description = "URL of queue dr-outbox"
   value       = aws_sqs_queue.dr_outbox.url
+}
+
+output "dr_outbox_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of dr-outbox (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.dr_outbox_dlq.arn
 }
 
 output "db_master_secret_arn" {

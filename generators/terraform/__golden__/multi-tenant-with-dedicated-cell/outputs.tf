@@ -43,6 +43,11 @@ output "events_queue_url" {
   value       = aws_sqs_queue.events.url
 }
 
+output "events_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of events (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.events_dlq.arn
+}
+
 output "shared_db_master_secret_arn" {
   description = "Secrets Manager secret with the master credentials of shared-db"
   value       = aws_secretsmanager_secret.shared_db_master.arn

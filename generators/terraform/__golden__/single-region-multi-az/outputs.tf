@@ -43,9 +43,19 @@ output "jobs_queue_url" {
   value       = aws_sqs_queue.jobs.url
 }
 
+output "jobs_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of jobs (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.jobs_dlq.arn
+}
+
 output "erp_outbox_queue_url" {
   description = "URL of queue erp-outbox"
   value       = aws_sqs_queue.erp_outbox.url
+}
+
+output "erp_outbox_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of erp-outbox (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.erp_outbox_dlq.arn
 }
 
 output "db_master_secret_arn" {
