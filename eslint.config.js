@@ -12,7 +12,7 @@ const boundary = (files, patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/', '.vite/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'generators/**/__golden__/**'] },
+  { ignores: ['dist/', 'dist-cli/', 'dist-test/', 'dist-bench/', '.vite/', 'node_modules/', 'test-results/', 'playwright-report/', 'bench-results/', 'generators/**/__golden__/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -31,36 +31,36 @@ export default tseslint.config(
   boundary(
     ['src/model/**/*.ts'],
     [...react, ...node, '**/catalog', '**/catalog/*', '**/engine', '**/engine/*', '**/app/*', '**/cli/*', '**/generators/*'],
-    'The model is the bottom layer: zod and js-yaml only (architecture.md).',
+    'The model is the bottom layer: zod and js-yaml only (README.md, "How the code is laid out").',
   ),
   boundary(
     ['src/catalog/**/*.ts'],
     [...react, ...node, '**/engine', '**/engine/*', '**/app/*', '**/cli/*', '**/generators/*'],
-    'The catalog may import only the model (architecture.md).',
+    'The catalog may import only the model (README.md, "How the code is laid out").',
   ),
   boundary(
     ['src/engine/**/*.ts'],
     [...react, ...node, '**/app/*', '**/cli/*', '**/generators/*'],
-    'The engine is plain TypeScript over the model and catalog: no React, DOM, Node or app (architecture.md).',
+    'The engine is plain TypeScript over the model and catalog: no React, DOM, Node or app (README.md, "How the code is laid out").',
   ),
   boundary(
     ['generators/**/*.ts'],
     [...react, ...node, '**/app/*', '**/cli/*'],
-    'Generators are pure: (design, analysis) -> files. No React, no fs; the caller writes files (architecture.md).',
+    'Generators are pure: (design, analysis) -> files. No React, no fs; the caller writes files (README.md, "How the code is laid out").',
   ),
-  boundary(['src/cli/**/*.ts'], [...react, '**/app/*'], 'The command line never imports the app or React (architecture.md).'),
+  boundary(['src/cli/**/*.ts'], [...react, '**/app/*'], 'The command line never imports the app or React (README.md, "How the code is laid out").'),
   {
     ...boundary(
       ['src/app/**/*.{ts,tsx}'],
       [...node, '**/cli/*', '@xyflow/react'],
-      'The app runs in the browser (no node:*, no command line), and only src/app/canvas/ talks to React Flow (architecture.md).',
+      'The app runs in the browser (no node:*, no command line), and only src/app/canvas/ talks to React Flow (README.md, "How the code is laid out").',
     ),
     ignores: ['src/app/canvas/**'],
   },
   boundary(
     ['src/app/canvas/**/*.{ts,tsx}'],
     [...node, '**/cli/*'],
-    'The app runs in the browser: no node:* and no command line (architecture.md).',
+    'The app runs in the browser: no node:* and no command line (README.md, "How the code is laid out").',
   ),
   {
     // Tests may use Node (fs to read templates and goldens) even inside plain layers.

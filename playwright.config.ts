@@ -22,8 +22,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    // A production build, as users get it: the dev server's on-demand transforms make tests slow and flaky.
-    command: `npx vite build --logLevel warn && npx vite preview --host 127.0.0.1 --port ${port} --strictPort`,
+    // A production build with the test hooks (`--mode test`: window.__ninesmith, built into dist-test/):
+    // the dev server's on-demand transforms make tests slow and flaky.
+    command: `npx vite build --mode test --logLevel warn && npx vite preview --mode test --host 127.0.0.1 --port ${port} --strictPort`,
     url: `http://127.0.0.1:${port}`,
     reuseExistingServer: !process.env.CI,
     timeout: 180_000,

@@ -1,8 +1,15 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './scripts/content-security-policy.ts';
 
-export default defineConfig({
-  plugins: [react()],
+/**
+ * `vite build` is the production build, in dist/. `--mode test` (Playwright's server) and
+ * `--mode bench` (the browser benchmark) add the test and benchmark hooks (src/app/main.tsx `boot()`)
+ * and build into dist-test/ and dist-bench/, so dist/ only ever holds what users get;
+ * `vite preview --mode <mode>` serves the matching folder.
+ */
+export default defineConfig(({ mode }) => ({
+  plugins: [react(), contentSecurityPolicy()],
   // The dependency cache lives with the checkout, not in node_modules: several checkouts may share one
   // node_modules (git worktrees), and their dev servers must not invalidate each other's pre-bundles.
   cacheDir: '.vite',
@@ -12,5 +19,5 @@ export default defineConfig({
   },
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
-  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500 },
-});
+  build: { target: 'es2022', sourcemap: true, chunkSizeWarningLimit: 1500, outDir: mode === 'production' ? 'dist' : `dist-${mode}` },
+}));

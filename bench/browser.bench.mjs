@@ -33,9 +33,11 @@ function step(message) {
   process.stdout.write(`${message}\n`);
 }
 
-// --- Build: the app, then the baseline page into dist/bench-baseline (not part of the app). ---
-step('building the app (vite build)…');
-const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+// --- Build: the app with its benchmark hooks (`--mode bench`, into dist-bench/), then the baseline
+// page into dist-bench/bench-baseline (not part of the app). ---
+const DIST = join(root, 'dist-bench');
+step('building the app (vite build --mode bench)…');
+const built = spawnSync('npx', ['vite', 'build', '--mode', 'bench', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
 if (built.status !== 0) throw new Error('vite build failed');
 step('building the bare React Flow baseline page…');
 await build({
@@ -44,26 +46,26 @@ await build({
   base: '/bench-baseline/',
   logLevel: 'error',
   plugins: [react()],
-  build: { outDir: join(root, 'dist/bench-baseline'), emptyOutDir: true, target: 'es2022' },
+  build: { outDir: join(DIST, 'bench-baseline'), emptyOutDir: true, target: 'es2022' },
 });
 
 // --- Bundle sizes. ---
 const gz = (file) => gzipSync(readFileSync(file)).length;
-const indexHtml = readFileSync(join(root, 'dist/index.html'), 'utf8');
+const indexHtml = readFileSync(join(DIST, 'index.html'), 'utf8');
 const initialFiles = [...indexHtml.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
-const assetFiles = readdirSync(join(root, 'dist/assets')).filter((f) => f.endsWith('.js'));
+const assetFiles = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
 const initialSet = new Set(initialFiles.map((f) => f.replace('assets/', '')));
 const bundle = {
-  initialGzipBytes: initialFiles.reduce((sum, f) => sum + gz(join(root, 'dist', f)), 0),
+  initialGzipBytes: initialFiles.reduce((sum, f) => sum + gz(join(DIST, f)), 0),
   initialFiles,
   lazyChunks: assetFiles
     .filter((f) => !initialSet.has(f))
-    .map((f) => ({ file: f, gzipBytes: gz(join(root, 'dist/assets', f)), bytes: statSync(join(root, 'dist/assets', f)).size }))
+    .map((f) => ({ file: f, gzipBytes: gz(join(DIST, 'assets', f)), bytes: statSync(join(DIST, 'assets', f)).size }))
     .sort((a, b) => b.gzipBytes - a.gzipBytes),
 };
 
 // --- Serve the build as its own process group, ended at the end whatever happens. ---
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+const server = spawn('npx', ['vite', 'preview', '--mode', 'bench', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
   cwd: root,
   detached: true,
   stdio: 'ignore',
@@ -154,7 +156,7 @@ async function measure(page, cdp, run) {
 }
 
 /**
- * The time from an edit to its findings on screen (issue 3): a visible app service in several
+ * The time from an edit to its findings on screen: a visible app service in several
  * zones is moved into one zone with one instance, as the inspector would, and each animation
  * frame checks its badge; the frame that sees it change is the one that paints it. Five edits.
  */
@@ -365,7 +367,7 @@ if (firstApp?.jsLoadedFiles) {
   // Everything the page fetched before its canvas painted: the initial chunks plus the lazily
   // imported canvas, palette and shell. gzip of the built files, as a server would send them.
   const loaded = firstApp.jsLoadedFiles.filter((path) => path.startsWith('/assets/'));
-  bundle.toPaintedCanvasGzipBytes = loaded.reduce((sum, path) => sum + gz(join(root, 'dist', path)), 0);
+  bundle.toPaintedCanvasGzipBytes = loaded.reduce((sum, path) => sum + gz(join(DIST, path)), 0);
   bundle.toPaintedCanvasFiles = loaded;
   console.log(`JavaScript fetched up to the painted canvas, gzip: ${kB(bundle.toPaintedCanvasGzipBytes)} (${loaded.map((p) => p.replace('/assets/', '')).join(', ')})`);
 }

@@ -1,73 +1,85 @@
-// `npm run bench -- export`: exports a generated 1,000-component design (all targets) and reports
-// the cold first run, the warm median and minimum of wall time, and the median CPU time of the
-// process (user + system), which other processes on a loaded machine do not inflate.
-// Target: well under a second.
-import { cpus, loadavg } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { syntheticDesign } from '../src/catalog';
-import { EXPORT_TARGETS, generateExport } from '../generators';
+/**
+ * The export in process (generateExport, what `ninesmith export` runs before writing files), all
+ * targets and each alone, at 1,000 and 5,000 components. Issue 15's aim: all targets at 5,000 in
+ * at most 250 ms (50 ms later). The whole command at 20,000 (3 s, 500 MB) is in the cli bench.
+ *
+ * The generated design puts every other cell's app service and workers on Kubernetes, so that
+ * every target writes files (the plain synthetic design gives Helm nothing to do); the bench
+ * stops if a target writes none. The proposal gets the price catalogs, as the command gives it,
+ * and every run gets a fresh design object, so no per-design cache survives from one run to the
+ * next. Judged on CPU time (the work; wall time on a shared machine adds the neighbours').
+ *
+ * Run: npm run bench -- export   (BENCH_RUNS=N samples at 5,000; default 10, and 20 at 1,000)
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDesign, syntheticDesign } from '../src/catalog';
+import { serializeDesign, type Design } from '../src/model';
+import { parsePriceCatalog } from '../src/engine/cost';
+import { EXPORT_TARGETS, generateExport, type GeneratedFile } from '../generators';
+import { ROOT, megabytes, ms, printAims, printHeader, sample, writeResults, type Aim } from './harness';
 
 const SIZES = [1000, 5000];
-const RUNS = 7;
+const SAMPLES_AT_5000 = Number(process.env.BENCH_RUNS ?? 10);
+const AIM_MS = 250;
+const LATER_AIM_MS = 50;
 
-interface Row {
-  components: number;
-  target: string;
-  files: number;
-  megabytes: number;
-  coldMs: number;
-  minMs: number;
-  medianMs: number;
-  p95Ms: number;
-  cpuMedianMs: number;
-}
-
-function time<T>(run: () => T): [T, number, number] {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  const value = run();
-  const wall = performance.now() - started;
-  const used = process.cpuUsage(cpu);
-  return [value, wall, (used.user + used.system) / 1000];
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-
-const rows: Row[] = [];
-for (const size of SIZES) {
+/** The synthetic design with Kubernetes workloads in every other cell, checked against the format. */
+function exportDesign(size: number): Design {
   const design = syntheticDesign(size, 1);
-  for (const target of ['all', ...EXPORT_TARGETS] as const) {
-    const options = target === 'all' ? {} : { targets: [target] };
-    const [files, coldMs] = time(() => generateExport(design, options));
-    const samples: number[] = [];
-    const cpuSamples: number[] = [];
-    for (let i = 0; i < RUNS; i += 1) {
-      const [, wall, cpu] = time(() => generateExport(design, options));
-      samples.push(wall);
-      cpuSamples.push(cpu);
-    }
-    samples.sort((a, b) => a - b);
-    rows.push({
+  const components = design.components.map((component) => {
+    const cell = /^c(\d+)-/.exec(component.id)?.[1];
+    const onKubernetes = cell !== undefined && Number(cell) % 2 === 0 && (component.kind === 'app-service' || component.kind === 'worker-pool');
+    return onKubernetes ? { ...component, props: { ...component.props, runtime: 'kubernetes' } } : component;
+  });
+  const loaded = loadDesign(serializeDesign({ ...design, components }));
+  if (!loaded.ok) throw new Error(`the export bench's design at ${size} does not load: ${loaded.problems[0]?.message}`);
+  return loaded.design;
+}
+
+printHeader('export', 'generateExport in process, every target writing files, price catalogs given to the proposal');
+const catalogs = [parsePriceCatalog(JSON.parse(readFileSync(join(ROOT, 'public', 'prices', 'aws.json'), 'utf8')))];
+
+const rows = SIZES.flatMap((size) => {
+  const design = exportDesign(size);
+  const samples = size <= 1000 ? 20 : SAMPLES_AT_5000;
+  return (['all', ...EXPORT_TARGETS] as const).map((target) => {
+    const options = { catalogs, ...(target === 'all' ? {} : { targets: [target] }) };
+    const result = sample(() => generateExport({ ...design }, options), { samples, warmup: 1 });
+    const files = result.value as GeneratedFile[];
+    const written = target === 'all' ? EXPORT_TARGETS.filter((t) => !files.some((file) => file.path.startsWith(`${t}/`))) : files.length === 0 ? [target] : [];
+    if (written.length > 0) throw new Error(`export bench at ${size}: ${written.join(', ')} wrote no files, so the bench would not measure it`);
+    return {
       components: design.components.length,
       target,
       files: files.length,
-      megabytes: Number((files.reduce((sum, f) => sum + f.contents.length, 0) / 1e6).toFixed(2)),
-      coldMs: Math.round(coldMs),
-      minMs: Math.round(samples[0]!),
-      medianMs: Math.round(samples[Math.floor(samples.length / 2)]!),
-      p95Ms: Math.round(samples[Math.min(samples.length - 1, Math.ceil(samples.length * 0.95) - 1)]!),
-      cpuMedianMs: Math.round(median(cpuSamples)),
-    });
-  }
-}
+      megabytes: files.reduce((sum, file) => sum + file.contents.length, 0) / 1e6,
+      cpu: result.cpu,
+      wall: result.wall,
+      coldCpuMs: result.cold.cpuMs,
+    };
+  });
+});
 
-console.log(`Command: npm run bench -- export   (node ${process.version}, ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')})`);
-console.table(rows);
-const headline = rows.find((row) => row.components === 1000 && row.target === 'all')!;
-console.log(
-  `1,000 components, all targets: ${headline.medianMs} ms warm median (min ${headline.minMs} ms), ${headline.cpuMedianMs} ms CPU, ${headline.coldMs} ms cold (target: well under 1,000 ms)`,
+console.table(
+  rows.map((row) => ({
+    components: row.components,
+    target: row.target,
+    files: row.files,
+    output: megabytes(row.megabytes),
+    'CPU median': ms(row.cpu.median),
+    'CPU p95': ms(row.cpu.p95),
+    'wall median': ms(row.wall.median),
+    cold: ms(row.coldCpuMs),
+    n: row.cpu.n,
+  })),
 );
-mkdirSync('bench-results', { recursive: true });
-writeFileSync('bench-results/export.json', `${JSON.stringify({ runs: RUNS, rows }, null, 2)}\n`);
-// Judged on CPU time: wall time on a shared machine measures the neighbours as much as the export.
-if (headline.cpuMedianMs >= 1000) process.exitCode = 1;
+
+const at5000 = rows.find((row) => row.components === 5000 && row.target === 'all')!;
+const perTarget = rows.filter((row) => row.components === 5000 && row.target !== 'all').map((row) => `${row.target} ${ms(row.cpu.median)}`).join(', ');
+const aims: Aim[] = [
+  { what: 'export, all targets, 5,000 components', aim: `≤ ${AIM_MS} ms`, figure: `${ms(at5000.cpu.median)} CPU median, p95 ${ms(at5000.cpu.p95)}, n ${at5000.cpu.n} (${perTarget})`, met: at5000.cpu.median <= AIM_MS },
+  { what: 'export, all targets, 5,000 components (the later aim)', aim: `≤ ${LATER_AIM_MS} ms`, figure: `${ms(at5000.cpu.median)}`, met: at5000.cpu.median <= LATER_AIM_MS },
+];
+printAims(aims);
+writeResults('export', aims, { rows });

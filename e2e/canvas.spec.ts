@@ -161,7 +161,7 @@ test('click a palette item to add it where the view is; Escape clears the select
   expect(queue?.region).toBe('primary');
   expect(queue?.zones).toHaveLength(1);
   await expect(canvas.node(queue!.id)).toBeVisible();
-  const selection = () => page.evaluate(() => (window as unknown as { __ninesmith: { getSelection(): { components: string[] } } }).__ninesmith.getSelection().components);
+  const selection = () => page.evaluate(() => window.__ninesmith.getSelection().components);
   expect(await selection()).toEqual([queue!.id]);
   await canvas.press('Escape');
   expect(await selection()).toEqual([]);
@@ -186,7 +186,7 @@ test('multi-select with shift-click and with a selection box, delete, undo', asy
   await page.mouse.down();
   await page.mouse.move(web.x + web.width + 10, Math.max(users.y + users.height, web.y + web.height) + 10, { steps: 6 });
   await page.mouse.up();
-  const selection = await page.evaluate(() => (window as unknown as { __ninesmith: { getSelection(): { components: string[] } } }).__ninesmith.getSelection());
+  const selection = await page.evaluate(() => window.__ninesmith.getSelection());
   expect([...selection.components].sort()).toEqual(['users', 'web']);
   await canvas.press('Backspace');
   expect((await canvas.document()).components.map((c) => c.id)).toEqual(['db']);
@@ -240,10 +240,9 @@ test('arrow keys nudge the selection (Shift: ten times as far), Shift+1 fits the
   await canvas.press('Shift+ArrowDown');
   expect(await canvas.position('web')).toEqual({ x: start.x + 2, y: start.y + 10 });
   // Shift+1 fits the design in view.
-  type CanvasApi = { __canvasApi: { setViewport(v: { x: number; y: number; zoom: number }): void; getViewport(): { zoom: number } } };
-  await page.evaluate(() => (window as unknown as CanvasApi).__canvasApi.setViewport({ x: -2000, y: -2000, zoom: 2 }));
+  await page.evaluate(() => window.__ninesmith.setViewport({ x: -2000, y: -2000, zoom: 2 }));
   await canvas.press('Shift+Digit1');
-  await expect.poll(() => page.evaluate(() => (window as unknown as CanvasApi).__canvasApi.getViewport().zoom)).toBeLessThan(1.5);
+  await expect.poll(() => page.evaluate(() => window.__ninesmith.getViewport()?.zoom)).toBeLessThan(1.5);
   await expect(canvas.node('users')).toBeInViewport();
   await page.getByTestId('palette-search').click();
   await canvas.press('ArrowLeft');

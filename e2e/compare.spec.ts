@@ -1,6 +1,14 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { cliPriceBook, importInApp, usWest2TestBook } from './fixtures/test-price-book';
 import { ComparePage } from './pages/compare-page';
+import { CostPanel } from './pages/cost-panel';
+
+// The templates' second region is us-west-2, which the bundled catalog does not price (a total there
+// says what it excludes): both the app and the command line get the same test book for it.
+const BOOK = usWest2TestBook();
+const CLI_BOOK = cliPriceBook(BOOK);
 
 interface CliComparison {
   designs: { name: string; cost: { monthly: { low: number; expected: number; high: number } }; costPerNine: { kind: string } }[];
@@ -9,7 +17,7 @@ interface CliComparison {
 
 /** The command line's comparison of the same files: the view and `ninesmith compare` must agree. */
 function cliCompare(...files: string[]): CliComparison {
-  return JSON.parse(execFileSync(process.execPath, ['bin/ninesmith.mjs', 'compare', ...files, '--format', 'json'], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, ['bin/ninesmith.mjs', 'compare', ...files, '--format', 'json', '--price-book', CLI_BOOK], { encoding: 'utf8' }));
 }
 
 const usd = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
@@ -17,6 +25,7 @@ const usd = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currenc
 test('the compare view puts two templates side by side with the figures of the command line', async ({ page }) => {
   const cli = cliCompare('templates/single-region-multi-az.yaml', 'templates/multi-region-active-passive.yaml');
   await page.goto('/');
+  await importInApp(page, BOOK);
   const compare = new ComparePage(page);
   await compare.open();
   await compare.choose(0, 'template:single-region-multi-az');
@@ -50,6 +59,7 @@ test('the compare view puts two templates side by side with the figures of the c
 
 test('the compare view orders the three reference designs by cost and compares the open design', async ({ page }) => {
   await page.goto('/');
+  await importInApp(page, BOOK);
   const compare = new ComparePage(page);
   await compare.open();
   // The first slot starts on the open design (the multi-AZ sample on a first run).
@@ -69,4 +79,24 @@ test('the compare view orders the three reference designs by cost and compares t
   await expect(page.getByTestId('compare-status')).toHaveText('Choose at least two designs.');
   await page.getByTestId('compare-view-close').click();
   await expect(compare.view).toBeHidden();
+});
+
+test('the compare view shows one design beside itself under another commitment profile', async ({ page }) => {
+  await page.goto('/');
+  // Wait for the app to open its design before replacing it, so the first design opened cannot win.
+  const panel = new CostPanel(page);
+  await panel.open();
+  await panel.loadDesign(readFileSync('src/engine/cost/fixtures/six-m5-large-frankfurt.yaml', 'utf8'));
+  await expect(panel.total).toHaveText('$0.00');
+  // The AWS Price List excerpt for EC2 in eu-central-1: on-demand $0.115, 1-year reserved $0.072 an hour.
+  await importInApp(page, 'src/engine/cost/fixtures/price-files/aws-ec2-eu-central-1.csv');
+  await expect(panel.total).toHaveText('$503.70');
+  const compare = new ComparePage(page);
+  await compare.open();
+  await compare.choose(1, 'open');
+  await page.getByTestId('compare-commitment-1').selectOption('1-year');
+  await expect(compare.column(1)).toContainText('(1-year)');
+  // 6 x 730 h x $0.115 = $503.70 on-demand; x $0.072 = $315.36 on the 1-year commitment.
+  expect(await compare.value(compare.monthly(0))).toBe(503.7);
+  expect(await compare.value(compare.monthly(1))).toBe(315.36);
 });

@@ -44,6 +44,7 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
     facts: designFacts(design),
     scenarios: () => (scenarios ??= failureScenarios(graphOf(design))),
     catalogs: options.catalogs ?? [],
+    estimate: options.estimate ?? {},
   };
   return EXPORT_TARGETS.filter((target) => wanted.has(target) && unsupportedReason(target, design) === undefined).flatMap((target) => GENERATORS[target].generate(context));
 }

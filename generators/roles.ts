@@ -39,7 +39,9 @@ export class RoleIndex<Roles> {
     for (const c of facts.components) {
       const entry = Object.hasOwn(entries, c.kind.id) ? entries[c.kind.id] : undefined;
       // Only a kind outside the catalog can miss its entry (the registry's type lists every kind).
-      const resolution: Resolution<Roles> = entry ? entry(c.kind.propsOf(c.component), c) : notGenerated(`kind "${c.kind.id}" has no entry in this target's registry`);
+      const resolution: Resolution<Roles> = entry
+        ? entry(c.kind.propsOf(c.component), c)
+        : notGenerated(`\`${c.id}\` (${c.kind.title.toLowerCase()}): kind "${c.kind.id}" has no entry in this target's registry, so nothing is generated for it.`);
       this.byId.set(c.id, resolution);
       if (resolution.role === 'not-generated') this.notGenerated.push({ c, reason: (resolution as { reason: string }).reason });
       else if (resolution.role !== 'outside') {

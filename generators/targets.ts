@@ -1,4 +1,4 @@
-import { PROVIDERS, type Design } from '../src/model';
+import { PROVIDER_FACTS, PROVIDERS, type Design } from '../src/model';
 import type { ExportTarget, TargetInfo } from './types';
 
 /**
@@ -39,5 +39,6 @@ export const TARGETS: { readonly [K in ExportTarget]: TargetInfo & { readonly id
 /** Why a target writes nothing for this design, or undefined when it writes for its provider. */
 export function unsupportedReason(target: ExportTarget, design: Pick<Design, 'provider'>): string | undefined {
   const info = TARGETS[target];
-  return info.providers.includes(design.provider) ? undefined : `${info.label} for ${design.provider} is not generated yet (${info.providers.join(', ')} only).`;
+  if (info.providers.includes(design.provider)) return undefined;
+  return `${info.label} for ${PROVIDER_FACTS[design.provider].label} is not generated yet (${info.providers.map((provider) => PROVIDER_FACTS[provider].label).join(', ')} only).`;
 }

@@ -39,6 +39,17 @@ export const HOSTILE_FRAGMENTS = [
   ' ',
   'EOT',
   '<<EOF',
+  '\u0085env: [{name: X}]',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '$(touch /tmp/pwned)',
+  '`id`',
+  "'; rm -rf ~; '",
+  '1. ',
+  '@someone',
+  'www.evil.example',
+  '=HYPERLINK("https://evil.example")',
 ] as const;
 
 /** Gives every component, region and journey of `design` a hostile name (and, unless turned off, a hostile region location). */

@@ -1,5 +1,5 @@
 import type { FailureScenario } from '../src/engine';
-import type { CatalogSet } from '../src/engine/cost';
+import type { CatalogSet, EstimateOptions } from '../src/engine/cost';
 import type { Design, Provider } from '../src/model';
 import type { DesignFacts } from './design-facts';
 
@@ -21,6 +21,8 @@ export interface ExportContext {
   readonly scenarios: () => readonly FailureScenario[];
   /** Price catalogs (the caller loads them); empty when it has none. */
   readonly catalogs: CatalogSet;
+  /** How to price: imported price books, the commitment profile. */
+  readonly estimate: EstimateOptions;
 }
 
 /** What the export panel and the command line's help say of a target, without loading its code. */
@@ -51,4 +53,6 @@ export interface ExportOptions {
   readonly scenarios?: readonly FailureScenario[];
   /** Price catalogs for the proposal's cost section (the caller loads them); without them nothing is priced, and the proposal says so. */
   readonly catalogs?: CatalogSet;
+  /** How the proposal prices: imported price books, the commitment profile. */
+  readonly estimate?: EstimateOptions;
 }

@@ -2,7 +2,7 @@
  * The bare React Flow page the browser benchmark compares the app with (docs/performance.md): the
  * same generated design as `?synthetic=N&seed=S` in the app, drawn as plain default nodes with
  * React Flow's own state handling, no store, no custom nodes. Not part of the app's bundle:
- * bench/browser.bench.mjs builds it on its own into dist/bench-baseline/.
+ * bench/browser.bench.mjs builds it on its own into dist-bench/bench-baseline/.
  *
  * URL: ?n=1000&seed=1&cull=1&x=&y=&w=&h= (the box the canvas occupies, to match the app's).
  */
@@ -34,10 +34,11 @@ function Flow() {
   const flow = useReactFlow();
   const onNodesChange = useCallback((changes: NodeChange[]) => setNodes((current) => applyNodeChanges(changes, current)), []);
   useEffect(() => {
-    (window as unknown as { __canvasApi: unknown }).__canvasApi = {
-      setViewport: (v: { x: number; y: number; zoom: number }) => flow.setViewport(v),
+    // The same handle as the app's bench build (src/app/bench-api.ts, typed in src/app/test-hooks.d.ts).
+    window.__canvasApi = {
+      setViewport: (v) => void flow.setViewport(v),
       getViewport: () => flow.getViewport(),
-      fitView: () => flow.fitView({ padding: 0.05 }),
+      fitView: () => void flow.fitView({ padding: 0.05 }),
     };
     const check = () => {
       if (document.querySelector('.react-flow__node')) requestAnimationFrame(() => performance.mark('ninesmith:canvas-painted'));

@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The designer as a whole: toolbar, panels, and the test-only state handle (`window.__ninesmith`). */
+/** The designer as a whole: toolbar, panels, and the test build's state handle (`window.__ninesmith`, src/app/test-api.ts). */
 export class AppPage {
   readonly designName: Locator;
   readonly saveStatus: Locator;
@@ -27,17 +27,12 @@ export class AppPage {
     await expect
       .poll(() =>
         this.page.evaluate(() => {
-          const design = (window as unknown as { __ninesmith: { getDocument(): { components: { id: string }[]; layout?: Record<string, unknown> } } }).__ninesmith.getDocument();
+          const design = window.__ninesmith.getDocument();
           // The first layout arrives whole, in one step: any position means it is there.
           return design.components.length === 0 || Object.keys(design.layout ?? {}).length > 0;
         }),
       )
       .toBe(true);
-  }
-
-  /** The name other specs use for `settled()`. */
-  async layoutSettled(): Promise<void> {
-    await this.settled();
   }
 
   toolbarButton(name: 'new' | 'library' | 'import' | 'export' | 'share' | 'undo' | 'redo'): Locator {
@@ -50,21 +45,21 @@ export class AppPage {
   }
 
   documentYaml(): Promise<string> {
-    return this.page.evaluate(() => (window as unknown as { __ninesmith: { getDocumentYaml(): string } }).__ninesmith.getDocumentYaml());
+    return this.page.evaluate(() => window.__ninesmith.getDocumentYaml());
   }
 
   document(): Promise<DesignShape> {
-    return this.page.evaluate(() => (window as unknown as { __ninesmith: { getDocument(): DesignShape } }).__ninesmith.getDocument());
+    return this.page.evaluate(() => window.__ninesmith.getDocument());
   }
 
   designId(): Promise<string> {
-    return this.page.evaluate(() => (window as unknown as { __ninesmith: { getDesignId(): string } }).__ninesmith.getDesignId());
+    return this.page.evaluate(() => window.__ninesmith.getDesignId());
   }
 
   /** Selects components as a click on the canvas would (the canvas has its own page object and tests). */
   async select(componentIds: string[], connectionIds: string[] = []): Promise<void> {
     await this.page.evaluate(
-      ([components, connections]) => (window as unknown as { __ninesmith: { select(a: string[], b: string[]): void } }).__ninesmith.select(components!, connections!),
+      ([components, connections]) => window.__ninesmith.select(components!, connections!),
       [componentIds, connectionIds],
     );
   }
@@ -75,9 +70,7 @@ export class AppPage {
   }
 
   libraryEntries(): Promise<{ id: string; name: string; deletedAt?: number; componentCount: number }[]> {
-    return this.page.evaluate(() =>
-      (window as unknown as { __ninesmith: { listLibrary(): Promise<{ id: string; name: string; deletedAt?: number; componentCount: number }[]> } }).__ninesmith.listLibrary(),
-    );
+    return this.page.evaluate(() => window.__ninesmith.listLibrary());
   }
 }
 

@@ -32,7 +32,7 @@ export class CanvasPage {
 
   /** Opens a design from text (as an import does) and waits for its nodes. */
   async load(text: string, firstNodeId?: string): Promise<void> {
-    const result = await this.page.evaluate((t) => (window as unknown as { __ninesmith: { loadDocumentText(x: string): { ok: boolean; problems: string[] } } }).__ninesmith.loadDocumentText(t), text);
+    const result = await this.page.evaluate((t) => window.__ninesmith.loadDocumentText(t), text);
     expect(result.problems).toEqual([]);
     if (firstNodeId) await expect(this.node(firstNodeId)).toBeVisible();
     // Let the fit-to-view that follows opening a design settle before measuring positions.
@@ -40,7 +40,7 @@ export class CanvasPage {
   }
 
   document(): Promise<DesignSnapshot> {
-    return this.page.evaluate(() => (window as unknown as { __ninesmith: { getDocument(): DesignSnapshot } }).__ninesmith.getDocument());
+    return this.page.evaluate(() => window.__ninesmith.getDocument());
   }
 
   async component(id: string) {

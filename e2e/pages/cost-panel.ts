@@ -4,10 +4,13 @@ import type { Locator, Page } from '@playwright/test';
 export class CostPanel {
   readonly total: Locator;
   readonly range: Locator;
+  /** What the total excludes, its commitment and the date of its oldest price. */
+  readonly caption: Locator;
 
   constructor(private readonly page: Page) {
     this.total = page.getByTestId('cost-total');
     this.range = page.getByTestId('cost-range');
+    this.caption = page.getByTestId('cost-caption');
   }
 
   async open(): Promise<void> {
@@ -16,13 +19,27 @@ export class CostPanel {
   }
 
   async loadDesign(text: string): Promise<void> {
-    const result = await this.page.evaluate((t) => (window as unknown as { __ninesmith: { loadDocumentText(text: string): { ok: boolean; problems: string[] } } }).__ninesmith.loadDocumentText(t), text);
+    const result = await this.page.evaluate((t) => window.__ninesmith.loadDocumentText(t), text);
     if (!result.ok) throw new Error(`design did not load: ${result.problems.join('; ')}`);
   }
 
-  async setUsage(componentId: string, name: string, value: number): Promise<void> {
+  async showAssumptions(): Promise<void> {
     await this.page.getByTestId('cost-assumptions-toggle').click();
-    const input = this.page.getByTestId(`cost-usage-${componentId}-${name}`);
+    await this.page.getByTestId('cost-assumptions').waitFor();
+  }
+
+  usageInput(componentId: string, name: string): Locator {
+    return this.page.getByTestId(`cost-usage-${componentId}-${name}`);
+  }
+
+  /** The message under a usage figure that was refused. */
+  usageError(componentId: string, name: string): Locator {
+    return this.page.getByTestId(`cost-usage-${componentId}-${name}-error`);
+  }
+
+  async setUsage(componentId: string, name: string, value: number): Promise<void> {
+    await this.showAssumptions();
+    const input = this.usageInput(componentId, name);
     await input.fill(String(value));
     await input.press('Enter');
   }

@@ -10,7 +10,7 @@ export class FindingsPage {
   }
 
   async loadDesign(text: string): Promise<void> {
-    const result = await this.page.evaluate((yaml) => (window as unknown as { __ninesmith: { loadDocumentText(t: string): { ok: boolean; problems: string[] } } }).__ninesmith.loadDocumentText(yaml), text);
+    const result = await this.page.evaluate((yaml) => window.__ninesmith.loadDocumentText(yaml), text);
     expect(result.problems).toEqual([]);
   }
 

@@ -188,4 +188,24 @@ describe('hostile names in Helm values', () => {
       { numRuns: 40 },
     );
    }, 120_000); // generous: many parses, on shared CI machines
+
+  it('stay comments for YAML 1.1 parsers too (libyaml, go-yaml, PyYAML end lines at NEL, U+2028, U+2029), and carry no lone surrogate', () => {
+    // js-yaml reads YAML 1.2, where only \n and \r end a line: read as 1.1 parsers do by turning their other breaks into \n.
+    const asYaml11 = (text: string) => yaml.load(text.replace(/[\u0085\u2028\u2029]/g, '\n'));
+    const hostile = ['ERP app\u0085env: [{name: NODE_OPTIONS, value: "--require /tmp/x.js"}]', 'a\u2028replicaCount: 0', 'b\u2029image: evil', 'c\ud800'];
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...hostile, ...HOSTILE_FRAGMENTS), fc.string({ unit: 'binary', maxLength: 10 })), { minLength: 1, maxLength: 6 }), (parts) => {
+        const name = parts.join('');
+        const files = generateHelm(designFacts(withNames(base, () => name)));
+        files.forEach((file) => {
+          if (!file.path.endsWith('.yaml') || file.path.includes('/templates/')) return;
+          const keys = Object.keys((asYaml11(file.contents) ?? {}) as object).sort();
+          const benignFile = benign.find((b) => b.path === file.path)!;
+          expect(keys, file.path).toEqual(Object.keys((yaml.load(benignFile.contents) ?? {}) as object).sort());
+          expect(file.contents, file.path).not.toMatch(/\\u[dD][89a-fA-F][0-9a-fA-F]{2}|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/);
+        });
+      }),
+      { numRuns: 25 },
+    );
+  }, 120_000);
 });

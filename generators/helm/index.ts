@@ -1,4 +1,5 @@
 import yaml from 'js-yaml';
+import { yamlComment, yamlValue } from '../../src/model';
 import { backupOf, sourcesOf, targetsOf, zoneName, type ComponentFacts, type DesignFacts } from '../design-facts';
 import type { Member } from '../roles';
 import { helmRoles, type HelmRoles } from './registry';
@@ -18,15 +19,20 @@ export type PlatformChart = keyof typeof PLATFORM_CHARTS;
 const ZONE_KEY = 'topology.kubernetes.io/zone';
 const HOST_KEY = 'kubernetes.io/hostname';
 
-/** Design text in a YAML comment: one line, nothing that ends the comment. */
-function commentLine(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029\uD800-\uDFFF]+/g, ' ').trim();
-}
+/** Strings every YAML parser reads (yamlValue: no lone surrogates); js-yaml quotes and escapes the rest. */
+const yamlSafe = (value: unknown): unknown =>
+  typeof value === 'string'
+    ? yamlValue(value)
+    : Array.isArray(value)
+      ? value.map(yamlSafe)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([key, item]) => [yamlValue(key), yamlSafe(item)]))
+        : value;
 
+/** Header comments carry design text: yamlComment keeps each one line for YAML 1.1 and 1.2 parsers alike (NEL, U+2028/9). */
 function toYaml(header: readonly string[], values: unknown): string {
-  const comments = header.map((line) => `# ${commentLine(line)}`.trimEnd()).join('\n');
-  return `${comments}\n${yaml.dump(values, { lineWidth: -1, noRefs: true, quotingType: '"', schema: yaml.JSON_SCHEMA })}`;
+  const comments = header.map((line) => `# ${yamlComment(line)}`.trimEnd()).join('\n');
+  return `${comments}\n${yaml.dump(yamlSafe(values), { lineWidth: -1, noRefs: true, quotingType: '"', schema: yaml.JSON_SCHEMA })}`;
 }
 
 /** `eu-west-1a` for zone `a` of a region at `eu-west-1`; zone ids (`euw1-az1`) stay as written. */

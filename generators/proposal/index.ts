@@ -1,17 +1,11 @@
 import { kindOf, LAYER_TITLES, LAYERS, type Layer } from '../../src/catalog';
 import { componentZones, designTier, displayName, formatDuration, type Design } from '../../src/model';
-import { analyzeDesign, SEVERITIES, type DesignAnalysis, type Finding } from '../../src/engine';
-import { estimateCost, type CatalogSet, type CostReport } from '../../src/engine/cost';
+import { analyzeDesign, SEVERITIES, weakestJourney, type DesignAnalysis, type Finding } from '../../src/engine';
+import { COMMITMENT_TITLES, estimateCost, FIRST_PARTY_SOURCES, totalCaption, type CatalogSet, type CostReport, type EstimateOptions } from '../../src/engine/cost';
+import { formatAvailability, formatDowntime, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatPercent, formatSigned } from '../../src/engine/format';
 import {
   compareDesigns,
   describeCostPerNine,
-  formatAvailability,
-  formatDowntime,
-  formatEstimate,
-  formatMoney,
-  formatMoneyDelta,
-  formatNines,
-  formatSigned,
   recoveryByClass,
   SCENARIO_CLASSES,
   SCENARIO_CLASS_TITLES,
@@ -23,6 +17,8 @@ import { cell, text } from './markdown';
 export interface ProposalOptions {
   /** Price catalogs for the cost section (the caller loads them; generators read no files). */
   catalogs?: CatalogSet;
+  /** How to price: imported price books, the commitment profile, local usage. */
+  estimate?: EstimateOptions;
   /** The design's analysis and cost report, when the caller has them. */
   analysis?: DesignAnalysis;
   cost?: CostReport;
@@ -30,17 +26,13 @@ export interface ProposalOptions {
 
 export const PROPOSAL_PATH = 'proposal/proposal.md';
 
-function pct(value: number): string {
-  return `${Number(value.toFixed(4))}%`;
-}
-
 /** Findings described one by one; the rest are counted by rule. */
 export const MAX_DETAILED_FINDINGS = 50;
 /** Findings whose fix is tried on a copy of the design to say what it would change (a whole analysis and pricing each). */
 export const MAX_FIX_EFFECTS = 12;
 
 /** What applying a finding's automatic fix would change: cost, the weakest journey, and its cost per nine. */
-function fixEffect(design: Design, analysis: DesignAnalysis, cost: CostReport, finding: Finding, catalogs: CatalogSet): string | null {
+function fixEffect(design: Design, analysis: DesignAnalysis, cost: CostReport, finding: Finding, catalogs: CatalogSet, estimate: EstimateOptions): string | null {
   if (!finding.autoFix) return null;
   let fixed: Design;
   try {
@@ -50,7 +42,7 @@ function fixEffect(design: Design, analysis: DesignAnalysis, cost: CostReport, f
   }
   const comparison = compareDesigns([
     { design, analysis, cost },
-    { design: fixed, cost: estimateCost(fixed, catalogs) },
+    { design: fixed, cost: estimateCost(fixed, catalogs, estimate) },
   ]);
   const after = comparison.designs[1]!;
   const delta = after.delta!;
@@ -79,24 +71,25 @@ function fixEffect(design: Design, analysis: DesignAnalysis, cost: CostReport, f
  */
 export function generateProposal(design: Design, options: ProposalOptions = {}): GeneratedFile[] {
   const catalogs = options.catalogs ?? [];
+  const estimate = options.estimate ?? {};
   const analysis = options.analysis ?? analyzeDesign(design);
-  const cost = options.cost ?? estimateCost(design, catalogs);
+  const cost = options.cost ?? estimateCost(design, catalogs, estimate);
   const tier = designTier(design);
   const c = cost.currency;
   const out: string[] = [];
   const open = analysis.findings.filter((f) => !f.suppressed);
   const recovery = recoveryByClass(design, analysis);
-  const weakest = [...analysis.journeys].sort((a, b) => (a.percent ?? -1) - (b.percent ?? -1))[0];
+  const weakest = weakestJourney(analysis.journeys);
 
   // ---- summary
   out.push(`# Proposal: ${text(design.name)}`, '');
   if (design.description) out.push(`Design brief: ${text(design.description)}`, '');
   out.push('## Summary', '');
-  out.push(`- **Service tier:** ${text(tier.id)}: availability ${pct(tier.availability)}, recovery time (RTO) ${formatDuration(tier.rtoSeconds)}, data loss (RPO) ${formatDuration(tier.rpoSeconds)}.`);
+  out.push(`- **Service tier:** ${text(tier.id)}: availability ${formatPercent(tier.availability)}, recovery time (RTO) ${formatDuration(tier.rtoSeconds)}, data loss (RPO) ${formatDuration(tier.rpoSeconds)}.`);
   out.push(`- **Footprint:** ${design.components.length} components in ${design.regions.length} region${design.regions.length === 1 ? '' : 's'} (${design.regions.map((r) => `${text(r.name ?? r.id)}: ${text(r.location)}, ${r.role ?? 'primary'}, zones ${r.zones.map(text).join(', ')}`).join('; ')}), on ${design.provider.toUpperCase()}.`);
-  out.push(`- **Monthly cost:** ${formatMoney(cost.range.expected, c)} expected (${formatMoney(cost.range.low, c)} to ${formatMoney(cost.range.high, c)} with low to high usage), ${formatMoney(cost.range.expected * 12, c)} a year, at on-demand list prices as of ${text(cost.asOf)}.`);
+  out.push(`- **Monthly cost:** ${formatMoney(cost.range.expected, c)} expected (${formatMoney(cost.range.low, c)} to ${formatMoney(cost.range.high, c)} with low to high usage), ${formatMoney(cost.range.expected * 12, c)} a year, at ${COMMITMENT_TITLES[cost.commitment]}; ${text(totalCaption(cost))}.`);
   if (weakest) {
-    out.push(`- **Availability:** the weakest journey, ${text(weakest.name)}, is estimated at ${formatAvailability(weakest.percent)} (${formatNines(weakest.nines)} nines, ${formatDowntime(weakest.downtimeMinutesPerMonth)} of downtime a month) against a target of ${pct(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}.`);
+    out.push(`- **Availability:** the weakest journey, ${text(weakest.name)}, is estimated at ${formatAvailability(weakest.percent)} (${formatNines(weakest.nines)} nines, ${formatDowntime(weakest.downtimeMinutesPerMonth)} of downtime a month) against a target of ${formatPercent(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}.`);
   }
   const zone = recovery.zone;
   const region = recovery['primary-region'];
@@ -127,7 +120,7 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   out.push('Each figure multiplies the published availability of every component a journey cannot do without; components with a failover partner count as the pair, and redundant routes drop out.', '');
   out.push('| Journey | Availability | Nines | Downtime a month | Target |', '| --- | ---: | ---: | ---: | --- |');
   for (const j of analysis.journeys) {
-    out.push(`| ${cell(j.name)} | ${formatAvailability(j.percent)}${j.complete ? '' : ' (upper bound)'} | ${formatNines(j.nines)} | ${formatDowntime(j.downtimeMinutesPerMonth)} | ${pct(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`);
+    out.push(`| ${cell(j.name)} | ${formatAvailability(j.percent)}${j.complete ? '' : ' (upper bound)'} | ${formatNines(j.nines)} | ${formatDowntime(j.downtimeMinutesPerMonth)} | ${formatPercent(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`);
   }
   out.push('');
   for (const j of analysis.journeys) out.push(`- **${text(j.name)}:** ${text(j.explanation)}`);
@@ -148,20 +141,33 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   out.push('');
 
   // ---- cost
-  out.push('## Monthly cost by layer', '', `${cost.provider.toUpperCase()} on-demand list prices, ${cost.hoursPerMonth} hours a month, expected usage.`, '');
+  out.push('## Monthly cost by layer', '', `${cost.provider.toUpperCase()} ${COMMITMENT_TITLES[cost.commitment]}, ${cost.hoursPerMonth} hours a month, expected usage; ${text(totalCaption(cost))}.`, '');
   out.push('| Layer | Monthly |', '| --- | ---: |');
   for (const layer of Object.keys(cost.byLayer) as Layer[]) out.push(`| ${LAYER_TITLES[layer] ?? text(layer)} | ${formatMoney(cost.byLayer[layer] ?? 0, c)} |`);
   out.push(`| **Total** | **${formatMoney(cost.monthly, c)}** |`, '');
   const sources = new Map<string, Set<string>>();
   for (const line of cost.lineItems) {
     if (line.status !== 'priced' || !line.source) continue;
-    const dates = sources.get(line.source) ?? new Set<string>();
+    const label = line.sourceKind !== undefined && !FIRST_PARTY_SOURCES.has(line.sourceKind) ? `${line.source} [not a first-party source: ${line.sourceKind}]` : line.source;
+    const dates = sources.get(label) ?? new Set<string>();
     if (line.asOf) dates.add(line.asOf);
-    sources.set(line.source, dates);
+    sources.set(label, dates);
   }
   if (sources.size > 0) {
     out.push('Prices and their sources:', '');
     for (const [source, dates] of [...sources].sort(([a], [b]) => a.localeCompare(b))) out.push(`- ${text(source)} (as of ${[...dates].sort().map(text).join(', ')})`);
+    out.push('');
+  }
+  // How each size, traffic figure and commitment was read: the assumptions behind the figures above.
+  const ownNotes = (notes: readonly string[]) => notes.filter((n) => !n.startsWith('not a first-party source') && !n.startsWith('uncertain:'));
+  const readings = cost.lineItems.filter((line) => line.status === 'priced' && (line.commitment !== undefined || ownNotes(line.notes).length > 0));
+  if (readings.length > 0) {
+    out.push('How sizes, traffic and commitments were priced:', '');
+    for (const line of readings.slice(0, 40)) {
+      const notes = ownNotes(line.notes);
+      out.push(`- \`${line.componentId}\` ${text(line.what)}: ${text([...(line.commitment ? [line.commitment] : []), ...notes].join('; '))}`);
+    }
+    if (readings.length > 40) out.push(`- and ${readings.length - 40} more lines (ninesmith cost lists each)`);
     out.push('');
   }
   if (cost.unpriced.length > 0) {
@@ -181,7 +187,7 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
     out.push(`### ${finding.severity[0]!.toUpperCase()}${finding.severity.slice(1)}: ${text(finding.title)}`, '');
     out.push(text(finding.message), '');
     out.push(`- **Fix:** ${text(finding.fix)}`);
-    const effect = finding.autoFix && effectsTried < MAX_FIX_EFFECTS ? fixEffect(design, analysis, cost, finding, catalogs) : null;
+    const effect = finding.autoFix && effectsTried < MAX_FIX_EFFECTS ? fixEffect(design, analysis, cost, finding, catalogs, estimate) : null;
     if (finding.autoFix) effectsTried += 1;
     if (effect) out.push(`- **Applying the suggested change:** ${effect}.`);
     out.push(`- **Components:** ${finding.components.map((id) => `\`${id}\``).join(', ') || 'the whole design'}`, '');
@@ -204,6 +210,8 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   for (const note of cost.notes) out.push(`- ${text(note)}`);
   const usage = cost.assumptions.filter((u) => u.origin === 'default');
   if (usage.length > 0) out.push(`- Usage not stated in the design is priced at defaults: ${usage.map((u) => `\`${u.componentId}\` ${text(u.label)} ${u.value === null ? 'unset' : `${u.value} ${text(u.unit)}`}`).join('; ')}.`);
+  const derived = cost.assumptions.filter((u) => u.origin === 'traffic');
+  if (derived.length > 0) out.push(`- Usage derived from the users' stated traffic: ${derived.map((u) => `\`${u.componentId}\` ${text(u.label)} ${u.value === null ? 'unset' : `${u.value.toLocaleString('en-US')} ${text(u.unit)}`}${u.derivation ? ` (${text(u.derivation)})` : ''}`).join('; ')}.`);
   out.push('');
 
   return [{ path: PROPOSAL_PATH, contents: `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n` }];
@@ -211,5 +219,5 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
 
 export const proposalTarget: Generator = {
   ...TARGETS.proposal,
-  generate: ({ design, catalogs }) => generateProposal(design, { catalogs }),
+  generate: ({ design, catalogs, estimate }) => generateProposal(design, { catalogs, estimate }),
 };

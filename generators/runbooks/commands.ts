@@ -1,4 +1,4 @@
-import type { Provider, Region } from '../../src/model';
+import { markdownCode, shellArg, type Provider, type Region } from '../../src/model';
 import { sourcesOf, targetsOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { identifier } from '../terraform/hcl';
 import { nameSuffix, type NamedArgument } from '../terraform/aws/names';
@@ -52,20 +52,16 @@ const ALARMED_ROLES = ['workload', 'database', 'cache', 'queue'] as const;
 
 const REGION_CODE = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
-/** A shell word for a value built from ids (safe characters only), single-quoted otherwise. */
-export function shellWord(text: string): string {
-  return /^[A-Za-z0-9_./:=@%+,-]+$/.test(text) ? text : `'${text.replace(/'/g, `'\\''`)}'`;
-}
-
 /** A region code for a command: the design's location when it is one, a quoted placeholder otherwise. */
 function regionCode(region: Region | undefined): string {
-  if (!region) return shellWord('[FILL IN: region code]');
-  return REGION_CODE.test(region.location) ? region.location : shellWord(`[FILL IN: region code of ${region.id}]`);
+  if (!region) return shellArg('[FILL IN: region code]');
+  return REGION_CODE.test(region.location) ? region.location : shellArg(`[FILL IN: region code of ${region.id}]`);
 }
 
-const code = (command: string) => `\`${command}\``;
+/** A command as a Markdown code span (escaped by the model's one escaper for code spans). */
+const code = markdownCode;
 
-/** A Terraform output of the export, as the Terraform generator labels it (`<id>_<what>`, see TerraformBuilder.output). */
+/** A Terraform output of the export, as the Terraform generator labels it (`'[FILL IN: id]'_<what>`, see TerraformBuilder.output). */
 const terraformOutput = (id: string, what: string) => identifier(`${id}-${what}`);
 
 /** The component's runtime in words, for the steps that differ by it. */
@@ -74,7 +70,7 @@ const isAurora = (db: ComponentFacts) => db.traits.data?.replication === 'storag
 const isCluster = (db: ComponentFacts) => isAurora(db) || db.traits.zonalFailover === 'cluster';
 
 /**
- * AWS: the names the Terraform export gives (`<name_prefix>-<id>`, shortened where AWS limits
+ * AWS: the names the Terraform export gives (`<name_prefix>-'[FILL IN: id]'`, shortened where AWS limits
  * require, see generators/terraform/aws/names.ts), with the default prefix.
  */
 function awsCommands(facts: DesignFacts): RunbookCommands {
@@ -125,7 +121,7 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
     },
     databaseFailover: (db) => {
       if (isKubernetes(db))
-        return `check ${code(`kubectl cnpg status ${db.id}`)}. If the operator has not promoted a standby within 2 minutes, promote the most advanced one: ${code(`kubectl cnpg promote ${db.id} <instance>`)}; confirm service \`${db.id}-rw\` points at the new primary.`;
+        return `check ${code(`kubectl cnpg status ${db.id}`)}. If the operator has not promoted a standby within 2 minutes, promote the most advanced one: ${code(`kubectl cnpg promote ${db.id} '[FILL IN: instance]'`)}; confirm service \`${db.id}-rw\` points at the new primary.`;
       if (isCluster(db))
         return `check the cluster's events (${code(`aws rds describe-events --source-type db-cluster --source-identifier ${dbIdentifier(db)} --region ${region(db)}`)}). If no failover happened and the writer is unhealthy, force one: ${code(`aws rds failover-db-cluster --db-cluster-identifier ${dbIdentifier(db)} --region ${region(db)}`)}.`;
       if (db.traits.zonalFailover === 'standby')
@@ -139,13 +135,13 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
         ? `Storage full on \`${db.id}\`: grow its volumes (\`cluster.storage.size\` in its values, then \`helm upgrade\`; the StorageClass allows expansion).`
         : isAurora(db)
           ? `Storage on \`${db.id}\`: Aurora storage grows by itself; a full volume means the 128 TiB limit or a runaway table: find it before anything else.`
-          : `Storage below 10% on \`${db.id}\` (the \`-storage\` alarm): add storage, which RDS applies online: ${code(`aws rds modify-db-${isCluster(db) ? 'cluster --db-cluster-identifier' : 'instance --db-instance-identifier'} ${dbIdentifier(db)} --allocated-storage <GiB> --apply-immediately --region ${region(db)}`)}; then find what filled it (logs, a bloated table).`,
+          : `Storage below 10% on \`${db.id}\` (the \`-storage\` alarm): add storage, which RDS applies online: ${code(`aws rds modify-db-${isCluster(db) ? 'cluster --db-cluster-identifier' : 'instance --db-instance-identifier'} ${dbIdentifier(db)} --allocated-storage '[FILL IN: GiB]' --apply-immediately --region ${region(db)}`)}; then find what filled it (logs, a bloated table).`,
     databaseRestore: (db) =>
       isKubernetes(db)
         ? `create a recovery cluster from the object store (\`mode: recovery\` in its CloudNativePG values, with \`recovery.pitrTarget.time\`).`
         : isCluster(db)
-          ? `${code(`aws rds restore-db-cluster-to-point-in-time --source-db-cluster-identifier ${dbIdentifier(db)} --db-cluster-identifier ${dbIdentifier(db)}-restored --restore-to-time <UTC time> --region ${region(db)}`)}, then add an instance to the new cluster.`
-          : `${code(`aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier ${dbIdentifier(db)} --target-db-instance-identifier ${dbIdentifier(db)}-restored --restore-time <UTC time> --region ${region(db)}`)}.`,
+          ? `${code(`aws rds restore-db-cluster-to-point-in-time --source-db-cluster-identifier ${dbIdentifier(db)} --db-cluster-identifier ${dbIdentifier(db)}-restored --restore-to-time '[FILL IN: UTC time]' --region ${region(db)}`)}, then add an instance to the new cluster.`
+          : `${code(`aws rds restore-db-instance-to-point-in-time --source-db-instance-identifier ${dbIdentifier(db)} --target-db-instance-identifier ${dbIdentifier(db)}-restored --restore-time '[FILL IN: UTC time]' --region ${region(db)}`)}.`,
     promote: (writer, replica) => {
       if (isAurora(writer) && isAurora(replica)) {
         // The Terraform export gives a writer replicating into another writer's region a secondary of its own there (data.ts).
@@ -153,17 +149,17 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
         const secondary = onwards ? name('aws_rds_cluster.cluster_identifier', writer.id, 'in', replica.region!.id) : name('aws_rds_cluster.cluster_identifier', replica.id);
         return `Fail the global database \`${name('aws_rds_global_cluster.global_cluster_identifier', writer.id)}\` over to its secondary \`${secondary}\` in region \`${replica.region!.id}\`, accepting the replication lag as lost data: ${code(`aws rds failover-global-cluster --global-cluster-identifier ${name('aws_rds_global_cluster.global_cluster_identifier', writer.id)} --target-db-cluster-identifier $(aws rds describe-db-clusters --db-cluster-identifier ${secondary} --query 'DBClusters[0].DBClusterArn' --output text --region ${region(replica)}) --allow-data-loss --region ${region(replica)}`)}.${onwards ? ` The services of region \`${replica.region!.id}\` keep writing to \`${replica.id}\`; point what served \`${writer.id}\`'s users at \`${secondary}\`, now a writer (its endpoint: ${code(`aws rds describe-db-clusters --db-cluster-identifier ${secondary} --query 'DBClusters[0].Endpoint' --output text --region ${region(replica)}`)}), and redeploy them.` : ''}`;
       }
-      if (isKubernetes(replica)) return `Promote \`${replica.id}\`: ${code(`kubectl cnpg promote ${replica.id} <instance>`)} in its region's cluster.`;
+      if (isKubernetes(replica)) return `Promote \`${replica.id}\`: ${code(`kubectl cnpg promote ${replica.id} '[FILL IN: instance]'`)} in its region's cluster.`;
       return `Promote \`${replica.id}\` to a standalone writer: ${code(`aws rds promote-read-replica --db-instance-identifier ${name('aws_db_instance.identifier', replica.id)} --region ${region(replica)}`)}; its endpoint stays the same.`;
     },
     scale: (service, count) => {
-      const n = count === undefined ? '<count>' : String(count);
+      const n = count === undefined ? "'[FILL IN: count]'" : String(count);
       if (isKubernetes(service)) return `\`${service.id}\`: ${code(`kubectl scale deployment ${/^[a-z]/.test(service.id) ? service.id : `s-${service.id}`} --replicas ${n}`)} (raise its HorizontalPodAutoscaler's minimum too).`;
       if (service.traits.runtime === 'containers') {
         const resource = `service/${ecsCluster(service)}/${ecsService(service)}`;
         return `\`${service.id}\`: ${code(`aws application-autoscaling register-scalable-target --service-namespace ecs --scalable-dimension ecs:service:DesiredCount --resource-id ${resource} --min-capacity ${n} --region ${region(service)}`)} then ${code(`aws ecs update-service --cluster ${ecsCluster(service)} --service ${ecsService(service)} --desired-count ${n} --region ${region(service)}`)}.`;
       }
-      return `\`${service.id}\`: raise the minimum and desired capacity of its Auto Scaling group (tag \`ninesmith:component = ${service.id}\`) to ${n}: ${code(`aws autoscaling update-auto-scaling-group --auto-scaling-group-name <name> --min-size ${n} --desired-capacity ${n} --region ${region(service)}`)}.`;
+      return `\`${service.id}\`: raise the minimum and desired capacity of its Auto Scaling group (tag \`ninesmith:component = ${service.id}\`) to ${n}: ${code(`aws autoscaling update-auto-scaling-group --auto-scaling-group-name '[FILL IN: name]' --min-size ${n} --desired-capacity ${n} --region ${region(service)}`)}.`;
     },
     restart: (service) =>
       isKubernetes(service)
@@ -177,14 +173,14 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
       if (lbs.length === 0) return { start: ['No load balancer of this design is in the lost zone\'s region: take the zone\'s capacity out of service where it runs.'], end: 'When the zone is back, return capacity gradually.' };
       const start = lbs.map((lb) => {
         const arn = `$(terraform -chdir=terraform output -raw ${terraformOutput(lb.id, 'arn')})`;
-        return `\`${lb.id}\`: ${code(`aws arc-zonal-shift start-zonal-shift --resource-identifier ${arn} --away-from <zone id> --expires-in 3h --comment 'zone loss' --region ${region(lb)}`)}`;
+        return `\`${lb.id}\`: ${code(`aws arc-zonal-shift start-zonal-shift --resource-identifier ${arn} --away-from '[FILL IN: zone id]' --expires-in 3h --comment 'zone loss' --region ${region(lb)}`)}`;
       });
       return {
         start: [
           `Find the zone id of the failing zone (zonal shift takes ids like \`use1-az1\`, not names like \`us-east-1a\`; the mapping differs per account): ${code(`aws ec2 describe-availability-zones --query 'AvailabilityZones[].[ZoneName,ZoneId]' --output text --region ${lbs[0] ? region(lbs[0]) : regionCode(undefined)}`)}.`,
           `From the export's folder (the commands read load balancer ARNs from \`terraform output\`), shift traffic away from it on each load balancer, for at most the hours you give (the Terraform export enables zonal shift on them): ${start.join('; ')}.`,
         ],
-        end: `When the zone is back, end the shifts: ${code(`aws arc-zonal-shift list-zonal-shifts --status ACTIVE --region ${lbs[0] ? region(lbs[0]) : regionCode(undefined)}`)} then ${code('aws arc-zonal-shift cancel-zonal-shift --zonal-shift-id <id>')} for each, and return capacity gradually.`,
+        end: `When the zone is back, end the shifts: ${code(`aws arc-zonal-shift list-zonal-shifts --status ACTIVE --region ${lbs[0] ? region(lbs[0]) : regionCode(undefined)}`)} then ${code("aws arc-zonal-shift cancel-zonal-shift --zonal-shift-id '[FILL IN: id]'")} for each, and return capacity gradually.`,
       };
     },
     redrive: (queue) =>
@@ -195,14 +191,14 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
         : 'no automatic failover; replace the node, and restore its snapshot if persistence is on.',
     certificates: {
       alarm: 'Certificate expiry alarms (ACM `DaysToExpiry`, cert-manager `certmanager_certificate_expiration_timestamp_seconds`); browsers or client systems reporting TLS errors.',
-      renew: 'Renew or re-issue the certificate (ACM renews by itself while its DNS validation CNAME exists: restore it; check `aws acm describe-certificate --certificate-arn <arn>`).',
+      renew: 'Renew or re-issue the certificate (ACM renews by itself while its DNS validation CNAME exists: restore it; check `aws acm describe-certificate --certificate-arn \'[FILL IN: arn]\'`).',
       deploy: 'Deploy it where it terminates: the load balancers\' TLS listeners (regional ACM certificates, Terraform variables `*_certificate_arn`), CloudFront (us-east-1).',
     },
     rollback: (deployables) => {
       const steps = deployables.map((c) => {
-        if (isKubernetes(c)) return `\`${c.id}\`: ${code(`helm rollback ${c.id} -n <namespace>`)}`;
-        if (c.traits.runtime === 'containers') return `\`${c.id}\`: ${code(`aws ecs update-service --cluster ${ecsCluster(c)} --service ${ecsService(c)} --task-definition <previous task definition ARN> --region ${region(c)}`)}`;
-        return `\`${c.id}\`: the previous launch template version, then ${code(`aws autoscaling start-instance-refresh --auto-scaling-group-name <name> --region ${region(c)}`)}`;
+        if (isKubernetes(c)) return `\`${c.id}\`: ${code(`helm rollback ${c.id} -n '[FILL IN: namespace]'`)}`;
+        if (c.traits.runtime === 'containers') return `\`${c.id}\`: ${code(`aws ecs update-service --cluster ${ecsCluster(c)} --service ${ecsService(c)} --task-definition '[FILL IN: previous task definition ARN]' --region ${region(c)}`)}`;
+        return `\`${c.id}\`: the previous launch template version, then ${code(`aws autoscaling start-instance-refresh --auto-scaling-group-name '[FILL IN: name]' --region ${region(c)}`)}`;
       });
       return `Roll back first, investigate second: redeploy the previous version. ${steps.join('; ')}.`;
     },

@@ -1,4 +1,4 @@
-import { formatDuration, type Region } from '../../src/model';
+import { formatDuration, primaryRegion, type Region } from '../../src/model';
 import { kindContext } from '../../src/catalog';
 import { backupOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { markdownText } from '../text';
@@ -149,7 +149,7 @@ function zoneSections(w: Writer, components: readonly ComponentFacts[]): Section
 
 function regionSections(w: Writer, mode: FailureMode): Sections {
   const regions = w.facts.regions;
-  const primary = regions.find((r) => r.role === 'primary') ?? regions[0]!;
+  const primary = primaryRegion(w.facts)!;
   const dns = w.facts.components.map((c) => c.traits.foundation).find((f) => f?.role === 'dns');
   // The exported DNS adds health checks to failover records, so the records alone make it automatic.
   const automatic = dns?.failoverRecords === true;
@@ -241,7 +241,7 @@ function certificateSections(w: Writer, components: readonly ComponentFacts[]): 
     alert: [w.cmd.certificates.alarm],
     triage: [
       `Where TLS terminates in this design: ${components.map((c) => `${w.ref(c)} (${w.where(c)})`).join('; ')}.`,
-      'Which certificate expired or is about to, on which name? Check each endpoint: `openssl s_client -connect <host>:443 -servername <host> | openssl x509 -noout -enddate`.',
+      'Which certificate expired or is about to, on which name? Check each endpoint: `openssl s_client -connect \'[FILL IN: host]\':443 -servername \'[FILL IN: host]\' | openssl x509 -noout -enddate`.',
       'Certificates that renew by themselves (ACM, cert-manager) do so only while their validation still works (DNS records, HTTP challenge): check it first.',
     ],
     recovery: [

@@ -6,8 +6,11 @@
  * ever enters a file through `str()`, which escapes it as a quoted literal: quotes, backslashes,
  * control characters and the template introducers `${` and `%{` cannot end the string, start an
  * expression or open a block. Raw expressions (`raw()`) are built by the generator from ids,
- * which the format restricts to `[a-z0-9-]`, and from fixed text.
+ * which the format restricts to `[a-z0-9-]`, and from fixed text. The escapers are the model's
+ * (src/model/escape.ts), shared with every other output.
  */
+import { hclComment, hclLiteral } from '../../src/model';
+
 
 export type Expr =
   | string // shorthand for a literal string
@@ -94,45 +97,9 @@ export function identifier(id: string): string {
   return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
-/** Replaces lone UTF-16 surrogates, which cannot be written as UTF-8. */
-function wellFormed(text: string): string {
-  return text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
-}
-
-/** Text that needs no escaping at all (the common case: names, ids, instance classes). */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const PLAIN_LITERAL = /^[^"\\$%\u0000-\u001f\u007f\u2028\u2029\uD800-\uDFFF]*$/;
-
-/** Escapes text for the inside of an HCL quoted template so that it reads back as exactly this text. */
-export function escapeLiteral(text: string): string {
-  if (PLAIN_LITERAL.test(text)) return text;
-  let out = '';
-  const source = wellFormed(text);
-  for (let i = 0; i < source.length; i += 1) {
-    const ch = source[i]!;
-    const next = source[i + 1];
-    const code = ch.charCodeAt(0);
-    if (ch === '\\') out += '\\\\';
-    else if (ch === '"') out += '\\"';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if ((ch === '$' || ch === '%') && next === '{') out += `${ch}${ch}`;
-    else if (code < 0x20 || code === 0x7f || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out;
-}
-
 /** Text as a quoted HCL string, for conditions the generator writes as code (`== "us-east-1a"`). */
 export function quoted(text: string): string {
-  return `"${escapeLiteral(text)}"`;
-}
-
-/** Text for a `#` comment: one line, no control characters (a newline would end the comment). */
-export function commentText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- matching control characters is the point
-  return wellFormed(text).replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ');
+  return `"${hclLiteral(text)}"`;
 }
 
 /**
@@ -159,7 +126,7 @@ const INDENT = '  ';
 
 function renderKey(key: string | TemplateExpr): string {
   if (typeof key !== 'string') return renderTemplate(key.parts);
-  return IDENTIFIER.test(key) ? key : `"${escapeLiteral(key)}"`;
+  return IDENTIFIER.test(key) ? key : `"${hclLiteral(key)}"`;
 }
 
 /** Whether an expression renders on more than one line, decided from its structure alone. */
@@ -208,7 +175,7 @@ function writeAssignments(entries: readonly (readonly [string | TemplateExpr, Ex
 /** Renders an expression; multi-line results have inner lines indented one level deeper than `indent`. */
 export function renderExpr(expr: Expr, indent: string): string {
   if (expr === null) return 'null';
-  if (typeof expr === 'string') return `"${escapeLiteral(expr)}"`;
+  if (typeof expr === 'string') return `"${hclLiteral(expr)}"`;
   if (typeof expr === 'number') {
     if (!Number.isFinite(expr)) throw new Error(`not a finite number: ${expr}`);
     return String(expr);
@@ -253,7 +220,7 @@ function writeBody(items: readonly BodyItem[], indent: string, out: string[]): v
     if (item.kind === 'blank') {
       if (out.length > start && out[out.length - 1] !== '') out.push('');
     } else if (item.kind === 'comment') {
-      out.push(`${indent}# ${commentText(item.text)}`.trimEnd());
+      out.push(`${indent}# ${hclComment(item.text)}`.trimEnd());
     } else {
       writeBlock(item.block, indent, out);
     }
@@ -270,12 +237,6 @@ function writeBlock(b: Block, indent: string, out: string[]): void {
   writeBody(b.body, indent + INDENT, out);
   if (out.length === opened + 1) out[opened] = `${indent}${header} {}`;
   else out.push(`${indent}}`);
-}
-
-export function renderBlock(b: Block, indent = ''): string[] {
-  const out: string[] = [];
-  writeBlock(b, indent, out);
-  return out;
 }
 
 /** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 import fc from 'fast-check';
+import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
 import { loadDesign, syntheticDesign } from '../../src/catalog';
-import { formatProblem, type Design } from '../../src/model';
+import { formatProblem, hclLiteral, type Design } from '../../src/model';
 import { designFacts } from '../design-facts';
 import { HOSTILE_FRAGMENTS, shapeOf, stringLeaves, withNames } from '../testing';
-import { escapeLiteral, identifier, renderFile, attr, block, template, raw, type BodyItem } from './hcl';
+import { identifier, renderFile, attr, block, template, raw, type BodyItem } from './hcl';
 import { AWS_PROVIDER_CONSTRAINT, generateTerraform } from './index';
 import { duplicateAddresses, ORACLES, oracleProblems, parseFiles, referenceProblems } from './testing';
 
@@ -38,7 +39,7 @@ describe('HCL writer', () => {
     const parsed = (await parse('x.tf', file)) as { locals: { value: string; mixed: string }[] };
     // hcl2json writes Terraform's JSON syntax, where a literal `${` is spelled `$${`.
     expect(parsed.locals[0]!.value).toBe(nasty.replace(/\$\{/g, () => '$${').replace(/%\{/g, () => '%%{'));
-    expect(escapeLiteral('${x}')).toBe('$${x}');
+    expect(hclLiteral('${x}')).toBe('$${x}');
     expect(parsed.locals[0]!.mixed).toBe('/prefix/${var.x}-web');
     // Design text never enters a template, where it could sit beside an interpolation.
     expect(() => renderFile([{ kind: 'block', block: block('locals', [], [attr('x', template('a$', raw('var.x')))]) }])).toThrow(/generator text/);
@@ -333,6 +334,20 @@ describe('hostile names', () => {
       { numRuns: 25 },
     );
   }, 180_000); // generous: many parses, on shared CI machines
+
+  it('add no HTML, image, link or list item to the README, locations included', () => {
+    const md = new MarkdownIt({ html: true, linkify: true });
+    const tokens = (text: string) => md.parse(text, {}).map((token) => (token.type === 'inline' ? `inline:${(token.children ?? []).map((child) => child.type).join(',')}` : token.type));
+    const readmeOf = (design: Design) => generateTerraform(designFacts(design)).find((f) => f.path === 'terraform/README.md')!.contents;
+    const before = tokens(readmeOf(base));
+    fc.assert(
+      fc.property(hostileText, (text) => {
+        expect(tokens(readmeOf(withNames(base, () => text)))).toEqual(before);
+      }),
+      { numRuns: 25 },
+    );
+    expect(readmeOf(withNames(base, () => '<img src=https://evil.example/t.png>'))).not.toContain('<img');
+  }, 120_000);
 
   it.runIf(terraformBinary)('still give files that terraform fmt accepts unchanged', () => {
     const design = withNames(base, () => HOSTILE_FRAGMENTS.join(' '));

@@ -311,9 +311,10 @@ export function renderPriceSources(dir = PRICES_DIR): string {
   return files
     .map((name) => {
       const catalog = parsePriceCatalog(JSON.parse(readFileSync(join(dir, name), 'utf8')) as unknown, name);
-      const services = new Map<string, { prices: number; regions: Set<string>; dates: Set<string>; sources: Set<string>; uncertain: number }>();
+      const services = new Map<string, { prices: number; regions: Set<string>; dates: Set<string>; sources: Set<string>; kinds: Set<string>; uncertain: number }>();
       for (const price of catalog.prices) {
-        const entry = services.get(price.service) ?? { prices: 0, regions: new Set(), dates: new Set(), sources: new Set(), uncertain: 0 };
+        const entry = services.get(price.service) ?? { prices: 0, regions: new Set(), dates: new Set(), sources: new Set(), kinds: new Set(), uncertain: 0 };
+        entry.kinds.add(price.sourceKind ?? 'unclassified');
         entry.prices += 1;
         entry.regions.add(price.region);
         entry.dates.add(leadingDate(price.asOf));
@@ -329,14 +330,15 @@ export function renderPriceSources(dir = PRICES_DIR): string {
           [...entry.regions].sort(byText).join(', '),
           [...entry.dates].sort(byText).join(', '),
           entry.uncertain > 0 ? String(entry.uncertain) : '',
+          [...entry.kinds].sort(byText).join(', '),
           [...entry.sources].sort(byText).join('<br>'),
         ]);
       const lines = [
         `### \`${catalog.provider}\` (\`public/prices/${name}\`)`,
         '',
-        `${catalog.prices.length} prices in ${catalog.currency}, ${catalog.hoursPerMonth} hours a month, the newest dated ${catalog.asOf}.`,
+        `${catalog.prices.length} prices in ${catalog.currency}, ${catalog.hoursPerMonth} hours a month, the oldest dated ${catalog.asOf}. A region not listed for a service has no price for it here: estimates say so, and never use another region's price.`,
         '',
-        table(['service', 'prices', 'regions', 'dated', 'marked uncertain', 'sources'], rows),
+        table(['service', 'prices', 'regions', 'dated', 'marked uncertain', 'kind of source', 'sources'], rows),
       ];
       if (catalog.notFound.length > 0) lines.push('', 'Looked for and not found, so not priced:', '', ...catalog.notFound.map((gap) => `- ${gap}`));
       return lines.join('\n');

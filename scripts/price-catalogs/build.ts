@@ -10,6 +10,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { PROVIDERS } from '../../src/model';
+import { asOfDate, type CatalogPrice, type CommitmentRate, type InstanceShape, type PriceCatalog } from '../../src/engine/cost/price-catalog';
+import { SOURCE_KINDS, type SourceKind } from '../../src/engine/cost/types';
+
+export { SOURCE_KINDS, type SourceKind };
 
 export interface ReferenceEntry {
   provider: string;
@@ -23,11 +28,23 @@ export interface ReferenceEntry {
   usdPerMonth730h?: number;
   note?: string;
   uncertain?: boolean;
+  /** What kind of source it is: first-party (price-list, price-page, provider-docs) or not (test-fixture, third-party). */
+  sourceKind: SourceKind;
 }
+
+/** First-party kinds a reference entry can have (an imported price book is never a reference entry). */
+export const FIRST_PARTY: ReadonlySet<string> = new Set(['price-list', 'price-page', 'provider-docs']);
+
+/** A commitment rate in the reference, for one provider. */
+export type CommitmentJson = CommitmentRate & { provider: string; sourceKind: SourceKind };
 
 export interface ReferenceFile {
   _meta: { notFound: string[]; hoursPerMonth: number; currency: string };
   entries: ReferenceEntry[];
+  /** vCPUs and memory per instance type, per provider, with where they are specified. */
+  shapes?: Record<string, Record<string, InstanceShape>>;
+  /** Commitment rates (first-party only), per provider. */
+  commitments?: CommitmentJson[];
 }
 
 /** How one reference entry becomes a catalog price. */
@@ -168,8 +185,6 @@ const MAPPINGS: readonly Mapping[] = [
   m('gcp', /^Secret Manager$/, /^access operations$/, 'secrets/requests', 'secret-manager', 'request', 1e4),
 ];
 
-export const PROVIDERS = ['aws', 'azure', 'gcp'] as const;
-
 /** Where a price applies: a provider region code, or `global` for services priced the same everywhere. */
 function normaliseRegion(region: string): string {
   if (/^global/i.test(region)) return 'global';
@@ -177,48 +192,14 @@ function normaliseRegion(region: string): string {
   return region;
 }
 
-/** The date of an `asOf` text ("2025-07-07 (golden last regenerated; ...)" -> 2025-07-07). */
-export function asOfDate(asOf: string): string {
-  return /^\d{4}-\d{2}(-\d{2})?/.exec(asOf)?.[0] ?? asOf;
-}
-
-export interface CatalogPriceJson {
-  key: string;
-  serviceCode: string;
-  service: string;
-  sku: string;
-  region: string;
-  usd: number;
-  unit: string;
-  quantityUnit: string;
-  per: number;
-  source: string;
-  asOf: string;
-  note?: string;
-  uncertain?: true;
-}
-
-export interface CatalogJson {
-  format: 1;
-  provider: string;
-  currency: string;
-  hoursPerMonth: number;
-  /** The newest date among the prices: the catalog is no newer than this. */
-  asOf: string;
-  description: string;
-  /** Gaps the reference names, kept so the app can show why something is not priced. */
-  notFound: string[];
-  prices: CatalogPriceJson[];
-}
-
 export interface BuildResult {
-  catalogs: CatalogJson[];
+  catalogs: PriceCatalog[];
   /** Reference entries that no mapping covers (none, today: a test keeps it so). */
   unmapped: ReferenceEntry[];
 }
 
 export function buildCatalogs(reference: ReferenceFile): BuildResult {
-  const byProvider = new Map<string, CatalogPriceJson[]>(PROVIDERS.map((p) => [p, []]));
+  const byProvider = new Map<string, CatalogPrice[]>(PROVIDERS.map((p) => [p, []]));
   const unmapped: ReferenceEntry[] = [];
   for (const entry of reference.entries) {
     const mapping = MAPPINGS.find((candidate) => candidate.provider === entry.provider && candidate.service.test(entry.service) && candidate.sku.test(entry.sku));
@@ -229,7 +210,7 @@ export function buildCatalogs(reference: ReferenceFile): BuildResult {
     }
     const match = mapping.sku.exec(entry.sku);
     const key = mapping.key.replace('$1', match?.[1] ?? '');
-    const price: CatalogPriceJson = {
+    const price: CatalogPrice = {
       key,
       serviceCode: mapping.serviceCode,
       service: entry.service,
@@ -241,29 +222,37 @@ export function buildCatalogs(reference: ReferenceFile): BuildResult {
       per: mapping.per ?? 1,
       source: entry.source,
       asOf: entry.asOf,
+      sourceKind: entry.sourceKind,
     };
     if (entry.note) price.note = entry.note;
     if (entry.uncertain) price.uncertain = true;
     prices.push(price);
   }
-  const catalogs = PROVIDERS.map((provider): CatalogJson => {
+  const catalogs = PROVIDERS.map((provider): PriceCatalog => {
     const prices = [...(byProvider.get(provider) ?? [])].sort((a, b) => (a.key === b.key ? a.region.localeCompare(b.region) : a.key.localeCompare(b.key)));
     const dates = prices.map((p) => asOfDate(p.asOf)).sort();
+    const shapes = reference.shapes?.[provider] ?? {};
+    const commitments = (reference.commitments ?? [])
+      .filter((c) => c.provider === provider)
+      .map(({ provider: _provider, ...rest }) => rest)
+      .sort((a, b) => `${a.term} ${a.key ?? a.serviceCode ?? ''} ${a.region}`.localeCompare(`${b.term} ${b.key ?? b.serviceCode ?? ''} ${b.region}`));
     return {
       format: 1,
       provider,
       currency: reference._meta.currency,
       hoursPerMonth: reference._meta.hoursPerMonth,
-      asOf: dates[dates.length - 1] ?? '',
-      description: `On-demand list prices for ${provider.toUpperCase()}, generated by scripts/price-catalogs/build.ts from the reference prices; every price keeps its source and date.`,
+      asOf: dates[0] ?? '',
+      description: `List prices for ${provider.toUpperCase()}, generated by scripts/price-catalogs/build.ts from the reference prices; every price keeps its source, the kind of source and its date. A region a price is not listed for is not priced from another region.`,
       notFound: reference._meta.notFound,
       prices,
+      shapes: Object.fromEntries(Object.entries(shapes).sort(([a], [b]) => a.localeCompare(b))),
+      commitments,
     };
   });
   return { catalogs, unmapped };
 }
 
-export function catalogText(catalog: CatalogJson): string {
+export function catalogText(catalog: PriceCatalog): string {
   return `${JSON.stringify(catalog, null, 1)}\n`;
 }
 

@@ -8,16 +8,14 @@ const Palette = lazy(() => import('./canvas/Palette'));
 const Toolbar = lazy(() => import('./shell/Toolbar'));
 const Overlays = lazy(() => import('./shell/Overlays'));
 
-const orderedPanels = [...PANELS].sort((a, b) => a.order - b.order);
-
 function SidePanels() {
   const activePanel = useStore((state) => state.activePanel);
-  const active = orderedPanels.find((panel) => panel.id === activePanel) ?? orderedPanels[0]!;
+  const active = PANELS.find((panel) => panel.id === activePanel) ?? PANELS[0]!;
   const ActiveComponent = active.component;
   return (
     <aside className="app-panels" aria-label="Panels">
       <div className="panel-tabs" role="tablist">
-        {orderedPanels.map((panel) => (
+        {PANELS.map((panel) => (
           <button
             key={panel.id}
             role="tab"

@@ -1,10 +1,29 @@
 import { findKind } from '../catalog';
-import { edits, connectionId, takenIds, uniqueId, type Component, type ConnectionMode, type Design, type Journey, type LayoutPoint, type Region, type TierTargets } from '../model';
+import {
+  edits,
+  connectionId,
+  nextZoneName,
+  parseConnectionId,
+  takenIds,
+  uniqueId,
+  ZONE_NAME_PATTERN,
+  type Component,
+  type ConnectionMode,
+  type Design,
+  type Journey,
+  type LayoutPoint,
+  type PriceAdjustment,
+  type Region,
+  type Suppression,
+  type TierTargets,
+} from '../model';
 import { editDocument, selectComponents, setSelection, useStore, currentDocument } from './store';
 
 /**
  * The app's edit commands: each turns a user intent into a pure document edit (src/model/edits.ts)
- * and enters the undo history as one step. UI code calls these; it never edits the document itself.
+ * and enters the undo history as one step. UI code calls these; it never edits the document itself,
+ * and the edits themselves live in the model, tested in Node: a command only picks the edit, reads
+ * the store when the edit needs the selection, and selects what the edit created.
  */
 
 export interface Placement {
@@ -18,7 +37,7 @@ export function addComponentOfKind(kindId: string, placement: Placement, positio
   if (!kind) return undefined;
   let id = '';
   editDocument((design) => {
-    id = uniqueId(kind.id === 'users' ? 'users' : kind.id, takenIds(design));
+    id = uniqueId(kind.id, takenIds(design));
     const regional = kind.capabilities.placement === 'regional' || (kind.capabilities.placement === 'either' && placement.region !== undefined);
     const region = regional ? (placement.region ?? design.regions[0]?.id) : undefined;
     if (kind.capabilities.placement === 'regional' && region === undefined) return design;
@@ -56,9 +75,8 @@ export function connect(from: string, to: string, mode: ConnectionMode = 'sync')
 
 export function setConnectionMode(id: string, mode: ConnectionMode): void {
   editDocument((design) => edits.setConnectionMode(design, id, mode));
-  const [from, rest] = id.split('->');
-  const to = rest?.split(':')[0];
-  if (from && to) setSelection({ components: [], connections: [connectionId({ from, to, mode })] });
+  const ends = parseConnectionId(id);
+  if (ends) setSelection({ components: [], connections: [connectionId({ ...ends, mode })] });
 }
 
 export function deleteSelection(): void {
@@ -122,8 +140,8 @@ export function nudgeSelection(dx: number, dy: number): void {
   moveComponents(positions);
 }
 
-export function updateDesignFields(update: Partial<Pick<Design, 'name' | 'description' | 'tier' | 'tenancy' | 'provider' | 'tiers'>>): void {
-  editDocument((design) => ({ ...design, ...update }));
+export function updateDesignFields(update: Parameters<typeof edits.updateDesignFields>[1]): void {
+  editDocument((design) => edits.updateDesignFields(design, update));
 }
 
 export function upsertJourney(journey: Journey, previousId?: string): void {
@@ -140,79 +158,36 @@ export function applyPatch(patch: (design: Design) => Design): void {
 }
 
 export function setConnectionLabel(id: string, label: string): void {
-  editDocument((design) => ({
-    ...design,
-    connections: design.connections.map((c) => (connectionId(c) === id ? { ...c, label: label.trim() === '' ? undefined : label } : c)),
-  }));
-}
-
-/** Adds a region (three zones, secondary role unless it is the first) and returns its id. */
-export function addRegion(location: string): string {
-  let id = '';
-  editDocument((design) => {
-    const next = edits.addRegion(design, { location, role: design.regions.length === 0 ? 'primary' : 'secondary', zones: ['a', 'b', 'c'] });
-    id = next.regions[next.regions.length - 1]!.id;
-    return next;
-  });
-  return id;
-}
-
-/** Where components sit: region and zones by component id (a drop into a zone, a zone chip toggled). */
-export function placeComponents(placements: Readonly<Record<string, { region: string | undefined; zones: readonly string[] | undefined }>>): void {
-  editDocument((design) => ({
-    ...design,
-    components: design.components.map((c) => {
-      const next = placements[c.id];
-      if (!next) return c;
-      return { ...c, region: next.region, zones: next.region === undefined || !next.zones?.length ? undefined : [...next.zones] };
-    }),
-  }));
-}
-
-/** Toggles one zone of a regional component; the last zone cannot be taken away. */
-export function toggleComponentZone(id: string, zone: string): void {
-  editDocument((design) => {
-    const component = design.components.find((c) => c.id === id);
-    const region = design.regions.find((r) => r.id === component?.region);
-    if (!component || !region || !region.zones.includes(zone)) return design;
-    const current = component.zones && component.zones.length > 0 ? component.zones : [region.zones[0]!];
-    const zones = current.includes(zone) ? current.filter((z) => z !== zone) : region.zones.filter((z) => z === zone || current.includes(z));
-    if (zones.length === 0) return design;
-    return edits.updateComponent(design, id, (c) => ({ ...c, zones }));
-  });
-}
-
-const REGION_CODES: Readonly<Record<Design['provider'], readonly string[]>> = {
-  aws: ['us-east-1', 'us-west-2', 'eu-west-1', 'eu-central-1', 'ap-southeast-1', 'ap-northeast-1', 'us-east-2', 'eu-north-1'],
-  azure: ['eastus', 'westus2', 'westeurope', 'northeurope', 'southeastasia', 'japaneast'],
-  gcp: ['us-central1', 'us-east1', 'europe-west1', 'europe-west4', 'asia-southeast1', 'asia-northeast1'],
-};
-
-/** The zone names a provider uses: letters on AWS and GCP, numbers on Azure. */
-function zoneNames(provider: Design['provider']): readonly string[] {
-  return provider === 'azure' ? ['1', '2', '3', '4', '5', '6'] : ['a', 'b', 'c', 'd', 'e', 'f'];
+  editDocument((design) => edits.setConnectionLabel(design, id, label));
 }
 
 /**
- * Adds a region in a location the design does not use yet, with three zones, anchored at a
- * canvas position. The first region is primary; later ones are secondaries (warm standby).
+ * Adds a region (see `edits.addProposedRegion`: the given location or the provider's next one,
+ * its zone names, primary when first), anchored at a canvas position when given. Returns its id.
  */
-export function addRegionAt(position?: LayoutPoint): string {
+export function addRegion(options: { location?: string; position?: LayoutPoint } = {}): string {
   let id = '';
   editDocument((design) => {
-    const used = new Set(design.regions.map((r) => r.location));
-    const codes = REGION_CODES[design.provider];
-    const location = codes.find((code) => !used.has(code)) ?? codes[0]!;
-    id = uniqueId(design.regions.length === 0 ? 'primary' : location, takenIds(design));
-    const next = edits.addRegion(design, {
-      id,
-      location,
-      role: design.regions.length === 0 ? 'primary' : 'secondary',
-      zones: zoneNames(design.provider).slice(0, 3),
-    });
-    return position ? edits.moveLayout(next, { [id]: { x: Math.round(position.x), y: Math.round(position.y) } }) : next;
+    const added = edits.addProposedRegion(design, options);
+    id = added.id;
+    return added.design;
   });
   return id;
+}
+
+/** Where components sit: region and zones by component id (a drop into a zone lane). */
+export function placeComponents(placements: Parameters<typeof edits.placeComponents>[1]): void {
+  editDocument((design) => edits.placeComponents(design, placements));
+}
+
+/** Moves a component to a region (or out of any), keeping the zones the region also has. */
+export function setComponentRegion(id: string, regionId: string | undefined): void {
+  editDocument((design) => edits.setComponentRegion(design, id, regionId));
+}
+
+/** Switches one zone of a regional component on or off; the last zone cannot be taken away. */
+export function toggleComponentZone(id: string, zone: string): void {
+  editDocument((design) => edits.toggleComponentZone(design, id, zone));
 }
 
 export function updateRegion(id: string, update: (region: Region) => Region): void {
@@ -235,14 +210,11 @@ export function addZone(regionId: string, zone?: string): string | undefined {
   editDocument((design) => {
     const region = design.regions.find((r) => r.id === regionId);
     if (!region) return design;
-    added = zone ?? zoneNames(design.provider).find((z) => !region.zones.includes(z)) ?? uniqueId('zone', new Set(region.zones));
+    added = zone ?? nextZoneName(design.provider, region.zones);
     return edits.addZone(design, regionId, added);
   });
   return added;
 }
-
-/** Zone names follow the format: lower-case letters, digits and "-", up to 32 characters. */
-export const ZONE_NAME_PATTERN = /^[a-z0-9-]{1,32}$/;
 
 /** Renames a zone everywhere it is used; refuses a malformed name or one the region already has. */
 export function renameZone(regionId: string, from: string, to: string): boolean {
@@ -259,20 +231,35 @@ export function removeZone(regionId: string, zone: string): void {
 
 /** Sets (or, with `undefined`, clears) one target of a tier's override in the design's `tiers`. */
 export function setTierOverride(tierId: string, field: keyof TierTargets, value: TierTargets[keyof TierTargets] | undefined): void {
-  editDocument((design) => {
-    const current: TierTargets = { ...(design.tiers?.[tierId] ?? {}) };
-    if (value === undefined) delete current[field];
-    else (current as Record<string, unknown>)[field] = value;
-    const tiers = { ...(design.tiers ?? {}) };
-    if (Object.keys(current).length === 0) delete tiers[tierId];
-    else tiers[tierId] = current;
-    return { ...design, tiers: Object.keys(tiers).length > 0 ? tiers : undefined };
-  });
+  editDocument((design) => edits.setTierOverride(design, tierId, field, value));
 }
 
 /** Writes a computed layout (rounded to whole numbers) as one undoable step. */
 export function applyLayout(positions: Readonly<Record<string, LayoutPoint>>): void {
-  const rounded: Record<string, LayoutPoint> = {};
-  for (const [id, at] of Object.entries(positions)) rounded[id] = { x: Math.round(at.x), y: Math.round(at.y) };
-  editDocument((design) => ({ ...design, layout: rounded }));
+  editDocument((design) => edits.replaceLayout(design, positions));
+}
+
+/** Accepts a finding for a reason (kept in every report). */
+export function addSuppression(suppression: Suppression): void {
+  editDocument((design) => edits.addSuppression(design, suppression));
+}
+
+/** Takes back the suppressions of a rule that cover a finding's components. */
+export function removeSuppressions(rule: string, components: readonly string[]): void {
+  editDocument((design) => edits.removeSuppressions(design, rule, components));
+}
+
+/** Sets (or, with undefined, resets to the default) one usage assumption of a component. */
+export function setUsageInput(componentId: string, name: string, value: number | undefined): void {
+  editDocument((design) => edits.setUsageInput(design, componentId, name, value));
+}
+
+/** Replaces the price adjustments the design carries (local ones live in the cost panel's settings). */
+/** Prices the design under a commitment profile (on-demand removes it); one undo step. */
+export function setCommitment(commitment: edits.CommitmentProfile): void {
+  editDocument((design) => edits.setCommitment(design, commitment));
+}
+
+export function setPriceAdjustments(update: (current: readonly PriceAdjustment[]) => readonly PriceAdjustment[]): void {
+  editDocument((design) => edits.setPriceAdjustments(design, update(design.pricing?.adjustments ?? [])));
 }

@@ -1,29 +1,44 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadDesign } from '../catalog';
+import { loadDesign, syntheticDesign } from '../catalog';
 import { App } from './App';
-import { notify } from './store';
+import { installBenchApi } from './bench-api';
+import { notify, replaceDocument } from './store';
 import { installTestApi } from './test-api';
 import { openAsNewDesign, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
 import { isShareFragment } from './persistence/share-fragment';
 import { importShareHash } from './shell/actions';
 import sampleText from '../../templates/single-region-multi-az.yaml?raw';
 
+/** The largest design `?synthetic=N` generates. */
+const MAX_SYNTHETIC = 50_000;
+
 function clearShareFragment() {
   window.history.replaceState(null, '', `${window.location.pathname}${window.location.search}`);
 }
 
 /**
- * What opens at start: a shared link's design (imported as a new library entry), else the design
- * this tab had open before a reload, else the one open last in any tab, else the most recently
- * saved one, else (first run) the multi-AZ reference template.
- * `?synthetic=N` is left to the canvas, which opens a generated design that is never saved.
+ * `?synthetic=N&seed=S` asks for a generated design of N components (benchmarks, scale tests):
+ * its size and seed, or undefined for a normal start.
+ */
+function syntheticRequest(search: string): { size: number; seed: number } | undefined {
+  const params = new URLSearchParams(search);
+  const size = Number(params.get('synthetic'));
+  if (!Number.isInteger(size) || size <= 0) return undefined;
+  return { size: Math.min(size, MAX_SYNTHETIC), seed: Number(params.get('seed') ?? 1) || 1 };
+}
+
+/**
+ * What opens at start: a generated design for `?synthetic=N` (never saved; nothing is read from
+ * the library first), else a shared link's design (imported as a new library entry), else the
+ * design this tab had open before a reload, else the one open last in any tab, else the most
+ * recently saved one, else (first run) the multi-AZ reference template.
  */
 async function openFirstDesign(): Promise<void> {
-  const synthetic = Number(new URLSearchParams(window.location.search).get('synthetic'));
-  if (Number.isInteger(synthetic) && synthetic > 0) {
-    // The canvas module opens the generated design itself (id `synthetic-...`, never saved);
-    // nothing is read from the library first. It opens after first paint for the dialogs.
+  const synthetic = syntheticRequest(window.location.search);
+  if (synthetic) {
+    replaceDocument(`synthetic-${synthetic.size}-${synthetic.seed}`, syntheticDesign(synthetic.size, synthetic.seed), { persist: false });
+    // The library still opens, after first paint, for the dialogs.
     setTimeout(() => void openLibrary(), 0);
     return;
   }
@@ -54,14 +69,25 @@ async function openFirstDesign(): Promise<void> {
   await openAsNewDesign(sample.design);
 }
 
+/**
+ * Starts the app, in this order: the test and benchmark hooks (their builds only), the first
+ * design, saving, the analysis that feeds badges and panels, shared links pasted later, then the
+ * first render. Nothing else starts work when it is imported.
+ */
 async function boot() {
-  installTestApi();
+  // `vite build --mode test|bench` only: a production build folds these conditions to false and
+  // leaves the hooks' modules out of the bundle (scripts/check-production-build.mjs checks it).
+  if (import.meta.env.MODE === 'test' || import.meta.env.MODE === 'bench') installTestApi();
+  if (import.meta.env.MODE === 'bench') installBenchApi();
   try {
     await openFirstDesign();
   } catch (error) {
     notify('error', 'The last design could not be opened', [error instanceof Error ? error.message : String(error)]);
   }
   startAutosave();
+  // Badges on nodes and what-if greying work whichever tab is open, so the analysis runs from the
+  // start; loaded on demand, so the engine stays out of the first chunk.
+  void import('./panels/findings/analysis').then((module) => module.startAnalysis());
   // A shared link pasted into the address bar of an open tab changes only the fragment.
   window.addEventListener('hashchange', () => {
     if (!isShareFragment(window.location.hash)) return;

@@ -1,13 +1,16 @@
 import { serializeDesign, type Component, type Design } from '../model';
 import { updateComponent } from './commands';
 import { loadDesign } from '../catalog';
+import { canvasBridge, type CanvasViewport } from './canvas/canvas-bridge';
 import { currentDocument, replaceDocument, selectComponents, setSelection, useStore } from './store';
 import { newDesignId, type LibraryEntry } from './persistence/library';
 import { flushAutosave, openLibrary } from './persistence/session';
 
 /**
- * A test-only handle on the app's state for Playwright (the habit of excalidraw's `window.h`).
- * Reading is free; loading goes through the same validation as an import.
+ * A handle on the app's state for Playwright and the browser benchmark (the habit of excalidraw's
+ * `window.h`), installed by `boot()` in test and bench builds only (`vite build --mode test|bench`);
+ * a production build leaves this module out. Reading is free; loading goes through the same
+ * validation as an import. The window property is typed in test-hooks.d.ts.
  */
 export interface NinesmithTestApi {
   getDocument(): Design;
@@ -21,12 +24,15 @@ export interface NinesmithTestApi {
   /** Saves pending edits now. */
   flushSave(): Promise<void>;
   listLibrary(): Promise<LibraryEntry[]>;
-  /** Changes a component's fields as the inspector would (one undo step); for benchmarks of edit to painted findings. */
+  /** Changes a component's fields as the inspector would (one undo step); the browser benchmark times edit to painted findings with it. */
   updateComponent(id: string, fields: Partial<Pick<Component, 'zones' | 'replicas' | 'name'>>): void;
+  /** The canvas's viewport (pan in screen pixels, zoom), while a canvas is mounted. */
+  getViewport(): CanvasViewport | undefined;
+  setViewport(viewport: CanvasViewport): void;
 }
 
 export function installTestApi(): void {
-  const api: NinesmithTestApi = {
+  window.__ninesmith = {
     getDocument: currentDocument,
     getDocumentYaml: () => serializeDesign(currentDocument()),
     getDesignId: () => useStore.getState().designId,
@@ -46,6 +52,7 @@ export function installTestApi(): void {
     flushSave: flushAutosave,
     listLibrary: async () => (await openLibrary()).list(),
     updateComponent: (id, fields) => updateComponent(id, (component) => ({ ...component, ...fields })),
+    getViewport: () => canvasBridge()?.getViewport(),
+    setViewport: (viewport) => canvasBridge()?.setViewport(viewport),
   };
-  (window as unknown as { __ninesmith: NinesmithTestApi }).__ninesmith = api;
 }

@@ -1,4 +1,4 @@
-import { CURRENT_FORMAT_VERSION, type Component, type Connection, type Design, type Journey } from '../model';
+import { emptyDesign, type Component, type Connection, type Design, type Journey } from '../model';
 
 /** mulberry32: a small, fast, seeded generator, so the same seed always gives the same design. */
 function seededRandom(seed: number): () => number {
@@ -74,11 +74,9 @@ export function syntheticDesign(size: number, seed = 1): Design {
   }
   const ids = new Set(components.map((c) => c.id));
   return {
-    ninesmith: CURRENT_FORMAT_VERSION,
+    ...emptyDesign(),
     name: `Synthetic design, ${components.length} components (seed ${seed})`,
-    provider: 'aws',
     tier: 'premium',
-    tenancy: 'shared',
     regions: [
       { id: 'primary', location: 'us-east-1', role: 'active', zones },
       { id: 'secondary', location: 'us-west-2', role: 'active', zones },

@@ -1,8 +1,10 @@
-import { EXIT, UsageError, type CliContext, type Command } from './context';
+import { terminalText } from '../model';
+import { EXIT, RefusalError, UsageError, type CliContext, type Command, type ExitCode } from './context';
 import { validateCommand, validateUsage } from './commands/validate';
 import { costCommand, costUsage } from './commands/cost';
 import { exportCommand, exportUsage } from './commands/export';
 import { compareCommand, compareUsage } from './commands/compare';
+import { pricesCommand, pricesUsage } from './commands/prices';
 
 interface CommandEntry {
   run: Command;
@@ -10,29 +12,45 @@ interface CommandEntry {
   summary: string;
 }
 
-/** The commands of docs/cli.md. Each lives in its own file under commands/. */
-const COMMANDS: Record<string, CommandEntry> = {
-  validate: { run: validateCommand, usage: validateUsage, summary: 'check a design: schema, rules, availability, recovery' },
-  cost: { run: costCommand, usage: costUsage, summary: 'estimate monthly and yearly cost per layer, region and component' },
-  compare: { run: compareCommand, usage: compareUsage, summary: 'two to four designs side by side: cost, availability, recovery, cost per nine' },
-  export: { run: exportCommand, usage: exportUsage, summary: 'write Terraform, Helm values and runbooks for a design' },
-};
+/** The commands of docs/cli.md. Each lives in its own file under commands/. A Map: `constructor` is no command. */
+const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
+  ['validate', { run: validateCommand, usage: validateUsage, summary: 'check a design: schema, rules, availability, recovery' }],
+  ['cost', { run: costCommand, usage: costUsage, summary: 'estimate monthly and yearly cost per layer, region and component' }],
+  ['compare', { run: compareCommand, usage: compareUsage, summary: 'two to four designs side by side: cost, availability, recovery, cost per nine' }],
+  ['export', { run: exportCommand, usage: exportUsage, summary: 'write Terraform, Helm values and runbooks for a design' }],
+  ['prices', { run: pricesCommand, usage: pricesUsage, summary: 'import your own price book: official price lists or negotiated rates' }],
+]);
+
+/** Where to report an internal error. */
+export const REPORT_URL = 'https://github.com/ninesmith/ninesmith/issues';
+
+const EXIT_CODES_HELP = `Exit codes: 0 nothing reaches --fail-on, 1 a finding does (validate), 2 a file cannot be read or
+does not fit the format, or the command line is wrong, 3 an internal error (a bug in Ninesmith).
+--debug, with any command, prints the stack trace of an internal error.`;
 
 function usage(): string {
-  const lines = Object.entries(COMMANDS).map(([name, entry]) => `  ${name.padEnd(10)} ${entry.summary}`);
-  return `Usage: ninesmith <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "ninesmith <command> --help" for a command's options.\n`;
+  const lines = [...COMMANDS].map(([name, entry]) => `  ${name.padEnd(10)} ${entry.summary}`);
+  return `Usage: ninesmith <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun "ninesmith <command> --help" for a command's options.\n${EXIT_CODES_HELP}\n`;
 }
 
-/** Runs the command line and returns the exit code. Never calls process.exit, so tests can run it. */
-export async function runCli(argv: string[], context: CliContext): Promise<number> {
-  const [name, ...args] = argv;
+const isArgumentError = (error: unknown): boolean => typeof (error as { code?: unknown })?.code === 'string' && (error as { code: string }).code.startsWith('ERR_PARSE_ARGS');
+
+/**
+ * Runs the command line and returns the exit code. Never calls process.exit and never throws, so
+ * tests can run it and CI can trust the code: every way out of a command is mapped to one of EXIT here.
+ */
+export async function runCli(argv: string[], context: CliContext): Promise<ExitCode> {
+  const debug = argv.includes('--debug');
+  const [name, ...args] = argv.filter((arg) => arg !== '--debug');
+  const say = (text: string) => context.stderr(`${terminalText(text)}\n`);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     context.stdout(usage());
     return name === undefined ? EXIT.invalid : EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (!command) {
-    context.stderr(`ninesmith: unknown command "${name}"\n\n${usage()}`);
+    say(`ninesmith: unknown command "${name}"`);
+    context.stderr(`\n${usage()}`);
     return EXIT.invalid;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -42,10 +60,23 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
   try {
     return await command.run(args, context);
   } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      context.stderr(`ninesmith ${name}: ${(error as Error).message}\n\n${command.usage}`);
+    if (error instanceof UsageError || isArgumentError(error)) {
+      say(`ninesmith ${name}: ${(error as Error).message}`);
+      context.stderr(`\n${command.usage}`);
       return EXIT.invalid;
     }
-    throw error;
+    if (error instanceof RefusalError) {
+      // A refusal may list several lines (files in the way); each is escaped on its own.
+      for (const [index, line] of error.message.split('\n').entries()) say(index === 0 ? `ninesmith ${name}: ${line}` : line);
+      return EXIT.invalid;
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    say(`ninesmith ${name}: internal error: ${message}`);
+    context.stderr(
+      debug && error instanceof Error && error.stack
+        ? `${error.stack.split('\n').map(terminalText).join('\n')}\n`
+        : `This is a bug in Ninesmith, not a problem with your design. Please report it at ${REPORT_URL} with the command you ran and the design file; run again with --debug to add the stack trace.\n`,
+    );
+    return EXIT.internal;
   }
 }

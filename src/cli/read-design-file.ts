@@ -1,13 +1,16 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { loadDesign } from '../catalog';
-import { READ_LIMITS, formatPath, formatProblem, type Design, type DesignProblem } from '../model';
+import { READ_LIMITS, decodeDesignBytes, formatOfFileName, formatPath, formatProblem, terminalText, type Design, type DesignProblem } from '../model';
 
 export type DesignFileResult =
   | { ok: true; design: Design; path: string; notes: string[]; text: string }
   | { ok: false; path: string; problems: DesignProblem[] };
 
-/** Reads and validates a design file, refusing oversized files before reading them. */
+/**
+ * Reads and validates a design file, refusing oversized files before reading them. Bytes are
+ * decoded as the browser decodes them (decodeDesignBytes): UTF-8, or UTF-16 with a byte order mark.
+ */
 export async function readDesignFile(file: string, cwd: string): Promise<DesignFileResult> {
   const path = resolve(cwd, file);
   let text: string;
@@ -17,19 +20,21 @@ export async function readDesignFile(file: string, cwd: string): Promise<DesignF
     if (info.size > READ_LIMITS.maxCharacters * 4) {
       return { ok: false, path, problems: [{ path: [], code: 'too-large', message: `the file is ${(info.size / 1024 / 1024).toFixed(0)} MB; a design is far smaller, refused` }] };
     }
-    text = await readFile(path, 'utf8');
+    const decoded = decodeDesignBytes(await readFile(path));
+    if (!decoded.ok) return { ok: false, path, problems: decoded.problems };
+    text = decoded.text;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message = code === 'ENOENT' ? `no such file: ${file}` : `cannot read ${file}: ${(error as Error).message}`;
     return { ok: false, path, problems: [{ path: [], code: 'syntax', message }] };
   }
-  const result = loadDesign(text, { fileName: file, format: /\.json$/i.test(file) ? 'json' : undefined });
+  const result = loadDesign(text, { fileName: file, format: formatOfFileName(file) });
   return result.ok ? { ok: true, design: result.design, path, notes: result.notes, text } : { ok: false, path, problems: result.problems };
 }
 
-/** One line per problem, prefixed with the file: `design.yaml: components[3].zones[1]: ...`. */
+/** One line per problem, prefixed with the file: `design.yaml: components[3].zones[1]: ...`, escaped for the terminal. */
 export function formatProblems(file: string, problems: readonly DesignProblem[]): string {
-  return problems.map((problem) => `${file}: ${formatProblem(problem)}\n`).join('');
+  return problems.map((problem) => `${terminalText(`${file}: ${formatProblem(problem)}`)}\n`).join('');
 }
 
 /**

@@ -1,5 +1,6 @@
-import { connectionId, takenIds, uniqueId } from './ids';
-import type { Component, Connection, ConnectionMode, Design, Journey, LayoutPoint, Region } from './schema';
+import { componentZones, connectionId, takenIds, uniqueId } from './ids';
+import { NEW_REGION_ZONE_COUNT, PROVIDER_FACTS, nextRegionLocation } from './providers';
+import type { Component, Connection, ConnectionMode, Design, Journey, LayoutPoint, PriceAdjustment, Region, Suppression, TierTargets } from './schema';
 
 /**
  * Pure edits of a design. Each returns a new document and leaves the input untouched,
@@ -15,8 +16,69 @@ export function addComponent(design: Design, component: Component, position?: La
   };
 }
 
+/** Maps one component to a new version of it, leaving everything else untouched. */
 export function updateComponent(design: Design, id: string, update: (component: Component) => Component): Design {
   return { ...design, components: design.components.map((c) => (c.id === id ? update(c) : c)) };
+}
+
+/** A component with some props set (nested groups merged one level deep), as automatic fixes write them. */
+export function mergeProps(component: Component, props: Readonly<Record<string, unknown>>): Component {
+  const merged: Record<string, unknown> = { ...(component.props ?? {}) };
+  for (const [key, value] of Object.entries(props)) {
+    const current = merged[key];
+    merged[key] = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' ? { ...(current as object), ...(value as object) } : value;
+  }
+  return { ...component, props: merged };
+}
+
+/** The design's own fields (name, description, tier, tenancy, provider, tier overrides). */
+export function updateDesignFields(design: Design, update: Partial<Pick<Design, 'name' | 'description' | 'tier' | 'tenancy' | 'provider' | 'tiers'>>): Design {
+  return { ...design, ...update };
+}
+
+/**
+ * Moves a component to a region (or, with undefined, out of any region): it keeps the zones the
+ * new region also has, else runs in that region's first zone.
+ */
+export function setComponentRegion(design: Design, id: string, regionId: string | undefined): Design {
+  const target = design.regions.find((r) => r.id === regionId);
+  return updateComponent(design, id, (c) => {
+    if (!target) return { ...c, region: undefined, zones: undefined };
+    const kept = (c.zones ?? []).filter((z) => target.zones.includes(z));
+    return { ...c, region: target.id, zones: kept.length > 0 ? kept : undefined };
+  });
+}
+
+/** Where components sit, by component id: region and zones (a drop into a zone lane). */
+export function placeComponents(design: Design, placements: Readonly<Record<string, { region: string | undefined; zones: readonly string[] | undefined }>>): Design {
+  return {
+    ...design,
+    components: design.components.map((c) => {
+      const next = placements[c.id];
+      if (!next) return c;
+      return { ...c, region: next.region, zones: next.region === undefined || !next.zones?.length ? undefined : [...next.zones] };
+    }),
+  };
+}
+
+/**
+ * The zones a regional component runs in once one zone is switched on or off, in the region's
+ * zone order; empty when the switch would take away its last zone (a component runs somewhere),
+ * undefined when the component has no region or the region no such zone.
+ */
+export function zonesAfterToggle(design: Pick<Design, 'regions'>, component: Pick<Component, 'region' | 'zones'>, zone: string): string[] | undefined {
+  const region = design.regions.find((r) => r.id === component.region);
+  if (!region || !region.zones.includes(zone)) return undefined;
+  const current = componentZones(design, component);
+  return current.includes(zone) ? current.filter((z) => z !== zone) : region.zones.filter((z) => z === zone || current.includes(z));
+}
+
+/** Switches one zone of a regional component on or off; the last zone cannot be taken away. */
+export function toggleComponentZone(design: Design, id: string, zone: string): Design {
+  const component = design.components.find((c) => c.id === id);
+  const zones = component ? zonesAfterToggle(design, component, zone) : undefined;
+  if (!zones || zones.length === 0) return design;
+  return updateComponent(design, id, (c) => ({ ...c, zones }));
 }
 
 /** Sets a prop by path (`['backup', 'retentionDays']`); `undefined` removes it. */
@@ -77,13 +139,43 @@ export function setConnectionMode(design: Design, id: string, mode: ConnectionMo
   return { ...design, connections: design.connections.map((c) => (c === target ? replaced : c)) };
 }
 
+/** Sets a connection's label; empty (or only spaces) removes it. */
+export function setConnectionLabel(design: Design, id: string, label: string): Design {
+  return {
+    ...design,
+    connections: design.connections.map((c) => (connectionId(c) === id ? { ...c, label: label.trim() === '' ? undefined : label } : c)),
+  };
+}
+
 export function moveLayout(design: Design, positions: Readonly<Record<string, LayoutPoint>>): Design {
   return { ...design, layout: { ...design.layout, ...positions } };
+}
+
+/** Replaces every position (a computed layout), rounded to whole numbers as positions are stored. */
+export function replaceLayout(design: Design, positions: Readonly<Record<string, LayoutPoint>>): Design {
+  const rounded: Record<string, LayoutPoint> = {};
+  for (const [id, at] of Object.entries(positions)) rounded[id] = { x: Math.round(at.x), y: Math.round(at.y) };
+  return { ...design, layout: rounded };
 }
 
 export function addRegion(design: Design, region: Omit<Region, 'id'> & { id?: string }): Design {
   const id = region.id ?? uniqueId(region.location || 'region', takenIds(design));
   return { ...design, regions: [...design.regions, { ...region, id } as Region] };
+}
+
+/**
+ * Adds a region the way the canvas and the design panel propose one: at the given location, else
+ * the provider's next suggested one; the first region is `primary`, later ones are standbys
+ * (secondary) named after their location; the provider's first three zone names; anchored at
+ * `position` on the canvas when given. Returns the new region's id with the design.
+ */
+export function addProposedRegion(design: Design, options: { location?: string; position?: LayoutPoint } = {}): { design: Design; id: string } {
+  const first = design.regions.length === 0;
+  const location = options.location?.trim() || nextRegionLocation(design.provider, design.regions.map((r) => r.location));
+  const id = uniqueId(first ? 'primary' : location, takenIds(design));
+  const next = addRegion(design, { id, location, role: first ? 'primary' : 'secondary', zones: PROVIDER_FACTS[design.provider].zoneNames.slice(0, NEW_REGION_ZONE_COUNT) });
+  const at = options.position;
+  return { design: at ? moveLayout(next, { [id]: { x: Math.round(at.x), y: Math.round(at.y) } }) : next, id };
 }
 
 export function updateRegion(design: Design, id: string, update: (region: Region) => Region): Design {
@@ -129,6 +221,17 @@ export function removeZone(design: Design, regionId: string, zone: string): Desi
   };
 }
 
+/** Sets (or, with `undefined`, clears) one target of a tier's override in `tiers`; an empty override goes. */
+export function setTierOverride(design: Design, tierId: string, field: keyof TierTargets, value: TierTargets[keyof TierTargets] | undefined): Design {
+  const current: Record<string, unknown> = { ...(design.tiers?.[tierId] ?? {}) };
+  if (value === undefined) delete current[field];
+  else current[field] = value;
+  const tiers = { ...(design.tiers ?? {}) };
+  if (Object.keys(current).length === 0) delete tiers[tierId];
+  else tiers[tierId] = current as TierTargets;
+  return { ...design, tiers: Object.keys(tiers).length > 0 ? tiers : undefined };
+}
+
 export function upsertJourney(design: Design, journey: Journey, previousId?: string): Design {
   const key = previousId ?? journey.id;
   const exists = design.journeys.some((j) => j.id === key);
@@ -140,6 +243,53 @@ export function upsertJourney(design: Design, journey: Journey, previousId?: str
 
 export function removeJourney(design: Design, id: string): Design {
   return { ...design, journeys: design.journeys.filter((j) => j.id !== id) };
+}
+
+/** Accepts a finding for a reason: it stays in every report, marked suppressed. */
+export function addSuppression(design: Design, suppression: Suppression): Design {
+  return { ...design, suppressions: [...(design.suppressions ?? []), suppression] };
+}
+
+/** Removes the suppressions of a rule that cover any of the given components (or the whole design). */
+export function removeSuppressions(design: Design, rule: string, components: readonly string[]): Design {
+  return {
+    ...design,
+    suppressions: (design.suppressions ?? []).filter((s) => !(s.rule === rule && (s.component === undefined || components.includes(s.component)))),
+  };
+}
+
+/** Sets (or, with undefined, removes) one usage input in `pricing.usage`, leaving no empty pricing behind. */
+export function setUsageInput(design: Design, componentId: string, name: string, value: number | undefined): Design {
+  const usage = { ...(design.pricing?.usage ?? {}) };
+  const inputs = { ...(usage[componentId] ?? {}) };
+  if (value === undefined) delete inputs[name];
+  else inputs[name] = value;
+  if (Object.keys(inputs).length > 0) usage[componentId] = inputs;
+  else delete usage[componentId];
+  const { usage: _previous, ...rest } = design.pricing ?? {};
+  return withPricing(design, Object.keys(usage).length > 0 ? { ...rest, usage } : rest);
+}
+
+/** Replaces the price adjustments the design carries. */
+export function setPriceAdjustments(design: Design, adjustments: readonly PriceAdjustment[]): Design {
+  const { adjustments: _previous, ...rest } = design.pricing ?? {};
+  return withPricing(design, adjustments.length > 0 ? { ...rest, adjustments: [...adjustments] } : rest);
+}
+
+/** The commitment profiles a design can be priced under. */
+export type CommitmentProfile = NonNullable<NonNullable<Design['pricing']>['commitment']>;
+
+/** Sets the design's commitment profile; on-demand (the default) removes it. */
+export function setCommitment(design: Design, commitment: CommitmentProfile): Design {
+  const { commitment: _previous, ...rest } = design.pricing ?? {};
+  return withPricing(design, commitment === 'on-demand' ? rest : { ...rest, commitment });
+}
+
+function withPricing(design: Design, pricing: NonNullable<Design['pricing']>): Design {
+  const next = { ...design };
+  if (Object.keys(pricing).length === 0) delete next.pricing;
+  else next.pricing = pricing;
+  return next;
 }
 
 /**
@@ -167,7 +317,7 @@ export function pasteComponents(
     const targetRegion = design.regions.find((r) => r.id === region);
     const zones = component.zones?.filter((z) => targetRegion?.zones.includes(z));
     components.push({ ...component, id, region, zones: region === undefined || !zones?.length ? undefined : zones });
-    const at = clip.layout?.[component.id];
+    const at = clip.layout && Object.hasOwn(clip.layout, component.id) ? clip.layout[component.id] : undefined;
     if (at) layout[id] = { x: at.x + offset.x, y: at.y + offset.y };
   }
   const connections = clip.connections

@@ -1,8 +1,20 @@
-import type { Component, Connection, Design } from './schema';
+import { CONNECTION_MODES, type Component, type Connection, type ConnectionMode, type Design } from './schema';
 
 /** Connections have no id in the format; this one is stable as long as the connection exists. */
 export function connectionId(connection: Pick<Connection, 'from' | 'to' | 'mode'>): string {
   return `${connection.from}->${connection.to}:${connection.mode}`;
+}
+
+/**
+ * The ends and mode a `connectionId` names, or undefined for text that is not one. Component ids
+ * never hold `>` or `:`, so the id reads back unambiguously.
+ */
+export function parseConnectionId(id: string): Pick<Connection, 'from' | 'to' | 'mode'> | undefined {
+  const match = /^([^>:]+)->([^>:]+):([^>:]+)$/.exec(id);
+  if (!match) return undefined;
+  const mode = match[3] as ConnectionMode;
+  if (!CONNECTION_MODES.includes(mode)) return undefined;
+  return { from: match[1]!, to: match[2]!, mode };
 }
 
 /** The name people see: the display name, or the id when there is none. */

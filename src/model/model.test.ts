@@ -105,7 +105,7 @@ ninesmith: 1
     const design = read(hostile);
     expect(design.name).toContain('<script>');
     expect(read(serializeDesign(design))).toEqual(design);
-    expect(problemsOf(minimal.replace('kind: users }', 'kind: users, __proto__: { polluted: true } }'))[0]).toMatch(/unknown field "__proto__"/);
+    expect(problemsOf(minimal.replace('kind: users }', 'kind: users, __proto__: { polluted: true } }'))[0]).toMatch(/components\[0\]\.__proto__: a key named "__proto__" is not allowed/);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(problemsOf(minimal.replace('name: Minimal', 'name: !!js/function "function(){}"'))[0]).toMatch(/not valid YAML/);
   });

@@ -45,12 +45,3 @@ export function formatProblem(problem: DesignProblem): string {
   const where = formatPath(problem.path);
   return where ? `${where}: ${problem.message}` : problem.message;
 }
-
-export class DesignReadError extends Error {
-  readonly problems: DesignProblem[];
-  constructor(problems: DesignProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'DesignReadError';
-    this.problems = problems;
-  }
-}

@@ -8,12 +8,14 @@ export const PROVIDERS = ['aws', 'azure', 'gcp'] as const;
 export const TENANCIES = ['shared', 'dedicated', 'cells'] as const;
 export const REGION_ROLES = ['primary', 'secondary', 'active'] as const;
 export const CONNECTION_MODES = ['sync', 'async', 'replication', 'backup'] as const;
-export const BUILT_IN_TIER_IDS = ['standard', 'premium', 'mission-critical'] as const;
 
 export type Provider = (typeof PROVIDERS)[number];
 export type Tenancy = (typeof TENANCIES)[number];
 export type RegionRole = (typeof REGION_ROLES)[number];
 export type ConnectionMode = (typeof CONNECTION_MODES)[number];
+
+/** Zone names: lower-case letters, digits and "-", up to 32 characters (`a`, `1`, `use1-az4`). */
+export const ZONE_NAME_PATTERN = /^[a-z0-9-]{1,32}$/;
 
 const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
@@ -45,7 +47,7 @@ export const regionSchema = z.strictObject({
   name: displayText(200).optional(),
   location: z.string().min(1, 'expected the provider\'s region code, e.g. us-east-1').max(64),
   role: z.enum(REGION_ROLES).default('primary'),
-  zones: z.array(z.string().regex(/^[a-z0-9-]{1,32}$/, 'expected a zone name such as a, b or 1')).min(1, 'expected at least one zone'),
+  zones: z.array(z.string().regex(ZONE_NAME_PATTERN, 'expected a zone name such as a, b or 1')).min(1, 'expected at least one zone'),
   /** Secondary regions only: how much stands ready (AWS DR whitepaper names). Default warm-standby. */
   strategy: z.enum(['pilot-light', 'warm-standby']).optional(),
   /** Days since failover to (or from) this region was last exercised; absent or null: never. */
@@ -92,11 +94,16 @@ export const priceAdjustmentSchema = z.strictObject({
   note: displayText(500).optional(),
 });
 
+/** A usage figure past this (a thousand trillion requests, GB, ...) is a typo, and would price at infinity. */
+export const MAX_USAGE = 1e15;
+
 export const pricingSettingsSchema = z.strictObject({
   profile: z.enum(['low', 'expected', 'high']).optional(),
+  /** The commitment priced: on-demand list prices, or 1- or 3-year savings plans, reserved instances, committed-use discounts. */
+  commitment: z.enum(['on-demand', '1-year', '3-year']).optional(),
   adjustments: z.array(priceAdjustmentSchema).optional(),
   /** Usage assumptions per component id, like Infracost's usage file: `{ web: { requestsPerMonth: 5e7 } }`. */
-  usage: z.record(idSchema, z.record(z.string(), z.number().min(0))).optional(),
+  usage: z.record(idSchema, z.record(z.string(), z.number().min(0, 'expected a usage of 0 or more').max(MAX_USAGE, `expected at most ${MAX_USAGE.toExponential()}: larger figures cannot be priced`))).optional(),
 });
 
 export const layoutPointSchema = z.strictObject({

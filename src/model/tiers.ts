@@ -9,16 +9,28 @@ export interface ResolvedTier {
   rpoSeconds: number;
 }
 
+/**
+ * A lookup table keyed by names a design chooses. No prototype, so `tier: constructor` or
+ * `toString` finds nothing instead of a function of Object.prototype.
+ */
+function table<T>(entries: Iterable<readonly [string, T]> = []): Record<string, T> {
+  const result = Object.create(null) as Record<string, T>;
+  for (const [key, value] of entries) result[key] = value;
+  return result;
+}
+
 /** The built-in tiers of the format (docs/design-format.md, "Tiers"). */
-export const BUILT_IN_TIERS: Readonly<Record<string, ResolvedTier>> = {
-  standard: { id: 'standard', availability: 99.9, rtoSeconds: 4 * 3600, rpoSeconds: 3600 },
-  premium: { id: 'premium', availability: 99.95, rtoSeconds: 3600, rpoSeconds: 15 * 60 },
-  'mission-critical': { id: 'mission-critical', availability: 99.99, rtoSeconds: 15 * 60, rpoSeconds: 60 },
-};
+export const BUILT_IN_TIERS: Readonly<Record<string, ResolvedTier>> = Object.freeze(
+  table([
+    ['standard', { id: 'standard', availability: 99.9, rtoSeconds: 4 * 3600, rpoSeconds: 3600 }],
+    ['premium', { id: 'premium', availability: 99.95, rtoSeconds: 3600, rpoSeconds: 15 * 60 }],
+    ['mission-critical', { id: 'mission-critical', availability: 99.99, rtoSeconds: 15 * 60, rpoSeconds: 60 }],
+  ]),
+);
 
 /** Every tier the design can name: the built-ins with the file's overrides, plus tiers the file defines. */
 export function resolveTiers(design: Pick<Design, 'tiers'>): Record<string, ResolvedTier> {
-  const tiers: Record<string, ResolvedTier> = { ...BUILT_IN_TIERS };
+  const tiers = table(Object.entries(BUILT_IN_TIERS));
   for (const [id, override] of Object.entries(design.tiers ?? {})) {
     const base = tiers[id];
     const availability = override.availability ?? base?.availability;

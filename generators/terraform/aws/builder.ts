@@ -1,4 +1,4 @@
-import type { Region } from '../../../src/model';
+import { markdownText, type Region } from '../../../src/model';
 import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../../design-facts';
 import { attr, block, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { awsRoles, type AwsRoleIndex } from './registry';
@@ -138,11 +138,13 @@ export class TerraformBuilder {
   }
 
   variable(name: string, spec: VariableSpec): RawExpr {
+    // `_3d_api_image`: identifier() prefixes ids that start with a digit with `_`, a valid first character.
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
     const existing = this.variables.get(name);
     if (!existing) {
       this.variables.set(name, spec);
-      if (spec.default === undefined) this.fillIns.push(`\`${name}\`: ${spec.description}`);
+      // Descriptions carry design text (region locations): escaped for the README's Markdown.
+      if (spec.default === undefined) this.fillIns.push(`\`${name}\`: ${markdownText(spec.description)}`);
     } else if (existing.description !== spec.description) {
       // Two inputs whose names coincide would silently share one value.
       throw new Error(`variable ${name} is declared twice with different meanings`);

@@ -136,10 +136,15 @@ export function generateObservability(b: TerraformBuilder): void {
   const checks = b.files.get('edge.tf')?.filter((item) => item.kind === 'block' && item.block.labels[0] === 'aws_route53_health_check') ?? [];
   if (dns && checks.length > 0) {
     b.add('observability.tf', comment('Route 53 health check metrics exist only in us-east-1.'));
+    // One pass over the load balancers, not one per health check (quadratic in a large design).
+    const checkedLoadBalancers = new Map<string, ComponentFacts>();
+    for (const { c } of b.roles.members('load-balancer')) {
+      const label = b.label('aws_route53_health_check', c.id);
+      if (!checkedLoadBalancers.has(label)) checkedLoadBalancers.set(label, c);
+    }
     for (const item of checks) {
       if (item.kind !== 'block') continue;
-      const label = item.block.labels[1]!;
-      const lb = b.roles.members('load-balancer').find(({ c }) => b.label('aws_route53_health_check', c.id) === label)?.c;
+      const lb = checkedLoadBalancers.get(item.block.labels[1]!);
       if (!lb) continue;
       addAlarm(b, { c: lb, key: 'dns-health', metric: 'HealthCheckStatus', namespace: 'AWS/Route53', statistic: 'Minimum', comparison: 'LessThanThreshold', threshold: 1, periods: 2, dimensions: [['HealthCheckId', b.ref('aws_route53_health_check', lb.id, 'id')]], missing: 'breaching', what: `Route 53 sees ${lb.id} as unhealthy`, runbook: b.facts.regions.length > 1 ? 'region-failover' : 'zone-loss', global: true });
     }

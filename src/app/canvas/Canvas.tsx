@@ -14,15 +14,14 @@ import {
   type OnNodeDrag,
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
-import { findKind, syntheticDesign } from '../../catalog';
+import { findKind } from '../../catalog';
 import { connectionId, type LayoutPoint } from '../../model';
-import { addComponentOfKind, addRegionAt, applyLayout, connect, moveComponents, placeComponents } from '../commands';
+import { addComponentOfKind, addRegion, applyLayout, connect, moveComponents, placeComponents } from '../commands';
 import { installKeyboardShortcuts } from '../keyboard';
 import {
   beginGesture,
   endGesture,
   notify,
-  replaceDocument,
   setLayoutWithoutHistory,
   setSelection,
   useModel,
@@ -33,11 +32,12 @@ import { computeLayout } from './auto-layout';
 import { setCanvasBridge } from './canvas-bridge';
 import { ConnectionEdge, EdgeLegend } from './ConnectionEdge';
 import { ComponentNode } from './ComponentNode';
-import { NODE_HEIGHT, NODE_WIDTH, nodeCenter, placementAfterDrop, placementAt, regionGeometries, roundPoint, withFallbackPositions, type RegionGeometry } from './geometry';
+import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
+import { createCanvasView, regionGeometries, roundPoint, type RegionGeometry } from './geometry';
 import { OverviewLayer, LAYER_COLORS } from './Overview';
 import { KIND_MIME } from './Palette';
 import { RegionNode } from './RegionNode';
-import { createProjection, isRegionNodeId, regionIdOfNode, type ConnectionEdge as FlowEdge, type FlowNode } from './to-flow';
+import { createProjection, type ConnectionEdge as FlowEdge, type FlowNode } from './to-flow';
 import './canvas.css';
 
 /** Outside render, so React Flow never sees new node or edge types. */
@@ -54,20 +54,6 @@ const MINIMAP_MAX_COMPONENTS = 400;
 const FIT_ON_OPEN_MAX = 300;
 
 export const CANVAS_PAINTED_MARK = 'ninesmith:canvas-painted';
-
-/**
- * `?synthetic=N&seed=S` opens a generated design of N components (for benchmarks and scale
- * tests). Its design id starts with `synthetic-`, which the library must not save.
- */
-function openSyntheticFromUrl(): void {
-  if (typeof window === 'undefined') return;
-  const params = new URLSearchParams(window.location.search);
-  const size = Number(params.get('synthetic'));
-  if (!Number.isInteger(size) || size <= 0) return;
-  const seed = Number(params.get('seed') ?? 1) || 1;
-  replaceDocument(`synthetic-${size}-${seed}`, syntheticDesign(Math.min(size, 50_000), seed));
-}
-openSyntheticFromUrl();
 
 let paintedMarked = false;
 function markPaintedOnce(): void {
@@ -95,6 +81,7 @@ function Flow() {
   const focusRequest = useStore((state) => state.focusRequest);
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [project] = useState(createProjection);
+  const [viewOf] = useState(createCanvasView);
   const [drag, setDrag] = useState<{ ids: ReadonlySet<string>; regions: RegionGeometry[] } | null>(null);
   // Positions of the components being dragged, until the drag ends (see onNodeDragStop).
   const [dragOverlay, setDragOverlay] = useState<Readonly<Record<string, LayoutPoint>> | null>(null);
@@ -103,24 +90,31 @@ function Flow() {
   const zoomedOut = useFlowStore((state) => state.transform[2] < OVERVIEW_ZOOM);
   const overview = zoomedOut && model.components.length >= OVERVIEW_MIN_COMPONENTS;
 
-  const positions = useMemo(() => withFallbackPositions(model, layout), [model, layout]);
+  const view = viewOf(model, layout);
+  const { positions, regions } = view;
   const selectedComponents = useMemo(() => new Set(selection.components), [selection.components]);
   const selectedConnections = useMemo(() => new Set(selection.connections), [selection.connections]);
-  const { nodes, edges, regions } = useMemo(
+  const { nodes, edges } = useMemo(
     () =>
       project({
         model,
         positions,
+        // While dragging, the boxes as they were when the drag began, without the dragged components.
+        regions: drag?.regions ?? regions,
         selectedComponents,
         selectedConnections,
         overview,
-        dragging: drag?.ids ?? null,
         overlay: dragOverlay,
         simpleEdges: model.components.length >= OVERVIEW_MIN_COMPONENTS,
         dropTarget,
       }),
-    [project, model, positions, selectedComponents, selectedConnections, overview, drag, dragOverlay, dropTarget],
+    [project, model, positions, regions, selectedComponents, selectedConnections, overview, drag, dragOverlay, dropTarget],
   );
+  /** The canvas view of the document as the store has it now (handlers run between renders). */
+  const currentView = useCallback(() => {
+    const { model: current, layout: currentLayout } = useStore.getState();
+    return viewOf(current, currentLayout);
+  }, [viewOf]);
 
   const tidyUp = useCallback(async () => {
     setLayingOut(true);
@@ -141,24 +135,16 @@ function Flow() {
         const rect = element?.getBoundingClientRect();
         return rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
       },
-      regions: () => regionGeometries(useStore.getState().model, withFallbackPositions(useStore.getState().model, useStore.getState().layout)),
+      regions: () => currentView().regions,
       tidyUp,
-      fitView: () => void flow.fitView({ padding: 0.1, duration: 200 }),
+      fitView: (options) => void flow.fitView({ padding: options?.padding ?? 0.1, duration: options?.duration ?? 200 }),
+      getViewport: () => flow.getViewport(),
+      setViewport: (viewport) => void flow.setViewport(viewport),
     });
     return () => setCanvasBridge(null);
-  }, [flow, tidyUp]);
+  }, [flow, tidyUp, currentView]);
 
   useEffect(() => installKeyboardShortcuts(), []);
-
-  // The viewport handle the browser benchmark drives (bench/browser.bench.mjs), the same one the
-  // bare baseline page exposes.
-  useEffect(() => {
-    (window as unknown as { __canvasApi?: unknown }).__canvasApi = {
-      setViewport: (viewport: { x: number; y: number; zoom: number }) => flow.setViewport(viewport),
-      getViewport: () => flow.getViewport(),
-      fitView: () => flow.fitView({ padding: 0.05 }),
-    };
-  }, [flow]);
 
   // Opening a design: lay it out when it comes without positions (templates, hand-written
   // files), then fit it to the view. The first layout is part of opening, not an undo step.
@@ -201,65 +187,39 @@ function Flow() {
     if (nodes.length > 0) markPaintedOnce();
   }, [nodes.length]);
 
-  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
-    const state = useStore.getState();
-    const moved: Record<string, LayoutPoint> = {};
-    const dragged: Record<string, LayoutPoint> = {};
-    let selected: Set<string> | null = null;
-    for (const change of changes) {
-      if (change.type === 'position' && change.position) {
-        if (isRegionNodeId(change.id)) {
-          // Dragging a region's header moves the region with everything in it.
-          const regionId = regionIdOfNode(change.id);
-          const current = regionGeometries(state.model, withFallbackPositions(state.model, state.layout)).find((r) => r.regionId === regionId);
-          if (!current) continue;
-          const dx = Math.round(change.position.x - current.x);
-          const dy = Math.round(change.position.y - current.y);
-          if (dx === 0 && dy === 0) continue;
-          const anchor = state.layout[regionId] ?? { x: Math.round(current.x), y: Math.round(current.y) };
-          moved[regionId] = { x: anchor.x + dx, y: anchor.y + dy };
-          const filled = withFallbackPositions(state.model, state.layout);
-          for (const c of state.model.components) {
-            const at = filled[c.id];
-            if (c.region === regionId && at) moved[c.id] = { x: at.x + dx, y: at.y + dy };
-          }
-        } else if (change.dragging) dragged[change.id] = roundPoint(change.position);
-        else moved[change.id] = roundPoint(change.position);
-      } else if (change.type === 'select' && !isRegionNodeId(change.id)) {
-        selected ??= new Set(useStore.getState().selection.components);
-        if (change.selected) selected.add(change.id);
-        else selected.delete(change.id);
-      }
-    }
-    if (Object.keys(moved).length > 0) moveComponents(moved);
-    // Drag frames of components stay in the canvas (a React state update, batched like React
-    // Flow's own): the document, and everything that listens to it, hears of the drag once.
-    if (Object.keys(dragged).length > 0) setDragOverlay((previous) => ({ ...previous, ...dragged }));
-    if (selected) setSelection({ components: [...selected], connections: useStore.getState().selection.connections });
-  }, []);
+  const onNodesChange = useCallback(
+    (changes: NodeChange<FlowNode>[]) => {
+      const { model: current, layout: currentLayout, selection: selected } = useStore.getState();
+      const { moves, dragFrames, selection: components } = readNodeChanges(changes, { model: current, layout: currentLayout, view: viewOf(current, currentLayout) }, selected.components);
+      if (Object.keys(moves).length > 0) moveComponents(moves);
+      // Drag frames of components stay in the canvas (a React state update, batched like React
+      // Flow's own): the document, and everything that listens to it, hears of the drag once.
+      if (Object.keys(dragFrames).length > 0) setDragOverlay((previous) => ({ ...previous, ...dragFrames }));
+      if (components) setSelection({ components, connections: useStore.getState().selection.connections });
+    },
+    [viewOf],
+  );
 
   const onEdgesChange = useCallback((changes: EdgeChange<FlowEdge>[]) => {
-    let selected: Set<string> | null = null;
-    for (const change of changes) {
-      if (change.type !== 'select') continue;
-      selected ??= new Set(useStore.getState().selection.connections);
-      if (change.selected) selected.add(change.id);
-      else selected.delete(change.id);
-    }
-    if (selected) setSelection({ components: useStore.getState().selection.components, connections: [...selected] });
+    const connections = readEdgeSelection(changes, useStore.getState().selection.connections);
+    if (connections) setSelection({ components: useStore.getState().selection.components, connections });
   }, []);
 
-  const onNodeDragStart: OnNodeDrag<FlowNode> = useCallback((_event, _node, dragged) => {
-    beginGesture();
-    const ids = new Set(dragged.map((n) => n.id));
-    const state = useStore.getState();
-    setDrag({ ids, regions: regionGeometries(state.model, withFallbackPositions(state.model, state.layout), ids) });
-  }, []);
+  const onNodeDragStart: OnNodeDrag<FlowNode> = useCallback(
+    (_event, _node, dragged) => {
+      beginGesture();
+      const ids = new Set(dragged.map((n) => n.id));
+      const state = useStore.getState();
+      // The one layout of region boxes a drag needs besides the document's: without what is dragged.
+      setDrag({ ids, regions: regionGeometries(state.model, viewOf(state.model, state.layout).positions, ids) });
+    },
+    [viewOf],
+  );
 
   const onNodeDrag: OnNodeDrag<FlowNode> = useCallback(
     (_event, node) => {
       if (!drag || node.type !== 'component') return;
-      const hit = placementAt(drag.regions, nodeCenter(node.position)) ?? null;
+      const hit = dropTargetAt(drag.regions, node);
       setDropTarget((previous) => (previous?.region === hit?.region && previous?.zone === hit?.zone ? previous : hit));
     },
     [drag],
@@ -267,34 +227,23 @@ function Flow() {
 
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (_event, _node, dragged) => {
-      const final: Record<string, LayoutPoint> = {};
-      for (const node of dragged) if (node.type === 'component') final[node.id] = roundPoint(node.position);
-      if (Object.keys(final).length > 0) moveComponents(final);
+      const ends = dragEndMoves(dragged);
+      if (Object.keys(ends).length > 0) moveComponents(ends);
       setDragOverlay(null);
-      const state = useStore.getState();
-      const frozen = drag?.regions ?? regionGeometries(state.model, withFallbackPositions(state.model, state.layout));
-      const byId = new Map(state.model.components.map((c) => [c.id, c]));
-      const placements: Record<string, { region: string | undefined; zones: string[] | undefined }> = {};
-      for (const node of dragged) {
-        const component = byId.get(node.id);
-        const at = state.layout[node.id];
-        if (!component || !at) continue;
-        const kind = findKind(component.kind);
-        const next = placementAfterDrop(component, kind?.capabilities.placement ?? 'regional', state.model.regions, placementAt(frozen, nodeCenter(at)));
-        if (next) placements[node.id] = next;
-      }
+      const placements = dropPlacements(useStore.getState().model, ends, drag?.regions ?? currentView().regions);
       if (Object.keys(placements).length > 0) placeComponents(placements);
       endGesture();
       setDrag(null);
       setDropTarget(null);
     },
-    [drag],
+    [drag, currentView],
   );
 
   const onConnect = useCallback((connection: FlowConnection) => {
-    if (!connection.source || !connection.target || connection.source === connection.target) return;
-    connect(connection.source, connection.target, 'sync');
-    const id = connectionId({ from: connection.source, to: connection.target, mode: 'sync' });
+    const ends = connectionEnds(connection);
+    if (!ends) return;
+    connect(ends.from, ends.to, 'sync');
+    const id = connectionId({ ...ends, mode: 'sync' });
     if (useStore.getState().model.connections.some((c) => connectionId(c) === id)) setSelection({ components: [], connections: [id] });
   }, []);
 
@@ -312,24 +261,18 @@ function Flow() {
       const kind = findKind(kindId);
       if (!kind) return;
       event.preventDefault();
-      const point = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      const hit = kind.capabilities.placement === 'global' ? undefined : placementAt(regions, point);
-      const position = roundPoint({ x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
-      const added = addComponentOfKind(kind.id, hit ? { region: hit.region, zones: hit.zone ? [hit.zone] : undefined } : {}, position);
+      const { position, ...placement } = paletteDrop(kind.capabilities.placement, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), regions);
+      const added = addComponentOfKind(kind.id, placement, position);
       if (!added) notify('error', `${kind.title} needs a region`, ['Add a region first (“+ Region”), then drop it into one of its zones.']);
     },
     [flow, regions],
   );
 
-  const addRegion = useCallback(() => {
-    const state = useStore.getState();
-    const existing = regionGeometries(state.model, withFallbackPositions(state.model, state.layout));
-    const right = existing.reduce((max, r) => Math.max(max, r.x + r.width), -Infinity);
-    const top = existing[0]?.y ?? flow.screenToFlowPosition({ x: 0, y: 0 }).y;
-    addRegionAt(Number.isFinite(right) ? { x: right + 80, y: top } : flow.screenToFlowPosition({ x: 300, y: 200 }));
+  const addRegionBeside = useCallback(() => {
+    addRegion({ position: newRegionAnchor(currentView().regions) ?? flow.screenToFlowPosition({ x: 300, y: 200 }) });
     // Bring the new region into view once React Flow has the node.
     requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1 })));
-  }, [flow]);
+  }, [flow, currentView]);
 
   return (
     <div className="ns-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
@@ -363,7 +306,7 @@ function Flow() {
         <Controls showInteractive={false} />
         {model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
         <Panel position="top-right" className="ns-canvas-actions">
-          <button type="button" data-testid="add-region" onClick={addRegion} title="Add a region with three availability zones">
+          <button type="button" data-testid="add-region" onClick={addRegionBeside} title="Add a region with three availability zones">
             + Region
           </button>
           <button type="button" data-testid="tidy-up" onClick={() => void tidyUp()} disabled={layingOut} title="Lay out the design automatically (one undo step)">

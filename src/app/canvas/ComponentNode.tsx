@@ -14,9 +14,8 @@ import { KindIcon } from '../icons/KindIcon';
  */
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const annotation = useNodeAnnotation(id);
-  const { component, regionZones } = data;
+  const { component, regionZones, zones } = data;
   const kind = findKind(component.kind);
-  const zones = component.zones && component.zones.length > 0 ? component.zones : regionZones ? regionZones.slice(0, 1) : [];
   const classes = ['ns-node', `ns-layer-${kind?.layer ?? 'app'}`];
   if (selected) classes.push('is-selected');
   if (annotation?.down) classes.push('is-down');

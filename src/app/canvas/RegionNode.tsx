@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { addZone, removeRegion, removeZone, renameRegion, renameZone, ZONE_NAME_PATTERN } from '../commands';
+import { addZone, removeRegion, removeZone, renameRegion, renameZone } from '../commands';
+import { ZONE_NAME_PATTERN } from '../../model';
 import { notify } from '../store';
 import { EditableLabel } from './EditableLabel';
 import type { RegionNode as RegionFlowNode } from './to-flow';

@@ -1,29 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Design } from '../../model';
 import {
   LANE_LABEL_WIDTH,
   MIN_LANE_HEIGHT,
   NODE_HEIGHT,
   NODE_WIDTH,
   REGION_HEADER,
+  createCanvasView,
   nodeCenter,
   placementAfterDrop,
   placementAt,
   regionGeometries,
   withFallbackPositions,
 } from './geometry';
+import { TWO_REGIONS } from './testing';
 
-const design: Pick<Design, 'regions' | 'components'> = {
-  regions: [
-    { id: 'east', location: 'us-east-1', role: 'primary', zones: ['a', 'b', 'c'] },
-    { id: 'west', location: 'us-west-2', role: 'secondary', zones: ['a', 'b'] },
-  ],
-  components: [
-    { id: 'dns', kind: 'dns' },
-    { id: 'web', kind: 'app-service', region: 'east', zones: ['a'] },
-    { id: 'db', kind: 'relational-db', region: 'east', zones: ['a', 'b'] },
-  ],
-};
+const design = TWO_REGIONS;
 
 describe('regionGeometries', () => {
   const layout = { east: { x: 0, y: 0 }, dns: { x: -400, y: 0 }, web: { x: 100, y: 80 }, db: { x: 400, y: 100 } };
@@ -107,5 +98,18 @@ describe('withFallbackPositions', () => {
     expect(filled.web!.y).toBeGreaterThan(NODE_HEIGHT);
     expect(filled.db!.x).not.toBe(filled.web!.x);
     expect(nodeCenter(filled.web!)).toEqual({ x: filled.web!.x + NODE_WIDTH / 2, y: filled.web!.y + NODE_HEIGHT / 2 });
+  });
+});
+
+describe('createCanvasView', () => {
+  it('lays the regions out once per model and layout, again only when either changes', () => {
+    const viewOf = createCanvasView();
+    const layout = { east: { x: 0, y: 0 }, web: { x: 100, y: 80 } };
+    const first = viewOf(design, layout);
+    expect(viewOf(design, layout)).toBe(first);
+    expect(first.positions['db']).toBeDefined();
+    const moved = viewOf(design, { ...layout, web: { x: 900, y: 80 } });
+    expect(moved).not.toBe(first);
+    expect(moved.regions[0]!.width).toBeGreaterThan(first.regions[0]!.width);
   });
 });

@@ -194,3 +194,25 @@ export function placementAfterDrop(
 export function roundPoint(point: LayoutPoint): LayoutPoint {
   return { x: Math.round(point.x), y: Math.round(point.y) };
 }
+
+/** What the canvas draws and hit-tests against: every component's position and the region boxes. */
+export interface CanvasView {
+  positions: Positions;
+  regions: readonly RegionGeometry[];
+}
+
+/**
+ * The canvas view of a document, computed once per (model, layout): the render, the change
+ * handlers and the canvas bridge all ask this one memo, so a frame or an event never lays the
+ * regions out again. The model and layout keep their identity until an edit, so identity is the key.
+ */
+export function createCanvasView(): (model: Pick<Design, 'regions' | 'components'>, layout: Positions) => CanvasView {
+  let last: { model: Pick<Design, 'regions' | 'components'>; layout: Positions; view: CanvasView } | null = null;
+  return (model, layout) => {
+    if (last && last.model === model && last.layout === layout) return last.view;
+    const positions = withFallbackPositions(model, layout);
+    const view = { positions, regions: regionGeometries(model, positions) };
+    last = { model, layout, view };
+    return view;
+  };
+}

@@ -1,21 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../../catalog';
 import { connectionId, type Design } from '../../model';
+import { regionGeometries } from './geometry';
 import { createProjection, isVerticalConnection, regionNodeId, type ProjectionInput } from './to-flow';
 
 const none = new Set<string>();
-const input = (design: Design, overrides: Partial<ProjectionInput> = {}): ProjectionInput => ({
-  model: design,
-  positions: design.layout ?? {},
-  selectedComponents: none,
-  selectedConnections: none,
-  overview: false,
-  dragging: null,
-  overlay: null,
-  simpleEdges: false,
-  dropTarget: null,
-  ...overrides,
-});
+const input = (design: Design, overrides: Partial<ProjectionInput> = {}): ProjectionInput => {
+  const positions = overrides.positions ?? design.layout ?? {};
+  return {
+    model: design,
+    positions,
+    regions: regionGeometries(design, positions),
+    selectedComponents: none,
+    selectedConnections: none,
+    overview: false,
+    overlay: null,
+    simpleEdges: false,
+    dropTarget: null,
+    ...overrides,
+  };
+};
 
 describe('the to-flow projection', () => {
   const design = syntheticDesign(60, 3);

@@ -1,7 +1,7 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { MarkerType, Position, type EdgeMarker } from '@xyflow/react';
-import { connectionId, type Component, type Connection, type ConnectionMode, type Design, type Region } from '../../model';
-import { NODE_HEIGHT, NODE_WIDTH, regionGeometries, type Positions, type RegionGeometry } from './geometry';
+import { componentZones, connectionId, type Component, type Connection, type ConnectionMode, type Design, type Region } from '../../model';
+import { NODE_HEIGHT, NODE_WIDTH, type Positions, type RegionGeometry } from './geometry';
 
 /**
  * The one mapping from the document to React Flow's nodes and edges. The node data is a
@@ -16,6 +16,8 @@ export interface ComponentNodeData extends Record<string, unknown> {
   component: Component;
   /** The zones of the component's region, for the zone chips; undefined for global components. */
   regionZones: readonly string[] | undefined;
+  /** The zones it runs in (`componentZones`): its own, or its region's first. */
+  zones: readonly string[];
 }
 
 export interface RegionNodeData extends Record<string, unknown> {
@@ -65,10 +67,14 @@ export interface ProjectionInput {
   positions: Positions;
   selectedComponents: ReadonlySet<string>;
   selectedConnections: ReadonlySet<string>;
+  /**
+   * The region boxes to draw, one per region in the model's order (geometry.ts, computed once per
+   * model and layout by the canvas; during a drag, the boxes without the dragged components, so a
+   * region does not stretch after a component on its way out).
+   */
+  regions: readonly RegionGeometry[];
   /** The overview draws components and connections on a canvas instead of as DOM. */
   overview: boolean;
-  /** Components being dragged: their region boxes do not follow them until they are dropped. */
-  dragging: ReadonlySet<string> | null;
   /**
    * Where the dragged components are while the drag is under way. The document gets their
    * positions once, when the drag ends (one undo step, one store update).
@@ -82,7 +88,6 @@ export interface ProjectionInput {
 export interface Projection {
   nodes: FlowNode[];
   edges: ConnectionEdge[];
-  regions: RegionGeometry[];
 }
 
 interface CachedComponent {
@@ -132,21 +137,12 @@ export function createProjection(): (input: ProjectionInput) => Projection {
   let regions = new Map<string, CachedRegion>();
   // The previous arrays, returned again when no element changed: React Flow rebuilds its edge
   // lookup whenever the edges array is new, so a drag frame that touches no edge must not make one.
-  let geometryInputs: { model: Design; positions: Positions; dragging: ReadonlySet<string> | null } | null = null;
-  let lastGeometries: RegionGeometry[] = [];
   let lastNodes: FlowNode[] = [];
   let lastEdges: ConnectionEdge[] = [];
   const sameList = <T,>(previous: readonly T[], next: readonly T[]) => previous.length === next.length && next.every((item, index) => item === previous[index]);
 
   return (input) => {
-    const { model, positions, selectedComponents, selectedConnections, overview, overlay, simpleEdges } = input;
-    // Region boxes depend on the document's positions, not on the drag overlay: during a drag
-    // they are computed once, not on every frame.
-    if (!geometryInputs || geometryInputs.model !== model || geometryInputs.positions !== positions || geometryInputs.dragging !== input.dragging) {
-      geometryInputs = { model, positions, dragging: input.dragging };
-      lastGeometries = regionGeometries(model, positions, input.dragging);
-    }
-    const geometries = lastGeometries;
+    const { model, positions, regions: geometries, selectedComponents, selectedConnections, overview, overlay, simpleEdges } = input;
     const zonesByRegion = new Map(model.regions.map((r) => [r.id, r.zones]));
 
     const nextRegions = new Map<string, CachedRegion>();
@@ -202,7 +198,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
         id: component.id,
         type: 'component',
         position: { x: at.x, y: at.y },
-        data: { component, regionZones },
+        data: { component, regionZones, zones: componentZones(model, component) },
         width: NODE_WIDTH,
         height: NODE_HEIGHT,
         measured: COMPONENT_MEASURED,
@@ -251,6 +247,6 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     if (overview) edgeList.length = 0;
     if (!sameList(lastNodes, nodes)) lastNodes = nodes;
     if (!sameList(lastEdges, edgeList)) lastEdges = edgeList;
-    return { nodes: lastNodes, edges: lastEdges, regions: geometries };
+    return { nodes: lastNodes, edges: lastEdges };
   };
 }

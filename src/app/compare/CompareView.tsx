@@ -3,19 +3,12 @@ import { useDeferredValue, useState, type ReactNode } from 'react';
 import type { Provider } from '../../model';
 import { formatDuration } from '../../model';
 import { SEVERITIES } from '../../engine';
-import type { PriceCatalog } from '../../engine/cost';
+import { COMMITMENTS, type Commitment, type PriceCatalog } from '../../engine/cost';
+import { formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../../engine/format';
 import {
   MAX_COMPARED,
   compareMarkdown,
   describeCostPerNine,
-  formatAvailability,
-  formatDowntime,
-  formatDurationDelta,
-  formatEstimate,
-  formatMoney,
-  formatMoneyDelta,
-  formatNines,
-  formatSigned,
   shortCostPerNine,
   type ComparedDesign,
   type CostPerNine,
@@ -24,6 +17,7 @@ import {
 } from '../../engine/compare';
 import { costQueryClient, useCatalog } from '../panels/cost/catalogs';
 import { useLocalAdjustments } from '../panels/cost/local-settings';
+import { usePriceBooks } from '../panels/cost/price-book';
 import { Dialog } from '../shell/Dialog';
 import { notify } from '../store';
 import { OPEN_DESIGN, useChoices, useChosenDesigns, type Choice } from './choices';
@@ -59,8 +53,12 @@ function useCatalogs(): { catalogs: Partial<Record<Provider, PriceCatalog>>; err
 
 function CompareBody() {
   const [slots, setSlots] = useState<string[]>(() => [OPEN_DESIGN, ...new Array<string>(MAX_COMPARED - 1).fill(NONE)]);
+  // Per slot: a commitment profile to price it under ('' = the design's own), so one design can be set beside itself.
+  const [slotCommitments, setSlotCommitments] = useState<string[]>(() => new Array<string>(MAX_COMPARED).fill(''));
+  const priceBooks = usePriceBooks();
   const choices = useChoices();
   const chosenKeys = slots.filter((key) => key !== NONE);
+  const chosenCommitments = slots.flatMap((key, i) => (key === NONE ? [] : [(slotCommitments[i] || undefined) as Commitment | undefined]));
   const chosen = useChosenDesigns(chosenKeys);
   const { catalogs, errors } = useCatalogs();
   const adjustments = useLocalAdjustments();
@@ -70,7 +68,7 @@ function CompareBody() {
   // One deferred value per slot (at most four): the array itself is new on every render.
   const deferredDesigns = [useDeferredValue(designs[0]), useDeferredValue(designs[1]), useDeferredValue(designs[2]), useDeferredValue(designs[3])];
   const stale = deferredDesigns.some((design, i) => design !== designs[i]);
-  const result = useComparison(deferredDesigns, labels, catalogs, adjustments);
+  const result = useComparison(deferredDesigns, labels, catalogs, adjustments, priceBooks, chosenCommitments);
   const problems = chosen.flatMap((c, i) => (c.status === 'error' ? [`${labels[i]}: ${c.message}`] : []));
   for (const design of designs) if (design && errors[design.provider]) problems.push(errors[design.provider]!);
 
@@ -90,6 +88,17 @@ function CompareBody() {
             >
               <option value={NONE}>{i < 2 ? 'Choose a design…' : '(none)'}</option>
               <ChoiceOptions choices={choices} />
+            </select>
+            <select
+              value={slotCommitments[i]}
+              aria-label={`Commitment profile of ${i === 0 ? 'the first design' : `design ${i + 1}`}`}
+              data-testid={`compare-commitment-${i}`}
+              onChange={(event) => setSlotCommitments((current) => current.map((c, j) => (j === i ? event.target.value : c)))}
+            >
+              <option value="">its own pricing</option>
+              {COMMITMENTS.map((c) => (
+                <option key={c} value={c}>{c}</option>
+              ))}
             </select>
           </label>
         ))}

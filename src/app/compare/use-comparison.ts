@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Design, PriceAdjustment, Provider } from '../../model';
 import { analyzeDesign, type DesignAnalysis } from '../../engine';
-import { estimateCost, type CostReport, type PriceCatalog } from '../../engine/cost';
+import { estimateCost, type Commitment, type CostReport, type PriceCatalog } from '../../engine/cost';
 import { compareDesigns, type CompareEntry, type DesignComparison } from '../../engine/compare';
 
 /**
@@ -9,7 +9,7 @@ import { compareDesigns, type CompareEntry, type DesignComparison } from '../../
  * templates and library copies are loaded once, so flipping a slot or reopening the view reuses them.
  */
 const analyses = new WeakMap<Design, DesignAnalysis>();
-const reports = new WeakMap<Design, { catalog: PriceCatalog; adjustments: readonly PriceAdjustment[]; report: CostReport }>();
+const reports = new WeakMap<Design, Map<string, { catalog: PriceCatalog; adjustments: readonly PriceAdjustment[]; imported: readonly PriceCatalog[]; report: CostReport }>>();
 
 function analysisOf(design: Design): DesignAnalysis {
   let analysis = analyses.get(design);
@@ -20,11 +20,14 @@ function analysisOf(design: Design): DesignAnalysis {
   return analysis;
 }
 
-function reportOf(design: Design, catalog: PriceCatalog, adjustments: readonly PriceAdjustment[]): CostReport {
-  const cached = reports.get(design);
-  if (cached && cached.catalog === catalog && cached.adjustments === adjustments) return cached.report;
-  const report = estimateCost(design, [catalog], { adjustments });
-  reports.set(design, { catalog, adjustments, report });
+/** The cost report of a design, under a commitment profile when one is chosen (else the design's own). */
+function reportOf(design: Design, catalog: PriceCatalog, adjustments: readonly PriceAdjustment[], imported: readonly PriceCatalog[], commitment: Commitment | undefined): CostReport {
+  const byCommitment = reports.get(design) ?? new Map();
+  reports.set(design, byCommitment);
+  const cached = byCommitment.get(commitment ?? '');
+  if (cached && cached.catalog === catalog && cached.adjustments === adjustments && cached.imported === imported) return cached.report;
+  const report = estimateCost(design, [catalog], { adjustments, imported, ...(commitment ? { commitment } : {}) });
+  byCommitment.set(commitment ?? '', { catalog, adjustments, imported, report });
   return report;
 }
 
@@ -35,13 +38,17 @@ function computeComparison(
   names: readonly (string | undefined)[],
   catalogs: Readonly<Partial<Record<Provider, PriceCatalog>>>,
   adjustments: readonly PriceAdjustment[],
+  imported: readonly PriceCatalog[],
+  commitments: readonly (Commitment | undefined)[],
 ): ComparisonResult {
   const entries: CompareEntry[] = [];
   for (const [i, design] of chosen.entries()) {
     if (!design) continue;
     const catalog = catalogs[design.provider];
     if (!catalog) return { status: 'waiting', reason: `Loading ${design.provider.toUpperCase()} prices…` };
-    entries.push({ design, label: names[i] ?? design.name, analysis: analysisOf(design), cost: reportOf(design, catalog, adjustments) });
+    const commitment = commitments[i];
+    const label = `${names[i] ?? design.name}${commitment ? ` (${commitment})` : ''}`;
+    entries.push({ design, label, analysis: analysisOf(design), cost: reportOf(design, catalog, adjustments, imported, commitment) });
   }
   if (entries.length < 2) return { status: 'waiting', reason: 'Choose at least two designs.' };
   try {
@@ -61,9 +68,15 @@ export function useComparison(
   labels: readonly string[],
   catalogs: Readonly<Partial<Record<Provider, PriceCatalog>>>,
   adjustments: readonly PriceAdjustment[],
+  imported: readonly PriceCatalog[] = [],
+  commitments: readonly (Commitment | undefined)[] = [],
 ): ComparisonResult {
   const [a, b, c, d] = designs;
   const [la, lb, lc, ld] = labels;
+  const [ca, cb, cc, cd] = commitments;
   const { aws, azure, gcp } = catalogs;
-  return useMemo(() => computeComparison([a, b, c, d], [la, lb, lc, ld], { aws, azure, gcp }, adjustments), [a, b, c, d, la, lb, lc, ld, aws, azure, gcp, adjustments]);
+  return useMemo(
+    () => computeComparison([a, b, c, d], [la, lb, lc, ld], { aws, azure, gcp }, adjustments, imported, [ca, cb, cc, cd]),
+    [a, b, c, d, la, lb, lc, ld, aws, azure, gcp, adjustments, imported, ca, cb, cc, cd],
+  );
 }

@@ -1,3 +1,4 @@
+import type { KindId } from '../../catalog';
 import {
   Activity,
   Archive,
@@ -30,7 +31,7 @@ import {
  * The symbol drawn for each component kind, in the palette, on canvas nodes and in panels.
  * SVG rather than the catalog's emoji, which many machines (headless Linux among them) cannot draw.
  */
-const KIND_ICONS: Readonly<Record<string, LucideIcon>> = {
+const KIND_ICONS: Readonly<Record<KindId, LucideIcon>> = {
   users: Users,
   dns: Globe,
   cdn: Satellite,
@@ -57,7 +58,7 @@ const KIND_ICONS: Readonly<Record<string, LucideIcon>> = {
 };
 
 export function KindIcon({ kind, size = 16, className }: { kind: string; size?: number; className?: string }) {
-  const Icon = KIND_ICONS[kind] ?? Box;
+  const Icon = (Object.hasOwn(KIND_ICONS, kind) ? KIND_ICONS[kind as KindId] : undefined) ?? Box;
   return <Icon size={size} strokeWidth={1.75} className={className} aria-hidden focusable={false} />;
 }
 

@@ -121,4 +121,61 @@ describe('the autosaver', () => {
     expect(attempts).toBe(2);
     expect(saver.pending).toBe(false);
   });
+
+  /** An autosaver whose saves stay in flight until released, recording the value each one wrote. */
+  function heldSaves() {
+    const { timers, advance } = fakeTimers();
+    const saved: number[] = [];
+    const state = { value: 1 };
+    const releases: (() => void)[] = [];
+    const saver = createAutosaver({
+      delayMs: 100,
+      maxWaitMs: 1000,
+      timers,
+      save: () => {
+        saved.push(state.value);
+        return new Promise<void>((resolve) => releases.push(resolve));
+      },
+    });
+    return { saver, saved, state, releases, advance };
+  }
+
+  it('a flush while a save is in flight issues the next save at once, not after the one in flight (a closing page runs nothing later)', async () => {
+    const { saver, saved, state, releases, advance } = heldSaves();
+    saver.schedule();
+    await advance(100);
+    expect(saved).toEqual([1]);
+    // An edit lands while the first save's write is in flight; then the page is hidden or closed.
+    state.value = 2;
+    saver.schedule();
+    const flushed = saver.flush();
+    // Synchronously, before the first save has finished: the pagehide handler gets no later turn.
+    expect(saved).toEqual([1, 2]);
+    let done = false;
+    void flushed.then(() => (done = true));
+    releases[1]!();
+    await advance(0);
+    expect(done).toBe(false); // the flush also waits for the save that was in flight
+    releases[0]!();
+    await advance(0);
+    expect(done).toBe(true);
+    expect(saver.pending).toBe(false);
+    // Nothing more to save afterwards.
+    await advance(1000);
+    expect(saved).toEqual([1, 2]);
+  });
+
+  it('a timed save waits for the one in flight, then saves an edit made meanwhile', async () => {
+    const { saver, saved, state, releases, advance } = heldSaves();
+    saver.schedule();
+    await advance(100);
+    state.value = 2;
+    saver.schedule();
+    await advance(500);
+    expect(saved).toEqual([1]);
+    releases[0]!();
+    await advance(100);
+    expect(saved).toEqual([1, 2]);
+  });
 });
+

@@ -3,7 +3,11 @@
  * (typing, a drag's end, a paste); saving waits until the burst pauses (`delayMs`) but never
  * longer than `maxWaitMs` after the first unsaved edit, so a user who edits without pause is
  * still saved every few seconds. `flush()` saves now (page hidden or closing, another design
- * opened). Saves never overlap: an edit made during a save schedules one more save after it.
+ * opened). Timed saves never overlap: an edit made during a save schedules one more save after it.
+ * A flush does not wait for a save in flight: it issues its own at once, because a page that is
+ * closing runs no code after its first await, and storage applies writes in the order they were
+ * issued (IndexedDB runs overlapping read-write transactions in creation order), so the later,
+ * newer save wins.
  *
  * Plain TypeScript with injectable timers, so the scheduling is tested in Node.
  */
@@ -47,7 +51,7 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
   let dirty = false;
   let firstDirtyAt = 0;
   let timer: unknown;
-  let running: Promise<void> | null = null;
+  const inFlight = new Set<Promise<void>>();
   let disposed = false;
   /** After a failed save, wait for the next edit or flush instead of retrying in a loop. */
   let lastSaveFailed = false;
@@ -57,6 +61,7 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
     timer = undefined;
   };
 
+  /** Marks the state saved and calls `save()` before its first await, so the write is issued synchronously. */
   const runSave = async (): Promise<void> => {
     clearTimer();
     if (!dirty || disposed) return;
@@ -71,18 +76,15 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
     }
   };
 
-  /** Runs saves one after another until nothing is dirty (an edit during a save gets its own save). */
-  const drain = (): Promise<void> => {
-    if (running) return running;
-    running = (async () => {
-      try {
-        await runSave();
-      } finally {
-        running = null;
-        if (dirty && !disposed && !lastSaveFailed) arm();
-      }
-    })();
-    return running;
+  /** Starts a save; when the last save in flight ends and an edit came meanwhile, schedules one more. */
+  const startSave = (): Promise<void> => {
+    const save = runSave();
+    inFlight.add(save);
+    void save.then(() => {
+      inFlight.delete(save);
+      if (inFlight.size === 0 && dirty && !disposed && !lastSaveFailed) arm();
+    });
+    return save;
   };
 
   const arm = () => {
@@ -91,7 +93,8 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
     const wait = Math.max(0, Math.min(options.delayMs, options.maxWaitMs - waited));
     timer = timers.setTimeout(() => {
       timer = undefined;
-      void drain();
+      // A save in flight arms again when it ends.
+      if (inFlight.size === 0) void startSave();
     }, wait);
   };
 
@@ -101,11 +104,13 @@ export function createAutosaver(options: AutosaveOptions): Autosaver {
       if (!dirty || lastSaveFailed) firstDirtyAt = timers.now();
       dirty = true;
       lastSaveFailed = false;
-      if (!running) arm();
+      if (inFlight.size === 0) arm();
     },
     async flush() {
-      if (running) await running;
-      await drain();
+      const saves = [...inFlight];
+      // Issued now, not after the save in flight: see the note at the top.
+      if (dirty && !disposed) saves.push(startSave());
+      await Promise.all(saves);
     },
     get pending() {
       return dirty;

@@ -5,10 +5,11 @@ import { designFileName, readDesignFile } from './file-io';
 
 const sample = readFileSync(new URL('../../../templates/single-region-multi-az.yaml', import.meta.url), 'utf8');
 
-function fakeFile(name: string, text: string, size = text.length) {
+function fakeFile(name: string, text: string | Uint8Array, size = text.length) {
   let read = false;
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   return {
-    file: { name, size, text: async () => ((read = true), text) },
+    file: { name, size, arrayBuffer: async () => ((read = true), bytes.slice().buffer) },
     wasRead: () => read,
   };
 }
@@ -18,6 +19,19 @@ describe('design files', () => {
     const { file } = fakeFile('portal.yaml', sample);
     const result = await readDesignFile(file);
     expect(result.ok && result.design.name).toBe('Client portal, single region, multi-AZ');
+  });
+
+  it('reads UTF-16 with a byte order mark as the command line does', async () => {
+    const utf16 = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(sample, 'utf16le'))]);
+    const result = await readDesignFile(fakeFile('portal.yaml', utf16).file);
+    expect(result.ok && result.design.name).toBe('Client portal, single region, multi-AZ');
+    const withoutBom = await readDesignFile(fakeFile('portal.yaml', utf16.subarray(2)).file);
+    expect(!withoutBom.ok && withoutBom.problems[0]!.message).toMatch(/UTF-16 without a byte order mark/);
+  });
+
+  it('reads a YAML flow mapping in a .yaml file as YAML', async () => {
+    const result = await readDesignFile(fakeFile('flow.yaml', '{ninesmith: 1, name: Flow}').file);
+    expect(result.ok && result.design.name).toBe('Flow');
   });
 
   it('refuses a file over the size limit without reading it', async () => {

@@ -1,4 +1,4 @@
-import { READ_LIMITS, serializeDesign, type Design, type DesignProblem, type TextFormat } from '../../model';
+import { READ_LIMITS, decodeDesignBytes, formatOfFileName, serializeDesign, type Design, type DesignProblem, type TextFormat } from '../../model';
 import { loadDesign } from '../../catalog';
 
 /** Reading and writing design files in the browser: a picked or dropped file in, a download out. */
@@ -9,8 +9,11 @@ const ACCEPTED = /\.(ya?ml|json)$/i;
 
 export const DESIGN_FILE_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
 
-/** Reads a design file, refusing a huge one by its size before reading a byte of it. */
-export async function readDesignFile(file: Pick<File, 'name' | 'size' | 'text'>): Promise<FileReadResult> {
+/**
+ * Reads a design file, refusing a huge one by its size before reading a byte of it. Bytes are
+ * decoded as the command line decodes them (decodeDesignBytes): UTF-8, or UTF-16 with a byte order mark.
+ */
+export async function readDesignFile(file: Pick<File, 'name' | 'size' | 'arrayBuffer'>): Promise<FileReadResult> {
   if (file.size > READ_LIMITS.maxCharacters) {
     const megabytes = (READ_LIMITS.maxCharacters / 1024 / 1024).toFixed(0);
     return {
@@ -21,9 +24,9 @@ export async function readDesignFile(file: Pick<File, 'name' | 'size' | 'text'>)
   if (!ACCEPTED.test(file.name) && file.name.includes('.')) {
     return { ok: false, problems: [{ path: [], code: 'syntax', message: `"${file.name}" is not a design file: expected .yaml, .yml or .json` }] };
   }
-  const text = await file.text();
-  const format: TextFormat | undefined = /\.json$/i.test(file.name) ? 'json' : undefined;
-  const result = loadDesign(text, { format, fileName: file.name });
+  const decoded = decodeDesignBytes(new Uint8Array(await file.arrayBuffer()));
+  if (!decoded.ok) return { ok: false, problems: decoded.problems };
+  const result = loadDesign(decoded.text, { format: formatOfFileName(file.name), fileName: file.name });
   return result.ok ? { ok: true, design: result.design, notes: result.notes } : { ok: false, problems: result.problems };
 }
 

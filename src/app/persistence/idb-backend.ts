@@ -1,9 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { LibraryBackend, LibraryEntry, StoredDesign } from './library';
 
+/** What the stores are written with; what is read back is checked by the library (it may be anything). */
 interface NinesmithDb extends DBSchema {
-  entries: { key: string; value: LibraryEntry };
-  documents: { key: string; value: StoredDesign };
+  entries: { key: IDBValidKey; value: LibraryEntry };
+  documents: { key: IDBValidKey; value: StoredDesign };
   meta: { key: string; value: { key: string; value: string } };
 }
 
@@ -32,13 +33,13 @@ export class IdbBackend implements LibraryBackend {
     return new IdbBackend(db);
   }
 
-  listEntries() {
+  async listEntries(): Promise<unknown[]> {
     return this.db.getAll('entries');
   }
-  getEntry(id: string) {
+  async getEntry(id: IDBValidKey): Promise<unknown> {
     return this.db.get('entries', id);
   }
-  getDocument(id: string) {
+  async getDocument(id: IDBValidKey): Promise<unknown> {
     return this.db.get('documents', id);
   }
   async put(entry: LibraryEntry, document?: StoredDesign) {
@@ -50,12 +51,13 @@ export class IdbBackend implements LibraryBackend {
     tx.commit();
     await Promise.all([...writes, tx.done]);
   }
-  async remove(id: string) {
+  async remove(id: IDBValidKey) {
     const tx = this.db.transaction(['entries', 'documents'], 'readwrite');
     await Promise.all([tx.objectStore('entries').delete(id), tx.objectStore('documents').delete(id), tx.done]);
   }
-  async getMeta(key: string) {
-    return (await this.db.get('meta', key))?.value;
+  async getMeta(key: string): Promise<unknown> {
+    const record: unknown = await this.db.get('meta', key);
+    return record !== null && typeof record === 'object' ? (record as { value?: unknown }).value : undefined;
   }
   async setMeta(key: string, value: string) {
     await this.db.put('meta', { key, value });

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { serializeDesign, toDocument, formatProblem, type Design, type DesignProblem } from '../../model';
 import { loadDesignDocument } from '../../catalog';
 
@@ -30,18 +31,89 @@ export interface StoredDesign {
   document: Record<string, unknown>;
 }
 
+/** A time that `new Date()` can show: finite and within ECMAScript's date range. */
+const timestamp = z.number().finite().min(-8.64e15).max(8.64e15);
+
+/** What a stored entry must be before the library trusts it: storage is written by other versions and other code. */
+const libraryEntrySchema = z.object({
+  id: z.string().min(1),
+  name: z.string(),
+  updatedAt: timestamp,
+  createdAt: timestamp,
+  componentCount: z.number().int().min(0),
+  deletedAt: timestamp.optional(),
+});
+
+/**
+ * A stored record that does not fit: set aside so every other design stays reachable, shown in the
+ * Library as damaged, and offered as raw JSON (`rawRecordJson`) so whatever it holds can be rescued.
+ */
+export interface DamagedRecord {
+  /** The record's key in storage (what `purge` needs), shown as text. */
+  key: IDBValidKey;
+  label: string;
+  problem: string;
+  entry: unknown;
+  /** Whether the design's document itself is intact, so the entry can be rebuilt from it. */
+  recoverable: boolean;
+}
+
+export interface LibraryListing {
+  entries: LibraryEntry[];
+  damaged: DamagedRecord[];
+}
+
+function checkEntry(record: unknown): { ok: true; entry: LibraryEntry } | { ok: false; problem: string } {
+  const parsed = libraryEntrySchema.safeParse(record);
+  if (parsed.success) return { ok: true, entry: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  return { ok: false, problem: `${issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message}` };
+}
+
+/** The key of a stored record, whatever it holds. */
+function keyOf(record: unknown): IDBValidKey | undefined {
+  const id = record !== null && typeof record === 'object' ? (record as { id?: unknown }).id : undefined;
+  return typeof id === 'string' || (typeof id === 'number' && Number.isFinite(id)) ? id : undefined;
+}
+
+/**
+ * Any stored value as JSON text, for the user to keep: cycles, BigInts, Dates, Maps, Sets, binary
+ * data and functions (all of which IndexedDB can hold or a bug can leave) are written as descriptions.
+ */
+export function rawRecordJson(value: unknown): string {
+  const ancestors: unknown[] = [];
+  return JSON.stringify(
+    value,
+    function replacer(this: unknown, _key, item: unknown) {
+      if (typeof item === 'bigint') return `${item}n`;
+      if (typeof item === 'function' || typeof item === 'symbol') return `[${typeof item}]`;
+      if (item === undefined) return null;
+      if (item === null || typeof item !== 'object') return item;
+      // The objects being written from the root to here: `this` is the one whose member `item` is.
+      while (ancestors.length > 0 && ancestors[ancestors.length - 1] !== this) ancestors.pop();
+      if (ancestors.includes(item)) return '[cycle]';
+      if (ArrayBuffer.isView(item) || item instanceof ArrayBuffer) return `[binary, ${item.byteLength} bytes]`;
+      const written = item instanceof Map ? { '[Map]': [...item.entries()] } : item instanceof Set ? { '[Set]': [...item.values()] } : item;
+      ancestors.push(written);
+      return written;
+    },
+    2,
+  ) ?? 'null';
+}
+
 /** What the library needs from storage: IndexedDB in the browser, memory in tests or when IndexedDB is unavailable. */
 export interface LibraryBackend {
-  listEntries(): Promise<LibraryEntry[]>;
-  getEntry(id: string): Promise<LibraryEntry | undefined>;
-  getDocument(id: string): Promise<StoredDesign | undefined>;
+  /** Every stored entry record, as stored: the library checks each one. */
+  listEntries(): Promise<unknown[]>;
+  getEntry(id: IDBValidKey): Promise<unknown>;
+  getDocument(id: IDBValidKey): Promise<unknown>;
   /**
    * Writes the entry, and the document when given, atomically. Implementations issue the writes
    * and commit before their first await, so a save begun while the page is closing is not lost.
    */
   put(entry: LibraryEntry, document?: StoredDesign): Promise<void>;
-  remove(id: string): Promise<void>;
-  getMeta(key: string): Promise<string | undefined>;
+  remove(id: IDBValidKey): Promise<void>;
+  getMeta(key: string): Promise<unknown>;
   setMeta(key: string, value: string): Promise<void>;
 }
 
@@ -90,19 +162,55 @@ export class DesignLibrary {
     private readonly clock: () => number = () => Date.now(),
   ) {}
 
-  /** Every design, newest first; trashed ones included (callers split them by `deletedAt`). */
+  /** Every design, newest first; trashed ones included (callers split them by `deletedAt`). Damaged records are left out. */
   async list(): Promise<LibraryEntry[]> {
-    const entries = await this.backend.listEntries();
-    for (const entry of entries) this.createdAt.set(entry.id, entry.createdAt);
-    return entries.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
+    return (await this.listAll()).entries;
+  }
+
+  /** Every design, newest first, and the stored records that are damaged, each checked on its own. */
+  async listAll(): Promise<LibraryListing> {
+    const entries: LibraryEntry[] = [];
+    const damaged: DamagedRecord[] = [];
+    for (const record of await this.backend.listEntries()) {
+      const checked = checkEntry(record);
+      if (checked.ok) {
+        entries.push(checked.entry);
+        this.createdAt.set(checked.entry.id, checked.entry.createdAt);
+        continue;
+      }
+      const key = keyOf(record);
+      if (key === undefined) continue; // IndexedDB keys every record by its id: such a record cannot be stored.
+      const stored = await this.backend.getDocument(key).catch(() => undefined);
+      const recoverable = typeof key === 'string' && documentOf(stored) !== undefined && loadDesignDocument(documentOf(stored)).ok;
+      damaged.push({ key, label: String(key), problem: checked.problem, entry: record, recoverable });
+    }
+    entries.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
+    return { entries, damaged };
   }
 
   async load(id: string): Promise<LoadResult | undefined> {
-    const [entry, stored] = await Promise.all([this.backend.getEntry(id), this.backend.getDocument(id)]);
-    if (!entry || !stored) return undefined;
+    const [record, stored] = await Promise.all([this.backend.getEntry(id), this.backend.getDocument(id)]);
+    if (record === undefined || stored === undefined) return undefined;
+    const checked = checkEntry(record);
+    if (!checked.ok) return { ok: false, problems: [{ path: [], code: 'schema', message: `the library's record of this design is damaged (${checked.problem})` }] };
+    const entry = checked.entry;
     this.createdAt.set(id, entry.createdAt);
-    const result = loadDesignDocument(stored.document);
+    const result = loadDesignDocument(documentOf(stored));
     return result.ok ? { ok: true, design: result.design, entry } : { ok: false, problems: result.problems };
+  }
+
+  /** The raw JSON of a damaged record: its entry and its document, as stored. */
+  async rawJson(key: IDBValidKey): Promise<string> {
+    const [entry, document] = await Promise.all([this.backend.getEntry(key), this.backend.getDocument(key)]);
+    return rawRecordJson({ key, entry, document });
+  }
+
+  /** Rebuilds a damaged entry from its intact document: the design comes back under its own name. */
+  async recover(id: string): Promise<void> {
+    const result = loadDesignDocument(documentOf(await this.backend.getDocument(id)));
+    if (!result.ok) throw new Error('the design itself cannot be read, so it cannot be recovered; download its raw JSON instead');
+    this.createdAt.delete(id);
+    await this.save(id, result.design);
   }
 
   /** Adds a design as a new entry and returns its id. Refuses an invalid design. */
@@ -146,32 +254,33 @@ export class DesignLibrary {
   }
 
   async trash(id: string): Promise<void> {
-    const entry = await this.backend.getEntry(id);
-    if (entry) await this.backend.put({ ...entry, deletedAt: this.clock() });
+    const checked = checkEntry(await this.backend.getEntry(id));
+    if (checked.ok) await this.backend.put({ ...checked.entry, deletedAt: this.clock() });
   }
 
   async restore(id: string): Promise<void> {
-    const entry = await this.backend.getEntry(id);
-    if (entry?.deletedAt === undefined) return;
-    const { deletedAt: _deletedAt, ...restored } = entry;
+    const checked = checkEntry(await this.backend.getEntry(id));
+    if (!checked.ok || checked.entry.deletedAt === undefined) return;
+    const { deletedAt: _deletedAt, ...restored } = checked.entry;
     await this.backend.put(restored);
   }
 
-  /** Deletes for good. */
-  async purge(id: string): Promise<void> {
+  /** Deletes for good; also a damaged record, by its key. */
+  async purge(id: IDBValidKey): Promise<void> {
     await this.backend.remove(id);
   }
 
-  /** Deletes for good what has been in the trash longer than the retention. */
+  /** Deletes for good what has been in the trash longer than the retention. Damaged records are never purged unseen. */
   async purgeExpired(): Promise<string[]> {
     const cutoff = this.clock() - TRASH_RETENTION_MS;
-    const expired = (await this.backend.listEntries()).filter((e) => e.deletedAt !== undefined && e.deletedAt < cutoff).map((e) => e.id);
+    const expired = (await this.list()).filter((e) => e.deletedAt !== undefined && e.deletedAt < cutoff).map((e) => e.id);
     for (const id of expired) await this.backend.remove(id);
     return expired;
   }
 
   async lastOpen(): Promise<string | undefined> {
-    return this.backend.getMeta(LAST_OPEN);
+    const id = await this.backend.getMeta(LAST_OPEN);
+    return typeof id === 'string' ? id : undefined;
   }
 
   async setLastOpen(id: string): Promise<void> {
@@ -185,35 +294,42 @@ export class DesignLibrary {
   }
 }
 
+/** The document of a stored record, if it has one that is an object. */
+function documentOf(stored: unknown): unknown {
+  return stored !== null && typeof stored === 'object' ? (stored as { document?: unknown }).document : undefined;
+}
+
 /** Storage in memory: for tests, and for browsers where IndexedDB is unavailable (the app says so). */
 export class MemoryBackend implements LibraryBackend {
-  private readonly entries = new Map<string, LibraryEntry>();
-  private readonly documents = new Map<string, StoredDesign>();
-  private readonly meta = new Map<string, string>();
+  private readonly entries = new Map<IDBValidKey, unknown>();
+  private readonly documents = new Map<IDBValidKey, unknown>();
+  private readonly meta = new Map<string, unknown>();
 
   async listEntries() {
-    return [...this.entries.values()].map((entry) => ({ ...entry }));
+    return [...this.entries.values()].map((entry) => structuredClone(entry));
   }
-  async getEntry(id: string) {
-    const entry = this.entries.get(id);
-    return entry ? { ...entry } : undefined;
+  async getEntry(id: IDBValidKey) {
+    return structuredClone(this.entries.get(id));
   }
-  async getDocument(id: string) {
-    const stored = this.documents.get(id);
-    return stored ? structuredClone(stored) : undefined;
+  async getDocument(id: IDBValidKey) {
+    return structuredClone(this.documents.get(id));
   }
   async put(entry: LibraryEntry, document?: StoredDesign) {
     this.entries.set(entry.id, { ...entry });
     if (document) this.documents.set(document.id, structuredClone(document));
   }
-  async remove(id: string) {
+  /** Stores records as they are, unchecked: what another version, a bug or a user with devtools may leave. */
+  putRaw(store: 'entries' | 'documents', key: IDBValidKey, record: unknown) {
+    (store === 'entries' ? this.entries : this.documents).set(key, record);
+  }
+  async remove(id: IDBValidKey) {
     this.entries.delete(id);
     this.documents.delete(id);
   }
   async getMeta(key: string) {
     return this.meta.get(key);
   }
-  async setMeta(key: string, value: string) {
+  async setMeta(key: string, value: unknown) {
     this.meta.set(key, value);
   }
 }

@@ -11,13 +11,6 @@ import { DesignLibrary, InvalidDesignError, MemoryBackend } from './library';
  * and tabs tell each other about saves.
  */
 
-/**
- * Designs that are never saved: ids with this prefix, the generated designs the canvas opens for
- * `?synthetic=N` (`synthetic-...`), and the placeholder the store starts with before boot.
- */
-export const EPHEMERAL_PREFIX = 'ephemeral:';
-const NEVER_SAVED = /^(ephemeral:|synthetic-|unsaved$)/;
-
 export const AUTOSAVE_DELAY_MS = 400;
 export const AUTOSAVE_MAX_WAIT_MS = 3000;
 
@@ -59,8 +52,8 @@ const TAB_OPEN_KEY = 'ninesmith.openDesign';
  * reload reopens this tab's design even when another tab opened a different one since) and for
  * the next new tab (the library's last-open mark).
  */
-function rememberOpen(designId: string): void {
-  if (isEphemeral(designId)) return;
+function rememberOpen(designId: string, persist: boolean): void {
+  if (!persist) return;
   try {
     sessionStorage.setItem(TAB_OPEN_KEY, designId);
   } catch {
@@ -76,10 +69,6 @@ export function tabOpenDesign(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-export function isEphemeral(designId: string): boolean {
-  return NEVER_SAVED.test(designId);
 }
 
 export function getLibrary(): DesignLibrary {
@@ -105,6 +94,15 @@ export function openLibrary(): Promise<DesignLibrary> {
     }
     library = opened;
     void opened.purgeExpired().catch(() => undefined);
+    void opened
+      .listAll()
+      .then(({ damaged }) => {
+        if (damaged.length === 0) return;
+        notify('error', `${damaged.length === 1 ? 'A saved record is' : `${damaged.length} saved records are`} damaged`, [
+          'Every other design opens as usual. The Library lists the damaged records: download their raw JSON to keep what they hold.',
+        ]);
+      })
+      .catch(() => undefined);
     return opened;
   })();
   return opening;
@@ -126,8 +124,9 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
-async function saveDesign(designId: string, design: Design): Promise<void> {
-  if (!library || isEphemeral(designId)) return;
+/** Saves a design under its library id, unless it is one the store marks never to save (`persist: false`). */
+async function saveDesign(designId: string, design: Design, persist: boolean): Promise<void> {
+  if (!library || !persist) return;
   useLibraryStatus.setState({ saving: true });
   try {
     await library.save(designId, design);
@@ -158,8 +157,8 @@ export function startAutosave(): void {
     delayMs: AUTOSAVE_DELAY_MS,
     maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
     save: () => {
-      const { designId } = useStore.getState();
-      return saveDesign(designId, currentDocument());
+      const { designId, persist } = useStore.getState();
+      return saveDesign(designId, currentDocument(), persist);
     },
     onError: reportSaveError,
   });
@@ -170,14 +169,14 @@ export function startAutosave(): void {
       // Another design was opened: what was pending belongs to the one being left.
       if (saver.pending) {
         saver.cancel();
-        void saveDesign(previous.designId, joinDocument(previous.model, previous.layout)).catch(reportSaveError);
+        void saveDesign(previous.designId, joinDocument(previous.model, previous.layout), previous.persist).catch(reportSaveError);
       }
-      rememberOpen(state.designId);
+      rememberOpen(state.designId, state.persist);
       return;
     }
     if (state.model !== previous.model || state.layout !== previous.layout) {
       saver.schedule();
-      if (!isEphemeral(state.designId)) useLibraryStatus.setState({ pending: true });
+      if (state.persist) useLibraryStatus.setState({ pending: true });
     }
   });
 
@@ -212,7 +211,7 @@ export async function flushAutosave(): Promise<void> {
 export async function openDesign(designId: string, design: Design): Promise<void> {
   await flushAutosave();
   replaceDocument(designId, design);
-  rememberOpen(designId);
+  rememberOpen(designId, true);
 }
 
 /** Adds a design to the library as a new entry and opens it. Returns its id. */

@@ -61,6 +61,20 @@ describe('share links', () => {
     expect(!decoded.ok && decoded.problems[0]!.code).toBe('too-large');
   });
 
+  it('stops inflating once past the limit: what follows in the link is never read', () => {
+    // A bomb of 16 MB, with bytes after it that would fail to inflate: reading on would say "damaged".
+    const bomb = deflateSync(new Uint8Array(2 * SHARE_LIMITS.maxInflatedBytes).fill(0x20), { level: 9 });
+    const tail = new Uint8Array(4096).fill(0xff);
+    const decoded = decodeShareFragment(`#design=${base64url(new Uint8Array([...bomb.subarray(0, bomb.length - 16), ...tail]))}`);
+    expect(!decoded.ok && decoded.problems[0]!.code).toBe('too-large');
+  });
+
+  it('refuses a link whose compressed stream ends early as damaged', () => {
+    const whole = deflateSync(new TextEncoder().encode(serializeDesign(template('single-region-multi-az'), 'json')));
+    const decoded = decodeShareFragment(`#design=${base64url(whole.subarray(0, whole.length - 8))}`);
+    expect(!decoded.ok && decoded.problems[0]!.code).toBe('syntax');
+  });
+
   it('refuses an oversized link before decoding it', () => {
     const decoded = decodeShareFragment(`#design=${'A'.repeat(SHARE_LIMITS.maxFragmentCharacters)}`);
     expect(!decoded.ok && decoded.problems[0]!.code).toBe('too-large');

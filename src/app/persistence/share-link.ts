@@ -1,4 +1,4 @@
-import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import { Inflate, deflateSync, strFromU8, strToU8 } from 'fflate';
 import { serializeDesign, type Design, type DesignProblem } from '../../model';
 import { loadDesign } from '../../catalog';
 import { SHARE_PARAM, isShareFragment } from './share-fragment';
@@ -67,6 +67,41 @@ export function shareLink(pageUrl: string, design: Design): ShareEncodeResult & 
   return { ...encoded, url: `${url.toString().replace(/#$/, '')}${encoded.fragment}` };
 }
 
+/** Compressed bytes fed to the inflater at a time: deflate expands at most about 1,032:1, so one step yields at most about 1 MB. */
+const INFLATE_STEP = 1024;
+
+/**
+ * Inflates step by step and stops as soon as the output passes `limit`, so a link that would
+ * inflate to gigabytes costs only as much work as the limit, not as the whole stream.
+ */
+function inflateBounded(bytes: Uint8Array, limit: number): Uint8Array | 'too-large' | 'damaged' {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  let ended = false;
+  const inflater = new Inflate((chunk, final) => {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (final) ended = true;
+  });
+  try {
+    for (let offset = 0; offset < bytes.length && size <= limit; offset += INFLATE_STEP) {
+      const end = Math.min(offset + INFLATE_STEP, bytes.length);
+      inflater.push(bytes.subarray(offset, end), end === bytes.length);
+    }
+  } catch {
+    return 'damaged';
+  }
+  if (size > limit) return 'too-large';
+  if (!ended) return 'damaged';
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
 const problem = (code: DesignProblem['code'], message: string): ShareDecodeResult => ({ ok: false, problems: [{ path: [], code, message }] });
 
 /**
@@ -80,15 +115,9 @@ export function decodeShareFragment(hash: string): ShareDecodeResult {
   }
   const bytes = fromBase64Url(hash.slice(SHARE_PARAM.length + 2));
   if (!bytes || bytes.length === 0) return problem('syntax', 'the link is damaged: its design part is not valid base64url (was it cut short when copied?)');
-  // Inflating into a buffer one byte larger than the limit bounds memory: a full buffer means too large.
-  const out = new Uint8Array(SHARE_LIMITS.maxInflatedBytes + 1);
-  let inflated: Uint8Array;
-  try {
-    inflated = inflateSync(bytes, { out });
-  } catch {
-    return problem('syntax', 'the link is damaged: its design part does not decompress (was it cut short when copied?)');
-  }
-  if (inflated.length > SHARE_LIMITS.maxInflatedBytes) {
+  const inflated = inflateBounded(bytes, SHARE_LIMITS.maxInflatedBytes);
+  if (inflated === 'damaged') return problem('syntax', 'the link is damaged: its design part does not decompress (was it cut short when copied?)');
+  if (inflated === 'too-large') {
     return problem('too-large', `the link expands to more than ${SHARE_LIMITS.maxInflatedBytes / 1024 / 1024} MB; a design is far smaller, refused`);
   }
   let text: string;

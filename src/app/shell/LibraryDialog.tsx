@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { notify, useStore } from '../store';
 import { updateDesignFields } from '../commands';
-import type { LibraryEntry } from '../persistence/library';
+import type { DamagedRecord, LibraryEntry, LibraryListing } from '../persistence/library';
+import { downloadText } from '../persistence/file-io';
 import { blankDesign } from './actions';
 import { flushAutosave, getLibrary, libraryChanged, openAsNewDesign, openLibrary, openSavedDesign, useLibraryStatus } from '../persistence/session';
 import { Dialog } from './Dialog';
@@ -18,19 +19,27 @@ function whenText(at: number, now: number): string {
   return relative.format(Math.round(seconds / 86400), 'day');
 }
 
-function useEntries(): LibraryEntry[] | null {
+/** The library's designs and its damaged records; null while loading. A library that cannot be read at all shows as empty, with a notice. */
+function useListing(): LibraryListing | null {
   const revision = useLibraryStatus((state) => state.revision);
-  const [entries, setEntries] = useState<LibraryEntry[] | null>(null);
+  const [listing, setListing] = useState<LibraryListing | null>(null);
   useEffect(() => {
     let live = true;
     void openLibrary()
-      .then((library) => library.list())
-      .then((list) => live && setEntries(list));
+      .then((library) => library.listAll())
+      .then(
+        (list) => live && setListing(list),
+        (error: unknown) => {
+          if (!live) return;
+          setListing({ entries: [], damaged: [] });
+          notify('error', 'The library cannot be read', [error instanceof Error ? error.message : String(error)]);
+        },
+      );
     return () => {
       live = false;
     };
   }, [revision]);
-  return entries;
+  return listing;
 }
 
 async function run(what: string, action: () => Promise<void>) {
@@ -198,9 +207,67 @@ function TrashRow({ entry, now }: { entry: LibraryEntry; now: number }) {
   );
 }
 
-/** The saved designs: open, rename, duplicate, delete to the trash and restore from it. */
+/** A stored record the library cannot read: rebuild it from its document when that is intact, keep its raw JSON, or delete it. */
+function DamagedRow({ record }: { record: DamagedRecord }) {
+  return (
+    <li className="library-entry is-damaged" data-testid="damaged-entry" data-key={record.label}>
+      <div className="library-entry-main">
+        <strong className="library-entry-name">Damaged record “{record.label}”</strong>
+        <span className="muted">{record.problem}</span>
+      </div>
+      <div className="library-entry-actions">
+        {record.recoverable && typeof record.key === 'string' && (
+          <button
+            type="button"
+            className="ns-button primary"
+            data-testid="damaged-recover"
+            onClick={() =>
+              void run('recover the design', async () => {
+                await getLibrary().recover(record.key as string);
+                libraryChanged(record.label);
+              })
+            }
+          >
+            Recover
+          </button>
+        )}
+        <button
+          type="button"
+          className="ns-button"
+          data-testid="damaged-download"
+          onClick={() =>
+            void run('download the record', async () => {
+              const name = record.label.toLowerCase().replace(/[^a-z0-9-]+/g, '-').slice(0, 60) || 'record';
+              downloadText(`ninesmith-damaged-${name}.json`, await getLibrary().rawJson(record.key), 'application/json');
+            })
+          }
+        >
+          Download raw JSON
+        </button>
+        <button
+          type="button"
+          className="ns-button danger"
+          data-testid="damaged-purge"
+          onClick={() =>
+            void run('delete the record', async () => {
+              if (!window.confirm(`Delete the damaged record "${record.label}" for good? Download its raw JSON first to keep what it holds.`)) return;
+              await getLibrary().purge(record.key);
+              libraryChanged(record.label);
+            })
+          }
+        >
+          Delete for good
+        </button>
+      </div>
+    </li>
+  );
+}
+
+/** The saved designs: open, rename, duplicate, delete to the trash and restore from it; damaged records set aside. */
 export default function LibraryDialog() {
-  const entries = useEntries();
+  const listing = useListing();
+  const entries = listing?.entries ?? null;
+  const damaged = listing?.damaged ?? [];
   const openId = useStore((state) => state.designId);
   const persistent = useLibraryStatus((state) => state.persistent);
   const [now] = useState(() => Date.now());
@@ -226,6 +293,20 @@ export default function LibraryDialog() {
             <EntryRow key={entry.id} entry={entry} open={entry.id === openId} now={now} />
           ))}
         </ul>
+      )}
+      {damaged.length > 0 && (
+        <section className="library-damaged" data-testid="library-damaged">
+          <h3>Damaged records</h3>
+          <p className="muted">
+            {damaged.length === 1 ? 'This saved record cannot be read' : `These ${damaged.length} saved records cannot be read`}; every other design is unaffected. Download the raw JSON to keep
+            what a record holds before deleting it.
+          </p>
+          <ul className="library-list">
+            {damaged.map((record) => (
+              <DamagedRow key={record.label} record={record} />
+            ))}
+          </ul>
+        </section>
       )}
       {trashed.length > 0 && (
         <section className="library-trash" data-testid="library-trash">

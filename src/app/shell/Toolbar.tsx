@@ -1,18 +1,18 @@
-import { Suspense, useRef, useState } from 'react';
+import { Suspense, lazy, useRef, useState } from 'react';
 import { redo, undo, useCanRedo, useCanUndo, useStore } from '../store';
 import { DESIGN_FILE_ACCEPT } from '../persistence/file-io';
-import { isEphemeral, useLibraryStatus } from '../persistence/session';
+import { useLibraryStatus } from '../persistence/session';
 import { exportDesign, importFile } from './actions';
-import { TOOLBAR_ITEMS } from './toolbar-slots';
 import { openDialog } from './ui-state';
 
-const slotItems = [...TOOLBAR_ITEMS].sort((a, b) => a.order - b.order);
+/** Loaded on demand: the comparison pulls in the engine's compare and cost code. */
+const CompareButton = lazy(() => import('../compare/CompareButton'));
 const isMac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
 const mod = isMac ? '⌘' : 'Ctrl+';
 
 function SaveStatus() {
   const { persistent, saving, pending, failed, lastSavedAt } = useLibraryStatus();
-  const ephemeral = useStore((state) => isEphemeral(state.designId));
+  const ephemeral = useStore((state) => !state.persist);
   let text = 'Saved locally';
   if (ephemeral) text = 'Not saved (generated design)';
   else if (!persistent) text = 'Not saved: storage unavailable';
@@ -92,11 +92,9 @@ export default function Toolbar() {
       <button type="button" className="ns-button" data-testid="toolbar-redo" disabled={!canRedo} onClick={redo} title={`Redo (${isMac ? '⇧⌘Z' : 'Ctrl+Shift+Z'})`} aria-label="Redo">
         ↷ Redo
       </button>
-      {slotItems.length > 0 && <span className="toolbar-divider" />}
+      <span className="toolbar-divider" />
       <Suspense fallback={null}>
-        {slotItems.map((item) => (
-          <item.component key={item.id} />
-        ))}
+        <CompareButton />
       </Suspense>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Design, TextFormat } from '../../model';
+import { edits, emptyDesign, type Design, type TextFormat } from '../../model';
 import { currentDocument, notify } from '../store';
 import { designFileName, downloadText, exportText, readDesignFile } from '../persistence/file-io';
 import { isShareFragment } from '../persistence/share-fragment';
@@ -52,15 +52,5 @@ export async function startFrom(design: Design): Promise<void> {
 
 /** A blank design: one region with three zones, since almost every component needs a region. */
 export function blankDesign(): Design {
-  return {
-    ninesmith: 1,
-    name: 'Untitled design',
-    provider: 'aws',
-    tier: 'standard',
-    tenancy: 'shared',
-    regions: [{ id: 'primary', location: 'us-east-1', role: 'primary', zones: ['a', 'b', 'c'] }],
-    components: [],
-    connections: [],
-    journeys: [],
-  };
+  return edits.addProposedRegion(emptyDesign()).design;
 }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDesign } from '../../catalog';
 import type { Design } from '../../model';
-import { addComponentOfKind, deleteSelection, moveComponents } from '../commands';
+import { addComponentOfKind, addRegion, deleteSelection, moveComponents, setConnectionMode, setUsageInput, toggleComponentZone } from '../commands';
 import { beginGesture, currentDocument, endGesture, history, redo, replaceDocument, undo, useStore } from './store';
 
 function template(): Design {
@@ -52,5 +52,36 @@ describe('the document store', () => {
     moveComponents({ web: { x: 1, y: 1 } });
     replaceDocument('other', template());
     expect(history().pastStates.length).toBe(0);
+  });
+
+  it('marks a design opened with persist: false as one the library never saves, and others as saved', () => {
+    expect(useStore.getState().persist).toBe(true);
+    replaceDocument('synthetic-10-1', template(), { persist: false });
+    expect(useStore.getState().persist).toBe(false);
+    replaceDocument('saved', template());
+    expect(useStore.getState().persist).toBe(true);
+  });
+});
+
+describe('commands', () => {
+  beforeEach(() => replaceDocument('test', template()));
+
+  it('each enter the history as one step', () => {
+    const before = history().pastStates.length;
+    setUsageInput('alb', 'internetEgressGbPerMonth', 1000);
+    const region = addRegion();
+    toggleComponentZone('web', 'c');
+    expect(history().pastStates.length).toBe(before + 3);
+    expect(currentDocument().regions.find((r) => r.id === region)).toMatchObject({ location: 'us-west-2', role: 'secondary' });
+    undo();
+    undo();
+    undo();
+    expect(currentDocument().pricing).toBeUndefined();
+  });
+
+  it('select the connection under its new id when its mode changes', () => {
+    const [connection] = currentDocument().connections.filter((c) => c.mode === 'sync');
+    setConnectionMode(`${connection!.from}->${connection!.to}:sync`, 'async');
+    expect(useStore.getState().selection).toEqual({ components: [], connections: [`${connection!.from}->${connection!.to}:async`] });
   });
 });

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { temporal } from 'zundo';
-import type { Design, LayoutPoint } from '../../model';
+import { emptyDesign, type Design, type LayoutPoint } from '../../model';
+import type { Severity } from '../../engine';
 
 /**
  * Which state is saved, exported, undoable or throwaway (the habit of excalidraw's
@@ -11,6 +12,7 @@ import type { Design, LayoutPoint } from '../../model';
  * | model          | yes                     | yes      | the design without positions             |
  * | layout         | yes                     | yes      | positions; a drag is one step            |
  * | designId       | library key             | no       | which library entry is open              |
+ * | persist        | no                      | no       | false: the library never saves this one  |
  * | selection      | no                      | no       |                                          |
  * | whatIf         | no                      | no       | a simulated failure, never in the design |
  * | annotations    | no                      | no       | derived (findings, down) for the canvas  |
@@ -33,11 +35,9 @@ export interface WhatIf {
   failedRegions: readonly string[];
 }
 
-export type FindingSeverity = 'info' | 'low' | 'medium' | 'high' | 'critical';
-
 /** What the canvas draws on a node besides the node itself, computed by feature panels. */
 export interface NodeAnnotation {
-  findings?: { count: number; severity: FindingSeverity };
+  findings?: { count: number; severity: Severity };
   down?: boolean;
 }
 
@@ -53,11 +53,20 @@ export interface DocumentState {
   layout: Layout;
 }
 
+/** The tabs of the side panel (src/app/panels/registry.ts has one panel per id). */
+export const PANEL_IDS = ['inspector', 'design', 'findings', 'what-if', 'cost', 'export'] as const;
+export type PanelId = (typeof PANEL_IDS)[number];
+
 export interface SessionState {
+  /**
+   * Whether the library saves the open design. False for designs generated for benchmarks and
+   * scale tests (`?synthetic=N`) and for the placeholder the store holds before the first design opens.
+   */
+  persist: boolean;
   selection: Selection;
   whatIf: WhatIf | null;
   annotations: Readonly<Record<string, NodeAnnotation>>;
-  activePanel: string;
+  activePanel: PanelId;
   focusRequest: FocusRequest | null;
   /** A message for the user (an import refused, a design saved); the shell shows and clears it. */
   notice: { kind: 'info' | 'error'; title: string; details?: readonly string[]; nonce: number } | null;
@@ -86,12 +95,13 @@ function sameModel(previous: Design, next: Design): boolean {
   return true;
 }
 
-export function createInitialState(designId: string, document: Design): StoreState {
+export function createInitialState(designId: string, document: Design, persist = true): StoreState {
   const { model, layout } = splitDocument(document);
   return {
     designId,
     model,
     layout,
+    persist,
     selection: EMPTY_SELECTION,
     whatIf: null,
     annotations: {},
@@ -102,12 +112,20 @@ export function createInitialState(designId: string, document: Design): StoreSta
 }
 
 /**
- * The one store. The document (model + layout) is tracked by zundo for undo and redo; the session
- * state is not. Components subscribe with narrow selectors (a node to its own annotation), never to
- * whole arrays.
+ * The document store: the open design and the session around it. The document (model + layout) is
+ * tracked by zundo for undo and redo; the session state is not. Components subscribe with narrow
+ * selectors (a node to its own annotation), never to whole arrays.
+ *
+ * Three small stores sit beside it, none saved or undoable, each written by one module and kept
+ * apart so their frequent updates never reach this store's subscribers: the analysis results
+ * (`useAnalysis`, src/app/panels/findings/analysis.ts, derived from the model), the shell's open
+ * dialog (`useShell`, src/app/shell/ui-state.ts) and the library's save status (`useLibraryStatus`,
+ * src/app/persistence/session.ts).
+ *
+ * Until boot opens the first design it holds an empty placeholder that is never saved.
  */
 export const useStore = create<StoreState>()(
-  temporal(() => createInitialState('unsaved', { ninesmith: 1, name: 'Untitled design', provider: 'aws', tier: 'standard', tenancy: 'shared', regions: [], components: [], connections: [], journeys: [] }), {
+  temporal(() => createInitialState('unsaved', emptyDesign(), false), {
     partialize: (state): DocumentState => ({ designId: state.designId, model: state.model, layout: state.layout }),
     equality: (a, b) => a.model === b.model && a.layout === b.layout && a.designId === b.designId,
     limit: 200,
@@ -168,12 +186,15 @@ export function endGesture(): void {
   useStore.setState({ model, layout });
 }
 
-/** Replaces the open design (open from the library, import, template). Clears the history. */
-export function replaceDocument(designId: string, document: Design): void {
+/**
+ * Replaces the open design (open from the library, import, template). Clears the history.
+ * `persist: false` opens a design the library must never save (a generated one).
+ */
+export function replaceDocument(designId: string, document: Design, options: { persist?: boolean } = {}): void {
   const { model, layout } = splitDocument(document);
   gestureStart = null;
   history().pause();
-  useStore.setState({ designId, model, layout, selection: EMPTY_SELECTION, whatIf: null, annotations: {}, focusRequest: null });
+  useStore.setState({ designId, model, layout, persist: options.persist ?? true, selection: EMPTY_SELECTION, whatIf: null, annotations: {}, focusRequest: null });
   history().clear();
   history().resume();
 }
@@ -197,7 +218,7 @@ export function selectComponents(ids: readonly string[], focus = false): void {
   }));
 }
 
-export function setActivePanel(activePanel: string): void {
+export function setActivePanel(activePanel: PanelId): void {
   useStore.setState({ activePanel });
 }
 

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { regionCopyBook } from '../../engine/cost/testing';
 import { runCli } from '../main';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -17,6 +18,11 @@ async function run(...argv: string[]) {
   return { code, stdout, stderr };
 }
 
+// The bundled catalog has no us-west-2 prices (the templates' second region): a test price book prices
+// it at the us-east-1 figures, since these tests are about comparing, not about a region's prices.
+const BOOK = mkdtempSync(join(tmpdir(), 'ninesmith-book-'));
+for (const book of regionCopyBook('us-east-1', ['us-west-2'])) writeFileSync(join(BOOK, `${book.provider}.json`), JSON.stringify(book));
+
 function tempFile(name: string, text: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'ninesmith-compare-'));
   const path = join(dir, name);
@@ -26,7 +32,7 @@ function tempFile(name: string, text: string): string {
 
 describe('ninesmith compare --format json', () => {
   it('has the documented shape, one entry per file in the order given', async () => {
-    const { code, stdout } = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, ACTIVE_ACTIVE, '--format', 'json');
+    const { code, stdout } = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, ACTIVE_ACTIVE, '--format', 'json', '--price-book', BOOK);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(Object.keys(json)).toEqual(['format', 'designs', 'journeys', 'recovery', 'notes']);
@@ -44,11 +50,11 @@ describe('ninesmith compare --format json', () => {
   });
 
   it('prices the designs in the expected order and agrees with ninesmith cost', async () => {
-    const { stdout } = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, ACTIVE_ACTIVE, '--format', 'json');
+    const { stdout } = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, ACTIVE_ACTIVE, '--format', 'json', '--price-book', BOOK);
     const monthly = JSON.parse(stdout).designs.map((d: { cost: { monthly: { expected: number } } }) => d.cost.monthly.expected);
     expect(monthly[0]).toBeLessThan(monthly[1]);
     expect(monthly[1]).toBeLessThan(monthly[2]);
-    const cost = JSON.parse((await run('cost', ACTIVE_PASSIVE, '--format', 'json')).stdout);
+    const cost = JSON.parse((await run('cost', ACTIVE_PASSIVE, '--format', 'json', '--price-book', BOOK)).stdout);
     expect(monthly[1]).toBe(cost.monthly);
   });
 
@@ -67,12 +73,31 @@ describe('ninesmith compare --format json', () => {
   });
 });
 
+describe('ninesmith compare --commitments', () => {
+  it('shows one design under two commitment profiles side by side, and what each total excludes', async () => {
+    const { code, stdout } = await run('compare', MULTI_AZ, '--commitments', 'on-demand,3-year', '--format', 'json', '--price-book', BOOK);
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.designs.map((d: { file: string }) => d.file)).toEqual([`${MULTI_AZ} (on-demand)`, `${MULTI_AZ} (3-year)`]);
+    expect(json.designs.map((d: { cost: { commitment: string } }) => d.cost.commitment)).toEqual(['on-demand', '3-year']);
+    // The bundled catalog holds no first-party commitment rate: the 3-year total is the on-demand one, and says why.
+    expect(json.designs[1].cost.monthly.expected).toBe(json.designs[0].cost.monthly.expected);
+    expect(json.designs[0].cost.excludedLines).toBeGreaterThan(0);
+  });
+
+  it('refuses a second FILE with --commitments', async () => {
+    const { code, stderr } = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, '--commitments', 'on-demand,1-year');
+    expect(code).toBe(2);
+    expect(stderr).toContain('--commitments compares one FILE');
+  });
+});
+
 describe('ninesmith compare (text and Markdown)', () => {
   it('prints a column per design, the differences to the first and the verdict', async () => {
-    const { code, stdout } = await run('compare', MULTI_AZ, ACTIVE_PASSIVE);
+    const { code, stdout } = await run('compare', MULTI_AZ, ACTIVE_PASSIVE, '--price-book', BOOK);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/templates\/single-region-multi-az\.yaml \(first\)\s+templates\/multi-region-active-passive\.yaml/);
-    expect(stdout).toMatch(/Monthly\s+\$1,\d{3}\.\d\d\s+\$2,\d{3}\.\d\d/);
+    expect(stdout).toMatch(/Monthly\s+\$\d,\d{3}\.\d\d\s+\$\d,\d{3}\.\d\d/);
     expect(stdout).toMatch(/vs first\s+\+\$[\d,]+\.\d\d \(\+\d+\.\d%\)/);
     expect(stdout).toMatch(/Run the monthly report\s+99\.\d+% \(2\.\d\d nines\)\s+missing/);
     expect(stdout).toContain('Against the first design');

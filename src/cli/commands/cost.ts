@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { PROVIDERS, priceAdjustmentSchema, type PriceAdjustment } from '../../model';
-import { COST_PROFILES, estimateCost, parsePriceCatalog, type CostProfile, type PriceCatalog } from '../../engine/cost';
-import { EXIT, UsageError, type Command } from '../context';
+import { priceAdjustmentSchema, type PriceAdjustment } from '../../model';
+import { COMMITMENTS, COST_PROFILES, estimateCost, type Commitment, type CostProfile, type PriceCatalog } from '../../engine/cost';
+import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { costCsv } from '../format/cost-csv';
 import { costJson } from '../format/cost-json';
 import { costMarkdown } from '../format/cost-markdown';
 import { costText } from '../format/cost-text';
+import { loadPriceCatalogs } from '../price-catalogs';
+import { loadPriceBooks, PRICE_BOOK_DIR, priceBookDir } from '../price-book';
 import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
 
 const FORMATS = ['text', 'json', 'csv', 'markdown'] as const;
@@ -18,17 +19,26 @@ type Format = (typeof FORMATS)[number];
 export const DEFAULT_PRICES_DIR = fileURLToPath(new URL('../../../public/prices/', import.meta.url));
 
 export const costUsage = `Usage: ninesmith cost FILE [--format text|json|csv|markdown] [--profile low|expected|high]
-                      [--adjust SCOPE=PERCENT]... [--prices DIR]
+                      [--commitment on-demand|1-year|3-year] [--adjust SCOPE=PERCENT]...
+                      [--prices DIR] [--price-book DIR | --no-price-book]
 
-Estimates the monthly and yearly cost of a design from on-demand list prices (public/prices/),
-per layer, region and component, with a low / expected / high range from the usage assumptions.
-Lines that cannot be priced say why (free, depends on usage, price not in catalog, unsupported).
+Estimates the monthly and yearly cost of a design from list prices (public/prices/) and your own
+price book (see "ninesmith prices"), per layer, region and component, with a low / expected / high
+range from the usage assumptions. Lines that cannot be priced say why (no price for the region,
+price not in catalog, depends on usage, unsupported, free, included elsewhere), and the total says
+how many lines it excludes: a price is never taken from another region. Every format prints the
+same totals, exclusions, assumptions and notes.
 
-  --profile   the profile the headline figures use (default: the design's pricing.profile, or expected)
-  --adjust    a local discount or markup, applied after the design's: --adjust aws=-12 --adjust aws/rds=-30
-  --prices    a directory of <provider>.json price catalogs (default: the checkout's public/prices)
+  --profile     the profile the headline figures use (default: the design's pricing.profile, or expected)
+  --commitment  on-demand, or 1- or 3-year commitments where a first-party rate is known
+                (default: the design's pricing.commitment, or on-demand)
+  --adjust      a local discount or markup, applied after the design's: --adjust aws=-12 --adjust aws/rds=-30
+  --prices      a directory of <provider>.json price catalogs (default: the checkout's public/prices)
+  --price-book  the directory of your imported price book (default: ${PRICE_BOOK_DIR} where you run)
+  --no-price-book  price from the catalogs alone
 
-Exit 0 when priced, 2 for a file that cannot be read or does not fit the format.
+Exit 0 when priced, 2 for a file that cannot be read or does not fit the format, 3 for an internal
+error (a bug in Ninesmith; --debug prints its stack trace).
 `;
 
 function parseAdjustment(text: string): PriceAdjustment {
@@ -37,18 +47,6 @@ function parseAdjustment(text: string): PriceAdjustment {
   const result = priceAdjustmentSchema.safeParse({ scope: match[1], percent: Number(match[2]) });
   if (!result.success) throw new UsageError(`--adjust ${text}: ${result.error.issues[0]?.message ?? 'invalid'}`);
   return result.data;
-}
-
-async function loadCatalog(dir: string, provider: string): Promise<PriceCatalog | undefined> {
-  const path = join(dir, `${provider}.json`);
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
-  return parsePriceCatalog(JSON.parse(text), path);
 }
 
 export const costCommand: Command = async (args, context) => {
@@ -60,8 +58,12 @@ export const costCommand: Command = async (args, context) => {
       profile: { type: 'string' },
       adjust: { type: 'string', multiple: true },
       prices: { type: 'string' },
+      commitment: { type: 'string' },
+      'price-book': { type: 'string' },
+      'no-price-book': { type: 'boolean' },
     },
   });
+  const commitment = parseCommitment(values.commitment);
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const profile = values.profile as CostProfile | undefined;
@@ -77,15 +79,15 @@ export const costCommand: Command = async (args, context) => {
   }
   const design = result.design;
   const dir = values.prices !== undefined ? resolve(context.cwd, values.prices) : DEFAULT_PRICES_DIR;
-  let catalog: PriceCatalog | undefined;
-  try {
-    catalog = await loadCatalog(dir, design.provider);
-  } catch (error) {
-    context.stderr(`ninesmith cost: cannot read the ${design.provider} price catalog: ${(error as Error).message}\n`);
+  const loaded = await loadPriceCatalogs(dir, [design.provider]);
+  if (!loaded.ok) {
+    context.stderr(terminalLine(`ninesmith cost: cannot read the ${loaded.provider} price catalog: ${loaded.message}`));
     return EXIT.invalid;
   }
-  if (!catalog && PROVIDERS.includes(design.provider)) context.stderr(`ninesmith cost: no ${design.provider}.json in ${dir}; nothing can be priced\n`);
-  const report = estimateCost(design, catalog ? [catalog] : [], { adjustments, ...(profile ? { profile } : {}) });
+  for (const provider of loaded.missing) context.stderr(terminalLine(`ninesmith cost: no ${provider}.json in ${dir}; nothing can be priced`));
+  const imported = await readPriceBooks(values['no-price-book'] === true, values['price-book'], context);
+  if (imported === undefined) return EXIT.invalid;
+  const report = estimateCost(design, loaded.catalogs, { adjustments, imported, ...(profile ? { profile } : {}), ...(commitment ? { commitment } : {}) });
 
   switch (format) {
     case 'json':
@@ -102,3 +104,20 @@ export const costCommand: Command = async (args, context) => {
   }
   return EXIT.ok;
 };
+
+export function parseCommitment(text: string | undefined): Commitment | undefined {
+  if (text === undefined) return undefined;
+  if (!COMMITMENTS.includes(text as Commitment)) throw new UsageError(`--commitment must be one of ${COMMITMENTS.join(', ')}`);
+  return text as Commitment;
+}
+
+/** The imported price books for a command (none with --no-price-book); undefined after reporting one that cannot be read. */
+export async function readPriceBooks(off: boolean, dir: string | undefined, context: { cwd: string; stderr: (text: string) => void }): Promise<PriceCatalog[] | undefined> {
+  if (off) return [];
+  try {
+    return await loadPriceBooks(priceBookDir(context.cwd, dir));
+  } catch (error) {
+    context.stderr(terminalLine(`ninesmith: cannot read the imported price book: ${(error as Error).message}`));
+    return undefined;
+  }
+}

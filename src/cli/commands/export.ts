@@ -1,18 +1,30 @@
-import { mkdir, realpath, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EXPORT_TARGETS, GENERATORS, generateExport, unsupportedTargets, type ExportTarget, type GeneratedFile } from '../../../generators';
-import { EXIT, UsageError, type Command } from '../context';
+import { EXPORT_TARGETS, GENERATORS, generateExport, unsupportedTargets, type ExportTarget } from '../../../generators';
+import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
+import { MANIFEST_NAME, writeExport } from '../export-writer';
 import type { PriceCatalog } from '../../engine/cost';
-import { DEFAULT_PRICES_DIR } from './cost';
+import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
 
-export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only ${EXPORT_TARGETS.join(',')}]
+export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only ${EXPORT_TARGETS.join(',')}] [--force]
+                        [--commitment on-demand|1-year|3-year] [--price-book DIR | --no-price-book]
 
 Writes what the design generates into DIR (created if needed):
 ${EXPORT_TARGETS.map((target) => `  ${`${target}/`.padEnd(11)} ${GENERATORS[target].label}: ${GENERATORS[target].help}`).join('\n')}
-Exit 0 when written, 2 for a file that cannot be read or does not fit the format.
+The proposal is priced as "ninesmith cost" prices: the checkout's catalogs, your imported price book
+(.ninesmith/prices where you run, or --price-book DIR; --no-price-book for none) and the commitment
+profile (--commitment, default the design's pricing.commitment).
+
+DIR/${MANIFEST_NAME} lists what Ninesmith wrote there. Exporting again into DIR:
+  - overwrites the files an earlier export wrote, and removes those no longer generated (a runbook
+    of a removed component); such a file edited since it was exported is kept, and said so;
+  - refuses, before writing anything, when a file of the same name that Ninesmith did not write,
+    or that was edited since, is in the way; --force overwrites such files;
+  - never follows a symbolic link inside DIR, and never writes outside it.
+Exit 0 when written, 2 for a file that cannot be read or does not fit the format, or an output
+directory that cannot be written as asked, 3 for an internal error (a bug in Ninesmith; --debug
+prints its stack trace).
 `;
 
 function parseTargets(only: string | undefined): ExportTarget[] {
@@ -25,72 +37,53 @@ function parseTargets(only: string | undefined): ExportTarget[] {
   return EXPORT_TARGETS.filter((target) => names.includes(target));
 }
 
-/** A generated path that would land outside the output directory: refused, nothing more is written. */
-class OutsideOutputError extends Error {}
-
-/** The absolute path of a generated file inside `root`, or an error when it would land outside it. */
-function targetPath(root: string, file: GeneratedFile): string {
-  if (isAbsolute(file.path) || file.path.split(/[\\/]/).some((segment) => segment === '..' || segment === '')) {
-    throw new OutsideOutputError(`refusing to write "${file.path}": not a relative path inside the output directory`);
-  }
-  const path = resolve(root, file.path);
-  if (!path.startsWith(root + sep)) throw new OutsideOutputError(`refusing to write "${file.path}": outside the output directory`);
-  return path;
-}
-
 export const exportCommand: Command = async (args, context) => {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { out: { type: 'string' }, only: { type: 'string' } },
+    options: {
+      out: { type: 'string' },
+      only: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      commitment: { type: 'string' },
+      'price-book': { type: 'string' },
+      'no-price-book': { type: 'boolean' },
+    },
   });
+  const commitment = parseCommitment(values.commitment);
   if (positionals.length !== 1) throw new UsageError('export takes exactly one FILE');
   if (!values.out) throw new UsageError('--out DIR is required');
   const targets = parseTargets(values.only);
   const file = positionals[0]!;
-  const result = await readDesignFile(file, context.cwd);
-  if (!result.ok) {
-    context.stderr(formatProblems(file, result.problems));
+  const read = await readDesignFile(file, context.cwd);
+  if (!read.ok) {
+    context.stderr(formatProblems(file, read.problems));
     return EXIT.invalid;
   }
   // Targets that price the design (the proposal) read the checkout's catalogs, as `ninesmith cost` does.
   let catalogs: PriceCatalog[] = [];
   if (targets.some((target) => GENERATORS[target].needs.catalogs)) {
-    const loaded = await loadPriceCatalogs(DEFAULT_PRICES_DIR, [result.design.provider]);
+    const loaded = await loadPriceCatalogs(DEFAULT_PRICES_DIR, [read.design.provider]);
     if (!loaded.ok) {
-      context.stderr(`ninesmith export: cannot read the ${loaded.provider} price catalog: ${loaded.message}\n`);
+      context.stderr(terminalLine(`ninesmith export: cannot read the ${loaded.provider} price catalog: ${loaded.message}`));
       return EXIT.invalid;
     }
-    for (const provider of loaded.missing) context.stderr(`ninesmith export: no ${provider}.json in ${DEFAULT_PRICES_DIR}; the proposal prices nothing\n`);
+    for (const provider of loaded.missing) context.stderr(terminalLine(`ninesmith export: no ${provider}.json in ${DEFAULT_PRICES_DIR}; the proposal prices nothing`));
     catalogs = loaded.catalogs;
   }
-  const files = generateExport(result.design, { targets, catalogs });
-  await mkdir(resolve(context.cwd, values.out), { recursive: true });
-  // Resolve symlinks once, so a link inside DIR cannot carry a write outside it.
-  const root = await realpath(resolve(context.cwd, values.out));
-  try {
-    const paths = files.map((generated) => targetPath(root, generated));
-    for (const [index, generated] of files.entries()) {
-      const path = paths[index]!;
-      await mkdir(dirname(path), { recursive: true });
-      const parent = await realpath(dirname(path));
-      if (parent !== root && !parent.startsWith(root + sep)) {
-        throw new OutsideOutputError(`refusing to write "${generated.path}": ${relative(root, parent)} leads outside the output directory`);
-      }
-      await writeFile(path, generated.contents);
-    }
-  } catch (error) {
-    if (!(error instanceof OutsideOutputError)) throw error;
-    context.stderr(`ninesmith export: ${error.message}\n`);
-    return EXIT.invalid;
-  }
+  const imported = targets.some((target) => GENERATORS[target].needs.catalogs) ? await readPriceBooks(values['no-price-book'] === true, values['price-book'], context) : [];
+  if (imported === undefined) return EXIT.invalid;
+  const files = generateExport(read.design, { targets, catalogs, estimate: { imported, ...(commitment ? { commitment } : {}) } });
+  const result = await writeExport(values.out, context.cwd, files, targets, { force: values.force });
   const counts = targets.map((target) => `${files.filter((f) => f.path.startsWith(`${target}/`)).length} ${target}`);
-  context.stdout(`${file}: wrote ${files.length} files to ${values.out} (${counts.join(', ')})\n`);
-  const unsupported = new Map(unsupportedTargets(result.design, targets).map(({ target, reason }) => [target, reason]));
+  context.stdout(terminalLine(`${file}: wrote ${files.length} files to ${values.out} (${counts.join(', ')})`));
+  const unsupported = new Map(unsupportedTargets(read.design, targets).map(({ target, reason }) => [target, reason]));
   for (const target of targets) {
     const reason = unsupported.get(target);
-    if (reason) context.stdout(`  ${target}: ${reason}\n`);
-    else if (!files.some((f) => f.path.startsWith(`${target}/`))) context.stdout(`  ${target}: nothing to generate for this design\n`);
+    if (reason) context.stdout(terminalLine(`  ${target}: ${reason}`));
+    else if (!files.some((f) => f.path.startsWith(`${target}/`))) context.stdout(terminalLine(`  ${target}: nothing to generate for this design`));
   }
+  if (result.removed.length > 0) context.stdout(terminalLine(`  removed ${result.removed.length} file${result.removed.length === 1 ? '' : 's'} an earlier export wrote that this design no longer generates: ${result.removed.join(', ')}`));
+  if (result.kept.length > 0) context.stdout(terminalLine(`  kept ${result.kept.join(', ')}: no longer generated, but edited since exported`));
   return EXIT.ok;
 };

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { relative, sep } from 'node:path';
 import { analyzeDesign, SEVERITIES, type Severity } from '../../engine';
-import { EXIT, UsageError, type Command } from '../context';
+import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
 import { formatJson } from '../format/json';
 import { formatSarif } from '../format/sarif';
@@ -18,7 +18,8 @@ export const validateUsage = `Usage: ninesmith validate FILE [--format text|json
 Checks a design file: schema errors first (exit 2), then the high-uptime rules, availability per
 journey and recovery estimates (RTO/RPO) for zone, region, component and data-corruption failures.
 Exit 0 when nothing reaches --fail-on (default high), 1 when something does, 2 for a file that
-cannot be read or does not fit the format. Suppressed findings are reported but never fail the run.
+cannot be read or does not fit the format, 3 for an internal error (a bug in Ninesmith; --debug
+prints its stack trace). Suppressed findings are reported but never fail the run.
 `;
 
 export const validateCommand: Command = async (args, context) => {
@@ -46,7 +47,7 @@ export const validateCommand: Command = async (args, context) => {
     analysis: analyzeDesign(result.design),
     failOn,
   };
-  for (const note of result.notes) context.stderr(`${file}: note: ${note}\n`);
+  for (const note of result.notes) context.stderr(terminalLine(`${file}: note: ${note}`));
   context.stdout(FORMATTERS[format](report));
   return failingFindings(report).length > 0 ? EXIT.findings : EXIT.ok;
 };

@@ -14,7 +14,7 @@ import type { Severity } from '../../engine';
  *   "designs": [{
  *     "file", "name", "provider",
  *     "tier": { "id", "availability", "rto", "rpo" },
- *     "cost": { "currency", "asOf", "monthly": { "low", "expected", "high" }, "yearly": {..}, "unpricedLines" },
+ *     "cost": { "currency", "asOf", "commitment", "monthly": { "low", "expected", "high" }, "yearly": {..}, "unpricedLines", "excludedLines" },
  *     "counts": { "components", "regions", "zones", "journeys" },
  *     "findings": { "critical", "high", "medium", "low", "info" }, "suppressedFindings",
  *     "weakestJourney": { "id", "name", "availability", "nines", "downtimeMinutesPerMonth", "target", "meetsTarget" } | null,
@@ -50,7 +50,7 @@ export interface CompareJsonDesign {
   name: string;
   provider: string;
   tier: { id: string; availability: number; rto: number; rpo: number };
-  cost: { currency: string; asOf: string; monthly: Range; yearly: Range; unpricedLines: number };
+  cost: { currency: string; asOf: string; commitment: string; monthly: Range; yearly: Range; unpricedLines: number; excludedLines: number };
   counts: { components: number; regions: number; zones: number; journeys: number };
   findings: Record<Severity, number>;
   suppressedFindings: number;
@@ -106,7 +106,7 @@ export function compareJson(comparison: DesignComparison): CompareJson {
       name: d.name,
       provider: d.provider,
       tier: { id: d.tier.id, availability: d.tier.availability, rto: d.tier.rtoSeconds, rpo: d.tier.rpoSeconds },
-      cost: { currency: d.cost.currency, asOf: d.cost.asOf, monthly: d.cost.monthly, yearly: d.cost.yearly, unpricedLines: d.cost.unpricedLines },
+      cost: { currency: d.cost.currency, asOf: d.cost.asOf, commitment: d.cost.commitment, monthly: d.cost.monthly, yearly: d.cost.yearly, unpricedLines: d.cost.unpricedLines, excludedLines: d.cost.excludedLines },
       counts: d.counts,
       findings: d.findings,
       suppressedFindings: d.suppressedFindings,

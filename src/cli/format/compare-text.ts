@@ -1,8 +1,10 @@
+import { terminalText } from '../../model';
 import type { DesignComparison } from '../../engine/compare';
 import { compareSections, compareVerdicts } from '../../engine/compare';
 
-/** Columns padded to their widest cell; the first column holds the labels. */
-function table(rows: readonly (readonly string[])[]): string[] {
+/** Columns padded to their widest cell, each escaped for the terminal first; the first column holds the labels. */
+function table(cells: readonly (readonly string[])[]): string[] {
+  const rows = cells.map((row) => row.map(terminalText));
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((row) => row[col]!.length)));
   return rows.map((row) => row.map((cell, col) => cell.padEnd(widths[col]!)).join('   ').trimEnd());
 }
@@ -28,10 +30,10 @@ export function compareText(comparison: DesignComparison): string {
   }
   // Section titles span the table instead of widening the label column.
   const lines = table(rows.map((row, i) => (sectionStarts.has(i) ? ['', ...blank] : row)));
-  for (const [i, title] of sectionStarts) lines[i] = title;
+  for (const [i, title] of sectionStarts) lines[i] = terminalText(title);
   const out = [...lines];
   const verdicts = compareVerdicts(comparison);
-  if (verdicts.length > 0) out.push('', 'Against the first design', ...verdicts.map((v) => `  ${v}`));
-  out.push('', 'Notes', ...comparison.notes.map((n) => `  ${n}`));
+  if (verdicts.length > 0) out.push('', 'Against the first design', ...verdicts.map((v) => `  ${terminalText(v)}`));
+  out.push('', 'Notes', ...comparison.notes.map((n) => `  ${terminalText(n)}`));
   return `${out.join('\n')}\n`;
 }

@@ -1,19 +1,21 @@
-import type { CostReport } from '../../engine/cost';
+import { csvCell } from '../../model';
+import { totalCaption, type CostReport } from '../../engine/cost';
+import { assumptionsThatMatter, assumptionText } from './cost-shared';
 
-function cell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+const HEADER = ['component', 'kind', 'layer', 'region', 'what', 'status', 'quantity', 'quantity_unit', 'unit_price', 'price_unit', 'monthly_low', 'monthly_expected', 'monthly_high', 'service', 'price_region', 'source', 'source_kind', 'as_of', 'commitment', 'notes'];
 
-const HEADER = ['component', 'kind', 'layer', 'region', 'what', 'status', 'quantity', 'quantity_unit', 'unit_price', 'price_unit', 'monthly_low', 'monthly_expected', 'monthly_high', 'service', 'price_region', 'source', 'as_of', 'notes'];
-
-/** One row per line item, for spreadsheets; amounts in the report's currency. */
+/**
+ * One row per line item, for spreadsheets; amounts in the report's currency. After the lines, a
+ * `(total)` row with the headline and what it excludes, then `(assumption)` and `(note)` rows: the
+ * same totals, exclusions, assumptions and notes as every other format. Cells go through csvCell
+ * (quoting, formula guard).
+ */
 export function costCsv(report: CostReport): string {
   const components = new Map(report.components.map((c) => [c.id, c]));
+  const row = (values: (string | number | undefined)[]) => values.map(csvCell).join(',');
   const rows = report.lineItems.map((line) => {
     const component = components.get(line.componentId);
-    return [
+    return row([
       line.componentId,
       component?.kind,
       component?.layer,
@@ -30,9 +32,15 @@ export function costCsv(report: CostReport): string {
       line.service,
       line.priceRegion,
       line.source,
+      line.sourceKind,
       line.asOf,
+      line.commitment,
       line.notes.join('; '),
-    ].map(cell).join(',');
+    ]);
   });
+  const blank = (n: number) => Array.from({ length: n }, () => undefined);
+  rows.push(row(['(total)', undefined, undefined, undefined, `excludes ${report.excluded.lines} lines`, report.excluded.lines > 0 ? 'lower bound' : 'complete', ...blank(4), report.range.low, report.range.expected, report.range.high, undefined, undefined, undefined, undefined, report.asOf, report.commitment, totalCaption(report)]));
+  for (const a of assumptionsThatMatter(report)) rows.push(row(['(assumption)', ...blank(3), a.label, a.origin, a.value ?? undefined, a.unit, ...blank(11), assumptionText(a)]));
+  for (const note of report.notes) rows.push(row(['(note)', ...blank(18), note]));
   return `${[HEADER.join(','), ...rows].join('\n')}\n`;
 }

@@ -1,4 +1,4 @@
-import type { CostReport, LineItem, Range } from '../../engine/cost';
+import { totalCaption, type CostReport, type LineItem, type Range } from '../../engine/cost';
 
 const usd = (cents: number): number => cents / 100;
 const usdRange = (r: Range): Range => ({ low: usd(r.low), expected: usd(r.expected), high: usd(r.high) });
@@ -9,7 +9,8 @@ function lineJson(line: LineItem) {
     what: line.what,
     status: line.status,
     ...(line.quantity ? { quantity: line.quantity.expected, quantityRange: line.quantity, quantityUnit: line.quantityUnit } : {}),
-    ...(line.unitPrice !== undefined ? { unitPrice: line.unitPrice, priceUnit: line.priceUnit, priceKey: line.priceKey, service: line.service, priceRegion: line.priceRegion, source: line.source, asOf: line.asOf } : {}),
+    ...(line.unitPrice !== undefined ? { unitPrice: line.unitPrice, priceUnit: line.priceUnit, priceKey: line.priceKey, service: line.service, priceRegion: line.priceRegion, source: line.source, sourceKind: line.sourceKind, asOf: line.asOf } : {}),
+    ...(line.commitment ? { commitment: line.commitment } : {}),
     ...(line.uncertain ? { uncertain: true } : {}),
     monthly: usdRange(line.monthlyCents),
     ...(line.adjustments ? { listMonthly: usdRange(line.listCents), adjustments: line.adjustments } : {}),
@@ -22,13 +23,21 @@ export function costJson(report: CostReport, file: string) {
   return {
     file,
     currency: report.currency,
+    /** The oldest date among the prices used; asOfNewest the newest. */
     asOf: report.asOf,
+    asOfNewest: report.asOfNewest,
     provider: report.provider,
     profile: report.profile,
+    commitment: report.commitment,
     hoursPerMonth: report.hoursPerMonth,
     monthly: report.monthly,
     yearly: report.yearly,
     range: report.range,
+    /** Lines the total leaves out (it is then a lower bound), and what the headline says beside it. */
+    excluded: report.excluded,
+    caption: totalCaption(report),
+    secondarySourceLines: report.secondarySourceLines,
+    importedLines: report.importedLines,
     byLayer: report.byLayer,
     byRegion: report.byRegion,
     byComponent: report.byComponent,

@@ -1,13 +1,12 @@
 import { LAYER_TITLES, type Layer } from '../../catalog';
+import { FIRST_PARTY_SOURCES, type CostReport, type LineItem, type UsageAssumption } from '../../engine/cost';
 
-/** $1,234.56 */
-export function money(amount: number, currency = 'USD'): string {
-  const sign = amount < 0 ? '-' : '';
-  const symbol = currency === 'USD' ? '$' : `${currency} `;
-  return `${sign}${symbol}${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
+/** Money and line-status words, as every other face writes them (src/engine/format.ts). */
+export { formatMoney as money, LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/format';
 
-export { LINE_STATUS_LABELS as STATUS_LABELS } from '../../engine/cost';
+// Made once: number.toLocaleString(locale, options) builds a new formatter on every call, which
+// dominated the text of a large design's cost report.
+const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 
 export const layerTitle = (layer: string): string => LAYER_TITLES[layer as Layer] ?? layer;
 
@@ -26,5 +25,27 @@ export function plural(unit: string | undefined, count: number): string {
 
 /** `2,190 instance-hours x $0.096/hour` */
 export function quantityText(quantity: number, unit: string | undefined): string {
-  return `${quantity.toLocaleString('en-US', { maximumFractionDigits: 2 })} ${plural(unit, quantity)}`;
+  return `${QUANTITY.format(quantity)} ${plural(unit, quantity)}`;
 }
+
+/** A line's notes as the text and Markdown formats print them: the source-kind note becomes a mark. */
+export function lineNotes(line: LineItem): { notes: string[]; secondary: boolean } {
+  const secondary = line.status === 'priced' && line.sourceKind !== undefined && !FIRST_PARTY_SOURCES.has(line.sourceKind);
+  const notes = line.notes.filter((note) => !note.startsWith('not a first-party source'));
+  if (line.commitment) notes.unshift(`commitment: ${line.commitment}`);
+  return { notes, secondary };
+}
+
+/** The usage figures a total rests on that the design does not state itself: defaults and figures derived from traffic. */
+export function assumptionsThatMatter(report: CostReport): UsageAssumption[] {
+  return report.assumptions.filter((a) => a.origin === 'default' || a.origin === 'traffic');
+}
+
+/** "web.requestsPerMonth = 131,400,000 requests/month (traffic: ...)". */
+export function assumptionText(a: UsageAssumption): string {
+  const value = a.value === null ? 'not set' : `${a.value.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${a.unit}`;
+  return `${a.componentId}.${a.name} = ${value} (${a.origin}${a.derivation ? `: ${a.derivation}` : ''})`;
+}
+
+export const SECONDARY_MARK = '†';
+export const SECONDARY_LEGEND = `${SECONDARY_MARK} priced from a source that is not first-party (another project's test data or a third-party copy): see the line's source`;

@@ -1,3 +1,4 @@
+import { sarifText } from '../../model';
 import { ALL_RULES, ruleSeverity, type Finding, type Severity } from '../../engine';
 import { componentLines, type ValidationReport } from './report';
 
@@ -48,7 +49,7 @@ export function formatSarif(report: ValidationReport): string {
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule),
       level: LEVEL[f.severity],
-      message: { text: `${f.message} Fix: ${f.fix}` },
+      message: { text: sarifText(`${f.message} Fix: ${f.fix}`) },
       locations: [
         {
           physicalLocation: { artifactLocation: { uri: report.uri, uriBaseId: '%SRCROOT%' }, region: { startLine: line } },

@@ -1,11 +1,13 @@
-import { formatDuration } from '../../model';
-import { SEVERITIES, formatPercent, type Finding } from '../../engine';
+import { formatDuration, terminalText } from '../../model';
+import { SEVERITIES, formatEstimate, formatPercent, type Finding } from '../../engine';
 import { failingFindings, summaryScenarios, type ValidationReport } from './report';
 
 const MARK: Record<Finding['severity'], string> = { critical: '✖', high: '✖', medium: '▲', low: '•', info: 'i' };
-const duration = (seconds: number | null) => (seconds === null ? 'unbounded' : formatDuration(seconds));
 
-/** A terminal report: findings grouped by severity (most severe first), then journeys and recovery. */
+/**
+ * A terminal report: findings grouped by severity (most severe first), then journeys and recovery.
+ * Every line passes through terminalText, so no design text can move the cursor or add a line.
+ */
 export function formatText(report: ValidationReport): string {
   const { analysis, design } = report;
   const out: string[] = [];
@@ -39,11 +41,11 @@ export function formatText(report: ValidationReport): string {
   out.push('RECOVERY (estimates)');
   for (const s of summaryScenarios(analysis)) {
     const broken = s.brokenJourneys.length > 0 ? `breaks ${s.brokenJourneys.join(', ')}` : s.failedOverJourneys.length > 0 ? `fails over ${s.failedOverJourneys.join(', ')}` : 'no journey breaks';
-    out.push(`  ${s.title}: ${broken}; RTO ${duration(s.rtoSeconds)}, RPO ${duration(s.rpoSeconds)}`);
+    out.push(`  ${s.title}: ${broken}; RTO ${formatEstimate(s.rtoSeconds)}, RPO ${formatEstimate(s.rpoSeconds)}`);
   }
   out.push('');
   const counts = SEVERITIES.slice().reverse().map((s) => `${card.findings[s]} ${s}`).join(', ');
   const failing = failingFindings(report).length;
   out.push(`Summary: ${counts}${card.suppressed > 0 ? `, ${card.suppressed} suppressed` : ''}. ${failing > 0 ? `${failing} finding${failing === 1 ? '' : 's'} at or above ${report.failOn}: failing.` : `Nothing at or above ${report.failOn}.`}`);
-  return `${out.join('\n')}\n`;
+  return `${out.map(terminalText).join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { SEVERITIES, severityRank, type Finding, type Rule, type RuleContext, ty
 import type { Assumption } from './assumptions';
 import { journeysAvailability, type JourneyAvailability } from './availability';
 import { journeyPlans } from './journeys';
+import { weakestJourney } from './weakest-journey';
 import { uniqueAssumptions } from './recovery';
 import { failureScenarios, type FailureScenario } from './scenarios';
 
@@ -149,8 +150,7 @@ export function analyzeDesign(design: Design): DesignAnalysis {
     if (f.suppressed) suppressed += 1;
     else counts[f.severity] += 1;
   }
-  let weakest: JourneyAvailability | undefined;
-  for (const j of journeys) if (!weakest || (j.percent ?? -1) - j.target < (weakest.percent ?? -1) - weakest.target) weakest = j;
+  const weakest = weakestJourney(journeys);
   const zone = scenarios.filter((s) => s.kind === 'zone');
   const region = scenarios.filter((s) => s.kind === 'region' && design.regions.find((r) => `region:${r.id}` === s.id)?.role !== 'secondary');
   const data = scenarios.filter((s) => s.kind === 'zone' || s.kind === 'corruption' || s.kind === 'component' || (multiRegion && s.kind === 'region'));

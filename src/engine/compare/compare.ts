@@ -1,7 +1,8 @@
-import { designTier, type Design } from '../../model';
+import { designTier, primaryRegion, type Design } from '../../model';
 import { analyzeDesign, type DesignAnalysis } from '../analysis/analyze';
 import type { JourneyAvailability } from '../analysis/availability';
 import type { FailureScenario } from '../analysis/scenarios';
+import { weakestJourney } from '../analysis/weakest-journey';
 import { estimateCost, type CatalogSet, type EstimateOptions } from '../cost/estimate';
 import type { CostReport, Range } from '../cost/types';
 import { SEVERITIES, type Severity } from '../rules/types';
@@ -87,10 +88,12 @@ function compareCost(report: CostReport): CompareCost {
   return {
     currency: report.currency,
     asOf: report.asOf,
+    commitment: report.commitment,
     headlineProfile: report.profile,
     monthly: rangeUsd(monthly),
     yearly: rangeUsd({ low: monthly.low * 12, expected: monthly.expected * 12, high: monthly.high * 12 }),
     unpricedLines: report.unpriced.length,
+    excludedLines: report.excluded.lines,
   };
 }
 
@@ -98,10 +101,9 @@ function compareCost(report: CostReport): CompareCost {
 
 const normalizeName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
 
-/** The weakest journey: lowest availability, a journey that cannot work first; ties keep the design's order. */
-function weakestJourney(journeys: readonly JourneyAvailability[]): WeakestJourney | null {
-  let weakest: JourneyAvailability | undefined;
-  for (const j of journeys) if (!weakest || (j.percent ?? -1) < (weakest.percent ?? -1)) weakest = j;
+/** The weakest journey (analysis/weakest-journey.ts) as the comparison shows it. */
+function comparedWeakest(journeys: readonly JourneyAvailability[]): WeakestJourney | null {
+  const weakest = weakestJourney(journeys);
   if (!weakest) return null;
   return {
     id: weakest.id,
@@ -197,15 +199,11 @@ function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | n
 
 // ---- scenarios -----------------------------------------------------------------------------
 
-/** The region whose loss is "the primary region lost": the primary, else the first active, else the first. */
-function primaryRegionId(design: Design): string | undefined {
-  return (design.regions.find((r) => r.role === 'primary') ?? design.regions.find((r) => r.role === 'active') ?? design.regions[0])?.id;
-}
-
 function scenariosOfClass(design: Design, scenarios: readonly FailureScenario[], scenarioClass: ScenarioClass): FailureScenario[] {
   switch (scenarioClass) {
     case 'primary-region': {
-      const id = primaryRegionId(design);
+      // Losing the design's home region (model primaryRegion) is "the primary region lost".
+      const id = primaryRegion(design)?.id;
       return scenarios.filter((s) => s.kind === 'region' && s.id === `region:${id}`);
     }
     default:
@@ -290,7 +288,7 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
     const analysis = analyses[i]!;
     const tier = designTier(design);
     const findings = countFindings(analysis);
-    const weakest = weakestJourney(analysis.journeys);
+    const weakest = comparedWeakest(analysis.journeys);
     const compared: ComparedDesign = {
       index: i,
       label: entry.label ?? design.name,
@@ -361,8 +359,10 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
   });
 
   for (const compared of designs) {
-    if (compared.cost.unpricedLines > 0) {
-      notes.push(`${compared.label}: ${compared.cost.unpricedLines} line${compared.cost.unpricedLines === 1 ? '' : 's'} not priced (free, depends on usage, or no catalog price); see its cost report.`);
+    if (compared.cost.excludedLines > 0) {
+      notes.push(`${compared.label}: its total excludes ${compared.cost.excludedLines} line${compared.cost.excludedLines === 1 ? '' : 's'} that could not be priced (no price for the region, not in the catalog, or usage not stated): a lower bound, and so is any cost difference or cost per nine that uses it.`);
+    } else if (compared.cost.unpricedLines > 0) {
+      notes.push(`${compared.label}: ${compared.cost.unpricedLines} line${compared.cost.unpricedLines === 1 ? '' : 's'} not priced (free, included elsewhere or external); see its cost report.`);
     }
   }
   if (journeys.some((row) => row.cells.some((cell) => cell !== null && !cell.complete))) {

@@ -1,62 +1,10 @@
-import { formatDuration } from '../../model';
-import type { CostPerNine, Trend } from './types';
+import { formatMoney, formatMoneyDelta, formatSigned } from '../format';
+import type { CostPerNine } from './types';
 
 /**
- * Words for the comparison's codes, shared by the command line and the app so both say the same
- * thing. The data keeps codes and figures; this is the one place they become sentences.
+ * Sentences for the comparison's cost-per-nine codes, shared by the command line, the app and the
+ * proposal so all say the same thing. Figures become words in ../format.ts.
  */
-
-/** $1,234.56; negative amounts as -$1,234.56. */
-export function formatMoney(amount: number, currency = 'USD'): string {
-  const sign = amount < 0 ? '-' : '';
-  const symbol = currency === 'USD' ? '$' : `${currency} `;
-  return `${sign}${symbol}${Math.abs(amount).toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-}
-
-/** +$1,234.56 / -$12.00 / ±$0.00 */
-export function formatMoneyDelta(amount: number, currency = 'USD'): string {
-  if (amount === 0) return `±${formatMoney(0, currency)}`;
-  return `${amount > 0 ? '+' : ''}${formatMoney(amount, currency)}`;
-}
-
-/** A signed number with a unit: +0.04, -12.5 min. */
-export function formatSigned(value: number, digits: number, unit = ''): string {
-  // Round first, so a change too small to show reads as ±0, never as -0.0000.
-  const rounded = Number(value.toFixed(digits));
-  const text = Math.abs(rounded).toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-  const sign = rounded > 0 ? '+' : rounded < 0 ? '-' : '±';
-  return `${sign}${text}${unit}`;
-}
-
-/** Percent with up to 4 decimals: 99.9295%. */
-export function formatAvailability(percent: number | null): string {
-  return percent === null ? 'cannot work' : `${Number(percent.toFixed(4))}%`;
-}
-
-export function formatNines(nines: number | null): string {
-  if (nines === null) return '-';
-  return Number.isFinite(nines) ? nines.toFixed(2) : '∞';
-}
-
-/** Minutes of downtime a month: 96.3 min, 2 h 2 min. */
-export function formatDowntime(minutes: number | null): string {
-  if (minutes === null) return 'always down';
-  if (minutes < 60) return `${Number(minutes.toFixed(1))} min`;
-  const hours = Math.floor(minutes / 60);
-  return `${hours} h ${Math.round(minutes - hours * 60)} min`;
-}
-
-/** A recovery estimate: 2m, 4h, unbounded. */
-export function formatEstimate(seconds: number | null): string {
-  return seconds === null ? 'unbounded' : formatDuration(seconds);
-}
-
-/** A signed duration difference: +1h30m, -2m, ±0s; null when one side is unbounded. */
-export function formatDurationDelta(seconds: number | null, trend: Trend): string {
-  if (seconds === null) return trend === 'better' ? 'now bounded' : trend === 'worse' ? 'now unbounded' : 'both unbounded';
-  if (seconds === 0) return '±0s';
-  return `${seconds > 0 ? '+' : '-'}${formatDuration(Math.abs(seconds))}`;
-}
 
 const UNKNOWN_REASONS = {
   'journey-missing': 'not comparable: the journey is missing in one of the designs',

@@ -2,17 +2,6 @@
 export * from './types';
 export { compareDesigns, matchJourneys, recoveryByClass, MIN_COMPARED, MAX_COMPARED, type CompareEntry, type CompareOptions } from './compare';
 export { costPerNine, ninesOf, NINES_EPSILON, type NineInputs } from './cost-per-nine';
-export {
-  describeCostPerNine,
-  shortCostPerNine,
-  formatMoney,
-  formatMoneyDelta,
-  formatSigned,
-  formatAvailability,
-  formatNines,
-  formatDowntime,
-  formatEstimate,
-  formatDurationDelta,
-} from './describe';
+export { describeCostPerNine, shortCostPerNine } from './describe';
 export { compareSections, compareVerdicts, type CompareRow, type CompareSection } from './rows';
 export { compareMarkdown } from './markdown';

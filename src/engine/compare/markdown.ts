@@ -1,18 +1,18 @@
+import { markdownCell as escape, markdownCode, markdownText } from '../../model';
 import type { DesignComparison } from './types';
 import { compareSections, compareVerdicts } from './rows';
-
-const escape = (text: string): string => text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /**
  * The comparison as Markdown a consultant can paste into a proposal: one table per section with a
  * column per design, each difference to the first design in parentheses beside its figure, then
- * the verdict per design and the notes the figures rest on.
+ * the verdict per design and the notes the figures rest on. Names, labels and every cell go through
+ * the model's Markdown escaper (markdownText where a line's text begins).
  */
 export function compareMarkdown(comparison: DesignComparison): string {
   const designs = comparison.designs;
   const out: string[] = [];
   out.push(`# Comparison: ${designs.map((d) => escape(d.name)).join(' vs ')}`, '');
-  designs.forEach((d, i) => out.push(`${i + 1}. **${escape(d.name)}** (\`${escape(d.label)}\`)${i === 0 ? ': every difference in parentheses is against this design' : ''}`));
+  designs.forEach((d, i) => out.push(`${i + 1}. **${escape(d.name)}** (${markdownCode(d.label)})${i === 0 ? ': every difference in parentheses is against this design' : ''}`));
   out.push('');
   const header = `| | ${designs.map((d, i) => `${i + 1}. ${escape(d.name)}`).join(' | ')} |`;
   const rule = `| --- | ${designs.map(() => '---').join(' | ')} |`;
@@ -28,10 +28,10 @@ export function compareMarkdown(comparison: DesignComparison): string {
   const verdicts = compareVerdicts(comparison);
   if (verdicts.length > 0) {
     out.push('## Is it worth it?', '');
-    for (const verdict of verdicts) out.push(`- ${escape(verdict)}`);
+    for (const verdict of verdicts) out.push(`- ${markdownText(verdict)}`);
     out.push('');
   }
   out.push('## Notes', '');
-  for (const note of comparison.notes) out.push(`- ${escape(note)}`);
+  for (const note of comparison.notes) out.push(`- ${markdownText(note)}`);
   return `${out.join('\n')}\n`;
 }

@@ -1,4 +1,5 @@
-import { describeCostPerNine, formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned, shortCostPerNine } from './describe';
+import { formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../format';
+import { describeCostPerNine, shortCostPerNine } from './describe';
 import type { ComparedDesign, DesignComparison, JourneyCell, ScenarioCell } from './types';
 import { formatDuration } from '../../model';
 import { SEVERITIES } from '../rules/types';
@@ -51,9 +52,9 @@ function costSection(c: DesignComparison): CompareSection {
         deltas: deltaCells(c, (d) => (d.delta!.monthlyTrend === 'n/a' ? '' : formatMoneyDelta(d.delta!.yearly.expected, cur(d)))),
       },
       {
-        label: 'Prices as of; lines not priced',
+        label: 'Prices (oldest as of); lines the total excludes',
         depth: 1,
-        cells: c.designs.map((d) => `${d.cost.asOf}; ${d.cost.unpricedLines}`),
+        cells: c.designs.map((d) => `${d.cost.commitment}, ${d.cost.asOf}; ${d.cost.excludedLines}`),
         deltas: empty(c),
       },
     ],

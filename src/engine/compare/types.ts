@@ -1,5 +1,5 @@
 import type { Provider } from '../../model';
-import type { CostProfile, Range } from '../cost';
+import type { Commitment, CostProfile, Range } from '../cost';
 import type { Severity } from '../rules/types';
 
 /**
@@ -40,8 +40,10 @@ export interface CompareTier {
 
 export interface CompareCost {
   currency: string;
-  /** The newest price date the estimate used. */
+  /** The oldest price date the estimate used. */
   asOf: string;
+  /** The commitment profile priced (on-demand, 1-year, 3-year). */
+  commitment: Commitment;
   /** The profile of the design's own headline figure; the comparison always uses the expected profile and the range. */
   headlineProfile: CostProfile;
   /** Monthly cost in USD (or `currency`), low / expected / high. */
@@ -50,9 +52,11 @@ export interface CompareCost {
   yearly: Range;
   /** Lines the totals leave out (free, depends on usage, not in the catalog...): a total is only as complete as this says. */
   unpricedLines: number;
+  /** Lines that should carry money but do not (no price for the region, not in the catalog, unsupported, depends on usage): the total is a lower bound by these. */
+  excludedLines: number;
 }
 
-/** The weakest journey: the lowest availability (a journey that cannot work at all is the weakest). */
+/** The weakest journey (analysis/weakest-journey.ts: the furthest below its target; one that cannot work first). */
 export interface WeakestJourney {
   id: string;
   name: string;

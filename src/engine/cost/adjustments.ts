@@ -21,7 +21,7 @@ export function applyAdjustments(lines: LineItem[], adjustments: readonly Adjust
   if (adjustments.length === 0) return [];
   for (const line of lines) {
     if (line.status !== 'priced' || line.service === undefined) continue;
-    let current: Range = line.listCents;
+    let current: Range = line.monthlyCents;
     const applied: string[] = [];
     adjustments.forEach((adjustment, i) => {
       if (!scopeMatches(adjustment.scope, line.service!)) return;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../../catalog';
 import type { Design } from '../../model';
 import { estimateCost } from './estimate';
-import { fixture, loadCatalogs, template, templateNames } from './testing';
+import { totalCaption } from '../format';
+import { fixture, loadCatalogs, regionCopyBook, template, templateNames } from './testing';
 import type { CostReport } from './types';
 
 const catalogs = loadCatalogs();
@@ -40,17 +41,22 @@ describe('roll-ups', () => {
     const report = estimateCost(template('single-region-multi-az'), catalogs);
     expect(Object.keys(report.byLayer)).toEqual(['edge', 'app', 'async', 'data', 'storage', 'security', 'operations', 'integration']);
     expect(Object.keys(report.byRegion)).toEqual(['primary', 'global']);
-    // DNS, CDN and WAF have no region: hosted zone 0.50 + queries 4.00 + CDN 52.50 + WAF 23.00.
-    expect(report.byRegion.global).toBe(80);
+    // DNS, CDN and WAF have no region. Hosted zone 0.50 + queries 4.00; the CDN and WAF lines follow
+    // the users' 300 req/s (x 25% x 2,628,000 s = 197.1 M requests): CDN data 197.1 M x 20 KB / 1,048,576 = 3,759 GB x 0.085 = 319.52,
+    // requests 197.1 M / 10k x 0.01 = 197.10; WAF 5 + 10 rules + 2 groups + 197.1 x 0.60 = 135.26: 4.50 + 319.52 + 197.10 + 135.26.
+    expect(report.byRegion.global).toBe(656.38);
     expect(report.components.find((c) => c.id === 'cdn')?.region).toBe('global');
   });
 });
 
 describe('templates', () => {
   it('cost in the expected order: multi-AZ < active-passive < active-active', () => {
-    const multiAz = estimateCost(template('single-region-multi-az'), catalogs);
-    const activePassive = estimateCost(template('multi-region-active-passive'), catalogs);
-    const activeActive = estimateCost(template('multi-region-active-active'), catalogs);
+    // The bundled catalog has no us-west-2 prices (the DR regions'): a test book prices them at the
+    // us-east-1 figures, since the point here is the order, not the prices of a region.
+    const options = { imported: regionCopyBook('us-east-1', ['us-west-2']) };
+    const multiAz = estimateCost(template('single-region-multi-az'), catalogs, options);
+    const activePassive = estimateCost(template('multi-region-active-passive'), catalogs, options);
+    const activeActive = estimateCost(template('multi-region-active-active'), catalogs, options);
     expect(multiAz.monthly).toBeLessThan(activePassive.monthly);
     expect(activePassive.monthly).toBeLessThan(activeActive.monthly);
     expect(multiAz.range.high).toBeLessThan(activeActive.range.high);
@@ -132,16 +138,27 @@ describe('adjustments', () => {
 });
 
 describe('catalogs and regions', () => {
-  it('uses the nearest region the catalog has, and says so on the line and in the notes', () => {
+  it('never prices a region at another region\'s price: the line says so and the total excludes it', () => {
     const report = estimateCost(fixture('azure-portal'), catalogs);
     const eu = report.lineItems.find((l) => l.componentId === 'db-eu' && /Primary/.test(l.what))!;
-    // B_Standard_B1ms: eastus $0.017, westus $0.022; North Europe is nearer to East US.
-    expect(eu.priceRegion).toBe('eastus');
-    expect(eu.notes.join()).toContain('nearest region');
-    expect(report.notes.join('\n')).toContain('northeurope: db/postgres/B_Standard_B1ms priced at eastus');
+    // B_Standard_B1ms is priced for eastus and westus only: nothing for northeurope.
+    expect(eu.status).toBe('not-in-region');
+    expect(eu.monthlyCents.expected).toBe(0);
+    expect(eu.notes[0]).toContain('no AZURE price for "db/postgres/B_Standard_B1ms" in northeurope (the catalog has it for eastus, westus');
+    expect(report.notes.join('\n')).toContain('northeurope: no price in the catalog for db/postgres/B_Standard_B1ms');
+    expect(report.excluded.byStatus['not-in-region']).toBeGreaterThan(0);
     const us = report.lineItems.find((l) => l.componentId === 'db' && /Primary/.test(l.what))!;
+    expect(us.status).toBe('priced');
     expect(us.priceRegion).toBe('eastus');
-    expect(us.notes.join()).not.toContain('nearest region');
+  });
+
+  it('never shows a total for a region without bundled prices without saying what it excludes', () => {
+    for (const location of ['eu-central-1', 'ap-southeast-2', 'ca-central-1']) {
+      const design = fixture('six-m5-large');
+      const report = estimateCost({ ...design, regions: design.regions.map((r) => ({ ...r, location })) }, catalogs);
+      expect(report.excluded.lines, location).toBeGreaterThan(0);
+      expect(totalCaption(report), location).toMatch(/^excludes 1 line: 1 no price for this region \(the total is a lower bound\)/);
+    }
   });
 
   it('says "price not in catalog" for a SKU the reference lacks, rather than inventing one', () => {
@@ -159,7 +176,7 @@ describe('catalogs and regions', () => {
     expect(report.unpriced[0]?.status).toBe('not-in-catalog');
   });
 
-  it('dates the report by the newest price it used', () => {
+  it('dates the report by the oldest price it used', () => {
     const report = estimateCost(fixture('three-m5-large'), catalogs);
     expect(report.asOf).toBe('2025-07-07');
     expect(report.lineItems[0]?.asOf).toMatch(/^2025-07-07/);

@@ -1,21 +1,30 @@
-import { kindOf, LAYERS } from '../../catalog';
-import { componentZones, type Connection, type Design, type PriceAdjustment, type Provider, type Region } from '../../model';
+import { kindOf, LAYERS, type AnyProps, type ComponentTraits } from '../../catalog';
+import { componentZones, primaryRegion, type Connection, type Design, type PriceAdjustment, type Provider } from '../../model';
+import { LINE_STATUS_LABELS } from '../format';
 import { applyAdjustments } from './adjustments';
+import { applyCommitment, COMMITMENT_TITLES } from './commitment';
+import { chargeClusterNodes } from './cluster';
 import { findEstimator } from './estimators';
 import { estimateTransfer, hours } from './estimators/shared';
-import { ComponentLedger, HOURS_PER_MONTH, range, type DesignIndex, type EstimatorOptions } from './ledger';
-import { PriceBook } from './price-catalog';
-import type { ComponentCost, CostProfile, CostReport, LineItem, LineStatus, PriceCatalog, Range, UsageAssumption } from './types';
+import { ComponentLedger, HOURS_PER_MONTH, range, type BackupProfile, type DesignIndex, type EstimatorOptions, type PodRequests } from './ledger';
+import { asOfDate, PriceBook } from './price-catalog';
+import { DEFAULT_AVERAGE_TO_PEAK_PERCENT, DEFAULT_RESPONSE_KB, designTraffic, type TrafficSource } from './traffic';
+import { EXCLUDED_STATUSES, FIRST_PARTY_SOURCES, type Commitment, type ComponentCost, type CostProfile, type CostReport, type LineItem, type LineStatus, type PriceCatalog, type Range, type UsageAssumption } from './types';
+import { formatNumber } from './numbers';
 
 export interface EstimateOptions {
   /** The profile the headline figures use; default: design.pricing.profile, then expected. */
   profile?: CostProfile;
+  /** The commitment profile; default: design.pricing.commitment, then on-demand. */
+  commitment?: Commitment;
   /** Local discounts or markups (kept on this machine, never in the design), applied after the design's. */
   adjustments?: readonly PriceAdjustment[];
   /** Local usage inputs per component id; they win over the design's pricing.usage. */
   usage?: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** How far low and high profiles scale usage from the expected figure (default 0.5 and 2). */
   usageFactors?: { low: number; high: number };
+  /** Imported price books (the user's own, or an official price list): they override the bundled catalog. */
+  imported?: readonly PriceCatalog[];
 }
 
 export type CatalogSet = readonly PriceCatalog[] | Partial<Readonly<Record<Provider, PriceCatalog>>>;
@@ -27,78 +36,118 @@ function catalogFor(catalogs: CatalogSet, provider: Provider): PriceCatalog | un
   return (catalogs as Partial<Record<Provider, PriceCatalog>>)[provider];
 }
 
-/** The first region with role primary (or the first region): where region-less services are priced. */
-function homeRegion(design: Design): Region | undefined {
-  return design.regions.find((r) => r.role === 'primary') ?? design.regions.find((r) => r.role === 'active') ?? design.regions[0];
+
+function usageOf(design: Design, local: EstimatorOptions['localUsage'], id: string, name: string): number | undefined {
+  const value = local[id]?.[name] ?? design.pricing?.usage?.[id]?.[name];
+  return typeof value === 'number' ? value : undefined;
 }
 
-function indexDesign(design: Design, props: readonly Readonly<Record<string, unknown>>[]): DesignIndex {
+function indexDesign(design: Design, props: readonly AnyProps[], traits: readonly ComponentTraits[], book: PriceBook, local: EstimatorOptions['localUsage']): DesignIndex {
   const outgoing = new Map<string, Connection[]>();
+  const incoming = new Map<string, Connection[]>();
   for (const connection of design.connections) {
     const list = outgoing.get(connection.from);
     if (list) list.push(connection);
     else outgoing.set(connection.from, [connection]);
+    const into = incoming.get(connection.to);
+    if (into) into.push(connection);
+    else incoming.set(connection.to, [connection]);
   }
+  const components = new Map(design.components.map((c) => [c.id, c]));
   const clusterOwners = new Map<string, string>();
   const clusterUsers = new Map<string, number>();
+  const clusterPods = new Map<string, (PodRequests & { componentId: string })[]>();
+  const traitsById = new Map<string, ComponentTraits>();
+  const backups = new Map<string, BackupProfile>();
+  const sources: TrafficSource[] = [];
+  const edges = new Set<string>();
   design.components.forEach((component, i) => {
+    const componentProps = props[i]!;
+    const componentTraits = traits[i]!;
+    traitsById.set(component.id, componentTraits);
+    const estimator = findEstimator(component.kind);
+    if (estimator?.servesFromEdge) edges.add(component.id);
+    const explicit = new Set(Object.keys(component.props ?? {}));
+    const peak = usageOf(design, local, component.id, 'peakRequestsPerSecond') ?? estimator?.peakRequestsPerSecond?.(componentProps, explicit);
+    if (peak !== undefined && estimator?.peakRequestsPerSecond) {
+      sources.push({
+        id: component.id,
+        peakPerSecond: peak,
+        averageToPeakPercent: usageOf(design, local, component.id, 'averageToPeakPercent') ?? DEFAULT_AVERAGE_TO_PEAK_PERCENT,
+        responseKb: usageOf(design, local, component.id, 'responseKb') ?? DEFAULT_RESPONSE_KB,
+      });
+    }
+    const backup = estimator?.backupProfile?.(componentProps, componentTraits);
+    if (backup) backups.set(component.id, backup);
     if (component.region === undefined) return;
-    if (!findEstimator(component.kind)?.usesCluster?.(props[i]!)) return;
+    if (!estimator?.usesCluster?.(componentProps)) return;
     if (!clusterOwners.has(component.region)) clusterOwners.set(component.region, component.id);
     clusterUsers.set(component.region, (clusterUsers.get(component.region) ?? 0) + 1);
+    const pods = estimator.clusterPods?.(componentProps, { replicas: component.replicas ?? 1, traits: componentTraits, book, explicit }) ?? [];
+    const list = clusterPods.get(component.region) ?? [];
+    clusterPods.set(component.region, list);
+    for (const pod of pods) list.push({ ...pod, componentId: component.id });
   });
   return {
     design,
     provider: design.provider,
     regions: new Map(design.regions.map((r) => [r.id, r])),
-    components: new Map(design.components.map((c) => [c.id, c])),
+    components,
     outgoing,
+    incoming,
     clusterOwners,
     clusterUsers,
+    clusterPods,
+    traits: traitsById,
+    traffic: designTraffic(design, sources, outgoing, components, edges),
+    backups,
   };
 }
 
 const centsToUsd = (cents: number): number => cents / 100;
 const rangeToUsd = (r: Range): Range => ({ low: centsToUsd(r.low), expected: centsToUsd(r.expected), high: centsToUsd(r.high) });
 
+/** The most telling non-priced answer first: what the reader can act on. */
+const UNPRICED_ORDER: readonly Exclude<LineStatus, 'priced'>[] = ['not-in-region', 'not-in-catalog', 'unsupported', 'usage', 'included', 'free', 'external'];
+
 function componentStatus(lines: readonly LineItem[]): LineStatus {
   if (lines.some((l) => l.status === 'priced')) return 'priced';
-  // The most telling non-priced answer first: what the reader can act on.
-  const order: LineStatus[] = ['not-in-catalog', 'unsupported', 'usage', 'included', 'free', 'external'];
-  return order.find((status) => lines.some((l) => l.status === status)) ?? 'free';
+  return UNPRICED_ORDER.find((status) => lines.some((l) => l.status === status)) ?? 'free';
 }
 
-const dateOf = (asOf: string): string => /^\d{4}-\d{2}(-\d{2})?/.exec(asOf)?.[0] ?? asOf;
-
 /**
- * Prices a design from the provider's catalog: one estimator per component kind, data transfer
- * the design implies, adjustments, and roll-ups per layer, region and component that add up to
- * the total exactly (every line is rounded to cents before anything is summed). Never reads
- * files: the caller passes the catalogs in.
+ * Prices a design from the provider's catalog (and any imported price books, which override
+ * it): one estimator per component kind, Kubernetes nodes for the pods each region's cluster
+ * hosts, data transfer the design implies, the commitment profile, adjustments, and roll-ups
+ * per layer, region and component that add up to the total exactly (every line is rounded to
+ * cents before anything is summed). A price is never taken from another region: such a line says
+ * so, and the report counts it among the lines the total excludes. Never reads files.
  */
 export function estimateCost(design: Design, catalogs: CatalogSet, options: EstimateOptions = {}): CostReport {
   const provider = design.provider;
   const catalog = catalogFor(catalogs, provider);
-  const book = new PriceBook(provider, catalog);
-  const allProps = design.components.map((component) => kindOf(component).propsOf(component));
-  const index = indexDesign(design, allProps);
-  const home = homeRegion(design);
+  const imported = (options.imported ?? []).filter((c) => c.provider === provider);
+  const book = new PriceBook(provider, catalog, imported);
   const estimatorOptions: EstimatorOptions = { usageFactors: options.usageFactors ?? { low: 0.5, high: 2 }, localUsage: options.usage ?? {} };
+  const allProps = design.components.map((component) => kindOf(component).propsOf(component));
+  const allZones = design.components.map((component) => componentZones(design, component));
+  const allTraits = design.components.map((component, i) => kindOf(component).traitsOf(component, { provider, design, zones: allZones[i]! }));
+  const index = indexDesign(design, allProps, allTraits, book, estimatorOptions.localUsage);
+  // Region-less services are priced in the design's home region.
+  const home = primaryRegion(design);
   const profile: CostProfile = options.profile ?? design.pricing?.profile ?? 'expected';
+  const commitment: Commitment = options.commitment ?? design.pricing?.commitment ?? 'on-demand';
 
   const lineItems: LineItem[] = [];
   const assumptions: UsageAssumption[] = [];
-  const fallbacks = new Map<string, Map<string, Set<string>>>();
   const linesByComponent = new Map<string, LineItem[]>();
 
   design.components.forEach((component, componentIndex) => {
     const kind = kindOf(component);
     const region = component.region !== undefined ? index.regions.get(component.region) : undefined;
     const location = region?.location ?? home?.location ?? GLOBAL_REGION;
-    const placed = componentZones(design, component);
-    const zones = component.region !== undefined ? placed : [];
-    const traits = kind.traitsOf(component, { provider, design, zones: placed });
-    const ledger = new ComponentLedger(index, book, component, kind, allProps[componentIndex]!, traits, location, zones, estimatorOptions);
+    const zones = component.region !== undefined ? allZones[componentIndex]! : [];
+    const ledger = new ComponentLedger(index, book, component, kind, allProps[componentIndex]!, allTraits[componentIndex]!, location, zones, estimatorOptions);
     const estimator = findEstimator(component.kind);
     if (!estimator) ledger.unsupported(kind.title, `no estimator for kind "${component.kind}"`);
     else estimator.estimate(ledger);
@@ -111,19 +160,14 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
         quantity: hours(range(1)),
         notes: [`one cluster per region, shared by the ${sharing} Kubernetes workload${sharing === 1 ? '' : 's'} there; shown with the first of them`],
       });
+      chargeClusterNodes(ledger, component.region);
     }
     lineItems.push(...ledger.lines);
     assumptions.push(...ledger.assumptions);
     linesByComponent.set(component.id, ledger.lines);
-    for (const [from, priceRegion, key] of ledger.regionFallbacks) {
-      const byRegion = fallbacks.get(from) ?? new Map<string, Set<string>>();
-      fallbacks.set(from, byRegion);
-      const keys = byRegion.get(priceRegion) ?? new Set<string>();
-      byRegion.set(priceRegion, keys);
-      keys.add(key);
-    }
   });
 
+  const committed = applyCommitment(lineItems, book, commitment);
   const adjustmentInputs = [
     ...(design.pricing?.adjustments ?? []).map((a) => ({ ...a, origin: 'design' as const })),
     ...(options.adjustments ?? []).map((a) => ({ ...a, origin: 'local' as const })),
@@ -154,42 +198,78 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     components.push({ id: component.id, name: component.name ?? component.id, kind: component.kind, layer: kind.layer, region: regionKey, status: componentStatus(lines), monthlyCents: cents });
   }
 
-  const unpriced = lineItems
-    .filter((line) => line.status !== 'priced')
-    .map((line) => ({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.join('; ') }));
-  // asOf texts start with an ISO date, so the greatest text has the newest date.
+  const unpriced: CostReport['unpriced'] = [];
+  const excludedByStatus: Partial<Record<LineStatus, number>> = {};
+  const counts = new Map<LineStatus, number>();
+  const regionGaps = new Map<string, Set<string>>();
+  let oldest: string | undefined;
   let newest: string | undefined;
-  for (const line of lineItems) if (line.asOf !== undefined && (newest === undefined || line.asOf > newest)) newest = line.asOf;
-  const asOf = newest !== undefined ? dateOf(newest) : (catalog?.asOf ?? '');
-  const notes: string[] = [];
-  if (!catalog) notes.push(`No price catalog for ${provider}: nothing could be priced.`);
-  for (const [from, byRegion] of [...fallbacks.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    for (const [priceRegion, keys] of [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      notes.push(`${from === GLOBAL_REGION ? 'Global services' : from}: ${[...keys].sort().join(', ')} priced at ${priceRegion} list prices, the nearest region the catalog has; ${from} prices may differ.`);
+  let secondary = 0;
+  let importedLines = 0;
+  let excludedLines = 0;
+  for (const line of lineItems) {
+    if (line.status === 'priced') {
+      if (line.asOf !== undefined) {
+        const date = asOfDate(line.asOf);
+        if (oldest === undefined || date < oldest) oldest = date;
+        if (newest === undefined || date > newest) newest = date;
+      }
+      if (line.sourceKind === 'imported') importedLines += 1;
+      else if (line.sourceKind === undefined || !FIRST_PARTY_SOURCES.has(line.sourceKind)) secondary += 1;
+      continue;
+    }
+    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.join('; ') });
+    counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
+    if (EXCLUDED_STATUSES.has(line.status)) {
+      excludedLines += 1;
+      excludedByStatus[line.status] = (excludedByStatus[line.status] ?? 0) + 1;
+    }
+    if (line.status === 'not-in-region') {
+      const where = /price for "([^"]+)" in (\S+)/.exec(line.notes[0] ?? '');
+      if (where) {
+        const keys = regionGaps.get(where[2]!) ?? new Set<string>();
+        regionGaps.set(where[2]!, keys);
+        keys.add(where[1]!);
+      }
     }
   }
+  const asOf = oldest ?? (catalog?.asOf ?? '');
+  const notes: string[] = [];
+  if (!catalog && imported.length === 0) notes.push(`No price catalog for ${provider}: nothing could be priced.`);
+  if (excludedLines > 0) notes.push(`The total excludes ${excludedLines} line${excludedLines === 1 ? '' : 's'} that could not be priced (see unpriced): it is a lower bound.`);
+  for (const [location, keys] of [...regionGaps.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    notes.push(`${location}: no price in the catalog for ${[...keys].sort().join(', ')}; another region's price is never used. Import a price book (ninesmith prices import) to price them.`);
+  }
+  design.components.forEach((users, i) => {
+    const estimator = findEstimator(users.kind);
+    if (!estimator?.peakRequestsPerSecond) return;
+    const peak = usageOf(design, estimatorOptions.localUsage, users.id, 'peakRequestsPerSecond') ?? estimator.peakRequestsPerSecond(allProps[i]!, new Set(Object.keys(users.props ?? {})));
+    if (peak === undefined) return;
+    const ratio = usageOf(design, estimatorOptions.localUsage, users.id, 'averageToPeakPercent') ?? DEFAULT_AVERAGE_TO_PEAK_PERCENT;
+    const kb = usageOf(design, estimatorOptions.localUsage, users.id, 'responseKb') ?? DEFAULT_RESPONSE_KB;
+    notes.push(`Traffic from ${users.id}: ${formatNumber(peak)} req/s at peak; average ${ratio}% of peak (an assumption: set pricing.usage.${users.id}.averageToPeakPercent), ${kb} KB a response (set pricing.usage.${users.id}.responseKb); every request is taken to reach the origin (no CDN cache hits). Request- and transfer-priced lines downstream are derived from it unless their usage is set.`);
+  });
+  if (secondary > 0) notes.push(`${secondary} priced line${secondary === 1 ? ' uses a price' : 's use prices'} not yet confirmed from a first-party source (another project's test data or a third-party copy); each such line names its source.`);
+  if (importedLines > 0) notes.push(`${importedLines} line${importedLines === 1 ? ' is' : 's are'} priced from your imported price book, which overrides the bundled prices.`);
   const uncertain = lineItems.filter((l) => l.uncertain);
-  if (uncertain.length > 0) notes.push(`${uncertain.length} line${uncertain.length === 1 ? ' uses a price' : 's use prices'} the reference marks as uncertain: ${uncertain.map((l) => `${l.componentId}: ${l.what}`).join('; ')}.`);
-  const counts = new Map<LineStatus, number>();
-  for (const line of unpriced) counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
-  const labels: Record<Exclude<LineStatus, 'priced'>, string> = {
-    'not-in-catalog': 'price not in catalog',
-    unsupported: 'unsupported',
-    usage: 'depends on usage',
-    included: 'included elsewhere',
-    free: 'free',
-    external: 'not priced (external)',
-  };
-  const summary = (Object.keys(labels) as Exclude<LineStatus, 'priced'>[]).filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${labels[s]}`);
+  if (uncertain.length > 0) notes.push(`${uncertain.length} line${uncertain.length === 1 ? ' uses a price' : 's use prices'} the reference marks as uncertain: ${uncertain.slice(0, 20).map((l) => `${l.componentId}: ${l.what}`).join('; ')}${uncertain.length > 20 ? `; and ${uncertain.length - 20} more` : ''}.`);
+  if (commitment !== 'on-demand') {
+    notes.push(`Commitment: ${COMMITMENT_TITLES[commitment]}; ${committed.committed} line${committed.committed === 1 ? '' : 's'} at a committed rate with its source${committed.onDemand > 0 ? `, ${committed.onDemand} at on-demand prices for want of a first-party rate (${committed.servicesWithoutRate.join(', ')})` : ''}.`);
+  }
+  const defaults = assumptions.filter((a) => a.origin === 'default');
+  if (defaults.length > 0) notes.push(`${defaults.length} usage figure${defaults.length === 1 ? ' is a default' : 's are defaults'}, not stated by the design (see assumptions); set pricing.usage to replace them.`);
+  const summary = UNPRICED_ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${LINE_STATUS_LABELS[s]}`);
   if (summary.length > 0) notes.push(`Not in the total: ${summary.join(', ')} (see unpriced).`);
-  notes.push(`${HOURS_PER_MONTH} hours a month, on-demand list prices in ${catalog?.currency ?? 'USD'}; low and high scale usage by ${estimatorOptions.usageFactors.low} and ${estimatorOptions.usageFactors.high} and follow autoscaling limits.`);
+  notes.push(`${HOURS_PER_MONTH} hours a month, ${COMMITMENT_TITLES[commitment]} in ${catalog?.currency ?? 'USD'}; prices as of ${asOf}${newest && newest !== asOf ? ` (oldest) to ${newest} (newest)` : ''}; low and high scale usage by ${estimatorOptions.usageFactors.low} and ${estimatorOptions.usageFactors.high} and follow autoscaling limits.`);
 
   const toUsd = (totals: ReadonlyMap<string, number>) => Object.fromEntries([...totals].map(([k, v]) => [k, centsToUsd(v)]));
   return {
     currency: catalog?.currency ?? 'USD',
     provider,
     asOf,
+    asOfNewest: newest ?? asOf,
     profile,
+    commitment,
     hoursPerMonth: HOURS_PER_MONTH,
     monthly: centsToUsd(totalCents[profile]),
     yearly: centsToUsd(totalCents[profile] * 12),
@@ -201,8 +281,10 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     lineItems,
     assumptions,
     adjustments,
+    excluded: { lines: excludedLines, byStatus: excludedByStatus },
+    secondarySourceLines: secondary,
+    importedLines,
     notes,
     unpriced,
   };
 }
-

@@ -1,27 +1,23 @@
 import type { AnyProps, ComponentKind, ComponentTraits } from '../../catalog';
 import type { Component, Connection, Design, Provider, Region } from '../../model';
 import type { PriceBook } from './price-catalog';
-import type { LineItem, LineStatus, Range, UsageAssumption } from './types';
+import { FIRST_PARTY_SOURCES, type LineItem, type LineStatus, type Range, type SourceKind, type UsageAssumption } from './types';
+
+const isFirstParty = (kind: SourceKind | undefined): boolean => kind !== undefined && FIRST_PARTY_SOURCES.has(kind);
 
 export const HOURS_PER_MONTH = 730;
 
 export const range = (value: number): Range => ({ low: value, expected: value, high: value });
-export const scaleRange = (r: Range, factor: number): Range => ({ low: r.low * factor, expected: r.expected * factor, high: r.high * factor });
-export const addRanges = (a: Range, b: Range): Range => ({ low: a.low + b.low, expected: a.expected + b.expected, high: a.high + b.high });
 export const mapRange = (r: Range, f: (value: number) => number): Range => ({ low: f(r.low), expected: f(r.expected), high: f(r.high) });
 export const ZERO: Range = Object.freeze(range(0));
 
-const fallbackNotes = new Map<string, string>();
+const dateOf = (asOf: string): string => /^\d{4}-\d{2}(-\d{2})?/.exec(asOf)?.[0] ?? asOf;
 
-/** The note on a line priced in another region (interned: a large design repeats it thousands of times). */
-function fallbackNote(priceRegion: string, location: string): string {
-  const key = `${priceRegion}>${location}`;
-  let note = fallbackNotes.get(key);
-  if (note === undefined) {
-    note = `priced at ${priceRegion} list prices, the nearest region the catalog has; ${location} prices may differ`;
-    fallbackNotes.set(key, note);
-  }
-  return note;
+/** The older of two price dates (ISO dates sort as text). */
+export function olderDate(a: string | undefined, b: string | undefined): string | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return dateOf(a) <= dateOf(b) ? a : b;
 }
 
 /** An editable usage input of a kind (`pricing.usage.<component>.<name>`). */
@@ -35,6 +31,42 @@ export interface UsageSpec {
   prop?: string;
   /** The assumption when nothing else says; absent: the line "depends on usage". */
   default?: number;
+  /** A figure worked out from the design's traffic, used before the default (and before a prop's default). */
+  derived?: { value: number; derivation: string };
+}
+
+/** Monthly requests that reach a component from the design's users, and how they were worked out. */
+export interface Traffic {
+  /** Average requests a month. */
+  requestsPerMonth: number;
+  /** Average requests a second (requests a month / seconds in a month). */
+  averagePerSecond: number;
+  /** Kilobytes a response carries, on average (the users' assumption). */
+  responseKb: number;
+  derivation: string;
+  /** Every path from the users reaches it through a CDN, which fetches from it and serves users itself. */
+  behindEdge: boolean;
+}
+
+/** What a workload asks of its region's Kubernetes nodes. */
+export interface PodRequests {
+  what: string;
+  /** Pods, per profile (autoscaling moves them between its bounds). */
+  pods: Range;
+  vcpuPerPod: number;
+  memoryGbPerPod: number;
+  /** Where the figures per pod come from (the size's shape, the props, an assumption). */
+  basis: string;
+  /** The node size this workload names (app services and worker pools on Kubernetes). */
+  nodeSize?: string;
+}
+
+/** What a component backs up to a vault: how much, and the kind of recovery point it makes. */
+export interface BackupProfile {
+  gb: number;
+  /** Price key of its recovery points in a backup vault (`backup/rds-snapshot`, `backup/s3`). */
+  key: string;
+  label: string;
 }
 
 /** Facts about the design that estimators share, computed once per estimate. */
@@ -44,10 +76,19 @@ export interface DesignIndex {
   regions: ReadonlyMap<string, Region>;
   components: ReadonlyMap<string, Component>;
   outgoing: ReadonlyMap<string, readonly Connection[]>;
+  incoming: ReadonlyMap<string, readonly Connection[]>;
   /** Per region id: the component that carries that region's Kubernetes control plane. */
   clusterOwners: ReadonlyMap<string, string>;
   /** Per region id: how many components run on that region's cluster. */
   clusterUsers: ReadonlyMap<string, number>;
+  /** Per region id: the pods the cluster's workloads ask for, which size its nodes. */
+  clusterPods: ReadonlyMap<string, readonly (PodRequests & { componentId: string })[]>;
+  /** Per component id: the kind's answers (computed once per estimate). */
+  traits: ReadonlyMap<string, ComponentTraits>;
+  /** Per component id: the traffic from the users that reaches it, where the design states a peak rate. */
+  traffic: ReadonlyMap<string, Traffic>;
+  /** Per component id: what it sends to a backup vault, for components that can say. */
+  backups: ReadonlyMap<string, BackupProfile>;
 }
 
 export interface ChargeSpec {
@@ -75,8 +116,8 @@ export interface EstimatorOptions {
 export class ComponentLedger<P = AnyProps> {
   readonly lines: LineItem[] = [];
   readonly assumptions: UsageAssumption[] = [];
-  /** Prices taken from another region than the component's: [component's location, price region, key]. */
-  readonly regionFallbacks: [string, string, string][] = [];
+  /** Region ids this component's own lines already send data to (so a connection there is not billed again). */
+  readonly transferCovered = new Set<string>();
 
   constructor(
     readonly index: DesignIndex,
@@ -108,7 +149,7 @@ export class ComponentLedger<P = AnyProps> {
     return range(replicas);
   }
 
-  /** Reads a usage input (local setting, design's pricing.usage, the prop, then the default) and records it. */
+  /** Reads a usage input (local setting, design's pricing.usage, the prop, the traffic, then the default) and records it. */
   usage(spec: UsageSpec): Range | undefined {
     const id = this.component.id;
     const local = this.options.localUsage[id]?.[spec.name];
@@ -117,46 +158,66 @@ export class ComponentLedger<P = AnyProps> {
     const propValue = spec.prop !== undefined ? (this.props as AnyProps)[spec.prop] : undefined;
     let value: number | undefined;
     let origin: UsageAssumption['origin'];
+    let derivation: string | undefined;
     if (typeof local === 'number') [value, origin] = [local, 'local usage'];
     else if (typeof designed === 'number') [value, origin] = [designed, 'design usage'];
-    else if (typeof propValue === 'number') [value, origin] = [propValue, explicitProp ? 'prop' : 'default'];
+    else if (explicitProp && typeof propValue === 'number') [value, origin] = [propValue, 'prop'];
+    else if (spec.derived) [value, origin, derivation] = [spec.derived.value, 'traffic', spec.derived.derivation];
+    else if (typeof propValue === 'number') [value, origin] = [propValue, 'default'];
     else [value, origin] = [spec.default, 'default'];
     if (value === undefined) {
       this.assumptions.push({ componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value: null, range: null, origin: 'unset', nature: spec.nature });
       return undefined;
     }
     const r = spec.nature === 'usage' ? { low: value * this.options.usageFactors.low, expected: value, high: value * this.options.usageFactors.high } : range(value);
-    this.assumptions.push({ componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value, range: r, origin, nature: spec.nature });
+    this.assumptions.push({ componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value, range: r, origin, nature: spec.nature, ...(derivation ? { derivation } : {}) });
     return r;
   }
 
-  /** Adds a priced line, or a "not in catalog" line naming the missing price. */
+  /** The traffic that reaches this component from the design's users, if the design states a peak rate. */
+  get traffic(): Traffic | undefined {
+    return this.index.traffic.get(this.component.id);
+  }
+
+  /** A usage figure derived from traffic: `perRequest` of the unit for each request, with the derivation. */
+  fromTraffic(perRequest: number, what: string, round = true): UsageSpec['derived'] {
+    const traffic = this.traffic;
+    if (!traffic) return undefined;
+    const value = traffic.requestsPerMonth * perRequest;
+    return { value: round ? Math.round(value) : value, derivation: `${traffic.derivation}${perRequest === 1 ? '' : ` x ${what}`}` };
+  }
+
+  /** Adds a priced line; a line that says the price is not known for the region; or a "not in catalog" line. */
   charge(spec: ChargeSpec): void {
     const location = spec.location ?? this.location;
     const match = this.book.find(spec.key, location);
     const quantity = typeof spec.quantity === 'number' ? range(spec.quantity) : spec.quantity;
     if (!match) {
-      this.notInCatalog(spec.what, `no ${this.provider.toUpperCase()} price for "${spec.key}" in the catalog`);
+      this.missingPrice(spec.what, spec.key, location);
+      // How the quantity was read still matters to a reader of the excluded line.
+      this.lines[this.lines.length - 1]!.notes.push(...(spec.notes ?? []));
       return;
     }
     const notes = [...(spec.notes ?? [])];
     let unitPrice = match.price.usd;
     let uncertain = match.price.uncertain === true;
+    let asOf: string | undefined = match.price.asOf;
+    let firstParty = isFirstParty(match.price.sourceKind);
     if (spec.multiplier) {
       const factor = this.book.find(spec.multiplier.key, location);
       if (!factor) {
-        this.notInCatalog(spec.what, `no ${spec.multiplier.label} in the catalog`);
+        this.missingPrice(spec.what, spec.multiplier.key, location, spec.multiplier.label);
         return;
       }
       unitPrice = match.price.usd * (factor.price.usd - spec.multiplier.minus);
       uncertain ||= factor.price.uncertain === true;
+      asOf = olderDate(asOf, factor.price.asOf);
+      firstParty &&= isFirstParty(factor.price.sourceKind);
       notes.push(`${spec.multiplier.label}: ${match.price.usd} x (${factor.price.usd} - ${spec.multiplier.minus}) per ${match.price.unit} (${factor.price.source}, ${factor.price.asOf})`);
       if (factor.price.note) notes.push(factor.price.note);
     }
-    if (match.regionMatch === 'nearest') {
-      this.regionFallbacks.push([location, match.price.region, match.price.key]);
-      notes.push(fallbackNote(match.price.region, location));
-    }
+    if (match.imported) notes.push('price from your imported price book');
+    if (!firstParty) notes.push(`not a first-party source (${match.price.sourceKind ?? 'unclassified'}): ${match.price.source}`);
     if (uncertain) notes.push('uncertain: the reference marks this price as uncertain');
     if (match.price.note && !spec.multiplier) notes.push(match.price.note);
     const cents = mapRange(quantity, (q) => Math.round(((q / match.price.per) * unitPrice * 100)));
@@ -171,14 +232,26 @@ export class ComponentLedger<P = AnyProps> {
       priceKey: match.price.key,
       service: `${this.provider}/${match.price.serviceCode}`,
       priceRegion: match.price.region,
-      source: match.price.source,
-      asOf: match.price.asOf,
+      source: match.imported ? `imported: ${match.price.source}` : match.price.source,
+      asOf,
+      sourceKind: match.imported ? 'imported' : (match.price.sourceKind ?? 'third-party'),
       // Always present (undefined when not), so every line has one shape.
       uncertain: uncertain || undefined,
       monthlyCents: cents,
       listCents: cents,
       notes,
     });
+  }
+
+  /** The catalog has no price for `key` in `location`: say whether it has one elsewhere. */
+  private missingPrice(what: string, key: string, location: string, label?: string): void {
+    const name = label ?? `"${key}"`;
+    const elsewhere = this.book.regionsOf(key);
+    if (elsewhere.length > 0) {
+      this.note('not-in-region', what, `no ${this.provider.toUpperCase()} price for ${name} in ${location} (the catalog has it for ${elsewhere.join(', ')}; another region's price is not used); import a price book to price it`);
+    } else {
+      this.note('not-in-catalog', what, `no ${this.provider.toUpperCase()} price for ${name} in the catalog`);
+    }
   }
 
   private note(status: Exclude<LineStatus, 'priced'>, what: string, reason: string): void {
@@ -215,5 +288,13 @@ export class ComponentLedger<P = AnyProps> {
 export interface Estimator<P = AnyProps> {
   /** Whether this component runs on a Kubernetes cluster of its region (which then pays a control plane). */
   usesCluster?: (props: P) => boolean;
+  /** On a cluster: the pods it asks the region's nodes for (which decide how many nodes there are). */
+  clusterPods?: (props: P, context: { replicas: number; traits: ComponentTraits; book: PriceBook; /** Props the design file sets itself. */ explicit: ReadonlySet<string> }) => PodRequests[];
+  /** What it sends to a backup vault over a `backup` connection. */
+  backupProfile?: (props: P, traits: ComponentTraits) => BackupProfile | undefined;
+  /** Serves users from the provider's edge (a CDN): origins behind it send their responses to it, not to users. */
+  servesFromEdge?: boolean;
+  /** Users: the peak requests per second they send, when the design states it (`explicit`: the props the file sets). */
+  peakRequestsPerSecond?: (props: P, explicit: ReadonlySet<string>) => number | undefined;
   estimate: (ledger: ComponentLedger<P>) => void;
 }

@@ -1,25 +1,58 @@
 import { z } from 'zod';
 import { PROVIDERS, type Provider } from '../../model';
-import { nearestRegion } from './regions';
-import type { CatalogPrice, PriceCatalog } from './types';
+import { SOURCE_KINDS, type Commitment } from './types';
 
+/**
+ * The price catalog's shape, defined once: public/prices/<provider>.json as scripts/price-catalogs/
+ * build.ts writes it, an imported price book, and what the app and command line read. The types
+ * below are this schema's.
+ */
 const priceSchema = z.strictObject({
+  /** What the estimators ask for: `compute/m5.large`, `db/storage-multi-az`. */
   key: z.string().min(1),
+  /** Short service code that adjustments are scoped to (`aws/rds`). */
   serviceCode: z.string().min(1),
+  /** The provider's service and SKU, as the source names them. */
   service: z.string(),
   sku: z.string(),
+  /** Provider region code, or `global`. */
   region: z.string().min(1),
   usd: z.number().min(0),
+  /** The unit the price is quoted in by the source: `hour`, `1M requests`, `GB-month`. */
   unit: z.string(),
+  /** What an estimator counts (`instance-hour`, `request`), and how many of them the price is for (`per`). */
   quantityUnit: z.string(),
   per: z.number().positive(),
   source: z.string().min(1, 'every price needs a source'),
   asOf: z.string().min(1, 'every price needs a date'),
   note: z.string().optional(),
+  /** The reference marks this figure as uncertain: estimates that use it say so. */
   uncertain: z.boolean().optional(),
+  /** What kind of source it is (absent: not yet classified, treated as not first-party). */
+  sourceKind: z.enum(SOURCE_KINDS).optional(),
 });
 
-const catalogSchema = z.strictObject({
+/** The vCPUs and memory of an instance type, for pricing containers or pods of that size. */
+const shapeSchema = z.strictObject({ vcpu: z.number().positive(), memoryGb: z.number().positive(), source: z.string().min(1) });
+
+/**
+ * A commitment's price: either the committed price of one SKU (from an official price list's
+ * reserved terms) or a discount that applies to a whole service, each with its source.
+ */
+const commitmentSchema = z.strictObject({
+  term: z.enum(['1-year', '3-year']),
+  plan: z.string().min(1),
+  serviceCode: z.string().min(1).optional(),
+  key: z.string().min(1).optional(),
+  region: z.string().min(1),
+  percentOff: z.number().min(0).max(100).optional(),
+  usd: z.number().min(0).optional(),
+  source: z.string().min(1, 'every commitment rate needs a source'),
+  asOf: z.string().min(1, 'every commitment rate needs a date'),
+  sourceKind: z.enum(SOURCE_KINDS).optional(),
+});
+
+export const priceCatalogSchema = z.strictObject({
   format: z.literal(1),
   provider: z.enum(PROVIDERS),
   currency: z.string().length(3),
@@ -28,52 +61,98 @@ const catalogSchema = z.strictObject({
   description: z.string().optional(),
   notFound: z.array(z.string()).default([]),
   prices: z.array(priceSchema),
+  shapes: z.record(z.string(), shapeSchema).optional(),
+  commitments: z.array(commitmentSchema).optional(),
+  /** Where an imported price book came from: file names and formats. */
+  imports: z.array(z.strictObject({ file: z.string(), format: z.string(), prices: z.number().int().min(0), publishedAt: z.string().optional() })).optional(),
 });
+
+/** One list price, as served in public/prices/<provider>.json. */
+export type CatalogPrice = z.infer<typeof priceSchema>;
+export type InstanceShape = z.infer<typeof shapeSchema>;
+export type CommitmentRate = z.infer<typeof commitmentSchema>;
+export type PriceCatalog = z.infer<typeof priceCatalogSchema>;
 
 /** Checks a price catalog read from public/prices/<provider>.json; throws naming what is wrong. */
 export function parsePriceCatalog(data: unknown, name = 'price catalog'): PriceCatalog {
-  const result = catalogSchema.safeParse(data);
+  const result = priceCatalogSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
     const path = issue ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') : '';
     throw new Error(`${name}: ${path.replace(/^\./, '')}: ${issue?.message ?? 'not a price catalog'}`);
   }
-  return result.data as PriceCatalog;
+  return result.data;
 }
 
-/** The outcome of a price lookup: the price, and how its region relates to the one asked for. */
+/** The date of an `asOf` text: "2025-07-07 (golden last regenerated; ...)" -> 2025-07-07. */
+export function asOfDate(asOf: string): string {
+  return /^\d{4}-\d{2}(-\d{2})?/.exec(asOf)?.[0] ?? asOf;
+}
+
+/** The outcome of a price lookup: the price, and whether it is the region's own or a global one. */
 export interface PriceMatch {
   price: CatalogPrice;
-  /** exact: the region asked for; global: priced the same everywhere; nearest: another region's price. */
-  regionMatch: 'exact' | 'global' | 'nearest';
+  /** exact: the region asked for; global: priced the same everywhere. */
+  regionMatch: 'exact' | 'global';
+  /** The price comes from an imported price book, which overrides the bundled catalog. */
+  imported: boolean;
+}
+
+/** A commitment found for a priced line. */
+export interface CommitmentMatch {
+  rate: CommitmentRate;
+  imported: boolean;
 }
 
 /**
- * Price lookups for one provider: by key, for a region, falling back to the nearest region the
- * catalog prices that key in. Memoised, since a large design asks the same questions many times.
+ * Price lookups for one provider, over one or more catalogs: imported price books first (they
+ * override the bundled prices), then the bundled catalog. A price is the region's own or a global
+ * one; another region's price is never substituted (the caller says the price is not known for
+ * the region). Memoised, since a large design asks the same questions many times.
  */
 export class PriceBook {
   readonly provider: Provider;
+  /** The bundled catalog (the last one given), for its currency, hours and dates. */
   readonly catalog: PriceCatalog | undefined;
-  private readonly byKey = new Map<string, CatalogPrice[]>();
-  /** key -> location -> match (nested, so a lookup builds no string). */
+  private readonly layers: { catalog: PriceCatalog; imported: boolean; byKey: Map<string, CatalogPrice[]> }[];
   private readonly memo = new Map<string, Map<string, PriceMatch | null>>();
+  private readonly shapes = new Map<string, InstanceShape>();
 
-  constructor(provider: Provider, catalog: PriceCatalog | undefined) {
+  /** `imported` catalogs win over `bundled`, the first imported over later ones. */
+  constructor(provider: Provider, bundled: PriceCatalog | undefined, imported: readonly PriceCatalog[] = []) {
     this.provider = provider;
-    this.catalog = catalog;
-    for (const price of catalog?.prices ?? []) {
-      const list = this.byKey.get(price.key);
-      if (list) list.push(price);
-      else this.byKey.set(price.key, [price]);
-    }
+    this.catalog = bundled;
+    const sources = [...imported.map((catalog) => ({ catalog, imported: true })), ...(bundled ? [{ catalog: bundled, imported: false }] : [])];
+    this.layers = sources.map(({ catalog, imported: isImported }) => {
+      const byKey = new Map<string, CatalogPrice[]>();
+      for (const price of catalog.prices) {
+        const list = byKey.get(price.key);
+        if (list) list.push(price);
+        else byKey.set(price.key, [price]);
+      }
+      return { catalog, imported: isImported, byKey };
+    });
+    for (const layer of [...this.layers].reverse()) for (const [size, shape] of Object.entries(layer.catalog.shapes ?? {})) this.shapes.set(size, shape);
   }
 
+  /** Whether any catalog prices `key`, in any region. */
   has(key: string): boolean {
-    return this.byKey.has(key);
+    return this.layers.some((layer) => layer.byKey.has(key));
   }
 
-  /** The price of `key` in `location` (a region code, or `global`), or undefined when the catalog has none. */
+  /** The regions any catalog prices `key` in, sorted. */
+  regionsOf(key: string): string[] {
+    const regions = new Set<string>();
+    for (const layer of this.layers) for (const price of layer.byKey.get(key) ?? []) regions.add(price.region);
+    return [...regions].sort();
+  }
+
+  /** The vCPUs and memory of an instance type, when a catalog knows them. */
+  shape(size: string): InstanceShape | undefined {
+    return this.shapes.get(size);
+  }
+
+  /** The price of `key` in `location` (a region code, or `global`), or undefined when no catalog has it there. */
   find(key: string, location: string): PriceMatch | undefined {
     let byLocation = this.memo.get(key);
     if (!byLocation) {
@@ -88,14 +167,34 @@ export class PriceBook {
   }
 
   private lookup(key: string, location: string): PriceMatch | undefined {
-    const prices = this.byKey.get(key);
-    if (!prices || prices.length === 0) return undefined;
-    const exact = prices.find((p) => p.region === location);
-    if (exact) return { price: exact, regionMatch: exact.region === 'global' ? 'global' : 'exact' };
-    const global = prices.find((p) => p.region === 'global');
-    if (global) return { price: global, regionMatch: 'global' };
-    const nearest = nearestRegion(this.provider, location, prices.map((p) => p.region));
-    const price = prices.find((p) => p.region === nearest) ?? prices[0]!;
-    return { price, regionMatch: 'nearest' };
+    for (const layer of this.layers) {
+      const prices = layer.byKey.get(key);
+      if (!prices) continue;
+      const exact = prices.find((p) => p.region === location);
+      if (exact) return { price: exact, regionMatch: exact.region === 'global' ? 'global' : 'exact', imported: layer.imported };
+      const global = prices.find((p) => p.region === 'global');
+      if (global) return { price: global, regionMatch: 'global', imported: layer.imported };
+    }
+    return undefined;
+  }
+
+  /**
+   * The commitment rate for a priced line: the SKU's own committed price in that region first,
+   * then a rate for its service in that region, then a global rate for its service.
+   */
+  commitment(term: Exclude<Commitment, 'on-demand'>, key: string, serviceCode: string, location: string): CommitmentMatch | undefined {
+    for (const layer of this.layers) {
+      const rates = layer.catalog.commitments;
+      if (!rates) continue;
+      const own = rates.find((r) => r.term === term && r.key === key && r.region === location && r.usd !== undefined);
+      if (own) return { rate: own, imported: layer.imported };
+    }
+    for (const layer of this.layers) {
+      const rates = layer.catalog.commitments;
+      if (!rates) continue;
+      const forService = rates.find((r) => r.term === term && r.serviceCode === serviceCode && r.key === undefined && (r.region === location || r.region === 'global') && r.percentOff !== undefined);
+      if (forService) return { rate: forService, imported: layer.imported };
+    }
+    return undefined;
   }
 }

@@ -7,6 +7,7 @@ export const activeActiveSingleWriter: Rule = {
   title: 'Active-active regions that all write to one database in one region',
   severity: 'high',
   escalation: { 'mission-critical': 'critical' },
+  autoFixable: false,
   category: 'recovery',
   rationale:
     'Two regions serving traffic look like region redundancy, but if both write to one database in one region, that region is still a single point of failure, and every write from the other region pays a cross-region round trip.',

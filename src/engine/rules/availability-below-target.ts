@@ -21,6 +21,7 @@ export const availabilityBelowTarget: Rule = {
   id: 'availability-below-target',
   title: 'A journey\'s estimated availability is below its target',
   severity: 'high',
+  autoFixable: false,
   category: 'availability',
   rationale:
     'Availability multiplies along a request path: six components at 99.95% each give 99.7%, not 99.95%. A journey whose dependencies cannot add up to the promised figure will miss it in an ordinary month, before anything unusual happens.',

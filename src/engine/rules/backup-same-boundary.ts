@@ -5,6 +5,7 @@ export const backupSameBoundary: Rule = {
   id: 'backup-same-boundary',
   title: 'Backups never leave the production account or region',
   severity: 'high',
+  autoFixable: false,
   category: 'data',
   rationale:
     'A compromised or deleted account, an operator error with broad permissions, or a region-wide event can take the data and its backups together. Copies in a separate account (locked) and another region are what make a backup independent of the thing it protects.',

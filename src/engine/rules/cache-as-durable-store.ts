@@ -5,6 +5,7 @@ export const cacheAsDurableStore: Rule = {
   title: 'A cache holds the only copy of data',
   severity: 'high',
   escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  autoFixable: false,
   category: 'data',
   rationale:
     'Caches are evicted under memory pressure, flushed on failover and emptied on restart. Data that lives only there (carts, counters, sessions that must not be lost) disappears the first time the cache does what caches do.',

@@ -10,6 +10,7 @@ export const criticalDependencyUnredundant: Rule = {
   title: 'A foundation every journey or release depends on has no redundancy or fallback',
   severity: 'high',
   escalation: { 'mission-critical': 'critical' },
+  autoFixable: true,
   category: 'foundations',
   rationale:
     'Identity, DNS, secrets and the release pipeline sit under every journey and every recovery. They are rarely drawn in the architecture, so they are rarely made redundant, and when one fails everything fails with it, including the tools you would use to recover.',

@@ -6,6 +6,7 @@ export const drUntested: Rule = {
   title: 'A recovery region whose failover has not been exercised recently',
   severity: 'medium',
   escalation: { 'mission-critical': 'high' },
+  autoFixable: false,
   category: 'recovery',
   rationale:
     'A standby region that has never taken traffic hides drift: a missing secret, an old image, a quota never raised, a DNS record nobody can change under pressure. Failover that is not rehearsed takes hours the first time, whatever the design says.',

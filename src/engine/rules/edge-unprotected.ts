@@ -9,6 +9,7 @@ export const edgeUnprotected: Rule = {
   id: 'edge-unprotected',
   title: 'An internet-facing entry without a WAF and rate limiting',
   severity: 'high',
+  autoFixable: false,
   category: 'edge',
   rationale:
     'Layer-7 floods, scrapers and exploit traffic are an availability risk, not only a security one: one abusive client can exhaust the capacity every tenant shares. A WAF with managed rules and rate-based rules in front of the entry is the first bulkhead.',

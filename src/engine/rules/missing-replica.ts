@@ -6,6 +6,7 @@ export const missingReplica: Rule = {
   title: 'A database without a standby, or a durable cache without a replica',
   severity: 'high',
   escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  autoFixable: true,
   category: 'data',
   rationale:
     'A single database instance fails with its host or its zone, and coming back means a restore measured in hours, losing whatever was written since the last backup. A standby in another zone takes over in one to two minutes with nothing lost (RDS Multi-AZ: 99.95% against 99.5% for a single instance).',

@@ -6,6 +6,7 @@ export const natSingleZone: Rule = {
   id: 'nat-single-zone',
   title: 'Several zones egress through a NAT gateway in fewer zones',
   severity: 'high',
+  autoFixable: true,
   category: 'network',
   rationale:
     'A NAT gateway lives in one zone. When services in several zones send their outbound traffic through it, losing that one zone cuts egress (the ERP, the identity provider, SaaS APIs) for all of them: a hidden cross-zone dependency that defeats the multi-AZ layout.',

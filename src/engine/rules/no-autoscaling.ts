@@ -10,6 +10,7 @@ export const noAutoscaling: Rule = {
   id: 'no-autoscaling',
   title: 'A stateless tier whose fixed capacity cannot absorb the loss of a zone',
   severity: 'medium',
+  autoFixable: true,
   category: 'capacity',
   rationale:
     'When a zone goes, its share of traffic lands on the instances left. A fixed fleet without headroom saturates and the zone failure becomes a full outage; autoscaling (or enough standing headroom) keeps the survivors below their limits.',

@@ -7,6 +7,7 @@ export const noBackup: Rule = {
   title: 'A store without backups, or object storage without versioning',
   severity: 'high',
   escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  autoFixable: true,
   category: 'data',
   rationale:
     'Standbys and replicas copy mistakes as faithfully as data: a bad migration, a deleted tenant, ransomware. Only backups (or object versions) go back in time, and without them the data is one command away from gone.',

@@ -5,6 +5,7 @@ export const noHealthChecks: Rule = {
   id: 'no-health-checks',
   title: 'A load balancer or service without health checks',
   severity: 'high',
+  autoFixable: true,
   category: 'operations',
   rationale:
     'Without health checks a hung or half-started instance keeps receiving its share of traffic, failover never triggers, and self-healing has nothing to act on: every user on that instance sees errors until someone notices.',

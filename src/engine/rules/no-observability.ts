@@ -4,6 +4,7 @@ export const noObservability: Rule = {
   id: 'no-observability',
   title: 'No observability, or no alerting or synthetic checks on the journeys',
   severity: 'high',
+  autoFixable: false,
   category: 'operations',
   rationale:
     'You cannot fail over from a failure you cannot see. Without alerts on what users feel, the first signal of an outage is a client calling; without synthetic checks, DNS, TLS and edge failures are invisible from inside.',

@@ -6,6 +6,7 @@ export const noProgressiveDelivery: Rule = {
   title: 'Releases without canary or blue-green and automated rollback',
   severity: 'medium',
   escalation: { premium: 'high', 'mission-critical': 'high' },
+  autoFixable: true,
   category: 'delivery',
   rationale:
     'Most outages start with a change. A rolling release without automated rollback puts a bad build in front of every user before anyone sees the error rate climb; a canary or blue-green release with alarms that roll back limits it to a few percent for a few minutes.',

@@ -6,6 +6,7 @@ export const noTenantIsolation: Rule = {
   title: 'A shared multi-tenant design without per-tenant limits',
   severity: 'medium',
   escalation: { premium: 'high', 'mission-critical': 'high' },
+  autoFixable: false,
   category: 'tenancy',
   rationale:
     'In a shared platform one tenant\'s month-end import, runaway integration or poison request degrades every other tenant. Per-tenant quotas and rate limits (or cells) bound the blast radius of a noisy neighbour.',

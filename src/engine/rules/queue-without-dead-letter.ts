@@ -6,6 +6,7 @@ export const queueWithoutDeadLetter: Rule = {
   title: 'A queue without a dead-letter queue, or not durable',
   severity: 'medium',
   escalation: { 'mission-critical': 'high' },
+  autoFixable: true,
   category: 'integration',
   rationale:
     'A poison message that fails every time either blocks the queue or loops forever, and nobody notices until the backlog is days old. A queue that is not durable loses every message in flight when a node goes.',

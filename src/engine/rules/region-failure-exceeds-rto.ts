@@ -8,6 +8,7 @@ export const regionFailureExceedsRto: Rule = {
   title: 'A region failure outlasts the RTO',
   severity: 'medium',
   escalation: { premium: 'high', 'mission-critical': 'critical' },
+  autoFixable: false,
   category: 'recovery',
   rationale:
     'Region-wide outages are rare but real, and they last hours. Without a second region (or with a recovery strategy too slow for the target), the journeys are down for as long as the provider takes, and the tier\'s RTO is a promise the design cannot keep.',

@@ -6,6 +6,7 @@ export const reportingOnPrimary: Rule = {
   id: 'reporting-on-primary',
   title: 'Reporting reads served by the primary database',
   severity: 'medium',
+  autoFixable: true,
   category: 'data',
   rationale:
     'Month-end reports and dashboards run long scans that compete with timesheets and approvals for the primary\'s CPU, memory and locks. The classic professional-services outage is the finance report that stalls everyone else\'s writes.',

@@ -10,6 +10,7 @@ export const rpoExceedsTarget: Rule = {
   id: 'rpo-exceeds-target',
   title: 'A store could lose more data than the RPO allows',
   severity: 'high',
+  autoFixable: false,
   category: 'data',
   rationale:
     'The RPO is the most recent work the business accepts to lose: timesheets, approvals, invoices. A store whose only way back is last night\'s snapshot loses a day of client work after a corruption or a failed disk, whatever the tier promises.',

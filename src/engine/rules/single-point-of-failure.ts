@@ -13,6 +13,7 @@ export const singlePointOfFailure: Rule = {
   id: 'single-point-of-failure',
   title: 'Single point of failure on a journey',
   severity: 'critical',
+  autoFixable: true,
   category: 'topology',
   rationale:
     'One instance, or several in one zone, with nothing to take over: when it goes (a host failure, a bad deploy, a zone event), the journey goes with it and stays down until someone rebuilds it. A single instance carries only the 99.5% instance-level SLA.',

@@ -5,6 +5,7 @@ export const singleZone: Rule = {
   id: 'single-zone',
   title: 'A regional component runs in one zone',
   severity: 'high',
+  autoFixable: true,
   category: 'topology',
   rationale:
     'The region has several zones, but this component uses one: a zone event takes it down although the region stays up. Spreading over zones is the cheapest redundancy there is, and it is what the provider\'s multi-AZ SLAs assume.',

@@ -5,6 +5,7 @@ export const statefulAppTier: Rule = {
   id: 'stateful-app-tier',
   title: 'An app service keeps session state locally',
   severity: 'high',
+  autoFixable: true,
   category: 'topology',
   rationale:
     'Sessions in one instance\'s memory log users out whenever that instance is replaced: every deploy, every scale-in, every failure. They also force sticky sessions, so load spreads unevenly and a zone failure drops everyone pinned there.',

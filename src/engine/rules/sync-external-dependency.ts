@@ -6,6 +6,7 @@ export const syncExternalDependency: Rule = {
   id: 'sync-external-dependency',
   title: 'A journey waits on an external system',
   severity: 'high',
+  autoFixable: false,
   category: 'integration',
   rationale:
     'ERPs, CRMs and payroll systems have their own maintenance windows, throttles and outages, often the lowest availability in the whole picture. Called synchronously from a journey, their availability multiplies straight into yours and their slowness holds your threads.',

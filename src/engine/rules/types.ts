@@ -1,5 +1,6 @@
 import type { ComponentPatch } from '../../catalog';
 import type { Component, Design, ResolvedTier } from '../../model';
+import { mergeProps } from '../../model/edits';
 import type { DesignGraph } from '../graph';
 import type { JourneyAvailability } from '../analysis/availability';
 import type { JourneyPlan } from '../analysis/journeys';
@@ -31,6 +32,8 @@ export interface RuleMeta {
   severity: Severity;
   /** Severity for stricter tiers, where a finding matters more. */
   escalation?: Partial<Record<TierClass, Severity>>;
+  /** Whether its findings come with an automatic fix (a test holds every rule to what it says). */
+  autoFixable: boolean;
   category: RuleCategory;
   /** Why it matters, the way an SRE says it in a design review. */
   rationale: string;
@@ -86,26 +89,14 @@ export interface Rule extends RuleMeta {
   check: (context: RuleContext) => RuleResult[];
 }
 
-/** Maps one component of a design to a new version of it, leaving everything else untouched. */
-export function patchComponent(design: Design, id: string, patch: (component: Component) => Component): Design {
-  return { ...design, components: design.components.map((component) => (component.id === id ? patch(component) : component)) };
-}
+/** The model's component edits, under the names automatic fixes have used (src/model/edits.ts is their home). */
+export { updateComponent as patchComponent, mergeProps as withProps } from '../../model/edits';
 
 /** A component with a kind's remedy applied: zones and replicas replaced, props merged. */
 export function applyPatch(component: Component, patch: ComponentPatch): Component {
   let next = component;
   if (patch.zones !== undefined) next = { ...next, zones: patch.zones };
   if (patch.replicas !== undefined) next = { ...next, replicas: patch.replicas };
-  if (patch.props !== undefined && Object.keys(patch.props).length > 0) next = withProps(next, patch.props);
+  if (patch.props !== undefined && Object.keys(patch.props).length > 0) next = mergeProps(next, patch.props);
   return next;
-}
-
-/** A component with some props set (nested groups merged one level deep). */
-export function withProps(component: Component, props: Record<string, unknown>): Component {
-  const merged: Record<string, unknown> = { ...(component.props ?? {}) };
-  for (const [key, value] of Object.entries(props)) {
-    const current = merged[key];
-    merged[key] = value && typeof value === 'object' && !Array.isArray(value) && current && typeof current === 'object' ? { ...(current as object), ...(value as object) } : value;
-  }
-  return { ...component, props: merged };
 }

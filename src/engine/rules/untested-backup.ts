@@ -6,6 +6,7 @@ export const untestedBackup: Rule = {
   id: 'untested-backup',
   title: 'Backups whose restore was never tested, or not recently',
   severity: 'high',
+  autoFixable: false,
   category: 'data',
   rationale:
     'An untested backup is a hope, not a recovery capability: restores fail on missing permissions, expired keys, a forgotten extension, or simply take ten times longer than anyone assumed. Only a recent end-to-end restore says the RTO and RPO are real.',

@@ -8,6 +8,7 @@ export const zoneFailureBreaksJourney: Rule = {
   title: 'Losing one zone breaks a journey',
   severity: 'high',
   escalation: { premium: 'critical', 'mission-critical': 'critical' },
+  autoFixable: false,
   category: 'topology',
   rationale:
     'Availability zones are the failure domain a region is built to survive: power, cooling and network events take out one zone at a time, several times a year across a provider. A design that loses a journey with one zone is single-zone where it matters.',

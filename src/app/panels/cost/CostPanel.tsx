@@ -1,14 +1,15 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useDeferredValue, useMemo, useState } from 'react';
-import { COST_PROFILES, estimateCost, type CostProfile, type CostReport, type UsageAssumption } from '../../../engine/cost';
-import { priceAdjustmentSchema, type Design, type PriceAdjustment } from '../../../model';
-import { applyPatch } from '../../commands';
+import { COMMITMENT_TITLES, COMMITMENTS, COST_PROFILES, estimateCost, totalCaption, type Commitment, type CostProfile, type CostReport, type PriceCatalog, type UsageAssumption } from '../../../engine/cost';
+import { priceAdjustmentSchema, pricingSettingsSchema, type Design, type PriceAdjustment } from '../../../model';
+import { setCommitment, setPriceAdjustments, setUsageInput } from '../../commands';
+import { InlineField, readNumber } from '../../components/fields';
 import { selectComponents, useModel } from '../../store';
 import { costQueryClient, useCatalog } from './catalogs';
-import { formatMoney, STATUS_TEXT } from './format';
+import { formatMoney, LINE_STATUS_LABELS } from '../../../engine/format';
 import { LayerChart } from './LayerChart';
 import { setLocalAdjustments, useLocalAdjustments } from './local-settings';
-import { setDesignAdjustments, setUsageInput } from './patches';
+import { clearPriceBook, importPriceBookFile, usePriceBooks } from './price-book';
 import './cost.css';
 
 export default function CostPanel() {
@@ -24,11 +25,12 @@ function CostView() {
   const design = useDeferredValue(useModel());
   const catalog = useCatalog(design.provider);
   const localAdjustments = useLocalAdjustments();
+  const priceBooks = usePriceBooks();
   const [profile, setProfile] = useState<CostProfile | undefined>(undefined);
   const [showAssumptions, setShowAssumptions] = useState(false);
   const report = useMemo(
-    () => (catalog.data ? estimateCost(design, [catalog.data.catalog], { adjustments: localAdjustments, ...(profile ? { profile } : {}) }) : undefined),
-    [design, catalog.data, localAdjustments, profile],
+    () => (catalog.data ? estimateCost(design, [catalog.data.catalog], { adjustments: localAdjustments, imported: priceBooks, ...(profile ? { profile } : {}) }) : undefined),
+    [design, catalog.data, localAdjustments, priceBooks, profile],
   );
 
   if (catalog.isPending) return <p className="panel-empty">Loading {design.provider.toUpperCase()} prices…</p>;
@@ -43,9 +45,9 @@ function CostView() {
         <div className="cost-range" data-testid="cost-range">
           range {formatMoney(report.range.low, currency)} to {formatMoney(report.range.high, currency)} · {formatMoney(report.yearly, currency)} a year
         </div>
-        <div className="cost-meta">
-          {report.provider.toUpperCase()} on-demand list prices as of {report.asOf}
-          {catalog.data?.origin === 'offline copy' ? ' (offline copy)' : ''}
+        <div className={report.excluded.lines > 0 ? 'cost-caption cost-caption-partial' : 'cost-caption'} data-testid="cost-caption">
+          {totalCaption(report)}
+          {catalog.data?.origin === 'offline copy' ? ' (offline copy of the catalog)' : ''}
         </div>
         <div className="cost-controls">
           <label>
@@ -53,6 +55,19 @@ function CostView() {
             <select value={report.profile} onChange={(e) => setProfile(e.target.value as CostProfile)} data-testid="cost-profile">
               {COST_PROFILES.map((p) => (
                 <option key={p} value={p}>{p}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Commitment{' '}
+            <select
+              value={report.commitment}
+              title={COMMITMENT_TITLES[report.commitment]}
+              onChange={(e) => setCommitment(e.target.value as Commitment)}
+              data-testid="cost-commitment"
+            >
+              {COMMITMENTS.map((c) => (
+                <option key={c} value={c}>{c}</option>
               ))}
             </select>
           </label>
@@ -84,6 +99,7 @@ function CostView() {
       </section>
 
       <ComponentTable report={report} />
+      <PriceBookSection books={priceBooks} provider={design.provider} />
       <Adjustments design={design} report={report} localAdjustments={localAdjustments} />
 
       <section>
@@ -149,7 +165,7 @@ function ComponentRow(props: {
             {component.kind}
           </button>
         </td>
-        <td className="cost-amount">{component.status === 'priced' ? formatMoney(amount, currency) : <span className={`cost-status cost-status-${component.status}`}>{STATUS_TEXT[component.status]}</span>}</td>
+        <td className="cost-amount">{component.status === 'priced' ? formatMoney(amount, currency) : <span className={`cost-status cost-status-${component.status}`}>{LINE_STATUS_LABELS[component.status]}</span>}</td>
       </tr>
       {open &&
         lines.map((line, i) => (
@@ -161,9 +177,11 @@ function ComponentRow(props: {
                   ? `${line.quantity[profile].toLocaleString('en-US', { maximumFractionDigits: 2 })} ${line.quantityUnit} × ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''} · ${line.asOf?.slice(0, 10) ?? ''}`
                   : line.notes[0]}
               </div>
-              {line.status === 'priced' && line.notes.length > 0 && <div className="cost-muted">{line.notes.join(' · ')}</div>}
+              {line.commitment && <div className="cost-muted">commitment: {line.commitment}</div>}
+              {line.status === 'priced' && line.source && <div className="cost-muted">source: {line.source}</div>}
+              {(line.status === 'priced' ? line.notes : line.notes.slice(1)).length > 0 && <div className="cost-muted">{(line.status === 'priced' ? line.notes : line.notes.slice(1)).join(' · ')}</div>}
             </td>
-            <td className="cost-amount">{line.status === 'priced' ? formatMoney(line.monthlyCents[profile] / 100, currency) : STATUS_TEXT[line.status]}</td>
+            <td className="cost-amount">{line.status === 'priced' ? formatMoney(line.monthlyCents[profile] / 100, currency) : LINE_STATUS_LABELS[line.status]}</td>
           </tr>
         ))}
     </>
@@ -181,7 +199,7 @@ function Assumptions({ design, assumptions }: { design: Design; assumptions: rea
             <tr key={`${a.componentId}.${a.name}`}>
               <td>
                 <span className="cost-muted">{a.componentId}</span> {a.label}
-                <div className="cost-muted">{a.origin}</div>
+                <div className="cost-muted">{a.origin}{a.derivation ? `: ${a.derivation}` : ''}</div>
               </td>
               <td className="cost-amount">
                 <UsageInput assumption={a} design={design} />
@@ -194,39 +212,84 @@ function Assumptions({ design, assumptions }: { design: Design; assumptions: rea
   );
 }
 
+/** What one usage figure must be: the format's schema for an entry of pricing.usage. */
+const usageValueSchema = pricingSettingsSchema.shape.usage.unwrap().valueType.valueType;
+
 function UsageInput({ assumption, design }: { assumption: UsageAssumption; design: Design }) {
-  const [draft, setDraft] = useState<string | undefined>(undefined);
   const fromDesign = design.pricing?.usage?.[assumption.componentId]?.[assumption.name] !== undefined;
-  const commit = () => {
-    if (draft === undefined) return;
-    const value = Number(draft);
-    setDraft(undefined);
-    if (draft.trim() === '' || !Number.isFinite(value) || value < 0 || value === assumption.value) return;
-    applyPatch((d) => setUsageInput(d, assumption.componentId, assumption.name, value));
-  };
   return (
     <span className="cost-usage">
-      <input
-        type="number"
-        min={0}
-        aria-label={`${assumption.componentId} ${assumption.label}`}
-        data-testid={`cost-usage-${assumption.componentId}-${assumption.name}`}
-        value={draft ?? (assumption.value === null ? '' : String(assumption.value))}
+      <InlineField<number | null>
+        testId={`cost-usage-${assumption.componentId}-${assumption.name}`}
+        label={`${assumption.componentId} ${assumption.label}`}
+        value={assumption.value === null ? '' : String(assumption.value)}
         placeholder="not set"
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') commit();
-          if (e.key === 'Escape') setDraft(undefined);
-        }}
+        numeric
+        // Every write reprices the design: written when the field is left or Enter is pressed.
+        commitOn="blur"
+        read={(text) => readNumber(text, { type: 'number' }, usageValueSchema)}
+        unchanged={(value) => value === assumption.value}
+        commit={(value) => value !== null && setUsageInput(assumption.componentId, assumption.name, value)}
       />{' '}
       <span className="cost-muted">{assumption.unit}</span>
       {fromDesign && (
-        <button type="button" className="cost-link" onClick={() => applyPatch((d) => setUsageInput(d, assumption.componentId, assumption.name, undefined))} title="Back to the default">
+        <button type="button" className="cost-link" onClick={() => setUsageInput(assumption.componentId, assumption.name, undefined)} title="Back to the default">
           reset
         </button>
       )}
     </span>
+  );
+}
+
+function PriceBookSection({ books, provider }: { books: readonly PriceCatalog[]; provider: Design['provider'] }) {
+  const [message, setMessage] = useState<{ text: string; error: boolean } | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const book = books.find((b) => b.provider === provider);
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const result = await importPriceBookFile(file.name, await file.text());
+      const skipped = Object.values(result.skipped).reduce((a, b) => a + b, 0);
+      setMessage({ text: `Imported ${file.name} (${result.format}): ${result.prices.length} prices, ${result.commitments.length} commitment rates${skipped > 0 ? `; ${skipped} rows left out` : ''}.`, error: false });
+    } catch (error) {
+      setMessage({ text: (error as Error).message, error: true });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section data-testid="cost-price-book">
+      <h3>Your price book</h3>
+      <p className="cost-meta">
+        Import a provider's official price file (an AWS Price List bulk JSON or CSV for a service and region, an Azure Retail Prices API response, a GCP Cloud Billing SKU list) or a CSV of
+        negotiated rates (provider, key, region, usd, unit, source, as_of). Imported prices override the bundled ones, name the file as their source, and stay in this browser.
+      </p>
+      {book ? (
+        <ul className="cost-notes" data-testid="cost-price-book-files">
+          {(book.imports ?? []).map((file) => (
+            <li key={file.file}>
+              {file.file} ({file.format}{file.publishedAt ? `, published ${file.publishedAt}` : ''}): {file.prices} prices
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="cost-meta">No {provider.toUpperCase()} price book: the bundled list prices apply.</p>
+      )}
+      <div className="cost-controls">
+        <input type="file" accept=".json,.csv,application/json,text/csv" aria-label="Import a price file" disabled={busy} onChange={(e) => void onFile(e.target.files?.[0])} data-testid="cost-price-book-import" />
+        {book && (
+          <button type="button" onClick={() => void clearPriceBook(provider)} data-testid="cost-price-book-clear">
+            Remove the {provider.toUpperCase()} price book
+          </button>
+        )}
+      </div>
+      {message && (
+        <p className={message.error ? 'cost-error' : 'cost-meta'} role={message.error ? 'alert' : 'status'} data-testid="cost-price-book-message">
+          {message.text}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -243,7 +306,7 @@ function Adjustments({ design, report, localAdjustments }: { design: Design; rep
       return;
     }
     setProblem(undefined);
-    if (where === 'design') applyPatch((d) => setDesignAdjustments(d, [...(d.pricing?.adjustments ?? []), parsed.data]));
+    if (where === 'design') setPriceAdjustments((current) => [...current, parsed.data]);
     else setLocalAdjustments([...localAdjustments, parsed.data]);
   };
   return (
@@ -259,7 +322,7 @@ function Adjustments({ design, report, localAdjustments }: { design: Design; rep
               className="cost-link"
               onClick={() => {
                 const localIndex = i - designAdjustments.length;
-                if (a.origin === 'design') applyPatch((d) => setDesignAdjustments(d, (d.pricing?.adjustments ?? []).filter((_, j) => j !== i)));
+                if (a.origin === 'design') setPriceAdjustments((current) => current.filter((_, j) => j !== i));
                 else setLocalAdjustments(localAdjustments.filter((_, j) => j !== localIndex));
               }}
             >

@@ -1,5 +1,5 @@
 import { LAYER_TITLES, type Layer } from '../../../catalog';
-import { formatMoney } from './format';
+import { formatMoney } from '../../../engine/format';
 
 /** Monthly cost per layer as horizontal bars: plain SVG, no chart library. */
 export function LayerChart({ byLayer, currency }: { byLayer: Readonly<Record<string, number>>; currency: string }) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { findKind } from '../../../catalog';
 import {
   BUILT_IN_TIERS,
+  PROVIDER_FACTS,
   PROVIDERS,
   REGION_ROLES,
   TENANCIES,
@@ -9,6 +10,8 @@ import {
   displayName,
   durationSchema,
   formatDuration,
+  nextRegionLocation,
+  nextZoneName,
   percentSchema,
   regionSchema,
   resolveTiers,
@@ -19,55 +22,33 @@ import {
 } from '../../../model';
 import { addRegion, addZone, removeJourney, removeRegion, removeZone, renameZone, setTierOverride, updateDesignFields, updateRegion, upsertJourney } from '../../commands';
 import { useModel } from '../../store';
-import { Field, SelectField, TextField, useEditGesture } from '../inspector/controls';
-import { checkField } from '../inspector/prop-values';
+import { Field, InlineField, SelectField, TextField, checkField } from '../../components/fields';
 import { checkJourney, draftOf, type JourneyDraft } from './journey-draft';
 
-const PROVIDER_LABELS: Record<string, string> = { aws: 'AWS', azure: 'Azure', gcp: 'Google Cloud' };
 const TENANCY_LABELS: Record<string, string> = { shared: 'Shared: tenants share one stack', dedicated: 'Dedicated: a stack per tenant', cells: 'Cells: tenants spread over identical cells' };
 const ROLE_LABELS: Record<string, string> = { primary: 'Primary', secondary: 'Secondary (standby)', active: 'Active (active-active)' };
-const LOCATIONS: Record<string, readonly string[]> = {
-  aws: ['us-east-1', 'us-east-2', 'us-west-2', 'ca-central-1', 'eu-west-1', 'eu-west-2', 'eu-central-1', 'eu-north-1', 'ap-southeast-1', 'ap-southeast-2', 'ap-northeast-1', 'sa-east-1'],
-  azure: ['eastus', 'eastus2', 'westus2', 'centralus', 'westeurope', 'northeurope', 'uksouth', 'germanywestcentral', 'southeastasia', 'australiaeast'],
-  gcp: ['us-central1', 'us-east1', 'us-west1', 'europe-west1', 'europe-west3', 'europe-west4', 'asia-southeast1', 'australia-southeast1'],
-};
 
 /* ---------- tier ---------- */
 
 function TierCell({ tierId, field, value, placeholder, check, required }: { tierId: string; field: keyof TierTargets; value: string; placeholder: string; check: (text: string) => string | null; required: boolean }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const gesture = useEditGesture();
-  const error = draft === null ? null : draft.trim() === '' ? (required ? 'a tier the design defines needs all three targets' : null) : check(draft.trim());
   return (
     <td>
-      <input
-        aria-label={`${tierId} ${field}`}
-        data-testid={`design-tier-${tierId}-${field}`}
-        value={draft ?? value}
+      <InlineField<TierTargets[keyof TierTargets] | undefined>
+        testId={`design-tier-${tierId}-${field}`}
+        label={`${tierId} ${field}`}
+        value={value}
         placeholder={placeholder}
-        aria-invalid={error !== null}
-        title={error ?? undefined}
-        onFocus={gesture.onFocus}
-        onBlur={() => {
-          setDraft(null);
-          gesture.onBlur();
-        }}
-        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-        onChange={(e) => {
-          const text = e.target.value;
-          setDraft(text);
+        numeric={field === 'availability'}
+        read={(text) => {
           const trimmed = text.trim();
-          if (trimmed === '') {
-            if (!required) setTierOverride(tierId, field, undefined);
-          }
-          else if (!check(trimmed)) setTierOverride(tierId, field, field === 'availability' ? Number(trimmed) : trimmed);
+          // Empty: the built-in target again; a tier the design defines has no built-in to fall back to.
+          if (trimmed === '') return required ? { ok: false, message: 'a tier the design defines needs all three targets' } : { ok: true, value: undefined };
+          const message = check(trimmed);
+          return message === null ? { ok: true, value: field === 'availability' ? Number(trimmed) : trimmed } : { ok: false, message };
         }}
+        unchanged={(target) => String(target ?? '') === value}
+        commit={(target) => setTierOverride(tierId, field, target)}
       />
-      {error && (
-        <div className="field-error" data-testid={`design-tier-${tierId}-${field}-error`}>
-          {error}
-        </div>
-      )}
     </td>
   );
 }
@@ -129,11 +110,6 @@ function TierSection({ design }: { design: Design }) {
 }
 
 /* ---------- regions ---------- */
-
-function nextZoneName(zones: readonly string[]): string {
-  for (const letter of 'abcdefghijklmnopqrstuvwxyz') if (!zones.includes(letter)) return letter;
-  return `z${zones.length + 1}`;
-}
 
 function ZoneChip({ region, zone }: { region: Region; zone: string }) {
   const [draft, setDraft] = useState<string | null>(null);
@@ -207,7 +183,7 @@ function RegionCard({ design, region }: { design: Design; region: Region }) {
         label="Location"
         help="The provider's region code."
         value={region.location}
-        suggestions={LOCATIONS[design.provider]}
+        suggestions={PROVIDER_FACTS[design.provider].suggestedRegions}
         check={(text) => checkField(regionSchema.shape.location, text)}
         commit={(text) => updateRegion(region.id, (r) => ({ ...r, location: text }))}
       />
@@ -225,7 +201,7 @@ function RegionCard({ design, region }: { design: Design; region: Region }) {
             {region.zones.map((zone) => (
               <ZoneChip key={zone} region={region} zone={zone} />
             ))}
-            <button type="button" className="ns-button" data-testid={`design-region-${region.id}-add-zone`} onClick={() => addZone(region.id, nextZoneName(region.zones))}>
+            <button type="button" className="ns-button" data-testid={`design-region-${region.id}-add-zone`} onClick={() => addZone(region.id, nextZoneName(design.provider, region.zones))}>
               + zone
             </button>
           </div>
@@ -237,8 +213,8 @@ function RegionCard({ design, region }: { design: Design; region: Region }) {
 
 function RegionsSection({ design }: { design: Design }) {
   const [location, setLocation] = useState('');
-  const suggestions = LOCATIONS[design.provider] ?? [];
-  const proposed = location.trim() || suggestions.find((l) => !design.regions.some((r) => r.location === l)) || 'region';
+  const suggestions = PROVIDER_FACTS[design.provider].suggestedRegions;
+  const proposed = location.trim() || nextRegionLocation(design.provider, design.regions.map((r) => r.location));
   return (
     <section className="panel-section" data-testid="design-regions">
       <h3>Regions</h3>
@@ -257,7 +233,7 @@ function RegionsSection({ design }: { design: Design }) {
           className="ns-button"
           data-testid="design-add-region"
           onClick={() => {
-            addRegion(proposed);
+            addRegion({ location: proposed });
             setLocation('');
           }}
         >
@@ -414,7 +390,7 @@ export default function DesignPanel() {
           label="Provider"
           help="The cloud the design runs on: it sets the published SLAs, prices and generated code."
           value={design.provider}
-          options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_LABELS[p] ?? p }))}
+          options={PROVIDERS.map((p) => ({ value: p, label: PROVIDER_FACTS[p].label }))}
           commit={(provider) => updateDesignFields({ provider: provider as Design['provider'] })}
         />
         <SelectField

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Design } from '../../../model';
 import { loadCatalog } from '../cost/catalogs';
+import { currentPriceBooks } from '../cost/price-book';
 import type { ExportTarget, GeneratedFile } from '../../../../generators';
 // Only the targets' descriptions load with the panel; the generators load on the first export.
 import { TARGETS as TARGET_INFO, unsupportedReason } from '../../../../generators/targets';
@@ -86,9 +87,10 @@ export default function ExportPanel() {
       for (const [index, target] of chosen.entries()) {
         setProgress({ done: index + 1, total: chosen.length + 1, step: `Generating ${TARGETS.find((t) => t.id === target)!.label}` });
         await nextFrame();
-        // Targets that price the design read the cost panel's cached catalog (offline copy included).
+        // Targets that price the design read the cost panel's cached catalog (offline copy included) and your price book.
         const catalogs = TARGET_INFO[target].needs.catalogs ? { [snapshot.provider]: (await loadCatalog(snapshot.provider)).catalog } : undefined;
-        files.push(...generateExport(snapshot, { targets: [target], catalogs }));
+        const imported = TARGET_INFO[target].needs.catalogs ? [...(await currentPriceBooks())] : [];
+        files.push(...generateExport(snapshot, { targets: [target], catalogs, estimate: { imported } }));
       }
       setResult({ model: snapshot, files, millis: Math.round(performance.now() - started) });
       setSelected(files[0]?.path ?? null);

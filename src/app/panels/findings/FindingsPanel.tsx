@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { SEVERITIES, formatPercent, type DesignAnalysis, type Finding, type JourneyAvailability, type Severity } from '../../../engine';
+import { SEVERITIES, formatEstimate, formatPercent, type DesignAnalysis, type Finding, type JourneyAvailability, type Severity } from '../../../engine';
 import { formatDuration } from '../../../model';
-import { applyPatch } from '../../commands';
+import { addSuppression, applyPatch, removeSuppressions } from '../../commands';
 import { selectComponents } from '../../store';
 import { useAnalysis } from './analysis';
 import './findings.css';
 
-const duration = (seconds: number | null) => (seconds === null ? 'unbounded' : formatDuration(seconds));
 
 /** The design against its tier: what a CTO reads first. */
 export function Scorecard({ analysis }: { analysis: DesignAnalysis }) {
@@ -30,9 +29,9 @@ export function Scorecard({ analysis }: { analysis: DesignAnalysis }) {
         'score-availability',
         availability.journey ?? undefined,
       )}
-      {row('Zone loss RTO', `${duration(card.zoneRto.seconds)} / ${formatDuration(card.zoneRto.targetSeconds)}`, card.zoneRto.meets, 'score-zone-rto', card.zoneRto.scenario ?? undefined)}
-      {row('Region loss RTO', `${duration(card.regionRto.seconds)} / ${formatDuration(card.regionRto.targetSeconds)}`, card.regionRto.meets, 'score-region-rto', card.regionRto.scenario ?? undefined)}
-      {row('Worst RPO', `${duration(card.rpo.seconds)} / ${formatDuration(card.rpo.targetSeconds)}`, card.rpo.meets, 'score-rpo', card.rpo.scenario ?? undefined)}
+      {row('Zone loss RTO', `${formatEstimate(card.zoneRto.seconds)} / ${formatDuration(card.zoneRto.targetSeconds)}`, card.zoneRto.meets, 'score-zone-rto', card.zoneRto.scenario ?? undefined)}
+      {row('Region loss RTO', `${formatEstimate(card.regionRto.seconds)} / ${formatDuration(card.regionRto.targetSeconds)}`, card.regionRto.meets, 'score-region-rto', card.regionRto.scenario ?? undefined)}
+      {row('Worst RPO', `${formatEstimate(card.rpo.seconds)} / ${formatDuration(card.rpo.targetSeconds)}`, card.rpo.meets, 'score-rpo', card.rpo.scenario ?? undefined)}
       <div className="ns-score-counts" data-testid="score-findings">
         {[...SEVERITIES].reverse().map((severity) => (
           <span key={severity} className={`ns-count ns-severity-${severity}`} title={severity}>
@@ -54,7 +53,7 @@ function SuppressForm({ finding, onDone }: { finding: Finding; onDone: () => voi
       onSubmit={(event) => {
         event.preventDefault();
         if (reason.trim() === '') return;
-        applyPatch((design) => ({ ...design, suppressions: [...(design.suppressions ?? []), { rule: finding.rule, ...(component ? { component } : {}), reason: reason.trim() }] }));
+        addSuppression({ rule: finding.rule, ...(component ? { component } : {}), reason: reason.trim() });
         onDone();
       }}
     >
@@ -95,12 +94,7 @@ function FindingItem({ finding }: { finding: Finding }) {
           <button
             type="button"
             className="ns-link"
-            onClick={() =>
-              applyPatch((design) => ({
-                ...design,
-                suppressions: (design.suppressions ?? []).filter((s) => !(s.rule === finding.rule && (s.component === undefined || finding.components.includes(s.component)))),
-              }))
-            }
+            onClick={() => removeSuppressions(finding.rule, finding.components)}
           >
             Unsuppress
           </button>

@@ -1,10 +1,9 @@
 import { useMemo, useState } from 'react';
 import { effectiveProps, findKind, kindContext, LAYER_TITLES, type ComponentKind, type SlaFigure } from '../../../catalog';
-import { CONNECTION_MODES, componentSchema, componentZones, connectionId, displayName, type Component, type Connection, type ConnectionMode, type Design } from '../../../model';
-import { setConnectionLabel, setConnectionMode, updateComponent } from '../../commands';
+import { CONNECTION_MODES, componentSchema, componentZones, connectionSchema, connectionId, displayName, edits, type Component, type Connection, type ConnectionMode, type Design } from '../../../model';
+import { setComponentRegion, setConnectionLabel, setConnectionMode, toggleComponentZone, updateComponent } from '../../commands';
 import { useModel, useSelection } from '../../store';
-import { NumberField, SelectField, TextField } from './controls';
-import { checkField, parseNumberText } from './prop-values';
+import { NumberField, SelectField, TextField, checkField, parseNumberText } from '../../components/fields';
 import { PropControls } from './PropControls';
 import { KindIcon } from '../../icons/KindIcon';
 
@@ -40,14 +39,13 @@ function ZonePicker({ design, component }: { design: Design; component: Componen
   const region = design.regions.find((r) => r.id === component.region);
   if (!region) return null;
   const zones = componentZones(design, component);
-  const toggle = (zone: string, on: boolean) => {
-    const next = region.zones.filter((z) => (z === zone ? on : zones.includes(z)));
-    if (next.length === 0) {
+  const toggle = (zone: string) => {
+    if (edits.zonesAfterToggle(design, component, zone)?.length === 0) {
       setError('expected at least one zone: a component runs somewhere');
       return;
     }
     setError(null);
-    updateComponent(component.id, (c) => ({ ...c, zones: next }));
+    toggleComponentZone(component.id, zone);
   };
   return (
     <div className="field" data-field="inspector-field-zones">
@@ -55,7 +53,7 @@ function ZonePicker({ design, component }: { design: Design; component: Componen
       <div className="zone-picker" role="group" aria-label="Zones">
         {region.zones.map((zone) => (
           <label key={zone} className="checkbox-row">
-            <input type="checkbox" data-testid={`inspector-field-zones-${zone}`} checked={zones.includes(zone)} onChange={(e) => toggle(zone, e.target.checked)} />
+            <input type="checkbox" data-testid={`inspector-field-zones-${zone}`} checked={zones.includes(zone)} onChange={() => toggle(zone)} />
             {zone}
           </label>
         ))}
@@ -117,14 +115,7 @@ function ComponentInspector({ design, component, kind }: { design: Design; compo
             help={kind.capabilities.placement === 'either' ? 'A region, or global when it is not tied to one.' : 'The region it runs in.'}
             value={component.region ?? ''}
             options={regionOptions}
-            commit={(regionId) =>
-              updateComponent(component.id, (c) => {
-                const target = design.regions.find((r) => r.id === regionId);
-                if (!target) return { ...c, region: undefined, zones: undefined };
-                const kept = (c.zones ?? []).filter((z) => target.zones.includes(z));
-                return { ...c, region: target.id, zones: kept.length > 0 ? kept : undefined };
-              })
-            }
+            commit={(regionId) => setComponentRegion(component.id, regionId === '' ? undefined : regionId)}
           />
         )}
         {component.region !== undefined && <ZonePicker design={design} component={component} />}
@@ -175,7 +166,7 @@ function ConnectionInspector({ design, connection }: { design: Design; connectio
         label="Label"
         help="What flows over it (orders API, nightly export)."
         value={connection.label ?? ''}
-        check={(text) => (text.length > 200 ? 'expected at most 200 characters' : null)}
+        check={(text) => checkField(connectionSchema.shape.label, text)}
         commit={(text) => setConnectionLabel(id, text)}
       />
     </div>

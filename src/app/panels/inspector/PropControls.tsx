@@ -1,8 +1,8 @@
 import type { ComponentKind, PropSpec } from '../../../catalog';
 import type { Component, Design } from '../../../model';
 import { setComponentProp } from '../../commands';
-import { CheckboxField, NumberField, SelectField, TextField } from './controls';
-import { checkPropValue, getIn, parseNumberText } from './prop-values';
+import { CheckboxField, NumberField, SelectField, TextField, parseNumberText } from '../../components/fields';
+import { checkPropValue, getIn } from './prop-values';
 
 /**
  * The controls of a kind's props, generated from its PropSpec list: numbers with their range and

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KINDS } from '../../../catalog';
-import { componentSchema } from '../../../model';
-import { checkField, checkPropValue, getIn, parseNumberText, setIn } from './prop-values';
+import { checkPropValue, getIn, setIn } from './prop-values';
 
 const db = KINDS['relational-db'];
 
@@ -15,24 +14,11 @@ describe('inspector values', () => {
     expect(setIn(next, ['backup', 'retentionDays'], undefined)).toEqual({ backup: { enabled: true } });
   });
 
-  it('reads typed numbers, and empty as null only where null means something', () => {
-    expect(parseNumberText(' 1,000 ', { type: 'integer' })).toEqual({ ok: true, value: 1000 });
-    expect(parseNumberText('', { type: 'integer', nullable: true })).toEqual({ ok: true, value: null });
-    expect(parseNumberText('', { type: 'integer' })).toEqual({ ok: false, message: 'expected a number' });
-    expect(parseNumberText('12abc', { type: 'integer' })).toEqual({ ok: false, message: 'expected a whole number' });
-  });
-
   it('refuses values outside the kind\'s range with the schema\'s message, for nested props too', () => {
     expect(checkPropValue(db, {}, ['backup', 'retentionDays'], 0)).toBe('expected at least 1');
     expect(checkPropValue(db, {}, ['backup', 'retentionDays'], 14)).toBeNull();
     expect(checkPropValue(db, {}, ['readReplicas'], 2.5)).toBe('expected a whole number');
     expect(checkPropValue(db, {}, ['readReplicas'], 99)).toBe('expected at most 15');
     expect(checkPropValue(db, {}, ['backup', 'restoreTestedDays'], null)).toBeNull();
-  });
-
-  it('checks component fields with the format\'s schema', () => {
-    expect(checkField(componentSchema.shape.replicas, 0)).toBe('expected at least 1 instance');
-    expect(checkField(componentSchema.shape.replicas, 3)).toBeNull();
-    expect(checkField(componentSchema.shape.name, 'x'.repeat(201))).toBe('expected at most 200 characters');
   });
 });

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { propsSchema, type ComponentKind, type NumberProp } from '../../../catalog';
+import { propsSchema, type ComponentKind } from '../../../catalog';
 
 /**
- * The inspector's value logic, apart from React so it is tested in Node: reading a typed number,
- * and checking a candidate value against the kind's props schema before anything is written.
+ * The inspector's prop logic, apart from React so it is tested in Node: reading and setting a prop
+ * by path, and checking a candidate value against the kind's props schema before anything is written.
  */
 type Plain = Record<string, unknown>;
 
@@ -31,18 +31,6 @@ export function getIn(target: unknown, path: readonly string[]): unknown {
   return current;
 }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };
-
-/** What a number field's text means: a number, `null` (empty, for nullable props), or why not. */
-export function parseNumberText(text: string, spec: Pick<NumberProp, 'nullable' | 'type'>): Parsed<number | null> {
-  const trimmed = text.trim().replace(/,/g, '');
-  if (trimmed === '') return spec.nullable ? { ok: true, value: null } : { ok: false, message: 'expected a number' };
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(trimmed)) {
-    return { ok: false, message: spec.type === 'integer' ? 'expected a whole number' : 'expected a number' };
-  }
-  return { ok: true, value: Number(trimmed) };
-}
-
 const samePath = (a: readonly PropertyKey[], b: readonly string[]) => a.length === b.length && a.every((segment, i) => String(segment) === b[i]);
 
 /**
@@ -55,10 +43,4 @@ export function checkPropValue(kind: ComponentKind, props: Plain | undefined, pa
   if (result.success) return null;
   const issue = result.error.issues.find((i) => samePath(i.path, path)) ?? result.error.issues.find((i) => path.join('.').startsWith(i.path.map(String).join('.')));
   return issue ? issue.message : null;
-}
-
-/** A schema check of one field of a plain object schema (component name, replicas, ...). */
-export function checkField(schema: z.ZodType, value: unknown): string | null {
-  const result = schema.safeParse(value);
-  return result.success ? null : (result.error.issues[0]?.message ?? 'invalid value');
 }

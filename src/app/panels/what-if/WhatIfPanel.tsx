@@ -1,10 +1,9 @@
-import { formatDuration } from '../../../model';
+import { formatEstimate } from '../../../engine/format';
 import { setWhatIf, useModel, useSelection, useStore, type WhatIf } from '../../store';
 import { useAnalysis } from '../findings/analysis';
 import '../findings/findings.css';
 
 const NO_FAILURE: WhatIf = { failedComponents: [], failedZones: [], failedRegions: [] };
-const duration = (seconds: number | null) => (seconds === null ? 'unbounded' : formatDuration(seconds));
 
 function toggle<T>(list: readonly T[], item: T, same: (a: T, b: T) => boolean): T[] {
   return list.some((x) => same(x, item)) ? list.filter((x) => !same(x, item)) : [...list, item];
@@ -89,7 +88,7 @@ export default function WhatIfPanel() {
           <h3>{scenario.title}</h3>
           <p data-testid="whatif-summary">
             Down: {scenario.downComponents.length > 0 ? scenario.downComponents.map((id) => names.get(id) ?? id).join(', ') : 'nothing'}. Estimated RTO{' '}
-            <strong data-testid="whatif-rto">{duration(scenario.rtoSeconds)}</strong>, RPO <strong data-testid="whatif-rpo">{duration(scenario.rpoSeconds)}</strong>.
+            <strong data-testid="whatif-rto">{formatEstimate(scenario.rtoSeconds)}</strong>, RPO <strong data-testid="whatif-rpo">{formatEstimate(scenario.rpoSeconds)}</strong>.
           </p>
           {scenario.journeys.map((journey) => {
             const state = !journey.up ? 'is-down' : journey.servedByFailover ? 'is-failover' : 'is-up';
@@ -98,7 +97,7 @@ export default function WhatIfPanel() {
                 <span className="ns-dot" aria-hidden="true" />
                 <span>
                   {journey.name}: {journey.up ? (journey.servedByFailover ? `up after failover (${journey.failovers.map((f) => `${f.component} → ${f.partner}`).join(', ')})` : 'up') : `down (${journey.missing.join(', ')} unreachable)`}
-                  {journey.rtoSeconds !== 0 && `, back in ${duration(journey.rtoSeconds)}`}
+                  {journey.rtoSeconds !== 0 && `, back in ${formatEstimate(journey.rtoSeconds)}`}
                 </span>
               </div>
             );

@@ -1,19 +1,31 @@
 import type { KindProps } from '../../../catalog';
-import { mapRange, range, type Estimator } from '../ledger';
+import { mapRange, range, type Estimator, type PodRequests } from '../ledger';
+import type { PriceBook } from '../price-catalog';
 import { hours } from './shared';
+
+/** Cache pods on Kubernetes (Redis with Sentinel, say): one per node, of the size's shape. */
+function cachePods(props: KindProps<'cache'>, nodes: number, book: PriceBook): PodRequests {
+  const size = String(props.size);
+  const shape = book.shape(size) ?? book.shape(size.replace(/^cache\./, ''));
+  return shape
+    ? { what: 'cache pods', pods: range(nodes), vcpuPerPod: shape.vcpu, memoryGbPerPod: shape.memoryGb, basis: `the shape of ${size}` }
+    : { what: 'cache pods', pods: range(nodes), vcpuPerPod: 1, memoryGbPerPod: 4, basis: `${size}'s shape is not in the catalog: 1 vCPU and 4 GB assumed` };
+}
 
 /** Cache: every node (the primary and each replica) x hours x price, and snapshots kept beyond the one included. */
 export const cache: Estimator<KindProps<'cache'>> = {
   usesCluster: (props) => props.hosting === 'kubernetes',
+  clusterPods: (props, { replicas, book }) => [cachePods(props, replicas, book)],
   estimate: (ledger) => {
     const { props, component } = ledger;
     const engine = String(props.engine);
     const size = String(props.size);
+    const nodes = component.replicas ?? 1;
     if (props.hosting === 'kubernetes') {
-      ledger.included(`Cache pods (${engine})`, 'run on the cluster nodes, priced with the workloads that run there');
+      const pods = cachePods(props, nodes, ledger.book);
+      ledger.included(`Cache pods (${nodes} x ${engine}, ${pods.vcpuPerPod} vCPU / ${pods.memoryGbPerPod} GB each)`, `run on the region's cluster nodes, which are sized for them (${pods.basis}) and priced once with the control plane`);
       return;
     }
-    const nodes = component.replicas ?? 1;
     const key = `cache/${engine}/${size}`;
     const catalogNote = ledger.book.has(key) ? '' : ' (the catalog prices Redis OSS nodes)';
     ledger.charge({ what: `Primary node (${size})${catalogNote}`, key, quantity: hours(range(1)) });

@@ -4,6 +4,7 @@ import { interRegionKey, MONTHLY_CHANGE_SHARE } from './shared';
 
 /** Object storage: GB stored by class, old versions kept, requests, and a replica in another region. */
 export const objectStorage: Estimator<KindProps<'object-storage'>> = {
+  backupProfile: (props) => ({ gb: Number(props.storageGb ?? 500), key: 'backup/s3', label: 'object-store backups' }),
   estimate: (ledger) => {
     const { props } = ledger;
     const storageClass = props.storageClass === 'infrequent' ? 'infrequent' : 'standard';
@@ -32,6 +33,8 @@ export const objectStorage: Estimator<KindProps<'object-storage'>> = {
       ledger.charge({ what: `Replica in region ${target} (${targetLocation})`, key, quantity: stored, location: targetLocation });
       const replicated = ledger.usage({ name: 'replicatedGbPerMonth', label: 'New data replicated per month', unit: 'GB/month', nature: 'usage', default: Math.round(stored.expected * MONTHLY_CHANGE_SHARE) });
       if (replicated && replicated.high > 0) ledger.charge({ what: `Replication transfer to ${targetLocation}`, key: interRegionKey(ledger, ledger.location, targetLocation), quantity: replicated });
+      // A `replication` connection to the same region names the same copy: its transfer is this one.
+      ledger.transferCovered.add(target);
     }
   },
 };

@@ -1,11 +1,22 @@
 import type { KindProps } from '../../../catalog';
-import { mapRange, range, type ComponentLedger, type Estimator } from '../ledger';
+import { mapRange, range, type ComponentLedger, type Estimator, type PodRequests } from '../ledger';
+import type { PriceBook } from '../price-catalog';
 import { backupStorage, backupTarget, chargeBackupCopy, DAILY_CHANGE_SHARE, hours } from './shared';
 
 const INSTANCE_PREFIX: Readonly<Record<string, string>> = {
   postgres: 'db/postgres',
   'aurora-postgresql': 'db/aurora-postgresql',
 };
+
+/** The pods of a database run on Kubernetes (an operator such as CloudNativePG): one per instance, of the size's shape. */
+function databasePods(props: KindProps<'relational-db'>, book: PriceBook): PodRequests {
+  const instances = 1 + (props.ha === 'single' ? 0 : props.ha === 'cluster' ? 2 : 1) + Number(props.readReplicas ?? 0);
+  const size = String(props.size);
+  const shape = book.shape(size) ?? book.shape(size.replace(/^db\./, ''));
+  return shape
+    ? { what: 'database pods', pods: range(instances), vcpuPerPod: shape.vcpu, memoryGbPerPod: shape.memoryGb, basis: `the shape of ${size}` }
+    : { what: 'database pods', pods: range(instances), vcpuPerPod: 2, memoryGbPerPod: 8, basis: `${size}'s shape is not in the catalog: 2 vCPU and 8 GB assumed` };
+}
 
 function instanceKey(engine: string, size: string): string {
   return `${INSTANCE_PREFIX[engine] ?? `db/${engine}`}/${size}`;
@@ -21,11 +32,17 @@ function chargeBackups(ledger: ComponentLedger, storageGb: number, key: string):
   if (beyond.high > 0) ledger.charge({ what: 'Backup storage beyond the database size', key, quantity: beyond, notes: [`${backup.retentionDays ?? 7} days retained, ${DAILY_CHANGE_SHARE * 100}% of the data changing per day`] });
   const vault = backupTarget(ledger);
   if (vault) ledger.included(`Backup copies kept in ${vault}`, `a backup connection sends the copies to ${vault}, which prices their storage`);
+  // A vault that copies its recovery points to the same region makes the one copy there (one copy rule in
+  // the exported plan): priced by the vault, not twice.
+  const vaultCopies = vault !== undefined && backup.copyToRegion !== undefined && ledger.index.traits.get(vault)?.data?.vault?.copyToRegion === backup.copyToRegion;
+  if (vaultCopies) {
+    ledger.included(`Backup copies in region ${backup.copyToRegion}`, `${vault} copies its recovery points to ${backup.copyToRegion} and prices them; one copy, counted once`);
+  }
   chargeBackupCopy(ledger, {
     key,
     storedGb: retained,
     monthlyCopyGb: storageGb * DAILY_CHANGE_SHARE * 30,
-    targetRegion: backup.copyToRegion,
+    targetRegion: vaultCopies ? undefined : backup.copyToRegion,
     // Copies that go to a vault of the design are priced there, not twice.
     separateAccount: backup.separateAccount === true && vault === undefined,
   });
@@ -58,6 +75,12 @@ function chargeVcpuInstances(ledger: ComponentLedger, vcpus: number, memoryGb: n
  */
 export const relationalDb: Estimator<KindProps<'relational-db'>> = {
   usesCluster: (props) => props.hosting === 'kubernetes',
+  clusterPods: (props, { book }) => [databasePods(props, book)],
+  backupProfile: (props) => {
+    if (props.hosting === 'kubernetes') return undefined;
+    const aurora = String(props.engine).startsWith('aurora');
+    return { gb: Number(props.storageGb ?? 100), key: aurora ? 'backup/aurora-snapshot' : 'backup/rds-snapshot', label: aurora ? 'Aurora snapshots' : 'database snapshots' };
+  },
   estimate: (ledger) => {
     const { props } = ledger;
     const engine = String(props.engine);
@@ -65,8 +88,9 @@ export const relationalDb: Estimator<KindProps<'relational-db'>> = {
     const storageGb = Number(props.storageGb ?? 100);
     const readReplicas = Number(props.readReplicas ?? 0);
     if (props.hosting === 'kubernetes') {
-      ledger.included(`Database pods (${engine})`, 'run on the cluster nodes, priced with the workloads that run there');
-      ledger.notInCatalog(`Persistent volumes (${storageGb} GB per instance)`, 'the catalog has no block storage (EBS) price');
+      const pods = databasePods(props, ledger.book);
+      ledger.included(`Database pods (${pods.pods.expected} x ${engine}, ${pods.vcpuPerPod} vCPU / ${pods.memoryGbPerPod} GB each)`, `run on the region's cluster nodes, which are sized for them (${pods.basis}) and priced once with the control plane`);
+      ledger.charge({ what: `Persistent volumes (${pods.pods.expected} x ${storageGb} GB)`, key: 'storage/block', quantity: pods.pods.expected * storageGb, notes: ['one volume per database pod'] });
       return;
     }
     const custom = /^db-custom-(\d+)-(\d+)$/.exec(size);
@@ -89,10 +113,19 @@ export const relationalDb: Estimator<KindProps<'relational-db'>> = {
       return;
     }
     if (props.ha === 'cluster') {
-      ledger.unsupported(`Multi-AZ DB cluster (${size})`, 'a cluster with two readable standbys is priced differently; use ha: multi-az or an Aurora engine to price it');
+      // A Multi-AZ DB cluster: a writer and two readable standbys in three zones, each billed as a
+      // cluster instance, and cluster storage billed once for the cluster.
+      ledger.charge({ what: `Multi-AZ DB cluster instances (3 x ${size}: a writer and two readable standbys)`, key: `${instanceKey(engine, size).replace(/^(db\/[^/]+)\//, '$1-cluster/')}`, quantity: hours(range(3)), notes: ['a Multi-AZ DB cluster always runs three instances'] });
+      ledger.charge({ what: `Cluster storage (${storageGb} GB)`, key: 'db/storage-cluster', quantity: storageGb });
     } else {
-      ledger.charge({ what: `Primary instance (${size})${noInstancePrice}`, key, quantity: hours(range(1)) });
-      if (props.ha === 'multi-az') {
+      const multiAzKey = key.replace(/^(db\/[^/]+)\//, '$1-multi-az/');
+      if (props.ha === 'multi-az' && ledger.book.find(multiAzKey, ledger.location)) {
+        // The price list has the Multi-AZ deployment's own price (primary and standby together).
+        ledger.charge({ what: `Multi-AZ instance (${size}, primary and standby)`, key: multiAzKey, quantity: hours(range(1)) });
+      } else {
+        ledger.charge({ what: `Primary instance (${size})${noInstancePrice}`, key, quantity: hours(range(1)) });
+      }
+      if (props.ha === 'multi-az' && !ledger.book.find(multiAzKey, ledger.location)) {
         ledger.charge({
           what: `Multi-AZ standby (${size})`,
           key,

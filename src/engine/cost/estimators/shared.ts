@@ -1,7 +1,9 @@
-import { kindOf, type KindProps } from '../../../catalog';
+import { kindOf, type ComponentTraits, type KindProps } from '../../../catalog';
 import { componentZones } from '../../../model';
-import { HOURS_PER_MONTH, mapRange, type ComponentLedger } from '../ledger';
+import { HOURS_PER_MONTH, mapRange, type BackupProfile, type ComponentLedger, type PodRequests } from '../ledger';
+import type { PriceBook } from '../price-catalog';
 import type { Range } from '../types';
+import { formatCents, formatNumber } from '../numbers';
 
 export const hours = (count: Range): Range => mapRange(count, (n) => n * HOURS_PER_MONTH);
 
@@ -15,9 +17,36 @@ export const DAILY_CHANGE_SHARE = 0.02;
 /** What compute estimates read: the props app services and worker pools share. */
 type ComputeProps = Pick<KindProps<'app-service'> & KindProps<'worker-pool'>, 'runtime' | 'size' | 'vcpu' | 'memoryGb'>;
 
+const count = (n: number): string => formatNumber(n);
+
+/** Whether the design file sets a prop itself (rather than the kind's default filling it in). */
+export function isExplicit(ledger: { component: { props?: Readonly<Record<string, unknown>> } }, key: string): boolean {
+  return ledger.component.props !== undefined && key in ledger.component.props;
+}
+
 /**
- * Instances of app services and worker pools: virtual machines, managed containers (priced
- * per vCPU and GB of memory, e.g. Fargate) or Kubernetes nodes.
+ * The vCPUs and memory of one task or pod: the `vcpu` and `memoryGb` the design sets; else, when it
+ * sets a `size`, that instance type's shape; else the kind's defaults. Says which.
+ */
+export function taskShape(ledger: ComponentLedger<ComputeProps>): { vcpu: number; memoryGb: number; basis: string } | { unknownSize: string } {
+  const { props } = ledger;
+  const ownVcpu = isExplicit(ledger, 'vcpu');
+  const ownMemory = isExplicit(ledger, 'memoryGb');
+  if (isExplicit(ledger, 'size') && !(ownVcpu && ownMemory)) {
+    const shape = ledger.book.shape(props.size);
+    if (!shape) return { unknownSize: props.size };
+    const vcpu = ownVcpu ? props.vcpu : shape.vcpu;
+    const memoryGb = ownMemory ? props.memoryGb : shape.memoryGb;
+    return { vcpu, memoryGb, basis: `the shape of size ${props.size} (${shape.vcpu} vCPU, ${shape.memoryGb} GB; ${shape.source})${ownVcpu || ownMemory ? ', with the vcpu or memoryGb the design sets' : ''}` };
+  }
+  const stated = ownVcpu || ownMemory ? 'as the design sets them' : "the kind's defaults (set vcpu and memoryGb, or a size)";
+  return { vcpu: props.vcpu, memoryGb: props.memoryGb, basis: `${props.vcpu} vCPU and ${props.memoryGb} GB per task, ${stated}` };
+}
+
+/**
+ * Instances of app services and worker pools: virtual machines of their size; managed
+ * containers (priced per vCPU and GB of memory, e.g. Fargate) of the size's shape when a size is
+ * given; or pods on the region's Kubernetes cluster, whose nodes are priced once per region.
  */
 export function estimateCompute(ledger: ComponentLedger<ComputeProps>): void {
   const { props } = ledger;
@@ -25,32 +54,47 @@ export function estimateCompute(ledger: ComponentLedger<ComputeProps>): void {
   const instances = ledger.instances();
   switch (props.runtime) {
     case 'vm':
-      ledger.charge({ what: `Instances (${size}), on-demand`, key: `compute/${size}`, quantity: hours(instances) });
+      ledger.charge({ what: `Instances (${count(instances.expected)} x ${size})`, key: `compute/${size}`, quantity: hours(instances) });
       return;
     case 'kubernetes': {
-      const nodes = ledger.usage({
-        name: 'nodes',
-        label: 'Cluster nodes for this workload',
-        unit: 'nodes',
-        nature: 'provisioned',
-        default: instances.expected,
-      });
-      const nodeRange = nodes && nodes.expected !== instances.expected ? nodes : instances;
-      ledger.charge({
-        what: `Cluster nodes (${size}), on-demand`,
-        key: `compute/${size}`,
-        quantity: hours(nodeRange),
-        notes: ['priced as one node per replica unless pricing.usage sets `nodes`; packing several pods per node costs less'],
-      });
+      const shape = taskShape(ledger);
+      if ('unknownSize' in shape) {
+        ledger.notInCatalog(`Pods (${count(instances.expected)})`, `the catalog does not know the vCPUs and memory of ${shape.unknownSize}; set vcpu and memoryGb`);
+        return;
+      }
+      ledger.included(`Pods (${count(instances.expected)} x ${shape.vcpu} vCPU, ${shape.memoryGb} GB)`, `run on the region's cluster nodes (${size}), which are sized for every pod there and priced once, with the control plane; ${shape.basis}`);
       return;
     }
     default: {
-      const { vcpu, memoryGb } = props;
-      const note = `${vcpu} vCPU and ${memoryGb} GB per task; the size prop (${size}) does not apply to managed containers`;
-      ledger.charge({ what: `Container vCPU (${vcpu} per task)`, key: 'containers/vcpu', quantity: mapRange(hours(instances), (h) => h * vcpu), notes: [note] });
-      ledger.charge({ what: `Container memory (${memoryGb} GB per task)`, key: 'containers/memory', quantity: mapRange(hours(instances), (h) => h * memoryGb) });
+      const shape = taskShape(ledger);
+      if ('unknownSize' in shape) {
+        ledger.notInCatalog(`Tasks (${count(instances.expected)} x ${shape.unknownSize})`, `the catalog does not know the vCPUs and memory of ${shape.unknownSize}, so tasks of that size cannot be priced; set vcpu and memoryGb`);
+        return;
+      }
+      const notes = [`managed containers: ${count(instances.expected)} tasks of ${shape.vcpu} vCPU and ${shape.memoryGb} GB, from ${shape.basis}`];
+      if (isExplicit(ledger, 'size')) {
+        const instance = ledger.book.find(`compute/${size}`, ledger.location);
+        if (instance) {
+          const asInstances = Math.round(instances.expected * HOURS_PER_MONTH * instance.price.usd * 100) / 100;
+          notes.push(`the same capacity as ${count(instances.expected)} ${size} instances (runtime: vm, or containers on EC2 capacity) would be $${formatCents(asInstances)} a month`);
+        }
+      }
+      ledger.charge({ what: `Container vCPU (${count(instances.expected)} tasks x ${shape.vcpu} vCPU)`, key: 'containers/vcpu', quantity: mapRange(hours(instances), (h) => h * shape.vcpu), notes });
+      ledger.charge({ what: `Container memory (${count(instances.expected)} tasks x ${shape.memoryGb} GB)`, key: 'containers/memory', quantity: mapRange(hours(instances), (h) => h * shape.memoryGb) });
     }
   }
+}
+
+/** The pods a compute workload on Kubernetes asks for; its size names the cluster's node size. */
+export function computePods(props: ComputeProps, context: { replicas: number; traits: ComponentTraits; book: PriceBook; explicit: ReadonlySet<string> }): PodRequests[] {
+  const explicit = { size: context.explicit.has('size'), vcpu: context.explicit.has('vcpu'), memoryGb: context.explicit.has('memoryGb') };
+  const autoscaling = context.traits.autoscaling;
+  const replicas = context.replicas;
+  const pods: Range = autoscaling?.enabled ? { low: Math.min(autoscaling.min ?? replicas, replicas), expected: replicas, high: Math.max(autoscaling.max ?? replicas, replicas) } : { low: replicas, expected: replicas, high: replicas };
+  const shape = explicit.size && !(explicit.vcpu && explicit.memoryGb) ? context.book.shape(props.size) : undefined;
+  const vcpu = explicit.vcpu || !shape ? props.vcpu : shape.vcpu;
+  const memoryGb = explicit.memoryGb || !shape ? props.memoryGb : shape.memoryGb;
+  return [{ what: 'application pods', pods, vcpuPerPod: vcpu, memoryGbPerPod: memoryGb, basis: shape ? `shape of ${props.size}` : explicit.vcpu || explicit.memoryGb ? 'vcpu and memoryGb' : 'default requests', nodeSize: props.size }];
 }
 
 /** Prices `gb` of data in tiers (first 10 TB, next 40 TB, next 100 TB) from the keys given. */
@@ -125,6 +169,10 @@ export function estimateTransfer(ledger: ComponentLedger): void {
   }
   const fromLocation = ledger.location;
   for (const [regionId, defaultGb] of [...crossRegion.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    if (ledger.transferCovered.has(regionId)) {
+      ledger.included(`Data transfer to region ${regionId}`, 'the replication this component already prices carries it; not counted twice');
+      continue;
+    }
     const toLocation = ledger.locationOf(regionId) ?? regionId;
     const gb = ledger.usage({ name: `crossRegionGbPerMonth.${regionId}`, label: `Data sent to region ${regionId}`, unit: 'GB/month', nature: 'usage', default: Math.round(defaultGb) });
     if (gb && gb.high > 0) ledger.charge({ what: `Data transfer to region ${regionId} (${toLocation})`, key: interRegionKey(ledger, fromLocation, toLocation), quantity: gb });
@@ -132,16 +180,20 @@ export function estimateTransfer(ledger: ComponentLedger): void {
 }
 
 /** Backup storage in another region or account, and the transfer of a copy between regions. */
-export function chargeBackupCopy(ledger: ComponentLedger, options: { key: string; storedGb: Range; monthlyCopyGb: number; targetRegion?: string; separateAccount: boolean }): void {
+export function chargeBackupCopy(
+  ledger: ComponentLedger,
+  options: { key: string; storedGb: Range; monthlyCopyGb: number; targetRegion?: string; separateAccount: boolean; label?: string; usageName?: string },
+): void {
   const target = options.targetRegion;
   const targetLocation = ledger.locationOf(target);
+  const label = options.label ?? 'Backup copies';
   if (target && targetLocation) {
-    ledger.charge({ what: `Backup copies in region ${target} (${targetLocation})`, key: options.key, quantity: options.storedGb, location: targetLocation });
-    const copied = ledger.usage({ name: 'backupCopyGbPerMonth', label: 'Backup data copied to another region', unit: 'GB/month', nature: 'usage', default: Math.round(options.monthlyCopyGb) });
-    if (copied && copied.high > 0) ledger.charge({ what: `Backup copy transfer to ${targetLocation}`, key: interRegionKey(ledger, ledger.location, targetLocation), quantity: copied });
+    ledger.charge({ what: `${label} in region ${target} (${targetLocation})`, key: options.key, quantity: options.storedGb, location: targetLocation });
+    const copied = ledger.usage({ name: options.usageName ?? 'backupCopyGbPerMonth', label: 'Backup data copied to another region', unit: 'GB/month', nature: 'usage', default: Math.round(options.monthlyCopyGb) });
+    if (copied && copied.high > 0) ledger.charge({ what: `${label}: transfer to ${targetLocation}`, key: interRegionKey(ledger, ledger.location, targetLocation), quantity: copied });
   } else if (options.separateAccount) {
     ledger.charge({
-      what: 'Backup copies in a separate account',
+      what: `${label} in a separate account`,
       key: options.key,
       quantity: options.storedGb,
       notes: ['copies in another account are billed there in full; the free allowance covers only the source account'],
@@ -168,14 +220,17 @@ export function backupTarget(ledger: ComponentLedger): string | undefined {
   return ledger.index.outgoing.get(ledger.component.id)?.find((connection) => connection.mode === 'backup')?.to;
 }
 
-/** Gigabytes that arrive over `backup` connections: the sources' stored data, where they state it. */
-export function incomingBackupGb(ledger: ComponentLedger): number | undefined {
-  let total: number | undefined;
-  for (const connection of ledger.index.design.connections) {
-    if (connection.to !== ledger.component.id || connection.mode !== 'backup') continue;
-    const source = ledger.index.components.get(connection.from);
-    const gb = source?.props?.storageGb;
-    if (typeof gb === 'number') total = (total ?? 0) + gb;
+/** The components that send backups to this one (`backup` connections), with what each sends where it can say. */
+export function incomingBackups(ledger: ComponentLedger): { id: string; profile: BackupProfile | undefined }[] {
+  const sources: { id: string; profile: BackupProfile | undefined }[] = [];
+  for (const connection of ledger.index.incoming.get(ledger.component.id) ?? []) {
+    if (connection.mode !== 'backup') continue;
+    sources.push({ id: connection.from, profile: ledger.index.backups.get(connection.from) });
   }
-  return total;
+  return sources;
+}
+
+/** Public IPv4 addresses, billed per address-hour whether in use or idle. */
+export function publicAddresses(ledger: ComponentLedger, count: number, why: string): void {
+  ledger.charge({ what: `Public IPv4 addresses (${count})`, key: 'network/public-ipv4', quantity: hours({ low: count, expected: count, high: count }), notes: [why] });
 }

@@ -24,7 +24,8 @@ export const waf: Estimator<KindProps<'waf'>> = {
       const groups = ledger.usage({ name: 'managedRuleGroups', label: 'Managed rule groups', unit: 'groups', nature: 'provisioned', default: 2 });
       if (groups && groups.expected > 0) ledger.charge({ what: 'Managed rule groups', key: 'waf/rule-group', quantity: groups });
     }
-    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'Requests inspected', unit: 'requests/month', nature: 'usage', default: 10_000_000 });
-    if (requests) ledger.charge({ what: 'Requests inspected', key: 'waf/requests', quantity: requests });
+    const derived = ledger.fromTraffic(1, 'one request each');
+    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'Requests inspected', unit: 'requests/month', nature: 'usage', default: 10_000_000, ...(derived ? { derived } : {}) });
+    if (requests) ledger.charge({ what: 'Requests inspected', key: 'waf/requests', quantity: requests, ...(derived ? { notes: [derived.derivation] } : {}) });
   },
 };

@@ -1,39 +1,12 @@
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { beginGesture, endGesture } from '../../store';
+import { useId, type ReactNode } from 'react';
+import { useDraft } from './draft';
+import type { Reading } from './values';
 
 /**
- * Form controls for panels. Text and number fields validate on every keystroke and write only
- * valid values; the writes of one focus (typing a name) are one undo step, like a drag; an
- * invalid draft shows its message beside the field and is dropped when the field loses focus.
+ * Form controls for panels (the inspector, the design panel, the cost panel). Typed fields share
+ * one draft-and-commit behaviour (`useDraft`): they validate on every keystroke, write only valid
+ * values, show an invalid draft's message beside the field, and drop it when the field loses focus.
  */
-
-/** Makes everything written while a field has focus one undo step. */
-export function useEditGesture() {
-  const active = useRef(false);
-  useEffect(
-    () => () => {
-      if (active.current) {
-        active.current = false;
-        endGesture();
-      }
-    },
-    [],
-  );
-  return {
-    onFocus: () => {
-      if (!active.current) {
-        active.current = true;
-        beginGesture();
-      }
-    },
-    onBlur: () => {
-      if (active.current) {
-        active.current = false;
-        endGesture();
-      }
-    },
-  };
-}
 
 interface FieldFrame {
   testId: string;
@@ -44,6 +17,7 @@ interface FieldFrame {
   after?: ReactNode;
 }
 
+/** A labelled row: the control, its message (test id with `-error-` for `-field-`), then help. */
 export function Field({ testId, label, help, error, children, after }: FieldFrame) {
   const id = useId();
   const helpId = `${id}-help`;
@@ -79,31 +53,30 @@ export function TextField(props: {
   suggestions?: readonly string[];
   placeholder?: string;
 }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const gesture = useEditGesture();
   const listId = useId();
-  const shown = draft ?? props.value;
-  const error = draft !== null ? (props.check?.(draft) ?? null) : null;
-  const onChange = (text: string) => {
-    setDraft(text);
-    if (!(props.check?.(text) ?? null) && text !== props.value) props.commit(text);
-  };
+  const draft = useDraft<string>({
+    value: props.value,
+    read: (text) => {
+      const message = props.check?.(text) ?? null;
+      return message === null ? { ok: true, value: text } : { ok: false, message };
+    },
+    commit: props.commit,
+    unchanged: (text) => text === props.value,
+  });
   const common = {
-    value: shown,
+    value: draft.text,
     placeholder: props.placeholder,
     'data-testid': props.testId,
-    'aria-invalid': error !== null,
-    onFocus: gesture.onFocus,
-    onBlur: () => {
-      setDraft(null);
-      gesture.onBlur();
-    },
+    'aria-invalid': draft.error !== null,
+    onFocus: draft.onFocus,
+    onBlur: draft.onBlur,
+    onKeyDown: draft.onKeyDown,
   };
   return (
-    <Field testId={props.testId} label={props.label} help={props.help} error={error}>
+    <Field testId={props.testId} label={props.label} help={props.help} error={draft.error}>
       {(id, describedBy) =>
         props.multiline ? (
-          <textarea id={id} rows={3} aria-describedby={describedBy || undefined} {...common} onChange={(e) => onChange(e.target.value)} />
+          <textarea id={id} rows={3} aria-describedby={describedBy || undefined} {...common} onChange={(e) => draft.onChange(e.target.value)} />
         ) : (
           <>
             <input
@@ -112,8 +85,7 @@ export function TextField(props: {
               aria-describedby={describedBy || undefined}
               list={props.suggestions ? listId : undefined}
               {...common}
-              onChange={(e) => onChange(e.target.value)}
-              onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
+              onChange={(e) => draft.onChange(e.target.value)}
             />
             {props.suggestions && (
               <datalist id={listId}>
@@ -129,35 +101,37 @@ export function TextField(props: {
   );
 }
 
-/** Parses what was typed: a value to check and write, or the message for why it is not a value. */
-export type NumberReading = { ok: true; value: number | null } | { ok: false; message: string };
-
 export function NumberField(props: {
   testId: string;
   label: string;
   help?: string;
   value: number | null | undefined;
   unit?: string;
-  parse: (text: string) => NumberReading;
+  parse: (text: string) => Reading<number | null>;
   check: (value: number | null) => string | null;
   commit: (value: number | null) => void;
   /** For nullable numbers: the label of the "no value" choice (e.g. "Never tested"). */
   nullLabel?: string;
   placeholder?: string;
 }) {
-  const [draft, setDraft] = useState<string | null>(null);
-  const gesture = useEditGesture();
   const isNull = props.nullLabel !== undefined && (props.value === null || props.value === undefined);
-  const stored = props.value === null || props.value === undefined ? '' : String(props.value);
-  const shown = draft ?? stored;
-  const reading = draft !== null ? props.parse(draft) : null;
-  const error = reading ? (reading.ok ? props.check(reading.value) : reading.message) : null;
+  const draft = useDraft<number | null>({
+    value: props.value === null || props.value === undefined ? '' : String(props.value),
+    read: (text) => {
+      const parsed = props.parse(text);
+      if (!parsed.ok) return parsed;
+      const message = props.check(parsed.value);
+      return message === null ? parsed : { ok: false, message };
+    },
+    commit: props.commit,
+    unchanged: (value) => value === props.value,
+  });
   return (
     <Field
       testId={props.testId}
       label={props.label}
       help={props.help}
-      error={error}
+      error={draft.error}
       after={
         props.nullLabel !== undefined ? (
           <label className="checkbox-row">
@@ -166,7 +140,6 @@ export function NumberField(props: {
               data-testid={`${props.testId}-null`}
               checked={isNull}
               onChange={(e) => {
-                setDraft(null);
                 if (e.target.checked) props.commit(null);
                 else if (!props.check(0)) props.commit(0);
               }}
@@ -184,26 +157,61 @@ export function NumberField(props: {
             inputMode="decimal"
             data-testid={props.testId}
             aria-describedby={describedBy || undefined}
-            aria-invalid={error !== null}
-            value={shown}
+            aria-invalid={draft.error !== null}
+            value={draft.text}
             placeholder={isNull ? props.nullLabel : props.placeholder}
-            onFocus={gesture.onFocus}
-            onBlur={() => {
-              setDraft(null);
-              gesture.onBlur();
-            }}
-            onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
-            onChange={(e) => {
-              const text = e.target.value;
-              setDraft(text);
-              const parsed = props.parse(text);
-              if (parsed.ok && !props.check(parsed.value) && parsed.value !== props.value) props.commit(parsed.value);
-            }}
+            onFocus={draft.onFocus}
+            onBlur={draft.onBlur}
+            onKeyDown={draft.onKeyDown}
+            onChange={(e) => draft.onChange(e.target.value)}
           />
           {props.unit && <span className="field-unit">{props.unit}</span>}
         </div>
       )}
     </Field>
+  );
+}
+
+/**
+ * A typed value without a label row, for table cells (tier targets, usage assumptions): the input,
+ * with an invalid draft's message under it (test id `<testId>-error`).
+ */
+export function InlineField<T>(props: {
+  testId: string;
+  /** The accessible name, since there is no visible label. */
+  label: string;
+  value: string;
+  read: (text: string) => Reading<T>;
+  commit: (value: T) => void;
+  unchanged?: (value: T) => boolean;
+  commitOn?: 'change' | 'blur';
+  placeholder?: string;
+  numeric?: boolean;
+}) {
+  const errorId = useId();
+  const draft = useDraft<T>(props);
+  return (
+    <>
+      <input
+        type="text"
+        inputMode={props.numeric ? 'decimal' : undefined}
+        aria-label={props.label}
+        data-testid={props.testId}
+        value={draft.text}
+        placeholder={props.placeholder}
+        aria-invalid={draft.error !== null}
+        aria-describedby={draft.error ? errorId : undefined}
+        onFocus={draft.onFocus}
+        onBlur={draft.onBlur}
+        onKeyDown={draft.onKeyDown}
+        onChange={(e) => draft.onChange(e.target.value)}
+      />
+      {draft.error && (
+        <div className="field-error" id={errorId} role="alert" data-testid={`${props.testId}-error`}>
+          {draft.error}
+        </div>
+      )}
+    </>
   );
 }
 

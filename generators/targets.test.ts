@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticDesign } from '../src/catalog';
+import { PROVIDER_FACTS, PROVIDERS } from '../src/model';
+import { EXPORT_TARGETS, GENERATORS, generateExport, TARGETS, unsupportedTargets } from './index';
+import { TERRAFORM_BY_PROVIDER } from './terraform';
+
+describe('export targets', () => {
+  it('describes every target once, under its own id, and registers a generator for each', () => {
+    expect(Object.keys(TARGETS)).toEqual([...EXPORT_TARGETS]);
+    expect(Object.keys(GENERATORS)).toEqual([...EXPORT_TARGETS]);
+    for (const target of EXPORT_TARGETS) {
+      expect(TARGETS[target].id).toBe(target);
+      expect(GENERATORS[target].id).toBe(target);
+    }
+  });
+
+  it('offers Terraform for exactly the providers that have a Terraform generator', () => {
+    expect([...TARGETS.terraform.providers].sort()).toEqual(Object.keys(TERRAFORM_BY_PROVIDER).sort());
+  });
+
+  it.each(PROVIDERS.filter((provider) => !TARGETS.terraform.providers.includes(provider)))(
+    'says Terraform for %s is not generated yet, and writes none of another provider\'s code',
+    (provider) => {
+      const design = { ...syntheticDesign(40, 7), provider };
+      expect(unsupportedTargets(design)).toEqual([{ target: 'terraform', reason: `Terraform for ${PROVIDER_FACTS[provider].label} is not generated yet (AWS only).` }]);
+      const files = generateExport(design, { targets: ['terraform', 'helm'] });
+      expect(files.filter((file) => file.path.startsWith('terraform/'))).toEqual([]);
+      expect(files.map((file) => file.contents).join('\n')).not.toMatch(/\baws_[a-z]/);
+    },
+  );
+});

@@ -1,0 +1,122 @@
+/**
+ * Issue 15: `npm pack` produces a package that installs into an empty folder with no dev
+ * dependencies and runs `ninesmith validate` there. This test does exactly that, then checks that
+ * the installed command answers as the sources do (runCli in this process) for every command.
+ */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../src/cli/main';
+import { PACKAGE_ROOT, packAndInstall, type PackedInstall } from './packed-install';
+
+let workDir: string;
+let installed: PackedInstall;
+
+beforeAll(() => {
+  workDir = mkdtempSync(join(tmpdir(), 'ninesmith-packed-'));
+  installed = packAndInstall(workDir);
+  for (const name of ['single-region-multi-az.yaml', 'multi-region-active-passive.yaml']) {
+    copyFileSync(join(PACKAGE_ROOT, 'templates', name), join(installed.installDir, name));
+  }
+  writeFileSync(join(installed.installDir, 'dangling.yaml'), 'ninesmith: 1\nname: Broken\nregions: []\ncomponents:\n  - { id: users, kind: users }\nconnections:\n  - { from: users, to: api }\n');
+}, 240_000);
+
+afterAll(() => {
+  if (workDir) rmSync(workDir, { recursive: true, force: true });
+});
+
+/** The installed command, run in the install folder as `npx ninesmith ...` would there. */
+function installedCli(args: string[]) {
+  const result = spawnSync(installed.bin, args, { cwd: installed.installDir, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The same command from the sources, in this process, with the same working folder. */
+async function sourceCli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text), cwd: installed.installDir });
+  return { code, stdout, stderr };
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+    .sort();
+}
+
+// Each case starts several processes; a loaded CI machine may take seconds for each.
+describe('the packed package, installed into an empty folder', { timeout: 120_000 }, () => {
+  it('holds the command line, its price catalogs and the README, and no sources', () => {
+    const allowed = [/^bin\/ninesmith\.mjs$/, /^dist-cli\/ninesmith\.mjs$/, /^public\/prices\/[a-z]+\.json$/, /^README\.md$/, /^package\.json$/];
+    expect(installed.packedFiles.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
+    expect(installed.packedFiles).toEqual(expect.arrayContaining(['bin/ninesmith.mjs', 'dist-cli/ninesmith.mjs', 'public/prices/aws.json', 'public/prices/azure.json', 'public/prices/gcp.json']));
+  });
+
+  it('needs no other package: nothing but ninesmith was installed, and it declares no dependencies', () => {
+    expect(readdirSync(join(installed.installDir, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['ninesmith']);
+    const manifest = JSON.parse(readFileSync(join(installed.packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;
+    expect(manifest.dependencies ?? {}).toEqual({});
+    expect(manifest.optionalDependencies ?? {}).toEqual({});
+  });
+
+  it('bundles no React or app code', () => {
+    const bundle = readFileSync(join(installed.packageDir, 'dist-cli', 'ninesmith.mjs'), 'utf8');
+    expect(bundle).not.toMatch(/\/\/ (src\/app|node_modules\/(react|react-dom|@xyflow|zustand|lucide-react))\//);
+  });
+
+  it('prints its version and its help', async () => {
+    const version = installedCli(['--version']);
+    expect(version).toMatchObject({ code: 0, stderr: '' });
+    expect(version.stdout).toBe(`${(JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`);
+    const help = installedCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: ninesmith <command>');
+    expect(help).toEqual(await sourceCli(['--help']));
+    expect(installedCli(['cost', '--help'])).toEqual(await sourceCli(['cost', '--help']));
+  });
+
+  it('validates templates and refuses a broken design with the exit codes of the sources', async () => {
+    const passing = installedCli(['validate', 'multi-region-active-passive.yaml']);
+    expect(passing.code).toBe(0);
+    expect(passing.stdout).toContain('Nothing at or above high');
+    expect(passing).toEqual(await sourceCli(['validate', 'multi-region-active-passive.yaml']));
+
+    const failing = installedCli(['validate', 'single-region-multi-az.yaml', '--format', 'json']);
+    expect(failing.code).toBe(1);
+    expect(failing).toEqual(await sourceCli(['validate', 'single-region-multi-az.yaml', '--format', 'json']));
+
+    const broken = installedCli(['validate', 'dangling.yaml']);
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toContain('dangling.yaml');
+    expect(broken).toEqual(await sourceCli(['validate', 'dangling.yaml']));
+    expect(installedCli(['frobnicate']).code).toBe(2);
+  });
+
+  it('prices a design from the catalogs inside the package, whatever the working folder', async () => {
+    const json = installedCli(['cost', 'multi-region-active-passive.yaml', '--format', 'json']);
+    expect(json).toMatchObject({ code: 0, stderr: '' });
+    expect((JSON.parse(json.stdout) as { monthly: number }).monthly).toBeGreaterThan(0);
+    expect(json).toEqual(await sourceCli(['cost', 'multi-region-active-passive.yaml', '--format', 'json']));
+    expect(installedCli(['cost', 'single-region-multi-az.yaml'])).toEqual(await sourceCli(['cost', 'single-region-multi-az.yaml']));
+    expect(installedCli(['compare', 'single-region-multi-az.yaml', 'multi-region-active-passive.yaml'])).toEqual(
+      await sourceCli(['compare', 'single-region-multi-az.yaml', 'multi-region-active-passive.yaml']),
+    );
+  });
+
+  it('exports the same files as the sources', async () => {
+    const exported = installedCli(['export', 'multi-region-active-passive.yaml', '--out', 'from-package']);
+    expect(exported.code).toBe(0);
+    expect(exported).toEqual(await sourceCli(['export', 'multi-region-active-passive.yaml', '--out', 'from-sources']).then((r) => ({ ...r, stdout: r.stdout.replace('from-sources', 'from-package') })));
+    const fromPackage = join(installed.installDir, 'from-package');
+    const fromSources = join(installed.installDir, 'from-sources');
+    const files = listFiles(fromPackage);
+    expect(files.some((path) => path.startsWith('proposal/'))).toBe(true);
+    expect(files).toEqual(listFiles(fromSources));
+    for (const path of files) expect(readFileSync(join(fromPackage, path), 'utf8'), path).toBe(readFileSync(join(fromSources, path), 'utf8'));
+  });
+});

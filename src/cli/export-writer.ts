@@ -1,0 +1,235 @@
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
+import type { GeneratedFile } from '../../generators';
+import { RefusalError } from './context';
+
+/**
+ * Writes an export into a directory the user named, and nowhere else:
+ *
+ * - No link is followed inside DIR: every path below DIR is checked with lstat and a symbolic link
+ *   is refused; files are opened with O_NOFOLLOW besides.
+ * - DIR keeps a manifest of what Ninesmith wrote there (MANIFEST_NAME: each file's SHA-256). A
+ *   file in the way that Ninesmith did not write, or that was edited since, is not overwritten
+ *   unless `force`: the export is refused before anything is written.
+ * - Files an earlier export wrote for the same targets that this export does not write (a runbook
+ *   of a removed component) are removed, unless edited since: those are kept and reported.
+ */
+export const MANIFEST_NAME = '.ninesmith-export.json';
+
+interface Manifest {
+  ninesmithExport: 1;
+  /** Relative path (forward slashes) to the SHA-256 of the contents written. */
+  files: Record<string, string>;
+}
+
+export interface WriteResult {
+  written: number;
+  removed: string[];
+  /** Files of an earlier export that are no longer generated but were edited, so kept. */
+  kept: string[];
+}
+
+const sha256 = (contents: string | Uint8Array): string => createHash('sha256').update(contents).digest('hex');
+
+type Kind = 'missing' | 'file' | 'directory' | 'link' | 'other';
+
+async function kindOf(path: string): Promise<Kind> {
+  try {
+    const info = await lstat(path);
+    return info.isSymbolicLink() ? 'link' : info.isFile() ? 'file' : info.isDirectory() ? 'directory' : 'other';
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'missing';
+    throw error;
+  }
+}
+
+const errorText = (error: unknown): string => (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+
+/**
+ * Creates DIR and its missing parents one level at a time (Node's recursive mkdir can spin forever
+ * on file systems such as /proc), refusing when something that is not a directory is in the way.
+ */
+async function ensureOutputDirectory(root: string, shown: string): Promise<void> {
+  const missing: string[] = [];
+  for (let current = root; ; ) {
+    let info;
+    try {
+      // stat, not lstat: the user's own path to DIR may pass through links (/tmp on macOS); only what is below DIR is checked for links.
+      info = await stat(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw new RefusalError(`cannot use --out ${shown}: ${errorText(error)} at ${current}`);
+      missing.unshift(current);
+      const parent = dirname(current);
+      if (parent === current) throw new RefusalError(`cannot use --out ${shown}: no existing directory above it`);
+      current = parent;
+      continue;
+    }
+    if (!info.isDirectory()) throw new RefusalError(`cannot use --out ${shown}: ${current === root ? 'it' : current} is ${info.isFile() ? 'a file' : 'not a directory'}`);
+    break;
+  }
+  for (const path of missing) {
+    try {
+      await mkdir(path);
+    } catch (error) {
+      throw new RefusalError(`cannot create --out ${shown}: ${errorText(error)} at ${path}`);
+    }
+  }
+}
+
+async function readManifest(root: string, shown: string): Promise<Manifest | undefined> {
+  const path = join(root, MANIFEST_NAME);
+  const kind = await kindOf(path);
+  if (kind === 'missing') return undefined;
+  if (kind !== 'file') throw new RefusalError(`${shown}/${MANIFEST_NAME} is not a regular file; refusing to export into ${shown}`);
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new RefusalError(`${shown}/${MANIFEST_NAME} cannot be read (${errorText(error)}); remove it, or export into another directory`);
+  }
+  const files = (manifest as Manifest | null)?.files;
+  const valid =
+    (manifest as Manifest | null)?.ninesmithExport === 1 &&
+    files !== null &&
+    typeof files === 'object' &&
+    !Array.isArray(files) &&
+    Object.entries(files).every(([file, hash]) => typeof hash === 'string' && safeRelative(file));
+  if (!valid) throw new RefusalError(`${shown}/${MANIFEST_NAME} is not a Ninesmith export manifest; remove it, or export into another directory`);
+  return manifest as Manifest;
+}
+
+/** A relative path of plain segments: no `..`, no empty or absolute part. */
+function safeRelative(path: string): boolean {
+  return !isAbsolute(path) && path.split(/[\\/]/).every((segment) => segment !== '' && segment !== '.' && segment !== '..');
+}
+
+/** Each directory between root and the file: those that exist must be real directories. */
+async function checkParents(root: string, relativePath: string): Promise<string[]> {
+  const segments = relativePath.split('/').slice(0, -1);
+  const created: string[] = [];
+  let current = root;
+  for (const segment of segments) {
+    current = join(current, segment);
+    const kind = await kindOf(current);
+    if (kind === 'missing') created.push(current);
+    else if (kind === 'link') throw new RefusalError(`refusing to write "${relativePath}": ${relativeTo(root, current)} is a symbolic link; a link could carry the write outside the output directory`);
+    else if (kind !== 'directory') throw new RefusalError(`refusing to write "${relativePath}": ${relativeTo(root, current)} is a file where a directory goes`);
+  }
+  return created;
+}
+
+const relativeTo = (root: string, path: string) => path.slice(root.length + 1).split(sep).join('/');
+
+/**
+ * Writes `files` under `out` (relative to cwd). `targets` are the top-level folders this export
+ * owns (terraform/, helm/, ...): stale files are only looked for among them.
+ */
+export async function writeExport(out: string, cwd: string, files: readonly GeneratedFile[], targets: readonly string[], options: { force?: boolean } = {}): Promise<WriteResult> {
+  try {
+    return await checkAndWrite(out, resolve(cwd, out), files, targets, options);
+  } catch (error) {
+    if (error instanceof RefusalError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
+    // The file system said no (no space, no permission): the user's to fix, not a bug in Ninesmith.
+    const at = (error as NodeJS.ErrnoException).path;
+    throw new RefusalError(`cannot write into ${out}: ${errorText(error)}${at ? ` at ${at}` : ''}`);
+  }
+}
+
+async function checkAndWrite(out: string, root: string, files: readonly GeneratedFile[], targets: readonly string[], options: { force?: boolean }): Promise<WriteResult> {
+  for (const file of files) {
+    if (!safeRelative(file.path) || file.path === MANIFEST_NAME) throw new RefusalError(`refusing to write "${file.path}": not a relative path inside the output directory`);
+  }
+  await ensureOutputDirectory(root, out);
+  const previous = (await readManifest(root, out)) ?? { ninesmithExport: 1, files: {} };
+  const previousFiles = new Map(Object.entries(previous.files));
+
+  // Check everything before writing anything.
+  const refusals: string[] = [];
+  for (const file of files) {
+    await checkParents(root, file.path);
+    const path = join(root, file.path);
+    const kind = await kindOf(path);
+    if (kind === 'missing') continue;
+    if (kind === 'link') throw new RefusalError(`refusing to write "${file.path}": it is a symbolic link; a link could carry the write outside the output directory`);
+    if (kind === 'directory') throw new RefusalError(`refusing to write "${file.path}": a directory of that name is in the way`);
+    if (kind !== 'file') throw new RefusalError(`refusing to write "${file.path}": something that is not a regular file is in the way`);
+    const recorded = previousFiles.get(file.path);
+    if (options.force) continue;
+    if (recorded === undefined) refusals.push(`${file.path} (not written by an earlier export)`);
+    else if (recorded !== sha256(await readFile(path))) refusals.push(`${file.path} (edited since it was exported)`);
+  }
+  if (refusals.length > 0) {
+    const listed = refusals.slice(0, 10).map((line) => `\n  ${line}`).join('');
+    const more = refusals.length > 10 ? `\n  and ${refusals.length - 10} more` : '';
+    throw new RefusalError(`${out} holds files this export would overwrite:${listed}${more}\nMove them away, export into another directory, or pass --force to overwrite them.`);
+  }
+
+  return writeChecked(root, files, targets, previousFiles);
+}
+
+async function writeChecked(root: string, files: readonly GeneratedFile[], targets: readonly string[], previousFiles: ReadonlyMap<string, string>): Promise<WriteResult> {
+  const written = new Map<string, string>();
+  for (const file of files) {
+    for (const directory of await checkParents(root, file.path)) await mkdir(directory).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    });
+    const handle = await open(join(root, file.path), constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
+    try {
+      await handle.writeFile(file.contents);
+    } finally {
+      await handle.close();
+    }
+    written.set(file.path, sha256(file.contents));
+  }
+
+  // Stale files: written by an earlier export for a target exported now, and not written this time.
+  const owned = (path: string) => targets.some((target) => path.startsWith(`${target}/`));
+  const removed: string[] = [];
+  const kept: string[] = [];
+  const manifestFiles: Record<string, string> = {};
+  for (const [path, hash] of previousFiles) {
+    if (written.has(path)) continue;
+    if (!owned(path)) {
+      manifestFiles[path] = hash;
+      continue;
+    }
+    const full = join(root, path);
+    const kind = await kindOf(full).catch(() => 'other' as const);
+    if (kind === 'missing') continue;
+    let parentsSafe = true;
+    try {
+      await checkParents(root, path);
+    } catch {
+      parentsSafe = false;
+    }
+    if (kind === 'file' && parentsSafe && sha256(await readFile(full)) === hash) {
+      await unlink(full);
+      removed.push(path);
+      await removeEmptyParents(root, full);
+    } else {
+      kept.push(path);
+    }
+  }
+  for (const [path, hash] of written) manifestFiles[path] = hash;
+  const manifest: Manifest = { ninesmithExport: 1, files: Object.fromEntries(Object.entries(manifestFiles).sort(([a], [b]) => a.localeCompare(b))) };
+  const handle = await open(join(root, MANIFEST_NAME), constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
+  try {
+    await handle.writeFile(`${JSON.stringify(manifest, null, 2)}\n`);
+  } finally {
+    await handle.close();
+  }
+  return { written: written.size, removed, kept };
+}
+
+/** Removes the directories a stale file leaves empty, up to (not including) the output directory. */
+async function removeEmptyParents(root: string, file: string): Promise<void> {
+  for (let directory = dirname(file); directory.startsWith(root + sep); directory = dirname(directory)) {
+    try {
+      await rmdir(directory);
+    } catch {
+      return; // Not empty (or not ours to remove): stop.
+    }
+  }
+}
