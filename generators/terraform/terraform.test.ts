@@ -283,6 +283,15 @@ describe('active-active with Aurora and Redis in both regions', () => {
     // A secondary takes its engine and node type from the primary (the provider refuses them together).
     expect(secondary.slice(0, secondary.indexOf('\n}\n'))).not.toMatch(/\b(node_type|engine|transit_encryption_enabled)\s+=/);
   });
+
+  it('watches the memory of every node of a Redis the journeys need, since the primary moves on failover', () => {
+    for (const id of ['east_redis']) {
+      const nodes = Number(new RegExp(`resource "aws_elasticache_replication_group" "${id}" \\{[^]*?num_cache_clusters\\s+= (\\d+)`).exec(text('cache.tf'))![1]);
+      expect(nodes).toBeGreaterThan(1);
+      const watched = [...text('observability.tf').matchAll(new RegExp(`CacheClusterId = "\\$\\{aws_elasticache_replication_group\\.${id}\\.replication_group_id\\}-(\\d{3})"`, 'g'))].map((m) => Number(m[1]));
+      expect(watched, id).toEqual(Array.from({ length: nodes }, (_, i) => i + 1));
+    }
+  });
 });
 
 describe('a generated two-region design', () => {

@@ -109,8 +109,13 @@ export function generateObservability(b: TerraformBuilder): void {
   }
   for (const { c } of b.roles.members('cache')) {
     if (!needed.has(c.id)) continue;
-    const member: Expr = template(raw(`aws_elasticache_replication_group.${b.label('aws_elasticache_replication_group', c.id)}.replication_group_id`), '-001');
-    addAlarm(b, { c, key: 'memory', metric: 'DatabaseMemoryUsagePercentage', namespace: 'AWS/ElastiCache', statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 80, periods: 5, dimensions: [['CacheClusterId', member]], missing: 'missing', what: `Cache ${c.id} memory above 80%`, runbook: 'cache-loss' });
+    // Memory is a per-node metric and the primary moves on failover: one alarm per member node (`<group>-001`, `-002`, ...), as many as data.ts creates.
+    const members = Math.max(1, c.replicas);
+    for (let index = 1; index <= members; index += 1) {
+      const suffix = `-${String(index).padStart(3, '0')}`;
+      const member: Expr = template(raw(`aws_elasticache_replication_group.${b.label('aws_elasticache_replication_group', c.id)}.replication_group_id`), suffix);
+      addAlarm(b, { c, key: members === 1 ? 'memory' : `memory${suffix}`, metric: 'DatabaseMemoryUsagePercentage', namespace: 'AWS/ElastiCache', statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 80, periods: 5, dimensions: [['CacheClusterId', member]], missing: 'missing', what: `Cache ${c.id} memory above 80% on node ${index} of ${members}`, runbook: 'cache-loss' });
+    }
   }
   for (const { c: q, spec: queue } of b.roles.members('queue')) {
     const name = b.ref('aws_sqs_queue', q.id, 'name');
