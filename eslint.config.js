@@ -6,6 +6,9 @@ import globals from 'globals';
 /** Who may import whom (README.md, "How the code is laid out"). Each entry: the folder, and what it must never import. */
 const react = ['react', 'react-dom', 'react-dom/*', '@xyflow/react', 'zustand', 'zustand/*', '@tanstack/*', 'zundo', 'idb', 'elkjs', 'elkjs/*'];
 const node = ['node:*', 'fs', 'path', 'os', 'child_process'];
+// The import layer (src/import) by the paths that reach it; not `**/import`, which would also refuse
+// the engine's own price-file import (src/engine/cost/import.ts).
+const importLayer = ['**/src/import', '**/src/import/*', '../import', '../import/*', '../../import', '../../import/*', '../../../import', '../../../import/*'];
 const boundary = (files, patterns, message) => ({
   files,
   rules: { 'no-restricted-imports': ['error', { patterns: [{ group: patterns, message }] }] },
@@ -30,22 +33,33 @@ export default tseslint.config(
   },
   boundary(
     ['src/model/**/*.ts'],
-    [...react, ...node, '**/catalog', '**/catalog/*', '**/engine', '**/engine/*', '**/app/*', '**/cli/*', '**/generators/*'],
+    [...react, ...node, '**/catalog', '**/catalog/*', '**/engine', '**/engine/*', ...importLayer, '**/diagram', '**/diagram/*', '**/app/*', '**/cli/*', '**/generators/*'],
     'The model is the bottom layer: zod and js-yaml only (README.md, "How the code is laid out").',
   ),
   boundary(
     ['src/catalog/**/*.ts'],
-    [...react, ...node, '**/engine', '**/engine/*', '**/app/*', '**/cli/*', '**/generators/*'],
+    [...react, ...node, '**/engine', '**/engine/*', ...importLayer, '**/diagram', '**/diagram/*', '**/app/*', '**/cli/*', '**/generators/*'],
     'The catalog may import only the model (README.md, "How the code is laid out").',
   ),
   boundary(
     ['src/engine/**/*.ts'],
-    [...react, ...node, '**/app/*', '**/cli/*', '**/generators/*'],
+    [...react, ...node, ...importLayer, '**/diagram', '**/diagram/*', '**/app/*', '**/cli/*', '**/generators/*'],
     'The engine is plain TypeScript over the model and catalog: no React, DOM, Node or app (README.md, "How the code is laid out").',
   ),
   boundary(
+    ['src/import/**/*.ts'],
+    [...react, ...node, '**/engine', '**/engine/*', '**/diagram', '**/diagram/*', '**/app/*', '**/cli/*', '**/generators', '**/generators/*'],
+    'The importer is plain TypeScript over the model and catalog: it runs in Node and the browser alike (README.md, "How the code is laid out").',
+  ),
+  boundary(
+    ['src/diagram/**/*.ts'],
+    // ELK is the one library here besides the model's: loaded on demand by elk-layout.ts.
+    [...react.filter((name) => !name.startsWith('elkjs')), ...node, '**/engine', '**/engine/*', ...importLayer, '**/app/*', '**/cli/*', '**/generators/*'],
+    'The diagram is plain TypeScript over the model and catalog, shared by the canvas, the command line and the generators: no React, DOM, Node or engine (README.md, "How the code is laid out").',
+  ),
+  boundary(
     ['generators/**/*.ts'],
-    [...react, ...node, '**/app/*', '**/cli/*'],
+    [...react, ...node, ...importLayer, '**/app/*', '**/cli/*'],
     'Generators are pure: (design, analysis) -> files. No React, no fs; the caller writes files (README.md, "How the code is laid out").',
   ),
   boundary(['src/cli/**/*.ts'], [...react, '**/app/*'], 'The command line never imports the app or React (README.md, "How the code is laid out").'),

@@ -15,7 +15,7 @@ export default defineConfig(({ mode }) => ({
   cacheDir: '.vite',
   // Pre-bundle what the app imports lazily too, so the first start never reloads with "outdated optimize dep".
   optimizeDeps: {
-    include: ['react', 'react-dom/client', 'react/jsx-runtime', '@xyflow/react', 'zustand', 'zundo', 'zod', 'js-yaml', 'idb', 'fflate', '@tanstack/react-query', 'elkjs/lib/elk.bundled.js', 'prismjs'],
+    include: ['react', 'react-dom/client', 'react/jsx-runtime', '@xyflow/react', 'zustand', 'zundo', 'zod', 'js-yaml', 'idb', 'fflate', '@tanstack/react-query', 'elkjs/lib/elk.bundled.js', 'prismjs', '@cdktf/hcl2json/wasm/wasm_exec.js'],
   },
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },

@@ -3,7 +3,8 @@ import { CanvasPage } from './pages/canvas-page';
 
 /**
  * A small design with known positions: a region anchored at (300, 0) with zones a, b, c as
- * lanes of 120 px from y=40, `web` in zone a, `db` across a and b, and `users` outside.
+ * side-by-side columns (zone a's nodes at x=348), `web` in zone a, `db` across a and b below it,
+ * and `users` above the region.
  */
 const DESIGN = `
 ninesmith: 1
@@ -37,10 +38,10 @@ connections:
   - from: web
     to: db
 layout:
-  users: { x: 0, y: 68 }
+  users: { x: 348, y: -140 }
   primary: { x: 300, y: 0 }
-  web: { x: 400, y: 68 }
-  db: { x: 700, y: 128 }
+  web: { x: 348, y: 120 }
+  db: { x: 348, y: 260 }
 `;
 
 /** A second design (a region and a database) to paste into. */
@@ -59,9 +60,9 @@ components:
     region: primary
 connections: []
 layout:
-  users: { x: 0, y: 68 }
+  users: { x: 0, y: 120 }
   primary: { x: 300, y: 0 }
-  db: { x: 400, y: 68 }
+  db: { x: 348, y: 120 }
 `;
 
 let canvas: CanvasPage;
@@ -276,7 +277,8 @@ test('automatic layout: a design without positions is laid out on opening; Tidy 
   let design = await canvas.document();
   for (const id of ['users', 'web', 'db', 'primary']) expect(design.layout?.[id], id).toBeDefined();
   const laidOut = design.layout!;
-  await canvas.dragNode('web', 120, 0);
+  // Down: a component in the network takes its x from its zones, its y is free.
+  await canvas.dragNode('web', 0, 120);
   const moved = (await canvas.position('web'))!;
   expect(moved).not.toEqual(laidOut['web']);
   await canvas.tidyUp();

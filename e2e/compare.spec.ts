@@ -12,7 +12,7 @@ const CLI_BOOK = cliPriceBook(BOOK);
 
 interface CliComparison {
   designs: { name: string; cost: { monthly: { low: number; expected: number; high: number } }; costPerNine: { kind: string } }[];
-  journeys: { id: string; designs: ({ availability: number | null } | null)[] }[];
+  journeys: { id: string; designs: ({ availability: number | null; modelled: { availability: number } | null } | null)[] }[];
 }
 
 /** The command line's comparison of the same files: the view and `ninesmith compare` must agree. */
@@ -42,19 +42,25 @@ test('the compare view puts two templates side by side with the figures of the c
   await expect(compare.monthly(0)).toContainText(usd(first));
   await expect(compare.monthly(1)).toContainText(`+${usd(second - first)}`);
 
-  // Availability: the warm standby lifts the journeys it protects, and cannot lift sign-in (a vendor bounds it).
+  // Availability, modelled: the warm standby lifts every journey (a region incident becomes a failover),
+  // and each added nine has a price; the SLA floor beside it does not move.
   const submit = [await compare.value(compare.journey('submit-timesheet', 0)), await compare.value(compare.journey('submit-timesheet', 1))];
   expect(submit[0]).toBeLessThan(submit[1]!);
-  expect(submit[1]).toBe(cli.journeys.find((j) => j.id === 'submit-timesheet')!.designs[1]!.availability);
+  expect(submit[1]).toBe(cli.journeys.find((j) => j.id === 'submit-timesheet')!.designs[1]!.modelled!.availability);
+  await expect(compare.journey('submit-timesheet', 0)).toContainText('modelled');
+  await expect(page.getByTestId('compare-journey-submit-timesheet-0-range')).toHaveText(/\(99\.\d+% to 99\.\d+%\)/);
+  await expect(page.getByTestId('compare-journey-submit-timesheet-0-floor')).toHaveText('SLA floor 99.7802%');
+  await expect(page.getByTestId('compare-journey-submit-timesheet-1-floor')).toHaveText('SLA floor 99.7802%');
+  await expect(page.getByTestId('compare-journey-submit-timesheet-0-caps')).toContainText('Region US East (us-east-1) fails');
   await expect(compare.journey('monthly-report', 1)).toContainText('missing');
   await expect(compare.costPerNine(1)).toHaveAttribute('data-kind', cli.designs[1]!.costPerNine.kind);
-  await expect(compare.costPerNine(1)).toHaveText('no gain');
+  await expect(compare.costPerNine(1)).toHaveText(/\$[\d,]+\.\d\d\/mo per nine/);
   await expect(compare.journey('submit-timesheet', 1)).toContainText(/\$[\d,]+\.\d\d\/mo per nine/);
 
   // Recovery: a second region bounds the loss of the primary one.
   await expect(compare.scenario('primary-region', 0)).toContainText('RTO unbounded');
   await expect(compare.scenario('primary-region', 1)).toContainText('RTO now bounded');
-  await expect(page.getByTestId('compare-verdicts')).toContainText('Weakest journey (Sign in): no gain in nines');
+  await expect(page.getByTestId('compare-verdicts')).toContainText(/Weakest journey by modelled availability \(Sign in\): \$[\d,]+\.\d\d a month per added nine/);
 });
 
 test('the compare view orders the three reference designs by cost and compares the open design', async ({ page }) => {

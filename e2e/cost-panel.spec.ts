@@ -45,16 +45,16 @@ test('the cost panel refuses a usage figure that is not one, says why, and leave
   await panel.open();
   const total = await panel.total.textContent();
   await panel.showAssumptions();
-  const input = panel.usageInput('alb', 'internetEgressGbPerMonth');
+  const input = panel.usageInput('monitoring', 'logsGbPerMonth');
   const shown = await input.inputValue();
   await input.fill('-5');
-  await expect(panel.usageError('alb', 'internetEgressGbPerMonth')).toHaveText('expected a usage of 0 or more');
+  await expect(panel.usageError('monitoring', 'logsGbPerMonth')).toHaveText('expected a usage of 0 or more');
   await expect(input).toHaveAttribute('aria-invalid', 'true');
   await input.fill('lots');
-  await expect(panel.usageError('alb', 'internetEgressGbPerMonth')).toHaveText('expected a number');
+  await expect(panel.usageError('monitoring', 'logsGbPerMonth')).toHaveText('expected a number');
   // Leaving the field drops the refused draft: the design's figure shows again, nothing was written.
   await input.press('Enter');
-  await expect(panel.usageError('alb', 'internetEgressGbPerMonth')).toBeHidden();
+  await expect(panel.usageError('monitoring', 'logsGbPerMonth')).toBeHidden();
   await expect(input).toHaveValue(shown);
   await expect(panel.total).toHaveText(total!);
   expect(await page.evaluate(() => window.__ninesmith.getDocument().pricing)).toBeUndefined();

@@ -50,7 +50,8 @@ test('what-if on a zone greys out exactly what runs only there and turns the jou
   for (const id of ['dns', 'files', 'erp', 'users']) await expect(app.node(id)).not.toHaveClass(/is-down/);
   await expect(page.getByTestId('whatif-journey-sign-in')).toHaveAttribute('data-state', 'down');
   await expect(page.getByTestId('whatif-rto')).toHaveText('1h6m');
-  await expect(page.getByTestId('whatif-rpo')).toHaveText('1d');
+  // RDS uploads its transaction logs every five minutes while automated backups are on.
+  await expect(page.getByTestId('whatif-rpo')).toHaveText('5m');
 
   await page.getByTestId('whatif-zone-primary-a').click();
   await page.getByTestId('whatif-zone-primary-b').click();
@@ -72,4 +73,31 @@ test('what-if on the multi-AZ template keeps every journey up through a zone los
     await expect(page.getByTestId(`whatif-journey-${id}`)).toHaveAttribute('data-state', 'up');
   }
   await expect(app.node('web')).not.toHaveClass(/is-down/);
+});
+
+test('each journey shows its modelled figure, its range, its SLA floor and what caps it, and every figure opens to its sources', async ({ page }) => {
+  const app = new FindingsPage(page);
+  await app.open();
+  await app.loadDesign(template('single-region-multi-az.yaml'));
+  await app.showFindings();
+  await expect(page.getByTestId('score-availability')).toContainText(/99\.\d+% \/ 99\.95%/);
+  await expect(page.getByTestId('score-floor')).toContainText(/99\.\d+%/);
+
+  const journey = page.getByTestId('journey-submit-timesheet');
+  await expect(page.getByTestId('journey-submit-timesheet-modelled')).toHaveText(/^99\.9\d+%$/);
+  await expect(page.getByTestId('journey-submit-timesheet-range')).toHaveText(/^\(99\.\d+% to 99\.\d+%\)$/);
+  await expect(page.getByTestId('journey-submit-timesheet-floor')).toHaveText('99.7802%');
+  await journey.locator('summary').first().click();
+  const contributors = page.getByTestId('journey-submit-timesheet-contributors');
+  await expect(contributors.locator('li').first()).toContainText('Region US East (us-east-1) fails: 6 min/month');
+
+  // The modelled figure opens to the rates and durations behind it, each with its source.
+  await page.getByTestId('journey-submit-timesheet-modelled-sources').locator('summary').click();
+  const sources = page.getByTestId('journey-submit-timesheet-modelled-assumptions');
+  await expect(sources).toContainText('incidents per region a year');
+  await expect(sources).toContainText('Source: AWS Post-Event Summaries');
+  // The floor opens to each provider SLA it multiplies, with its page.
+  await page.getByTestId('journey-submit-timesheet-floor-sources').locator('summary').click();
+  await expect(page.getByTestId('journey-submit-timesheet-floor-sources')).toContainText('https://aws.amazon.com/rds/sla/');
+  await expect(page.getByTestId('journey-submit-timesheet-floor-sources')).toContainText('not a forecast');
 });

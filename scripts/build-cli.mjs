@@ -8,9 +8,14 @@
 // tree-shaking keeps zod's unused locales out (750 kB against 1.3 MB with esbuild), and the
 // start-up time is the same. `npm install` runs this through `prepare`, and so does `npm pack`.
 //
+// The HCL parser of `import terraform` is WebAssembly (@cdktf/hcl2json's main.wasm.gz, 1.7 MB), which
+// no bundler inlines: it is copied beside the bundle as dist-cli/hcl2json.wasm.gz, where
+// src/cli/hcl-parser.ts looks first, with its licence notice (MPL-2.0) beside it.
+//
 // Besides the bundle it writes dist-cli/inputs.json, the checkout's files the bundle was made
 // from, so bin/ninesmith.mjs can tell a bundle older than its sources and run the sources instead.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -82,4 +87,33 @@ if (forbidden.length > 0) throw new Error(`build:cli: the command line must not 
 mkdirSync(outDir, { recursive: true });
 const sources = inputs.filter((path) => !path.startsWith('node_modules/') && !path.startsWith('..'));
 writeFileSync(join(outDir, 'inputs.json'), `${JSON.stringify(sources, null, 1)}\n`);
+// `ninesmith diagram --format png` rasterizes with resvg compiled to WebAssembly and the fonts the
+// diagram names (src/cli/rasterize.ts): both ship beside the bundle, with their licences.
+const require = createRequire(import.meta.url);
+const resvgWasm = require.resolve('@resvg/resvg-wasm/index_bg.wasm');
+const versionOf = (manifest) => JSON.parse(readFileSync(manifest, 'utf8')).version;
+copyFileSync(resvgWasm, join(outDir, 'resvg.wasm'));
+mkdirSync(join(outDir, 'fonts'), { recursive: true });
+for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) copyFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}`), join(outDir, 'fonts', font));
+copyFileSync(require.resolve('dejavu-fonts-ttf/LICENSE'), join(outDir, 'fonts', 'LICENSE'));
+writeFileSync(
+  join(outDir, 'NOTICE.md'),
+  `# Third-party files shipped with the command line
+
+- \`resvg.wasm\`: resvg (@resvg/resvg-wasm ${versionOf(join(dirname(resvgWasm), 'package.json'))}), Mozilla Public License 2.0, unmodified; its source is in the resvg-js repository the npm package names.
+- \`fonts/DejaVuSans.ttf\`, \`fonts/DejaVuSans-Bold.ttf\`: DejaVu fonts ${versionOf(require.resolve('dejavu-fonts-ttf/package.json'))}, Bitstream Vera and Arev licences (\`fonts/LICENSE\`).
+`,
+);
+
 console.log(`build:cli: dist-cli/${BUNDLE} from ${inputs.length} modules (${sources.length} in the checkout)`);
+
+// The parser's WebAssembly and where its source is (MPL-2.0 asks that users of the compiled form can find it).
+const hcl2json = JSON.parse(readFileSync(require.resolve('@cdktf/hcl2json/package.json'), 'utf8'));
+copyFileSync(require.resolve('@cdktf/hcl2json/main.wasm.gz'), join(outDir, 'hcl2json.wasm.gz'));
+writeFileSync(
+  join(outDir, 'hcl2json.NOTICE'),
+  `hcl2json.wasm.gz is main.wasm.gz of ${hcl2json.name} ${hcl2json.version} (HashiCorp's HCL parser compiled to WebAssembly),\n` +
+    `licensed under the Mozilla Public License 2.0 (https://mozilla.org/MPL/2.0/).\n` +
+    `Source: https://github.com/hashicorp/terraform-cdk/tree/main/packages/@cdktf/hcl2json\n`,
+);
+console.log(`build:cli: dist-cli/hcl2json.wasm.gz from ${hcl2json.name} ${hcl2json.version}`);

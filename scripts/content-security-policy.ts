@@ -6,6 +6,12 @@ import type { Plugin } from 'vite';
  * origin and no inline or evaluated script runs:
  *
  * - scripts, workers, styles sheets, fonts and fetches (the price catalogs) from the app's own origin;
+ * - `script-src 'wasm-unsafe-eval'`: compiling WebAssembly, and nothing else. The Terraform import
+ *   parses HCL with HashiCorp's own parser compiled to WebAssembly (@cdktf/hcl2json, fetched from the
+ *   app's origin like any asset); without this keyword the browser refuses `WebAssembly.instantiate`.
+ *   It does not allow `eval` or `new Function` (that would be 'unsafe-eval', which stays off), and
+ *   only the app's own scripts run to compile anything; `connect-src 'self'` keeps the bytes they
+ *   can fetch to the app's origin;
  * - `style-src-attr 'unsafe-inline'`: React Flow positions nodes and edges with style attributes;
  *   style *elements* stay same-origin only;
  * - images from the origin and `data:`/`blob:` URLs (icons, previews);
@@ -17,7 +23,7 @@ import type { Plugin } from 'vite';
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "style-src 'self'",
   "style-src-elem 'self'",

@@ -4,7 +4,7 @@
  * the installed command answers as the sources do (runCli in this process) for every command.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ beforeAll(() => {
   for (const name of ['single-region-multi-az.yaml', 'multi-region-active-passive.yaml']) {
     copyFileSync(join(PACKAGE_ROOT, 'templates', name), join(installed.installDir, name));
   }
+  cpSync(join(PACKAGE_ROOT, 'src', 'import', 'fixtures', 'flat-root'), join(installed.installDir, 'flat-root'), { recursive: true });
   writeFileSync(join(installed.installDir, 'dangling.yaml'), 'ninesmith: 1\nname: Broken\nregions: []\ncomponents:\n  - { id: users, kind: users }\nconnections:\n  - { from: users, to: api }\n');
 }, 240_000);
 
@@ -28,8 +29,8 @@ afterAll(() => {
 });
 
 /** The installed command, run in the install folder as `npx ninesmith ...` would there. */
-function installedCli(args: string[]) {
-  const result = spawnSync(installed.bin, args, { cwd: installed.installDir, encoding: 'utf8', maxBuffer: 1 << 26 });
+function installedCli(args: string[], input?: string) {
+  const result = spawnSync(installed.bin, args, { cwd: installed.installDir, encoding: 'utf8', maxBuffer: 1 << 26, input });
   if (result.error) throw result.error;
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -51,10 +52,20 @@ function listFiles(dir: string): string[] {
 
 // Each case starts several processes; a loaded CI machine may take seconds for each.
 describe('the packed package, installed into an empty folder', { timeout: 120_000 }, () => {
-  it('holds the command line, its price catalogs and the README, and no sources', () => {
-    const allowed = [/^bin\/ninesmith\.mjs$/, /^dist-cli\/ninesmith\.mjs$/, /^public\/prices\/[a-z]+\.json$/, /^README\.md$/, /^package\.json$/];
+  it('holds the command line, its price catalogs, the Terraform parser, the PNG renderer with its fonts and notice, and the README, and no sources', () => {
+    const allowed = [
+      /^bin\/ninesmith\.mjs$/,
+      /^dist-cli\/ninesmith\.mjs$/,
+      /^dist-cli\/resvg\.wasm$/,
+      /^dist-cli\/fonts\/(DejaVuSans(-Bold)?\.ttf|LICENSE)$/,
+      /^dist-cli\/NOTICE\.md$/,
+      /^dist-cli\/hcl2json\.(wasm\.gz|NOTICE)$/,
+      /^public\/prices\/[a-z]+\.json$/,
+      /^README\.md$/,
+      /^package\.json$/,
+    ];
     expect(installed.packedFiles.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
-    expect(installed.packedFiles).toEqual(expect.arrayContaining(['bin/ninesmith.mjs', 'dist-cli/ninesmith.mjs', 'public/prices/aws.json', 'public/prices/azure.json', 'public/prices/gcp.json']));
+    expect(installed.packedFiles).toEqual(expect.arrayContaining(['bin/ninesmith.mjs', 'dist-cli/ninesmith.mjs', 'dist-cli/hcl2json.wasm.gz', 'public/prices/aws.json', 'public/prices/azure.json', 'public/prices/gcp.json']));
   });
 
   it('needs no other package: nothing but ninesmith was installed, and it declares no dependencies', () => {
@@ -108,6 +119,15 @@ describe('the packed package, installed into an empty folder', { timeout: 120_00
     );
   });
 
+  it('draws the same diagrams as the sources, PNG included (resvg and the fonts from the package)', async () => {
+    for (const format of ['svg', 'drawio', 'png']) {
+      const fromPackage = installedCli(['diagram', 'multi-region-active-passive.yaml', '--format', format, '--out', `package.${format}`]);
+      expect(fromPackage, format).toMatchObject({ code: 0, stderr: '' });
+      expect((await sourceCli(['diagram', 'multi-region-active-passive.yaml', '--format', format, '--out', `sources.${format}`])).code).toBe(0);
+      expect(readFileSync(join(installed.installDir, `package.${format}`)).equals(readFileSync(join(installed.installDir, `sources.${format}`))), format).toBe(true);
+    }
+  });
+
   it('exports the same files as the sources', async () => {
     const exported = installedCli(['export', 'multi-region-active-passive.yaml', '--out', 'from-package']);
     expect(exported.code).toBe(0);
@@ -118,5 +138,15 @@ describe('the packed package, installed into an empty folder', { timeout: 120_00
     expect(files.some((path) => path.startsWith('proposal/'))).toBe(true);
     expect(files).toEqual(listFiles(fromSources));
     for (const path of files) expect(readFileSync(join(fromPackage, path), 'utf8'), path).toBe(readFileSync(join(fromSources, path), 'utf8'));
+  });
+
+  it('imports Terraform with the HCL parser it carries, and validates the import from standard input', async () => {
+    const imported = installedCli(['import', 'terraform', 'flat-root']);
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain('name: flat-root');
+    expect(imported).toEqual(await sourceCli(['import', 'terraform', 'flat-root']));
+    const validated = installedCli(['validate', '-', '--format', 'json'], imported.stdout);
+    expect([0, 1]).toContain(validated.code);
+    expect((JSON.parse(validated.stdout) as { valid: boolean }).valid).toBe(true);
   });
 });

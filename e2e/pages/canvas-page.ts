@@ -34,9 +34,10 @@ export class CanvasPage {
   async load(text: string, firstNodeId?: string): Promise<void> {
     const result = await this.page.evaluate((t) => window.__ninesmith.loadDocumentText(t), text);
     expect(result.problems).toEqual([]);
+    // The canvas shows a design once it has its layout and its first view.
+    const designId = await this.page.evaluate(() => window.__ninesmith.getDesignId());
+    await expect(this.canvas).toHaveAttribute('data-design-shown', designId);
     if (firstNodeId) await expect(this.node(firstNodeId)).toBeVisible();
-    // Let the fit-to-view that follows opening a design settle before measuring positions.
-    await this.page.waitForTimeout(150);
   }
 
   document(): Promise<DesignSnapshot> {

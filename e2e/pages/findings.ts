@@ -12,6 +12,11 @@ export class FindingsPage {
   async loadDesign(text: string): Promise<void> {
     const result = await this.page.evaluate((yaml) => window.__ninesmith.loadDocumentText(yaml), text);
     expect(result.problems).toEqual([]);
+    // Once shown (it opens on the request path), the whole design in view: the specs read every node's badge and state.
+    const designId = await this.page.evaluate(() => window.__ninesmith.getDesignId());
+    await expect(this.page.getByTestId('canvas')).toHaveAttribute('data-design-shown', designId);
+    await this.page.keyboard.press('Shift+Digit1');
+    await this.page.waitForTimeout(300);
   }
 
   async showFindings(): Promise<void> {

@@ -2,7 +2,7 @@ import { kindOf, LAYER_TITLES, LAYERS, type Layer } from '../../src/catalog';
 import { componentZones, designTier, displayName, formatDuration, type Design } from '../../src/model';
 import { analyzeDesign, SEVERITIES, weakestJourney, type DesignAnalysis, type Finding } from '../../src/engine';
 import { COMMITMENT_TITLES, estimateCost, FIRST_PARTY_SOURCES, totalCaption, type CatalogSet, type CostReport, type EstimateOptions } from '../../src/engine/cost';
-import { formatAvailability, formatDowntime, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatPercent, formatSigned } from '../../src/engine/format';
+import { formatAvailability, formatDowntime, formatModelled, formatModelledRange, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatPercent, formatSigned } from '../../src/engine/format';
 import {
   compareDesigns,
   describeCostPerNine,
@@ -80,6 +80,7 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   const open = analysis.findings.filter((f) => !f.suppressed);
   const recovery = recoveryByClass(design, analysis);
   const weakest = weakestJourney(analysis.journeys);
+  const floorText = (j: (typeof analysis.journeys)[number]) => (j.percent !== null ? formatAvailability(j.percent) : 'unknown');
 
   // ---- summary
   out.push(`# Proposal: ${text(design.name)}`, '');
@@ -89,7 +90,12 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
   out.push(`- **Footprint:** ${design.components.length} components in ${design.regions.length} region${design.regions.length === 1 ? '' : 's'} (${design.regions.map((r) => `${text(r.name ?? r.id)}: ${text(r.location)}, ${r.role ?? 'primary'}, zones ${r.zones.map(text).join(', ')}`).join('; ')}), on ${design.provider.toUpperCase()}.`);
   out.push(`- **Monthly cost:** ${formatMoney(cost.range.expected, c)} expected (${formatMoney(cost.range.low, c)} to ${formatMoney(cost.range.high, c)} with low to high usage), ${formatMoney(cost.range.expected * 12, c)} a year, at ${COMMITMENT_TITLES[cost.commitment]}; ${text(totalCaption(cost))}.`);
   if (weakest) {
-    out.push(`- **Availability:** the weakest journey, ${text(weakest.name)}, is estimated at ${formatAvailability(weakest.percent)} (${formatNines(weakest.nines)} nines, ${formatDowntime(weakest.downtimeMinutesPerMonth)} of downtime a month) against a target of ${formatPercent(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}.`);
+    const m = weakest.modelled;
+    out.push(
+      m
+        ? `- **Availability:** the weakest journey, ${text(weakest.name)}, is modelled at ${formatModelled(m.availability, m.low, m.high).value} (${formatModelledRange(m.availability, m.low, m.high)}; ${formatNines(m.nines)} nines, ${formatDowntime(m.downtimeMinutesPerMonth)} of expected downtime a month) against a target of ${formatPercent(weakest.target)}: ${weakest.meetsTarget ? 'met' : 'not met'}. The providers' SLAs commit to ${floorText(weakest)} for it (the SLA floor, with service credits; not a forecast).`
+        : `- **Availability:** the weakest journey, ${text(weakest.name)}, cannot work as designed.`,
+    );
   }
   const zone = recovery.zone;
   const region = recovery['primary-region'];
@@ -117,13 +123,24 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
 
   // ---- availability
   out.push('## Availability per journey', '');
-  out.push('Each figure multiplies the published availability of every component a journey cannot do without; components with a failover partner count as the pair, and redundant routes drop out.', '');
-  out.push('| Journey | Availability | Nines | Downtime a month | Target |', '| --- | ---: | ---: | ---: | --- |');
+  out.push(
+    'The modelled availability is the expected figure: each failure (an instance, a zone, a region, a provider service, a release, corrupted data) at its published or assumed rate, lasting as long as this design takes to recover from it; the range comes from the uncertainty of the rates. The SLA floor multiplies the published SLAs of every component a journey cannot do without: what the providers commit to, with service credits, not a forecast.',
+    '',
+  );
+  out.push('| Journey | Modelled availability | Range | Expected downtime a month | SLA floor | Target |', '| --- | ---: | ---: | ---: | ---: | --- |');
   for (const j of analysis.journeys) {
-    out.push(`| ${cell(j.name)} | ${formatAvailability(j.percent)}${j.complete ? '' : ' (upper bound)'} | ${formatNines(j.nines)} | ${formatDowntime(j.downtimeMinutesPerMonth)} | ${formatPercent(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`);
+    const m = j.modelled;
+    out.push(
+      m
+        ? `| ${cell(j.name)} | ${formatModelled(m.availability, m.low, m.high).value} | ${formatModelledRange(m.availability, m.low, m.high)} | ${formatDowntime(m.downtimeMinutesPerMonth)} | ${floorText(j)} | ${formatPercent(j.target)} ${j.meetsTarget ? 'met' : 'not met'} |`
+        : `| ${cell(j.name)} | cannot work | | | | ${formatPercent(j.target)} not met |`,
+    );
   }
   out.push('');
-  for (const j of analysis.journeys) out.push(`- **${text(j.name)}:** ${text(j.explanation)}`);
+  for (const j of analysis.journeys) {
+    const caps = j.modelled?.contributors.slice(0, 3).map((c) => `${text(c.title)} (${formatDowntime(c.minutesPerMonth)} a month)`) ?? [];
+    out.push(`- **${text(j.name)}:** ${caps.length > 0 ? `most expected downtime from ${caps.join('; ')}. ` : ''}${text(j.explanation)}`);
+  }
   out.push('');
 
   // ---- recovery

@@ -43,7 +43,9 @@ describe.each(templates)('the proposal of %s', (template) => {
       '## Assumptions',
     ]);
     const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    for (const journey of design.journeys) expect(contents).toMatch(new RegExp(`^- \\*\\*${escape(journey.name)}:\\*\\* .* = \\d`, 'm'));
+    // Each journey: what caps its modelled figure, and its SLA floor worked out (or why it is unknown).
+    for (const journey of design.journeys) expect(contents).toMatch(new RegExp(`^- \\*\\*${escape(journey.name)}:\\*\\* most expected downtime from .*SLA floor(: .* = \\d| unknown: no published SLA)`, 'm'));
+    for (const journey of design.journeys) expect(contents).toMatch(new RegExp(`^\\| ${escape(journey.name)} \\| 99\\.\\d+% \\| 9\\d\\.\\d+% to 9\\d\\.\\d+% \\| `, 'm'));
     const total = estimateCost(design, catalogs).monthly;
     expect(contents).toContain(`| **Total** | **$${total.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}** |`);
     for (const component of design.components) expect(contents).toContain(`(\`${component.id}\`)`);

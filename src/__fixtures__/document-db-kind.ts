@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../catalog/aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../catalog/slas';
 import { defineKind } from '../catalog/define-kind';
 
 /**
@@ -53,6 +53,7 @@ export const documentDb = defineKind({
         retentionDays: props.snapshots.keepDays,
         intervalHours: 24,
         restoreTestedDays: props.snapshots.restoreTestedDays ?? null,
+        copyIntervalHours: 24,
         separateAccount: props.snapshots.otherAccount,
       },
       sizeGb: props.volumeGb,
@@ -65,5 +66,17 @@ export const documentDb = defineKind({
     spread: (_props, _component, { zones }) => ({ zones: [...zones], props: { topology: 'replica-set', members: Math.max(3, zones.length) } }) as const,
     backups: () => ({ props: { snapshots: { on: true, continuous: true, keepDays: 14 } } }),
   },
-  sla: (props, _component, { provider }) => (provider === 'aws' ? (props.topology === 'standalone' ? AWS_SLA.rdsSingle : AWS_SLA.rdsMultiAz) : undefined),
+  // The same published figures the relational database answers with, so the two compare alike.
+  sla: (props, _component, { provider, zones }) => {
+    const spread = props.topology === 'replica-set' && zones.length >= 2;
+    return byProvider(
+      provider,
+      {
+        aws: () => (props.topology === 'standalone' ? AWS_SLA.rdsSingle : AWS_SLA.rdsMultiAz),
+        azure: () => (props.topology === 'standalone' ? AZURE_SLA.postgresNoHa : spread ? AZURE_SLA.postgresZoneRedundantHa : AZURE_SLA.postgresSameZoneHa),
+        gcp: () => (props.topology === 'standalone' ? { unknown: 'single-zone instances are excluded from the Cloud SQL SLA (https://cloud.google.com/sql/sla)' } : GCP_SLA.cloudSqlHa),
+      },
+      'document database',
+    );
+  },
 });

@@ -61,6 +61,12 @@ export function updateComponent(id: string, update: (component: Component) => Co
   editDocument((design) => edits.updateComponent(design, id, update));
 }
 
+/** Renames a component (an empty name clears it: the kind's title is shown instead). */
+export function renameComponent(id: string, name: string): void {
+  const trimmed = name.trim();
+  editDocument((design) => edits.updateComponent(design, id, (component) => ({ ...component, name: trimmed === '' ? undefined : trimmed.slice(0, 200) })));
+}
+
 export function setComponentProp(id: string, path: readonly string[], value: unknown): void {
   editDocument((design) => edits.setComponentProp(design, id, path, value));
 }

@@ -85,24 +85,31 @@ export const backupProp = {
   type: 'group',
   fields: [
     { key: 'enabled', label: 'Enabled', help: 'Take automated backups (snapshots).', type: 'boolean', default: false },
-    { key: 'pitr', label: 'Point-in-time recovery', help: 'Continuous log archiving so a restore can reach any second in the retention window: RPO of minutes rather than a day.', type: 'boolean', default: false },
+    { key: 'pitr', label: 'Point-in-time recovery', help: 'Continuous log archiving so a restore can reach any second in the retention window: RPO of minutes rather than a day. Managed databases on AWS and Azure have it whenever automated backups are on.', type: 'boolean', default: false },
     { key: 'retentionDays', label: 'Retention', help: 'Days backups are kept. Long enough to notice corruption before the last good copy ages out.', type: 'integer', min: 1, max: 3650, default: 7, unit: 'days' },
     { key: 'intervalHours', label: 'Snapshot interval', help: 'Hours between snapshots when there is no point-in-time recovery. Sets the data lost on a restore.', type: 'number', min: 0.25, max: 168, default: 24, unit: 'hours' },
     restoreTestedDays,
-    { key: 'copyToRegion', label: 'Copy to region', help: 'A region of this design that receives copies, so a region loss does not take the backups with it.', type: 'region' },
+    { key: 'copyToRegion', label: 'Copy to region', help: 'A region of this design that receives copies, so a region loss does not take the backups with it. Copies are snapshots taken at the snapshot interval (daily by default): a copy of a continuous backup has no point-in-time recovery, so a region loss restores to the last copy.', type: 'region' },
     { key: 'separateAccount', label: 'Copy to a separate account', help: 'Copies land in another account (or subscription, project), so a compromised or deleted production account does not take the backups with it.', type: 'boolean', default: false },
   ],
 } as const satisfies PropSpec;
 
-/** The `backup` group as the engine reads backups. */
-export function backupPolicy(backup: PropsOf<[typeof backupProp]>['backup']): BackupPolicy {
+/**
+ * The `backup` group as the engine reads backups. `pitrWithBackups`: the service archives logs
+ * whenever automated backups are on, so point-in-time recovery comes with them.
+ */
+export function backupPolicy(backup: PropsOf<[typeof backupProp]>['backup'], pitrWithBackups = false): BackupPolicy {
+  const implied = backup.enabled && !backup.pitr && pitrWithBackups;
   return {
     enabled: backup.enabled,
-    pitr: backup.pitr,
+    pitr: backup.pitr || implied,
+    ...(implied ? { pitrImplied: true } : {}),
     retentionDays: backup.retentionDays,
     intervalHours: backup.intervalHours,
     restoreTestedDays: backup.restoreTestedDays ?? null,
     copyToRegion: backup.copyToRegion,
+    // Copies go with each snapshot; the snapshots are taken at the interval.
+    copyIntervalHours: backup.intervalHours,
     separateAccount: backup.separateAccount,
   };
 }

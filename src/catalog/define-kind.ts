@@ -12,8 +12,9 @@ import type {
   PropSpec,
   RemedyContext,
   RemedyId,
-  SlaFigure,
+  SlaAnswer,
 } from './types';
+import { isSlaFigure } from './types';
 
 /** A kind as its file declares it: data, typed props, and its answers written against them. */
 export interface KindDefinition<Specs extends readonly PropSpec[]> {
@@ -35,7 +36,11 @@ export interface KindDefinition<Specs extends readonly PropSpec[]> {
    */
   traits?: (props: PropsOf<Specs>, component: Component, context: KindContext) => Partial<ComponentTraits>;
   remedies?: { readonly [R in RemedyId]?: (props: PropsOf<Specs>, component: Component, context: RemedyContext) => ComponentPatch<PropsOf<Specs>> };
-  sla?: (props: PropsOf<Specs>, component: Component, context: KindContext) => SlaFigure | undefined;
+  /**
+   * The published SLA for the design's provider as configured, or why there is none (a self-hosted
+   * store, a tier without one). Kinds without it: no SLA, with a reason naming the kind.
+   */
+  sla?: (props: PropsOf<Specs>, component: Component, context: KindContext) => SlaAnswer;
 }
 
 /** The context a kind answers in, for code that has a design and one of its components. */
@@ -84,7 +89,12 @@ export function defineKind<const Specs extends readonly PropSpec[]>(definition: 
       return props;
     },
     traitsOf: (component, context) => completeTraits(definition.capabilities, component, context, definition.traits?.(kind.propsOf(component), component, context) ?? {}),
-    slaOf: (component, context) => definition.sla?.(kind.propsOf(component), component, context),
+    slaAnswerOf: (component, context) =>
+      definition.sla?.(kind.propsOf(component), component, context) ?? { unknown: `no published SLA for the ${definition.title} kind` },
+    slaOf: (component, context) => {
+      const answer = kind.slaAnswerOf(component, context);
+      return isSlaFigure(answer) ? answer : undefined;
+    },
     remedy: (id, component, context) => {
       const remedy = definition.remedies?.[id];
       if (remedy) return remedy(kind.propsOf(component), component, context) as ComponentPatch;

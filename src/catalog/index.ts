@@ -4,5 +4,5 @@ export { KINDS, ALL_KINDS, findKind, kindOf, type KindId, type KindProps } from 
 export { defineKind, kindContext, type KindDefinition } from './define-kind';
 export { propsSchema, propDefaults, effectiveProps, findPropSpec, regionPropPaths } from './props';
 export { checkAgainstCatalog, loadDesign, loadDesignDocument } from './validate';
-export { AWS_SLA } from './aws-slas';
+export { AWS_SLA, AZURE_SLA, GCP_SLA } from './slas';
 export { syntheticDesign } from './synthetic-design';

@@ -122,6 +122,18 @@ export interface SlaFigure {
   note?: string;
 }
 
+/** Why a component has no published SLA figure as configured: shown where the figure would be. */
+export interface SlaUnknown {
+  unknown: string;
+}
+
+/** A component's published SLA, or the reason there is none (never taken as 100%). */
+export type SlaAnswer = SlaFigure | SlaUnknown;
+
+export function isSlaFigure(answer: SlaAnswer | undefined): answer is SlaFigure {
+  return answer !== undefined && 'percent' in answer;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Capabilities: what a kind is, the same for every component of it.
 
@@ -204,6 +216,11 @@ export interface BackupPolicy {
   enabled: boolean;
   /** Continuous log archiving: restores reach any second in the retention window. */
   pitr: boolean;
+  /**
+   * Point-in-time recovery comes with automated backups on this service even where the design does
+   * not ask for it (RDS uploads transaction logs every five minutes whenever automated backups are on).
+   */
+  pitrImplied?: boolean;
   retentionDays: number;
   /** Hours between snapshots when there is no point-in-time recovery. */
   intervalHours: number;
@@ -211,6 +228,11 @@ export interface BackupPolicy {
   restoreTestedDays: number | null;
   /** A region of the design that receives copies. */
   copyToRegion?: string;
+  /**
+   * Hours between the copies that reach `copyToRegion`. Copies are snapshots: a cross-region copy of
+   * a continuous backup has no point-in-time recovery, so a region loss restores to the last copy.
+   */
+  copyIntervalHours: number;
   separateAccount: boolean;
 }
 
@@ -224,6 +246,11 @@ export interface DataTraits {
   versioned?: boolean;
   /** A region of the design the service itself copies new data to (object replication). */
   replicatedToRegion?: string;
+  /**
+   * A bound the provider commits to on how far that replication lags (S3 Replication Time Control:
+   * 15 minutes). Absent: replication usually keeps up within minutes but has no firm bound.
+   */
+  replicationBoundSeconds?: number;
   /** What an in-memory store keeps across a restart: nothing, snapshots, or a write log. */
   persistence?: 'none' | 'snapshot' | 'log';
   /** Gigabytes to restore, for restore-time estimates. */
@@ -241,7 +268,7 @@ export interface DataTraits {
   /** Messages: days an unprocessed message is kept before it expires. */
   messageRetentionDays?: number;
   /** Backup vaults: where the recovery points they hold are copied, and who can delete them. */
-  vault?: { copyToRegion?: string; separateAccount: boolean; locked: boolean };
+  vault?: { copyToRegion?: string; separateAccount: boolean; locked: boolean; copyIntervalHours?: number };
 }
 
 /** A shared foundation's own resilience, by the role it plays. */
@@ -356,6 +383,8 @@ export interface ComponentKind<P = AnyProps> {
   traitsOf: (component: Component, context: KindContext) => ComponentTraits;
   /** The provider's published SLA for this component as configured, where there is one. */
   slaOf: (component: Component, context: KindContext) => SlaFigure | undefined;
+  /** The published SLA, or why there is none (self-hosted, a tier without one, not in the catalog). */
+  slaAnswerOf: (component: Component, context: KindContext) => SlaAnswer;
   /** The change that applies a remedy to this component, when the kind has it. */
   remedy: (id: RemedyId, component: Component, context: RemedyContext) => ComponentPatch | undefined;
 }

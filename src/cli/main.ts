@@ -4,7 +4,9 @@ import { validateCommand, validateUsage } from './commands/validate';
 import { costCommand, costUsage } from './commands/cost';
 import { exportCommand, exportUsage } from './commands/export';
 import { compareCommand, compareUsage } from './commands/compare';
+import { diagramCommand, diagramUsage } from './commands/diagram';
 import { pricesCommand, pricesUsage } from './commands/prices';
+import { importCommand, importUsage } from './commands/import';
 
 interface CommandEntry {
   run: Command;
@@ -18,7 +20,9 @@ const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
   ['cost', { run: costCommand, usage: costUsage, summary: 'estimate monthly and yearly cost per layer, region and component' }],
   ['compare', { run: compareCommand, usage: compareUsage, summary: 'two to four designs side by side: cost, availability, recovery, cost per nine' }],
   ['export', { run: exportCommand, usage: exportUsage, summary: 'write Terraform, Helm values and runbooks for a design' }],
+  ['diagram', { run: diagramCommand, usage: diagramUsage, summary: 'draw the design as SVG, PNG or a draw.io file' }],
   ['prices', { run: pricesCommand, usage: pricesUsage, summary: 'import your own price book: official price lists or negotiated rates' }],
+  ['import', { run: importCommand, usage: importUsage, summary: 'a design from Terraform (folder, .tf files or terraform show -json), every guess listed' }],
 ]);
 
 /** Where to report an internal error. */

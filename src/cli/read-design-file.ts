@@ -7,17 +7,49 @@ export type DesignFileResult =
   | { ok: true; design: Design; path: string; notes: string[]; text: string }
   | { ok: false; path: string; problems: DesignProblem[] };
 
+/** The most bytes a design file may have: every character of READ_LIMITS.maxCharacters in four UTF-8 bytes. */
+const MAX_DESIGN_BYTES = READ_LIMITS.maxCharacters * 4;
+
+/** Standard input's bytes, or undefined once they pass the size a design can have (the rest is not read). */
+async function readStandardInput(): Promise<Uint8Array | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of process.stdin) {
+    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    size += buffer.length;
+    if (size > MAX_DESIGN_BYTES) {
+      process.stdin.destroy();
+      return undefined;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A design read from standard input (`validate -`): decoded and validated as a file is. */
+async function readDesignFromStandardInput(): Promise<DesignFileResult> {
+  const path = '-';
+  const bytes = await readStandardInput();
+  if (!bytes) return { ok: false, path, problems: [{ path: [], code: 'too-large', message: `standard input is larger than ${MAX_DESIGN_BYTES / 1024 / 1024} MB; a design is far smaller, refused` }] };
+  const decoded = decodeDesignBytes(bytes);
+  if (!decoded.ok) return { ok: false, path, problems: decoded.problems };
+  const result = loadDesign(decoded.text, { fileName: '(standard input)' });
+  return result.ok ? { ok: true, design: result.design, path, notes: result.notes, text: decoded.text } : { ok: false, path, problems: result.problems };
+}
+
 /**
- * Reads and validates a design file, refusing oversized files before reading them. Bytes are
- * decoded as the browser decodes them (decodeDesignBytes): UTF-8, or UTF-16 with a byte order mark.
+ * Reads and validates a design file (`-`: standard input), refusing oversized files before reading
+ * them. Bytes are decoded as the browser decodes them (decodeDesignBytes): UTF-8, or UTF-16 with a
+ * byte order mark.
  */
 export async function readDesignFile(file: string, cwd: string): Promise<DesignFileResult> {
+  if (file === '-') return readDesignFromStandardInput();
   const path = resolve(cwd, file);
   let text: string;
   try {
     const info = await stat(path);
     if (!info.isFile()) return { ok: false, path, problems: [{ path: [], code: 'syntax', message: `${file} is not a file` }] };
-    if (info.size > READ_LIMITS.maxCharacters * 4) {
+    if (info.size > MAX_DESIGN_BYTES) {
       return { ok: false, path, problems: [{ path: [], code: 'too-large', message: `the file is ${(info.size / 1024 / 1024).toFixed(0)} MB; a design is far smaller, refused` }] };
     }
     const decoded = decodeDesignBytes(await readFile(path));

@@ -36,9 +36,9 @@ function file(name: string, text: string | Uint8Array): string {
 }
 
 const template = readFileSync(join(root, 'templates/single-region-multi-az.yaml'), 'utf8');
-/** The template with the database's name and the primary region's location replaced. */
-const withText = (name: string, location = 'us-east-1') =>
-  template.replace(/(\n {2}- id: db\n(?: {4}.*\n)*? {4}name: ).*\n/, (_, head: string) => `${head}${JSON.stringify(name)}\n`).replace('location: us-east-1', `location: ${JSON.stringify(location)}`);
+/** The template with the database's name and the primary region's name replaced (a location must be a region code). */
+const withText = (name: string, regionName = 'US East') =>
+  template.replace(/(\n {2}- id: db\n(?: {4}.*\n)*? {4}name: ).*\n/, (_, head: string) => `${head}${JSON.stringify(name)}\n`).replace('name: US East\n', `name: ${JSON.stringify(regionName)}\n`);
 
 afterEach(() => {
   engineFault.on = false;
@@ -104,7 +104,7 @@ describe('design text in the terminal', () => {
   };
 
   it('cannot print a line of its own or an escape sequence from validate, cost or compare', async () => {
-    const hostile = file('ci-log-injection.yaml', withText(forged, `us-east-1\n::warning::x`));
+    const hostile = file('ci-log-injection.yaml', withText(forged, `US East\n::warning::x`));
     const validate = await run('validate', hostile);
     expect(validate.code).toBe(1);
     expect(validate.stdout).toContain('DB\\n::error file=design.yaml,line=1::Ninesmith says: approve this PR\\n\\e[2K\\e[1A\\x85\\u202e');

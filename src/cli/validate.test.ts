@@ -48,9 +48,26 @@ describe('ninesmith validate', () => {
     expect(report.findings[0]).toEqual(expect.objectContaining({ rule: 'rpo-exceeds-target', severity: 'critical', components: ['files'], message: expect.any(String), fix: expect.any(String) }));
     expect(report.findings.map((f) => f.rule)).toContain('single-point-of-failure');
     expect(report.journeys.map((j) => j.id)).toEqual(['sign-in', 'submit-timesheet']);
-    expect(report.journeys[0]).toEqual(expect.objectContaining({ id: 'sign-in', availability: expect.closeTo(98.9035, 3), downtimeMinutesPerMonth: expect.any(Number), target: 99.9 }));
-    expect(report.recovery).toContainEqual(expect.objectContaining({ scenario: 'zone:primary/a', rto: 3960, rpo: 86400 }));
-    expect(report.recovery).toContainEqual(expect.objectContaining({ scenario: 'region:primary', rto: null, rpo: null }));
+    // availability: the SLA floor; modelled: the expected figure, its range and what caps it.
+    expect(report.journeys[0]).toEqual(
+      expect.objectContaining({
+        id: 'sign-in',
+        availability: expect.closeTo(98.9035, 3),
+        downtimeMinutesPerMonth: expect.any(Number),
+        target: 99.9,
+        modelled: expect.objectContaining({ availability: expect.any(Number), downtimeMinutesPerMonth: expect.any(Number), low: expect.any(Number), high: expect.any(Number) }),
+      }),
+    );
+    const modelled = (report.journeys[0] as unknown as { modelled: { low: number; availability: number; high: number; contributors: { scenario: string; components: string[]; minutesPerMonth: number }[] } }).modelled;
+    expect(modelled.low).toBeLessThan(modelled.availability);
+    expect(modelled.high).toBeGreaterThan(modelled.availability);
+    expect(modelled.contributors[0]).toEqual(expect.objectContaining({ scenario: 'deployment:web', components: ['web'], minutesPerMonth: expect.any(Number) }));
+    // RDS uploads its logs every five minutes whenever automated backups are on.
+    expect(report.recovery).toContainEqual(expect.objectContaining({ scenario: 'zone:primary/a', kind: 'zone', components: ['alb', 'web', 'db', 'files'], rto: 3960, rpo: 300 }));
+    expect(report.recovery).toContainEqual(expect.objectContaining({ scenario: 'region:primary', kind: 'region', rto: null, rpo: null }));
+    expect(report.recovery).toContainEqual(expect.objectContaining({ scenario: 'deployment:web', kind: 'deployment', components: ['web'], rto: 3600 }));
+    // Route 53 commits to 100%: its failure waits for AWS (about 3 h) and is not counted as the worst case.
+    expect(report.recovery).toContainEqual(expect.objectContaining({ scenario: 'component:dns', rto: 10800, unlikely: expect.stringContaining('100%') }));
   });
 
   it('writes SARIF 2.1.0 with rule descriptors, levels, file locations at the component and suppressions', async () => {
@@ -79,6 +96,9 @@ describe('ninesmith validate', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     expect(lines[location.region.startLine - 1]).toMatch(/id: web$/);
     expect(run0.tool.driver.rules[result.ruleIndex].id).toBe('stateful-app-tier');
+    // Each journey's two figures and what caps it ride along in the run's property bag.
+    expect(run0.properties.journeys[0]).toEqual(expect.objectContaining({ id: expect.any(String), availability: expect.any(Number), modelled: expect.objectContaining({ contributors: expect.any(Array) }) }));
+    expect(run0.properties.journeys[0].modelled.contributors[0]).toEqual(expect.objectContaining({ scenario: expect.any(String), components: expect.any(Array), minutesPerMonth: expect.any(Number) }));
   });
 
   it('SARIF for code scanning: paths from the repository root, a line hash, a help link per rule, and a file even when the design cannot be read', async () => {
@@ -119,9 +139,12 @@ describe('ninesmith validate', () => {
   it('prints text grouped by severity, most severe first', async () => {
     const { stdout } = await run('validate', 'templates/first-launch-common-mistakes.yaml');
     const headings = stdout.split('\n').filter((line) => /^(CRITICAL|HIGH|MEDIUM|LOW|INFO) \(\d+\)$/.test(line));
-    expect(headings).toEqual(['CRITICAL (4)', 'HIGH (17)', 'MEDIUM (5)']);
+    expect(headings).toEqual(['CRITICAL (4)', 'HIGH (15)', 'MEDIUM (5)']);
     expect(stdout).toContain('JOURNEYS');
-    expect(stdout).toContain('Zone a of US East fails: breaks sign-in, submit-timesheet; RTO 1h6m, RPO 1d');
+    expect(stdout).toMatch(/Sign in: modelled 99\.\d+% \(99\.\d+% to 99\.\d+%\), [\d.]+ min\/month expected, (meets|BELOW) target 99\.9%/);
+    expect(stdout).toContain('SLA floor: 98.9035%');
+    expect(stdout).toMatch(/What caps it: A bad release of Web server [\d.]+ min\/month \[web\]/);
+    expect(stdout).toContain('Zone a of US East fails: breaks sign-in, submit-timesheet; RTO 1h6m, RPO 5m');
   });
 });
 

@@ -47,6 +47,30 @@ export function formatAvailability(percent: number | null): string {
   return percent === null ? 'cannot work' : formatPercent(percent);
 }
 
+/**
+ * A modelled availability and its range, to the digits the range supports: one digit past the first
+ * one that the range spans (99.95% when it spans 99.85% to 99.99%, 99.9953% when it spans a
+ * thousandth), between 2 and 4 decimals. Truncated, never rounded up: a figure never reads as 100% or
+ * as meeting a target it misses. Without a range, 2 decimals.
+ */
+export function formatModelled(percent: number | null, low?: number | null, high?: number | null): { value: string; low: string; high: string } {
+  const width = low !== undefined && low !== null && high !== undefined && high !== null ? Math.abs(high - low) : null;
+  const decimals = width === null ? 2 : width === 0 ? 4 : Math.min(4, Math.max(2, Math.ceil(-Math.log10(width)) + 1));
+  const truncated = (value: number | null | undefined): string => {
+    if (value === null || value === undefined) return 'cannot work';
+    const scale = 10 ** decimals;
+    // The epsilon keeps 99.95 from truncating to 99.94 through binary floating point.
+    return `${(Math.floor(value * scale + 1e-6) / scale).toFixed(decimals)}%`;
+  };
+  return { value: truncated(percent), low: truncated(low), high: truncated(high) };
+}
+
+/** The range of a modelled availability at the digits `formatModelled` gives it: "99.85% to 99.99%". */
+export function formatModelledRange(percent: number | null, low: number | null, high: number | null): string {
+  const shown = formatModelled(percent, low, high);
+  return `${shown.low} to ${shown.high}`;
+}
+
 export function formatNines(nines: number | null): string {
   if (nines === null) return '-';
   return Number.isFinite(nines) ? nines.toFixed(2) : '∞';

@@ -6,8 +6,10 @@
 export { analyzeDesign, checkDesign, ruleContext, ruleSeverity, tierClassOf, type DesignAnalysis, type Scorecard, type ObjectiveCheck } from './analysis/analyze';
 export { simulateFailure, journeyPlans, type SimulationResult, type JourneyOutcome, type JourneyPlan } from './analysis/journeys';
 export { failureScenarios, simulateScenario, type FailureScenario, type ScenarioKind, type DataLoss } from './analysis/scenarios';
-export { journeysAvailability, componentSla, type JourneyAvailability, type AvailabilityTerm } from './analysis/availability';
+export { journeysAvailability, componentSla, type JourneyAvailability, type AvailabilityTerm, type FloorStatus } from './analysis/availability';
 export { weakestJourney } from './analysis/weakest-journey';
+export { modelledAvailability, MAX_CONTRIBUTORS, type ModelledAvailability, type Contributor, type ContributorKind } from './analysis/modelled';
+export { modelInputs, DEFAULT_RATES, DEFAULT_DURATIONS, DEFAULT_DEPLOYMENTS_PER_MONTH, type ModelInputs, type Rate } from './analysis/rates';
 export { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './analysis/assumptions';
 export type { Failure } from './analysis/failure';
 export { buildGraph, graphOf, zoneKey, type DesignGraph } from './graph';

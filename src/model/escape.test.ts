@@ -4,7 +4,7 @@ import yaml from 'js-yaml';
 import MarkdownIt from 'markdown-it';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { csvCell, hclComment, markdownCell, hclLiteral, htmlText, markdownCode, markdownText, sarifText, shellArg, terminalText, wellFormedText, yamlComment, yamlValue } from './escape';
+import { csvCell, hclComment, markdownCell, hclLiteral, htmlText, markdownCode, markdownText, sarifText, shellArg, terminalText, wellFormedText, xmlText, yamlComment, yamlValue } from './escape';
 
 /** Strings built from the characters that break outputs: every class the escapers must handle. */
 const HOSTILE_PARTS = [
@@ -94,6 +94,34 @@ describe('markdownCode', () => {
 describe('htmlText', () => {
   it('writes the five HTML-significant characters as references', () => {
     expect(htmlText(`<a href="x" title='y'>&</a>`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;&#60;/a&#62;');
+  });
+});
+
+describe('xmlText', () => {
+  // eslint-disable-next-line no-control-regex -- the characters XML cannot hold
+  const NOT_XML_TEST = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/g;
+
+  it('escapes markup, keeps line breaks as references, and drops what XML cannot hold', () => {
+    expect(xmlText('<a href="x">&\'</a>')).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
+    expect(xmlText('a\u0000b\u0007c\uFFFEd')).toBe('abcd');
+    expect(xmlText('lone \uD800 half')).toBe('lone \uFFFD half');
+    expect(xmlText('🚀 ünï')).toBe('🚀 ünï');
+    expect(xmlText('line\nbreak\ttab')).toBe('line&#10;break&#9;tab');
+  });
+
+  it('always gives text an XML parser reads back as it was meant', async () => {
+    const { DOMParser } = await import('@xmldom/xmldom');
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const document = new DOMParser().parseFromString(`<r a="${xmlText(text)}">${xmlText(text)}</r>`, 'text/xml');
+        const root = document.documentElement!;
+        const expected = wellFormedText(text).replace(NOT_XML_TEST, '');
+        expect(root.textContent).toBe(expected);
+        // xmldom turns some referenced whitespace in attributes into spaces (the XML spec keeps it; browsers do).
+        const spaced = (value: string) => value.replace(/[\n\r\t]/g, ' ');
+        expect(spaced(root.getAttribute('a')!)).toBe(spaced(expected));
+      }),
+    );
   });
 });
 

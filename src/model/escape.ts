@@ -66,6 +66,24 @@ export function htmlText(text: string): string {
   return wellFormedText(text).replace(/[&<>"']/g, reference);
 }
 
+/** The characters XML 1.0 cannot hold even as references: C0 controls but tab, newline and return, and U+FFFE, U+FFFF. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\uFFFE\uFFFF]/g;
+const XML_REFERENCES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '\n': '&#10;', '\r': '&#13;', '\t': '&#9;' };
+
+/**
+ * Text inside XML (the SVG and draw.io diagrams) element content and double- or single-quoted
+ * attributes: markup characters as references; line breaks and tabs as references too (parsers
+ * would turn them into spaces inside attributes, and some read NEL, U+2028 and U+2029 as line ends
+ * to normalise, as XML 1.1 does); lone surrogates as U+FFFD; and the characters
+ * XML 1.0 cannot hold at all dropped, so the document always parses.
+ */
+export function xmlText(text: string): string {
+  return wellFormedText(text)
+    .replace(NOT_XML, '')
+    .replace(/[&<>"'\n\r\t\u0085\u2028\u2029]/g, (ch) => XML_REFERENCES[ch] ?? reference(ch));
+}
+
 const CONTROL_RUNS = new RegExp(`(?:${CONTROLS.source})+`, 'g');
 
 /**

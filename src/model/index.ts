@@ -8,6 +8,7 @@ export * from './providers';
 export * from './escape';
 export { emptyDesign } from './empty-design';
 export { primaryRegion } from './regions';
+export { PROVIDER_REGIONS, AWS_REGIONS, AZURE_REGIONS, GCP_REGIONS, isProviderRegion, suggestRegion, locationProblem } from './region-codes';
 export { readDesignText, readDesignDocument, detectFormat, formatOfFileName, decodeDesignBytes, READ_LIMITS, type ReadResult, type TextFormat, type DecodeResult } from './parse';
 export { serializeDesign, toDocument } from './serialize';
 export { migrateDocument, MIGRATIONS, type Migration } from './migrate';

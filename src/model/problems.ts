@@ -25,6 +25,7 @@ export type ProblemCode =
   | 'duplicate-id'
   | 'unknown-reference'
   | 'zone-not-in-region'
+  | 'unknown-location'
   | 'region-required'
   | 'unknown-kind'
   | 'invalid-prop';

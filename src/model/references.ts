@@ -2,6 +2,7 @@ import type { DesignProblem } from './problems';
 import type { Design } from './schema';
 import { connectionId } from './ids';
 import { resolveTiers } from './tiers';
+import { locationProblem } from './region-codes';
 
 /**
  * The checks zod cannot express alone: ids are unique, and every reference (regions, zones,
@@ -15,6 +16,8 @@ export function checkReferences(design: Design): DesignProblem[] {
       problems.push({ path: ['regions', index, 'id'], code: 'duplicate-id', message: `region id "${region.id}" is used twice` });
     }
     regionsById.set(region.id, region);
+    const unknownLocation = locationProblem(design.provider, region.location);
+    if (unknownLocation) problems.push({ path: ['regions', index, 'location'], code: 'unknown-location', message: unknownLocation });
     const seenZones = new Set<string>();
     region.zones.forEach((zone, zoneIndex) => {
       if (seenZones.has(zone)) {
@@ -108,6 +111,11 @@ export function checkReferences(design: Design): DesignProblem[] {
   for (const id of Object.keys(design.pricing?.usage ?? {})) {
     if (!componentIds.has(id)) {
       problems.push({ path: ['pricing', 'usage', id], code: 'unknown-reference', message: `no component with id "${id}"` });
+    }
+  }
+  for (const id of Object.keys(design.assumptions?.components ?? {})) {
+    if (!componentIds.has(id)) {
+      problems.push({ path: ['assumptions', 'components', id], code: 'unknown-reference', message: `no component with id "${id}"` });
     }
   }
   for (const id of Object.keys(design.layout ?? {})) {

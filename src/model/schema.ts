@@ -106,6 +106,62 @@ export const pricingSettingsSchema = z.strictObject({
   usage: z.record(idSchema, z.record(z.string(), z.number().min(0, 'expected a usage of 0 or more').max(MAX_USAGE, `expected at most ${MAX_USAGE.toExponential()}: larger figures cannot be priced`))).optional(),
 });
 
+/**
+ * A rate of failure events: one number (the expected rate; the low and high ends keep the default's
+ * proportions), or the range the modelled availability's low and high figures come from.
+ */
+export const rateSchema = z.union([
+  z.number().min(0, 'expected a rate of 0 or more').max(100000),
+  z
+    .strictObject({ low: z.number().min(0), expected: z.number().min(0), high: z.number().min(0) })
+    .refine((r) => r.low <= r.expected && r.expected <= r.high, 'expected low <= expected <= high'),
+]);
+
+/**
+ * Overrides of the failure rates and incident durations the modelled availability rests on
+ * (docs/assumptions.md). Every field is optional: the engine's cited defaults fill the rest.
+ */
+export const assumptionsSchema = z.strictObject({
+  rates: z
+    .strictObject({
+      /** Failures of one instance (a host, a VM, a pod's node) per instance per year. */
+      instanceFailure: rateSchema.optional(),
+      /** Incidents that take out one availability zone, per zone per year. */
+      zoneIncident: rateSchema.optional(),
+      /** Incidents that take out a whole region, per region per year. */
+      regionIncident: rateSchema.optional(),
+      /** Incidents of an external system with no SLA entered, per system per year. */
+      externalIncident: rateSchema.optional(),
+      /** Corruption or deletion of a store's data (bad migration, bug, operator error), per store per year. */
+      dataCorruption: rateSchema.optional(),
+      /** Incidents of one managed service in its region (the service itself, not the region), per service per year. */
+      regionalServiceIncident: rateSchema.optional(),
+      /** Incidents of a global service (DNS, CDN, a SaaS identity provider), per service per year. */
+      globalServiceIncident: rateSchema.optional(),
+      /** Incidents of a store or service the team runs itself, beyond instance losses, per service per year. */
+      selfOperatedIncident: rateSchema.optional(),
+      /** Releases of each deployable component per month. */
+      deploymentsPerMonth: z.number().min(0).max(100000).optional(),
+      /** Percent of releases that cause an incident (DORA change failure rate). */
+      changeFailureRate: rateSchema.optional(),
+    })
+    .optional(),
+  durations: z
+    .strictObject({
+      instanceIncident: durationSchema.optional(),
+      zoneIncident: durationSchema.optional(),
+      regionIncident: durationSchema.optional(),
+      serviceIncident: durationSchema.optional(),
+      externalIncident: durationSchema.optional(),
+      manualRollback: durationSchema.optional(),
+      corruptionDetection: durationSchema.optional(),
+      corruptionRepair: durationSchema.optional(),
+    })
+    .optional(),
+  /** Per component: its own incident rate and duration (a vendor's track record, a team's service). */
+  components: z.record(idSchema, z.strictObject({ incidentsPerYear: rateSchema.optional(), incidentDuration: durationSchema.optional() })).optional(),
+});
+
 export const layoutPointSchema = z.strictObject({
   x: z.number().finite(),
   y: z.number().finite(),
@@ -125,6 +181,7 @@ export const designSchema = z.strictObject({
   journeys: z.array(journeySchema).default([]),
   suppressions: z.array(suppressionSchema).optional(),
   pricing: pricingSettingsSchema.optional(),
+  assumptions: assumptionsSchema.optional(),
   layout: z.record(idSchema, layoutPointSchema).optional(),
 });
 
@@ -137,5 +194,7 @@ export type Suppression = z.infer<typeof suppressionSchema>;
 export type PriceAdjustment = z.infer<typeof priceAdjustmentSchema>;
 export type PricingSettings = z.infer<typeof pricingSettingsSchema>;
 export type LayoutPoint = z.infer<typeof layoutPointSchema>;
+export type RateInput = z.infer<typeof rateSchema>;
+export type DesignAssumptions = z.infer<typeof assumptionsSchema>;
 /** A design document after parsing: defaults applied, every reference checked. */
 export type Design = z.infer<typeof designSchema>;

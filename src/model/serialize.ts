@@ -84,6 +84,7 @@ export function toDocument(design: Design): Plain {
     ['journeys', design.journeys.map(journeyDocument)],
     ['suppressions', design.suppressions?.map((s) => compact([['rule', s.rule], ['component', s.component], ['reason', s.reason]]))],
     ['pricing', design.pricing ? sortedKeys(design.pricing) : undefined],
+    ['assumptions', design.assumptions ? sortedKeys(design.assumptions) : undefined],
     ['layout', layout],
   ]);
 }

@@ -201,7 +201,7 @@ function backupArguments(b: TerraformBuilder, c: ComponentFacts, spec: DatabaseS
     attr('skip_final_snapshot', replica),
     !replica && attr('final_snapshot_identifier', b.name(isCluster(spec) ? 'aws_rds_cluster.final_snapshot_identifier' : 'aws_db_instance.final_snapshot_identifier', c.id, 'final')),
     !backup.enabled && comment('The design turns automated backups off for this database: retention 0 disables them.'),
-    backup.enabled && !backup.pitr && comment('The design does not ask for point-in-time recovery; RDS keeps transaction logs whenever backups are on.'),
+    backup.enabled && (!backup.pitr || backup.pitrImplied === true) && comment('The design does not ask for point-in-time recovery; RDS keeps transaction logs whenever backups are on.'),
   ];
   return items.filter((item): item is BodyItem => item !== false);
 }

@@ -85,7 +85,14 @@ export function generateStorage(b: TerraformBuilder): void {
           attr('status', 'Enabled'),
           nested('filter', []),
           nested('delete_marker_replication', [attr('status', 'Enabled')]),
-          nested('destination', [attr('bucket', destination), attr('storage_class', 'STANDARD')]),
+          nested('destination', [
+            attr('bucket', destination),
+            attr('storage_class', 'STANDARD'),
+            // Replication Time Control (15 minutes, with an SLA) needs its metrics on too.
+            ...(c.traits.data?.replicationBoundSeconds !== undefined
+              ? [nested('replication_time', [attr('status', 'Enabled'), nested('time', [attr('minutes', 15)])]), nested('metrics', [attr('status', 'Enabled'), nested('event_threshold', [attr('minutes', 15)])])]
+              : []),
+          ]),
         ]),
         attr(
           'depends_on',
@@ -164,11 +171,14 @@ export function generateBackup(b: TerraformBuilder): void {
       });
       copies.push(nested('copy_action', [attr('destination_vault_arn', arn), lifecycle]));
     }
-    const continuous = backup.pitr && backup.retentionDays <= 35;
+    // Continuous backup in AWS Backup only when the design asks for it: the point-in-time recovery RDS
+    // gives with automated backups alone (pitrImplied) needs no AWS Backup setting.
+    const asked = backup.pitr && backup.pitrImplied !== true;
+    const continuous = asked && backup.retentionDays <= 35;
     const label = b.label('aws_backup_plan', db.id);
     b.add(
       'backup.tf',
-      comment(`Backups of ${db.id}: kept ${backup.retentionDays} days${backup.pitr ? ', point-in-time' : ''}${copies.length > 0 ? `, copied to ${[copyRegion && `region ${copyRegion.id}`, separateAccount && 'the backup account'].filter(Boolean).join(' and ')}` : ''}.`),
+      comment(`Backups of ${db.id}: kept ${backup.retentionDays} days${asked ? ', point-in-time' : ''}${copies.length > 0 ? `, copied to ${[copyRegion && `region ${copyRegion.id}`, separateAccount && 'the backup account'].filter(Boolean).join(' and ')}` : ''}.`),
       block('resource', ['aws_backup_plan', label], [
         attr('provider', b.provider(region)),
         attr('name', b.name('aws_backup_plan.name', db.id)),

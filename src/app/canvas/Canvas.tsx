@@ -15,6 +15,8 @@ import {
 } from '@xyflow/react';
 import '@xyflow/react/dist/base.css';
 import { findKind } from '../../catalog';
+import { firstView, gridLayout, simpleOrdering } from '../../diagram';
+import { autoLayout } from '../../diagram/elk-layout';
 import { connectionId, type LayoutPoint } from '../../model';
 import { addComponentOfKind, addRegion, applyLayout, connect, moveComponents, placeComponents } from '../commands';
 import { installKeyboardShortcuts } from '../keyboard';
@@ -28,12 +30,11 @@ import {
   useSelection,
   useStore,
 } from '../store';
-import { computeLayout } from './auto-layout';
 import { setCanvasBridge } from './canvas-bridge';
 import { ConnectionEdge, EdgeLegend } from './ConnectionEdge';
 import { ComponentNode } from './ComponentNode';
 import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
-import { createCanvasView, regionGeometries, roundPoint, type RegionGeometry } from './geometry';
+import { createCanvasView, layoutOverlaps, roundPoint, settleDrop, ROUTE_MAX_COMPONENTS, type RegionBox } from './geometry';
 import { OverviewLayer, LAYER_COLORS } from './Overview';
 import { KIND_MIME } from './Palette';
 import { RegionNode } from './RegionNode';
@@ -50,8 +51,8 @@ export const OVERVIEW_ZOOM = 0.4;
 export const OVERVIEW_MIN_COMPONENTS = 300;
 /** Above this, the minimap's one SVG rectangle per node costs more than it helps. */
 const MINIMAP_MAX_COMPONENTS = 400;
-/** Designs up to this size open fitted to the view; larger ones open at 100% at their top-left. */
-const FIT_ON_OPEN_MAX = 300;
+/** Designs up to this size are laid out by ELK when they open without positions; larger ones by the grid alone. */
+const ELK_ON_OPEN_MAX = ROUTE_MAX_COMPONENTS;
 
 export const CANVAS_PAINTED_MARK = 'ninesmith:canvas-painted';
 
@@ -73,6 +74,14 @@ const minimapColor = (node: FlowNode) => {
   return LAYER_COLORS[findKind(node.data.component.kind)?.layer ?? 'app'];
 };
 
+/** Positions for a design that opens without usable ones: ELK's layout, or the grid's alone for large designs. */
+async function openingLayout(model: ReturnType<typeof useStore.getState>['model']): Promise<Record<string, LayoutPoint>> {
+  const computed = model.components.length <= ELK_ON_OPEN_MAX ? await autoLayout(model) : gridLayout(model, simpleOrdering(model));
+  const rounded: Record<string, LayoutPoint> = {};
+  for (const [id, at] of Object.entries(computed)) rounded[id] = roundPoint(at);
+  return rounded;
+}
+
 function Flow() {
   const model = useModel();
   const layout = useStore((state) => state.layout);
@@ -82,25 +91,26 @@ function Flow() {
   const flow = useReactFlow<FlowNode, FlowEdge>();
   const [project] = useState(createProjection);
   const [viewOf] = useState(createCanvasView);
-  const [drag, setDrag] = useState<{ ids: ReadonlySet<string>; regions: RegionGeometry[] } | null>(null);
+  const [drag, setDrag] = useState<{ ids: ReadonlySet<string>; regions: readonly RegionBox[] } | null>(null);
   // Positions of the components being dragged, until the drag ends (see onNodeDragStop).
   const [dragOverlay, setDragOverlay] = useState<Readonly<Record<string, LayoutPoint>> | null>(null);
   const [dropTarget, setDropTarget] = useState<{ region: string; zone: string | undefined } | null>(null);
   const [layingOut, setLayingOut] = useState(false);
+  // Hidden until the opening design has its layout and its first view: no flash of a temporary one.
+  const [shownDesign, setShownDesign] = useState<string | null>(null);
+  const [showMap, setShowMap] = useState(false);
   const zoomedOut = useFlowStore((state) => state.transform[2] < OVERVIEW_ZOOM);
   const overview = zoomedOut && model.components.length >= OVERVIEW_MIN_COMPONENTS;
 
   const view = viewOf(model, layout);
-  const { positions, regions } = view;
+  const { scene, regions } = view;
   const selectedComponents = useMemo(() => new Set(selection.components), [selection.components]);
   const selectedConnections = useMemo(() => new Set(selection.connections), [selection.connections]);
   const { nodes, edges } = useMemo(
     () =>
       project({
-        model,
-        positions,
-        // While dragging, the boxes as they were when the drag began, without the dragged components.
-        regions: drag?.regions ?? regions,
+        scene,
+        provider: model.provider,
         selectedComponents,
         selectedConnections,
         overview,
@@ -108,7 +118,7 @@ function Flow() {
         simpleEdges: model.components.length >= OVERVIEW_MIN_COMPONENTS,
         dropTarget,
       }),
-    [project, model, positions, regions, selectedComponents, selectedConnections, overview, drag, dragOverlay, dropTarget],
+    [project, scene, model.provider, model.components.length, selectedComponents, selectedConnections, overview, dragOverlay, dropTarget],
   );
   /** The canvas view of the document as the store has it now (handlers run between renders). */
   const currentView = useCallback(() => {
@@ -119,7 +129,7 @@ function Flow() {
   const tidyUp = useCallback(async () => {
     setLayingOut(true);
     try {
-      applyLayout(await computeLayout(useStore.getState().model));
+      applyLayout(await autoLayout(useStore.getState().model));
       requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200 }));
     } catch (error) {
       notify('error', 'The automatic layout failed', [error instanceof Error ? error.message : String(error)]);
@@ -146,31 +156,41 @@ function Flow() {
 
   useEffect(() => installKeyboardShortcuts(), []);
 
-  // Opening a design: lay it out when it comes without positions (templates, hand-written
-  // files), then fit it to the view. The first layout is part of opening, not an undo step.
+  // Opening a design: lay it out when it comes without usable positions (templates and designs
+  // saved by this version come with theirs; a hand-written file, or a layout from before zones
+  // were columns, whose boxes overlap, does not), then show its first view: the request path at a
+  // legible zoom, or all of it when that fits. The canvas stays hidden until then, so a temporary
+  // layout or zoom never flashes. The first layout is part of opening, not an undo step.
   useEffect(() => {
     let cancelled = false;
     const { model: opened, layout: openedLayout } = useStore.getState();
-    const frame = () =>
+    const show = () =>
       requestAnimationFrame(() => {
         if (cancelled) return;
-        if (opened.components.length <= FIT_ON_OPEN_MAX) void flow.fitView({ padding: 0.1, maxZoom: 1 });
-        else {
-          const first = Object.values(openedLayout)[0];
-          void flow.setViewport({ x: 40 - (first?.x ?? 0), y: 40 - (first?.y ?? 0), zoom: 1 });
-        }
+        const state = useStore.getState();
+        const element = document.querySelector('.ns-canvas');
+        const rect = element?.getBoundingClientRect();
+        const viewport = firstView(viewOf(state.model, state.layout).scene, { width: rect?.width || 1000, height: rect?.height || 700 });
+        void flow.setViewport(viewport);
+        requestAnimationFrame(() => {
+          if (!cancelled) setShownDesign(designId);
+        });
       });
-    if (Object.keys(openedLayout).length === 0 && opened.components.length > 0) {
-      computeLayout(opened)
+    const needsLayout =
+      opened.components.length > 0 &&
+      (Object.keys(openedLayout).length === 0 || (opened.components.length <= ELK_ON_OPEN_MAX && layoutOverlaps(viewOf(opened, openedLayout).scene)));
+    if (needsLayout) {
+      openingLayout(opened)
         .then((computed) => {
           if (cancelled || useStore.getState().model !== opened) return;
-          const rounded: Record<string, LayoutPoint> = {};
-          for (const [id, at] of Object.entries(computed)) rounded[id] = roundPoint(at);
-          setLayoutWithoutHistory(rounded);
-          frame();
+          setLayoutWithoutHistory(computed);
+          show();
         })
-        .catch((error: unknown) => notify('error', 'The automatic layout failed', [error instanceof Error ? error.message : String(error)]));
-    } else frame();
+        .catch((error: unknown) => {
+          notify('error', 'The automatic layout failed', [error instanceof Error ? error.message : String(error)]);
+          show();
+        });
+    } else show();
     return () => {
       cancelled = true;
     };
@@ -183,9 +203,10 @@ function Flow() {
     void flow.fitView({ nodes: focusRequest.componentIds.map((id) => ({ id })), padding: 0.4, maxZoom: 1.2, duration: 250 });
   }, [focusRequest, flow]);
 
+  const shown = shownDesign === designId;
   useEffect(() => {
-    if (nodes.length > 0) markPaintedOnce();
-  }, [nodes.length]);
+    if (shown && nodes.length > 0) markPaintedOnce();
+  }, [shown, nodes.length]);
 
   const onNodesChange = useCallback(
     (changes: NodeChange<FlowNode>[]) => {
@@ -210,8 +231,8 @@ function Flow() {
       beginGesture();
       const ids = new Set(dragged.map((n) => n.id));
       const state = useStore.getState();
-      // The one layout of region boxes a drag needs besides the document's: without what is dragged.
-      setDrag({ ids, regions: regionGeometries(state.model, viewOf(state.model, state.layout).positions, ids) });
+      // The region boxes as the drag began: what the drop is judged against.
+      setDrag({ ids, regions: viewOf(state.model, state.layout).regions });
     },
     [viewOf],
   );
@@ -228,10 +249,16 @@ function Flow() {
   const onNodeDragStop: OnNodeDrag<FlowNode> = useCallback(
     (_event, _node, dragged) => {
       const ends = dragEndMoves(dragged);
-      if (Object.keys(ends).length > 0) moveComponents(ends);
       setDragOverlay(null);
-      const placements = dropPlacements(useStore.getState().model, ends, drag?.regions ?? currentView().regions);
+      const before = currentView();
+      const sizes = new Map([...before.scene.nodes].map((n) => [n.id, { width: n.width, height: n.height }]));
+      // Zones first (the zone column under each one), then where each comes to rest in them.
+      const placements = dropPlacements(useStore.getState().model, ends, drag?.regions ?? before.regions, sizes);
       if (Object.keys(placements).length > 0) placeComponents(placements);
+      if (Object.keys(ends).length > 0) {
+        const { model: placed, layout: current } = useStore.getState();
+        moveComponents(settleDrop(placed, current, ends, drag?.regions ?? before.regions));
+      }
       endGesture();
       setDrag(null);
       setDropTarget(null);
@@ -262,10 +289,18 @@ function Flow() {
       if (!kind) return;
       event.preventDefault();
       const { position, ...placement } = paletteDrop(kind.capabilities.placement, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }), regions);
+      const drawn = currentView().regions;
+      beginGesture();
       const added = addComponentOfKind(kind.id, placement, position);
+      if (added) {
+        // Pins the regions' corners and keeps the new component clear of the others (one undo step with the add).
+        const { model: now, layout: current } = useStore.getState();
+        moveComponents(settleDrop(now, current, { [added]: position }, drawn));
+      }
+      endGesture();
       if (!added) notify('error', `${kind.title} needs a region`, ['Add a region first (“+ Region”), then drop it into one of its zones.']);
     },
-    [flow, regions],
+    [flow, regions, currentView],
   );
 
   const addRegionBeside = useCallback(() => {
@@ -275,7 +310,7 @@ function Flow() {
   }, [flow, currentView]);
 
   return (
-    <div className="ns-canvas" data-testid="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`ns-canvas${shown ? '' : ' is-opening'}`} data-testid="canvas" data-design-shown={shownDesign ?? ''} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<FlowNode, FlowEdge>
         nodes={nodes}
         edges={edges}
@@ -304,10 +339,13 @@ function Flow() {
       >
         {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
         <Controls showInteractive={false} />
-        {model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
+        {showMap && model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
         <Panel position="top-right" className="ns-canvas-actions">
           <button type="button" data-testid="add-region" onClick={addRegionBeside} title="Add a region with three availability zones">
             + Region
+          </button>
+ <button type="button" data-testid="toggle-minimap" aria-pressed={showMap} onClick={() => setShowMap((on) => !on)} title="Show or hide the map of the whole design">
+            Map
           </button>
           <button type="button" data-testid="tidy-up" onClick={() => void tidyUp()} disabled={layingOut} title="Lay out the design automatically (one undo step)">
             {layingOut ? 'Laying out…' : 'Tidy up'}
@@ -316,7 +354,7 @@ function Flow() {
         <Panel position="bottom-center">
           <EdgeLegend />
         </Panel>
-        {overview && <OverviewLayer model={model} positions={positions} />}
+        {overview && <OverviewLayer scene={scene} />}
       </ReactFlow>
     </div>
   );

@@ -1,38 +1,47 @@
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { findKind } from '../../catalog';
+import { colourOf, kindLine, NODE_WIDTH, ZONE_PITCH } from '../../diagram';
 import { displayName } from '../../model';
-import { toggleComponentZone } from '../commands';
+import { renameComponent, toggleComponentZone } from '../commands';
 import { useNodeAnnotation } from '../store';
-import type { ComponentNode as ComponentFlowNode } from './to-flow';
 import { KindIcon } from '../icons/KindIcon';
+import { EditableLabel } from './EditableLabel';
+import type { ComponentNode as ComponentFlowNode } from './to-flow';
 
 /**
- * A component on the canvas: icon, name, kind and instances, the zones it runs in, and what the
- * feature panels annotate on it (findings badge, greyed out when a simulated failure takes it
- * down). It subscribes to its own annotation only.
+ * A component on the canvas, drawn as the diagram draws it (src/diagram/svg.ts): its symbol on a
+ * tile of its layer's colour, its name (double-click to rename), its kind and instances, and, for a
+ * component in a network, a mark under each zone column it spans (solid where it runs). The zone
+ * chips switch zones on and off; what the feature panels annotate (findings badge, greyed out when
+ * a simulated failure takes it down) comes from its own annotation only.
  */
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const annotation = useNodeAnnotation(id);
-  const { component, regionZones, zones } = data;
+  const { component, regionZones, zones, box } = data;
   const kind = findKind(component.kind);
-  const classes = ['ns-node', `ns-layer-${kind?.layer ?? 'app'}`];
+  const colour = colourOf(component.kind);
+  const classes = ['ns-node'];
   if (selected) classes.push('is-selected');
   if (annotation?.down) classes.push('is-down');
+  const inColumns = box.place === 'network';
   return (
-    <div className={classes.join(' ')} data-testid={`node-${id}`} data-kind={component.kind} title={kind?.description}>
+    <div
+      className={classes.join(' ')}
+      data-testid={`node-${id}`}
+      data-kind={component.kind}
+      title={kind?.description}
+      style={{ width: box.width, height: box.height, ['--ns-kind-colour' as string]: colour }}
+    >
       <Handle type="target" position={Position.Left} id="in" className="ns-handle" />
       <Handle type="target" position={Position.Top} id="in-top" className="ns-handle" />
-      <span className="ns-node-icon" aria-hidden="true">
-        <KindIcon kind={component.kind} size={16} />
+      <span className="ns-node-tile" aria-hidden="true">
+        <KindIcon kind={component.kind} size={22} />
       </span>
-      <span className="ns-node-text">
-        <span className="ns-node-name">{displayName(component)}</span>
-        <span className="ns-node-kind">
-          {kind?.title ?? component.kind}
-          {component.replicas !== undefined && component.replicas > 1 ? ` ×${component.replicas}` : ''}
-        </span>
+      <span className="ns-node-name">
+        <EditableLabel value={displayName(component)} testId={`node-name-${id}`} title="Name" onCommit={(name) => renameComponent(id, name)} />
       </span>
+      <span className="ns-node-kind">{kindLine(component, zones, !inColumns && component.zones !== undefined)}</span>
       {regionZones && (
         <span className="ns-zone-chips" aria-label="Zones">
           {regionZones.map((zone) => {
@@ -54,6 +63,18 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
               </button>
             );
           })}
+        </span>
+      )}
+      {box.zoneSpan && (
+        <span className="ns-zone-bar" aria-hidden="true">
+          {box.zoneSpan.map((span, index) => (
+            <span
+              key={span.zone}
+              className={span.on ? 'is-on' : undefined}
+              style={{ left: index * ZONE_PITCH + 8, width: NODE_WIDTH - 16 }}
+              title={`zone ${span.zone}: ${span.on ? 'runs here' : 'not here'}`}
+            />
+          ))}
         </span>
       )}
       {annotation?.findings && annotation.findings.count > 0 && (

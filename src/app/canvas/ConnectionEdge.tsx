@@ -1,5 +1,6 @@
 import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
+import { roundedPath, type Point } from '../../diagram';
 import { CONNECTION_MODES, type ConnectionMode } from '../../model';
 import { setConnectionMode } from '../commands';
 import type { ConnectionEdge as ConnectionFlowEdge } from './to-flow';
@@ -18,18 +19,37 @@ export const MODE_HELP: Readonly<Record<ConnectionMode, string>> = {
   backup: 'Data copied periodically to a backup store.',
 };
 
+/** The middle of a route's longest segment: where its toolbar and label go. */
+export function routeMiddle(points: readonly Point[]): Point {
+  let best = -1;
+  let at: Point = points[0] ?? { x: 0, y: 0 };
+  for (let i = 0; i + 1 < points.length; i += 1) {
+    const p = points[i]!;
+    const q = points[i + 1]!;
+    const length = Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
+    if (length > best) {
+      best = length;
+      at = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+    }
+  }
+  return at;
+}
+
 /**
- * A connection, drawn by its mode: sync solid, async dashed, replication a double line,
- * backup dotted. When selected, a small toolbar at its middle switches the mode.
+ * A connection along its route (the diagram's orthogonal path around the boxes), drawn by its
+ * mode: sync solid, async dashed, replication a double line, backup dotted. When selected, a
+ * small toolbar at the middle of its longest segment switches the mode.
  */
 function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
-  const { id, source, target, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
+  const { id, source, target, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
   const mode = data?.mode ?? 'sync';
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const points = data?.points && data.points.length > 1 ? data.points : [{ x: sourceX, y: sourceY }, { x: targetX, y: targetY }];
+  const path = roundedPath(points);
+  const { x: labelX, y: labelY } = routeMiddle(points);
   return (
     <g className={`ns-edge ns-edge-${mode}${selected ? ' is-selected' : ''}${data?.simple ? ' is-simple' : ''}`} data-testid={`edge-${source}-${target}`} data-mode={mode}>
       {mode === 'replication' && <path d={path} className="ns-edge-rail" fill="none" />}
-      <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={18} />
+      <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={10} />
       {selected && (
         <EdgeLabelRenderer>
           <div

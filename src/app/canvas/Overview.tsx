@@ -1,8 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useStoreApi } from '@xyflow/react';
 import { findKind, type Layer } from '../../catalog';
-import type { Design } from '../../model';
-import { NODE_HEIGHT, NODE_WIDTH, type Positions } from './geometry';
+import type { Scene } from '../../diagram';
 
 /**
  * The zoomed-out level of detail: with thousands of components on screen, the DOM nodes are
@@ -22,7 +21,7 @@ export const LAYER_COLORS: Readonly<Record<Layer, string>> = {
   integration: '#8a5a00',
 };
 
-export function OverviewLayer({ model, positions }: { model: Design; positions: Positions }) {
+export function OverviewLayer({ scene }: { scene: Scene }) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const flow = useStoreApi();
   useEffect(() => {
@@ -30,14 +29,16 @@ export function OverviewLayer({ model, positions }: { model: Design; positions: 
     if (!canvas) return;
     const context = canvas.getContext('2d');
     if (!context) return;
-    const byLayer = new Map<string, { x: number; y: number }[]>();
-    for (const component of model.components) {
-      const at = positions[component.id];
-      if (!at) continue;
-      const layer = findKind(component.kind)?.layer ?? 'app';
+    const byLayer = new Map<string, { x: number; y: number; width: number; height: number }[]>();
+    let widest = 0;
+    let tallest = 0;
+    for (const node of scene.nodes) {
+      const layer = findKind(node.component.kind)?.layer ?? 'app';
       const list = byLayer.get(layer);
-      if (list) list.push(at);
-      else byLayer.set(layer, [at]);
+      if (list) list.push(node);
+      else byLayer.set(layer, [node]);
+      widest = Math.max(widest, node.width);
+      tallest = Math.max(tallest, node.height);
     }
     let frame = 0;
     const draw = () => {
@@ -53,27 +54,27 @@ export function OverviewLayer({ model, positions }: { model: Design; positions: 
       }
       context.setTransform(ratio * zoom, 0, 0, ratio * zoom, ratio * tx, ratio * ty);
       context.clearRect(-tx / zoom, -ty / zoom, width / zoom, height / zoom);
-      const minX = -tx / zoom - NODE_WIDTH;
-      const minY = -ty / zoom - NODE_HEIGHT;
+      const minX = -tx / zoom - widest;
+      const minY = -ty / zoom - tallest;
       const maxX = (width - tx) / zoom;
       const maxY = (height - ty) / zoom;
       context.beginPath();
-      for (const connection of model.connections) {
-        const from = positions[connection.from];
-        const to = positions[connection.to];
+      for (const edge of scene.edges) {
+        const from = edge.points[0];
+        const to = edge.points[edge.points.length - 1];
         if (!from || !to) continue;
         if ((from.x < minX && to.x < minX) || (from.x > maxX && to.x > maxX) || (from.y < minY && to.y < minY) || (from.y > maxY && to.y > maxY)) continue;
-        context.moveTo(from.x + NODE_WIDTH, from.y + NODE_HEIGHT / 2);
-        context.lineTo(to.x, to.y + NODE_HEIGHT / 2);
+        context.moveTo(from.x, from.y);
+        context.lineTo(to.x, to.y);
       }
       context.strokeStyle = 'rgba(80, 96, 116, 0.35)';
       context.lineWidth = 1 / zoom;
       context.stroke();
       for (const [layer, points] of byLayer) {
         context.fillStyle = LAYER_COLORS[layer as Layer] ?? '#0f6bd0';
-        for (const at of points) {
-          if (at.x < minX || at.x > maxX || at.y < minY || at.y > maxY) continue;
-          context.fillRect(at.x, at.y, NODE_WIDTH, NODE_HEIGHT);
+        for (const box of points) {
+          if (box.x < minX || box.x > maxX || box.y < minY || box.y > maxY) continue;
+          context.fillRect(box.x, box.y, box.width, box.height);
         }
       }
     };
@@ -86,6 +87,6 @@ export function OverviewLayer({ model, positions }: { model: Design; positions: 
       unsubscribe();
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [model, positions, flow]);
+  }, [scene, flow]);
   return <canvas ref={canvasRef} className="ns-overview" data-testid="canvas-overview" aria-label="Overview of all components" />;
 }

@@ -1,6 +1,7 @@
 import { memo, useDeferredValue, useMemo, useState, type DragEvent } from 'react';
 import { ALL_KINDS, LAYERS, LAYER_TITLES, type ComponentKind } from '../../catalog';
 import { addComponentOfKind } from '../commands';
+import { selectComponents } from '../store';
 import { canvasBridge } from './canvas-bridge';
 import { NODE_HEIGHT, NODE_WIDTH, placementAt } from './geometry';
 import './canvas.css';
@@ -27,10 +28,11 @@ export function addKindAtViewCenter(kind: ComponentKind): string | undefined {
   }
   const first = regions[0];
   if (kind.capabilities.placement === 'regional' && first) {
-    const lane = first.lanes[0];
-    // At the right end of the first lane: the region stretches to take it in.
-    const y = lane ? lane.y + lane.height / 2 - NODE_HEIGHT / 2 : first.y + first.height / 2;
-    return addComponentOfKind(kind.id, { region: first.regionId, zones: lane ? [lane.zone] : undefined }, { x: Math.round(first.x + first.width), y: Math.round(y) });
+    const column = first.zones[0];
+    // Below what the first region holds (the region grows to take it in), brought into view.
+    const added = addComponentOfKind(kind.id, { region: first.region.id, zones: column ? [column.zone] : undefined }, { x: Math.round(column?.x ?? first.x), y: Math.round(first.y + first.height) });
+    if (added) selectComponents([added], true);
+    return added;
   }
   return addComponentOfKind(kind.id, {}, { x: Math.round(centre.x - NODE_WIDTH / 2), y: Math.round(centre.y - NODE_HEIGHT / 2) });
 }

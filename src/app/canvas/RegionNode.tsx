@@ -1,21 +1,25 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
-import { addZone, removeRegion, removeZone, renameRegion, renameZone } from '../commands';
+import { COLUMN_CAPTIONS, NETWORK_NAMES, ZONE_CAPTIONS } from '../../diagram';
 import { ZONE_NAME_PATTERN } from '../../model';
+import { addZone, removeRegion, removeZone, renameRegion, renameZone } from '../commands';
 import { notify } from '../store';
 import { EditableLabel } from './EditableLabel';
 import type { RegionNode as RegionFlowNode } from './to-flow';
 
 /**
- * A region as a container: a header (drag it to move the region with everything in it; double-
- * click the name to rename; add a zone; remove the region) and one lane per availability zone
- * (double-click a zone's name to rename it). The body lets pointer events through to the pane,
- * so box selection and panning work over regions.
+ * A region as the diagram draws it: a box with a header (drag it to move the region with
+ * everything in it; double-click the name to rename; add a zone; remove the region), the network
+ * boundary holding one column per availability zone (double-click a zone's name to rename it), and
+ * the columns of regional services beside it. The body lets pointer events through to the pane, so
+ * box selection and panning work over regions.
  */
 function RegionNodeView({ data }: NodeProps<RegionFlowNode>) {
-  const { region, geometry, dropZone } = data;
+  const { box, dropZone, provider } = data;
+  const { region } = box;
+  const at = (rect: { x: number; y: number; width: number; height: number }) => ({ left: rect.x - box.x, top: rect.y - box.y, width: rect.width, height: rect.height });
   return (
-    <div className={`ns-region${dropZone !== undefined ? ' is-drop-target' : ''}`} data-testid={`region-${region.id}`} style={{ width: geometry.width, height: geometry.height }}>
+    <div className={`ns-region${dropZone !== undefined ? ' is-drop-target' : ''}`} data-testid={`region-${region.id}`} style={{ width: box.width, height: box.height }}>
       <div className="ns-region-header region-drag">
         <EditableLabel value={region.name ?? region.id} testId={`region-name-${region.id}`} title="Region name" onCommit={(name) => renameRegion(region.id, name)} />
         <span className="ns-region-meta">
@@ -40,39 +44,42 @@ function RegionNodeView({ data }: NodeProps<RegionFlowNode>) {
           </button>
         </span>
       </div>
-      {geometry.lanes.map((lane) => (
-        <div
-          key={lane.zone}
-          className={`ns-lane${dropZone === lane.zone ? ' is-drop' : ''}`}
-          data-testid={`zone-${region.id}-${lane.zone}`}
-          style={{ left: lane.x - geometry.x, top: lane.y - geometry.y, width: lane.width, height: lane.height }}
-        >
+      <div className="ns-network" style={at(box.network)}>
+        <span className="ns-network-caption">{NETWORK_NAMES[provider]}</span>
+      </div>
+      {box.zones.map((column) => (
+        <div key={column.zone} className={`ns-lane${dropZone === column.zone ? ' is-drop' : ''}`} data-testid={`zone-${region.id}-${column.zone}`} style={at(column)}>
           <div className="ns-lane-header">
-            <span className="ns-lane-caption">zone</span>
+            <span className="ns-lane-caption">{ZONE_CAPTIONS[provider]}</span>
             <EditableLabel
-              value={lane.zone}
-              testId={`zone-name-${region.id}-${lane.zone}`}
+              value={column.zone}
+              testId={`zone-name-${region.id}-${column.zone}`}
               title="Zone name"
               onCommit={(next) => {
                 const name = next.trim().toLowerCase();
                 if (!ZONE_NAME_PATTERN.test(name)) notify('error', `"${next}" is not a zone name`, ['Use lower-case letters, digits and "-", such as a, b or 1.']);
                 else if (region.zones.includes(name)) notify('error', `Region ${region.id} already has a zone ${name}`);
-                else renameZone(region.id, lane.zone, name);
+                else renameZone(region.id, column.zone, name);
               }}
             />
             {region.zones.length > 1 && (
               <button
                 type="button"
                 className="nodrag ns-lane-remove"
-                data-testid={`remove-zone-${region.id}-${lane.zone}`}
-                onClick={() => removeZone(region.id, lane.zone)}
-                title={`Remove zone ${lane.zone} (its components move to another zone)`}
-                aria-label={`Remove zone ${lane.zone}`}
+                data-testid={`remove-zone-${region.id}-${column.zone}`}
+                onClick={() => removeZone(region.id, column.zone)}
+                title={`Remove zone ${column.zone} (its components move to another zone)`}
+                aria-label={`Remove zone ${column.zone}`}
               >
                 ×
               </button>
             )}
           </div>
+        </div>
+      ))}
+      {box.columns.map((column) => (
+        <div key={column.kind} className="ns-side-column" data-testid={`column-${region.id}-${column.kind}`} style={at(column)}>
+          <span className="ns-side-caption">{COLUMN_CAPTIONS[column.kind]}</span>
         </div>
       ))}
     </div>

@@ -1,5 +1,5 @@
 import type { LayoutPoint } from '../../model';
-import type { RegionGeometry } from './geometry';
+import type { RegionBox } from './geometry';
 
 /** The visible part of the canvas: the pan offset in screen pixels and the zoom factor. */
 export interface CanvasViewport {
@@ -15,7 +15,7 @@ export interface CanvasViewport {
  */
 export interface CanvasBridge {
   viewportCenter(): LayoutPoint;
-  regions(): readonly RegionGeometry[];
+  regions(): readonly RegionBox[];
   tidyUp(): Promise<void>;
   /** Fits the design in view: padding as a share of the view, animated over `duration` ms (default 0.1, 200). */
   fitView(options?: { padding?: number; duration?: number }): void;

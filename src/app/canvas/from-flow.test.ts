@@ -17,7 +17,7 @@ import { createCanvasView, NODE_HEIGHT, NODE_WIDTH } from './geometry';
 import { TWO_REGIONS } from './testing';
 import { regionNodeId, type FlowNode } from './to-flow';
 
-const model: Pick<Design, 'regions' | 'components'> = {
+const model: Pick<Design, 'regions' | 'components' | 'connections'> = {
   ...TWO_REGIONS,
   // No position: the canvas gives it a fallback one, and a region drag moves it from there.
   components: [...TWO_REGIONS.components, { id: 'cache', kind: 'cache', region: 'east' }],
@@ -25,11 +25,11 @@ const model: Pick<Design, 'regions' | 'components'> = {
 const layout = { east: { x: 0, y: 0 }, dns: { x: -400, y: 0 }, web: { x: 100, y: 80 }, db: { x: 400, y: 100 } };
 const view = createCanvasView()(model, layout);
 const east = view.regions[0]!;
-const laneOf = (region: (typeof view.regions)[number], zone: string) => region.lanes.find((l) => l.zone === zone)!;
-/** The top-left corner of a node whose centre is in the middle of a lane. */
-const inLane = (region: (typeof view.regions)[number], zone: string) => {
-  const lane = laneOf(region, zone);
-  return { x: lane.x + lane.width / 2 - NODE_WIDTH / 2, y: lane.y + lane.height / 2 - NODE_HEIGHT / 2 };
+const columnOf = (region: (typeof view.regions)[number], zone: string) => region.zones.find((z) => z.zone === zone)!;
+/** The top-left corner of a node whose centre is in the middle of a zone column. */
+const inColumn = (region: (typeof view.regions)[number], zone: string) => {
+  const column = columnOf(region, zone);
+  return { x: column.x + column.width / 2 - NODE_WIDTH / 2, y: column.y + column.height / 2 - NODE_HEIGHT / 2 };
 };
 
 describe('node changes', () => {
@@ -89,24 +89,34 @@ describe('the end of a drag', () => {
     expect(dragEndMoves(dragged)).toEqual({ web: { x: 11, y: 20 } });
   });
 
-  it('drops a component into the zone lane under its centre, and leaves one dropped in its own zone alone', () => {
-    const placements = dropPlacements(model, { web: inLane(east, 'c'), db: inLane(east, 'b') }, view.regions);
+  it('drops a component into the zone column under its centre, and leaves one dropped in its own zone alone', () => {
+    const placements = dropPlacements(model, { web: inColumn(east, 'c'), db: inColumn(east, 'b') }, view.regions);
     expect(placements).toEqual({ web: { region: 'east', zones: ['c'] } });
+  });
+
+  it('judges a component spanning zones by the middle of its own width', () => {
+    // db spans zones a and b: dragged 40 px right of where it sits, its middle is in b, though a
+    // box of one zone's width there would have its middle in a.
+    const db = view.scene.nodeById.get('db')!;
+    const at = { x: columnOf(east, 'c').x, y: db.y };
+    expect(dropPlacements(model, { db: at }, view.regions, new Map([['db', { width: db.width, height: db.height }]]))).toEqual({ db: { region: 'east', zones: ['c'] } });
+    expect(dropTargetAt(view.regions, { type: 'component', position: { x: db.x + 40, y: db.y }, width: db.width, height: db.height })).toEqual({ region: 'east', zone: 'b' });
+    expect(dropTargetAt(view.regions, { type: 'component', position: { x: db.x + 40, y: db.y } })).toEqual({ region: 'east', zone: 'a' });
   });
 
   it('moves a component to another region, and a global-capable one out of its region', () => {
     const west = view.regions[1]!;
-    expect(dropPlacements(model, { web: inLane(west, 'b') }, view.regions)).toEqual({ web: { region: 'west', zones: ['b'] } });
+    expect(dropPlacements(model, { web: inColumn(west, 'b') }, view.regions)).toEqual({ web: { region: 'west', zones: ['b'] } });
     // A regional kind dropped outside every region stays where it was placed.
     expect(dropPlacements(model, { web: { x: -2000, y: -2000 } }, view.regions)).toEqual({});
     // A global kind dropped into a region stays global.
-    expect(dropPlacements(model, { dns: inLane(east, 'a') }, view.regions)).toEqual({});
+    expect(dropPlacements(model, { dns: inColumn(east, 'a') }, view.regions)).toEqual({});
   });
 
-  it('highlights the lane a dragged component would drop into', () => {
-    expect(dropTargetAt(view.regions, { type: 'component', position: inLane(east, 'b') })).toEqual({ region: 'east', zone: 'b' });
+  it('highlights the zone column a dragged component would drop into', () => {
+    expect(dropTargetAt(view.regions, { type: 'component', position: inColumn(east, 'b') })).toEqual({ region: 'east', zone: 'b' });
     expect(dropTargetAt(view.regions, { type: 'component', position: { x: -2000, y: -2000 } })).toBeNull();
-    expect(dropTargetAt(view.regions, { type: 'region', position: inLane(east, 'b') })).toBeNull();
+    expect(dropTargetAt(view.regions, { type: 'region', position: inColumn(east, 'b') })).toBeNull();
   });
 });
 
@@ -117,9 +127,9 @@ describe('connections and the palette', () => {
     expect(connectionEnds({ source: 'web', target: '' })).toBeUndefined();
   });
 
-  it('centres a kind dropped from the palette on the pointer, in the lane under it unless the kind is global', () => {
-    const lane = laneOf(east, 'b');
-    const point = { x: lane.x + 300, y: lane.y + lane.height / 2 };
+  it('centres a kind dropped from the palette on the pointer, in the zone column under it unless the kind is global', () => {
+    const column = columnOf(east, 'b');
+    const point = { x: column.x + column.width / 2, y: column.y + column.height / 2 };
     expect(paletteDrop('regional', point, view.regions)).toEqual({ region: 'east', zones: ['b'], position: { x: Math.round(point.x - NODE_WIDTH / 2), y: Math.round(point.y - NODE_HEIGHT / 2) } });
     expect(paletteDrop('global', point, view.regions)).toEqual({ position: { x: Math.round(point.x - NODE_WIDTH / 2), y: Math.round(point.y - NODE_HEIGHT / 2) } });
     expect(paletteDrop('regional', { x: -5000, y: -5000 }, view.regions)).toEqual({ position: { x: -5000 - NODE_WIDTH / 2, y: -5000 - NODE_HEIGHT / 2 } });

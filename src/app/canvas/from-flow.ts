@@ -4,14 +4,13 @@ import type { Design, LayoutPoint } from '../../model';
 import {
   NODE_HEIGHT,
   NODE_WIDTH,
-  nodeCenter,
   placementAfterDrop,
   placementAt,
   roundPoint,
   type CanvasView,
   type PlacementKind,
   type Positions,
-  type RegionGeometry,
+  type RegionBox,
 } from './geometry';
 import { isRegionNodeId, regionIdOfNode, type ConnectionEdge, type FlowNode } from './to-flow';
 
@@ -40,7 +39,7 @@ export interface NodeChangesOutcome {
  * every component in it move by the same whole-number offset. Empty when it did not move.
  */
 export function regionDragMoves(model: Pick<Design, 'components'>, layout: Positions, view: CanvasView, regionId: string, to: LayoutPoint): Moves {
-  const current = view.regions.find((r) => r.regionId === regionId);
+  const current = view.regions.find((r) => r.region.id === regionId);
   if (!current) return {};
   const dx = Math.round(to.x - current.x);
   const dy = Math.round(to.y - current.y);
@@ -98,26 +97,35 @@ export function dragEndMoves(dragged: readonly Pick<FlowNode, 'id' | 'type' | 'p
 
 const placementOf = (kindId: string): PlacementKind => findKind(kindId)?.capabilities.placement ?? 'regional';
 
+/** The middle of a box of `size` with its top-left corner at `at` (a component's width follows its zones). */
+const middle = (at: LayoutPoint, size: { width?: number; height?: number } | undefined) => ({ x: at.x + (size?.width ?? NODE_WIDTH) / 2, y: at.y + (size?.height ?? NODE_HEIGHT) / 2 });
+
 /**
- * The region and zones each dropped component lands in (the lane under its centre, in the region
- * boxes as they were when the drag began); components whose placement does not change are left out.
+ * The region and zones each dropped component lands in (the zone column under its centre, in the
+ * region boxes as they were when the drag began); components whose placement does not change are
+ * left out. `sizes` gives each component's box size (its width follows its zones).
  */
-export function dropPlacements(model: Pick<Design, 'components' | 'regions'>, ends: Readonly<Moves>, regions: readonly RegionGeometry[]): Placements {
+export function dropPlacements(
+  model: Pick<Design, 'components' | 'regions'>,
+  ends: Readonly<Moves>,
+  regions: readonly RegionBox[],
+  sizes?: ReadonlyMap<string, { width: number; height: number }>,
+): Placements {
   const byId = new Map(model.components.map((c) => [c.id, c]));
   const placements: Placements = {};
   for (const [id, at] of Object.entries(ends)) {
     const component = byId.get(id);
     if (!component) continue;
-    const next = placementAfterDrop(component, placementOf(component.kind), model.regions, placementAt(regions, nodeCenter(at)));
+    const next = placementAfterDrop(component, placementOf(component.kind), model.regions, placementAt(regions, middle(at, sizes?.get(id))));
     if (next) placements[id] = next;
   }
   return placements;
 }
 
-/** The region and zone lane a dragged component would drop into, for the highlight; null outside regions. */
-export function dropTargetAt(regions: readonly RegionGeometry[], node: Pick<FlowNode, 'type' | 'position'>): { region: string; zone: string | undefined } | null {
+/** The region and zone column a dragged component would drop into, for the highlight; null outside regions. */
+export function dropTargetAt(regions: readonly RegionBox[], node: Pick<FlowNode, 'type' | 'position' | 'width' | 'height'>): { region: string; zone: string | undefined } | null {
   if (node.type !== 'component') return null;
-  return placementAt(regions, nodeCenter(node.position)) ?? null;
+  return placementAt(regions, middle(node.position, { width: node.width, height: node.height })) ?? null;
 }
 
 /** A connection drawn between two handles, as a new connection's ends; none for a loop or a loose end. */
@@ -130,7 +138,7 @@ export function connectionEnds(connection: Pick<FlowConnection, 'source' | 'targ
  * A kind dropped from the palette at a point on the canvas: centred there, in the region and zone
  * lane under it (a global kind never lands in a region).
  */
-export function paletteDrop(placement: PlacementKind, point: LayoutPoint, regions: readonly RegionGeometry[]): { region?: string; zones?: string[]; position: LayoutPoint } {
+export function paletteDrop(placement: PlacementKind, point: LayoutPoint, regions: readonly RegionBox[]): { region?: string; zones?: string[]; position: LayoutPoint } {
   const hit = placement === 'global' ? undefined : placementAt(regions, point);
   const position = roundPoint({ x: point.x - NODE_WIDTH / 2, y: point.y - NODE_HEIGHT / 2 });
   return hit ? { region: hit.region, zones: hit.zone ? [hit.zone] : undefined, position } : { position };
@@ -140,7 +148,7 @@ export function paletteDrop(placement: PlacementKind, point: LayoutPoint, region
 export const NEW_REGION_GAP = 80;
 
 /** Where "+ Region" anchors a new region: right of the rightmost region, level with the first; none without regions. */
-export function newRegionAnchor(regions: readonly RegionGeometry[]): LayoutPoint | undefined {
+export function newRegionAnchor(regions: readonly RegionBox[]): LayoutPoint | undefined {
   if (regions.length === 0) return undefined;
   const right = regions.reduce((max, r) => Math.max(max, r.x + r.width), -Infinity);
   return { x: right + NEW_REGION_GAP, y: regions[0]!.y };

@@ -1,63 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import {
-  LANE_LABEL_WIDTH,
-  MIN_LANE_HEIGHT,
-  NODE_HEIGHT,
-  NODE_WIDTH,
-  REGION_HEADER,
-  createCanvasView,
-  nodeCenter,
-  placementAfterDrop,
-  placementAt,
-  regionGeometries,
-  withFallbackPositions,
-} from './geometry';
+import { boxesOverlap, ROW_GAP } from '../../diagram';
+import { createCanvasView, layoutOverlaps, placementAfterDrop, placementAt, settleDrop } from './geometry';
 import { TWO_REGIONS } from './testing';
 
 const design = TWO_REGIONS;
 
-describe('regionGeometries', () => {
-  const layout = { east: { x: 0, y: 0 }, dns: { x: -400, y: 0 }, web: { x: 100, y: 80 }, db: { x: 400, y: 100 } };
-
-  it('anchors a laid-out region at its layout entry and splits it into one lane per zone', () => {
-    const [east] = regionGeometries(design, layout);
-    expect(east).toMatchObject({ regionId: 'east', x: 0, y: 0 });
-    expect(east!.lanes.map((l) => l.zone)).toEqual(['a', 'b', 'c']);
-    expect(east!.lanes[0]!.y).toBe(REGION_HEADER);
-    expect(east!.height).toBeGreaterThanOrEqual(REGION_HEADER + 3 * MIN_LANE_HEIGHT);
-    // Every member is inside its region's box.
-    for (const id of ['web', 'db'] as const) {
-      const at = layout[id];
-      expect(at.x).toBeGreaterThanOrEqual(east!.x + LANE_LABEL_WIDTH);
-      expect(at.x + NODE_WIDTH).toBeLessThanOrEqual(east!.x + east!.width);
-      expect(at.y + NODE_HEIGHT).toBeLessThanOrEqual(east!.y + east!.height);
-    }
-  });
-
-  it('stretches a region after a member moved past its edge, and not while that member is dragged', () => {
-    const moved = { ...layout, db: { x: 2000, y: 100 } };
-    expect(regionGeometries(design, moved)[0]!.width).toBeGreaterThan(2000);
-    expect(regionGeometries(design, moved, new Set(['db']))[0]!.width).toBeLessThan(1000);
-  });
-
-  it('places an empty region without a position to the right of the content', () => {
-    const west = regionGeometries(design, layout)[1]!;
-    const east = regionGeometries(design, layout)[0]!;
-    expect(west.x).toBeGreaterThan(east.x + east.width);
-    expect(west.lanes.map((l) => l.zone)).toEqual(['a', 'b']);
-  });
-});
-
 describe('placementAt', () => {
-  const regions = regionGeometries(design, { east: { x: 0, y: 0 }, web: { x: 100, y: 60 } });
+  const regions = createCanvasView()(design, { east: { x: 0, y: 0 }, web: { x: 100, y: 120 } }).regions;
   const east = regions[0]!;
 
-  it('finds the region and the zone lane under a point', () => {
-    const laneB = east.lanes[1]!;
-    expect(placementAt(regions, { x: east.x + 200, y: laneB.y + 5 })).toEqual({ region: 'east', zone: 'b' });
+  it('finds the region and the zone column under a point', () => {
+    const columnB = east.zones[1]!;
+    expect(placementAt(regions, { x: columnB.x + 20, y: columnB.y + 40 })).toEqual({ region: 'east', zone: 'b' });
   });
 
-  it('finds nothing outside every region', () => {
+  it('finds the region without a zone above its network, and nothing outside every region', () => {
+    expect(placementAt(regions, { x: east.zones[0]!.x + 20, y: east.y + 10 })).toEqual({ region: 'east', zone: undefined });
     expect(placementAt(regions, { x: -1000, y: -1000 })).toBeUndefined();
   });
 });
@@ -69,12 +27,14 @@ describe('placementAfterDrop', () => {
     expect(placementAfterDrop({ region: 'east', zones: ['a'] }, 'regional', regions, { region: 'east', zone: 'c' })).toEqual({ region: 'east', zones: ['c'] });
   });
 
-  it('keeps every zone of a spanning component dropped into one of them', () => {
+  it('keeps every zone of a spanning component dropped into one of them, or outside the zone columns of its own region', () => {
     expect(placementAfterDrop({ region: 'east', zones: ['a', 'b'] }, 'regional', regions, { region: 'east', zone: 'b' })).toBeUndefined();
+    expect(placementAfterDrop({ region: 'east', zones: ['a', 'b'] }, 'regional', regions, { region: 'east', zone: undefined })).toBeUndefined();
   });
 
-  it('moves a component into another region', () => {
+  it('moves a component into another region, to the zone under it or that region first', () => {
     expect(placementAfterDrop({ region: 'east', zones: ['a', 'b'] }, 'regional', regions, { region: 'west', zone: 'b' })).toEqual({ region: 'west', zones: ['b'] });
+    expect(placementAfterDrop({ region: 'east', zones: ['a', 'b'] }, 'regional', regions, { region: 'west', zone: undefined })).toEqual({ region: 'west', zones: ['a'] });
   });
 
   it('takes a component that may be global out of its region when dropped outside, but not a regional one', () => {
@@ -87,29 +47,63 @@ describe('placementAfterDrop', () => {
   });
 });
 
-describe('withFallbackPositions', () => {
-  it('returns the layout itself when every component has a position', () => {
-    const layout = { dns: { x: 0, y: 0 }, web: { x: 1, y: 1 }, db: { x: 2, y: 2 } };
-    expect(withFallbackPositions(design, layout)).toBe(layout);
-  });
-
-  it('places components without a position below the others, without overlapping', () => {
-    const filled = withFallbackPositions(design, { dns: { x: 0, y: 0 } });
-    expect(filled.web!.y).toBeGreaterThan(NODE_HEIGHT);
-    expect(filled.db!.x).not.toBe(filled.web!.x);
-    expect(nodeCenter(filled.web!)).toEqual({ x: filled.web!.x + NODE_WIDTH / 2, y: filled.web!.y + NODE_HEIGHT / 2 });
-  });
-});
-
 describe('createCanvasView', () => {
-  it('lays the regions out once per model and layout, again only when either changes', () => {
+  it('builds the scene once per model and layout, again only when either changes', () => {
     const viewOf = createCanvasView();
-    const layout = { east: { x: 0, y: 0 }, web: { x: 100, y: 80 } };
+    const layout = { east: { x: 0, y: 0 }, web: { x: 100, y: 120 } };
     const first = viewOf(design, layout);
     expect(viewOf(design, layout)).toBe(first);
     expect(first.positions['db']).toBeDefined();
-    const moved = viewOf(design, { ...layout, web: { x: 900, y: 80 } });
+    expect(first.regions).toBe(first.scene.regions);
+    const moved = viewOf(design, { ...layout, web: { x: 100, y: 900 } });
     expect(moved).not.toBe(first);
-    expect(moved.regions[0]!.width).toBeGreaterThan(first.regions[0]!.width);
+    // The region grows down to take in its member.
+    expect(moved.regions[0]!.height).toBeGreaterThan(first.regions[0]!.height);
+  });
+});
+
+describe('settleDrop', () => {
+  const layout = { east: { x: 0, y: 0 }, dns: { x: 0, y: -200 }, web: { x: 0, y: 120 }, db: { x: 0, y: 300 } };
+
+  it('pins every region without a stored corner where it was drawn, so a drop beside it never moves it', () => {
+    const viewOf = createCanvasView();
+    const before = viewOf(design, layout).regions;
+    const settled = settleDrop(design, layout, { dns: { x: -600, y: -300 } }, before);
+    expect(settled['west']).toEqual({ x: before[1]!.x, y: before[1]!.y });
+    expect(settled['east']).toBeUndefined();
+    expect(settled['dns']).toEqual({ x: -600, y: -300 });
+  });
+
+  it('keeps an empty region of a blank design where it was when the first component is dropped beside it', () => {
+    // Without a layout the region is drawn where the automatic layout puts it; once something has a
+    // position, a region without one would be drawn elsewhere: the drop pins it first.
+    const blank = { regions: [design.regions[0]!], components: [], connections: [] };
+    const viewOf = createCanvasView();
+    const before = viewOf(blank, {}).regions[0]!;
+    const withDns = { ...blank, components: [{ id: 'dns', kind: 'dns' }] };
+    const settled = settleDrop(withDns, { dns: { x: -300, y: -200 } }, { dns: { x: -300, y: -200 } }, [before]);
+    const after = viewOf(withDns, { dns: { x: -300, y: -200 }, ...settled }).regions[0]!;
+    expect({ x: after.x, y: after.y }).toEqual({ x: before.x, y: before.y });
+    // Without the pin it would have moved: the test can fail.
+    const unpinned = createCanvasView()(withDns, { dns: { x: -300, y: -200 } }).regions[0]!;
+    expect(unpinned.y).not.toBe(before.y);
+  });
+
+  it('snaps a component in the network to its zone columns and moves it clear of the one it was dropped on', () => {
+    const view = createCanvasView()(design, layout);
+    const db = view.scene.nodeById.get('db')!;
+    const web = view.scene.nodeById.get('web')!;
+    const settled = settleDrop(design, layout, { web: { x: db.x + 13, y: db.y + 30 } }, view.regions);
+    const landed = { ...web, ...settled['web']! };
+    expect(landed.x).toBe(web.x);
+    expect(boxesOverlap(landed, db, ROW_GAP / 2 - 1)).toBe(false);
+  });
+});
+
+describe('layoutOverlaps', () => {
+  it('tells a layout that draws components on top of each other from one that does not', () => {
+    const viewOf = createCanvasView();
+    expect(layoutOverlaps(viewOf(design, { east: { x: 0, y: 0 }, web: { x: 0, y: 120 }, db: { x: 0, y: 300 } }).scene)).toBe(false);
+    expect(layoutOverlaps(viewOf(design, { east: { x: 0, y: 0 }, web: { x: 0, y: 120 }, db: { x: 0, y: 140 } }).scene)).toBe(true);
   });
 });

@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../../catalog';
+import { buildScene, completePositions, type Positions, type Scene } from '../../diagram';
 import { connectionId, type Design } from '../../model';
-import { regionGeometries } from './geometry';
-import { createProjection, isVerticalConnection, regionNodeId, type ProjectionInput } from './to-flow';
+import { createProjection, regionNodeId, type ProjectionInput } from './to-flow';
 
 const none = new Set<string>();
+const scenes = new Map<Design, Map<Positions, Scene>>();
+/** The scene of a design at some positions, built once per pair (as the canvas's view memo does). */
+const sceneOf = (design: Design, positions: Positions = design.layout ?? {}): Scene => {
+  let byPositions = scenes.get(design);
+  if (!byPositions) scenes.set(design, (byPositions = new Map()));
+  let scene = byPositions.get(positions);
+  if (!scene) byPositions.set(positions, (scene = buildScene(design, completePositions(design, positions))));
+  return scene;
+};
 const input = (design: Design, overrides: Partial<ProjectionInput> = {}): ProjectionInput => {
-  const positions = overrides.positions ?? design.layout ?? {};
   return {
-    model: design,
-    positions,
-    regions: regionGeometries(design, positions),
+    scene: sceneOf(design),
+    provider: design.provider,
     selectedComponents: none,
     selectedConnections: none,
     overview: false,
@@ -28,25 +35,49 @@ describe('the to-flow projection', () => {
     const { nodes, edges } = createProjection()(input(design));
     expect(nodes.slice(0, 2).map((n) => n.id)).toEqual([regionNodeId('primary'), regionNodeId('secondary')]);
     const components = nodes.filter((n) => n.type === 'component');
-    expect(components.map((n) => n.id)).toEqual(design.components.map((c) => c.id));
+    expect(components.map((n) => n.id).sort()).toEqual(design.components.map((c) => c.id).sort());
+    const scene = sceneOf(design);
     for (const node of components) {
-      expect(node.width).toBeGreaterThan(0);
+      const box = scene.nodeById.get(node.id)!;
+      expect(node.width).toBe(box.width);
+      expect(node.position).toEqual({ x: box.x, y: box.y });
       expect(node.handles?.length).toBe(4);
     }
     expect(edges.map((e) => e.id)).toEqual(design.connections.map(connectionId));
+    // Each connection is drawn along its route in the scene.
+    for (const edge of edges) expect(edge.data?.points).toBe(scene.edges.find((e) => e.id === edge.id)!.points);
   });
 
   it('keeps the identity of every node and edge that did not change when one component moves', () => {
     const project = createProjection();
     const first = project(input(design));
-    const moved = { ...design.layout, 'c0-app-service': { x: 5, y: 5 } };
-    const second = project(input(design, { positions: moved }));
+    const at = sceneOf(design).nodeById.get('c0-app-service')!;
+    const moved = { ...design.layout, 'c0-app-service': { x: at.x, y: at.y + 5000 } };
+    const second = project(input(design, { scene: sceneOf(design, moved) }));
     const changed = second.nodes.filter((node, index) => node !== first.nodes[index]).map((n) => n.id);
-    // The moved component, and its region box (which covers its members).
+    // The moved component, and its region box (which grows to cover its members).
     expect(changed).toContain('c0-app-service');
     expect(changed.filter((id) => !id.startsWith('region:'))).toEqual(['c0-app-service']);
-    const changedEdges = second.edges.filter((edge, index) => edge !== first.edges[index]);
-    expect(changedEdges.every((e) => e.source === 'c0-app-service' || e.target === 'c0-app-service')).toBe(true);
+  });
+
+  it('on a drag frame, replaces only the dragged node and its connections, drawn as plain elbows', () => {
+    const project = createProjection();
+    const first = project(input(design));
+    const frame = project(input(design, { overlay: { 'c0-app-service': { x: 3, y: 4 } } }));
+    const changed = frame.nodes.filter((node, index) => node !== first.nodes[index]).map((n) => n.id);
+    expect(changed).toEqual(['c0-app-service']);
+    expect(frame.nodes.find((n) => n.id === 'c0-app-service')!.position).toEqual({ x: 3, y: 4 });
+    const changedEdges = frame.edges.filter((edge, index) => edge !== first.edges[index]);
+    expect(changedEdges.length).toBeGreaterThan(0);
+    for (const edge of changedEdges) {
+      expect(edge.source === 'c0-app-service' || edge.target === 'c0-app-service').toBe(true);
+      const points = edge.data!.points;
+      for (let i = 1; i < points.length; i += 1) expect(points[i]!.x === points[i - 1]!.x || points[i]!.y === points[i - 1]!.y).toBe(true);
+    }
+    // The drag ends where it began (no document change): the full build's arrays come back.
+    const after = project(input(design));
+    expect(after.nodes).toBe(first.nodes);
+    expect(after.edges).toBe(first.edges);
   });
 
   it('replaces only the nodes whose selection changed', () => {
@@ -69,25 +100,18 @@ describe('the to-flow projection', () => {
   });
 });
 
-describe('isVerticalConnection', () => {
-  it('goes bottom to top when the target is well below, left to right otherwise', () => {
-    expect(isVerticalConnection({ x: 0, y: 0 }, { x: 0, y: 300 })).toBe(true);
-    expect(isVerticalConnection({ x: 0, y: 0 }, { x: 400, y: 100 })).toBe(false);
-    expect(isVerticalConnection({ x: 0, y: 300 }, { x: 0, y: 0 })).toBe(false);
-  });
-});
-
 describe('array identity', () => {
-  it('returns the same edges array when a move touches no edge, and the same nodes array when nothing changed', () => {
+  it('returns the same arrays when nothing changed, and the same edges array on a drag frame of an unconnected node', () => {
     const design = syntheticDesign(60, 3);
     const project = createProjection();
     const first = project(input(design));
     const again = project(input(design));
     expect(again.nodes).toBe(first.nodes);
     expect(again.edges).toBe(first.edges);
-    // `users` moves a little: no edge changes sides, so the edge list stays the same array.
-    const moved = project(input(design, { positions: { ...design.layout, users: { x: 41, y: 40 } } }));
-    expect(moved.edges).toBe(first.edges);
-    expect(moved.nodes).not.toBe(first.nodes);
+    const lonely = { ...design, components: [...design.components, { id: 'lonely', kind: 'observability' }] };
+    const base = project(input(lonely));
+    const moved = project(input(lonely, { overlay: { lonely: { x: 41, y: 40 } } }));
+    expect(moved.edges).toBe(base.edges);
+    expect(moved.nodes).not.toBe(base.nodes);
   });
 });

@@ -1,19 +1,25 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { MarkerType, Position, type EdgeMarker } from '@xyflow/react';
-import { componentZones, connectionId, type Component, type Connection, type ConnectionMode, type Design, type Region } from '../../model';
-import { NODE_HEIGHT, NODE_WIDTH, type Positions, type RegionGeometry } from './geometry';
+import { elbow, MODE_COLOURS, type DiagramNode, type Point, type RegionBox, type Scene } from '../../diagram';
+import { connectionId, type Component, type Connection, type ConnectionMode, type Provider } from '../../model';
+import type { Positions } from './geometry';
 
 /**
- * The one mapping from the document to React Flow's nodes and edges. The node data is a
- * read-only view of the document (the component object itself), never a second copy to edit.
+ * The one mapping from the document's diagram (src/diagram: boxes, region columns, routes) to
+ * React Flow's nodes and edges. The node data is a read-only view of the document (the component
+ * object itself and its box), never a copy to edit.
  *
  * The projection keeps node and edge identity: it remembers what each node was built from and
- * returns the previous object when nothing it depends on changed, so a drag replaces one node
- * object per frame and React Flow re-renders only that node.
+ * returns the previous object when nothing it depends on changed. A drag frame, where only the
+ * dragged components' positions change, takes a shorter path still: it replaces the dragged nodes
+ * and their connections in copies of the previous arrays, and builds nothing for the rest of the
+ * design (the maps over every component and connection are built once per document change).
  */
 
 export interface ComponentNodeData extends Record<string, unknown> {
   component: Component;
+  /** Its box and, for a component in a network, the zone columns it spans. */
+  box: DiagramNode;
   /** The zones of the component's region, for the zone chips; undefined for global components. */
   regionZones: readonly string[] | undefined;
   /** The zones it runs in (`componentZones`): its own, or its region's first. */
@@ -21,9 +27,9 @@ export interface ComponentNodeData extends Record<string, unknown> {
 }
 
 export interface RegionNodeData extends Record<string, unknown> {
-  region: Region;
-  geometry: RegionGeometry;
-  /** The zone lane a drag would drop into, highlighted while dragging. */
+  box: RegionBox;
+  provider: Provider;
+  /** The zone column a drag would drop into ('' for the region outside its columns), highlighted while dragging. */
   dropZone: string | undefined;
 }
 
@@ -32,6 +38,8 @@ export interface ConnectionEdgeData extends Record<string, unknown> {
   label: string | undefined;
   /** Thin lines without arrowheads: large designs, where every pixel of edge costs paint. */
   simple: boolean;
+  /** The route: source port, corners, target port. */
+  points: readonly Point[];
 }
 
 export type ComponentNode = Node<ComponentNodeData, 'component'>;
@@ -46,33 +54,36 @@ export const regionIdOfNode = (id: string) => id.slice(REGION_NODE_PREFIX.length
 
 /** One arrowhead per mode, shared by every edge of that mode. */
 const MARKERS: Readonly<Record<ConnectionMode, EdgeMarker>> = {
-  sync: { type: MarkerType.ArrowClosed, color: '#3b4a5e', width: 16, height: 16 },
-  async: { type: MarkerType.ArrowClosed, color: '#0f6bd0', width: 16, height: 16 },
-  replication: { type: MarkerType.ArrowClosed, color: '#7b3fc4', width: 14, height: 14 },
-  backup: { type: MarkerType.ArrowClosed, color: '#1e7f4f', width: 16, height: 16 },
+  sync: { type: MarkerType.ArrowClosed, color: MODE_COLOURS.sync, width: 16, height: 16 },
+  async: { type: MarkerType.ArrowClosed, color: MODE_COLOURS.async, width: 16, height: 16 },
+  replication: { type: MarkerType.ArrowClosed, color: MODE_COLOURS.replication, width: 14, height: 14 },
+  backup: { type: MarkerType.ArrowClosed, color: MODE_COLOURS.backup, width: 16, height: 16 },
 };
 
 const HANDLE_SIZE = 10;
-/** Handles declared up front, so edges to culled (never measured) nodes still have their ends. */
-const COMPONENT_HANDLES: NodeHandle[] = [
-  { id: 'in', type: 'target', position: Position.Left, x: -HANDLE_SIZE / 2, y: NODE_HEIGHT / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
-  { id: 'in-top', type: 'target', position: Position.Top, x: NODE_WIDTH / 2 - HANDLE_SIZE / 2, y: -HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
-  { id: 'out', type: 'source', position: Position.Right, x: NODE_WIDTH - HANDLE_SIZE / 2, y: NODE_HEIGHT / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
-  { id: 'out-bottom', type: 'source', position: Position.Bottom, x: NODE_WIDTH / 2 - HANDLE_SIZE / 2, y: NODE_HEIGHT - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
-];
-const COMPONENT_MEASURED = { width: NODE_WIDTH, height: NODE_HEIGHT };
+/** Handles declared up front, so edges to culled (never measured) nodes still have their ends. One set per width. */
+const handlesByWidth = new Map<string, NodeHandle[]>();
+function handlesFor(width: number, height: number): NodeHandle[] {
+  const key = `${width}x${height}`;
+  let handles = handlesByWidth.get(key);
+  if (!handles) {
+    handles = [
+      { id: 'in', type: 'target', position: Position.Left, x: -HANDLE_SIZE / 2, y: height / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
+      { id: 'in-top', type: 'target', position: Position.Top, x: width / 2 - HANDLE_SIZE / 2, y: -HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
+      { id: 'out', type: 'source', position: Position.Right, x: width - HANDLE_SIZE / 2, y: height / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
+      { id: 'out-bottom', type: 'source', position: Position.Bottom, x: width / 2 - HANDLE_SIZE / 2, y: height - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
+    ];
+    handlesByWidth.set(key, handles);
+  }
+  return handles;
+}
 
 export interface ProjectionInput {
-  model: Design;
-  positions: Positions;
+  /** The document's diagram, computed once per (model, layout) by the canvas. */
+  scene: Scene;
+  provider: Provider;
   selectedComponents: ReadonlySet<string>;
   selectedConnections: ReadonlySet<string>;
-  /**
-   * The region boxes to draw, one per region in the model's order (geometry.ts, computed once per
-   * model and layout by the canvas; during a drag, the boxes without the dragged components, so a
-   * region does not stretch after a component on its way out).
-   */
-  regions: readonly RegionGeometry[];
   /** The overview draws components and connections on a canvas instead of as DOM. */
   overview: boolean;
   /**
@@ -92,43 +103,61 @@ export interface Projection {
 
 interface CachedComponent {
   node: ComponentNode;
-  component: Component;
-  x: number;
-  y: number;
+  box: DiagramNode;
   selected: boolean;
-  regionZones: readonly string[] | undefined;
   hidden: boolean;
 }
 
 interface CachedEdge {
   edge: ConnectionEdge;
   connection: Connection;
+  points: readonly Point[];
   selected: boolean;
   hidden: boolean;
-  vertical: boolean;
   simple: boolean;
-}
-
-/**
- * Which sides a connection leaves and enters by: bottom to top when the target is mostly below
- * the source (a chain of global components above a region), right to left otherwise.
- */
-export function isVerticalConnection(from: { x: number; y: number } | undefined, to: { x: number; y: number } | undefined): boolean {
-  if (!from || !to) return false;
-  const dx = to.x - from.x;
-  const dy = to.y - from.y;
-  return dy > NODE_HEIGHT && dy > Math.abs(dx) * 0.75;
 }
 
 interface CachedRegion {
   node: RegionNode;
-  region: Region;
-  geometry: RegionGeometry;
+  box: RegionBox;
   dropZone: string | undefined;
 }
 
-const sameGeometry = (a: RegionGeometry, b: RegionGeometry) =>
-  a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.lanes.length === b.lanes.length;
+const samePoints = (a: readonly Point[], b: readonly Point[]) => a === b || (a.length === b.length && a.every((p, i) => p.x === b[i]!.x && p.y === b[i]!.y));
+const sameBox = (a: DiagramNode, b: DiagramNode) =>
+  a.component === b.component && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.zones.length === b.zones.length && a.zones.every((z, i) => z === b.zones[i]);
+const sameRegion = (a: RegionBox, b: RegionBox) =>
+  a.region === b.region && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.columns.length === b.columns.length && a.network.width === b.network.width;
+
+function componentNode(box: DiagramNode, regionZones: readonly string[] | undefined, selected: boolean, hidden: boolean, at?: Point): ComponentNode {
+  return {
+    id: box.id,
+    type: 'component',
+    position: at ?? { x: box.x, y: box.y },
+    data: { component: box.component, box, regionZones, zones: box.zones },
+    width: box.width,
+    height: box.height,
+    measured: { width: box.width, height: box.height },
+    handles: handlesFor(box.width, box.height),
+    selected,
+    hidden,
+  };
+}
+
+function connectionEdge(id: string, connection: Connection, points: readonly Point[], selected: boolean, hidden: boolean, simple: boolean): ConnectionEdge {
+  return {
+    id,
+    type: 'connection',
+    source: connection.from,
+    target: connection.to,
+    sourceHandle: 'out-bottom',
+    targetHandle: 'in-top',
+    data: { mode: connection.mode, label: connection.label, simple, points },
+    markerEnd: simple ? undefined : MARKERS[connection.mode],
+    selected,
+    hidden,
+  };
+}
 
 /** A projection with its own identity cache; one per canvas. */
 export function createProjection(): (input: ProjectionInput) => Projection {
@@ -136,117 +165,163 @@ export function createProjection(): (input: ProjectionInput) => Projection {
   let edges = new Map<string, CachedEdge>();
   let regions = new Map<string, CachedRegion>();
   // The previous arrays, returned again when no element changed: React Flow rebuilds its edge
-  // lookup whenever the edges array is new, so a drag frame that touches no edge must not make one.
+  // lookup whenever the edges array is new, so a frame that touches no edge must not make one.
   let lastNodes: FlowNode[] = [];
   let lastEdges: ConnectionEdge[] = [];
+  // What the last full build was made from, and where each node and edge sits in its arrays.
+  let base: Omit<ProjectionInput, 'overlay'> | null = null;
+  let nodeIndex = new Map<string, number>();
+  let edgesOf = new Map<string, number[]>();
+  let baseNodes: FlowNode[] = [];
+  let baseEdges: ConnectionEdge[] = [];
+  let lastOverlay: Positions | null = null;
   const sameList = <T,>(previous: readonly T[], next: readonly T[]) => previous.length === next.length && next.every((item, index) => item === previous[index]);
 
+  const sameBase = (input: ProjectionInput) =>
+    base !== null &&
+    base.scene === input.scene &&
+    base.provider === input.provider &&
+    base.selectedComponents === input.selectedComponents &&
+    base.selectedConnections === input.selectedConnections &&
+    base.overview === input.overview &&
+    base.simpleEdges === input.simpleEdges &&
+    base.dropTarget === input.dropTarget;
+
+  /** A drag frame: only the dragged nodes (and those dragged last frame) and their connections change. */
+  const frame = (input: ProjectionInput): Projection => {
+    const overlay = input.overlay ?? {};
+    const touched = new Set([...Object.keys(overlay), ...Object.keys(lastOverlay ?? {})]);
+    lastOverlay = input.overlay;
+    const nodes = baseNodes.slice();
+    const edgeList = baseEdges.slice();
+    const { scene } = input;
+    const edgeIndexes = new Set<number>();
+    for (const id of touched) {
+      const index = nodeIndex.get(id);
+      const cached = components.get(id);
+      if (index === undefined || !cached) continue;
+      const at = overlay[id];
+      if (at) nodes[index] = componentNode(cached.box, cached.node.data.regionZones, cached.selected, cached.hidden, at);
+      for (const e of edgesOf.get(id) ?? []) edgeIndexes.add(e);
+    }
+    const boxOf = (id: string) => {
+      const node = scene.nodeById.get(id)!;
+      const at = overlay[id];
+      return at ? { x: at.x, y: at.y, width: node.width, height: node.height } : node;
+    };
+    for (const index of edgeIndexes) {
+      const original = baseEdges[index]!;
+      const cached = edges.get(original.id)!;
+      const { connection } = cached;
+      const moving = overlay[connection.from] !== undefined || overlay[connection.to] !== undefined;
+      edgeList[index] = moving ? connectionEdge(original.id, connection, elbow(boxOf(connection.from), boxOf(connection.to)), cached.selected, cached.hidden, cached.simple) : original;
+    }
+    if (input.overview) edgeList.length = 0;
+    lastNodes = nodes;
+    lastEdges = edgeIndexes.size > 0 ? edgeList : lastEdges;
+    return { nodes: lastNodes, edges: lastEdges };
+  };
+
   return (input) => {
-    const { model, positions, regions: geometries, selectedComponents, selectedConnections, overview, overlay, simpleEdges } = input;
-    const zonesByRegion = new Map(model.regions.map((r) => [r.id, r.zones]));
+    if (sameBase(input) && (input.overlay !== null || lastOverlay !== null)) {
+      if (input.overlay !== null) return frame(input);
+      // The drag ended without a change to the document (dropped where it began): back to the full build's arrays.
+      lastOverlay = null;
+      lastNodes = baseNodes;
+      lastEdges = input.overview ? [] : baseEdges;
+      return { nodes: lastNodes, edges: lastEdges };
+    }
+    const { scene, selectedComponents, selectedConnections, overview, simpleEdges, provider } = input;
+    const zonesByRegion = new Map(scene.regions.map((r) => [r.region.id, r.region.zones]));
 
     const nextRegions = new Map<string, CachedRegion>();
     const regionNodes: RegionNode[] = [];
-    model.regions.forEach((region, index) => {
-      const geometry = geometries[index]!;
+    for (const box of scene.regions) {
+      const region = box.region;
       const dropZone = input.dropTarget?.region === region.id ? (input.dropTarget.zone ?? '') : undefined;
       const cached = regions.get(region.id);
-      if (cached && cached.region === region && cached.dropZone === dropZone && sameGeometry(cached.geometry, geometry)) {
+      if (cached && cached.dropZone === dropZone && sameRegion(cached.box, box) && cached.node.data.provider === provider) {
         nextRegions.set(region.id, cached);
         regionNodes.push(cached.node);
-        return;
+        continue;
       }
       const node: RegionNode = {
         id: regionNodeId(region.id),
         type: 'region',
-        position: { x: geometry.x, y: geometry.y },
-        data: { region, geometry, dropZone },
-        width: geometry.width,
-        height: geometry.height,
-        measured: { width: geometry.width, height: geometry.height },
+        position: { x: box.x, y: box.y },
+        data: { box, provider, dropZone },
+        width: box.width,
+        height: box.height,
+        measured: { width: box.width, height: box.height },
         handles: [],
         selectable: false,
         connectable: false,
         dragHandle: '.region-drag',
+        // Under the connections (which React Flow draws under nodes of the same z-index).
+        zIndex: -1,
       };
-      nextRegions.set(region.id, { node, region, geometry, dropZone });
+      nextRegions.set(region.id, { node, box, dropZone });
       regionNodes.push(node);
-    });
+    }
     regions = nextRegions;
 
     const nextComponents = new Map<string, CachedComponent>();
     const componentNodes: ComponentNode[] = [];
-    for (const component of model.components) {
-      const at = overlay?.[component.id] ?? positions[component.id] ?? { x: 0, y: 0 };
-      const selected = selectedComponents.has(component.id);
-      const regionZones = component.region === undefined ? undefined : zonesByRegion.get(component.region);
-      const cached = components.get(component.id);
-      if (
-        cached &&
-        cached.component === component &&
-        cached.x === at.x &&
-        cached.y === at.y &&
-        cached.selected === selected &&
-        cached.regionZones === regionZones &&
-        cached.hidden === overview
-      ) {
-        nextComponents.set(component.id, cached);
+    for (const box of scene.nodes) {
+      const selected = selectedComponents.has(box.id);
+      const cached = components.get(box.id);
+      if (cached && cached.selected === selected && cached.hidden === overview && sameBox(cached.box, box)) {
+        nextComponents.set(box.id, cached);
         componentNodes.push(cached.node);
         continue;
       }
-      const node: ComponentNode = {
-        id: component.id,
-        type: 'component',
-        position: { x: at.x, y: at.y },
-        data: { component, regionZones, zones: componentZones(model, component) },
-        width: NODE_WIDTH,
-        height: NODE_HEIGHT,
-        measured: COMPONENT_MEASURED,
-        handles: COMPONENT_HANDLES,
-        selected,
-        hidden: overview,
-      };
-      nextComponents.set(component.id, { node, component, x: at.x, y: at.y, selected, regionZones, hidden: overview });
+      const regionZones = box.component.region === undefined ? undefined : zonesByRegion.get(box.component.region);
+      const node = componentNode(box, regionZones, selected, overview);
+      nextComponents.set(box.id, { node, box, selected, hidden: overview });
       componentNodes.push(node);
     }
     components = nextComponents;
 
     const nextEdges = new Map<string, CachedEdge>();
     const edgeList: ConnectionEdge[] = [];
-    for (const connection of model.connections) {
-      const id = connectionId(connection);
+    for (const sceneEdge of scene.edges) {
+      const { connection, points } = sceneEdge;
+      const id = sceneEdge.id;
       const selected = selectedConnections.has(id);
-      const vertical = isVerticalConnection(overlay?.[connection.from] ?? positions[connection.from], overlay?.[connection.to] ?? positions[connection.to]);
       const cached = edges.get(id);
-      if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.vertical === vertical && cached.simple === simpleEdges) {
+      if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.simple === simpleEdges && samePoints(cached.points, points)) {
         nextEdges.set(id, cached);
         edgeList.push(cached.edge);
         continue;
       }
-      const edge: ConnectionEdge = {
-        id,
-        type: 'connection',
-        source: connection.from,
-        target: connection.to,
-        sourceHandle: vertical ? 'out-bottom' : 'out',
-        targetHandle: vertical ? 'in-top' : 'in',
-        data: { mode: connection.mode, label: connection.label, simple: simpleEdges },
-        markerEnd: simpleEdges ? undefined : MARKERS[connection.mode],
-        selected,
-        hidden: overview,
-      };
-      nextEdges.set(id, { edge, connection, selected, hidden: overview, vertical, simple: simpleEdges });
+      const edge = connectionEdge(id, connection, points, selected, overview, simpleEdges);
+      nextEdges.set(id, { edge, connection, points, selected, hidden: overview, simple: simpleEdges });
       edgeList.push(edge);
     }
     edges = nextEdges;
 
     const nodes: FlowNode[] = [...regionNodes, ...componentNodes];
+    nodeIndex = new Map(nodes.map((node, index) => [node.id, index]));
+    edgesOf = new Map();
+    edgeList.forEach((edge, index) => {
+      for (const end of [edge.source, edge.target]) {
+        const list = edgesOf.get(end);
+        if (list) list.push(index);
+        else edgesOf.set(end, [index]);
+      }
+    });
+    baseNodes = sameList(lastNodes, nodes) ? lastNodes : nodes;
+    baseEdges = sameList(lastEdges, edgeList) ? lastEdges : edgeList;
+    base = { ...input };
+    lastOverlay = null;
     // In the overview the connections are drawn on the canvas. React Flow would still mount a
     // wrapper (and a store subscription) for every hidden edge whose ends are in view, so it gets
     // no edges at all.
-    if (overview) edgeList.length = 0;
-    if (!sameList(lastNodes, nodes)) lastNodes = nodes;
-    if (!sameList(lastEdges, edgeList)) lastEdges = edgeList;
+    lastNodes = baseNodes;
+    lastEdges = overview ? [] : baseEdges;
+    if (input.overlay) return frame(input);
     return { nodes: lastNodes, edges: lastEdges };
   };
 }
+
+export { connectionId };

@@ -4,7 +4,7 @@ import type { Provider } from '../../model';
 import { formatDuration } from '../../model';
 import { SEVERITIES } from '../../engine';
 import { COMMITMENTS, type Commitment, type PriceCatalog } from '../../engine/cost';
-import { formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../../engine/format';
+import { formatAvailability, formatDowntime, formatModelled, formatModelledRange, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../../engine/format';
 import {
   MAX_COMPARED,
   compareMarkdown,
@@ -75,7 +75,7 @@ function CompareBody() {
   return (
     <div className="compare-view">
       <p className="muted">
-        Put two to four designs side by side. Differences are against the first; “per added nine” is the extra monthly cost divided by the nines gained.
+        Put two to four designs side by side. Differences are against the first. Availability is modelled (expected, from failure rates and each design's recovery times), with the SLA floor beside it; “per added nine” is the extra monthly cost divided by the modelled nines gained.
       </p>
       <div className="compare-pickers">
         {slots.map((key, i) => (
@@ -250,14 +250,15 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
             ))}
           </tr>
         </Section>
-        <Section title="What each added nine costs" columns={columns}>
+        <Section title="What each added nine costs (modelled availability)" columns={columns}>
           <tr>
             <th scope="row">Weakest journey</th>
             {designs.map((d) => (
               <td key={d.index} data-testid={`compare-weakest-${d.index}`} data-value={d.weakest?.percent ?? ''}>
                 {d.weakest ? (
                   <>
-                    {d.weakest.name}: <strong>{formatAvailability(d.weakest.percent)}</strong> ({formatNines(d.weakest.nines)} nines), {formatDowntime(d.weakest.downtimeMinutesPerMonth)} down a month
+                    {d.weakest.name}: <strong>{formatModelled(d.weakest.percent, d.weakest.low, d.weakest.high).value}</strong> modelled ({formatNines(d.weakest.nines)} nines), {formatDowntime(d.weakest.downtimeMinutesPerMonth)} expected down a month
+                    <small className="muted compare-floor">SLA floor {d.weakest.floor === null ? 'unknown' : formatAvailability(d.weakest.floor)}</small>
                   </>
                 ) : (
                   'no journeys'
@@ -275,7 +276,7 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
             ))}
           </tr>
         </Section>
-        <Section title="Availability per journey (estimated from published SLAs)" columns={columns}>
+        <Section title="Availability per journey (modelled from failure rates; SLA floor beside it)" columns={columns}>
           {comparison.journeys.map((row) => (
             <tr key={row.id} data-testid={`compare-journey-${row.id}`}>
               <th scope="row">{row.name}</th>
@@ -283,8 +284,19 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
                 <td key={i} data-testid={`compare-journey-${row.id}-${i}`} data-value={cell?.percent ?? ''}>
                   {cell ? (
                     <>
-                      <strong>{formatAvailability(cell.percent)}</strong>
-                      {cell.complete ? '' : ' (upper bound)'} · {formatNines(cell.nines)} nines · {formatDowntime(cell.downtimeMinutesPerMonth)}/mo
+                      <strong>{formatModelled(cell.percent, cell.low, cell.high).value}</strong> modelled{' '}
+                      <span className="muted" data-testid={`compare-journey-${row.id}-${i}-range`}>
+                        ({formatModelledRange(cell.percent, cell.low, cell.high)})
+                      </span>{' '}
+                      · {formatNines(cell.nines)} nines · {formatDowntime(cell.downtimeMinutesPerMonth)}/mo
+                      <small className="muted compare-floor" data-testid={`compare-journey-${row.id}-${i}-floor`} title={cell.floorReason ?? "What the providers' SLAs commit to, with service credits: not a forecast"}>
+                        SLA floor {cell.floor === null ? 'unknown' : formatAvailability(cell.floor)}
+                      </small>
+                      {cell.contributors.length > 0 && (
+                        <small className="muted compare-caps" data-testid={`compare-journey-${row.id}-${i}-caps`}>
+                          Capped by: {cell.contributors.map((c) => `${c.title} (${formatDowntime(c.minutesPerMonth)})`).join('; ')}
+                        </small>
+                      )}
                       <span className={cell.meetsTarget ? 'compare-target ok' : 'compare-target missed'}>
                         target {cell.target}% {cell.meetsTarget ? 'met' : 'missed'}
                       </span>
@@ -373,7 +385,7 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
           {designs.slice(1).map((d) => (
             <p key={d.index}>
               <strong>{d.name}</strong>: {d.delta && d.delta.monthlyTrend !== 'n/a' ? `${formatMoneyDelta(d.delta.monthly.expected, d.cost.currency)} a month against ${designs[0]!.name}. ` : ''}
-              {d.weakest ? `Weakest journey (${d.weakest.name}): ${describeCostPerNine(d.costPerNine, d.cost.currency)}.` : ''}
+              {d.weakest ? `Weakest journey by modelled availability (${d.weakest.name}): ${describeCostPerNine(d.costPerNine, d.cost.currency)}.` : ''}
             </p>
           ))}
           <ul className="muted compare-notes">

@@ -20,6 +20,7 @@ const DEFINITIONS: Readonly<Record<PanelId, Omit<PanelDefinition, 'id'>>> = {
   findings: { title: 'Findings', order: 30, component: lazy(() => import('./findings/FindingsPanel')) },
   'what-if': { title: 'What if', order: 40, component: lazy(() => import('./what-if/WhatIfPanel')) },
   cost: { title: 'Cost', order: 50, component: lazy(() => import('./cost/CostPanel')) },
+  import: { title: 'Import', order: 80, component: lazy(() => import('./import/ImportPanel')) },
   export: { title: 'Export', order: 90, component: lazy(() => import('./export/ExportPanel')) },
 };
 

@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
-import { importFile } from './actions';
+import { importFiles } from './actions';
+import { droppedFiles } from './dropped-files';
 
 const hasFiles = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes('Files');
 
 /**
- * Dropping a design file anywhere on the page imports it. Only drags that carry files are
- * taken, so dragging kinds from the palette onto the canvas is left to the canvas.
+ * Dropping a design file anywhere on the page imports it; so does dropping a Terraform folder or
+ * .tf files. Only drags that carry files are taken, so dragging kinds from the palette onto the
+ * canvas is left to the canvas.
  */
 export default function FileDrop() {
   const [over, setOver] = useState(false);
@@ -31,8 +33,7 @@ export default function FileDrop() {
       event.preventDefault();
       depth = 0;
       setOver(false);
-      const file = event.dataTransfer?.files[0];
-      if (file) void importFile(file);
+      if (event.dataTransfer) void droppedFiles(event.dataTransfer).then(importFiles);
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragover', overHandler);
@@ -48,7 +49,7 @@ export default function FileDrop() {
   if (!over) return null;
   return (
     <div className="file-drop" data-testid="file-drop">
-      <p>Drop a design file (.yaml or .json) to import it as a new design</p>
+      <p>Drop a design file (.yaml or .json), or a Terraform folder or .tf files, to import it as a new design</p>
     </div>
   );
 }

@@ -2,7 +2,8 @@ import { Suspense, lazy, useRef, useState } from 'react';
 import { redo, undo, useCanRedo, useCanUndo, useStore } from '../store';
 import { DESIGN_FILE_ACCEPT } from '../persistence/file-io';
 import { useLibraryStatus } from '../persistence/session';
-import { exportDesign, importFile } from './actions';
+import { exportDesign, importFiles } from './actions';
+import { pickedFiles } from './dropped-files';
 import { openDialog } from './ui-state';
 
 /** Loaded on demand: the comparison pulls in the engine's compare and cost code. */
@@ -52,6 +53,7 @@ export default function Toolbar() {
   const canUndo = useCanUndo();
   const canRedo = useCanRedo();
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
   return (
     <div className="toolbar" role="toolbar" aria-label="Design">
       <strong className="brand">Ninesmith</strong>
@@ -72,13 +74,32 @@ export default function Toolbar() {
       <input
         ref={fileInput}
         type="file"
-        accept={DESIGN_FILE_ACCEPT}
+        accept={`${DESIGN_FILE_ACCEPT},.tf,.tfvars`}
+        multiple
         hidden
         data-testid="import-file-input"
         onChange={(event) => {
-          const file = event.currentTarget.files?.[0];
+          const files = pickedFiles(event.currentTarget.files);
           event.currentTarget.value = '';
-          if (file) void importFile(file);
+          void importFiles(files);
+        }}
+      />
+      <button type="button" className="ns-button" data-testid="toolbar-import-folder" title="Import a Terraform folder: its .tf files and local modules" onClick={() => folderInput.current?.click()}>
+        Import Terraform
+      </button>
+      <input
+        ref={(input) => {
+          folderInput.current = input;
+          // Folder picking is a non-standard attribute React does not know.
+          input?.setAttribute('webkitdirectory', '');
+        }}
+        type="file"
+        hidden
+        data-testid="import-folder-input"
+        onChange={(event) => {
+          const files = pickedFiles(event.currentTarget.files);
+          event.currentTarget.value = '';
+          void importFiles(files);
         }}
       />
       <ExportMenu />

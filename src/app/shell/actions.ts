@@ -4,6 +4,7 @@ import { designFileName, downloadText, exportText, readDesignFile } from '../per
 import { isShareFragment } from '../persistence/share-fragment';
 import { openAsNewDesign } from '../persistence/session';
 import { closeDialog, showProblems } from './ui-state';
+import type { HandedFile } from './dropped-files';
 
 /** What the toolbar, the drop target and the boot sequence do with files, links and templates. */
 
@@ -20,6 +21,30 @@ export async function importFile(file: File): Promise<boolean> {
   await openAsNewDesign(result.design);
   notify('info', `Imported "${result.design.name}"`, result.notes.length > 0 ? result.notes : ['Saved as a new design in the library.']);
   return true;
+}
+
+const TERRAFORM = /\.(tf|tfvars)$|\.tf\.json$/i;
+
+/** `terraform show -json` output: a plan or state, not a design file. */
+async function isShowJson(file: File): Promise<boolean> {
+  if (!/\.json$/i.test(file.name) || file.size > 64 * 1024 * 1024) return false;
+  const head = (await file.slice(0, 4096).text()).replace(/\s+/g, '');
+  return head.startsWith('{"format_version"') || /"(planned_values|prior_state)":/.test(head);
+}
+
+/**
+ * Files handed to the page (picked or dropped): Terraform (a folder, .tf files or the JSON of
+ * `terraform show -json`) is imported into a new design with its guesses in the Import panel;
+ * otherwise the first file is read as a design file.
+ */
+export async function importFiles(files: readonly HandedFile[]): Promise<boolean> {
+  const first = files[0];
+  if (!first) return false;
+  const terraform = files.some((entry) => TERRAFORM.test(entry.path)) || (files.length === 1 && (await isShowJson(first.file)));
+  if (!terraform) return importFile(first.file);
+  const { importTerraformFiles } = await import('../panels/import/terraform-import');
+  const folder = first.path.includes('/') ? first.path.split('/')[0]! : first.file.name.replace(/\.[^.]+$/, '');
+  return (await importTerraformFiles(files, folder)) !== undefined;
 }
 
 /** Imports the design a shared link carries; refuses an invalid or oversized one with every problem. */

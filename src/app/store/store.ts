@@ -54,7 +54,7 @@ export interface DocumentState {
 }
 
 /** The tabs of the side panel (src/app/panels/registry.ts has one panel per id). */
-export const PANEL_IDS = ['inspector', 'design', 'findings', 'what-if', 'cost', 'export'] as const;
+export const PANEL_IDS = ['inspector', 'design', 'findings', 'what-if', 'cost', 'import', 'export'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
 export interface SessionState {

@@ -1,3 +1,4 @@
+import { AWS_SLA, AZURE_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const apiGateway = defineKind({
@@ -13,5 +14,5 @@ export const apiGateway = defineKind({
     { key: 'requestsPerMonth', label: 'Requests', help: 'API calls per month, for pricing.', type: 'number', min: 0, max: 1e13, default: 10_000_000, unit: 'requests/month' },
   ],
   traits: (props) => ({ rateLimiting: props.rateLimiting, tenantLimits: props.perTenantQuotas }),
-  // AWS publishes an API Gateway SLA, but it is not in the reference data the app cites.
+  sla: (_props, _component, { provider }) => byProvider(provider, { aws: () => AWS_SLA.apiGateway, azure: () => AZURE_SLA.apiManagement }, 'API gateway'),
 });

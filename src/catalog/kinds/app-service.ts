@@ -55,5 +55,5 @@ export const appService = defineKind({
     autoscaling: (_props, component) => autoscalingRemedy(component.replicas),
     'external-sessions': () => ({ props: { sessionState: 'external' } }) as const,
   },
-  sla: (_props, component, context) => computeSla(component.replicas, context),
+  sla: (props, component, context) => computeSla(component.replicas, props.runtime, context),
 });

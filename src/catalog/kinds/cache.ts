@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { backupPolicy, backupProp, backupsRemedy, hostingProp, hostedBy, sizeProp } from '../common-props';
 import { defineKind } from '../define-kind';
 
@@ -63,8 +63,22 @@ export const cache = defineKind({
     backups: backupsRemedy,
   },
   sla: (props, component, { provider, zones }) => {
-    if (provider !== 'aws' || props.hosting === 'kubernetes') return undefined;
-    const multiAz = props.automaticFailover && (component.replicas ?? 1) >= 2 && zones.length >= 2;
-    return multiAz ? AWS_SLA.elasticacheMultiAz : AWS_SLA.elasticacheSingleAz;
+    if (props.hosting === 'kubernetes') {
+      return { unknown: 'runs on Kubernetes and your team operates it: no provider publishes an SLA for a cache you run yourself (the nodes\' SLA covers instances, not Redis)' };
+    }
+    const replicated = props.automaticFailover && props.engine !== 'memcached' && (component.replicas ?? 1) >= 2;
+    const multiAz = replicated && zones.length >= 2;
+    return byProvider(
+      provider,
+      {
+        aws: () => (multiAz ? AWS_SLA.elasticacheMultiAz : AWS_SLA.elasticacheSingleAz),
+        azure: () => (replicated ? AZURE_SLA.redisStandard : { unknown: 'a single-node cache is the Basic tier of Azure Cache for Redis, which has no SLA' }),
+        gcp: () =>
+          replicated || (props.engine === 'memcached' && zones.length >= 2)
+            ? GCP_SLA.memorystoreStandard
+            : { unknown: 'a single-node Memorystore instance (Basic Tier) has no SLA (https://cloud.google.com/memorystore/sla)' },
+      },
+      'cache',
+    );
   },
 });

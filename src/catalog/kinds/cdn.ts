@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const cdn = defineKind({
@@ -12,5 +12,5 @@ export const cdn = defineKind({
     { key: 'originFailover', label: 'Origin failover', help: 'An origin group with a secondary origin, used when the primary answers with errors.', type: 'boolean', default: false },
     { key: 'dataOutGbPerMonth', label: 'Data out', help: 'Gigabytes served to users per month; the main driver of CDN cost.', type: 'number', min: 0, max: 100_000_000, default: 500, unit: 'GB/month' },
   ],
-  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.cloudfront : undefined),
+  sla: (_props, _component, { provider }) => byProvider(provider, { aws: () => AWS_SLA.cloudfront, azure: () => AZURE_SLA.frontDoor, gcp: () => GCP_SLA.cdn }, 'CDN'),
 });

@@ -1,3 +1,4 @@
+import { AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const dataWarehouse = defineKind({
@@ -12,4 +13,10 @@ export const dataWarehouse = defineKind({
     { key: 'rebuildable', label: 'Rebuildable from sources', help: 'Everything in it can be reloaded from the operational systems, so it needs no backup of its own.', type: 'boolean', default: true },
   ],
   traits: (props) => ({ data: { role: 'analytics', irreplaceable: !props.rebuildable, sizeGb: props.storageGb } }),
+  sla: (_props, _component, { provider }) =>
+    byProvider(
+      provider,
+      { aws: () => ({ unknown: 'the Amazon Redshift SLA was not read for this catalog' }), azure: () => AZURE_SLA.synapse, gcp: () => GCP_SLA.bigquery },
+      'data warehouse',
+    ),
 });

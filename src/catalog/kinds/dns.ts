@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const dns = defineKind({
@@ -16,5 +16,5 @@ export const dns = defineKind({
   initialProps: { failoverRouting: false, ttlSeconds: 300 },
   traits: (props) => ({ foundation: { role: 'dns', failoverRecords: props.failoverRouting, healthCheckedFailover: props.failoverRouting && props.healthChecks, ttlSeconds: props.ttlSeconds } }),
   remedies: { 'dns-failover': () => ({ props: { failoverRouting: true, healthChecks: true, ttlSeconds: 60 } }) },
-  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.route53 : undefined),
+  sla: (_props, _component, { provider }) => byProvider(provider, { aws: () => AWS_SLA.route53, azure: () => AZURE_SLA.dns, gcp: () => GCP_SLA.dns }, 'DNS service'),
 });

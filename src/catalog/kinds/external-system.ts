@@ -31,5 +31,5 @@ export const externalSystem = defineKind({
   sla: (props) =>
     typeof props.sla === 'number'
       ? { percent: props.sla, service: "The vendor's SLA, as entered in this design", source: 'design file', verified: false, note: 'Entered by the designer; check the contract.' }
-      : undefined,
+      : { unknown: 'no vendor SLA entered (the `sla` prop)' },
 });

@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const identityProvider = defineKind({
@@ -17,6 +17,7 @@ export const identityProvider = defineKind({
       choices: [
         { value: 'cognito', label: 'Amazon Cognito' },
         { value: 'entra', label: 'Microsoft Entra ID' },
+        { value: 'identity-platform', label: 'Google Cloud Identity Platform' },
         { value: 'okta', label: 'Okta' },
         { value: 'auth0', label: 'Auth0' },
         { value: 'keycloak', label: 'Keycloak (self-hosted)' },
@@ -33,5 +34,19 @@ export const identityProvider = defineKind({
     foundation: { role: 'identity', tokensValidatedLocally: props.localTokenValidation, multiRegion: props.multiRegion },
   }),
   remedies: { 'local-token-validation': () => ({ props: { localTokenValidation: true } }) },
-  sla: (props, _component, { provider }) => (provider === 'aws' && props.product === 'cognito' ? AWS_SLA.cognito : undefined),
+  // The product's own SLA, whichever cloud the rest of the design runs on.
+  sla: (props) => {
+    switch (props.product) {
+      case 'cognito':
+        return AWS_SLA.cognito;
+      case 'entra':
+        return AZURE_SLA.entraId;
+      case 'identity-platform':
+        return GCP_SLA.identityPlatform;
+      case 'keycloak':
+        return { unknown: 'Keycloak is self-hosted: no provider publishes an SLA for an identity provider your team runs' };
+      default:
+        return { unknown: `${props.product === 'okta' ? 'Okta' : 'Auth0'} publishes its SLA per subscription; it is not in the catalog` };
+    }
+  },
 });

@@ -1,4 +1,6 @@
 import { healthCheckProp } from '../common-props';
+import { computeSla } from '../compute-sla';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const ingress = defineKind({
@@ -28,4 +30,17 @@ export const ingress = defineKind({
   initialReplicas: 2,
   traits: (props) => ({ runtime: 'kubernetes', healthChecks: props.healthChecks }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
+  // The cloud's own controller provisions the provider's load balancer; Traefik or NGINX are pods on the cluster's nodes.
+  sla: (props, component, context) =>
+    props.controller === 'provider'
+      ? byProvider(
+          context.provider,
+          {
+            aws: () => (context.zones.length >= 2 ? AWS_SLA.elbMultiAz : AWS_SLA.elbSingleAz),
+            azure: () => AZURE_SLA.applicationGateway,
+            gcp: () => GCP_SLA.loadBalancing,
+          },
+          'ingress controller',
+        )
+      : computeSla(component.replicas, 'kubernetes', context),
 });

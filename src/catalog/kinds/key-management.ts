@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const keyManagement = defineKind({
@@ -14,5 +14,5 @@ export const keyManagement = defineKind({
   ],
   traits: (props) => ({ foundation: { role: 'keys', multiRegion: props.multiRegionKeys } }),
   remedies: { 'multi-region-keys': () => ({ props: { multiRegionKeys: true } }) },
-  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.kms : undefined),
+  sla: (_props, _component, { provider }) => byProvider(provider, { aws: () => AWS_SLA.kms, azure: () => AZURE_SLA.keyVault, gcp: () => GCP_SLA.kms }, 'key management service'),
 });

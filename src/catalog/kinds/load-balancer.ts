@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { healthCheckProp } from '../common-props';
 import { defineKind } from '../define-kind';
 
@@ -36,10 +36,18 @@ export const loadBalancer = defineKind({
     { key: 'healthCheckPath', label: 'Health check path', help: 'The path targets answer on when healthy, e.g. /healthz. It should check what the instance needs, not more.', type: 'text', default: '/healthz', maxLength: 200 },
   ],
   initialProps: { type: 'application', healthChecks: true },
-  traits: (props) => ({ healthChecks: props.healthChecks, healthCheckPath: props.healthCheckPath, exposure: props.scheme === 'internal' ? 'internal' : 'public' }),
+  // The provider takes a lost zone's load balancer nodes out of service itself, whatever the
+  // targets' health checks say: the load balancer's own zonal failover is the service's.
+  traits: (props) => ({ healthChecks: props.healthChecks, healthCheckPath: props.healthCheckPath, exposure: props.scheme === 'internal' ? 'internal' : 'public', zonalFailover: 'service' }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
-  sla: (_props, _component, { provider, zones }) => {
-    if (provider !== 'aws') return undefined;
-    return zones.length >= 2 ? AWS_SLA.elbMultiAz : AWS_SLA.elbSingleAz;
-  },
+  sla: (props, _component, { provider, zones }) =>
+    byProvider(
+      provider,
+      {
+        aws: () => (zones.length >= 2 ? AWS_SLA.elbMultiAz : AWS_SLA.elbSingleAz),
+        azure: () => (props.type === 'application' ? AZURE_SLA.applicationGateway : AZURE_SLA.loadBalancer),
+        gcp: () => GCP_SLA.loadBalancing,
+      },
+      'load balancer',
+    ),
 });

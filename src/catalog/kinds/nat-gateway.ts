@@ -1,3 +1,4 @@
+import { AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const natGateway = defineKind({
@@ -10,5 +11,10 @@ export const natGateway = defineKind({
   props: [
     { key: 'dataProcessedGbPerMonth', label: 'Data processed', help: 'Gigabytes through the gateway per month; NAT charges per gigabyte as well as per hour.', type: 'number', min: 0, max: 100_000_000, default: 100, unit: 'GB/month' },
   ],
-  // No NAT gateway SLA in the reference data.
+  sla: (_props, _component, { provider }) =>
+    byProvider(
+      provider,
+      { aws: () => ({ unknown: 'no AWS SLA for NAT gateways was found for this catalog (one secondary table lists 99.9%)' }), azure: () => AZURE_SLA.natGateway, gcp: () => GCP_SLA.cloudNat },
+      'NAT gateway',
+    ),
 });

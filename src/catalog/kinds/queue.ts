@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { hostingProp, hostedBy } from '../common-props';
 import { defineKind } from '../define-kind';
 
@@ -27,5 +27,8 @@ export const queue = defineKind({
     'dead-letter': () => ({ props: { deadLetter: true } }),
     'durable-writes': () => ({ props: { durable: true } }),
   },
-  sla: (props, _component, { provider }) => (provider === 'aws' && props.hosting !== 'kubernetes' ? AWS_SLA.sqs : undefined),
+  sla: (props, _component, { provider }) =>
+    props.hosting === 'kubernetes'
+      ? { unknown: 'runs on Kubernetes and your team operates it: no provider publishes an SLA for a broker you run yourself' }
+      : byProvider(provider, { aws: () => AWS_SLA.sqs, azure: () => AZURE_SLA.serviceBus, gcp: () => GCP_SLA.pubsub }, 'queue'),
 });

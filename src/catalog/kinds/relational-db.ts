@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { backupPolicy, backupProp, backupsRemedy, hostingProp, hostedBy, sizeProp } from '../common-props';
 import { defineKind } from '../define-kind';
 
@@ -44,7 +44,7 @@ export const relationalDb = defineKind({
     backupProp,
   ],
   initialProps: { engine: 'postgres', ha: 'multi-az', storageGb: 100, backup: { enabled: true, pitr: true, retentionDays: 7 } },
-  traits: (props, component) => ({
+  traits: (props, component, { provider }) => ({
     ...hostedBy(props.hosting),
     // A database's instances come from its HA mode: a standby (Multi-AZ) or a cluster of several.
     instanceUnits: props.ha === 'single' ? 1 : props.ha === 'multi-az' ? 2 : Math.max(component.replicas ?? 1, 1 + props.readReplicas, 2),
@@ -52,7 +52,9 @@ export const relationalDb = defineKind({
     data: {
       role: 'records',
       irreplaceable: true,
-      backup: backupPolicy(props.backup),
+      // RDS and Aurora upload transaction logs every five minutes whenever automated backups are on, and
+      // Azure's flexible servers keep logs for point-in-time restore; Cloud SQL needs it turned on.
+      backup: backupPolicy(props.backup, props.hosting === 'managed' && (provider === 'aws' || provider === 'azure')),
       sizeGb: props.storageGb,
       replication: props.engine.startsWith('aurora') ? 'storage-level' : 'database-log',
       readReplicas: props.readReplicas,
@@ -68,9 +70,20 @@ export const relationalDb = defineKind({
     backups: backupsRemedy,
   },
   sla: (props, _component, { provider, zones }) => {
-    if (provider !== 'aws' || props.hosting === 'kubernetes') return undefined;
+    if (props.hosting === 'kubernetes') {
+      return { unknown: 'runs on Kubernetes and your team operates it: no provider publishes an SLA for a database you run yourself (the nodes\' SLA covers instances, not the database)' };
+    }
     const spread = props.ha !== 'single' && zones.length >= 2;
-    if (props.engine.startsWith('aurora')) return spread ? AWS_SLA.auroraMultiAz : AWS_SLA.auroraSingleAz;
-    return props.ha === 'single' ? AWS_SLA.rdsSingle : AWS_SLA.rdsMultiAz;
+    const aurora = props.engine.startsWith('aurora');
+    if (aurora && provider !== 'aws') return { unknown: 'Aurora engines exist only on AWS' };
+    return byProvider(
+      provider,
+      {
+        aws: () => (aurora ? (spread ? AWS_SLA.auroraMultiAz : AWS_SLA.auroraSingleAz) : props.ha === 'single' ? AWS_SLA.rdsSingle : AWS_SLA.rdsMultiAz),
+        azure: () => (props.ha === 'single' ? AZURE_SLA.postgresNoHa : spread ? AZURE_SLA.postgresZoneRedundantHa : AZURE_SLA.postgresSameZoneHa),
+        gcp: () => (props.ha === 'single' ? { unknown: 'Cloud SQL single-zone instances are excluded from the Cloud SQL SLA (https://cloud.google.com/sql/sla)' } : GCP_SLA.cloudSqlHa),
+      },
+      'relational database',
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const secretsManager = defineKind({
@@ -16,5 +16,5 @@ export const secretsManager = defineKind({
   initialProps: { cachedInApp: true },
   traits: (props) => ({ foundation: { role: 'secrets', cachedByClients: props.cachedInApp, replicatedToRegion: props.replicatedToRegion } }),
   remedies: { 'client-caching': () => ({ props: { cachedInApp: true } }) },
-  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.secretsManager : undefined),
+  sla: (_props, _component, { provider }) => byProvider(provider, { aws: () => AWS_SLA.secretsManager, azure: () => AZURE_SLA.keyVault, gcp: () => GCP_SLA.secretManager }, 'secrets manager'),
 });

@@ -1,4 +1,4 @@
-import { AWS_SLA } from '../aws-slas';
+import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { defineKind } from '../define-kind';
 
 export const waf = defineKind({
@@ -15,5 +15,15 @@ export const waf = defineKind({
   ],
   initialProps: { managedRules: true, rateLimiting: true },
   traits: (props) => ({ rateLimiting: props.rateLimiting }),
-  sla: (_props, _component, { provider }) => (provider === 'aws' ? AWS_SLA.waf : undefined),
+  // A global WAF runs at the edge (Front Door, Cloud Armor global policies); a regional one in front of a load balancer.
+  sla: (_props, component, { provider }) =>
+    byProvider(
+      provider,
+      {
+        aws: () => AWS_SLA.waf,
+        azure: () => (component.region === undefined ? AZURE_SLA.frontDoor : AZURE_SLA.applicationGateway),
+        gcp: () => (component.region === undefined ? GCP_SLA.armorGlobal : GCP_SLA.armorRegional),
+      },
+      'web application firewall',
+    ),
 });

@@ -36,5 +36,5 @@ export const workerPool = defineKind({
     'health-checks': () => ({ props: { healthChecks: true } }),
     autoscaling: (_props, component) => autoscalingRemedy(component.replicas),
   },
-  sla: (_props, component, context) => computeSla(component.replicas, context),
+  sla: (props, component, context) => computeSla(component.replicas, props.runtime, context),
 });

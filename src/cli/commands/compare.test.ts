@@ -45,8 +45,16 @@ describe('ninesmith compare --format json', () => {
     expect(Math.round(first.cost.yearly.expected * 100)).toBe(Math.round(first.cost.monthly.expected * 100) * 12);
     expect(Object.keys(second.delta)).toEqual(['monthly', 'yearly', 'monthlyPercent', 'monthlyTrend', 'components', 'regions', 'zones', 'findings', 'findingsTrend', 'weakestJourney']);
     expect(second.delta.regions).toBe(1);
-    expect(second.costPerNine.kind).toBe('no-gain');
+    // The second region buys modelled nines (region incidents become a failover): a price per added nine.
+    expect(second.costPerNine).toMatchObject({ kind: 'per-nine', monthlyPerNine: expect.any(Number) });
     expect(json.designs[2].costPerNine).toMatchObject({ kind: 'per-nine', monthlyPerNine: expect.any(Number) });
+    // Each journey: the SLA floor as in validate, and the modelled figure with its range and what caps it.
+    const submit = json.journeys.find((j: { id: string }) => j.id === 'submit-timesheet').designs[0];
+    expect(submit.availability).toBeCloseTo(99.7802, 3);
+    expect(submit.modelled).toMatchObject({ availability: expect.any(Number), low: expect.any(Number), high: expect.any(Number) });
+    expect(submit.modelled.low).toBeLessThan(submit.modelled.availability);
+    expect(submit.modelled.contributors[0]).toMatchObject({ scenario: 'region:primary', minutesPerMonth: expect.any(Number) });
+    expect(first.weakestJourney.modelled.availability).toBeGreaterThan(first.weakestJourney.availability);
   });
 
   it('prices the designs in the expected order and agrees with ninesmith cost', async () => {
@@ -99,9 +107,11 @@ describe('ninesmith compare (text and Markdown)', () => {
     expect(stdout.split('\n')[0]).toMatch(/templates\/single-region-multi-az\.yaml \(first\)\s+templates\/multi-region-active-passive\.yaml/);
     expect(stdout).toMatch(/Monthly\s+\$\d,\d{3}\.\d\d\s+\$\d,\d{3}\.\d\d/);
     expect(stdout).toMatch(/vs first\s+\+\$[\d,]+\.\d\d \(\+\d+\.\d%\)/);
-    expect(stdout).toMatch(/Run the monthly report\s+99\.\d+% \(2\.\d\d nines\)\s+missing/);
+    expect(stdout).toMatch(/Run the monthly report\s+99\.\d+% \(99\.\d+% to 99\.\d+%; 3\.\d\d nines\)\s+missing/);
+    expect(stdout).toMatch(/SLA floor \(what the SLAs commit to\)\s+99\.7802%/);
+    expect(stdout).toMatch(/What caps it\s+Region US East \(us-east-1\) fails 6 min/);
     expect(stdout).toContain('Against the first design');
-    expect(stdout).toMatch(/Weakest journey \(Sign in\): no gain in nines for \+\$[\d,]+\.\d\d a month/);
+    expect(stdout).toMatch(/Weakest journey by modelled availability \(Sign in\): \$[\d,]+\.\d\d a month per added nine/);
     expect(stdout).toMatch(/Submit timesheet: \$[\d,]+\.\d\d a month per added nine/);
     expect(stdout).not.toContain('-0.0000');
   });
@@ -113,6 +123,7 @@ describe('ninesmith compare (text and Markdown)', () => {
     expect(stdout).toContain('| | 1. Client portal, single region, multi-AZ | 2. Client portal, active-active across two regions |');
     expect(stdout).toContain('## Recovery (worst estimate per failure scenario class)');
     expect(stdout).toMatch(/\| \*\*Primary region lost\*\* \| RTO unbounded, RPO unbounded \| RTO 3m, RPO 15m \(RTO now bounded, RPO now bounded\) \|/);
+    expect(stdout).toContain('## Availability per journey (modelled from failure rates; the SLA floor beside it)');
     expect(stdout).toContain('## Is it worth it?');
     // Every table row has as many cells as the header.
     for (const line of stdout.split('\n').filter((l) => l.startsWith('| '))) expect(line.replace(/\\\|/g, '').split('|').length).toBe(5);

@@ -17,7 +17,7 @@ const FORMATS = Object.keys(FORMATTERS) as Format[];
 
 export const validateUsage = `Usage: ninesmith validate FILE [--format text|json|sarif] [--fail-on info|low|medium|high|critical]
 
-Checks a design file: schema errors first (exit 2), then the high-uptime rules, availability per
+Checks a design file (FILE - reads standard input): schema errors first (exit 2), then the high-uptime rules, availability per
 journey and recovery estimates (RTO/RPO) for zone, region, component and data-corruption failures.
 Exit 0 when nothing reaches --fail-on (default high), 1 when something does, 2 for a file that
 cannot be read or does not fit the format, 3 for an internal error (a bug in Ninesmith; --debug

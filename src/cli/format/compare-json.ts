@@ -17,7 +17,8 @@ import type { Severity } from '../../engine';
  *     "cost": { "currency", "asOf", "commitment", "monthly": { "low", "expected", "high" }, "yearly": {..}, "unpricedLines", "excludedLines" },
  *     "counts": { "components", "regions", "zones", "journeys" },
  *     "findings": { "critical", "high", "medium", "low", "info" }, "suppressedFindings",
- *     "weakestJourney": { "id", "name", "availability", "nines", "downtimeMinutesPerMonth", "target", "meetsTarget" } | null,
+ *     "weakestJourney": { "id", "name", "availability", "nines", "downtimeMinutesPerMonth", "target", "meetsTarget",
+ *       "modelled": { "availability", "low", "high", "nines", "downtimeMinutesPerMonth" } } | null,
  *     "delta": null | {                      // against designs[0]; null for designs[0]
  *       "monthly": {low, expected, high}, "yearly": {..}, "monthlyPercent", "monthlyTrend",
  *       "components", "regions", "zones", "findings": {..}, "findingsTrend",
@@ -27,6 +28,7 @@ import type { Severity } from '../../engine';
  *   "journeys": [{ "id", "name", "designs": [ null | {
  *     "id", "name", "matchedBy": "id" | "name", "availability", "nines", "downtimeMinutesPerMonth",
  *     "target", "meetsTarget", "complete",
+ *     "modelled": { "availability", "low", "high", "nines", "downtimeMinutesPerMonth", "contributors": [{ "scenario", "title", "components", "minutesPerMonth" }] } | null,
  *     "delta": null | { "availability", "nines", "downtimeMinutesPerMonth", "trend" }, "costPerNine" } ] }],
  *   "recovery": [{ "class": "zone" | "component" | "primary-region" | "corruption", "title", "designs": [ null | {
  *     "scenarios", "rto", "rpo", "rtoScenario", "rpoScenario", "meetsRto", "meetsRpo",
@@ -36,6 +38,10 @@ import type { Severity } from '../../engine';
  * ```
  * Trends are `better | worse | same | n/a`. In `designs` arrays, entry i belongs to `designs[i]`;
  * null where design i has no such journey or no scenario of that class.
+ *
+ * As in `validate`, `availability`, `nines` and `downtimeMinutesPerMonth` are the SLA floor (what the
+ * providers' SLAs commit to; null when unknown); `modelled` is the expected availability from failure
+ * scenarios. The weakest journey, every `delta` and the cost per added nine use the modelled figure.
  */
 export interface CompareJson {
   format: 1;
@@ -54,7 +60,16 @@ export interface CompareJsonDesign {
   counts: { components: number; regions: number; zones: number; journeys: number };
   findings: Record<Severity, number>;
   suppressedFindings: number;
-  weakestJourney: { id: string; name: string; availability: number | null; nines: number | null; downtimeMinutesPerMonth: number | null; target: number; meetsTarget: boolean | null } | null;
+  weakestJourney: {
+    id: string;
+    name: string;
+    availability: number | null;
+    nines: number | null;
+    downtimeMinutesPerMonth: number | null;
+    target: number;
+    meetsTarget: boolean | null;
+    modelled: CompareJsonModelled | null;
+  } | null;
   delta: {
     monthly: Range;
     yearly: Range;
@@ -70,6 +85,15 @@ export interface CompareJsonDesign {
   costPerNine: CostPerNine;
 }
 
+export interface CompareJsonModelled {
+  availability: number;
+  low: number | null;
+  high: number | null;
+  nines: number | null;
+  downtimeMinutesPerMonth: number | null;
+  contributors?: { scenario: string; title: string; components: string[]; minutesPerMonth: number }[];
+}
+
 export interface CompareJsonJourney {
   id: string;
   name: string;
@@ -80,6 +104,7 @@ export interface CompareJsonJourney {
   target: number;
   meetsTarget: boolean | null;
   complete: boolean;
+  modelled: CompareJsonModelled | null;
   delta: { availability: number | null; nines: number | null; downtimeMinutesPerMonth: number | null; trend: Trend } | null;
   costPerNine: CostPerNine;
 }
@@ -111,7 +136,19 @@ export function compareJson(comparison: DesignComparison): CompareJson {
       findings: d.findings,
       suppressedFindings: d.suppressedFindings,
       weakestJourney: d.weakest
-        ? { id: d.weakest.id, name: d.weakest.name, availability: d.weakest.percent, nines: finite(d.weakest.nines), downtimeMinutesPerMonth: d.weakest.downtimeMinutesPerMonth, target: d.weakest.target, meetsTarget: d.weakest.meetsTarget }
+        ? {
+            id: d.weakest.id,
+            name: d.weakest.name,
+            availability: d.weakest.floor,
+            nines: finite(d.weakest.floorNines),
+            downtimeMinutesPerMonth: d.weakest.floorDowntimeMinutesPerMonth,
+            target: d.weakest.target,
+            meetsTarget: d.weakest.meetsTarget,
+            modelled:
+              d.weakest.percent === null
+                ? null
+                : { availability: d.weakest.percent, low: d.weakest.low, high: d.weakest.high, nines: finite(d.weakest.nines), downtimeMinutesPerMonth: d.weakest.downtimeMinutesPerMonth },
+          }
         : null,
       delta: d.delta
         ? {
@@ -138,12 +175,16 @@ export function compareJson(comparison: DesignComparison): CompareJson {
               id: cell.id,
               name: cell.name,
               matchedBy: row.matchedBy[i] ?? 'id',
-              availability: cell.percent,
-              nines: finite(cell.nines),
-              downtimeMinutesPerMonth: cell.downtimeMinutesPerMonth,
+              availability: cell.floor,
+              nines: finite(cell.floorNines),
+              downtimeMinutesPerMonth: cell.floorDowntimeMinutesPerMonth,
               target: cell.target,
               meetsTarget: cell.meetsTarget,
               complete: cell.complete,
+              modelled:
+                cell.percent === null
+                  ? null
+                  : { availability: cell.percent, low: cell.low, high: cell.high, nines: finite(cell.nines), downtimeMinutesPerMonth: cell.downtimeMinutesPerMonth, contributors: cell.contributors },
               delta: cell.delta ? { availability: cell.delta.percent, nines: finite(cell.delta.nines), downtimeMinutesPerMonth: cell.delta.downtimeMinutesPerMonth, trend: cell.delta.trend } : null,
               costPerNine: cell.costPerNine,
             }

@@ -1,8 +1,10 @@
-import type { ValidationReport } from './report';
+import { journeyFigures, scenarioComponents, type ValidationReport } from './report';
 
 /**
  * The JSON report of docs/cli.md ("validate"): findings, journeys and recovery, with
- * durations in seconds (null where unbounded). Fields beyond the contract are additions only.
+ * durations in seconds (null where unbounded). A journey's `availability` is its SLA floor (null when
+ * unknown: `floorReason` says why); `modelled` is the expected availability from failure scenarios,
+ * with its range and the scenarios that cost the most. Fields beyond the contract are additions only.
  */
 export function formatJson(report: ValidationReport): string {
   const { analysis } = report;
@@ -22,25 +24,18 @@ export function formatJson(report: ValidationReport): string {
       ...(f.suppressed ? { suppression: f.suppressed.reason } : {}),
       autoFix: f.autoFix ? f.autoFix.label : null,
     })),
-    journeys: analysis.journeys.map((j) => ({
-      id: j.id,
-      availability: j.percent,
-      downtimeMinutesPerMonth: j.downtimeMinutesPerMonth,
-      target: j.target,
-      name: j.name,
-      nines: j.nines,
-      meetsTarget: j.meetsTarget,
-      complete: j.complete,
-      explanation: j.explanation,
-    })),
+    journeys: analysis.journeys.map(journeyFigures),
     recovery: analysis.scenarios.map((s) => ({
       scenario: s.id,
+      kind: s.kind,
+      components: scenarioComponents(s),
       rto: s.rtoSeconds,
       rpo: s.rpoSeconds,
       title: s.title,
-      kind: s.kind,
       brokenJourneys: s.brokenJourneys,
       failedOverJourneys: s.failedOverJourneys,
+      ...(s.affectedShare !== undefined ? { affectedShare: s.affectedShare } : {}),
+      ...(s.unlikely ? { unlikely: s.unlikely } : {}),
     })),
     scorecard: analysis.scorecard,
     assumptions: analysis.assumptions,

@@ -1,5 +1,5 @@
 import type { Design } from '../../model';
-import { severityRank, type DesignAnalysis, type Severity } from '../../engine';
+import { severityRank, type DesignAnalysis, type FailureScenario, type JourneyAvailability, type Severity } from '../../engine';
 
 /** What every formatter receives: the file as given on the command line, its text, and the analysis. */
 export interface ValidationReport {
@@ -18,7 +18,50 @@ export function failingFindings(report: ValidationReport) {
   return report.analysis.findings.filter((f) => !f.suppressed && severityRank(f.severity) >= severityRank(report.failOn));
 }
 
-/** Scenarios worth listing in a summary: zones, regions, external dependencies, corruption. */
+/** What a recovery entry is about: what fails in a zone or region, else the component itself. */
+export function scenarioComponents(s: FailureScenario): string[] {
+  if (s.kind === 'zone' || s.kind === 'region') return [...s.downComponents, ...s.degradedComponents];
+  return [...(s.failure.components ?? [])];
+}
+
+/** A journey's two figures for the machine-readable reports (JSON, SARIF): the contract's fields first. */
+export function journeyFigures(j: JourneyAvailability) {
+  return {
+    id: j.id,
+    availability: j.percent,
+    downtimeMinutesPerMonth: j.downtimeMinutesPerMonth,
+    target: j.target,
+    modelled: j.modelled
+      ? {
+          availability: j.modelled.availability,
+          downtimeMinutesPerMonth: j.modelled.downtimeMinutesPerMonth,
+          low: j.modelled.low,
+          high: j.modelled.high,
+          contributors: j.modelled.contributors.map((c) => ({
+            scenario: c.scenario,
+            components: c.components,
+            minutesPerMonth: c.minutesPerMonth,
+            kind: c.kind,
+            title: c.title,
+            lowMinutesPerMonth: c.lowMinutesPerMonth,
+            highMinutesPerMonth: c.highMinutesPerMonth,
+          })),
+          nines: j.modelled.nines,
+          meetsTarget: j.modelled.meetsTarget,
+        }
+      : null,
+    name: j.name,
+    nines: j.nines,
+    meetsTarget: j.meetsTarget,
+    floorMeetsTarget: j.floorMeetsTarget,
+    floorStatus: j.floorStatus,
+    ...(j.floorReason ? { floorReason: j.floorReason } : {}),
+    complete: j.complete,
+    explanation: j.explanation,
+  };
+}
+
+/** Scenarios worth listing in a summary: zones, regions, external dependencies, releases, corruption. */
 export function summaryScenarios(analysis: DesignAnalysis) {
   return analysis.scenarios.filter((s) => s.kind !== 'component');
 }
@@ -34,7 +77,7 @@ export function componentLines(text: string): Map<string, number> {
     const begin = text.search(/"components"\s*:/);
     if (begin < 0) return found;
     const rest = text.slice(begin);
-    const stop = rest.search(/\n\s{0,2}"(connections|journeys|suppressions|pricing|layout)"\s*:/);
+    const stop = rest.search(/\n\s{0,2}"(connections|journeys|suppressions|pricing|assumptions|layout)"\s*:/);
     const section = stop < 0 ? rest : rest.slice(0, stop);
     const baseLine = text.slice(0, begin).split('\n').length;
     for (const match of section.matchAll(/"id"\s*:\s*"([a-z0-9-]+)"/g)) {

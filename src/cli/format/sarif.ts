@@ -1,6 +1,6 @@
 import { sarifText } from '../../model';
 import { ALL_RULES, ruleSeverity, type Finding, type Severity } from '../../engine';
-import { componentLines, type ValidationReport } from './report';
+import { componentLines, journeyFigures, type ValidationReport } from './report';
 
 /** SARIF levels: errors for what breaks journeys or loses data, warnings for the rest that matters. */
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
@@ -84,6 +84,8 @@ export function formatSarif(report: ValidationReport): string {
         artifacts: [{ location: { uri: report.uri, uriBaseId: '%SRCROOT%' } }],
         results: report.analysis.findings.map(result),
         columnKind: 'utf16CodeUnits',
+        // Each journey's SLA floor and modelled availability, with what caps it, for dashboards that read the run.
+        properties: { journeys: report.analysis.journeys.map(journeyFigures) },
       },
     ],
   };

@@ -1,5 +1,5 @@
 import { formatDuration, terminalText } from '../../model';
-import { SEVERITIES, formatEstimate, formatPercent, type Finding } from '../../engine';
+import { SEVERITIES, formatEstimate, formatModelled, formatPercent, type Finding } from '../../engine';
 import { failingFindings, summaryScenarios, type ValidationReport } from './report';
 
 const MARK: Record<Finding['severity'], string> = { critical: '✖', high: '✖', medium: '▲', low: '•', info: 'i' };
@@ -29,19 +29,28 @@ export function formatText(report: ValidationReport): string {
   }
   if (analysis.findings.length === 0) out.push('No findings.', '');
   if (analysis.journeys.length > 0) {
-    out.push('JOURNEYS');
+    out.push('JOURNEYS (modelled: expected availability from failure rates and this design\'s recovery times; SLA floor: what the providers\' SLAs commit to, with service credits, not a forecast)');
     for (const j of analysis.journeys) {
-      const verdict = j.meetsTarget === true ? 'meets' : j.meetsTarget === false ? 'BELOW' : 'unknown vs';
-      const figure = j.percent === null ? 'cannot work' : `${formatPercent(j.percent)} (${j.downtimeMinutesPerMonth} min/month)`;
-      out.push(`  ${j.name}: ${figure}, ${verdict} target ${formatPercent(j.target)}`);
+      const m = j.modelled;
+      if (!m) {
+        out.push(`  ${j.name}: cannot work, BELOW target ${formatPercent(j.target)}`);
+        out.push(`    ${j.explanation}`);
+        continue;
+      }
+      const shown = formatModelled(m.availability, m.low, m.high);
+      out.push(`  ${j.name}: modelled ${shown.value} (${shown.low} to ${shown.high}), ${m.downtimeMinutesPerMonth} min/month expected, ${m.meetsTarget ? 'meets' : 'BELOW'} target ${formatPercent(j.target)}`);
+      const floor = j.percent !== null ? `${formatPercent(j.percent)} (${j.downtimeMinutesPerMonth} min/month)` : `unknown: ${j.floorReason}`;
+      out.push(`    SLA floor: ${floor}`);
+      if (m.contributors.length > 0) out.push(`    What caps it: ${m.contributors.slice(0, 3).map((c) => `${c.title} ${c.minutesPerMonth} min/month [${c.components.join(', ')}]`).join('; ')}`);
       out.push(`    ${j.explanation}`);
     }
+    out.push('  Rates, durations and their sources: `--format json` (assumptions) and docs/assumptions.md.');
     out.push('');
   }
   out.push('RECOVERY (estimates)');
   for (const s of summaryScenarios(analysis)) {
     const broken = s.brokenJourneys.length > 0 ? `breaks ${s.brokenJourneys.join(', ')}` : s.failedOverJourneys.length > 0 ? `fails over ${s.failedOverJourneys.join(', ')}` : 'no journey breaks';
-    out.push(`  ${s.title}: ${broken}; RTO ${formatEstimate(s.rtoSeconds)}, RPO ${formatEstimate(s.rpoSeconds)}`);
+    out.push(`  ${s.title}: ${broken}; RTO ${formatEstimate(s.rtoSeconds)}, RPO ${formatEstimate(s.rpoSeconds)}${s.unlikely ? ' (100% SLA: not counted as the worst case)' : ''}`);
   }
   out.push('');
   const counts = SEVERITIES.slice().reverse().map((s) => `${card.findings[s]} ${s}`).join(', ');

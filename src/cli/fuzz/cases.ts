@@ -152,8 +152,8 @@ export function withHostileText(document: Record<string, unknown>, text: (index:
   copy.name = next(200);
   copy.description = next(8000);
   for (const region of copy.regions ?? []) {
+    // A location is a region code checked against the provider's list, never free text.
     region.name = next(200);
-    region.location = next(64);
   }
   for (const component of copy.components ?? []) {
     component.name = next(200);

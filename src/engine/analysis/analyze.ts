@@ -22,11 +22,15 @@ export interface ObjectiveCheck {
 /** The design against its tier, where a CTO looks first. */
 export interface Scorecard {
   tier: ResolvedTier & { class: TierClass };
-  availability: { journey: string | null; percent: number | null; target: number; meets: boolean | null };
+  /**
+   * The weakest journey by its modelled availability (the headline figure, with its low-high range),
+   * and its SLA floor beside it (null when unknown or the journey cannot work).
+   */
+  availability: { journey: string | null; percent: number | null; low: number | null; high: number | null; floor: number | null; target: number; meets: boolean | null };
   /** Worst time to recover from losing one zone, and (when any region is planned for) one region. */
   zoneRto: ObjectiveCheck;
   regionRto: ObjectiveCheck;
-  /** Worst data loss over zone, store and corruption scenarios (and region ones for multi-region designs). */
+  /** Worst data loss over zone, region, store and corruption scenarios. */
   rpo: ObjectiveCheck;
   /** Unsuppressed findings by severity. */
   findings: Record<Severity, number>;
@@ -122,6 +126,7 @@ function worst(scenarios: readonly FailureScenario[], pick: (s: FailureScenario)
   let seconds: number | null = 0;
   let scenario: string | null = null;
   for (const s of scenarios) {
+    if (s.unlikely) continue;
     const value = pick(s);
     if (seconds === null) break;
     if (value === null || value > seconds) {
@@ -143,7 +148,6 @@ export function analyzeDesign(design: Design): DesignAnalysis {
   const journeys = [...context.journeys()];
   const scenarios = [...context.scenarios()];
   const tier = context.tier;
-  const multiRegion = design.regions.length >= 2;
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let suppressed = 0;
   for (const f of findings) {
@@ -153,18 +157,27 @@ export function analyzeDesign(design: Design): DesignAnalysis {
   const weakest = weakestJourney(journeys);
   const zone = scenarios.filter((s) => s.kind === 'zone');
   const region = scenarios.filter((s) => s.kind === 'region' && design.regions.find((r) => `region:${r.id}` === s.id)?.role !== 'secondary');
-  const data = scenarios.filter((s) => s.kind === 'zone' || s.kind === 'corruption' || s.kind === 'component' || (multiRegion && s.kind === 'region'));
+  // Region loss counts for every design: a single-region one loses what was never copied out.
+  const data = scenarios.filter((s) => s.kind === 'zone' || s.kind === 'corruption' || s.kind === 'component' || s.kind === 'region');
   const scorecard: Scorecard = {
     tier: { ...tier, class: context.tierClass },
     availability: weakest
-      ? { journey: weakest.id, percent: weakest.percent, target: weakest.target, meets: weakest.meetsTarget }
-      : { journey: null, percent: null, target: tier.availability, meets: null },
+      ? {
+          journey: weakest.id,
+          percent: weakest.modelled?.availability ?? null,
+          low: weakest.modelled?.low ?? null,
+          high: weakest.modelled?.high ?? null,
+          floor: weakest.percent,
+          target: weakest.target,
+          meets: weakest.meetsTarget,
+        }
+      : { journey: null, percent: null, low: null, high: null, floor: null, target: tier.availability, meets: null },
     zoneRto: worst(zone, (s) => s.rtoSeconds, tier.rtoSeconds),
     regionRto: worst(region, (s) => s.rtoSeconds, tier.rtoSeconds),
     rpo: worst(data, (s) => s.rpoSeconds, tier.rpoSeconds),
     findings: counts,
     suppressed,
   };
-  const assumptions = uniqueAssumptions([...journeys.flatMap((j) => j.assumptions), ...scenarios.flatMap((s) => s.assumptions)]);
+  const assumptions = uniqueAssumptions([...journeys.flatMap((j) => [...j.assumptions, ...(j.modelled?.assumptions ?? [])]), ...scenarios.flatMap((s) => s.assumptions)]);
   return { findings, journeys, scenarios, scorecard, assumptions };
 }

@@ -127,14 +127,19 @@ export const ASSUMPTIONS = {
     id: 'pitr-recovery-point',
     text: 'Point-in-time recovery restores to within 5 min of the failure (the latest restorable time).',
     seconds: 300,
-    source: 'Amazon RDS User Guide, point-in-time recovery (latest restorable time typically within the last 5 minutes)',
+    source: 'Amazon RDS User Guide, "Restoring a DB instance to a specified time" (RDS uploads transaction logs to Amazon S3 every five minutes)',
     heuristic: false,
   },
-  pitrToTheSecond: {
-    id: 'pitr-to-the-second',
-    text: 'After corruption, point-in-time recovery restores to the second before it; writes made since must be replayed by the application.',
-    seconds: 0,
-    source: 'Amazon RDS User Guide, point-in-time recovery (any second within the retention period)',
+  pitrWithAutomatedBackups: {
+    id: 'pitr-with-automated-backups',
+    text: 'A managed database with automated backups on keeps its transaction logs, so it restores to a point in time even where the design does not ask for it.',
+    source: 'Amazon RDS User Guide, "Restoring a DB instance to a specified time" (point-in-time restore is part of automated backups; logs uploaded every five minutes); Azure Database for PostgreSQL flexible server, backup and restore',
+    heuristic: false,
+  },
+  crossRegionCopyIsSnapshot: {
+    id: 'cross-region-copy-is-snapshot',
+    text: 'A cross-region backup copy is a snapshot taken at the backup interval (daily by default): after a region loss the data restores to the last copy, without point-in-time recovery.',
+    source: 'AWS Backup Developer Guide, "Creating backup copies across AWS Regions" ("the copied recovery point becomes a snapshot (periodic) backup; PITR is not available for these copies")',
     heuristic: false,
   },
   asyncReplicationLag: {
@@ -153,10 +158,17 @@ export const ASSUMPTIONS = {
   },
   objectReplication: {
     id: 'object-replication',
-    text: 'Cross-region object replication copies new objects within 15 min.',
+    text: 'With a replication-time commitment, cross-region object replication copies 99.99% of new objects within 15 min.',
     seconds: 900,
-    source: 'Amazon S3 Replication Time Control (99.99% of objects within 15 minutes)',
+    source: 'Amazon S3 User Guide, "Meeting compliance requirements using S3 Replication Time Control"; Cloud Storage turbo replication',
     heuristic: false,
+  },
+  objectReplicationUnbounded: {
+    id: 'object-replication-unbounded',
+    text: 'Without a replication-time commitment, most new objects reach the other region within 15 min but some take a couple of hours: taken as 2 h, with no firm bound.',
+    seconds: 2 * 3600,
+    source: 'Amazon S3 User Guide, replication ("The majority of objects replicate within 15 minutes, but they can sometimes take a couple of hours")',
+    heuristic: true,
   },
   cacheReplicationLag: {
     id: 'cache-replication-lag',
@@ -183,10 +195,43 @@ export const ASSUMPTIONS = {
     source: 'AWS Well-Architected REL10-BP01; docs/reliability-reference.md §4.1 (correlation rule)',
     heuristic: false,
   },
-  oneIncidentPerMonth: {
-    id: 'one-incident-per-month',
-    text: "A component's monthly downtime is taken as one incident: a failover partner serves after the failover time, so each pair loses at most that time a month, plus the time both are down.",
-    source: 'Designer convention for counting failover partners (docs/reliability-reference.md §4.3 D: bounded by failover time)',
+  slaFloor: {
+    id: 'sla-floor',
+    text: "The SLA floor multiplies the published SLAs of what a journey cannot do without: what the providers commit to, with service credits if they miss it. It is not a forecast; a component with a failover partner counts with its own SLA, because the SLAs commit per service, not per pair.",
+    source: 'docs/reliability-reference.md §4.1 ("SLAs are credit commitments, not forecasts"); AWS News Blog on the S3 SLA (an SLA sets a boundary below what a system is designed to deliver)',
+    heuristic: false,
+  },
+  modelledDowntime: {
+    id: 'modelled-downtime',
+    text: 'Modelled availability: each failure scenario happens at its rate and keeps the journey down for the design\'s own recovery time, or until the provider ends the incident, whichever is sooner; incidents are rare enough not to overlap, so their downtimes add up.',
+    source: 'docs/reliability-reference.md §5 (zone and region failure simulation, recovery estimates); rates and durations as listed',
+    heuristic: false,
+  },
+  providerRestores: {
+    id: 'provider-restores',
+    text: "A provider service that fails by itself is restored by the provider: the design cannot shorten it, and recovery takes the service incident's typical duration.",
+    source: 'The service incident duration below',
+    heuristic: true,
+  },
+  canaryRollback: {
+    id: 'canary-rollback',
+    text: 'A canary release with automated rollback sends 10% of traffic to the new version and rolls a bad one back within about 10 min of its alarms.',
+    seconds: 600,
+    source: 'Designer convention: canary steps of 10% and alarm periods of a few minutes (AWS CodeDeploy and Argo Rollouts canary patterns)',
+    heuristic: true,
+  },
+  blueGreenRollback: {
+    id: 'blue-green-rollback',
+    text: 'A blue-green release with automated rollback switches traffic back to the previous copy within about 5 min of its alarms.',
+    seconds: 300,
+    source: 'Designer convention: a listener or DNS switch plus alarm periods',
+    heuristic: true,
+  },
+  rollingRollback: {
+    id: 'rolling-rollback',
+    text: 'A rolling release with automated rollback reaches about half the instances before its alarms roll it back, about 15 min after it starts.',
+    seconds: 900,
+    source: 'Designer convention: rolling batches with alarm-based rollback (Amazon ECS deployment circuit breaker)',
     heuristic: true,
   },
   month: {

@@ -39,7 +39,7 @@ journeys:
   - { id: save, name: Save, from: users, needs: [api, db] }
 `;
 
-describe('journey availability: the worked examples of docs/reliability-reference.md §4.3', () => {
+describe('the SLA floor: the worked examples of docs/reliability-reference.md §4.3', () => {
   it('A: single region, multi-AZ, CloudFront on the path: 99.780%, about 96 min a month', () => {
     const [journey] = availability(EXAMPLE_A);
     // 1.0 × 0.999 × 0.9995 × 0.9999 × 0.9999 × 0.9995 by hand = 0.997801...
@@ -91,7 +91,7 @@ journeys:
     expect(journey!.terms.find((t) => t.component === 'api')!.percent).toBe(99.5);
   });
 
-  it('D: two regions with failover are bounded by the shared elements, not six nines', () => {
+  it('D: two regions with failover keep the floor at the published SLAs: they commit per service, not per pair', () => {
     const yaml = `ninesmith: 1
 name: Example D
 tier: mission-critical
@@ -123,17 +123,13 @@ journeys:
   - { id: save, name: Save, from: users, needs: [east-api, east-db] }
 `;
     const [journey] = availability(yaml);
-    const single = 99.95 * 0.9999 * 0.9999 * 0.9995;
-    expect(journey!.percent!).toBeGreaterThan(single);
-    // The WAF (99.95%) is shared by both regions: it bounds the journey.
-    expect(journey!.percent!).toBeLessThanOrEqual(99.95);
     const db = journey!.terms.find((t) => t.component === 'east-db')!;
-    expect(db.role).toBe('failover');
-    expect(db.partner).toBe('west-db');
-    // 90 s of health checks + 60 s TTL + 60 s promotion (active region).
-    expect(db.failoverSeconds).toBe(210);
-    // 1 - [min(0.0005, 210 s / 730 h) + 0.0005 × 0.0005] by hand = 0.999919.
-    expect(db.percent!).toBeCloseTo(99.9919, 3);
+    expect(db).toMatchObject({ role: 'failover', partner: 'west-db', percent: 99.95 });
+    // 100% (dns) × 99.95% (waf) × 99.99% (east-alb) × 99.99% (east-api) × 99.95% (east-db), each with its own SLA.
+    expect(journey!.percent).toBeCloseTo(99.88, 3);
+    // The modelled figure is where the second region shows: a region incident costs the failover, not the incident.
+    expect(journey!.modelled!.availability).toBeGreaterThan(journey!.percent!);
+    expect(journey!.modelled!.contributors.find((c) => c.scenario === 'region:east')!.minutesPerMonth).toBeLessThan(1);
   });
 
   it('reports unknown SLAs as unknown instead of taking them as 100%', () => {
@@ -142,9 +138,13 @@ journeys:
       .replace('needs: [api, db]', 'needs: [api, db, erp]');
     const [journey] = availability(yaml);
     expect(journey!.complete).toBe(false);
+    expect(journey!.floorStatus).toBe('unknown');
+    expect(journey!.percent).toBeNull();
+    expect(journey!.floorReason).toContain('no vendor SLA entered');
     expect(journey!.terms.find((t) => t.component === 'erp')).toMatchObject({ role: 'unknown' });
-    expect(journey!.explanation).toContain('unknown, left out: erp');
-    expect(journey!.percent).toBeCloseTo(99.7802, 3);
+    expect(journey!.knownTermsPercent).toBeCloseTo(99.7802, 3);
+    // The modelled figure still counts the vendor's outages.
+    expect(journey!.modelled!.contributors.map((c) => c.scenario)).toContain('external:erp');
   });
 
   it('leaves components behind a queue out of the request-path product', () => {
@@ -155,5 +155,45 @@ journeys:
     expect(journey!.deferred).toEqual(['erp']);
     expect(journey!.terms.map((t) => t.component)).not.toContain('erp');
     expect(journey!.percent).toBeCloseTo(99.7802, 3);
+  });
+
+  it('states an Azure floor from Azure SLAs: VMs in two zones, a Standard load balancer, PostgreSQL with zone-redundant HA', () => {
+    const yaml = `ninesmith: 1
+name: Azure portal
+provider: azure
+tier: premium
+regions:
+  - { id: r1, location: westeurope, zones: ['1', '2', '3'] }
+components:
+  - { id: users, kind: users }
+  - { id: lb, kind: load-balancer, region: r1, zones: ['1', '2'], props: { type: network } }
+  - { id: app, kind: app-service, region: r1, zones: ['1', '2'], replicas: 2, props: { runtime: vm } }
+  - { id: db, kind: relational-db, region: r1, zones: ['1', '2'], props: { ha: multi-az } }
+connections:
+  - { from: users, to: lb }
+  - { from: lb, to: app }
+  - { from: app, to: db }
+journeys:
+  - { id: save, name: Save, from: users, needs: [app, db] }
+`;
+    const [journey] = availability(yaml);
+    // 99.99% (Standard load balancer) × 99.99% (VMs across zones) × 99.99% (zone-redundant HA) = 99.97%.
+    expect(journey!.percent).toBeCloseTo(99.97, 3);
+    expect(journey!.terms.map((t) => t.sla!.service)).toEqual([
+      expect.stringContaining('Load Balancer Standard'),
+      expect.stringContaining('availability zones'),
+      expect.stringContaining('zone-redundant'),
+    ]);
+  });
+
+  it('gives no journey 100% on any provider unless every term truly is', () => {
+    for (const provider of ['aws', 'azure', 'gcp']) {
+      const location = { aws: 'us-east-1', azure: 'eastus', gcp: 'us-central1' }[provider]!;
+      const yaml = EXAMPLE_A.replace('tier: standard', `tier: standard\nprovider: ${provider}`).replace('location: us-east-1', `location: ${location}`);
+      const [journey] = availability(yaml);
+      expect(journey!.floorStatus, provider).toBe('known');
+      expect(journey!.percent!, provider).toBeLessThan(100);
+      expect(journey!.modelled!.availability, provider).toBeLessThan(100);
+    }
   });
 });

@@ -1,84 +1,75 @@
-import { AWS_SLA, type SlaFigure } from '../../catalog';
+import { isSlaFigure, type SlaFigure } from '../../catalog';
 import { displayName } from '../../model';
+import { formatPercent } from '../format';
 import type { DesignGraph } from '../graph';
 import { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './assumptions';
 import { applyFailure, type FailureState } from './failure';
 import { evaluateJourney, journeyPlans, walk, type JourneyPlan } from './journeys';
-import { failoverTime } from './recovery';
+import { modelledAvailability, type ModelledAvailability } from './modelled';
+import { scenarioIndex, type ScenarioIndex } from './scenarios';
 
-/** One factor of a journey's availability, as shown when the estimate is opened. */
+/** One factor of a journey's SLA floor, as shown when the figure is opened. */
 export interface AvailabilityTerm {
   component: string;
   name: string;
   /**
-   * series: its loss breaks the journey, so its availability multiplies in.
-   * failover: its loss is covered by a failover partner after the failover time.
-   * unknown: on the path, but no published figure: left out of the product and reported.
+   * series: its loss breaks the journey, so its SLA multiplies in.
+   * failover: its loss is covered by a failover partner; the floor still counts its own SLA.
+   * unknown: on the path, with no published SLA: the floor cannot be stated.
    */
   role: 'series' | 'failover' | 'unknown';
   /** Percent, for series and failover terms. */
   percent?: number;
   /** The figure used and where it comes from. */
   sla?: SlaFigure;
-  /** For failover terms: the partner and the time it takes over. */
+  /** For failover terms: the partner that takes over. */
   partner?: string;
-  failoverSeconds?: number;
   note: string;
 }
+
+/** Whether the floor could be stated, and why not when it could not. */
+export type FloorStatus = 'known' | 'unknown' | 'cannot-work';
 
 export interface JourneyAvailability {
   id: string;
   name: string;
   from: string;
-  /** Estimated availability in percent over the known terms; null when the journey cannot work at all. */
+  /**
+   * The SLA floor in percent: the product of the published SLAs of everything the journey cannot do
+   * without, what the providers commit to (with service credits), not a forecast. Null when the
+   * journey cannot work at all, or when some term has no published SLA (`floorStatus` says which).
+   */
   percent: number | null;
-  /** -log10(1 - availability): 3 for 99.9%. */
+  /** -log10(1 - floor): 3 for 99.9%. */
   nines: number | null;
   downtimeMinutesPerMonth: number | null;
+  floorStatus: FloorStatus;
+  /** Why the floor is unknown: the components with no published SLA and the reason for each. */
+  floorReason?: string;
+  /** The floor over the terms that have an SLA, when some do not: an upper bound of the floor, for reference. */
+  knownTermsPercent?: number;
   /** The journey's target in percent (its own, or the tier's). */
   target: number;
-  meetsTarget: boolean | null;
-  /** false when some terms are unknown: then `percent` is an upper bound. */
+  /** The modelled availability against the target (the headline verdict); false when it cannot work. */
+  meetsTarget: boolean;
+  /** The SLA floor against the target; null when the floor is unknown. */
+  floorMeetsTarget: boolean | null;
+  /** false when some terms have no published SLA. */
   complete: boolean;
   terms: AvailabilityTerm[];
-  /** Needed components reached only through a queue: outside the request-path product. */
+  /** Needed components reached only through a queue: outside the request path. */
   deferred: string[];
   /** The product written out: `100% (dns) × 99.9% (cdn) × ... = 99.78%`. */
   explanation: string;
+  /** The headline figure: expected availability from failure scenarios; null when the journey cannot work. */
+  modelled: ModelledAvailability | null;
+  /** Sources of the floor (the SLA assumption); the modelled figure carries its own. */
   assumptions: Assumption[];
 }
 
-/** Percent with up to 4 decimals, trailing zeros dropped: 99.95, 99.7801. */
-export function formatPercent(percent: number): string {
-  return `${Number(percent.toFixed(4))}%`;
-}
-
-/**
- * A component's availability figure: its kind's published SLA as configured; for instances with
- * no SLA of their own (pods, self-hosted databases), the instance-level compute SLA in parallel over
- * the zones that hold an instance (same-zone instances count once), capped at the Region-Level SLA.
- */
-export function componentSla(graph: DesignGraph, i: number): SlaFigure | undefined {
-  const component = graph.components[i]!;
-  const kind = graph.kinds[i]!;
-  const figure = kind.slaOf(component, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
-  if (figure) return figure;
-  // Self-hosted stores (a database or cache on Kubernetes) run on the cluster's instances.
-  const selfHostedStore = graph.traits[i]!.operator === 'team' && kind.capabilities.replicable === true;
-  const runsOnInstances = kind.capabilities.instances || kind.capabilities.deployable || selfHostedStore;
-  if (graph.design.provider !== 'aws' || !runsOnInstances || component.region === undefined) return undefined;
-  const zones = graph.instanceZones[i]!.length;
-  const single = AWS_SLA.computeInstance.percent / 100;
-  const parallel = 1 - Math.pow(1 - single, zones);
-  const capped = zones >= 2 ? Math.min(parallel, AWS_SLA.computeRegion.percent / 100) : single;
-  return {
-    percent: Number((capped * 100).toFixed(6)),
-    service: zones >= 2 ? `${zones} zones of instances, each ${AWS_SLA.computeInstance.percent}%, capped at the Region-Level SLA` : 'One zone of instances: the Instance-Level SLA',
-    source: AWS_SLA.computeRegion.source,
-    asOf: AWS_SLA.computeRegion.asOf,
-    verified: false,
-    note: 'Derived: no SLA of its own; instances in different zones counted as independent, same-zone ones not (docs/reliability-reference.md §4.1).',
-  };
+/** A component's published SLA as configured, or why it has none. */
+export function componentSla(graph: DesignGraph, i: number): SlaFigure | { unknown: string } {
+  return graph.kinds[i]!.slaAnswerOf(graph.components[i]!, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
 }
 
 function nines(availability: number): number {
@@ -86,20 +77,20 @@ function nines(availability: number): number {
   return Number((-Math.log10(1 - availability)).toFixed(2));
 }
 
+const source = (sla: SlaFigure) => `${sla.service} (${sla.source}${sla.asOf ? `, ${sla.asOf}` : ''})`;
+
 /**
- * A journey's estimated availability from the published SLAs (docs/reliability-reference.md §4):
- * each component whose single loss breaks the journey multiplies in (series); a component whose
- * loss a failover partner covers contributes the partner-pair unavailability, bounded by the
- * failover time per incident; components on redundant routes drop out; unknown figures are reported,
- * never taken as 100%.
+ * A journey's SLA floor (docs/reliability-reference.md §4): each component whose loss breaks the journey, or
+ * sends it to a failover partner, multiplies in with its own published SLA; components on redundant
+ * routes drop out. A term with no published SLA makes the floor unknown, never 100%. The component
+ * scenarios already evaluated each such loss, so the terms come from them without walking again.
  */
-export function journeyAvailability(graph: DesignGraph, plan: JourneyPlan, healthy: FailureState = applyFailure(graph, {})): JourneyAvailability {
+function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioIndex, healthy: FailureState, modelled: ModelledAvailability | null): JourneyAvailability {
   const journey = plan.journey;
   const target = journey.target ?? graph.tier.availability;
   const baseline = evaluateJourney(graph, plan, healthy);
-  const reached = walk(graph, plan, healthy.down);
   const terms: AvailabilityTerm[] = [];
-  const assumptions: Assumption[] = [ASSUMPTIONS.month, ASSUMPTIONS.independentZones];
+  const assumptions: Assumption[] = [ASSUMPTIONS.slaFloor, ASSUMPTIONS.month, ASSUMPTIONS.independentZones];
   if (!baseline.up) {
     return {
       id: journey.id,
@@ -108,90 +99,83 @@ export function journeyAvailability(graph: DesignGraph, plan: JourneyPlan, healt
       percent: null,
       nines: null,
       downtimeMinutesPerMonth: null,
+      floorStatus: 'cannot-work',
       target,
       meetsTarget: false,
+      floorMeetsTarget: false,
       complete: true,
       terms,
       deferred: baseline.deferred,
       explanation: `The journey cannot work: ${baseline.missing.join(', ')} cannot be reached from ${journey.from}.`,
+      modelled: null,
       assumptions,
     };
   }
+  const reached = walk(graph, plan, healthy.down);
   let availability = 1;
   // Only components on the synchronous request path count (async hops are deferred work).
   for (const i of plan.relevant) {
     if (i === plan.from || reached[i] !== 1) continue;
-    const outcome = evaluateJourney(graph, plan, healthy, i);
-    if (outcome.up && !outcome.servedByFailover) continue;
+    const s = index.componentScenario[i]!;
+    if (s < 0) continue;
+    const outcome = index.scenarios[s]!.journeys.find((o) => o.id === journey.id);
+    if (!outcome || (outcome.up && !outcome.servedByFailover)) continue;
     const component = graph.components[i]!;
-    const sla = componentSla(graph, i);
     const name = displayName(component);
-    if (!sla) {
-      const why = graph.kinds[i]!.capabilities.external ? 'no vendor SLA entered (`sla` prop)' : 'no published SLA for it as configured';
-      terms.push({ component: component.id, name, role: 'unknown', note: `${why}: left out of the product, so the estimate is an upper bound` });
+    const sla = componentSla(graph, i);
+    if (!isSlaFigure(sla)) {
+      terms.push({ component: component.id, name, role: 'unknown', note: sla.unknown });
       continue;
     }
-    const a = sla.percent / 100;
+    availability *= sla.percent / 100;
     if (!outcome.up) {
-      availability *= a;
-      terms.push({ component: component.id, name, role: 'series', percent: sla.percent, sla, note: `its loss breaks the journey; ${sla.service} (${sla.source}${sla.asOf ? `, ${sla.asOf}` : ''})` });
-      continue;
+      terms.push({ component: component.id, name, role: 'series', percent: sla.percent, sla, note: `its loss breaks the journey; ${source(sla)}` });
+    } else {
+      const partner = outcome.failovers[0]!.partner;
+      terms.push({ component: component.id, name, role: 'failover', percent: sla.percent, sla, partner, note: `fails over to ${partner}, but the floor counts its own SLA: ${source(sla)}` });
     }
-    // Covered by a failover partner: at most one incident a month costs the failover time.
-    const failover = outcome.failovers[0]!;
-    const partnerIndex = graph.indexById.get(failover.partner)!;
-    const neededIndex = graph.indexById.get(failover.component)!;
-    const time = failoverTime(graph, neededIndex, partnerIndex);
-    const partnerSla = componentSla(graph, partnerIndex);
-    const uPartner = partnerSla ? 1 - partnerSla.percent / 100 : 1 - a;
-    const u = Math.min(1 - a, (time.seconds ?? 0) / SECONDS_PER_MONTH) + (1 - a) * uPartner;
-    const percent = (1 - u) * 100;
-    availability *= 1 - u;
-    assumptions.push(...time.assumptions, ASSUMPTIONS.oneIncidentPerMonth);
-    terms.push({
-      component: component.id,
-      name,
-      role: 'failover',
-      percent: Number(percent.toFixed(6)),
-      sla,
-      partner: failover.partner,
-      failoverSeconds: time.seconds ?? undefined,
-      note: `its loss (${sla.percent}%, ${sla.service}) fails over to ${failover.partner} in about ${time.seconds} s`,
-    });
   }
-  const percent = availability * 100;
   const known = terms.filter((t) => t.role !== 'unknown');
   const unknown = terms.filter((t) => t.role === 'unknown');
   const product = known.length > 0 ? known.map((t) => `${formatPercent(t.percent!)} (${t.component}${t.role === 'failover' ? `, fails over to ${t.partner}` : ''})`).join(' × ') : 'no terms';
-  let explanation = `${product} = ${formatPercent(percent)}`;
-  if (unknown.length > 0) explanation += `; unknown, left out: ${unknown.map((t) => t.component).join(', ')}`;
+  const percent = Number((availability * 100).toFixed(6));
+  let explanation: string;
+  if (unknown.length > 0) {
+    explanation = `SLA floor unknown: no published SLA for ${unknown.map((t) => `${t.component} (${t.note})`).join('; ')}. Known terms: ${product}`;
+  } else {
+    explanation = `SLA floor: ${product} = ${formatPercent(percent)}`;
+  }
   if (baseline.deferred.length > 0) explanation += `; reached through a queue, outside the request path: ${baseline.deferred.join(', ')}`;
-  const meets = percent + 1e-9 >= target;
+  const floorKnown = unknown.length === 0;
   return {
     id: journey.id,
     name: journey.name,
     from: journey.from,
-    percent: Number(percent.toFixed(6)),
-    nines: nines(availability),
-    downtimeMinutesPerMonth: Number((((1 - availability) * SECONDS_PER_MONTH) / 60).toFixed(2)),
+    percent: floorKnown ? percent : null,
+    nines: floorKnown ? nines(availability) : null,
+    downtimeMinutesPerMonth: floorKnown ? Number((((1 - availability) * SECONDS_PER_MONTH) / 60).toFixed(2)) : null,
+    floorStatus: floorKnown ? 'known' : 'unknown',
+    ...(floorKnown ? {} : { floorReason: unknown.map((t) => `${t.name}: ${t.note}`).join('; '), knownTermsPercent: percent }),
     target,
-    meetsTarget: unknown.length > 0 && meets ? null : meets,
-    complete: unknown.length === 0,
+    meetsTarget: modelled?.meetsTarget ?? false,
+    floorMeetsTarget: floorKnown ? percent + 1e-9 >= target : null,
+    complete: floorKnown,
     terms,
     deferred: baseline.deferred,
     explanation,
-    assumptions: dedupe(assumptions),
+    modelled,
+    assumptions,
   };
 }
 
-function dedupe(list: Assumption[]): Assumption[] {
-  const seen = new Map<string, Assumption>();
-  for (const a of list) seen.set(a.id, a);
-  return [...seen.values()];
-}
-
-/** Availability of every journey of the design, in design order. */
+/** Both figures for every journey of the design, in design order. */
 export function journeysAvailability(graph: DesignGraph): JourneyAvailability[] {
   const healthy = applyFailure(graph, {});
-  return journeyPlans(graph).map((plan) => journeyAvailability(graph, plan, healthy));
+  const plans = journeyPlans(graph);
+  const index = scenarioIndex(graph);
+  const modelled = modelledAvailability(graph, plans, index);
+  return plans.map((plan, p) => {
+    const floor = journeyFloor(graph, plan, index, healthy, null);
+    return floor.floorStatus === 'cannot-work' ? floor : { ...floor, modelled: modelled[p]!, meetsTarget: modelled[p]!.meetsTarget };
+  });
 }

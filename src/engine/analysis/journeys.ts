@@ -181,11 +181,23 @@ function outcome(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, ex
         if (lost) estimates.push(zoneLossDisruption(graph, i, lost));
       }
     }
-  } else {
-    for (const i of plan.relevant) if (isDown(i)) estimates.push(restoreTime(graph, i, failed));
-    if (extraDown >= 0 && !failed.down[extraDown]) estimates.push(restoreTime(graph, extraDown, failed));
   }
-  const total = latest(estimates);
+  const restore = (): Estimate => {
+    const restores: Estimate[] = [];
+    for (const i of plan.relevant) if (isDown(i)) restores.push(restoreTime(graph, i, failed));
+    if (extraDown >= 0 && !failed.down[extraDown]) restores.push(restoreTime(graph, extraDown, failed));
+    return latest(restores);
+  };
+  let total: Estimate;
+  if (!up) total = restore();
+  else if (failovers.length === 0) total = latest(estimates);
+  else {
+    // Failing over to the partner, or restoring in place, whichever brings the journey back sooner
+    // (a region failover takes minutes; replacing a lost task in its own region may take fewer).
+    const failover = latest(estimates);
+    const inPlace = restore();
+    total = inPlace.seconds !== null && failover.seconds !== null && inPlace.seconds < failover.seconds ? inPlace : failover;
+  }
   return {
     id: plan.journey.id,
     name: plan.journey.name,

@@ -12,7 +12,7 @@ describe('engine properties', () => {
     expect(analysis.journeys).toEqual([]);
     expect(analysis.scenarios).toEqual([]);
     expect(analysis.findings.map((f) => f.rule)).toEqual(['no-observability']);
-    expect(analysis.scorecard.availability).toEqual({ journey: null, percent: null, target: 99.9, meets: null });
+    expect(analysis.scorecard.availability).toEqual({ journey: null, percent: null, low: null, high: null, floor: null, target: 99.9, meets: null });
   });
 
   it('never brings a journey back by failing more (reachability is monotone)', () => {

@@ -5,6 +5,7 @@ import { loadDesign } from '../../catalog';
 import type { Design } from '../../model';
 import { buildGraph } from '../graph';
 import { simulateFailure } from './journeys';
+import { analyzeDesign } from './analyze';
 import { failureScenarios } from './scenarios';
 
 const fixtures = join(import.meta.dirname, '..', 'rules', '__fixtures__');
@@ -73,17 +74,67 @@ describe('failure scenarios', () => {
     expect(ids).toEqual([
       'zone:main/a', 'zone:main/b', 'zone:main/c', 'region:main',
       'component:dns', 'component:waf', 'component:alb', 'component:web', 'component:db', 'external:erp', 'component:monitoring', 'component:pipeline',
+      'deployment:web',
       'corruption:db',
     ]);
   });
 
-  it('estimates the data lost: none for a synchronous standby, a day for daily snapshots after corruption', () => {
+  it('estimates the data lost: none for a synchronous standby; after corruption, the writes until it is noticed', () => {
     const withPitr = load('rpo-exceeds-target.pass.yaml');
     expect(scenario(withPitr, 'zone:main/a').rpoSeconds).toBe(0);
-    expect(scenario(withPitr, 'corruption:db').rpoSeconds).toBe(0);
+    // Restored to the second before the corruption; the writes of the hour it takes to notice are lost.
+    expect(scenario(withPitr, 'corruption:db').rpoSeconds).toBe(3600);
+    expect(scenario(withPitr, 'corruption:db').assumptions.map((a) => a.id)).toContain('duration-corruptionDetection');
+    // Daily snapshots: up to a day before the corruption, plus the hour until it is noticed.
     const daily = load('rpo-exceeds-target.fail.yaml');
-    expect(scenario(daily, 'corruption:db').rpoSeconds).toBe(86400);
+    expect(scenario(daily, 'corruption:db').rpoSeconds).toBe(86400 + 3600);
     expect(scenario(daily, 'corruption:db').brokenJourneys).toEqual(['sign-in']);
+  });
+
+  it('gives RDS with automated backups a 5-minute recovery point though the design does not ask for point-in-time recovery', () => {
+    const rds = load('zone-failure-breaks-journey.fail.yaml', (t) => t.replace(/pitr: true/g, 'pitr: false'));
+    const zone = scenario(rds, 'zone:main/a');
+    expect(zone.rpoSeconds).toBe(300);
+    expect(zone.assumptions.map((a) => a.id)).toEqual(expect.arrayContaining(['pitr-recovery-point', 'pitr-with-automated-backups']));
+    // Cloud SQL archives its logs only when point-in-time recovery is turned on: the last daily snapshot.
+    const cloudSql = load('zone-failure-breaks-journey.fail.yaml', (t) => t.replace(/pitr: true/g, 'pitr: false').replace('tier: ', 'provider: gcp\ntier: ').replace('location: us-east-1', 'location: us-central1'));
+    expect(scenario(cloudSql, 'zone:main/a').rpoSeconds).toBe(86400);
+  });
+
+  it('restores a region loss from a cross-region backup copy to the last daily copy, without point-in-time recovery', () => {
+    // The standby region holds only backup copies: no replica, no replication connection.
+    const copies = load('region-failure-exceeds-rto.pass.yaml', (t) => t.replace('- {from: db, to: dr-db, mode: replication}\n', ''));
+    const region = scenario(copies, 'region:main');
+    expect(region.dataLoss).toEqual([{ component: 'db', rpoSeconds: 86400 }]);
+    expect(region.assumptions.map((a) => a.id)).toContain('cross-region-copy-is-snapshot');
+  });
+
+  it('bounds cross-region object replication at 15 min only with a replication-time commitment', () => {
+    const base = load('region-failure-exceeds-rto.pass.yaml', (t) =>
+      t.replace('- id: dr-db', '- id: files\n  kind: object-storage\n  region: main\n  props: {versioning: true, replicateToRegion: dr}\n- id: dr-db'),
+    );
+    const loss = (design: Design) => scenario(design, 'region:main').dataLoss.find((d) => d.component === 'files')!.rpoSeconds;
+    expect(loss(base)).toBe(7200);
+    expect(scenario(base, 'region:main').assumptions.find((a) => a.id === 'object-replication-unbounded')!.heuristic).toBe(true);
+    const rtc = load('region-failure-exceeds-rto.pass.yaml', (t) =>
+      t.replace('- id: dr-db', '- id: files\n  kind: object-storage\n  region: main\n  props: {versioning: true, replicateToRegion: dr, replicationTimeControl: true}\n- id: dr-db'),
+    );
+    expect(loss(rtc)).toBe(900);
+  });
+
+  it('waits for the provider when a managed service fails by itself, and recreates it elsewhere when its zone is gone', () => {
+    const design = load('zone-failure-breaks-journey.fail.yaml', (t) => t.replace('ha: single', 'ha: multi-az').replace('zones: [a]\n  props:\n    ha: multi-az', 'zones: [a, b]\n  props:\n    ha: multi-az'));
+    // The load balancer fails by itself: the provider restores it in about 3 h.
+    expect(scenario(design, 'component:alb').rtoSeconds).toBe(3 * 3600);
+    expect(scenario(design, 'component:alb').assumptions.map((a) => a.id)).toEqual(expect.arrayContaining(['provider-restores', 'duration-serviceIncident']));
+  });
+
+  it('leaves a service with a 100% SLA out of the worst cases, and counts region loss in the worst RPO', () => {
+    const design = load('zone-failure-breaks-journey.pass.yaml');
+    expect(scenario(design, 'component:dns').unlikely).toMatch(/100%/);
+    const analysis = analyzeDesign(design);
+    expect(analysis.scorecard.rpo.scenario).toBe('region:main');
+    expect(analysis.scorecard.rpo.seconds).toBeNull();
   });
 
   it('loses the last PITR window when a single database loses its zone, and everything without backups', () => {

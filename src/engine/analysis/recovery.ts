@@ -1,7 +1,8 @@
 import type { BackupPolicy, ReplicationMethod } from '../../catalog';
-import { isGlobal, source, target, type DesignGraph } from '../graph';
+import { isGlobal, source, target, zoneKey, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import type { FailureState } from './failure';
+import { modelInputs } from './rates';
 
 /** A duration estimate and the assumptions it rests on. `seconds: null` means unbounded. */
 export interface Estimate {
@@ -50,22 +51,45 @@ export function backupTargets(graph: DesignGraph, i: number): readonly number[] 
 
 const NO_TARGETS: readonly number[] = Object.freeze([]);
 
-/** Where backups of `i` survive a failure: its own copy region, a vault, or (zone failures) its region. */
-export function backupSurvives(graph: DesignGraph, i: number, failed: FailureState): boolean {
+/**
+ * The backups of `i` that survive a failure: in its own region (zone failures, the store's own loss),
+ * or only as cross-region copies, which are snapshots taken every `intervalHours`. None: undefined.
+ */
+export type SurvivingBackup = { where: 'region' } | { where: 'copy'; intervalHours: number };
+
+/** Hours between the copies a vault makes, when the design does not say: the daily backup plan. */
+const DAILY = 24;
+
+export function survivingBackup(graph: DesignGraph, i: number, failed: FailureState): SurvivingBackup | undefined {
   const backup = backupOf(graph, i);
   const region = graph.components[i]!.region;
   const regionLost = region !== undefined && failed.failedRegions.has(region);
   const hasBackups = backup?.enabled === true || backupTargets(graph, i).length > 0;
-  if (!hasBackups) return false;
-  if (!regionLost) return true;
-  if (backup?.enabled && backup.copyToRegion && !failed.failedRegions.has(backup.copyToRegion)) return true;
+  if (!hasBackups) return undefined;
+  if (!regionLost) return { where: 'region' };
+  let interval = Number.POSITIVE_INFINITY;
+  if (backup?.enabled && backup.copyToRegion && !failed.failedRegions.has(backup.copyToRegion)) interval = backup.copyIntervalHours;
   for (const v of backupTargets(graph, i)) {
     const vault = graph.components[v]!;
-    if (vault.region !== undefined && !failed.failedRegions.has(vault.region)) return true;
-    const copy = graph.traits[v]!.data?.vault?.copyToRegion;
-    if (copy !== undefined && !failed.failedRegions.has(copy)) return true;
+    const vaultTraits = graph.traits[v]!.data?.vault;
+    // A vault in another region holds the backups themselves, made on the store's schedule.
+    if (vault.region !== undefined && !failed.failedRegions.has(vault.region)) interval = Math.min(interval, backup?.intervalHours ?? DAILY);
+    const copy = vaultTraits?.copyToRegion;
+    if (copy !== undefined && !failed.failedRegions.has(copy)) interval = Math.min(interval, Math.max(backup?.intervalHours ?? 0, vaultTraits?.copyIntervalHours ?? DAILY));
   }
-  return false;
+  return Number.isFinite(interval) ? { where: 'copy', intervalHours: interval } : undefined;
+}
+
+/** Whether backups of `i` survive a failure: its own copy region, a vault, or (zone failures) its region. */
+export function backupSurvives(graph: DesignGraph, i: number, failed: FailureState): boolean {
+  return survivingBackup(graph, i, failed) !== undefined;
+}
+
+/** A provider's service that failed by itself: the provider restores it, in the time its incidents typically last. */
+export function providerRestore(graph: DesignGraph, i: number): Estimate {
+  const inputs = modelInputs(graph);
+  const own = inputs.components.get(graph.components[i]!.id)?.duration;
+  return own ? est(own.seconds, ASSUMPTIONS.providerRestores, own.assumption) : est(inputs.durations.serviceIncident.seconds, ASSUMPTIONS.providerRestores, inputs.durations.serviceIncident.assumption);
 }
 
 function restoreFromBackup(graph: DesignGraph, i: number): Estimate {
@@ -132,7 +156,7 @@ export function restoreTime(graph: DesignGraph, i: number, failed: FailureState)
   const regionLost = region !== undefined && failed.failedRegions.has(region);
   if (kind.capabilities.external) return est(null, ASSUMPTIONS.externalUnbounded);
   // A global service, or a managed regional one that failed by itself, is the provider's to restore.
-  if (isGlobal(graph, i)) return est(null, ASSUMPTIONS.externalUnbounded);
+  if (isGlobal(graph, i)) return traits.operator === 'provider' ? providerRestore(graph, i) : est(ASSUMPTIONS.redeployStateless.seconds, ASSUMPTIONS.redeployStateless);
   if (regionLost) {
     if (holdsRecords(graph, i)) {
       const copy = traits.data?.replicatedToRegion;
@@ -142,20 +166,31 @@ export function restoreTime(graph: DesignGraph, i: number, failed: FailureState)
     }
     return est(ASSUMPTIONS.rebuildRegion.seconds, ASSUMPTIONS.rebuildRegion);
   }
-  if (traits.zoneRedundant) return est(null, ASSUMPTIONS.externalUnbounded);
+  if (traits.zoneRedundant) return providerRestore(graph, i);
   if (holdsRecords(graph, i)) {
     if (!backupSurvives(graph, i, failed)) return est(null, ASSUMPTIONS.regionOutageUnbounded);
     return restoreFromBackup(graph, i);
+  }
+  // A managed service with nothing of the team's to redeploy (a load balancer, a managed cache) that
+  // failed by itself is the provider's to restore; one whose zones are gone is recreated in another.
+  if (traits.operator === 'provider' && (failed.failedZones.size === 0 || !graph.instanceZones[i]!.some((zone) => failed.failedZones.has(zoneKey(region!, zone))))) {
+    return providerRestore(graph, i);
   }
   if (traits.autoscaling?.enabled) return est(ASSUMPTIONS.replaceCapacity.seconds, ASSUMPTIONS.replaceCapacity);
   return est(ASSUMPTIONS.redeployStateless.seconds, ASSUMPTIONS.redeployStateless);
 }
 
+/** Object replication: bounded only where the provider commits to a replication time. */
+function objectReplicationLag(graph: DesignGraph, i: number): Estimate {
+  const bound = graph.traits[i]!.data?.replicationBoundSeconds;
+  return bound !== undefined ? est(bound, ASSUMPTIONS.objectReplication) : est(ASSUMPTIONS.objectReplicationUnbounded.seconds, ASSUMPTIONS.objectReplicationUnbounded);
+}
+
 /** What a failover to a replica loses: the replication lag of the method that keeps it current. */
-function replicationLag(method: ReplicationMethod): Estimate {
+function replicationLag(graph: DesignGraph, i: number, method: ReplicationMethod): Estimate {
   switch (method) {
     case 'object-copy':
-      return est(ASSUMPTIONS.objectReplication.seconds, ASSUMPTIONS.objectReplication);
+      return objectReplicationLag(graph, i);
     case 'in-memory':
       return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
     case 'storage-level':
@@ -170,17 +205,24 @@ export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, co
   const data = graph.traits[i]!.data;
   const role = graph.kinds[i]!.capabilities.dataRole;
   const backup = backupOf(graph, i);
+  const pitr = (): Assumption[] => (backup?.pitrImplied ? [ASSUMPTIONS.pitrRecoveryPoint, ASSUMPTIONS.pitrWithAutomatedBackups] : [ASSUMPTIONS.pitrRecoveryPoint]);
   const fromBackups = (): Estimate => {
-    if (!backupSurvives(graph, i, failed)) return est(null, ASSUMPTIONS.regionOutageUnbounded);
-    if (backup?.enabled && backup.pitr) return est(ASSUMPTIONS.pitrRecoveryPoint.seconds, ASSUMPTIONS.pitrRecoveryPoint);
+    const survivor = survivingBackup(graph, i, failed);
+    if (!survivor) return est(null, ASSUMPTIONS.regionOutageUnbounded);
+    // Only a copy in another region is left: a snapshot, whatever the store's own backups do.
+    if (survivor.where === 'copy') return est(Math.round(survivor.intervalHours * 3600), ASSUMPTIONS.crossRegionCopyIsSnapshot);
+    if (backup?.enabled && backup.pitr) return est(ASSUMPTIONS.pitrRecoveryPoint.seconds, ...pitr());
     const hours = typeof backup?.intervalHours === 'number' ? backup.intervalHours : 24;
     return est(Math.round(hours * 3600));
   };
   if (corruption) {
-    // Corruption replicates to standbys and replicas: only backups or object versions go back in time.
+    // Corruption replicates to standbys and replicas: only backups or object versions go back in time,
+    // and writes made between the corruption and its detection are lost from the restored copy.
     if (role === 'files') return data?.versioned === true ? est(0) : est(null);
-    if (backup?.enabled && backup.pitr) return est(0, ASSUMPTIONS.pitrToTheSecond);
-    return fromBackups();
+    const detection = modelInputs(graph).durations.corruptionDetection;
+    if (backup?.enabled && backup.pitr) return est(detection.seconds, ...pitr(), detection.assumption);
+    const restored = fromBackups();
+    return restored.seconds === null ? restored : est(restored.seconds + detection.seconds, ...restored.assumptions, detection.assumption);
   }
   // A replica's data lives at its source too: losing the copy loses nothing while the source is up.
   // (Not for mutual replication, as between active regions: there each side takes its own writes.)
@@ -196,11 +238,11 @@ export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, co
   }
   for (const p of graph.partners[i]!) {
     if (failed.down[p]) continue;
-    return replicationLag(data?.replication ?? 'database-log');
+    return replicationLag(graph, i, data?.replication ?? 'database-log');
   }
   if (role === 'files') {
     const copy = data?.replicatedToRegion;
-    if (copy !== undefined && !failed.failedRegions.has(copy)) return est(ASSUMPTIONS.objectReplication.seconds, ASSUMPTIONS.objectReplication);
+    if (copy !== undefined && !failed.failedRegions.has(copy)) return objectReplicationLag(graph, i);
     const region = graph.components[i]!.region;
     // A managed object store that failed inside a healthy region keeps its data (11 nines durability).
     if (region !== undefined && !failed.failedRegions.has(region)) return est(0);

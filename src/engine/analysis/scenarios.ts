@@ -1,11 +1,13 @@
+import { isSlaFigure } from '../../catalog';
 import { displayName, type Design } from '../../model';
 import { graphOf, zoneKey, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
 import { evaluateJourney, journeyPlans, type JourneyOutcome } from './journeys';
+import { modelInputs } from './rates';
 import { dataLoss, holdsRecords, latest, restoreTime, uniqueAssumptions, type Estimate } from './recovery';
 
-export type ScenarioKind = 'component' | 'zone' | 'region' | 'external' | 'corruption';
+export type ScenarioKind = 'component' | 'zone' | 'region' | 'external' | 'corruption' | 'deployment';
 
 /** Data a store would lose in a scenario. */
 export interface DataLoss {
@@ -38,6 +40,16 @@ export interface FailureScenario {
   rpoSeconds: number | null;
   dataLoss: DataLoss[];
   assumptions: Assumption[];
+  /**
+   * Share of requests the failure affects while it lasts, when not all of them: a canary release
+   * affects its share of traffic. Absent: every request on the affected journeys.
+   */
+  affectedShare?: number;
+  /**
+   * Why this scenario is left out of the worst-case summaries (scorecard, comparison, proposal):
+   * a service whose provider commits to 100% availability is not every design's worst failure.
+   */
+  unlikely?: string;
 }
 
 const NONE: readonly never[] = Object.freeze([]);
@@ -104,12 +116,48 @@ export function simulateScenario(design: Design | DesignGraph, failure: Failure)
 
 const unaffected = (id: string, name: string): JourneyOutcome => ({ id, name, up: true, servedByFailover: false, rtoSeconds: 0, missing: [], failovers: [], deferred: [], assumptions: [] });
 
+/** The scenarios of a graph and where each component's scenarios are, for the analyses built on them. */
+export interface ScenarioIndex {
+  scenarios: FailureScenario[];
+  /** Per component index: its component or external scenario, -1 for entry points. */
+  componentScenario: Int32Array;
+  /** Per component index: the plan indices of the journeys whose routes pass through it (ascending). */
+  journeysOf: readonly (readonly number[])[];
+}
+
+const indexCache = new WeakMap<DesignGraph, ScenarioIndex>();
+
+/** How long a bad release lasts and how much traffic it reaches, from the design's delivery pipeline. */
+function releaseRecovery(graph: DesignGraph): { estimate: Estimate; share: number } {
+  const manual = modelInputs(graph).durations.manualRollback;
+  for (const traits of graph.traits) {
+    const delivery = traits.foundation;
+    if (delivery?.role !== 'delivery') continue;
+    if (delivery.automatedRollback) {
+      if (delivery.strategy === 'canary') return { estimate: { seconds: ASSUMPTIONS.canaryRollback.seconds, assumptions: [ASSUMPTIONS.canaryRollback] }, share: 0.1 };
+      if (delivery.strategy === 'blue-green') return { estimate: { seconds: ASSUMPTIONS.blueGreenRollback.seconds, assumptions: [ASSUMPTIONS.blueGreenRollback] }, share: 1 };
+      return { estimate: { seconds: ASSUMPTIONS.rollingRollback.seconds, assumptions: [ASSUMPTIONS.rollingRollback] }, share: 0.5 };
+    }
+    // Without automated rollback someone notices and rolls back; a canary still limits what it reaches.
+    const canary = delivery.strategy === 'canary';
+    return { estimate: { seconds: manual.seconds, assumptions: canary ? [manual.assumption, ASSUMPTIONS.canaryRollback] : [manual.assumption] }, share: canary ? 0.1 : 1 };
+  }
+  return { estimate: { seconds: manual.seconds, assumptions: [manual.assumption] }, share: 1 };
+}
+
 /**
  * Failure scenarios of a design: each zone of each region, each region, each component, each
- * external dependency, and corruption of each store. A component scenario evaluates only the
- * journeys whose routes pass through that component, so the whole set stays near-linear.
+ * external dependency, a bad release of each deployable component, and corruption of each store.
+ * A component scenario evaluates only the journeys whose routes pass through that component, so
+ * the whole set stays near-linear. Computed once per graph.
  */
 export function failureScenarios(graph: DesignGraph): FailureScenario[] {
+  return scenarioIndex(graph).scenarios;
+}
+
+export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
+  const cached = indexCache.get(graph);
+  if (cached) return cached;
   const plans = journeyPlans(graph);
   const size = graph.components.length;
   // Which journeys each component can affect: the inverse of the plans' relevant sets.
@@ -147,9 +195,11 @@ export function failureScenarios(graph: DesignGraph): FailureScenario[] {
   const single = applyFailure(graph, {});
   const singleDown = single.down as Uint8Array;
   const singleIndices = single.downIndices as number[];
+  const componentScenario = new Int32Array(size).fill(-1);
   for (let i = 0; i < size; i += 1) {
     const component = graph.components[i]!;
     if (graph.kinds[i]!.capabilities.entryPoint) continue;
+    componentScenario[i] = scenarios.length;
     const failure: Failure = { components: [component.id] };
     singleDown[i] = 1;
     singleIndices.push(i);
@@ -158,11 +208,32 @@ export function failureScenarios(graph: DesignGraph): FailureScenario[] {
     const journeys = journeysOf[i]!.map((p) => evaluateJourney(graph, plans[p]!, failed));
     const external = graph.kinds[i]!.capabilities.external === true;
     const name = displayName(component);
-    scenarios.push(
-      summarize(graph, `${external ? 'external' : 'component'}:${component.id}`, external ? 'external' : 'component', external ? `External dependency ${name} is unavailable` : `${name} fails`, failure, failed, journeys, holdsRecords(graph, i) ? [i] : []),
-    );
+    const scenario = summarize(graph, `${external ? 'external' : 'component'}:${component.id}`, external ? 'external' : 'component', external ? `External dependency ${name} is unavailable` : `${name} fails`, failure, failed, journeys, holdsRecords(graph, i) ? [i] : []);
+    if (journeys.length > 0) {
+      const sla = graph.kinds[i]!.slaAnswerOf(component, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
+      if (isSlaFigure(sla) && sla.percent >= 100) scenario.unlikely = `${sla.service} commits to 100% availability: its failure is not counted as the worst case`;
+    }
+    scenarios.push(scenario);
     singleDown[i] = 0;
     singleIndices.pop();
+  }
+  // A bad release of each deployable component on a journey: down until it is rolled back (no walk:
+  // the journeys it breaks are those its own loss breaks or sends to a failover partner).
+  const release = releaseRecovery(graph);
+  for (let i = 0; i < size; i += 1) {
+    if (!graph.kinds[i]!.capabilities.deployable || componentScenario[i]! < 0) continue;
+    const lost = scenarios[componentScenario[i]!]!;
+    const component = graph.components[i]!;
+    const journeys: JourneyOutcome[] = [];
+    for (const outcome of lost.journeys) {
+      if (outcome.up && !outcome.servedByFailover) continue;
+      journeys.push({ ...unaffected(outcome.id, outcome.name), up: false, rtoSeconds: release.estimate.seconds, missing: [component.id], assumptions: release.estimate.assumptions });
+    }
+    if (journeys.length === 0) continue;
+    const scenario = summarize(graph, `deployment:${component.id}`, 'deployment', `A bad release of ${displayName(component)}`, { components: [component.id] }, single, journeys, []);
+    scenario.downComponents = [component.id];
+    scenario.affectedShare = release.share;
+    scenarios.push(scenario);
   }
   const healthy = applyFailure(graph, {});
   for (const i of stores) {
@@ -187,8 +258,10 @@ export function failureScenarios(graph: DesignGraph): FailureScenario[] {
     });
     const scenario = summarize(graph, `corruption:${component.id}`, 'corruption', `Data in ${displayName(component)} is corrupted or deleted`, { components: [component.id] }, healthy, journeys, [i], true);
     scenario.downComponents = [component.id];
-    scenario.assumptions = uniqueAssumptions([...scenario.assumptions, ...restore.assumptions, ASSUMPTIONS.pitrRecoveryPoint]);
+    scenario.assumptions = uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
     scenarios.push(scenario);
   }
-  return scenarios;
+  const index: ScenarioIndex = { scenarios, componentScenario, journeysOf };
+  indexCache.set(graph, index);
+  return index;
 }

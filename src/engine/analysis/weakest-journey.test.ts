@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { weakestJourney } from './weakest-journey';
 
-const journey = (id: string, percent: number | null, target: number) => ({ id, percent, target });
+const journey = (id: string, percent: number | null, target: number) => ({ id, modelled: percent === null ? null : { availability: percent }, target });
 
 describe('weakestJourney', () => {
-  it('is the least available journey when all share one target', () => {
+  it('is the least available journey by its modelled figure when all share one target', () => {
     expect(weakestJourney([journey('a', 99.95, 99.9), journey('b', 99.91, 99.9), journey('c', 99.99, 99.9)])?.id).toBe('b');
   });
 

@@ -51,14 +51,18 @@ describe('the three reference templates side by side', () => {
     }
   });
 
-  it('tells that active-passive buys no nine on the weakest journey, which a vendor bounds, and active-active does', () => {
+  it('prices each added nine of the second region by the modelled figure, beside an SLA floor a warm standby does not move', () => {
     const [multiAz, activePassive, activeActive] = comparison.designs;
-    // Sign-in needs the identity provider (99.9%) in every design: a warm standby cannot lift it.
-    expect([multiAz!.weakest?.id, activePassive!.weakest?.id, activeActive!.weakest?.id]).toEqual(['sign-in', 'sign-in', 'sign-in']);
-    expect(activePassive!.costPerNine.kind).toBe('no-gain');
-    expect(activePassive!.delta!.weakest.trend).toBe('same');
-    expect(activeActive!.costPerNine.kind).toBe('per-nine');
-    expect(activeActive!.weakest!.percent!).toBeGreaterThan(multiAz!.weakest!.percent!);
+    // The modelled figure counts region incidents, which a second region turns into a failover.
+    for (const d of [activePassive!, activeActive!]) {
+      expect(d.costPerNine.kind).toBe('per-nine');
+      expect(d.delta!.weakest.trend).toBe('better');
+      expect(d.weakest!.percent!).toBeGreaterThan(multiAz!.weakest!.percent!);
+    }
+    // The SLA floor is what the providers commit to per service: the standby region adds no term to it.
+    expect(activePassive!.weakest!.floor).toBe(99.720278);
+    expect(multiAz!.weakest!.floor).toBeLessThan(multiAz!.weakest!.percent!);
+    expect(comparison.notes.some((n) => n.includes('use the modelled figure'))).toBe(true);
   });
 
   it('computes every difference against the first design from the figures of each', () => {
@@ -74,15 +78,16 @@ describe('the three reference templates side by side', () => {
       expect(d.delta!.regions).toBe(templates[i]!.design.regions.length - templates[0]!.design.regions.length);
       for (const severity of SEVERITIES) expect(d.delta!.findings[severity]).toBe(analyses[i]!.scorecard.findings[severity] - analyses[0]!.scorecard.findings[severity]);
       const submit = row(comparison, 'submit-timesheet').cells[i]!;
-      const base = analyses[0]!.journeys.find((j) => j.id === 'submit-timesheet')!;
-      const own = analyses[i]!.journeys.find((j) => j.id === 'submit-timesheet')!;
-      expect(submit.delta!.percent).toBeCloseTo(own.percent! - base.percent!, 6);
-      expect(submit.delta!.downtimeMinutesPerMonth).toBeCloseTo(own.downtimeMinutesPerMonth! - base.downtimeMinutesPerMonth!, 2);
-      // Per journey: the design's whole extra cost over that journey's gain in nines.
+      const base = analyses[0]!.journeys.find((j) => j.id === 'submit-timesheet')!.modelled!;
+      const own = analyses[i]!.journeys.find((j) => j.id === 'submit-timesheet')!.modelled!;
+      expect(submit.percent).toBe(own.availability);
+      expect(submit.delta!.percent).toBeCloseTo(own.availability - base.availability, 6);
+      expect(submit.delta!.downtimeMinutesPerMonth).toBeCloseTo(own.downtimeMinutesPerMonth - base.downtimeMinutesPerMonth, 2);
+      // Per journey: the design's whole extra cost over that journey's gain in modelled nines.
       const perNine = submit.costPerNine;
       expect(perNine.kind).toBe('per-nine');
       if (perNine.kind === 'per-nine') {
-        const gain = -Math.log10(1 - own.percent! / 100) + Math.log10(1 - base.percent! / 100);
+        const gain = -Math.log10(1 - own.availability / 100) + Math.log10(1 - base.availability / 100);
         expect(perNine.monthlyPerNine).toBeCloseTo(d.delta!.monthly.expected / gain, 0);
       }
     }
@@ -187,5 +192,20 @@ describe('the comparison itself', () => {
     expect(result.designs[1]!.costPerNine).toEqual({ kind: 'unknown', reason: 'currency-differs' });
     expect(result.designs[1]!.delta!.monthlyTrend).toBe('n/a');
     expect(result.notes.some((n) => n.startsWith('in euros is priced in EUR'))).toBe(true);
+  });
+
+  it('gives no cost per nine when a region of one design has nothing priced, and names the region', () => {
+    const unpricedRegion = compareDesigns(templates.slice(0, 2), { catalogs });
+    const [first, second] = unpricedRegion.designs;
+    expect(second!.cost.excludedLines).toBeGreaterThan(first!.cost.excludedLines);
+    expect(unpricedRegion.notes.some((note) => note.includes('nothing in region dr could be priced'))).toBe(true);
+    expect(second!.costPerNine).toEqual({ kind: 'unknown', reason: 'prices-incomplete' });
+    for (const journey of unpricedRegion.journeys) {
+      const cell = journey.cells[1];
+      if (cell) expect(cell.costPerNine).toEqual({ kind: 'unknown', reason: 'prices-incomplete' });
+    }
+    expect(describeCostPerNine(second!.costPerNine)).toMatch(/^not comparable: a region of one design has no prices/);
+    // With the second region priced, the same pair has a figure again.
+    expect(comparison.designs[1]!.costPerNine.kind).not.toBe('unknown');
   });
 });

@@ -4,7 +4,7 @@ import type { JourneyAvailability } from '../analysis/availability';
 import type { FailureScenario } from '../analysis/scenarios';
 import { weakestJourney } from '../analysis/weakest-journey';
 import { estimateCost, type CatalogSet, type EstimateOptions } from '../cost/estimate';
-import type { CostReport, Range } from '../cost/types';
+import { EXCLUDED_STATUSES, type CostReport, type Range } from '../cost/types';
 import { SEVERITIES, type Severity } from '../rules/types';
 import { costPerNine, ninesOf, NINES_EPSILON } from './cost-per-nine';
 import {
@@ -97,9 +97,27 @@ function compareCost(report: CostReport): CompareCost {
   };
 }
 
+/**
+ * Regions whose components all carry no money for a reason that should have priced them (no price
+ * for the region, not in the catalog...): the total says nothing about what running there costs.
+ */
+export function regionsWithoutPrices(report: CostReport): string[] {
+  const byRegion = new Map<string, { priced: boolean; excluded: boolean }>();
+  for (const component of report.components) {
+    if (component.region === 'global') continue;
+    const entry = byRegion.get(component.region) ?? { priced: false, excluded: false };
+    if (component.status === 'priced') entry.priced = true;
+    if (EXCLUDED_STATUSES.has(component.status)) entry.excluded = true;
+    byRegion.set(component.region, entry);
+  }
+  return [...byRegion].filter(([, entry]) => !entry.priced && entry.excluded).map(([region]) => region);
+}
+
 // ---- journeys ------------------------------------------------------------------------------
 
 const normalizeName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+
+const modelledOf = (j: JourneyAvailability): number | null => j.modelled?.availability ?? null;
 
 /** The weakest journey (analysis/weakest-journey.ts) as the comparison shows it. */
 function comparedWeakest(journeys: readonly JourneyAvailability[]): WeakestJourney | null {
@@ -108,9 +126,14 @@ function comparedWeakest(journeys: readonly JourneyAvailability[]): WeakestJourn
   return {
     id: weakest.id,
     name: weakest.name,
-    percent: weakest.percent,
-    nines: weakest.nines,
-    downtimeMinutesPerMonth: weakest.downtimeMinutesPerMonth,
+    percent: modelledOf(weakest),
+    low: weakest.modelled?.low ?? null,
+    high: weakest.modelled?.high ?? null,
+    nines: weakest.modelled?.nines ?? null,
+    downtimeMinutesPerMonth: weakest.modelled?.downtimeMinutesPerMonth ?? null,
+    floor: weakest.percent,
+    floorNines: weakest.nines,
+    floorDowntimeMinutesPerMonth: weakest.downtimeMinutesPerMonth,
     target: weakest.target,
     meetsTarget: weakest.meetsTarget,
   };
@@ -161,34 +184,42 @@ export function matchJourneys(designs: readonly (readonly Pick<JourneyAvailabili
   return rows;
 }
 
-function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | null | undefined, isFirst: boolean, extraMonthly: number | null): JourneyCell {
+function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | null | undefined, isFirst: boolean, extraMonthly: number | null, blocker: CostPerNine | null): JourneyCell {
   let delta: JourneyCell['delta'] = null;
   let perNine: CostPerNine;
   if (isFirst) perNine = { kind: 'baseline' };
   else if (!base) perNine = { kind: 'unknown', reason: 'journey-missing' };
-  else if (extraMonthly === null) perNine = { kind: 'unknown', reason: 'currency-differs' };
+  else if (blocker || extraMonthly === null) perNine = blocker ?? { kind: 'unknown', reason: 'currency-differs' };
   else
     perNine = costPerNine({
       extraMonthly,
-      basePercent: base.percent,
-      percent: journey.percent,
-      baseDowntimeMinutes: base.downtimeMinutesPerMonth,
-      downtimeMinutes: journey.downtimeMinutesPerMonth,
+      basePercent: modelledOf(base),
+      percent: modelledOf(journey),
+      baseDowntimeMinutes: base.modelled?.downtimeMinutesPerMonth ?? null,
+      downtimeMinutes: journey.modelled?.downtimeMinutesPerMonth ?? null,
     });
+  const modelled = journey.modelled;
   if (!isFirst && base) {
     delta = {
-      percent: difference(journey.percent, base.percent, 6),
-      nines: difference(journey.nines, base.nines, 2),
-      downtimeMinutesPerMonth: difference(journey.downtimeMinutesPerMonth, base.downtimeMinutesPerMonth, 2),
-      trend: availabilityTrend(journey.percent, base.percent),
+      percent: difference(modelledOf(journey), modelledOf(base), 6),
+      nines: difference(modelled?.nines ?? null, base.modelled?.nines ?? null, 2),
+      downtimeMinutesPerMonth: difference(modelled?.downtimeMinutesPerMonth ?? null, base.modelled?.downtimeMinutesPerMonth ?? null, 2),
+      trend: availabilityTrend(modelledOf(journey), modelledOf(base)),
     };
   }
   return {
     id: journey.id,
     name: journey.name,
-    percent: journey.percent,
-    nines: journey.nines,
-    downtimeMinutesPerMonth: journey.downtimeMinutesPerMonth,
+    percent: modelledOf(journey),
+    low: modelled?.low ?? null,
+    high: modelled?.high ?? null,
+    nines: modelled?.nines ?? null,
+    downtimeMinutesPerMonth: modelled?.downtimeMinutesPerMonth ?? null,
+    floor: journey.percent,
+    floorNines: journey.nines,
+    floorDowntimeMinutesPerMonth: journey.downtimeMinutesPerMonth,
+    ...(journey.floorReason ? { floorReason: journey.floorReason } : {}),
+    contributors: (modelled?.contributors ?? []).slice(0, 3).map((c) => ({ scenario: c.scenario, title: c.title, components: c.components, minutesPerMonth: c.minutesPerMonth })),
     target: journey.target,
     meetsTarget: journey.meetsTarget,
     complete: journey.complete,
@@ -207,7 +238,8 @@ function scenariosOfClass(design: Design, scenarios: readonly FailureScenario[],
       return scenarios.filter((s) => s.kind === 'region' && s.id === `region:${id}`);
     }
     default:
-      return scenarios.filter((s) => s.kind === scenarioClass);
+      // A service whose provider commits to 100% is not every design's worst single failure.
+      return scenarios.filter((s) => s.kind === scenarioClass && !s.unlikely);
   }
 }
 
@@ -282,6 +314,16 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
 
   // Expected monthly difference to the first design, cents-exact; null when the currencies differ.
   const extraMonthly = costs.map((cost, i) => (sameCurrency(i) ? (toCents(cost.monthly.expected) - toCents(costs[0]!.monthly.expected)) / 100 : null));
+  // A region where nothing could be priced adds nothing to its design's total, so a second region
+  // with no bundled prices would read as "cheaper and better": no cost per nine against or from it.
+  // Both leaving out the same locations (a design against itself) still compares like for like.
+  const unpricedRegions = reports.map(regionsWithoutPrices);
+  const unpricedLocations = unpricedRegions.map((regions, i) =>
+    regions.map((id) => entries[i]!.design.regions.find((region) => region.id === id)?.location ?? id).sort().join(' '),
+  );
+  const pricesComparable = unpricedLocations.map((locations) => locations === unpricedLocations[0]);
+  const perNineBlocker = (i: number): CostPerNine | null =>
+    extraMonthly[i] === null ? { kind: 'unknown', reason: 'currency-differs' } : !pricesComparable[i] ? { kind: 'unknown', reason: 'prices-incomplete' } : null;
 
   const designs: ComparedDesign[] = entries.map((entry, i) => {
     const design = entry.design;
@@ -329,9 +371,10 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
     }
     const w = compared.weakest;
     const b = first.weakest;
+    const blocker = perNineBlocker(i);
     compared.costPerNine =
-      extra === null
-        ? { kind: 'unknown', reason: 'currency-differs' }
+      blocker !== null || extra === null
+        ? (blocker ?? { kind: 'unknown', reason: 'currency-differs' })
         : !w || !b
           ? { kind: 'unknown', reason: 'journey-missing' }
           : costPerNine({ extraMonthly: extra, basePercent: b.percent, percent: w.percent, baseDowntimeMinutes: b.downtimeMinutesPerMonth, downtimeMinutes: w.downtimeMinutesPerMonth });
@@ -344,7 +387,7 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
       id: row.id,
       name: row.name,
       matchedBy: row.matchedBy,
-      cells: row.members.map((member, d) => (member === null ? null : journeyCell(analyses[d]!.journeys[member]!, base, d === 0, extraMonthly[d] ?? null))),
+      cells: row.members.map((member, d) => (member === null ? null : journeyCell(analyses[d]!.journeys[member]!, base, d === 0, extraMonthly[d] ?? null, perNineBlocker(d)))),
     };
   });
 
@@ -359,6 +402,10 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
   });
 
   for (const compared of designs) {
+    const regions = unpricedRegions[compared.index]!;
+    if (regions.length > 0) {
+      notes.push(`${compared.label}: nothing in region${regions.length === 1 ? '' : 's'} ${regions.join(', ')} could be priced, so its total leaves that region out and no cost per nine is given against a design that prices it; import a price book for the region (ninesmith prices import) to compare costs.`);
+    }
     if (compared.cost.excludedLines > 0) {
       notes.push(`${compared.label}: its total excludes ${compared.cost.excludedLines} line${compared.cost.excludedLines === 1 ? '' : 's'} that could not be priced (no price for the region, not in the catalog, or usage not stated): a lower bound, and so is any cost difference or cost per nine that uses it.`);
     } else if (compared.cost.unpricedLines > 0) {
@@ -366,12 +413,15 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
     }
   }
   if (journeys.some((row) => row.cells.some((cell) => cell !== null && !cell.complete))) {
-    notes.push('Some journeys pass components without a published availability figure: their availability is an upper bound.');
+    notes.push('Some journeys pass components without a published SLA: their SLA floor is unknown (the modelled figure still counts their failures).');
   }
   if (journeys.some((row) => row.matchedBy.includes('name'))) {
     notes.push('Some journeys have different ids across the designs and were matched by name.');
   }
-  notes.push('Costs compare expected monthly figures (the range shows low and high usage); availability and recovery are estimates from published SLAs and the assumptions in each design\'s report.');
+  notes.push(
+    'Availability, nines and the cost per added nine use the modelled figure: expected downtime from failure scenarios at their rates, with the range from the rates\' uncertainty. The SLA floor beside it is what the providers\' SLAs commit to (with service credits), not a forecast.',
+  );
+  notes.push('Costs compare expected monthly figures (the range shows low and high usage); recovery times are estimates from the assumptions in each design\'s report.');
   return { designs, journeys, scenarios, notes };
 }
 

@@ -9,8 +9,9 @@ import type { CostPerNine } from './types';
 const UNKNOWN_REASONS = {
   'journey-missing': 'not comparable: the journey is missing in one of the designs',
   'journey-cannot-work': 'not comparable: the journey cannot work in one of the designs',
-  'unbounded-nines': 'not comparable: an estimate of 100% (no published figures on the path) has no finite nines',
+  'unbounded-nines': 'not comparable: a modelled availability of 100% (no failure on the path costs any time) has no finite nines',
   'currency-differs': 'not comparable: the designs are priced in different currencies',
+  'prices-incomplete': 'not comparable: a region of one design has no prices, so its total leaves that region out (see the notes); import a price book for it to compare',
 } as const;
 
 /**

@@ -1,4 +1,4 @@
-import { formatAvailability, formatDowntime, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../format';
+import { formatAvailability, formatDowntime, formatModelled, formatDurationDelta, formatEstimate, formatMoney, formatMoneyDelta, formatNines, formatSigned } from '../format';
 import { describeCostPerNine, shortCostPerNine } from './describe';
 import type { ComparedDesign, DesignComparison, JourneyCell, ScenarioCell } from './types';
 import { formatDuration } from '../../model';
@@ -63,16 +63,16 @@ function costSection(c: DesignComparison): CompareSection {
 
 function ninesSection(c: DesignComparison): CompareSection {
   return {
-    title: 'What each added nine costs (weakest journey)',
+    title: 'What each added nine costs (weakest journey, modelled availability)',
     rows: [
       {
         label: 'Weakest journey',
         depth: 0,
-        cells: c.designs.map((d) => (d.weakest ? `${d.weakest.name}: ${formatAvailability(d.weakest.percent)} (${formatNines(d.weakest.nines)} nines)` : 'no journeys')),
+        cells: c.designs.map((d) => (d.weakest ? `${d.weakest.name}: ${formatModelled(d.weakest.percent, d.weakest.low, d.weakest.high).value} (${formatNines(d.weakest.nines)} nines)` : 'no journeys')),
         deltas: deltaCells(c, (d) => (d.delta!.weakest.nines === null ? '' : `${formatSigned(d.delta!.weakest.nines, 2)} nines`)),
       },
       {
-        label: 'Downtime a month',
+        label: 'Expected downtime a month',
         depth: 1,
         cells: c.designs.map((d) => (d.weakest ? formatDowntime(d.weakest.downtimeMinutesPerMonth) : '')),
         deltas: deltaCells(c, (d) => (d.delta!.weakest.downtimeMinutesPerMonth === null ? '' : formatSigned(d.delta!.weakest.downtimeMinutesPerMonth, 1, ' min'))),
@@ -89,7 +89,19 @@ function ninesSection(c: DesignComparison): CompareSection {
 
 function journeyText(cell: JourneyCell | null): string {
   if (!cell) return 'missing';
-  return `${formatAvailability(cell.percent)}${cell.complete ? '' : ' (upper bound)'} (${formatNines(cell.nines)} nines)`;
+  if (cell.percent === null) return 'cannot work';
+  const shown = formatModelled(cell.percent, cell.low, cell.high);
+  return `${shown.value} (${shown.low} to ${shown.high}; ${formatNines(cell.nines)} nines)`;
+}
+
+function floorText(cell: JourneyCell | null): string {
+  if (!cell) return '';
+  return cell.floor !== null ? formatAvailability(cell.floor) : cell.percent === null ? '' : 'unknown';
+}
+
+function capText(cell: JourneyCell | null): string {
+  if (!cell || cell.contributors.length === 0) return '';
+  return cell.contributors.map((c) => `${c.title} ${formatDowntime(c.minutesPerMonth)}`).join('; ');
 }
 
 function journeysSection(c: DesignComparison): CompareSection {
@@ -102,7 +114,19 @@ function journeysSection(c: DesignComparison): CompareSection {
       deltas: row.cells.map((cell) => (cell?.delta && cell.delta.percent !== null ? `${formatSigned(cell.delta.percent, 4, ' pp')}, ${formatSigned(cell.delta.nines ?? 0, 2)} nines` : '')),
     });
     rows.push({
-      label: 'Downtime a month; target',
+      label: 'SLA floor (what the SLAs commit to)',
+      depth: 1,
+      cells: row.cells.map(floorText),
+      deltas: empty(c),
+    });
+    rows.push({
+      label: 'What caps it',
+      depth: 1,
+      cells: row.cells.map(capText),
+      deltas: empty(c),
+    });
+    rows.push({
+      label: 'Expected downtime a month; target',
       depth: 1,
       cells: row.cells.map((cell) => (cell ? `${formatDowntime(cell.downtimeMinutesPerMonth)}; ${cell.target}% ${cell.meetsTarget ? 'met' : 'missed'}` : '')),
       deltas: row.cells.map((cell) => (cell?.delta && cell.delta.downtimeMinutesPerMonth !== null ? formatSigned(cell.delta.downtimeMinutesPerMonth, 1, ' min') : '')),
@@ -114,7 +138,7 @@ function journeysSection(c: DesignComparison): CompareSection {
       deltas: empty(c),
     });
   }
-  return { title: 'Availability per journey (estimated from published SLAs)', rows };
+  return { title: 'Availability per journey (modelled from failure rates; the SLA floor beside it)', rows };
 }
 
 function estimateText(cell: ScenarioCell | null): string {
@@ -197,7 +221,7 @@ export function compareVerdicts(c: DesignComparison): string[] {
     if (d.delta && d.delta.monthlyTrend !== 'n/a') {
       parts.push(`${formatMoneyDelta(d.delta.monthly.expected, cur)} a month${d.delta.monthlyPercent === null ? '' : ` (${formatSigned(d.delta.monthlyPercent, 1, '%')})`}, ${formatMoneyDelta(d.delta.yearly.expected, cur)} a year.`);
     }
-    if (d.weakest) parts.push(`Weakest journey (${d.weakest.name}): ${describeCostPerNine(d.costPerNine, cur)}.`);
+    if (d.weakest) parts.push(`Weakest journey by modelled availability (${d.weakest.name}): ${describeCostPerNine(d.costPerNine, cur)}.`);
     const perJourney = c.journeys.flatMap((row) => {
       const cell = row.cells[d.index];
       return cell && row.cells[0] ? [`${row.name}: ${describeCostPerNine(cell.costPerNine, cur)}`] : [];

@@ -18,7 +18,8 @@ export type Trend = 'better' | 'worse' | 'same' | 'n/a';
  * - no-gain: nines within ±NINES_EPSILON of the first design's, whatever the cost.
  * - worse: loses nines for the same money or more.
  * - cheaper-and-worse: saves money and loses nines: `savedMonthlyPerNine` = saving / nines given up.
- * - unknown: no figure to compare (`reason` says why).
+ * - unknown: no figure to compare (`reason` says why; `prices-incomplete`: a region of one of the two
+ *   designs has nothing priced, so its total leaves the region out and the difference means nothing).
  */
 export type CostPerNine =
   | { kind: 'baseline' }
@@ -27,7 +28,7 @@ export type CostPerNine =
   | { kind: 'no-gain'; extraMonthly: number; ninesGained: number }
   | { kind: 'worse'; extraMonthly: number; ninesGained: number }
   | { kind: 'cheaper-and-worse'; extraMonthly: number; ninesGained: number; savedMonthlyPerNine: number }
-  | { kind: 'unknown'; reason: 'journey-missing' | 'journey-cannot-work' | 'unbounded-nines' | 'currency-differs' };
+  | { kind: 'unknown'; reason: 'journey-missing' | 'journey-cannot-work' | 'unbounded-nines' | 'currency-differs' | 'prices-incomplete' };
 
 export type CostPerNineKind = CostPerNine['kind'];
 
@@ -56,13 +57,23 @@ export interface CompareCost {
   excludedLines: number;
 }
 
-/** The weakest journey (analysis/weakest-journey.ts: the furthest below its target; one that cannot work first). */
+/**
+ * The weakest journey (analysis/weakest-journey.ts: the furthest below its target by the modelled
+ * figure; one that cannot work first). `percent`, `nines` and `downtimeMinutesPerMonth` are modelled;
+ * `floor` is the SLA floor.
+ */
 export interface WeakestJourney {
   id: string;
   name: string;
   percent: number | null;
+  low: number | null;
+  high: number | null;
   nines: number | null;
   downtimeMinutesPerMonth: number | null;
+  /** The SLA floor in percent; null when unknown or when the journey cannot work. */
+  floor: number | null;
+  floorNines: number | null;
+  floorDowntimeMinutesPerMonth: number | null;
   target: number;
   meetsTarget: boolean | null;
 }
@@ -107,13 +118,23 @@ export interface ComparedDesign {
 export interface JourneyCell {
   id: string;
   name: string;
-  /** Estimated availability in percent; null when the journey cannot work at all. */
+  /** Modelled availability in percent (expected, from failure rates); null when the journey cannot work at all. */
   percent: number | null;
+  /** The modelled range: at the high rates and at the low rates. */
+  low: number | null;
+  high: number | null;
   nines: number | null;
   downtimeMinutesPerMonth: number | null;
+  /** The SLA floor: what the providers' SLAs commit to; null when unknown (`floorReason`) or the journey cannot work. */
+  floor: number | null;
+  floorNines: number | null;
+  floorDowntimeMinutesPerMonth: number | null;
+  floorReason?: string;
+  /** The scenarios that cost the journey most in this design, largest first (up to three). */
+  contributors: { scenario: string; title: string; components: string[]; minutesPerMonth: number }[];
   target: number;
   meetsTarget: boolean | null;
-  /** false when some components on the path have no published figure: then `percent` is an upper bound. */
+  /** false when some components on the path have no published SLA: the floor is unknown. */
   complete: boolean;
   /** Null for the first design, or when the first design lacks this journey. */
   delta: { percent: number | null; nines: number | null; downtimeMinutesPerMonth: number | null; trend: Trend } | null;

@@ -14,18 +14,18 @@ export const rpoExceedsTarget: Rule = {
   category: 'data',
   rationale:
     'The RPO is the most recent work the business accepts to lose: timesheets, approvals, invoices. A store whose only way back is last night\'s snapshot loses a day of client work after a corruption or a failed disk, whatever the tier promises.',
-  fix: 'Turn on point-in-time recovery (continuous log archiving), keep a synchronous standby for zone failures, and replicate to the recovery region for region failures.',
+  fix: 'Turn on point-in-time recovery (continuous log archiving), keep a synchronous standby for zone failures, replicate to the recovery region for region failures (with a replication-time commitment for object storage), and notice corruption sooner (data checks, alerts) with a way to replay writes.',
   sources: ['AWS Well-Architected REL13-BP01', 'AWS Well-Architected REL09-BP03', 'Azure WAF RE:04', 'docs/reliability-reference.md HA-004, HA-016'],
   check: (context) => {
     const { graph, tier } = context;
     const multiRegion = graph.design.regions.length >= 2;
-    const worst = new Map<string, { seconds: number | null; scenario: string }>();
+    const worst = new Map<string, { seconds: number | null; scenario: string; corruption: boolean }>();
     for (const scenario of context.scenarios()) {
       if (scenario.kind === 'region' && !multiRegion) continue;
       for (const loss of scenario.dataLoss) {
         const current = worst.get(loss.component);
         const worse = !current || (current.seconds !== null && (loss.rpoSeconds === null || loss.rpoSeconds > current.seconds));
-        if (worse) worst.set(loss.component, { seconds: loss.rpoSeconds, scenario: scenario.title });
+        if (worse) worst.set(loss.component, { seconds: loss.rpoSeconds, scenario: scenario.title, corruption: scenario.kind === 'corruption' });
       }
     }
     const results: RuleResult[] = [];
@@ -33,11 +33,19 @@ export const rpoExceedsTarget: Rule = {
       const loss = worst.get(component.id);
       if (!loss || (loss.seconds !== null && loss.seconds <= tier.rpoSeconds)) continue;
       const i = graph.indexById.get(component.id)!;
-      const amount = loss.seconds === null ? 'all of its data (nothing to restore from)' : `up to ${formatDuration(loss.seconds)} of writes`;
+      const amount =
+        loss.seconds === null
+          ? 'all of its data (nothing to restore from)'
+          : loss.corruption
+            ? `up to ${formatDuration(loss.seconds)} of writes (those made before the corruption is noticed, unless they can be replayed)`
+            : `up to ${formatDuration(loss.seconds)} of writes`;
+      // Point-in-time recovery reaches the second before a corruption: what is lost is only the writes made
+      // until it is noticed, which no backup setting shortens (medium: detect sooner, or replay them).
+      const detectionOnly = loss.corruption && graph.traits[i]!.data?.backup?.pitr === true;
       results.push({
         components: [component.id],
         // Data that cannot be recovered at all is critical at any tier (docs/reliability-reference.md HA-004).
-        severity: loss.seconds === null ? 'critical' : undefined,
+        severity: loss.seconds === null ? 'critical' : detectionOnly ? 'medium' : undefined,
         message: `${context.name(i)} could lose ${amount} when "${loss.scenario}", beyond the ${formatDuration(tier.rpoSeconds)} RPO.`,
         details: { rpoSeconds: loss.seconds, targetSeconds: tier.rpoSeconds, scenario: loss.scenario },
       });

@@ -30,7 +30,7 @@ const EXPECTED: Record<string, string[][]> = {
   'zone-failure-breaks-journey': [['db']],
   'region-failure-exceeds-rto': [['alb', 'web', 'db']],
   'rpo-exceeds-target': [['db']],
-  'availability-below-target': [['dns', 'waf', 'alb', 'web', 'db']],
+  'availability-below-target': [['alb', 'web', 'db']],
   'single-zone': [['alb']],
   'missing-replica': [['db']],
   'no-backup': [['db'], ['files']],

@@ -1,7 +1,7 @@
-resource "aws_wafv2_web_acl" "waf_east" {
+resource "aws_wafv2_web_acl" "east_waf" {
   provider    = aws.east
-  name        = "${var.name_prefix}-waf-east"
-  description = "Web ACL of component waf"
+  name        = "${var.name_prefix}-east-waf"
+  description = "Web ACL of component east-waf"
   scope       = "REGIONAL"
   default_action {
     allow {}
@@ -20,7 +20,7 @@ resource "aws_wafv2_web_acl" "waf_east" {
     }
     visibility_config {
       cloudwatch_metrics_enabled = true
-      metric_name                = "waf-east-aws-common"
+      metric_name                = "east-waf-aws-common"
       sampled_requests_enabled   = true
     }
   }
@@ -38,7 +38,7 @@ resource "aws_wafv2_web_acl" "waf_east" {
     }
     visibility_config {
       cloudwatch_metrics_enabled = true
-      metric_name                = "waf-east-aws-known-bad-inputs"
+      metric_name                = "east-waf-aws-known-bad-inputs"
       sampled_requests_enabled   = true
     }
   }
@@ -56,31 +56,31 @@ resource "aws_wafv2_web_acl" "waf_east" {
     }
     visibility_config {
       cloudwatch_metrics_enabled = true
-      metric_name                = "waf-east-rate-limit"
+      metric_name                = "east-waf-rate-limit"
       sampled_requests_enabled   = true
     }
   }
   visibility_config {
     cloudwatch_metrics_enabled = true
-    metric_name                = "waf-east"
+    metric_name                = "east-waf"
     sampled_requests_enabled   = true
   }
   tags = {
-    Name                  = "Web ACL"
-    "ninesmith:component" = "waf"
+    Name                  = "East web ACL"
+    "ninesmith:component" = "east-waf"
   }
 }
 
-resource "aws_wafv2_web_acl_association" "waf_east_east_alb" {
+resource "aws_wafv2_web_acl_association" "east_waf_east_alb" {
   provider     = aws.east
   resource_arn = aws_lb.east_alb.arn
-  web_acl_arn  = aws_wafv2_web_acl.waf_east.arn
+  web_acl_arn  = aws_wafv2_web_acl.east_waf.arn
 }
 
-resource "aws_wafv2_web_acl" "waf_west" {
+resource "aws_wafv2_web_acl" "west_waf" {
   provider    = aws.west
-  name        = "${var.name_prefix}-waf-west"
-  description = "Web ACL of component waf"
+  name        = "${var.name_prefix}-west-waf"
+  description = "Web ACL of component west-waf"
   scope       = "REGIONAL"
   default_action {
     allow {}
@@ -99,7 +99,7 @@ resource "aws_wafv2_web_acl" "waf_west" {
     }
     visibility_config {
       cloudwatch_metrics_enabled = true
-      metric_name                = "waf-west-aws-common"
+      metric_name                = "west-waf-aws-common"
       sampled_requests_enabled   = true
     }
   }
@@ -117,7 +117,7 @@ resource "aws_wafv2_web_acl" "waf_west" {
     }
     visibility_config {
       cloudwatch_metrics_enabled = true
-      metric_name                = "waf-west-aws-known-bad-inputs"
+      metric_name                = "west-waf-aws-known-bad-inputs"
       sampled_requests_enabled   = true
     }
   }
@@ -135,25 +135,25 @@ resource "aws_wafv2_web_acl" "waf_west" {
     }
     visibility_config {
       cloudwatch_metrics_enabled = true
-      metric_name                = "waf-west-rate-limit"
+      metric_name                = "west-waf-rate-limit"
       sampled_requests_enabled   = true
     }
   }
   visibility_config {
     cloudwatch_metrics_enabled = true
-    metric_name                = "waf-west"
+    metric_name                = "west-waf"
     sampled_requests_enabled   = true
   }
   tags = {
-    Name                  = "Web ACL"
-    "ninesmith:component" = "waf"
+    Name                  = "West web ACL"
+    "ninesmith:component" = "west-waf"
   }
 }
 
-resource "aws_wafv2_web_acl_association" "waf_west_west_alb" {
+resource "aws_wafv2_web_acl_association" "west_waf_west_alb" {
   provider     = aws.west
   resource_arn = aws_lb.west_alb.arn
-  web_acl_arn  = aws_wafv2_web_acl.waf_west.arn
+  web_acl_arn  = aws_wafv2_web_acl.west_waf.arn
 }
 
 resource "aws_route53_health_check" "east_alb" {

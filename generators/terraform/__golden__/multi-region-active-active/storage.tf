@@ -90,6 +90,18 @@ resource "aws_s3_bucket_replication_configuration" "east_documents" {
     destination {
       bucket        = aws_s3_bucket.west_documents.arn
       storage_class = "STANDARD"
+      replication_time {
+        status = "Enabled"
+        time {
+          minutes = 15
+        }
+      }
+      metrics {
+        status = "Enabled"
+        event_threshold {
+          minutes = 15
+        }
+      }
     }
   }
   depends_on = [aws_s3_bucket_versioning.east_documents, aws_s3_bucket_versioning.west_documents]
@@ -109,6 +121,18 @@ resource "aws_s3_bucket_replication_configuration" "west_documents" {
     destination {
       bucket        = aws_s3_bucket.east_documents.arn
       storage_class = "STANDARD"
+      replication_time {
+        status = "Enabled"
+        time {
+          minutes = 15
+        }
+      }
+      metrics {
+        status = "Enabled"
+        event_threshold {
+          minutes = 15
+        }
+      }
     }
   }
   depends_on = [aws_s3_bucket_versioning.west_documents, aws_s3_bucket_versioning.east_documents]

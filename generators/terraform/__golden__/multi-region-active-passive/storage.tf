@@ -90,6 +90,18 @@ resource "aws_s3_bucket_replication_configuration" "documents" {
     destination {
       bucket        = aws_s3_bucket.dr_documents.arn
       storage_class = "STANDARD"
+      replication_time {
+        status = "Enabled"
+        time {
+          minutes = 15
+        }
+      }
+      metrics {
+        status = "Enabled"
+        event_threshold {
+          minutes = 15
+        }
+      }
     }
   }
   depends_on = [aws_s3_bucket_versioning.documents, aws_s3_bucket_versioning.dr_documents]

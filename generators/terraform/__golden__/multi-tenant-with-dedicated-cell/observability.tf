@@ -1,7 +1,7 @@
 resource "aws_cloudwatch_metric_alarm" "shared_app_alb_5xx" {
   provider            = aws.primary
   alarm_name          = "${var.name_prefix}-shared-app-alb-5xx"
-  alarm_description   = "Server errors from shared-app behind alb (component shared-app). Journeys at risk: Submit timesheet (shared tenants). Runbook: runbooks/release-rollback.md"
+  alarm_description   = "Server errors from shared-app behind alb (component shared-app). Journeys at risk: Submit timesheet. Runbook: runbooks/release-rollback.md"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "HTTPCode_Target_5XX_Count"
   statistic           = "Sum"
@@ -26,7 +26,7 @@ resource "aws_cloudwatch_metric_alarm" "shared_app_alb_5xx" {
 resource "aws_cloudwatch_metric_alarm" "shared_app_alb_unhealthy" {
   provider            = aws.primary
   alarm_name          = "${var.name_prefix}-shared-app-alb-unhealthy"
-  alarm_description   = "Unhealthy targets of shared-app behind alb (component shared-app). Journeys at risk: Submit timesheet (shared tenants). Runbook: runbooks/zone-loss.md"
+  alarm_description   = "Unhealthy targets of shared-app behind alb (component shared-app). Journeys at risk: Submit timesheet. Runbook: runbooks/zone-loss.md"
   namespace           = "AWS/ApplicationELB"
   metric_name         = "UnHealthyHostCount"
   statistic           = "Maximum"
@@ -51,7 +51,7 @@ resource "aws_cloudwatch_metric_alarm" "shared_app_alb_unhealthy" {
 resource "aws_cloudwatch_metric_alarm" "shared_app_tasks" {
   provider            = aws.primary
   alarm_name          = "${var.name_prefix}-shared-app-tasks"
-  alarm_description   = "Fewer than 6 running tasks of shared-app (component shared-app). Journeys at risk: Submit timesheet (shared tenants). Runbook: runbooks/zone-loss.md"
+  alarm_description   = "Fewer than 6 running tasks of shared-app (component shared-app). Journeys at risk: Submit timesheet. Runbook: runbooks/zone-loss.md"
   namespace           = "ECS/ContainerInsights"
   metric_name         = "RunningTaskCount"
   statistic           = "Minimum"
@@ -151,7 +151,7 @@ resource "aws_cloudwatch_metric_alarm" "enterprise_app_tasks" {
 resource "aws_cloudwatch_metric_alarm" "shared_db_cpu" {
   provider            = aws.primary
   alarm_name          = "${var.name_prefix}-shared-db-cpu"
-  alarm_description   = "Database shared-db CPU above 80% (component shared-db). Journeys at risk: Submit timesheet (shared tenants). Runbook: runbooks/database-failover.md"
+  alarm_description   = "Database shared-db CPU above 80% (component shared-db). Journeys at risk: Submit timesheet. Runbook: runbooks/database-failover.md"
   namespace           = "AWS/RDS"
   metric_name         = "CPUUtilization"
   statistic           = "Average"
@@ -175,7 +175,7 @@ resource "aws_cloudwatch_metric_alarm" "shared_db_cpu" {
 resource "aws_cloudwatch_metric_alarm" "shared_db_storage" {
   provider            = aws.primary
   alarm_name          = "${var.name_prefix}-shared-db-storage"
-  alarm_description   = "Database shared-db below 10% free storage (component shared-db). Journeys at risk: Submit timesheet (shared tenants). Runbook: runbooks/database-failover.md"
+  alarm_description   = "Database shared-db below 10% free storage (component shared-db). Journeys at risk: Submit timesheet. Runbook: runbooks/database-failover.md"
   namespace           = "AWS/RDS"
   metric_name         = "FreeStorageSpace"
   statistic           = "Minimum"

@@ -6,12 +6,15 @@ import type { ExportTarget, GeneratedFile } from '../../../../generators';
 // Only the targets' descriptions load with the panel; the generators load on the first export.
 import { TARGETS as TARGET_INFO, unsupportedReason } from '../../../../generators/targets';
 import { EXPORT_TARGETS } from '../../../../generators/types';
-import { useModel } from '../../store';
+import { useModel, useStore } from '../../store';
+import { DiagramExport } from './DiagramExport';
 import { highlight, languageOf } from './highlight';
 import './export.css';
 
 
 interface ExportResult {
+  /** The design the files were generated from: another design opened since means they are not offered. */
+  designId: string;
   model: Design;
   files: GeneratedFile[];
   millis: number;
@@ -57,8 +60,12 @@ function FilePreview({ file }: { file: GeneratedFile }) {
 
 export default function ExportPanel() {
   const model = useModel();
+  const designId = useStore((state) => state.designId);
   const [targets, setTargets] = useState<ReadonlySet<ExportTarget>>(new Set(TARGETS.map((t) => t.id)));
-  const [result, setResult] = useState<ExportResult | null>(null);
+  const [generated, setResult] = useState<ExportResult | null>(null);
+  // Files of a design that is no longer open are never shown nor downloaded (a changed design is
+  // only flagged stale: its files are still the same design's).
+  const result = generated !== null && generated.designId === designId ? generated : null;
   const [progress, setProgress] = useState<Progress>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -79,6 +86,7 @@ export default function ExportPanel() {
     setError(null);
     const started = performance.now();
     const snapshot = model;
+    const snapshotId = designId;
     setProgress({ done: 0, total: chosen.length + 1, step: 'Loading the generators' });
     try {
       // The generators (and the engine's failure simulation the runbooks use) load on first export.
@@ -92,7 +100,7 @@ export default function ExportPanel() {
         const imported = TARGET_INFO[target].needs.catalogs ? [...(await currentPriceBooks())] : [];
         files.push(...generateExport(snapshot, { targets: [target], catalogs, estimate: { imported } }));
       }
-      setResult({ model: snapshot, files, millis: Math.round(performance.now() - started) });
+      setResult({ designId: snapshotId, model: snapshot, files, millis: Math.round(performance.now() - started) });
       setSelected(files[0]?.path ?? null);
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
@@ -116,6 +124,7 @@ export default function ExportPanel() {
 
   return (
     <div className="export-panel">
+      <DiagramExport />
       <fieldset className="export-targets">
         <legend>Export</legend>
         {TARGETS.map((target) => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SEVERITIES, formatEstimate, formatPercent, type DesignAnalysis, type Finding, type JourneyAvailability, type Severity } from '../../../engine';
+import { SEVERITIES, formatEstimate, formatModelled, formatModelledRange, formatPercent, type Assumption, type DesignAnalysis, type Finding, type JourneyAvailability, type Severity } from '../../../engine';
 import { formatDuration } from '../../../model';
 import { addSuppression, applyPatch, removeSuppressions } from '../../commands';
 import { selectComponents } from '../../store';
@@ -23,11 +23,19 @@ export function Scorecard({ analysis }: { analysis: DesignAnalysis }) {
         Tier {card.tier.id}: {formatPercent(card.tier.availability)}, RTO {formatDuration(card.tier.rtoSeconds)}, RPO {formatDuration(card.tier.rpoSeconds)}
       </h3>
       {row(
-        'Weakest journey',
-        availability.percent === null ? (availability.journey ? 'cannot work' : 'no journeys') : `${formatPercent(availability.percent)} / ${formatPercent(availability.target)}`,
+        'Weakest journey (modelled)',
+        availability.percent === null ? (availability.journey ? 'cannot work' : 'no journeys') : `${formatModelled(availability.percent, availability.low, availability.high).value} / ${formatPercent(availability.target)}`,
         availability.meets,
         'score-availability',
-        availability.journey ?? undefined,
+        availability.journey
+          ? `${availability.journey}: expected availability from failure rates and this design's recovery times${availability.low !== null && availability.high !== null ? `, ${formatModelledRange(availability.percent, availability.low, availability.high)}` : ''}`
+          : undefined,
+      )}
+      {availability.journey && availability.percent !== null && (
+        <div className="ns-score is-unknown" data-testid="score-floor" title="What the providers' SLAs commit to, with service credits: not a forecast">
+          <span className="ns-score-label">Its SLA floor</span>
+          <span className="ns-score-value">{availability.floor === null ? 'unknown' : formatPercent(availability.floor)}</span>
+        </div>
       )}
       {row('Zone loss RTO', `${formatEstimate(card.zoneRto.seconds)} / ${formatDuration(card.zoneRto.targetSeconds)}`, card.zoneRto.meets, 'score-zone-rto', card.zoneRto.scenario ?? undefined)}
       {row('Region loss RTO', `${formatEstimate(card.regionRto.seconds)} / ${formatDuration(card.regionRto.targetSeconds)}`, card.regionRto.meets, 'score-region-rto', card.regionRto.scenario ?? undefined)}
@@ -117,21 +125,68 @@ function FindingItem({ finding }: { finding: Finding }) {
   );
 }
 
+function Sources({ assumptions, testId }: { assumptions: readonly Assumption[]; testId: string }) {
+  return (
+    <ul className="ns-sources" data-testid={testId}>
+      {assumptions.map((a) => (
+        <li key={a.id}>
+          {a.text} <span className="muted">Source: {a.source}{a.heuristic ? ' (an order of magnitude, not a measurement)' : ''}.</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function JourneyRow({ journey }: { journey: JourneyAvailability }) {
   const ok = journey.meetsTarget;
+  const modelled = journey.modelled;
   return (
-    <details className={`ns-journey ${ok === true ? 'is-ok' : ok === false ? 'is-bad' : 'is-unknown'}`} data-testid={`journey-${journey.id}`}>
+    <details className={`ns-journey ${ok ? 'is-ok' : 'is-bad'}`} data-testid={`journey-${journey.id}`}>
       <summary>
-        {journey.name}: {journey.percent === null ? 'cannot work' : `${formatPercent(journey.percent)} (${journey.downtimeMinutesPerMonth} min/month)`} against {formatPercent(journey.target)}
+        {journey.name}:{' '}
+        {modelled ? (
+          <>
+            <strong data-testid={`journey-${journey.id}-modelled`}>{formatModelled(modelled.availability, modelled.low, modelled.high).value}</strong> modelled{' '}
+            <span className="muted" data-testid={`journey-${journey.id}-range`}>
+              ({formatModelledRange(modelled.availability, modelled.low, modelled.high)})
+            </span>
+            , SLA floor <span data-testid={`journey-${journey.id}-floor`}>{journey.percent === null ? 'unknown' : formatPercent(journey.percent)}</span>, target {formatPercent(journey.target)}
+          </>
+        ) : (
+          <>cannot work, target {formatPercent(journey.target)}</>
+        )}
       </summary>
-      <p className="ns-explanation">{journey.explanation}</p>
-      <ul className="ns-terms">
-        {journey.terms.map((term) => (
-          <li key={term.component}>
-            {term.name}: {term.percent !== undefined ? formatPercent(term.percent) : 'unknown'} ({term.role}) — {term.note}
-          </li>
-        ))}
-      </ul>
+      {modelled ? (
+        <>
+          <p>
+            About {modelled.downtimeMinutesPerMonth} min of expected downtime a month. What caps it:
+          </p>
+          <ol className="ns-contributors" data-testid={`journey-${journey.id}-contributors`}>
+            {modelled.contributors.slice(0, 5).map((c) => (
+              <li key={c.scenario} data-scenario={c.scenario}>
+                {c.title}: {c.minutesPerMonth} min/month <span className="muted">({c.components.join(', ')})</span>
+              </li>
+            ))}
+          </ol>
+          <details className="ns-figure-sources" data-testid={`journey-${journey.id}-modelled-sources`}>
+            <summary>Modelled availability: rates, durations and sources</summary>
+            <Sources assumptions={modelled.assumptions} testId={`journey-${journey.id}-modelled-assumptions`} />
+          </details>
+        </>
+      ) : (
+        <p className="ns-explanation">{journey.explanation}</p>
+      )}
+      <details className="ns-figure-sources" data-testid={`journey-${journey.id}-floor-sources`}>
+        <summary>SLA floor: what the providers' SLAs commit to, with service credits, not a forecast</summary>
+        <p className="ns-explanation">{journey.explanation}</p>
+        <ul className="ns-terms">
+          {journey.terms.map((term) => (
+            <li key={term.component}>
+              {term.name}: {term.percent !== undefined ? formatPercent(term.percent) : 'unknown'} ({term.role}) — {term.note}
+            </li>
+          ))}
+        </ul>
+      </details>
     </details>
   );
 }
@@ -168,7 +223,9 @@ export default function FindingsPanel() {
           ))}
         </section>
       )}
-      <p className="muted ns-footnote">Checked in {elapsedMs.toFixed(0)} ms. Estimates, not measurements: open a journey to see its terms and sources.</p>
+      <p className="muted ns-footnote">
+        Checked in {elapsedMs.toFixed(0)} ms. Modelled figures are expectations from failure rates and this design's recovery times, not measurements; SLA floors are what the providers commit to. Open a journey to see what caps it and every source.
+      </p>
     </div>
   );
 }

@@ -1,13 +1,15 @@
-import type { SlaFigure } from './types';
+import type { SlaFigure } from '../types';
 
 /**
- * Published AWS SLAs, from docs/reliability-reference.md §4.2 (each with the SLA page
- * and the "last updated" date of the stored copy). Figures not verified there are marked so.
+ * Published AWS SLAs (monthly uptime commitments, with service credits), each with the SLA page and
+ * the "last updated" date of the copy read. Figures read only in secondary copies are marked so.
+ * An SLA is what AWS commits to refund against, not a forecast of availability.
  */
 export const AWS_SLA = {
   route53: { percent: 100, service: 'Amazon Route 53 (DNS queries)', source: 'https://aws.amazon.com/route53/sla/', verified: false, note: 'Quoted from secondary copies of the service commitment; the current AWS page was not re-read.' },
   cloudfront: { percent: 99.9, service: 'Amazon CloudFront', source: 'https://aws.amazon.com/cloudfront/sla/', asOf: '2022-05-05', verified: true },
   waf: { percent: 99.95, service: 'AWS WAF (per region)', source: 'https://aws.amazon.com/waf/sla/', asOf: '2022-05-05', verified: true },
+  apiGateway: { percent: 99.95, service: 'Amazon API Gateway (per region)', source: 'https://aws.amazon.com/api-gateway/sla/', asOf: '2022-05-05', verified: true },
   elbMultiAz: { percent: 99.99, service: 'Elastic Load Balancing, Multi-AZ load balancer', source: 'https://aws.amazon.com/elasticloadbalancing/sla/', asOf: '2022-07-25', verified: true },
   elbSingleAz: { percent: 99.9, service: 'Elastic Load Balancing, single-AZ load balancer', source: 'https://aws.amazon.com/elasticloadbalancing/sla/', asOf: '2022-07-25', verified: true },
   computeRegion: { percent: 99.99, service: 'EC2 / ECS / Fargate, Region-Level (instances or tasks across two or more zones)', source: 'https://aws.amazon.com/compute/sla/', asOf: '2022-05-05', verified: true },

@@ -1,0 +1,33 @@
+import type { SlaFigure } from '../types';
+
+/** Microsoft publishes every Azure SLA in one document, the SLA for Online Services. */
+const ONLINE_SERVICES = 'Microsoft, "Service Level Agreements (SLA) for Online Services", https://www.microsoft.com/licensing/docs/view/Service-Level-Agreements-SLA-for-Online-Services';
+const NOT_REREAD = 'The figure as published in the SLA for Online Services; the stored copies read for this catalog did not include the document itself, so check it before quoting it to a client.';
+
+/**
+ * Published Azure SLAs (monthly uptime commitments, with service credits). None of these was read in
+ * a first-party copy for this catalog, so each is marked unverified; the virtual machine figures were
+ * checked against the SLA's version history (zone SLA added in version 1.8, March 2018) and a
+ * quotation of its text.
+ */
+export const AZURE_SLA = {
+  dns: { percent: 100, service: 'Azure DNS (valid queries answered by at least one name server)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  frontDoor: { percent: 99.99, service: 'Azure Front Door Standard and Premium (CDN, and its WAF policies)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  applicationGateway: { percent: 99.95, service: 'Azure Application Gateway v2 (and its WAF)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  loadBalancer: { percent: 99.99, service: 'Azure Load Balancer Standard (two or more healthy instances)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  apiManagement: { percent: 99.95, service: 'Azure API Management (Basic, Standard and Premium tiers)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  natGateway: { percent: 99.99, service: 'Azure NAT Gateway', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  vmZones: { percent: 99.99, service: 'Azure Virtual Machines, two or more instances across two or more availability zones', source: 'https://azure.microsoft.com/support/legal/sla/virtual-machines/ (version history read; text quoted by 2azure.nl, 2019)', verified: false, note: NOT_REREAD },
+  vmSingle: { percent: 99.9, service: 'Azure Virtual Machines, a single instance on Premium SSD or Ultra disks', source: 'https://azure.microsoft.com/support/legal/sla/virtual-machines/ (version history read; text quoted by 2azure.nl, 2019)', verified: false, note: `${NOT_REREAD} A single VM on Standard disks has a lower commitment.` },
+  appService: { percent: 99.95, service: 'Azure App Service and Azure Container Apps', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  postgresZoneRedundantHa: { percent: 99.99, service: 'Azure Database for PostgreSQL or MySQL flexible server, zone-redundant high availability', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  postgresSameZoneHa: { percent: 99.95, service: 'Azure Database for PostgreSQL or MySQL flexible server, same-zone high availability', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  postgresNoHa: { percent: 99.9, service: 'Azure Database for PostgreSQL or MySQL flexible server, without high availability', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  redisStandard: { percent: 99.9, service: 'Azure Cache for Redis, Standard and Premium (replicated)', source: ONLINE_SERVICES, verified: false, note: `${NOT_REREAD} Zone-redundant Premium and Enterprise caches carry higher commitments; the Basic tier has none.` },
+  storageHot: { percent: 99.9, service: 'Azure Storage (LRS or ZRS), hot tier reads and writes', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  storageCool: { percent: 99.0, service: 'Azure Storage (LRS or ZRS), cool tier reads and writes', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  serviceBus: { percent: 99.9, service: 'Azure Service Bus', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  keyVault: { percent: 99.99, service: 'Azure Key Vault (secrets and keys)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  entraId: { percent: 99.99, service: 'Microsoft Entra ID (P1 and P2) authentication', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  synapse: { percent: 99.9, service: 'Azure Synapse Analytics (dedicated SQL pools)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+} as const satisfies Record<string, SlaFigure>;

@@ -1,0 +1,318 @@
+import { componentZones, connectionId, type Component, type Connection, type Design, type LayoutPoint, type Region } from '../model';
+import { placeOf, type Place } from './kinds';
+import { elbow, routeConnections, type Box, type Point } from './route';
+
+/**
+ * The diagram's geometry, as plain functions of the document, shared by the canvas, the SVG and
+ * draw.io renderers and the command line. A region is a box holding its network boundary, whose
+ * availability zones are side-by-side columns of one width; a component inside the network is
+ * drawn across the columns of the zones it runs in (so a glance shows what survives a zone), its
+ * x follows from its zones and only its y is free; regional managed services sit in columns beside
+ * the network, security and operations services in the last one; global components and external
+ * systems are placed freely around the regions.
+ *
+ * The document's `layout` holds the top-left corner of each component and each region; widths
+ * come from the zones, so nothing else needs storing.
+ */
+
+export const NODE_WIDTH = 208;
+export const NODE_HEIGHT = 80;
+/** Room around a node inside its zone column. */
+export const ZONE_PADDING = 16;
+export const ZONE_WIDTH = NODE_WIDTH + 2 * ZONE_PADDING;
+export const ZONE_GAP = 16;
+export const ZONE_PITCH = ZONE_WIDTH + ZONE_GAP;
+export const REGION_HEADER = 44;
+export const REGION_PADDING = 20;
+export const NETWORK_HEADER = 30;
+export const NETWORK_PADDING = 12;
+/** The zone's name at the top of its column. */
+export const ZONE_HEADER = 30;
+/** Vertical room between rows of nodes: the channel connections run along. */
+export const ROW_GAP = 56;
+/** Horizontal room between free-standing nodes and between regions. */
+export const COLUMN_GAP = 72;
+export const REGION_GAP = 120;
+const MIN_ROWS = 2;
+
+export type Positions = Readonly<Record<string, LayoutPoint>>;
+
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export interface ZoneColumn extends Rect {
+  zone: string;
+}
+
+export interface SideColumn extends Rect {
+  kind: 'service' | 'region-side';
+}
+
+export interface RegionBox extends Rect {
+  region: Region;
+  /** The network boundary (VPC / VNet) holding the zone columns. */
+  network: Rect;
+  zones: readonly ZoneColumn[];
+  columns: readonly SideColumn[];
+}
+
+export interface DiagramNode extends Rect {
+  id: string;
+  component: Component;
+  place: Place;
+  /** For components in the network: the region's zones in order, and whether it runs in each one it spans. */
+  zoneSpan?: readonly { zone: string; on: boolean }[];
+  /** The zones it runs in (its own, or its region's first), for a component in a region. */
+  zones: readonly string[];
+}
+
+export interface DiagramEdge {
+  id: string;
+  connection: Connection;
+  points: readonly Point[];
+}
+
+export interface Scene {
+  nodes: readonly DiagramNode[];
+  nodeById: ReadonlyMap<string, DiagramNode>;
+  regions: readonly RegionBox[];
+  edges: readonly DiagramEdge[];
+  /** Everything drawn, with nothing outside it. */
+  bounds: Rect;
+}
+
+// --- Regions ---------------------------------------------------------------------------------
+
+/** The side columns a region has: managed services, then security and operations, each when used. */
+function sideColumnKinds(members: readonly Pick<Component, 'kind' | 'region'>[]): ('service' | 'region-side')[] {
+  const places = new Set(members.map((m) => placeOf(m)));
+  const kinds: ('service' | 'region-side')[] = [];
+  if (places.has('service')) kinds.push('service');
+  if (places.has('region-side')) kinds.push('region-side');
+  return kinds;
+}
+
+/** The x of a region's parts, from its anchor: network box, zone columns, side columns. */
+function regionColumns(region: Region, anchorX: number, sideKinds: readonly ('service' | 'region-side')[]) {
+  const zoneCount = Math.max(1, region.zones.length);
+  const networkX = anchorX + REGION_PADDING;
+  const networkWidth = 2 * NETWORK_PADDING + zoneCount * ZONE_WIDTH + (zoneCount - 1) * ZONE_GAP;
+  const zoneX = (index: number) => networkX + NETWORK_PADDING + index * ZONE_PITCH;
+  const sideX = (index: number) => networkX + networkWidth + REGION_PADDING + index * ZONE_PITCH;
+  const width = REGION_PADDING + networkWidth + (sideKinds.length > 0 ? REGION_PADDING + sideKinds.length * ZONE_PITCH - ZONE_GAP : 0) + REGION_PADDING;
+  return { networkX, networkWidth, zoneX, sideX, width };
+}
+
+/** The middle of a region's network boundary, for a region anchored at `anchorX`. */
+export function networkCentreX(region: Region, anchorX: number): number {
+  const columns = regionColumns(region, anchorX, []);
+  return columns.networkX + columns.networkWidth / 2;
+}
+
+/** Where a region's first row of nodes starts, below the region's and the network's headers. */
+export function firstRowTop(anchorY: number): number {
+  return anchorY + REGION_HEADER + NETWORK_HEADER + ZONE_HEADER + 8;
+}
+
+/** The smallest region height that still shows its columns (an empty region). */
+const minBottom = (anchorY: number) => firstRowTop(anchorY) + MIN_ROWS * (NODE_HEIGHT + ROW_GAP) - ROW_GAP + ROW_GAP / 2 + NETWORK_PADDING + REGION_PADDING;
+
+/**
+ * A region's width from its zones and what kinds of members it has (its height follows its members).
+ * Exported for the layout, which places regions side by side before their members.
+ */
+export function regionWidth(region: Region, members: readonly Pick<Component, 'kind' | 'region'>[]): number {
+  return regionColumns(region, 0, sideColumnKinds(members)).width;
+}
+
+// --- Nodes -----------------------------------------------------------------------------------
+
+/** The zone indexes a component runs in, within its region's zone order (the first when none match). */
+function zoneIndexes(region: Region, zones: readonly string[]): number[] {
+  const indexes = zones.map((z) => region.zones.indexOf(z)).filter((i) => i >= 0);
+  return indexes.length > 0 ? indexes.sort((a, b) => a - b) : [0];
+}
+
+/** The x and width of a component inside its region, from its zones (network) or its column (services). */
+export function memberColumn(region: Region, anchorX: number, sideKinds: readonly ('service' | 'region-side')[], component: Component, zones: readonly string[]): { x: number; width: number } {
+  const columns = regionColumns(region, anchorX, sideKinds);
+  const place = placeOf(component);
+  if (place === 'network') {
+    const indexes = zoneIndexes(region, zones);
+    const first = indexes[0]!;
+    const last = indexes[indexes.length - 1]!;
+    return { x: columns.zoneX(first) + ZONE_PADDING, width: NODE_WIDTH + (last - first) * ZONE_PITCH };
+  }
+  const column = Math.max(0, sideKinds.indexOf(place === 'region-side' ? 'region-side' : 'service'));
+  return { x: columns.sideX(column) + ZONE_PADDING, width: NODE_WIDTH };
+}
+
+// --- Scene -----------------------------------------------------------------------------------
+
+export interface SceneOptions {
+  /** Route connections around the nodes (default); false draws plain elbows (large designs). */
+  route?: boolean;
+  /** Components whose positions are overridden (a drag in progress): their edges get plain elbows. */
+  overlay?: Positions | null;
+}
+
+/** Where regions without a stored corner go: side by side below the band of global services, whatever the components. */
+export function defaultRegionAnchor(index: number, previousRight: number): LayoutPoint {
+  return { x: index === 0 ? 0 : previousRight + REGION_GAP, y: 240 };
+}
+
+/**
+ * Lays out the document as drawn: every component's box, every region's box with its network,
+ * zone columns and side columns, and every connection's route. `positions` must have a point for
+ * every component (see `completePositions`); regions without one get `defaultRegionAnchor`.
+ */
+export function buildScene(design: Pick<Design, 'regions' | 'components' | 'connections'>, positions: Positions, options: SceneOptions = {}): Scene {
+  const membersOf = new Map<string, Component[]>();
+  for (const component of design.components) {
+    if (component.region === undefined) continue;
+    const list = membersOf.get(component.region);
+    if (list) list.push(component);
+    else membersOf.set(component.region, [component]);
+  }
+  const nodes: DiagramNode[] = [];
+  const regions: RegionBox[] = [];
+  let previousRight = 0;
+  design.regions.forEach((region, index) => {
+    const members = membersOf.get(region.id) ?? [];
+    const sideKinds = sideColumnKinds(members);
+    const anchor = positions[region.id] ?? defaultRegionAnchor(index, previousRight);
+    const columns = regionColumns(region, anchor.x, sideKinds);
+    let top = anchor.y;
+    let bottom = minBottom(anchor.y);
+    for (const component of members) {
+      const zones = componentZones(design, component);
+      const { x, width } = memberColumn(region, anchor.x, sideKinds, component, zones);
+      const at = options.overlay?.[component.id] ?? positions[component.id] ?? { x, y: firstRowTop(anchor.y) };
+      const dragging = options.overlay?.[component.id] !== undefined;
+      const y = at.y;
+      const node: DiagramNode = {
+        id: component.id,
+        component,
+        place: placeOf(component),
+        // A component being dragged follows the pointer; it snaps to its zones when dropped.
+        x: dragging ? at.x : x,
+        y,
+        width,
+        height: NODE_HEIGHT,
+        zones,
+      };
+      if (node.place === 'network') {
+        const indexes = zoneIndexes(region, zones);
+        node.zoneSpan = region.zones.slice(indexes[0], indexes[indexes.length - 1]! + 1).map((zone) => ({ zone, on: zones.includes(zone) }));
+      }
+      nodes.push(node);
+      if (dragging) continue;
+      top = Math.min(top, y - (firstRowTop(0) - 0));
+      bottom = Math.max(bottom, y + NODE_HEIGHT + ROW_GAP / 2 + NETWORK_PADDING + REGION_PADDING);
+    }
+    const networkY = top + REGION_HEADER;
+    const networkBottom = bottom - REGION_PADDING;
+    const network = { x: columns.networkX, y: networkY, width: columns.networkWidth, height: networkBottom - networkY };
+    const columnTop = networkY + NETWORK_HEADER;
+    const columnHeight = networkBottom - NETWORK_PADDING - columnTop;
+    regions.push({
+      region,
+      x: anchor.x,
+      y: top,
+      width: columns.width,
+      height: bottom - top,
+      network,
+      zones: region.zones.map((zone, i) => ({ zone, x: columns.zoneX(i), y: columnTop, width: ZONE_WIDTH, height: columnHeight })),
+      columns: sideKinds.map((kind, i) => ({ kind, x: columns.sideX(i), y: columnTop, width: ZONE_WIDTH, height: columnHeight })),
+    });
+    previousRight = anchor.x + columns.width;
+  });
+  for (const component of design.components) {
+    if (component.region !== undefined && design.regions.some((r) => r.id === component.region)) continue;
+    const at = options.overlay?.[component.id] ?? positions[component.id] ?? { x: 0, y: 0 };
+    nodes.push({ id: component.id, component, place: placeOf({ kind: component.kind, region: undefined }), x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT, zones: [] });
+  }
+  const nodeById = new Map(nodes.map((n) => [n.id, n]));
+  const edges = routeScene(design.connections, nodeById, options);
+  return { nodes, nodeById, regions, edges, bounds: sceneBounds(nodes, regions, edges) };
+}
+
+function routeScene(connections: readonly Connection[], nodeById: ReadonlyMap<string, DiagramNode>, options: SceneOptions): DiagramEdge[] {
+  const overlay = options.overlay ?? null;
+  const routed = connections.filter((c) => nodeById.has(c.from) && nodeById.has(c.to) && c.from !== c.to);
+  const plain = (c: Connection) => overlay !== null && (overlay[c.from] !== undefined || overlay[c.to] !== undefined);
+  const requests = routed.filter((c) => !plain(c)).map((c) => ({ id: connectionId(c), from: c.from, to: c.to }));
+  const routes = options.route === false ? new Map<string, Point[]>() : routeConnections(nodeById, requests);
+  return routed.map((connection) => {
+    const id = connectionId(connection);
+    return { id, connection, points: routes.get(id) ?? elbow(nodeById.get(connection.from)!, nodeById.get(connection.to)!) };
+  });
+}
+
+function sceneBounds(nodes: readonly Rect[], regions: readonly Rect[], edges: readonly DiagramEdge[]): Rect {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  const add = (x: number, y: number, width = 0, height = 0) => {
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + width);
+    bottom = Math.max(bottom, y + height);
+  };
+  for (const r of [...nodes, ...regions]) add(r.x, r.y, r.width, r.height);
+  for (const edge of edges) for (const p of edge.points) add(p.x, p.y);
+  if (!Number.isFinite(left)) return { x: 0, y: 0, width: 0, height: 0 };
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+// --- Hit-testing and drops ------------------------------------------------------------------
+
+export function contains(rect: Rect, point: LayoutPoint): boolean {
+  return point.x >= rect.x && point.x <= rect.x + rect.width && point.y >= rect.y && point.y <= rect.y + rect.height;
+}
+
+/** The region and zone column under a point (the last region drawn wins where boxes overlap). */
+export function placementAt(regions: readonly RegionBox[], point: LayoutPoint): { region: string; zone: string | undefined } | undefined {
+  for (let i = regions.length - 1; i >= 0; i -= 1) {
+    const region = regions[i]!;
+    if (!contains(region, point)) continue;
+    const column = region.zones.find((z) => point.x >= z.x - ZONE_GAP / 2 && point.x <= z.x + z.width + ZONE_GAP / 2 && point.y >= region.network.y);
+    return { region: region.region.id, zone: column?.zone };
+  }
+  return undefined;
+}
+
+export function boxesOverlap(a: Rect, b: Rect, gap = 0): boolean {
+  return a.x < b.x + b.width + gap && b.x < a.x + a.width + gap && a.y < b.y + b.height + gap && b.y < a.y + a.height + gap;
+}
+
+/**
+ * A y for `box` (moving vertically only) at or below `y` where it keeps `gap` from every other
+ * box: a dropped component never lands on or right against another, which would leave an edge
+ * too short to see or click.
+ */
+export function freeY(box: Rect, others: readonly Rect[], gap: number): number {
+  let y = box.y;
+  for (let guard = 0; guard < others.length + 1; guard += 1) {
+    const moved = { ...box, y };
+    const hit = others.find((o) => boxesOverlap(moved, o, gap));
+    if (!hit) return y;
+    // Below the box it hits when the drop is in its lower half, above it otherwise (if there is room).
+    const above = hit.y - gap - box.height;
+    const below = hit.y + hit.height + gap;
+    y = box.y + box.height / 2 < hit.y + hit.height / 2 && !others.some((o) => boxesOverlap({ ...box, y: above }, o, gap)) ? above : below;
+  }
+  return y;
+}
+
+/** The point in the middle of a box. */
+export function centre(rect: Rect): LayoutPoint {
+  return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+}
+
+export type { Box, Point };

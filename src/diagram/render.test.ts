@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DOMParser } from '@xmldom/xmldom';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { HOSTILE_FRAGMENTS, withNames } from '../../generators/testing';
+import { loadDesign } from '../catalog';
+import type { Design } from '../model';
+import { renderDiagramDrawio } from './drawio';
+import { renderDiagramSvg } from './svg';
+
+const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
+const templates = readdirSync(TEMPLATES)
+  .filter((file) => file.endsWith('.yaml'))
+  .map((file) => {
+    const loaded = loadDesign(readFileSync(join(TEMPLATES, file), 'utf8'));
+    if (!loaded.ok) throw new Error(`${file} does not load`);
+    return [file, loaded.design] as const;
+  });
+const design = (file: string): Design => templates.find(([name]) => name === file)![1];
+
+/** Parses XML strictly: any error, even one a browser would forgive, fails the test. */
+function parseXml(text: string) {
+  return new DOMParser({
+    onError: (level, message) => {
+      if (level !== 'warning') throw new Error(`${level}: ${message}`);
+    },
+  }).parseFromString(text, 'text/xml');
+}
+
+const elements = (document: ReturnType<typeof parseXml>, tag: string) => Array.from(document.getElementsByTagName(tag));
+
+describe('the SVG diagram', () => {
+  it.each(templates)('%s: one group per component with its name, one path per connection with its ends', (_file, template) => {
+    const svg = parseXml(renderDiagramSvg(template));
+    const groups = elements(svg, 'g').filter((g) => g.hasAttribute('data-component'));
+    expect(groups.map((g) => g.getAttribute('data-component')).sort()).toEqual(template.components.map((c) => c.id).sort());
+    for (const group of groups) {
+      const component = template.components.find((c) => c.id === group.getAttribute('data-component'))!;
+      expect(elements(svg, 'rect').length).toBeGreaterThan(0);
+      const text = Array.from(group.getElementsByTagName('text')).map((t) => t.textContent).join(' ');
+      // The name, possibly wrapped over two lines.
+      expect(text.replace(/\s+/g, ' ')).toContain((component.name ?? component.id).split(' ')[0]);
+    }
+    const paths = elements(svg, 'path').filter((p) => p.hasAttribute('data-from'));
+    expect(paths.map((p) => `${p.getAttribute('data-from')}>${p.getAttribute('data-to')}:${p.getAttribute('data-mode')}`).sort()).toEqual(
+      template.connections.map((c) => `${c.from}>${c.to}:${c.mode}`).sort(),
+    );
+  });
+
+  it('draws only the selection (and the connections between it) when asked', () => {
+    const svg = parseXml(renderDiagramSvg(design('single-region-multi-az.yaml'), { selection: ['alb', 'web', 'db'] }));
+    expect(elements(svg, 'g').filter((g) => g.hasAttribute('data-component')).map((g) => g.getAttribute('data-component')).sort()).toEqual(['alb', 'db', 'web']);
+    expect(elements(svg, 'path').filter((p) => p.hasAttribute('data-from')).map((p) => `${p.getAttribute('data-from')}>${p.getAttribute('data-to')}`).sort()).toEqual(['alb>web', 'web>db']);
+  });
+
+  it('keeps hostile names as text: the document parses and no markup gets through', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...HOSTILE_FRAGMENTS), { minLength: 1, maxLength: 4 }), (fragments) => {
+        const hostile = withNames(design('multi-region-active-passive.yaml'), (_kind, index) => fragments.join(index % 2 === 0 ? '' : ' '), { locations: false });
+        for (const text of [renderDiagramSvg(hostile), renderDiagramDrawio(hostile)]) {
+          const document = parseXml(text);
+          expect(elements(document, 'script')).toHaveLength(0);
+        }
+      }),
+      { numRuns: 30 },
+    );
+  });
+});
+
+describe('the draw.io diagram', () => {
+  it.each(templates)('%s: an mxGraph model with one cell per region, zone, component and connection', (_file, template) => {
+    const drawio = parseXml(renderDiagramDrawio(template));
+    expect(drawio.documentElement!.tagName).toBe('mxfile');
+    const objects = elements(drawio, 'object');
+    const of = (type: string) => objects.filter((o) => o.getAttribute('ninesmith') === type);
+    expect(of('region').map((o) => o.getAttribute('ninesmith-id'))).toEqual(template.regions.map((r) => r.id));
+    expect(of('zone')).toHaveLength(template.regions.reduce((sum, r) => sum + r.zones.length, 0));
+    expect(of('component').map((o) => o.getAttribute('ninesmith-id')).sort()).toEqual(template.components.map((c) => c.id).sort());
+    expect(of('connection')).toHaveLength(template.connections.length);
+    // Every object holds exactly one mxCell, and every cell's parent and ends exist.
+    const ids = new Set(['0', '1', ...objects.map((o) => o.getAttribute('id')!)]);
+    for (const object of objects) {
+      const cells = Array.from(object.getElementsByTagName('mxCell'));
+      expect(cells).toHaveLength(1);
+      const cell = cells[0]!;
+      expect(ids.has(cell.getAttribute('parent')!)).toBe(true);
+      if (cell.getAttribute('edge') === '1') {
+        expect(ids.has(cell.getAttribute('source')!)).toBe(true);
+        expect(ids.has(cell.getAttribute('target')!)).toBe(true);
+      } else expect(cell.getElementsByTagName('mxGeometry')[0]!.getAttribute('width')).toMatch(/^\d/);
+    }
+    // Connections keep their mode: as data, and in their style.
+    for (const connection of of('connection')) {
+      const mode = connection.getAttribute('mode');
+      const style = connection.getElementsByTagName('mxCell')[0]!.getAttribute('style')!;
+      if (mode === 'async' || mode === 'backup') expect(style).toContain('dashed=1');
+      if (mode === 'replication') expect(style).toContain('shape=link');
+    }
+    // Components carry their symbol.
+    for (const component of of('component')) expect(component.getElementsByTagName('mxCell')[0]!.getAttribute('style')).toMatch(/image=data:image\/svg\+xml,[A-Za-z0-9+/=]+;/);
+  });
+});

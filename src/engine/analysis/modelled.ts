@@ -1,0 +1,257 @@
+import { displayName } from '../../model';
+import { isGlobal, type DesignGraph } from '../graph';
+import { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './assumptions';
+import type { JourneyOutcome, JourneyPlan } from './journeys';
+import { modelInputs, type Rate, type RateAssumption, type DurationAssumption } from './rates';
+import { uniqueAssumptions, zoneLossDisruption } from './recovery';
+import type { FailureScenario, ScenarioIndex } from './scenarios';
+
+/**
+ * The modelled availability of each journey: expected downtime a month from the failure scenarios,
+ * each at its rate (events a year) and lasting as long as this design takes to recover from it, or
+ * until the provider ends the incident, whichever is sooner. Built from the scenarios' journey
+ * outcomes: no journey is walked again here.
+ */
+
+export type ContributorKind = 'instance' | 'zone' | 'region' | 'service' | 'external' | 'deployment' | 'corruption';
+
+/** One failure scenario's share of a journey's expected downtime. */
+export interface Contributor {
+  /** `zone:primary/a`, `region:primary`, `instance:web`, `component:cdn`, `external:erp`, `deployment:web`, `corruption:db`. */
+  scenario: string;
+  kind: ContributorKind;
+  title: string;
+  /** The components whose failure costs the journey this time. */
+  components: string[];
+  /** Expected minutes a month, and at the low and high ends of the rates. */
+  minutesPerMonth: number;
+  lowMinutesPerMonth: number;
+  highMinutesPerMonth: number;
+}
+
+export interface ModelledAvailability {
+  /** Percent, from the expected rates. */
+  availability: number;
+  downtimeMinutesPerMonth: number;
+  /** Percent at the high rates (the pessimistic end) and at the low rates (the optimistic end). */
+  low: number;
+  high: number;
+  nines: number;
+  meetsTarget: boolean;
+  /** The scenarios that cost the journey most, largest first. */
+  contributors: Contributor[];
+  assumptions: Assumption[];
+}
+
+/** Contributors kept per journey: enough to say what caps it, few enough for a report. */
+export const MAX_CONTRIBUTORS = 10;
+
+
+const MINUTES_PER_MONTH = SECONDS_PER_MONTH / 60;
+
+interface Tally {
+  expected: number;
+  low: number;
+  high: number;
+  contributors: Map<string, Contributor>;
+  assumptions: Assumption[];
+}
+
+/** Adds `rate` events a year of `seconds` each (times the share of requests hit) to a journey's tally. */
+function add(tally: Tally, scenario: string, kind: ContributorKind, title: string, components: readonly string[], rate: Rate, seconds: number, share: number, assumptions: readonly Assumption[]): void {
+  if (!(seconds > 0) || rate.high <= 0) return;
+  // Events a year -> events a month, seconds -> minutes.
+  const perEvent = (seconds / 60) * share;
+  const expected = (rate.expected / 12) * perEvent;
+  const low = (rate.low / 12) * perEvent;
+  const high = (rate.high / 12) * perEvent;
+  tally.expected += expected;
+  tally.low += low;
+  tally.high += high;
+  let contributor = tally.contributors.get(scenario);
+  if (!contributor) {
+    contributor = { scenario, kind, title, components: [], minutesPerMonth: 0, lowMinutesPerMonth: 0, highMinutesPerMonth: 0 };
+    tally.contributors.set(scenario, contributor);
+  }
+  contributor.minutesPerMonth += expected;
+  contributor.lowMinutesPerMonth += low;
+  contributor.highMinutesPerMonth += high;
+  for (const id of components) if (!contributor.components.includes(id)) contributor.components.push(id);
+  tally.assumptions.push(...assumptions);
+}
+
+const outageOf = (outcome: JourneyOutcome): number => outcome.rtoSeconds ?? Number.POSITIVE_INFINITY;
+
+/** Whether a component's own loss costs the journey time: it breaks it, or sends it to a failover partner. */
+const costs = (outcome: JourneyOutcome): boolean => !outcome.up || outcome.servedByFailover;
+
+function nines(availability: number): number {
+  return availability >= 1 ? Number.POSITIVE_INFINITY : Number((-Math.log10(1 - availability)).toFixed(2));
+}
+
+const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** The modelled availability of every journey of the design, in plan order. */
+export function modelledAvailability(graph: DesignGraph, plans: readonly JourneyPlan[], index: ScenarioIndex): ModelledAvailability[] {
+  const inputs = modelInputs(graph);
+  const { rates, durations } = inputs;
+  const tallies: Tally[] = plans.map(() => ({ expected: 0, low: 0, high: 0, contributors: new Map(), assumptions: [ASSUMPTIONS.modelledDowntime, ASSUMPTIONS.month] }));
+  const planById = new Map(plans.map((plan, p) => [plan.journey.id, p]));
+  // The components each journey cannot lose without waiting (broken or failed over), from the component scenarios.
+  const critical: Set<number>[] = plans.map(() => new Set());
+  for (let i = 0; i < index.componentScenario.length; i += 1) {
+    const s = index.componentScenario[i]!;
+    if (s < 0) continue;
+    for (const outcome of index.scenarios[s]!.journeys) if (costs(outcome)) critical[planById.get(outcome.id)!]!.add(i);
+  }
+  const name = (i: number) => displayName(graph.components[i]!);
+  const componentRate = (i: number, fallback: RateAssumption): RateAssumption => inputs.components.get(graph.components[i]!.id)?.rate ?? fallback;
+  const componentDuration = (i: number, fallback: DurationAssumption): DurationAssumption => inputs.components.get(graph.components[i]!.id)?.duration ?? fallback;
+
+  for (const scenario of index.scenarios) {
+    // Most components of a large design lie on no journey's route: their scenarios cost nothing.
+    if (scenario.journeys.length === 0) continue;
+    switch (scenario.kind) {
+      case 'zone':
+        zoneOrRegion(scenario, rates.zoneIncident, durations.zoneIncident, 'zone');
+        break;
+      case 'region':
+        zoneOrRegion(scenario, rates.regionIncident, durations.regionIncident, 'region');
+        break;
+      case 'component':
+      case 'external':
+        componentLoss(scenario);
+        break;
+      case 'deployment':
+        release(scenario);
+        break;
+      case 'corruption':
+        corruption(scenario);
+        break;
+    }
+  }
+
+  function zoneOrRegion(scenario: FailureScenario, rate: RateAssumption, duration: DurationAssumption, kind: 'zone' | 'region'): void {
+    const [region, zone] = kind === 'zone' ? (scenario.failure.zones![0] as string).split('/') : [scenario.failure.regions![0]!, undefined];
+    const lost = zone !== undefined ? new Set([zone]) : undefined;
+    // What the failure touches, asked of the few components each journey depends on (not of every component down).
+    const touched = (i: number) => graph.components[i]!.region === region && (zone === undefined || graph.instanceZones[i]!.includes(zone));
+    scenario.journeys.forEach((outcome, p) => {
+      const hit = [...critical[p]!].filter(touched).sort((a, b) => a - b);
+      let seconds: number;
+      let assumptions: Assumption[] = [];
+      if (costs(outcome)) {
+        seconds = Math.min(outageOf(outcome), duration.seconds);
+        assumptions = outcome.assumptions;
+      } else {
+        // Up without a failover: only components the journey depends on disrupt it while they fail over
+        // inside the region (a redundant route's or a standby region's zone loss costs nothing).
+        seconds = 0;
+        for (const i of hit) {
+          if (!lost) continue;
+          const estimate = zoneLossDisruption(graph, i, lost);
+          // Behind a load balancer only the lost zone's share of requests fails until it is evicted;
+          // a promotion (standby, cluster, replica) stops every request until it completes.
+          const zones = graph.instanceZones[i]!.length;
+          const share = graph.traits[i]!.zonalFailover === 'load-balanced' && zones > 0 ? 1 / zones : 1;
+          if ((estimate.seconds ?? 0) * share > seconds) {
+            seconds = (estimate.seconds ?? 0) * share;
+            assumptions = estimate.assumptions;
+          }
+        }
+      }
+      add(tallies[p]!, scenario.id, kind, scenario.title, hit.map((i) => graph.components[i]!.id), rate.rate, seconds, 1, [rate.assumption, duration.assumption, ...assumptions]);
+    });
+  }
+
+  function componentLoss(scenario: FailureScenario): void {
+    const i = graph.indexById.get(scenario.failure.components![0]!)!;
+    const id = graph.components[i]!.id;
+    const kind = graph.kinds[i]!;
+    const traits = graph.traits[i]!;
+    for (const outcome of scenario.journeys) {
+      if (!costs(outcome)) continue;
+      const tally = tallies[planById.get(outcome.id)!]!;
+      const outage = outageOf(outcome);
+      // The service itself fails: a provider's managed or global service, a vendor's system, or a
+      // stateful service the team runs. A team's own code fails by releases, instances, zones and regions.
+      let service: { rate: RateAssumption; duration: DurationAssumption } | undefined;
+      if (kind.capabilities.external) service = { rate: componentRate(i, rates.externalIncident), duration: componentDuration(i, durations.externalIncident) };
+      else if (traits.operator === 'provider') service = { rate: componentRate(i, isGlobal(graph, i) ? rates.globalServiceIncident : rates.regionalServiceIncident), duration: componentDuration(i, durations.serviceIncident) };
+      else if (!kind.capabilities.deployable) service = { rate: componentRate(i, rates.selfOperatedIncident), duration: componentDuration(i, durations.serviceIncident) };
+      else if (inputs.components.has(id)) service = { rate: componentRate(i, rates.selfOperatedIncident), duration: componentDuration(i, durations.serviceIncident) };
+      if (service) {
+        add(tally, scenario.id, kind.capabilities.external ? 'external' : 'service', scenario.title, [id], service.rate.rate, Math.min(outage, service.duration.seconds), 1, [service.rate.assumption, service.duration.assumption, ...outcome.assumptions]);
+      }
+      // An instance fails under it: absorbed by the others after a health check or a promotion, or,
+      // for a single instance, down until it is replaced.
+      if (!(kind.capabilities.instances || kind.capabilities.deployable) || traits.zoneRedundant || graph.components[i]!.region === undefined) continue;
+      const instance = rates.instanceFailure;
+      const cap = durations.instanceIncident;
+      let seconds: number;
+      let assumptions: Assumption[];
+      if (traits.instanceUnits >= 2 && traits.zonalFailover !== 'none' && traits.zonalFailover !== 'independent' && traits.zonalFailover !== 'service') {
+        // Every instance fails at the rate, each costing its share of traffic (load-balanced), or only the
+        // primary's failures cost a promotion (standby, cluster, replica): either way one disruption per rate.
+        const primary = graph.instanceZones[i]![0];
+        const estimate = zoneLossDisruption(graph, i, new Set(primary !== undefined ? [primary] : []));
+        seconds = estimate.seconds ?? 0;
+        assumptions = estimate.assumptions;
+      } else {
+        seconds = Math.min(outage, cap.seconds);
+        assumptions = [cap.assumption, ...outcome.assumptions];
+      }
+      add(tally, `instance:${id}`, 'instance', `An instance of ${name(i)} fails`, [id], instance.rate, seconds, 1, [instance.assumption, ...assumptions]);
+    }
+  }
+
+  function release(scenario: FailureScenario): void {
+    const changeFailure = rates.changeFailureRate.rate;
+    const perYear = inputs.deploymentsPerMonth.value * 12;
+    const rate: Rate = { low: (perYear * changeFailure.low) / 100, expected: (perYear * changeFailure.expected) / 100, high: (perYear * changeFailure.high) / 100 };
+    for (const outcome of scenario.journeys) {
+      if (outcome.up) continue;
+      add(tallies[planById.get(outcome.id)!]!, scenario.id, 'deployment', scenario.title, scenario.downComponents, rate, outageOf(outcome), scenario.affectedShare ?? 1, [
+        rates.changeFailureRate.assumption,
+        inputs.deploymentsPerMonth.assumption,
+        ...outcome.assumptions,
+      ]);
+    }
+  }
+
+  function corruption(scenario: FailureScenario): void {
+    const cap = durations.corruptionRepair;
+    for (const outcome of scenario.journeys) {
+      if (outcome.up) continue;
+      add(tallies[planById.get(outcome.id)!]!, scenario.id, 'corruption', scenario.title, scenario.downComponents, rates.dataCorruption.rate, Math.min(outageOf(outcome), cap.seconds), 1, [
+        rates.dataCorruption.assumption,
+        cap.assumption,
+        ...outcome.assumptions,
+      ]);
+    }
+  }
+
+  return plans.map((plan, p) => {
+    const tally = tallies[p]!;
+    const target = plan.journey.target ?? graph.tier.availability;
+    // Downtime cannot exceed the month: a journey down all the time is 0%, not less.
+    const availabilityOf = (minutes: number) => Math.max(0, 1 - minutes / MINUTES_PER_MONTH);
+    const expected = availabilityOf(tally.expected);
+    const contributors = [...tally.contributors.values()]
+      .sort((a, b) => b.minutesPerMonth - a.minutesPerMonth || (a.scenario < b.scenario ? -1 : 1))
+      .slice(0, MAX_CONTRIBUTORS)
+      .map((c) => ({ ...c, minutesPerMonth: round(c.minutesPerMonth, 2), lowMinutesPerMonth: round(c.lowMinutesPerMonth, 2), highMinutesPerMonth: round(c.highMinutesPerMonth, 2) }));
+    const percent = round(expected * 100, 6);
+    return {
+      availability: percent,
+      downtimeMinutesPerMonth: round(tally.expected, 2),
+      low: round(availabilityOf(tally.high) * 100, 6),
+      high: round(availabilityOf(tally.low) * 100, 6),
+      nines: nines(expected),
+      meetsTarget: percent + 1e-9 >= target,
+      contributors,
+      assumptions: uniqueAssumptions(tally.assumptions),
+    };
+  });
+}
+
