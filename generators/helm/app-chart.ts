@@ -5,7 +5,7 @@ import type { GeneratedFile } from '../types';
  * values as data only (no `tpl`), so nothing from a values file is evaluated as a template.
  */
 export const APP_CHART_NAME = 'ninesmith-app';
-export const APP_CHART_VERSION = '0.1.0';
+export const APP_CHART_VERSION = '0.2.0';
 
 /** JSON Schema (draft-07) of the chart's values: `helm lint` and `helm install` check values against it. */
 export const APP_CHART_SCHEMA = {
@@ -13,11 +13,12 @@ export const APP_CHART_SCHEMA = {
   title: 'ninesmith-app values',
   type: 'object',
   additionalProperties: false,
-  required: ['component', 'image', 'replicaCount', 'resources', 'probes', 'podDisruptionBudget', 'autoscaling', 'topologySpreadConstraints'],
+  required: ['component', 'image', 'replicaCount', 'resources', 'probes', 'podDisruptionBudget', 'autoscaling', 'topologySpreadConstraints', 'serviceAccount', 'ingress'],
   properties: {
     // Helm may pass `global` to any chart; the rest is closed so a misspelt key is an error.
     global: { type: 'object' },
-    nameOverride: { type: 'string', pattern: '^[a-z0-9]([a-z0-9-]{0,51}[a-z0-9])?$' },
+    // A Service name is a DNS-1035 label: a letter first.
+    nameOverride: { type: 'string', pattern: '^[a-z]([a-z0-9-]{0,51}[a-z0-9])?$' },
     component: {
       type: 'object',
       additionalProperties: false,
@@ -27,9 +28,35 @@ export const APP_CHART_SCHEMA = {
     image: {
       type: 'object',
       additionalProperties: false,
-      required: ['repository', 'tag'],
-      properties: { repository: { type: 'string' }, tag: { type: 'string' }, pullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] } },
+      required: ['repository'],
+      anyOf: [{ required: ['tag'] }, { required: ['digest'] }],
+      properties: {
+        repository: { type: 'string' },
+        tag: { type: 'string' },
+        // `sha256:<64 hex>`: when set, the image is pulled by digest (`repository@digest`) and the tag is ignored.
+        digest: { type: 'string', pattern: '^(sha256:[a-f0-9]{64})?$' },
+        pullPolicy: { enum: ['Always', 'IfNotPresent', 'Never'] },
+      },
     },
+    serviceAccount: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { create: { type: 'boolean' }, name: { type: 'string' }, annotations: { type: 'object', additionalProperties: { type: 'string' } } },
+    },
+    ingress: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['enabled'],
+      properties: {
+        enabled: { type: 'boolean' },
+        className: { type: 'string' },
+        host: { type: 'string' },
+        path: { type: 'string', pattern: '^/' },
+        annotations: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+    podSecurityContext: { type: 'object' },
+    securityContext: { type: 'object' },
     replicaCount: { type: 'integer', minimum: 1 },
     containerPort: { type: 'integer', minimum: 1, maximum: 65535 },
     service: {
@@ -103,16 +130,41 @@ version: ${APP_CHART_VERSION}
 appVersion: "1.0.0"
 `;
 
-const HELPERS = `{{/* Name of the workload: nameOverride, else the component id. */}}
+const HELPERS = `{{/* Name of the workload: nameOverride, else the component id; a Service name must start with a letter. */}}
 {{- define "ninesmith-app.name" -}}
-{{- default .Values.component.id .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- $name := default .Values.component.id .Values.nameOverride -}}
+{{- if not (regexMatch "^[a-z]" $name) }}{{ $name = printf "s-%s" $name }}{{ end -}}
+{{- $name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+
+{{/* Label values are at most 63 characters, and quoted: an id of digits is still a string. */}}
+{{- define "ninesmith-app.component" -}}
+{{- .Values.component.id | trunc 63 | trimSuffix "-" -}}
 {{- end -}}
 
 {{/* Labels that select this workload's pods (also used by the spread constraints in values). */}}
 {{- define "ninesmith-app.selectorLabels" -}}
 app.kubernetes.io/name: {{ include "ninesmith-app.name" . }}
-app.kubernetes.io/instance: {{ .Release.Name }}
-ninesmith.dev/component: {{ .Values.component.id }}
+app.kubernetes.io/instance: {{ .Release.Name | quote }}
+ninesmith.dev/component: {{ include "ninesmith-app.component" . | quote }}
+{{- end -}}
+
+{{/* The service account the pods run as (its IAM role, when the values annotate one). */}}
+{{- define "ninesmith-app.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "ninesmith-app.name" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- default "default" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{/* The image by digest when one is given (repository@sha256:...), else by tag. */}}
+{{- define "ninesmith-app.image" -}}
+{{- if .Values.image.digest -}}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest -}}
+{{- else -}}
+{{- printf "%s:%s" .Values.image.repository .Values.image.tag -}}
+{{- end -}}
 {{- end -}}
 
 {{- define "ninesmith-app.labels" -}}
@@ -150,7 +202,13 @@ spec:
         {{- toYaml . | nindent 8 }}
       {{- end }}
     spec:
+      serviceAccountName: {{ include "ninesmith-app.serviceAccountName" . }}
+      automountServiceAccountToken: false
       terminationGracePeriodSeconds: {{ .Values.terminationGracePeriodSeconds | default 30 }}
+      {{- with .Values.podSecurityContext }}
+      securityContext:
+        {{- toYaml . | nindent 8 }}
+      {{- end }}
       {{- with .Values.topologySpreadConstraints }}
       topologySpreadConstraints:
         {{- toYaml . | nindent 8 }}
@@ -161,8 +219,15 @@ spec:
       {{- end }}
       containers:
         - name: {{ include "ninesmith-app.name" . }}
-          image: {{ printf "%s:%s" .Values.image.repository .Values.image.tag | quote }}
+          image: {{ include "ninesmith-app.image" . | quote }}
           imagePullPolicy: {{ .Values.image.pullPolicy | default "IfNotPresent" }}
+          {{- with .Values.securityContext }}
+          securityContext:
+            {{- toYaml . | nindent 12 }}
+          {{- end }}
+          volumeMounts:
+            - name: tmp
+              mountPath: /tmp
           ports:
             - name: http
               containerPort: {{ .Values.containerPort | default 8080 }}
@@ -190,6 +255,54 @@ spec:
               port: http
             {{- toYaml .Values.probes.liveness | nindent 12 }}
           {{- end }}
+      volumes:
+        # The root filesystem is read-only; /tmp is the writable scratch space.
+        - name: tmp
+          emptyDir: {}
+`;
+
+const SERVICE_ACCOUNT = `{{- if .Values.serviceAccount.create }}
+apiVersion: v1
+kind: ServiceAccount
+metadata:
+  name: {{ include "ninesmith-app.serviceAccountName" . }}
+  labels:
+    {{- include "ninesmith-app.labels" . | nindent 4 }}
+  {{- with .Values.serviceAccount.annotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+automountServiceAccountToken: false
+{{- end }}
+`;
+
+const INGRESS = `{{- if and .Values.ingress.enabled .Values.service.enabled }}
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata:
+  name: {{ include "ninesmith-app.name" . }}
+  labels:
+    {{- include "ninesmith-app.labels" . | nindent 4 }}
+  {{- with .Values.ingress.annotations }}
+  annotations:
+    {{- toYaml . | nindent 4 }}
+  {{- end }}
+spec:
+  ingressClassName: {{ .Values.ingress.className | default "traefik" }}
+  rules:
+    - http:
+        paths:
+          - path: {{ .Values.ingress.path | default "/" }}
+            pathType: Prefix
+            backend:
+              service:
+                name: {{ include "ninesmith-app.name" . }}
+                port:
+                  name: http
+      {{- with .Values.ingress.host }}
+      host: {{ . | quote }}
+      {{- end }}
+{{- end }}
 `;
 
 const SERVICE = `{{- if .Values.service.enabled }}
@@ -261,7 +374,26 @@ component:
 image:
   repository: ""
   tag: ""
+  digest: ""
   pullPolicy: IfNotPresent
+serviceAccount:
+  create: true
+  annotations: {}
+ingress:
+  enabled: false
+  className: traefik
+  path: /
+podSecurityContext:
+  runAsNonRoot: true
+  runAsUser: 10001
+  runAsGroup: 10001
+  seccompProfile:
+    type: RuntimeDefault
+securityContext:
+  allowPrivilegeEscalation: false
+  readOnlyRootFilesystem: true
+  capabilities:
+    drop: [ALL]
 replicaCount: 2
 containerPort: 8080
 service:
@@ -309,5 +441,7 @@ export function appChartFiles(root: string): GeneratedFile[] {
     { path: `${root}/templates/service.yaml`, contents: SERVICE },
     { path: `${root}/templates/pdb.yaml`, contents: PDB },
     { path: `${root}/templates/hpa.yaml`, contents: HPA },
+    { path: `${root}/templates/serviceaccount.yaml`, contents: SERVICE_ACCOUNT },
+    { path: `${root}/templates/ingress.yaml`, contents: INGRESS },
   ];
 }

@@ -54,7 +54,8 @@ describe.each(templates)('Helm values for %s', (template) => {
   const files = generateHelm(designFacts(load(new URL(template, templateDir))));
 
   it('validate against their chart\'s values.schema.json', () => {
-    for (const file of files.filter((f) => f.path.endsWith('.yaml') && !f.path.includes('/templates/') && !f.path.endsWith('Chart.yaml'))) {
+    // storage-class.yaml is a Kubernetes object, not a chart's values.
+    for (const file of files.filter((f) => f.path.endsWith('.yaml') && !f.path.includes('/templates/') && !f.path.endsWith('Chart.yaml') && !f.path.endsWith('storage-class.yaml'))) {
       const validate = file.path.includes('/charts/') ? validators.app : validatorFor(file.path);
       expect(validate, file.path).toBeDefined();
       expect(errorsOf(validate!, yaml.load(file.contents)), file.path).toEqual([]);
@@ -83,6 +84,7 @@ describe('ERP on Kubernetes', () => {
       'helm/platform/traefik/traefik.values.yaml',
       'helm/platform/cloudnative-pg-cluster/postgres.values.yaml',
       'helm/platform/redis/redis.values.yaml',
+      'helm/platform/storage-class.yaml',
     ]);
     const pg = values('helm/platform/cloudnative-pg-cluster/postgres.values.yaml');
     expect(pg.cluster.instances).toBe(3);
@@ -94,13 +96,69 @@ describe('ERP on Kubernetes', () => {
     expect(values('helm/platform/traefik/traefik.values.yaml').deployment.replicas).toBe(3);
   });
 
+  it('routes Traefik to the services it fronts with an Ingress, on a NodePort Service the load balancer targets, health-checked on /ping', () => {
+    const app = values('helm/values/erp-app.yaml');
+    expect(app.ingress).toEqual({ enabled: true, className: 'traefik', path: '/' });
+    expect(app.service.enabled).toBe(true);
+    expect(values('helm/values/erp-workers.yaml').ingress).toEqual({ enabled: false });
+    const traefik = values('helm/platform/traefik/traefik.values.yaml');
+    // One load balancer (Terraform's); TLS ends there, so no websecure entrypoint and no self-signed certificate.
+    expect(traefik.service.spec.type).toBe('NodePort');
+    expect(traefik.ports.web.nodePort).toBe(30080);
+    expect(traefik.ports.websecure.expose.default).toBe(false);
+    expect(traefik.ingressRoute.healthcheck).toMatchObject({ enabled: true, entryPoints: ['web'] });
+    expect(traefik.readinessProbe.failureThreshold).toBeGreaterThan(1);
+  });
+
+  it('names the CloudNativePG cluster after the component, keeps the Prometheus Operator objects off, and gives backups the IAM role Terraform creates', () => {
+    const pg = values('helm/platform/cloudnative-pg-cluster/postgres.values.yaml');
+    expect(pg.fullnameOverride).toBe('postgres');
+    expect(pg.cluster.monitoring).toEqual({ enabled: true, podMonitor: { enabled: false }, prometheusRule: { enabled: false } });
+    expect(pg.cluster.serviceAccountTemplate.metadata.annotations['eks.amazonaws.com/role-arn']).toContain('terraform output postgres_backup_role_arn');
+    expect(pg.cluster.storage.storageClass).toBe('gp3-encrypted');
+    expect(files.find((f) => f.path === 'helm/platform/storage-class.yaml')!.contents).toContain('provisioner: ebs.csi.aws.com');
+  });
+
+  it('annotates the service accounts of services that reach S3 or SQS with their IAM role', () => {
+    expect(values('helm/values/erp-app.yaml').serviceAccount).toEqual({ create: true, name: 'erp-app', annotations: { 'eks.amazonaws.com/role-arn': '[FILL IN: terraform output erp_app_role_arn]' } });
+  });
+
+  it('ships a chart whose pods meet the restricted Pod Security profile and pull by digest when one is given', () => {
+    const chart = (path: string) => files.find((f) => f.path === `helm/charts/ninesmith-app/${path}`)!.contents;
+    const defaults = yaml.load(chart('values.yaml')) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed YAML
+    expect(defaults.podSecurityContext).toMatchObject({ runAsNonRoot: true, seccompProfile: { type: 'RuntimeDefault' } });
+    expect(defaults.securityContext).toEqual({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+    expect(chart('templates/deployment.yaml')).toContain('securityContext:');
+    expect(chart('templates/_helpers.tpl')).toContain('printf "%s@%s" .Values.image.repository .Values.image.digest');
+    expect(chart('templates/ingress.yaml')).toContain('kind: Ingress');
+    // Ids may be all digits, which YAML reads as numbers; label values must be strings.
+    expect(chart('templates/_helpers.tpl')).toContain('app.kubernetes.io/instance: {{ .Release.Name | quote }}');
+    expect(chart('templates/_helpers.tpl')).toContain('ninesmith.dev/component: {{ include "ninesmith-app.component" . | quote }}');
+    expect(errorsOf(validators.app, { ...values('helm/values/erp-app.yaml'), image: { repository: 'r', digest: `sha256:${'a'.repeat(64)}` } })).toEqual([]);
+    expect(errorsOf(validators.app, { ...values('helm/values/erp-app.yaml'), image: { repository: 'r', digest: 'latest' } })).not.toEqual([]);
+  });
+
   it('ships the generic chart with a schema the generated values satisfy', () => {
-    for (const path of ['Chart.yaml', 'values.yaml', 'values.schema.json', 'templates/deployment.yaml', 'templates/pdb.yaml', 'templates/hpa.yaml', 'templates/service.yaml']) {
+    for (const path of ['Chart.yaml', 'values.yaml', 'values.schema.json', 'templates/deployment.yaml', 'templates/pdb.yaml', 'templates/hpa.yaml', 'templates/service.yaml', 'templates/serviceaccount.yaml', 'templates/ingress.yaml']) {
       expect(files.some((f) => f.path === `helm/charts/ninesmith-app/${path}`), path).toBe(true);
     }
     expect(errorsOf(validators.app, yaml.load(files.find((f) => f.path === 'helm/charts/ninesmith-app/values.yaml')!.contents))).toEqual([]);
     // The schema can fail: a values file without replicas is refused.
     expect(errorsOf(validators.app, { ...values('helm/values/erp-app.yaml'), replicaCount: 0 })).not.toEqual([]);
+  });
+});
+
+describe('Redis with two nodes and automatic failover', () => {
+  const design = load(new URL('erp-on-kubernetes.yaml', templateDir));
+  const twoNodes = { ...design, components: design.components.map((c) => (c.id === 'redis' ? { ...c, replicas: 2 } : c)) };
+  const redis = yaml.load(generateHelm(designFacts(twoNodes)).find((f) => f.path === 'helm/platform/redis/redis.values.yaml')!.contents) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed YAML
+
+  it('runs three so Sentinel keeps a majority when one is lost, and says so', () => {
+    expect(redis.replica.replicaCount).toBe(3);
+    expect(redis.sentinel.quorum).toBe(2);
+    expect(generateHelm(designFacts(twoNodes)).find((f) => f.path === 'helm/platform/redis/redis.values.yaml')!.contents).toContain('Sentinel needs 3');
+    // With Sentinel the chart renders no master: no dead values.
+    expect(redis.master).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
-import { formatDuration, markdownCode, primaryRegion, shellArg, type Region } from '../../src/model';
+import { formatDuration, primaryRegion, type Region } from '../../src/model';
 import { kindContext } from '../../src/catalog';
 import { backupOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
-import { defaultNamePrefix, markdownText } from '../text';
+import { markdownText } from '../text';
+import { counterpartOf, runbookCommands, type RunbookCommands } from './commands';
 import { TARGETS } from '../targets';
 import type { GeneratedFile, Generator } from '../types';
 import { failureModesOf, type FailureMode, type FailureModeId } from './failure-modes';
@@ -31,14 +32,17 @@ interface Sections {
   verification: string[];
   communication?: string[];
   checklist: string[];
-  /** Expected recovery time for this design, when it can be said. */
-  expected?: string;
+  /** How the components recover, in words; the figures come from the engine's estimates. */
+  mechanism?: string;
+  /** Whose dashboards to list, when more than the runbook's components (the standby region's). */
+  watch?: readonly ComponentFacts[];
 }
 
 class Writer {
-  readonly prefix: string;
+  /** The provider's commands, or the same steps in words where none are generated. */
+  readonly cmd: RunbookCommands;
   constructor(readonly facts: DesignFacts) {
-    this.prefix = defaultNamePrefix(facts.slug);
+    this.cmd = runbookCommands(facts);
   }
 
   c(id: string): ComponentFacts {
@@ -60,7 +64,7 @@ class Writer {
   }
 
   alarms(c: ComponentFacts): string {
-    return `CloudWatch alarms \`${this.prefix}-${c.id}-*\``;
+    return this.cmd.alarms(c);
   }
 }
 
@@ -69,48 +73,26 @@ function joinIds(list: readonly ComponentFacts[]): string {
 }
 
 function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
-  const rto = formatDuration(w.facts.tier.rtoSeconds);
-  const expectations: string[] = [];
+  const mechanisms: string[] = [];
   const recovery: string[] = [];
+  const storage: string[] = [];
   for (const db of dbs) {
-    const failover = db.traits.zonalFailover;
-    // Storage-level replication is Aurora's: its failover and global database differ from RDS instances'.
-    const aurora = db.traits.data?.replication === 'storage-level';
-    const replicas = db.traits.data?.readReplicas ?? 0;
-    const source = sourcesOf(w.facts, db.id, 'replication').find((s) => s.traits.data?.role === 'records');
+    // A replica of another database, unless it replicates back to it (two writers, active-active).
+    const source = sourcesOf(w.facts, db.id, 'replication').find((s) => s.traits.data?.role === 'records' && !targetsOf(w.facts, db.id, 'replication').some((t) => t.id === s.id));
     if (source) {
-      expectations.push(`${w.ref(db)}: a replica of \`${source.id}\`; it takes writes only once promoted in a [region failover](region-failover.md).`);
+      mechanisms.push(`${w.ref(db)}: a replica of \`${source.id}\`; it takes writes only once promoted in a [region failover](region-failover.md).`);
       recovery.push(`For ${w.ref(db)}: a replica of \`${source.id}\`. If it fails, rebuild it from \`${source.id}\` (recreate the replica) before the next region failover depends on it.`);
-    } else if (db.traits.runtime === 'kubernetes') {
-      expectations.push(`${w.ref(db)}: CloudNativePG promotes a standby in about 30 seconds to a few minutes (${db.replicas} instance(s)).`);
-      recovery.push(
-        `For ${w.ref(db)} (CloudNativePG): check \`kubectl cnpg status ${db.id}\`. If the operator has not promoted a standby within 2 minutes, promote the most advanced one: \`kubectl cnpg promote ${db.id} <instance>\`.`,
-        `Confirm the \`${db.id}-rw\` service points at the new primary and that the old primary rejoined as a standby (or delete its PVC and let the operator re-clone it).`,
-      );
-    } else if (aurora || failover === 'cluster') {
-      expectations.push(`${w.ref(db)}: ${aurora ? 'Aurora' : 'the Multi-AZ DB cluster'} fails over to a reader in about 30 to 60 seconds.`);
-      recovery.push(
-        `For ${w.ref(db)}: check the cluster's events (${markdownCode(`aws rds describe-events --source-type db-cluster --source-identifier ${w.prefix}-${db.id} --region ${shellArg(db.region?.location ?? '')}`)}). If no failover happened and the writer is unhealthy, force one: \`aws rds failover-db-cluster --db-cluster-identifier ${w.prefix}-${db.id}\`.`,
-      );
-    } else if (failover === 'standby') {
-      expectations.push(`${w.ref(db)}: RDS Multi-AZ fails over to the standby in one to two minutes; the endpoint name stays the same.`);
-      recovery.push(
-        `For ${w.ref(db)}: RDS fails over automatically. If the primary is degraded but not failed (storage or I/O stuck), reboot with failover: \`aws rds reboot-db-instance --db-instance-identifier ${w.prefix}-${db.id} --force-failover\`.`,
-      );
-    } else {
-      expectations.push(`${w.ref(db)}: a single instance, with no standby: recovery means a replacement or a restore, typically hours (the tier's RTO is ${rto}).`);
-      recovery.push(
-        replicas > 0
-          ? `For ${w.ref(db)}: it has no standby. If the instance will not come back, promote read replica \`${db.id}-replica-1\` (\`aws rds promote-read-replica\`) and point the application at it; accept the replica's lag as data loss.`
-          : `For ${w.ref(db)}: it has no standby. Follow [restore from backup](restore-from-backup.md) to a new instance and point the application at it.`,
-      );
+      continue;
     }
+    mechanisms.push(`${w.ref(db)}: ${w.cmd.databaseMechanism(db)}`);
+    recovery.push(`For ${w.ref(db)}: ${w.cmd.databaseFailover(db)}`);
+    storage.push(w.cmd.databaseStorage(db));
   }
   const clients = [...new Set(dbs.flatMap((db) => sourcesOf(w.facts, db.id, 'sync')))];
   return {
-    expected: expectations.join(' '),
+    mechanism: `${mechanisms.join(' ')} The estimates below are for losing the database as a whole, not one instance.`,
     alert: [
-      ...dbs.map((db) => `${w.ref(db)} in ${w.where(db)}: ${db.traits.runtime === 'kubernetes' ? 'the CloudNativePG PrometheusRule alerts (instance down, replication broken)' : w.alarms(db)}.`),
+      ...dbs.map((db) => `${w.ref(db)} in ${w.where(db)}: ${db.traits.runtime === 'kubernetes' ? 'the CloudNativePG PrometheusRule alerts (instance down, replication broken), once the Prometheus Operator is installed and the rule enabled in its values' : w.alarms(db)}.`),
       'Connection errors or timeouts from the services that use it; login and write journeys failing while reads from a cache may still work.',
     ],
     triage: [
@@ -120,7 +102,8 @@ function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
     ],
     recovery: [
       ...recovery,
-      `Restart or recycle the connection pools of ${clients.length > 0 ? joinIds(clients) : 'the services'} if they do not recover within a minute of the new primary accepting writes.`,
+      ...storage,
+      `Restart or recycle the connection pools of ${clients.length > 0 ? joinIds(clients) : 'the services'} if they do not recover within a minute of the new primary accepting writes${clients.length > 0 ? `: ${clients.map((c) => `${w.ref(c)} with ${w.cmd.restart(c)}`).join('; ')}` : ''}.`,
       'If writes were lost (asynchronous replicas promoted), record the window and reconcile from the outbox, queue or ERP.',
     ],
     verification: [
@@ -140,9 +123,10 @@ function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
 function zoneSections(w: Writer, components: readonly ComponentFacts[]): Sections {
   const single = components.filter((c) => c.zones.length < 2 && !c.kind.capabilities.external && c.kind.layer !== 'operations' && !c.traits.zoneRedundant);
   const nats = components.filter((c) => c.kind.capabilities.egress);
+  const shift = w.cmd.zonalShift(components);
   return {
     alert: [
-      'Unhealthy targets or running tasks below their floor in one zone; Route 53 or synthetic checks failing from one zone\'s endpoints; the provider\'s health dashboard naming a zone.',
+      'Unhealthy targets or running tasks below their floor in one zone; DNS health checks or synthetic checks failing from one zone\'s endpoints; the provider\'s health dashboard naming a zone.',
     ],
     triage: [
       'Confirm it is one zone: compare error rates and unhealthy hosts per zone (load balancer metrics by zone, pod status by node zone).',
@@ -152,11 +136,11 @@ function zoneSections(w: Writer, components: readonly ComponentFacts[]): Section
       nats.length > 0 ? `Egress: NAT ${joinIds(nats)}; a private subnet whose NAT is in the lost zone loses outbound access unless each zone has its own.` : 'Egress: the design has no NAT gateway; check how private workloads reach the internet.',
     ],
     recovery: [
-      'Shift traffic away from the zone: enable zonal shift on the load balancers (`aws arc-zonal-shift start-zonal-shift`) or take the zone\'s subnets out of service.',
+      ...shift.start,
       'Let autoscaling replace the lost capacity in the remaining zones; raise the minimums if it does not (static stability: the remaining zones must carry peak load).',
       'Databases and caches with a standby in another zone fail over by themselves; follow [database failover](database-failover.md) if one does not.',
       'Do not deploy during the incident unless the release is the fix.',
-      'When the zone is back, return capacity gradually and end the zonal shift.',
+      shift.end,
     ],
     verification: ['Unhealthy target counts at zero, running tasks or pods at their desired counts in every zone.', 'Journeys green on synthetic checks from more than one location.'],
     checklist: ['Did the remaining zones carry the load without manual scaling?', 'Which component had no redundancy across zones? Fix it in the design.', `Next game day that drops a zone: ${fill('date')}.`],
@@ -166,26 +150,37 @@ function zoneSections(w: Writer, components: readonly ComponentFacts[]): Section
 function regionSections(w: Writer, mode: FailureMode): Sections {
   const regions = w.facts.regions;
   const primary = primaryRegion(w.facts)!;
-  const others = regions.filter((r) => r !== primary);
   const dns = w.facts.components.map((c) => c.traits.foundation).find((f) => f?.role === 'dns');
   // The exported DNS adds health checks to failover records, so the records alone make it automatic.
   const automatic = dns?.failoverRecords === true;
   const ttl = dns?.ttlSeconds ?? 300;
   const replicated = mode.components.map((id) => w.c(id));
   const active = regions.every((r) => r.role === 'active');
+  // The writers in the lost region, each with its replicas elsewhere: those are promoted.
+  const promotions = replicated
+    .filter((db) => db.traits.data?.role === 'records' && db.region?.id === primary.id)
+    .flatMap((writer) => targetsOf(w.facts, writer.id, 'replication').filter((t) => t.traits.data?.role === 'records' && t.region !== undefined && t.region.id !== primary.id).map((replica) => ({ writer, replica })));
+  // A replica that replicates onwards is a writer of its own (active-active): its services keep using it, and the lost writer's data is promoted beside it.
+  const promoted = new Set(promotions.map((p) => p.replica).filter((replica) => !targetsOf(w.facts, replica.id, 'replication').some((t) => t.traits.data?.role === 'records')).map((replica) => replica.id));
+  const standby = w.facts.components.filter((c) => c.kind.capabilities.deployable && c.region !== undefined && c.region.id !== primary.id);
+  // Services of the standby regions that use a promoted database must reconnect to it as the writer.
+  const reconnect = standby.filter((c) => targetsOf(w.facts, c.id, 'sync').some((t) => promoted.has(t.id)));
+  const watched = [...replicated, ...standby, ...promotions.map((p) => p.replica)];
   return {
-    expected: `${active ? 'Both regions serve; traffic shifts within the health checks\' detection time plus' : 'Promotion of the standby plus'} DNS propagation (TTL ${ttl}s).`,
-    alert: [`Route 53 health checks of the entry points failing in region ${w.region(primary)}; synthetic checks failing from every location; the provider's dashboard naming the region.`],
+    watch: [...new Set(watched)],
+    mechanism: `${active ? 'Every region serves; traffic leaves the lost one within the health checks\' detection time plus' : 'The standby is promoted and scaled up, then'} DNS propagation (TTL ${ttl}s).`,
+    alert: [`DNS health checks of the entry points failing in region ${w.region(primary)}; synthetic checks failing from every location; the provider's dashboard naming the region.`],
     triage: [
       'Decide, do not drift: a region failover costs data (the replication lag at the moment of failure) and time. Name the incident lead and take the decision within 15 minutes.',
       `Check replication lag of ${joinIds(replicated)} before promoting: that lag is the data you will lose (compare it with the RPO above).`,
       'Check that the standby region is healthy and that its secrets, certificates and images are current.',
     ],
     recovery: [
-      ...replicated
-        .filter((c) => c.traits.data?.role === 'records')
-        .flatMap((db) => targetsOf(w.facts, db.id, 'replication').map((target) => `Promote ${w.ref(target)} in ${w.where(target)}: ${markdownCode(`aws rds promote-read-replica --db-instance-identifier ${w.prefix}-${target.id} --region ${shellArg(target.region?.location ?? '')}`)} (Aurora: fail over the global database).`)),
-      ...others.map((region) => `Scale region ${w.region(region)} to full capacity: raise the desired counts and autoscaling minimums of its services to the primary's.`),
+      ...promotions.map(({ writer, replica }) => w.cmd.promote(writer, replica)),
+      ...standby.map((c) => `Scale ${w.region(c.region!)} to full capacity: ${w.cmd.scale(c, counterpartOf(w.facts, c)?.replicas ?? c.replicas)}`),
+      ...(reconnect.length > 0
+        ? [`Point the standby services at the promoted writer${promotions.length > 1 ? 's' : ''}: ${reconnect.map((c) => `${w.ref(c)} already names ${joinIds(targetsOf(w.facts, c.id, 'sync').filter((t) => promoted.has(t.id)))} (its endpoint stays the same on promotion); restart it so its connections are opened against the writer: ${w.cmd.restart(c)}`).join('; ')}.`]
+        : []),
       automatic
         ? 'DNS: the failover records move traffic when the primary\'s health checks fail. If they have not, invert them by hand (set the primary\'s health check to inverted, or change the records).'
         : 'DNS: the design has no automatic failover routing; change the records to the standby region\'s entry point by hand.',
@@ -213,7 +208,7 @@ function queueSections(w: Writer, queues: readonly ComponentFacts[]): Sections {
     recovery: [
       'Fix or restart the consumers; scale them out if the backlog is inflow, within what the database can take.',
       'Pause the producer of a retry storm, or throttle the tenant behind a bulk job.',
-      'Redrive dead-lettered messages once the cause is fixed (`aws sqs start-message-move-task`), in small batches: handlers must be idempotent.',
+      ...queues.filter((q) => q.traits.data?.deadLetter).map((q) => `${w.ref(q)}: ${w.cmd.redrive(q)}`),
       ...queues.map((q) => `Messages in ${w.ref(q)} expire after ${q.traits.data?.messageRetentionDays ?? 4} days: recover before then or export them.`),
     ],
     verification: ['Oldest message age back to normal and falling; dead-letter queues empty or explained.', 'Downstream effects present (invoices generated, ERP records synchronised) for a sample of the backlog.'],
@@ -233,11 +228,7 @@ function cacheSections(w: Writer, caches: readonly ComponentFacts[]): Sections {
       'Watch the database: a cold cache sends every read to it (a thundering herd).',
     ],
     recovery: [
-      ...caches.map((c) =>
-        c.traits.zonalFailover === 'replica' && c.replicas >= 2
-          ? `${w.ref(c)}: a replica is promoted automatically (${c.traits.runtime === 'kubernetes' ? 'Sentinel' : 'ElastiCache Multi-AZ'}); confirm clients reconnected to the new primary.`
-          : `${w.ref(c)}: no automatic failover; replace the node, and restore its snapshot if persistence is on.`,
-      ),
+      ...caches.map((c) => `${w.ref(c)}: ${w.cmd.cacheFailover(c)}`),
       'If the database is overloaded by a cold cache, shed load: rate-limit expensive endpoints, warm the cache from the hottest keys first.',
     ],
     verification: ['Hit rate recovering towards its baseline; database load back to normal.', 'Signed-in users still signed in (where sessions live in the cache).'],
@@ -247,15 +238,15 @@ function cacheSections(w: Writer, caches: readonly ComponentFacts[]): Sections {
 
 function certificateSections(w: Writer, components: readonly ComponentFacts[]): Sections {
   return {
-    alert: ['Certificate expiry alarms (ACM `DaysToExpiry`, cert-manager `certmanager_certificate_expiration_timestamp_seconds`); browsers or client systems reporting TLS errors.'],
+    alert: [w.cmd.certificates.alarm],
     triage: [
       `Where TLS terminates in this design: ${components.map((c) => `${w.ref(c)} (${w.where(c)})`).join('; ')}.`,
-      'Which certificate expired or is about to, on which name? Check each endpoint: `openssl s_client -connect <host>:443 -servername <host> | openssl x509 -noout -enddate`.',
-      'ACM certificates renew only while their DNS validation records exist: check them first.',
+      'Which certificate expired or is about to, on which name? Check each endpoint: `openssl s_client -connect \'[FILL IN: host]\':443 -servername \'[FILL IN: host]\' | openssl x509 -noout -enddate`.',
+      'Certificates that renew by themselves (ACM, cert-manager) do so only while their validation still works (DNS records, HTTP challenge): check it first.',
     ],
     recovery: [
-      'Renew or re-issue the certificate (ACM: restore the validation CNAME; cert-manager: check the Certificate and Order resources).',
-      'Deploy it where it terminates: load balancer listeners, CloudFront (us-east-1), the ingress controller\'s secret.',
+      w.cmd.certificates.renew,
+      w.cmd.certificates.deploy,
       'Client systems that pin certificates need the new one: tell them before you rotate.',
     ],
     verification: ['Every public name serves a certificate valid for more than 30 days.', 'Synthetic checks green; no TLS errors in client logs.'],
@@ -330,11 +321,7 @@ function restoreSections(w: Writer, components: readonly ComponentFacts[]): Sect
       'Restore into a new, clean environment (a new instance or cluster), never over the damaged one.',
       ...components
         .filter((c) => c.traits.data?.role === 'records')
-        .map((db) =>
-          db.traits.runtime === 'kubernetes'
-            ? `${w.ref(db)}: create a recovery cluster from the object store (\`mode: recovery\` in its CloudNativePG values, with \`recovery.pitrTarget.time\`).`
-            : `${w.ref(db)}: \`aws rds restore-db-instance-to-point-in-time\` (or \`restore-db-cluster-to-point-in-time\`) to the last good time, into a new identifier.`,
-        ),
+        .map((db) => `${w.ref(db)}: ${w.cmd.databaseRestore(db)}`),
       'Check the restored data (row counts, the damaged records, recent business transactions) before switching.',
       'Switch the application to the restored database, or copy the repaired data back; replay what happened after the restore point.',
       `Measured restore time (start of restore to service back): ${fill('measured restore time, hh:mm')} against the RTO above.`,
@@ -355,7 +342,7 @@ function releaseSections(w: Writer, deployables: readonly ComponentFacts[]): Sec
       pipeline ? `Pipeline ${w.ref(pipeline)}: ${delivery?.strategy ?? 'rolling'} releases${delivery?.automatedRollback ? ', rolled back automatically when alarms trip' : ', no automated rollback'}.` : 'The design has no CI/CD component: find out how the change was deployed.',
     ],
     recovery: [
-      'Roll back first, investigate second: redeploy the previous version (ECS: previous task definition revision; Kubernetes: `helm rollback <release>`; Auto Scaling: previous launch template version).',
+      w.cmd.rollback(deployables),
       'If a database migration shipped with the release: roll back the application only if the schema stays backward compatible; otherwise roll forward with a fix.',
       'Turn off the feature flag if the change is behind one.',
       delivery?.breakGlass ? 'If the pipeline itself is down, use the documented break-glass path.' : `If the pipeline itself is down: ${fill('break-glass deployment procedure')}.`,
@@ -430,6 +417,11 @@ function estimateLines(w: Writer, mode: FailureMode): string[] {
   return lines;
 }
 
+function dashboardLines(w: Writer, components: readonly ComponentFacts[]): string[] {
+  const lines = w.cmd.dashboards(components);
+  return lines.length > 0 ? ['## Dashboards and logs', '', ...lines.map((line) => `- ${line}`), ''] : [];
+}
+
 function renderRunbook(w: Writer, mode: FailureMode): string {
   const { design, tier } = w.facts;
   const components = mode.components.map((id) => w.c(id));
@@ -447,14 +439,20 @@ function renderRunbook(w: Writer, mode: FailureMode): string {
     `| Targets | tier \`${design.tier}\`: availability ${tier.availability}%, RTO ${formatDuration(tier.rtoSeconds)}, RPO ${formatDuration(tier.rpoSeconds)} |`,
     `| Components | ${components.map((c) => `${w.ref(c)}: ${c.kind.title.toLowerCase()}, ${w.where(c)}`).join('<br>')} |`,
     `| Regions | ${regions.length > 0 ? regions.map((r) => w.region(r)).join(', ') : 'global services only'} |`,
-    ...(s.expected ? [`| Expected recovery | ${s.expected} |`] : []),
+    ...(s.mechanism ? [`| How it recovers | ${s.mechanism} |`] : []),
     `| On-call | ${fill('on-call rotation and paging policy')} |`,
     `| Incident lead | ${fill('who leads incidents of this kind')} |`,
+    '',
+    ...(w.cmd.notice ? [w.cmd.notice, ''] : []),
+    '## Access needed',
+    '',
+    ...bullets(w.cmd.access(components)),
     '',
     '## When it applies',
     '',
     ...bullets(s.alert),
     '',
+    ...dashboardLines(w, s.watch ?? components),
     '## Impact on the journeys',
     '',
     ...bullets(impactLines(w, components)),

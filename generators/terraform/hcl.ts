@@ -38,7 +38,8 @@ export interface ListExpr {
 }
 export interface ObjectExpr {
   readonly kind: 'object';
-  readonly entries: readonly (readonly [string, Expr])[];
+  /** Keys are literal text, or a template where the key is computed (an IAM condition on the cluster's OIDC issuer). */
+  readonly entries: readonly (readonly [string | TemplateExpr, Expr])[];
 }
 export interface CallExpr {
   readonly kind: 'call';
@@ -96,12 +97,17 @@ export function identifier(id: string): string {
   return /^[0-9]/.test(name) ? `_${name}` : name;
 }
 
+/** Text as a quoted HCL string, for conditions the generator writes as code (`== "us-east-1a"`). */
+export function quoted(text: string): string {
+  return `"${hclLiteral(text)}"`;
+}
+
 /**
  * Literal parts of a template are generator text and ids only (design text goes through `str`
  * literals, never into templates), so a part can never end in `$` or `%` and turn the next
  * interpolation into an escape.
  */
-const TEMPLATE_LITERAL = /^[A-Za-z0-9 ._:/=+@-]*$/;
+const TEMPLATE_LITERAL = /^[A-Za-z0-9 ._:/=+@*-]*$/;
 
 function renderTemplate(parts: TemplateExpr['parts']): string {
   let out = '';
@@ -118,7 +124,8 @@ function renderTemplate(parts: TemplateExpr['parts']): string {
 
 const INDENT = '  ';
 
-function renderKey(key: string): string {
+function renderKey(key: string | TemplateExpr): string {
+  if (typeof key !== 'string') return renderTemplate(key.parts);
   return IDENTIFIER.test(key) ? key : `"${hclLiteral(key)}"`;
 }
 
@@ -141,24 +148,24 @@ function isMultilineExpr(expr: Expr): boolean {
  * Writes `name = value` lines into `out`, with runs of single-line assignments aligned on `=` as
  * fmt aligns them; a multi-line value ends a run (fmt leaves its `=` unaligned).
  */
-function writeAssignments(entries: readonly (readonly [string, Expr])[], indent: string, quoteKeys: boolean, out: string[]): void {
+function writeAssignments(entries: readonly (readonly [string | TemplateExpr, Expr])[], indent: string, quoteKeys: boolean, out: string[]): void {
   let runStart = 0;
   while (runStart < entries.length) {
     let runEnd = runStart;
     let width = 0;
     while (runEnd < entries.length && !isMultilineExpr(entries[runEnd]![1])) {
-      const key = quoteKeys ? renderKey(entries[runEnd]![0]) : entries[runEnd]![0];
+      const key = quoteKeys ? renderKey(entries[runEnd]![0]) : (entries[runEnd]![0] as string);
       if (key.length > width) width = key.length;
       runEnd += 1;
     }
     for (let i = runStart; i < runEnd; i += 1) {
       const [name, value] = entries[i]!;
-      const key = quoteKeys ? renderKey(name) : name;
+      const key = quoteKeys ? renderKey(name) : (name as string);
       out.push(`${indent}${key.padEnd(width)} = ${renderExpr(value, indent)}`);
     }
     if (runEnd < entries.length) {
       const [name, value] = entries[runEnd]!;
-      out.push(`${indent}${quoteKeys ? renderKey(name) : name} = ${renderExpr(value, indent)}`);
+      out.push(`${indent}${quoteKeys ? renderKey(name) : (name as string)} = ${renderExpr(value, indent)}`);
       runEnd += 1;
     }
     runStart = runEnd;

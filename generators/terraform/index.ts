@@ -4,7 +4,7 @@ import { TARGETS } from '../targets';
 import type { GeneratedFile, Generator } from '../types';
 import { generateAwsTerraform } from './aws';
 
-export { AWS_PROVIDER_VERSION } from './aws';
+export { AWS_PROVIDER_CHECKED, AWS_PROVIDER_CONSTRAINT, TERRAFORM_REQUIRED_VERSION } from './aws';
 
 /**
  * Terraform per provider. A provider without an entry gets a clear "not generated yet" from the

@@ -101,6 +101,41 @@ describe('ninesmith validate', () => {
     expect(run0.properties.journeys[0].modelled.contributors[0]).toEqual(expect.objectContaining({ scenario: expect.any(String), components: expect.any(Array), minutesPerMonth: expect.any(Number) }));
   });
 
+  it('SARIF for code scanning: paths from the repository root, a line hash, a help link per rule, and a file even when the design cannot be read', async () => {
+    // Run from elsewhere: the location is still relative to the repository that holds the design.
+    const elsewhere = mkdtempSync(join(tmpdir(), 'ninesmith-cwd-'));
+    const fromElsewhere = async (...argv: string[]) => {
+      let stdout = '';
+      const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: () => {}, cwd: elsewhere });
+      return { code, sarif: JSON.parse(stdout) };
+    };
+    const { sarif } = await fromElsewhere('validate', join(root, 'templates/first-launch-common-mistakes.yaml'), '--format', 'sarif');
+    const run0 = sarif.runs[0];
+    expect(run0.results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'templates/first-launch-common-mistakes.yaml', uriBaseId: '%SRCROOT%' });
+    expect(run0.originalUriBaseIds['%SRCROOT%']).toBeDefined();
+    expect(run0.invocations).toEqual([{ executionSuccessful: true }]);
+    for (const result of run0.results) expect(result.partialFingerprints.primaryLocationLineHash).toMatch(/^[0-9a-f]{8}:1$/);
+    const rulesDoc = readFileSync(join(root, 'docs/rules.md'), 'utf8');
+    for (const rule of run0.tool.driver.rules) {
+      expect(rule.helpUri).toBe(`https://github.com/ninesmith/ninesmith/blob/main/docs/rules.md#${rule.id}`);
+      expect(rulesDoc, rule.id).toContain(`<a id="${rule.id}"></a>`);
+    }
+    // Outside any repository: relative to the working directory.
+    const loose = join(elsewhere, 'design.yaml');
+    writeFileSync(loose, readFileSync(join(root, 'templates/single-region-multi-az.yaml')));
+    expect((await fromElsewhere('validate', loose, '--format', 'sarif')).sarif.runs[0].artifacts[0].location.uri).toBe('design.yaml');
+    // A design that cannot be read: exit 2, and still a SARIF file that says the run failed and why.
+    writeFileSync(join(elsewhere, 'bad.yaml'), 'ninesmith: 1\nname: Bad\ncomponents:\n  - { id: web, kind: app-service }\n');
+    const bad = await fromElsewhere('validate', join(elsewhere, 'bad.yaml'), '--format', 'sarif');
+    expect(bad.code).toBe(2);
+    expect(bad.sarif.version).toBe('2.1.0');
+    expect(bad.sarif.runs[0].results).toEqual([]);
+    expect(bad.sarif.runs[0].invocations[0]).toMatchObject({ executionSuccessful: false, toolExecutionNotifications: [{ level: 'error', descriptor: { id: 'region-required' }, message: { text: expect.stringContaining('region: required') } }] });
+    const missing = await fromElsewhere('validate', join(elsewhere, 'missing.yaml'), '--format', 'sarif');
+    expect(missing.code).toBe(2);
+    expect(missing.sarif.runs[0].invocations[0].executionSuccessful).toBe(false);
+  });
+
   it('prints text grouped by severity, most severe first', async () => {
     const { stdout } = await run('validate', 'templates/first-launch-common-mistakes.yaml');
     const headings = stdout.split('\n').filter((line) => /^(CRITICAL|HIGH|MEDIUM|LOW|INFO) \(\d+\)$/.test(line));

@@ -17,10 +17,16 @@ import { importTerraform } from '.';
  * What Terraform cannot carry (docs/import.md, "Round trip"): journeys; components the export
  * does not generate (users, identity, secrets, keys, CI/CD, observability, external systems, API
  * gateways, schedulers, data warehouses, workloads on Kubernetes, which live in Helm values);
- * connections that are permissions or routes rather than security group rules (to buckets, NAT
- * gateways and queues); replication the export leaves as a fill-in (Aurora global databases,
- * ElastiCache global datastores, app tiers); and props with no argument (restore tests, session
- * state, workload type, tenant limits, failover tests).
+ * connections that are permissions or routes rather than security group rules (to NAT gateways,
+ * and to buckets and queues unless a container's environment names them); replication the export
+ * leaves as a fill-in or writes inside one component (Aurora global databases, an ElastiCache
+ * global datastore whose secondary is the same component's copy, app tiers); and props with no
+ * argument (restore tests, session state, workload type, tenant limits, failover tests).
+ *
+ * What the export writes beyond security group rules is read from its Terraform text: the buckets
+ * and queues named in an ECS task definition's environment, the databases an AWS Backup selection
+ * names, and the replication groups that are another component's global datastore secondary. The
+ * template still decides which connections are expected: only its own connections count.
  */
 
 const TEMPLATES = join(__dirname, '../../templates');
@@ -66,6 +72,51 @@ async function roundTrip(file: string): Promise<RoundTrip> {
   return { template, imported: result.design, carried, terraform };
 }
 
+/** The export's resource blocks, by `type.label`, with the component their tag names. */
+function resourceBlocks(terraform: string): Map<string, { body: string; component?: string }> {
+  const out = new Map<string, { body: string; component?: string }>();
+  for (const m of terraform.matchAll(/^resource "([a-z0-9_]+)" "([^"]+)" \{\n([\s\S]*?)^\}/gm)) {
+    out.set(`${m[1]}.${m[2]}`, { body: m[3]!, component: /"ninesmith:component" = "([^"]+)"/.exec(m[3]!)?.[1] });
+  }
+  return out;
+}
+
+/** Components named in a body through `type.label.attribute` references of the given types. */
+function namedIn(body: string, blocks: ReturnType<typeof resourceBlocks>, types: readonly string[], attribute: string): Set<string> {
+  const out = new Set<string>();
+  for (const m of body.matchAll(new RegExp(`\\b(${types.join('|')})\\.([a-z0-9_]+)\\.${attribute}\\b`, 'g'))) {
+    const component = blocks.get(`${m[1]}.${m[2]}`)?.component;
+    if (component) out.add(component);
+  }
+  return out;
+}
+
+/** What the export writes beyond security group rules (see the file comment), as `from->to:mode` keys. */
+function writtenLinks(terraform: string): Set<string> {
+  const blocks = resourceBlocks(terraform);
+  const links = new Set<string>();
+  for (const [address, { body, component }] of blocks) {
+    const type = address.slice(0, address.indexOf('.'));
+    if (type === 'aws_ecs_task_definition' && component) {
+      for (const bucket of namedIn(body, blocks, ['aws_s3_bucket'], 'bucket')) links.add(`${component}->${bucket}:sync`);
+      for (const queue of namedIn(body, blocks, ['aws_sqs_queue'], 'url')) links.add(`${component}->${queue}:async`).add(`${queue}->${component}:async`);
+    }
+    if (type === 'aws_backup_selection') {
+      const planLabel = /plan_id\s*=\s*aws_backup_plan\.([a-z0-9_]+)\.id/.exec(body)?.[1];
+      const plan = planLabel !== undefined ? blocks.get(`aws_backup_plan.${planLabel}`)?.body ?? '' : '';
+      for (const target of namedIn(/resources\s*=\s*\[[^\]]*\]/.exec(body)?.[0] ?? '', blocks, ['aws_db_instance', 'aws_rds_cluster'], 'arn')) {
+        for (const to of namedIn(plan, blocks, ['aws_backup_vault'], 'name')) links.add(`${target}->${to}:backup`);
+      }
+    }
+    if (type === 'aws_elasticache_replication_group' && component) {
+      const global = /global_replication_group_id\s*=\s*aws_elasticache_global_replication_group\.([a-z0-9_]+)\./.exec(body)?.[1];
+      const primary = global !== undefined ? namedIn(blocks.get(`aws_elasticache_global_replication_group.${global}`)?.body ?? '', blocks, ['aws_elasticache_replication_group'], 'id') : new Set<string>();
+      for (const from of primary) if (from !== component) links.add(`${from}->${component}:replication`);
+    }
+  }
+  return links;
+}
+
 /** The template's connections as Terraform can hold them (see the file comment). */
 function carriedConnections({ template, carried, terraform }: RoundTrip): Connection[] {
   const byId = new Map(template.components.map((c) => [c.id, c]));
@@ -74,7 +125,9 @@ function carriedConnections({ template, carried, terraform }: RoundTrip): Connec
   const kind = (id: string) => byId.get(id)?.kind;
   const props = (id: string) => byId.get(id)?.props ?? {};
   const replicationTarget = (id: string) => template.connections.some((c) => c.to === id && c.mode === 'replication' && kind(c.from) === 'relational-db');
+  const written = writtenLinks(terraform);
   const carries = (c: Connection): boolean => {
+    if (written.has(key(c))) return true;
     if (c.mode === 'async') return false;
     if (c.mode === 'sync') {
       if (kind(c.to) === 'object-storage' || kind(c.to) === 'nat-gateway' || kind(c.to) === 'queue') return false;
@@ -85,11 +138,11 @@ function carriedConnections({ template, carried, terraform }: RoundTrip): Connec
       const instanceDb = (id: string) => kind(id) === 'relational-db' && props(id).ha !== 'cluster' && !String(props(id).engine ?? '').startsWith('aurora');
       return (instanceDb(c.from) && instanceDb(c.to)) || (kind(c.from) === 'object-storage' && kind(c.to) === 'object-storage');
     }
-    // Backups: AWS Backup plans for databases that are not replicas of another.
+    // Backups: AWS Backup plans for databases that are not replicas of another (and, above, any database a selection names).
     return kind(c.from) === 'relational-db' && !replicationTarget(c.from) && terraform.includes('resource "aws_backup_plan"');
   };
   // A component or connection Terraform does not hold is bypassed: A -> X -> B is carried as A -> B.
-  let connections = template.connections.filter((c) => c.mode !== 'async');
+  let connections = [...template.connections];
   for (const c of template.components) {
     const blocked = connections.filter((x) => x.from === c.id && !carries(x));
     const outgoing = connections.filter((x) => x.from === c.id);

@@ -2,6 +2,10 @@ import { markdownText, type Region } from '../../../src/model';
 import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../../design-facts';
 import { attr, block, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { awsRoles, type AwsRoleIndex } from './registry';
+import { nameSuffix, type NamedArgument } from './names';
+
+/** What a resource is named for: a component or region id, or the parts of a derived resource. */
+export type Key = string | readonly string[];
 
 /** The files of the Terraform export, in the order a reader meets them. */
 export const TERRAFORM_FILES = [
@@ -9,6 +13,8 @@ export const TERRAFORM_FILES = [
   'providers.tf',
   'variables.tf',
   'network.tf',
+  'secrets.tf',
+  'iam.tf',
   'edge.tf',
   'app.tf',
   'async.tf',
@@ -28,6 +34,18 @@ export interface VariableSpec {
   /** Absent: the team must supply a value (listed in the README). */
   readonly default?: Expr;
   readonly sensitive?: boolean;
+  /** Conditions on the value (Terraform expressions), so a wrong input fails at plan with a clear message. */
+  readonly validation?: readonly { readonly condition: string; readonly message: string }[];
+  /** A value that passes the validation, for the shipped tests (`terraform test`) of inputs without a default. */
+  readonly example?: Expr;
+}
+
+/** A promise of the design that the shipped tests check on the plan: a `run` block of `terraform test`. */
+export interface DesignCheck {
+  /** The run's name: what is checked, in snake case. */
+  readonly run: string;
+  readonly condition: string;
+  readonly message: string;
 }
 
 /**
@@ -43,11 +61,16 @@ export class TerraformBuilder {
   readonly fillIns: string[] = [];
   /** Parts of the design this export does not turn into Terraform, and why. */
   readonly notGenerated: string[] = [];
+  /** What the shipped tests assert on the plan, grouped into runs. */
+  readonly checks: DesignCheck[] = [];
+  /** Data sources whose mocked values must look real for the provider's own validation (a password's length). */
+  readonly testOverrides: { readonly target: string; readonly values: Record<string, Expr> }[] = [];
   private readonly labels = new Map<string, Set<string>>();
   /** Labels already handed out per (type, key), so a second lookup returns the same address. */
   private readonly assigned = new Map<string, string>();
 
   private readonly done = new Set<string>();
+  private readonly memos = new Map<string, unknown>();
 
   /** Each component's role in this Terraform and the inputs its kind gave for it. */
   readonly roles: AwsRoleIndex;
@@ -63,6 +86,14 @@ export class TerraformBuilder {
     return true;
   }
 
+  /** The value made for `key` the first time it is asked for: resources that several emitters read (a database's secret). */
+  memo<T>(key: string, make: () => T): T {
+    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const value = make();
+    this.memos.set(key, value);
+    return value;
+  }
+
   /** Adds a block to a file, preceded by a blank line when the file already has content. */
   add(file: TerraformFile, ...items: (Block | BodyItem)[]): void {
     const body = this.files.get(file) ?? [];
@@ -76,15 +107,18 @@ export class TerraformBuilder {
   }
 
   /**
-   * The resource name for `key` (usually a component id plus a suffix) within a resource type:
-   * the same key always gets the same name, different keys never share one.
+   * The resource name for `key` within a resource type: a component or region id, or the parts of
+   * a derived resource (`[lb.id, target.id]`). The same key always gets the same name; different
+   * keys never share one, even when their parts read the same once joined (`db` + `replica-1` and
+   * a component `db-replica-1`): the later one gets a number.
    */
-  label(type: string, key: string): string {
-    const memo = `${type}\u0000${key}`;
+  label(type: string, key: Key): string {
+    const parts = typeof key === 'string' ? [key] : key;
+    const memo = `${type}\u0000${parts.join('\u0000')}`;
     const existing = this.assigned.get(memo);
     if (existing) return existing;
     const taken = this.labels.get(type) ?? new Set<string>();
-    const base = identifier(key);
+    const base = identifier(parts.join('-'));
     let name = base;
     for (let n = 2; taken.has(name); n += 1) name = `${base}_${n}`;
     taken.add(name);
@@ -94,22 +128,40 @@ export class TerraformBuilder {
   }
 
   /** `aws_vpc.primary.id` for the resource of `type` named for `key`. */
-  ref(type: string, key: string, attribute: string): RawExpr {
+  ref(type: string, key: Key, attribute: string): RawExpr {
     return raw(`${type}.${this.label(type, key)}.${attribute}`);
+  }
+
+  /** `aws_vpc.primary` itself, for `depends_on`. */
+  address(type: string, key: Key): RawExpr {
+    return raw(`${type}.${this.label(type, key)}`);
   }
 
   variable(name: string, spec: VariableSpec): RawExpr {
     // `_3d_api_image`: identifier() prefixes ids that start with a digit with `_`, a valid first character.
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
-    if (!this.variables.has(name)) {
+    const existing = this.variables.get(name);
+    if (!existing) {
       this.variables.set(name, spec);
       // Descriptions carry design text (region locations): escaped for the README's Markdown.
       if (spec.default === undefined) this.fillIns.push(`\`${name}\`: ${markdownText(spec.description)}`);
+    } else if (existing.description !== spec.description) {
+      // Two inputs whose names coincide would silently share one value.
+      throw new Error(`variable ${name} is declared twice with different meanings`);
     }
     return raw(`var.${name}`);
   }
 
-  output(name: string, description: string, value: Expr, sensitive = false): void {
+  /** A promise of the design for the shipped tests: `condition` holds on the plan. */
+  check(run: string, condition: string, message: string): void {
+    if (!/^[a-z][a-z0-9_]*$/.test(run)) throw new Error(`not a run name: ${run}`);
+    this.checks.push({ run, condition, message });
+  }
+
+  /** An output named for `key` and what it gives (`db` + `endpoint`: `db_endpoint`), never two with one name. */
+  output(key: Key, what: string, description: string, value: Expr, sensitive = false): void {
+    const parts = typeof key === 'string' ? [key] : key;
+    const name = this.label('output', [...parts, what]);
     this.outputs.push(block('output', [name], [attr('description', description), attr('value', value), sensitive && attr('sensitive', true)]));
   }
 
@@ -131,9 +183,22 @@ export class TerraformBuilder {
     return attr('tags', object(entries));
   }
 
-  /** `${var.name_prefix}-<suffix>`, the name of an AWS resource. Suffixes are ids. */
-  name(...suffix: string[]): Expr {
-    return { kind: 'template', parts: [raw('var.name_prefix'), `-${suffix.join('-')}`] };
+  /**
+   * `${var.name_prefix}-<suffix>`, the name of an AWS resource in `argument`: the suffix is made of
+   * ids and fixed words and shortened to fit that argument's rules (see names.ts).
+   */
+  name(argument: NamedArgument, ...parts: string[]): Expr {
+    return { kind: 'template', parts: [raw('var.name_prefix'), `-${nameSuffix(argument, parts)}`] };
+  }
+
+  /** `${var.name_prefix}-<suffix><ending>`: a name that must end with fixed text (`.fifo`), kept out of the suffix's budget. */
+  nameEnding(argument: NamedArgument, ending: string, ...parts: string[]): Expr {
+    return { kind: 'template', parts: [raw('var.name_prefix'), `-${nameSuffix(argument, parts)}${ending}`] };
+  }
+
+  /** `${var.name_prefix}-<suffix>-`, for `name_prefix` and `bucket_prefix` arguments, after which AWS adds a unique part. */
+  namePrefix(argument: NamedArgument, ...parts: string[]): Expr {
+    return { kind: 'template', parts: [raw('var.name_prefix'), `-${nameSuffix(argument, parts)}-`] };
   }
 }
 

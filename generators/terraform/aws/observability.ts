@@ -31,9 +31,9 @@ function addAlarm(b: TerraformBuilder, alarm: Alarm): void {
   const provider = alarm.global || !alarm.c.region ? b.globalProvider() : b.provider(alarm.c.region);
   b.add(
     'observability.tf',
-    block('resource', ['aws_cloudwatch_metric_alarm', b.label('aws_cloudwatch_metric_alarm', `${alarm.c.id}-${alarm.key}`)], [
+    block('resource', ['aws_cloudwatch_metric_alarm', b.label('aws_cloudwatch_metric_alarm', [alarm.c.id, alarm.key])], [
       attr('provider', provider),
-      attr('alarm_name', b.name(alarm.c.id, alarm.key)),
+      attr('alarm_name', b.name('aws_cloudwatch_metric_alarm.alarm_name', alarm.c.id, alarm.key)),
       attr('alarm_description', describe(alarm.c, alarm.what, alarm.runbook)),
       attr('namespace', alarm.namespace),
       attr('metric_name', alarm.metric),
@@ -66,7 +66,7 @@ export function generateObservability(b: TerraformBuilder): void {
     for (const lb of lbs) {
       const dims: [string, Expr][] = [
         ['LoadBalancer', b.ref('aws_lb', lb.id, 'arn_suffix')],
-        ['TargetGroup', b.ref('aws_lb_target_group', `${lb.id}-${c.id}`, 'arn_suffix')],
+        ['TargetGroup', b.ref('aws_lb_target_group', [lb.id, c.id], 'arn_suffix')],
       ];
       addAlarm(b, { c, key: `${lb.id}-5xx`, metric: 'HTTPCode_Target_5XX_Count', namespace: 'AWS/ApplicationELB', statistic: 'Sum', comparison: 'GreaterThanThreshold', threshold: b.variable('alarm_5xx_per_minute', { description: 'Server errors per minute from a service before its alarm fires.', type: 'number', default: 10 }), periods: 3, dimensions: dims, missing: 'notBreaching', what: `Server errors from ${c.id} behind ${lb.id}`, runbook: 'release-rollback' });
       addAlarm(b, { c, key: `${lb.id}-unhealthy`, metric: 'UnHealthyHostCount', namespace: 'AWS/ApplicationELB', statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, periods: 3, dimensions: dims, missing: 'notBreaching', what: `Unhealthy targets of ${c.id} behind ${lb.id}`, runbook: 'zone-loss' });
@@ -109,8 +109,13 @@ export function generateObservability(b: TerraformBuilder): void {
   }
   for (const { c } of b.roles.members('cache')) {
     if (!needed.has(c.id)) continue;
-    const member: Expr = template(raw(`aws_elasticache_replication_group.${b.label('aws_elasticache_replication_group', c.id)}.replication_group_id`), '-001');
-    addAlarm(b, { c, key: 'memory', metric: 'DatabaseMemoryUsagePercentage', namespace: 'AWS/ElastiCache', statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 80, periods: 5, dimensions: [['CacheClusterId', member]], missing: 'missing', what: `Cache ${c.id} memory above 80%`, runbook: 'cache-loss' });
+    // Memory is a per-node metric and the primary moves on failover: one alarm per member node (`<group>-001`, `-002`, ...), as many as data.ts creates.
+    const members = Math.max(1, c.replicas);
+    for (let index = 1; index <= members; index += 1) {
+      const suffix = `-${String(index).padStart(3, '0')}`;
+      const member: Expr = template(raw(`aws_elasticache_replication_group.${b.label('aws_elasticache_replication_group', c.id)}.replication_group_id`), suffix);
+      addAlarm(b, { c, key: members === 1 ? 'memory' : `memory${suffix}`, metric: 'DatabaseMemoryUsagePercentage', namespace: 'AWS/ElastiCache', statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 80, periods: 5, dimensions: [['CacheClusterId', member]], missing: 'missing', what: `Cache ${c.id} memory above 80% on node ${index} of ${members}`, runbook: 'cache-loss' });
+    }
   }
   for (const { c: q, spec: queue } of b.roles.members('queue')) {
     const name = b.ref('aws_sqs_queue', q.id, 'name');
@@ -129,7 +134,7 @@ export function generateObservability(b: TerraformBuilder): void {
       runbook: 'queue-backlog',
     });
     if (queue.deadLetter) {
-      addAlarm(b, { c: q, key: 'dead-letters', metric: 'ApproximateNumberOfMessagesVisible', namespace: 'AWS/SQS', statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, periods: 1, dimensions: [['QueueName', b.ref('aws_sqs_queue', `${q.id}-dlq`, 'name')]], missing: 'notBreaching', what: `Messages in the dead-letter queue of ${q.id}`, runbook: 'queue-backlog' });
+      addAlarm(b, { c: q, key: 'dead-letters', metric: 'ApproximateNumberOfMessagesVisible', namespace: 'AWS/SQS', statistic: 'Maximum', comparison: 'GreaterThanThreshold', threshold: 0, periods: 1, dimensions: [['QueueName', b.ref('aws_sqs_queue', [q.id, 'dlq'], 'name')]], missing: 'notBreaching', what: `Messages in the dead-letter queue of ${q.id}`, runbook: 'queue-backlog' });
     }
   }
   const dns = b.roles.members('dns')[0];

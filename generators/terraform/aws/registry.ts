@@ -19,6 +19,8 @@ export interface AwsRoles {
   'nat-gateway': Record<string, never>;
   queue: Pick<KindProps<'queue'>, 'fifo' | 'retentionDays' | 'deadLetter' | 'maxReceiveCount'>;
   database: Pick<KindProps<'relational-db'>, 'engine' | 'ha' | 'readReplicas' | 'size' | 'storageGb' | 'deletionProtection'>;
+  /** PostgreSQL run by CloudNativePG on the region's cluster: the Helm export writes it; Terraform gives its backups an IAM role. */
+  'kubernetes-database': Pick<KindProps<'relational-db'>, 'engine'>;
   cache: Pick<KindProps<'cache'>, 'engine' | 'size' | 'persistence' | 'automaticFailover'>;
   bucket: Pick<KindProps<'object-storage'>, 'storageClass' | 'versioning' | 'replicateToRegion' | 'objectLock'>;
   'backup-vault': Pick<KindProps<'backup-vault'>, 'separateAccount' | 'copyToRegion' | 'vaultLock'>;
@@ -27,7 +29,7 @@ export interface AwsRoles {
 }
 
 /** Self-hosted on Kubernetes: the Helm export writes its values; Terraform gives it the cluster. */
-const onKubernetes = (id: string, file: string) => notGenerated(`\`${id}\` runs on Kubernetes: see \`helm/platform/${file}\`.`);
+const onKubernetes = (id: string, chart: string) => notGenerated(`\`${id}\` runs on Kubernetes: see \`helm/platform/${chart}/${id}.values.yaml\`.`);
 const laterBesideService = (id: string, title: string) => notGenerated(`\`${id}\` (${title.toLowerCase()}): no Terraform in this export yet; define it beside the service it drives.`);
 
 /** What the AWS Terraform does with each kind of component. */
@@ -44,9 +46,13 @@ export const AWS_TERRAFORM: TargetRegistry<AwsRoles> = {
   'worker-pool': (p) => ({ role: 'workload', spec: p }),
   scheduler: (_p, c) => laterBesideService(c.id, c.kind.title),
   queue: (p, c) => (p.hosting === 'kubernetes' ? notGenerated(`\`${c.id}\` (queue on Kubernetes): run it with your broker's operator; no chart is generated for it.`) : { role: 'queue', spec: p }),
-  'relational-db': (p, c) => (p.hosting === 'kubernetes' ? onKubernetes(c.id, `${c.id}.cloudnative-pg-cluster.values.yaml`) : { role: 'database', spec: p }),
+  'relational-db': (p, c) => {
+    if (p.hosting !== 'kubernetes') return { role: 'database', spec: p };
+    if (!p.engine.includes('postgres')) return notGenerated(`\`${c.id}\` (${p.engine} on Kubernetes): run it with its operator; neither Terraform nor Helm values are generated for it.`);
+    return c.region ? { role: 'kubernetes-database', spec: p } : onKubernetes(c.id, 'cloudnative-pg-cluster');
+  },
   cache: (p, c) => {
-    if (p.hosting === 'kubernetes') return onKubernetes(c.id, `${c.id}.redis.values.yaml`);
+    if (p.hosting === 'kubernetes') return onKubernetes(c.id, 'redis');
     if (p.engine === 'memcached') return notGenerated(`\`${c.id}\` (Memcached): has no replicas or failover; this export generates Redis/Valkey replication groups only.`);
     return { role: 'cache', spec: p };
   },

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
-import { relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, relative, sep } from 'node:path';
 import { analyzeDesign, SEVERITIES, type Severity } from '../../engine';
 import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
+import { formatPath } from '../../model';
 import { formatJson } from '../format/json';
-import { formatSarif } from '../format/sarif';
+import { formatSarif, formatUnreadableSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { failingFindings, type ValidationReport } from '../format/report';
 
@@ -22,6 +24,20 @@ cannot be read or does not fit the format, 3 for an internal error (a bug in Nin
 prints its stack trace). Suppressed findings are reported but never fail the run.
 `;
 
+/**
+ * The design file's path from the root of the git repository it is in (the folder holding `.git`),
+ * with `/` separators, as code scanning resolves SARIF locations; from `cwd` outside a repository.
+ */
+export function repositoryPath(path: string, cwd: string): string {
+  let dir = dirname(path);
+  for (;;) {
+    if (existsSync(`${dir}${sep}.git`)) return relative(dir, path).split(sep).join('/');
+    const parent = dirname(dir);
+    if (parent === dir) return relative(cwd, path).split(sep).join('/');
+    dir = parent;
+  }
+}
+
 export const validateCommand: Command = async (args, context) => {
   const { values, positionals } = parseArgs({
     args,
@@ -36,12 +52,16 @@ export const validateCommand: Command = async (args, context) => {
   const file = positionals[0]!;
   const result = await readDesignFile(file, context.cwd);
   if (!result.ok) {
+    if (format === 'sarif') {
+      // Stdout still gets a valid SARIF file, so an upload step after this one shows the failure instead of failing on an empty file.
+      context.stdout(formatUnreadableSarif(repositoryPath(result.path, context.cwd), result.problems.map((p) => ({ path: formatPath(p.path), code: p.code, message: p.message }))));
+    }
     reportUnreadableDesign(file, result.problems, format === 'json', context);
     return EXIT.invalid;
   }
   const report: ValidationReport = {
     file,
-    uri: relative(context.cwd, result.path).split(sep).join('/'),
+    uri: repositoryPath(result.path, context.cwd),
     text: result.text,
     design: result.design,
     analysis: analyzeDesign(result.design),

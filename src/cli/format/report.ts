@@ -5,7 +5,7 @@ import { severityRank, type DesignAnalysis, type FailureScenario, type JourneyAv
 export interface ValidationReport {
   /** The path as the user wrote it (reports and SARIF locations use it). */
   file: string;
-  /** The file relative to the working directory, with forward slashes, for SARIF artifact URIs. */
+  /** The file relative to the root of its git repository (else the working directory), with forward slashes, for SARIF artifact URIs. */
   uri: string;
   text: string;
   design: Design;

@@ -17,6 +17,16 @@ function fingerprint(text: string): string {
   return hash.toString(16).padStart(8, '0');
 }
 
+/** Where the tool and its rules are documented (docs/rules.md has an anchor per rule id). */
+const INFORMATION_URI = 'https://github.com/ninesmith/ninesmith';
+const ruleHelpUri = (id: string) => `${INFORMATION_URI}/blob/main/docs/rules.md#${id}`;
+
+/** The tool, in every run this command writes. */
+const driver = (rules: unknown[]) => ({ name: 'ninesmith', informationUri: INFORMATION_URI, semanticVersion: '0.1.0', version: '0.1.0', rules });
+
+/** `uri` values are relative to the repository root (GitHub resolves them from there), named by %SRCROOT%. */
+const ORIGINAL_URI_BASE_IDS = { '%SRCROOT%': { description: { text: 'The root of the repository the design file is in (or the working directory outside a repository).' } } };
+
 const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 
 /**
@@ -33,6 +43,7 @@ export function formatSarif(report: ValidationReport): string {
     return {
       id: rule.id,
       name: pascal(rule.id),
+      helpUri: ruleHelpUri(rule.id),
       shortDescription: { text: rule.title },
       fullDescription: { text: rule.rationale },
       help: {
@@ -56,7 +67,8 @@ export function formatSarif(report: ValidationReport): string {
           logicalLocations: f.components.slice(0, 1).map((id) => ({ name: id, kind: 'object', fullyQualifiedName: `components.${id}` })),
         },
       ],
-      partialFingerprints: { 'ninesmithFinding/v1': fingerprint(`${f.rule}|${f.components.join(',')}|${f.connections.join(',')}`) },
+      // primaryLocationLineHash is the key code scanning reads; it hashes the finding, not the line, so edits elsewhere in the file keep the alert.
+      partialFingerprints: { primaryLocationLineHash: `${fingerprint(`${f.rule}|${f.components.join(',')}|${f.connections.join(',')}`)}:1`, 'ninesmithFinding/v1': fingerprint(`${f.rule}|${f.components.join(',')}|${f.connections.join(',')}`) },
       properties: { severity: f.severity, components: f.components, connections: f.connections, category: f.category },
       ...(f.suppressed ? { suppressions: [{ kind: 'inSource', status: 'accepted', justification: f.suppressed.reason }] } : {}),
     };
@@ -66,12 +78,45 @@ export function formatSarif(report: ValidationReport): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'ninesmith', informationUri: 'https://github.com/ninesmith/ninesmith', semanticVersion: '0.1.0', version: '0.1.0', rules } },
+        tool: { driver: driver(rules) },
+        originalUriBaseIds: ORIGINAL_URI_BASE_IDS,
+        invocations: [{ executionSuccessful: true }],
         artifacts: [{ location: { uri: report.uri, uriBaseId: '%SRCROOT%' } }],
         results: report.analysis.findings.map(result),
         columnKind: 'utf16CodeUnits',
         // Each journey's SLA floor and modelled availability, with what caps it, for dashboards that read the run.
         properties: { journeys: report.analysis.journeys.map(journeyFigures) },
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
+
+/**
+ * SARIF for a design that could not be read or does not fit the format: a run whose invocation
+ * failed, with each problem as a tool execution notification, so an upload step still gets a
+ * valid file (and shows the failure) instead of an empty one.
+ */
+export function formatUnreadableSarif(uri: string, problems: readonly { path: string; code: string; message: string }[]): string {
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: driver([]) },
+        originalUriBaseIds: ORIGINAL_URI_BASE_IDS,
+        invocations: [
+          {
+            executionSuccessful: false,
+            toolExecutionNotifications: problems.map((p) => ({
+              level: 'error',
+              descriptor: { id: p.code },
+              message: { text: sarifText(p.path ? `${p.path}: ${p.message}` : p.message) },
+              locations: [{ physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' } } }],
+            })),
+          },
+        ],
+        results: [],
       },
     ],
   };

@@ -314,6 +314,9 @@ export function known(value: Value | undefined): boolean {
   return value !== undefined && !(value instanceof Unknown);
 }
 
+/** The tag the export puts on every resource it writes for a component. */
+export const COMPONENT_TAG = 'ninesmith:component';
+
 /** Tags with known values: `tags` merged over nothing (provider default tags are the provider's). */
 export function tagsOf(r: TfResource): Record<string, string> {
   const out: Record<string, string> = {};

@@ -1,18 +1,17 @@
 import { KINDS } from '../../catalog';
 import type { TfInput, TfResource } from '../terraform/types';
 import type { ImportedResource, NotImported } from '../types';
-import { ImportContext, tagsOf, type ComponentInput, type Draft, type Outcome } from './context';
+import { COMPONENT_TAG, ImportContext, tagsOf, type ComponentInput, type Draft, type Outcome } from './context';
 import { AWS_MODULES, importModuleCall } from './modules';
 import { AWS_IMPORTERS } from './registry';
 import { wire } from './wiring';
 
 export { AWS_IMPORTERS } from './registry';
 export { AWS_MODULES } from './modules';
+export { COMPONENT_TAG } from './context';
 
 /** Kinds that serve other components; the export tags their resources with the component they serve. */
 const SUPPORTING = new Set(['key-management', 'secrets-manager', 'observability']);
-/** The tag the export puts on every resource it writes for a component. */
-export const COMPONENT_TAG = 'ninesmith:component';
 
 export interface AwsImport {
   readonly context: ImportContext;

@@ -3,6 +3,7 @@ import type { TfResource } from '../terraform/types';
 import {
   block,
   blocks,
+  COMPONENT_TAG,
   bool,
   component,
   num,
@@ -14,6 +15,7 @@ import {
   skip,
   str,
   strings,
+  tagsOf,
   type Draft,
   type ImportContext,
   type Outcome,
@@ -211,6 +213,15 @@ const rdsClusterInstance: ResourceImporter = (r, context) => {
 };
 
 const cacheReplicationGroup: ResourceImporter = (r, context) => {
+  // A secondary of a global datastore tagged as the same component as its primary is that component's copy in another region, not more of its nodes.
+  const global = context.refsOf(r, 'global_replication_group_id').find((g) => g.type === 'aws_elasticache_global_replication_group');
+  const primary = global && context.refsOf(global, 'primary_replication_group_id').find((g) => g.type === 'aws_elasticache_replication_group' && g.address !== r.address);
+  const tag = tagsOf(r)[COMPONENT_TAG];
+  if (primary && tag !== undefined && tagsOf(primary)[COMPONENT_TAG] === tag) {
+    return part([primary.address], 'secondary of a global datastore', (draft, ctx) =>
+      ctx.infer(r.address, 'replicas', `secondary of global datastore ${global.address} in another region, tagged as the same component as ${primary.address}: its nodes are not counted as that component's replicas`, draft.taggedId),
+    );
+  }
   const engine = str(r.attributes.engine) === 'valkey' ? 'valkey' : 'redis';
   const nodes = num(r.attributes.num_cache_clusters) ?? (num(r.attributes.replicas_per_node_group) !== undefined ? num(r.attributes.replicas_per_node_group)! + 1 : undefined);
   const failover = bool(r.attributes.automatic_failover_enabled);
@@ -359,7 +370,27 @@ const natGateway: ResourceImporter = (r, context) => {
   return component('nat-gateway', { zones, replicas: 1, group: `nat:${vpc?.address ?? context.locationOf(r) ?? 'default'}`, name: 'NAT gateways', idHint: module ? `${module}-nat` : 'nat' });
 };
 
+/** Arguments that set a resource's own credential from a secret's value: the secret is that resource's, not an application secret store. */
+const CREDENTIAL_ARGUMENTS: Readonly<Record<string, readonly string[]>> = {
+  aws_db_instance: ['password'],
+  aws_rds_cluster: ['master_password'],
+  aws_elasticache_replication_group: ['auth_token'],
+  aws_cloudfront_distribution: ['origin.custom_header'],
+};
+
+/** Resources whose own credential (master password, AUTH token, origin header) is the value of this secret. */
+function credentialOwners(r: TfResource, context: ImportContext): TfResource[] {
+  const versions = context.resources.filter((other) => other.type === 'aws_secretsmanager_secret_version' && context.refsOf(other, 'secret_id').some((s) => s.address === r.address));
+  const holds = (other: TfResource) => context.refsOf(other, ...(CREDENTIAL_ARGUMENTS[other.type] ?? [])).some((ref) => ref.address === r.address || versions.includes(ref));
+  return context.resources.filter((other) => Object.hasOwn(CREDENTIAL_ARGUMENTS, other.type) && holds(other));
+}
+
 const secret: ResourceImporter = (r, context) => {
+  const owners = credentialOwners(r, context);
+  if (owners.length > 0) {
+    context.infer(r.address, 'component', `the value of ${owners.map((o) => o.address).join(', ')}'s own credential (master password, AUTH token or origin header): part of ${owners.length > 1 ? 'the first' : 'that'} component, not a secret store the services depend on`);
+    return part(owners.map((o) => o.address), 'its credential in Secrets Manager');
+  }
   const location = context.locationOf(r) ?? 'default';
   const replicas = blocks(r.attributes.replica).map((replica) => str(replica.region)).filter((region): region is string => region !== undefined);
   return component('secrets-manager', {
@@ -503,27 +534,43 @@ const WIRING_TYPES = [
 ];
 
 /**
- * A target group that nothing in the configuration registers targets in, beside an EKS cluster:
- * the AWS Load Balancer Controller registers pods in it, so the pods are a component. Behind a
- * network load balancer that is usually the ingress controller; behind an application one, a service.
+ * A target group whose targets are pods on an EKS cluster, so the pods are a component: nothing in
+ * the configuration registers targets in it (the AWS Load Balancer Controller registers pods), or
+ * the targets are the Auto Scaling group of an EKS node group (a Kubernetes NodePort Service on
+ * every node). Behind a network load balancer that is usually the ingress controller; behind an
+ * application one, a service.
  */
 const targetGroup: ResourceImporter = (r, context) => {
-  const registered = context.resources.some(
+  const registrations = context.resources.filter(
     (other) =>
       ['aws_ecs_service', 'aws_autoscaling_group', 'aws_autoscaling_attachment', 'aws_lb_target_group_attachment'].includes(other.type) &&
       context.refsOf(other, 'load_balancer', 'target_group_arns', 'lb_target_group_arn', 'alb_target_group_arn', 'target_group_arn').some((g) => g.address === r.address),
   );
+  const nodeGroups = registrations.flatMap((other) => (other.type === 'aws_autoscaling_attachment' ? context.refsOf(other, 'autoscaling_group_name').filter((g) => g.type === 'aws_eks_node_group') : []));
+  const onNodes = nodeGroups.length > 0 && nodeGroups.length === registrations.length;
   const location = context.locationOf(r);
-  const cluster = context.resources.find((other) => other.type === 'aws_eks_cluster' && context.locationOf(other) === location);
-  if (registered || !cluster) return read('wiring: which components a load balancer sends traffic to');
+  const cluster = onNodes
+    ? context.refsOf(nodeGroups[0]!, 'cluster_name').find((c) => c.type === 'aws_eks_cluster')
+    : context.resources.find((other) => other.type === 'aws_eks_cluster' && context.locationOf(other) === location);
+  if ((registrations.length > 0 && !onNodes) || !cluster) return read('wiring: which components a load balancer sends traffic to');
   const listeners = context.resources.filter((other) => /_listener(_rule)?$/.test(other.type) && context.refsOf(other, 'default_action', 'action').some((g) => g.address === r.address));
   const balancers = listeners.flatMap((listener) => context.refsOf(listener, 'load_balancer_arn'));
   const network = balancers.some((lb) => str(lb.attributes.load_balancer_type) === 'network') || str(r.attributes.protocol) === 'TCP';
   const port = num(r.attributes.port);
   const zones = context.resources.filter((other) => other.type === 'aws_eks_node_group' && context.refsOf(other, 'cluster_name').some((c) => c.address === cluster.address)).flatMap((group) => context.zonesOf(group, 'subnet_ids'));
-  context.infer(r.address, 'component', `no targets registered in Terraform, beside EKS cluster ${cluster.address}: pods that the AWS Load Balancer Controller registers (${network ? 'an ingress controller behind a network load balancer' : 'a service on Kubernetes'}); zones from the cluster's node groups`);
+  const pods = network ? 'an ingress controller behind a network load balancer' : 'a service on Kubernetes';
+  context.infer(
+    r.address,
+    'component',
+    onNodes
+      ? `targets are the nodes of EKS node group ${nodeGroups[0]!.address} (cluster ${cluster.address}): pods that a NodePort Service publishes on port ${port ?? 'unknown'} of each node (${pods}); zones from the cluster's node groups`
+      : `no targets registered in Terraform, beside EKS cluster ${cluster.address}: pods that the AWS Load Balancer Controller registers (${pods}); zones from the cluster's node groups`,
+  );
   if (network) {
-    return component('ingress', { zones, props: { controller: port === 8000 || port === 8443 ? 'traefik' : 'provider' } });
+    // Traefik listens on 8000/8443 and answers its health check on /ping; a NodePort's number says nothing of what serves it.
+    const traefik = port === 8000 || port === 8443 || str(block(r.attributes.health_check)?.path) === '/ping';
+    if (traefik && port !== 8000 && port !== 8443) context.infer(r.address, 'kind', 'health check on /ping, the path Traefik answers: read as a Traefik ingress controller');
+    return component('ingress', { zones, props: { controller: traefik ? 'traefik' : 'provider' } });
   }
   return component('app-service', { zones, props: { runtime: 'kubernetes' } });
 };

@@ -125,7 +125,8 @@ function wireEdge(context: ImportContext): void {
       const acl = context.refsOf(r, 'web_acl_id').find((ref) => ref.type === 'aws_wafv2_web_acl' || ref.type === 'aws_waf_web_acl');
       const front = acl ? context.draft(acl) : undefined;
       if (front) connect(context, draft, front, 'sync', r.address);
-      for (const origin of context.draftsOf(r, 'origin')) {
+      // Only an origin's domain is where requests go; its custom headers (an origin-verify secret) are not.
+      for (const origin of context.draftsOf(r, 'origin.domain_name')) {
         if (origin === draft || origin === front) continue;
         connect(context, front ?? draft, origin, 'sync', r.address);
       }
@@ -148,6 +149,10 @@ function wireWorkloads(context: ImportContext): void {
     for (const target of context.refsOf(r, ...keys)) {
       const to = context.draft(target);
       if (!to || to === from) continue;
+      if (target.type.startsWith('aws_secretsmanager_secret') && r.type === 'aws_ecs_task_definition') {
+        context.infer(r.address, 'connection', `names secret ${target.address}: ECS reads a task's secrets when it starts the task, so the running service does not depend on it (no connection)`);
+        continue;
+      }
       const capabilities = roleOf(to);
       if (!capabilities.stateful && !capabilities.foundation && to.kind !== 'api-gateway' && to.kind !== 'load-balancer') continue;
       if (to.kind === 'queue') {

@@ -9,6 +9,12 @@ resource "aws_vpc" "primary" {
   }
 }
 
+# The default security group of the VPC allows nothing: every resource here has a group of its own.
+resource "aws_default_security_group" "primary" {
+  provider = aws.primary
+  vpc_id   = aws_vpc.primary.id
+}
+
 resource "aws_internet_gateway" "primary" {
   provider = aws.primary
   vpc_id   = aws_vpc.primary.id
@@ -275,9 +281,9 @@ resource "aws_vpc_security_group_egress_rule" "nlb" {
 resource "aws_vpc_security_group_ingress_rule" "traefik_from_nlb" {
   provider                     = aws.primary
   security_group_id            = aws_eks_cluster.primary.vpc_config[0].cluster_security_group_id
-  description                  = "From nlb to the pods of traefik"
+  description                  = "From nlb to traefik on the cluster's nodes"
   referenced_security_group_id = aws_security_group.nlb.id
   ip_protocol                  = "tcp"
-  from_port                    = 8443
-  to_port                      = 8443
+  from_port                    = 30080
+  to_port                      = 30080
 }

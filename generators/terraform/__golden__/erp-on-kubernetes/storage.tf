@@ -2,7 +2,7 @@
 resource "aws_s3_bucket" "attachments" {
   provider = aws.primary
   # Bucket names are global: the prefix plus a random suffix AWS adds.
-  bucket_prefix = substr("${var.name_prefix}-attachments-", 0, 37)
+  bucket_prefix = "${var.name_prefix}-attachments-"
   force_destroy = false
   tags = {
     Name                  = "Attachments"
@@ -41,7 +41,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "attachments" {
 resource "aws_s3_bucket" "backups" {
   provider = aws.primary
   # Bucket names are global: the prefix plus a random suffix AWS adds.
-  bucket_prefix       = substr("${var.name_prefix}-backups-", 0, 37)
+  bucket_prefix       = "${var.name_prefix}-backups-"
   force_destroy       = false
   object_lock_enabled = true
   tags = {

@@ -1,7 +1,7 @@
-# Load balancer alb: application (HTTP), internet-facing, in zones a.
+# Load balancer alb: application (HTTPS), internet-facing, in zones a.
 resource "aws_lb" "alb" {
   provider           = aws.primary
-  name               = substr("${var.name_prefix}-alb", 0, 32)
+  name               = "${var.name_prefix}-alb"
   load_balancer_type = "application"
   internal           = false
   # The design places this load balancer in one zone; AWS requires subnets in two, so it gets a second.
@@ -10,6 +10,8 @@ resource "aws_lb" "alb" {
   enable_deletion_protection       = true
   drop_invalid_header_fields       = true
   enable_cross_zone_load_balancing = true
+  # The zone-loss runbook shifts traffic away from a failing zone (ARC zonal shift), which must be enabled here.
+  enable_zonal_shift = true
   tags = {
     Name                  = "Load balancer"
     "ninesmith:component" = "alb"
@@ -18,7 +20,7 @@ resource "aws_lb" "alb" {
 
 resource "aws_lb_target_group" "alb_web" {
   provider             = aws.primary
-  name                 = substr("${var.name_prefix}-web", 0, 32)
+  name                 = "${var.name_prefix}-alb-web"
   vpc_id               = aws_vpc.primary.id
   target_type          = "instance"
   port                 = var.app_port
@@ -27,7 +29,9 @@ resource "aws_lb_target_group" "alb_web" {
   # The design turns health checks off here; AWS always checks target health, so these settings still apply. Review them.
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5

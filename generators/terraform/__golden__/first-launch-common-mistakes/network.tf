@@ -9,6 +9,12 @@ resource "aws_vpc" "primary" {
   }
 }
 
+# The default security group of the VPC allows nothing: every resource here has a group of its own.
+resource "aws_default_security_group" "primary" {
+  provider = aws.primary
+  vpc_id   = aws_vpc.primary.id
+}
+
 resource "aws_internet_gateway" "primary" {
   provider = aws.primary
   vpc_id   = aws_vpc.primary.id
@@ -92,7 +98,7 @@ resource "aws_route_table_association" "primary_public_b" {
 resource "aws_route_table" "primary_private_a" {
   provider = aws.primary
   vpc_id   = aws_vpc.primary.id
-  # No NAT gateway in this region in the design: private subnets have no route to the internet.
+  # No NAT gateway in this region in the design: private subnets have no route to the internet (AWS services through VPC endpoints).
   tags = {
     Name = "first-launch-with-th primary private a"
   }
@@ -107,7 +113,7 @@ resource "aws_route_table_association" "primary_private_a" {
 resource "aws_route_table" "primary_private_b" {
   provider = aws.primary
   vpc_id   = aws_vpc.primary.id
-  # No NAT gateway in this region in the design: private subnets have no route to the internet.
+  # No NAT gateway in this region in the design: private subnets have no route to the internet (AWS services through VPC endpoints).
   tags = {
     Name = "first-launch-with-th primary private b"
   }

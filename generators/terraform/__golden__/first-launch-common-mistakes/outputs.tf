@@ -8,8 +8,13 @@ output "alb_dns_name" {
   value       = aws_lb.alb.dns_name
 }
 
+output "alb_arn" {
+  description = "ARN of load balancer alb (the zone-loss runbook's zonal shift names it)"
+  value       = aws_lb.alb.arn
+}
+
 output "db_master_secret_arn" {
-  description = "Secrets Manager secret with the master password of db"
+  description = "Secrets Manager secret with the master credentials of db"
   value       = aws_db_instance.db.master_user_secret[0].secret_arn
   sensitive   = true
 }

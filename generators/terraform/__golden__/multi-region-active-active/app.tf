@@ -1,7 +1,7 @@
-# Load balancer east-alb: application (HTTP), internet-facing, in zones a, b, c.
+# Load balancer east-alb: application (HTTPS), internet-facing, in zones a, b, c.
 resource "aws_lb" "east_alb" {
   provider                         = aws.east
-  name                             = substr("${var.name_prefix}-east-alb", 0, 32)
+  name                             = "${var.name_prefix}-east-alb"
   load_balancer_type               = "application"
   internal                         = false
   subnets                          = [aws_subnet.east_public_a.id, aws_subnet.east_public_b.id, aws_subnet.east_public_c.id]
@@ -9,6 +9,8 @@ resource "aws_lb" "east_alb" {
   enable_deletion_protection       = true
   drop_invalid_header_fields       = true
   enable_cross_zone_load_balancing = true
+  # The zone-loss runbook shifts traffic away from a failing zone (ARC zonal shift), which must be enabled here.
+  enable_zonal_shift = true
   tags = {
     Name                  = "East ALB"
     "ninesmith:component" = "east-alb"
@@ -17,7 +19,7 @@ resource "aws_lb" "east_alb" {
 
 resource "aws_lb_target_group" "east_alb_east_web" {
   provider             = aws.east
-  name                 = substr("${var.name_prefix}-east-web", 0, 32)
+  name                 = "${var.name_prefix}-east-alb-jwmwtx"
   vpc_id               = aws_vpc.east.id
   target_type          = "ip"
   port                 = var.app_port
@@ -25,7 +27,9 @@ resource "aws_lb_target_group" "east_alb_east_web" {
   deregistration_delay = 30
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5
@@ -78,7 +82,7 @@ resource "aws_ecs_cluster" "east" {
   }
 }
 
-# App service east-web: 6 task(s) on Fargate across zones a, b, c.
+# App service east-web: 6 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "east_web" {
   provider          = aws.east
   name              = "/ninesmith/${var.name_prefix}/east-web"
@@ -96,7 +100,8 @@ resource "aws_ecs_task_definition" "east_web" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.east_web_task.arn
+  execution_role_arn       = aws_iam_role.east_web_exec.arn
   container_definitions = jsonencode([
     {
       name      = "east-web"
@@ -106,6 +111,50 @@ resource "aws_ecs_task_definition" "east_web" {
         {
           containerPort = var.app_port
           protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "EAST_DB_HOST"
+          value = aws_rds_cluster.east_db.endpoint
+        },
+        {
+          name  = "EAST_DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "EAST_REDIS_HOST"
+          value = aws_elasticache_replication_group.east_redis.primary_endpoint_address
+        },
+        {
+          name  = "EAST_REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "EAST_REDIS_TLS"
+          value = "true"
+        },
+        {
+          name  = "EAST_DOCUMENTS_BUCKET"
+          value = aws_s3_bucket.east_documents.bucket
+        },
+        {
+          name  = "EAST_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.east_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "EAST_DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.east_db_master.arn)
+        },
+        {
+          name      = "EAST_DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.east_db_master.arn)
+        },
+        {
+          name      = "EAST_REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.east_redis_auth.arn
         },
       ]
       logConfiguration = {
@@ -126,7 +175,7 @@ resource "aws_ecs_task_definition" "east_web" {
 
 resource "aws_ecs_service" "east_web" {
   provider                           = aws.east
-  name                               = "east-web"
+  name                               = "${var.name_prefix}-east-web"
   cluster                            = aws_ecs_cluster.east.id
   task_definition                    = aws_ecs_task_definition.east_web.arn
   desired_count                      = 6
@@ -156,6 +205,8 @@ resource "aws_ecs_service" "east_web" {
     Name                  = "East web and API"
     "ninesmith:component" = "east-web"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.east_private_a, aws_route_table_association.east_private_b, aws_route_table_association.east_private_c]
 }
 
 resource "aws_appautoscaling_target" "east_web" {
@@ -184,7 +235,7 @@ resource "aws_appautoscaling_policy" "east_web" {
   }
 }
 
-# Worker pool east-workers: 3 task(s) on Fargate across zones a, b, c.
+# Worker pool east-workers: 3 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "east_workers" {
   provider          = aws.east
   name              = "/ninesmith/${var.name_prefix}/east-workers"
@@ -202,12 +253,37 @@ resource "aws_ecs_task_definition" "east_workers" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.east_workers_task.arn
+  execution_role_arn       = aws_iam_role.east_workers_exec.arn
   container_definitions = jsonencode([
     {
       name      = "east-workers"
       image     = var.east_workers_image
       essential = true
+      environment = [
+        {
+          name  = "EAST_DB_HOST"
+          value = aws_rds_cluster.east_db.endpoint
+        },
+        {
+          name  = "EAST_DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "EAST_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.east_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "EAST_DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.east_db_master.arn)
+        },
+        {
+          name      = "EAST_DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.east_db_master.arn)
+        },
+      ]
       logConfiguration = {
         logDriver = "awslogs"
         options = {
@@ -226,7 +302,7 @@ resource "aws_ecs_task_definition" "east_workers" {
 
 resource "aws_ecs_service" "east_workers" {
   provider                           = aws.east
-  name                               = "east-workers"
+  name                               = "${var.name_prefix}-east-workers"
   cluster                            = aws_ecs_cluster.east.id
   task_definition                    = aws_ecs_task_definition.east_workers.arn
   desired_count                      = 3
@@ -250,6 +326,8 @@ resource "aws_ecs_service" "east_workers" {
     Name                  = "East workers"
     "ninesmith:component" = "east-workers"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.east_private_a, aws_route_table_association.east_private_b, aws_route_table_association.east_private_c]
 }
 
 resource "aws_appautoscaling_target" "east_workers" {
@@ -278,10 +356,10 @@ resource "aws_appautoscaling_policy" "east_workers" {
   }
 }
 
-# Load balancer west-alb: application (HTTP), internet-facing, in zones a, b, c.
+# Load balancer west-alb: application (HTTPS), internet-facing, in zones a, b, c.
 resource "aws_lb" "west_alb" {
   provider                         = aws.west
-  name                             = substr("${var.name_prefix}-west-alb", 0, 32)
+  name                             = "${var.name_prefix}-west-alb"
   load_balancer_type               = "application"
   internal                         = false
   subnets                          = [aws_subnet.west_public_a.id, aws_subnet.west_public_b.id, aws_subnet.west_public_c.id]
@@ -289,6 +367,8 @@ resource "aws_lb" "west_alb" {
   enable_deletion_protection       = true
   drop_invalid_header_fields       = true
   enable_cross_zone_load_balancing = true
+  # The zone-loss runbook shifts traffic away from a failing zone (ARC zonal shift), which must be enabled here.
+  enable_zonal_shift = true
   tags = {
     Name                  = "West ALB"
     "ninesmith:component" = "west-alb"
@@ -297,7 +377,7 @@ resource "aws_lb" "west_alb" {
 
 resource "aws_lb_target_group" "west_alb_west_web" {
   provider             = aws.west
-  name                 = substr("${var.name_prefix}-west-web", 0, 32)
+  name                 = "${var.name_prefix}-west-alb-0ikval"
   vpc_id               = aws_vpc.west.id
   target_type          = "ip"
   port                 = var.app_port
@@ -305,7 +385,9 @@ resource "aws_lb_target_group" "west_alb_west_web" {
   deregistration_delay = 30
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5
@@ -358,7 +440,7 @@ resource "aws_ecs_cluster" "west" {
   }
 }
 
-# App service west-web: 6 task(s) on Fargate across zones a, b, c.
+# App service west-web: 6 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "west_web" {
   provider          = aws.west
   name              = "/ninesmith/${var.name_prefix}/west-web"
@@ -376,7 +458,8 @@ resource "aws_ecs_task_definition" "west_web" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.west_web_task.arn
+  execution_role_arn       = aws_iam_role.west_web_exec.arn
   container_definitions = jsonencode([
     {
       name      = "west-web"
@@ -386,6 +469,50 @@ resource "aws_ecs_task_definition" "west_web" {
         {
           containerPort = var.app_port
           protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "WEST_DB_HOST"
+          value = aws_rds_cluster.west_db.endpoint
+        },
+        {
+          name  = "WEST_DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "WEST_REDIS_HOST"
+          value = aws_elasticache_replication_group.west_redis.primary_endpoint_address
+        },
+        {
+          name  = "WEST_REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "WEST_REDIS_TLS"
+          value = "true"
+        },
+        {
+          name  = "WEST_DOCUMENTS_BUCKET"
+          value = aws_s3_bucket.west_documents.bucket
+        },
+        {
+          name  = "WEST_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.west_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "WEST_DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.west_db_master.arn)
+        },
+        {
+          name      = "WEST_DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.west_db_master.arn)
+        },
+        {
+          name      = "WEST_REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.west_redis_auth.arn
         },
       ]
       logConfiguration = {
@@ -406,7 +533,7 @@ resource "aws_ecs_task_definition" "west_web" {
 
 resource "aws_ecs_service" "west_web" {
   provider                           = aws.west
-  name                               = "west-web"
+  name                               = "${var.name_prefix}-west-web"
   cluster                            = aws_ecs_cluster.west.id
   task_definition                    = aws_ecs_task_definition.west_web.arn
   desired_count                      = 6
@@ -436,6 +563,8 @@ resource "aws_ecs_service" "west_web" {
     Name                  = "West web and API"
     "ninesmith:component" = "west-web"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.west_private_a, aws_route_table_association.west_private_b, aws_route_table_association.west_private_c]
 }
 
 resource "aws_appautoscaling_target" "west_web" {
@@ -464,7 +593,7 @@ resource "aws_appautoscaling_policy" "west_web" {
   }
 }
 
-# Worker pool west-workers: 3 task(s) on Fargate across zones a, b, c.
+# Worker pool west-workers: 3 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "west_workers" {
   provider          = aws.west
   name              = "/ninesmith/${var.name_prefix}/west-workers"
@@ -482,12 +611,37 @@ resource "aws_ecs_task_definition" "west_workers" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.west_workers_task.arn
+  execution_role_arn       = aws_iam_role.west_workers_exec.arn
   container_definitions = jsonencode([
     {
       name      = "west-workers"
       image     = var.west_workers_image
       essential = true
+      environment = [
+        {
+          name  = "WEST_DB_HOST"
+          value = aws_rds_cluster.west_db.endpoint
+        },
+        {
+          name  = "WEST_DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "WEST_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.west_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "WEST_DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.west_db_master.arn)
+        },
+        {
+          name      = "WEST_DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.west_db_master.arn)
+        },
+      ]
       logConfiguration = {
         logDriver = "awslogs"
         options = {
@@ -506,7 +660,7 @@ resource "aws_ecs_task_definition" "west_workers" {
 
 resource "aws_ecs_service" "west_workers" {
   provider                           = aws.west
-  name                               = "west-workers"
+  name                               = "${var.name_prefix}-west-workers"
   cluster                            = aws_ecs_cluster.west.id
   task_definition                    = aws_ecs_task_definition.west_workers.arn
   desired_count                      = 3
@@ -530,6 +684,8 @@ resource "aws_ecs_service" "west_workers" {
     Name                  = "West workers"
     "ninesmith:component" = "west-workers"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.west_private_a, aws_route_table_association.west_private_b, aws_route_table_association.west_private_c]
 }
 
 resource "aws_appautoscaling_target" "west_workers" {

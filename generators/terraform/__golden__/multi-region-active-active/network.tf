@@ -9,6 +9,12 @@ resource "aws_vpc" "east" {
   }
 }
 
+# The default security group of the VPC allows nothing: every resource here has a group of its own.
+resource "aws_default_security_group" "east" {
+  provider = aws.east
+  vpc_id   = aws_vpc.east.id
+}
+
 resource "aws_internet_gateway" "east" {
   provider = aws.east
   vpc_id   = aws_vpc.east.id
@@ -242,6 +248,12 @@ resource "aws_vpc" "west" {
   tags = {
     Name = "client-portal-active west"
   }
+}
+
+# The default security group of the VPC allows nothing: every resource here has a group of its own.
+resource "aws_default_security_group" "west" {
+  provider = aws.west
+  vpc_id   = aws_vpc.west.id
 }
 
 resource "aws_internet_gateway" "west" {
@@ -681,6 +693,25 @@ resource "aws_vpc_security_group_egress_rule" "east_db" {
   ip_protocol       = "-1"
 }
 
+resource "aws_security_group" "east_db_in_west" {
+  provider    = aws.west
+  name        = "${var.name_prefix}-east-db-in-west"
+  description = "east-db-in-west (of component east-db): ingress only from what the design connects to it"
+  vpc_id      = aws_vpc.west.id
+  tags = {
+    Name                  = "East Aurora PostgreSQL"
+    "ninesmith:component" = "east-db"
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "east_db_in_west" {
+  provider          = aws.west
+  security_group_id = aws_security_group.east_db_in_west.id
+  description       = "All outbound"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "-1"
+}
+
 resource "aws_security_group" "west_db" {
   provider    = aws.west
   name        = "${var.name_prefix}-west-db"
@@ -720,6 +751,25 @@ resource "aws_vpc_security_group_egress_rule" "west_db" {
   ip_protocol       = "-1"
 }
 
+resource "aws_security_group" "west_db_in_east" {
+  provider    = aws.east
+  name        = "${var.name_prefix}-west-db-in-east"
+  description = "west-db-in-east (of component west-db): ingress only from what the design connects to it"
+  vpc_id      = aws_vpc.east.id
+  tags = {
+    Name                  = "West Aurora PostgreSQL"
+    "ninesmith:component" = "west-db"
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "west_db_in_east" {
+  provider          = aws.east
+  security_group_id = aws_security_group.west_db_in_east.id
+  description       = "All outbound"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "-1"
+}
+
 resource "aws_security_group" "east_redis" {
   provider    = aws.east
   name        = "${var.name_prefix}-east-redis"
@@ -749,6 +799,25 @@ resource "aws_vpc_security_group_egress_rule" "east_redis" {
   ip_protocol       = "-1"
 }
 
+resource "aws_security_group" "east_redis_in_west" {
+  provider    = aws.west
+  name        = "${var.name_prefix}-east-redis-in-west"
+  description = "east-redis-in-west (of component east-redis): ingress only from what the design connects to it"
+  vpc_id      = aws_vpc.west.id
+  tags = {
+    Name                  = "East Redis"
+    "ninesmith:component" = "east-redis"
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "east_redis_in_west" {
+  provider          = aws.west
+  security_group_id = aws_security_group.east_redis_in_west.id
+  description       = "All outbound"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "-1"
+}
+
 resource "aws_security_group" "west_redis" {
   provider    = aws.west
   name        = "${var.name_prefix}-west-redis"
@@ -773,6 +842,25 @@ resource "aws_vpc_security_group_ingress_rule" "west_redis_from_west_web" {
 resource "aws_vpc_security_group_egress_rule" "west_redis" {
   provider          = aws.west
   security_group_id = aws_security_group.west_redis.id
+  description       = "All outbound"
+  cidr_ipv4         = "0.0.0.0/0"
+  ip_protocol       = "-1"
+}
+
+resource "aws_security_group" "west_redis_in_east" {
+  provider    = aws.east
+  name        = "${var.name_prefix}-west-redis-in-east"
+  description = "west-redis-in-east (of component west-redis): ingress only from what the design connects to it"
+  vpc_id      = aws_vpc.east.id
+  tags = {
+    Name                  = "West Redis"
+    "ninesmith:component" = "west-redis"
+  }
+}
+
+resource "aws_vpc_security_group_egress_rule" "west_redis_in_east" {
+  provider          = aws.east
+  security_group_id = aws_security_group.west_redis_in_east.id
   description       = "All outbound"
   cidr_ipv4         = "0.0.0.0/0"
   ip_protocol       = "-1"

@@ -121,10 +121,10 @@ resource "aws_cloudwatch_metric_alarm" "west_db_cpu" {
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "east_redis_memory" {
+resource "aws_cloudwatch_metric_alarm" "east_redis_memory_001" {
   provider            = aws.east
-  alarm_name          = "${var.name_prefix}-east-redis-memory"
-  alarm_description   = "Cache east-redis memory above 80% (component east-redis). Journeys at risk: Sign in. Runbook: runbooks/cache-loss.md"
+  alarm_name          = "${var.name_prefix}-east-redis-memory-001"
+  alarm_description   = "Cache east-redis memory above 80% on node 1 of 3 (component east-redis). Journeys at risk: Sign in. Runbook: runbooks/cache-loss.md"
   namespace           = "AWS/ElastiCache"
   metric_name         = "DatabaseMemoryUsagePercentage"
   statistic           = "Average"
@@ -136,6 +136,54 @@ resource "aws_cloudwatch_metric_alarm" "east_redis_memory" {
   treat_missing_data  = "missing"
   dimensions = {
     CacheClusterId = "${aws_elasticache_replication_group.east_redis.replication_group_id}-001"
+  }
+  alarm_actions = var.alarm_actions
+  ok_actions    = var.alarm_actions
+  tags = {
+    Name                  = "East Redis"
+    "ninesmith:component" = "east-redis"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "east_redis_memory_002" {
+  provider            = aws.east
+  alarm_name          = "${var.name_prefix}-east-redis-memory-002"
+  alarm_description   = "Cache east-redis memory above 80% on node 2 of 3 (component east-redis). Journeys at risk: Sign in. Runbook: runbooks/cache-loss.md"
+  namespace           = "AWS/ElastiCache"
+  metric_name         = "DatabaseMemoryUsagePercentage"
+  statistic           = "Average"
+  period              = 60
+  evaluation_periods  = 5
+  datapoints_to_alarm = 5
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  treat_missing_data  = "missing"
+  dimensions = {
+    CacheClusterId = "${aws_elasticache_replication_group.east_redis.replication_group_id}-002"
+  }
+  alarm_actions = var.alarm_actions
+  ok_actions    = var.alarm_actions
+  tags = {
+    Name                  = "East Redis"
+    "ninesmith:component" = "east-redis"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "east_redis_memory_003" {
+  provider            = aws.east
+  alarm_name          = "${var.name_prefix}-east-redis-memory-003"
+  alarm_description   = "Cache east-redis memory above 80% on node 3 of 3 (component east-redis). Journeys at risk: Sign in. Runbook: runbooks/cache-loss.md"
+  namespace           = "AWS/ElastiCache"
+  metric_name         = "DatabaseMemoryUsagePercentage"
+  statistic           = "Average"
+  period              = 60
+  evaluation_periods  = 5
+  datapoints_to_alarm = 5
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  treat_missing_data  = "missing"
+  dimensions = {
+    CacheClusterId = "${aws_elasticache_replication_group.east_redis.replication_group_id}-003"
   }
   alarm_actions = var.alarm_actions
   ok_actions    = var.alarm_actions

@@ -2,7 +2,7 @@
 resource "aws_s3_bucket" "east_documents" {
   provider = aws.east
   # Bucket names are global: the prefix plus a random suffix AWS adds.
-  bucket_prefix = substr("${var.name_prefix}-east-documents-", 0, 37)
+  bucket_prefix = "${var.name_prefix}-east-documents-"
   force_destroy = false
   tags = {
     Name                  = "East documents"
@@ -41,7 +41,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "east_documents" {
 resource "aws_s3_bucket" "west_documents" {
   provider = aws.west
   # Bucket names are global: the prefix plus a random suffix AWS adds.
-  bucket_prefix = substr("${var.name_prefix}-west-documents-", 0, 37)
+  bucket_prefix = "${var.name_prefix}-west-documents-"
   force_destroy = false
   tags = {
     Name                  = "West documents"

@@ -1,7 +1,7 @@
-# Load balancer alb: application (HTTP), internet-facing, in zones a, b, c.
+# Load balancer alb: application (HTTPS), reachable only from CloudFront, in zones a, b, c.
 resource "aws_lb" "alb" {
   provider                         = aws.primary
-  name                             = substr("${var.name_prefix}-alb", 0, 32)
+  name                             = "${var.name_prefix}-alb"
   load_balancer_type               = "application"
   internal                         = false
   subnets                          = [aws_subnet.primary_public_a.id, aws_subnet.primary_public_b.id, aws_subnet.primary_public_c.id]
@@ -9,6 +9,8 @@ resource "aws_lb" "alb" {
   enable_deletion_protection       = true
   drop_invalid_header_fields       = true
   enable_cross_zone_load_balancing = true
+  # The zone-loss runbook shifts traffic away from a failing zone (ARC zonal shift), which must be enabled here.
+  enable_zonal_shift = true
   tags = {
     Name                  = "Public ALB"
     "ninesmith:component" = "alb"
@@ -17,7 +19,7 @@ resource "aws_lb" "alb" {
 
 resource "aws_lb_target_group" "alb_web" {
   provider             = aws.primary
-  name                 = substr("${var.name_prefix}-web", 0, 32)
+  name                 = "${var.name_prefix}-alb-web"
   vpc_id               = aws_vpc.primary.id
   target_type          = "ip"
   port                 = var.app_port
@@ -25,7 +27,9 @@ resource "aws_lb_target_group" "alb_web" {
   deregistration_delay = 30
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5
@@ -45,23 +49,29 @@ resource "aws_lb_listener" "alb_https" {
   protocol          = "HTTPS"
   ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
   certificate_arn   = var.primary_certificate_arn
+  # Only requests from CloudFront carry the X-Origin-Verify secret; anything else gets 403, so the CDN's WAF cannot be bypassed.
   default_action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.alb_web.arn
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      status_code  = "403"
+      message_body = "Forbidden"
+    }
   }
 }
 
-resource "aws_lb_listener" "alb_http" {
-  provider          = aws.primary
-  load_balancer_arn = aws_lb.alb.arn
-  port              = 80
-  protocol          = "HTTP"
-  default_action {
-    type = "redirect"
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
+resource "aws_lb_listener_rule" "alb_from_cdn" {
+  provider     = aws.primary
+  listener_arn = aws_lb_listener.alb_https.arn
+  priority     = 1
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.alb_web.arn
+  }
+  condition {
+    http_header {
+      http_header_name = "X-Origin-Verify"
+      values           = [aws_secretsmanager_secret_version.cdn_origin.secret_string]
     }
   }
 }
@@ -78,7 +88,7 @@ resource "aws_ecs_cluster" "primary" {
   }
 }
 
-# App service web: 6 task(s) on Fargate across zones a, b, c.
+# App service web: 6 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "web" {
   provider          = aws.primary
   name              = "/ninesmith/${var.name_prefix}/web"
@@ -96,7 +106,8 @@ resource "aws_ecs_task_definition" "web" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.web_task.arn
+  execution_role_arn       = aws_iam_role.web_exec.arn
   container_definitions = jsonencode([
     {
       name      = "web"
@@ -106,6 +117,50 @@ resource "aws_ecs_task_definition" "web" {
         {
           containerPort = var.app_port
           protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "DB_HOST"
+          value = aws_db_instance.db.address
+        },
+        {
+          name  = "DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.redis.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+        {
+          name  = "DOCUMENTS_BUCKET"
+          value = aws_s3_bucket.documents.bucket
+        },
+        {
+          name  = "ERP_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.erp_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.db_master.arn)
+        },
+        {
+          name      = "DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.db_master.arn)
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.redis_auth.arn
         },
       ]
       logConfiguration = {
@@ -126,7 +181,7 @@ resource "aws_ecs_task_definition" "web" {
 
 resource "aws_ecs_service" "web" {
   provider                           = aws.primary
-  name                               = "web"
+  name                               = "${var.name_prefix}-web"
   cluster                            = aws_ecs_cluster.primary.id
   task_definition                    = aws_ecs_task_definition.web.arn
   desired_count                      = 6
@@ -156,6 +211,8 @@ resource "aws_ecs_service" "web" {
     Name                  = "Web and API"
     "ninesmith:component" = "web"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.primary_private_a, aws_route_table_association.primary_private_b, aws_route_table_association.primary_private_c]
 }
 
 resource "aws_appautoscaling_target" "web" {
@@ -184,7 +241,7 @@ resource "aws_appautoscaling_policy" "web" {
   }
 }
 
-# Worker pool workers: 3 task(s) on Fargate across zones a, b, c.
+# Worker pool workers: 3 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "workers" {
   provider          = aws.primary
   name              = "/ninesmith/${var.name_prefix}/workers"
@@ -202,12 +259,37 @@ resource "aws_ecs_task_definition" "workers" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.workers_task.arn
+  execution_role_arn       = aws_iam_role.workers_exec.arn
   container_definitions = jsonencode([
     {
       name      = "workers"
       image     = var.workers_image
       essential = true
+      environment = [
+        {
+          name  = "DB_HOST"
+          value = aws_db_instance.db.address
+        },
+        {
+          name  = "DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "ERP_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.erp_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.db_master.arn)
+        },
+        {
+          name      = "DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.db_master.arn)
+        },
+      ]
       logConfiguration = {
         logDriver = "awslogs"
         options = {
@@ -226,7 +308,7 @@ resource "aws_ecs_task_definition" "workers" {
 
 resource "aws_ecs_service" "workers" {
   provider                           = aws.primary
-  name                               = "workers"
+  name                               = "${var.name_prefix}-workers"
   cluster                            = aws_ecs_cluster.primary.id
   task_definition                    = aws_ecs_task_definition.workers.arn
   desired_count                      = 3
@@ -250,6 +332,8 @@ resource "aws_ecs_service" "workers" {
     Name                  = "Background workers"
     "ninesmith:component" = "workers"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.primary_private_a, aws_route_table_association.primary_private_b, aws_route_table_association.primary_private_c]
 }
 
 resource "aws_appautoscaling_target" "workers" {
@@ -278,10 +362,10 @@ resource "aws_appautoscaling_policy" "workers" {
   }
 }
 
-# Load balancer dr-alb: application (HTTP), internet-facing, in zones a, b, c.
+# Load balancer dr-alb: application (HTTPS), reachable only from CloudFront, in zones a, b, c.
 resource "aws_lb" "dr_alb" {
   provider                         = aws.dr
-  name                             = substr("${var.name_prefix}-dr-alb", 0, 32)
+  name                             = "${var.name_prefix}-dr-alb"
   load_balancer_type               = "application"
   internal                         = false
   subnets                          = [aws_subnet.dr_public_a.id, aws_subnet.dr_public_b.id, aws_subnet.dr_public_c.id]
@@ -289,6 +373,8 @@ resource "aws_lb" "dr_alb" {
   enable_deletion_protection       = true
   drop_invalid_header_fields       = true
   enable_cross_zone_load_balancing = true
+  # The zone-loss runbook shifts traffic away from a failing zone (ARC zonal shift), which must be enabled here.
+  enable_zonal_shift = true
   tags = {
     Name                  = "Standby ALB"
     "ninesmith:component" = "dr-alb"
@@ -297,7 +383,7 @@ resource "aws_lb" "dr_alb" {
 
 resource "aws_lb_target_group" "dr_alb_dr_web" {
   provider             = aws.dr
-  name                 = substr("${var.name_prefix}-dr-web", 0, 32)
+  name                 = "${var.name_prefix}-dr-alb-dr-web"
   vpc_id               = aws_vpc.dr.id
   target_type          = "ip"
   port                 = var.app_port
@@ -305,7 +391,9 @@ resource "aws_lb_target_group" "dr_alb_dr_web" {
   deregistration_delay = 30
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5
@@ -325,23 +413,29 @@ resource "aws_lb_listener" "dr_alb_https" {
   protocol          = "HTTPS"
   ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
   certificate_arn   = var.dr_certificate_arn
+  # Only requests from CloudFront carry the X-Origin-Verify secret; anything else gets 403, so the CDN's WAF cannot be bypassed.
   default_action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.dr_alb_dr_web.arn
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      status_code  = "403"
+      message_body = "Forbidden"
+    }
   }
 }
 
-resource "aws_lb_listener" "dr_alb_http" {
-  provider          = aws.dr
-  load_balancer_arn = aws_lb.dr_alb.arn
-  port              = 80
-  protocol          = "HTTP"
-  default_action {
-    type = "redirect"
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
+resource "aws_lb_listener_rule" "dr_alb_from_cdn" {
+  provider     = aws.dr
+  listener_arn = aws_lb_listener.dr_alb_https.arn
+  priority     = 1
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.dr_alb_dr_web.arn
+  }
+  condition {
+    http_header {
+      http_header_name = "X-Origin-Verify"
+      values           = [aws_secretsmanager_secret_version.cdn_origin.secret_string]
     }
   }
 }
@@ -358,7 +452,7 @@ resource "aws_ecs_cluster" "dr" {
   }
 }
 
-# App service dr-web: 3 task(s) on Fargate across zones a, b, c.
+# App service dr-web: 3 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "dr_web" {
   provider          = aws.dr
   name              = "/ninesmith/${var.name_prefix}/dr-web"
@@ -376,7 +470,8 @@ resource "aws_ecs_task_definition" "dr_web" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.dr_web_task.arn
+  execution_role_arn       = aws_iam_role.dr_web_exec.arn
   container_definitions = jsonencode([
     {
       name      = "dr-web"
@@ -386,6 +481,50 @@ resource "aws_ecs_task_definition" "dr_web" {
         {
           containerPort = var.app_port
           protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "DR_DB_HOST"
+          value = aws_db_instance.dr_db.address
+        },
+        {
+          name  = "DR_DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DR_REDIS_HOST"
+          value = aws_elasticache_replication_group.dr_redis.primary_endpoint_address
+        },
+        {
+          name  = "DR_REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "DR_REDIS_TLS"
+          value = "true"
+        },
+        {
+          name  = "DR_DOCUMENTS_BUCKET"
+          value = aws_s3_bucket.dr_documents.bucket
+        },
+        {
+          name  = "DR_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.dr_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "DR_DB_USERNAME"
+          valueFrom = format("%s:username::", replace(aws_secretsmanager_secret.db_master.arn, ":us-east-1:", ":us-west-2:"))
+        },
+        {
+          name      = "DR_DB_PASSWORD"
+          valueFrom = format("%s:password::", replace(aws_secretsmanager_secret.db_master.arn, ":us-east-1:", ":us-west-2:"))
+        },
+        {
+          name      = "DR_REDIS_AUTH_TOKEN"
+          valueFrom = replace(aws_secretsmanager_secret.redis_auth.arn, ":us-east-1:", ":us-west-2:")
         },
       ]
       logConfiguration = {
@@ -406,7 +545,7 @@ resource "aws_ecs_task_definition" "dr_web" {
 
 resource "aws_ecs_service" "dr_web" {
   provider                           = aws.dr
-  name                               = "dr-web"
+  name                               = "${var.name_prefix}-dr-web"
   cluster                            = aws_ecs_cluster.dr.id
   task_definition                    = aws_ecs_task_definition.dr_web.arn
   desired_count                      = 3
@@ -436,6 +575,8 @@ resource "aws_ecs_service" "dr_web" {
     Name                  = "Standby web and API"
     "ninesmith:component" = "dr-web"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.dr_private_a, aws_route_table_association.dr_private_b, aws_route_table_association.dr_private_c]
 }
 
 resource "aws_appautoscaling_target" "dr_web" {
@@ -464,7 +605,7 @@ resource "aws_appautoscaling_policy" "dr_web" {
   }
 }
 
-# Worker pool dr-workers: 2 task(s) on Fargate across zones a, b, c.
+# Worker pool dr-workers: 2 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "dr_workers" {
   provider          = aws.dr
   name              = "/ninesmith/${var.name_prefix}/dr-workers"
@@ -482,12 +623,37 @@ resource "aws_ecs_task_definition" "dr_workers" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.dr_workers_task.arn
+  execution_role_arn       = aws_iam_role.dr_workers_exec.arn
   container_definitions = jsonencode([
     {
       name      = "dr-workers"
       image     = var.dr_workers_image
       essential = true
+      environment = [
+        {
+          name  = "DR_DB_HOST"
+          value = aws_db_instance.dr_db.address
+        },
+        {
+          name  = "DR_DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DR_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.dr_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "DR_DB_USERNAME"
+          valueFrom = format("%s:username::", replace(aws_secretsmanager_secret.db_master.arn, ":us-east-1:", ":us-west-2:"))
+        },
+        {
+          name      = "DR_DB_PASSWORD"
+          valueFrom = format("%s:password::", replace(aws_secretsmanager_secret.db_master.arn, ":us-east-1:", ":us-west-2:"))
+        },
+      ]
       logConfiguration = {
         logDriver = "awslogs"
         options = {
@@ -506,7 +672,7 @@ resource "aws_ecs_task_definition" "dr_workers" {
 
 resource "aws_ecs_service" "dr_workers" {
   provider                           = aws.dr
-  name                               = "dr-workers"
+  name                               = "${var.name_prefix}-dr-workers"
   cluster                            = aws_ecs_cluster.dr.id
   task_definition                    = aws_ecs_task_definition.dr_workers.arn
   desired_count                      = 2
@@ -530,6 +696,8 @@ resource "aws_ecs_service" "dr_workers" {
     Name                  = "Standby workers"
     "ninesmith:component" = "dr-workers"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.dr_private_a, aws_route_table_association.dr_private_b, aws_route_table_association.dr_private_c]
 }
 
 resource "aws_appautoscaling_target" "dr_workers" {

@@ -17,6 +17,10 @@ resource "aws_backup_vault" "dr_backups" {
   }
 }
 
+data "aws_caller_identity" "current" {
+  provider = aws.global
+}
+
 # Backups of db: kept 14 days, point-in-time, copied to region dr and the backup account.
 resource "aws_backup_plan" "db" {
   provider = aws.primary
@@ -32,7 +36,7 @@ resource "aws_backup_plan" "db" {
       delete_after = 14
     }
     copy_action {
-      destination_vault_arn = aws_backup_vault.dr_backups.arn
+      destination_vault_arn = format("arn:aws:backup:%s:%s:backup-vault:%s", "us-west-2", data.aws_caller_identity.current.account_id, aws_backup_vault.dr_backups.name)
       lifecycle {
         delete_after = 14
       }

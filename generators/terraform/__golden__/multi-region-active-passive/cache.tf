@@ -1,4 +1,4 @@
-# Cache redis: redis, 2 node(s) with automatic failover across zones.
+# Cache redis: redis, 2 node(s) with automatic failover across zones; primary of a global datastore with secondaries in dr.
 resource "aws_elasticache_subnet_group" "redis" {
   provider   = aws.primary
   name       = "${var.name_prefix}-redis"
@@ -15,6 +15,8 @@ resource "aws_elasticache_replication_group" "redis" {
   description                 = "Cache redis"
   engine                      = "redis"
   node_type                   = "cache.r6g.large"
+  at_rest_encryption_enabled  = true
+  transit_encryption_enabled  = true
   num_cache_clusters          = 2
   automatic_failover_enabled  = true
   multi_az_enabled            = true
@@ -22,9 +24,7 @@ resource "aws_elasticache_replication_group" "redis" {
   subnet_group_name           = aws_elasticache_subnet_group.redis.name
   security_group_ids          = [aws_security_group.redis.id]
   port                        = 6379
-  at_rest_encryption_enabled  = true
-  transit_encryption_enabled  = true
-  auth_token                  = var.redis_auth_token
+  auth_token                  = aws_secretsmanager_secret_version.redis_auth.secret_string
   snapshot_retention_limit    = 1
   snapshot_window             = var.cache_snapshot_window
   auto_minor_version_upgrade  = true
@@ -34,7 +34,14 @@ resource "aws_elasticache_replication_group" "redis" {
   }
 }
 
-# Cache dr-redis: redis, 2 node(s) with automatic failover across zones.
+# Global datastore of redis: the primary takes writes, the secondaries replicate asynchronously (typically under a second) and one is promoted in a region failover.
+resource "aws_elasticache_global_replication_group" "redis" {
+  provider                             = aws.primary
+  global_replication_group_id_suffix   = "${var.name_prefix}-redis"
+  global_replication_group_description = "Global datastore of cache redis"
+  primary_replication_group_id         = aws_elasticache_replication_group.redis.id
+}
+
 resource "aws_elasticache_subnet_group" "dr_redis" {
   provider   = aws.dr
   name       = "${var.name_prefix}-dr-redis"
@@ -45,12 +52,12 @@ resource "aws_elasticache_subnet_group" "dr_redis" {
   }
 }
 
+# Secondary of redis's global datastore in region dr (component dr-redis): read-only until promoted.
 resource "aws_elasticache_replication_group" "dr_redis" {
   provider                    = aws.dr
   replication_group_id        = "${var.name_prefix}-dr-redis"
   description                 = "Cache dr-redis"
-  engine                      = "redis"
-  node_type                   = "cache.r6g.large"
+  global_replication_group_id = aws_elasticache_global_replication_group.redis.global_replication_group_id
   num_cache_clusters          = 2
   automatic_failover_enabled  = true
   multi_az_enabled            = true
@@ -58,9 +65,7 @@ resource "aws_elasticache_replication_group" "dr_redis" {
   subnet_group_name           = aws_elasticache_subnet_group.dr_redis.name
   security_group_ids          = [aws_security_group.dr_redis.id]
   port                        = 6379
-  at_rest_encryption_enabled  = true
-  transit_encryption_enabled  = true
-  auth_token                  = var.dr_redis_auth_token
+  auth_token                  = aws_secretsmanager_secret_version.redis_auth.secret_string
   snapshot_retention_limit    = 0
   auto_minor_version_upgrade  = true
   tags = {

@@ -26,7 +26,7 @@ resource "aws_db_instance" "db" {
   engine_version               = var.db_engine_version
   allocated_storage            = 200
   username                     = var.db_master_username
-  manage_master_user_password  = true
+  password                     = jsondecode(aws_secretsmanager_secret_version.db_master.secret_string)["password"]
   backup_retention_period      = 14
   storage_encrypted            = true
   deletion_protection          = true
@@ -70,7 +70,7 @@ resource "aws_db_subnet_group" "dr_db" {
 # Relational database dr-db: postgres, Multi-AZ with a synchronous standby, replica of db.
 resource "aws_kms_key" "dr_db_replica" {
   provider                = aws.dr
-  description             = "Encrypts cross-region replica dr-db"
+  description             = "Encrypts cross-region copy dr-db of dr-db"
   enable_key_rotation     = true
   deletion_window_in_days = 30
   tags = {
@@ -91,14 +91,14 @@ resource "aws_db_instance" "dr_db" {
   backup_window                = var.db_backup_window
   maintenance_window           = var.db_maintenance_window
   performance_insights_enabled = true
-  replicate_source_db          = aws_db_instance.db.arn
-  kms_key_id                   = aws_kms_key.dr_db_replica.arn
-  backup_retention_period      = 7
-  storage_encrypted            = true
-  deletion_protection          = true
-  copy_tags_to_snapshot        = true
-  skip_final_snapshot          = false
-  final_snapshot_identifier    = "${var.name_prefix}-dr-db-final"
+  # A read replica takes its engine, storage and credentials from its source.
+  replicate_source_db     = aws_db_instance.db.arn
+  kms_key_id              = aws_kms_key.dr_db_replica.arn
+  backup_retention_period = 7
+  storage_encrypted       = true
+  deletion_protection     = true
+  copy_tags_to_snapshot   = true
+  skip_final_snapshot     = true
   tags = {
     Name                  = "PostgreSQL cross-region replica"
     "ninesmith:component" = "dr-db"

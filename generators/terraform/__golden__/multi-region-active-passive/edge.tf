@@ -71,28 +71,70 @@ resource "aws_wafv2_web_acl" "waf" {
   }
 }
 
+# Load balancer alb admits only CloudFront: Route 53 follows this alarm on its healthy targets.
+resource "aws_cloudwatch_metric_alarm" "alb_healthy_targets" {
+  provider            = aws.primary
+  alarm_name          = "${var.name_prefix}-alb-healthy-targets"
+  alarm_description   = "No healthy target behind alb: Route 53 fails over away from region primary."
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "HealthyHostCount"
+  statistic           = "Minimum"
+  period              = 60
+  evaluation_periods  = 1
+  comparison_operator = "LessThanThreshold"
+  threshold           = 1
+  treat_missing_data  = "breaching"
+  dimensions = {
+    LoadBalancer = aws_lb.alb.arn_suffix
+    TargetGroup  = aws_lb_target_group.alb_web.arn_suffix
+  }
+  tags = {
+    Name                  = "Public ALB healthy targets"
+    "ninesmith:component" = "alb"
+  }
+}
+
 resource "aws_route53_health_check" "alb" {
-  provider          = aws.global
-  type              = "HTTPS"
-  fqdn              = aws_lb.alb.dns_name
-  port              = 443
-  resource_path     = "/healthz"
-  failure_threshold = 3
-  request_interval  = 10
+  provider                        = aws.global
+  type                            = "CLOUDWATCH_METRIC"
+  cloudwatch_alarm_name           = aws_cloudwatch_metric_alarm.alb_healthy_targets.alarm_name
+  cloudwatch_alarm_region         = "us-east-1"
+  insufficient_data_health_status = "LastKnownStatus"
   tags = {
     Name                  = "Public ALB health"
     "ninesmith:component" = "alb"
   }
 }
 
+# Load balancer dr-alb admits only CloudFront: Route 53 follows this alarm on its healthy targets.
+resource "aws_cloudwatch_metric_alarm" "dr_alb_healthy_targets" {
+  provider            = aws.dr
+  alarm_name          = "${var.name_prefix}-dr-alb-healthy-targets"
+  alarm_description   = "No healthy target behind dr-alb: Route 53 fails over away from region dr."
+  namespace           = "AWS/ApplicationELB"
+  metric_name         = "HealthyHostCount"
+  statistic           = "Minimum"
+  period              = 60
+  evaluation_periods  = 1
+  comparison_operator = "LessThanThreshold"
+  threshold           = 1
+  treat_missing_data  = "breaching"
+  dimensions = {
+    LoadBalancer = aws_lb.dr_alb.arn_suffix
+    TargetGroup  = aws_lb_target_group.dr_alb_dr_web.arn_suffix
+  }
+  tags = {
+    Name                  = "Standby ALB healthy targets"
+    "ninesmith:component" = "dr-alb"
+  }
+}
+
 resource "aws_route53_health_check" "dr_alb" {
-  provider          = aws.global
-  type              = "HTTPS"
-  fqdn              = aws_lb.dr_alb.dns_name
-  port              = 443
-  resource_path     = "/healthz"
-  failure_threshold = 3
-  request_interval  = 10
+  provider                        = aws.global
+  type                            = "CLOUDWATCH_METRIC"
+  cloudwatch_alarm_name           = aws_cloudwatch_metric_alarm.dr_alb_healthy_targets.alarm_name
+  cloudwatch_alarm_region         = "us-west-2"
+  insufficient_data_health_status = "LastKnownStatus"
   tags = {
     Name                  = "Standby ALB health"
     "ninesmith:component" = "dr-alb"
@@ -134,6 +176,7 @@ resource "aws_route53_record" "dr_alb" {
 }
 
 # CDN cdn: dynamic requests go to the health-checked failover name of the regions, uncached.
+# Every origin request forwards the viewer Host header (the regional certificates are for the domain) and carries the X-Origin-Verify secret.
 resource "aws_cloudfront_distribution" "cdn" {
   provider        = aws.global
   enabled         = true
@@ -145,6 +188,10 @@ resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "regions"
     domain_name = "origin.${var.domain_name}"
+    custom_header {
+      name  = "X-Origin-Verify"
+      value = aws_secretsmanager_secret_version.cdn_origin.secret_string
+    }
     custom_origin_config {
       http_port              = 80
       https_port             = 443
@@ -155,6 +202,10 @@ resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "alb"
     domain_name = aws_lb.alb.dns_name
+    custom_header {
+      name  = "X-Origin-Verify"
+      value = aws_secretsmanager_secret_version.cdn_origin.secret_string
+    }
     custom_origin_config {
       http_port              = 80
       https_port             = 443
@@ -165,6 +216,10 @@ resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "dr-alb"
     domain_name = aws_lb.dr_alb.dns_name
+    custom_header {
+      name  = "X-Origin-Verify"
+      value = aws_secretsmanager_secret_version.cdn_origin.secret_string
+    }
     custom_origin_config {
       http_port              = 80
       https_port             = 443
@@ -190,18 +245,19 @@ resource "aws_cloudfront_distribution" "cdn" {
     allowed_methods          = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
     cached_methods           = ["GET", "HEAD"]
     cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+    origin_request_policy_id = "216adef6-5c7f-47e4-b989-5492eafa07d3"
     compress                 = true
   }
   ordered_cache_behavior {
     # Origin groups serve only GET, HEAD and OPTIONS, so failover between origins covers static assets.
-    path_pattern           = var.static_path_pattern
-    target_origin_id       = "static-failover"
-    viewer_protocol_policy = "redirect-to-https"
-    allowed_methods        = ["GET", "HEAD", "OPTIONS"]
-    cached_methods         = ["GET", "HEAD"]
-    cache_policy_id        = "658327ea-f89d-4fab-a63d-7e88639e58f6"
-    compress               = true
+    path_pattern             = var.static_path_pattern
+    target_origin_id         = "static-failover"
+    viewer_protocol_policy   = "redirect-to-https"
+    allowed_methods          = ["GET", "HEAD", "OPTIONS"]
+    cached_methods           = ["GET", "HEAD"]
+    cache_policy_id          = "658327ea-f89d-4fab-a63d-7e88639e58f6"
+    origin_request_policy_id = "216adef6-5c7f-47e4-b989-5492eafa07d3"
+    compress                 = true
   }
   restrictions {
     geo_restriction {

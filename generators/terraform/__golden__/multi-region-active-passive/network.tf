@@ -9,6 +9,12 @@ resource "aws_vpc" "primary" {
   }
 }
 
+# The default security group of the VPC allows nothing: every resource here has a group of its own.
+resource "aws_default_security_group" "primary" {
+  provider = aws.primary
+  vpc_id   = aws_vpc.primary.id
+}
+
 resource "aws_internet_gateway" "primary" {
   provider = aws.primary
   vpc_id   = aws_vpc.primary.id
@@ -244,6 +250,12 @@ resource "aws_vpc" "dr" {
   }
 }
 
+# The default security group of the VPC allows nothing: every resource here has a group of its own.
+resource "aws_default_security_group" "dr" {
+  provider = aws.dr
+  vpc_id   = aws_vpc.dr.id
+}
+
 resource "aws_internet_gateway" "dr" {
   provider = aws.dr
   vpc_id   = aws_vpc.dr.id
@@ -468,6 +480,11 @@ resource "aws_route_table_association" "dr_private_c" {
   route_table_id = aws_route_table.dr_private_c.id
 }
 
+data "aws_ec2_managed_prefix_list" "primary_cloudfront" {
+  provider = aws.primary
+  name     = "com.amazonaws.global.cloudfront.origin-facing"
+}
+
 resource "aws_security_group" "alb" {
   provider    = aws.primary
   name        = "${var.name_prefix}-alb"
@@ -479,24 +496,14 @@ resource "aws_security_group" "alb" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "alb_internet_443" {
+resource "aws_vpc_security_group_ingress_rule" "alb_from_cloudfront" {
   provider          = aws.primary
   security_group_id = aws_security_group.alb.id
-  description       = "HTTPS from the internet"
-  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS from CloudFront only (its origin-facing prefix list)"
+  prefix_list_id    = data.aws_ec2_managed_prefix_list.primary_cloudfront.id
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
-}
-
-resource "aws_vpc_security_group_ingress_rule" "alb_internet_80" {
-  provider          = aws.primary
-  security_group_id = aws_security_group.alb.id
-  description       = "HTTP from the internet (redirected to HTTPS)"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 80
-  to_port           = 80
 }
 
 resource "aws_vpc_security_group_egress_rule" "alb" {
@@ -555,6 +562,11 @@ resource "aws_vpc_security_group_egress_rule" "workers" {
   ip_protocol       = "-1"
 }
 
+data "aws_ec2_managed_prefix_list" "dr_cloudfront" {
+  provider = aws.dr
+  name     = "com.amazonaws.global.cloudfront.origin-facing"
+}
+
 resource "aws_security_group" "dr_alb" {
   provider    = aws.dr
   name        = "${var.name_prefix}-dr-alb"
@@ -566,24 +578,14 @@ resource "aws_security_group" "dr_alb" {
   }
 }
 
-resource "aws_vpc_security_group_ingress_rule" "dr_alb_internet_443" {
+resource "aws_vpc_security_group_ingress_rule" "dr_alb_from_cloudfront" {
   provider          = aws.dr
   security_group_id = aws_security_group.dr_alb.id
-  description       = "HTTPS from the internet"
-  cidr_ipv4         = "0.0.0.0/0"
+  description       = "HTTPS from CloudFront only (its origin-facing prefix list)"
+  prefix_list_id    = data.aws_ec2_managed_prefix_list.dr_cloudfront.id
   ip_protocol       = "tcp"
   from_port         = 443
   to_port           = 443
-}
-
-resource "aws_vpc_security_group_ingress_rule" "dr_alb_internet_80" {
-  provider          = aws.dr
-  security_group_id = aws_security_group.dr_alb.id
-  description       = "HTTP from the internet (redirected to HTTPS)"
-  cidr_ipv4         = "0.0.0.0/0"
-  ip_protocol       = "tcp"
-  from_port         = 80
-  to_port           = 80
 }
 
 resource "aws_vpc_security_group_egress_rule" "dr_alb" {

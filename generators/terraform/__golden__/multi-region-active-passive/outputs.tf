@@ -13,9 +13,49 @@ output "alb_dns_name" {
   value       = aws_lb.alb.dns_name
 }
 
+output "alb_arn" {
+  description = "ARN of load balancer alb (the zone-loss runbook's zonal shift names it)"
+  value       = aws_lb.alb.arn
+}
+
+output "primary_ecs_cluster_name" {
+  description = "ECS cluster of region primary"
+  value       = aws_ecs_cluster.primary.name
+}
+
+output "web_ecs_service_name" {
+  description = "ECS service of web"
+  value       = aws_ecs_service.web.name
+}
+
+output "workers_ecs_service_name" {
+  description = "ECS service of workers"
+  value       = aws_ecs_service.workers.name
+}
+
 output "dr_alb_dns_name" {
   description = "DNS name of load balancer dr-alb"
   value       = aws_lb.dr_alb.dns_name
+}
+
+output "dr_alb_arn" {
+  description = "ARN of load balancer dr-alb (the zone-loss runbook's zonal shift names it)"
+  value       = aws_lb.dr_alb.arn
+}
+
+output "dr_ecs_cluster_name" {
+  description = "ECS cluster of region dr"
+  value       = aws_ecs_cluster.dr.name
+}
+
+output "dr_web_ecs_service_name" {
+  description = "ECS service of dr-web"
+  value       = aws_ecs_service.dr_web.name
+}
+
+output "dr_workers_ecs_service_name" {
+  description = "ECS service of dr-workers"
+  value       = aws_ecs_service.dr_workers.name
 }
 
 output "cdn_domain_name" {
@@ -28,14 +68,24 @@ output "erp_outbox_queue_url" {
   value       = aws_sqs_queue.erp_outbox.url
 }
 
+output "erp_outbox_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of erp-outbox (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.erp_outbox_dlq.arn
+}
+
 output "dr_outbox_queue_url" {
   description = "URL of queue dr-outbox"
   value       = aws_sqs_queue.dr_outbox.url
 }
 
+output "dr_outbox_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of dr-outbox (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.dr_outbox_dlq.arn
+}
+
 output "db_master_secret_arn" {
-  description = "Secrets Manager secret with the master password of db"
-  value       = aws_db_instance.db.master_user_secret[0].secret_arn
+  description = "Secrets Manager secret with the master credentials of db"
+  value       = aws_secretsmanager_secret.db_master.arn
   sensitive   = true
 }
 
@@ -49,14 +99,14 @@ output "dr_db_endpoint" {
   value       = aws_db_instance.dr_db.address
 }
 
+output "dr_redis_primary_endpoint" {
+  description = "Endpoint of the secondary of cache redis in region dr"
+  value       = aws_elasticache_replication_group.dr_redis.primary_endpoint_address
+}
+
 output "redis_primary_endpoint" {
   description = "Primary endpoint of cache redis"
   value       = aws_elasticache_replication_group.redis.primary_endpoint_address
-}
-
-output "dr_redis_primary_endpoint" {
-  description = "Primary endpoint of cache dr-redis"
-  value       = aws_elasticache_replication_group.dr_redis.primary_endpoint_address
 }
 
 output "documents_bucket" {

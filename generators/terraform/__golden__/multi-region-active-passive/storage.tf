@@ -2,7 +2,7 @@
 resource "aws_s3_bucket" "documents" {
   provider = aws.primary
   # Bucket names are global: the prefix plus a random suffix AWS adds.
-  bucket_prefix = substr("${var.name_prefix}-documents-", 0, 37)
+  bucket_prefix = "${var.name_prefix}-documents-"
   force_destroy = false
   tags = {
     Name                  = "Documents"
@@ -41,7 +41,7 @@ resource "aws_s3_bucket_server_side_encryption_configuration" "documents" {
 resource "aws_s3_bucket" "dr_documents" {
   provider = aws.dr
   # Bucket names are global: the prefix plus a random suffix AWS adds.
-  bucket_prefix = substr("${var.name_prefix}-dr-documents-", 0, 37)
+  bucket_prefix = "${var.name_prefix}-dr-documents-"
   force_destroy = false
   tags = {
     Name                  = "Documents replica"

@@ -1,7 +1,7 @@
-# Load balancer alb: application (HTTP), internet-facing, in zones a, b, c.
+# Load balancer alb: application (HTTPS), reachable only from CloudFront, in zones a, b, c.
 resource "aws_lb" "alb" {
   provider                         = aws.primary
-  name                             = substr("${var.name_prefix}-alb", 0, 32)
+  name                             = "${var.name_prefix}-alb"
   load_balancer_type               = "application"
   internal                         = false
   subnets                          = [aws_subnet.primary_public_a.id, aws_subnet.primary_public_b.id, aws_subnet.primary_public_c.id]
@@ -9,6 +9,8 @@ resource "aws_lb" "alb" {
   enable_deletion_protection       = true
   drop_invalid_header_fields       = true
   enable_cross_zone_load_balancing = true
+  # The zone-loss runbook shifts traffic away from a failing zone (ARC zonal shift), which must be enabled here.
+  enable_zonal_shift = true
   tags = {
     Name                  = "Cell router ALB"
     "ninesmith:component" = "alb"
@@ -17,7 +19,7 @@ resource "aws_lb" "alb" {
 
 resource "aws_lb_target_group" "alb_shared_app" {
   provider             = aws.primary
-  name                 = substr("${var.name_prefix}-shared-app", 0, 32)
+  name                 = "${var.name_prefix}-alb-shared-app"
   vpc_id               = aws_vpc.primary.id
   target_type          = "ip"
   port                 = var.app_port
@@ -25,7 +27,9 @@ resource "aws_lb_target_group" "alb_shared_app" {
   deregistration_delay = 30
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5
@@ -40,7 +44,7 @@ resource "aws_lb_target_group" "alb_shared_app" {
 
 resource "aws_lb_target_group" "alb_enterprise_app" {
   provider             = aws.primary
-  name                 = substr("${var.name_prefix}-enterprise-app", 0, 32)
+  name                 = "${var.name_prefix}-alb-ente-auz3w0"
   vpc_id               = aws_vpc.primary.id
   target_type          = "ip"
   port                 = var.app_port
@@ -48,7 +52,9 @@ resource "aws_lb_target_group" "alb_enterprise_app" {
   deregistration_delay = 30
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5
@@ -68,24 +74,30 @@ resource "aws_lb_listener" "alb_https" {
   protocol          = "HTTPS"
   ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
   certificate_arn   = var.primary_certificate_arn
+  # Only requests from CloudFront carry the X-Origin-Verify secret; anything else gets 403, so the CDN's WAF cannot be bypassed.
   default_action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.alb_shared_app.arn
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      status_code  = "403"
+      message_body = "Forbidden"
+    }
   }
   # Also behind this load balancer: enterprise-app. Add listener rules (host or path) to route to them.
 }
 
-resource "aws_lb_listener" "alb_http" {
-  provider          = aws.primary
-  load_balancer_arn = aws_lb.alb.arn
-  port              = 80
-  protocol          = "HTTP"
-  default_action {
-    type = "redirect"
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
+resource "aws_lb_listener_rule" "alb_from_cdn" {
+  provider     = aws.primary
+  listener_arn = aws_lb_listener.alb_https.arn
+  priority     = 1
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.alb_shared_app.arn
+  }
+  condition {
+    http_header {
+      http_header_name = "X-Origin-Verify"
+      values           = [aws_secretsmanager_secret_version.cdn_origin.secret_string]
     }
   }
 }
@@ -102,7 +114,7 @@ resource "aws_ecs_cluster" "primary" {
   }
 }
 
-# App service shared-app: 6 task(s) on Fargate across zones a, b, c.
+# App service shared-app: 6 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "shared_app" {
   provider          = aws.primary
   name              = "/ninesmith/${var.name_prefix}/shared-app"
@@ -120,7 +132,8 @@ resource "aws_ecs_task_definition" "shared_app" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.shared_app_task.arn
+  execution_role_arn       = aws_iam_role.shared_app_exec.arn
   container_definitions = jsonencode([
     {
       name      = "shared-app"
@@ -130,6 +143,50 @@ resource "aws_ecs_task_definition" "shared_app" {
         {
           containerPort = var.app_port
           protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "SHARED_DB_HOST"
+          value = aws_db_instance.shared_db.address
+        },
+        {
+          name  = "SHARED_DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "SHARED_REDIS_HOST"
+          value = aws_elasticache_replication_group.shared_redis.primary_endpoint_address
+        },
+        {
+          name  = "SHARED_REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "SHARED_REDIS_TLS"
+          value = "true"
+        },
+        {
+          name  = "DOCUMENTS_BUCKET"
+          value = aws_s3_bucket.documents.bucket
+        },
+        {
+          name  = "EVENTS_QUEUE_URL"
+          value = aws_sqs_queue.events.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "SHARED_DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.shared_db_master.arn)
+        },
+        {
+          name      = "SHARED_DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.shared_db_master.arn)
+        },
+        {
+          name      = "SHARED_REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.shared_redis_auth.arn
         },
       ]
       logConfiguration = {
@@ -150,7 +207,7 @@ resource "aws_ecs_task_definition" "shared_app" {
 
 resource "aws_ecs_service" "shared_app" {
   provider                           = aws.primary
-  name                               = "shared-app"
+  name                               = "${var.name_prefix}-shared-app"
   cluster                            = aws_ecs_cluster.primary.id
   task_definition                    = aws_ecs_task_definition.shared_app.arn
   desired_count                      = 6
@@ -180,6 +237,8 @@ resource "aws_ecs_service" "shared_app" {
     Name                  = "Shared cell app"
     "ninesmith:component" = "shared-app"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.primary_private_a, aws_route_table_association.primary_private_b, aws_route_table_association.primary_private_c]
 }
 
 resource "aws_appautoscaling_target" "shared_app" {
@@ -208,7 +267,7 @@ resource "aws_appautoscaling_policy" "shared_app" {
   }
 }
 
-# App service enterprise-app: 3 task(s) on Fargate across zones a, b, c.
+# App service enterprise-app: 3 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "enterprise_app" {
   provider          = aws.primary
   name              = "/ninesmith/${var.name_prefix}/enterprise-app"
@@ -226,7 +285,8 @@ resource "aws_ecs_task_definition" "enterprise_app" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.enterprise_app_task.arn
+  execution_role_arn       = aws_iam_role.enterprise_app_exec.arn
   container_definitions = jsonencode([
     {
       name      = "enterprise-app"
@@ -236,6 +296,50 @@ resource "aws_ecs_task_definition" "enterprise_app" {
         {
           containerPort = var.app_port
           protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "ENTERPRISE_DB_HOST"
+          value = aws_rds_cluster.enterprise_db.endpoint
+        },
+        {
+          name  = "ENTERPRISE_DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "ENTERPRISE_REDIS_HOST"
+          value = aws_elasticache_replication_group.enterprise_redis.primary_endpoint_address
+        },
+        {
+          name  = "ENTERPRISE_REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "ENTERPRISE_REDIS_TLS"
+          value = "true"
+        },
+        {
+          name  = "DOCUMENTS_BUCKET"
+          value = aws_s3_bucket.documents.bucket
+        },
+        {
+          name  = "EVENTS_QUEUE_URL"
+          value = aws_sqs_queue.events.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "ENTERPRISE_DB_USERNAME"
+          valueFrom = format("%s:username::", aws_rds_cluster.enterprise_db.master_user_secret[0].secret_arn)
+        },
+        {
+          name      = "ENTERPRISE_DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_rds_cluster.enterprise_db.master_user_secret[0].secret_arn)
+        },
+        {
+          name      = "ENTERPRISE_REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.enterprise_redis_auth.arn
         },
       ]
       logConfiguration = {
@@ -256,7 +360,7 @@ resource "aws_ecs_task_definition" "enterprise_app" {
 
 resource "aws_ecs_service" "enterprise_app" {
   provider                           = aws.primary
-  name                               = "enterprise-app"
+  name                               = "${var.name_prefix}-enterprise-app"
   cluster                            = aws_ecs_cluster.primary.id
   task_definition                    = aws_ecs_task_definition.enterprise_app.arn
   desired_count                      = 3
@@ -286,6 +390,8 @@ resource "aws_ecs_service" "enterprise_app" {
     Name                  = "Enterprise cell app"
     "ninesmith:component" = "enterprise-app"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.primary_private_a, aws_route_table_association.primary_private_b, aws_route_table_association.primary_private_c]
 }
 
 resource "aws_appautoscaling_target" "enterprise_app" {
@@ -314,7 +420,7 @@ resource "aws_appautoscaling_policy" "enterprise_app" {
   }
 }
 
-# Worker pool integration-workers: 3 task(s) on Fargate across zones a, b, c.
+# Worker pool integration-workers: 3 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "integration_workers" {
   provider          = aws.primary
   name              = "/ninesmith/${var.name_prefix}/integration-workers"
@@ -332,12 +438,19 @@ resource "aws_ecs_task_definition" "integration_workers" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.integration_workers_task.arn
+  execution_role_arn       = aws_iam_role.integration_workers_exec.arn
   container_definitions = jsonencode([
     {
       name      = "integration-workers"
       image     = var.integration_workers_image
       essential = true
+      environment = [
+        {
+          name  = "EVENTS_QUEUE_URL"
+          value = aws_sqs_queue.events.url
+        },
+      ]
       logConfiguration = {
         logDriver = "awslogs"
         options = {
@@ -356,7 +469,7 @@ resource "aws_ecs_task_definition" "integration_workers" {
 
 resource "aws_ecs_service" "integration_workers" {
   provider                           = aws.primary
-  name                               = "integration-workers"
+  name                               = "${var.name_prefix}-integration-workers"
   cluster                            = aws_ecs_cluster.primary.id
   task_definition                    = aws_ecs_task_definition.integration_workers.arn
   desired_count                      = 3
@@ -380,6 +493,8 @@ resource "aws_ecs_service" "integration_workers" {
     Name                  = "Integration workers"
     "ninesmith:component" = "integration-workers"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.primary_private_a, aws_route_table_association.primary_private_b, aws_route_table_association.primary_private_c]
 }
 
 resource "aws_appautoscaling_target" "integration_workers" {

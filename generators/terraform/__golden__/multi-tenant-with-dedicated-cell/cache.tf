@@ -15,6 +15,8 @@ resource "aws_elasticache_replication_group" "shared_redis" {
   description                 = "Cache shared-redis"
   engine                      = "redis"
   node_type                   = "cache.r6g.large"
+  at_rest_encryption_enabled  = true
+  transit_encryption_enabled  = true
   num_cache_clusters          = 2
   automatic_failover_enabled  = true
   multi_az_enabled            = true
@@ -22,9 +24,7 @@ resource "aws_elasticache_replication_group" "shared_redis" {
   subnet_group_name           = aws_elasticache_subnet_group.shared_redis.name
   security_group_ids          = [aws_security_group.shared_redis.id]
   port                        = 6379
-  at_rest_encryption_enabled  = true
-  transit_encryption_enabled  = true
-  auth_token                  = var.shared_redis_auth_token
+  auth_token                  = aws_secretsmanager_secret_version.shared_redis_auth.secret_string
   snapshot_retention_limit    = 0
   auto_minor_version_upgrade  = true
   tags = {
@@ -50,6 +50,8 @@ resource "aws_elasticache_replication_group" "enterprise_redis" {
   description                 = "Cache enterprise-redis"
   engine                      = "redis"
   node_type                   = "cache.r6g.large"
+  at_rest_encryption_enabled  = true
+  transit_encryption_enabled  = true
   num_cache_clusters          = 2
   automatic_failover_enabled  = true
   multi_az_enabled            = true
@@ -57,9 +59,7 @@ resource "aws_elasticache_replication_group" "enterprise_redis" {
   subnet_group_name           = aws_elasticache_subnet_group.enterprise_redis.name
   security_group_ids          = [aws_security_group.enterprise_redis.id]
   port                        = 6379
-  at_rest_encryption_enabled  = true
-  transit_encryption_enabled  = true
-  auth_token                  = var.enterprise_redis_auth_token
+  auth_token                  = aws_secretsmanager_secret_version.enterprise_redis_auth.secret_string
   snapshot_retention_limit    = 0
   auto_minor_version_upgrade  = true
   tags = {

@@ -26,7 +26,7 @@ resource "aws_db_instance" "shared_db" {
   engine_version               = var.shared_db_engine_version
   allocated_storage            = 500
   username                     = var.db_master_username
-  manage_master_user_password  = true
+  password                     = jsondecode(aws_secretsmanager_secret_version.shared_db_master.secret_string)["password"]
   backup_retention_period      = 14
   storage_encrypted            = true
   deletion_protection          = true

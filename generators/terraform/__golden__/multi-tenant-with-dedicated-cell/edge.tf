@@ -84,6 +84,7 @@ resource "aws_route53_record" "alb" {
 }
 
 # CDN cdn: dynamic requests go to load balancer alb, uncached.
+# Every origin request forwards the viewer Host header (the regional certificates are for the domain) and carries the X-Origin-Verify secret.
 resource "aws_cloudfront_distribution" "cdn" {
   provider        = aws.global
   enabled         = true
@@ -95,6 +96,10 @@ resource "aws_cloudfront_distribution" "cdn" {
   origin {
     origin_id   = "alb"
     domain_name = aws_lb.alb.dns_name
+    custom_header {
+      name  = "X-Origin-Verify"
+      value = aws_secretsmanager_secret_version.cdn_origin.secret_string
+    }
     custom_origin_config {
       http_port              = 80
       https_port             = 443
@@ -108,7 +113,7 @@ resource "aws_cloudfront_distribution" "cdn" {
     allowed_methods          = ["DELETE", "GET", "HEAD", "OPTIONS", "PATCH", "POST", "PUT"]
     cached_methods           = ["GET", "HEAD"]
     cache_policy_id          = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad"
-    origin_request_policy_id = "b689b0a8-53d0-40ab-baf2-68738e2966ac"
+    origin_request_policy_id = "216adef6-5c7f-47e4-b989-5492eafa07d3"
     compress                 = true
   }
   restrictions {

@@ -1,7 +1,7 @@
-# Load balancer alb: application (HTTP), internet-facing, in zones a, b, c.
+# Load balancer alb: application (HTTPS), reachable only from CloudFront, in zones a, b, c.
 resource "aws_lb" "alb" {
   provider                         = aws.primary
-  name                             = substr("${var.name_prefix}-alb", 0, 32)
+  name                             = "${var.name_prefix}-alb"
   load_balancer_type               = "application"
   internal                         = false
   subnets                          = [aws_subnet.primary_public_a.id, aws_subnet.primary_public_b.id, aws_subnet.primary_public_c.id]
@@ -9,6 +9,8 @@ resource "aws_lb" "alb" {
   enable_deletion_protection       = true
   drop_invalid_header_fields       = true
   enable_cross_zone_load_balancing = true
+  # The zone-loss runbook shifts traffic away from a failing zone (ARC zonal shift), which must be enabled here.
+  enable_zonal_shift = true
   tags = {
     Name                  = "Public ALB"
     "ninesmith:component" = "alb"
@@ -17,7 +19,7 @@ resource "aws_lb" "alb" {
 
 resource "aws_lb_target_group" "alb_web" {
   provider             = aws.primary
-  name                 = substr("${var.name_prefix}-web", 0, 32)
+  name                 = "${var.name_prefix}-alb-web"
   vpc_id               = aws_vpc.primary.id
   target_type          = "ip"
   port                 = var.app_port
@@ -25,7 +27,9 @@ resource "aws_lb_target_group" "alb_web" {
   deregistration_delay = 30
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5
@@ -40,7 +44,7 @@ resource "aws_lb_target_group" "alb_web" {
 
 resource "aws_lb_target_group" "alb_reports" {
   provider             = aws.primary
-  name                 = substr("${var.name_prefix}-reports", 0, 32)
+  name                 = "${var.name_prefix}-alb-reports"
   vpc_id               = aws_vpc.primary.id
   target_type          = "ip"
   port                 = var.app_port
@@ -48,7 +52,9 @@ resource "aws_lb_target_group" "alb_reports" {
   deregistration_delay = 30
   health_check {
     enabled             = true
+    protocol            = "HTTP"
     path                = "/healthz"
+    port                = "traffic-port"
     matcher             = "200-399"
     interval            = 15
     timeout             = 5
@@ -68,24 +74,30 @@ resource "aws_lb_listener" "alb_https" {
   protocol          = "HTTPS"
   ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
   certificate_arn   = var.primary_certificate_arn
+  # Only requests from CloudFront carry the X-Origin-Verify secret; anything else gets 403, so the CDN's WAF cannot be bypassed.
   default_action {
-    type             = "forward"
-    target_group_arn = aws_lb_target_group.alb_web.arn
+    type = "fixed-response"
+    fixed_response {
+      content_type = "text/plain"
+      status_code  = "403"
+      message_body = "Forbidden"
+    }
   }
   # Also behind this load balancer: reports. Add listener rules (host or path) to route to them.
 }
 
-resource "aws_lb_listener" "alb_http" {
-  provider          = aws.primary
-  load_balancer_arn = aws_lb.alb.arn
-  port              = 80
-  protocol          = "HTTP"
-  default_action {
-    type = "redirect"
-    redirect {
-      protocol    = "HTTPS"
-      port        = "443"
-      status_code = "HTTP_301"
+resource "aws_lb_listener_rule" "alb_from_cdn" {
+  provider     = aws.primary
+  listener_arn = aws_lb_listener.alb_https.arn
+  priority     = 1
+  action {
+    type             = "forward"
+    target_group_arn = aws_lb_target_group.alb_web.arn
+  }
+  condition {
+    http_header {
+      http_header_name = "X-Origin-Verify"
+      values           = [aws_secretsmanager_secret_version.cdn_origin.secret_string]
     }
   }
 }
@@ -102,7 +114,7 @@ resource "aws_ecs_cluster" "primary" {
   }
 }
 
-# App service web: 6 task(s) on Fargate across zones a, b, c.
+# App service web: 6 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "web" {
   provider          = aws.primary
   name              = "/ninesmith/${var.name_prefix}/web"
@@ -120,7 +132,8 @@ resource "aws_ecs_task_definition" "web" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.web_task.arn
+  execution_role_arn       = aws_iam_role.web_exec.arn
   container_definitions = jsonencode([
     {
       name      = "web"
@@ -130,6 +143,54 @@ resource "aws_ecs_task_definition" "web" {
         {
           containerPort = var.app_port
           protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "DB_HOST"
+          value = aws_db_instance.db.address
+        },
+        {
+          name  = "DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "REDIS_HOST"
+          value = aws_elasticache_replication_group.redis.primary_endpoint_address
+        },
+        {
+          name  = "REDIS_PORT"
+          value = "6379"
+        },
+        {
+          name  = "REDIS_TLS"
+          value = "true"
+        },
+        {
+          name  = "DOCUMENTS_BUCKET"
+          value = aws_s3_bucket.documents.bucket
+        },
+        {
+          name  = "JOBS_QUEUE_URL"
+          value = aws_sqs_queue.jobs.url
+        },
+        {
+          name  = "ERP_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.erp_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.db_master.arn)
+        },
+        {
+          name      = "DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.db_master.arn)
+        },
+        {
+          name      = "REDIS_AUTH_TOKEN"
+          valueFrom = aws_secretsmanager_secret.redis_auth.arn
         },
       ]
       logConfiguration = {
@@ -150,7 +211,7 @@ resource "aws_ecs_task_definition" "web" {
 
 resource "aws_ecs_service" "web" {
   provider                           = aws.primary
-  name                               = "web"
+  name                               = "${var.name_prefix}-web"
   cluster                            = aws_ecs_cluster.primary.id
   task_definition                    = aws_ecs_task_definition.web.arn
   desired_count                      = 6
@@ -180,6 +241,8 @@ resource "aws_ecs_service" "web" {
     Name                  = "Web and API"
     "ninesmith:component" = "web"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.primary_private_a, aws_route_table_association.primary_private_b, aws_route_table_association.primary_private_c]
 }
 
 resource "aws_appautoscaling_target" "web" {
@@ -208,7 +271,7 @@ resource "aws_appautoscaling_policy" "web" {
   }
 }
 
-# App service reports: 2 task(s) on Fargate across zones a, b.
+# App service reports: 2 task(s) on Fargate across zones a, b, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "reports" {
   provider          = aws.primary
   name              = "/ninesmith/${var.name_prefix}/reports"
@@ -226,7 +289,8 @@ resource "aws_ecs_task_definition" "reports" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.reports_task.arn
+  execution_role_arn       = aws_iam_role.reports_exec.arn
   container_definitions = jsonencode([
     {
       name      = "reports"
@@ -236,6 +300,26 @@ resource "aws_ecs_task_definition" "reports" {
         {
           containerPort = var.app_port
           protocol      = "tcp"
+        },
+      ]
+      environment = [
+        {
+          name  = "DB_HOST"
+          value = aws_db_instance.db.address
+        },
+        {
+          name  = "DB_PORT"
+          value = "5432"
+        },
+      ]
+      secrets = [
+        {
+          name      = "DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.db_master.arn)
+        },
+        {
+          name      = "DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.db_master.arn)
         },
       ]
       logConfiguration = {
@@ -256,7 +340,7 @@ resource "aws_ecs_task_definition" "reports" {
 
 resource "aws_ecs_service" "reports" {
   provider                           = aws.primary
-  name                               = "reports"
+  name                               = "${var.name_prefix}-reports"
   cluster                            = aws_ecs_cluster.primary.id
   task_definition                    = aws_ecs_task_definition.reports.arn
   desired_count                      = 2
@@ -286,6 +370,8 @@ resource "aws_ecs_service" "reports" {
     Name                  = "Reporting service"
     "ninesmith:component" = "reports"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.primary_private_a, aws_route_table_association.primary_private_b, aws_route_table_association.primary_private_c]
 }
 
 resource "aws_appautoscaling_target" "reports" {
@@ -314,7 +400,7 @@ resource "aws_appautoscaling_policy" "reports" {
   }
 }
 
-# Worker pool workers: 3 task(s) on Fargate across zones a, b, c.
+# Worker pool workers: 3 task(s) on Fargate across zones a, b, c, with the endpoints and credentials of what it connects to.
 resource "aws_cloudwatch_log_group" "workers" {
   provider          = aws.primary
   name              = "/ninesmith/${var.name_prefix}/workers"
@@ -332,12 +418,45 @@ resource "aws_ecs_task_definition" "workers" {
   network_mode             = "awsvpc"
   cpu                      = "1024"
   memory                   = "2048"
-  execution_role_arn       = var.ecs_task_execution_role_arn
+  task_role_arn            = aws_iam_role.workers_task.arn
+  execution_role_arn       = aws_iam_role.workers_exec.arn
   container_definitions = jsonencode([
     {
       name      = "workers"
       image     = var.workers_image
       essential = true
+      environment = [
+        {
+          name  = "DB_HOST"
+          value = aws_db_instance.db.address
+        },
+        {
+          name  = "DB_PORT"
+          value = "5432"
+        },
+        {
+          name  = "DOCUMENTS_BUCKET"
+          value = aws_s3_bucket.documents.bucket
+        },
+        {
+          name  = "JOBS_QUEUE_URL"
+          value = aws_sqs_queue.jobs.url
+        },
+        {
+          name  = "ERP_OUTBOX_QUEUE_URL"
+          value = aws_sqs_queue.erp_outbox.url
+        },
+      ]
+      secrets = [
+        {
+          name      = "DB_USERNAME"
+          valueFrom = format("%s:username::", aws_secretsmanager_secret.db_master.arn)
+        },
+        {
+          name      = "DB_PASSWORD"
+          valueFrom = format("%s:password::", aws_secretsmanager_secret.db_master.arn)
+        },
+      ]
       logConfiguration = {
         logDriver = "awslogs"
         options = {
@@ -356,7 +475,7 @@ resource "aws_ecs_task_definition" "workers" {
 
 resource "aws_ecs_service" "workers" {
   provider                           = aws.primary
-  name                               = "workers"
+  name                               = "${var.name_prefix}-workers"
   cluster                            = aws_ecs_cluster.primary.id
   task_definition                    = aws_ecs_task_definition.workers.arn
   desired_count                      = 3
@@ -380,6 +499,8 @@ resource "aws_ecs_service" "workers" {
     Name                  = "Background workers"
     "ninesmith:component" = "workers"
   }
+  # Tasks start once their subnets reach the internet (NAT) or the AWS endpoints they pull from.
+  depends_on = [aws_route_table_association.primary_private_a, aws_route_table_association.primary_private_b, aws_route_table_association.primary_private_c]
 }
 
 resource "aws_appautoscaling_target" "workers" {

@@ -15,6 +15,8 @@ resource "aws_elasticache_replication_group" "redis" {
   description                 = "Cache redis"
   engine                      = "redis"
   node_type                   = "cache.r6g.large"
+  at_rest_encryption_enabled  = true
+  transit_encryption_enabled  = true
   num_cache_clusters          = 2
   automatic_failover_enabled  = true
   multi_az_enabled            = true
@@ -22,9 +24,7 @@ resource "aws_elasticache_replication_group" "redis" {
   subnet_group_name           = aws_elasticache_subnet_group.redis.name
   security_group_ids          = [aws_security_group.redis.id]
   port                        = 6379
-  at_rest_encryption_enabled  = true
-  transit_encryption_enabled  = true
-  auth_token                  = var.redis_auth_token
+  auth_token                  = aws_secretsmanager_secret_version.redis_auth.secret_string
   snapshot_retention_limit    = 1
   snapshot_window             = var.cache_snapshot_window
   auto_minor_version_upgrade  = true

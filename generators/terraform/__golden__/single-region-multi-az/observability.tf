@@ -196,10 +196,10 @@ resource "aws_cloudwatch_metric_alarm" "db_storage" {
   }
 }
 
-resource "aws_cloudwatch_metric_alarm" "redis_memory" {
+resource "aws_cloudwatch_metric_alarm" "redis_memory_001" {
   provider            = aws.primary
-  alarm_name          = "${var.name_prefix}-redis-memory"
-  alarm_description   = "Cache redis memory above 80% (component redis). Journeys at risk: Sign in. Runbook: runbooks/cache-loss.md"
+  alarm_name          = "${var.name_prefix}-redis-memory-001"
+  alarm_description   = "Cache redis memory above 80% on node 1 of 2 (component redis). Journeys at risk: Sign in. Runbook: runbooks/cache-loss.md"
   namespace           = "AWS/ElastiCache"
   metric_name         = "DatabaseMemoryUsagePercentage"
   statistic           = "Average"
@@ -211,6 +211,30 @@ resource "aws_cloudwatch_metric_alarm" "redis_memory" {
   treat_missing_data  = "missing"
   dimensions = {
     CacheClusterId = "${aws_elasticache_replication_group.redis.replication_group_id}-001"
+  }
+  alarm_actions = var.alarm_actions
+  ok_actions    = var.alarm_actions
+  tags = {
+    Name                  = "Redis sessions"
+    "ninesmith:component" = "redis"
+  }
+}
+
+resource "aws_cloudwatch_metric_alarm" "redis_memory_002" {
+  provider            = aws.primary
+  alarm_name          = "${var.name_prefix}-redis-memory-002"
+  alarm_description   = "Cache redis memory above 80% on node 2 of 2 (component redis). Journeys at risk: Sign in. Runbook: runbooks/cache-loss.md"
+  namespace           = "AWS/ElastiCache"
+  metric_name         = "DatabaseMemoryUsagePercentage"
+  statistic           = "Average"
+  period              = 60
+  evaluation_periods  = 5
+  datapoints_to_alarm = 5
+  comparison_operator = "GreaterThanThreshold"
+  threshold           = 80
+  treat_missing_data  = "missing"
+  dimensions = {
+    CacheClusterId = "${aws_elasticache_replication_group.redis.replication_group_id}-002"
   }
   alarm_actions = var.alarm_actions
   ok_actions    = var.alarm_actions

@@ -8,6 +8,31 @@ output "alb_dns_name" {
   value       = aws_lb.alb.dns_name
 }
 
+output "alb_arn" {
+  description = "ARN of load balancer alb (the zone-loss runbook's zonal shift names it)"
+  value       = aws_lb.alb.arn
+}
+
+output "primary_ecs_cluster_name" {
+  description = "ECS cluster of region primary"
+  value       = aws_ecs_cluster.primary.name
+}
+
+output "web_ecs_service_name" {
+  description = "ECS service of web"
+  value       = aws_ecs_service.web.name
+}
+
+output "reports_ecs_service_name" {
+  description = "ECS service of reports"
+  value       = aws_ecs_service.reports.name
+}
+
+output "workers_ecs_service_name" {
+  description = "ECS service of workers"
+  value       = aws_ecs_service.workers.name
+}
+
 output "cdn_domain_name" {
   description = "CloudFront domain of cdn"
   value       = aws_cloudfront_distribution.cdn.domain_name
@@ -18,14 +43,24 @@ output "jobs_queue_url" {
   value       = aws_sqs_queue.jobs.url
 }
 
+output "jobs_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of jobs (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.jobs_dlq.arn
+}
+
 output "erp_outbox_queue_url" {
   description = "URL of queue erp-outbox"
   value       = aws_sqs_queue.erp_outbox.url
 }
 
+output "erp_outbox_dead_letter_queue_arn" {
+  description = "ARN of the dead-letter queue of erp-outbox (the queue-backlog runbook redrives from it)"
+  value       = aws_sqs_queue.erp_outbox_dlq.arn
+}
+
 output "db_master_secret_arn" {
-  description = "Secrets Manager secret with the master password of db"
-  value       = aws_db_instance.db.master_user_secret[0].secret_arn
+  description = "Secrets Manager secret with the master credentials of db"
+  value       = aws_secretsmanager_secret.db_master.arn
   sensitive   = true
 }
 

@@ -1,0 +1,135 @@
+# What design shared-platform-with promises, checked on the plan: terraform init -backend=false && terraform test
+# The AWS providers are mocked: nothing is created and no credentials are needed (Terraform 1.7 or later).
+mock_provider "aws" {}
+mock_provider "aws" {
+  alias = "primary"
+}
+mock_provider "aws" {
+  alias = "global"
+}
+
+override_data {
+  target = data.aws_secretsmanager_random_password.cdn_origin
+  values = {
+    random_password = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+  }
+}
+
+override_data {
+  target = data.aws_secretsmanager_random_password.shared_db_master
+  values = {
+    random_password = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+  }
+}
+
+override_data {
+  target = data.aws_secretsmanager_random_password.shared_redis_auth
+  values = {
+    random_password = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+  }
+}
+
+override_data {
+  target = data.aws_secretsmanager_random_password.enterprise_redis_auth
+  values = {
+    random_password = "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+  }
+}
+
+variables {
+  backup_account_vault_arn   = "arn:aws:backup:us-east-1:210987654321:backup-vault:platform-copies"
+  backup_role_arn            = "arn:aws:iam::123456789012:role/aws-backup"
+  cloudfront_certificate_arn = "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+  domain_name                = "app.example.com"
+  enterprise_app_image       = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:0000000000000000000000000000000000000000000000000000000000000000"
+  integration_workers_image  = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:0000000000000000000000000000000000000000000000000000000000000000"
+  primary_certificate_arn    = "arn:aws:acm:us-east-1:123456789012:certificate/00000000-0000-0000-0000-000000000000"
+  route53_zone_id            = "Z0123456789ABCDEFGHIJ"
+  shared_app_image           = "123456789012.dkr.ecr.us-east-1.amazonaws.com/app@sha256:0000000000000000000000000000000000000000000000000000000000000000"
+}
+
+run "design_promises" {
+  command = plan
+
+  # subnets in every zone
+  assert {
+    condition     = aws_subnet.primary_public_a.availability_zone == "us-east-1a"
+    error_message = "Region primary: a public subnet in zone a, as the design places components there."
+  }
+  assert {
+    condition     = aws_subnet.primary_private_a.availability_zone == "us-east-1a"
+    error_message = "Region primary: a private subnet in zone a, as the design places components there."
+  }
+  assert {
+    condition     = aws_subnet.primary_public_b.availability_zone == "us-east-1b"
+    error_message = "Region primary: a public subnet in zone b, as the design places components there."
+  }
+  assert {
+    condition     = aws_subnet.primary_private_b.availability_zone == "us-east-1b"
+    error_message = "Region primary: a private subnet in zone b, as the design places components there."
+  }
+  assert {
+    condition     = aws_subnet.primary_public_c.availability_zone == "us-east-1c"
+    error_message = "Region primary: a public subnet in zone c, as the design places components there."
+  }
+  assert {
+    condition     = aws_subnet.primary_private_c.availability_zone == "us-east-1c"
+    error_message = "Region primary: a private subnet in zone c, as the design places components there."
+  }
+
+  # zonal shift enabled
+  assert {
+    condition     = aws_lb.alb.enable_zonal_shift == true
+    error_message = "alb: the zone-loss runbook starts a zonal shift on this load balancer."
+  }
+
+  # load balancers only from cdn
+  assert {
+    condition     = aws_vpc_security_group_ingress_rule.alb_from_cloudfront.prefix_list_id == data.aws_ec2_managed_prefix_list.primary_cloudfront.id && aws_vpc_security_group_ingress_rule.alb_from_cloudfront.cidr_ipv4 == null
+    error_message = "alb: reachable only from CloudFront, so its WAF cannot be bypassed."
+  }
+  assert {
+    condition     = aws_lb_listener.alb_https.default_action[0].type == "fixed-response" && aws_lb_listener.alb_https.default_action[0].fixed_response[0].status_code == "403"
+    error_message = "alb: reachable only from CloudFront, so its WAF cannot be bypassed."
+  }
+  assert {
+    condition     = anytrue([for c in aws_lb_listener_rule.alb_from_cdn.condition : anytrue([for h in c.http_header : h.http_header_name == "X-Origin-Verify"])])
+    error_message = "alb: reachable only from CloudFront, so its WAF cannot be bypassed."
+  }
+
+  # multi az where designed
+  assert {
+    condition     = aws_db_instance.shared_db.multi_az == true
+    error_message = "shared-db: the design asks for a standby in another zone (Multi-AZ)."
+  }
+  assert {
+    condition     = length(distinct([aws_rds_cluster_instance.enterprise_db_1.availability_zone, aws_rds_cluster_instance.enterprise_db_2.availability_zone])) >= 2
+    error_message = "enterprise-db: the cluster's instances are spread over at least two zones."
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.shared_redis.multi_az_enabled == true
+    error_message = "shared-redis: the design asks for automatic failover across zones."
+  }
+  assert {
+    condition     = aws_elasticache_replication_group.enterprise_redis.multi_az_enabled == true
+    error_message = "enterprise-redis: the design asks for automatic failover across zones."
+  }
+
+  # backups copied where designed
+  assert {
+    condition     = length(flatten([for r in aws_backup_plan.shared_db.rule : [for a in r.copy_action : a.destination_vault_arn]])) == 1
+    error_message = "shared-db: backups are copied to the backup account."
+  }
+  assert {
+    condition     = contains(flatten([for r in aws_backup_plan.shared_db.rule : [for a in r.copy_action : a.destination_vault_arn]]), var.backup_account_vault_arn)
+    error_message = "shared-db: one copy goes to the vault of the separate backup account."
+  }
+  assert {
+    condition     = length(flatten([for r in aws_backup_plan.enterprise_db.rule : [for a in r.copy_action : a.destination_vault_arn]])) == 1
+    error_message = "enterprise-db: backups are copied to the backup account."
+  }
+  assert {
+    condition     = contains(flatten([for r in aws_backup_plan.enterprise_db.rule : [for a in r.copy_action : a.destination_vault_arn]]), var.backup_account_vault_arn)
+    error_message = "enterprise-db: one copy goes to the vault of the separate backup account."
+  }
+}
