@@ -96,19 +96,29 @@ function terraformEnv(): NodeJS.ProcessEnv {
   return { ...process.env, TF_CLI_CONFIG_FILE: config, TF_IN_AUTOMATION: '1', TF_INPUT: '0', CHECKPOINT_DISABLE: '1' };
 }
 
-/** At most two terraform processes at a time: each loads the provider's schema, which is CPU-heavy. */
-let running = 0;
-const waiting: (() => void)[] = [];
-async function limited<T>(task: () => Promise<T>): Promise<T> {
-  if (running >= 2) await new Promise<void>((resolve) => waiting.push(resolve));
-  running += 1;
-  try {
-    return await task();
-  } finally {
-    running -= 1;
-    waiting.shift()?.();
-  }
+/** Runs tasks with at most `slots` at a time. */
+function limiter(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    if (running >= slots) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await task();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
+  };
 }
+
+/** At most two terraform processes at a time: each loads the provider's schema, which is CPU-heavy. */
+const limited = limiter(2);
+/**
+ * One `terraform init` at a time: the plugin cache is not safe for concurrent installs, and two
+ * inits at once can leave one without its provider ("provider binary not found").
+ */
+const oneInit = limiter(1);
 
 async function terraformIn(dir: string, ...args: string[]): Promise<{ ok: boolean; output: string }> {
   try {
@@ -129,7 +139,7 @@ describe.skipIf(terraformSkip !== undefined)(`terraform init, validate, fmt -che
       writeFileSync(path, file.contents);
     }
     await limited(async () => {
-      const init = await terraformIn(dir, 'init', '-backend=false');
+      const init = await oneInit(() => terraformIn(dir, 'init', '-backend=false'));
       expect(init.ok, init.output).toBe(true);
       const validate = await terraformIn(dir, 'validate');
       expect(validate.ok, validate.output).toBe(true);
