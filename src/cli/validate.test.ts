@@ -141,8 +141,8 @@ describe('ninesmith validate', () => {
     const headings = stdout.split('\n').filter((line) => /^(CRITICAL|HIGH|MEDIUM|LOW|INFO) \(\d+\)$/.test(line));
     expect(headings).toEqual(['CRITICAL (4)', 'HIGH (15)', 'MEDIUM (5)']);
     expect(stdout).toContain('JOURNEYS');
-    expect(stdout).toMatch(/Sign in: modelled 99\.\d+% \(99\.\d+% to 99\.\d+%\), [\d.]+ min\/month expected, (meets|BELOW) target 99\.9%/);
-    expect(stdout).toContain('SLA floor: 98.9035%');
+    expect(stdout).toMatch(/Sign in: modelled 99\.\d+% \(99\.\d+% to 99\.\d+%\), [\d.]+ min\/month expected down, (meets|BELOW) target 99\.9%/);
+    expect(stdout).toMatch(/SLA floor: 100% \(dns\) × 99\.9% \(alb\) × .* = 98\.9035% \(\d+ h \d+ min\/month\)/);
     expect(stdout).toMatch(/What caps it: A bad release of Web server [\d.]+ min\/month \[web\]/);
     expect(stdout).toContain('Zone a of US East fails: breaks sign-in, submit-timesheet; RTO 1h6m, RPO 5m');
   });

@@ -1,5 +1,5 @@
 import { formatDuration, terminalText } from '../../model';
-import { SEVERITIES, formatEstimate, formatModelled, formatPercent, type Finding } from '../../engine';
+import { SEVERITIES, formatDowntime, formatEstimate, formatModelled, formatPercent, type Finding } from '../../engine';
 import { failingFindings, summaryScenarios, type ValidationReport } from './report';
 
 const MARK: Record<Finding['severity'], string> = { critical: '✖', high: '✖', medium: '▲', low: '•', info: 'i' };
@@ -38,11 +38,10 @@ export function formatText(report: ValidationReport): string {
         continue;
       }
       const shown = formatModelled(m.availability, m.low, m.high);
-      out.push(`  ${j.name}: modelled ${shown.value} (${shown.low} to ${shown.high}), ${m.downtimeMinutesPerMonth} min/month expected, ${m.meetsTarget ? 'meets' : 'BELOW'} target ${formatPercent(j.target)}`);
-      const floor = j.percent !== null ? `${formatPercent(j.percent)} (${j.downtimeMinutesPerMonth} min/month)` : `unknown: ${j.floorReason}`;
-      out.push(`    SLA floor: ${floor}`);
-      if (m.contributors.length > 0) out.push(`    What caps it: ${m.contributors.slice(0, 3).map((c) => `${c.title} ${c.minutesPerMonth} min/month [${c.components.join(', ')}]`).join('; ')}`);
-      out.push(`    ${j.explanation}`);
+      out.push(`  ${j.name}: modelled ${shown.value} (${shown.low} to ${shown.high}), ${formatDowntime(m.downtimeMinutesPerMonth)}/month expected down, ${m.meetsTarget ? 'meets' : 'BELOW'} target ${formatPercent(j.target)}`);
+      if (m.contributors.length > 0) out.push(`    What caps it: ${m.contributors.slice(0, 3).map((c) => `${c.title} ${formatDowntime(c.minutesPerMonth)}/month [${c.components.join(', ')}]`).join('; ')}`);
+      // The explanation works the floor out ("SLA floor: 100% (dns) × ... = 99.72%", or why it is unknown).
+      out.push(`    ${j.explanation}${j.percent !== null ? ` (${formatDowntime(j.downtimeMinutesPerMonth)}/month)` : ''}`);
     }
     out.push('  Rates, durations and their sources: `--format json` (assumptions) and docs/assumptions.md.');
     out.push('');
