@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { renderDiagramDrawio, renderDiagramSvg } from '../../../diagram';
+import { downloadBlob } from '../../persistence/file-io';
 import { currentDocument, useSelection, useStore } from '../../store';
 
 type DiagramFormat = 'svg' | 'png' | 'drawio';
@@ -41,19 +42,6 @@ async function svgToPng(svg: string): Promise<Blob> {
   }
 }
 
-function offer(fileName: string, blob: Blob): void {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.style.display = 'none';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Revoked later: some browsers read the URL after click() returns.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /**
  * The diagram to take away: the whole design or the selected components, as SVG or PNG (light,
  * print-ready) or as a draw.io file to edit. The same renderer as `npx ninesmith diagram`, over
@@ -76,11 +64,11 @@ export function DiagramExport() {
       const scope = scopeSelected ? { selection: useStore.getState().selection.components } : {};
       const { slugOf } = await import('../../../../generators');
       const stem = `${slugOf(design.name, 40)}-diagram${scopeSelected ? '-selection' : ''}`;
-      if (format === 'drawio') offer(`${stem}.drawio`, new Blob([renderDiagramDrawio(design, scope)], { type: 'application/xml;charset=utf-8' }));
+      if (format === 'drawio') downloadBlob(`${stem}.drawio`, new Blob([renderDiagramDrawio(design, scope)], { type: 'application/xml;charset=utf-8' }));
       else {
         const svg = renderDiagramSvg(design, scope);
-        if (format === 'svg') offer(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
-        else offer(`${stem}.png`, await svgToPng(svg));
+        if (format === 'svg') downloadBlob(`${stem}.svg`, new Blob([svg], { type: 'image/svg+xml;charset=utf-8' }));
+        else downloadBlob(`${stem}.png`, await svgToPng(svg));
       }
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));

@@ -6,6 +6,7 @@ import type { ExportTarget, GeneratedFile } from '../../../../generators';
 // Only the targets' descriptions load with the panel; the generators load on the first export.
 import { TARGETS as TARGET_INFO, unsupportedReason } from '../../../../generators/targets';
 import { EXPORT_TARGETS } from '../../../../generators/types';
+import { downloadBlob } from '../../persistence/file-io';
 import { useModel, useStore } from '../../store';
 import { DiagramExport } from './DiagramExport';
 import { highlight, languageOf } from './highlight';
@@ -114,12 +115,7 @@ export default function ExportPanel() {
     const [{ zipExport }, { slugOf }] = await Promise.all([import('./zip'), import('../../../../generators')]);
     const folder = `${slugOf(result.model.name, 40)}-export`;
     const bytes = zipExport(folder, result.files);
-    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-    const anchor = document.createElement('a');
-    anchor.href = url;
-    anchor.download = `${folder}.zip`;
-    anchor.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBlob(`${folder}.zip`, new Blob([bytes as BlobPart], { type: 'application/zip' }));
   };
 
   return (
