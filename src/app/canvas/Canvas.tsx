@@ -176,9 +176,8 @@ function Flow() {
           if (!cancelled) setShownDesign(designId);
         });
       });
-    const needsLayout =
-      opened.components.length > 0 &&
-      (Object.keys(openedLayout).length === 0 || (opened.components.length <= ELK_ON_OPEN_MAX && layoutOverlaps(viewOf(opened, openedLayout).scene)));
+    // A large design with overlapping boxes gets the grid (ELK would take seconds), never a pile of boxes.
+    const needsLayout = opened.components.length > 0 && (Object.keys(openedLayout).length === 0 || layoutOverlaps(viewOf(opened, openedLayout).scene));
     if (needsLayout) {
       openingLayout(opened)
         .then((computed) => {
