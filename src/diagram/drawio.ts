@@ -1,10 +1,10 @@
 import { displayName, xmlText, type ConnectionMode, type Design } from '../model';
 import { findKind } from '../catalog';
 import type { Rect } from './geometry';
-import { colourOf, iconOf } from './kinds';
+import { colourOf } from './kinds';
 import { COLUMN_CAPTIONS, MODE_COLOURS, MODE_TITLES, NETWORK_NAMES, ZONE_CAPTIONS } from './labels';
 import { exportScene, type ExportScope } from './scene';
-import { iconElements } from './svg';
+import { kindTileSvg } from './svg';
 
 /**
  * The diagram as a draw.io (diagrams.net) file: an uncompressed mxGraph model that opens for
@@ -38,8 +38,7 @@ function base64(text: string): string {
 
 /** A kind's symbol as a data URI draw.io's image style accepts (its `data:image/svg+xml,BASE64` form, without `;base64`). */
 function iconImage(kind: string): string {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="34" height="34" viewBox="0 0 34 34"><rect width="34" height="34" rx="6" fill="${colourOf(kind)}"/><g transform="translate(5 5)" fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${iconElements(iconOf(kind))}</g></svg>`;
-  return `data:image/svg+xml,${base64(svg)}`;
+  return `data:image/svg+xml,${base64(kindTileSvg(kind))}`;
 }
 
 /** A style string: `key=value;` pairs. Values here are ours (colours, numbers), never the design's text. */

@@ -68,9 +68,7 @@ function handlesFor(width: number, height: number): NodeHandle[] {
   let handles = handlesByWidth.get(key);
   if (!handles) {
     handles = [
-      { id: 'in', type: 'target', position: Position.Left, x: -HANDLE_SIZE / 2, y: height / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
       { id: 'in-top', type: 'target', position: Position.Top, x: width / 2 - HANDLE_SIZE / 2, y: -HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
-      { id: 'out', type: 'source', position: Position.Right, x: width - HANDLE_SIZE / 2, y: height / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
       { id: 'out-bottom', type: 'source', position: Position.Bottom, x: width / 2 - HANDLE_SIZE / 2, y: height - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
     ];
     handlesByWidth.set(key, handles);
