@@ -31,7 +31,7 @@ import {
 } from '../store';
 import { setCanvasBridge } from './canvas-bridge';
 import { ConnectionEdge, EdgeLegend } from './ConnectionEdge';
-import { ComponentNode } from './ComponentNode';
+import { ComponentNode, ZoneChipsOnHover } from './ComponentNode';
 import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
 import { createCanvasView, layoutOverlaps, roundPoint, settleDrop, ROUTE_MAX_COMPONENTS, type RegionBox } from './geometry';
 import { OverviewLayer, LAYER_COLORS } from './Overview';
@@ -325,37 +325,39 @@ function Flow() {
         <EdgeLegend />
       </div>
       <div className="ns-canvas-pane">
-        <ReactFlow<FlowNode, FlowEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={nodeTypes}
-          edgeTypes={edgeTypes}
-          onNodesChange={onNodesChange}
-          onEdgesChange={onEdgesChange}
-          onNodeDragStart={onNodeDragStart}
-          onNodeDrag={onNodeDrag}
-          onNodeDragStop={onNodeDragStop}
-          onConnect={onConnect}
-          isValidConnection={isValidConnection}
-          onlyRenderVisibleElements
-          deleteKeyCode={null}
-          disableKeyboardA11y
-          selectionKeyCode="Shift"
-          multiSelectionKeyCode={MULTI_SELECT_KEYS}
-          selectionOnDrag
-          panOnDrag={PAN_BUTTONS}
-          panOnScroll
-          zoomOnPinch
-          minZoom={0.02}
-          maxZoom={2.5}
-          elevateNodesOnSelect={false}
-          fitViewOptions={FIT_OPTIONS}
-        >
-          {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
-          <Controls showInteractive={false} />
-          {showMap && model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
-          {overview && <OverviewLayer scene={scene} />}
-        </ReactFlow>
+        <ZoneChipsOnHover.Provider value={model.components.length >= OVERVIEW_MIN_COMPONENTS}>
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDrag={onNodeDrag}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            isValidConnection={isValidConnection}
+            onlyRenderVisibleElements
+            deleteKeyCode={null}
+            disableKeyboardA11y
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            selectionOnDrag
+            panOnDrag={PAN_BUTTONS}
+            panOnScroll
+            zoomOnPinch
+            minZoom={0.02}
+            maxZoom={2.5}
+            elevateNodesOnSelect={false}
+            fitViewOptions={FIT_OPTIONS}
+          >
+            {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
+            <Controls showInteractive={false} />
+            {showMap && model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
+            {overview && <OverviewLayer scene={scene} />}
+          </ReactFlow>
+        </ZoneChipsOnHover.Provider>
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { createContext, memo, useContext, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { findKind } from '../../catalog';
 import { colourOf, kindLine, NODE_WIDTH, ZONE_PITCH, type DiagramNode } from '../../diagram';
@@ -8,6 +8,13 @@ import { useNodeAnnotation } from '../store';
 import { kindTileImage } from '../icons/kind-tile';
 import { EditableLabel } from './EditableLabel';
 import type { ComponentNode as ComponentFlowNode } from './to-flow';
+
+/**
+ * Large designs draw a component's zone chips only while the pointer is over it or it is selected:
+ * four buttons fewer for each of the hundreds of nodes that scroll into view, where the zone marks
+ * under the box already show where it runs. Small designs show them always.
+ */
+export const ZoneChipsOnHover = createContext(false);
 
 type ZoneSpan = NonNullable<DiagramNode['zoneSpan']>;
 
@@ -41,6 +48,8 @@ function zoneBarTitle(spans: ZoneSpan): string {
  */
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const annotation = useNodeAnnotation(id);
+  const chipsOnHover = useContext(ZoneChipsOnHover);
+  const [hovered, setHovered] = useState(false);
   const { component, regionZones, zones, box } = data;
   const kind = findKind(component.kind);
   const colour = colourOf(component.kind);
@@ -55,6 +64,8 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       data-kind={component.kind}
       title={kind?.description}
       style={{ width: box.width, height: box.height, ['--ns-kind-colour' as string]: colour }}
+      onMouseEnter={chipsOnHover ? () => setHovered(true) : undefined}
+      onMouseLeave={chipsOnHover ? () => setHovered(false) : undefined}
     >
       <Handle type="target" position={Position.Top} id="in-top" className="ns-handle" />
       <span className="ns-node-tile" aria-hidden="true" style={{ backgroundImage: kindTileImage(component.kind) }} />
@@ -62,7 +73,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
         <EditableLabel value={displayName(component)} testId={`node-name-${id}`} title="Name" onCommit={(name) => renameComponent(id, name)} />
       </span>
       <span className="ns-node-kind">{kindLine(component, zones, !inColumns && component.zones !== undefined)}</span>
-      {regionZones && (
+      {regionZones && (!chipsOnHover || hovered || selected) && (
         <span className="ns-zone-chips" aria-label="Zones">
           {regionZones.map((zone) => {
             const on = zones.includes(zone);
