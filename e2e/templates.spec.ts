@@ -6,6 +6,7 @@ const TEMPLATES = [
   'single-region-multi-az',
   'multi-region-active-passive',
   'multi-region-active-active',
+  'event-driven-active-passive',
   'erp-on-kubernetes',
   'multi-tenant-with-dedicated-cell',
   'first-launch-common-mistakes',

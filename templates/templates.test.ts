@@ -26,6 +26,11 @@ const EXPECTED: Record<string, string[]> = {
     // Point-in-time recovery reaches the second before a corruption; the writes until it is noticed are lost.
     'medium rpo-exceeds-target postgres',
   ],
+  'event-driven-active-passive': [
+    // As active-passive: the writes made until a corruption is noticed are lost, on both sides of the global table.
+    'medium rpo-exceeds-target timesheets',
+    'medium rpo-exceeds-target dr-timesheets',
+  ],
   'first-launch-common-mistakes': [
     'critical rpo-exceeds-target files',
     'critical single-point-of-failure alb',

@@ -11,23 +11,28 @@ import { createRoot } from 'react-dom/client';
 import { ReactFlow, ReactFlowProvider, applyNodeChanges, useReactFlow, type Edge, type Node, type NodeChange } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { syntheticDesign } from '../../src/catalog';
+import { buildScene, firstView, gridLayout, simpleOrdering } from '../../src/diagram';
 
 const params = new URLSearchParams(window.location.search);
 const size = Number(params.get('n') ?? 1000);
 const seed = Number(params.get('seed') ?? 1);
 const cull = params.get('cull') !== '0';
-const box = ['x', 'y', 'w', 'h'].map((key) => Number(params.get(key) ?? NaN));
-
 const design = syntheticDesign(size, seed);
-const initialNodes: Node[] = design.components.map((c) => ({
-  id: c.id,
-  position: design.layout?.[c.id] ?? { x: 0, y: 0 },
-  data: { label: c.name ?? c.id },
-  width: 184,
-  height: 64,
+const box = ['x', 'y', 'w', 'h'].map((key) => Number(params.get(key) ?? NaN));
+// The same boxes the app draws for this design (the diagram's grid, as the app lays out a large
+// design whose stored positions overlap), each a plain default node of the same size, and the app's
+// first view: the comparison is the library's cost for the same picture, not for a sparser one.
+const scene = buildScene(design, gridLayout(design, simpleOrdering(design)), { route: false });
+const initialNodes: Node[] = scene.nodes.map((node) => ({
+  id: node.id,
+  position: { x: node.x, y: node.y },
+  data: { label: node.component.name ?? node.id },
+  width: node.width,
+  height: node.height,
+  style: { width: node.width, height: node.height },
 }));
 const edges: Edge[] = design.connections.map((c, index) => ({ id: `e${index}`, source: c.from, target: c.to }));
-const first = initialNodes[0]?.position ?? { x: 0, y: 0 };
+const openingView = firstView(scene, { width: Number.isFinite(box[2]) ? box[2]! : window.innerWidth, height: Number.isFinite(box[3]) ? box[3]! : window.innerHeight });
 
 function Flow() {
   const [nodes, setNodes] = useState(initialNodes);
@@ -52,7 +57,7 @@ function Flow() {
       edges={edges}
       onNodesChange={onNodesChange}
       onlyRenderVisibleElements={cull}
-      defaultViewport={{ x: 40 - first.x, y: 40 - first.y, zoom: 1 }}
+      defaultViewport={openingView}
       minZoom={0.02}
     />
   );

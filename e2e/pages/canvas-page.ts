@@ -90,10 +90,10 @@ export class CanvasPage {
     await this.page.mouse.up();
   }
 
-  /** Connects two components by dragging from the first one's output handle to the second's input. */
+  /** Connects two components by dragging from the first one's output handle (bottom) to the second's input (top). */
   async connect(from: string, to: string): Promise<void> {
-    const start = await this.centre(this.node(from).locator('.react-flow__handle-right'));
-    const end = await this.centre(this.node(to).locator('.react-flow__handle-left'));
+    const start = await this.centre(this.node(from).locator('.react-flow__handle-bottom'));
+    const end = await this.centre(this.node(to).locator('.react-flow__handle-top'));
     await this.page.mouse.move(start.x, start.y);
     await this.page.mouse.down();
     await this.page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });

@@ -45,6 +45,18 @@ export const HELM: TargetRegistry<HelmRoles> = {
   'ci-cd': outside,
   'backup-vault': outside,
   'external-system': outside,
+  'serverless-function': outside,
+  'kubernetes-cluster': outside,
+  'event-stream': outside,
+  'notification-topic': outside,
+  'key-value-db': outside,
+  'search-cluster': (p, c) => (p.hosting === 'kubernetes' ? notGenerated(`\`${c.id}\`: a search cluster on Kubernetes has no values generator yet (run it with the OpenSearch or ECK operator).`) : outside()),
+  'shared-file-system': outside,
+  'container-registry': outside,
+  'email-delivery': outside,
+  'sms-delivery': outside,
+  'private-connectivity': outside,
+  'admin-access': outside,
 };
 
 export const helmRoles = (facts: DesignFacts): RoleIndex<HelmRoles> => new RoleIndex(HELM, facts);

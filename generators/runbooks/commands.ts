@@ -83,7 +83,7 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
     `https://console.aws.amazon.com/${service}/home${r && REGION_CODE.test(r.location) ? `?region=${r.location}` : ''}#${fragment}`;
   const ecsCluster = (c: ComponentFacts) => name('aws_ecs_cluster.name', c.region!.id);
   const ecsService = (c: ComponentFacts) => name('aws_ecs_service.name', c.id);
-  return {
+  const commands: RunbookCommands = {
     exact: true,
     notice: `Commands use the AWS CLI v2 and the names the Terraform export gives with its default \`name_prefix\` (\`${prefix}\`): if you set another prefix, replace it in them.`,
     alarms: (c) => `CloudWatch alarms \`${prefix}-${c.id}-*\``,
@@ -107,7 +107,7 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
         // The roles the Terraform export writes CloudWatch alarms for (observability.ts).
         if (ALARMED_ROLES.some((role) => roles.is(c, role))) links.push(`[alarms](${console('cloudwatch', c.region, `alarmsV2:?search=${prefix}-${c.id}`)})`);
         if (c.traits.runtime === 'containers') links.push(`[logs](${console('cloudwatch', c.region, `logsV2:log-groups/log-group/$252Fninesmith$252F${prefix}$252F${c.id}`)})`, `[service](${console('ecs/v2', c.region, `clusters/${ecsCluster(c)}/services/${ecsService(c)}/health`)})`);
-        if (c.traits.data?.role === 'records' && !isKubernetes(c)) links.push(`[database](${console('rds', c.region, `database:id=${dbIdentifier(c)}`)})`);
+        if (roles.is(c, 'database')) links.push(`[database](${console('rds', c.region, `database:id=${dbIdentifier(c)}`)})`);
         if (links.length > 0) lines.push(`\`${c.id}\`: ${links.join(', ')}.`);
       }
       return lines;
@@ -203,11 +203,23 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
       return `Roll back first, investigate second: redeploy the previous version. ${steps.join('; ')}.`;
     },
   };
+  // Stores the export does not create (a key-value table, a stream) get the steps in words: commands
+  // naming RDS instances or SQS outputs would name resources that do not exist.
+  const words = neutralCommands('aws', 'no command here: the Terraform export does not create it');
+  const database = (db: ComponentFacts) => isKubernetes(db) || roles.is(db, 'database');
+  return {
+    ...commands,
+    databaseMechanism: (db) => (database(db) ? commands.databaseMechanism(db) : words.databaseMechanism(db)),
+    databaseFailover: (db) => (database(db) ? commands.databaseFailover(db) : words.databaseFailover(db)),
+    databaseStorage: (db) => (database(db) ? commands.databaseStorage(db) : words.databaseStorage(db)),
+    databaseRestore: (db) => (database(db) ? commands.databaseRestore(db) : words.databaseRestore(db)),
+    promote: (writer, replica) => (database(writer) && database(replica) ? commands.promote(writer, replica) : words.promote(writer, replica)),
+    redrive: (queue) => (roles.is(queue, 'queue') ? commands.redrive(queue) : words.redrive(queue)),
+  };
 }
 
 /** A provider without generated commands: the same steps, in words, and a note that says so. */
-function neutralCommands(provider: Provider): RunbookCommands {
-  const none = `commands for ${provider} are not generated yet`;
+function neutralCommands(provider: Provider, none = `commands for ${provider} are not generated yet`): RunbookCommands {
   return {
     exact: false,
     notice: `Commands for ${provider} are not generated yet: the steps say what to do; take the commands from your platform's documentation and add them here.`,

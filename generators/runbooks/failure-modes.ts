@@ -13,6 +13,8 @@ export const FAILURE_MODES = [
   'external-integration-degraded',
   'restore-from-backup',
   'release-rollback',
+  'cluster-upgrade',
+  'private-link-down',
 ] as const;
 export type FailureModeId = (typeof FAILURE_MODES)[number];
 
@@ -71,8 +73,11 @@ function scenariosOf(m: FailureMode, scenarios: readonly FailureScenario[]): Fai
     case 'queue-backlog':
     case 'cache-loss':
       return scenarios.filter((s) => (s.kind === 'component' || s.kind === 'external') && about(s));
+    case 'private-link-down':
+      return scenarios.filter((s) => s.kind === 'component' && about(s));
     case 'certificate-expiry':
     case 'release-rollback':
+    case 'cluster-upgrade':
       return [];
   }
 }
@@ -106,5 +111,9 @@ function modesFromDesign(facts: DesignFacts): FailureMode[] {
   if (restorable.length > 0) modes.push(mode('restore-from-backup', restorable));
   const deployable = all.filter((c) => c.kind.capabilities.deployable);
   if (deployable.length > 0) modes.push(mode('release-rollback', deployable));
+  const clusters = all.filter((c) => c.traits.cluster !== undefined);
+  if (clusters.length > 0) modes.push(mode('cluster-upgrade', clusters));
+  const links = all.filter((c) => c.traits.privateLink !== undefined);
+  if (links.length > 0) modes.push(mode('private-link-down', links));
   return modes;
 }

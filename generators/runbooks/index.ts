@@ -23,6 +23,8 @@ const TITLES: Record<FailureModeId, string> = {
   'external-integration-degraded': 'Degraded external integration',
   'restore-from-backup': 'Restore from backup',
   'release-rollback': 'Release rollback',
+  'cluster-upgrade': 'Kubernetes cluster upgrade',
+  'private-link-down': 'Private link down',
 };
 
 interface Sections {
@@ -174,6 +176,12 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
       'Decide, do not drift: a region failover costs data (the replication lag at the moment of failure) and time. Name the incident lead and take the decision within 15 minutes.',
       `Check replication lag of ${joinIds(replicated)} before promoting: that lag is the data you will lose (compare it with the RPO above).`,
       'Check that the standby region is healthy and that its secrets, certificates and images are current.',
+      ...w.facts.components
+        .filter((c) => c.traits.images !== undefined && c.region !== undefined)
+        .map((c) => {
+          const copies = c.traits.images!.replicatedToRegions;
+          return copies.length > 0 ? `${w.ref(c)} replicates images to ${copies.map((id) => `\`${id}\``).join(', ')}: confirm the tags the standby deploys are there.` : `${w.ref(c)} holds images only in \`${c.region!.id}\`: if that region is lost, the standby cannot pull images to start or scale; push them to a registry there first.`;
+        }),
     ],
     recovery: [
       ...promotions.map(({ writer, replica }) => w.cmd.promote(writer, replica)),
@@ -352,6 +360,51 @@ function releaseSections(w: Writer, deployables: readonly ComponentFacts[]): Sec
   };
 }
 
+function clusterUpgradeSections(w: Writer, clusters: readonly ComponentFacts[]): Sections {
+  return {
+    alert: ['A planned change, not an alert: the provider\'s end-of-support notice for the cluster\'s version, or a forced upgrade date.'],
+    triage: clusters.map((c) => {
+      const cluster = c.traits.cluster!;
+      const zones = new Set(cluster.nodeZones).size;
+      const risks = [
+        zones < 2 ? `every node is in zone ${cluster.nodeZones.join(', ')}, so drained pods have no other zone to go to` : `nodes in ${zones} zones`,
+        cluster.upgrade === 'in-place' ? 'nodes are replaced in place, so capacity dips while each drains' : cluster.upgrade === 'surge' ? 'surge nodes come up before old ones drain' : 'a new node group is built beside the old one',
+        cluster.disruptionBudgets ? 'pod disruption budgets hold each workload\'s minimum' : 'no pod disruption budgets: a drain can take every replica of a service at once',
+      ];
+      return `${w.ref(c)} in ${w.where(c)}: ${risks.join('; ')}.`;
+    }),
+    recovery: [
+      'Read the release notes for removed APIs; check manifests and charts against them before anything else.',
+      'Upgrade the control plane first (one minor version at a time), then the add-ons (CNI, DNS, proxy, CSI drivers), then the node groups.',
+      ...clusters.map((c) => (c.traits.cluster!.upgrade === 'blue-green' ? `${w.ref(c)}: create the new node group, cordon the old one, move workloads, keep the old group until the new one is proven, then delete it.` : `${w.ref(c)}: upgrade one node group at a time, watching each drain; stop if pods stay pending.`)),
+      `To roll back node groups, move workloads back to nodes of the previous version; the control plane cannot be downgraded: ${fill('the restore plan for the control plane (a cluster rebuilt from code)')}.`,
+    ],
+    verification: ['Every node on the new version and Ready; no pods Pending or CrashLooping; error rates and latency at their baseline through the drain.'],
+    checklist: ['Were any services below their minimum replicas during the drain?', 'Schedule the next upgrade before the version leaves standard support.'],
+  };
+}
+
+function privateLinkSections(w: Writer, links: readonly ComponentFacts[]): Sections {
+  return {
+    alert: links.map((l) => `${w.ref(l)}: ${w.alarms(l)} (tunnel or BGP session state); calls through it timing out.`),
+    triage: [
+      ...links.map((l) => {
+        const link = l.traits.privateLink!;
+        const behind = targetsOf(w.facts, l.id, 'sync').concat(targetsOf(w.facts, l.id, 'async'));
+        return `${w.ref(l)} (${link.medium === 'vpn' ? 'VPN' : 'dedicated circuit'}, ${link.paths} independent connection${link.paths === 1 ? '' : 's'}) carries traffic to ${behind.length > 0 ? joinIds(behind) : 'systems outside the design'}.${link.paths < 2 ? ' It is the only path: nothing fails over.' : ' Check whether one connection or all are down.'}`;
+      }),
+      `Is it our side? Check the on-premises device and the carrier: ${fill('network team and carrier contacts')}.`,
+    ],
+    recovery: [
+      'Confirm that traffic moved to the surviving connections (BGP routes withdrawn from the failed one).',
+      'With no path left: queue work for the systems behind the link and tell users what is delayed; do not retry harder.',
+      `Open a case with the provider and the carrier: ${fill('circuit ids and support contracts')}.`,
+    ],
+    verification: ['Every tunnel or BGP session up; the queued work drained to the systems behind the link.'],
+    checklist: ['Would a second connection (another device, location or a VPN as backup) have carried the traffic?'],
+  };
+}
+
 function sectionsFor(w: Writer, mode: FailureMode): Sections {
   const components = mode.components.map((id) => w.c(id));
   switch (mode.id) {
@@ -373,6 +426,10 @@ function sectionsFor(w: Writer, mode: FailureMode): Sections {
       return externalSections(w, components);
     case 'restore-from-backup':
       return restoreSections(w, components);
+    case 'cluster-upgrade':
+      return clusterUpgradeSections(w, components);
+    case 'private-link-down':
+      return privateLinkSections(w, components);
     case 'release-rollback':
       return releaseSections(w, components);
   }

@@ -48,6 +48,25 @@ describe('which runbooks a design gets', () => {
   });
 });
 
+describe('runbooks for the kinds a cluster, a stream and a private link bring', () => {
+  const facts = designFacts(load(new URL('cluster-and-link.yaml', fixtureDir)));
+  const files = generateRunbooks(facts);
+  const text = (name: string) => files.find((f) => f.path.endsWith(`${name}.md`))!.contents;
+
+  it('gets a cluster upgrade and a private link runbook, and treats the stream as a queue', () => {
+    const modes = failureModesOf(facts);
+    expect(modes.map((m) => m.id)).toEqual(expect.arrayContaining(['queue-backlog', 'cluster-upgrade', 'private-link-down', 'region-failover']));
+    expect(modes.find((m) => m.id === 'queue-backlog')!.components).toEqual(['events']);
+  });
+
+  it('names a cluster\'s single-zone nodes, a link\'s single path, and images held in one region', () => {
+    expect(text('cluster-upgrade')).toContain('every node is in zone a');
+    expect(text('cluster-upgrade')).toContain('no pod disruption budgets');
+    expect(text('private-link-down')).toContain('It is the only path');
+    expect(text('region-failover')).toContain('holds images only in `primary`');
+  });
+});
+
 describe.each(templates)('runbooks for %s', (template) => {
   const design = load(new URL(template, templateDir));
   const files = generateRunbooks(designFacts(design));

@@ -109,6 +109,8 @@ const MAPPINGS: readonly Mapping[] = [
   m('aws', /^Aurora$/, /^Serverless v2 capacity \(I\/O-Optimized\)$/, 'db/aurora-serverless-io-optimized', 'rds', 'ACU-hour'),
   m('aws', /^ElastiCache \(Redis OSS\)$/, /^(cache\.\S+) node on-demand$/, 'cache/redis/$1', 'elasticache', 'node-hour'),
   m('aws', /^ElastiCache$/, /^backup \(snapshot\) storage$/, 'cache/backup', 'elasticache', 'GB-month'),
+  m('aws', /^Lambda$/, /^requests$/, 'functions/requests', 'lambda', 'request', 1e6),
+  m('aws', /^Lambda$/, /^duration \(x86\)$/, 'functions/duration', 'lambda', 'GB-second'),
   m('aws', /^SQS$/, /^Standard queue requests$/, 'queue/standard-requests', 'sqs', 'request', 1e6),
   m('aws', /^SQS$/, /^FIFO queue requests$/, 'queue/fifo-requests', 'sqs', 'request', 1e6),
   m('aws', /^S3$/, /^Standard storage/, 'object/standard', 's3', 'GB-month'),

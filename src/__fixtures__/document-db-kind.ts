@@ -12,6 +12,7 @@ export const documentDb = defineKind({
   description: 'A managed document store (DocumentDB, Cosmos DB for MongoDB, Firestore) that holds the platform\'s records.',
   layer: 'data',
   keywords: ['mongodb', 'documentdb'],
+  services: { aws: ['Amazon DocumentDB'], azure: ['Azure Cosmos DB for MongoDB'], gcp: ['Firestore with MongoDB compatibility'] },
   capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true, dataRole: 'records' },
   props: [
     {

@@ -1,9 +1,11 @@
 import { findKind } from '../catalog';
 import {
   edits,
+  componentIdProblem,
   connectionId,
   nextZoneName,
   parseConnectionId,
+  renameComponent as renameComponentEdit,
   takenIds,
   uniqueId,
   ZONE_NAME_PATTERN,
@@ -55,6 +57,21 @@ export function addComponentOfKind(kindId: string, placement: Placement, positio
   if (!useStore.getState().model.components.some((c) => c.id === id)) return undefined;
   selectComponents([id]);
   return id;
+}
+
+/**
+ * Gives a component a new id, updating every reference to it (connections, journeys, suppressions,
+ * usage inputs, assumptions, layout) as one undo step, and keeps it selected. Returns why the id
+ * was refused, or undefined when it was given.
+ */
+export function renameComponentId(from: string, to: string): string | undefined {
+  const problem = componentIdProblem(useStore.getState().model, from, to);
+  if (problem !== undefined) return problem;
+  if (from === to) return undefined;
+  editDocument((design) => renameComponentEdit(design, from, to));
+  const { selection } = useStore.getState();
+  if (selection.components.includes(from)) setSelection({ ...selection, components: selection.components.map((id) => (id === from ? to : id)) });
+  return undefined;
 }
 
 export function updateComponent(id: string, update: (component: Component) => Component): void {

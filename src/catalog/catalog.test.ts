@@ -10,6 +10,8 @@ const CONTRACT_KINDS = [
   'users', 'dns', 'cdn', 'waf', 'load-balancer', 'api-gateway', 'ingress', 'nat-gateway', 'app-service', 'worker-pool', 'scheduler',
   'queue', 'relational-db', 'cache', 'object-storage', 'data-warehouse', 'identity-provider', 'secrets-manager',
   'key-management', 'observability', 'ci-cd', 'backup-vault', 'external-system',
+  'serverless-function', 'kubernetes-cluster', 'event-stream', 'notification-topic', 'key-value-db', 'search-cluster',
+  'shared-file-system', 'container-registry', 'email-delivery', 'sms-delivery', 'private-connectivity', 'admin-access',
 ];
 
 describe('the catalog of component kinds', () => {

@@ -10,6 +10,7 @@ import type {
   PropInput,
   PropsOf,
   PropSpec,
+  ProviderServices,
   RemedyContext,
   RemedyId,
   SlaAnswer,
@@ -23,6 +24,8 @@ export interface KindDefinition<Specs extends readonly PropSpec[]> {
   description: string;
   layer: Layer;
   keywords: readonly string[];
+  /** Each provider's service names for the kind, the first the one shown for a design on that provider. */
+  services: ProviderServices;
   capabilities: KindCapabilities;
   props: Specs;
   initialProps?: PropInput<PropsOf<Specs>>;
@@ -75,6 +78,7 @@ export function defineKind<const Specs extends readonly PropSpec[]>(definition: 
     description: definition.description,
     layer: definition.layer,
     keywords: definition.keywords,
+    services: definition.services,
     capabilities: definition.capabilities,
     props: definition.props,
     initialProps: definition.initialProps,

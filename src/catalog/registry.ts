@@ -22,6 +22,18 @@ import { observability } from './kinds/observability';
 import { ciCd } from './kinds/ci-cd';
 import { backupVault } from './kinds/backup-vault';
 import { externalSystem } from './kinds/external-system';
+import { serverlessFunction } from './kinds/serverless-function';
+import { kubernetesCluster } from './kinds/kubernetes-cluster';
+import { eventStream } from './kinds/event-stream';
+import { notificationTopic } from './kinds/notification-topic';
+import { keyValueDb } from './kinds/key-value-db';
+import { searchCluster } from './kinds/search-cluster';
+import { sharedFileSystem } from './kinds/shared-file-system';
+import { containerRegistry } from './kinds/container-registry';
+import { emailDelivery } from './kinds/email-delivery';
+import { smsDelivery } from './kinds/sms-delivery';
+import { privateConnectivity } from './kinds/private-connectivity';
+import { adminAccess } from './kinds/admin-access';
 
 /**
  * Every component kind, keyed by its id. Explicit, so no kind depends on import side effects;
@@ -53,6 +65,18 @@ export const KINDS = {
   'ci-cd': ciCd,
   'backup-vault': backupVault,
   'external-system': externalSystem,
+  'serverless-function': serverlessFunction,
+  'kubernetes-cluster': kubernetesCluster,
+  'event-stream': eventStream,
+  'notification-topic': notificationTopic,
+  'key-value-db': keyValueDb,
+  'search-cluster': searchCluster,
+  'shared-file-system': sharedFileSystem,
+  'container-registry': containerRegistry,
+  'email-delivery': emailDelivery,
+  'sms-delivery': smsDelivery,
+  'private-connectivity': privateConnectivity,
+  'admin-access': adminAccess,
 } as const satisfies Record<string, ComponentKind>;
 
 export type KindId = keyof typeof KINDS;

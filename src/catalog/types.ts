@@ -265,8 +265,12 @@ export interface DataTraits {
   deadLetter?: boolean;
   /** Messages: persisted and replicated before a send is acknowledged. */
   durableWrites?: boolean;
-  /** Messages: days an unprocessed message is kept before it expires. */
+  /** Messages: days an unprocessed message is kept before it expires (fractions for streams kept hours). */
   messageRetentionDays?: number;
+  /** Messages: read by consumers that keep their own position (a stream), so a consumer that is down reads on from where it stopped, until retention drops what it has not read. */
+  replayable?: boolean;
+  /** The service offers continuous backups with point-in-time recovery for this store (whether or not they are on). */
+  pitrAvailable?: boolean;
   /** Backup vaults: where the recovery points they hold are copied, and who can delete them. */
   vault?: { copyToRegion?: string; separateAccount: boolean; locked: boolean; copyIntervalHours?: number };
 }
@@ -315,6 +319,26 @@ export interface ComponentTraits {
   foundation?: FoundationTraits;
   /** External systems: what the vendor's system is, and whether it has planned downtime. */
   vendor?: { system: string; maintenanceWindows: boolean };
+  /** Kubernetes clusters: where the control plane and the node groups run, and how upgrades replace nodes. */
+  cluster?: ClusterTraits;
+  /** Stores of the images that deployments pull: the other regions of the design that hold copies. */
+  images?: { replicatedToRegions: readonly string[] };
+  /** Private links to on-premises or a partner: how many independent paths (tunnels, circuits, locations) carry it. */
+  privateLink?: { paths: number; medium: 'vpn' | 'dedicated' };
+}
+
+/** A Kubernetes cluster as the rules read it: its control plane, its node groups' zones, its upgrades. */
+export interface ClusterTraits {
+  /** regional: the provider runs the API servers across the region's zones; zonal: in one zone. */
+  controlPlane: 'regional' | 'zonal';
+  /** The zones the node groups place nodes in (the component's zones). */
+  nodeZones: readonly string[];
+  /** Node groups (pools) in the cluster. */
+  nodeGroups: number;
+  /** How a version upgrade replaces nodes: in place (drain and replace one by one), with surge nodes, or a new group beside the old. */
+  upgrade: 'in-place' | 'surge' | 'blue-green';
+  /** Pod disruption budgets keep enough replicas serving while nodes drain. */
+  disruptionBudgets: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,16 +368,33 @@ export const REMEDIES = [
   'client-caching',
   'break-glass',
   'multi-region-keys',
+  /** Continuous backups with point-in-time recovery. */
+  'point-in-time-recovery',
+  /** Copies of the images in every other region of the design. */
+  'image-replication',
+  /** Keep unread messages at least this many hours (RemedyContext.hours). */
+  'longer-retention',
+  /** Move a one-zone store to the provider's regional (multi-zone) storage. */
+  'regional-storage',
+  /** A second independent path (tunnel, circuit, location). */
+  'redundant-path',
 ] as const;
 export type RemedyId = (typeof REMEDIES)[number];
 
 export interface RemedyContext {
   /** For `spread`: the zones of its region to spread over. */
   zones: readonly string[];
+  /** For `image-replication`: the other regions of the design. */
+  regions?: readonly string[];
+  /** For `longer-retention`: the hours unread messages must be kept. */
+  hours?: number;
 }
 
 // ---------------------------------------------------------------------------------------------
 // The kind.
+
+/** A provider's names for its services of one kind, the first the one the palette shows; none where it has no service of the kind. */
+export type ProviderServices = Readonly<Record<Provider, readonly string[]>>;
 
 export interface KindContext {
   provider: Provider;
@@ -371,6 +412,8 @@ export interface ComponentKind<P = AnyProps> {
   layer: Layer;
   /** Words people search the palette with (product names, synonyms). */
   keywords: readonly string[];
+  /** What each provider calls its service for this kind ("Lambda", "Azure Functions"), shown and searched in the palette. */
+  services: ProviderServices;
   capabilities: KindCapabilities;
   props: readonly PropSpec[];
   /** The props a new component of this kind starts with, written into the design. */

@@ -84,7 +84,7 @@ describe('ninesmith validate', () => {
     expect(sarif.$schema).toContain('sarif-2.1.0');
     const run0 = sarif.runs[0];
     expect(run0.tool.driver.name).toBe('ninesmith');
-    expect(run0.tool.driver.rules).toHaveLength(25);
+    expect(run0.tool.driver.rules).toHaveLength(31);
     expect(run0.tool.driver.rules[0]).toEqual(
       expect.objectContaining({ id: expect.any(String), shortDescription: { text: expect.any(String) }, help: { text: expect.any(String), markdown: expect.any(String) }, properties: expect.objectContaining({ tags: expect.any(Array) }) }),
     );

@@ -1,15 +1,17 @@
 import { displayName, xmlText, type ConnectionMode, type Design } from '../model';
 import { findKind } from '../catalog';
 import type { Rect } from './geometry';
-import { colourOf, iconOf } from './kinds';
+import { colourOf } from './kinds';
 import { COLUMN_CAPTIONS, MODE_COLOURS, MODE_TITLES, NETWORK_NAMES, ZONE_CAPTIONS } from './labels';
 import { exportScene, type ExportScope } from './scene';
-import { iconElements } from './svg';
+import { drawioProviderIconStyle } from './drawio-icons';
+import { kindTileSvg } from './svg';
 
 /**
  * The diagram as a draw.io (diagrams.net) file: an uncompressed mxGraph model that opens for
  * editing. Regions are containers holding their network boundary, zones and side columns as
- * containers; each component is a labelled box with its symbol; each connection an orthogonal edge
+ * containers; each component is a labelled box with its symbol (the provider's own icon from
+ * draw.io's libraries where it has one, as a child cell: drawio-icons.ts); each connection an orthogonal edge
  * along the same route as the SVG, styled by its mode. Every cell carries `ninesmith` (region,
  * network, zone, column, component or connection) and the design's id, so the file can be read back.
  *
@@ -38,8 +40,7 @@ function base64(text: string): string {
 
 /** A kind's symbol as a data URI draw.io's image style accepts (its `data:image/svg+xml,BASE64` form, without `;base64`). */
 function iconImage(kind: string): string {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="34" height="34" viewBox="0 0 34 34"><rect width="34" height="34" rx="6" fill="${colourOf(kind)}"/><g transform="translate(5 5)" fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${iconElements(iconOf(kind))}</g></svg>`;
-  return `data:image/svg+xml,${base64(svg)}`;
+  return `data:image/svg+xml,${base64(kindTileSvg(kind))}`;
 }
 
 /** A style string: `key=value;` pairs. Values here are ours (colours, numbers), never the design's text. */
@@ -57,8 +58,8 @@ const EDGE_STYLES: Readonly<Record<ConnectionMode, Record<string, string | numbe
 
 interface Cell {
   id: string;
-  type: 'region' | 'network' | 'zone' | 'column' | 'component' | 'connection';
-  /** Whose cell this is (region, component or connection id; zone name). */
+  type: 'region' | 'network' | 'zone' | 'column' | 'component' | 'icon' | 'connection';
+  /** Whose cell this is (region, component or connection id; zone name; an icon's component). */
   of: string;
   label: string;
   tooltip?: string;
@@ -147,6 +148,7 @@ export function renderDiagramDrawio(design: Design, options: DrawioOptions = {})
     const kind = findKind(node.component.kind);
     const replicas = node.component.replicas !== undefined && node.component.replicas > 1 ? ` ×${node.component.replicas}` : '';
     const zones = node.zones.length > 0 ? ` · ${node.zones.length === 1 ? 'zone' : 'zones'} ${node.zones.join(' ')}` : '';
+    const providerIcon = drawioProviderIconStyle(node.component.kind, design.provider);
     cells.push({
       id: `component-${node.id}`,
       type: 'component',
@@ -156,11 +158,8 @@ export function renderDiagramDrawio(design: Design, options: DrawioOptions = {})
       tooltip: node.component.description,
       style: style({
         shape: 'label',
-        image: iconImage(node.component.kind),
-        imageWidth: 34,
-        imageHeight: 34,
-        imageAlign: 'left',
-        imageVerticalAlign: 'top',
+        // The provider's icon is a cell of its own (below); otherwise the neutral symbol is the label's image.
+        ...(providerIcon === undefined ? { image: iconImage(node.component.kind), imageWidth: 34, imageHeight: 34, imageAlign: 'left', imageVerticalAlign: 'top' } : {}),
         spacingLeft: 48,
         spacingTop: 2,
         rounded: 1,
@@ -179,6 +178,17 @@ export function renderDiagramDrawio(design: Design, options: DrawioOptions = {})
       geometry: relative(node, parent.box),
       extra: { kind: node.component.kind, region: node.component.region ?? '', zones: node.zones.join(' ') },
     });
+    if (providerIcon !== undefined) {
+      cells.push({
+        id: `icon-${node.id}`,
+        type: 'icon',
+        of: node.id,
+        label: '',
+        style: `${providerIcon}movable=0;resizable=0;connectable=0;`,
+        parent: `component-${node.id}`,
+        geometry: { x: 10, y: 10, width: 34, height: 34 },
+      });
+    }
   }
   for (const edge of scene.edges) {
     const { connection } = edge;

@@ -8,7 +8,7 @@ export { completePositions, gridLayout, simpleOrdering, type Ordering } from './
 export { bandOf, colourOf, iconOf, layerOf, placeOf, LAYER_COLOURS, type Icon, type Place } from './kinds';
 export * from './labels';
 export { exportScene, type ExportScope } from './scene';
-export { renderDiagramSvg, sceneToSvg, iconElements, roundedPath, type DiagramSvgOptions } from './svg';
+export { renderDiagramSvg, sceneToSvg, iconElements, kindTileSvg, roundedPath, type DiagramSvgOptions } from './svg';
 export { renderDiagramDrawio, type DrawioOptions } from './drawio';
 export { textWidth, wrapText, DIAGRAM_FONT_FAMILY } from './text';
 export { elbow, routeConnections, ROUTE_MARGIN, type RouteRequest, type Side } from './route';

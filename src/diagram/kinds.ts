@@ -1,5 +1,17 @@
 import {
   Activity,
+  Boxes,
+  Braces,
+  Cable,
+  FolderOpen,
+  Mail,
+  Megaphone,
+  MessageSquareText,
+  Package,
+  Search,
+  SquareFunction,
+  SquareTerminal,
+  Waves,
   Archive,
   ArrowUpRight,
   BarChart3,
@@ -61,6 +73,18 @@ const ICONS: Readonly<Record<string, Icon>> = {
   'ci-cd': Rocket,
   'backup-vault': HardDrive,
   'external-system': Building2,
+  'serverless-function': SquareFunction,
+  'kubernetes-cluster': Boxes,
+  'event-stream': Waves,
+  'notification-topic': Megaphone,
+  'key-value-db': Braces,
+  'search-cluster': Search,
+  'shared-file-system': FolderOpen,
+  'container-registry': Package,
+  'email-delivery': Mail,
+  'sms-delivery': MessageSquareText,
+  'private-connectivity': Cable,
+  'admin-access': SquareTerminal,
 };
 
 /** The kinds with a symbol of their own (any other kind gets a plain box). */
@@ -105,7 +129,7 @@ export const REQUEST_PATH: readonly Layer[] = ['edge', 'app', 'async', 'data', '
 export type Place = 'network' | 'service' | 'region-side' | 'top' | 'side' | 'external';
 
 /** Kinds that live inside a network boundary (they have addresses in a subnet of each zone they run in). */
-const IN_NETWORK = new Set(['load-balancer', 'nat-gateway', 'ingress', 'app-service', 'worker-pool', 'relational-db', 'cache', 'data-warehouse']);
+const IN_NETWORK = new Set(['load-balancer', 'nat-gateway', 'ingress', 'app-service', 'worker-pool', 'relational-db', 'cache', 'data-warehouse', 'kubernetes-cluster', 'search-cluster', 'admin-access']);
 
 export function placeOf(component: Pick<Component, 'kind' | 'region'>): Place {
   const layer = layerOf(component.kind);

@@ -97,7 +97,42 @@ describe('the draw.io diagram', () => {
       if (mode === 'async' || mode === 'backup') expect(style).toContain('dashed=1');
       if (mode === 'replication') expect(style).toContain('shape=link');
     }
-    // Components carry their symbol.
-    for (const component of of('component')) expect(component.getElementsByTagName('mxCell')[0]!.getAttribute('style')).toMatch(/image=data:image\/svg\+xml,[A-Za-z0-9+/=]+;/);
+    // Components carry their symbol: the provider's own from draw.io's library as a child cell, or the neutral one as the label's image.
+    const icons = new Map(of('icon').map((o) => [o.getAttribute('ninesmith-id'), o.getElementsByTagName('mxCell')[0]!]));
+    for (const component of of('component')) {
+      const style = component.getElementsByTagName('mxCell')[0]!.getAttribute('style')!;
+      const icon = icons.get(component.getAttribute('ninesmith-id'));
+      if (icon) {
+        expect(icon.getAttribute('parent')).toBe(component.getAttribute('id'));
+        expect(style).not.toContain('image=');
+      } else expect(style).toMatch(/image=data:image\/svg\+xml,[A-Za-z0-9+/=]+;/);
+    }
+  });
+
+  it("uses each provider's icons from draw.io's own libraries, and the neutral symbol where draw.io has none", () => {
+    const designOn = (provider: 'aws' | 'azure' | 'gcp'): Design => {
+      const loaded = loadDesign(
+        JSON.stringify({
+          ninesmith: 1,
+          name: 'icons',
+          provider,
+          regions: [{ id: 'r', location: provider === 'aws' ? 'us-east-1' : provider === 'azure' ? 'eastus' : 'us-central1', role: 'primary', zones: ['1'] }],
+          components: [
+            { id: 'db', kind: 'relational-db', region: 'r' },
+            { id: 'erp', kind: 'external-system' },
+          ],
+        }),
+      );
+      if (!loaded.ok) throw new Error('the icons design does not load');
+      return loaded.design;
+    };
+    const iconStyle = (provider: 'aws' | 'azure' | 'gcp') => {
+      const objects = elements(parseXml(renderDiagramDrawio(designOn(provider))), 'object');
+      expect(objects.filter((o) => o.getAttribute('ninesmith') === 'icon').map((o) => o.getAttribute('ninesmith-id'))).toEqual(['db']);
+      return objects.find((o) => o.getAttribute('ninesmith') === 'icon')!.getElementsByTagName('mxCell')[0]!.getAttribute('style');
+    };
+    expect(iconStyle('aws')).toContain('resIcon=mxgraph.aws4.rds;');
+    expect(iconStyle('azure')).toContain('image=img/lib/azure2/databases/Azure_Database_PostgreSQL_Server.svg;');
+    expect(iconStyle('gcp')).toContain('shape=mxgraph.gcp2.cloud_sql;');
   });
 });

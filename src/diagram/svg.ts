@@ -49,6 +49,11 @@ export function iconElements(icon: Icon): string {
     .join('');
 }
 
+/** A kind's symbol on a 34 px tile of its layer's colour, as a standalone SVG document (draw.io's image, the canvas's tile). */
+export function kindTileSvg(kind: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="34" height="34" viewBox="0 0 34 34"><rect width="34" height="34" rx="6" fill="${colourOf(kind)}"/><g transform="translate(5 5)" fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${iconElements(iconOf(kind))}</g></svg>`;
+}
+
 /** A polyline with rounded corners, as an SVG path. */
 export function roundedPath(points: readonly { x: number; y: number }[], radius = 6): string {
   if (points.length === 0) return '';

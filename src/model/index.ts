@@ -14,3 +14,4 @@ export { serializeDesign, toDocument } from './serialize';
 export { migrateDocument, MIGRATIONS, type Migration } from './migrate';
 export { checkReferences } from './references';
 export * as edits from './edits';
+export { renameComponent, componentIdProblem } from './rename-component';

@@ -65,6 +65,18 @@ export const AWS_TERRAFORM: TargetRegistry<AwsRoles> = {
   'ci-cd': (_p, c) => notGenerated(`\`${c.id}\` (CI/CD): pipelines live with your source repositories, not in this stack.`),
   'backup-vault': (p, c) => (c.region ? { role: 'backup-vault', spec: p } : notGenerated(`\`${c.id}\` (backup vault) has no region to place it in.`)),
   'external-system': outside,
+  'serverless-function': (_p, c) => notGenerated(`\`${c.id}\` (serverless function): no Terraform in this export yet; a function is deployed with its code package and trigger by your application's pipeline (SAM, the Serverless Framework, or Terraform beside the code).`),
+  'kubernetes-cluster': (_p, c) => notGenerated(`\`${c.id}\` (Kubernetes cluster): the export writes one EKS cluster per region for the workloads that run on Kubernetes; a cluster drawn on its own, with its node groups and upgrade settings, is not generated yet.`),
+  'event-stream': (_p, c) => notGenerated(`\`${c.id}\` (event stream): no Terraform in this export yet; define the stream (aws_kinesis_stream or aws_msk_cluster) with its consumers' event source mappings.`),
+  'notification-topic': (_p, c) => notGenerated(`\`${c.id}\` (notification topic): no Terraform in this export yet; define the topic (aws_sns_topic) beside its subscriptions, which name the queues and functions it delivers to.`),
+  'key-value-db': (_p, c) => notGenerated(`\`${c.id}\` (key-value database): no Terraform in this export yet; an aws_dynamodb_table needs its key schema and indexes, which this design does not describe.`),
+  'search-cluster': (_p, c) => notGenerated(`\`${c.id}\` (search cluster): no Terraform in this export yet; an OpenSearch domain is sized to its indexes and queries, not to this design.`),
+  'shared-file-system': (_p, c) => notGenerated(`\`${c.id}\` (shared file system): no Terraform in this export yet; define the EFS file system with a mount target in each subnet of the zones that mount it.`),
+  'container-registry': (_p, c) => notGenerated(`\`${c.id}\` (container registry): registries and their replication are part of your account baseline and the pipeline that pushes images, not this stack.`),
+  'email-delivery': (_p, c) => notGenerated(`\`${c.id}\` (e-mail delivery): sending identities need DNS records for your domain (DKIM, SPF, DMARC) and leaving the SES sandbox is a support request; set them up by hand.`),
+  'sms-delivery': (_p, c) => notGenerated(`\`${c.id}\` (SMS delivery): origination numbers and sender IDs are registered per country with the carriers; nothing to generate.`),
+  'private-connectivity': (_p, c) => notGenerated(`\`${c.id}\` (private connectivity): VPN connections and Direct Connect need your side's addresses, devices and circuits; define them with your network team.`),
+  'admin-access': (_p, c) => notGenerated(`\`${c.id}\` (administrative access): Session Manager needs only the SSM policy on the instances' roles; bastion hosts and access policies belong to your account baseline.`),
 };
 
 export type AwsRoleIndex = RoleIndex<AwsRoles>;

@@ -3,7 +3,6 @@ import {
   Background,
   Controls,
   MiniMap,
-  Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
@@ -32,7 +31,7 @@ import {
 } from '../store';
 import { setCanvasBridge } from './canvas-bridge';
 import { ConnectionEdge, EdgeLegend } from './ConnectionEdge';
-import { ComponentNode } from './ComponentNode';
+import { ComponentNode, ZoneChipsOnHover } from './ComponentNode';
 import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
 import { createCanvasView, layoutOverlaps, roundPoint, settleDrop, ROUTE_MAX_COMPONENTS, type RegionBox } from './geometry';
 import { OverviewLayer, LAYER_COLORS } from './Overview';
@@ -141,7 +140,7 @@ function Flow() {
   useEffect(() => {
     setCanvasBridge({
       viewportCenter: () => {
-        const element = document.querySelector('.ns-canvas');
+        const element = document.querySelector('.ns-canvas-pane');
         const rect = element?.getBoundingClientRect();
         return rect ? flow.screenToFlowPosition({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 }) : { x: 0, y: 0 };
       },
@@ -168,7 +167,7 @@ function Flow() {
       requestAnimationFrame(() => {
         if (cancelled) return;
         const state = useStore.getState();
-        const element = document.querySelector('.ns-canvas');
+        const element = document.querySelector('.ns-canvas-pane');
         const rect = element?.getBoundingClientRect();
         const viewport = firstView(viewOf(state.model, state.layout).scene, { width: rect?.width || 1000, height: rect?.height || 700 });
         void flow.setViewport(viewport);
@@ -176,9 +175,8 @@ function Flow() {
           if (!cancelled) setShownDesign(designId);
         });
       });
-    const needsLayout =
-      opened.components.length > 0 &&
-      (Object.keys(openedLayout).length === 0 || (opened.components.length <= ELK_ON_OPEN_MAX && layoutOverlaps(viewOf(opened, openedLayout).scene)));
+    // A large design with overlapping boxes gets the grid (ELK would take seconds), never a pile of boxes.
+    const needsLayout = opened.components.length > 0 && (Object.keys(openedLayout).length === 0 || layoutOverlaps(viewOf(opened, openedLayout).scene));
     if (needsLayout) {
       openingLayout(opened)
         .then((computed) => {
@@ -311,51 +309,56 @@ function Flow() {
 
   return (
     <div className={`ns-canvas${shown ? '' : ' is-opening'}`} data-testid="canvas" data-design-shown={shownDesign ?? ''} onDragOver={onDragOver} onDrop={onDrop}>
-      <ReactFlow<FlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onNodeDragStart={onNodeDragStart}
-        onNodeDrag={onNodeDrag}
-        onNodeDragStop={onNodeDragStop}
-        onConnect={onConnect}
-        isValidConnection={isValidConnection}
-        onlyRenderVisibleElements
-        deleteKeyCode={null}
-        disableKeyboardA11y
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={MULTI_SELECT_KEYS}
-        selectionOnDrag
-        panOnDrag={PAN_BUTTONS}
-        panOnScroll
-        zoomOnPinch
-        minZoom={0.02}
-        maxZoom={2.5}
-        elevateNodesOnSelect={false}
-        fitViewOptions={FIT_OPTIONS}
-      >
-        {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
-        <Controls showInteractive={false} />
-        {showMap && model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
-        <Panel position="top-right" className="ns-canvas-actions">
+      {/* The canvas's own bar: its actions and the key to the connections, above the pane rather than over the diagram. */}
+      <div className="ns-canvas-bar">
+        <div className="ns-canvas-actions">
           <button type="button" data-testid="add-region" onClick={addRegionBeside} title="Add a region with three availability zones">
             + Region
           </button>
- <button type="button" data-testid="toggle-minimap" aria-pressed={showMap} onClick={() => setShowMap((on) => !on)} title="Show or hide the map of the whole design">
+          <button type="button" data-testid="toggle-minimap" aria-pressed={showMap} onClick={() => setShowMap((on) => !on)} title="Show or hide the map of the whole design">
             Map
           </button>
           <button type="button" data-testid="tidy-up" onClick={() => void tidyUp()} disabled={layingOut} title="Lay out the design automatically (one undo step)">
             {layingOut ? 'Laying out…' : 'Tidy up'}
           </button>
-        </Panel>
-        <Panel position="bottom-center">
-          <EdgeLegend />
-        </Panel>
-        {overview && <OverviewLayer scene={scene} />}
-      </ReactFlow>
+        </div>
+        <EdgeLegend />
+      </div>
+      <div className="ns-canvas-pane">
+        <ZoneChipsOnHover.Provider value={model.components.length >= OVERVIEW_MIN_COMPONENTS}>
+          <ReactFlow<FlowNode, FlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onNodeDragStart={onNodeDragStart}
+            onNodeDrag={onNodeDrag}
+            onNodeDragStop={onNodeDragStop}
+            onConnect={onConnect}
+            isValidConnection={isValidConnection}
+            onlyRenderVisibleElements
+            deleteKeyCode={null}
+            disableKeyboardA11y
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={MULTI_SELECT_KEYS}
+            selectionOnDrag
+            panOnDrag={PAN_BUTTONS}
+            panOnScroll
+            zoomOnPinch
+            minZoom={0.02}
+            maxZoom={2.5}
+            elevateNodesOnSelect={false}
+            fitViewOptions={FIT_OPTIONS}
+          >
+            {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
+            <Controls showInteractive={false} />
+            {showMap && model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
+            {overview && <OverviewLayer scene={scene} />}
+          </ReactFlow>
+        </ZoneChipsOnHover.Provider>
+      </div>
     </div>
   );
 }

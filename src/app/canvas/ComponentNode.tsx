@@ -1,23 +1,55 @@
-import { memo } from 'react';
+import { createContext, memo, useContext, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { findKind } from '../../catalog';
-import { colourOf, kindLine, NODE_WIDTH, ZONE_PITCH } from '../../diagram';
+import { colourOf, kindLine, NODE_WIDTH, ZONE_PITCH, type DiagramNode } from '../../diagram';
 import { displayName } from '../../model';
 import { renameComponent, toggleComponentZone } from '../commands';
 import { useNodeAnnotation } from '../store';
-import { KindIcon } from '../icons/KindIcon';
+import { kindTileImage } from '../icons/kind-tile';
 import { EditableLabel } from './EditableLabel';
 import type { ComponentNode as ComponentFlowNode } from './to-flow';
+
+/**
+ * Large designs draw a component's zone chips only while the pointer is over it or it is selected:
+ * four buttons fewer for each of the hundreds of nodes that scroll into view, where the zone marks
+ * under the box already show where it runs. Small designs show them always.
+ */
+export const ZoneChipsOnHover = createContext(false);
+
+type ZoneSpan = NonNullable<DiagramNode['zoneSpan']>;
+
+/**
+ * The marks under the zone columns a component spans, as one gradient (solid in its layer's colour
+ * where it runs, grey where it does not) rather than an element per zone.
+ */
+function zoneBarBackground(spans: ZoneSpan): string {
+  const stops: string[] = [];
+  spans.forEach((span, index) => {
+    const left = index * ZONE_PITCH + 8;
+    const right = left + NODE_WIDTH - 16;
+    const colour = span.on ? 'var(--ns-kind-colour)' : '#d5dbe3';
+    stops.push(`transparent ${left}px`, `${colour} ${left}px`, `${colour} ${right}px`, `transparent ${right}px`);
+  });
+  return `linear-gradient(90deg, ${stops.join(', ')})`;
+}
+
+function zoneBarTitle(spans: ZoneSpan): string {
+  const on = spans.filter((span) => span.on).map((span) => span.zone);
+  const off = spans.filter((span) => !span.on).map((span) => span.zone);
+  return `Runs in zone${on.length === 1 ? '' : 's'} ${on.join(', ')}${off.length > 0 ? `; not in ${off.join(', ')}` : ''}`;
+}
 
 /**
  * A component on the canvas, drawn as the diagram draws it (src/diagram/svg.ts): its symbol on a
  * tile of its layer's colour, its name (double-click to rename), its kind and instances, and, for a
  * component in a network, a mark under each zone column it spans (solid where it runs). The zone
- * chips switch zones on and off; what the feature panels annotate (findings badge, greyed out when
+ * chips switch zones on and off; connections leave from the bottom handle and arrive at the top one; what the feature panels annotate (findings badge, greyed out when
  * a simulated failure takes it down) comes from its own annotation only.
  */
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const annotation = useNodeAnnotation(id);
+  const chipsOnHover = useContext(ZoneChipsOnHover);
+  const [hovered, setHovered] = useState(false);
   const { component, regionZones, zones, box } = data;
   const kind = findKind(component.kind);
   const colour = colourOf(component.kind);
@@ -32,17 +64,16 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       data-kind={component.kind}
       title={kind?.description}
       style={{ width: box.width, height: box.height, ['--ns-kind-colour' as string]: colour }}
+      onMouseEnter={chipsOnHover ? () => setHovered(true) : undefined}
+      onMouseLeave={chipsOnHover ? () => setHovered(false) : undefined}
     >
-      <Handle type="target" position={Position.Left} id="in" className="ns-handle" />
       <Handle type="target" position={Position.Top} id="in-top" className="ns-handle" />
-      <span className="ns-node-tile" aria-hidden="true">
-        <KindIcon kind={component.kind} size={22} />
-      </span>
+      <span className="ns-node-tile" aria-hidden="true" style={{ backgroundImage: kindTileImage(component.kind) }} />
       <span className="ns-node-name">
         <EditableLabel value={displayName(component)} testId={`node-name-${id}`} title="Name" onCommit={(name) => renameComponent(id, name)} />
       </span>
       <span className="ns-node-kind">{kindLine(component, zones, !inColumns && component.zones !== undefined)}</span>
-      {regionZones && (
+      {regionZones && (!chipsOnHover || hovered || selected) && (
         <span className="ns-zone-chips" aria-label="Zones">
           {regionZones.map((zone) => {
             const on = zones.includes(zone);
@@ -65,24 +96,12 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
           })}
         </span>
       )}
-      {box.zoneSpan && (
-        <span className="ns-zone-bar" aria-hidden="true">
-          {box.zoneSpan.map((span, index) => (
-            <span
-              key={span.zone}
-              className={span.on ? 'is-on' : undefined}
-              style={{ left: index * ZONE_PITCH + 8, width: NODE_WIDTH - 16 }}
-              title={`zone ${span.zone}: ${span.on ? 'runs here' : 'not here'}`}
-            />
-          ))}
-        </span>
-      )}
+      {box.zoneSpan && <span className="ns-zone-bar" aria-hidden="true" title={zoneBarTitle(box.zoneSpan)} style={{ background: zoneBarBackground(box.zoneSpan) }} />}
       {annotation?.findings && annotation.findings.count > 0 && (
         <span className={`ns-badge ns-severity-${annotation.findings.severity}`} data-testid={`badge-${id}`} title={`${annotation.findings.count} findings`}>
           {annotation.findings.count}
         </span>
       )}
-      <Handle type="source" position={Position.Right} id="out" className="ns-handle" />
       <Handle type="source" position={Position.Bottom} id="out-bottom" className="ns-handle" />
     </div>
   );

@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { roundedPath, type Point } from '../../diagram';
 import { CONNECTION_MODES, type ConnectionMode } from '../../model';
 import { setConnectionMode } from '../commands';
+import { handleElbow } from './geometry';
 import type { ConnectionEdge as ConnectionFlowEdge } from './to-flow';
 
 export const MODE_TITLES: Readonly<Record<ConnectionMode, string>> = {
@@ -43,7 +44,7 @@ export function routeMiddle(points: readonly Point[]): Point {
 function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
   const { id, source, target, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
   const mode = data?.mode ?? 'sync';
-  const points = data?.points && data.points.length > 1 ? data.points : [{ x: sourceX, y: sourceY }, { x: targetX, y: targetY }];
+  const points = data?.points && data.points.length > 1 ? data.points : handleElbow(sourceX, sourceY, targetX, targetY);
   const path = roundedPath(points);
   const { x: labelX, y: labelY } = routeMiddle(points);
   return (

@@ -1,18 +1,15 @@
 import { memo, useDeferredValue, useMemo, useState, type DragEvent } from 'react';
-import { ALL_KINDS, LAYERS, LAYER_TITLES, type ComponentKind } from '../../catalog';
+import { LAYER_TITLES, type ComponentKind } from '../../catalog';
+import type { Provider } from '../../model';
 import { addComponentOfKind } from '../commands';
-import { selectComponents } from '../store';
+import { selectComponents, useStore } from '../store';
 import { canvasBridge } from './canvas-bridge';
 import { NODE_HEIGHT, NODE_WIDTH, placementAt } from './geometry';
 import './canvas.css';
 import { KindIcon } from '../icons/KindIcon';
+import { paletteGroups, serviceName } from './palette-search';
 
 export const KIND_MIME = 'application/x-ninesmith-kind';
-
-function matches(kind: ComponentKind, words: readonly string[]): boolean {
-  const haystack = [kind.title, kind.id, kind.description, ...kind.keywords].join(' ').toLowerCase();
-  return words.every((word) => haystack.includes(word));
-}
 
 /**
  * Adds a component where the user is looking: at the middle of the view, into the region and
@@ -37,7 +34,8 @@ export function addKindAtViewCenter(kind: ComponentKind): string | undefined {
   return addComponentOfKind(kind.id, {}, { x: Math.round(centre.x - NODE_WIDTH / 2), y: Math.round(centre.y - NODE_HEIGHT / 2) });
 }
 
-const PaletteItem = memo(function PaletteItem({ kind }: { kind: ComponentKind }) {
+const PaletteItem = memo(function PaletteItem({ kind, provider }: { kind: ComponentKind; provider: Provider }) {
+  const service = serviceName(kind, provider);
   const onDragStart = (event: DragEvent<HTMLLIElement>) => {
     event.dataTransfer.setData(KIND_MIME, kind.id);
     event.dataTransfer.setData('text/plain', kind.title);
@@ -65,27 +63,34 @@ const PaletteItem = memo(function PaletteItem({ kind }: { kind: ComponentKind })
       </span>
       <span className="ns-palette-text">
         <span className="ns-palette-title">{kind.title}</span>
+        {service && (
+          <span className="ns-palette-service" data-testid={`palette-service-${kind.id}`}>
+            {service}
+          </span>
+        )}
         <span className="ns-palette-description">{kind.description}</span>
       </span>
     </li>
   );
 });
 
-/** The component palette: searchable by title and keywords, grouped by layer. */
+/**
+ * The component palette: searchable by title, description, keywords and each provider's service
+ * names, grouped by layer, each kind shown with the design's provider's name for it.
+ */
 export default function Palette() {
   const [query, setQuery] = useState('');
   const deferred = useDeferredValue(query);
-  const groups = useMemo(() => {
-    const words = deferred.toLowerCase().split(/\s+/).filter(Boolean);
-    return LAYERS.map((layer) => ({ layer, kinds: ALL_KINDS.filter((k) => k.layer === layer && matches(k, words)) })).filter((g) => g.kinds.length > 0);
-  }, [deferred]);
+  // Only the provider: the palette does not re-render on other edits.
+  const provider = useStore((state) => state.model.provider);
+  const groups = useMemo(() => paletteGroups(deferred), [deferred]);
   return (
     <div className="ns-palette" data-testid="palette">
       <input
         className="ns-palette-search"
         data-testid="palette-search"
         type="search"
-        placeholder="Search components…"
+        placeholder="Search components or services (Lambda, Cosmos)…"
         aria-label="Search components"
         value={query}
         onChange={(event) => setQuery(event.target.value)}
@@ -96,7 +101,7 @@ export default function Palette() {
           <h3>{LAYER_TITLES[group.layer]}</h3>
           <ul>
             {group.kinds.map((kind) => (
-              <PaletteItem key={kind.id} kind={kind} />
+              <PaletteItem key={kind.id} kind={kind} provider={provider} />
             ))}
           </ul>
         </section>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, ROW_GAP } from '../../diagram';
-import { createCanvasView, layoutOverlaps, placementAfterDrop, placementAt, settleDrop } from './geometry';
+import { createCanvasView, handleElbow, layoutOverlaps, placementAfterDrop, placementAt, settleDrop } from './geometry';
 import { TWO_REGIONS } from './testing';
 
 const design = TWO_REGIONS;
@@ -105,5 +105,15 @@ describe('layoutOverlaps', () => {
     const viewOf = createCanvasView();
     expect(layoutOverlaps(viewOf(design, { east: { x: 0, y: 0 }, web: { x: 0, y: 120 }, db: { x: 0, y: 300 } }).scene)).toBe(false);
     expect(layoutOverlaps(viewOf(design, { east: { x: 0, y: 0 }, web: { x: 0, y: 120 }, db: { x: 0, y: 140 } }).scene)).toBe(true);
+  });
+});
+
+describe('handleElbow', () => {
+  it('draws a dragged connection down, across and down, with right angles only', () => {
+    const points = handleElbow(10, 20, 110, 220);
+    expect(points[0]).toEqual({ x: 10, y: 20 });
+    expect(points.at(-1)).toEqual({ x: 110, y: 220 });
+    for (let i = 1; i < points.length; i += 1) expect(points[i]!.x === points[i - 1]!.x || points[i]!.y === points[i - 1]!.y).toBe(true);
+    expect(handleElbow(5, 0, 5, 50)).toHaveLength(2);
   });
 });

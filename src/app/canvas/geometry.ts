@@ -134,3 +134,18 @@ export function layoutOverlaps(scene: Scene): boolean {
 }
 
 export { centre, placementAt as zoneAt };
+
+/**
+ * A connection without a route (an end is being dragged): from the source's bottom handle down
+ * to half way, across, and down into the target's top handle.
+ */
+export function handleElbow(sourceX: number, sourceY: number, targetX: number, targetY: number): LayoutPoint[] {
+  if (sourceX === targetX) return [{ x: sourceX, y: sourceY }, { x: targetX, y: targetY }];
+  const middle = (sourceY + targetY) / 2;
+  return [
+    { x: sourceX, y: sourceY },
+    { x: sourceX, y: middle },
+    { x: targetX, y: middle },
+    { x: targetX, y: targetY },
+  ];
+}

@@ -1,6 +1,6 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { MarkerType, Position, type EdgeMarker } from '@xyflow/react';
-import { elbow, MODE_COLOURS, type DiagramNode, type Point, type RegionBox, type Scene } from '../../diagram';
+import { MODE_COLOURS, type DiagramNode, type Point, type RegionBox, type Scene } from '../../diagram';
 import { connectionId, type Component, type Connection, type ConnectionMode, type Provider } from '../../model';
 import type { Positions } from './geometry';
 
@@ -12,8 +12,8 @@ import type { Positions } from './geometry';
  * The projection keeps node and edge identity: it remembers what each node was built from and
  * returns the previous object when nothing it depends on changed. A drag frame, where only the
  * dragged components' positions change, takes a shorter path still: it replaces the dragged nodes
- * and their connections in copies of the previous arrays, and builds nothing for the rest of the
- * design (the maps over every component and connection are built once per document change).
+ * in a copy of the previous array and their connections once per drag, and builds nothing for the
+ * rest of the design (the maps over every component and connection are built once per document change).
  */
 
 export interface ComponentNodeData extends Record<string, unknown> {
@@ -38,7 +38,7 @@ export interface ConnectionEdgeData extends Record<string, unknown> {
   label: string | undefined;
   /** Thin lines without arrowheads: large designs, where every pixel of edge costs paint. */
   simple: boolean;
-  /** The route: source port, corners, target port. */
+  /** The route: source port, corners, target port; empty while an end is being dragged (drawn from the handles). */
   points: readonly Point[];
 }
 
@@ -68,9 +68,7 @@ function handlesFor(width: number, height: number): NodeHandle[] {
   let handles = handlesByWidth.get(key);
   if (!handles) {
     handles = [
-      { id: 'in', type: 'target', position: Position.Left, x: -HANDLE_SIZE / 2, y: height / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
       { id: 'in-top', type: 'target', position: Position.Top, x: width / 2 - HANDLE_SIZE / 2, y: -HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
-      { id: 'out', type: 'source', position: Position.Right, x: width - HANDLE_SIZE / 2, y: height / 2 - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
       { id: 'out-bottom', type: 'source', position: Position.Bottom, x: width / 2 - HANDLE_SIZE / 2, y: height - HANDLE_SIZE / 2, width: HANDLE_SIZE, height: HANDLE_SIZE },
     ];
     handlesByWidth.set(key, handles);
@@ -175,6 +173,9 @@ export function createProjection(): (input: ProjectionInput) => Projection {
   let baseNodes: FlowNode[] = [];
   let baseEdges: ConnectionEdge[] = [];
   let lastOverlay: Positions | null = null;
+  // The dragged components (sorted ids) and the edges array drawn for them, kept for the whole drag.
+  let draggedKey = '';
+  let draggedEdges: ConnectionEdge[] = [];
   const sameList = <T,>(previous: readonly T[], next: readonly T[]) => previous.length === next.length && next.every((item, index) => item === previous[index]);
 
   const sameBase = (input: ProjectionInput) =>
@@ -187,38 +188,41 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     base.simpleEdges === input.simpleEdges &&
     base.dropTarget === input.dropTarget;
 
-  /** A drag frame: only the dragged nodes (and those dragged last frame) and their connections change. */
+  /**
+   * A drag frame: only the dragged nodes (and those dragged last frame) change. Their connections
+   * are replaced once, when the set of dragged components changes, by ones without a route, which
+   * React Flow draws from the moving node's handle (`ConnectionEdge` draws them as plain elbows):
+   * the edges array then stays the same from frame to frame, so React Flow does not rebuild its
+   * edge lookup (a pass over every connection) 60 times a second.
+   */
   const frame = (input: ProjectionInput): Projection => {
     const overlay = input.overlay ?? {};
-    const touched = new Set([...Object.keys(overlay), ...Object.keys(lastOverlay ?? {})]);
+    const dragged = Object.keys(overlay);
+    const touched = new Set([...dragged, ...Object.keys(lastOverlay ?? {})]);
     lastOverlay = input.overlay;
     const nodes = baseNodes.slice();
-    const edgeList = baseEdges.slice();
-    const { scene } = input;
-    const edgeIndexes = new Set<number>();
     for (const id of touched) {
       const index = nodeIndex.get(id);
       const cached = components.get(id);
-      if (index === undefined || !cached) continue;
       const at = overlay[id];
-      if (at) nodes[index] = componentNode(cached.box, cached.node.data.regionZones, cached.selected, cached.hidden, at);
-      for (const e of edgesOf.get(id) ?? []) edgeIndexes.add(e);
+      if (index !== undefined && cached && at) nodes[index] = componentNode(cached.box, cached.node.data.regionZones, cached.selected, cached.hidden, at);
     }
-    const boxOf = (id: string) => {
-      const node = scene.nodeById.get(id)!;
-      const at = overlay[id];
-      return at ? { x: at.x, y: at.y, width: node.width, height: node.height } : node;
-    };
-    for (const index of edgeIndexes) {
-      const original = baseEdges[index]!;
-      const cached = edges.get(original.id)!;
-      const { connection } = cached;
-      const moving = overlay[connection.from] !== undefined || overlay[connection.to] !== undefined;
-      edgeList[index] = moving ? connectionEdge(original.id, connection, elbow(boxOf(connection.from), boxOf(connection.to)), cached.selected, cached.hidden, cached.simple) : original;
+    const key = dragged.sort().join('\n');
+    if (key !== draggedKey) {
+      draggedKey = key;
+      const edgeList = baseEdges.slice();
+      let changed = false;
+      for (const id of dragged) {
+        for (const index of edgesOf.get(id) ?? []) {
+          const { connection, selected, hidden, simple } = edges.get(baseEdges[index]!.id)!;
+          edgeList[index] = connectionEdge(baseEdges[index]!.id, connection, [], selected, hidden, simple);
+          changed = true;
+        }
+      }
+      draggedEdges = changed ? edgeList : baseEdges;
     }
-    if (input.overview) edgeList.length = 0;
     lastNodes = nodes;
-    lastEdges = edgeIndexes.size > 0 ? edgeList : lastEdges;
+    lastEdges = input.overview ? [] : draggedEdges;
     return { nodes: lastNodes, edges: lastEdges };
   };
 
@@ -227,6 +231,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
       if (input.overlay !== null) return frame(input);
       // The drag ended without a change to the document (dropped where it began): back to the full build's arrays.
       lastOverlay = null;
+      draggedKey = '';
       lastNodes = baseNodes;
       lastEdges = input.overview ? [] : baseEdges;
       return { nodes: lastNodes, edges: lastEdges };
@@ -314,6 +319,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     baseEdges = sameList(lastEdges, edgeList) ? lastEdges : edgeList;
     base = { ...input };
     lastOverlay = null;
+    draggedKey = '';
     // In the overview the connections are drawn on the canvas. React Flow would still mount a
     // wrapper (and a store subscription) for every hidden edge whose ends are in view, so it gets
     // no edges at all.

@@ -17,6 +17,7 @@ const ORDER = [
   'single-region-multi-az',
   'multi-region-active-passive',
   'multi-region-active-active',
+  'event-driven-active-passive',
   'erp-on-kubernetes',
   'multi-tenant-with-dedicated-cell',
   'first-launch-common-mistakes',

@@ -7,6 +7,7 @@ export const apiGateway = defineKind({
   description: 'A managed front door for APIs (API Gateway, API Management, Apigee): authentication, throttling and per-client quotas.',
   layer: 'edge',
   keywords: ['api management', 'apigee', 'throttling', 'quota'],
+  services: { aws: ['Amazon API Gateway'], azure: ['Azure API Management'], gcp: ['Apigee', 'API Gateway'] },
   capabilities: { stateful: false, placement: 'regional', internetFacing: true, healthChecked: true, zoneRedundantService: true },
   props: [
     { key: 'rateLimiting', label: 'Throttling', help: 'Request rate limits on the API as a whole.', type: 'boolean', default: true },

@@ -8,6 +8,7 @@ export const appService = defineKind({
   description: 'A stateless web or API service behind a load balancer. Keep sessions and files outside it so any instance can serve any request.',
   layer: 'app',
   keywords: ['web', 'api', 'backend', 'service', 'ecs', 'fargate', 'deployment', 'container'],
+  services: { aws: ['Amazon ECS on Fargate', 'EC2 Auto Scaling'], azure: ['Azure Container Apps', 'App Service'], gcp: ['Cloud Run', 'Compute Engine'] },
   capabilities: { stateful: false, placement: 'regional', instances: true, healthChecked: true, deployable: true },
   props: [
     runtimeProp,

@@ -6,6 +6,7 @@ export const backupVault = defineKind({
   description: 'A central backup plan and vault (AWS Backup, Azure Backup, Backup and DR) that copies backups to another account or region and locks them.',
   layer: 'storage',
   keywords: ['backup', 'aws backup', 'vault', 'snapshots', 'restore', 'recovery'],
+  services: { aws: ['AWS Backup vault'], azure: ['Azure Backup vault', 'Recovery Services vault'], gcp: ['Backup and DR Service'] },
   capabilities: { stateful: true, placement: 'regional', zoneRedundantService: true, dataRole: 'backups' },
   props: [
     { key: 'separateAccount', label: 'In a separate account', help: 'The vault lives in another account, out of reach of a compromised production account.', type: 'boolean', default: false },

@@ -8,6 +8,7 @@ export const cache = defineKind({
   description: 'An in-memory store (Redis, Valkey, Memcached): sessions, rate-limit counters and hot reads. Treat it as rebuildable unless it is made durable.',
   layer: 'data',
   keywords: ['redis', 'valkey', 'memcached', 'elasticache', 'sessions', 'sentinel'],
+  services: { aws: ['Amazon ElastiCache', 'Amazon MemoryDB'], azure: ['Azure Cache for Redis'], gcp: ['Memorystore'] },
   capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true, dataRole: 'cache' },
   props: [
     {

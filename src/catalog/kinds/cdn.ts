@@ -7,6 +7,7 @@ export const cdn = defineKind({
   description: 'A content delivery network (CloudFront, Front Door, Cloud CDN) that serves static assets from the edge and can fail over between origins.',
   layer: 'edge',
   keywords: ['cloudfront', 'front door', 'edge', 'cache', 'static'],
+  services: { aws: ['Amazon CloudFront'], azure: ['Azure Front Door'], gcp: ['Cloud CDN'] },
   capabilities: { stateful: false, placement: 'global', internetFacing: true },
   props: [
     { key: 'originFailover', label: 'Origin failover', help: 'An origin group with a secondary origin, used when the primary answers with errors.', type: 'boolean', default: false },

@@ -6,6 +6,7 @@ export const ciCd = defineKind({
   description: 'The pipeline that builds, tests and releases (GitHub Actions, GitLab CI, CodePipeline, Argo CD). Most outages start with a change: release gradually and roll back automatically.',
   layer: 'operations',
   keywords: ['pipeline', 'deploy', 'release', 'github actions', 'gitlab', 'argo', 'canary', 'blue-green'],
+  services: { aws: ['AWS CodePipeline', 'GitHub Actions'], azure: ['Azure Pipelines', 'GitHub Actions'], gcp: ['Cloud Build', 'Cloud Deploy'] },
   capabilities: { stateful: false, placement: 'global', foundation: 'delivery' },
   props: [
     {

@@ -7,6 +7,7 @@ export const dataWarehouse = defineKind({
   description: 'An analytics store (Redshift, Synapse, BigQuery) fed from the operational database, so reporting never loads the primary.',
   layer: 'data',
   keywords: ['redshift', 'bigquery', 'synapse', 'analytics', 'reporting', 'bi'],
+  services: { aws: ['Amazon Redshift'], azure: ['Azure Synapse Analytics'], gcp: ['BigQuery'] },
   capabilities: { stateful: true, placement: 'either', dataRole: 'analytics' },
   props: [
     { key: 'storageGb', label: 'Stored', help: 'Gigabytes stored, for pricing.', type: 'number', min: 0, max: 1e9, default: 500, unit: 'GB' },

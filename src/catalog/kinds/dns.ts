@@ -7,6 +7,7 @@ export const dns = defineKind({
   description: 'Authoritative DNS for the platform\'s names (Route 53, Azure DNS, Cloud DNS); with health-checked failover records it steers users between regions.',
   layer: 'edge',
   keywords: ['route 53', 'route53', 'domain', 'failover', 'records'],
+  services: { aws: ['Amazon Route 53'], azure: ['Azure DNS', 'Traffic Manager'], gcp: ['Cloud DNS'] },
   capabilities: { stateful: false, placement: 'global', internetFacing: true, foundation: 'dns' },
   props: [
     { key: 'failoverRouting', label: 'Failover routing', help: 'Health-checked failover (or latency) records that move traffic to a healthy region without a manual change.', type: 'boolean', default: false },

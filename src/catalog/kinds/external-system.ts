@@ -6,6 +6,7 @@ export const externalSystem = defineKind({
   description: 'A system someone else runs that the platform talks to: the ERP, a CRM, payroll, payments, e-mail. Its outages are not yours to fix, so call it through a queue.',
   layer: 'integration',
   keywords: ['erp', 'sap', 'dynamics', 'netsuite', 'crm', 'salesforce', 'payroll', 'payments', 'third party', 'vendor', 'integration'],
+  services: { aws: [], azure: [], gcp: [] },
   capabilities: { stateful: true, placement: 'global', external: true },
   props: [
     {

@@ -7,6 +7,7 @@ export const identityProvider = defineKind({
   description: 'Sign-in and tokens (Cognito, Entra ID, Okta, Auth0, Keycloak). Every journey depends on it: validate tokens locally so an outage does not stop signed-in users.',
   layer: 'security',
   keywords: ['idp', 'sso', 'oidc', 'saml', 'cognito', 'entra', 'okta', 'auth0', 'keycloak', 'login'],
+  services: { aws: ['Amazon Cognito'], azure: ['Microsoft Entra ID', 'Entra External ID'], gcp: ['Identity Platform'] },
   capabilities: { stateful: true, placement: 'either', foundation: 'identity' },
   props: [
     {

@@ -9,6 +9,7 @@ export const ingress = defineKind({
   description: 'Routes HTTP traffic into a Kubernetes cluster (Traefik, NGINX, or the cloud\'s own controller), with replicas spread over zones.',
   layer: 'edge',
   keywords: ['traefik', 'nginx', 'kubernetes', 'k8s', 'gateway api', 'router'],
+  services: { aws: ['AWS Load Balancer Controller'], azure: ['Application Gateway for Containers'], gcp: ['GKE Gateway controller'] },
   capabilities: { stateful: false, placement: 'regional', healthChecked: true, deployable: true, terminatesTls: true },
   props: [
     {

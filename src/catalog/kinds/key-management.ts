@@ -7,6 +7,7 @@ export const keyManagement = defineKind({
   description: 'Encryption keys for data at rest (KMS, Key Vault keys, Cloud KMS). If a key is lost or unreachable, so is the data it encrypts.',
   layer: 'security',
   keywords: ['kms', 'encryption', 'keys', 'hsm'],
+  services: { aws: ['AWS KMS'], azure: ['Azure Key Vault keys', 'Managed HSM'], gcp: ['Cloud KMS'] },
   capabilities: { stateful: true, placement: 'either', foundation: 'keys', zoneRedundantService: true },
   props: [
     { key: 'multiRegionKeys', label: 'Multi-region keys', help: 'Keys replicated to other regions, so encrypted copies and replicas can be read there.', type: 'boolean', default: false },

@@ -8,6 +8,7 @@ export const loadBalancer = defineKind({
   description: 'Spreads requests over healthy instances in several zones (ALB, NLB, Azure Load Balancer or Application Gateway, Cloud Load Balancing).',
   layer: 'edge',
   keywords: ['alb', 'nlb', 'elb', 'application gateway', 'balancer'],
+  services: { aws: ['Application Load Balancer', 'Network Load Balancer'], azure: ['Azure Load Balancer', 'Application Gateway'], gcp: ['Cloud Load Balancing'] },
   capabilities: { stateful: false, placement: 'regional', internetFacing: true, healthChecked: true },
   props: [
     {

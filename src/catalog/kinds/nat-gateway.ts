@@ -7,6 +7,7 @@ export const natGateway = defineKind({
   description: 'Outbound internet access for private subnets. A NAT gateway lives in one zone: one per zone keeps egress working when a zone fails.',
   layer: 'edge',
   keywords: ['egress', 'outbound', 'nat', 'network'],
+  services: { aws: ['NAT gateway'], azure: ['Azure NAT Gateway'], gcp: ['Cloud NAT'] },
   capabilities: { stateful: false, placement: 'regional', egress: true },
   props: [
     { key: 'dataProcessedGbPerMonth', label: 'Data processed', help: 'Gigabytes through the gateway per month; NAT charges per gigabyte as well as per hour.', type: 'number', min: 0, max: 100_000_000, default: 100, unit: 'GB/month' },

@@ -7,6 +7,7 @@ export const objectStorage = defineKind({
   description: 'Buckets for documents, attachments and exports (S3, Blob Storage, Cloud Storage): versioned, encrypted, replicated to another region.',
   layer: 'storage',
   keywords: ['s3', 'bucket', 'blob', 'files', 'attachments', 'documents', 'gcs'],
+  services: { aws: ['Amazon S3'], azure: ['Azure Blob Storage'], gcp: ['Cloud Storage'] },
   capabilities: { stateful: true, placement: 'regional', replicable: true, zoneRedundantService: true, dataRole: 'files' },
   props: [
     {

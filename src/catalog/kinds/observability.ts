@@ -6,6 +6,7 @@ export const observability = defineKind({
   description: 'Metrics, logs, traces and alerts (CloudWatch, Azure Monitor, Grafana, Datadog), with synthetic checks that walk the journeys the way users do.',
   layer: 'operations',
   keywords: ['monitoring', 'metrics', 'logs', 'tracing', 'alerts', 'cloudwatch', 'grafana', 'datadog', 'prometheus', 'synthetics'],
+  services: { aws: ['Amazon CloudWatch', 'Amazon Managed Grafana'], azure: ['Azure Monitor', 'Application Insights'], gcp: ['Cloud Monitoring', 'Cloud Logging'] },
   capabilities: { stateful: false, placement: 'either', zoneRedundantService: true, monitoring: true },
   props: [
     { key: 'alerting', label: 'Alerting', help: 'Alerts on symptoms users feel (errors, latency, saturation) page someone.', type: 'boolean', default: true },

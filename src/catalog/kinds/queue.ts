@@ -8,6 +8,7 @@ export const queue = defineKind({
   description: 'A durable message queue (SQS, Service Bus, Pub/Sub, RabbitMQ) that decouples the request path from slow or unreliable work.',
   layer: 'async',
   keywords: ['sqs', 'service bus', 'pub/sub', 'rabbitmq', 'messages', 'dead letter', 'dlq'],
+  services: { aws: ['Amazon SQS', 'Amazon MQ'], azure: ['Azure Service Bus', 'Storage Queues'], gcp: ['Pub/Sub', 'Cloud Tasks'] },
   capabilities: { stateful: true, placement: 'regional', replicable: true, zoneRedundantService: true, dataRole: 'messages' },
   props: [
     hostingProp,

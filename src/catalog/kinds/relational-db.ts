@@ -8,6 +8,7 @@ export const relationalDb = defineKind({
   description: 'A managed PostgreSQL or MySQL (RDS, Aurora, Azure Database, Cloud SQL) or one run by an operator on Kubernetes, with a standby, replicas and tested backups.',
   layer: 'data',
   keywords: ['postgres', 'postgresql', 'mysql', 'rds', 'aurora', 'sql', 'database', 'cloudnativepg', 'cnpg'],
+  services: { aws: ['Amazon RDS', 'Amazon Aurora'], azure: ['Azure Database for PostgreSQL', 'Azure SQL Database'], gcp: ['Cloud SQL', 'AlloyDB'] },
   capabilities: { stateful: true, placement: 'regional', instances: true, replicable: true, backupable: true, dataRole: 'records' },
   props: [
     {

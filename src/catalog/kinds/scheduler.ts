@@ -6,6 +6,7 @@ export const scheduler = defineKind({
   description: 'Starts jobs on a schedule (EventBridge Scheduler, Kubernetes CronJobs, Cloud Scheduler): nightly invoicing, ERP reconciliation.',
   layer: 'async',
   keywords: ['cron', 'cronjob', 'eventbridge', 'timer', 'schedule'],
+  services: { aws: ['Amazon EventBridge Scheduler'], azure: ['Logic Apps recurrence', 'Functions timer trigger'], gcp: ['Cloud Scheduler'] },
   capabilities: { stateful: false, placement: 'either', zoneRedundantService: true },
   props: [
     { key: 'catchUpMissedRuns', label: 'Catches up missed runs', help: 'A run missed during an outage is started afterwards instead of silently skipped.', type: 'boolean', default: false },

@@ -7,6 +7,7 @@ export const secretsManager = defineKind({
   description: 'Database passwords, API keys and certificates (Secrets Manager, Key Vault, Secret Manager, Vault). Cache them so a restart storm does not depend on it.',
   layer: 'security',
   keywords: ['secrets', 'vault', 'key vault', 'passwords', 'credentials'],
+  services: { aws: ['AWS Secrets Manager'], azure: ['Azure Key Vault secrets'], gcp: ['Secret Manager'] },
   capabilities: { stateful: true, placement: 'either', foundation: 'secrets', zoneRedundantService: true },
   props: [
     { key: 'cachedInApp', label: 'Cached by services', help: 'Services cache secrets in memory with a refresh interval, instead of fetching on every request or needing a live fetch to start.', type: 'boolean', default: false },

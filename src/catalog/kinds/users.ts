@@ -6,6 +6,7 @@ export const users = defineKind({
   description: 'Where journeys start: people on the internet, staff on the office network, or client systems calling the API.',
   layer: 'edge',
   keywords: ['clients', 'customers', 'browser', 'entry', 'traffic'],
+  services: { aws: [], azure: [], gcp: [] },
   capabilities: { stateful: false, placement: 'global', entryPoint: true, external: true },
   props: [
     {

@@ -7,6 +7,7 @@ export const waf = defineKind({
   description: 'Filters hostile requests before they reach the platform (AWS WAF, Azure WAF, Cloud Armor): managed rule sets and rate limits.',
   layer: 'edge',
   keywords: ['firewall', 'rate limit', 'cloud armor', 'ddos', 'security'],
+  services: { aws: ['AWS WAF', 'AWS Shield'], azure: ['Azure Web Application Firewall'], gcp: ['Google Cloud Armor'] },
   capabilities: { stateful: false, placement: 'either', internetFacing: true, zoneRedundantService: true, filtersTraffic: true },
   props: [
     { key: 'managedRules', label: 'Managed rule sets', help: 'The provider\'s maintained rules for common attacks (OWASP top ten, known bad inputs).', type: 'boolean', default: true },

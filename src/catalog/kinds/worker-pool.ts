@@ -8,6 +8,7 @@ export const workerPool = defineKind({
   description: 'Background workers that take jobs from a queue: exports, emails, ERP synchronisation. Idempotent handlers make retries safe.',
   layer: 'async',
   keywords: ['worker', 'jobs', 'consumer', 'background', 'batch', 'sidekiq', 'celery'],
+  services: { aws: ['Amazon ECS on Fargate', 'EC2 Auto Scaling'], azure: ['Azure Container Apps jobs'], gcp: ['Cloud Run jobs', 'Compute Engine'] },
   capabilities: { stateful: false, placement: 'regional', instances: true, healthChecked: true, deployable: true },
   props: [
     runtimeProp,

@@ -1,5 +1,7 @@
 import type { SlaFigure } from '../types';
 
+const FROM_PAGE = 'The figure the SLA page publishes for this service; no stored copy of the page was read for this catalog, so check it before quoting it to a client.';
+
 /**
  * Published AWS SLAs (monthly uptime commitments, with service credits), each with the SLA page and
  * the "last updated" date of the copy read. Figures read only in secondary copies are marked so.
@@ -27,4 +29,17 @@ export const AWS_SLA = {
   sqs: { percent: 99.9, service: 'Amazon SQS', source: 'https://aws.amazon.com/messaging/sla/', verified: false, note: 'Not verified: no SLA page in the stored material.' },
   secretsManager: { percent: 99.9, service: 'AWS Secrets Manager', source: 'cloudonaut.io SLA table (January 2019)', verified: false, note: 'Secondary source; may be out of date.' },
   cognito: { percent: 99.9, service: 'Amazon Cognito', source: 'cloudonaut.io SLA table (January 2019)', verified: false, note: 'Secondary source; may be out of date.' },
+  lambda: { percent: 99.95, service: 'AWS Lambda (per region)', source: 'https://aws.amazon.com/lambda/sla/', verified: false, note: FROM_PAGE },
+  kinesisStreams: { percent: 99.9, service: 'Amazon Kinesis Data Streams', source: 'https://aws.amazon.com/kinesis/sla/', verified: false, note: FROM_PAGE },
+  msk: { percent: 99.9, service: 'Amazon MSK, Multi-AZ clusters', source: 'https://aws.amazon.com/msk/sla/', verified: false, note: FROM_PAGE },
+  sns: { percent: 99.9, service: 'Amazon SNS', source: 'https://aws.amazon.com/messaging/sla/', verified: false, note: FROM_PAGE },
+  dynamodb: { percent: 99.99, service: 'Amazon DynamoDB, standard tables', source: 'https://aws.amazon.com/dynamodb/sla/', verified: false, note: FROM_PAGE },
+  dynamodbGlobal: { percent: 99.999, service: 'Amazon DynamoDB, global tables', source: 'https://aws.amazon.com/dynamodb/sla/', verified: false, note: FROM_PAGE },
+  opensearchMultiAz: { percent: 99.9, service: 'Amazon OpenSearch Service, domains across two or more zones', source: 'https://aws.amazon.com/opensearch-service/sla/', verified: false, note: `${FROM_PAGE} Multi-AZ with Standby domains (three zones) carry a higher commitment.` },
+  efsRegional: { percent: 99.99, service: 'Amazon EFS, Regional file systems', source: 'https://aws.amazon.com/efs/sla/', verified: false, note: FROM_PAGE },
+  efsOneZone: { percent: 99.9, service: 'Amazon EFS, One Zone file systems', source: 'https://aws.amazon.com/efs/sla/', verified: false, note: FROM_PAGE },
+  ecr: { percent: 99.9, service: 'Amazon ECR (per region)', source: 'https://aws.amazon.com/ecr/sla/', verified: false, note: FROM_PAGE },
+  siteToSiteVpn: { percent: 99.95, service: 'AWS Site-to-Site VPN connection (two tunnels)', source: 'https://aws.amazon.com/vpn/sla/', verified: false, note: FROM_PAGE },
+  directConnectMaximum: { percent: 99.99, service: 'AWS Direct Connect, Maximum Resiliency (connections at two or more locations, redundant at each)', source: 'https://aws.amazon.com/directconnect/sla/', verified: false, note: FROM_PAGE },
+  directConnectHigh: { percent: 99.9, service: 'AWS Direct Connect, High Resiliency (one connection at each of two locations)', source: 'https://aws.amazon.com/directconnect/sla/', verified: false, note: `${FROM_PAGE} A single connection has no SLA.` },
 } as const satisfies Record<string, SlaFigure>;

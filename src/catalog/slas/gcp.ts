@@ -1,5 +1,7 @@
 import type { SlaFigure } from '../types';
 
+const FROM_PAGE = 'The figure the SLA page publishes for this service; no stored copy of the page was read for this catalog, so check it before quoting it to a client.';
+
 /**
  * Published Google Cloud SLAs (monthly uptime percentages, with financial credits), each read on its
  * cloud.google.com SLA page ("last modified" date where the copy showed one). Cloud CDN is the one
@@ -24,4 +26,14 @@ export const GCP_SLA = {
   identityPlatform: { percent: 99.95, service: 'Identity Platform (sign-ins and token refresh)', source: 'https://cloud.google.com/identity-platform/sla', verified: true },
   cloudNat: { percent: 99.9, service: 'Cloud NAT (downtime counts only when more than one zone fails)', source: 'https://cloud.google.com/nat/sla', asOf: '2018-11-30', verified: true },
   bigquery: { percent: 99.99, service: 'BigQuery', source: 'https://cloud.google.com/bigquery/sla', asOf: '2020-07-01', verified: true },
+  cloudRunFunctions: { percent: 99.95, service: 'Cloud Run functions', source: 'https://cloud.google.com/functions/sla', verified: false, note: FROM_PAGE },
+  gkeRegional: { percent: 99.95, service: 'GKE Standard, regional cluster control plane', source: 'https://cloud.google.com/kubernetes-engine/sla', verified: false, note: FROM_PAGE },
+  gkeZonal: { percent: 99.5, service: 'GKE Standard, zonal cluster control plane', source: 'https://cloud.google.com/kubernetes-engine/sla', verified: false, note: FROM_PAGE },
+  firestoreRegional: { percent: 99.99, service: 'Firestore, regional location', source: 'https://cloud.google.com/firestore/sla', verified: false, note: FROM_PAGE },
+  firestoreMultiRegion: { percent: 99.999, service: 'Firestore, multi-region location', source: 'https://cloud.google.com/firestore/sla', verified: false, note: FROM_PAGE },
+  filestoreRegional: { percent: 99.99, service: 'Filestore, regional (Enterprise) instances', source: 'https://cloud.google.com/filestore/sla', verified: false, note: FROM_PAGE },
+  filestoreZonal: { percent: 99.9, service: 'Filestore, zonal instances', source: 'https://cloud.google.com/filestore/sla', verified: false, note: `${FROM_PAGE} Basic tier instances may not be covered.` },
+  haVpn: { percent: 99.99, service: 'Cloud VPN, HA VPN (two tunnels to two peer interfaces)', source: 'https://cloud.google.com/network-connectivity/docs/vpn/sla', verified: false, note: FROM_PAGE },
+  interconnectMaximum: { percent: 99.99, service: 'Cloud Interconnect, four connections in two metropolitan areas', source: 'https://cloud.google.com/network-connectivity/docs/interconnect/sla', verified: false, note: FROM_PAGE },
+  interconnectHigh: { percent: 99.9, service: 'Cloud Interconnect, two connections in one metropolitan area', source: 'https://cloud.google.com/network-connectivity/docs/interconnect/sla', verified: false, note: `${FROM_PAGE} A single connection has no SLA.` },
 } as const satisfies Record<string, SlaFigure>;

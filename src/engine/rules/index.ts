@@ -24,6 +24,12 @@ import { statefulAppTier } from './stateful-app-tier';
 import { syncExternalDependency } from './sync-external-dependency';
 import { untestedBackup } from './untested-backup';
 import { zoneFailureBreaksJourney } from './zone-failure-breaks-journey';
+import { registrySingleRegion } from './registry-single-region';
+import { keyValueWithoutPitr } from './key-value-without-pitr';
+import { streamRetentionBelowRecovery } from './stream-retention-below-recovery';
+import { oneZoneFileSystem } from './one-zone-file-system';
+import { singlePrivateLink } from './single-private-link';
+import { clusterNodesSingleZone } from './cluster-nodes-single-zone';
 
 /**
  * Every rule, keyed by its id. Explicit, so no rule depends on import side effects; a test checks
@@ -55,6 +61,12 @@ export const RULES = {
   'sync-external-dependency': syncExternalDependency,
   'untested-backup': untestedBackup,
   'zone-failure-breaks-journey': zoneFailureBreaksJourney,
+  'registry-single-region': registrySingleRegion,
+  'key-value-without-pitr': keyValueWithoutPitr,
+  'stream-retention-below-recovery': streamRetentionBelowRecovery,
+  'one-zone-file-system': oneZoneFileSystem,
+  'single-private-link': singlePrivateLink,
+  'cluster-nodes-single-zone': clusterNodesSingleZone,
 } as const satisfies Record<string, Rule>;
 
 export type RuleId = keyof typeof RULES;

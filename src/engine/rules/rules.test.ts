@@ -22,6 +22,8 @@ const REQUIRED_IDS = [
   'cache-as-durable-store', 'queue-without-dead-letter', 'no-health-checks', 'critical-dependency-unredundant', 'no-observability',
   'edge-unprotected', 'no-tenant-isolation', 'nat-single-zone', 'reporting-on-primary', 'no-progressive-delivery',
   'active-active-single-writer', 'dr-untested', 'no-autoscaling',
+  'registry-single-region', 'key-value-without-pitr', 'stream-retention-below-recovery', 'one-zone-file-system', 'single-private-link',
+  'cluster-nodes-single-zone',
 ];
 
 /** For each rule: the component ids of each finding its failing fixture must raise (in order). */
@@ -51,6 +53,12 @@ const EXPECTED: Record<string, string[][]> = {
   'active-active-single-writer': [['db', 'east-web', 'west-web']],
   'dr-untested': [['dr-alb', 'dr-web', 'dr-db']],
   'no-autoscaling': [['web']],
+  'registry-single-region': [['registry']],
+  'key-value-without-pitr': [['orders']],
+  'stream-retention-below-recovery': [['events', 'billing']],
+  'one-zone-file-system': [['share', 'web']],
+  'single-private-link': [['vpn', 'erp']],
+  'cluster-nodes-single-zone': [['k8s']],
 };
 
 describe('rule registry', () => {

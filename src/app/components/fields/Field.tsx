@@ -52,9 +52,12 @@ export function TextField(props: {
   multiline?: boolean;
   suggestions?: readonly string[];
   placeholder?: string;
+  /** `blur`: write only on leaving the field (Enter), for values whose every keystroke must not be an edit (an id). */
+  commitOn?: 'change' | 'blur';
 }) {
   const listId = useId();
   const draft = useDraft<string>({
+    commitOn: props.commitOn,
     value: props.value,
     read: (text) => {
       const message = props.check?.(text) ?? null;

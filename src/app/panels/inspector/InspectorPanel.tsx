@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { effectiveProps, findKind, kindContext, LAYER_TITLES, type ComponentKind, type SlaFigure } from '../../../catalog';
-import { CONNECTION_MODES, componentSchema, componentZones, connectionSchema, connectionId, displayName, edits, type Component, type Connection, type ConnectionMode, type Design } from '../../../model';
-import { setComponentRegion, setConnectionLabel, setConnectionMode, toggleComponentZone, updateComponent } from '../../commands';
+import { CONNECTION_MODES, componentIdProblem, componentSchema, componentZones, connectionSchema, connectionId, displayName, edits, type Component, type Connection, type ConnectionMode, type Design } from '../../../model';
+import { renameComponentId, setComponentRegion, setConnectionLabel, setConnectionMode, toggleComponentZone, updateComponent } from '../../commands';
 import { useModel, useSelection } from '../../store';
 import { NumberField, SelectField, TextField, checkField, parseNumberText } from '../../components/fields';
 import { PropControls } from './PropControls';
@@ -83,13 +83,18 @@ function ComponentInspector({ design, component, kind }: { design: Design; compo
           <KindIcon kind={kind.id} size={14} /> {kind.title} · {LAYER_TITLES[kind.layer]}
         </h3>
         <p className="field-help">{kind.description}</p>
-        <div className="kv">
-          <span className="muted">Id</span>
-          <code data-testid="inspector-id">{component.id}</code>
-        </div>
       </div>
       <SlaNote figure={sla} />
       <div className="panel-section">
+        <TextField
+          testId="inspector-field-id"
+          label="Id"
+          help="What connections, journeys, suppressions and generated code (Terraform names, runbooks) call it. Renaming it updates every reference in the design."
+          value={component.id}
+          check={(text) => componentIdProblem(design, component.id, text.trim()) ?? null}
+          commit={(text) => renameComponentId(component.id, text.trim())}
+          commitOn="blur"
+        />
         <TextField
           testId="inspector-field-name"
           label="Name"

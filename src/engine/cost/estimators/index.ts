@@ -23,6 +23,18 @@ import { secretsManager } from './secrets-manager';
 import { users } from './users';
 import { waf } from './waf';
 import { workerPool } from './worker-pool';
+import { serverlessFunction } from './serverless-function';
+import { kubernetesCluster } from './kubernetes-cluster';
+import { eventStream } from './event-stream';
+import { notificationTopic } from './notification-topic';
+import { keyValueDb } from './key-value-db';
+import { searchCluster } from './search-cluster';
+import { sharedFileSystem } from './shared-file-system';
+import { containerRegistry } from './container-registry';
+import { emailDelivery } from './email-delivery';
+import { smsDelivery } from './sms-delivery';
+import { privateConnectivity } from './private-connectivity';
+import { adminAccess } from './admin-access';
 
 /**
  * One estimator per kind, explicit so that a kind without one fails to compile; a test checks
@@ -52,6 +64,18 @@ export const ESTIMATORS: { readonly [K in KindId]: Estimator<KindProps<K>> } = {
   'ci-cd': ciCd,
   'backup-vault': backupVault,
   'external-system': externalSystem,
+  'serverless-function': serverlessFunction,
+  'kubernetes-cluster': kubernetesCluster,
+  'event-stream': eventStream,
+  'notification-topic': notificationTopic,
+  'key-value-db': keyValueDb,
+  'search-cluster': searchCluster,
+  'shared-file-system': sharedFileSystem,
+  'container-registry': containerRegistry,
+  'email-delivery': emailDelivery,
+  'sms-delivery': smsDelivery,
+  'private-connectivity': privateConnectivity,
+  'admin-access': adminAccess,
 };
 
 /**
