@@ -1,16 +1,29 @@
+import { markdownCell } from '../../src/model';
 import { markdownText } from '../text';
 import type { Block, Inline, ProposalDocument } from './document';
 
 /** Design text (names, descriptions, locations, sources) mid-line in Markdown: see `markdownText`. */
 export const text = markdownText;
 
-/** Text for a table cell: as `text`, never empty (an empty cell shifts nothing, but reads as missing). */
+/**
+ * Text for a table cell: escaped as `text`, but a leading "99." stays as it is (no list can start
+ * inside a cell), and never empty (an empty cell shifts nothing, but reads as missing).
+ */
 export function cell(value: string): string {
-  return text(value) || '&#32;';
+  return markdownCell(value) || '&#32;';
+}
+
+/** A run mid-line: escaped, its own leading and trailing spaces kept (the escaper trims them). */
+function run(value: string, strong: boolean): string {
+  if (value === '') return '';
+  const lead = /^\s*/.exec(value)![0] ? ' ' : '';
+  const trail = /\s$/.test(value) ? ' ' : '';
+  const body = lead ? markdownCell(value.trim()) : text(value.trim());
+  return `${lead}${strong ? `**${body}**` : body}${trail}`;
 }
 
 function inline(content: readonly Inline[]): string {
-  return content.map((run) => `${run.text === '' ? '' : run.strong ? `**${text(run.text).trim()}**${run.text.endsWith(' ') ? ' ' : ''}` : text(run.text)}${run.cite !== undefined ? ` [${run.cite}]` : ''}`).join('');
+  return content.map((r) => `${run(r.text, r.strong === true)}${r.cite !== undefined ? ` [${r.cite}]` : ''}`).join('');
 }
 
 /** The longest run of backticks in `value`, plus one: a fence nothing inside can close. */
@@ -26,7 +39,7 @@ function block(b: Block): string[] {
       return [...b.items.map((item) => `- ${inline(item)}`), ''];
     case 'table': {
       const out = [`| ${b.columns.map((c) => cell(c.title)).join(' | ')} |`, `| ${b.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`];
-      for (const row of b.rows) out.push(`| ${row.cells.map((value) => (row.emphasis && value !== '' ? `**${text(value)}**` : cell(value))).join(' | ')} |`);
+      for (const row of b.rows) out.push(`| ${row.cells.map((value) => (row.emphasis && value !== '' ? `**${cell(value)}**` : cell(value))).join(' | ')} |`);
       return [...out, ...(b.caption ? ['', text(b.caption)] : []), ''];
     }
     case 'figures':

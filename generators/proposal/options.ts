@@ -65,7 +65,11 @@ export function buildOptionsProposal(options: readonly ProposalOption[], setting
   const letters = 'ABCD';
   const facts = options.map((o) => proposalFacts(o.design, { ...settings, ...(o.analysis ? { analysis: o.analysis } : {}), ...(o.cost ? { cost: o.cost } : {}) }));
   const comparison = compareDesigns(options.map((o, i) => ({ design: o.design, label: o.label ?? `Option ${letters[i]}: ${o.design.name}`, analysis: facts[i]!.analysis, cost: facts[i]!.cost })));
-  const { index: chosen, reason } = recommendOption(facts, comparison);
+  const recommended = recommendOption(facts, comparison);
+  const chosen = recommended.index;
+  const excluded = comparison.designs[chosen]!.cost.excludedLines;
+  // A cheaper option whose total leaves lines out may not be cheaper: say so beside the reason.
+  const reason = `${recommended.reason}${excluded > 0 ? ` (its cost is a lower bound: ${excluded} line${excluded === 1 ? ' is' : 's are'} not priced)` : ''}`;
   const designs = comparison.designs;
   const references = new ReferenceList();
   const columns = [{ title: '' }, ...designs.map((d, i) => ({ title: optionLabel(d, i === chosen) }))];
