@@ -63,6 +63,8 @@ const output = await build({
   publicDir: false,
   logLevel: 'warn',
   plugins: [sourceRelativeImportMetaUrl],
+  // The proposal's PDF uses only the TrueType fonts shipped here, never WOFF2: fontkit's brotli decoder stays out.
+  resolve: { alias: { 'brotli/decompress.js': join(root, 'scripts', 'stubs', 'brotli-decompress.mjs') } },
   ssr: { noExternal: true, target: 'node' },
   build: {
     ssr: ENTRY,

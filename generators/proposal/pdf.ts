@@ -228,7 +228,8 @@ export async function renderProposalPdf(document: ProposalDocument, assets: Prop
     margin: MARGIN,
     // The fonts are the caller's bytes: PDFKit's built-in Helvetica would be read from disk, and cannot set every character.
     font: assets.fonts.regular as unknown as string,
-    info: { Title: document.title, ...(document.cover.consultant ? { Author: document.cover.consultant } : {}), Creator: 'Ninesmith' },
+    // The proposal's own date, when it has one, as the file's: the same proposal then gives the same bytes.
+    info: { Title: document.title, ...(document.cover.consultant ? { Author: document.cover.consultant } : {}), Creator: 'Ninesmith', ...(document.cover.date ? { CreationDate: new Date(`${document.cover.date}T00:00:00Z`) } : {}) },
     bufferPages: true,
     autoFirstPage: true,
   });
