@@ -26,7 +26,12 @@ export interface ProposalOptions {
 /** Findings described one by one in the risk register; the rest are counted by title. */
 export const MAX_DETAILED_FINDINGS = 50;
 /** Components listed one by one in the architecture table; the rest are counted by layer. */
-export const MAX_LISTED_COMPONENTS = 200;
+export const MAX_LISTED_COMPONENTS = 80;
+/**
+ * The largest design whose diagram the proposal draws: past it, a page cannot show a component's
+ * name at a readable size (and drawing it would be most of the proposal's time); `ninesmith diagram` draws it whole.
+ */
+export const MAX_DIAGRAM_COMPONENTS = 300;
 /** Runbooks given in full in the appendix; the rest are listed by title. */
 export const MAX_RUNBOOKS_IN_FULL = 12;
 
@@ -234,7 +239,9 @@ function architectureSection(facts: ProposalFacts): ProposalSection {
     .map((component) => ({ component, kind: kindOf(component) }))
     .sort((a, b) => LAYERS.indexOf(a.kind.layer) - LAYERS.indexOf(b.kind.layer) || (a.component.region ?? '').localeCompare(b.component.region ?? '') || a.component.id.localeCompare(b.component.id));
   const blocks: Block[] = [
-    { kind: 'diagram', svg: renderDiagramSvg(design), caption: `Figure 1. ${design.name}: regions, zones, components and the connections between them.` },
+    design.components.length <= MAX_DIAGRAM_COMPONENTS
+      ? { kind: 'diagram', svg: renderDiagramSvg(design), caption: `Figure 1. ${design.name}: regions, zones, components and the connections between them.` }
+      : paragraph(text(`The design has ${design.components.length} components, too many to draw legibly on a page: "ninesmith diagram" draws it whole, as SVG, PNG or a draw.io file.`)),
     paragraph(text(`Regions: ${design.regions.map((r) => `${regionName.get(r.id)}, zones ${r.zones.join(', ')}`).join('; ') || 'none'}.`)),
   ];
   const listed = rows.slice(0, MAX_LISTED_COMPONENTS);

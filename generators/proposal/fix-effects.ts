@@ -36,7 +36,7 @@ export function fixEffects(facts: Pick<ProposalFacts, 'design' | 'analysis' | 'c
     } catch {
       continue;
     }
-    const summary = describeChange(facts.design, fixed, facts.cost.currency, options);
+    const summary = describeChange(facts.design, fixed, facts.cost.currency, options, facts.analysis);
     if (summary) effects.set(finding, { label: finding.autoFix.label, summary });
   }
   return effects;
@@ -111,7 +111,7 @@ function scopes(before: Design, after: Design): { before: Design; after: Design;
 }
 
 /** "+$120.00 a month; Checkout 99.90% → 99.95%; primary region lost: back in 15m instead of 4h". */
-export function describeChange(before: Design, after: Design, currency: string, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}): string | null {
+export function describeChange(before: Design, after: Design, currency: string, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}, analysis?: Pick<DesignAnalysis, 'journeys' | 'scenarios'>): string | null {
   const scope = scopes(before, after);
   const price = (design: Design) => estimateCost(design, options.catalogs ?? [], options.estimate ?? {}).monthly;
   const parts: string[] = [`${formatMoneyDelta(price(scope.priced.after) - price(scope.priced.before), currency)} a month`];
@@ -120,7 +120,9 @@ export function describeChange(before: Design, after: Design, currency: string, 
     const scenarios = failureScenarios(graph);
     return { journeys: journeysAvailability(graph), recovery: recoveryByClass(design, { scenarios } as Pick<DesignAnalysis, 'scenarios'> as DesignAnalysis) };
   };
-  const was = analyse(scope.before);
+  // When the change can reach every component and journey, the part before it is the whole design: its analysis is at hand.
+  const whole = analysis !== undefined && scope.before.components.length === before.components.length && scope.before.journeys.length === before.journeys.length;
+  const was = whole ? { journeys: analysis.journeys, recovery: recoveryByClass(before, analysis as DesignAnalysis) } : analyse(scope.before);
   const now = analyse(scope.after);
   const journeyChanges = now.journeys.flatMap((j) => {
     const old = was.journeys.find((w) => w.id === j.id);

@@ -4,7 +4,7 @@ import type { CatalogSet, CostReport, EstimateOptions } from '../../src/engine/c
 import { compareDesigns, describeCostPerNine, SCENARIO_CLASS_TITLES, type ComparedDesign, type DesignComparison } from '../../src/engine/compare';
 import { formatEstimate, formatModelled, formatModelledRange, formatMoney, formatPercent } from '../../src/engine/format';
 import { renderDiagramSvg } from '../../src/diagram';
-import { coverOf, proposalFacts, survivalSentence, type ProposalFacts } from './build';
+import { coverOf, MAX_DIAGRAM_COMPONENTS, proposalFacts, survivalSentence, type ProposalFacts } from './build';
 import type { Block, Inline, ProposalDocument, ProposalSection, TableRow } from './document';
 import { ReferenceList, SLA_REFERENCES } from './references';
 import { joinNames, SEVERITY_WORDS } from './words';
@@ -141,7 +141,7 @@ export function buildOptionsProposal(options: readonly ProposalOption[], setting
       const accepted = f.analysis.findings.filter((x) => x.suppressed);
       const blocks: Block[] = [];
       if (d.name !== d.label && f.design.description) blocks.push({ kind: 'paragraph', content: [text(f.design.description)] });
-      blocks.push({ kind: 'diagram', svg: renderDiagramSvg(f.design), caption: `Figure ${i + 1}. ${d.label}.` });
+      if (f.design.components.length <= MAX_DIAGRAM_COMPONENTS) blocks.push({ kind: 'diagram', svg: renderDiagramSvg(f.design), caption: `Figure ${i + 1}. ${d.label}.` });
       if (survival.length > 0) blocks.push({ kind: 'heading', text: 'What it survives' }, { kind: 'list', items: survival.map((s) => [text(s)]) });
       blocks.push({ kind: 'heading', text: `Risks: ${open.length} open, ${accepted.length} accepted` });
       if (open.length > 0) blocks.push({ kind: 'list', items: open.slice(0, 8).map((x) => [strong(`${SEVERITY_WORDS[x.severity]}: `), text(`${x.title}. ${x.fix}`)]) });

@@ -97,8 +97,7 @@ class Writer {
       this.pdf.font(bold ? 'bold' : 'regular').fontSize(size);
       return Math.max(...cells.map((cell, i) => this.pdf.heightOfString(cell || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
     };
-    const drawRow = (cells: readonly string[], bold: boolean, fill?: string) => {
-      const height = heightOf(cells, bold);
+    const drawRow = (cells: readonly string[], bold: boolean, height: number, fill?: string) => {
       const y = this.pdf.y;
       if (fill) this.pdf.rect(MARGIN, y, this.width, height).fill(fill);
       let x = MARGIN;
@@ -110,16 +109,19 @@ class Writer {
       this.pdf.y = y + height;
     };
     const header = columns.map((c) => c.title);
-    this.ensure(heightOf(header, true) + heightOf(rows[0]?.cells ?? [''], false));
-    drawRow(header, true, HEADER_FILL);
-    for (const row of rows) {
-      const height = heightOf(row.cells, row.emphasis === true);
+    // Laying text out is most of the cost of a table (PDFKit shapes every string): each row's height once.
+    const headerHeight = heightOf(header, true);
+    const heights = rows.map((row) => heightOf(row.cells, row.emphasis === true));
+    this.ensure(headerHeight + (heights[0] ?? 0));
+    drawRow(header, true, headerHeight, HEADER_FILL);
+    rows.forEach((row, i) => {
+      const height = heights[i]!;
       if (this.pdf.y + height > this.bottom) {
         this.pdf.addPage();
-        drawRow(header, true, HEADER_FILL);
+        drawRow(header, true, headerHeight, HEADER_FILL);
       }
-      drawRow(row.cells, row.emphasis === true);
-    }
+      drawRow(row.cells, row.emphasis === true, height);
+    });
     this.pdf.x = MARGIN;
     if (caption) this.pdf.moveDown(0.3).font('regular').fontSize(8.5).fillColor(MUTED).text(caption, MARGIN, this.pdf.y, { width: this.width });
     this.pdf.moveDown(0.8);
