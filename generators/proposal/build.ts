@@ -34,6 +34,12 @@ export const MAX_LISTED_COMPONENTS = 80;
 export const MAX_DIAGRAM_COMPONENTS = 300;
 /** Runbooks given in full in the appendix; the rest are listed by title. */
 export const MAX_RUNBOOKS_IN_FULL = 12;
+/**
+ * The runbook text the appendix quotes in all, in characters (about 25 printed pages): on a large
+ * design one runbook alone can run to hundreds of pages, which no client reads in a proposal; those
+ * are listed, and delivered whole in runbooks/.
+ */
+export const MAX_RUNBOOK_CHARACTERS = 60_000;
 
 const text = (value: string): Inline => ({ text: value });
 const strong = (value: string): Inline => ({ text: value, strong: true });
@@ -395,13 +401,22 @@ function appendixSections(appendices: readonly GeneratedFile[]): ProposalSection
   const sections: ProposalSection[] = [];
   const runbooks = appendices.filter((f) => f.path.startsWith('runbooks/') && f.path !== 'runbooks/README.md' && typeof f.contents === 'string');
   if (runbooks.length > 0) {
-    const blocks: Block[] = [paragraph(text(`${runbooks.length} runbook${runbooks.length === 1 ? '' : 's'}, one per failure the design can suffer, are delivered with this proposal in runbooks/. ${runbooks.length > MAX_RUNBOOKS_IN_FULL ? `The first ${MAX_RUNBOOKS_IN_FULL} are given in full; the others are listed.` : 'Each is given in full.'}`))];
-    for (const file of runbooks.slice(0, MAX_RUNBOOKS_IN_FULL)) {
+    let budget = MAX_RUNBOOK_CHARACTERS;
+    const inFull = runbooks.filter((file, i) => {
+      const fits = i < MAX_RUNBOOKS_IN_FULL && file.contents.length <= budget;
+      if (fits) budget -= file.contents.length;
+      return fits;
+    });
+    const listed = runbooks.filter((file) => !inFull.includes(file));
+    const blocks: Block[] = [
+      paragraph(text(`${runbooks.length} runbook${runbooks.length === 1 ? '' : 's'}, one per failure the design can suffer, are delivered with this proposal in runbooks/. ${listed.length === 0 ? 'Each is given in full here.' : inFull.length === 0 ? 'They are too long to print here, and are listed.' : `${inFull.length} are given in full here; the others, listed, are too many or too long to print.`}`)),
+    ];
+    for (const file of inFull) {
       const contents = file.contents as string;
       const title = /^# (.*)$/m.exec(contents)?.[1] ?? file.path;
       blocks.push({ kind: 'heading', text: title }, { kind: 'preformatted', text: contents.replace(/^# .*\n+/, '').trimEnd(), caption: file.path });
     }
-    if (runbooks.length > MAX_RUNBOOKS_IN_FULL) blocks.push({ kind: 'list', items: runbooks.slice(MAX_RUNBOOKS_IN_FULL).map((f) => [text(`${/^# (.*)$/m.exec(f.contents as string)?.[1] ?? f.path} (${f.path})`)]) });
+    if (listed.length > 0) blocks.push({ kind: 'list', items: listed.map((f) => [text(`${/^# (.*)$/m.exec(f.contents as string)?.[1] ?? f.path} (${f.path})`)]) });
     sections.push({ id: 'appendix-runbooks', title: 'Appendix A. Runbooks', appendix: true, blocks });
   }
   const code = appendices.filter((f) => f.path.startsWith('terraform/') || f.path.startsWith('helm/'));
