@@ -43,5 +43,13 @@ export function generateProposal(design: Design, options: ProposalOptions = {}):
 
 export const proposalTarget: Generator = {
   ...TARGETS.proposal,
-  generate: (context) => generateProposal(context.design, { catalogs: context.catalogs, estimate: context.estimate, appendices: appendixFiles(context) }),
+  // The export's one analysis and one cost report, shared with the other targets.
+  generate: (context) =>
+    generateProposal(context.design, {
+      catalogs: context.catalogs,
+      estimate: context.estimate,
+      analysis: context.analysis(),
+      cost: context.cost(),
+      appendices: appendixFiles(context),
+    }),
 };
