@@ -1,6 +1,6 @@
 /**
  * The export in process (generateExport, what `ninesmith export` runs before writing files), all
- * targets and each alone, at 1,000 and 5,000 components. Issue 15's aim: all targets at 5,000 in
+ * targets, all but the proposal, and each alone, at 1,000 and 5,000 components. Issue 15's aim: all targets at 5,000 in
  * at most 250 ms (50 ms later). The whole command at 20,000 (3 s, 500 MB) is in the cli bench.
  *
  * The generated design puts every other cell's app service and workers on Kubernetes, so that
@@ -22,6 +22,8 @@ import { ROOT, megabytes, ms, printAims, printHeader, sample, writeResults, type
 const SIZES = [1000, 5000];
 const SAMPLES_AT_5000 = Number(process.env.BENCH_RUNS ?? 10);
 const AIM_MS = 250;
+/** Every target but the proposal, whose per-fix re-analysis is being rewritten apart from the rest. */
+const WITHOUT_PROPOSAL = 'all but proposal';
 const LATER_AIM_MS = 50;
 
 /** The synthetic design with Kubernetes workloads in every other cell, checked against the format. */
@@ -43,11 +45,12 @@ const catalogs = [parsePriceCatalog(JSON.parse(readFileSync(join(ROOT, 'public',
 const rows = SIZES.flatMap((size) => {
   const design = exportDesign(size);
   const samples = size <= 1000 ? 20 : SAMPLES_AT_5000;
-  return (['all', ...EXPORT_TARGETS] as const).map((target) => {
-    const options = { catalogs, ...(target === 'all' ? {} : { targets: [target] }) };
+  return (['all', WITHOUT_PROPOSAL, ...EXPORT_TARGETS] as const).map((target) => {
+    const targets = target === 'all' ? EXPORT_TARGETS : target === WITHOUT_PROPOSAL ? EXPORT_TARGETS.filter((t) => t !== 'proposal') : [target];
+    const options = { catalogs, targets };
     const result = sample(() => generateExport({ ...design }, options), { samples, warmup: 1 });
     const files = result.value as GeneratedFile[];
-    const written = target === 'all' ? EXPORT_TARGETS.filter((t) => !files.some((file) => file.path.startsWith(`${t}/`))) : files.length === 0 ? [target] : [];
+    const written = targets.filter((t) => !files.some((file) => file.path.startsWith(`${t}/`)));
     if (written.length > 0) throw new Error(`export bench at ${size}: ${written.join(', ')} wrote no files, so the bench would not measure it`);
     return {
       components: design.components.length,
@@ -76,9 +79,11 @@ console.table(
 );
 
 const at5000 = rows.find((row) => row.components === 5000 && row.target === 'all')!;
-const perTarget = rows.filter((row) => row.components === 5000 && row.target !== 'all').map((row) => `${row.target} ${ms(row.cpu.median)}`).join(', ');
+const without = rows.find((row) => row.components === 5000 && row.target === WITHOUT_PROPOSAL)!;
+const perTarget = rows.filter((row) => row.components === 5000 && (EXPORT_TARGETS as readonly string[]).includes(row.target)).map((row) => `${row.target} ${ms(row.cpu.median)}`).join(', ');
 const aims: Aim[] = [
   { what: 'export, all targets, 5,000 components', aim: `≤ ${AIM_MS} ms`, figure: `${ms(at5000.cpu.median)} CPU median, p95 ${ms(at5000.cpu.p95)}, n ${at5000.cpu.n} (${perTarget})`, met: at5000.cpu.median <= AIM_MS },
+  { what: 'export, all targets but the proposal, 5,000 components', aim: `≤ ${AIM_MS} ms`, figure: `${ms(without.cpu.median)} CPU median, p95 ${ms(without.cpu.p95)}, n ${without.cpu.n}`, met: without.cpu.median <= AIM_MS },
   { what: 'export, all targets, 5,000 components (the later aim)', aim: `≤ ${LATER_AIM_MS} ms`, figure: `${ms(at5000.cpu.median)}`, met: at5000.cpu.median <= LATER_AIM_MS },
 ];
 printAims(aims);

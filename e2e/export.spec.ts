@@ -35,8 +35,30 @@ test('exports a client proposal priced from the same catalog as the cost panel',
   await exportPanel.open();
   await exportPanel.chooseTargets('proposal');
   await exportPanel.generate();
-  expect(await exportPanel.files().allTextContents()).toEqual(['proposal/proposal.md']);
+  expect(await exportPanel.files().allTextContents()).toEqual(['proposal/proposal.html', 'proposal/proposal.md']);
+  // The HTML is shown rendered, as the client reads it, in a sandboxed frame.
+  const rendered = page.frameLocator('[data-testid="export-html-preview"]');
+  await expect(rendered.locator('h1')).toHaveText('Client portal, single region, multi-AZ');
+  await expect(rendered.locator('tr.emphasis')).toContainText(/Total\s*\$[\d,]+\.\d\d/);
   const code = await exportPanel.preview('proposal/proposal.md');
   await expect(code).toContainText('# Proposal: Client portal, single region, multi-AZ');
-  await expect(code).toContainText(/Monthly cost:\*\* \$[\d,]+\.\d\d expected/);
+  await expect(code).toContainText(/\| \*\*Total\*\* \| \*\*\$[\d,]+\.\d\d\*\* \|/);
+});
+
+test('sets the proposal cover in the design, previews it rendered and downloads the PDF and Word files', async ({ page }) => {
+  // PDFKit and docx load and lay the proposal out in the page: slower than the other exports.
+  test.setTimeout(240_000);
+  await page.goto('/');
+  const exportPanel = new ExportPanel(page);
+  await exportPanel.open();
+  await page.getByTestId('proposal-client').fill('Acme Ltd');
+  await page.getByTestId('proposal-preview-button').click();
+  const rendered = page.frameLocator('[data-testid="proposal-preview"]');
+  await expect(rendered.locator('.cover dd').first()).toHaveText('Acme Ltd', { timeout: 30_000 });
+  for (const [format, magic] of [['pdf', '%PDF-'], ['docx', 'PK']] as const) {
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`proposal-download-${format}`).click()]);
+    expect(download.suggestedFilename()).toMatch(new RegExp(`-proposal\\.${format}$`));
+    const path = await download.path();
+    expect(readFileSync(path!).subarray(0, magic.length).toString()).toBe(magic);
+  }
 });

@@ -1,5 +1,6 @@
 import type { Design } from '../src/model';
-import { failureScenarios, graphOf, type FailureScenario } from '../src/engine';
+import { analyzeDesign, failureScenarios, graphOf, type DesignAnalysis, type FailureScenario } from '../src/engine';
+import { estimateCost, type CostReport } from '../src/engine/cost';
 import { designFacts } from './design-facts';
 import { terraformTarget } from './terraform';
 import { helmTarget } from './helm';
@@ -38,13 +39,20 @@ export function unsupportedTargets(design: Design, targets: readonly ExportTarge
  */
 export function generateExport(design: Design, options: ExportOptions = {}): GeneratedFile[] {
   const wanted = new Set<ExportTarget>(options.targets ?? EXPORT_TARGETS);
-  let scenarios: readonly FailureScenario[] | undefined = options.scenarios;
+  const catalogs = options.catalogs ?? [];
+  const estimate = options.estimate ?? {};
+  let analysis: DesignAnalysis | undefined = options.analysis;
+  let cost: CostReport | undefined;
+  let scenarios: readonly FailureScenario[] | undefined = options.scenarios ?? analysis?.scenarios;
   const context: ExportContext = {
     design,
     facts: designFacts(design),
-    scenarios: () => (scenarios ??= failureScenarios(graphOf(design))),
-    catalogs: options.catalogs ?? [],
-    estimate: options.estimate ?? {},
+    analysis: () => (analysis ??= analyzeDesign(design)),
+    // The scenarios alone are cheaper than a whole analysis: a target that needs only them does not pay for the rules.
+    scenarios: () => (scenarios ??= analysis?.scenarios ?? failureScenarios(graphOf(design))),
+    catalogs,
+    estimate,
+    cost: () => (cost ??= estimateCost(design, catalogs, estimate)),
   };
   return EXPORT_TARGETS.filter((target) => wanted.has(target) && unsupportedReason(target, design) === undefined).flatMap((target) => GENERATORS[target].generate(context));
 }

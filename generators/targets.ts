@@ -30,7 +30,7 @@ export const TARGETS: { readonly [K in ExportTarget]: TargetInfo & { readonly id
   proposal: {
     id: 'proposal',
     label: 'Client proposal',
-    help: 'Markdown: architecture, availability, recovery, cost with price sources, findings',
+    help: 'for the client: HTML, PDF, Word and Markdown, with the diagram, availability, recovery, cost, risks and next steps',
     needs: { catalogs: true },
     providers: PROVIDERS,
   },

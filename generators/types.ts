@@ -1,5 +1,5 @@
-import type { FailureScenario } from '../src/engine';
-import type { CatalogSet, EstimateOptions } from '../src/engine/cost';
+import type { DesignAnalysis, FailureScenario } from '../src/engine';
+import type { CatalogSet, CostReport, EstimateOptions } from '../src/engine/cost';
 import type { Design, Provider } from '../src/model';
 import type { DesignFacts } from './design-facts';
 
@@ -17,12 +17,19 @@ export type ExportTarget = (typeof EXPORT_TARGETS)[number];
 export interface ExportContext {
   readonly design: Design;
   readonly facts: DesignFacts;
-  /** The engine's failure scenarios of the design, computed on first use. */
+  /**
+   * The engine's analysis of the design (findings, journeys, scenarios, scorecard), computed once on
+   * first use and shared by every target: a generator never runs analyzeDesign on the design itself.
+   */
+  readonly analysis: () => DesignAnalysis;
+  /** The engine's failure scenarios of the design, computed on first use (the analysis's, when it ran). */
   readonly scenarios: () => readonly FailureScenario[];
   /** Price catalogs (the caller loads them); empty when it has none. */
   readonly catalogs: CatalogSet;
   /** How to price: imported price books, the commitment profile. */
   readonly estimate: EstimateOptions;
+  /** The design priced with `catalogs` and `estimate`, computed once on first use and shared. */
+  readonly cost: () => CostReport;
 }
 
 /** What the export panel and the command line's help say of a target, without loading its code. */
@@ -49,7 +56,9 @@ export interface Generator extends TargetInfo {
 export interface ExportOptions {
   /** Targets to generate; all when absent. */
   readonly targets?: readonly ExportTarget[];
-  /** The engine's failure scenarios of this design, when the caller has them (the app's analysis); computed otherwise. */
+  /** The engine's analysis of this design, when the caller has it (the app's analysis); computed once otherwise. */
+  readonly analysis?: DesignAnalysis;
+  /** The engine's failure scenarios of this design, when the caller has them without an analysis; computed otherwise. */
   readonly scenarios?: readonly FailureScenario[];
   /** Price catalogs for the proposal's cost section (the caller loads them); without them nothing is priced, and the proposal says so. */
   readonly catalogs?: CatalogSet;

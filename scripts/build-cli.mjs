@@ -63,6 +63,8 @@ const output = await build({
   publicDir: false,
   logLevel: 'warn',
   plugins: [sourceRelativeImportMetaUrl],
+  // The proposal's PDF uses only the TrueType fonts shipped here, never WOFF2: fontkit's brotli decoder stays out.
+  resolve: { alias: { 'brotli/decompress.js': join(root, 'scripts', 'stubs', 'brotli-decompress.mjs') } },
   ssr: { noExternal: true, target: 'node' },
   build: {
     ssr: ENTRY,
@@ -94,7 +96,7 @@ const resvgWasm = require.resolve('@resvg/resvg-wasm/index_bg.wasm');
 const versionOf = (manifest) => JSON.parse(readFileSync(manifest, 'utf8')).version;
 copyFileSync(resvgWasm, join(outDir, 'resvg.wasm'));
 mkdirSync(join(outDir, 'fonts'), { recursive: true });
-for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf']) copyFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}`), join(outDir, 'fonts', font));
+for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf']) copyFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}`), join(outDir, 'fonts', font));
 copyFileSync(require.resolve('dejavu-fonts-ttf/LICENSE'), join(outDir, 'fonts', 'LICENSE'));
 writeFileSync(
   join(outDir, 'NOTICE.md'),

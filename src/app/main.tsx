@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { loadDesign, syntheticDesign } from '../catalog';
 import { App } from './App';
 import { installBenchApi } from './bench-api';
-import { notify, replaceDocument } from './store';
+import { notify, replaceDocument, useStore } from './store';
 import { installTestApi } from './test-api';
 import { openAsNewDesign, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
 import { isShareFragment } from './persistence/share-fragment';
@@ -69,10 +69,40 @@ async function openFirstDesign(): Promise<void> {
   await openAsNewDesign(sample.design);
 }
 
+/** The mark the canvas sets once it has painted nodes (src/app/canvas/Canvas.tsx, CANVAS_PAINTED_MARK; not imported, so the canvas stays out of this chunk). */
+const CANVAS_PAINTED = 'ninesmith:canvas-painted';
+/** How long to wait for the canvas's mark before loading the engine anyway. */
+const CANVAS_PAINT_PATIENCE_MS = 5000;
+
+/**
+ * Resolves once the canvas has painted, so what it does not need (the engine, the pricing) is
+ * fetched and run after the first paint, not before it. A design with no components paints no
+ * nodes and sets no mark: it waits one frame.
+ */
+function afterCanvasPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (performance.getEntriesByName(CANVAS_PAINTED).length > 0) return resolve();
+    if (useStore.getState().model.components.length === 0) {
+      requestAnimationFrame(() => resolve());
+      return;
+    }
+    const observer = new PerformanceObserver((entries) => {
+      if (entries.getEntriesByName(CANVAS_PAINTED).length > 0) done();
+    });
+    const timer = setTimeout(() => done(), CANVAS_PAINT_PATIENCE_MS);
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve();
+    };
+    observer.observe({ type: 'mark' });
+  });
+}
+
 /**
  * Starts the app, in this order: the test and benchmark hooks (their builds only), the first
- * design, saving, the analysis that feeds badges and panels, shared links pasted later, then the
- * first render. Nothing else starts work when it is imported.
+ * design, saving, shared links pasted later, the first render, then (once the canvas has painted)
+ * the analysis that feeds badges and panels. Nothing else starts work when it is imported.
  */
 async function boot() {
   // `vite build --mode test|bench` only: a production build folds these conditions to false and
@@ -86,8 +116,10 @@ async function boot() {
   }
   startAutosave();
   // Badges on nodes and what-if greying work whichever tab is open, so the analysis runs from the
-  // start; loaded on demand, so the engine stays out of the first chunk.
-  void import('./panels/findings/analysis').then((module) => module.startAnalysis());
+  // start, but after the canvas has painted: the engine is loaded on demand, not before the first paint.
+  void afterCanvasPaint()
+    .then(() => import('./panels/findings/analysis'))
+    .then((module) => module.startAnalysis());
   // A shared link pasted into the address bar of an open tab changes only the fragment.
   window.addEventListener('hashchange', () => {
     if (!isShareFragment(window.location.hash)) return;

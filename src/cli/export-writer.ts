@@ -3,6 +3,9 @@ import { constants } from 'node:fs';
 import { lstat, mkdir, open, readFile, rmdir, stat, unlink } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { GeneratedFile } from '../../generators';
+
+/** A file to write: generated text, or the bytes of a binary format (the proposal's PDF and Word files). */
+export type FileToWrite = Omit<GeneratedFile, 'contents'> & { readonly contents: string | Uint8Array };
 import { RefusalError } from './context';
 
 /**
@@ -126,7 +129,7 @@ const relativeTo = (root: string, path: string) => path.slice(root.length + 1).s
  * Writes `files` under `out` (relative to cwd). `targets` are the top-level folders this export
  * owns (terraform/, helm/, ...): stale files are only looked for among them.
  */
-export async function writeExport(out: string, cwd: string, files: readonly GeneratedFile[], targets: readonly string[], options: { force?: boolean } = {}): Promise<WriteResult> {
+export async function writeExport(out: string, cwd: string, files: readonly FileToWrite[], targets: readonly string[], options: { force?: boolean } = {}): Promise<WriteResult> {
   try {
     return await checkAndWrite(out, resolve(cwd, out), files, targets, options);
   } catch (error) {
@@ -137,7 +140,7 @@ export async function writeExport(out: string, cwd: string, files: readonly Gene
   }
 }
 
-async function checkAndWrite(out: string, root: string, files: readonly GeneratedFile[], targets: readonly string[], options: { force?: boolean }): Promise<WriteResult> {
+async function checkAndWrite(out: string, root: string, files: readonly FileToWrite[], targets: readonly string[], options: { force?: boolean }): Promise<WriteResult> {
   for (const file of files) {
     if (!safeRelative(file.path) || file.path === MANIFEST_NAME) throw new RefusalError(`refusing to write "${file.path}": not a relative path inside the output directory`);
   }
@@ -169,7 +172,7 @@ async function checkAndWrite(out: string, root: string, files: readonly Generate
   return writeChecked(root, files, targets, previousFiles);
 }
 
-async function writeChecked(root: string, files: readonly GeneratedFile[], targets: readonly string[], previousFiles: ReadonlyMap<string, string>): Promise<WriteResult> {
+async function writeChecked(root: string, files: readonly FileToWrite[], targets: readonly string[], previousFiles: ReadonlyMap<string, string>): Promise<WriteResult> {
   const written = new Map<string, string>();
   for (const file of files) {
     for (const directory of await checkParents(root, file.path)) await mkdir(directory).catch((error: unknown) => {

@@ -30,6 +30,8 @@ function firstExisting(candidates: readonly (() => string)[]): string | undefine
 const fromModules = (specifier: string) => () => createRequire(import.meta.url).resolve(specifier);
 
 export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
+/** The fonts the proposal's PDF sets its text in: the diagram's two and a monospace for runbooks. */
+export const PROPOSAL_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf'] as const;
 
 let ready: Promise<typeof ResvgModule> | undefined;
 
@@ -44,15 +46,27 @@ async function loadResvg() {
   return ready;
 }
 
-async function fonts(): Promise<Uint8Array[]> {
+const fontCache = new Map<string, Promise<Uint8Array>>();
+
+/** The named DejaVu fonts' bytes: beside the bundle, in node_modules, or the system's. */
+export async function readFonts(names: readonly string[]): Promise<Uint8Array[]> {
   return Promise.all(
-    FONT_FILES.map(async (name) => {
-      const path = firstExisting([() => shipped(`fonts/${name}`), fromModules(`dejavu-fonts-ttf/ttf/${name}`), () => `/usr/share/fonts/truetype/dejavu/${name}`]);
-      if (!path) throw new Error(`the font ${name} is missing from this installation`);
-      return new Uint8Array(await readFile(path));
+    names.map((name) => {
+      let font = fontCache.get(name);
+      if (!font) {
+        font = (async () => {
+          const path = firstExisting([() => shipped(`fonts/${name}`), fromModules(`dejavu-fonts-ttf/ttf/${name}`), () => `/usr/share/fonts/truetype/dejavu/${name}`]);
+          if (!path) throw new Error(`the font ${name} is missing from this installation`);
+          return new Uint8Array(await readFile(path));
+        })();
+        fontCache.set(name, font);
+      }
+      return font;
     }),
   );
 }
+
+const fonts = () => readFonts(FONT_FILES);
 
 /** Renders an SVG document to PNG bytes at `scale` times its size (2 for a sharp picture on a slide). */
 export async function svgToPng(svg: string, scale = 2): Promise<Uint8Array> {

@@ -49,6 +49,8 @@ export const zoneKey = (region: string, zone: string): string => `${region}/${zo
 
 const MODES: readonly ConnectionMode[] = ['sync', 'async', 'replication', 'backup'];
 
+const NO_ZONES: readonly string[] = Object.freeze([]);
+
 /** Shared by every component without connections of a mode: one array instead of one per component. */
 const NO_CONNECTIONS: number[] = [];
 Object.freeze(NO_CONNECTIONS);
@@ -73,8 +75,8 @@ export function buildGraph(design: Design): DesignGraph {
 
   const kinds: ComponentKind[] = new Array(size);
   const traits: ComponentTraits[] = new Array(size);
-  const zones: string[][] = new Array(size);
-  const instanceZones: string[][] = new Array(size);
+  const zones: (readonly string[])[] = new Array(size);
+  const instanceZones: (readonly string[])[] = new Array(size);
   const byRegion = new Map<string, number[]>();
   const byZone = new Map<string, number[]>();
   const entryPoints: number[] = [];
@@ -87,10 +89,14 @@ export function buildGraph(design: Design): DesignGraph {
     const answers = kind.traitsOf(component, { provider: design.provider, design, zones: placed });
     traits[i] = answers;
     const region = component.region !== undefined ? regionsById.get(component.region) : undefined;
-    let running: string[];
-    if (!region) running = [];
-    else if (answers.zoneRedundant) running = [...region.zones];
-    else running = placed.slice(0, Math.max(1, Math.min(placed.length, answers.instanceUnits)));
+    // Shared, never copied: a region's zone list, or the placed zones when every one holds an instance.
+    let running: readonly string[];
+    if (!region) running = NO_ZONES;
+    else if (answers.zoneRedundant) running = region.zones;
+    else {
+      const units = Math.max(1, Math.min(placed.length, answers.instanceUnits));
+      running = units >= placed.length ? placed : placed.slice(0, units);
+    }
     instanceZones[i] = running;
     if (component.region !== undefined) {
       let list = byRegion.get(component.region);

@@ -1,6 +1,6 @@
 import { componentZones, connectionId, takenIds, uniqueId } from './ids';
 import { NEW_REGION_ZONE_COUNT, PROVIDER_FACTS, nextRegionLocation } from './providers';
-import type { Component, Connection, ConnectionMode, Design, Journey, LayoutPoint, PriceAdjustment, Region, Suppression, TierTargets } from './schema';
+import type { Component, Connection, ConnectionMode, Design, Journey, LayoutPoint, PriceAdjustment, ProposalSettings, Region, Suppression, TierTargets } from './schema';
 
 /**
  * Pure edits of a design. Each returns a new document and leaves the input untouched,
@@ -283,6 +283,19 @@ export type CommitmentProfile = NonNullable<NonNullable<Design['pricing']>['comm
 export function setCommitment(design: Design, commitment: CommitmentProfile): Design {
   const { commitment: _previous, ...rest } = design.pricing ?? {};
   return withPricing(design, commitment === 'on-demand' ? rest : { ...rest, commitment });
+}
+
+/**
+ * Sets the proposal cover's fields (client, consultant, date, version, logo): an empty or absent
+ * value removes that field, and the section goes when nothing is left in it.
+ */
+export function setProposalSettings(design: Design, settings: Partial<Record<keyof ProposalSettings, string | undefined>>): Design {
+  const merged: Record<string, string | undefined> = { ...design.proposal, ...settings };
+  const kept = Object.fromEntries(Object.entries(merged).filter(([, value]) => value !== undefined && value.trim() !== '')) as ProposalSettings;
+  const next = { ...design };
+  if (Object.keys(kept).length === 0) delete next.proposal;
+  else next.proposal = kept;
+  return next;
 }
 
 function withPricing(design: Design, pricing: NonNullable<Design['pricing']>): Design {

@@ -162,6 +162,34 @@ export const assumptionsSchema = z.strictObject({
   components: z.record(idSchema, z.strictObject({ incidentsPerYear: rateSchema.optional(), incidentDuration: durationSchema.optional() })).optional(),
 });
 
+/** The largest logo a design carries (a data URL of up to about 150 kB of image): the file stays readable in git. */
+export const MAX_LOGO_CHARACTERS = 200_000;
+
+/**
+ * What the client proposal's cover names: who it is for, who wrote it, its date and version, and a
+ * logo. Every field is optional; the proposal leaves out what is not given, and invents none of it.
+ */
+export const proposalSettingsSchema = z.strictObject({
+  /** The client the proposal is for: "Acme Ltd". */
+  client: displayText(200).optional(),
+  /** Who prepared it: a consultant or a firm. */
+  consultant: displayText(200).optional(),
+  /** The proposal's date, YYYY-MM-DD (the proposal has no other date but its prices'). */
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date such as 2026-11-30')
+    .refine((text) => !Number.isNaN(Date.parse(`${text}T00:00:00Z`)) && new Date(`${text}T00:00:00Z`).toISOString().startsWith(text), 'expected a real calendar date such as 2026-11-30')
+    .optional(),
+  /** The proposal's version: "1.2", "draft 3". */
+  version: displayText(40).optional(),
+  /** A PNG or JPEG logo as a data URL (data:image/png;base64,...): shown on the cover of every format. */
+  logo: z
+    .string()
+    .max(MAX_LOGO_CHARACTERS, `expected a logo of at most ${MAX_LOGO_CHARACTERS} characters (about 150 kB of image)`)
+    .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/, 'expected a PNG or JPEG data URL: data:image/png;base64,...')
+    .optional(),
+});
+
 export const layoutPointSchema = z.strictObject({
   x: z.number().finite(),
   y: z.number().finite(),
@@ -182,6 +210,7 @@ export const designSchema = z.strictObject({
   suppressions: z.array(suppressionSchema).optional(),
   pricing: pricingSettingsSchema.optional(),
   assumptions: assumptionsSchema.optional(),
+  proposal: proposalSettingsSchema.optional(),
   layout: z.record(idSchema, layoutPointSchema).optional(),
 });
 
@@ -193,6 +222,7 @@ export type Journey = z.infer<typeof journeySchema>;
 export type Suppression = z.infer<typeof suppressionSchema>;
 export type PriceAdjustment = z.infer<typeof priceAdjustmentSchema>;
 export type PricingSettings = z.infer<typeof pricingSettingsSchema>;
+export type ProposalSettings = z.infer<typeof proposalSettingsSchema>;
 export type LayoutPoint = z.infer<typeof layoutPointSchema>;
 export type RateInput = z.infer<typeof rateSchema>;
 export type DesignAssumptions = z.infer<typeof assumptionsSchema>;

@@ -85,6 +85,7 @@ export function toDocument(design: Design): Plain {
     ['suppressions', design.suppressions?.map((s) => compact([['rule', s.rule], ['component', s.component], ['reason', s.reason]]))],
     ['pricing', design.pricing ? sortedKeys(design.pricing) : undefined],
     ['assumptions', design.assumptions ? sortedKeys(design.assumptions) : undefined],
+    ['proposal', design.proposal ? compact([['client', design.proposal.client], ['consultant', design.proposal.consultant], ['date', design.proposal.date], ['version', design.proposal.version], ['logo', design.proposal.logo]]) : undefined],
     ['layout', layout],
   ]);
 }

@@ -45,7 +45,12 @@ function cache(b: TerraformBuilder, c: ComponentFacts): Cache | undefined {
  */
 type Placement = { readonly kind: 'writer' } | { readonly kind: 'read-replica' | 'global-secondary'; readonly source: Database };
 
-function placementOf(b: TerraformBuilder, { c, spec }: Database): Placement {
+function placementOf(b: TerraformBuilder, db: Database): Placement {
+  // Asked for every database each service reaches: decided once per database.
+  return b.memo(`placement:${db.c.id}`, () => placementOnce(b, db));
+}
+
+function placementOnce(b: TerraformBuilder, { c, spec }: Database): Placement {
   const source = sourcesOf(b.facts, c.id, 'replication').map((s) => database(b, s)).find((s) => s !== undefined);
   const replicatesOnwards = targetsOf(b.facts, c.id, 'replication').some((t) => b.roles.is(t, 'database'));
   if (!source || replicatesOnwards) return { kind: 'writer' };
@@ -78,9 +83,29 @@ function globalSecondaries(b: TerraformBuilder, writer: Database): { key: Key; r
   return out;
 }
 
+/**
+ * The databases whose data each writer holds (its read replicas and secondary clusters, down their
+ * chains), by writer id, in design order. Built once: asking each writer would scan every database.
+ */
+function replicasByWriter(b: TerraformBuilder): ReadonlyMap<string, readonly Database[]> {
+  return b.memo('replicas-by-writer', () => {
+    const byWriter = new Map<string, Database[]>();
+    for (const d of b.roles.members('database')) {
+      const writer = writerOf(b, d);
+      if (writer.c === d.c) continue;
+      const list = byWriter.get(writer.c.id);
+      if (list) list.push(d);
+      else byWriter.set(writer.c.id, [d]);
+    }
+    return byWriter;
+  });
+}
+
+const replicasOf = (b: TerraformBuilder, writer: Database): readonly Database[] => replicasByWriter(b).get(writer.c.id) ?? [];
+
 /** Regions that read a writer's credentials: its replicas' and its clients' (the services that connect to it or to them). */
 function credentialRegions(b: TerraformBuilder, writer: Database): Region[] {
-  const members = [writer.c, ...b.roles.members('database').filter((d) => d.c !== writer.c && writerOf(b, d).c === writer.c).map((d) => d.c)];
+  const members = [writer.c, ...replicasOf(b, writer).map((d) => d.c)];
   const regions = [
     ...members.map((m) => m.region),
     ...globalSecondaries(b, writer).map((s) => s.region),
@@ -97,7 +122,7 @@ function credentialRegions(b: TerraformBuilder, writer: Database): Region[] {
  */
 function managesOwnPassword(b: TerraformBuilder, writer: Database): boolean {
   const home = writer.c.region?.id;
-  const replicated = b.roles.members('database').some((d) => d.c !== writer.c && writerOf(b, d).c === writer.c) || globalSecondaries(b, writer).length > 0;
+  const replicated = replicasOf(b, writer).length > 0 || globalSecondaries(b, writer).length > 0;
   const readReplicas = !isCluster(writer.spec) && writer.spec.readReplicas > 0;
   return !replicated && !readReplicas && credentialRegions(b, writer).every((r) => r.id === home);
 }

@@ -14,6 +14,7 @@ import {
   type CostPerNine,
   type DesignComparison,
   type Trend,
+  type CompareEntry,
 } from '../../engine/compare';
 import { costQueryClient, useCatalog } from '../panels/cost/catalogs';
 import { useLocalAdjustments } from '../panels/cost/local-settings';
@@ -22,6 +23,7 @@ import { Dialog } from '../shell/Dialog';
 import { notify } from '../store';
 import { OPEN_DESIGN, useChoices, useChosenDesigns, type Choice } from './choices';
 import { useComparison } from './use-comparison';
+import { OptionsProposalButtons } from './OptionsProposalButtons';
 import './compare.css';
 
 export default function CompareView({ onClose }: { onClose: () => void }) {
@@ -111,7 +113,7 @@ function CompareBody() {
         </ul>
       )}
       {result.status === 'ready' ? (
-        <ComparisonTable comparison={result.comparison} stale={stale} />
+        <ComparisonTable comparison={result.comparison} stale={stale} entries={result.entries} />
       ) : (
         <p className="muted" data-testid="compare-status">
           {result.status === 'error' ? result.message : chosen.some((c) => c.status === 'loading') ? 'Loading designs…' : result.reason}
@@ -189,7 +191,7 @@ function Section({ title, columns, children }: { title: string; columns: number;
   );
 }
 
-function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; stale: boolean }) {
+function ComparisonTable({ comparison, stale, entries }: { comparison: DesignComparison; stale: boolean; entries?: readonly CompareEntry[] }) {
   const designs = comparison.designs;
   const columns = designs.length;
   return (
@@ -381,6 +383,7 @@ function ComparisonTable({ comparison, stale }: { comparison: DesignComparison; 
             <button type="button" className="ns-button" data-testid="compare-copy-markdown" onClick={() => void copyMarkdown(comparison)}>
               Copy as Markdown
             </button>
+            {entries && <OptionsProposalButtons entries={entries} />}
           </h3>
           {designs.slice(1).map((d) => (
             <p key={d.index}>

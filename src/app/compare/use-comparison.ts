@@ -31,7 +31,7 @@ function reportOf(design: Design, catalog: PriceCatalog, adjustments: readonly P
   return report;
 }
 
-export type ComparisonResult = { status: 'ready'; comparison: DesignComparison } | { status: 'waiting'; reason: string } | { status: 'error'; message: string };
+export type ComparisonResult = { status: 'ready'; comparison: DesignComparison; entries: readonly CompareEntry[] } | { status: 'waiting'; reason: string } | { status: 'error'; message: string };
 
 function computeComparison(
   chosen: readonly (Design | undefined)[],
@@ -52,7 +52,7 @@ function computeComparison(
   }
   if (entries.length < 2) return { status: 'waiting', reason: 'Choose at least two designs.' };
   try {
-    return { status: 'ready', comparison: compareDesigns(entries) };
+    return { status: 'ready', comparison: compareDesigns(entries), entries };
   } catch (error) {
     return { status: 'error', message: error instanceof Error ? error.message : String(error) };
   }

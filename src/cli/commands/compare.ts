@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatPath, type Design } from '../../model';
-import { compareDesigns, compareMarkdown, MAX_COMPARED, MIN_COMPARED } from '../../engine/compare';
+import { compareDesigns, compareMarkdown, MAX_COMPARED, MIN_COMPARED, type CompareEntry } from '../../engine/compare';
 import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { compareJson } from '../format/compare-json';
 import { compareText } from '../format/compare-text';
@@ -9,12 +9,16 @@ import { loadPriceCatalogs } from '../price-catalogs';
 import { formatProblems, readDesignFile, type DesignFileResult } from '../read-design-file';
 import { estimateCost, type Commitment } from '../../engine/cost';
 import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
+import { buildOptionsProposal } from '../../../generators/proposal';
+import { proposalFiles } from '../proposal-files';
+import { writeExport } from '../export-writer';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const compareUsage = `Usage: ninesmith compare FILE FILE [FILE [FILE]] [--format text|json|markdown] [--prices DIR]
                         [--commitment on-demand|1-year|3-year] [--price-book DIR | --no-price-book]
+                        [--proposal DIR]
        ninesmith compare FILE --commitments PROFILE,PROFILE[,...] [--format ...]
 
 Puts two to four designs side by side: monthly cost (expected, with the low-high range) and yearly,
@@ -35,6 +39,10 @@ Journeys are matched across designs by id, else by name. Costs use on-demand lis
   --commitments  one design under two to four commitment profiles side by side, e.g.
                  --commitments on-demand,3-year (lines without a first-party rate stay on-demand, said)
   --price-book   your imported price book (default: .ninesmith/prices where you run); --no-price-book: none
+  --proposal DIR also writes one client proposal presenting the designs as options side by side
+                 (diagram, cost, modelled availability, recovery, cost per added nine, risks; the
+                 recommended option marked) as DIR/proposal.html, .pdf, .docx and .md. Files an
+                 earlier run wrote there are overwritten; anything else in the way is refused.
 
 Exit 0 when compared, 2 when any file cannot be read or does not fit the format (every problem is
 listed, each line naming its file), 3 for an internal error (a bug in Ninesmith; --debug prints its
@@ -52,9 +60,11 @@ export const compareCommand: Command = async (args, context) => {
       commitments: { type: 'string' },
       'price-book': { type: 'string' },
       'no-price-book': { type: 'boolean' },
+      proposal: { type: 'string' },
     },
   });
   const format = values.format as Format;
+  if (values.proposal === '') throw new UsageError('--proposal needs a directory to write the proposal into');
   if (!FORMATS.includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
   const commitment = parseCommitment(values.commitment);
   const profiles: Commitment[] | undefined = values.commitments?.split(',').map((name) => parseCommitment(name.trim())!);
@@ -114,6 +124,17 @@ export const compareCommand: Command = async (args, context) => {
       break;
     default:
       context.stdout(compareText(comparison));
+  }
+  if (values.proposal !== undefined) {
+    const document = buildOptionsProposal(
+      entries.map((entry: CompareEntry, i) => ({ design: entry.design, ...(entry.cost ? { cost: entry.cost } : {}), ...(profiles ? { label: `Option ${'ABCD'[i]}: ${profiles[i]} prices` } : {}) })),
+      { catalogs, estimate },
+    );
+    const files = (await proposalFiles(document)).map((file) => ({ ...file, path: file.path.replace(/^proposal\//, '') }));
+    await writeExport(values.proposal, context.cwd, files, []);
+    const note = terminalLine(`wrote the options proposal to ${values.proposal}: ${files.map((f) => f.path).join(', ')}`);
+    if (format === 'json') context.stderr(note);
+    else context.stdout(note);
   }
   return EXIT.ok;
 };

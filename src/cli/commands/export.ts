@@ -3,8 +3,11 @@ import { EXPORT_TARGETS, GENERATORS, generateExport, unsupportedTargets, type Ex
 import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
-import { MANIFEST_NAME, writeExport } from '../export-writer';
+import { MANIFEST_NAME, writeExport, type FileToWrite } from '../export-writer';
+import { buildProposal } from '../../../generators/proposal';
+import { proposalFiles } from '../proposal-files';
 import type { PriceCatalog } from '../../engine/cost';
+import { analyzeDesign } from '../../engine';
 import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
 
 export const exportUsage = `Usage: ninesmith export FILE --out DIR [--only ${EXPORT_TARGETS.join(',')}] [--force]
@@ -73,7 +76,17 @@ export const exportCommand: Command = async (args, context) => {
   }
   const imported = targets.some((target) => GENERATORS[target].needs.catalogs) ? await readPriceBooks(values['no-price-book'] === true, values['price-book'], context) : [];
   if (imported === undefined) return EXIT.invalid;
-  const files = generateExport(read.design, { targets, catalogs, estimate: { imported, ...(commitment ? { commitment } : {}) } });
+  const estimate = { imported, ...(commitment ? { commitment } : {}) };
+  const others = targets.filter((target) => target !== 'proposal');
+  // One analysis for every target, the proposal's appendices and the proposal itself.
+  const analysis = analyzeDesign(read.design);
+  const files: FileToWrite[] = generateExport(read.design, { targets: others, catalogs, estimate, analysis });
+  if (targets.includes('proposal') && unsupportedTargets(read.design, ['proposal']).length === 0) {
+    // The proposal's appendices are the runbooks and infrastructure code, written or not.
+    const appendixTargets = (['runbooks', 'terraform'] as const).filter((target) => !others.includes(target));
+    const appendices = [...files, ...generateExport(read.design, { targets: appendixTargets, catalogs, estimate, analysis })].filter((f): f is (typeof files)[number] & { contents: string } => typeof f.contents === 'string');
+    files.push(...(await proposalFiles(buildProposal(read.design, { catalogs, estimate, appendices, analysis }))));
+  }
   const result = await writeExport(values.out, context.cwd, files, targets, { force: values.force });
   const counts = targets.map((target) => `${files.filter((f) => f.path.startsWith(`${target}/`)).length} ${target}`);
   context.stdout(terminalLine(`${file}: wrote ${files.length} files to ${values.out} (${counts.join(', ')})`));

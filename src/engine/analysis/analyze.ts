@@ -156,7 +156,8 @@ export function analyzeDesign(design: Design): DesignAnalysis {
   }
   const weakest = weakestJourney(journeys);
   const zone = scenarios.filter((s) => s.kind === 'zone');
-  const region = scenarios.filter((s) => s.kind === 'region' && design.regions.find((r) => `region:${r.id}` === s.id)?.role !== 'secondary');
+  const secondary = new Set(design.regions.filter((r) => r.role === 'secondary').map((r) => `region:${r.id}`));
+  const region = scenarios.filter((s) => s.kind === 'region' && !secondary.has(s.id));
   // Region loss counts for every design: a single-region one loses what was never copied out.
   const data = scenarios.filter((s) => s.kind === 'zone' || s.kind === 'corruption' || s.kind === 'component' || s.kind === 'region');
   const scorecard: Scorecard = {
@@ -178,6 +179,16 @@ export function analyzeDesign(design: Design): DesignAnalysis {
     findings: counts,
     suppressed,
   };
-  const assumptions = uniqueAssumptions([...journeys.flatMap((j) => [...j.assumptions, ...(j.modelled?.assumptions ?? [])]), ...scenarios.flatMap((s) => s.assumptions)]);
+  // Tens of thousands of scenarios share a few dozen assumptions: collect them once each as they come.
+  const seen = new Map<string, Assumption>();
+  const collect = (list: readonly Assumption[]) => {
+    for (const a of list) if (!seen.has(a.id)) seen.set(a.id, a);
+  };
+  for (const j of journeys) {
+    collect(j.assumptions);
+    if (j.modelled) collect(j.modelled.assumptions);
+  }
+  for (const s of scenarios) collect(s.assumptions);
+  const assumptions = uniqueAssumptions([...seen.values()]);
   return { findings, journeys, scenarios, scorecard, assumptions };
 }

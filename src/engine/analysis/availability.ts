@@ -85,7 +85,7 @@ const source = (sla: SlaFigure) => `${sla.service} (${sla.source}${sla.asOf ? `,
  * routes drop out. A term with no published SLA makes the floor unknown, never 100%. The component
  * scenarios already evaluated each such loss, so the terms come from them without walking again.
  */
-function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioIndex, healthy: FailureState, modelled: ModelledAvailability | null): JourneyAvailability {
+function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioIndex, healthy: FailureState, modelled: ModelledAvailability | null, buffer: Uint8Array): JourneyAvailability {
   const journey = plan.journey;
   const target = journey.target ?? graph.tier.availability;
   const baseline = evaluateJourney(graph, plan, healthy);
@@ -111,7 +111,7 @@ function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioInde
       assumptions,
     };
   }
-  const reached = walk(graph, plan, healthy.down);
+  const reached = walk(graph, plan, healthy.down, -1, buffer);
   let availability = 1;
   // Only components on the synchronous request path count (async hops are deferred work).
   for (const i of plan.relevant) {
@@ -174,8 +174,11 @@ export function journeysAvailability(graph: DesignGraph): JourneyAvailability[] 
   const plans = journeyPlans(graph);
   const index = scenarioIndex(graph);
   const modelled = modelledAvailability(graph, plans, index);
+  // One walk buffer for every journey, cleared over its relevant set after use.
+  const buffer = new Uint8Array(graph.components.length);
   return plans.map((plan, p) => {
-    const floor = journeyFloor(graph, plan, index, healthy, null);
+    const floor = journeyFloor(graph, plan, index, healthy, null, buffer);
+    for (const i of plan.relevant) buffer[i] = 0;
     return floor.floorStatus === 'cannot-work' ? floor : { ...floor, modelled: modelled[p]!, meetsTarget: modelled[p]!.meetsTarget };
   });
 }

@@ -238,7 +238,6 @@ export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
   const healthy = applyFailure(graph, {});
   for (const i of stores) {
     const component = graph.components[i]!;
-    const affected = new Set(journeysOf[i]);
     // Restoring a corrupted store takes it out of service: replicas copied the corruption.
     singleDown[i] = 1;
     singleIndices.push(i);
@@ -250,7 +249,8 @@ export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
         : restoreTime(graph, i, single);
     singleDown[i] = 0;
     singleIndices.pop();
-    const journeys = [...affected].map((p) => {
+    // journeysOf lists each journey once, in plan order.
+    const journeys = journeysOf[i]!.map((p) => {
       const plan = plans[p]!;
       return plan.needed.includes(i)
         ? { ...unaffected(plan.journey.id, plan.journey.name), up: false, rtoSeconds: restore.seconds, missing: [component.id], assumptions: restore.assumptions }

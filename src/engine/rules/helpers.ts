@@ -22,9 +22,14 @@ export function requestPath(context: RuleContext): Uint8Array {
   if (mark) return mark;
   mark = new Uint8Array(context.graph.components.length);
   const healthy = applyFailure(context.graph, {});
+  // One buffer for every walk, cleared over the plan's relevant set (a walk marks nothing else).
+  const reached = new Uint8Array(context.graph.components.length);
   for (const plan of context.plans()) {
-    const reached = walk(context.graph, plan, healthy.down);
-    for (const i of plan.relevant) if (reached[i] === 1) mark[i] = 1;
+    walk(context.graph, plan, healthy.down, -1, reached);
+    for (const i of plan.relevant) {
+      if (reached[i] === 1) mark[i] = 1;
+      reached[i] = 0;
+    }
   }
   requestPathCache.set(context.graph, mark);
   return mark;

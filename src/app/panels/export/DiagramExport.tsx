@@ -21,7 +21,7 @@ export function pngScale(width: number, height: number, wanted = 2): number {
 }
 
 /** Rasterizes an SVG document in the browser: drawn as an image onto a white canvas. */
-async function svgToPng(svg: string): Promise<Blob> {
+export async function svgToPng(svg: string): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();

@@ -9,6 +9,7 @@ import { EXPORT_TARGETS } from '../../../../generators/types';
 import { downloadBlob } from '../../persistence/file-io';
 import { useModel, useStore } from '../../store';
 import { DiagramExport } from './DiagramExport';
+import { ProposalExport } from './ProposalExport';
 import { highlight, languageOf } from './highlight';
 import './export.css';
 
@@ -40,6 +41,17 @@ function FilePreview({ file }: { file: GeneratedFile }) {
     };
   }, [file]);
   const language = languageOf(file.path);
+  if (file.path.endsWith('.html')) {
+    return (
+      <div className="export-preview" data-testid="export-preview">
+        <div className="export-preview-title">
+          <code>{file.path}</code> <span className="muted">rendered as a reader sees it</span>
+        </div>
+        {/* An empty sandbox: the page runs no script and reaches nothing outside itself. */}
+        <iframe className="proposal-preview" sandbox="" srcDoc={file.contents} title={file.path} data-testid="export-html-preview" />
+      </div>
+    );
+  }
   return (
     <div className="export-preview" data-testid="export-preview">
       <div className="export-preview-title">
@@ -121,6 +133,7 @@ export default function ExportPanel() {
   return (
     <div className="export-panel">
       <DiagramExport />
+      <ProposalExport />
       <fieldset className="export-targets">
         <legend>Export</legend>
         {TARGETS.map((target) => {

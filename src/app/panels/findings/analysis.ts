@@ -5,8 +5,9 @@ import { setAnnotations, useStore, type NodeAnnotation, type WhatIf } from '../.
 
 /**
  * The one place that runs the engine for the app. It listens to the store and reruns only when the
- * model (not the layout) or the what-if failure changes, so a drag never triggers it. Results land in
- * this small store for the panels, and as node annotations (badges, greyed out) for the canvas.
+ * model (not the layout) or the what-if failure changes, so a drag never triggers it, and it runs
+ * after the edit has painted, never in the edit's own frame. Results land in this small store for
+ * the panels, and as node annotations (badges, greyed out) for the canvas.
  */
 export interface AnalysisState {
   analysis: DesignAnalysis | null;
@@ -15,9 +16,14 @@ export interface AnalysisState {
   /** Milliseconds the last analysis took, shown in the panel footer and read by benchmarks. */
   elapsedMs: number;
   error: string | null;
+  /**
+   * The model the results belong to. Until the analysis of an edit has run it is the previous
+   * model: `model !== useStore.getState().model` says the results are about to change.
+   */
+  model: Design | null;
 }
 
-export const useAnalysis = create<AnalysisState>(() => ({ analysis: null, whatIf: null, elapsedMs: 0, error: null }));
+export const useAnalysis = create<AnalysisState>(() => ({ analysis: null, whatIf: null, elapsedMs: 0, error: null, model: null }));
 
 export function failureOf(whatIf: WhatIf): Failure {
   return { components: whatIf.failedComponents, zones: whatIf.failedZones, regions: whatIf.failedRegions };
@@ -68,18 +74,48 @@ export function refresh(): void {
     }
     lastModel = model;
     lastWhatIf = whatIf;
-    useAnalysis.setState({ analysis, whatIf: scenario, elapsedMs: performance.now() - started, error: null });
+    useAnalysis.setState({ analysis, whatIf: scenario, elapsedMs: performance.now() - started, error: null, model });
     if (analysis) setAnnotations(annotationsFor(analysis, scenario, useStore.getState().annotations));
   } catch (error) {
     lastModel = model;
     lastWhatIf = whatIf;
-    useAnalysis.setState({ analysis: null, whatIf: null, error: error instanceof Error ? error.message : String(error) });
+    useAnalysis.setState({ analysis: null, whatIf: null, error: error instanceof Error ? error.message : String(error), model });
   }
+}
+
+/**
+ * Calls `run` once the frame that shows the edit has painted: an animation frame, then a task
+ * (a MessageChannel message runs before timers and after the frame's paint). A timer stands in
+ * where frames do not come (a hidden tab), so the findings are never held back indefinitely.
+ */
+function afterNextPaint(run: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof MessageChannel !== 'function') {
+    queueMicrotask(run);
+    return;
+  }
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    run();
+  };
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    channel.port1.close();
+    once();
+  };
+  requestAnimationFrame(() => channel.port2.postMessage(null));
+  setTimeout(once, 200);
 }
 
 let started = false;
 
-/** Starts listening (once). Reruns in a microtask after an edit: findings are there for the next paint. */
+/**
+ * Starts listening (once). An edit paints first; the analysis runs after that paint and its
+ * findings paint in the next frame. Edits that come faster than that are coalesced: one run is
+ * scheduled at a time and it analyses the newest model, so no result for an overtaken revision
+ * is ever computed or published (the model object is the revision: `refresh` skips one it has).
+ */
 export function startAnalysis(): void {
   if (started) return;
   started = true;
@@ -88,7 +124,7 @@ export function startAnalysis(): void {
     if (state.model === previous.model && state.whatIf === previous.whatIf) return;
     if (scheduled) return;
     scheduled = true;
-    queueMicrotask(() => {
+    afterNextPaint(() => {
       scheduled = false;
       refresh();
     });

@@ -1,0 +1,117 @@
+/**
+ * The proposal's content model: what a client reads, in the order they read it, with every figure
+ * already worded. Markdown, HTML, PDF and Word are renderings of one `ProposalDocument`, so the four
+ * files cannot disagree. Plain data (JSON-safe): the golden tests compare it as JSON.
+ */
+
+/** A run of text: plain, bold, or followed by a citation of a reference (its number in `references`). */
+export interface Inline {
+  readonly text: string;
+  readonly strong?: boolean;
+  /** 1-based number of the reference this run cites. */
+  readonly cite?: number;
+}
+
+export interface TableColumn {
+  readonly title: string;
+  /** Right-aligned: figures. */
+  readonly numeric?: boolean;
+}
+
+export interface TableRow {
+  readonly cells: readonly string[];
+  /** The total row, or the recommended option: set in bold. */
+  readonly emphasis?: boolean;
+}
+
+export type Block =
+  | { readonly kind: 'paragraph'; readonly content: readonly Inline[] }
+  | { readonly kind: 'heading'; readonly text: string }
+  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
+  | { readonly kind: 'table'; readonly columns: readonly TableColumn[]; readonly rows: readonly TableRow[]; readonly caption?: string }
+  /** Headline figures, each a label, a value and a line of context. */
+  | { readonly kind: 'figures'; readonly items: readonly { readonly label: string; readonly value: string; readonly detail: string }[] }
+  /** The architecture diagram, a standalone SVG document (src/diagram). */
+  | { readonly kind: 'diagram'; readonly svg: string; readonly caption: string }
+  /** Text kept as written (a runbook, a file listing): monospaced, never reflowed. */
+  | { readonly kind: 'preformatted'; readonly text: string; readonly caption?: string };
+
+export interface ProposalSection {
+  /** A stable anchor: `summary`, `availability`, `appendix-runbooks`. */
+  readonly id: string;
+  readonly title: string;
+  /** Appendices follow the references in every format, each on a new page in print. */
+  readonly appendix: boolean;
+  readonly blocks: readonly Block[];
+}
+
+export interface ProposalReference {
+  readonly title: string;
+  /** A public page; absent for a source that has none (the design's own inputs, Ninesmith's conventions). */
+  readonly url?: string;
+  /** What kind of source it is, honestly: "AWS documentation", "third-party test output, not AWS's price list". */
+  readonly note: string;
+}
+
+export interface ProposalCover {
+  readonly title: string;
+  readonly subtitle: string;
+  readonly client?: string;
+  readonly consultant?: string;
+  /** YYYY-MM-DD, as the design's `proposal.date` gives it. */
+  readonly date?: string;
+  readonly version?: string;
+  readonly logo?: { readonly mime: 'image/png' | 'image/jpeg'; readonly base64: string };
+}
+
+export interface ProposalDocument {
+  /** The document's title: the file name a reader sees in a tab or a print header. */
+  readonly title: string;
+  readonly cover: ProposalCover;
+  readonly sections: readonly ProposalSection[];
+  readonly references: readonly ProposalReference[];
+}
+
+/** Plain text of inline runs, citations as [n]: what Markdown and the tests read. */
+export function inlineText(content: readonly Inline[]): string {
+  return content.map((run) => `${run.text}${run.cite !== undefined ? ` [${run.cite}]` : ''}`).join('');
+}
+
+/** Every piece of text in the document, in reading order (the tests look figures up in it). */
+export function documentText(document: ProposalDocument): string {
+  const out: string[] = [document.cover.title, document.cover.subtitle];
+  for (const value of [document.cover.client, document.cover.consultant, document.cover.date, document.cover.version]) if (value) out.push(value);
+  for (const section of document.sections) {
+    out.push(section.title);
+    for (const block of section.blocks) {
+      switch (block.kind) {
+        case 'paragraph':
+          out.push(inlineText(block.content));
+          break;
+        case 'heading':
+          out.push(block.text);
+          break;
+        case 'list':
+          for (const item of block.items) out.push(inlineText(item));
+          break;
+        case 'table':
+          out.push(block.columns.map((c) => c.title).join(' | '));
+          for (const row of block.rows) out.push(row.cells.join(' | '));
+          if (block.caption) out.push(block.caption);
+          break;
+        case 'figures':
+          for (const item of block.items) out.push(`${item.label}: ${item.value} (${item.detail})`);
+          break;
+        case 'diagram':
+          out.push(block.caption);
+          break;
+        case 'preformatted':
+          if (block.caption) out.push(block.caption);
+          out.push(block.text);
+          break;
+      }
+    }
+  }
+  document.references.forEach((reference, i) => out.push(`[${i + 1}] ${reference.title}${reference.url ? ` ${reference.url}` : ''} (${reference.note})`));
+  return out.join('\n');
+}

@@ -1,0 +1,171 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  ExternalHyperlink,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow as DocxTableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { diagramImages, logoImage, type ProposalAssets } from './assets';
+import type { Block, Inline, ProposalDocument, ProposalSection } from './document';
+
+const FONT = 'DejaVu Sans';
+const MONO = 'DejaVu Sans Mono';
+/** Usable width of an A4 page with 2 cm margins, in pixels at 96 to the inch (what ImageRun takes). */
+const CONTENT_PX = 642;
+const RULE = 'D5DBE3';
+
+function runs(content: readonly Inline[]): ParagraphChild[] {
+  return content.flatMap((run) => [
+    ...(run.text !== '' ? [new TextRun({ text: run.text, bold: run.strong === true })] : []),
+    ...(run.cite !== undefined ? [new TextRun({ text: `[${run.cite}]`, superScript: true, color: '1F5FA8' })] : []),
+  ]);
+}
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
+
+function table(columns: readonly { title: string; numeric?: boolean }[], rows: readonly { cells: readonly string[]; emphasis?: boolean }[]): Table {
+  const cell = (value: string, numeric: boolean | undefined, bold: boolean, fill?: string) =>
+    new TableCell({
+      children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: value, bold, size: 17 })] })],
+      ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
+      margins: { top: 40, bottom: 40, left: 80, right: 80 },
+      borders: { top: border, bottom: border, left: border, right: border },
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [
+      new DocxTableRow({ tableHeader: true, children: columns.map((c) => cell(c.title, c.numeric, true, 'EEF2F7')) }),
+      ...rows.map((row) => new DocxTableRow({ cantSplit: true, children: row.cells.map((value, i) => cell(value, columns[i]?.numeric, row.emphasis === true)) })),
+    ],
+  });
+}
+
+/**
+ * The proposal as a Word document (the docx library) the consultant can edit: Word's own heading
+ * styles (so its navigation pane and table of contents work), real tables, the diagram as SVG with a
+ * PNG fallback, references as links, and each appendix on a new page.
+ */
+export async function renderProposalDocx(document: ProposalDocument, assets: Pick<ProposalAssets, 'rasterize'>): Promise<Uint8Array> {
+  const images = await diagramImages(document, assets.rasterize);
+  const encoder = new TextEncoder();
+  const block = (b: Block): (Paragraph | Table)[] => {
+    switch (b.kind) {
+      case 'paragraph':
+        return [new Paragraph({ children: runs(b.content), spacing: { after: 120 } })];
+      case 'heading':
+        return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(b.text)] })];
+      case 'list':
+        return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) }));
+      case 'table':
+        return [table(b.columns, b.rows), new Paragraph({ children: b.caption ? [new TextRun({ text: b.caption, italics: true, size: 17 })] : [], spacing: { after: 120 } })];
+      case 'figures':
+        return [table(b.items.map((item) => ({ title: item.label })), [{ cells: b.items.map((item) => item.value), emphasis: true }, { cells: b.items.map((item) => item.detail) }]), new Paragraph({ children: [] })];
+      case 'diagram': {
+        const image = images.get(b.svg);
+        const out: Paragraph[] = [];
+        if (image) {
+          const scale = Math.min(1, CONTENT_PX / image.width, 820 / image.height);
+          out.push(
+            new Paragraph({
+              alignment: AlignmentType.CENTER,
+              children: [
+                new ImageRun({
+                  type: 'svg',
+                  data: encoder.encode(b.svg),
+                  fallback: { type: 'png', data: image.png },
+                  transformation: { width: Math.round(image.width * scale), height: Math.round(image.height * scale) },
+                  altText: { name: 'Architecture diagram', description: b.caption, title: b.caption },
+                }),
+              ],
+            }),
+          );
+        }
+        out.push(new Paragraph({ children: [new TextRun({ text: b.caption, italics: true, size: 17 })], spacing: { after: 160 } }));
+        return out;
+      }
+      case 'preformatted':
+        return [
+          ...(b.caption ? [new Paragraph({ children: [new TextRun({ text: b.caption, italics: true, size: 17 })] })] : []),
+          new Paragraph({
+            shading: { type: ShadingType.CLEAR, fill: 'F6F8FA', color: 'auto' },
+            children: b.text.split('\n').map((line, i) => new TextRun({ text: line, font: MONO, size: 15, ...(i > 0 ? { break: 1 } : {}) })),
+            spacing: { after: 160 },
+          }),
+        ];
+    }
+  };
+  const section = (s: ProposalSection, pageBreak: boolean): (Paragraph | Table)[] => [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: pageBreak, children: [new TextRun(s.title)] }),
+    ...s.blocks.flatMap(block),
+  ];
+  const logo = logoImage(document);
+  const coverFacts: [string, string | undefined][] = [
+    ['Prepared for', document.cover.client],
+    ['Prepared by', document.cover.consultant],
+    ['Date', document.cover.date],
+    ['Version', document.cover.version],
+  ];
+  const cover: Paragraph[] = [
+    ...(logo
+      ? [
+          new Paragraph({
+            children: [
+              new ImageRun({
+                type: logo.mime === 'image/png' ? 'png' : 'jpg',
+                data: logo.bytes,
+                transformation: { width: Math.round(logo.width * Math.min(1, 220 / logo.width, 90 / logo.height)), height: Math.round(logo.height * Math.min(1, 220 / logo.width, 90 / logo.height)) },
+                altText: { name: 'Logo', description: 'Logo', title: 'Logo' },
+              }),
+            ],
+            spacing: { after: 1200 },
+          }),
+        ]
+      : [new Paragraph({ children: [], spacing: { before: 2400 } })]),
+    new Paragraph({ children: [new TextRun({ text: document.cover.subtitle.toUpperCase(), color: '1F5FA8', size: 18 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(document.cover.title)], spacing: { after: 480 } }),
+    ...coverFacts.filter(([, value]) => value).map(([label, value]) => new Paragraph({ children: [new TextRun({ text: `${label}: `, color: '5A6573' }), new TextRun(value!)] })),
+  ];
+  const main = document.sections.filter((s) => !s.appendix);
+  const references: Paragraph[] =
+    document.references.length > 0
+      ? [
+          new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('References')] }),
+          ...document.references.map(
+            (r, i) =>
+              new Paragraph({
+                children: [
+                  new TextRun(`${i + 1}. ${r.title}`),
+                  ...(r.url ? [new TextRun(': '), new ExternalHyperlink({ link: r.url, children: [new TextRun({ text: r.url, style: 'Hyperlink' })] })] : []),
+                  new TextRun({ text: ` (${r.note})`, color: '5A6573' }),
+                ],
+                spacing: { after: 80 },
+              }),
+          ),
+        ]
+      : [];
+  const doc = new Document({
+    title: document.title,
+    creator: document.cover.consultant ?? 'Ninesmith',
+    styles: { default: { document: { run: { font: FONT, size: 20 } } } },
+    sections: [
+      { children: cover },
+      {
+        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${document.title} · page `, size: 16, color: '5A6573' }), new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '5A6573' })] })] }) },
+        children: [...main.flatMap((s) => section(s, false)), ...references, ...document.sections.filter((s) => s.appendix).flatMap((s) => section(s, true))],
+      },
+    ],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}

@@ -1,0 +1,279 @@
+import PDFDocument from 'pdfkit';
+import { diagramImages, logoImage, type ProposalAssets } from './assets';
+import type { Block, Inline, ProposalDocument, ProposalSection, TableColumn, TableRow } from './document';
+
+type Pdf = InstanceType<typeof PDFDocument>;
+
+const INK = '#1b2430';
+const MUTED = '#5a6573';
+const ACCENT = '#1f5fa8';
+const RULE = '#d5dbe3';
+const HEADER_FILL = '#eef2f7';
+
+const MARGIN = 56;
+const BODY = 10;
+
+/** Draws the proposal with PDFKit; the layout mirrors the HTML's print stylesheet. */
+class Writer {
+  readonly width: number;
+
+  constructor(
+    readonly pdf: Pdf,
+    readonly images: Map<string, { png: Uint8Array; width: number; height: number }>,
+    readonly mono: boolean,
+  ) {
+    this.width = pdf.page.width - 2 * MARGIN;
+  }
+
+  get bottom(): number {
+    return this.pdf.page.height - MARGIN;
+  }
+
+  /** A new page when less than `height` is left on this one. */
+  ensure(height: number): void {
+    if (this.pdf.y + height > this.bottom) this.pdf.addPage();
+  }
+
+  heading(title: string, size: number): void {
+    this.ensure(size * 4);
+    this.pdf.moveDown(0.6).font('bold').fontSize(size).fillColor(INK).text(title, MARGIN, this.pdf.y, { width: this.width });
+    if (size >= 14) {
+      const y = this.pdf.y + 2;
+      this.pdf.moveTo(MARGIN, y).lineTo(MARGIN + this.width, y).lineWidth(1.5).strokeColor(ACCENT).stroke();
+      this.pdf.y = y + 6;
+    } else this.pdf.moveDown(0.2);
+  }
+
+  inline(content: readonly Inline[], options: { indent?: number; size?: number } = {}): void {
+    const runs = content.flatMap((run) => [
+      ...(run.text !== '' ? [{ text: run.text, font: run.strong ? 'bold' : 'regular' }] : []),
+      ...(run.cite !== undefined ? [{ text: ` [${run.cite}]`, font: 'regular' }] : []),
+    ]);
+    if (runs.length === 0) return;
+    const x = MARGIN + (options.indent ?? 0);
+    const width = this.width - (options.indent ?? 0);
+    this.pdf.fontSize(options.size ?? BODY).fillColor(INK);
+    runs.forEach((run, i) => {
+      this.pdf.font(run.font).text(run.text, i === 0 ? x : undefined, i === 0 ? this.pdf.y : undefined, { width, continued: i < runs.length - 1, lineGap: 2 });
+    });
+  }
+
+  paragraph(content: readonly Inline[]): void {
+    this.pdf.font('regular').fontSize(BODY);
+    this.ensure(this.pdf.currentLineHeight(true) * 2);
+    this.inline(content);
+    this.pdf.moveDown(0.5);
+  }
+
+  list(items: readonly (readonly Inline[])[]): void {
+    for (const item of items) {
+      this.pdf.font('regular').fontSize(BODY);
+      this.ensure(this.pdf.currentLineHeight(true) * 2);
+      const y = this.pdf.y;
+      this.pdf.fillColor(ACCENT).text('•', MARGIN + 2, y, { width: 10, lineBreak: false });
+      this.pdf.y = y;
+      this.inline(item, { indent: 14 });
+      this.pdf.moveDown(0.25);
+    }
+    this.pdf.moveDown(0.3);
+  }
+
+  /** Column widths from the longest text in each, every column at least a little wide. */
+  columnWidths(columns: readonly TableColumn[], rows: readonly TableRow[]): number[] {
+    this.pdf.font('regular').fontSize(8.5);
+    const want = columns.map((column, i) => {
+      const longest = Math.max(this.pdf.widthOfString(column.title), ...rows.slice(0, 200).map((row) => this.pdf.widthOfString(row.cells[i] ?? '')));
+      return Math.min(Math.max(longest + 10, 36), this.width * 0.6);
+    });
+    const total = want.reduce((a, b) => a + b, 0);
+    return want.map((w) => (w * this.width) / total);
+  }
+
+  table(columns: readonly TableColumn[], rows: readonly TableRow[], caption?: string): void {
+    const widths = this.columnWidths(columns, rows);
+    const pad = 3;
+    const size = 8.5;
+    const heightOf = (cells: readonly string[], bold: boolean) => {
+      this.pdf.font(bold ? 'bold' : 'regular').fontSize(size);
+      return Math.max(...cells.map((cell, i) => this.pdf.heightOfString(cell || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+    };
+    const drawRow = (cells: readonly string[], bold: boolean, height: number, fill?: string) => {
+      const y = this.pdf.y;
+      if (fill) this.pdf.rect(MARGIN, y, this.width, height).fill(fill);
+      let x = MARGIN;
+      cells.forEach((cell, i) => {
+        this.pdf.font(bold ? 'bold' : 'regular').fontSize(size).fillColor(INK).text(cell, x + pad, y + pad, { width: widths[i]! - 2 * pad, align: columns[i]?.numeric ? 'right' : 'left' });
+        x += widths[i]!;
+      });
+      this.pdf.moveTo(MARGIN, y + height).lineTo(MARGIN + this.width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
+      this.pdf.y = y + height;
+    };
+    const header = columns.map((c) => c.title);
+    // Laying text out is most of the cost of a table (PDFKit shapes every string): each row's height once.
+    const headerHeight = heightOf(header, true);
+    const heights = rows.map((row) => heightOf(row.cells, row.emphasis === true));
+    this.ensure(headerHeight + (heights[0] ?? 0));
+    drawRow(header, true, headerHeight, HEADER_FILL);
+    rows.forEach((row, i) => {
+      const height = heights[i]!;
+      if (this.pdf.y + height > this.bottom) {
+        this.pdf.addPage();
+        drawRow(header, true, headerHeight, HEADER_FILL);
+      }
+      drawRow(row.cells, row.emphasis === true, height);
+    });
+    this.pdf.x = MARGIN;
+    if (caption) this.pdf.moveDown(0.3).font('regular').fontSize(8.5).fillColor(MUTED).text(caption, MARGIN, this.pdf.y, { width: this.width });
+    this.pdf.moveDown(0.8);
+  }
+
+  figures(items: readonly { label: string; value: string; detail: string }[]): void {
+    const gap = 8;
+    const width = (this.width - gap * (items.length - 1)) / items.length;
+    const height = 58;
+    this.ensure(height + 10);
+    const y = this.pdf.y;
+    items.forEach((item, i) => {
+      const x = MARGIN + i * (width + gap);
+      this.pdf.roundedRect(x, y, width, height, 4).lineWidth(0.75).strokeColor(RULE).stroke();
+      this.pdf.font('regular').fontSize(7.5).fillColor(MUTED).text(item.label, x + 6, y + 6, { width: width - 12, height: 10, ellipsis: true });
+      this.pdf.font('bold').fontSize(13).fillColor(INK).text(item.value, x + 6, y + 18, { width: width - 12, height: 16, ellipsis: true });
+      this.pdf.font('regular').fontSize(7.5).fillColor(MUTED).text(item.detail, x + 6, y + 37, { width: width - 12, height: 18, ellipsis: true });
+    });
+    this.pdf.x = MARGIN;
+    this.pdf.y = y + height + 10;
+  }
+
+  diagram(svg: string, caption: string): void {
+    const image = this.images.get(svg);
+    if (image) {
+      const maxHeight = this.bottom - MARGIN - 40;
+      const scale = Math.min(this.width / image.width, maxHeight / image.height);
+      const height = image.height * scale;
+      this.ensure(height + 24);
+      this.pdf.image(image.png as unknown as ArrayBuffer, MARGIN + (this.width - image.width * scale) / 2, this.pdf.y, { width: image.width * scale, height });
+      this.pdf.y += height + 4;
+    }
+    this.pdf.font('regular').fontSize(8.5).fillColor(MUTED).text(caption, MARGIN, this.pdf.y, { width: this.width });
+    this.pdf.moveDown(0.8);
+  }
+
+  preformatted(text: string, caption?: string): void {
+    if (caption) this.pdf.font('regular').fontSize(8.5).fillColor(MUTED).text(caption, MARGIN, this.pdf.y, { width: this.width });
+    this.pdf.font(this.mono ? 'mono' : 'regular').fontSize(7.5).fillColor(INK).text(text, MARGIN + 6, this.pdf.y + 2, { width: this.width - 12, lineGap: 1 });
+    this.pdf.x = MARGIN;
+    this.pdf.moveDown(0.8);
+  }
+
+  block(block: Block): void {
+    switch (block.kind) {
+      case 'paragraph':
+        return this.paragraph(block.content);
+      case 'heading':
+        return this.heading(block.text, 11.5);
+      case 'list':
+        return this.list(block.items);
+      case 'table':
+        return this.table(block.columns, block.rows, block.caption);
+      case 'figures':
+        return this.figures(block.items);
+      case 'diagram':
+        return this.diagram(block.svg, block.caption);
+      case 'preformatted':
+        return this.preformatted(block.text, block.caption);
+    }
+  }
+
+  section(section: ProposalSection, newPage: boolean): void {
+    if (newPage) this.pdf.addPage();
+    this.heading(section.title, 15);
+    for (const block of section.blocks) this.block(block);
+  }
+}
+
+function cover(writer: Writer, document: ProposalDocument): void {
+  const { pdf } = writer;
+  const logo = logoImage(document);
+  let y = MARGIN + 40;
+  if (logo) {
+    const scale = Math.min(170 / logo.width, 70 / logo.height, 1);
+    pdf.image(logo.bytes as unknown as ArrayBuffer, MARGIN, y, { width: logo.width * scale, height: logo.height * scale });
+    y += logo.height * scale + 30;
+  }
+  y = Math.max(y, pdf.page.height * 0.33);
+  pdf.font('regular').fontSize(9).fillColor(ACCENT).text(document.cover.subtitle.toUpperCase(), MARGIN, y, { width: writer.width, characterSpacing: 1.2 });
+  pdf.moveDown(0.4).font('bold').fontSize(26).fillColor(INK).text(document.cover.title, MARGIN, pdf.y, { width: writer.width });
+  pdf.moveDown(1);
+  const facts: [string, string | undefined][] = [
+    ['Prepared for', document.cover.client],
+    ['Prepared by', document.cover.consultant],
+    ['Date', document.cover.date],
+    ['Version', document.cover.version],
+  ];
+  for (const [label, value] of facts) {
+    if (!value) continue;
+    const line = pdf.y;
+    pdf.font('regular').fontSize(10.5).fillColor(MUTED).text(label, MARGIN, line, { width: 90 });
+    pdf.font('regular').fontSize(10.5).fillColor(INK).text(value, MARGIN + 100, line, { width: writer.width - 100 });
+    pdf.moveDown(0.3);
+  }
+}
+
+/**
+ * The proposal as a PDF (PDFKit), from the same document as the HTML: cover page, sections,
+ * references, then each appendix on a new page; the diagram as the caller's PNG, text in DejaVu.
+ */
+export async function renderProposalPdf(document: ProposalDocument, assets: ProposalAssets): Promise<Uint8Array> {
+  const images = await diagramImages(document, assets.rasterize);
+  const pdf = new PDFDocument({
+    size: assets.paper ?? 'A4',
+    margin: MARGIN,
+    // The fonts are the caller's bytes: PDFKit's built-in Helvetica would be read from disk, and cannot set every character.
+    font: assets.fonts.regular as unknown as string,
+    // The proposal's own date, when it has one, as the file's: the same proposal then gives the same bytes.
+    info: { Title: document.title, ...(document.cover.consultant ? { Author: document.cover.consultant } : {}), Creator: 'Ninesmith', ...(document.cover.date ? { CreationDate: new Date(`${document.cover.date}T00:00:00Z`) } : {}) },
+    bufferPages: true,
+    autoFirstPage: true,
+  });
+  pdf.registerFont('regular', assets.fonts.regular as unknown as string);
+  pdf.registerFont('bold', assets.fonts.bold as unknown as string);
+  if (assets.fonts.mono) pdf.registerFont('mono', assets.fonts.mono as unknown as string);
+  const chunks: Uint8Array[] = [];
+  const done = new Promise<void>((resolve, reject) => {
+    pdf.on('data', (chunk: Uint8Array) => chunks.push(chunk));
+    pdf.on('end', () => resolve());
+    pdf.on('error', (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
+  });
+  const writer = new Writer(pdf, images, assets.fonts.mono !== undefined);
+  cover(writer, document);
+  const main = document.sections.filter((s) => !s.appendix);
+  main.forEach((section, i) => writer.section(section, i === 0));
+  if (document.references.length > 0) {
+    pdf.addPage();
+    writer.heading('References', 15);
+    document.references.forEach((r, i) => {
+      writer.paragraph([{ text: `${i + 1}. ${r.title}` }, ...(r.url ? [{ text: `: ${r.url}` }] : []), { text: ` (${r.note})` }]);
+    });
+  }
+  for (const section of document.sections.filter((s) => s.appendix)) writer.section(section, true);
+  // Page numbers, in the bottom margin of every page but the cover.
+  const range = pdf.bufferedPageRange();
+  for (let i = range.start + 1; i < range.start + range.count; i += 1) {
+    pdf.switchToPage(i);
+    // Text in the bottom margin would otherwise start a new page.
+    const bottom = pdf.page.margins.bottom;
+    pdf.page.margins.bottom = 0;
+    pdf.font('regular').fontSize(8).fillColor(MUTED).text(`${document.title} · page ${i + 1} of ${range.count}`, MARGIN, pdf.page.height - MARGIN + 18, { width: writer.width, align: 'right', lineBreak: false });
+    pdf.page.margins.bottom = bottom;
+  }
+  pdf.end();
+  await done;
+  const total = chunks.reduce((n, c) => n + c.byteLength, 0);
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}

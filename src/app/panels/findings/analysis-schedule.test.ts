@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { loadDesign } from '../../../catalog';
+import * as engine from '../../../engine';
+import { updateComponent } from '../../commands';
+import { replaceDocument, useStore } from '../../store';
+import { startAnalysis, useAnalysis } from './analysis';
+
+vi.mock('../../../engine', async (importOriginal) => {
+  const actual = await importOriginal<typeof engine>();
+  return { ...actual, analyzeDesign: vi.fn(actual.analyzeDesign) };
+});
+
+const template = () => {
+  const result = loadDesign(readFileSync(join(import.meta.dirname, '../../../../templates/first-launch-common-mistakes.yaml'), 'utf8'));
+  if (!result.ok) throw new Error('template does not load');
+  return result.design;
+};
+
+/** Animation frames run by hand: the test says when the frame that shows an edit has painted. */
+function manualFrames() {
+  const callbacks: FrameRequestCallback[] = [];
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => callbacks.push(callback));
+  return {
+    async paint() {
+      for (const callback of callbacks.splice(0)) callback(performance.now());
+      // The MessageChannel task posted from the frame.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    },
+  };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('when the app analyses an edit', () => {
+  it('analyses after the edit has painted, once for edits that come together, and publishes the newest model', async () => {
+    const frames = manualFrames();
+    const analyze = vi.mocked(engine.analyzeDesign);
+    replaceDocument('schedule-test', template());
+    startAnalysis();
+    expect(useAnalysis.getState().model).toBe(useStore.getState().model);
+    analyze.mockClear();
+
+    updateComponent('web', (component) => ({ ...component, replicas: 5 }));
+    updateComponent('web', (component) => ({ ...component, replicas: 6 }));
+    await Promise.resolve();
+    // Nothing runs in the edit's own frame: the store has the edit, the analysis does not yet.
+    expect(analyze).not.toHaveBeenCalled();
+    expect(useAnalysis.getState().model).not.toBe(useStore.getState().model);
+
+    await frames.paint();
+    expect(analyze).toHaveBeenCalledTimes(1);
+    expect(analyze).toHaveBeenCalledWith(useStore.getState().model);
+    expect(useAnalysis.getState().model).toBe(useStore.getState().model);
+    expect(useAnalysis.getState().analysis).not.toBeNull();
+  });
+});
