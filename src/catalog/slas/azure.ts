@@ -5,8 +5,8 @@ const ONLINE_SERVICES = 'Microsoft, "Service Level Agreements (SLA) for Online S
 const NOT_REREAD = 'The figure as published in the SLA for Online Services; the stored copies read for this catalog did not include the document itself, so check it before quoting it to a client.';
 
 /**
- * Published Azure SLAs (monthly uptime commitments, with service credits). None of these was read in
- * a first-party copy for this catalog, so each is marked unverified; the virtual machine figures were
+ * Published Azure SLAs (monthly uptime commitments, with service credits). Only the Cosmos DB and AKS figures
+ * were read in first-party copies (Microsoft's documentation and announcement); the rest are marked unverified; the virtual machine figures were
  * checked against the SLA's version history (zone SLA added in version 1.8, March 2018) and a
  * quotation of its text.
  */
@@ -31,12 +31,12 @@ export const AZURE_SLA = {
   entraId: { percent: 99.99, service: 'Microsoft Entra ID (P1 and P2) authentication', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
   synapse: { percent: 99.9, service: 'Azure Synapse Analytics (dedicated SQL pools)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
   functions: { percent: 99.95, service: 'Azure Functions (Consumption, Flex Consumption and Premium plans)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
-  aksZones: { percent: 99.95, service: 'Azure Kubernetes Service, Standard tier with availability zones (API server)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
-  aksNoZones: { percent: 99.9, service: 'Azure Kubernetes Service, Standard tier without availability zones (API server)', source: ONLINE_SERVICES, verified: false, note: `${NOT_REREAD} The Free tier has no SLA.` },
+  aksZones: { percent: 99.95, service: 'Azure Kubernetes Service, Standard tier with availability zones (API server)', source: 'Microsoft Tech Community, Apps on Azure blog, "AKS introduces Uptime SLA" (https://techcommunity.microsoft.com/t5/apps-on-azure-blog/aks-introduces-uptime-sla/ba-p/1350832)', verified: true, note: 'Read in Microsoft\'s May 2020 announcement of the Uptime SLA (since renamed the Standard tier; read 2026-11-30 from a stored copy); the SLA for Online Services itself was not in the stored material.' },
+  aksNoZones: { percent: 99.9, service: 'Azure Kubernetes Service, Standard tier without availability zones (API server)', source: 'Microsoft Tech Community, Apps on Azure blog, "AKS introduces Uptime SLA" (https://techcommunity.microsoft.com/t5/apps-on-azure-blog/aks-introduces-uptime-sla/ba-p/1350832)', verified: true, note: 'Read in Microsoft\'s May 2020 announcement of the Uptime SLA (since renamed the Standard tier; read 2026-11-30 from a stored copy); the SLA for Online Services itself was not in the stored material. The Free tier has no SLA.' },
   eventHubs: { percent: 99.95, service: 'Azure Event Hubs (Basic and Standard)', source: ONLINE_SERVICES, verified: false, note: `${NOT_REREAD} Premium and Dedicated carry a higher commitment.` },
   eventGrid: { percent: 99.99, service: 'Azure Event Grid', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
-  cosmosSingleRegion: { percent: 99.99, service: 'Azure Cosmos DB, an account in one region', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
-  cosmosMultiRegionWrites: { percent: 99.999, service: 'Azure Cosmos DB, an account in two or more regions with writes in each', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
+  cosmosSingleRegion: { percent: 99.99, service: 'Azure Cosmos DB, an account in one region', source: 'Microsoft Learn, "High availability in Azure Cosmos DB" (https://docs.microsoft.com/en-us/azure/cosmos-db/high-availability), its table of the SLA\'s availability guarantees', verified: true, note: 'Read in the Cosmos DB documentation (read 2026-11-30 from a stored copy); the SLA for Online Services itself was not in the stored material.' },
+  cosmosMultiRegionWrites: { percent: 99.999, service: 'Azure Cosmos DB, an account in two or more regions with writes in each (reads and writes)', source: 'Microsoft Learn, "High availability in Azure Cosmos DB" (https://docs.microsoft.com/en-us/azure/cosmos-db/high-availability), its table of the SLA\'s availability guarantees', verified: true, note: 'Read in the Cosmos DB documentation (read 2026-11-30 from a stored copy); the SLA for Online Services itself was not in the stored material. With writes in one region only, writes commit 99.99%.' },
   aiSearch: { percent: 99.9, service: 'Azure AI Search, two or more replicas (reads; three for reads and writes)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
   containerRegistry: { percent: 99.9, service: 'Azure Container Registry', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
   vpnGateway: { percent: 99.95, service: 'Azure VPN Gateway (VpnGw1 and above)', source: ONLINE_SERVICES, verified: false, note: NOT_REREAD },
