@@ -299,3 +299,28 @@ test('a large generated design opens at 100% and zoomed out switches to the canv
   await expect(page.getByTestId('canvas-overview')).toBeVisible();
   await expect(page.locator('.react-flow__node-component')).toHaveCount(0);
 });
+
+test('while the view pans the diagram is one compositor layer, and an ordinary one again when it settles', async ({ page }) => {
+  const viewport = page.locator('.react-flow__viewport');
+  const willChange = () => viewport.evaluate((element) => getComputedStyle(element).willChange);
+  expect(await willChange()).toBe('auto');
+  const pane = await page.locator('.react-flow__pane').boundingBox();
+  await page.mouse.move(pane!.x + pane!.width / 2, pane!.y + pane!.height / 2);
+  // Read in the page the moment the pane is marked as moving (a poll from here could come too late).
+  const duringTheMove = page.evaluate(
+    () =>
+      new Promise<string>((resolve) => {
+        const paneElement = document.querySelector('.ns-canvas-pane')!;
+        const observer = new MutationObserver(() => {
+          if (!paneElement.classList.contains('is-moving')) return;
+          observer.disconnect();
+          resolve(getComputedStyle(document.querySelector('.react-flow__viewport')!).willChange);
+        });
+        observer.observe(paneElement, { attributes: true, attributeFilter: ['class'] });
+      }),
+  );
+  await page.mouse.wheel(0, 120);
+  expect(await duringTheMove).toBe('transform');
+  // ...and goes once the view has settled, so text is painted at the new scale.
+  await expect.poll(willChange).toBe('auto');
+});

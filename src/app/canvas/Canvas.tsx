@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   Controls,
@@ -35,6 +35,7 @@ import { ComponentNode, ZoneChipsOnHover } from './ComponentNode';
 import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
 import { createCanvasView, layoutOverlaps, roundPoint, settleDrop, ROUTE_MAX_COMPONENTS, type RegionBox } from './geometry';
 import { OverviewLayer, LAYER_COLORS } from './Overview';
+import { useCompositedWhileMoving } from './composite-while-moving';
 import { KIND_MIME } from './Palette';
 import { RegionNode } from './RegionNode';
 import { createProjection, type ConnectionEdge as FlowEdge, type FlowNode } from './to-flow';
@@ -98,6 +99,8 @@ function Flow() {
   // Hidden until the opening design has its layout and its first view: no flash of a temporary one.
   const [shownDesign, setShownDesign] = useState<string | null>(null);
   const [showMap, setShowMap] = useState(false);
+  const paneRef = useRef<HTMLDivElement>(null);
+  useCompositedWhileMoving(paneRef);
   const zoomedOut = useFlowStore((state) => state.transform[2] < OVERVIEW_ZOOM);
   const overview = zoomedOut && model.components.length >= OVERVIEW_MIN_COMPONENTS;
 
@@ -324,7 +327,7 @@ function Flow() {
         </div>
         <EdgeLegend />
       </div>
-      <div className="ns-canvas-pane">
+      <div className="ns-canvas-pane" ref={paneRef}>
         <ZoneChipsOnHover.Provider value={model.components.length >= OVERVIEW_MIN_COMPONENTS}>
           <ReactFlow<FlowNode, FlowEdge>
             nodes={nodes}
