@@ -25,20 +25,24 @@ export function useCompositedWhileMoving(pane: RefObject<HTMLElement | null>): v
     const element = pane.current;
     if (!element) return;
     let settleTimer: ReturnType<typeof setTimeout> | undefined;
-    let moving = false;
+    let lastMove = 0;
+    // One timer per settle period, not one per frame: a pan frame only notes its time.
     const settle = () => {
+      const quietFor = performance.now() - lastMove;
+      if (quietFor < SETTLE_MS) {
+        settleTimer = setTimeout(settle, SETTLE_MS - quietFor);
+        return;
+      }
       settleTimer = undefined;
-      moving = false;
       element.classList.remove('is-moving');
     };
     const unsubscribe = flow.subscribe((state, previous) => {
       if (state.transform === previous.transform) return;
-      if (!moving) {
-        moving = true;
+      lastMove = performance.now();
+      if (settleTimer === undefined) {
         element.classList.add('is-moving');
+        settleTimer = setTimeout(settle, SETTLE_MS);
       }
-      clearTimeout(settleTimer);
-      settleTimer = setTimeout(settle, SETTLE_MS);
     });
     return () => {
       unsubscribe();
