@@ -25,10 +25,15 @@ function union(rects: readonly Rect[]): Rect | undefined {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
-/** The request path's box: the global edge services and the first region's network and services. */
+/**
+ * The request path's box: the global edge services and the first region's network and services,
+ * with the region's top-left corner, so its border and its name (left of and above its first
+ * components) are on screen rather than cut by the canvas's edge.
+ */
 export function requestPathBox(scene: Scene): Rect {
-  const firstRegion = scene.regions[0]?.region.id;
-  const path = scene.nodes.filter((n) => n.place === 'top' || (n.component.region === firstRegion && (n.place === 'network' || n.place === 'service')));
+  const firstRegion = scene.regions[0];
+  const path: Rect[] = scene.nodes.filter((n) => n.place === 'top' || (n.component.region === firstRegion?.region.id && (n.place === 'network' || n.place === 'service')));
+  if (firstRegion) path.push({ x: firstRegion.x, y: firstRegion.y, width: 0, height: 0 });
   return union(path) ?? scene.bounds;
 }
 
