@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { cliPriceBook, importInApp, usWest2TestBook } from './fixtures/test-price-book';
 import { ComparePage } from './pages/compare-page';
@@ -105,4 +105,59 @@ test('the compare view shows one design beside itself under another commitment p
   // 6 x 730 h x $0.115 = $503.70 on-demand; x $0.072 = $315.36 on the 1-year commitment.
   expect(await compare.value(compare.monthly(0))).toBe(503.7);
   expect(await compare.value(compare.monthly(1))).toBe(315.36);
+});
+
+const PDFTOTEXT = '/usr/bin/pdftotext';
+
+test('a proposal of two compared options opens in the browser, prints to PDF, and downloads as PDF and Word', async ({ page, context }, testInfo) => {
+  await page.goto('/');
+  await importInApp(page, BOOK);
+  const compare = new ComparePage(page);
+  await compare.open();
+  await compare.choose(0, 'template:single-region-multi-az');
+  await compare.choose(1, 'template:multi-region-active-passive');
+  await expect(compare.table).toBeVisible();
+  const names = ['Client portal, single region, multi-AZ', 'Client portal, active-passive across two regions'];
+  const download = async (format: string) => {
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`compare-proposal-${format}`).click()]);
+    return readFileSync((await file.path())!);
+  };
+
+  // The HTML: one file that fetches nothing, both options side by side and one marked recommended.
+  const html = (await download('html')).toString('utf8');
+  const reader = await context.newPage();
+  const requests: string[] = [];
+  reader.on('request', (request) => {
+    if (!request.url().startsWith('data:') && request.url() !== 'about:blank') requests.push(request.url());
+  });
+  await reader.setContent(html, { waitUntil: 'load' });
+  expect(requests).toEqual([]);
+  for (const name of names) await expect(reader.locator('body')).toContainText(name);
+  await expect(reader.locator('body')).toContainText('(recommended)');
+  await expect(reader.locator('svg').first()).toBeVisible();
+
+  // Printed as the client would (print stylesheet, A4): pages, with the options' names in the text.
+  await reader.emulateMedia({ media: 'print' });
+  const printed = await reader.pdf({ format: 'A4', printBackground: true });
+  expect(printed.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const printedPath = testInfo.outputPath('printed.pdf');
+  writeFileSync(printedPath, printed);
+  if (existsSync(PDFTOTEXT)) {
+    const text = execFileSync(PDFTOTEXT, ['-layout', printedPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('/usr/bin/pdfinfo', [printedPath], { encoding: 'utf8' }))?.[1]);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    for (const name of names) expect(text).toContain(name);
+  } else testInfo.annotations.push({ type: 'skipped', description: `${PDFTOTEXT} is not installed: the printed PDF's text was not read` });
+
+  // The PDF and Word files the consultant sends or edits.
+  const pdf = await download('pdf');
+  expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  if (existsSync(PDFTOTEXT)) {
+    const pdfPath = testInfo.outputPath('proposal.pdf');
+    writeFileSync(pdfPath, pdf);
+    const text = execFileSync(PDFTOTEXT, [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const name of names) expect(text).toContain(name);
+  }
+  const docx = await download('docx');
+  expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
 });

@@ -22,12 +22,12 @@ export function OptionsProposalButtons({ entries }: { entries: readonly CompareE
     setError(null);
     try {
       const [render, { slugOf }] = await Promise.all([import('../panels/export/proposal-render'), import('../../../generators')]);
-      const document = render.optionsProposal(
+      const proposal = render.optionsProposal(
         entries.map((e) => ({ design: e.design, ...(e.analysis ? { analysis: e.analysis } : {}), ...(e.cost ? { cost: e.cost } : {}) })),
         [],
         {},
       );
-      downloadBlob(`${slugOf(entries[0]!.design.name, 30)}-options-proposal.${format}`, await render.renderProposal(document, format));
+      downloadBlob(`${slugOf(entries[0]!.design.name, 30)}-options-proposal.${format}`, await render.renderProposal(proposal, format));
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : String(caught));
     } finally {
