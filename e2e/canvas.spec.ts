@@ -295,7 +295,7 @@ test('a large generated design opens at 100% and zoomed out switches to the canv
   const rendered = await page.locator('.react-flow__node-component').count();
   expect(rendered).toBeGreaterThan(5);
   expect(rendered).toBeLessThan(300);
-  await page.locator('.react-flow__controls-fitview').click();
+  await page.getByTestId('fit-view').click();
   await expect(page.getByTestId('canvas-overview')).toBeVisible();
   await expect(page.locator('.react-flow__node-component')).toHaveCount(0);
 });
@@ -323,4 +323,30 @@ test('while the view pans the diagram is one compositor layer, and an ordinary o
   expect(await duringTheMove).toBe('transform');
   // ...and goes once the view has settled, so text is painted at the new scale.
   await expect.poll(willChange).toBe('auto');
+});
+
+test('zoom out, in and fit from the bar above the canvas, with the zoom level shown; nothing floats over the diagram', async ({ page }) => {
+  const level = page.getByTestId('zoom-level');
+  const percent = async () => Number((await level.textContent())!.replace('%', ''));
+  const start = await percent();
+  await page.getByTestId('zoom-in').click();
+  await expect.poll(percent).toBeGreaterThan(start);
+  const zoomedIn = await percent();
+  await page.getByTestId('zoom-out').click();
+  await expect.poll(percent).toBeLessThan(zoomedIn);
+  await page.getByTestId('zoom-in').click();
+  await page.getByTestId('zoom-in').click();
+  await page.getByTestId('fit-view').click();
+  // Fitted: every component on screen.
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  await expect(async () => {
+    for (const id of ['users', 'web', 'db']) {
+      const box = (await canvas.node(id).boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(pane.x);
+      expect(box.y).toBeGreaterThanOrEqual(pane.y);
+      expect(box.x + box.width).toBeLessThanOrEqual(pane.x + pane.width);
+      expect(box.y + box.height).toBeLessThanOrEqual(pane.y + pane.height);
+    }
+  }).toPass();
+  await expect(page.locator('.react-flow__controls')).toHaveCount(0);
 });

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
-  Controls,
   MiniMap,
   ReactFlow,
   ReactFlowProvider,
@@ -31,6 +30,7 @@ import {
 } from '../store';
 import { setCanvasBridge } from './canvas-bridge';
 import { ConnectionEdge, EdgeLegend } from './ConnectionEdge';
+import { ZoomControls } from './ZoomControls';
 import { ComponentNode, ZoneChipsOnHover } from './ComponentNode';
 import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
 import { createCanvasView, layoutOverlaps, roundPoint, settleDrop, ROUTE_MAX_COMPONENTS, type RegionBox } from './geometry';
@@ -324,6 +324,7 @@ function Flow() {
           <button type="button" data-testid="tidy-up" onClick={() => void tidyUp()} disabled={layingOut} title="Lay out the design automatically (one undo step)">
             {layingOut ? 'Laying out…' : 'Tidy up'}
           </button>
+          <ZoomControls />
         </div>
         <EdgeLegend />
       </div>
@@ -356,7 +357,6 @@ function Flow() {
             fitViewOptions={FIT_OPTIONS}
           >
             {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
-            <Controls showInteractive={false} />
             {showMap && model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
             {overview && <OverviewLayer scene={scene} />}
           </ReactFlow>
