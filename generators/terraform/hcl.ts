@@ -304,13 +304,6 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
   }
 }
 
-/** Renders an expression; multi-line results have inner lines indented one level deeper than `indent`. */
-export function renderExpr(expr: Expr, indent: string): string {
-  const w = new HclWriter();
-  writeExpr(expr, indent, w);
-  return w.text();
-}
-
 /** Writes a body: blocks, comments, blank lines (never leading, trailing or doubled) and aligned arguments. */
 function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): void {
   const start = w.lines;
