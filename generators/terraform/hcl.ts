@@ -145,103 +145,219 @@ function isMultilineExpr(expr: Expr): boolean {
 }
 
 /**
- * Writes `name = value` lines into `out`, with runs of single-line assignments aligned on `=` as
- * fmt aligns them; a multi-line value ends a run (fmt leaves its `=` unaligned).
+ * The text being written. A line is pushed as its parts, never built into a string of its own, and
+ * the parts of each top-level item are joined into one piece as soon as it is written: a file of
+ * hundreds of thousands of lines then holds no per-line strings (each a chain of concatenations
+ * the final join had to walk) and joining stays a copy of text still in the cache. Blank lines are
+ * held back until a line follows them in the same body, so a body never starts or ends with one
+ * and never doubles one (what `terraform fmt` keeps).
  */
-function writeAssignments(entries: readonly (readonly [string | TemplateExpr, Expr])[], indent: string, quoteKeys: boolean, out: string[]): void {
+class HclWriter {
+  readonly parts: string[] = [];
+  /** Finished pieces of text, each the joined parts of one top-level item. */
+  private readonly chunks: string[] = [];
+  /** Lines begun so far (a multi-line value counts as the one line it starts on). */
+  lines = 0;
+  /** A blank line asked for and not written yet: written only if the body goes on. */
+  pendingBlank = false;
+
+  /** Starts a line at `indent`, writing first the blank line held back, if any. */
+  beginLine(indent: string): void {
+    if (this.pendingBlank) {
+      this.parts.push('\n');
+      this.lines += 1;
+      this.pendingBlank = false;
+    }
+    this.lines += 1;
+    if (indent !== '') this.parts.push(indent);
+  }
+
+  /**
+   * Joins the parts written so far into one piece: done after each top-level item, so the pieces
+   * are joined while they are fresh and the list of parts stays short.
+   */
+  flush(): void {
+    if (this.parts.length === 0) return;
+    this.chunks.push(this.parts.join(''));
+    this.parts.length = 0;
+  }
+
+  /** Everything written, as one string. */
+  text(): string {
+    this.flush();
+    return this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join('');
+  }
+}
+
+/** Spaces that pad a key to the width of its run, by count. */
+const PADDING: string[] = [''];
+function padding(count: number): string {
+  while (PADDING.length <= count) PADDING.push(`${PADDING[PADDING.length - 1]!} `);
+  return PADDING[count]!;
+}
+
+/**
+ * Writes `name = value` lines, with runs of single-line assignments aligned on `=` as fmt aligns
+ * them; a multi-line value ends a run (fmt leaves its `=` unaligned). `keys[i]` is the written key
+ * of `values[i]`.
+ */
+function writeAssignments(keys: readonly string[], values: readonly Expr[], indent: string, w: HclWriter): void {
   let runStart = 0;
-  while (runStart < entries.length) {
+  while (runStart < keys.length) {
     let runEnd = runStart;
     let width = 0;
-    while (runEnd < entries.length && !isMultilineExpr(entries[runEnd]![1])) {
-      const key = quoteKeys ? renderKey(entries[runEnd]![0]) : (entries[runEnd]![0] as string);
-      if (key.length > width) width = key.length;
+    while (runEnd < keys.length && !isMultilineExpr(values[runEnd]!)) {
+      if (keys[runEnd]!.length > width) width = keys[runEnd]!.length;
       runEnd += 1;
     }
     for (let i = runStart; i < runEnd; i += 1) {
-      const [name, value] = entries[i]!;
-      const key = quoteKeys ? renderKey(name) : (name as string);
-      out.push(`${indent}${key.padEnd(width)} = ${renderExpr(value, indent)}`);
+      const key = keys[i]!;
+      w.beginLine(indent);
+      w.parts.push(key, padding(width - key.length), ' = ');
+      writeExpr(values[i]!, indent, w);
+      w.parts.push('\n');
     }
-    if (runEnd < entries.length) {
-      const [name, value] = entries[runEnd]!;
-      out.push(`${indent}${quoteKeys ? renderKey(name) : (name as string)} = ${renderExpr(value, indent)}`);
+    if (runEnd < keys.length) {
+      w.beginLine(indent);
+      w.parts.push(keys[runEnd]!, ' = ');
+      writeExpr(values[runEnd]!, indent, w);
+      w.parts.push('\n');
       runEnd += 1;
     }
     runStart = runEnd;
   }
 }
 
-/** Renders an expression; multi-line results have inner lines indented one level deeper than `indent`. */
-export function renderExpr(expr: Expr, indent: string): string {
-  if (expr === null) return 'null';
-  if (typeof expr === 'string') return `"${hclLiteral(expr)}"`;
+/** Writes an expression; multi-line results have inner lines indented one level deeper than `indent`. */
+function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
+  if (expr === null) {
+    w.parts.push('null');
+    return;
+  }
+  if (typeof expr === 'string') {
+    w.parts.push('"', hclLiteral(expr), '"');
+    return;
+  }
   if (typeof expr === 'number') {
     if (!Number.isFinite(expr)) throw new Error(`not a finite number: ${expr}`);
-    return String(expr);
+    w.parts.push(String(expr));
+    return;
   }
-  if (typeof expr === 'boolean') return expr ? 'true' : 'false';
+  if (typeof expr === 'boolean') {
+    w.parts.push(expr ? 'true' : 'false');
+    return;
+  }
   switch (expr.kind) {
     case 'raw':
-      return expr.code;
+      w.parts.push(expr.code);
+      return;
     case 'template':
-      return renderTemplate(expr.parts);
+      w.parts.push(renderTemplate(expr.parts));
+      return;
     case 'list': {
-      if (expr.items.length === 0) return '[]';
+      if (expr.items.length === 0) {
+        w.parts.push('[]');
+        return;
+      }
       const inner = indent + INDENT;
-      if (!isMultilineExpr(expr)) return `[${expr.items.map((item) => renderExpr(item, inner)).join(', ')}]`;
-      return `[\n${expr.items.map((item) => `${inner}${renderExpr(item, inner)},`).join('\n')}\n${indent}]`;
+      if (!isMultilineExpr(expr)) {
+        w.parts.push('[');
+        expr.items.forEach((item, index) => {
+          if (index > 0) w.parts.push(', ');
+          writeExpr(item, inner, w);
+        });
+        w.parts.push(']');
+        return;
+      }
+      w.parts.push('[\n');
+      for (const item of expr.items) {
+        w.parts.push(inner);
+        writeExpr(item, inner, w);
+        w.parts.push(',\n');
+      }
+      w.parts.push(indent, ']');
+      return;
     }
     case 'object': {
-      if (expr.entries.length === 0) return '{}';
-      const lines: string[] = [];
-      writeAssignments(expr.entries, indent + INDENT, true, lines);
-      return `{\n${lines.join('\n')}\n${indent}}`;
+      if (expr.entries.length === 0) {
+        w.parts.push('{}');
+        return;
+      }
+      w.parts.push('{\n');
+      writeAssignments(
+        expr.entries.map(([key]) => renderKey(key)),
+        expr.entries.map(([, value]) => value),
+        indent + INDENT,
+        w,
+      );
+      w.parts.push(indent, '}');
+      return;
     }
     case 'call':
-      return `${expr.fn}(${expr.args.map((arg) => renderExpr(arg, indent)).join(', ')})`;
+      w.parts.push(expr.fn, '(');
+      expr.args.forEach((arg, index) => {
+        if (index > 0) w.parts.push(', ');
+        writeExpr(arg, indent, w);
+      });
+      w.parts.push(')');
+      return;
   }
 }
 
 /** Writes a body: blocks, comments, blank lines (never leading, trailing or doubled) and aligned arguments. */
-function writeBody(items: readonly BodyItem[], indent: string, out: string[]): void {
-  const start = out.length;
-  let pending: (readonly [string, Expr])[] = [];
-  for (const item of items) {
+function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): void {
+  const start = w.lines;
+  let index = 0;
+  while (index < items.length) {
+    const item = items[index]!;
     if (item.kind === 'attr') {
-      if (!IDENTIFIER.test(item.name)) throw new Error(`not an argument name: ${item.name}`);
-      pending.push([item.name, item.value]);
+      // A run of arguments, aligned together.
+      const names: string[] = [];
+      const values: Expr[] = [];
+      for (; index < items.length; index += 1) {
+        const run = items[index]!;
+        if (run.kind !== 'attr') break;
+        if (!IDENTIFIER.test(run.name)) throw new Error(`not an argument name: ${run.name}`);
+        names.push(run.name);
+        values.push(run.value);
+      }
+      writeAssignments(names, values, indent, w);
+      if (indent === '') w.flush();
       continue;
     }
-    if (pending.length > 0) {
-      writeAssignments(pending, indent, false, out);
-      pending = [];
-    }
     if (item.kind === 'blank') {
-      if (out.length > start && out[out.length - 1] !== '') out.push('');
+      if (w.lines > start) w.pendingBlank = true;
     } else if (item.kind === 'comment') {
-      out.push(`${indent}# ${hclComment(item.text)}`.trimEnd());
+      w.beginLine('');
+      w.parts.push(`${indent}# ${hclComment(item.text)}`.trimEnd(), '\n');
     } else {
-      writeBlock(item.block, indent, out);
+      writeBlock(item.block, indent, w);
     }
+    if (indent === '') w.flush();
+    index += 1;
   }
-  if (pending.length > 0) writeAssignments(pending, indent, false, out);
-  if (out.length > start && out[out.length - 1] === '') out.pop();
+  w.pendingBlank = false;
 }
 
-function writeBlock(b: Block, indent: string, out: string[]): void {
+function writeBlock(b: Block, indent: string, w: HclWriter): void {
   for (const label of b.labels) if (!IDENTIFIER.test(label)) throw new Error(`not a block label: ${label}`);
-  const header = b.labels.length === 0 ? b.type : `${b.type} "${b.labels.join('" "')}"`;
-  const opened = out.length;
-  out.push(`${indent}${header} {`);
-  writeBody(b.body, indent + INDENT, out);
-  if (out.length === opened + 1) out[opened] = `${indent}${header} {}`;
-  else out.push(`${indent}}`);
+  w.beginLine(indent);
+  w.parts.push(b.type);
+  for (const label of b.labels) w.parts.push(' "', label, '"');
+  const opening = w.parts.length;
+  w.parts.push(' {\n');
+  const before = w.lines;
+  writeBody(b.body, indent + INDENT, w);
+  if (w.lines === before) w.parts[opening] = ' {}\n';
+  else {
+    w.beginLine(indent);
+    w.parts.push('}\n');
+  }
 }
 
 /** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */
 export function renderFile(items: readonly BodyItem[]): string {
-  const out: string[] = [];
-  writeBody(items, '', out);
-  return `${out.join('\n')}\n`;
+  const w = new HclWriter();
+  writeBody(items, '', w);
+  return w.lines === 0 ? '\n' : w.text();
 }

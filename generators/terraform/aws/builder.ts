@@ -65,9 +65,13 @@ export class TerraformBuilder {
   readonly checks: DesignCheck[] = [];
   /** Data sources whose mocked values must look real for the provider's own validation (a password's length). */
   readonly testOverrides: { readonly target: string; readonly values: Record<string, Expr> }[] = [];
-  private readonly labels = new Map<string, Set<string>>();
-  /** Labels already handed out per (type, key), so a second lookup returns the same address. */
-  private readonly assigned = new Map<string, string>();
+  /**
+   * Per resource type: the labels taken, and the label handed out per key (a component id, or a
+   * derived key's parts joined by NUL), so a second lookup returns the same address. Keyed by type
+   * first so that the common lookup, by a component id, hashes a string that already exists
+   * instead of building a new one for every reference.
+   */
+  private readonly labelsByType = new Map<string, { readonly taken: Set<string>; readonly assigned: Map<string, string> }>();
 
   private readonly done = new Set<string>();
   private readonly memos = new Map<string, unknown>();
@@ -113,17 +117,19 @@ export class TerraformBuilder {
    * a component `db-replica-1`): the later one gets a number.
    */
   label(type: string, key: Key): string {
-    const parts = typeof key === 'string' ? [key] : key;
-    const memo = `${type}\u0000${parts.join('\u0000')}`;
-    const existing = this.assigned.get(memo);
+    let labels = this.labelsByType.get(type);
+    if (!labels) {
+      labels = { taken: new Set(), assigned: new Map() };
+      this.labelsByType.set(type, labels);
+    }
+    const memo = typeof key === 'string' ? key : key.join('\u0000');
+    const existing = labels.assigned.get(memo);
     if (existing) return existing;
-    const taken = this.labels.get(type) ?? new Set<string>();
-    const base = identifier(parts.join('-'));
+    const base = identifier(typeof key === 'string' ? key : key.join('-'));
     let name = base;
-    for (let n = 2; taken.has(name); n += 1) name = `${base}_${n}`;
-    taken.add(name);
-    this.labels.set(type, taken);
-    this.assigned.set(memo, name);
+    for (let n = 2; labels.taken.has(name); n += 1) name = `${base}_${n}`;
+    labels.taken.add(name);
+    labels.assigned.set(memo, name);
     return name;
   }
 
