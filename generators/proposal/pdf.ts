@@ -10,6 +10,9 @@ const ACCENT = '#1f5fa8';
 const RULE = '#d5dbe3';
 const HEADER_FILL = '#eef2f7';
 
+/** PDFKit opens no font at all when its `font` option is null (its types admit only a name). */
+const NO_DEFAULT_FONT = null as unknown as string;
+
 const MARGIN = 56;
 const BODY = 10;
 
@@ -95,7 +98,12 @@ class Writer {
     const size = 8.5;
     const heightOf = (cells: readonly string[], bold: boolean) => {
       this.pdf.font(bold ? 'bold' : 'regular').fontSize(size);
-      return Math.max(...cells.map((cell, i) => this.pdf.heightOfString(cell || ' ', { width: widths[i]! - 2 * pad }))) + 2 * pad;
+      const line = this.pdf.currentLineHeight(true);
+      // Most cells fit on one line: measuring the width (PDFKit caches each word's layout) is enough,
+      // and only a cell that may wrap goes through the line wrapper. The half point spares a cell
+      // that fits by a hair from a rounding difference with the wrapper.
+      const cellHeight = (cell: string, width: number) => (!cell.includes('\n') && this.pdf.widthOfString(cell) <= width - 0.5 ? line : this.pdf.heightOfString(cell || ' ', { width }));
+      return Math.max(...cells.map((cell, i) => cellHeight(cell, widths[i]! - 2 * pad))) + 2 * pad;
     };
     const drawRow = (cells: readonly string[], bold: boolean, height: number, fill?: string) => {
       const y = this.pdf.y;
@@ -228,8 +236,11 @@ export async function renderProposalPdf(document: ProposalDocument, assets: Prop
   const pdf = new PDFDocument({
     size: assets.paper ?? 'A4',
     margin: MARGIN,
-    // The fonts are the caller's bytes: PDFKit's built-in Helvetica would be read from disk, and cannot set every character.
-    font: assets.fonts.regular as unknown as string,
+    // No default font: PDFKit's built-in Helvetica would be read from disk, and cannot set every
+    // character. Nor the caller's bytes as the default: PDFKit then caches the registered 'regular'
+    // under no name and parses the whole font again on every font('regular') call (and with it
+    // loses its cache of laid-out words), which was most of the PDF's time.
+    font: NO_DEFAULT_FONT,
     // The proposal's own date, when it has one, as the file's: the same proposal then gives the same bytes.
     info: { Title: document.title, ...(document.cover.consultant ? { Author: document.cover.consultant } : {}), Creator: 'Ninesmith', ...(document.cover.date ? { CreationDate: new Date(`${document.cover.date}T00:00:00Z`) } : {}) },
     bufferPages: true,
@@ -238,6 +249,7 @@ export async function renderProposalPdf(document: ProposalDocument, assets: Prop
   pdf.registerFont('regular', assets.fonts.regular as unknown as string);
   pdf.registerFont('bold', assets.fonts.bold as unknown as string);
   if (assets.fonts.mono) pdf.registerFont('mono', assets.fonts.mono as unknown as string);
+  pdf.font('regular');
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
     pdf.on('data', (chunk: Uint8Array) => chunks.push(chunk));
