@@ -12,12 +12,17 @@
 // no bundler inlines: it is copied beside the bundle as dist-cli/hcl2json.wasm.gz, where
 // src/cli/hcl-parser.ts looks first, with its licence notice (MPL-2.0) beside it.
 //
+// dist-cli/NOTICE.md carries the licence text of every npm package bundled into it (MIT, ISC, BSD
+// ask that it travel with every copy), read from each package's own licence file, and says what
+// the other files beside the bundle are (scripts/third-party-notices.mjs).
+//
 // Besides the bundle it writes dist-cli/inputs.json, the checkout's files the bundle was made
 // from, so bin/ninesmith.mjs can tell a bundle older than its sources and run the sources instead.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundledPackageNotices } from './third-party-notices.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist-cli');
@@ -98,12 +103,17 @@ copyFileSync(resvgWasm, join(outDir, 'resvg.wasm'));
 mkdirSync(join(outDir, 'fonts'), { recursive: true });
 for (const font of ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSansMono.ttf']) copyFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${font}`), join(outDir, 'fonts', font));
 copyFileSync(require.resolve('dejavu-fonts-ttf/LICENSE'), join(outDir, 'fonts', 'LICENSE'));
+const bundled = bundledPackageNotices(root, inputs);
 writeFileSync(
   join(outDir, 'NOTICE.md'),
   `# Third-party files shipped with the command line
 
+- \`ninesmith.mjs\`: bundles the ${bundled.packages.length} npm packages listed below, each under its own licence (its text follows).
 - \`resvg.wasm\`: resvg (@resvg/resvg-wasm ${versionOf(join(dirname(resvgWasm), 'package.json'))}), Mozilla Public License 2.0, unmodified; its source is in the resvg-js repository the npm package names.
-- \`fonts/DejaVuSans.ttf\`, \`fonts/DejaVuSans-Bold.ttf\`: DejaVu fonts ${versionOf(require.resolve('dejavu-fonts-ttf/package.json'))}, Bitstream Vera and Arev licences (\`fonts/LICENSE\`).
+- \`fonts/DejaVuSans.ttf\`, \`fonts/DejaVuSans-Bold.ttf\`, \`fonts/DejaVuSansMono.ttf\`: DejaVu fonts ${versionOf(require.resolve('dejavu-fonts-ttf/package.json'))}, Bitstream Vera and Arev licences (\`fonts/LICENSE\`).
+- \`hcl2json.wasm.gz\`: see \`hcl2json.NOTICE\` (Mozilla Public License 2.0).
+
+${bundled.markdown}
 `,
 );
 

@@ -68,6 +68,13 @@ describe('the packed package, installed into an empty folder', { timeout: 120_00
     expect(installed.packedFiles).toEqual(expect.arrayContaining(['bin/ninesmith.mjs', 'dist-cli/ninesmith.mjs', 'dist-cli/hcl2json.wasm.gz', 'public/prices/aws.json', 'public/prices/azure.json', 'public/prices/gcp.json']));
   });
 
+  it('ships the licence notice of every package bundled into the command line, and of the fonts', () => {
+    const notice = readFileSync(join(installed.packageDir, 'dist-cli', 'NOTICE.md'), 'utf8');
+    for (const name of ['pdfkit', 'fontkit', 'docx', 'js-yaml', 'zod']) expect(notice, name).toMatch(new RegExp(`^### ${name} [\\d.]+ \\(`, 'm'));
+    expect(notice).toContain('Permission is hereby granted, free of charge');
+    expect(notice).toContain('fonts/DejaVuSansMono.ttf');
+  });
+
   it('needs no other package: nothing but ninesmith was installed, and it declares no dependencies', () => {
     expect(readdirSync(join(installed.installDir, 'node_modules')).filter((name) => !name.startsWith('.'))).toEqual(['ninesmith']);
     const manifest = JSON.parse(readFileSync(join(installed.packageDir, 'package.json'), 'utf8')) as Record<string, unknown>;

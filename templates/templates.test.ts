@@ -20,7 +20,6 @@ const EXPECTED: Record<string, string[]> = {
   'erp-on-kubernetes': [
     // Self-operated data services and one region: modelled just under the premium target (its description says so).
     'high availability-below-target waf,nlb,traefik,erp-app,attachments',
-    'high availability-below-target waf,nlb,traefik,erp-app,postgres',
     'high no-tenant-isolation traefik,erp-app',
     'high region-failure-exceeds-rto waf,nlb,traefik,erp-app,erp-workers,job-queue,postgres,redis,attachments,idp',
     // Point-in-time recovery reaches the second before a corruption; the writes until it is noticed are lost.

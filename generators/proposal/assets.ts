@@ -41,8 +41,8 @@ export function base64Bytes(base64: string): Uint8Array {
 }
 
 /** The cover logo's bytes and size, or undefined when it has none (or it cannot be read). */
-export function logoImage(document: ProposalDocument): { bytes: Uint8Array; mime: 'image/png' | 'image/jpeg'; width: number; height: number } | undefined {
-  const logo = document.cover.logo;
+export function logoImage(proposal: ProposalDocument): { bytes: Uint8Array; mime: 'image/png' | 'image/jpeg'; width: number; height: number } | undefined {
+  const logo = proposal.cover.logo;
   if (!logo) return undefined;
   try {
     const bytes = base64Bytes(logo.base64);
@@ -53,9 +53,9 @@ export function logoImage(document: ProposalDocument): { bytes: Uint8Array; mime
 }
 
 /** Every diagram of the document as a PNG, keyed by its SVG: rasterized once each. */
-export async function diagramImages(document: ProposalDocument, rasterize: ProposalAssets['rasterize']): Promise<Map<string, { png: Uint8Array; width: number; height: number }>> {
+export async function diagramImages(proposal: ProposalDocument, rasterize: ProposalAssets['rasterize']): Promise<Map<string, { png: Uint8Array; width: number; height: number }>> {
   const images = new Map<string, { png: Uint8Array; width: number; height: number }>();
-  for (const section of document.sections) {
+  for (const section of proposal.sections) {
     for (const block of section.blocks) {
       if (block.kind !== 'diagram' || images.has(block.svg)) continue;
       const png = await rasterize(block.svg);

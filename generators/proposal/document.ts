@@ -78,10 +78,10 @@ export function inlineText(content: readonly Inline[]): string {
 }
 
 /** Every piece of text in the document, in reading order (the tests look figures up in it). */
-export function documentText(document: ProposalDocument): string {
-  const out: string[] = [document.cover.title, document.cover.subtitle];
-  for (const value of [document.cover.client, document.cover.consultant, document.cover.date, document.cover.version]) if (value) out.push(value);
-  for (const section of document.sections) {
+export function documentText(proposal: ProposalDocument): string {
+  const out: string[] = [proposal.cover.title, proposal.cover.subtitle];
+  for (const value of [proposal.cover.client, proposal.cover.consultant, proposal.cover.date, proposal.cover.version]) if (value) out.push(value);
+  for (const section of proposal.sections) {
     out.push(section.title);
     for (const block of section.blocks) {
       switch (block.kind) {
@@ -112,6 +112,6 @@ export function documentText(document: ProposalDocument): string {
       }
     }
   }
-  document.references.forEach((reference, i) => out.push(`[${i + 1}] ${reference.title}${reference.url ? ` ${reference.url}` : ''} (${reference.note})`));
+  proposal.references.forEach((reference, i) => out.push(`[${i + 1}] ${reference.title}${reference.url ? ` ${reference.url}` : ''} (${reference.note})`));
   return out.join('\n');
 }

@@ -57,8 +57,8 @@ function table(columns: readonly { title: string; numeric?: boolean }[], rows: r
  * styles (so its navigation pane and table of contents work), real tables, the diagram as SVG with a
  * PNG fallback, references as links, and each appendix on a new page.
  */
-export async function renderProposalDocx(document: ProposalDocument, assets: Pick<ProposalAssets, 'rasterize'>): Promise<Uint8Array> {
-  const images = await diagramImages(document, assets.rasterize);
+export async function renderProposalDocx(proposal: ProposalDocument, assets: Pick<ProposalAssets, 'rasterize'>): Promise<Uint8Array> {
+  const images = await diagramImages(proposal, assets.rasterize);
   const encoder = new TextEncoder();
   const block = (b: Block): (Paragraph | Table)[] => {
     switch (b.kind) {
@@ -110,12 +110,12 @@ export async function renderProposalDocx(document: ProposalDocument, assets: Pic
     new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: pageBreak, children: [new TextRun(s.title)] }),
     ...s.blocks.flatMap(block),
   ];
-  const logo = logoImage(document);
+  const logo = logoImage(proposal);
   const coverFacts: [string, string | undefined][] = [
-    ['Prepared for', document.cover.client],
-    ['Prepared by', document.cover.consultant],
-    ['Date', document.cover.date],
-    ['Version', document.cover.version],
+    ['Prepared for', proposal.cover.client],
+    ['Prepared by', proposal.cover.consultant],
+    ['Date', proposal.cover.date],
+    ['Version', proposal.cover.version],
   ];
   const cover: Paragraph[] = [
     ...(logo
@@ -133,16 +133,16 @@ export async function renderProposalDocx(document: ProposalDocument, assets: Pic
           }),
         ]
       : [new Paragraph({ children: [], spacing: { before: 2400 } })]),
-    new Paragraph({ children: [new TextRun({ text: document.cover.subtitle.toUpperCase(), color: '1F5FA8', size: 18 })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(document.cover.title)], spacing: { after: 480 } }),
+    new Paragraph({ children: [new TextRun({ text: proposal.cover.subtitle.toUpperCase(), color: '1F5FA8', size: 18 })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(proposal.cover.title)], spacing: { after: 480 } }),
     ...coverFacts.filter(([, value]) => value).map(([label, value]) => new Paragraph({ children: [new TextRun({ text: `${label}: `, color: '5A6573' }), new TextRun(value!)] })),
   ];
-  const main = document.sections.filter((s) => !s.appendix);
+  const main = proposal.sections.filter((s) => !s.appendix);
   const references: Paragraph[] =
-    document.references.length > 0
+    proposal.references.length > 0
       ? [
           new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('References')] }),
-          ...document.references.map(
+          ...proposal.references.map(
             (r, i) =>
               new Paragraph({
                 children: [
@@ -156,14 +156,14 @@ export async function renderProposalDocx(document: ProposalDocument, assets: Pic
         ]
       : [];
   const doc = new Document({
-    title: document.title,
-    creator: document.cover.consultant ?? 'Ninesmith',
+    title: proposal.title,
+    creator: proposal.cover.consultant ?? 'Ninesmith',
     styles: { default: { document: { run: { font: FONT, size: 20 } } } },
     sections: [
       { children: cover },
       {
-        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${document.title} · page `, size: 16, color: '5A6573' }), new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '5A6573' })] })] }) },
-        children: [...main.flatMap((s) => section(s, false)), ...references, ...document.sections.filter((s) => s.appendix).flatMap((s) => section(s, true))],
+        footers: { default: new Footer({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: `${proposal.title} · page `, size: 16, color: '5A6573' }), new TextRun({ children: [PageNumber.CURRENT], size: 16, color: '5A6573' })] })] }) },
+        children: [...main.flatMap((s) => section(s, false)), ...references, ...proposal.sections.filter((s) => s.appendix).flatMap((s) => section(s, true))],
       },
     ],
   });

@@ -61,19 +61,33 @@ export function touchedComponents(before: Design, after: Design): Set<string> | 
   return touched;
 }
 
-/** Everything reachable from `start` along connections of any mode. */
+/**
+ * What each journey's start reaches along connections of any mode, per connection list: the design
+ * before the changes is the same for every finding tried, and a change that edits only props keeps
+ * its connection list, so most reach sets are worked out once.
+ */
+const reachCache = new WeakMap<readonly Connection[], { out: Map<string, string[]>; reach: Map<string, Set<string>> }>();
+
 function reachable(design: Design, start: string): Set<string> {
-  const out = new Map<string, string[]>();
-  for (const c of design.connections) (out.get(c.from) ?? out.set(c.from, []).get(c.from)!).push(c.to);
+  let cached = reachCache.get(design.connections);
+  if (!cached) {
+    const out = new Map<string, string[]>();
+    for (const c of design.connections) (out.get(c.from) ?? out.set(c.from, []).get(c.from)!).push(c.to);
+    cached = { out, reach: new Map() };
+    reachCache.set(design.connections, cached);
+  }
+  const known = cached.reach.get(start);
+  if (known) return known;
   const seen = new Set<string>([start]);
   const queue = [start];
   while (queue.length > 0) {
-    for (const next of out.get(queue.pop()!) ?? []) {
+    for (const next of cached.out.get(queue.pop()!) ?? []) {
       if (seen.has(next)) continue;
       seen.add(next);
       queue.push(next);
     }
   }
+  cached.reach.set(start, seen);
   return seen;
 }
 
@@ -90,6 +104,11 @@ function restrict(design: Design, ids: ReadonlySet<string>, journeyIds: Readonly
   };
 }
 
+function someIn(ids: ReadonlySet<string>, set: ReadonlySet<string>): boolean {
+  for (const id of ids) if (set.has(id)) return true;
+  return false;
+}
+
 /** The part of a design a change can move, before and after it. */
 function scopes(before: Design, after: Design): { before: Design; after: Design; priced: { before: Design; after: Design } } {
   const touched = touchedComponents(before, after);
@@ -99,7 +118,7 @@ function scopes(before: Design, after: Design): { before: Design; after: Design;
   for (const design of [before, after]) {
     for (const journey of design.journeys) {
       const reach = reachable(design, journey.from);
-      if (![...touched].some((id) => reach.has(id))) continue;
+      if (!someIn(touched, reach)) continue;
       journeys.add(journey.id);
       for (const id of reach) ids.add(id);
     }

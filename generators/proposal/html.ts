@@ -99,8 +99,8 @@ ol.references .note { color: var(--muted); }
  * the page, no script and nothing fetched (the page's content security policy forbids it), so it
  * opens offline, can be mailed as one file, and prints to A4 or Letter.
  */
-export function renderHtml(document: ProposalDocument): string {
-  const { cover } = document;
+export function renderHtml(proposal: ProposalDocument): string {
+  const { cover } = proposal;
   const facts: [string, string | undefined][] = [
     ['Prepared for', cover.client],
     ['Prepared by', cover.consultant],
@@ -111,21 +111,21 @@ export function renderHtml(document: ProposalDocument): string {
     .filter(([, value]) => value)
     .map(([label, value]) => `<dt>${label}</dt><dd>${escapeHtml(value!)}</dd>`)
     .join('')}</dl></header>`;
-  const main = document.sections.filter((s) => !s.appendix).map(section);
+  const main = proposal.sections.filter((s) => !s.appendix).map(section);
   const references =
-    document.references.length > 0
-      ? `<section id="references" class="main"><h2>References</h2><ol class="references">${document.references
+    proposal.references.length > 0
+      ? `<section id="references" class="main"><h2>References</h2><ol class="references">${proposal.references
           .map((r, i) => `<li id="ref-${i + 1}">${escapeHtml(r.title)}${r.url ? `: <a href="${escapeHtml(r.url)}">${escapeHtml(r.url)}</a>` : ''} <span class="note">(${escapeHtml(r.note)})</span></li>`)
           .join('')}</ol></section>`
       : '';
-  const appendices = document.sections.filter((s) => s.appendix).map(section);
+  const appendices = proposal.sections.filter((s) => s.appendix).map(section);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src data:; style-src 'unsafe-inline'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(document.title)}</title>
+<title>${escapeHtml(proposal.title)}</title>
 <style>${STYLE}</style>
 </head>
 <body>

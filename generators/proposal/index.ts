@@ -21,10 +21,10 @@ export const PROPOSAL_PDF_PATH = 'proposal/proposal.pdf';
 export const PROPOSAL_DOCX_PATH = 'proposal/proposal.docx';
 
 /** The text formats of a proposal document: Markdown and self-contained HTML. */
-export function proposalTextFiles(document: ProposalDocument): GeneratedFile[] {
+export function proposalTextFiles(proposal: ProposalDocument): GeneratedFile[] {
   return [
-    { path: PROPOSAL_HTML_PATH, contents: renderHtml(document) },
-    { path: PROPOSAL_PATH, contents: renderMarkdown(document) },
+    { path: PROPOSAL_HTML_PATH, contents: renderHtml(proposal) },
+    { path: PROPOSAL_PATH, contents: renderMarkdown(proposal) },
   ];
 }
 

@@ -55,17 +55,17 @@ function block(b: Block): string[] {
 }
 
 /** The proposal as Markdown: for a repository or a wiki, the same content as the other formats. */
-export function renderMarkdown(document: ProposalDocument): string {
-  const { cover } = document;
-  const out: string[] = [`# ${text(document.title)}`, ''];
+export function renderMarkdown(proposal: ProposalDocument): string {
+  const { cover } = proposal;
+  const out: string[] = [`# ${text(proposal.title)}`, ''];
   const facts = [cover.client && `Prepared for ${text(cover.client)}`, cover.consultant && `by ${text(cover.consultant)}`, cover.date && text(cover.date), cover.version && `version ${text(cover.version)}`].filter(Boolean);
   if (facts.length > 0) out.push(facts.join(', '), '');
-  const main = document.sections.filter((s) => !s.appendix);
-  const appendices = document.sections.filter((s) => s.appendix);
+  const main = proposal.sections.filter((s) => !s.appendix);
+  const appendices = proposal.sections.filter((s) => s.appendix);
   for (const section of main) out.push(`## ${text(section.title)}`, '', ...section.blocks.flatMap(block));
-  if (document.references.length > 0) {
+  if (proposal.references.length > 0) {
     out.push('## References', '');
-    document.references.forEach((r, i) => out.push(`${i + 1}\\. ${text(r.title)}${r.url ? ` <${r.url}>` : ''}: ${text(r.note)}`, ''));
+    proposal.references.forEach((r, i) => out.push(`${i + 1}\\. ${text(r.title)}${r.url ? ` <${r.url}>` : ''}: ${text(r.note)}`, ''));
   }
   for (const section of appendices) out.push(`## ${text(section.title)}`, '', ...section.blocks.flatMap(block));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;

@@ -1,5 +1,5 @@
 import { formatDuration, primaryRegion, type Region } from '../../src/model';
-import { kindContext } from '../../src/catalog';
+import { alarmDetectionSeconds, DNS_ALARM_CHECK, dnsDetectionSeconds, dnsEndpointCheck, kindContext } from '../../src/catalog';
 import { backupOf, targetsOf, sourcesOf, type ComponentFacts, type DesignFacts } from '../design-facts';
 import { markdownText } from '../text';
 import { counterpartOf, runbookCommands, type RunbookCommands } from './commands';
@@ -149,6 +149,15 @@ function zoneSections(w: Writer, components: readonly ComponentFacts[]): Section
   };
 }
 
+/** How long the exported DNS health checks take to declare a region down, as the Terraform configures them. */
+function dnsDetection(facts: DesignFacts, ttl: number): string {
+  if (facts.components.some((c) => c.kind.id === 'cdn')) {
+    return `${alarmDetectionSeconds(DNS_ALARM_CHECK)} s: an alarm on the load balancer's healthy targets, evaluated over ${DNS_ALARM_CHECK.evaluationPeriods} period of ${DNS_ALARM_CHECK.periodSeconds} s`;
+  }
+  const check = dnsEndpointCheck(ttl);
+  return `${dnsDetectionSeconds(check)} s: ${check.failureThreshold} failed checks ${check.requestIntervalSeconds} s apart`;
+}
+
 function regionSections(w: Writer, mode: FailureMode): Sections {
   const regions = w.facts.regions;
   const primary = primaryRegion(w.facts)!;
@@ -170,7 +179,9 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
   const watched = [...replicated, ...standby, ...promotions.map((p) => p.replica)];
   return {
     watch: [...new Set(watched)],
-    mechanism: `${active ? 'Every region serves; traffic leaves the lost one within the health checks\' detection time plus' : 'The standby is promoted and scaled up, then'} DNS propagation (TTL ${ttl}s).`,
+    mechanism: automatic
+      ? `${active ? 'Every region serves; traffic leaves the lost one' : 'The standby is promoted and scaled up; traffic moves to it'} once the DNS health checks declare the region down (${dnsDetection(w.facts, ttl)}), plus DNS propagation (TTL ${ttl}s).`
+      : `${active ? 'Every region serves; traffic leaves the lost one when the records are changed, plus' : 'The standby is promoted and scaled up, then'} DNS propagation (TTL ${ttl}s).`,
     alert: [`DNS health checks of the entry points failing in region ${w.region(primary)}; synthetic checks failing from every location; the provider's dashboard naming the region.`],
     triage: [
       'Decide, do not drift: a region failover costs data (the replication lag at the moment of failure) and time. Name the incident lead and take the decision within 15 minutes.',

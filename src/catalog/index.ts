@@ -6,3 +6,4 @@ export { propsSchema, propDefaults, effectiveProps, findPropSpec, regionPropPath
 export { checkAgainstCatalog, loadDesign, loadDesignDocument } from './validate';
 export { AWS_SLA, AZURE_SLA, GCP_SLA } from './slas';
 export { syntheticDesign } from './synthetic-design';
+export * from './health-checks';

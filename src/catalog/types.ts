@@ -1,3 +1,4 @@
+import type { TargetHealthCheck } from './health-checks';
 import type { Component, Design, Provider } from '../model';
 
 /** The layers a platform is priced and reported by (docs/design-format.md, "Component kinds"). */
@@ -299,6 +300,8 @@ export interface ComponentTraits {
   healthChecks?: boolean;
   /** Kinds that probe what they route to: the path a healthy target answers on. */
   healthCheckPath?: string;
+  /** Kinds that probe what they route to: how often, and after how many failures a target is taken out. */
+  targetHealthCheck?: TargetHealthCheck;
   /** Kinds that can scale out: whether they do, and between what bounds. */
   autoscaling?: { enabled: boolean; min?: number; max?: number };
   /** Application tiers: where user sessions live. */

@@ -1,3 +1,4 @@
+import { TARGET_HEALTH_CHECKS } from '../../../src/catalog';
 import type { Region } from '../../../src/model';
 import { sourcesOf, targetsOf, usedZones, type ComponentFacts } from '../../design-facts';
 import { DEFAULT_NAMESPACE, EBS_CSI_SERVICE_ACCOUNT, INGRESS_HEALTH_PATH, INGRESS_NODE_PORT } from '../../kubernetes';
@@ -97,17 +98,17 @@ function rollbackOnFailure(b: TerraformBuilder): boolean {
 
 /** How a load balancer reaches one target: the target group's type, port and health check. */
 function targetShape(b: TerraformBuilder, lb: Member<AwsRoles['load-balancer']>, target: ComponentFacts): { type: 'ip' | 'instance'; port: number | RawExpr; health: BodyItem[] } {
-  const network = lb.spec.type === 'network';
+  const check = TARGET_HEALTH_CHECKS[lb.spec.type];
   const protocolHealth = (path: string): BodyItem[] => [
     attr('enabled', true),
     attr('protocol', 'HTTP'),
     attr('path', path),
     attr('port', 'traffic-port'),
     attr('matcher', '200-399'),
-    attr('interval', network ? 10 : 15),
-    attr('timeout', 5),
-    attr('healthy_threshold', 2),
-    attr('unhealthy_threshold', network ? 2 : 3),
+    attr('interval', check.intervalSeconds),
+    attr('timeout', check.timeoutSeconds),
+    attr('healthy_threshold', check.healthyThreshold),
+    attr('unhealthy_threshold', check.unhealthyThreshold),
   ];
   if (b.roles.is(target, 'ingress-controller')) {
     // Traefik's web entrypoint on every node (a NodePort the Helm values fix); it answers /ping there.

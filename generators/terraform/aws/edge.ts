@@ -1,3 +1,4 @@
+import { DNS_ALARM_CHECK, dnsEndpointCheck } from '../../../src/catalog';
 import type { Region } from '../../../src/model';
 import type { ComponentFacts } from '../../design-facts';
 import type { Member } from '../../roles';
@@ -187,8 +188,8 @@ function healthCheck(b: TerraformBuilder, entry: EntryPoint, ttl: number): void 
         attr('namespace', namespace),
         attr('metric_name', 'HealthyHostCount'),
         attr('statistic', 'Minimum'),
-        attr('period', 60),
-        attr('evaluation_periods', 1),
+        attr('period', DNS_ALARM_CHECK.periodSeconds),
+        attr('evaluation_periods', DNS_ALARM_CHECK.evaluationPeriods),
         attr('comparison_operator', 'LessThanThreshold'),
         attr('threshold', 1),
         attr('treat_missing_data', 'breaching'),
@@ -209,6 +210,7 @@ function healthCheck(b: TerraformBuilder, entry: EntryPoint, ttl: number): void 
     );
     return;
   }
+  const check = dnsEndpointCheck(ttl);
   b.add(
     'edge.tf',
     block('resource', ['aws_route53_health_check', b.label('aws_route53_health_check', entry.lb.id)], [
@@ -217,8 +219,8 @@ function healthCheck(b: TerraformBuilder, entry: EntryPoint, ttl: number): void 
       attr('fqdn', b.ref('aws_lb', entry.lb.id, 'dns_name')),
       attr('port', 443),
       entry.spec.type !== 'network' && attr('resource_path', entry.spec.healthCheckPath),
-      attr('failure_threshold', 3),
-      attr('request_interval', ttl <= 60 ? 10 : 30),
+      attr('failure_threshold', check.failureThreshold),
+      attr('request_interval', check.requestIntervalSeconds),
       b.tags(entry.lb, `${entry.lb.name} health`),
     ]),
   );

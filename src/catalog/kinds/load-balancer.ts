@@ -1,6 +1,7 @@
 import { AWS_SLA, AZURE_SLA, GCP_SLA, byProvider } from '../slas';
 import { healthCheckProp } from '../common-props';
 import { defineKind } from '../define-kind';
+import { TARGET_HEALTH_CHECKS } from '../health-checks';
 
 export const loadBalancer = defineKind({
   id: 'load-balancer',
@@ -39,7 +40,7 @@ export const loadBalancer = defineKind({
   initialProps: { type: 'application', healthChecks: true },
   // The provider takes a lost zone's load balancer nodes out of service itself, whatever the
   // targets' health checks say: the load balancer's own zonal failover is the service's.
-  traits: (props) => ({ healthChecks: props.healthChecks, healthCheckPath: props.healthCheckPath, exposure: props.scheme === 'internal' ? 'internal' : 'public', zonalFailover: 'service' }),
+  traits: (props) => ({ healthChecks: props.healthChecks, healthCheckPath: props.healthCheckPath, targetHealthCheck: TARGET_HEALTH_CHECKS[props.type], exposure: props.scheme === 'internal' ? 'internal' : 'public', zonalFailover: 'service' }),
   remedies: { 'health-checks': () => ({ props: { healthChecks: true } }) },
   sla: (props, _component, { provider, zones }) =>
     byProvider(

@@ -122,7 +122,7 @@ describe('ninesmith compare (text and Markdown)', () => {
     expect(stdout).toMatch(/^# Comparison: Client portal, single region, multi-AZ vs Client portal, active-active across two regions\n/);
     expect(stdout).toContain('| | 1. Client portal, single region, multi-AZ | 2. Client portal, active-active across two regions |');
     expect(stdout).toContain('## Recovery (worst estimate per failure scenario class)');
-    expect(stdout).toMatch(/\| \*\*Primary region lost\*\* \| RTO unbounded, RPO unbounded \| RTO 3m, RPO 15m \(RTO now bounded, RPO now bounded\) \|/);
+    expect(stdout).toMatch(/\| \*\*Primary region lost\*\* \| RTO unbounded, RPO unbounded \| RTO 2m, RPO 15m \(RTO now bounded, RPO now bounded\) \|/);
     expect(stdout).toContain('## Availability per journey (modelled from failure rates; the SLA floor beside it)');
     expect(stdout).toContain('## Is it worth it?');
     // Every table row has as many cells as the header.

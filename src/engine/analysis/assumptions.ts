@@ -1,3 +1,16 @@
+import {
+  alarmDetectionSeconds,
+  DNS_ALARM_CHECK,
+  DNS_ENDPOINT_CHECKS,
+  dnsDetectionSeconds,
+  FAST_DNS_CHECK_MAX_TTL_SECONDS,
+  HEALTH_CHECK_SOURCES,
+  TARGET_HEALTH_CHECKS,
+  targetDetectionSeconds,
+  type DnsEndpointCheck,
+  type TargetHealthCheck,
+} from '../../catalog';
+
 /**
  * The figures every recovery estimate is built from, each with where it comes from. Figures marked
  * `heuristic` are orders of magnitude (the AWS DR whitepaper's strategy ranges, common defaults), not
@@ -13,6 +26,34 @@ export interface Assumption {
   source: string;
   /** true for orders of magnitude and conventions rather than published figures. */
   heuristic: boolean;
+}
+
+/** "1 check", "3 checks". */
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+// An object type, not the interface, so the table of assumptions still reads as plain records (scripts/docs).
+type TimedAssumption = { id: string; text: string; seconds: number; source: string; heuristic: boolean };
+
+function targetEviction(id: string, who: string, check: TargetHealthCheck, source: string): TimedAssumption {
+  const seconds = targetDetectionSeconds(check);
+  return {
+    id,
+    text: `${who} stops sending traffic to a failed instance after ${plural(check.unhealthyThreshold, 'failed health check')} ${check.intervalSeconds} s apart: ${seconds} s (as the Terraform export configures its target groups).`,
+    seconds,
+    source,
+    heuristic: false,
+  };
+}
+
+function dnsDetection(id: string, which: string, check: DnsEndpointCheck): TimedAssumption {
+  const seconds = dnsDetectionSeconds(check);
+  return {
+    id,
+    text: `DNS health checks declare a region down after ${plural(check.failureThreshold, 'failed check')} ${check.requestIntervalSeconds} s apart for ${which}: ${seconds} s, plus the record TTL (as the Terraform export configures them).`,
+    seconds,
+    source: HEALTH_CHECK_SOURCES.route53,
+    heuristic: false,
+  };
 }
 
 const DR_WHITEPAPER = 'AWS whitepaper "Disaster Recovery of Workloads on AWS" (strategies), via docs/reliability-reference.md §3.2: recalled, not re-read';
@@ -39,13 +80,8 @@ export const ASSUMPTIONS = {
     source: 'Amazon ElastiCache documentation, Multi-AZ with automatic failover; Redis Sentinel down-after-milliseconds plus election',
     heuristic: true,
   },
-  healthCheckEviction: {
-    id: 'health-check-eviction',
-    text: 'A load balancer stops sending traffic to failed instances after its health checks fail: 2 checks 30 s apart, 60 s.',
-    seconds: 60,
-    source: 'Elastic Load Balancing target group defaults (HealthCheckIntervalSeconds 30, UnhealthyThresholdCount 2)',
-    heuristic: false,
-  },
+  healthCheckEviction: targetEviction('health-check-eviction', 'An application load balancer', TARGET_HEALTH_CHECKS.application, HEALTH_CHECK_SOURCES.applicationTargetGroup),
+  healthCheckEvictionNetwork: targetEviction('health-check-eviction-network', 'A network load balancer', TARGET_HEALTH_CHECKS.network, HEALTH_CHECK_SOURCES.networkTargetGroup),
   manualDetection: {
     id: 'manual-detection',
     text: 'Without health checks or automatic failover, someone has to notice and act: 30 min.',
@@ -109,11 +145,21 @@ export const ASSUMPTIONS = {
     source: 'Amazon RDS read replica promotion (minutes); designer convention',
     heuristic: true,
   },
-  dnsFailoverDetection: {
-    id: 'dns-failover-detection',
-    text: 'DNS health checks declare a region down after 3 failed checks 30 s apart: 90 s, plus the record TTL.',
-    seconds: 90,
-    source: 'Amazon Route 53 health check defaults (RequestInterval 30, FailureThreshold 3)',
+  dnsFailoverDetection: dnsDetection(
+    'dns-failover-detection',
+    `records with a TTL of ${FAST_DNS_CHECK_MAX_TTL_SECONDS} s or less`,
+    DNS_ENDPOINT_CHECKS.fast,
+  ),
+  dnsFailoverDetectionStandard: dnsDetection(
+    'dns-failover-detection-standard',
+    `records with a TTL over ${FAST_DNS_CHECK_MAX_TTL_SECONDS} s`,
+    DNS_ENDPOINT_CHECKS.standard,
+  ),
+  dnsFailoverAlarm: {
+    id: 'dns-failover-alarm',
+    text: `Behind a CDN, DNS health checks follow an alarm on each region's healthy load balancer targets, raised after ${plural(DNS_ALARM_CHECK.evaluationPeriods, 'period')} of ${DNS_ALARM_CHECK.periodSeconds} s with none: ${alarmDetectionSeconds(DNS_ALARM_CHECK)} s, plus the record TTL (as the Terraform export configures them).`,
+    seconds: alarmDetectionSeconds(DNS_ALARM_CHECK),
+    source: HEALTH_CHECK_SOURCES.route53Alarm,
     heuristic: false,
   },
   dnsManualFailover: {

@@ -44,13 +44,28 @@ describe('simulateFailure', () => {
       { component: 'web', partner: 'dr-web' },
       { component: 'db', partner: 'dr-db' },
     ]);
-    // 90 s health checks + 60 s TTL + 600 s warm standby = 750 s.
-    expect(journey!.rtoSeconds).toBe(750);
+    // 30 s of health checks (3, 10 s apart, for a TTL of 60 s) + 60 s TTL + 600 s warm standby = 690 s.
+    expect(journey!.rtoSeconds).toBe(690);
+  });
+
+  it('detects a lost region as the exported DNS checks do: 10 s checks up to a 60 s TTL, 30 s above, an alarm behind a CDN', () => {
+    const slow = load('region-failure-exceeds-rto.pass.yaml', (t) => t.replace('ttlSeconds: 60', 'ttlSeconds: 120'));
+    // 3 checks 30 s apart (90 s) + 120 s TTL + 600 s warm standby.
+    expect(simulateFailure(slow, { regions: ['main'] }).journeys[0]!.rtoSeconds).toBe(90 + 120 + 600);
+    const cdn = load('region-failure-exceeds-rto.pass.yaml', (t) => t.replace('- id: waf\n', '- {id: cdn, kind: cdn}\n- id: waf\n'));
+    // One 60 s alarm period + 60 s TTL + 600 s warm standby.
+    expect(simulateFailure(cdn, { regions: ['main'] }).journeys[0]!.rtoSeconds).toBe(60 + 60 + 600);
+  });
+
+  it("evicts a lost zone's instances after the checks of the load balancer in front: 45 s (application), 20 s (network)", () => {
+    const lostZone = (design: Design) => simulateFailure(design, { zones: ['main/c'] }).journeys[0]!.rtoSeconds;
+    expect(lostZone(load('single-point-of-failure.pass.yaml'))).toBe(45);
+    expect(lostZone(load('single-point-of-failure.pass.yaml', (t) => t.replace('kind: load-balancer\n', 'kind: load-balancer\n  props: {type: network}\n')))).toBe(20);
   });
 
   it('takes longer with a pilot light and with manual DNS', () => {
     const pilot = load('region-failure-exceeds-rto.pass.yaml', (t) => t.replace('strategy: warm-standby', 'strategy: pilot-light'));
-    expect(simulateFailure(pilot, { regions: ['main'] }).journeys[0]!.rtoSeconds).toBe(90 + 60 + 2700);
+    expect(simulateFailure(pilot, { regions: ['main'] }).journeys[0]!.rtoSeconds).toBe(30 + 60 + 2700);
     const manual = load('region-failure-exceeds-rto.pass.yaml', (t) => t.replace('failoverRouting: true', 'failoverRouting: false'));
     expect(simulateFailure(manual, { regions: ['main'] }).journeys[0]!.rtoSeconds).toBe(1800 + 60 + 600);
   });
@@ -148,7 +163,7 @@ describe('failure scenarios', () => {
   it('estimates replication lag for a region loss with a cross-region replica', () => {
     const design = load('region-failure-exceeds-rto.pass.yaml');
     const region = scenario(design, 'region:main');
-    expect(region.rtoSeconds).toBe(750);
+    expect(region.rtoSeconds).toBe(690);
     expect(region.rpoSeconds).toBe(60);
     expect(region.assumptions.map((a) => a.id)).toEqual(expect.arrayContaining(['async-replication-lag', 'warm-standby', 'dns-failover-detection']));
     expect(region.assumptions.find((a) => a.id === 'warm-standby')!.heuristic).toBe(true);

@@ -1,4 +1,4 @@
-import type { BackupPolicy, ReplicationMethod } from '../../catalog';
+import { DNS_ENDPOINT_CHECKS, dnsEndpointCheck, TARGET_HEALTH_CHECKS, type BackupPolicy, type ReplicationMethod } from '../../catalog';
 import { isGlobal, source, target, zoneKey, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import type { FailureState } from './failure';
@@ -116,8 +116,29 @@ export function zoneLossDisruption(graph: DesignGraph, i: number, lost: Readonly
     case 'replica':
       return primaryLost ? est(ASSUMPTIONS.cacheFailover.seconds, ASSUMPTIONS.cacheFailover) : est(0);
     case 'load-balanced':
-      return traits.healthChecks === false ? est(ASSUMPTIONS.manualDetection.seconds, ASSUMPTIONS.manualDetection) : est(ASSUMPTIONS.healthCheckEviction.seconds, ASSUMPTIONS.healthCheckEviction);
+      return traits.healthChecks === false ? est(ASSUMPTIONS.manualDetection.seconds, ASSUMPTIONS.manualDetection) : targetEviction(graph, i);
   }
+}
+
+/**
+ * How long the load balancers in front of `i` keep sending it traffic after an instance fails: the
+ * slowest of their target checks. With none in front (a cluster behind its ingress, a worker pool
+ * an orchestrator watches) the application load balancer's checks stand for them.
+ */
+function targetEviction(graph: DesignGraph, i: number): Estimate {
+  let slowest: Estimate | undefined;
+  for (const c of graph.in.sync[i]!) {
+    const check = graph.traits[source(graph, c)]?.targetHealthCheck;
+    if (!check) continue;
+    const assumption = check === TARGET_HEALTH_CHECKS.network ? ASSUMPTIONS.healthCheckEvictionNetwork : ASSUMPTIONS.healthCheckEviction;
+    if (!slowest || assumption.seconds > slowest.seconds!) slowest = est(assumption.seconds, assumption);
+  }
+  return slowest ?? est(ASSUMPTIONS.healthCheckEviction.seconds, ASSUMPTIONS.healthCheckEviction);
+}
+
+/** Whether a CDN fronts the entry points: DNS then follows alarms on their targets, not probes of them. */
+function cdnFronted(graph: DesignGraph): boolean {
+  return graph.kinds.some((kind) => kind.id === 'cdn');
 }
 
 /** DNS failover time: health-checked failover records, or a manual change; plus the record TTL. */
@@ -127,8 +148,13 @@ export function dnsFailover(graph: DesignGraph): Estimate {
     const foundation = graph.traits[i]!.foundation;
     if (foundation?.role !== 'dns') continue;
     const ttl = foundation.ttlSeconds;
+    const detection = cdnFronted(graph)
+      ? ASSUMPTIONS.dnsFailoverAlarm
+      : dnsEndpointCheck(ttl) === DNS_ENDPOINT_CHECKS.fast
+        ? ASSUMPTIONS.dnsFailoverDetection
+        : ASSUMPTIONS.dnsFailoverDetectionStandard;
     const e = foundation.healthCheckedFailover
-      ? est(ASSUMPTIONS.dnsFailoverDetection.seconds + ttl, ASSUMPTIONS.dnsFailoverDetection)
+      ? est(detection.seconds + ttl, detection)
       : est(ASSUMPTIONS.dnsManualFailover.seconds + ttl, ASSUMPTIONS.dnsManualFailover);
     if (!best || (e.seconds ?? Infinity) < (best.seconds ?? Infinity)) best = e;
   }
