@@ -57,7 +57,12 @@ class Writer {
     const width = this.width - (options.indent ?? 0);
     this.pdf.fontSize(options.size ?? BODY).fillColor(INK);
     runs.forEach((run, i) => {
-      this.pdf.font(run.font).text(run.text, i === 0 ? x : undefined, i === 0 ? this.pdf.y : undefined, { width, continued: i < runs.length - 1, lineGap: 2 });
+      const runOptions = { width, continued: i < runs.length - 1, lineGap: 2 };
+      // A continuing run passes its options alone: PDFKit's text(text, x, y, options) defaults x to {},
+      // so text(text, undefined, undefined, options) drops the options, ends the paragraph there and
+      // starts the next run on a line of its own.
+      if (i === 0) this.pdf.font(run.font).text(run.text, x, this.pdf.y, runOptions);
+      else this.pdf.font(run.font).text(run.text, runOptions);
     });
   }
 

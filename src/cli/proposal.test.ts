@@ -94,6 +94,12 @@ describe.each(TEMPLATES)('the proposal files of %s', (template) => {
     for (const journey of validate.journeys) expect(text).toContain(formatModelled(journey.modelled!.availability, journey.modelled!.low, journey.modelled!.high).value);
   });
 
+  it.skipIf(!existsSync(PDFTOTEXT))('keeps a paragraph\'s bold words, citations and the punctuation after them on one flowing line in the PDF', () => {
+    const lines = execFileSync(PDFTOTEXT, ['-layout', file('pdf'), '-'], { encoding: 'utf8' }).split('\n');
+    // A run that ended its paragraph early would push what follows it (", because", ", not a forecast") to a line of its own.
+    expect(lines.filter((line) => /^\s*[,.;:)]/.test(line))).toEqual([]);
+  });
+
   it('carries in the Word document the design name, the monthly total and each journey\'s modelled figure', () => {
     const xml = strFromU8(unzipSync(readFileSync(file('docx')))['word/document.xml']!);
     const text = xml.replace(/<w:tab\/>/g, ' ').replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
