@@ -61,6 +61,36 @@ function optionLabel(design: ComparedDesign, recommended: boolean): string {
  * recovery, cost per added nine and risks, each option's diagram and what it survives, the
  * recommended option marked and the reason given. Pure and deterministic.
  */
+/** A total that leaves unpriced lines out is a lower bound, and says so wherever it is quoted. */
+function atLeast(design: ComparedDesign, amount: number): string {
+  return `${design.cost.excludedLines > 0 ? 'at least ' : ''}${formatMoney(amount, design.cost.currency)}`;
+}
+
+function unpricedNote(design: ComparedDesign): string {
+  const lines = design.cost.excludedLines;
+  return lines > 0 ? ` (${lines} line${lines === 1 ? '' : 's'} not priced)` : '';
+}
+
+/** What a failure class costs an option, in words: no "back in unbounded" where nothing bounds it. */
+function recoveryWords(rtoSeconds: number | null, rpoSeconds: number | null): string {
+  const back = rtoSeconds === null ? 'nothing to recover to until the provider restores it' : `back in ${formatEstimate(rtoSeconds)}`;
+  const loss = rpoSeconds === null ? 'data not copied elsewhere lost' : `data loss up to ${formatEstimate(rpoSeconds)}`;
+  return `${back}, ${loss}`;
+}
+
+/**
+ * What the options are for: the client when the cover names one, else the name the designs share
+ * before their first comma ("Client portal, single region" and "Client portal, two regions"), else
+ * the designs' names.
+ */
+function optionsSubject(designs: readonly { name: string; proposal?: { client?: string } }[]): string {
+  const client = designs.find((d) => d.proposal?.client)?.proposal?.client;
+  if (client) return client;
+  const heads = new Set(designs.map((d) => d.name.split(',')[0]!.trim()));
+  const [head] = heads;
+  return heads.size === 1 && head ? head : joinNames(designs.map((d) => d.name));
+}
+
 export function buildOptionsProposal(options: readonly ProposalOption[], settings: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}): ProposalDocument {
   const letters = 'ABCD';
   const facts = options.map((o) => proposalFacts(o.design, { ...settings, ...(o.analysis ? { analysis: o.analysis } : {}), ...(o.cost ? { cost: o.cost } : {}) }));
@@ -77,13 +107,13 @@ export function buildOptionsProposal(options: readonly ProposalOption[], setting
   const weakestText = (d: ComparedDesign) => (d.weakest && d.weakest.percent !== null ? `${formatModelled(d.weakest.percent, d.weakest.low, d.weakest.high).value} (${d.weakest.name})` : 'cannot work');
   const recoveryText = (i: number, k: (typeof SCENARIO_CLASSES)[number]) => {
     const cell = facts[i]!.recovery[k];
-    return cell ? `back in ${formatEstimate(cell.rto.seconds)}, data loss up to ${formatEstimate(cell.rpo.seconds)}` : 'none in this design';
+    return cell ? recoveryWords(cell.rto.seconds, cell.rpo.seconds) : 'none in this design';
   };
   const openHigh = (i: number) => facts[i]!.analysis.findings.filter((f) => !f.suppressed && (f.severity === 'high' || f.severity === 'critical')).length;
   const sideBySide: TableRow[] = [
-    row('Monthly cost', (d) => formatMoney(d.cost.monthly.expected, d.cost.currency)),
-    row('Monthly range', (d) => `${formatMoney(d.cost.monthly.low, d.cost.currency)} to ${formatMoney(d.cost.monthly.high, d.cost.currency)}`),
-    row('Yearly cost', (d) => formatMoney(d.cost.yearly.expected, d.cost.currency)),
+    row('Monthly cost', (d) => `${atLeast(d, d.cost.monthly.expected)}${unpricedNote(d)}`),
+    row('Monthly range', (d) => `${atLeast(d, d.cost.monthly.low)} to ${atLeast(d, d.cost.monthly.high)}`),
+    row('Yearly cost', (d) => atLeast(d, d.cost.yearly.expected)),
     row('Weakest journey, modelled', weakestText),
     row('Its SLA floor', (d) => (d.weakest?.floor !== null && d.weakest?.floor !== undefined ? formatPercent(d.weakest.floor) : 'unknown')),
     row('Availability target', (d) => `${formatPercent(d.tier.availability)} (${d.tier.id})`),
@@ -103,12 +133,12 @@ export function buildOptionsProposal(options: readonly ProposalOption[], setting
       content: [
         text(`This proposal compares ${designs.length} ways to build the platform. `),
         strong(`Recommendation: ${best.label}`),
-        text(`, because ${reason}. It is expected to cost ${formatMoney(best.cost.monthly.expected, best.cost.currency)} a month, with its weakest journey modelled at ${weakestText(best)}.`),
+        text(`, because ${reason}. It is expected to cost ${atLeast(best, best.cost.monthly.expected)} a month, with its weakest journey modelled at ${weakestText(best)}.`),
       ],
     },
     {
       kind: 'figures',
-      items: designs.map((d, i) => ({ label: optionLabel(d, i === chosen), value: formatMoney(d.cost.monthly.expected, d.cost.currency), detail: `a month; weakest journey ${weakestText(d)}` })),
+      items: designs.map((d, i) => ({ label: optionLabel(d, i === chosen), value: atLeast(d, d.cost.monthly.expected), detail: `a month${unpricedNote(d)}; weakest journey ${weakestText(d)}` })),
     },
   ];
   if (comparison.notes.length > 0) summary.push({ kind: 'list', items: comparison.notes.map((n) => [text(n)]) });
@@ -166,5 +196,5 @@ export function buildOptionsProposal(options: readonly ProposalOption[], setting
     },
   ];
   const title = `Options: ${joinNames(options.map((o) => o.design.name))}`;
-  return { title, cover: { ...coverOf(options[chosen]!.design, `Platform options: ${designs.length} designs compared`), title: `Platform options for ${options[chosen]!.design.proposal?.client ?? options[chosen]!.design.name}` }, sections, references: references.references };
+  return { title, cover: { ...coverOf(options[chosen]!.design, `Platform options: ${designs.length} designs compared`), title: `Platform options for ${optionsSubject(options.map((o) => o.design))}` }, sections, references: references.references };
 }

@@ -168,7 +168,16 @@ describe('the options proposal', () => {
     if (table.kind !== 'table') return;
     expect(table.columns.map((c) => c.title).filter((t) => t.endsWith('(recommended)'))).toHaveLength(1);
     expect(table.rows.map((r) => r.cells[0])).toEqual(expect.arrayContaining(['Monthly cost', 'Weakest journey, modelled', 'Primary region lost', 'Cost per added nine', 'Open risks']));
-    expect(table.rows.find((r) => r.cells[0] === 'Monthly cost')!.cells.slice(1)).toEqual([formatMoney(estimateCost(a, catalogs).monthly), formatMoney(estimateCost(b, catalogs).monthly)]);
+    // A total that leaves lines out (these templates' second region has no bundled prices) is quoted as a lower bound.
+    const monthlyText = (design: typeof a) => {
+      const report = estimateCost(design, catalogs);
+      const lines = report.excluded.lines;
+      return lines > 0 ? `at least ${formatMoney(report.monthly)} (${lines} line${lines === 1 ? '' : 's'} not priced)` : formatMoney(report.monthly);
+    };
+    expect(table.rows.find((r) => r.cells[0] === 'Monthly cost')!.cells.slice(1)).toEqual([monthlyText(a), monthlyText(b)]);
+    expect(table.rows.flatMap((r) => r.cells).filter((cell) => cell.includes('unbounded'))).toEqual([]);
+    // The cover names what the options are for, not one of them.
+    expect(document.cover.title).toBe('Platform options for Client portal');
     expect(document.sections.filter((s) => s.blocks.some((x) => x.kind === 'diagram'))).toHaveLength(2);
     expect(documentText(document)).toMatch(/Recommendation: Option [AB]: .*, because /);
   });
