@@ -22,6 +22,38 @@ export interface JourneyPlan {
   readonly relevant: readonly number[];
   /** Membership of `relevant`, for O(1) checks during a walk. */
   readonly inRelevant: Uint8Array;
+  /**
+   * The connections a walk follows, restricted to the relevant set: for each relevant component, the
+   * relevant targets of its sync connections, then of its async ones, in connection order. An entry
+   * point that fans out to thousands of components is scanned once here, not once per walk.
+   */
+  readonly next: ReadonlyMap<number, RelevantNext>;
+}
+
+/** A relevant component's relevant targets, over sync and over async connections. */
+export interface RelevantNext {
+  readonly sync: readonly number[];
+  readonly async: readonly number[];
+}
+
+const NO_NEXT: RelevantNext = Object.freeze({ sync: Object.freeze([]) as readonly number[], async: Object.freeze([]) as readonly number[] });
+
+function relevantNext(graph: DesignGraph, relevant: readonly number[], inRelevant: Uint8Array): Map<number, RelevantNext> {
+  const next = new Map<number, RelevantNext>();
+  const within = (list: readonly number[]): number[] => {
+    const targets: number[] = [];
+    for (const c of list) {
+      const t = target(graph, c);
+      if (inRelevant[t]) targets.push(t);
+    }
+    return targets;
+  };
+  for (const i of relevant) {
+    const sync = within(graph.out.sync[i]!);
+    const async = within(graph.out.async[i]!);
+    next.set(i, sync.length === 0 && async.length === 0 ? NO_NEXT : { sync, async });
+  }
+  return next;
 }
 
 /** One journey under one failure. */
@@ -97,7 +129,7 @@ export function journeyPlans(graph: DesignGraph): JourneyPlan[] {
       }
     }
     relevant.sort((a, b) => a - b);
-    return { journey, from, needed, relevant, inRelevant };
+    return { journey, from, needed, relevant, inRelevant, next: relevantNext(graph, relevant, inRelevant) };
   });
   plansCache.set(graph, plans);
   return plans;
@@ -109,29 +141,38 @@ export function journeyPlans(graph: DesignGraph): JourneyPlan[] {
  */
 export function walk(graph: DesignGraph, plan: JourneyPlan, down: Uint8Array, extraDown = -1, reached: Uint8Array = new Uint8Array(graph.components.length)): Uint8Array {
   if (down[plan.from] || plan.from === extraDown) return reached;
-  const syncStack = [plan.from];
+  // Only relevant targets are listed in plan.next, so no membership test is needed here.
+  const syncStack = syncStackBuffer;
+  const asyncStack = asyncStackBuffer;
+  syncStack.length = 0;
+  asyncStack.length = 0;
+  syncStack.push(plan.from);
   reached[plan.from] = 1;
-  const asyncStack: number[] = [];
   while (syncStack.length > 0) {
     const i = syncStack.pop()!;
-    for (const c of graph.out.sync[i]!) {
-      const next = target(graph, c);
-      if (plan.inRelevant[next] && !reached[next] && !down[next] && next !== extraDown) {
-        reached[next] = 1;
-        syncStack.push(next);
+    const next = plan.next.get(i) ?? NO_NEXT;
+    for (const t of next.sync) {
+      if (!reached[t] && !down[t] && t !== extraDown) {
+        reached[t] = 1;
+        syncStack.push(t);
       }
     }
-    for (const c of graph.out.async[i]!) asyncStack.push(target(graph, c));
+    for (const t of next.async) asyncStack.push(t);
   }
   while (asyncStack.length > 0) {
-    const next = asyncStack.pop()!;
-    if (!plan.inRelevant[next] || reached[next] || down[next] || next === extraDown) continue;
-    reached[next] = 2;
-    for (const c of graph.out.sync[next]!) asyncStack.push(target(graph, c));
-    for (const c of graph.out.async[next]!) asyncStack.push(target(graph, c));
+    const t = asyncStack.pop()!;
+    if (reached[t] || down[t] || t === extraDown) continue;
+    reached[t] = 2;
+    const next = plan.next.get(t) ?? NO_NEXT;
+    for (const u of next.sync) asyncStack.push(u);
+    for (const u of next.async) asyncStack.push(u);
   }
   return reached;
 }
+
+/** Stacks shared by every walk (a walk runs to completion before the next starts). */
+const syncStackBuffer: number[] = [];
+const asyncStackBuffer: number[] = [];
 
 /** Evaluates one journey under a failure state (optionally with one more component down). */
 const scratchCache = new WeakMap<DesignGraph, Uint8Array>();

@@ -226,28 +226,34 @@ function replicationLag(graph: DesignGraph, i: number, method: ReplicationMethod
   }
 }
 
+/** The assumptions behind restoring to a point in time. */
+function pitrAssumptions(backup: BackupPolicy | undefined): Assumption[] {
+  return backup?.pitrImplied ? [ASSUMPTIONS.pitrRecoveryPoint, ASSUMPTIONS.pitrWithAutomatedBackups] : [ASSUMPTIONS.pitrRecoveryPoint];
+}
+
+/** The recovery point the backups of `i` that survive the failure give, if any survive. */
+function lossFromBackups(graph: DesignGraph, i: number, failed: FailureState, backup: BackupPolicy | undefined): Estimate {
+  const survivor = survivingBackup(graph, i, failed);
+  if (!survivor) return est(null, ASSUMPTIONS.regionOutageUnbounded);
+  // Only a copy in another region is left: a snapshot, whatever the store's own backups do.
+  if (survivor.where === 'copy') return est(Math.round(survivor.intervalHours * 3600), ASSUMPTIONS.crossRegionCopyIsSnapshot);
+  if (backup?.enabled && backup.pitr) return { seconds: ASSUMPTIONS.pitrRecoveryPoint.seconds, assumptions: pitrAssumptions(backup) };
+  const hours = typeof backup?.intervalHours === 'number' ? backup.intervalHours : 24;
+  return est(Math.round(hours * 3600));
+}
+
 /** The recovery point a store can restore to after the failure: `null` when its data is gone. */
 export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, corruption = false): Estimate {
   const data = graph.traits[i]!.data;
   const role = graph.kinds[i]!.capabilities.dataRole;
   const backup = backupOf(graph, i);
-  const pitr = (): Assumption[] => (backup?.pitrImplied ? [ASSUMPTIONS.pitrRecoveryPoint, ASSUMPTIONS.pitrWithAutomatedBackups] : [ASSUMPTIONS.pitrRecoveryPoint]);
-  const fromBackups = (): Estimate => {
-    const survivor = survivingBackup(graph, i, failed);
-    if (!survivor) return est(null, ASSUMPTIONS.regionOutageUnbounded);
-    // Only a copy in another region is left: a snapshot, whatever the store's own backups do.
-    if (survivor.where === 'copy') return est(Math.round(survivor.intervalHours * 3600), ASSUMPTIONS.crossRegionCopyIsSnapshot);
-    if (backup?.enabled && backup.pitr) return est(ASSUMPTIONS.pitrRecoveryPoint.seconds, ...pitr());
-    const hours = typeof backup?.intervalHours === 'number' ? backup.intervalHours : 24;
-    return est(Math.round(hours * 3600));
-  };
   if (corruption) {
     // Corruption replicates to standbys and replicas: only backups or object versions go back in time,
     // and writes made between the corruption and its detection are lost from the restored copy.
     if (role === 'files') return data?.versioned === true ? est(0) : est(null);
     const detection = modelInputs(graph).durations.corruptionDetection;
-    if (backup?.enabled && backup.pitr) return est(detection.seconds, ...pitr(), detection.assumption);
-    const restored = fromBackups();
+    if (backup?.enabled && backup.pitr) return { seconds: detection.seconds, assumptions: [...pitrAssumptions(backup), detection.assumption] };
+    const restored = lossFromBackups(graph, i, failed, backup);
     return restored.seconds === null ? restored : est(restored.seconds + detection.seconds, ...restored.assumptions, detection.assumption);
   }
   // A replica's data lives at its source too: losing the copy loses nothing while the source is up.
@@ -277,5 +283,5 @@ export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, co
   if (role === 'cache' && data?.persistence === 'log' && !failed.failedRegions.has(graph.components[i]!.region ?? '')) {
     return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
   }
-  return fromBackups();
+  return lossFromBackups(graph, i, failed, backup);
 }

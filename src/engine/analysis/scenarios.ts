@@ -5,7 +5,7 @@ import { ASSUMPTIONS, type Assumption } from './assumptions';
 import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
 import { evaluateJourney, journeyPlans, type JourneyOutcome } from './journeys';
 import { modelInputs } from './rates';
-import { dataLoss, holdsRecords, latest, restoreTime, uniqueAssumptions, type Estimate } from './recovery';
+import { dataLoss, holdsRecords, restoreTime, uniqueAssumptions, type Estimate } from './recovery';
 
 export type ScenarioKind = 'component' | 'zone' | 'region' | 'external' | 'corruption' | 'deployment';
 
@@ -64,15 +64,30 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
       rtoSeconds: 0, rpoSeconds: 0, dataLoss: NONE as never[], assumptions: NONE as never[],
     };
   }
+  // One pass over the stores and one over the journeys, gathering the assumptions as they come: the
+  // same figures as latest() over each list and uniqueAssumptions() over both, without the lists.
+  const assumptions: Assumption[] = [];
   const losses: DataLoss[] = [];
-  const estimates: Estimate[] = [];
+  let rpoSeconds: number | null = 0;
   for (const i of stores) {
     const loss = dataLoss(graph, i, failed, corruption);
-    estimates.push(loss);
     losses.push({ component: graph.components[i]!.id, rpoSeconds: loss.seconds });
+    rpoSeconds = stores.length === 1 ? loss.seconds : later(rpoSeconds, loss.seconds);
+    for (const a of loss.assumptions) assumptions.push(a);
   }
-  const rpo = latest(estimates);
-  const rto = latest(journeys.map((j) => ({ seconds: j.rtoSeconds, assumptions: j.assumptions })));
+  let rtoSeconds: number | null = 0;
+  let brokenJourneys: string[] = [];
+  let failedOverJourneys: string[] = [];
+  if (journeys.length > 0) {
+    brokenJourneys = [];
+    failedOverJourneys = [];
+    for (const j of journeys) {
+      rtoSeconds = journeys.length === 1 ? j.rtoSeconds : later(rtoSeconds, j.rtoSeconds);
+      for (const a of j.assumptions) assumptions.push(a);
+      if (!j.up) brokenJourneys.push(j.id);
+      else if (j.servedByFailover) failedOverJourneys.push(j.id);
+    }
+  }
   const degradedComponents: string[] = [];
   for (const i of failed.lostZones.keys()) degradedComponents.push(graph.components[i]!.id);
   degradedComponents.sort();
@@ -83,14 +98,19 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     failure,
     downComponents: failed.downIndices.map((i) => graph.components[i]!.id),
     degradedComponents,
-    brokenJourneys: journeys.length === 0 ? [] : journeys.filter((j) => !j.up).map((j) => j.id),
-    failedOverJourneys: journeys.length === 0 ? [] : journeys.filter((j) => j.up && j.servedByFailover).map((j) => j.id),
+    brokenJourneys,
+    failedOverJourneys,
     journeys,
-    rtoSeconds: rto.seconds,
-    rpoSeconds: losses.length === 0 ? 0 : rpo.seconds,
+    rtoSeconds,
+    rpoSeconds: losses.length === 0 ? 0 : rpoSeconds,
     dataLoss: losses,
-    assumptions: uniqueAssumptions([...rto.assumptions, ...rpo.assumptions]),
+    assumptions: uniqueAssumptions(assumptions),
   };
+}
+
+/** The later of two times to recover, as latest() folds them: unbounded wins. */
+function later(a: number | null, b: number | null): number | null {
+  return a === null || b === null ? null : Math.max(a, b);
 }
 
 /**
@@ -205,7 +225,8 @@ export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
     singleIndices.push(i);
     const failed = single;
     // Only journeys whose routes pass through the component can change; the others are left out.
-    const journeys = journeysOf[i]!.map((p) => evaluateJourney(graph, plans[p]!, failed));
+    const on = journeysOf[i]!;
+    const journeys = on.length === 0 ? (NONE as never[]) : on.map((p) => evaluateJourney(graph, plans[p]!, failed));
     const external = graph.kinds[i]!.capabilities.external === true;
     const name = displayName(component);
     const scenario = summarize(graph, `${external ? 'external' : 'component'}:${component.id}`, external ? 'external' : 'component', external ? `External dependency ${name} is unavailable` : `${name} fails`, failure, failed, journeys, holdsRecords(graph, i) ? [i] : []);
