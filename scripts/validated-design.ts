@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Plugin } from 'vite';
-import { loadDesign } from '../src/catalog';
-import { formatProblem } from '../src/model';
+import type * as Catalog from '../src/catalog/index.ts';
+import type * as Model from '../src/model/index.ts';
 
 const SUFFIX = '?validated-design';
 
@@ -15,10 +15,15 @@ const SUFFIX = '?validated-design';
 export function validatedDesign(): Plugin {
   return {
     name: 'ninesmith:validated-design',
-    load(id) {
+    async load(id) {
       if (!id.endsWith(SUFFIX)) return null;
       const file = id.slice(0, -SUFFIX.length);
       this.addWatchFile(file);
+      // Loaded through tsx when a design is asked for, not imported by the config: the config stays
+      // loadable by Vite's native config loader, which cannot resolve the sources' extensionless imports.
+      const { tsImport } = await import('tsx/esm/api');
+      const { loadDesign } = (await tsImport('../src/catalog/index.ts', import.meta.url)) as typeof Catalog;
+      const { formatProblem } = (await tsImport('../src/model/index.ts', import.meta.url)) as typeof Model;
       const loaded = loadDesign(readFileSync(file, 'utf8'), { fileName: file });
       if (!loaded.ok) this.error(`${file} is not a valid design: ${loaded.problems.slice(0, 10).map(formatProblem).join('; ')}`);
       return { code: `export default JSON.parse(${JSON.stringify(JSON.stringify(loaded.design))});`, map: null };
