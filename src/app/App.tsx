@@ -1,6 +1,7 @@
 import { Suspense, lazy } from 'react';
 import { PANELS } from './panels/registry';
 import { setActivePanel, useStore } from './store';
+import { useCanvasPainted } from './canvas-painted';
 import './styles.css';
 
 const Canvas = lazy(() => import('./canvas/Canvas'));
@@ -12,6 +13,10 @@ function SidePanels() {
   const activePanel = useStore((state) => state.activePanel);
   const active = PANELS.find((panel) => panel.id === activePanel) ?? PANELS[0]!;
   const ActiveComponent = active.component;
+  // The panel's frame and tabs paint with the app; its body (the inspector's fields and their
+  // checks) loads once the canvas has painted, behind the same placeholder as any panel loading.
+  const canvasPainted = useCanvasPainted();
+  const loading = <p className="panel-empty">Loading…</p>;
   return (
     <aside className="app-panels" aria-label="Panels">
       <div className="panel-tabs" role="tablist">
@@ -28,15 +33,21 @@ function SidePanels() {
         ))}
       </div>
       <div className="panel-body" role="tabpanel" data-testid={`panel-${active.id}`}>
-        <Suspense fallback={<p className="panel-empty">Loading…</p>}>
-          <ActiveComponent />
-        </Suspense>
+        {canvasPainted ? (
+          <Suspense fallback={loading}>
+            <ActiveComponent />
+          </Suspense>
+        ) : (
+          loading
+        )}
       </div>
     </aside>
   );
 }
 
 export function App() {
+  // Dialogs, notices and the drop target show nothing at start: they load once the canvas has painted.
+  const canvasPainted = useCanvasPainted();
   return (
     <div className="app">
       <header className="app-toolbar">
@@ -55,9 +66,11 @@ export function App() {
         </Suspense>
       </main>
       <SidePanels />
-      <Suspense fallback={null}>
-        <Overlays />
-      </Suspense>
+      {canvasPainted && (
+        <Suspense fallback={null}>
+          <Overlays />
+        </Suspense>
+      )}
     </div>
   );
 }

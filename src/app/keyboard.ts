@@ -1,7 +1,8 @@
 import { deleteSelection, duplicateSelection, nudgeSelection, selectAll } from './commands';
 import { redo, setSelection, undo, useStore } from './store';
-import { copyToMemory, cutToMemory, pasteFromMemory, pasteFromText, serializeClipboard } from './canvas/clipboard';
 import { canvasBridge } from './canvas/canvas-bridge';
+import { canvasPainted } from './canvas-painted';
+import type * as ClipboardModule from './canvas/clipboard';
 
 /**
  * Keyboard shortcuts with the habits of draw.io and Figma: Delete/Backspace, Ctrl/Cmd+Z,
@@ -12,6 +13,25 @@ import { canvasBridge } from './canvas/canvas-bridge';
  * Copy, cut and paste use the browser's clipboard events (no permission prompt; paste from
  * another tab works), with an in-memory copy as the fallback where no event arrives.
  */
+
+type Clipboard = typeof ClipboardModule;
+let clipboard: Clipboard | undefined;
+
+/**
+ * The clipboard's code (with zod, which checks what is pasted) loads once the canvas has painted,
+ * not before it; from then on copy, cut and paste run synchronously, as the browser's clipboard
+ * events need.
+ */
+async function loadClipboard(): Promise<Clipboard> {
+  clipboard ??= await import('./canvas/clipboard');
+  return clipboard;
+}
+
+/** Runs `run` with the clipboard's code: at once when it has loaded, else as soon as it has. */
+function withClipboard(run: (loaded: Clipboard) => void): void {
+  if (clipboard) run(clipboard);
+  else void loadClipboard().then(run);
+}
 
 export const NUDGE_STEP = 1;
 export const NUDGE_STEP_LARGE = 10;
@@ -100,43 +120,47 @@ export function installKeyboardShortcuts(target: Window = window): () => void {
     const key = event.key.toLowerCase();
     // Copy and cut fill the in-memory clipboard now; the browser's copy event (which follows
     // unless the page prevents it) puts the same JSON on the system clipboard.
-    if (key === 'c' && !hasTextSelection()) copyToMemory();
+    if (key === 'c' && !hasTextSelection()) withClipboard((loaded) => loaded.copyToMemory());
     else if (key === 'x' && !hasTextSelection()) {
       const before = cutEvents;
       window.setTimeout(() => {
-        if (cutEvents === before) cutToMemory();
+        if (cutEvents === before) withClipboard((loaded) => loaded.cutToMemory());
       }, 60);
     } else if (key === 'v') {
       const before = pasteEvents;
       // Where no paste event follows (some embedded or headless browsers), paste from memory.
       window.setTimeout(() => {
-        if (pasteEvents === before) pasteFromMemory();
+        if (pasteEvents === before) withClipboard((loaded) => loaded.pasteFromMemory());
       }, 60);
     }
   };
   const onCopy = (event: ClipboardEvent) => {
-    if (isTyping(event.target) || hasTextSelection()) return;
-    const payload = copyToMemory();
+    // Before the clipboard's code has loaded (just after start), the keydown's in-memory copy stands in.
+    if (isTyping(event.target) || hasTextSelection() || !clipboard) return;
+    const payload = clipboard.copyToMemory();
     if (!payload || !event.clipboardData) return;
-    event.clipboardData.setData('text/plain', serializeClipboard(payload));
+    event.clipboardData.setData('text/plain', clipboard.serializeClipboard(payload));
     event.preventDefault();
   };
   const onCut = (event: ClipboardEvent) => {
-    if (isTyping(event.target) || hasTextSelection()) return;
+    if (isTyping(event.target) || hasTextSelection() || !clipboard) return;
     cutEvents += 1;
-    const payload = cutToMemory();
+    const payload = clipboard.cutToMemory();
     if (!payload || !event.clipboardData) return;
-    event.clipboardData.setData('text/plain', serializeClipboard(payload));
+    event.clipboardData.setData('text/plain', clipboard.serializeClipboard(payload));
     event.preventDefault();
   };
   const onPaste = (event: ClipboardEvent) => {
     if (isTyping(event.target)) return;
     pasteEvents += 1;
     const text = event.clipboardData?.getData('text/plain') ?? '';
-    const pasted = text ? pasteFromText(text) : undefined;
-    if (pasted === undefined) pasteFromMemory();
+    withClipboard((loaded) => {
+      const pasted = text ? loaded.pasteFromText(text) : undefined;
+      if (pasted === undefined) loaded.pasteFromMemory();
+    });
     event.preventDefault();
   };
+  void canvasPainted().then(loadClipboard);
   target.addEventListener('keydown', onKeyDown);
   target.document.addEventListener('copy', onCopy);
   target.document.addEventListener('cut', onCut);

@@ -1,14 +1,17 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { loadDesign, syntheticDesign } from '../catalog';
+import { syntheticDesign } from '../catalog';
 import { App } from './App';
 import { installBenchApi } from './bench-api';
-import { notify, replaceDocument, useStore } from './store';
+import { notify, replaceDocument } from './store';
+import { canvasPainted } from './canvas-painted';
 import { installTestApi } from './test-api';
-import { openAsNewDesign, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
+import { openAsNewDesignSavedLater, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
+import { libraryChecks } from './persistence/library';
 import { isShareFragment } from './persistence/share-fragment';
 import { importShareHash } from './shell/actions';
-import sampleText from '../../templates/single-region-multi-az.yaml?raw';
+// Validated when the app is built (scripts/validated-design.ts): the first start needs neither zod nor js-yaml.
+import sampleDesign from '../../templates/single-region-multi-az.yaml?validated-design';
 
 /** The largest design `?synthetic=N` generates. */
 const MAX_SYNTHETIC = 50_000;
@@ -64,39 +67,8 @@ async function openFirstDesign(): Promise<void> {
     }
     if (loaded && !loaded.ok) notify('error', `"${entry.name}" could not be read and was not opened`, loaded.problems.slice(0, 10).map((p) => p.message));
   }
-  const sample = loadDesign(sampleText);
-  if (!sample.ok) throw new Error('the sample template does not load');
-  await openAsNewDesign(sample.design);
-}
-
-/** The mark the canvas sets once it has painted nodes (src/app/canvas/Canvas.tsx, CANVAS_PAINTED_MARK; not imported, so the canvas stays out of this chunk). */
-const CANVAS_PAINTED = 'ninesmith:canvas-painted';
-/** How long to wait for the canvas's mark before loading the engine anyway. */
-const CANVAS_PAINT_PATIENCE_MS = 5000;
-
-/**
- * Resolves once the canvas has painted, so what it does not need (the engine, the pricing) is
- * fetched and run after the first paint, not before it. A design with no components paints no
- * nodes and sets no mark: it waits one frame.
- */
-function afterCanvasPaint(): Promise<void> {
-  return new Promise((resolve) => {
-    if (performance.getEntriesByName(CANVAS_PAINTED).length > 0) return resolve();
-    if (useStore.getState().model.components.length === 0) {
-      requestAnimationFrame(() => resolve());
-      return;
-    }
-    const observer = new PerformanceObserver((entries) => {
-      if (entries.getEntriesByName(CANVAS_PAINTED).length > 0) done();
-    });
-    const timer = setTimeout(() => done(), CANVAS_PAINT_PATIENCE_MS);
-    const done = () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve();
-    };
-    observer.observe({ type: 'mark' });
-  });
+  // Saved to the library once the canvas has painted: the library's checks load after the first paint.
+  await openAsNewDesignSavedLater(sampleDesign, canvasPainted);
 }
 
 /**
@@ -117,7 +89,9 @@ async function boot() {
   startAutosave();
   // Badges on nodes and what-if greying work whichever tab is open, so the analysis runs from the
   // start, but after the canvas has painted: the engine is loaded on demand, not before the first paint.
-  void afterCanvasPaint()
+  // The library's checks too, so the first save after an edit need not wait for them.
+  void canvasPainted().then(() => libraryChecks());
+  void canvasPainted()
     .then(() => import('./panels/findings/analysis'))
     .then((module) => module.startAnalysis());
   // A shared link pasted into the address bar of an open tab changes only the fragment.

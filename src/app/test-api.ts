@@ -1,6 +1,5 @@
-import { serializeDesign, type Component, type Design } from '../model';
+import type { Component, Design } from '../model';
 import { updateComponent } from './commands';
-import { loadDesign } from '../catalog';
 import { canvasBridge, type CanvasViewport } from './canvas/canvas-bridge';
 import { currentDocument, replaceDocument, selectComponents, setSelection, useStore } from './store';
 import { newDesignId, type LibraryEntry } from './persistence/library';
@@ -14,13 +13,15 @@ import { flushAutosave, openLibrary } from './persistence/session';
  */
 export interface NinesmithTestApi {
   getDocument(): Design;
-  getDocumentYaml(): string;
+  /** Async: the YAML writer loads on first use, so the test build's first paint is the app's. */
+  getDocumentYaml(): Promise<string>;
   getDesignId(): string;
   getSelection(): { components: readonly string[]; connections: readonly string[] };
   /** Selects components (or connections by `from->to:mode`), as a click on the canvas would; `focus` zooms to them. */
   select(components: readonly string[], connections?: readonly string[], focus?: boolean): void;
   /** Opens a design text as a new design (saved like any other); refuses an invalid one. */
-  loadDocumentText(text: string): { ok: boolean; problems: string[] };
+  /** Async: the validator loads on first use, so the test build's first paint is the app's. */
+  loadDocumentText(text: string): Promise<{ ok: boolean; problems: string[] }>;
   /** Saves pending edits now. */
   flushSave(): Promise<void>;
   listLibrary(): Promise<LibraryEntry[]>;
@@ -34,13 +35,13 @@ export interface NinesmithTestApi {
 export function installTestApi(): void {
   window.__ninesmith = {
     getDocument: currentDocument,
-    getDocumentYaml: () => serializeDesign(currentDocument()),
+    getDocumentYaml: async () => (await import('../model/serialize')).serializeDesign(currentDocument()),
     getDesignId: () => useStore.getState().designId,
     getSelection: () => useStore.getState().selection,
     select: (components, connections = [], focus = false) =>
       connections.length > 0 ? setSelection({ components, connections }) : selectComponents(components, focus),
-    loadDocumentText: (text) => {
-      const result = loadDesign(text);
+    loadDocumentText: async (text) => {
+      const result = (await import('../catalog/validate')).loadDesign(text);
       if (!result.ok) return { ok: false, problems: result.problems.map((p) => p.message) };
       const id = newDesignId();
       replaceDocument(id, result.design);

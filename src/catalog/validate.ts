@@ -1,6 +1,7 @@
 import { readDesignDocument, readDesignText, type Design, type DesignProblem, type ReadResult, type TextFormat } from '../model';
 import { findKind, ALL_KINDS } from './registry';
-import { propsSchema, regionPropPaths } from './props';
+import { regionPropPaths } from './props';
+import { propsSchema } from './props-schema';
 
 function getPath(value: unknown, path: readonly string[]): unknown {
   let current = value;

@@ -1,4 +1,5 @@
-import { CURRENT_FORMAT_VERSION, type Design } from './schema';
+import { CURRENT_FORMAT_VERSION } from './format-constants';
+import type { Design } from './schema';
 
 /**
  * A design with nothing in it, every required field at its default: the store's placeholder

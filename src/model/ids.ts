@@ -1,4 +1,5 @@
-import { CONNECTION_MODES, type Component, type Connection, type ConnectionMode, type Design } from './schema';
+import { CONNECTION_MODES, type ConnectionMode } from './format-constants';
+import type { Component, Connection, Design } from './schema';
 
 /** Connections have no id in the format; this one is stable as long as the connection exists. */
 export function connectionId(connection: Pick<Connection, 'from' | 'to' | 'mode'>): string {

@@ -1,5 +1,5 @@
 import type { DesignProblem } from './problems';
-import { CURRENT_FORMAT_VERSION } from './schema';
+import { CURRENT_FORMAT_VERSION } from './format-constants';
 
 /**
  * A migration turns a plain document of format `from` into one of format `from + 1`.

@@ -1,28 +1,11 @@
 import { z } from 'zod';
 import { parseDuration } from './durations';
+import { CONNECTION_MODES, CURRENT_FORMAT_VERSION, ID_PATTERN, ID_PATTERN_MESSAGE, MAX_LOGO_CHARACTERS, MAX_USAGE, PROVIDERS, REGION_ROLES, TENANCIES, ZONE_NAME_PATTERN } from './format-constants';
 
-/** The format version this build writes. Older versions are migrated on load (see migrate.ts). */
-export const CURRENT_FORMAT_VERSION = 1;
-
-export const PROVIDERS = ['aws', 'azure', 'gcp'] as const;
-export const TENANCIES = ['shared', 'dedicated', 'cells'] as const;
-export const REGION_ROLES = ['primary', 'secondary', 'active'] as const;
-export const CONNECTION_MODES = ['sync', 'async', 'replication', 'backup'] as const;
-
-export type Provider = (typeof PROVIDERS)[number];
-export type Tenancy = (typeof TENANCIES)[number];
-export type RegionRole = (typeof REGION_ROLES)[number];
-export type ConnectionMode = (typeof CONNECTION_MODES)[number];
-
-/** Zone names: lower-case letters, digits and "-", up to 32 characters (`a`, `1`, `use1-az4`). */
-export const ZONE_NAME_PATTERN = /^[a-z0-9-]{1,32}$/;
-
-const ID_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+export * from './format-constants';
 
 /** Ids are what other parts of the file, git diffs and generated code refer to: keep them boring. */
-export const idSchema = z
-  .string()
-  .regex(ID_PATTERN, 'expected an id: lower-case letters, digits and "-", 1 to 64 characters, not starting or ending with "-"');
+export const idSchema = z.string().regex(ID_PATTERN, ID_PATTERN_MESSAGE);
 
 /** Display text is any text a person types; it is never trusted as code anywhere downstream. */
 const displayText = (max: number) => z.string().max(max, `expected at most ${max} characters`);
@@ -94,9 +77,6 @@ export const priceAdjustmentSchema = z.strictObject({
   note: displayText(500).optional(),
 });
 
-/** A usage figure past this (a thousand trillion requests, GB, ...) is a typo, and would price at infinity. */
-export const MAX_USAGE = 1e15;
-
 export const pricingSettingsSchema = z.strictObject({
   profile: z.enum(['low', 'expected', 'high']).optional(),
   /** The commitment priced: on-demand list prices, or 1- or 3-year savings plans, reserved instances, committed-use discounts. */
@@ -161,9 +141,6 @@ export const assumptionsSchema = z.strictObject({
   /** Per component: its own incident rate and duration (a vendor's track record, a team's service). */
   components: z.record(idSchema, z.strictObject({ incidentsPerYear: rateSchema.optional(), incidentDuration: durationSchema.optional() })).optional(),
 });
-
-/** The largest logo a design carries (a data URL of up to about 150 kB of image): the file stays readable in git. */
-export const MAX_LOGO_CHARACTERS = 200_000;
 
 /**
  * What the client proposal's cover names: who it is for, who wrote it, its date and version, and a

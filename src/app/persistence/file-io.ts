@@ -7,8 +7,6 @@ export type FileReadResult = { ok: true; design: Design; notes: string[] } | { o
 
 const ACCEPTED = /\.(ya?ml|json)$/i;
 
-export const DESIGN_FILE_ACCEPT = '.yaml,.yml,.json,application/json,application/yaml,text/yaml';
-
 /**
  * Reads a design file, refusing a huge one by its size before reading a byte of it. Bytes are
  * decoded as the command line decodes them (decodeDesignBytes): UTF-8, or UTF-16 with a byte order mark.

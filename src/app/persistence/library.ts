@@ -1,6 +1,5 @@
-import { z } from 'zod';
-import { serializeDesign, toDocument, formatProblem, type Design, type DesignProblem } from '../../model';
-import { loadDesignDocument } from '../../catalog';
+import { formatProblem, type Design, type DesignProblem } from '../../model';
+import type * as LibraryChecksModule from './library-checks';
 
 /**
  * The library of saved designs. Each design is stored twice over, in one transaction: a small
@@ -31,19 +30,6 @@ export interface StoredDesign {
   document: Record<string, unknown>;
 }
 
-/** A time that `new Date()` can show: finite and within ECMAScript's date range. */
-const timestamp = z.number().finite().min(-8.64e15).max(8.64e15);
-
-/** What a stored entry must be before the library trusts it: storage is written by other versions and other code. */
-const libraryEntrySchema = z.object({
-  id: z.string().min(1),
-  name: z.string(),
-  updatedAt: timestamp,
-  createdAt: timestamp,
-  componentCount: z.number().int().min(0),
-  deletedAt: timestamp.optional(),
-});
-
 /**
  * A stored record that does not fit: set aside so every other design stays reachable, shown in the
  * Library as damaged, and offered as raw JSON (`rawRecordJson`) so whatever it holds can be rescued.
@@ -61,13 +47,6 @@ export interface DamagedRecord {
 export interface LibraryListing {
   entries: LibraryEntry[];
   damaged: DamagedRecord[];
-}
-
-function checkEntry(record: unknown): { ok: true; entry: LibraryEntry } | { ok: false; problem: string } {
-  const parsed = libraryEntrySchema.safeParse(record);
-  if (parsed.success) return { ok: true, entry: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  return { ok: false, problem: `${issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : ''}${issue.message}` };
 }
 
 /** The key of a stored record, whatever it holds. */
@@ -129,19 +108,25 @@ export const TRASH_RETENTION_MS = 30 * 24 * 3600 * 1000;
 
 const LAST_OPEN = 'lastOpenDesign';
 
+type LibraryChecks = typeof LibraryChecksModule;
+let loadedChecks: LibraryChecks | undefined;
+
+/**
+ * The checks of stored records and designs (zod and the full design schema), loaded on first use:
+ * a first start with an empty library paints its canvas without them. Once loaded they run
+ * synchronously, so a save begun while the page closes still issues its write at once.
+ */
+export async function libraryChecks(): Promise<LibraryChecks> {
+  loadedChecks ??= await import('./library-checks');
+  return loadedChecks;
+}
+
 export type LoadResult = { ok: true; design: Design; entry: LibraryEntry } | { ok: false; problems: DesignProblem[] };
 
 export function newDesignId(): string {
   const random = globalThis.crypto?.randomUUID?.();
   if (random) return random;
   return `d-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
-
-/** The validated, canonical plain document of a design, or the problems that keep it from being saved. */
-export function storableDocument(design: Design): { ok: true; document: Record<string, unknown>; design: Design } | { ok: false; problems: DesignProblem[] } {
-  const document = toDocument(design);
-  const checked = loadDesignDocument(structuredClone(document));
-  return checked.ok ? { ok: true, document, design: checked.design } : { ok: false, problems: checked.problems };
 }
 
 /** A name for a copy that is not taken yet: `Name (copy)`, `Name (copy 2)`, ... */
@@ -172,6 +157,7 @@ export class DesignLibrary {
     const entries: LibraryEntry[] = [];
     const damaged: DamagedRecord[] = [];
     for (const record of await this.backend.listEntries()) {
+      const { checkEntry, loadDesignDocument } = loadedChecks ?? (await libraryChecks());
       const checked = checkEntry(record);
       if (checked.ok) {
         entries.push(checked.entry);
@@ -191,6 +177,7 @@ export class DesignLibrary {
   async load(id: string): Promise<LoadResult | undefined> {
     const [record, stored] = await Promise.all([this.backend.getEntry(id), this.backend.getDocument(id)]);
     if (record === undefined || stored === undefined) return undefined;
+    const { checkEntry, loadDesignDocument } = loadedChecks ?? (await libraryChecks());
     const checked = checkEntry(record);
     if (!checked.ok) return { ok: false, problems: [{ path: [], code: 'schema', message: `the library's record of this design is damaged (${checked.problem})` }] };
     const entry = checked.entry;
@@ -207,6 +194,7 @@ export class DesignLibrary {
 
   /** Rebuilds a damaged entry from its intact document: the design comes back under its own name. */
   async recover(id: string): Promise<void> {
+    const { loadDesignDocument } = loadedChecks ?? (await libraryChecks());
     const result = loadDesignDocument(documentOf(await this.backend.getDocument(id)));
     if (!result.ok) throw new Error('the design itself cannot be read, so it cannot be recovered; download its raw JSON instead');
     this.createdAt.delete(id);
@@ -215,7 +203,7 @@ export class DesignLibrary {
 
   /** Adds a design as a new entry and returns its id. Refuses an invalid design. */
   async create(design: Design, id: string = newDesignId()): Promise<string> {
-    const storable = storableDocument(design);
+    const storable = (loadedChecks ?? (await libraryChecks())).storableDocument(design);
     if (!storable.ok) throw new InvalidDesignError(storable.problems);
     const now = this.clock();
     this.createdAt.set(id, now);
@@ -228,7 +216,7 @@ export class DesignLibrary {
 
   /** Saves a design over its entry (creating the entry if it is gone). Refuses an invalid design. */
   async save(id: string, design: Design): Promise<void> {
-    const storable = storableDocument(design);
+    const storable = (loadedChecks ?? (await libraryChecks())).storableDocument(design);
     if (!storable.ok) throw new InvalidDesignError(storable.problems);
     const now = this.clock();
     // No read before the write: a save started in `pagehide` must issue its write at once.
@@ -254,11 +242,13 @@ export class DesignLibrary {
   }
 
   async trash(id: string): Promise<void> {
+    const { checkEntry } = loadedChecks ?? (await libraryChecks());
     const checked = checkEntry(await this.backend.getEntry(id));
     if (checked.ok) await this.backend.put({ ...checked.entry, deletedAt: this.clock() });
   }
 
   async restore(id: string): Promise<void> {
+    const { checkEntry } = loadedChecks ?? (await libraryChecks());
     const checked = checkEntry(await this.backend.getEntry(id));
     if (!checked.ok || checked.entry.deletedAt === undefined) return;
     const { deletedAt: _deletedAt, ...restored } = checked.entry;
@@ -290,7 +280,7 @@ export class DesignLibrary {
   /** The design's text as exported, for tests and diagnostics. */
   async exportText(id: string): Promise<string | undefined> {
     const loaded = await this.load(id);
-    return loaded?.ok ? serializeDesign(loaded.design) : undefined;
+    return loaded?.ok ? (loadedChecks ?? (await libraryChecks())).serializeDesign(loaded.design) : undefined;
   }
 }
 

@@ -3,7 +3,7 @@ import { formatProblem, type Design } from '../../model';
 import { currentDocument, joinDocument, notify, replaceDocument, useStore } from '../store';
 import { createAutosaver, type Autosaver } from './autosave';
 import { IdbBackend } from './idb-backend';
-import { DesignLibrary, InvalidDesignError, MemoryBackend } from './library';
+import { DesignLibrary, InvalidDesignError, MemoryBackend, newDesignId } from './library';
 
 /**
  * Ties the open design to the library: every edit is saved without asking (debounced, flushed
@@ -219,6 +219,26 @@ export async function openAsNewDesign(design: Design): Promise<string> {
   const id = await (await openLibrary()).create(design);
   broadcast(id);
   await openDesign(id, design);
+  return id;
+}
+
+/**
+ * Opens a design that is known to be valid (a template validated at build time) as a new design at
+ * once, and adds it to the library when `later()` (asked once it is open) resolves (after the canvas has painted), so opening
+ * it does not wait for the library's checks. The entry is written from what is open then, so an
+ * edit made meanwhile is kept; an autosave that came first has already written it.
+ */
+export async function openAsNewDesignSavedLater(design: Design, later: () => Promise<void>): Promise<string> {
+  const id = newDesignId();
+  await openDesign(id, design);
+  void later()
+    .then(async () => {
+      const opened = await openLibrary();
+      if ((await opened.load(id)) !== undefined) return;
+      await opened.create(useStore.getState().designId === id ? currentDocument() : design, id);
+      broadcast(id);
+    })
+    .catch((error: unknown) => notify('error', 'Not saved', [error instanceof Error ? error.message : String(error), 'Your edits stay open here; export the design to keep a copy.']));
   return id;
 }
 

@@ -1,6 +1,6 @@
 import { Suspense, lazy, useRef, useState } from 'react';
 import { redo, undo, useCanRedo, useCanUndo, useStore } from '../store';
-import { DESIGN_FILE_ACCEPT } from '../persistence/file-io';
+import { DESIGN_FILE_ACCEPT } from '../persistence/design-file-accept';
 import { useLibraryStatus } from '../persistence/session';
 import { exportDesign, importFiles } from './actions';
 import { pickedFiles } from './dropped-files';
@@ -36,10 +36,26 @@ function ExportMenu() {
       </button>
       {open && (
         <div className="menu-items" role="menu">
-          <button type="button" role="menuitem" data-testid="export-yaml" onClick={() => (setOpen(false), exportDesign('yaml'))}>
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="export-yaml"
+            onClick={() => {
+              setOpen(false);
+              void exportDesign('yaml');
+            }}
+          >
             Design file (YAML)
           </button>
-          <button type="button" role="menuitem" data-testid="export-json" onClick={() => (setOpen(false), exportDesign('json'))}>
+          <button
+            type="button"
+            role="menuitem"
+            data-testid="export-json"
+            onClick={() => {
+              setOpen(false);
+              void exportDesign('json');
+            }}
+          >
             Design file (JSON)
           </button>
         </div>

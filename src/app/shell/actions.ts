@@ -1,6 +1,5 @@
 import { edits, emptyDesign, type Design, type TextFormat } from '../../model';
 import { currentDocument, notify } from '../store';
-import { designFileName, downloadText, exportText, readDesignFile } from '../persistence/file-io';
 import { isShareFragment } from '../persistence/share-fragment';
 import { openAsNewDesign } from '../persistence/session';
 import { closeDialog, showProblems } from './ui-state';
@@ -8,7 +7,11 @@ import type { HandedFile } from './dropped-files';
 
 /** What the toolbar, the drop target and the boot sequence do with files, links and templates. */
 
+/** Reading and writing design files (js-yaml, the validator): loaded when first used, after the first paint. */
+const fileIo = () => import('../persistence/file-io');
+
 export async function importFile(file: File): Promise<boolean> {
+  const { readDesignFile } = await fileIo();
   const result = await readDesignFile(file);
   if (!result.ok) {
     showProblems(
@@ -65,8 +68,9 @@ export async function importShareHash(hash: string): Promise<boolean> {
   return true;
 }
 
-export function exportDesign(format: TextFormat): void {
+export async function exportDesign(format: TextFormat): Promise<void> {
   const design = currentDocument();
+  const { designFileName, downloadText, exportText } = await fileIo();
   downloadText(designFileName(design, format), exportText(design, format), format === 'json' ? 'application/json' : 'application/yaml');
 }
 
