@@ -1,19 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDesign, syntheticDesign } from '../catalog';
+import { shippedTemplates } from '../../templates/shipped';
+import { syntheticDesign } from '../catalog';
 import { firstView, LEGIBLE_ZOOM } from './first-view';
 import { buildScene, type Rect } from './geometry';
 import { completePositions, gridLayout, simpleOrdering } from './layout';
 
-const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
-const templates = readdirSync(TEMPLATES)
-  .filter((file) => file.endsWith('.yaml'))
-  .map((file) => {
-    const loaded = loadDesign(readFileSync(join(TEMPLATES, file), 'utf8'));
-    if (!loaded.ok) throw new Error(`${file} does not load`);
-    return [file, loaded.design] as const;
-  });
+const templates = shippedTemplates();
 
 /** The app's canvas pane beside its palette and panels in a 1280 x 800 window. */
 const CANVAS = { width: 680, height: 710 };

@@ -1,21 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDesign, syntheticDesign } from '../catalog';
+import { shippedTemplates } from '../../templates/shipped';
+import { syntheticDesign } from '../catalog';
 import type { Design } from '../model';
 import { autoLayout } from './elk-layout';
 import { buildScene, ZONE_PITCH, NODE_WIDTH } from './geometry';
 import { completePositions, gridLayout, simpleOrdering } from './layout';
 import { diagonalSegments, edgesThroughNodes, overlappingNodes } from './testing';
 
-const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
-const templates = readdirSync(TEMPLATES)
-  .filter((file) => file.endsWith('.yaml'))
-  .map((file) => {
-    const loaded = loadDesign(readFileSync(join(TEMPLATES, file), 'utf8'));
-    if (!loaded.ok) throw new Error(`${file} does not load`);
-    return [file, loaded.design] as const;
-  });
+const templates = shippedTemplates();
 
 /** A generated design of `size` components, with no layout (the synthetic one's grid is for benchmarks). */
 const generated = (size: number, seed: number): Design => ({ ...syntheticDesign(size, seed), layout: undefined });

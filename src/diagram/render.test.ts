@@ -1,22 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { shippedTemplates } from '../../templates/shipped';
 import { HOSTILE_FRAGMENTS, withNames } from '../../generators/testing';
 import { loadDesign } from '../catalog';
 import type { Design } from '../model';
 import { renderDiagramDrawio } from './drawio';
 import { renderDiagramSvg } from './svg';
 
-const TEMPLATES = join(import.meta.dirname, '..', '..', 'templates');
-const templates = readdirSync(TEMPLATES)
-  .filter((file) => file.endsWith('.yaml'))
-  .map((file) => {
-    const loaded = loadDesign(readFileSync(join(TEMPLATES, file), 'utf8'));
-    if (!loaded.ok) throw new Error(`${file} does not load`);
-    return [file, loaded.design] as const;
-  });
+const templates = shippedTemplates();
 const design = (file: string): Design => templates.find(([name]) => name === file)![1];
 
 /** Parses XML strictly: any error, even one a browser would forgive, fails the test. */
