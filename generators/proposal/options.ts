@@ -56,11 +56,6 @@ function optionLabel(design: ComparedDesign, recommended: boolean): string {
   return `${design.label}${recommended ? ' (recommended)' : ''}`;
 }
 
-/**
- * One proposal presenting two to four designs as options side by side: cost, modelled availability,
- * recovery, cost per added nine and risks, each option's diagram and what it survives, the
- * recommended option marked and the reason given. Pure and deterministic.
- */
 /** A total that leaves unpriced lines out is a lower bound, and says so wherever it is quoted. */
 function atLeast(design: ComparedDesign, amount: number): string {
   return `${design.cost.excludedLines > 0 ? 'at least ' : ''}${formatMoney(amount, design.cost.currency)}`;
@@ -74,7 +69,7 @@ function unpricedNote(design: ComparedDesign): string {
 /** What a failure class costs an option, in words: no "back in unbounded" where nothing bounds it. */
 function recoveryWords(rtoSeconds: number | null, rpoSeconds: number | null): string {
   const back = rtoSeconds === null ? 'nothing to recover to until the provider restores it' : `back in ${formatEstimate(rtoSeconds)}`;
-  const loss = rpoSeconds === null ? 'data not copied elsewhere lost' : `data loss up to ${formatEstimate(rpoSeconds)}`;
+  const loss = rpoSeconds === null ? 'any data not copied elsewhere lost' : `data loss up to ${formatEstimate(rpoSeconds)}`;
   return `${back}, ${loss}`;
 }
 
@@ -91,6 +86,11 @@ function optionsSubject(designs: readonly { name: string; proposal?: { client?: 
   return heads.size === 1 && head ? head : joinNames(designs.map((d) => d.name));
 }
 
+/**
+ * One proposal presenting two to four designs as options side by side: cost, modelled availability,
+ * recovery, cost per added nine and risks, each option's diagram and what it survives, the
+ * recommended option marked and the reason given. Pure and deterministic.
+ */
 export function buildOptionsProposal(options: readonly ProposalOption[], settings: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}): ProposalDocument {
   const letters = 'ABCD';
   const facts = options.map((o) => proposalFacts(o.design, { ...settings, ...(o.analysis ? { analysis: o.analysis } : {}), ...(o.cost ? { cost: o.cost } : {}) }));
