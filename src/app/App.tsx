@@ -8,6 +8,7 @@ const Canvas = lazy(() => import('./canvas/Canvas'));
 const Palette = lazy(() => import('./canvas/Palette'));
 const Toolbar = lazy(() => import('./shell/Toolbar'));
 const Overlays = lazy(() => import('./shell/Overlays'));
+const FileDrop = lazy(() => import('./shell/FileDrop'));
 
 function SidePanels() {
   const activePanel = useStore((state) => state.activePanel);
@@ -46,7 +47,8 @@ function SidePanels() {
 }
 
 export function App() {
-  // Dialogs, notices and the drop target show nothing at start: they load once the canvas has painted.
+  // Dialogs and notices show nothing at start: they load once the canvas has painted. The drop target
+  // loads with the shell: a file dropped before it listens would be opened by the browser in the tab.
   const canvasPainted = useCanvasPainted();
   return (
     <div className="app">
@@ -66,6 +68,9 @@ export function App() {
         </Suspense>
       </main>
       <SidePanels />
+      <Suspense fallback={null}>
+        <FileDrop />
+      </Suspense>
       {canvasPainted && (
         <Suspense fallback={null}>
           <Overlays />

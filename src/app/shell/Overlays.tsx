@@ -1,5 +1,4 @@
 import { Suspense, lazy } from 'react';
-import FileDrop from './FileDrop';
 import Notices from './Notices';
 import { useShell } from './ui-state';
 
@@ -8,7 +7,7 @@ const LibraryDialog = lazy(() => import('./LibraryDialog'));
 const ShareDialog = lazy(() => import('./ShareDialog'));
 const ProblemsDialog = lazy(() => import('./ProblemsDialog'));
 
-/** Dialogs, notices and the file drop target, above the working view. Dialogs load when first opened. */
+/** Dialogs and notices, above the working view. Dialogs load when first opened. */
 export default function Overlays() {
   const dialog = useShell((state) => state.dialog);
   return (
@@ -20,7 +19,6 @@ export default function Overlays() {
         {dialog === 'problems' && <ProblemsDialog />}
       </Suspense>
       <Notices />
-      <FileDrop />
     </>
   );
 }
