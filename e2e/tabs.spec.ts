@@ -6,6 +6,8 @@ import { GalleryDialog, LibraryDialog } from './pages/dialogs';
 test('two tabs edit two designs of one library without losing or mixing either', async ({ context }) => {
   const first = new AppPage(await context.newPage());
   await first.goto();
+  // The first run's sample design is added to the library just after the canvas paints; the status says when.
+  await first.waitForSaved();
   const firstId = await first.designId();
 
   // The second tab opens the same library: it starts on the design the first has open, then starts another.
@@ -51,4 +53,12 @@ test('a dialog keeps keyboard shortcuts away from the design behind it', async (
   await page.keyboard.press('Delete');
   await library.close();
   expect((await app.document()).components.some((c) => c.id === 'db')).toBe(true);
+});
+
+test('the first run does not say the sample design is saved before it is in the library', async ({ page }) => {
+  const app = new AppPage(page);
+  await app.goto();
+  const id = await app.designId();
+  await app.waitForSaved();
+  expect((await app.libraryEntries()).map((entry) => entry.id)).toContain(id);
 });

@@ -33,6 +33,8 @@ const bump = () => useLibraryStatus.setState((state) => ({ revision: state.revis
 
 let library: DesignLibrary | null = null;
 let autosaver: Autosaver | null = null;
+/** The first run's sample design being added to the library after the first paint (openAsNewDesignSavedLater). */
+let firstSave: Promise<void> | null = null;
 let channel: BroadcastChannel | null = null;
 const TAB_ID = Math.random().toString(36).slice(2);
 const warnedOtherTab = new Set<string>();
@@ -204,6 +206,7 @@ export function startAutosave(): void {
 
 /** Saves now whatever is pending (before opening another design, in tests, before export). */
 export async function flushAutosave(): Promise<void> {
+  await firstSave;
   await autosaver?.flush();
 }
 
@@ -231,14 +234,22 @@ export async function openAsNewDesign(design: Design): Promise<string> {
 export async function openAsNewDesignSavedLater(design: Design, later: () => Promise<void>): Promise<string> {
   const id = newDesignId();
   await openDesign(id, design);
-  void later()
+  // Until the entry is written the design is not saved, and the status must not say it is: another
+  // tab opened meanwhile would not find it, and a tab closed meanwhile would lose it.
+  useLibraryStatus.setState({ pending: true });
+  firstSave = later()
     .then(async () => {
       const opened = await openLibrary();
-      if ((await opened.load(id)) !== undefined) return;
-      await opened.create(useStore.getState().designId === id ? currentDocument() : design, id);
-      broadcast(id);
+      if ((await opened.load(id)) === undefined) {
+        await opened.create(useStore.getState().designId === id ? currentDocument() : design, id);
+        broadcast(id);
+      }
+      useLibraryStatus.setState({ lastSavedAt: Date.now(), pending: autosaver?.pending ?? false });
     })
-    .catch((error: unknown) => notify('error', 'Not saved', [error instanceof Error ? error.message : String(error), 'Your edits stay open here; export the design to keep a copy.']));
+    .catch((error: unknown) => reportSaveError(error))
+    .finally(() => {
+      firstSave = null;
+    });
   return id;
 }
 
