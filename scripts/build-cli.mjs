@@ -115,7 +115,7 @@ writeFileSync(
   join(outDir, 'NOTICE.md'),
   `# Third-party files shipped with the command line
 
-- \`ninesmith.mjs\`: bundles the ${bundled.packages.length} npm packages listed below, each under its own licence (its text follows).
+- \`ninesmith.mjs\` and the \`ninesmith-*.mjs\` chunks it loads: bundle the ${bundled.packages.length} npm packages listed below, each under its own licence (its text follows).
 - \`resvg.wasm\`: resvg (@resvg/resvg-wasm ${versionOf(join(dirname(resvgWasm), 'package.json'))}), Mozilla Public License 2.0, unmodified; its source is in the resvg-js repository the npm package names.
 - \`fonts/DejaVuSans.ttf\`, \`fonts/DejaVuSans-Bold.ttf\`, \`fonts/DejaVuSansMono.ttf\`: DejaVu fonts ${versionOf(require.resolve('dejavu-fonts-ttf/package.json'))}, Bitstream Vera and Arev licences (\`fonts/LICENSE\`).
 - \`hcl2json.wasm.gz\`: see \`hcl2json.NOTICE\` (Mozilla Public License 2.0).
