@@ -63,14 +63,14 @@ export const ASSUMPTIONS = {
     id: 'rds-multi-az-failover',
     text: 'A Multi-AZ database promotes its standby in 60-120 s; the estimate uses 120 s.',
     seconds: 120,
-    source: 'Amazon RDS User Guide, "Multi-AZ DB instance deployments" (failover typically 60-120 s); docs/reliability-reference.md §8 makes it an editable assumption',
+    source: 'Amazon RDS User Guide, "Failing over a Multi-AZ DB instance" (failover typically 60-120 s); docs/reliability-reference.md §8 makes it an editable assumption',
     heuristic: true,
   },
   clusterFailover: {
     id: 'cluster-failover',
     text: 'A database cluster (Aurora, Multi-AZ DB cluster, CloudNativePG) promotes a reader in about 60 s.',
     seconds: 60,
-    source: 'Amazon Aurora and RDS Multi-AZ DB cluster documentation (failover usually under a minute); CloudNativePG failover defaults',
+    source: 'Amazon Aurora and RDS Multi-AZ DB cluster documentation (a Multi-AZ DB cluster fails over in typically under 35 s; the estimate allows 60 s for Aurora and CloudNativePG as well); CloudNativePG failover defaults',
     heuristic: true,
   },
   cacheFailover: {
@@ -171,9 +171,16 @@ export const ASSUMPTIONS = {
   },
   pitrRecoveryPoint: {
     id: 'pitr-recovery-point',
-    text: 'Point-in-time recovery restores to within 5 min of the failure (the latest restorable time).',
+    text: 'Point-in-time recovery restores to within 5 min of the failure (the latest restorable time), as Amazon RDS does; taken for providers that publish no figure of their own.',
     seconds: 300,
     source: 'Amazon RDS User Guide, "Restoring a DB instance to a specified time" (RDS uploads transaction logs to Amazon S3 every five minutes)',
+    heuristic: false,
+  },
+  pitrRecoveryPointAzure: {
+    id: 'pitr-recovery-point-azure',
+    text: 'Point-in-time recovery of an Azure managed database restores to within 15 min of the failure.',
+    seconds: 900,
+    source: 'Azure Database for PostgreSQL flexible server, backup and restore (the recovery point objective of a point-in-time restore "can be up to 15 minutes")',
     heuristic: false,
   },
   pitrWithAutomatedBackups: {
@@ -185,7 +192,7 @@ export const ASSUMPTIONS = {
   crossRegionCopyIsSnapshot: {
     id: 'cross-region-copy-is-snapshot',
     text: 'A cross-region backup copy is a snapshot taken at the backup interval (daily by default): after a region loss the data restores to the last copy, without point-in-time recovery.',
-    source: 'AWS Backup Developer Guide, "Creating backup copies across AWS Regions" ("the copied recovery point becomes a snapshot (periodic) backup; PITR is not available for these copies")',
+    source: 'AWS Backup Developer Guide, "Copy a backup" ("the copied recovery point becomes a snapshot (periodic) backup; PITR is not available for these copies")',
     heuristic: false,
   },
   asyncReplicationLag: {
@@ -204,16 +211,16 @@ export const ASSUMPTIONS = {
   },
   objectReplication: {
     id: 'object-replication',
-    text: 'With a replication-time commitment, cross-region object replication copies 99.99% of new objects within 15 min.',
+    text: 'With a replication-time commitment, new objects reach the other region within 15 min (S3 Replication Time Control: 99.99% of them; Cloud Storage turbo replication: a 15-minute target).',
     seconds: 900,
     source: 'Amazon S3 User Guide, "Meeting compliance requirements using S3 Replication Time Control"; Cloud Storage turbo replication',
     heuristic: false,
   },
   objectReplicationUnbounded: {
     id: 'object-replication-unbounded',
-    text: 'Without a replication-time commitment, most new objects reach the other region within 15 min but some take a couple of hours: taken as 2 h, with no firm bound.',
+    text: 'Without a replication-time commitment, most new objects reach the other region within 15 min but large ones can take several hours: taken as 2 h, with no firm bound.',
     seconds: 2 * 3600,
-    source: 'Amazon S3 User Guide, replication ("The majority of objects replicate within 15 minutes, but they can sometimes take a couple of hours")',
+    source: 'Amazon S3 User Guide, replication ("The majority of objects replicate within 15 minutes." ... "For large objects, replication can take up to several hours."); the 2 h is a designer convention',
     heuristic: true,
   },
   cacheReplicationLag: {

@@ -116,6 +116,14 @@ describe('failure scenarios', () => {
     expect(scenario(cloudSql, 'zone:main/a').rpoSeconds).toBe(86400);
   });
 
+  it('gives an Azure managed database the 15-minute point-in-time recovery point Azure publishes, not the RDS figure', () => {
+    const azure = load('zone-failure-breaks-journey.fail.yaml', (t) => t.replace('tier: ', 'provider: azure\ntier: ').replace('location: us-east-1', 'location: eastus'));
+    const zone = scenario(azure, 'zone:main/a');
+    expect(zone.rpoSeconds).toBe(900);
+    expect(zone.assumptions.map((a) => a.id)).toContain('pitr-recovery-point-azure');
+    expect(zone.assumptions.map((a) => a.id)).not.toContain('pitr-recovery-point');
+  });
+
   it('restores a region loss from a cross-region backup copy to the last daily copy, without point-in-time recovery', () => {
     // The standby region holds only backup copies: no replica, no replication connection.
     const copies = load('region-failure-exceeds-rto.pass.yaml', (t) => t.replace('- {from: db, to: dr-db, mode: replication}\n', ''));

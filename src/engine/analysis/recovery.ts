@@ -226,9 +226,15 @@ function replicationLag(graph: DesignGraph, i: number, method: ReplicationMethod
   }
 }
 
+/** How close to the failure a point-in-time restore gets, by what the design's provider publishes. */
+function pitrRecoveryPoint(graph: DesignGraph): Assumption & { seconds: number } {
+  return graph.design.provider === 'azure' ? ASSUMPTIONS.pitrRecoveryPointAzure : ASSUMPTIONS.pitrRecoveryPoint;
+}
+
 /** The assumptions behind restoring to a point in time. */
-function pitrAssumptions(backup: BackupPolicy | undefined): Assumption[] {
-  return backup?.pitrImplied ? [ASSUMPTIONS.pitrRecoveryPoint, ASSUMPTIONS.pitrWithAutomatedBackups] : [ASSUMPTIONS.pitrRecoveryPoint];
+function pitrAssumptions(graph: DesignGraph, backup: BackupPolicy | undefined): Assumption[] {
+  const point = pitrRecoveryPoint(graph);
+  return backup?.pitrImplied ? [point, ASSUMPTIONS.pitrWithAutomatedBackups] : [point];
 }
 
 /** The recovery point the backups of `i` that survive the failure give, if any survive. */
@@ -237,7 +243,7 @@ function lossFromBackups(graph: DesignGraph, i: number, failed: FailureState, ba
   if (!survivor) return est(null, ASSUMPTIONS.regionOutageUnbounded);
   // Only a copy in another region is left: a snapshot, whatever the store's own backups do.
   if (survivor.where === 'copy') return est(Math.round(survivor.intervalHours * 3600), ASSUMPTIONS.crossRegionCopyIsSnapshot);
-  if (backup?.enabled && backup.pitr) return { seconds: ASSUMPTIONS.pitrRecoveryPoint.seconds, assumptions: pitrAssumptions(backup) };
+  if (backup?.enabled && backup.pitr) return { seconds: pitrRecoveryPoint(graph).seconds, assumptions: pitrAssumptions(graph, backup) };
   const hours = typeof backup?.intervalHours === 'number' ? backup.intervalHours : 24;
   return est(Math.round(hours * 3600));
 }
@@ -252,7 +258,7 @@ export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, co
     // and writes made between the corruption and its detection are lost from the restored copy.
     if (role === 'files') return data?.versioned === true ? est(0) : est(null);
     const detection = modelInputs(graph).durations.corruptionDetection;
-    if (backup?.enabled && backup.pitr) return { seconds: detection.seconds, assumptions: [...pitrAssumptions(backup), detection.assumption] };
+    if (backup?.enabled && backup.pitr) return { seconds: detection.seconds, assumptions: [...pitrAssumptions(graph, backup), detection.assumption] };
     const restored = lossFromBackups(graph, i, failed, backup);
     return restored.seconds === null ? restored : est(restored.seconds + detection.seconds, ...restored.assumptions, detection.assumption);
   }

@@ -11,7 +11,7 @@ export const reportingOnPrimary: Rule = {
   rationale:
     'Month-end reports and dashboards run long scans that compete with timesheets and approvals for the primary\'s CPU, memory and locks. The classic professional-services outage is the finance report that stalls everyone else\'s writes.',
   fix: 'Serve reporting from a read replica or a data warehouse fed from the primary, never from the writer.',
-  sources: ['AWS Well-Architected REL10-BP04 (bulkheads)', 'docs/reliability-reference.md HA-015'],
+  sources: ['AWS Well-Architected REL10-BP03 (bulkheads)', 'docs/reliability-reference.md HA-015'],
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];
