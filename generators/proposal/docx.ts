@@ -35,16 +35,38 @@ function runs(content: readonly Inline[]): ParagraphChild[] {
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: RULE };
 
+/**
+ * The document's own paragraph styles, named as Word shows them: table text, figures (right-aligned),
+ * captions and source code are each set once here rather than on every cell and run, so a
+ * consultant restyles all of one kind at once (and a long table is a fraction of the XML).
+ */
+const STYLES = {
+  tableText: 'TableText',
+  tableFigure: 'TableFigure',
+  caption: 'ProposalCaption',
+  code: 'SourceCode',
+} as const;
+
+const PARAGRAPH_STYLES = [
+  { id: STYLES.tableText, name: 'Table Text', basedOn: 'Normal', quickFormat: true, run: { size: 17 } },
+  { id: STYLES.tableFigure, name: 'Table Figure', basedOn: STYLES.tableText, quickFormat: true, paragraph: { alignment: AlignmentType.RIGHT } },
+  { id: STYLES.caption, name: 'Proposal Caption', basedOn: 'Normal', quickFormat: true, run: { italics: true, size: 17 } },
+  { id: STYLES.code, name: 'Source Code', basedOn: 'Normal', quickFormat: true, run: { font: MONO, size: 15 }, paragraph: { shading: { type: ShadingType.CLEAR, fill: 'F6F8FA', color: 'auto' }, spacing: { after: 160 } } },
+];
+
+const caption = (text: string, after?: number) => new Paragraph({ style: STYLES.caption, children: [new TextRun(text)], ...(after !== undefined ? { spacing: { after } } : {}) });
+
+/** A table whose borders and cell margins are the table's own (Word's tblBorders and tblCellMar), not each cell's. */
 function table(columns: readonly { title: string; numeric?: boolean }[], rows: readonly { cells: readonly string[]; emphasis?: boolean }[]): Table {
   const cell = (value: string, numeric: boolean | undefined, bold: boolean, fill?: string) =>
     new TableCell({
-      children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: value, bold, size: 17 })] })],
+      children: [new Paragraph({ style: numeric ? STYLES.tableFigure : STYLES.tableText, children: [bold ? new TextRun({ text: value, bold }) : new TextRun(value)] })],
       ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
-      margins: { top: 40, bottom: 40, left: 80, right: 80 },
-      borders: { top: border, bottom: border, left: border, right: border },
     });
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
+    margins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [
       new DocxTableRow({ tableHeader: true, children: columns.map((c) => cell(c.title, c.numeric, true, 'EEF2F7')) }),
       ...rows.map((row) => new DocxTableRow({ cantSplit: true, children: row.cells.map((value, i) => cell(value, columns[i]?.numeric, row.emphasis === true)) })),
@@ -69,7 +91,7 @@ export async function renderProposalDocx(proposal: ProposalDocument, assets: Pic
       case 'list':
         return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) }));
       case 'table':
-        return [table(b.columns, b.rows), new Paragraph({ children: b.caption ? [new TextRun({ text: b.caption, italics: true, size: 17 })] : [], spacing: { after: 120 } })];
+        return [table(b.columns, b.rows), b.caption ? caption(b.caption, 120) : new Paragraph({ children: [], spacing: { after: 120 } })];
       case 'figures':
         return [table(b.items.map((item) => ({ title: item.label })), [{ cells: b.items.map((item) => item.value), emphasis: true }, { cells: b.items.map((item) => item.detail) }]), new Paragraph({ children: [] })];
       case 'diagram': {
@@ -92,17 +114,13 @@ export async function renderProposalDocx(proposal: ProposalDocument, assets: Pic
             }),
           );
         }
-        out.push(new Paragraph({ children: [new TextRun({ text: b.caption, italics: true, size: 17 })], spacing: { after: 160 } }));
+        out.push(caption(b.caption, 160));
         return out;
       }
       case 'preformatted':
         return [
-          ...(b.caption ? [new Paragraph({ children: [new TextRun({ text: b.caption, italics: true, size: 17 })] })] : []),
-          new Paragraph({
-            shading: { type: ShadingType.CLEAR, fill: 'F6F8FA', color: 'auto' },
-            children: b.text.split('\n').map((line, i) => new TextRun({ text: line, font: MONO, size: 15, ...(i > 0 ? { break: 1 } : {}) })),
-            spacing: { after: 160 },
-          }),
+          ...(b.caption ? [caption(b.caption)] : []),
+          new Paragraph({ style: STYLES.code, children: b.text.split('\n').map((line, i) => (i > 0 ? new TextRun({ text: line, break: 1 }) : new TextRun(line))) }),
         ];
     }
   };
@@ -158,7 +176,7 @@ export async function renderProposalDocx(proposal: ProposalDocument, assets: Pic
   const doc = new Document({
     title: proposal.title,
     creator: proposal.cover.consultant ?? 'Ninesmith',
-    styles: { default: { document: { run: { font: FONT, size: 20 } } } },
+    styles: { default: { document: { run: { font: FONT, size: 20 } } }, paragraphStyles: PARAGRAPH_STYLES },
     sections: [
       { children: cover },
       {

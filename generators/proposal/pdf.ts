@@ -1,3 +1,4 @@
+import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { diagramImages, logoImage, type ProposalAssets } from './assets';
 import type { Block, Inline, ProposalDocument, ProposalSection, TableColumn, TableRow } from './document';
@@ -12,6 +13,27 @@ const HEADER_FILL = '#eef2f7';
 
 /** PDFKit opens no font at all when its `font` option is null (its types admit only a name). */
 const NO_DEFAULT_FONT = null as unknown as string;
+
+/**
+ * Each font parsed once, for every document after: PDFKit takes an already-parsed fontkit `Font`
+ * (since 0.20), where from bytes it parses the font and decodes its layout tables anew for each PDF
+ * (a third of a short proposal's time). Keyed by the caller's bytes, which it reads once.
+ */
+const parsedFonts = new WeakMap<Uint8Array, Font>();
+
+function parsedFont(bytes: Uint8Array): Font {
+  let font = parsedFonts.get(bytes);
+  if (!font) {
+    // fontkit reads any Uint8Array (as PDFKit passes it); its types ask for Node's Buffer.
+    const parsed = create(bytes as Buffer);
+    if (!('layout' in parsed)) throw new Error('a proposal font is a font collection, not a single font');
+    parsedFonts.set(bytes, (font = parsed));
+  }
+  return font;
+}
+
+/** @types/pdfkit's font sources predate PDFKit taking a fontkit `Font`. */
+const fontSource = (bytes: Uint8Array) => parsedFont(bytes) as unknown as string;
 
 const MARGIN = 56;
 const BODY = 10;
@@ -251,9 +273,9 @@ export async function renderProposalPdf(proposal: ProposalDocument, assets: Prop
     bufferPages: true,
     autoFirstPage: true,
   });
-  pdf.registerFont('regular', assets.fonts.regular as unknown as string);
-  pdf.registerFont('bold', assets.fonts.bold as unknown as string);
-  if (assets.fonts.mono) pdf.registerFont('mono', assets.fonts.mono as unknown as string);
+  pdf.registerFont('regular', fontSource(assets.fonts.regular));
+  pdf.registerFont('bold', fontSource(assets.fonts.bold));
+  if (assets.fonts.mono) pdf.registerFont('mono', fontSource(assets.fonts.mono));
   pdf.font('regular');
   const chunks: Uint8Array[] = [];
   const done = new Promise<void>((resolve, reject) => {
