@@ -65,23 +65,81 @@ function append(lists: number[][], i: number, value: number): void {
   else list.push(value);
 }
 
-/** Builds the indexes of a validated design (the loader has checked every reference). */
-export function buildGraph(design: Design): DesignGraph {
+/** Whether two connection lists are the same connections in the same order (the graph reads nothing else of them). */
+function sameConnections(a: readonly Connection[], b: readonly Connection[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c += 1) {
+    const x = a[c]!;
+    const y = b[c]!;
+    if (x !== y && (x.from !== y.from || x.to !== y.to || x.mode !== y.mode)) return false;
+  }
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * Builds the indexes of a validated design (the loader has checked every reference).
+ *
+ * `earlier`, the graph of an earlier revision, saves the work an edit left alone: a component kept by
+ * identity (the same object at the same index) keeps its kind, traits and zones, which its kind
+ * answers from the component, the provider and the regions alone (so only while those are the same
+ * objects); the placement indexes stand while every component keeps its kind, region and instance
+ * zones, and the connection indexes while the components' ids and the connections are the same.
+ */
+export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
   const components = design.components;
   const size = components.length;
-  const indexById = new Map<string, number>();
-  components.forEach((component, index) => indexById.set(component.id, index));
-  const regionsById = new Map(design.regions.map((region) => [region.id, region]));
+  const kept = earlier !== undefined && earlier.design.regions === design.regions && earlier.design.provider === design.provider ? earlier : undefined;
+  let sameIds = kept !== undefined && kept.components.length === size;
+  for (let i = 0; sameIds && i < size; i += 1) if (kept!.components[i] !== components[i] && kept!.components[i]!.id !== components[i]!.id) sameIds = false;
+  let indexById: Map<string, number>;
+  if (sameIds) indexById = kept!.indexById as Map<string, number>;
+  else {
+    indexById = new Map<string, number>();
+    components.forEach((component, index) => indexById.set(component.id, index));
+  }
+  const regionsById = kept ? (kept.regionsById as Map<string, Region>) : new Map(design.regions.map((region) => [region.id, region]));
 
   const kinds: ComponentKind[] = new Array(size);
   const traits: ComponentTraits[] = new Array(size);
   const zones: (readonly string[])[] = new Array(size);
   const instanceZones: (readonly string[])[] = new Array(size);
-  const byRegion = new Map<string, number[]>();
-  const byZone = new Map<string, number[]>();
-  const entryPoints: number[] = [];
+  let byRegion = new Map<string, number[]>();
+  let byZone = new Map<string, number[]>();
+  let entryPoints: number[] = [];
+  const place = (i: number) => {
+    const component = components[i]!;
+    if (component.region !== undefined) {
+      let list = byRegion.get(component.region);
+      if (!list) byRegion.set(component.region, (list = []));
+      list.push(i);
+      for (const zone of instanceZones[i]!) {
+        const key = zoneKey(component.region, zone);
+        let zoneList = byZone.get(key);
+        if (!zoneList) byZone.set(key, (zoneList = []));
+        zoneList.push(i);
+      }
+    }
+    if (kinds[i]!.capabilities.entryPoint) entryPoints.push(i);
+  };
+  // With an earlier graph the placement indexes are built at the end, and only when something moved.
+  let samePlacement = sameIds;
   for (let i = 0; i < size; i += 1) {
     const component = components[i]!;
+    if (kept !== undefined && kept.components[i] === component) {
+      kinds[i] = kept.kinds[i]!;
+      traits[i] = kept.traits[i]!;
+      zones[i] = kept.zones[i]!;
+      instanceZones[i] = kept.instanceZones[i]!;
+      continue;
+    }
     const kind = kindOf(component);
     kinds[i] = kind;
     const placed = componentZones(design, component);
@@ -98,18 +156,36 @@ export function buildGraph(design: Design): DesignGraph {
       running = units >= placed.length ? placed : placed.slice(0, units);
     }
     instanceZones[i] = running;
-    if (component.region !== undefined) {
-      let list = byRegion.get(component.region);
-      if (!list) byRegion.set(component.region, (list = []));
-      list.push(i);
-      for (const zone of running) {
-        const key = zoneKey(component.region, zone);
-        let zoneList = byZone.get(key);
-        if (!zoneList) byZone.set(key, (zoneList = []));
-        zoneList.push(i);
-      }
+    if (kept === undefined) place(i);
+    else if (samePlacement && (kind !== kept.kinds[i] || component.region !== kept.components[i]!.region || !sameList(running, kept.instanceZones[i]!))) samePlacement = false;
+  }
+  if (kept !== undefined) {
+    if (samePlacement) {
+      byRegion = kept.byRegion as Map<string, number[]>;
+      byZone = kept.byZone as Map<string, number[]>;
+      entryPoints = kept.entryPoints as number[];
+    } else {
+      for (let i = 0; i < size; i += 1) place(i);
     }
-    if (kind.capabilities.entryPoint) entryPoints.push(i);
+  }
+
+  const base = {
+    design,
+    tier: designTier(design),
+    components,
+    indexById,
+    kinds,
+    traits,
+    zones,
+    instanceZones,
+    regionsById,
+    byRegion,
+    byZone,
+    entryPoints,
+  };
+  if (sameIds && sameConnections(kept!.connections, design.connections)) {
+    const { connectionIds, connectionFrom, connectionTo, out, in: inbound, partners } = kept!;
+    return { ...base, connections: design.connections, connectionIds, connectionFrom, connectionTo, out, in: inbound, partners };
   }
 
   const out = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
@@ -130,27 +206,7 @@ export function buildGraph(design: Design): DesignGraph {
     if (connection.mode === 'replication') append(partners, from, to);
   });
 
-  return {
-    design,
-    tier: designTier(design),
-    components,
-    connections: design.connections,
-    connectionIds,
-    connectionFrom,
-    connectionTo,
-    indexById,
-    kinds,
-    traits,
-    zones,
-    instanceZones,
-    out,
-    in: inbound,
-    regionsById,
-    byRegion,
-    byZone,
-    partners,
-    entryPoints,
-  };
+  return { ...base, connections: design.connections, connectionIds, connectionFrom, connectionTo, out, in: inbound, partners };
 }
 
 /** The component index at the other end of connection `c` seen from `from`'s side. */
@@ -177,12 +233,15 @@ export function redundancy(graph: DesignGraph, i: number): number {
 
 const graphCache = new WeakMap<Design, DesignGraph>();
 
-/** The graph of a design, built once per design object (designs are immutable revisions). */
-export function graphOf(design: Design | DesignGraph): DesignGraph {
+/**
+ * The graph of a design, built once per design object (designs are immutable revisions); from an
+ * earlier revision's graph when given (see buildGraph).
+ */
+export function graphOf(design: Design | DesignGraph, earlier?: DesignGraph): DesignGraph {
   if ('indexById' in design) return design;
   let graph = graphCache.get(design);
   if (!graph) {
-    graph = buildGraph(design);
+    graph = buildGraph(design, earlier);
     graphCache.set(design, graph);
   }
   return graph;
