@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { cliPriceBook, importInApp, usWest2TestBook } from './fixtures/test-price-book';
 import { ComparePage } from './pages/compare-page';
 import { CostPanel } from './pages/cost-panel';
@@ -20,10 +20,8 @@ function cliCompare(...files: string[]): CliComparison {
   return JSON.parse(execFileSync(process.execPath, ['bin/ninesmith.mjs', 'compare', ...files, '--format', 'json', '--price-book', CLI_BOOK], { encoding: 'utf8' }));
 }
 
-const usd = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
-
-test('the compare view puts two templates side by side with the figures of the command line', async ({ page }) => {
-  const cli = cliCompare('templates/single-region-multi-az.yaml', 'templates/multi-region-active-passive.yaml');
+/** The app with the test price book, comparing the single-region and the active-passive templates. */
+async function compareTwoTemplates(page: Page): Promise<ComparePage> {
   await page.goto('/');
   await importInApp(page, BOOK);
   const compare = new ComparePage(page);
@@ -31,6 +29,14 @@ test('the compare view puts two templates side by side with the figures of the c
   await compare.choose(0, 'template:single-region-multi-az');
   await compare.choose(1, 'template:multi-region-active-passive');
   await expect(compare.table).toBeVisible();
+  return compare;
+}
+
+const usd = (amount: number) => new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(amount);
+
+test('the compare view puts two templates side by side with the figures of the command line', async ({ page }) => {
+  const cli = cliCompare('templates/single-region-multi-az.yaml', 'templates/multi-region-active-passive.yaml');
+  const compare = await compareTwoTemplates(page);
   await expect(compare.column(0)).toContainText('Client portal, single region, multi-AZ');
   await expect(compare.column(1)).toContainText('Client portal, active-passive across two regions');
 
@@ -110,13 +116,7 @@ test('the compare view shows one design beside itself under another commitment p
 const PDFTOTEXT = '/usr/bin/pdftotext';
 
 test('a proposal of two compared options opens in the browser, prints to PDF, and downloads as PDF and Word', async ({ page, context }, testInfo) => {
-  await page.goto('/');
-  await importInApp(page, BOOK);
-  const compare = new ComparePage(page);
-  await compare.open();
-  await compare.choose(0, 'template:single-region-multi-az');
-  await compare.choose(1, 'template:multi-region-active-passive');
-  await expect(compare.table).toBeVisible();
+  await compareTwoTemplates(page);
   const names = ['Client portal, single region, multi-AZ', 'Client portal, active-passive across two regions'];
   const download = async (format: string) => {
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`compare-proposal-${format}`).click()]);

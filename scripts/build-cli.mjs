@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm run build:cli`: bundles the command line (src/cli/bin.ts and all it imports, js-yaml and zod
-// included) into one plain JavaScript file, dist-cli/ninesmith.mjs, which bin/ninesmith.mjs runs.
+// included) into plain JavaScript, dist-cli/ninesmith.mjs (which bin/ninesmith.mjs runs) and the
+// chunks it loads on demand beside it, dist-cli/ninesmith-*.mjs.
 // No TypeScript compiler at run time and no runtime dependencies: the package installs with
 // nothing but what `npm pack` puts in it.
 //
@@ -28,6 +29,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist-cli');
 const ENTRY = 'src/cli/bin.ts';
 const BUNDLE = 'ninesmith.mjs';
+/** The commands' own code, loaded on demand by the entry. */
+const CHUNK_PREFIX = 'ninesmith-';
 
 /** Paths (relative to the package) that the command line must never contain: the app and React. */
 const FORBIDDEN = [/^src\/app\//, /(^|\/)node_modules\/(react|react-dom|@xyflow|zustand|zundo|@tanstack|idb|elkjs|lucide-react|prismjs|fflate)\//];
@@ -79,15 +82,19 @@ const output = await build({
     // Unminified: a stack trace from a user names the functions and files (the bundle keeps `// src/...` markers).
     minify: false,
     sourcemap: false,
-    rolldownOptions: { output: { entryFileNames: BUNDLE, format: 'esm', codeSplitting: false } },
+    // Each command's code is a chunk of its own, loaded when that command runs (src/cli/main.ts):
+    // `--version` and `validate` do not read the PDF and Word writers. The chunks sit beside the
+    // entry, so a rewritten `import.meta.url` means the same place in every one of them.
+    rolldownOptions: { output: { entryFileNames: BUNDLE, chunkFileNames: `${CHUNK_PREFIX}[name]-[hash].mjs`, format: 'esm' } },
   },
 });
 
 const chunks = (Array.isArray(output) ? output : [output]).flatMap((result) => result.output).filter((item) => item.type === 'chunk');
-if (chunks.length !== 1 || chunks[0].fileName !== BUNDLE) {
-  throw new Error(`build:cli: expected one file, ${BUNDLE}; got ${chunks.map((chunk) => chunk.fileName).join(', ')}`);
+const strays = chunks.filter((chunk) => chunk.fileName !== BUNDLE && !(chunk.fileName.startsWith(CHUNK_PREFIX) && !chunk.fileName.includes('/')));
+if (!chunks.some((chunk) => chunk.fileName === BUNDLE) || strays.length > 0) {
+  throw new Error(`build:cli: expected ${BUNDLE} and chunks named ${CHUNK_PREFIX}*.mjs beside it; got ${chunks.map((chunk) => chunk.fileName).join(', ')}`);
 }
-const inputs = chunks[0].moduleIds.filter((id) => !id.startsWith('\0')).map((id) => toPosix(relative(root, id.split('?')[0])));
+const inputs = [...new Set(chunks.flatMap((chunk) => chunk.moduleIds))].filter((id) => !id.startsWith('\0')).map((id) => toPosix(relative(root, id.split('?')[0])));
 const forbidden = inputs.filter((path) => FORBIDDEN.some((pattern) => pattern.test(path)));
 if (forbidden.length > 0) throw new Error(`build:cli: the command line must not bundle app or React code, but it includes ${forbidden.join(', ')}`);
 
@@ -108,7 +115,7 @@ writeFileSync(
   join(outDir, 'NOTICE.md'),
   `# Third-party files shipped with the command line
 
-- \`ninesmith.mjs\`: bundles the ${bundled.packages.length} npm packages listed below, each under its own licence (its text follows).
+- \`ninesmith.mjs\` and the \`ninesmith-*.mjs\` chunks it loads: bundle the ${bundled.packages.length} npm packages listed below, each under its own licence (its text follows).
 - \`resvg.wasm\`: resvg (@resvg/resvg-wasm ${versionOf(join(dirname(resvgWasm), 'package.json'))}), Mozilla Public License 2.0, unmodified; its source is in the resvg-js repository the npm package names.
 - \`fonts/DejaVuSans.ttf\`, \`fonts/DejaVuSans-Bold.ttf\`, \`fonts/DejaVuSansMono.ttf\`: DejaVu fonts ${versionOf(require.resolve('dejavu-fonts-ttf/package.json'))}, Bitstream Vera and Arev licences (\`fonts/LICENSE\`).
 - \`hcl2json.wasm.gz\`: see \`hcl2json.NOTICE\` (Mozilla Public License 2.0).

@@ -1,4 +1,4 @@
-// The licence notices of the third-party packages bundled into dist-cli/ninesmith.mjs. MIT, ISC,
+// The licence notices of the third-party packages bundled into dist-cli/ninesmith*.mjs. MIT, ISC,
 // BSD and the like ask that their copyright and permission notice travel with every copy, bundled
 // or not: each package's own licence file, as it ships in node_modules, is copied into
 // dist-cli/NOTICE.md by scripts/build-cli.mjs.
@@ -85,5 +85,5 @@ export function bundledPackageNotices(root, modulePaths) {
     return [`### ${pkg.name} ${pkg.version} (${pkg.license ?? 'licence not declared'})`, '', ...texts.flatMap((text) => [text, ''])].join('\n');
   });
   if (missing.length > 0) throw new Error(`build:cli: no licence notice to ship for ${missing.join('; ')}: add one to scripts/third-party-notices.mjs`);
-  return { packages, markdown: ['## Packages bundled into ninesmith.mjs', '', 'Each package as it was bundled, with its own licence file(s).', '', ...sections].join('\n') };
+  return { packages, markdown: ['## Packages bundled into the ninesmith*.mjs files', '', 'Each package as it was bundled, with its own licence file(s).', '', ...sections].join('\n') };
 }

@@ -4,12 +4,13 @@
  * imports into dist-cli/ninesmith.mjs, the file bin/ninesmith.mjs runs.
  */
 import { version } from '../../package.json';
-import { runCli } from './main';
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${version}\n`);
 } else {
+  // Loaded only here: `--version` answers without reading the rest of the command line.
+  const { runCli } = await import('./main');
   process.exitCode = await runCli(argv, {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

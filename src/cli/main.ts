@@ -1,28 +1,29 @@
 import { terminalText } from '../model';
 import { EXIT, RefusalError, UsageError, type CliContext, type Command, type ExitCode } from './context';
-import { validateCommand, validateUsage } from './commands/validate';
-import { costCommand, costUsage } from './commands/cost';
-import { exportCommand, exportUsage } from './commands/export';
-import { compareCommand, compareUsage } from './commands/compare';
-import { diagramCommand, diagramUsage } from './commands/diagram';
-import { pricesCommand, pricesUsage } from './commands/prices';
-import { importCommand, importUsage } from './commands/import';
 
-interface CommandEntry {
+interface LoadedCommand {
   run: Command;
   usage: string;
+}
+
+interface CommandEntry {
   summary: string;
+  /**
+   * The command's own module, loaded only when it runs: a process runs one command, and the others'
+   * code (the PDF and Word writers, the PNG renderer, the Terraform parser) would only slow its start.
+   */
+  load: () => Promise<LoadedCommand>;
 }
 
 /** The commands of docs/cli.md. Each lives in its own file under commands/. A Map: `constructor` is no command. */
 const COMMANDS: ReadonlyMap<string, CommandEntry> = new Map([
-  ['validate', { run: validateCommand, usage: validateUsage, summary: 'check a design: schema, rules, availability, recovery' }],
-  ['cost', { run: costCommand, usage: costUsage, summary: 'estimate monthly and yearly cost per layer, region and component' }],
-  ['compare', { run: compareCommand, usage: compareUsage, summary: 'two to four designs side by side: cost, availability, recovery, cost per nine' }],
-  ['export', { run: exportCommand, usage: exportUsage, summary: 'write Terraform, Helm values and runbooks for a design' }],
-  ['diagram', { run: diagramCommand, usage: diagramUsage, summary: 'draw the design as SVG, PNG or a draw.io file' }],
-  ['prices', { run: pricesCommand, usage: pricesUsage, summary: 'import your own price book: official price lists or negotiated rates' }],
-  ['import', { run: importCommand, usage: importUsage, summary: 'a design from Terraform (folder, .tf files or terraform show -json), every guess listed' }],
+  ['validate', { summary: 'check a design: schema, rules, availability, recovery', load: () => import('./commands/validate').then((m) => ({ run: m.validateCommand, usage: m.validateUsage })) }],
+  ['cost', { summary: 'estimate monthly and yearly cost per layer, region and component', load: () => import('./commands/cost').then((m) => ({ run: m.costCommand, usage: m.costUsage })) }],
+  ['compare', { summary: 'two to four designs side by side: cost, availability, recovery, cost per nine', load: () => import('./commands/compare').then((m) => ({ run: m.compareCommand, usage: m.compareUsage })) }],
+  ['export', { summary: 'write Terraform, Helm values and runbooks for a design', load: () => import('./commands/export').then((m) => ({ run: m.exportCommand, usage: m.exportUsage })) }],
+  ['diagram', { summary: 'draw the design as SVG, PNG or a draw.io file', load: () => import('./commands/diagram').then((m) => ({ run: m.diagramCommand, usage: m.diagramUsage })) }],
+  ['prices', { summary: 'import your own price book: official price lists or negotiated rates', load: () => import('./commands/prices').then((m) => ({ run: m.pricesCommand, usage: m.pricesUsage })) }],
+  ['import', { summary: 'a design from Terraform (folder, .tf files or terraform show -json), every guess listed', load: () => import('./commands/import').then((m) => ({ run: m.importCommand, usage: m.importUsage })) }],
 ]);
 
 /** Where to report an internal error. */
@@ -51,22 +52,24 @@ export async function runCli(argv: string[], context: CliContext): Promise<ExitC
     context.stdout(usage());
     return name === undefined ? EXIT.invalid : EXIT.ok;
   }
-  const command = COMMANDS.get(name);
-  if (!command) {
+  const entry = COMMANDS.get(name);
+  if (!entry) {
     say(`ninesmith: unknown command "${name}"`);
     context.stderr(`\n${usage()}`);
     return EXIT.invalid;
   }
-  if (args.includes('--help') || args.includes('-h')) {
-    context.stdout(command.usage);
-    return EXIT.ok;
-  }
+  let command: LoadedCommand | undefined;
   try {
+    command = await entry.load();
+    if (args.includes('--help') || args.includes('-h')) {
+      context.stdout(command.usage);
+      return EXIT.ok;
+    }
     return await command.run(args, context);
   } catch (error) {
     if (error instanceof UsageError || isArgumentError(error)) {
       say(`ninesmith ${name}: ${(error as Error).message}`);
-      context.stderr(`\n${command.usage}`);
+      if (command) context.stderr(`\n${command.usage}`);
       return EXIT.invalid;
     }
     if (error instanceof RefusalError) {

@@ -231,18 +231,29 @@ export function redundancy(graph: DesignGraph, i: number): number {
   return isGlobal(graph, i) ? Number.POSITIVE_INFINITY : graph.instanceZones[i]!.length;
 }
 
-const graphCache = new WeakMap<Design, DesignGraph>();
+/**
+ * The graphs of the designs used most recently, most recent last. Not a WeakMap keyed by design: the
+ * app's undo history keeps up to 200 revisions of a design alive, and each revision's graph, with
+ * the journey plans and failure scenarios cached on it, would live as long (8 MB a revision at 5,000
+ * components). A revision is analysed when it is made and seldom again; the few in use at once
+ * (the open design, a what-if of it, the designs an export or a comparison is reading) fit here.
+ */
+const graphCache = new Map<Design, DesignGraph>();
+export const GRAPH_CACHE_SIZE = 4;
 
 /**
- * The graph of a design, built once per design object (designs are immutable revisions); from an
- * earlier revision's graph when given (see buildGraph).
+ * The graph of a design, built once per design object while it is in use (designs are immutable
+ * revisions); from an earlier revision's graph when given (see buildGraph).
  */
 export function graphOf(design: Design | DesignGraph, earlier?: DesignGraph): DesignGraph {
   if ('indexById' in design) return design;
   let graph = graphCache.get(design);
-  if (!graph) {
+  if (graph) {
+    graphCache.delete(design);
+  } else {
     graph = buildGraph(design, earlier);
-    graphCache.set(design, graph);
+    if (graphCache.size >= GRAPH_CACHE_SIZE) graphCache.delete(graphCache.keys().next().value!);
   }
+  graphCache.set(design, graph);
   return graph;
 }

@@ -30,7 +30,7 @@ import {
 } from '../store';
 import { setCanvasBridge } from './canvas-bridge';
 import { ConnectionEdge, EdgeLegend } from './ConnectionEdge';
-import { ZoomControls } from './ZoomControls';
+import { FIT_VIEW, ZoomControls } from './ZoomControls';
 import { ComponentNode, ZoneChipsOnHover } from './ComponentNode';
 import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
 import { createCanvasView, layoutOverlaps, roundPoint, settleDrop, ROUTE_MAX_COMPONENTS, type RegionBox } from './geometry';
@@ -132,7 +132,7 @@ function Flow() {
     setLayingOut(true);
     try {
       applyLayout(await autoLayout(useStore.getState().model));
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200 }));
+      requestAnimationFrame(() => void flow.fitView(FIT_VIEW));
     } catch (error) {
       notify('error', 'The automatic layout failed', [error instanceof Error ? error.message : String(error)]);
     } finally {
@@ -149,7 +149,7 @@ function Flow() {
       },
       regions: () => currentView().regions,
       tidyUp,
-      fitView: (options) => void flow.fitView({ padding: options?.padding ?? 0.1, duration: options?.duration ?? 200 }),
+      fitView: (options) => void flow.fitView({ ...FIT_VIEW, ...options }),
       getViewport: () => flow.getViewport(),
       setViewport: (viewport) => void flow.setViewport(viewport),
     });
@@ -307,7 +307,7 @@ function Flow() {
   const addRegionBeside = useCallback(() => {
     addRegion({ position: newRegionAnchor(currentView().regions) ?? flow.screenToFlowPosition({ x: 300, y: 200 }) });
     // Bring the new region into view once React Flow has the node.
-    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ padding: 0.1, duration: 200, maxZoom: 1 })));
+    requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView({ ...FIT_VIEW, maxZoom: 1 })));
   }, [flow, currentView]);
 
   return (
@@ -369,7 +369,7 @@ function Flow() {
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Left-drag on the empty canvas draws a selection box (draw.io, Figma); middle or right drag, Space+drag or scrolling pans. */
 const PAN_BUTTONS = [1, 2];
-const FIT_OPTIONS = { padding: 0.1 };
+const FIT_OPTIONS = { padding: FIT_VIEW.padding };
 
 export default function Canvas() {
   return (

@@ -1,6 +1,7 @@
 import { useReactFlow, useStore as useFlowStore } from '@xyflow/react';
 
-const FIT_OPTIONS = { padding: 0.1, duration: 200 };
+/** How the whole design is fitted into view, by the Fit button, Shift+1 and on opening a design. */
+export const FIT_VIEW = { padding: 0.1, duration: 200 } as const;
 
 /**
  * Zoom out, the zoom level, zoom in and fit, in the canvas's bar rather than floating over the
@@ -21,7 +22,7 @@ export function ZoomControls() {
       <button type="button" data-testid="zoom-in" onClick={() => void flow.zoomIn({ duration: 150 })} title="Zoom in" aria-label="Zoom in">
         +
       </button>
-      <button type="button" data-testid="fit-view" onClick={() => void flow.fitView(FIT_OPTIONS)} title="Fit the whole design in view (Shift+1)">
+      <button type="button" data-testid="fit-view" onClick={() => void flow.fitView(FIT_VIEW)} title="Fit the whole design in view (Shift+1)">
         Fit
       </button>
     </span>

@@ -10,7 +10,6 @@ import { formatProblems, readDesignFile, type DesignFileResult } from '../read-d
 import { estimateCost, type Commitment } from '../../engine/cost';
 import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
 import { buildOptionsProposal } from '../../../generators/proposal';
-import { proposalFiles } from '../proposal-files';
 import { writeExport } from '../export-writer';
 
 const FORMATS = ['text', 'json', 'markdown'] as const;
@@ -130,6 +129,8 @@ export const compareCommand: Command = async (args, context) => {
       entries.map((entry: CompareEntry, i) => ({ design: entry.design, ...(entry.cost ? { cost: entry.cost } : {}), ...(profiles ? { label: `Option ${'ABCD'[i]}: ${profiles[i]} prices` } : {}) })),
       { catalogs, estimate },
     );
+    // The PDF and Word writers load only when a proposal is asked for.
+    const { proposalFiles } = await import('../proposal-files');
     const files = (await proposalFiles(document)).map((file) => ({ ...file, path: file.path.replace(/^proposal\//, '') }));
     await writeExport(values.proposal, context.cwd, files, []);
     const note = terminalLine(`wrote the options proposal to ${values.proposal}: ${files.map((f) => f.path).join(', ')}`);

@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderDiagramDrawio, renderDiagramSvg } from '../../diagram';
 import { EXIT, UsageError, type Command } from '../context';
-import { svgToPng } from '../rasterize';
 import { formatProblems, readDesignFile } from '../read-design-file';
 
 const FORMATS = ['svg', 'png', 'drawio'] as const;
@@ -42,7 +41,14 @@ export const diagramCommand: Command = async (args, context) => {
   const unknown = (selection ?? []).filter((id) => !result.design.components.some((c) => c.id === id));
   if (unknown.length > 0) throw new UsageError(`--only: no component ${unknown.map((id) => `"${id}"`).join(', ')} in ${file}`);
   const scope = { selection };
-  const contents = format === 'drawio' ? renderDiagramDrawio(result.design, scope) : format === 'svg' ? renderDiagramSvg(result.design, scope) : await svgToPng(renderDiagramSvg(result.design, scope), scale);
+  let contents: string | Uint8Array;
+  if (format === 'drawio') contents = renderDiagramDrawio(result.design, scope);
+  else if (format === 'svg') contents = renderDiagramSvg(result.design, scope);
+  else {
+    // The PNG renderer (resvg's WebAssembly and the fonts) loads only for a PNG.
+    const { svgToPng } = await import('../rasterize');
+    contents = await svgToPng(renderDiagramSvg(result.design, scope), scale);
+  }
   const path = resolve(context.cwd, values.out);
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, contents);

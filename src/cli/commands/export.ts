@@ -5,7 +5,6 @@ import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
 import { MANIFEST_NAME, writeExport, type FileToWrite } from '../export-writer';
 import { buildProposal } from '../../../generators/proposal';
-import { proposalFiles } from '../proposal-files';
 import type { PriceCatalog } from '../../engine/cost';
 import { analyzeDesign } from '../../engine';
 import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
@@ -85,6 +84,8 @@ export const exportCommand: Command = async (args, context) => {
     // The proposal's appendices are the runbooks and infrastructure code, written or not.
     const appendixTargets = (['runbooks', 'terraform'] as const).filter((target) => !others.includes(target));
     const appendices = [...files, ...generateExport(read.design, { targets: appendixTargets, catalogs, estimate, analysis })].filter((f): f is (typeof files)[number] & { contents: string } => typeof f.contents === 'string');
+    // The PDF and Word writers load only for an export that writes a proposal.
+    const { proposalFiles } = await import('../proposal-files');
     files.push(...(await proposalFiles(buildProposal(read.design, { catalogs, estimate, appendices, analysis }))));
   }
   const result = await writeExport(values.out, context.cwd, files, targets, { force: values.force });

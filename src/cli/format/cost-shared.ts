@@ -7,6 +7,7 @@ export { formatMoney as money, LINE_STATUS_LABELS as STATUS_LABELS } from '../..
 // Made once: number.toLocaleString(locale, options) builds a new formatter on every call, which
 // dominated the text of a large design's cost report.
 const QUANTITY = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
+const USAGE_VALUE = new Intl.NumberFormat('en-US', { maximumFractionDigits: 3 });
 
 export const layerTitle = (layer: string): string => LAYER_TITLES[layer as Layer] ?? layer;
 
@@ -43,7 +44,7 @@ export function assumptionsThatMatter(report: CostReport): UsageAssumption[] {
 
 /** "web.requestsPerMonth = 131,400,000 requests/month (traffic: ...)". */
 export function assumptionText(a: UsageAssumption): string {
-  const value = a.value === null ? 'not set' : `${a.value.toLocaleString('en-US', { maximumFractionDigits: 3 })} ${a.unit}`;
+  const value = a.value === null ? 'not set' : `${USAGE_VALUE.format(a.value)} ${a.unit}`;
   return `${a.componentId}.${a.name} = ${value} (${a.origin}${a.derivation ? `: ${a.derivation}` : ''})`;
 }
 
