@@ -62,16 +62,24 @@ function pricedScope(before: Design, after: Design): { before: Design; after: De
   return { before: restrict(before, priced), after: restrict(after, priced) };
 }
 
+/** The design's recovery per class, worked out once for every change tried on it. */
+const recoveryCache = new WeakMap<Pick<DesignAnalysis, 'scenarios'>, ReturnType<typeof recoveryByClass>>();
+
+function recoveryOf(design: Design, analysis: Pick<DesignAnalysis, 'scenarios'>): ReturnType<typeof recoveryByClass> {
+  let recovery = recoveryCache.get(analysis);
+  if (!recovery) recoveryCache.set(analysis, (recovery = recoveryByClass(design, analysis as DesignAnalysis)));
+  return recovery;
+}
+
 /** "+$120.00 a month; Checkout 99.90% → 99.95%; primary region lost: back in 15m instead of 4h". */
 export function describeChange(before: Design, after: Design, currency: string, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}, analysis?: Pick<DesignAnalysis, 'journeys' | 'scenarios'>): string | null {
   const priced = pricedScope(before, after);
   const price = (design: Design) => estimateCost(design, options.catalogs ?? [], options.estimate ?? {}).monthly;
   const parts: string[] = [`${formatMoneyDelta(price(priced.after) - price(priced.before), currency)} a month`];
-  const figures = (design: Design, of: Pick<DesignAnalysis, 'scenarios'>) => recoveryByClass(design, of as DesignAnalysis);
   const base = analysis ?? designFigures(before);
   const changed = analyzeChangeFigures(before, base, after);
-  const was = { journeys: base.journeys, recovery: figures(before, base) };
-  const now = { journeys: changed.journeys, recovery: figures(after, changed) };
+  const was = { journeys: base.journeys, recovery: recoveryOf(before, base) };
+  const now = { journeys: changed.journeys, recovery: recoveryByClass(after, changed as Pick<DesignAnalysis, 'scenarios'> as DesignAnalysis) };
   const journeyChanges = now.journeys.flatMap((j) => {
     const old = was.journeys.find((w) => w.id === j.id);
     const from = old?.modelled ? formatModelled(old.modelled.availability, old.modelled.low, old.modelled.high).value : 'cannot work';

@@ -111,25 +111,7 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
   const traits: ComponentTraits[] = new Array(size);
   const zones: (readonly string[])[] = new Array(size);
   const instanceZones: (readonly string[])[] = new Array(size);
-  let byRegion = new Map<string, number[]>();
-  let byZone = new Map<string, number[]>();
-  let entryPoints: number[] = [];
-  const place = (i: number) => {
-    const component = components[i]!;
-    if (component.region !== undefined) {
-      let list = byRegion.get(component.region);
-      if (!list) byRegion.set(component.region, (list = []));
-      list.push(i);
-      for (const zone of instanceZones[i]!) {
-        const key = zoneKey(component.region, zone);
-        let zoneList = byZone.get(key);
-        if (!zoneList) byZone.set(key, (zoneList = []));
-        zoneList.push(i);
-      }
-    }
-    if (kinds[i]!.capabilities.entryPoint) entryPoints.push(i);
-  };
-  // With an earlier graph the placement indexes are built at the end, and only when something moved.
+  // Whether every component keeps its kind, region and instance zones: then the placement indexes stand.
   let samePlacement = sameIds;
   for (let i = 0; i < size; i += 1) {
     const component = components[i]!;
@@ -156,38 +138,60 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
       running = units >= placed.length ? placed : placed.slice(0, units);
     }
     instanceZones[i] = running;
-    if (kept === undefined) place(i);
-    else if (samePlacement && (kind !== kept.kinds[i] || component.region !== kept.components[i]!.region || !sameList(running, kept.instanceZones[i]!))) samePlacement = false;
+    if (samePlacement && (kind !== kept!.kinds[i] || component.region !== kept!.components[i]!.region || !sameList(running, kept!.instanceZones[i]!))) samePlacement = false;
   }
-  if (kept !== undefined) {
-    if (samePlacement) {
-      byRegion = kept.byRegion as Map<string, number[]>;
-      byZone = kept.byZone as Map<string, number[]>;
-      entryPoints = kept.entryPoints as number[];
-    } else {
-      for (let i = 0; i < size; i += 1) place(i);
-    }
-  }
+  const { byRegion, byZone, entryPoints } = samePlacement ? kept! : placementIndexes(components, kinds, instanceZones);
 
-  const base = {
+  const connections = sameIds && sameConnections(kept!.connections, design.connections) ? kept! : connectionIndexes(design, indexById, size);
+  // One object literal with every field in the same order, so every graph has one shape.
+  return {
     design,
     tier: designTier(design),
     components,
+    connections: design.connections,
+    connectionIds: connections.connectionIds,
+    connectionFrom: connections.connectionFrom,
+    connectionTo: connections.connectionTo,
     indexById,
     kinds,
     traits,
     zones,
     instanceZones,
+    out: connections.out,
+    in: connections.in,
     regionsById,
     byRegion,
     byZone,
+    partners: connections.partners,
     entryPoints,
   };
-  if (sameIds && sameConnections(kept!.connections, design.connections)) {
-    const { connectionIds, connectionFrom, connectionTo, out, in: inbound, partners } = kept!;
-    return { ...base, connections: design.connections, connectionIds, connectionFrom, connectionTo, out, in: inbound, partners };
-  }
+}
 
+function placementIndexes(components: readonly Component[], kinds: readonly ComponentKind[], instanceZones: readonly (readonly string[])[]): Pick<DesignGraph, 'byRegion' | 'byZone' | 'entryPoints'> {
+  const byRegion = new Map<string, number[]>();
+  const byZone = new Map<string, number[]>();
+  const entryPoints: number[] = [];
+  for (let i = 0; i < components.length; i += 1) {
+    const region = components[i]!.region;
+    if (region !== undefined) {
+      let list = byRegion.get(region);
+      if (!list) byRegion.set(region, (list = []));
+      list.push(i);
+      for (const zone of instanceZones[i]!) {
+        const key = zoneKey(region, zone);
+        let zoneList = byZone.get(key);
+        if (!zoneList) byZone.set(key, (zoneList = []));
+        zoneList.push(i);
+      }
+    }
+    if (kinds[i]!.capabilities.entryPoint) entryPoints.push(i);
+  }
+  return { byRegion, byZone, entryPoints };
+}
+
+type ConnectionIndexes = Pick<DesignGraph, 'connectionIds' | 'connectionFrom' | 'connectionTo' | 'out' | 'in' | 'partners'>;
+
+function connectionIndexes(design: Design, indexById: ReadonlyMap<string, number>, size: number): ConnectionIndexes {
   const out = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
   const inbound = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
   const partners = emptyAdjacency(size);
@@ -205,8 +209,7 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
     append(inbound[connection.mode], to, c);
     if (connection.mode === 'replication') append(partners, from, to);
   });
-
-  return { ...base, connections: design.connections, connectionIds, connectionFrom, connectionTo, out, in: inbound, partners };
+  return { connectionIds, connectionFrom, connectionTo, out, in: inbound, partners };
 }
 
 /** The component index at the other end of connection `c` seen from `from`'s side. */
