@@ -1,5 +1,5 @@
-import type { Component, Connection, Design } from '../../src/model';
-import { failureScenarios, graphOf, journeysAvailability, type DesignAnalysis, type Finding } from '../../src/engine';
+import type { Component, Design } from '../../src/model';
+import { analyzeChangeFigures, designFigures, touchedComponents, type DesignAnalysis, type Finding } from '../../src/engine';
 import { estimateCost, type CatalogSet, type EstimateOptions } from '../../src/engine/cost';
 import { recoveryByClass, SCENARIO_CLASSES, SCENARIO_CLASS_TITLES } from '../../src/engine/compare';
 import { formatEstimate, formatModelled, formatMoneyDelta } from '../../src/engine/format';
@@ -17,11 +17,9 @@ export interface FixEffect {
 
 /**
  * What applying each finding's suggested change would change, without analysing and pricing the
- * whole design again per finding. A change reaches only the components it edits: the journeys that
- * can reach one of them, and the components those journeys can reach, are all that can move. Each
- * effect is worked out on that part of the design alone, before and after the change, and cost on the
- * edited components and their neighbours alone. A change that edits regions (whose zones every
- * component can depend on) is worked out on the whole design.
+ * whole design again per finding: the design after the change is analysed from the analysis before
+ * it (analyzeChangeFigures works out again only what the change can move), and priced on the edited
+ * components and their neighbours alone.
  */
 export function fixEffects(facts: Pick<ProposalFacts, 'design' | 'analysis' | 'cost'>, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}): Map<Finding, FixEffect> {
   const effects = new Map<Finding, FixEffect>();
@@ -42,107 +40,46 @@ export function fixEffects(facts: Pick<ProposalFacts, 'design' | 'analysis' | 'c
   return effects;
 }
 
-/** Ids of the components a change added, removed or edited, and the ends of connections it added or removed. */
-export function touchedComponents(before: Design, after: Design): Set<string> | 'regions' {
-  if (before.regions !== after.regions && JSON.stringify(before.regions) !== JSON.stringify(after.regions)) return 'regions';
-  const touched = new Set<string>();
-  const old = new Map(before.components.map((c) => [c.id, c]));
-  const next = new Map(after.components.map((c) => [c.id, c]));
-  for (const [id, component] of next) {
-    const was = old.get(id);
-    if (was !== component && (was === undefined || JSON.stringify(was) !== JSON.stringify(component))) touched.add(id);
-  }
-  for (const id of old.keys()) if (!next.has(id)) touched.add(id);
-  const key = (c: Connection) => `${c.from}\u0000${c.to}\u0000${c.mode}`;
-  const oldConnections = new Set(before.connections.map(key));
-  const newConnections = new Set(after.connections.map(key));
-  for (const c of after.connections) if (!oldConnections.has(key(c))) touched.add(c.from).add(c.to);
-  for (const c of before.connections) if (!newConnections.has(key(c))) touched.add(c.from).add(c.to);
-  return touched;
-}
-
-/**
- * What each journey's start reaches along connections of any mode, per connection list: the design
- * before the changes is the same for every finding tried, and a change that edits only props keeps
- * its connection list, so most reach sets are worked out once.
- */
-const reachCache = new WeakMap<readonly Connection[], { out: Map<string, string[]>; reach: Map<string, Set<string>> }>();
-
-function reachable(design: Design, start: string): Set<string> {
-  let cached = reachCache.get(design.connections);
-  if (!cached) {
-    const out = new Map<string, string[]>();
-    for (const c of design.connections) (out.get(c.from) ?? out.set(c.from, []).get(c.from)!).push(c.to);
-    cached = { out, reach: new Map() };
-    reachCache.set(design.connections, cached);
-  }
-  const known = cached.reach.get(start);
-  if (known) return known;
-  const seen = new Set<string>([start]);
-  const queue = [start];
-  while (queue.length > 0) {
-    for (const next of cached.out.get(queue.pop()!) ?? []) {
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-    }
-  }
-  cached.reach.set(start, seen);
-  return seen;
-}
-
-/** The design cut down to `ids` (and the journeys given), every reference inside it kept valid. */
-function restrict(design: Design, ids: ReadonlySet<string>, journeyIds: ReadonlySet<string>): Design {
+/** The design cut down to `ids`, every reference inside it kept valid and no journey: what pricing them reads. */
+function restrict(design: Design, ids: ReadonlySet<string>): Design {
   const usage = design.pricing?.usage ? Object.fromEntries(Object.entries(design.pricing.usage).filter(([id]) => ids.has(id))) : undefined;
   const { layout: _layout, suppressions: _suppressions, ...rest } = design;
   return {
     ...rest,
     components: design.components.filter((c: Component) => ids.has(c.id)),
     connections: design.connections.filter((c) => ids.has(c.from) && ids.has(c.to)),
-    journeys: design.journeys.filter((j) => journeyIds.has(j.id)),
+    journeys: [],
     ...(design.pricing ? { pricing: { ...design.pricing, ...(usage ? { usage } : {}) } } : {}),
   };
 }
 
-function someIn(ids: ReadonlySet<string>, set: ReadonlySet<string>): boolean {
-  for (const id of ids) if (set.has(id)) return true;
-  return false;
-}
-
-/** The part of a design a change can move, before and after it. */
-function scopes(before: Design, after: Design): { before: Design; after: Design; priced: { before: Design; after: Design } } {
+/** The part of a design a change's price can move, before and after it: the edited components and their direct neighbours (what a line's price can read). */
+function pricedScope(before: Design, after: Design): { before: Design; after: Design } {
   const touched = touchedComponents(before, after);
-  if (touched === 'regions') return { before, after, priced: { before, after } };
-  const ids = new Set<string>(touched);
-  const journeys = new Set<string>();
-  for (const design of [before, after]) {
-    for (const journey of design.journeys) {
-      const reach = reachable(design, journey.from);
-      if (!someIn(touched, reach)) continue;
-      journeys.add(journey.id);
-      for (const id of reach) ids.add(id);
-    }
-  }
-  // Cost: the edited components and their direct neighbours (what a line's price can read).
+  if (touched === 'regions') return { before, after };
   const priced = new Set<string>(touched);
   for (const design of [before, after]) for (const c of design.connections) if (touched.has(c.from) || touched.has(c.to)) priced.add(c.from).add(c.to);
-  return { before: restrict(before, ids, journeys), after: restrict(after, ids, journeys), priced: { before: restrict(before, priced, new Set()), after: restrict(after, priced, new Set()) } };
+  return { before: restrict(before, priced), after: restrict(after, priced) };
+}
+
+/** The design's recovery per class, worked out once for every change tried on it. */
+const recoveryCache = new WeakMap<Pick<DesignAnalysis, 'scenarios'>, ReturnType<typeof recoveryByClass>>();
+
+function recoveryOf(design: Design, analysis: Pick<DesignAnalysis, 'scenarios'>): ReturnType<typeof recoveryByClass> {
+  let recovery = recoveryCache.get(analysis);
+  if (!recovery) recoveryCache.set(analysis, (recovery = recoveryByClass(design, analysis as DesignAnalysis)));
+  return recovery;
 }
 
 /** "+$120.00 a month; Checkout 99.90% → 99.95%; primary region lost: back in 15m instead of 4h". */
 export function describeChange(before: Design, after: Design, currency: string, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}, analysis?: Pick<DesignAnalysis, 'journeys' | 'scenarios'>): string | null {
-  const scope = scopes(before, after);
+  const priced = pricedScope(before, after);
   const price = (design: Design) => estimateCost(design, options.catalogs ?? [], options.estimate ?? {}).monthly;
-  const parts: string[] = [`${formatMoneyDelta(price(scope.priced.after) - price(scope.priced.before), currency)} a month`];
-  const analyse = (design: Design) => {
-    const graph = graphOf(design);
-    const scenarios = failureScenarios(graph);
-    return { journeys: journeysAvailability(graph), recovery: recoveryByClass(design, { scenarios } as Pick<DesignAnalysis, 'scenarios'> as DesignAnalysis) };
-  };
-  // When the change can reach every component and journey, the part before it is the whole design: its analysis is at hand.
-  const whole = analysis !== undefined && scope.before.components.length === before.components.length && scope.before.journeys.length === before.journeys.length;
-  const was = whole ? { journeys: analysis.journeys, recovery: recoveryByClass(before, analysis as DesignAnalysis) } : analyse(scope.before);
-  const now = analyse(scope.after);
+  const parts: string[] = [`${formatMoneyDelta(price(priced.after) - price(priced.before), currency)} a month`];
+  const base = analysis ?? designFigures(before);
+  const changed = analyzeChangeFigures(before, base, after);
+  const was = { journeys: base.journeys, recovery: recoveryOf(before, base) };
+  const now = { journeys: changed.journeys, recovery: recoveryByClass(after, changed as Pick<DesignAnalysis, 'scenarios'> as DesignAnalysis) };
   const journeyChanges = now.journeys.flatMap((j) => {
     const old = was.journeys.find((w) => w.id === j.id);
     const from = old?.modelled ? formatModelled(old.modelled.availability, old.modelled.low, old.modelled.high).value : 'cannot work';

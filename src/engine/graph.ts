@@ -65,23 +65,63 @@ function append(lists: number[][], i: number, value: number): void {
   else list.push(value);
 }
 
-/** Builds the indexes of a validated design (the loader has checked every reference). */
-export function buildGraph(design: Design): DesignGraph {
+/** Whether two connection lists are the same connections in the same order (the graph reads nothing else of them). */
+function sameConnections(a: readonly Connection[], b: readonly Connection[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let c = 0; c < a.length; c += 1) {
+    const x = a[c]!;
+    const y = b[c]!;
+    if (x !== y && (x.from !== y.from || x.to !== y.to || x.mode !== y.mode)) return false;
+  }
+  return true;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/**
+ * Builds the indexes of a validated design (the loader has checked every reference).
+ *
+ * `earlier`, the graph of an earlier revision, saves the work an edit left alone: a component kept by
+ * identity (the same object at the same index) keeps its kind, traits and zones, which its kind
+ * answers from the component, the provider and the regions alone (so only while those are the same
+ * objects); the placement indexes stand while every component keeps its kind, region and instance
+ * zones, and the connection indexes while the components' ids and the connections are the same.
+ */
+export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
   const components = design.components;
   const size = components.length;
-  const indexById = new Map<string, number>();
-  components.forEach((component, index) => indexById.set(component.id, index));
-  const regionsById = new Map(design.regions.map((region) => [region.id, region]));
+  const kept = earlier !== undefined && earlier.design.regions === design.regions && earlier.design.provider === design.provider ? earlier : undefined;
+  let sameIds = kept !== undefined && kept.components.length === size;
+  for (let i = 0; sameIds && i < size; i += 1) if (kept!.components[i] !== components[i] && kept!.components[i]!.id !== components[i]!.id) sameIds = false;
+  let indexById: Map<string, number>;
+  if (sameIds) indexById = kept!.indexById as Map<string, number>;
+  else {
+    indexById = new Map<string, number>();
+    components.forEach((component, index) => indexById.set(component.id, index));
+  }
+  const regionsById = kept ? (kept.regionsById as Map<string, Region>) : new Map(design.regions.map((region) => [region.id, region]));
 
   const kinds: ComponentKind[] = new Array(size);
   const traits: ComponentTraits[] = new Array(size);
   const zones: (readonly string[])[] = new Array(size);
   const instanceZones: (readonly string[])[] = new Array(size);
-  const byRegion = new Map<string, number[]>();
-  const byZone = new Map<string, number[]>();
-  const entryPoints: number[] = [];
+  // Whether every component keeps its kind, region and instance zones: then the placement indexes stand.
+  let samePlacement = sameIds;
   for (let i = 0; i < size; i += 1) {
     const component = components[i]!;
+    if (kept !== undefined && kept.components[i] === component) {
+      kinds[i] = kept.kinds[i]!;
+      traits[i] = kept.traits[i]!;
+      zones[i] = kept.zones[i]!;
+      instanceZones[i] = kept.instanceZones[i]!;
+      continue;
+    }
     const kind = kindOf(component);
     kinds[i] = kind;
     const placed = componentZones(design, component);
@@ -98,20 +138,60 @@ export function buildGraph(design: Design): DesignGraph {
       running = units >= placed.length ? placed : placed.slice(0, units);
     }
     instanceZones[i] = running;
-    if (component.region !== undefined) {
-      let list = byRegion.get(component.region);
-      if (!list) byRegion.set(component.region, (list = []));
+    if (samePlacement && (kind !== kept!.kinds[i] || component.region !== kept!.components[i]!.region || !sameList(running, kept!.instanceZones[i]!))) samePlacement = false;
+  }
+  const { byRegion, byZone, entryPoints } = samePlacement ? kept! : placementIndexes(components, kinds, instanceZones);
+
+  const connections = sameIds && sameConnections(kept!.connections, design.connections) ? kept! : connectionIndexes(design, indexById, size);
+  // One object literal with every field in the same order, so every graph has one shape.
+  return {
+    design,
+    tier: designTier(design),
+    components,
+    connections: design.connections,
+    connectionIds: connections.connectionIds,
+    connectionFrom: connections.connectionFrom,
+    connectionTo: connections.connectionTo,
+    indexById,
+    kinds,
+    traits,
+    zones,
+    instanceZones,
+    out: connections.out,
+    in: connections.in,
+    regionsById,
+    byRegion,
+    byZone,
+    partners: connections.partners,
+    entryPoints,
+  };
+}
+
+function placementIndexes(components: readonly Component[], kinds: readonly ComponentKind[], instanceZones: readonly (readonly string[])[]): Pick<DesignGraph, 'byRegion' | 'byZone' | 'entryPoints'> {
+  const byRegion = new Map<string, number[]>();
+  const byZone = new Map<string, number[]>();
+  const entryPoints: number[] = [];
+  for (let i = 0; i < components.length; i += 1) {
+    const region = components[i]!.region;
+    if (region !== undefined) {
+      let list = byRegion.get(region);
+      if (!list) byRegion.set(region, (list = []));
       list.push(i);
-      for (const zone of running) {
-        const key = zoneKey(component.region, zone);
+      for (const zone of instanceZones[i]!) {
+        const key = zoneKey(region, zone);
         let zoneList = byZone.get(key);
         if (!zoneList) byZone.set(key, (zoneList = []));
         zoneList.push(i);
       }
     }
-    if (kind.capabilities.entryPoint) entryPoints.push(i);
+    if (kinds[i]!.capabilities.entryPoint) entryPoints.push(i);
   }
+  return { byRegion, byZone, entryPoints };
+}
 
+type ConnectionIndexes = Pick<DesignGraph, 'connectionIds' | 'connectionFrom' | 'connectionTo' | 'out' | 'in' | 'partners'>;
+
+function connectionIndexes(design: Design, indexById: ReadonlyMap<string, number>, size: number): ConnectionIndexes {
   const out = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
   const inbound = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
   const partners = emptyAdjacency(size);
@@ -129,28 +209,7 @@ export function buildGraph(design: Design): DesignGraph {
     append(inbound[connection.mode], to, c);
     if (connection.mode === 'replication') append(partners, from, to);
   });
-
-  return {
-    design,
-    tier: designTier(design),
-    components,
-    connections: design.connections,
-    connectionIds,
-    connectionFrom,
-    connectionTo,
-    indexById,
-    kinds,
-    traits,
-    zones,
-    instanceZones,
-    out,
-    in: inbound,
-    regionsById,
-    byRegion,
-    byZone,
-    partners,
-    entryPoints,
-  };
+  return { connectionIds, connectionFrom, connectionTo, out, in: inbound, partners };
 }
 
 /** The component index at the other end of connection `c` seen from `from`'s side. */
@@ -185,14 +244,17 @@ export function redundancy(graph: DesignGraph, i: number): number {
 const graphCache = new Map<Design, DesignGraph>();
 export const GRAPH_CACHE_SIZE = 4;
 
-/** The graph of a design, built once per design object while it is in use (designs are immutable revisions). */
-export function graphOf(design: Design | DesignGraph): DesignGraph {
+/**
+ * The graph of a design, built once per design object while it is in use (designs are immutable
+ * revisions); from an earlier revision's graph when given (see buildGraph).
+ */
+export function graphOf(design: Design | DesignGraph, earlier?: DesignGraph): DesignGraph {
   if ('indexById' in design) return design;
   let graph = graphCache.get(design);
   if (graph) {
     graphCache.delete(design);
   } else {
-    graph = buildGraph(design);
+    graph = buildGraph(design, earlier);
     if (graphCache.size >= GRAPH_CACHE_SIZE) graphCache.delete(graphCache.keys().next().value!);
   }
   graphCache.set(design, graph);

@@ -144,9 +144,23 @@ function worst(scenarios: readonly FailureScenario[], pick: (s: FailureScenario)
  */
 export function analyzeDesign(design: Design): DesignAnalysis {
   const context = ruleContext(design);
+  return completeAnalysis(context, context.journeys(), context.scenarios());
+}
+
+/**
+ * The analysis of a graph whose journeys and scenarios are known (analysis/change.ts works them out
+ * from an earlier analysis): every rule, run against them, and the scorecard.
+ */
+export function analysisWith(graph: DesignGraph, journeys: readonly JourneyAvailability[], scenarios: readonly FailureScenario[]): DesignAnalysis {
+  const context: RuleContext = { ...ruleContext(graph), journeys: () => journeys, scenarios: () => scenarios };
+  return completeAnalysis(context, journeys, scenarios);
+}
+
+function completeAnalysis(context: RuleContext, knownJourneys: readonly JourneyAvailability[], knownScenarios: readonly FailureScenario[]): DesignAnalysis {
+  const design = context.design;
   const findings = checkDesign(context.graph, ALL_RULES, context);
-  const journeys = [...context.journeys()];
-  const scenarios = [...context.scenarios()];
+  const journeys = [...knownJourneys];
+  const scenarios = [...knownScenarios];
   const tier = context.tier;
   const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   let suppressed = 0;

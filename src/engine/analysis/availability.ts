@@ -5,7 +5,7 @@ import type { DesignGraph } from '../graph';
 import { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './assumptions';
 import { applyFailure, type FailureState } from './failure';
 import { evaluateJourney, journeyPlans, walk, type JourneyPlan } from './journeys';
-import { modelledAvailability, type ModelledAvailability } from './modelled';
+import { modelledAvailability, modelledAvailabilityOf, type ModelledAvailability } from './modelled';
 import { scenarioIndex, type ScenarioIndex } from './scenarios';
 
 /** One factor of a journey's SLA floor, as shown when the figure is opened. */
@@ -168,15 +168,29 @@ function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioInde
   };
 }
 
-/** Both figures for every journey of the design, in design order. */
-export function journeysAvailability(graph: DesignGraph): JourneyAvailability[] {
+/**
+ * What the journeys of a design after a change can take from before it (analysis/change.ts answers):
+ * a journey whose plan and every input of its outcomes are unchanged (EarlierScenarios.journeyUnchanged)
+ * has every outcome as before, and its figures read nothing else but its relevant components' SLAs
+ * and answers, which that covers.
+ */
+export interface EarlierJourneys {
+  /** The journey at plan index p before the change, when nothing its figures read has changed. */
+  unchanged(p: number): JourneyAvailability | undefined;
+}
+
+/** Both figures for every journey of the design, in design order; unchanged ones from `earlier` when given. */
+export function journeysAvailability(graph: DesignGraph, earlier?: EarlierJourneys): JourneyAvailability[] {
   const healthy = applyFailure(graph, {});
   const plans = journeyPlans(graph);
   const index = scenarioIndex(graph);
-  const modelled = modelledAvailability(graph, plans, index);
+  const kept = plans.map((_, p) => earlier?.unchanged(p));
+  const modelled = earlier ? modelledAvailabilityOf(graph, plans, index, (p) => kept[p] === undefined) : modelledAvailability(graph, plans, index);
   // One walk buffer for every journey, cleared over its relevant set after use.
   const buffer = new Uint8Array(graph.components.length);
   return plans.map((plan, p) => {
+    const before = kept[p];
+    if (before) return before;
     const floor = journeyFloor(graph, plan, index, healthy, null, buffer);
     for (const i of plan.relevant) buffer[i] = 0;
     return floor.floorStatus === 'cannot-work' ? floor : { ...floor, modelled: modelled[p]!, meetsTarget: modelled[p]!.meetsTarget };

@@ -96,10 +96,19 @@ function sweep(graph: DesignGraph, starts: readonly number[], forward: boolean, 
   }
 }
 
-/** Journey plans of a graph, built once: O(J·(V+E)) in the worst case, far less on real designs. */
-export function journeyPlans(graph: DesignGraph): JourneyPlan[] {
+/**
+ * Journey plans of a graph, built once: O(J·(V+E)) in the worst case, far less on real designs.
+ * A plan reads only the journey and the connection indexes: a graph that kept an earlier graph's
+ * connection indexes (buildGraph) and has the same journeys has the earlier graph's plans.
+ */
+export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): JourneyPlan[] {
   let plans = plansCache.get(graph);
   if (plans) return plans;
+  if (earlier !== undefined && earlier.out === graph.out && earlier.in === graph.in && earlier.design.journeys === graph.design.journeys) {
+    plans = journeyPlans(earlier);
+    plansCache.set(graph, plans);
+    return plans;
+  }
   const size = graph.components.length;
   plans = graph.design.journeys.map((journey) => {
     const from = graph.indexById.get(journey.from)!;

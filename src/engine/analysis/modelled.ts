@@ -93,16 +93,25 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** The modelled availability of every journey of the design, in plan order. */
 export function modelledAvailability(graph: DesignGraph, plans: readonly JourneyPlan[], index: ScenarioIndex): ModelledAvailability[] {
+  return modelledAvailabilityOf(graph, plans, index, () => true) as ModelledAvailability[];
+}
+
+/** The modelled availability of the journeys `wanted` says, in plan order (undefined for the others): a journey's figure reads only its own outcomes. */
+export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly JourneyPlan[], index: ScenarioIndex, wanted: (p: number) => boolean): (ModelledAvailability | undefined)[] {
   const inputs = modelInputs(graph);
   const { rates, durations } = inputs;
   const tallies: Tally[] = plans.map(() => ({ expected: 0, low: 0, high: 0, contributors: new Map(), assumptions: [ASSUMPTIONS.modelledDowntime, ASSUMPTIONS.month] }));
   const planById = new Map(plans.map((plan, p) => [plan.journey.id, p]));
+  const want = plans.map((_, p) => wanted(p));
   // The components each journey cannot lose without waiting (broken or failed over), from the component scenarios.
   const critical: Set<number>[] = plans.map(() => new Set());
   for (let i = 0; i < index.componentScenario.length; i += 1) {
     const s = index.componentScenario[i]!;
     if (s < 0) continue;
-    for (const outcome of index.scenarios[s]!.journeys) if (costs(outcome)) critical[planById.get(outcome.id)!]!.add(i);
+    for (const outcome of index.scenarios[s]!.journeys) {
+      const p = planById.get(outcome.id)!;
+      if (want[p] && costs(outcome)) critical[p]!.add(i);
+    }
   }
   const name = (i: number) => displayName(graph.components[i]!);
   const componentRate = (i: number, fallback: RateAssumption): RateAssumption => inputs.components.get(graph.components[i]!.id)?.rate ?? fallback;
@@ -137,6 +146,7 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
     // What the failure touches, asked of the few components each journey depends on (not of every component down).
     const touched = (i: number) => graph.components[i]!.region === region && (zone === undefined || graph.instanceZones[i]!.includes(zone));
     scenario.journeys.forEach((outcome, p) => {
+      if (!want[p]) return;
       const hit = [...critical[p]!].filter(touched).sort((a, b) => a - b);
       let seconds: number;
       let assumptions: Assumption[] = [];
@@ -170,8 +180,9 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
     const kind = graph.kinds[i]!;
     const traits = graph.traits[i]!;
     for (const outcome of scenario.journeys) {
-      if (!costs(outcome)) continue;
-      const tally = tallies[planById.get(outcome.id)!]!;
+      const p = planById.get(outcome.id)!;
+      if (!want[p] || !costs(outcome)) continue;
+      const tally = tallies[p]!;
       const outage = outageOf(outcome);
       // The service itself fails: a provider's managed or global service, a vendor's system, or a
       // stateful service the team runs. A team's own code fails by releases, instances, zones and regions.
@@ -210,8 +221,9 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
     const perYear = inputs.deploymentsPerMonth.value * 12;
     const rate: Rate = { low: (perYear * changeFailure.low) / 100, expected: (perYear * changeFailure.expected) / 100, high: (perYear * changeFailure.high) / 100 };
     for (const outcome of scenario.journeys) {
-      if (outcome.up) continue;
-      add(tallies[planById.get(outcome.id)!]!, scenario.id, 'deployment', scenario.title, scenario.downComponents, rate, outageOf(outcome), scenario.affectedShare ?? 1, [
+      const p = planById.get(outcome.id)!;
+      if (!want[p] || outcome.up) continue;
+      add(tallies[p]!, scenario.id, 'deployment', scenario.title, scenario.downComponents, rate, outageOf(outcome), scenario.affectedShare ?? 1, [
         rates.changeFailureRate.assumption,
         inputs.deploymentsPerMonth.assumption,
         ...outcome.assumptions,
@@ -222,8 +234,9 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
   function corruption(scenario: FailureScenario): void {
     const cap = durations.corruptionRepair;
     for (const outcome of scenario.journeys) {
-      if (outcome.up) continue;
-      add(tallies[planById.get(outcome.id)!]!, scenario.id, 'corruption', scenario.title, scenario.downComponents, rates.dataCorruption.rate, Math.min(outageOf(outcome), cap.seconds), 1, [
+      const p = planById.get(outcome.id)!;
+      if (!want[p] || outcome.up) continue;
+      add(tallies[p]!, scenario.id, 'corruption', scenario.title, scenario.downComponents, rates.dataCorruption.rate, Math.min(outageOf(outcome), cap.seconds), 1, [
         rates.dataCorruption.assumption,
         cap.assumption,
         ...outcome.assumptions,
@@ -232,6 +245,7 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
   }
 
   return plans.map((plan, p) => {
+    if (!want[p]) return undefined;
     const tally = tallies[p]!;
     const target = plan.journey.target ?? graph.tier.availability;
     // Downtime cannot exceed the month: a journey down all the time is 0%, not less.

@@ -147,6 +147,30 @@ export interface ScenarioIndex {
 
 const indexCache = new WeakMap<DesignGraph, ScenarioIndex>();
 
+/**
+ * What the scenarios of a design after a change can take from the analysis before it. The questions
+ * are asked by index into the new graph and its plans; analysis/change.ts answers them from what the
+ * change touched. What each answer vouches for is what the code below reads:
+ * - a journey's outcome under a failure reads the down and lost-zone state of its relevant components,
+ *   their answers (restore times, zone-loss disruption, which reads the targets' load balancers, and
+ *   backups, which read the vaults), and its needed components' failover partners and regions;
+ * - a component or corruption scenario's own figures read the component and its backup vaults;
+ * - a bad release reads the component's own loss and the delivery pipeline (design-wide: a change to
+ *   it is analysed in full, as is a change to DNS, which every failover time reads).
+ */
+export interface EarlierScenarios {
+  /** The scenario with this id before the change. */
+  scenario(id: string): FailureScenario | undefined;
+  /** Plan p is the plan at index p before the change. */
+  planUnchanged(p: number): boolean;
+  /** The plan is unchanged and so is everything its outcome reads besides the failed components' state: its needed components and their partners. */
+  failoversUnchanged(p: number): boolean;
+  /** The plan is unchanged and so is everything its outcome under any failure reads: its outcome is as before wherever its relevant components fail as before. */
+  journeyUnchanged(p: number): boolean;
+  /** The component is unchanged and so are its backup vaults: what its own loss, restore and data loss read. */
+  componentUnchanged(i: number): boolean;
+}
+
 /** How long a bad release lasts and how much traffic it reaches, from the design's delivery pipeline. */
 function releaseRecovery(graph: DesignGraph): { estimate: Estimate; share: number } {
   const manual = modelInputs(graph).durations.manualRollback;
@@ -175,7 +199,12 @@ export function failureScenarios(graph: DesignGraph): FailureScenario[] {
   return scenarioIndex(graph).scenarios;
 }
 
-export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
+/**
+ * The scenarios of a graph and where each component's are. With `earlier`, what a change left alone is
+ * taken from before it: a scenario whose every input is unchanged, and a journey's outcome whose
+ * every input is unchanged; the result is the same as without it.
+ */
+export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): ScenarioIndex {
   const cached = indexCache.get(graph);
   if (cached) return cached;
   const plans = journeyPlans(graph);
@@ -192,24 +221,29 @@ export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
   const stores: number[] = [];
   for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) stores.push(i);
   const scenarios: FailureScenario[] = [];
-  const all = (failure: Failure) => {
+  const all = (id: string, failure: Failure) => {
     const failed = applyFailure(graph, failure);
-    return { failed, journeys: plans.map((plan) => evaluateJourney(graph, plan, failed)) };
+    // A zone or region scenario lists every journey in plan order; an unchanged one's outcome is as
+    // before, since its relevant components fail exactly as before (their places are unchanged).
+    const before = earlier?.scenario(id);
+    return { failed, journeys: plans.map((plan, p) => (before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed))) };
   };
 
   for (const region of graph.design.regions) {
     for (const zone of region.zones) {
+      const id = `zone:${region.id}/${zone}`;
       const failure: Failure = { zones: [zoneKey(region.id, zone)] };
-      const { failed, journeys } = all(failure);
+      const { failed, journeys } = all(id, failure);
       const hit = stores.filter((i) => failed.down[i] || failed.lostZones.has(i));
-      scenarios.push(summarize(graph, `zone:${region.id}/${zone}`, 'zone', `Zone ${zone} of ${region.name ?? region.id} fails`, failure, failed, journeys, hit));
+      scenarios.push(summarize(graph, id, 'zone', `Zone ${zone} of ${region.name ?? region.id} fails`, failure, failed, journeys, hit));
     }
   }
   for (const region of graph.design.regions) {
+    const id = `region:${region.id}`;
     const failure: Failure = { regions: [region.id] };
-    const { failed, journeys } = all(failure);
+    const { failed, journeys } = all(id, failure);
     const hit = stores.filter((i) => failed.down[i]);
-    scenarios.push(summarize(graph, `region:${region.id}`, 'region', `Region ${region.name ?? region.id} (${region.location}) fails`, failure, failed, journeys, hit));
+    scenarios.push(summarize(graph, id, 'region', `Region ${region.name ?? region.id} (${region.location}) fails`, failure, failed, journeys, hit));
   }
   // One shared state for the component scenarios: mark one component down, evaluate, unmark.
   const single = applyFailure(graph, {});
@@ -220,16 +254,25 @@ export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
     const component = graph.components[i]!;
     if (graph.kinds[i]!.capabilities.entryPoint) continue;
     componentScenario[i] = scenarios.length;
+    const external = graph.kinds[i]!.capabilities.external === true;
+    const id = `${external ? 'external' : 'component'}:${component.id}`;
+    // Only journeys whose routes pass through the component can change; the others are left out.
+    const on = journeysOf[i]!;
+    // Only this component is down, before the change as after it: a journey walks as it did, and its
+    // outcome reads this component's restore and its own failovers.
+    const before = earlier?.componentUnchanged(i) ? earlier.scenario(id) : undefined;
+    if (before && before.journeys.length === on.length && on.every((p) => earlier!.failoversUnchanged(p))) {
+      scenarios.push(before);
+      continue;
+    }
     const failure: Failure = { components: [component.id] };
     singleDown[i] = 1;
     singleIndices.push(i);
     const failed = single;
-    // Only journeys whose routes pass through the component can change; the others are left out.
-    const on = journeysOf[i]!;
-    const journeys = on.length === 0 ? (NONE as never[]) : on.map((p) => evaluateJourney(graph, plans[p]!, failed));
-    const external = graph.kinds[i]!.capabilities.external === true;
+    const earlierOutcome = (p: number) => (before && earlier!.failoversUnchanged(p) ? before.journeys.find((o) => o.id === plans[p]!.journey.id) : undefined);
+    const journeys = on.length === 0 ? (NONE as never[]) : on.map((p) => earlierOutcome(p) ?? evaluateJourney(graph, plans[p]!, failed));
     const name = displayName(component);
-    const scenario = summarize(graph, `${external ? 'external' : 'component'}:${component.id}`, external ? 'external' : 'component', external ? `External dependency ${name} is unavailable` : `${name} fails`, failure, failed, journeys, holdsRecords(graph, i) ? [i] : []);
+    const scenario = summarize(graph, id, external ? 'external' : 'component', external ? `External dependency ${name} is unavailable` : `${name} fails`, failure, failed, journeys, holdsRecords(graph, i) ? [i] : []);
     if (journeys.length > 0) {
       const sla = graph.kinds[i]!.slaAnswerOf(component, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
       if (isSlaFigure(sla) && sla.percent >= 100) scenario.unlikely = `${sla.service} commits to 100% availability: its failure is not counted as the worst case`;
@@ -245,6 +288,12 @@ export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
     if (!graph.kinds[i]!.capabilities.deployable || componentScenario[i]! < 0) continue;
     const lost = scenarios[componentScenario[i]!]!;
     const component = graph.components[i]!;
+    // Made of the component's own loss and the pipeline alone: the same loss makes the same release scenario (or none).
+    if (earlier !== undefined && earlier.scenario(lost.id) === lost) {
+      const before = earlier.scenario(`deployment:${component.id}`);
+      if (before) scenarios.push(before);
+      continue;
+    }
     const journeys: JourneyOutcome[] = [];
     for (const outcome of lost.journeys) {
       if (outcome.up && !outcome.servedByFailover) continue;
@@ -259,6 +308,12 @@ export function scenarioIndex(graph: DesignGraph): ScenarioIndex {
   const healthy = applyFailure(graph, {});
   for (const i of stores) {
     const component = graph.components[i]!;
+    // Made of the store's own restore and data loss and the plans through it.
+    const before = earlier?.componentUnchanged(i) ? earlier.scenario(`corruption:${component.id}`) : undefined;
+    if (before && before.journeys.length === journeysOf[i]!.length && journeysOf[i]!.every((p) => earlier!.planUnchanged(p))) {
+      scenarios.push(before);
+      continue;
+    }
     // Restoring a corrupted store takes it out of service: replicas copied the corruption.
     singleDown[i] = 1;
     singleIndices.push(i);

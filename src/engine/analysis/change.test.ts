@@ -1,0 +1,230 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { shippedTemplates } from '../../../templates/shipped';
+import { kindOf, loadDesign, REMEDIES, syntheticDesign, type PropSpec } from '../../catalog';
+import { connectionId, edits as modelEdits, type Component, type ConnectionMode, type Design } from '../../model';
+import { applyPatch, patchComponent } from '../rules/types';
+
+const { addComponent, addConnection, addSuppression, removeItems, setComponentProp, setComponentRegion, setConnectionMode, toggleComponentZone, updateRegion, upsertJourney } = modelEdits;
+import { analyzeDesign, type DesignAnalysis } from './analyze';
+import { analyzeChange, analyzeChangeFigures, touchedComponents } from './change';
+
+/**
+ * The what-if of a change must say exactly what analysing the changed design from nothing says: every
+ * journey's figures, every scenario's outcomes and estimates, the findings and the scorecard. The
+ * analysis from nothing is of a deep copy, so no graph, plan or scenario is shared with the what-if.
+ */
+
+/** An analysis with each automatic fix named by its label (the functions differ between analyses). */
+function comparable(analysis: DesignAnalysis) {
+  return { ...analysis, findings: analysis.findings.map(({ autoFix, ...finding }) => ({ ...finding, autoFix: autoFix?.label })) };
+}
+
+const fromNothing = (design: Design): DesignAnalysis => analyzeDesign(structuredClone(design));
+
+interface Tally {
+  changes: number;
+  incremental: number;
+}
+
+/** Analyses `after` from `before` and from nothing, and expects the same analysis. */
+function expectSame(before: Design, beforeAnalysis: DesignAnalysis, after: Design, label: string, tally: Tally): DesignAnalysis {
+  const changed = analyzeChange(before, beforeAnalysis, after);
+  expect(comparable(changed), label).toStrictEqual(comparable(fromNothing(after)));
+  tally.changes += 1;
+  if (analyzeChangeFigures(before, beforeAnalysis, after).incremental) tally.incremental += 1;
+  return changed;
+}
+
+/** At most `limit` of the items, spread evenly over the list. */
+function spread<T>(items: readonly T[], limit = Number.POSITIVE_INFINITY): T[] {
+  const step = Math.max(1, Math.ceil(items.length / limit));
+  return items.filter((_, k) => k % step === 0);
+}
+
+/** Every automatic fix the analysis offers. */
+function fixes(design: Design, analysis: DesignAnalysis): [string, Design][] {
+  return analysis.findings.filter((f) => f.autoFix).map((f) => [`${f.rule}: ${f.autoFix!.label}`, f.autoFix!.apply(design)]);
+}
+
+/** Every remedy of every component's kind, applied as the automatic fixes apply them. */
+function remedies(design: Design): [string, Design][] {
+  const zones = design.regions[0]?.zones ?? [];
+  const regions = design.regions.slice(1).map((r) => r.id);
+  const changes: [string, Design][] = [];
+  for (const component of design.components) {
+    for (const remedy of REMEDIES) {
+      const patch = kindOf(component).remedy(remedy, component, { zones, regions, hours: 72 });
+      if (patch) changes.push([`${remedy} on ${component.id}`, patchComponent(design, component.id, (c) => applyPatch(c, patch))]);
+    }
+  }
+  return changes;
+}
+
+/** Another value for a setting than the one it has: what the inspector lets a user pick. */
+function otherValue(spec: PropSpec, value: unknown, design: Design, component: Component): unknown {
+  switch (spec.type) {
+    case 'number':
+    case 'integer': {
+      if (spec.nullable && value !== null) return null;
+      const now = typeof value === 'number' ? value : (spec.default ?? spec.min ?? 1);
+      return spec.max !== undefined && now >= spec.max ? (spec.min ?? 0) : Math.min(spec.max ?? Number.POSITIVE_INFINITY, now * 2 + 1);
+    }
+    case 'boolean':
+      return !value;
+    case 'choice':
+      return spec.choices[(spec.choices.findIndex((c) => c.value === value) + 1) % spec.choices.length]!.value;
+    case 'region':
+      return value !== undefined ? undefined : design.regions.find((r) => r.id !== component.region)?.id;
+    default:
+      return undefined;
+  }
+}
+
+/** Every setting of every component set to another value, one at a time. */
+function settings(design: Design): [string, Design][] {
+  const changes: [string, Design][] = [];
+  const visit = (component: Component, specs: readonly PropSpec[], values: Readonly<Record<string, unknown>>, path: string[]) => {
+    for (const spec of specs) {
+      const value = values[spec.key];
+      if (spec.type === 'group') visit(component, spec.fields, (value ?? {}) as Record<string, unknown>, [...path, spec.key]);
+      else if (spec.type !== 'text') changes.push([`${component.id} ${[...path, spec.key].join('.')}`, setComponentProp(design, component.id, [...path, spec.key], otherValue(spec, value, design, component))]);
+    }
+  };
+  for (const component of design.components) {
+    const kind = kindOf(component);
+    visit(component, kind.props, kind.propsOf(component), []);
+  }
+  return changes;
+}
+
+/** Edits as the app makes them: zones, regions, connections, new components, journeys, suppressions. */
+function edits(design: Design): [string, Design][] {
+  const changes: [string, Design][] = [];
+  for (const component of design.components) {
+    const region = design.regions.find((r) => r.id === component.region);
+    if (region) changes.push([`toggle zone ${region.zones.at(-1)} of ${component.id}`, toggleComponentZone(design, component.id, region.zones.at(-1)!)]);
+    for (const other of design.regions) if (other.id !== component.region) changes.push([`move ${component.id} to ${other.id}`, setComponentRegion(design, component.id, other.id)]);
+  }
+  for (const connection of design.connections) {
+    const id = connectionId(connection);
+    changes.push([`remove ${id}`, removeItems(design, [], [id])]);
+    for (const mode of ['sync', 'async', 'replication', 'backup'] as const) if (mode !== connection.mode) changes.push([`${id} as ${mode}`, setConnectionMode(design, id, mode)]);
+  }
+  const [first, second, third] = design.components;
+  if (first && second && third) {
+    changes.push([`connect ${third.id} to ${first.id}`, addConnection(design, { from: third.id, to: first.id, mode: 'sync' })]);
+    changes.push([`replicate ${second.id} to ${third.id}`, addConnection(design, { from: second.id, to: third.id, mode: 'replication' })]);
+    const added = addComponent(design, { id: 'added-db', kind: 'relational-db', region: second.region, zones: second.zones });
+    changes.push(['add a database behind the second component', addConnection(added, { from: second.id, to: 'added-db', mode: 'sync' })]);
+    changes.push([`remove ${second.id}`, removeItems(design, [second.id])]);
+    changes.push([`accept a risk on ${first.id}`, addSuppression(design, { rule: 'single-point-of-failure', component: first.id, reason: 'accepted' })]);
+  }
+  const journey = design.journeys[0];
+  if (journey && third) {
+    changes.push([`${journey.id} needs ${third.id} too`, upsertJourney(design, { ...journey, needs: [...journey.needs, third.id] })]);
+    changes.push([`${journey.id} with its own target`, upsertJourney(design, { ...journey, target: 99.5 })]);
+    changes.push(['a new journey', upsertJourney(design, { id: 'added-journey', name: 'Added', from: journey.from, needs: [third.id] })]);
+  }
+  const region = design.regions[0];
+  if (region) changes.push([`rename region ${region.id}`, updateRegion(design, region.id, (r) => ({ ...r, name: 'Renamed' }))]);
+  return changes;
+}
+
+/** Every automatic fix, remedy, setting and edit of a small design, each analysed from the design's analysis. */
+function expectSameForEveryChange(design: Design): void {
+  const analysis = analyzeDesign(design);
+  const tally: Tally = { changes: 0, incremental: 0 };
+  for (const [label, after] of [...fixes(design, analysis), ...remedies(design), ...settings(design), ...edits(design)]) expectSame(design, analysis, after, label, tally);
+  // Most changes are bounded: the test exercises the reuse, not only the fallback.
+  expect(tally.incremental).toBeGreaterThan(tally.changes / 2);
+}
+
+describe('the analysis of a change, from the analysis before it', () => {
+  describe.each(shippedTemplates())('on the template %s', (_file, design) => {
+    it('equals the analysis from nothing for every automatic fix, every remedy, every setting and the edits the app makes', () => expectSameForEveryChange(design));
+  });
+
+  it('equals the analysis from nothing where a journey reads components off its route (a load balancer in front, a backup vault)', () => {
+    const loaded = loadDesign(readFileSync(join(import.meta.dirname, 'fixtures', 'read-off-route.yaml'), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.problems.map((p) => p.message).join('; '));
+    const design = loaded.design;
+    expectSameForEveryChange(design);
+    // Both changes are worked out from the analysis before them, and both move a figure of the journey.
+    const analysis = analyzeDesign(design);
+    const networkBalancer = setComponentProp(design, 'admin-lb', ['type'], 'network');
+    const vaultAtHome = setComponentRegion(design, 'vault', 'primary');
+    for (const after of [networkBalancer, vaultAtHome]) {
+      const changed = analyzeChangeFigures(design, analysis, after);
+      expect(changed.incremental).toBe(true);
+      expect(changed.scenarios).not.toEqual(analysis.scenarios);
+    }
+  });
+
+  it.each([
+    [40, 1, 30],
+    [120, 2, 20],
+    [260, 3, 12],
+  ])('equals the analysis from nothing for automatic fixes and edits of a generated design of %i components (seed %i)', (size, seed, each) => {
+    const design = syntheticDesign(size, seed);
+    const analysis = analyzeDesign(design);
+    const tally: Tally = { changes: 0, incremental: 0 };
+    const all = [...spread(fixes(design, analysis), each), ...spread(remedies(design), each), ...spread(settings(design), each), ...spread(edits(design), each)];
+    for (const [label, after] of all) expectSame(design, analysis, after, label, tally);
+    expect(tally.incremental).toBeGreaterThan(tally.changes / 2);
+  });
+
+  it('equals the analysis from nothing after a run of edits, each analysed from the one before', () => {
+    const modes: ConnectionMode[] = ['sync', 'async', 'replication', 'backup'];
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.tuple(fc.nat(5), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (seed, steps) => {
+        let design = syntheticDesign(30 + (seed % 40), seed);
+        let analysis = analyzeDesign(design);
+        const tally: Tally = { changes: 0, incremental: 0 };
+        for (const [what, a, b] of steps) {
+          const components = design.components;
+          const x = components[a % components.length]!;
+          const y = components[b % components.length]!;
+          const region = design.regions.find((r) => r.id === x.region);
+          let after: Design;
+          if (what === 0 && region) after = toggleComponentZone(design, x.id, region.zones[b % region.zones.length]!);
+          else if (what === 1) after = addConnection(design, { from: x.id, to: y.id, mode: modes[b % modes.length]! });
+          else if (what === 2 && design.connections.length > 0) after = removeItems(design, [], [connectionId(design.connections[a % design.connections.length]!)]);
+          else if (what === 3) after = patchComponent(design, x.id, (c) => ({ ...c, replicas: 1 + (b % 4) }));
+          else if (what === 4) {
+            const patch = kindOf(x).remedy(REMEDIES[b % REMEDIES.length]!, x, { zones: region?.zones ?? [], regions: design.regions.map((r) => r.id), hours: 48 });
+            after = patch ? patchComponent(design, x.id, (c) => applyPatch(c, patch)) : design;
+          } else after = addConnection(addComponent(design, { id: `added-${design.components.length}`, kind: 'cache', region: x.region, zones: x.zones }), { from: x.id, to: `added-${design.components.length}`, mode: 'sync' });
+          analysis = expectSame(design, analysis, after, `step ${what} ${x.id} ${y.id}`, tally);
+          design = after;
+        }
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('analyses in full what it cannot bound: regions, and an analysis that is not the design’s', () => {
+    const design = syntheticDesign(40, 1);
+    const analysis = analyzeDesign(design);
+    const zoneAdded = updateRegion(design, design.regions[0]!.id, (r) => ({ ...r, zones: [...r.zones, 'd'] }));
+    expect(analyzeChangeFigures(design, analysis, zoneAdded).incremental).toBe(false);
+    const other = analyzeDesign(syntheticDesign(60, 2));
+    const fixed = fixes(design, analysis)[0]![1];
+    expect(analyzeChangeFigures(design, other, fixed).incremental).toBe(false);
+    expect(analyzeChangeFigures(design, analysis, fixed).incremental).toBe(true);
+  });
+});
+
+describe('the components a change touched', () => {
+  it('are those it replaced, added or removed and the ends of the connections it changed, found by identity', () => {
+    const design = syntheticDesign(40, 1);
+    const [first, second, third] = design.components;
+    expect(touchedComponents(design, design)).toEqual(new Set());
+    expect(touchedComponents(design, patchComponent(design, second!.id, (c) => ({ ...c, replicas: 3 })))).toEqual(new Set([second!.id]));
+    expect(touchedComponents(design, addConnection(design, { from: first!.id, to: third!.id, mode: 'backup' }))).toEqual(new Set([first!.id, third!.id]));
+    expect(touchedComponents(design, removeItems(design, [third!.id]))).toEqual(new Set([third!.id, ...design.connections.filter((c) => c.from === third!.id || c.to === third!.id).flatMap((c) => [c.from, c.to])]));
+    expect(touchedComponents(design, updateRegion(design, design.regions[0]!.id, (r) => ({ ...r, zones: ['a'] })))).toBe('regions');
+  });
+});

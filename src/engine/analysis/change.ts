@@ -1,0 +1,196 @@
+import type { Design } from '../../model';
+import { graphOf, source, target, type DesignGraph } from '../graph';
+import { analysisWith, type DesignAnalysis } from './analyze';
+import { journeysAvailability, type EarlierJourneys, type JourneyAvailability } from './availability';
+import { journeyPlans, type JourneyPlan } from './journeys';
+import { failureScenarios, scenarioIndex, type EarlierScenarios, type FailureScenario } from './scenarios';
+
+/**
+ * What a change to a design does to its analysis, worked out from the analysis before it: only what
+ * the change can move is computed again. An automatic fix or an edit in the app changes a few
+ * components (the others keep their object identity, as every edit in model/edits does), so:
+ * - the graph keeps the kinds, traits and zones of the components kept, and its connection indexes
+ *   while the connections are the same (buildGraph); the journey plans with them (journeyPlans);
+ * - a failure scenario, or one journey's outcome in it, whose inputs the change left alone is taken
+ *   from before (scenarioIndex says what each reads);
+ * - a journey whose plan and outcomes are unchanged keeps its figures (journeysAvailability).
+ * What the change can reach anywhere in the design (its regions, provider, tier or assumptions; a DNS
+ * or delivery component, which every failover or release time reads; a CDN; a component removed or
+ * changing kind) is analysed in full. The result is the same as analysing the design after the
+ * change from nothing; change.test.ts checks it for every shipped template and generated designs.
+ */
+
+/** The figures a design's availability, recovery and comparison rest on. */
+export interface DesignFigures {
+  readonly graph: DesignGraph;
+  readonly journeys: JourneyAvailability[];
+  readonly scenarios: FailureScenario[];
+  /** false when the change could not be bounded and the design was analysed in full. */
+  readonly incremental: boolean;
+}
+
+/**
+ * The design after a change, analysed from the design before it and its analysis (analyzeDesign's):
+ * equal to analyzeDesign(after). The rules run in full (the figures they read are not worked out again).
+ */
+export function analyzeChange(before: Design, beforeAnalysis: DesignAnalysis, after: Design): DesignAnalysis {
+  const figures = analyzeChangeFigures(before, beforeAnalysis, after);
+  return analysisWith(figures.graph, figures.journeys, figures.scenarios);
+}
+
+/** The journeys' figures and failure scenarios of the design after a change, without the rules: what a what-if compares. */
+export function analyzeChangeFigures(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'journeys' | 'scenarios'>, after: Design): DesignFigures {
+  const reuse = earlierAnalysis(before, beforeAnalysis, after);
+  if (!reuse) return designFigures(after);
+  const { graph, earlier } = reuse;
+  // The scenarios first: the journeys' figures read them from the graph's index.
+  const scenarios = scenarioIndex(graph, earlier).scenarios;
+  return { graph, journeys: journeysAvailability(graph, earlier), scenarios, incremental: true };
+}
+
+/** The figures of a design worked out in full (as analyzeDesign does, without the rules). */
+export function designFigures(design: Design): DesignFigures {
+  const graph = graphOf(design);
+  return { graph, journeys: journeysAvailability(graph), scenarios: failureScenarios(graph), incremental: false };
+}
+
+/**
+ * Ids of the components a change added, removed or edited (found by identity: an edit replaces only
+ * what it changes), and the ends of connections it added or removed; 'regions' when it edited the
+ * regions, whose zones every component can depend on.
+ */
+export function touchedComponents(before: Design, after: Design): Set<string> | 'regions' {
+  if (!sameValue(before.regions, after.regions)) return 'regions';
+  const touched = new Set<string>();
+  const old = before.components;
+  const next = after.components;
+  const aligned = old.length === next.length && old.every((c, i) => c.id === next[i]!.id);
+  if (aligned) {
+    for (let i = 0; i < next.length; i += 1) if (old[i] !== next[i]) touched.add(next[i]!.id);
+  } else {
+    const was = new Map(old.map((c) => [c.id, c]));
+    const ids = new Set<string>();
+    for (const c of next) {
+      ids.add(c.id);
+      if (was.get(c.id) !== c) touched.add(c.id);
+    }
+    for (const c of old) if (!ids.has(c.id)) touched.add(c.id);
+  }
+  for (const id of changedConnectionEnds(before, after)) touched.add(id);
+  return touched;
+}
+
+const sameValue = (a: unknown, b: unknown): boolean => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+/** Ends of the connections one list has more often than the other (by from, to and mode: all the analysis reads of them). */
+function changedConnectionEnds(before: Design, after: Design): string[] {
+  const a = before.connections;
+  const b = after.connections;
+  if (a === b) return [];
+  if (a.length === b.length && a.every((c, k) => c === b[k] || (c.from === b[k]!.from && c.to === b[k]!.to && c.mode === b[k]!.mode))) return [];
+  const count = new Map<string, { from: string; to: string; n: number }>();
+  const tally = (list: Design['connections'], delta: number) => {
+    for (const c of list) {
+      const key = `${c.from}\u0000${c.to}\u0000${c.mode}`;
+      const entry = count.get(key);
+      if (entry) entry.n += delta;
+      else count.set(key, { from: c.from, to: c.to, n: delta });
+    }
+  };
+  tally(a, 1);
+  tally(b, -1);
+  const ends: string[] = [];
+  for (const { from, to, n } of count.values()) if (n !== 0) ends.push(from, to);
+  return ends;
+}
+
+/** A DNS or delivery component is read by every failover or release time, and a CDN anywhere changes DNS detection (recovery.ts, scenarios.ts). */
+function readDesignWide(graph: DesignGraph, i: number): boolean {
+  const role = graph.traits[i]!.foundation?.role;
+  return role === 'dns' || role === 'delivery' || graph.kinds[i]!.id === 'cdn';
+}
+
+function samePlan(a: JourneyPlan, b: JourneyPlan): boolean {
+  if (a === b) return true;
+  if (a.from !== b.from || !sameNumbers(a.needed, b.needed) || !sameNumbers(a.relevant, b.relevant) || !sameValue(a.journey, b.journey)) return false;
+  for (const i of a.relevant) {
+    const x = a.next.get(i)!;
+    const y = b.next.get(i)!;
+    if (!sameNumbers(x.sync, y.sync) || !sameNumbers(x.async, y.async)) return false;
+  }
+  return true;
+}
+
+function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+const scenariosById = new WeakMap<readonly FailureScenario[], Map<string, FailureScenario>>();
+
+function byId(scenarios: readonly FailureScenario[]): Map<string, FailureScenario> {
+  let map = scenariosById.get(scenarios);
+  if (!map) scenariosById.set(scenarios, (map = new Map(scenarios.map((s) => [s.id, s]))));
+  return map;
+}
+
+/**
+ * What the analysis after the change can take from before it, or undefined when the change reaches
+ * what every part of the analysis reads (then the design is analysed in full).
+ */
+function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'journeys' | 'scenarios'>, after: Design): { graph: DesignGraph; earlier: EarlierScenarios & EarlierJourneys } | undefined {
+  // Read by every component's answers, every journey's target or every scenario's figures.
+  if (!sameValue(before.regions, after.regions) || before.provider !== after.provider || before.tier !== after.tier || !sameValue(before.tiers, after.tiers) || !sameValue(before.assumptions, after.assumptions)) return undefined;
+  const old = before.components;
+  const next = after.components;
+  // Components keep their indices: edits map them in place, and a new one is added at the end.
+  if (next.length < old.length) return undefined;
+  const touched = new Uint8Array(next.length);
+  for (let i = 0; i < old.length; i += 1) {
+    const was = old[i]!;
+    const now = next[i]!;
+    if (was === now) continue;
+    if (was.id !== now.id || was.kind !== now.kind) return undefined;
+    touched[i] = 1;
+  }
+  touched.fill(1, old.length);
+  const earlierGraph = graphOf(before);
+  const graph = graphOf(after, earlierGraph);
+  for (const id of changedConnectionEnds(before, after)) {
+    const i = graph.indexById.get(id);
+    if (i === undefined) return undefined;
+    touched[i] = 1;
+  }
+  const changed: number[] = [];
+  for (let i = 0; i < touched.length; i += 1) if (touched[i]) changed.push(i);
+  for (const i of changed) if ((i < old.length && readDesignWide(earlierGraph, i)) || readDesignWide(graph, i)) return undefined;
+
+  const earlierPlans = journeyPlans(earlierGraph);
+  const plans = journeyPlans(graph, earlierGraph);
+  // The analysis given must be the one of `before`: its journeys in plan order.
+  if (beforeAnalysis.journeys.length !== earlierPlans.length || beforeAnalysis.journeys.some((j, p) => j.id !== earlierPlans[p]!.journey.id)) return undefined;
+
+  // A component's own estimates read its backup vaults; a zone loss's disruption also reads the load balancers in front of it.
+  const own = touched.slice();
+  for (const t of changed) for (const c of graph.in.backup[t]!) own[source(graph, c)] = 1;
+  const near = own.slice();
+  for (const t of changed) for (const c of graph.out.sync[t]!) near[target(graph, c)] = 1;
+
+  const plansUnchanged = plans.map((plan, p) => p < earlierPlans.length && samePlan(plan, earlierPlans[p]!));
+  const failoversUnchanged = plans.map((plan, p) => plansUnchanged[p]! && plan.needed.every((n) => !touched[n] && graph.partners[n]!.every((q) => !touched[q])));
+  const journeysUnchanged = plans.map((plan, p) => failoversUnchanged[p]! && plan.relevant.every((i) => !near[i]));
+  const scenarios = byId(beforeAnalysis.scenarios);
+  return {
+    graph,
+    earlier: {
+      scenario: (id) => scenarios.get(id),
+      planUnchanged: (p) => plansUnchanged[p]!,
+      failoversUnchanged: (p) => failoversUnchanged[p]!,
+      journeyUnchanged: (p) => journeysUnchanged[p]!,
+      componentUnchanged: (i) => i < old.length && !own[i],
+      unchanged: (p) => (journeysUnchanged[p] ? beforeAnalysis.journeys[p] : undefined),
+    },
+  };
+}
