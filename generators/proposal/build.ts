@@ -8,6 +8,7 @@ import { renderDiagramSvg } from '../../src/diagram';
 import type { GeneratedFile } from '../types';
 import type { Block, Inline, ProposalCover, ProposalDocument, ProposalSection, TableRow } from './document';
 import { fixEffects, type FixEffect } from './fix-effects';
+import { runbookBlocks } from './runbook-blocks';
 import { assumptionReferences, priceReference, ReferenceList, SLA_REFERENCES } from './references';
 import { capitalize, joinNames, plainDuration, SEVERITY_WORDS } from './words';
 
@@ -414,7 +415,7 @@ function appendixSections(appendices: readonly GeneratedFile[]): ProposalSection
     for (const file of inFull) {
       const contents = file.contents as string;
       const title = /^# (.*)$/m.exec(contents)?.[1] ?? file.path;
-      blocks.push({ kind: 'heading', text: title }, { kind: 'preformatted', text: contents.replace(/^# .*\n+/, '').trimEnd(), caption: file.path });
+      blocks.push({ kind: 'heading', text: title }, ...runbookBlocks(contents.replace(/^# .*\n+/, ''), file.path));
     }
     if (listed.length > 0) blocks.push({ kind: 'list', items: listed.map((f) => [text(`${/^# (.*)$/m.exec(f.contents as string)?.[1] ?? f.path} (${f.path})`)]) });
     sections.push({ id: 'appendix-runbooks', title: 'Appendix A. Runbooks', appendix: true, blocks });

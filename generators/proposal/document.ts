@@ -8,6 +8,8 @@
 export interface Inline {
   readonly text: string;
   readonly strong?: boolean;
+  /** A name or command to be typed as written (a runbook's `aws ...`): set in a monospaced face. */
+  readonly code?: boolean;
   /** 1-based number of the reference this run cites. */
   readonly cite?: number;
 }
@@ -27,7 +29,8 @@ export interface TableRow {
 export type Block =
   | { readonly kind: 'paragraph'; readonly content: readonly Inline[] }
   | { readonly kind: 'heading'; readonly text: string }
-  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[] }
+  /** Bullets, or numbered steps when `ordered`. */
+  | { readonly kind: 'list'; readonly items: readonly (readonly Inline[])[]; readonly ordered?: boolean }
   | { readonly kind: 'table'; readonly columns: readonly TableColumn[]; readonly rows: readonly TableRow[]; readonly caption?: string }
   /** Headline figures, each a label, a value and a line of context. */
   | { readonly kind: 'figures'; readonly items: readonly { readonly label: string; readonly value: string; readonly detail: string }[] }

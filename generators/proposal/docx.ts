@@ -28,7 +28,7 @@ const RULE = 'D5DBE3';
 
 function runs(content: readonly Inline[]): ParagraphChild[] {
   return content.flatMap((run) => [
-    ...(run.text !== '' ? [new TextRun({ text: run.text, bold: run.strong === true })] : []),
+    ...(run.text !== '' ? [new TextRun(run.code ? { text: run.text, font: MONO } : { text: run.text, bold: run.strong === true })] : []),
     ...(run.cite !== undefined ? [new TextRun({ text: `[${run.cite}]`, superScript: true, color: '1F5FA8' })] : []),
   ]);
 }
@@ -89,7 +89,10 @@ export async function renderProposalDocx(proposal: ProposalDocument, assets: Pic
       case 'heading':
         return [new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(b.text)] })];
       case 'list':
-        return b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) }));
+        // Numbered steps carry their number as text: the same in every Word, with no numbering definition to keep in step.
+        return b.ordered
+          ? b.items.map((item, n) => new Paragraph({ indent: { left: 360, hanging: 360 }, children: [new TextRun(`${n + 1}.\t`), ...runs(item)] }))
+          : b.items.map((item) => new Paragraph({ bullet: { level: 0 }, children: runs(item) }));
       case 'table':
         return [table(b.columns, b.rows), b.caption ? caption(b.caption, 120) : new Paragraph({ children: [], spacing: { after: 120 } })];
       case 'figures':

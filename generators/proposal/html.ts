@@ -11,7 +11,7 @@ const inlineSvg = (svg: string) => svg.replace(/^<\?xml[^>]*\?>\s*/, '').replace
 function inline(content: readonly Inline[]): string {
   return content
     .map((run) => {
-      const body = run.text === '' ? '' : run.strong ? `<strong>${escapeHtml(run.text)}</strong>` : escapeHtml(run.text);
+      const body = run.text === '' ? '' : run.code ? `<code>${escapeHtml(run.text)}</code>` : run.strong ? `<strong>${escapeHtml(run.text)}</strong>` : escapeHtml(run.text);
       return run.cite !== undefined ? `${body}<sup class="cite"><a href="#ref-${run.cite}">[${run.cite}]</a></sup>` : body;
     })
     .join('');
@@ -24,7 +24,7 @@ function block(b: Block): string {
     case 'heading':
       return `<h3>${escapeHtml(b.text)}</h3>`;
     case 'list':
-      return `<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`;
+      return b.ordered ? `<ol>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ol>` : `<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`;
     case 'table': {
       const head = `<thead><tr>${b.columns.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.title)}</th>`).join('')}</tr></thead>`;
       const body = b.rows
@@ -77,6 +77,7 @@ figure.diagram { margin: 1rem 0; }
 figure.diagram svg { width: 100%; height: auto; max-height: 60vh; border: 1px solid var(--rule); }
 figcaption, .caption { color: var(--muted); font-size: 9pt; }
 pre { white-space: pre-wrap; word-break: break-word; font: 8.5pt/1.4 "DejaVu Sans Mono", Menlo, Consolas, monospace; background: #f6f8fa; border: 1px solid var(--rule); padding: .6rem; }
+code { font: .9em "DejaVu Sans Mono", Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 sup.cite a { color: var(--accent); text-decoration: none; font-size: 7.5pt; }
 ol.references li { margin-bottom: .3rem; overflow-wrap: anywhere; }
 ol.references .note { color: var(--muted); }

@@ -13,6 +13,14 @@ export function cell(value: string): string {
   return markdownCell(value) || '&#32;';
 }
 
+/** Code as written, between backticks nothing inside can close (CommonMark code spans take no escapes). */
+function codeSpan(value: string): string {
+  if (value === '') return '';
+  const ticks = '`'.repeat(Math.max(0, ...[...value.matchAll(/`+/g)].map((m) => m[0].length)) + 1);
+  const pad = value.startsWith('`') || value.endsWith('`') ? ' ' : '';
+  return `${ticks}${pad}${value}${pad}${ticks}`;
+}
+
 /** A run mid-line: escaped, its own leading and trailing spaces kept (the escaper trims them). */
 function run(value: string, strong: boolean): string {
   if (value === '') return '';
@@ -23,7 +31,7 @@ function run(value: string, strong: boolean): string {
 }
 
 function inline(content: readonly Inline[]): string {
-  return content.map((r) => `${run(r.text, r.strong === true)}${r.cite !== undefined ? ` [${r.cite}]` : ''}`).join('');
+  return content.map((r) => `${r.code ? codeSpan(r.text) : run(r.text, r.strong === true)}${r.cite !== undefined ? ` [${r.cite}]` : ''}`).join('');
 }
 
 /** The longest run of backticks in `value`, plus one: a fence nothing inside can close. */
@@ -36,7 +44,7 @@ function block(b: Block): string[] {
     case 'heading':
       return [`### ${text(b.text)}`, ''];
     case 'list':
-      return [...b.items.map((item) => `- ${inline(item)}`), ''];
+      return [...b.items.map((item, n) => `${b.ordered ? `${n + 1}.` : '-'} ${inline(item)}`), ''];
     case 'table': {
       const out = [`| ${b.columns.map((c) => cell(c.title)).join(' | ')} |`, `| ${b.columns.map((c) => (c.numeric ? '---:' : '---')).join(' | ')} |`];
       for (const row of b.rows) out.push(`| ${row.cells.map((value) => (row.emphasis && value !== '' ? `**${cell(value)}**` : cell(value))).join(' | ')} |`);

@@ -70,10 +70,19 @@ class Writer {
   }
 
   inline(content: readonly Inline[], options: { indent?: number; size?: number } = {}): void {
-    const runs = content.flatMap((run) => [
-      ...(run.text !== '' ? [{ text: run.text, font: run.strong ? 'bold' : 'regular' }] : []),
+    const pieces = content.flatMap((run) => [
+      ...(run.text !== '' ? [{ text: run.text, font: run.code && this.mono ? 'mono' : run.strong ? 'bold' : 'regular' }] : []),
       ...(run.cite !== undefined ? [{ text: ` [${run.cite}]`, font: 'regular' }] : []),
     ]);
+    // PDFKit may break a line where one run meets the next: punctuation that follows a run (a code
+    // name, a bold phrase) goes with it, so no line starts with the comma or semicolon after it.
+    for (let i = 1; i < pieces.length; i += 1) {
+      const lead = /^[,.;:)]+/.exec(pieces[i]!.text)?.[0];
+      if (!lead) continue;
+      pieces[i - 1] = { ...pieces[i - 1]!, text: pieces[i - 1]!.text + lead };
+      pieces[i] = { ...pieces[i]!, text: pieces[i]!.text.slice(lead.length) };
+    }
+    const runs = pieces.filter((run) => run.text !== '');
     if (runs.length === 0) return;
     const x = MARGIN + (options.indent ?? 0);
     const width = this.width - (options.indent ?? 0);
@@ -95,12 +104,12 @@ class Writer {
     this.pdf.moveDown(0.5);
   }
 
-  list(items: readonly (readonly Inline[])[]): void {
-    for (const item of items) {
+  list(items: readonly (readonly Inline[])[], ordered = false): void {
+    for (const [n, item] of items.entries()) {
       this.pdf.font('regular').fontSize(BODY);
       this.ensure(this.pdf.currentLineHeight(true) * 2);
       const y = this.pdf.y;
-      this.pdf.fillColor(ACCENT).text('•', MARGIN + 2, y, { width: 10, lineBreak: false });
+      this.pdf.fillColor(ACCENT).text(ordered ? `${n + 1}.` : '•', MARGIN + 2, y, { width: 12, lineBreak: false });
       this.pdf.y = y;
       this.inline(item, { indent: 14 });
       this.pdf.moveDown(0.25);
@@ -207,7 +216,7 @@ class Writer {
       case 'heading':
         return this.heading(block.text, 11.5);
       case 'list':
-        return this.list(block.items);
+        return this.list(block.items, block.ordered);
       case 'table':
         return this.table(block.columns, block.rows, block.caption);
       case 'figures':
