@@ -77,7 +77,8 @@ function sameConnections(a: readonly Connection[], b: readonly Connection[]): bo
   return true;
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
+/** Whether two lists hold the same items in the same order (compared with ===). */
+export function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
@@ -138,7 +139,7 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
       running = units >= placed.length ? placed : placed.slice(0, units);
     }
     instanceZones[i] = running;
-    if (samePlacement && (kind !== kept!.kinds[i] || component.region !== kept!.components[i]!.region || !sameList(running, kept!.instanceZones[i]!))) samePlacement = false;
+    if (samePlacement && (kind !== kept!.kinds[i] || component.region !== kept!.components[i]!.region || !sameItems(running, kept!.instanceZones[i]!))) samePlacement = false;
   }
   const { byRegion, byZone, entryPoints } = samePlacement ? kept! : placementIndexes(components, kinds, instanceZones);
 

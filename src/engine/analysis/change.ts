@@ -1,5 +1,5 @@
 import type { Design } from '../../model';
-import { graphOf, source, target, type DesignGraph } from '../graph';
+import { graphOf, sameItems, source, target, type DesignGraph } from '../graph';
 import { analysisWith, type DesignAnalysis } from './analyze';
 import { journeysAvailability, type EarlierJourneys, type JourneyAvailability } from './availability';
 import { journeyPlans, type JourneyPlan } from './journeys';
@@ -112,21 +112,15 @@ function readDesignWide(graph: DesignGraph, i: number): boolean {
 
 function samePlan(a: JourneyPlan, b: JourneyPlan): boolean {
   if (a === b) return true;
-  if (a.from !== b.from || !sameNumbers(a.needed, b.needed) || !sameNumbers(a.relevant, b.relevant) || !sameValue(a.journey, b.journey)) return false;
+  if (a.from !== b.from || !sameItems(a.needed, b.needed) || !sameItems(a.relevant, b.relevant) || !sameValue(a.journey, b.journey)) return false;
   for (const i of a.relevant) {
     const x = a.next.get(i)!;
     const y = b.next.get(i)!;
-    if (!sameNumbers(x.sync, y.sync) || !sameNumbers(x.async, y.async)) return false;
+    if (!sameItems(x.sync, y.sync) || !sameItems(x.async, y.async)) return false;
   }
   return true;
 }
 
-function sameNumbers(a: readonly number[], b: readonly number[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k += 1) if (a[k] !== b[k]) return false;
-  return true;
-}
 
 const scenariosById = new WeakMap<readonly FailureScenario[], Map<string, FailureScenario>>();
 
