@@ -5,6 +5,16 @@
  */
 import { version } from '../../package.json';
 
+// A reader that stops early (`ninesmith cost big.yaml | head`) closes the pipe: that is the reader's
+// choice, not a failure, so the command ends quietly as other Unix tools do instead of printing a
+// stack trace for EPIPE. Any other write error is reported.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+}
+
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.stdout.write(`${version}\n`);
