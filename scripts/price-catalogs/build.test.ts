@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parsePriceCatalog } from '../../src/engine/cost';
 import { PROVIDERS } from '../../src/model';
-import { buildCatalogs, CATALOG_DIR, catalogText, FIRST_PARTY, REFERENCE_PATH, SOURCE_KINDS, type ReferenceFile } from './build';
+import { buildCatalogs, CATALOG_DIR, catalogText, FIRST_PARTY, readableNote, REFERENCE_PATH, SOURCE_KINDS, type ReferenceFile } from './build';
 
 const reference = JSON.parse(readFileSync(REFERENCE_PATH, 'utf8')) as ReferenceFile;
 const committed = PROVIDERS.map((provider) => JSON.parse(readFileSync(join(CATALOG_DIR, `${provider}.json`), 'utf8')) as unknown);
@@ -30,7 +30,7 @@ describe('price catalogs', () => {
         );
         expect(origin, `${catalog.provider} ${price.key} @ ${price.region}`).toBeDefined();
         expect(price.uncertain === true, price.key).toBe(origin?.uncertain === true);
-        expect(price.note, price.key).toBe(origin?.note);
+        expect(price.note, price.key).toBe(origin?.note === undefined ? undefined : readableNote(origin.note));
         expect(price.sourceKind, price.key).toBe(origin?.sourceKind);
         expect(price.region === 'global' || price.region === origin?.region, price.key).toBe(true);
       }

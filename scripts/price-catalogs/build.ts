@@ -188,6 +188,17 @@ const MAPPINGS: readonly Mapping[] = [
 ];
 
 /** Where a price applies: a provider region code, or `global` for services priced the same everywhere. */
+/**
+ * A reference note as a user reads it beside a price. The reference was compiled partly from
+ * Infracost's test suite, whose expected outputs its notes call "goldens": test jargon that means
+ * nothing beside a cost line. The figures and the rest of the wording stay as the reference has them.
+ */
+export function readableNote(note: string): string {
+  return note
+    .replace(/\binfracost (\S+) goldens?\b/gi, "Infracost's $1 test output")
+    .replace(/\b(the )?goldens?\b/gi, "Infracost's test output");
+}
+
 function normaliseRegion(region: string): string {
   if (/^global/i.test(region)) return 'global';
   if (/\(global service\)/.test(region)) return 'global';
@@ -226,7 +237,7 @@ export function buildCatalogs(reference: ReferenceFile): BuildResult {
       asOf: entry.asOf,
       sourceKind: entry.sourceKind,
     };
-    if (entry.note) price.note = entry.note;
+    if (entry.note) price.note = readableNote(entry.note);
     if (entry.uncertain) price.uncertain = true;
     prices.push(price);
   }
