@@ -20,6 +20,15 @@ export interface TableColumn {
   readonly numeric?: boolean;
 }
 
+/**
+ * Whether a table has a header row: a table of facts (a label column and a value column, as a
+ * runbook's opening table) has no column titles, and an empty header row would only be a grey bar.
+ * Markdown keeps its empty header line, which GFM needs to see a table.
+ */
+export function hasHeaderRow(columns: readonly TableColumn[]): boolean {
+  return columns.some((column) => column.title.trim() !== '');
+}
+
 export interface TableRow {
   readonly cells: readonly string[];
   /** The total row, or the recommended option: set in bold. */

@@ -18,7 +18,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { diagramImages, logoImage, type ProposalAssets } from './assets';
-import type { Block, Inline, ProposalDocument, ProposalSection } from './document';
+import { hasHeaderRow, type Block, type Inline, type ProposalDocument, type ProposalSection } from './document';
 
 const FONT = 'DejaVu Sans';
 const MONO = 'DejaVu Sans Mono';
@@ -68,7 +68,7 @@ function table(columns: readonly { title: string; numeric?: boolean }[], rows: r
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
     rows: [
-      new DocxTableRow({ tableHeader: true, children: columns.map((c) => cell(c.title, c.numeric, true, 'EEF2F7')) }),
+      ...(hasHeaderRow(columns) ? [new DocxTableRow({ tableHeader: true, children: columns.map((c) => cell(c.title, c.numeric, true, 'EEF2F7')) })] : []),
       ...rows.map((row) => new DocxTableRow({ cantSplit: true, children: row.cells.map((value, i) => cell(value, columns[i]?.numeric, row.emphasis === true)) })),
     ],
   });

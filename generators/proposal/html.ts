@@ -1,4 +1,4 @@
-import type { Block, Inline, ProposalDocument, ProposalSection } from './document';
+import { hasHeaderRow, type Block, type Inline, type ProposalDocument, type ProposalSection } from './document';
 
 /** Text as HTML text or attribute value: the design's names are never markup. */
 export function escapeHtml(value: string): string {
@@ -26,7 +26,7 @@ function block(b: Block): string {
     case 'list':
       return b.ordered ? `<ol>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ol>` : `<ul>${b.items.map((item) => `<li>${inline(item)}</li>`).join('')}</ul>`;
     case 'table': {
-      const head = `<thead><tr>${b.columns.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.title)}</th>`).join('')}</tr></thead>`;
+      const head = !hasHeaderRow(b.columns) ? '' : `<thead><tr>${b.columns.map((c) => `<th${c.numeric ? ' class="num"' : ''}>${escapeHtml(c.title)}</th>`).join('')}</tr></thead>`;
       const body = b.rows
         .map((row) => `<tr${row.emphasis ? ' class="emphasis"' : ''}>${row.cells.map((value, i) => `<td${b.columns[i]?.numeric ? ' class="num"' : ''}>${escapeHtml(value)}</td>`).join('')}</tr>`)
         .join('');

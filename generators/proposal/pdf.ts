@@ -1,7 +1,7 @@
 import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
 import { diagramImages, logoImage, type ProposalAssets } from './assets';
-import type { Block, Inline, ProposalDocument, ProposalSection, TableColumn, TableRow } from './document';
+import { hasHeaderRow, type Block, type Inline, type ProposalDocument, type ProposalSection, type TableColumn, type TableRow } from './document';
 
 type Pdf = InstanceType<typeof PDFDocument>;
 
@@ -152,17 +152,17 @@ class Writer {
       this.pdf.moveTo(MARGIN, y + height).lineTo(MARGIN + this.width, y + height).lineWidth(0.5).strokeColor(RULE).stroke();
       this.pdf.y = y + height;
     };
-    const header = columns.map((c) => c.title);
+    const header = hasHeaderRow(columns) ? columns.map((c) => c.title) : undefined;
     // Laying text out is most of the cost of a table (PDFKit shapes every string): each row's height once.
-    const headerHeight = heightOf(header, true);
+    const headerHeight = header ? heightOf(header, true) : 0;
     const heights = rows.map((row) => heightOf(row.cells, row.emphasis === true));
     this.ensure(headerHeight + (heights[0] ?? 0));
-    drawRow(header, true, headerHeight, HEADER_FILL);
+    if (header) drawRow(header, true, headerHeight, HEADER_FILL);
     rows.forEach((row, i) => {
       const height = heights[i]!;
       if (this.pdf.y + height > this.bottom) {
         this.pdf.addPage();
-        drawRow(header, true, headerHeight, HEADER_FILL);
+        if (header) drawRow(header, true, headerHeight, HEADER_FILL);
       }
       drawRow(row.cells, row.emphasis === true, height);
     });

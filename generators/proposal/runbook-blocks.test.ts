@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { shippedTemplates } from '../../templates/shipped';
 import { generateExport } from '..';
-import type { Block } from './document';
+import { strFromU8, unzipSync } from 'fflate';
+import type { Block, ProposalDocument } from './document';
+import { renderProposalDocx } from './docx';
+import { renderHtml } from './html';
 import { MAX_CELL_ENTRIES, MAX_RUNBOOK_TABLE_ROWS, runbookBlocks } from './runbook-blocks';
 
 /** Every piece of text a block shows. */
@@ -58,5 +61,18 @@ describe('a runbook in the proposal', () => {
   it('keeps markup in a design\'s names as text', () => {
     const blocks = runbookBlocks('Design: <script>alert(1)</script> (`x`).\n', 'runbooks/x.md');
     expect(blocks).toEqual([{ kind: 'paragraph', content: [{ text: 'Design: <script>alert(1)</script> (' }, { text: 'x', code: true }, { text: ').' }] }]);
+  });
+
+  it('prints a table of facts (no column titles) without an empty header row, in HTML and Word', async () => {
+    const [, design] = shippedTemplates()[0]!;
+    const runbook = generateExport(design, { targets: ['runbooks'] }).find((file) => file.path !== 'runbooks/README.md')!;
+    const facts = runbookBlocks(runbook.contents as string, runbook.path).find((block) => block.kind === 'table');
+    expect(facts?.kind === 'table' && facts.columns.every((column) => column.title === '')).toBe(true);
+    const titled: Block = { kind: 'table', columns: [{ title: 'File' }, { title: 'Lines', numeric: true }], rows: [{ cells: ['main.tf', '12'] }] };
+    const proposal: ProposalDocument = { title: 't', cover: { title: 't', subtitle: 's' }, sections: [{ id: 'a', title: 'A', appendix: true, blocks: [facts!, titled] }], references: [] };
+    expect(renderHtml(proposal).match(/<thead>/g)).toHaveLength(1);
+    const documentXml = strFromU8(unzipSync(await renderProposalDocx(proposal, { rasterize: () => Promise.reject(new Error('no diagram')) }))['word/document.xml']!);
+    expect(documentXml.match(/<w:tblHeader\/>/g)).toHaveLength(1);
+    expect(documentXml.match(/<w:tbl>/g)).toHaveLength(2);
   });
 });
