@@ -6,24 +6,29 @@
 import { version } from '../../package.json';
 
 // A reader that stops early (`ninesmith cost big.yaml | head`) closes the pipe: that is the reader's
-// choice, not a failure, so the command ends quietly as other Unix tools do instead of printing a
-// stack trace for EPIPE. Any other write error is reported.
+// choice, not a failure. The command stops writing to it and finishes, so its exit code still says
+// what it found (`validate` exits 1 on findings whether or not all were read), with no stack trace
+// for EPIPE. Any other write error is reported.
+const readerClosed = new Set<NodeJS.WriteStream>();
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    readerClosed.add(stream);
   });
 }
+const writeTo = (stream: NodeJS.WriteStream) => (text: string) => {
+  if (!readerClosed.has(stream)) stream.write(text);
+};
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
-  process.stdout.write(`${version}\n`);
+  writeTo(process.stdout)(`${version}\n`);
 } else {
   // Loaded only here: `--version` answers without reading the rest of the command line.
   const { runCli } = await import('./main');
   process.exitCode = await runCli(argv, {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
+    stdout: writeTo(process.stdout),
+    stderr: writeTo(process.stderr),
     cwd: process.cwd(),
   });
 }
