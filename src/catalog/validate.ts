@@ -1,4 +1,4 @@
-import { readDesignDocument, readDesignText, type Design, type DesignProblem, type ReadResult, type TextFormat } from '../model';
+import { readDesignDocument, readDesignText, SCHEMA_PARSE, type Design, type DesignProblem, type ReadResult, type TextFormat } from '../model';
 import { findKind, ALL_KINDS } from './registry';
 import { regionPropPaths } from './props';
 import { propsSchema } from './props-schema';
@@ -35,7 +35,7 @@ export function checkAgainstCatalog(design: Design): DesignProblem[] {
     if (kind.capabilities.placement === 'global' && component.region !== undefined) {
       problems.push({ path: ['components', index, 'region'], code: 'region-required', message: `a ${kind.title.toLowerCase()} is global: it has no region` });
     }
-    const parsed = propsSchema(kind).safeParse(component.props ?? {});
+    const parsed = propsSchema(kind).safeParse(component.props ?? {}, SCHEMA_PARSE);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const message =
