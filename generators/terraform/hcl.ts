@@ -50,8 +50,22 @@ export interface CallExpr {
 export type BodyItem =
   | { readonly kind: 'attr'; readonly name: string; readonly value: Expr }
   | { readonly kind: 'block'; readonly block: Block }
+  | RenderedBlock
   | { readonly kind: 'blank' }
   | { readonly kind: 'comment'; readonly text: string };
+
+/**
+ * A top-level block already written out (`renderBlock`), with the type and labels it was written
+ * with so a generator can still find it. A file of tens of thousands of resources then holds their
+ * text, not their trees: the tree of each block is garbage as soon as it is written, instead of
+ * living (and being copied by the collector) until the whole file is.
+ */
+export interface RenderedBlock {
+  readonly kind: 'rendered';
+  readonly type: string;
+  readonly labels: readonly string[];
+  readonly text: string;
+}
 
 export interface Block {
   readonly type: string;
@@ -330,6 +344,11 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
     } else if (item.kind === 'comment') {
       w.beginLine('');
       w.parts.push(`${indent}# ${hclComment(item.text)}`.trimEnd(), '\n');
+    } else if (item.kind === 'rendered') {
+      if (indent !== '') throw new Error(`a rendered block belongs at the top level of a file: ${item.type} ${item.labels.join(' ')}`);
+      // Counted as the one line it starts on, as a multi-line value is: what the counts are for is whether anything was written.
+      w.beginLine('');
+      w.parts.push(item.text);
     } else {
       writeBlock(item.block, indent, w);
     }
@@ -353,6 +372,13 @@ function writeBlock(b: Block, indent: string, w: HclWriter): void {
     w.beginLine(indent);
     w.parts.push('}\n');
   }
+}
+
+/** A top-level block written out now, for a file that `renderFile` writes later (see `RenderedBlock`). */
+export function renderBlock(b: Block): RenderedBlock {
+  const w = new HclWriter();
+  writeBlock(b, '', w);
+  return { kind: 'rendered', type: b.type, labels: b.labels, text: w.text() };
 }
 
 /** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */
