@@ -196,6 +196,12 @@ class HclWriter {
     this.parts.length = 0;
   }
 
+  /** Text already joined (a rendered block), taken as a piece of its own rather than copied into the next one. */
+  writePiece(text: string): void {
+    this.flush();
+    this.chunks.push(text);
+  }
+
   /** Everything written, as one string. */
   text(): string {
     this.flush();
@@ -208,6 +214,47 @@ const PADDING: string[] = [''];
 function padding(count: number): string {
   while (PADDING.length <= count) PADDING.push(`${PADDING[PADDING.length - 1]!} `);
   return PADDING[count]!;
+}
+
+/**
+ * Starts of assignment lines (`    name     = `) by indent depth, key and padding. Most of a file is
+ * assignments, and the text is joined from its parts: one cached part in place of indent, key,
+ * padding and `=` makes the joins and the lists of parts that feed them about half as long. Keys are
+ * argument names and object keys, few whatever the design's size except where ids become keys, so
+ * the cache is emptied past a bound and never grows with the designs exported.
+ */
+const LINE_STARTS: Map<string, string[]>[] = [];
+let lineStartCount = 0;
+const MAX_LINE_STARTS = 20_000;
+
+function lineStart(indent: string, key: string, pad: number): string {
+  const depth = indent.length / INDENT.length;
+  let byKey = LINE_STARTS[depth];
+  if (!byKey) LINE_STARTS[depth] = byKey = new Map();
+  let byPad = byKey.get(key);
+  if (!byPad) {
+    if (lineStartCount >= MAX_LINE_STARTS) {
+      for (const map of LINE_STARTS) map?.clear();
+      lineStartCount = 0;
+    }
+    byKey.set(key, (byPad = []));
+  }
+  let start = byPad[pad];
+  if (start === undefined) {
+    byPad[pad] = start = `${indent}${key}${padding(pad)} = `;
+    lineStartCount += 1;
+  }
+  return start;
+}
+
+/** Writes a value and ends its line; a quoted string ends it in the same part as its closing quote. */
+function writeValueLine(value: Expr, indent: string, w: HclWriter): void {
+  if (typeof value === 'string') {
+    w.parts.push('"', hclLiteral(value), '"\n');
+    return;
+  }
+  writeExpr(value, indent, w);
+  w.parts.push('\n');
 }
 
 /**
@@ -226,16 +273,14 @@ function writeAssignments(keys: readonly string[], values: readonly Expr[], inde
     }
     for (let i = runStart; i < runEnd; i += 1) {
       const key = keys[i]!;
-      w.beginLine(indent);
-      w.parts.push(key, padding(width - key.length), ' = ');
-      writeExpr(values[i]!, indent, w);
-      w.parts.push('\n');
+      w.beginLine('');
+      w.parts.push(lineStart(indent, key, width - key.length));
+      writeValueLine(values[i]!, indent, w);
     }
     if (runEnd < keys.length) {
-      w.beginLine(indent);
-      w.parts.push(keys[runEnd]!, ' = ');
-      writeExpr(values[runEnd]!, indent, w);
-      w.parts.push('\n');
+      w.beginLine('');
+      w.parts.push(lineStart(indent, keys[runEnd]!, 0));
+      writeValueLine(values[runEnd]!, indent, w);
       runEnd += 1;
     }
     runStart = runEnd;
@@ -348,7 +393,7 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
       if (indent !== '') throw new Error(`a rendered block belongs at the top level of a file: ${item.type} ${item.labels.join(' ')}`);
       // Counted as the one line it starts on, as a multi-line value is: what the counts are for is whether anything was written.
       w.beginLine('');
-      w.parts.push(item.text);
+      w.writePiece(item.text);
     } else {
       writeBlock(item.block, indent, w);
     }
@@ -356,6 +401,12 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
     index += 1;
   }
   w.pendingBlank = false;
+}
+
+/** `  }` and its newline, by indent depth: one part (as `lineStart`). */
+const CLOSING_LINES: string[] = [];
+function closingLine(indent: string): string {
+  return (CLOSING_LINES[indent.length / INDENT.length] ??= `${indent}}\n`);
 }
 
 function writeBlock(b: Block, indent: string, w: HclWriter): void {
@@ -369,8 +420,8 @@ function writeBlock(b: Block, indent: string, w: HclWriter): void {
   writeBody(b.body, indent + INDENT, w);
   if (w.lines === before) w.parts[opening] = ' {}\n';
   else {
-    w.beginLine(indent);
-    w.parts.push('}\n');
+    w.beginLine('');
+    w.parts.push(closingLine(indent));
   }
 }
 
