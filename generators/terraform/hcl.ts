@@ -321,10 +321,10 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
       const inner = indent + INDENT;
       if (!isMultilineExpr(expr)) {
         w.parts.push('[');
-        expr.items.forEach((item, index) => {
+        for (let index = 0; index < expr.items.length; index += 1) {
           if (index > 0) w.parts.push(', ');
-          writeExpr(item, inner, w);
-        });
+          writeExpr(expr.items[index]!, inner, w);
+        }
         w.parts.push(']');
         return;
       }
@@ -354,10 +354,10 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
     }
     case 'call':
       w.parts.push(expr.fn, '(');
-      expr.args.forEach((arg, index) => {
+      for (let index = 0; index < expr.args.length; index += 1) {
         if (index > 0) w.parts.push(', ');
-        writeExpr(arg, indent, w);
-      });
+        writeExpr(expr.args[index]!, indent, w);
+      }
       w.parts.push(')');
       return;
   }

@@ -120,6 +120,14 @@ export class TerraformBuilder {
     return names;
   }
 
+  /** `identifier` of each key once: a component's id names a resource of each of its types. */
+  private readonly identifiers = new Map<string, string>();
+  private identifierOf(key: string): string {
+    let name = this.identifiers.get(key);
+    if (name === undefined) this.identifiers.set(key, (name = identifier(key)));
+    return name;
+  }
+
   /**
    * The resource name for `key` within a resource type: a component or region id, or the parts of
    * a derived resource (`[lb.id, target.id]`). The same key always gets the same name; different
@@ -135,7 +143,7 @@ export class TerraformBuilder {
     const memo = typeof key === 'string' ? key : key.join('\u0000');
     const existing = labels.assigned.get(memo);
     if (existing) return existing;
-    const base = identifier(typeof key === 'string' ? key : key.join('-'));
+    const base = this.identifierOf(typeof key === 'string' ? key : key.join('-'));
     let name = base;
     for (let n = 2; labels.taken.has(name); n += 1) name = `${base}_${n}`;
     labels.taken.add(name);
@@ -191,9 +199,17 @@ export class TerraformBuilder {
     return raw('aws.global');
   }
 
+  /** `tagValue` of each name once: a component's resources all carry its name, and the conversion runs Unicode-aware expressions. */
+  private readonly tagValues = new Map<string, string>();
+  private tagValueOf(text: string): string {
+    let value = this.tagValues.get(text);
+    if (value === undefined) this.tagValues.set(text, (value = tagValue(text)));
+    return value;
+  }
+
   /** Resource tags: the display name (in AWS's tag alphabet) and the component's id. */
   tags(c: ComponentFacts | undefined, name?: string, extra: Record<string, Expr> = {}): BodyItem {
-    const entries: [string, Expr][] = [['Name', tagValue(name ?? c?.name ?? this.facts.design.name)]];
+    const entries: [string, Expr][] = [['Name', this.tagValueOf(name ?? c?.name ?? this.facts.design.name)]];
     if (c) entries.push(['ninesmith:component', c.id]);
     for (const [key, value] of Object.entries(extra)) entries.push([key, value]);
     return attr('tags', object(entries));

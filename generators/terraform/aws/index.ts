@@ -142,7 +142,11 @@ function designTests(b: TerraformBuilder): string {
   if (required.length > 0) items.push(blankLine(), { kind: 'block', block: block('variables', [], required.map(([name, spec]) => attr(name, testValue(name, spec)))) });
   // One run for every promise: each run plans again, and a plan loads the provider's schema (seconds each).
   const groups = new Map<string, { condition: string; message: string }[]>();
-  for (const check of b.checks) groups.set(check.run, [...(groups.get(check.run) ?? []), check]);
+  for (const check of b.checks) {
+    const group = groups.get(check.run);
+    if (group) group.push(check);
+    else groups.set(check.run, [check]);
+  }
   const asserts: BodyItem[] = [attr('command', raw('plan'))];
   for (const [promise, checks] of groups) {
     asserts.push(blankLine(), comment(promise.replace(/_/g, ' ')));
