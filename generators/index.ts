@@ -44,6 +44,7 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
   let analysis: DesignAnalysis | undefined = options.analysis;
   let cost: CostReport | undefined;
   let scenarios: readonly FailureScenario[] | undefined = options.scenarios ?? analysis?.scenarios;
+  const generated = new Map<ExportTarget, readonly GeneratedFile[]>();
   const context: ExportContext = {
     design,
     facts: designFacts(design),
@@ -53,6 +54,11 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
     catalogs,
     estimate,
     cost: () => (cost ??= estimateCost(design, catalogs, estimate)),
+    files: (target) => {
+      let files = generated.get(target);
+      if (!files) generated.set(target, (files = GENERATORS[target].generate(context)));
+      return files;
+    },
   };
-  return EXPORT_TARGETS.filter((target) => wanted.has(target) && unsupportedReason(target, design) === undefined).flatMap((target) => GENERATORS[target].generate(context));
+  return EXPORT_TARGETS.filter((target) => wanted.has(target) && unsupportedReason(target, design) === undefined).flatMap((target) => context.files(target));
 }

@@ -32,9 +32,11 @@ export class RoleIndex<Roles> {
   private readonly byRole = new Map<keyof Roles, Member<unknown>[]>();
   private readonly byId = new Map<string, Resolution<Roles>>();
   /** Components the target does not generate, with the reason, in design order. */
-  readonly notGenerated: { readonly c: ComponentFacts; readonly reason: string }[] = [];
+  readonly notGenerated: readonly { readonly c: ComponentFacts; readonly reason: string }[];
 
   constructor(registry: TargetRegistry<Roles>, facts: DesignFacts) {
+    const skipped: { readonly c: ComponentFacts; readonly reason: string }[] = [];
+    this.notGenerated = skipped;
     const entries = registry as unknown as Readonly<Record<string, (props: unknown, c: ComponentFacts) => Resolution<Roles>>>;
     for (const c of facts.components) {
       const entry = Object.hasOwn(entries, c.kind.id) ? entries[c.kind.id] : undefined;
@@ -43,7 +45,7 @@ export class RoleIndex<Roles> {
         ? entry(c.kind.propsOf(c.component), c)
         : notGenerated(`\`${c.id}\` (${c.kind.title.toLowerCase()}): kind "${c.kind.id}" has no entry in this target's registry, so nothing is generated for it.`);
       this.byId.set(c.id, resolution);
-      if (resolution.role === 'not-generated') this.notGenerated.push({ c, reason: (resolution as { reason: string }).reason });
+      if (resolution.role === 'not-generated') skipped.push({ c, reason: (resolution as { reason: string }).reason });
       else if (resolution.role !== 'outside') {
         const { role, spec } = resolution as { role: keyof Roles; spec: unknown };
         const list = this.byRole.get(role);

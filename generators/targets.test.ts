@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { syntheticDesign } from '../src/catalog';
+import { readFileSync } from 'node:fs';
+import { loadDesign, syntheticDesign } from '../src/catalog';
 import { PROVIDER_FACTS, PROVIDERS } from '../src/model';
 import { EXPORT_TARGETS, GENERATORS, generateExport, TARGETS, unsupportedTargets } from './index';
 import { TERRAFORM_BY_PROVIDER } from './terraform';
@@ -16,6 +17,14 @@ describe('export targets', () => {
 
   it('offers Terraform for exactly the providers that have a Terraform generator', () => {
     expect([...TARGETS.terraform.providers].sort()).toEqual(Object.keys(TERRAFORM_BY_PROVIDER).sort());
+  });
+
+  it('writes in one export of every target what each target writes alone (the proposal reads the Terraform and runbooks the export shares with it)', () => {
+    const loaded = loadDesign(readFileSync(new URL('../templates/erp-on-kubernetes.yaml', import.meta.url), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.problems[0]?.message);
+    const alone = EXPORT_TARGETS.flatMap((target) => generateExport(loaded.design, { targets: [target] }));
+    expect(alone.some((file) => file.path.startsWith('proposal/'))).toBe(true);
+    expect(generateExport(loaded.design)).toEqual(alone);
   });
 
   it.each(PROVIDERS.filter((provider) => !TARGETS.terraform.providers.includes(provider)))(

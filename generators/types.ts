@@ -30,6 +30,12 @@ export interface ExportContext {
   readonly estimate: EstimateOptions;
   /** The design priced with `catalogs` and `estimate`, computed once on first use and shared. */
   readonly cost: () => CostReport;
+  /**
+   * The files a target writes for this design, generated once on first use and shared: the
+   * proposal's appendices read the Terraform and runbooks the same export writes, which are the
+   * most of its work at scale.
+   */
+  readonly files: (target: ExportTarget) => readonly GeneratedFile[];
 }
 
 /** What the export panel and the command line's help say of a target, without loading its code. */

@@ -1,7 +1,5 @@
 import type { Design } from '../../src/model';
 import { TARGETS, unsupportedReason } from '../targets';
-import { runbooksTarget } from '../runbooks';
-import { terraformTarget } from '../terraform';
 import type { ExportContext, GeneratedFile, Generator } from '../types';
 import { buildProposal, type ProposalOptions } from './build';
 import type { ProposalDocument } from './document';
@@ -28,9 +26,9 @@ export function proposalTextFiles(proposal: ProposalDocument): GeneratedFile[] {
   ];
 }
 
-/** The runbooks and infrastructure code of the design, for the proposal's appendices. */
+/** The runbooks and infrastructure code of the design, for the proposal's appendices: the export's own, when it writes them too. */
 export function appendixFiles(context: ExportContext): GeneratedFile[] {
-  return [runbooksTarget, terraformTarget].flatMap((target) => (unsupportedReason(target.id, context.design) === undefined ? target.generate(context) : []));
+  return (['runbooks', 'terraform'] as const).flatMap((target) => (unsupportedReason(target, context.design) === undefined ? context.files(target) : []));
 }
 
 /**

@@ -50,8 +50,22 @@ export interface CallExpr {
 export type BodyItem =
   | { readonly kind: 'attr'; readonly name: string; readonly value: Expr }
   | { readonly kind: 'block'; readonly block: Block }
+  | RenderedBlock
   | { readonly kind: 'blank' }
   | { readonly kind: 'comment'; readonly text: string };
+
+/**
+ * A top-level block already written out (`renderBlock`), with the type and labels it was written
+ * with so a generator can still find it. A file of tens of thousands of resources then holds their
+ * text, not their trees: the tree of each block is garbage as soon as it is written, instead of
+ * living (and being copied by the collector) until the whole file is.
+ */
+export interface RenderedBlock {
+  readonly kind: 'rendered';
+  readonly type: string;
+  readonly labels: readonly string[];
+  readonly text: string;
+}
 
 export interface Block {
   readonly type: string;
@@ -182,6 +196,12 @@ class HclWriter {
     this.parts.length = 0;
   }
 
+  /** Text already joined (a rendered block), taken as a piece of its own rather than copied into the next one. */
+  writePiece(text: string): void {
+    this.flush();
+    this.chunks.push(text);
+  }
+
   /** Everything written, as one string. */
   text(): string {
     this.flush();
@@ -194,6 +214,47 @@ const PADDING: string[] = [''];
 function padding(count: number): string {
   while (PADDING.length <= count) PADDING.push(`${PADDING[PADDING.length - 1]!} `);
   return PADDING[count]!;
+}
+
+/**
+ * Starts of assignment lines (`    name     = `) by indent depth, key and padding. Most of a file is
+ * assignments, and the text is joined from its parts: one cached part in place of indent, key,
+ * padding and `=` makes the joins and the lists of parts that feed them about half as long. Keys are
+ * argument names and object keys, few whatever the design's size except where ids become keys, so
+ * the cache is emptied past a bound and never grows with the designs exported.
+ */
+const LINE_STARTS: Map<string, string[]>[] = [];
+let lineStartCount = 0;
+const MAX_LINE_STARTS = 20_000;
+
+function lineStart(indent: string, key: string, pad: number): string {
+  const depth = indent.length / INDENT.length;
+  let byKey = LINE_STARTS[depth];
+  if (!byKey) LINE_STARTS[depth] = byKey = new Map();
+  let byPad = byKey.get(key);
+  if (!byPad) {
+    if (lineStartCount >= MAX_LINE_STARTS) {
+      for (const map of LINE_STARTS) map?.clear();
+      lineStartCount = 0;
+    }
+    byKey.set(key, (byPad = []));
+  }
+  let start = byPad[pad];
+  if (start === undefined) {
+    byPad[pad] = start = `${indent}${key}${padding(pad)} = `;
+    lineStartCount += 1;
+  }
+  return start;
+}
+
+/** Writes a value and ends its line; a quoted string ends it in the same part as its closing quote. */
+function writeValueLine(value: Expr, indent: string, w: HclWriter): void {
+  if (typeof value === 'string') {
+    w.parts.push('"', hclLiteral(value), '"\n');
+    return;
+  }
+  writeExpr(value, indent, w);
+  w.parts.push('\n');
 }
 
 /**
@@ -212,16 +273,14 @@ function writeAssignments(keys: readonly string[], values: readonly Expr[], inde
     }
     for (let i = runStart; i < runEnd; i += 1) {
       const key = keys[i]!;
-      w.beginLine(indent);
-      w.parts.push(key, padding(width - key.length), ' = ');
-      writeExpr(values[i]!, indent, w);
-      w.parts.push('\n');
+      w.beginLine('');
+      w.parts.push(lineStart(indent, key, width - key.length));
+      writeValueLine(values[i]!, indent, w);
     }
     if (runEnd < keys.length) {
-      w.beginLine(indent);
-      w.parts.push(keys[runEnd]!, ' = ');
-      writeExpr(values[runEnd]!, indent, w);
-      w.parts.push('\n');
+      w.beginLine('');
+      w.parts.push(lineStart(indent, keys[runEnd]!, 0));
+      writeValueLine(values[runEnd]!, indent, w);
       runEnd += 1;
     }
     runStart = runEnd;
@@ -262,10 +321,10 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
       const inner = indent + INDENT;
       if (!isMultilineExpr(expr)) {
         w.parts.push('[');
-        expr.items.forEach((item, index) => {
+        for (let index = 0; index < expr.items.length; index += 1) {
           if (index > 0) w.parts.push(', ');
-          writeExpr(item, inner, w);
-        });
+          writeExpr(expr.items[index]!, inner, w);
+        }
         w.parts.push(']');
         return;
       }
@@ -295,10 +354,10 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
     }
     case 'call':
       w.parts.push(expr.fn, '(');
-      expr.args.forEach((arg, index) => {
+      for (let index = 0; index < expr.args.length; index += 1) {
         if (index > 0) w.parts.push(', ');
-        writeExpr(arg, indent, w);
-      });
+        writeExpr(expr.args[index]!, indent, w);
+      }
       w.parts.push(')');
       return;
   }
@@ -330,6 +389,11 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
     } else if (item.kind === 'comment') {
       w.beginLine('');
       w.parts.push(`${indent}# ${hclComment(item.text)}`.trimEnd(), '\n');
+    } else if (item.kind === 'rendered') {
+      if (indent !== '') throw new Error(`a rendered block belongs at the top level of a file: ${item.type} ${item.labels.join(' ')}`);
+      // Counted as the one line it starts on, as a multi-line value is: what the counts are for is whether anything was written.
+      w.beginLine('');
+      w.writePiece(item.text);
     } else {
       writeBlock(item.block, indent, w);
     }
@@ -337,6 +401,12 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
     index += 1;
   }
   w.pendingBlank = false;
+}
+
+/** `  }` and its newline, by indent depth: one part (as `lineStart`). */
+const CLOSING_LINES: string[] = [];
+function closingLine(indent: string): string {
+  return (CLOSING_LINES[indent.length / INDENT.length] ??= `${indent}}\n`);
 }
 
 function writeBlock(b: Block, indent: string, w: HclWriter): void {
@@ -350,9 +420,16 @@ function writeBlock(b: Block, indent: string, w: HclWriter): void {
   writeBody(b.body, indent + INDENT, w);
   if (w.lines === before) w.parts[opening] = ' {}\n';
   else {
-    w.beginLine(indent);
-    w.parts.push('}\n');
+    w.beginLine('');
+    w.parts.push(closingLine(indent));
   }
+}
+
+/** A top-level block written out now, for a file that `renderFile` writes later (see `RenderedBlock`). */
+export function renderBlock(b: Block): RenderedBlock {
+  const w = new HclWriter();
+  writeBlock(b, '', w);
+  return { kind: 'rendered', type: b.type, labels: b.labels, text: w.text() };
 }
 
 /** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */

@@ -1,6 +1,6 @@
 import { markdownText, type Region } from '../../../src/model';
 import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../../design-facts';
-import { attr, block, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
+import { attr, block, identifier, object, raw, renderBlock, type Block, type BodyItem, type Expr, type RawExpr, type RenderedBlock } from '../hcl';
 import { awsRoles, type AwsRoleIndex } from './registry';
 import { nameSuffix, type NamedArgument } from './names';
 
@@ -56,7 +56,7 @@ export interface DesignCheck {
 export class TerraformBuilder {
   readonly files = new Map<TerraformFile, BodyItem[]>();
   readonly variables = new Map<string, VariableSpec>();
-  readonly outputs: Block[] = [];
+  readonly outputs: RenderedBlock[] = [];
   /** Things the team must supply or decide, for the README. */
   readonly fillIns: string[] = [];
   /** Parts of the design this export does not turn into Terraform, and why. */
@@ -98,16 +98,34 @@ export class TerraformBuilder {
     return value;
   }
 
-  /** Adds a block to a file, preceded by a blank line when the file already has content. */
+  /**
+   * Adds a block to a file, preceded by a blank line when the file already has content. The block
+   * is written out here (see `RenderedBlock`): a block added is final.
+   */
   add(file: TerraformFile, ...items: (Block | BodyItem)[]): void {
     const body = this.files.get(file) ?? [];
     for (const item of items) {
-      const bodyItem: BodyItem = 'type' in item ? { kind: 'block', block: item } : item;
-      if (body.length > 0 && bodyItem.kind === 'block' && body[body.length - 1]?.kind !== 'comment') body.push({ kind: 'blank' });
+      const bodyItem: BodyItem = !('kind' in item) ? renderBlock(item) : item.kind === 'block' ? renderBlock(item.block) : item;
+      if (body.length > 0 && bodyItem.kind === 'rendered' && body[body.length - 1]?.kind !== 'comment') body.push({ kind: 'blank' });
       if (body.length > 0 && bodyItem.kind === 'comment' && body[body.length - 1]?.kind !== 'comment') body.push({ kind: 'blank' });
       body.push(bodyItem);
     }
     this.files.set(file, body);
+  }
+
+  /** The names of the resources of `type` added to `file` so far, in the order they were added. */
+  resourceNames(file: TerraformFile, type: string): string[] {
+    const names: string[] = [];
+    for (const item of this.files.get(file) ?? []) if (item.kind === 'rendered' && item.type === 'resource' && item.labels[0] === type) names.push(item.labels[1]!);
+    return names;
+  }
+
+  /** `identifier` of each key once: a component's id names a resource of each of its types. */
+  private readonly identifiers = new Map<string, string>();
+  private identifierOf(key: string): string {
+    let name = this.identifiers.get(key);
+    if (name === undefined) this.identifiers.set(key, (name = identifier(key)));
+    return name;
   }
 
   /**
@@ -125,7 +143,7 @@ export class TerraformBuilder {
     const memo = typeof key === 'string' ? key : key.join('\u0000');
     const existing = labels.assigned.get(memo);
     if (existing) return existing;
-    const base = identifier(typeof key === 'string' ? key : key.join('-'));
+    const base = this.identifierOf(typeof key === 'string' ? key : key.join('-'));
     let name = base;
     for (let n = 2; labels.taken.has(name); n += 1) name = `${base}_${n}`;
     labels.taken.add(name);
@@ -168,7 +186,7 @@ export class TerraformBuilder {
   output(key: Key, what: string, description: string, value: Expr, sensitive = false): void {
     const parts = typeof key === 'string' ? [key] : key;
     const name = this.label('output', [...parts, what]);
-    this.outputs.push(block('output', [name], [attr('description', description), attr('value', value), sensitive && attr('sensitive', true)]));
+    this.outputs.push(renderBlock(block('output', [name], [attr('description', description), attr('value', value), sensitive && attr('sensitive', true)])));
   }
 
   /** The provider alias of a region. */
@@ -181,9 +199,17 @@ export class TerraformBuilder {
     return raw('aws.global');
   }
 
+  /** `tagValue` of each name once: a component's resources all carry its name, and the conversion runs Unicode-aware expressions. */
+  private readonly tagValues = new Map<string, string>();
+  private tagValueOf(text: string): string {
+    let value = this.tagValues.get(text);
+    if (value === undefined) this.tagValues.set(text, (value = tagValue(text)));
+    return value;
+  }
+
   /** Resource tags: the display name (in AWS's tag alphabet) and the component's id. */
   tags(c: ComponentFacts | undefined, name?: string, extra: Record<string, Expr> = {}): BodyItem {
-    const entries: [string, Expr][] = [['Name', tagValue(name ?? c?.name ?? this.facts.design.name)]];
+    const entries: [string, Expr][] = [['Name', this.tagValueOf(name ?? c?.name ?? this.facts.design.name)]];
     if (c) entries.push(['ninesmith:component', c.id]);
     for (const [key, value] of Object.entries(extra)) entries.push([key, value]);
     return attr('tags', object(entries));

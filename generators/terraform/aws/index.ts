@@ -142,7 +142,11 @@ function designTests(b: TerraformBuilder): string {
   if (required.length > 0) items.push(blankLine(), { kind: 'block', block: block('variables', [], required.map(([name, spec]) => attr(name, testValue(name, spec)))) });
   // One run for every promise: each run plans again, and a plan loads the provider's schema (seconds each).
   const groups = new Map<string, { condition: string; message: string }[]>();
-  for (const check of b.checks) groups.set(check.run, [...(groups.get(check.run) ?? []), check]);
+  for (const check of b.checks) {
+    const group = groups.get(check.run);
+    if (group) group.push(check);
+    else groups.set(check.run, [check]);
+  }
   const asserts: BodyItem[] = [attr('command', raw('plan'))];
   for (const [promise, checks] of groups) {
     asserts.push(blankLine(), comment(promise.replace(/_/g, ' ')));
@@ -154,8 +158,8 @@ function designTests(b: TerraformBuilder): string {
 
 function readme(b: TerraformBuilder, written: readonly string[]): string {
   const { design, tier } = b.facts;
-  const kubernetes = b.files.get('app.tf')?.some((item) => item.kind === 'block' && item.block.labels[0] === 'aws_eks_cluster') ?? false;
-  const cdn = b.files.get('edge.tf')?.some((item) => item.kind === 'block' && item.block.labels[0] === 'aws_cloudfront_distribution') ?? false;
+  const kubernetes = b.resourceNames('app.tf', 'aws_eks_cluster').length > 0;
+  const cdn = b.resourceNames('edge.tf', 'aws_cloudfront_distribution').length > 0;
   const lines = [
     `# Terraform for "${markdownText(design.name)}"`,
     '',
@@ -253,7 +257,7 @@ export function generateAwsTerraform(facts: DesignFacts): GeneratedFile[] {
   b.files.set('versions.tf', versions());
   b.files.set('providers.tf', providers(b));
   b.files.set('variables.tf', variables(b));
-  b.files.set('outputs.tf', b.outputs.map((output, index): BodyItem[] => (index > 0 ? [blankLine(), { kind: 'block', block: output }] : [{ kind: 'block', block: output }])).flat());
+  b.files.set('outputs.tf', b.outputs.flatMap((output, index): BodyItem[] => (index > 0 ? [blankLine(), output] : [output])));
   const files: GeneratedFile[] = [];
   for (const name of TERRAFORM_FILES) {
     const body = b.files.get(name);

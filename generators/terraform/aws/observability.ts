@@ -138,7 +138,7 @@ export function generateObservability(b: TerraformBuilder): void {
     }
   }
   const dns = b.roles.members('dns')[0];
-  const checks = b.files.get('edge.tf')?.filter((item) => item.kind === 'block' && item.block.labels[0] === 'aws_route53_health_check') ?? [];
+  const checks = b.resourceNames('edge.tf', 'aws_route53_health_check');
   if (dns && checks.length > 0) {
     b.add('observability.tf', comment('Route 53 health check metrics exist only in us-east-1.'));
     // One pass over the load balancers, not one per health check (quadratic in a large design).
@@ -147,9 +147,8 @@ export function generateObservability(b: TerraformBuilder): void {
       const label = b.label('aws_route53_health_check', c.id);
       if (!checkedLoadBalancers.has(label)) checkedLoadBalancers.set(label, c);
     }
-    for (const item of checks) {
-      if (item.kind !== 'block') continue;
-      const lb = checkedLoadBalancers.get(item.block.labels[1]!);
+    for (const check of checks) {
+      const lb = checkedLoadBalancers.get(check);
       if (!lb) continue;
       addAlarm(b, { c: lb, key: 'dns-health', metric: 'HealthCheckStatus', namespace: 'AWS/Route53', statistic: 'Minimum', comparison: 'LessThanThreshold', threshold: 1, periods: 2, dimensions: [['HealthCheckId', b.ref('aws_route53_health_check', lb.id, 'id')]], missing: 'breaching', what: `Route 53 sees ${lb.id} as unhealthy`, runbook: b.facts.regions.length > 1 ? 'region-failover' : 'zone-loss', global: true });
     }

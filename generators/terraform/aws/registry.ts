@@ -81,4 +81,11 @@ export const AWS_TERRAFORM: TargetRegistry<AwsRoles> = {
 
 export type AwsRoleIndex = RoleIndex<AwsRoles>;
 
-export const awsRoles = (facts: DesignFacts): AwsRoleIndex => new RoleIndex(AWS_TERRAFORM, facts);
+const rolesByFacts = new WeakMap<DesignFacts, AwsRoleIndex>();
+
+/** The roles of a design's components, resolved once per export: the Terraform and the runbooks' commands both read them. */
+export function awsRoles(facts: DesignFacts): AwsRoleIndex {
+  let roles = rolesByFacts.get(facts);
+  if (!roles) rolesByFacts.set(facts, (roles = new RoleIndex(AWS_TERRAFORM, facts)));
+  return roles;
+}
