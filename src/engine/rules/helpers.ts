@@ -3,7 +3,7 @@ import { applyFailure } from '../analysis/failure';
 import { walk } from '../analysis/journeys';
 import type { DesignGraph } from '../graph';
 import type { RemedyContext, RemedyId } from '../../catalog';
-import { applyPatch, patchComponent, type AutoFix, type RuleContext, type TierClass } from './types';
+import { applyPatch, patchComponent, type AutoFix, type ComponentReach, type ComponentScope, type Rule, type RuleContext, type RuleResult, type TierClass } from './types';
 
 /** "A, B and C". */
 export function listOf(items: readonly string[]): string {
@@ -70,4 +70,33 @@ export function spreadFix(graph: DesignGraph, i: number): AutoFix | undefined {
 /** Sorted component ids of a set of indices, in design order. */
 export function idsOf(graph: DesignGraph, indices: Iterable<number>): string[] {
   return [...new Set(indices)].sort((a, b) => a - b).map((i) => graph.components[i]!.id);
+}
+
+/** What a component with nothing to report gives (shared: most components of a rule have nothing). */
+export const NO_RESULTS: readonly RuleResult[] = Object.freeze([]);
+
+/**
+ * The check and scope of a rule that checks each component in turn. `prepare` does once what the
+ * components' checks share and returns the check of one component: its results, in the order the
+ * rule reports them. The rule's findings are those of each component in design order, so the
+ * analysis of a change can check again only the components it can move (ComponentScope).
+ */
+export function componentRule(reads: readonly ComponentReach[], prepare: (context: RuleContext) => (i: number) => readonly RuleResult[], reachedFrom?: ComponentScope['reachedFrom']): Pick<Rule, 'check' | 'scope'> {
+  return {
+    check: (context) => {
+      const checkOne = prepare(context);
+      const results: RuleResult[] = [];
+      for (let i = 0; i < context.graph.components.length; i += 1) for (const result of checkOne(i)) results.push(result);
+      return results;
+    },
+    scope: {
+      kind: 'component',
+      reads,
+      ...(reachedFrom ? { reachedFrom } : {}),
+      checkEach: (context, indices, found) => {
+        const checkOne = prepare(context);
+        for (const i of indices) found(i, checkOne(i));
+      },
+    },
+  };
 }
