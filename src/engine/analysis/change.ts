@@ -233,6 +233,7 @@ function ruleChange(reuse: Reuse, beforeAnalysis: Pick<DesignAnalysis, 'journeys
         }
       }
     },
+    earlierJourneys: beforeAnalysis.journeys,
     journeyFiguresMoved: journeys.length !== beforeAnalysis.journeys.length || journeys.some((j, p) => j !== beforeAnalysis.journeys[p]),
     dataLossComponents: () => dataLossMoved(graph, beforeAnalysis.scenarios, scenarios),
   };
@@ -244,51 +245,51 @@ function ruleChange(reuse: Reuse, beforeAnalysis: Pick<DesignAnalysis, 'journeys
  * change are in another order (a component's worst loss is the first of the worst, so order counts).
  */
 function dataLossMoved(graph: DesignGraph, before: readonly FailureScenario[], after: readonly FailureScenario[]): Iterable<number> {
-  const earlier = byId(before);
-  const position = positions(before);
   const ids = new Set<string>();
   const all = (s: FailureScenario) => {
     for (const loss of s.dataLoss) ids.add(loss.component);
   };
-  let last = -1;
-  const kept = new Set<string>();
-  for (const s of after) {
-    const e = earlier.get(s.id);
-    if (e === undefined) {
-      all(s);
-      continue;
-    }
-    kept.add(s.id);
-    const at = position.get(s.id)!;
-    if (at < last) return graph.components.keys();
-    last = at;
-    if (e === s) continue;
+  const compare = (e: FailureScenario, s: FailureScenario) => {
+    if (e === s) return;
     if (e.title !== s.title || e.kind !== s.kind) {
       all(s);
       all(e);
-      continue;
+      return;
     }
     const a = e.dataLoss;
     const b = s.dataLoss;
-    if (a.length === b.length && a.every((loss, k) => loss.component === b[k]!.component && loss.rpoSeconds === b[k]!.rpoSeconds)) continue;
+    if (a.length === b.length && a.every((loss, k) => loss.component === b[k]!.component && loss.rpoSeconds === b[k]!.rpoSeconds)) return;
     const was = new Map(a.map((loss) => [loss.component, loss.rpoSeconds]));
     const now = new Map(b.map((loss) => [loss.component, loss.rpoSeconds]));
     for (const [id, seconds] of now) if (!was.has(id) || was.get(id) !== seconds) ids.add(id);
     for (const [id, seconds] of was) if (!now.has(id) || now.get(id) !== seconds) ids.add(id);
+  };
+  // Side by side while the two lists name the same scenarios (most changes add or remove none)...
+  let k = 0;
+  for (const end = Math.min(before.length, after.length); k < end && before[k]!.id === after[k]!.id; k += 1) compare(before[k]!, after[k]!);
+  // ...then by id, keeping to the order.
+  if (k < before.length || k < after.length) {
+    const rest = before.slice(k);
+    const earlier = new Map(rest.map((s, at) => [s.id, { s, at }]));
+    const kept = new Set<string>();
+    let last = -1;
+    for (const s of after.slice(k)) {
+      const e = earlier.get(s.id);
+      if (e === undefined) {
+        all(s);
+        continue;
+      }
+      if (e.at < last) return graph.components.keys();
+      last = e.at;
+      kept.add(s.id);
+      compare(e.s, s);
+    }
+    for (const e of rest) if (!kept.has(e.id)) all(e);
   }
-  for (const e of before) if (!kept.has(e.id)) all(e);
   const indices: number[] = [];
   for (const id of ids) {
     const i = graph.indexById.get(id);
     if (i !== undefined) indices.push(i);
   }
   return indices;
-}
-
-const positionsOf = new WeakMap<readonly FailureScenario[], Map<string, number>>();
-
-function positions(scenarios: readonly FailureScenario[]): Map<string, number> {
-  let map = positionsOf.get(scenarios);
-  if (!map) positionsOf.set(scenarios, (map = new Map(scenarios.map((s, k) => [s.id, k]))));
-  return map;
 }

@@ -1,7 +1,8 @@
 import type { Design } from '../../model';
 import { source, target, type DesignGraph } from '../graph';
 import { ALL_RULES } from '../rules';
-import { severityRank, type ComponentScope, type DesignScope, type Finding, type Rule, type RuleContext, type RuleResult, type Severity, type TierClass } from '../rules/types';
+import type { JourneyAvailability } from './availability';
+import { severityRank, type ComponentScope, type DesignScope, type JourneyScope, type Finding, type Rule, type RuleContext, type RuleResult, type Severity, type TierClass } from '../rules/types';
 
 /**
  * The rules' findings of a design, and of a design after a change from the findings before it: a
@@ -18,7 +19,10 @@ export function ruleSeverity(rule: Rule, tierClass: TierClass): Severity {
  * What one rule found: all of it, or (for a rule that checks each component in turn) each
  * component's findings by component index, in the order the rule reports them.
  */
-type Found = { readonly kind: 'design'; readonly findings: readonly Finding[] } | { readonly kind: 'component'; readonly byComponent: readonly (readonly Finding[] | undefined)[] };
+type Found =
+  | { readonly kind: 'design'; readonly findings: readonly Finding[] }
+  | { readonly kind: 'component'; readonly byComponent: readonly (readonly Finding[] | undefined)[] }
+  | { readonly kind: 'journey'; readonly byJourney: readonly (readonly Finding[] | undefined)[] };
 
 /**
  * What each rule of ALL_RULES found, kept beside the findings of every analysis that ran them all, for
@@ -55,16 +59,20 @@ const findingsOf = (rule: Rule, results: readonly RuleResult[], context: RuleCon
 /** What a rule finds on the whole design, kept per component when it checks each in turn. */
 function findAll(rule: Rule, context: RuleContext): Found {
   const scope = rule.scope;
-  if (scope?.kind !== 'component') return { kind: 'design', findings: findingsOf(rule, rule.check(context), context) };
-  const byComponent = new Array<readonly Finding[] | undefined>(context.graph.components.length);
-  scope.checkEach(context, indices(context.graph.components.length), (i, results) => {
-    if (results.length > 0) byComponent[i] = findingsOf(rule, results, context);
-  });
-  return { kind: 'component', byComponent };
+  if (scope?.kind === 'component') return { kind: 'component', byComponent: findEach(rule, scope, context, [], upTo(context.graph.components.length)) };
+  if (scope?.kind === 'journey') return { kind: 'journey', byJourney: findEach(rule, scope, context, [], upTo(context.journeys().length)) };
+  return { kind: 'design', findings: findingsOf(rule, rule.check(context), context) };
 }
 
-function* indices(size: number): Generator<number> {
-  for (let i = 0; i < size; i += 1) yield i;
+/** 0, 1, ... size - 1. */
+const upTo = (size: number): number[] => Array.from({ length: size }, (_, i) => i);
+
+/** The findings of the given units (components or journeys) found again, the others' as before (`earlier`, of the same length). */
+function findEach(rule: Rule, scope: ComponentScope | JourneyScope, context: RuleContext, earlier: (readonly Finding[] | undefined)[], which: readonly number[]): (readonly Finding[] | undefined)[] {
+  scope.checkEach(context, which, (unit, results) => {
+    earlier[unit] = results.length > 0 ? findingsOf(rule, results, context) : undefined;
+  });
+  return earlier;
 }
 
 /** Runs rules (all by default) and returns their findings, suppressions marked, most severe first. */
@@ -90,6 +98,8 @@ export interface RuleChange {
   readonly journeyComponents: () => Iterable<number>;
   /** Whether any journey's figures are new (not the earlier figures' objects). */
   readonly journeyFiguresMoved: boolean;
+  /** The journeys' figures before the change. */
+  readonly earlierJourneys: readonly JourneyAvailability[];
   /** The components whose data loss in some scenario (or its title) the change moved. */
   readonly dataLossComponents: () => Iterable<number>;
 }
@@ -109,6 +119,7 @@ export function rerunRules(context: RuleContext, earlierFindings: readonly Findi
     const earlier = earlierFound[r]!;
     const scope = rule.scope;
     if (scope?.kind === 'component' && earlier.kind === 'component') return refindComponents(rule, scope, earlier.byComponent, context, change);
+    if (scope?.kind === 'journey' && earlier.kind === 'journey') return refindJourneys(rule, scope, earlier.byJourney, context, change);
     if (scope?.kind === 'design' && earlier.kind === 'design' && designFindingsStand(scope, context.graph, change)) return earlier;
     return findAll(rule, context);
   });
@@ -153,27 +164,40 @@ function refindComponents(rule: Rule, scope: ComponentScope, earlier: readonly (
   byComponent.length = size;
   const which: number[] = [];
   for (let i = 0; i < size; i += 1) if (again[i]) which.push(i);
-  scope.checkEach(context, which, (i, results) => {
-    byComponent[i] = results.length > 0 ? findingsOf(rule, results, context) : undefined;
-  });
-  return { kind: 'component', byComponent };
+  return { kind: 'component', byComponent: findEach(rule, scope, context, byComponent, which) };
+}
+
+/** A journey rule's findings after a change: those of the journeys whose figures are new found again, the others as before. */
+function refindJourneys(rule: Rule, scope: JourneyScope, earlier: readonly (readonly Finding[] | undefined)[], context: RuleContext, change: RuleChange): Found {
+  const journeys = context.journeys();
+  if (touchesAny(scope.concerns, context.graph, change)) return findAll(rule, context);
+  const byJourney = earlier.slice(0, journeys.length);
+  byJourney.length = journeys.length;
+  const which: number[] = [];
+  for (let p = 0; p < journeys.length; p += 1) if (journeys[p] !== change.earlierJourneys[p]) which.push(p);
+  return { kind: 'journey', byJourney: findEach(rule, scope, context, byJourney, which) };
+}
+
+/** Whether the change touched a component that `concerns` says counts, in the graph before it or after it. */
+function touchesAny(concerns: (graph: DesignGraph, i: number) => boolean, graph: DesignGraph, change: RuleChange): boolean {
+  for (const g of [graph, change.earlierGraph]) {
+    for (const t of change.touched) if (t < g.components.length && concerns(g, t)) return true;
+  }
+  return false;
 }
 
 /** Whether a whole-design rule's findings stand: the change touched nothing it concerns and moved nothing else it reads. */
 function designFindingsStand(scope: DesignScope, graph: DesignGraph, change: RuleChange): boolean {
   if (scope.reads.includes('journeys') && change.journeysMoved) return false;
   if (scope.reads.includes('journey-figures') && change.journeyFiguresMoved) return false;
-  for (const g of [graph, change.earlierGraph]) {
-    for (const t of change.touched) if (t < g.components.length && scope.concerns(g, t)) return false;
-  }
-  return true;
+  return !touchesAny(scope.concerns, graph, change);
 }
 
 function flatten(found: readonly Found[]): Finding[] {
   const findings: Finding[] = [];
   for (const f of found) {
     if (f.kind === 'design') for (const finding of f.findings) findings.push(finding);
-    else for (const list of f.byComponent) if (list) for (const finding of list) findings.push(finding);
+    else for (const list of f.kind === 'component' ? f.byComponent : f.byJourney) if (list) for (const finding of list) findings.push(finding);
   }
   return findings;
 }
@@ -184,14 +208,24 @@ function flatten(found: readonly Found[]): Finding[] {
  * locale-dependent, and the output must be the same everywhere).
  */
 function sortFindings(findings: readonly Finding[], graph: DesignGraph): Finding[] {
-  const ruleOrder = new Map([...new Set(findings.map((f) => f.rule))].sort(compare).map((id, index) => [id, index]));
-  const keyed = findings.map((finding) => ({
-    finding,
-    // One number per finding: severity, then rule, then design order (numbers compare fast).
-    key: (4 - severityRank(finding.severity)) * 1e12 + ruleOrder.get(finding.rule)! * 1e8 + (finding.components[0] !== undefined ? (graph.indexById.get(finding.components[0]) ?? -1) + 1 : 0),
-  }));
-  keyed.sort((a, b) => a.key - b.key || compare(a.finding.message, b.finding.message));
-  return keyed.map((entry) => entry.finding);
+  const ranks = findings.every((f) => RULE_RANK.has(f.rule)) ? RULE_RANK : rankOf(findings.map((f) => f.rule));
+  // One number per finding: severity, then rule, then design order (numbers compare fast).
+  const keys = new Float64Array(findings.length);
+  const order: number[] = new Array<number>(findings.length);
+  for (let k = 0; k < findings.length; k += 1) {
+    const finding = findings[k]!;
+    const first = finding.components[0];
+    keys[k] = (4 - severityRank(finding.severity)) * 1e12 + ranks.get(finding.rule)! * 1e8 + (first !== undefined ? (graph.indexById.get(first) ?? -1) + 1 : 0);
+    order[k] = k;
+  }
+  order.sort((a, b) => keys[a]! - keys[b]! || compare(findings[a]!.message, findings[b]!.message) || a - b);
+  return order.map((k) => findings[k]!);
 }
 
+/** Each rule id's place among the ids in order. */
+const rankOf = (ids: readonly string[]): ReadonlyMap<string, number> => new Map([...new Set(ids)].sort(compare).map((id, index) => [id, index]));
+
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The ranks of every rule's id (those of the rules present keep their order among themselves). */
+const RULE_RANK = rankOf(ALL_RULES.map((rule) => rule.id));

@@ -18,13 +18,16 @@ export const rpoExceedsTarget: Rule = {
   fix: 'Turn on point-in-time recovery (continuous log archiving), keep a synchronous standby for zone failures, replicate to the recovery region for region failures (with a replication-time commitment for object storage), and notice corruption sooner (data checks, alerts) with a way to replay writes.',
   sources: ['AWS Well-Architected REL13-BP01', 'AWS Well-Architected REL09-BP03', 'Azure WAF RE:04', 'docs/reliability-reference.md HA-004, HA-016'],
   // What the scenarios say each store loses, and the store's own backups.
-  ...componentRule(['data-loss'], (context) => {
+  ...componentRule(['data-loss'], (context, only) => {
     const { graph, tier } = context;
     const multiRegion = graph.design.regions.length >= 2;
+    // Worked out only for the components to check, when the analysis of a change says which.
+    const wanted = only && new Set(only.map((i) => graph.components[i]!.id));
     const worst = new Map<string, { seconds: number | null; scenario: string; corruption: boolean }>();
     for (const scenario of context.scenarios()) {
       if (scenario.kind === 'region' && !multiRegion) continue;
       for (const loss of scenario.dataLoss) {
+        if (wanted && !wanted.has(loss.component)) continue;
         const current = worst.get(loss.component);
         const worse = !current || (current.seconds !== null && (loss.rpoSeconds === null || loss.rpoSeconds > current.seconds));
         if (worse) worst.set(loss.component, { seconds: loss.rpoSeconds, scenario: scenario.title, corruption: scenario.kind === 'corruption' });

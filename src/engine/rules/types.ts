@@ -95,7 +95,7 @@ export interface Rule extends RuleMeta {
   scope?: RuleScope;
 }
 
-export type RuleScope = ComponentScope | DesignScope;
+export type RuleScope = ComponentScope | JourneyScope | DesignScope;
 
 /**
  * What a component's findings read besides the component itself (its kind, settings, zones, name):
@@ -118,7 +118,21 @@ export interface ComponentScope {
    */
   reachedFrom?: (graph: DesignGraph, t: number) => Iterable<number>;
   /** Checks the given components (in ascending order), giving each one's results as the full check gives them. */
-  checkEach: (context: RuleContext, indices: Iterable<number>, found: (i: number, results: readonly RuleResult[]) => void) => void;
+  checkEach: (context: RuleContext, indices: readonly number[], found: (i: number, results: readonly RuleResult[]) => void) => void;
+}
+
+/**
+ * A rule whose check is a check of each journey's figures in turn: its findings are those of each
+ * journey, in the journeys' order. A journey's findings stand while its figures are the same objects
+ * (analysis/change.ts keeps those of a journey the change cannot move) and the change touched no
+ * component the rule reads otherwise.
+ */
+export interface JourneyScope {
+  kind: 'journey';
+  /** Whether a change to component i can move a journey's findings other than through its figures: asked of the graph before the change and after it. */
+  concerns: (graph: DesignGraph, i: number) => boolean;
+  /** Checks the journeys at the given positions of context.journeys() (ascending), giving each one's results as the full check gives them. */
+  checkEach: (context: RuleContext, indices: readonly number[], found: (p: number, results: readonly RuleResult[]) => void) => void;
 }
 
 /**
