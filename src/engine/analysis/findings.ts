@@ -115,28 +115,41 @@ export function rerunRules(context: RuleContext, earlierFindings: readonly Findi
   const earlierDesign = change.earlierGraph.design;
   // Read by whole rules (shared tenancy), and not a figure, so the change analysis does not check it.
   if (earlierDesign.tenancy !== context.design.tenancy) return undefined;
+  const suppressions = context.design.suppressions;
+  const resuppress = earlierDesign.suppressions !== suppressions && JSON.stringify(earlierDesign.suppressions) !== JSON.stringify(suppressions);
   const found = ALL_RULES.map((rule, r) => {
     const earlier = earlierFound[r]!;
     const scope = rule.scope;
-    if (scope?.kind === 'component' && earlier.kind === 'component') return refindComponents(rule, scope, earlier.byComponent, context, change);
-    if (scope?.kind === 'journey' && earlier.kind === 'journey') return refindJourneys(rule, scope, earlier.byJourney, context, change);
-    if (scope?.kind === 'design' && earlier.kind === 'design' && designFindingsStand(scope, context.graph, change)) return earlier;
-    return findAll(rule, context);
-  });
-  let findings = flatten(found);
-  const suppressions = context.design.suppressions;
-  if (earlierDesign.suppressions !== suppressions && JSON.stringify(earlierDesign.suppressions) !== JSON.stringify(suppressions)) {
+    let now: Found;
+    if (scope?.kind === 'component' && earlier.kind === 'component') now = refindComponents(rule, scope, earlier.byComponent, context, change);
+    else if (scope?.kind === 'journey' && earlier.kind === 'journey') now = refindJourneys(rule, scope, earlier.byJourney, context, change);
+    else if (scope?.kind === 'design' && earlier.kind === 'design' && designFindingsStand(scope, context.graph, change)) now = earlier;
+    else now = findAll(rule, context);
     // A finding taken from before carries the suppression of before.
-    findings = findings.map((finding) => {
-      const suppressed = suppressionOf(context.design, finding);
-      if (suppressed?.reason === finding.suppressed?.reason) return finding;
-      const { suppressed: _, ...rest } = finding;
-      return suppressed ? { ...rest, suppressed } : rest;
-    });
-  }
+    return resuppress ? suppressedAgain(now, context.design) : now;
+  });
+  const findings = flatten(found);
   const sorted = sortFindings(findings, context.graph);
   foundByRules.set(sorted, found);
   return sorted;
+}
+
+/** What a rule found, with each finding's suppression as the design says it now. */
+function suppressedAgain(found: Found, design: Design): Found {
+  const again = (list: readonly Finding[]): readonly Finding[] => {
+    let changed = false;
+    const next = list.map((finding) => {
+      const suppressed = suppressionOf(design, finding);
+      if (suppressed?.reason === finding.suppressed?.reason) return finding;
+      changed = true;
+      const { suppressed: _, ...rest } = finding;
+      return suppressed ? { ...rest, suppressed } : rest;
+    });
+    return changed ? next : list;
+  };
+  if (found.kind === 'design') return { kind: 'design', findings: again(found.findings) };
+  const units = (found.kind === 'component' ? found.byComponent : found.byJourney).map((list) => list && again(list));
+  return found.kind === 'component' ? { kind: 'component', byComponent: units } : { kind: 'journey', byJourney: units };
 }
 
 /** A component rule's findings after a change: those of the components the change can move found again, the others as before. */
