@@ -115,8 +115,7 @@ export function rerunRules(context: RuleContext, earlierFindings: readonly Findi
   const earlierDesign = change.earlierGraph.design;
   // Read by whole rules (shared tenancy), and not a figure, so the change analysis does not check it.
   if (earlierDesign.tenancy !== context.design.tenancy) return undefined;
-  const suppressions = context.design.suppressions;
-  const resuppress = earlierDesign.suppressions !== suppressions && JSON.stringify(earlierDesign.suppressions) !== JSON.stringify(suppressions);
+  const resuppress = rulesSuppressedOtherwise(earlierDesign, context.design);
   const found = ALL_RULES.map((rule, r) => {
     const earlier = earlierFound[r]!;
     const scope = rule.scope;
@@ -126,12 +125,31 @@ export function rerunRules(context: RuleContext, earlierFindings: readonly Findi
     else if (scope?.kind === 'design' && earlier.kind === 'design' && designFindingsStand(scope, context.graph, change)) now = earlier;
     else now = findAll(rule, context);
     // A finding taken from before carries the suppression of before.
-    return resuppress ? suppressedAgain(now, context.design) : now;
+    return resuppress.has(rule.id) ? suppressedAgain(now, context.design) : now;
   });
   const findings = flatten(found);
   const sorted = sortFindings(findings, context.graph);
   foundByRules.set(sorted, found);
   return sorted;
+}
+
+/**
+ * The rules whose suppressions a change added, removed or reordered (the first that covers a finding
+ * gives its reason): only their findings can be suppressed otherwise.
+ */
+function rulesSuppressedOtherwise(before: Design, after: Design): Set<string> {
+  const rules = new Set<string>();
+  if (before.suppressions === after.suppressions) return rules;
+  const byRule = (list: Design['suppressions']) => {
+    const map = new Map<string, string>();
+    for (const s of list ?? []) map.set(s.rule, `${map.get(s.rule) ?? ''}${JSON.stringify([s.component, s.reason])}`);
+    return map;
+  };
+  const was = byRule(before.suppressions);
+  const now = byRule(after.suppressions);
+  for (const [rule, list] of was) if (now.get(rule) !== list) rules.add(rule);
+  for (const [rule, list] of now) if (was.get(rule) !== list) rules.add(rule);
+  return rules;
 }
 
 /** What a rule found, with each finding's suppression as the design says it now. */
