@@ -44,6 +44,7 @@ export const backupSameBoundary: Rule = {
             components: [component.id],
             severity: 'medium',
             message: `${context.name(i)}'s backups never leave its region, although the design has a recovery region.`,
+            fix: `Copy ${context.name(i)}'s backups to the recovery region.`,
           },
         ];
       }

@@ -38,6 +38,7 @@ export const singlePointOfFailure: Rule = {
         {
           components: [graph.components[i]!.id],
           message: `${context.name(i)} runs as ${placement(graph, i)} with no failover partner; losing it breaks ${listOf(names)}.`,
+          fix: `Run ${context.name(i)} in at least two zones, or add a failover partner (a replication connection to a standby).`,
           autoFix: spreadFix(graph, i),
           details: { journeys: broken.map((plan) => plan.journey.id) },
         },

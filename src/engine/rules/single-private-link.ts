@@ -35,6 +35,7 @@ export const singlePrivateLink: Rule = {
         {
           components: [...idsOf(graph, links), component.id],
           message: `${context.name(e)} is reached only through ${context.name(link)}, one connection: a device, circuit or facility failure cuts every journey that needs it.`,
+          fix: `Add a second independent connection to ${context.name(link)} (another device or location), or a second link.`,
           autoFix: remedyFix(graph, link, 'redundant-path', `Add a second connection to ${context.name(link)}`),
         },
       ];

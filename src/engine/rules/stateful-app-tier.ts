@@ -20,6 +20,7 @@ export const statefulAppTier: Rule = {
         {
           components: [graph.components[i]!.id],
           message: `${context.name(i)} keeps sessions in its instances' memory: users are logged out when an instance goes, and it cannot scale or fail over cleanly.`,
+          fix: `Move ${context.name(i)}'s sessions to a shared store or signed tokens, then set session state to external.`,
           autoFix: remedyFix(graph, i, 'external-sessions', `Mark ${context.name(i)}'s session state as external`),
         },
       ];

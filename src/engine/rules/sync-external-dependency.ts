@@ -28,6 +28,7 @@ export const syncExternalDependency: Rule = {
           components: [component.id, graph.components[x]!.id],
           connections: [graph.connectionIds[c]!],
           message: `${context.name(i)} calls ${context.name(x)} synchronously on the request path${journeys.length > 0 ? ` of ${journeys.join(', ')}` : ''}: when ${context.name(x)} is slow or down, so are they.`,
+          fix: `Put a queue between ${context.name(i)} and ${context.name(x)}, with a worker pool that calls ${context.name(x)} with retries and a dead-letter queue.`,
         });
       }
       return results;

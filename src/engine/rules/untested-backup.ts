@@ -28,6 +28,7 @@ export const untestedBackup: Rule = {
             typeof days === 'number'
               ? `${context.name(i)}'s backups were last restored ${days} days ago; this tier expects a tested restore every ${maxDays} days.`
               : `${context.name(i)}'s backups have never been restored in a test.`,
+          fix: `Restore ${context.name(i)} from its backups into a scratch environment, check the data, and record the date; automate it every ${maxDays} days or sooner.`,
           details: { restoreTestedDays: days ?? null, maxDays },
         },
       ];
