@@ -1,7 +1,10 @@
 import { displayName, type Design, type ResolvedTier } from '../../model';
 import { graphOf, type DesignGraph } from '../graph';
 import { ALL_RULES } from '../rules';
-import { SEVERITIES, severityRank, type Finding, type Rule, type RuleContext, type Severity, type TierClass } from '../rules/types';
+import { SEVERITIES, type Finding, type Rule, type RuleContext, type Severity, type TierClass } from '../rules/types';
+import { rerunRules, ruleSeverity, runRules, type RuleChange } from './findings';
+
+export { ruleSeverity };
 import type { Assumption } from './assumptions';
 import { journeysAvailability, type JourneyAvailability } from './availability';
 import { journeyPlans } from './journeys';
@@ -80,47 +83,10 @@ export function ruleContext(design: Design | DesignGraph): RuleContext {
   };
 }
 
-/** The severity of a rule for a tier: its own, or its escalation for that tier. */
-export function ruleSeverity(rule: Rule, tierClass: TierClass): Severity {
-  return rule.escalation?.[tierClass] ?? rule.severity;
-}
-
 /** Runs rules (all by default) and returns their findings, suppressions marked, most severe first. */
 export function checkDesign(design: Design | DesignGraph, rules: readonly Rule[] = ALL_RULES, context: RuleContext = ruleContext(design)): Finding[] {
-  const { graph } = context;
-  const findings: Finding[] = [];
-  for (const rule of rules) {
-    for (const result of rule.check(context)) {
-      const finding: Finding = {
-        rule: rule.id,
-        title: rule.title,
-        category: rule.category,
-        severity: result.severity ?? ruleSeverity(rule, context.tierClass),
-        components: result.components,
-        connections: result.connections ?? [],
-        message: result.message,
-        fix: result.fix ?? rule.fix,
-      };
-      if (result.autoFix) finding.autoFix = result.autoFix;
-      if (result.details) finding.details = result.details;
-      const suppression = graph.design.suppressions?.find((s) => s.rule === rule.id && (s.component === undefined || result.components.includes(s.component)));
-      if (suppression) finding.suppressed = { reason: suppression.reason };
-      findings.push(finding);
-    }
-  }
-  // Most severe first, then by rule id, then in design order; plain comparisons (localeCompare is slow
-  // and locale-dependent, and the output must be the same everywhere).
-  const ruleOrder = new Map([...new Set(findings.map((f) => f.rule))].sort(compare).map((id, index) => [id, index]));
-  const keyed = findings.map((finding) => ({
-    finding,
-    // One number per finding: severity, then rule, then design order (numbers compare fast).
-    key: (4 - severityRank(finding.severity)) * 1e12 + ruleOrder.get(finding.rule)! * 1e8 + (finding.components[0] !== undefined ? (graph.indexById.get(finding.components[0]) ?? -1) + 1 : 0),
-  }));
-  keyed.sort((a, b) => a.key - b.key || compare(a.finding.message, b.finding.message));
-  return keyed.map((entry) => entry.finding);
+  return runRules(context, rules);
 }
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function worst(scenarios: readonly FailureScenario[], pick: (s: FailureScenario) => number | null, target: number): ObjectiveCheck {
   let seconds: number | null = 0;
@@ -151,14 +117,15 @@ export function analyzeDesign(design: Design): DesignAnalysis {
  * The analysis of a graph whose journeys and scenarios are known (analysis/change.ts works them out
  * from an earlier analysis): every rule, run against them, and the scorecard.
  */
-export function analysisWith(graph: DesignGraph, journeys: readonly JourneyAvailability[], scenarios: readonly FailureScenario[]): DesignAnalysis {
+export function analysisWith(graph: DesignGraph, journeys: readonly JourneyAvailability[], scenarios: readonly FailureScenario[], earlier?: { findings: readonly Finding[]; change: RuleChange }): DesignAnalysis {
   const context: RuleContext = { ...ruleContext(graph), journeys: () => journeys, scenarios: () => scenarios };
-  return completeAnalysis(context, journeys, scenarios);
+  return completeAnalysis(context, journeys, scenarios, earlier);
 }
 
-function completeAnalysis(context: RuleContext, knownJourneys: readonly JourneyAvailability[], knownScenarios: readonly FailureScenario[]): DesignAnalysis {
+function completeAnalysis(context: RuleContext, knownJourneys: readonly JourneyAvailability[], knownScenarios: readonly FailureScenario[], earlier?: { findings: readonly Finding[]; change: RuleChange }): DesignAnalysis {
   const design = context.design;
-  const findings = checkDesign(context.graph, ALL_RULES, context);
+  // After a change, what the rules found before it where the change cannot move it (analysis/findings.ts).
+  const findings = (earlier && rerunRules(context, earlier.findings, earlier.change)) ?? runRules(context);
   const journeys = [...knownJourneys];
   const scenarios = [...knownScenarios];
   const tier = context.tier;

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { shippedTemplates } from '../../../templates/shipped';
 import { kindOf, loadDesign, REMEDIES, syntheticDesign, type PropSpec } from '../../catalog';
 import { connectionId, edits as modelEdits, type Component, type ConnectionMode, type Design } from '../../model';
-import { applyPatch, patchComponent } from '../rules/types';
+import { RULES } from '../rules';
+import { applyPatch, patchComponent, type AutoFix, type ComponentScope, type DesignScope, type JourneyScope, type Rule, type RuleScope } from '../rules/types';
 
-const { addComponent, addConnection, addSuppression, removeItems, setComponentProp, setComponentRegion, setConnectionMode, toggleComponentZone, updateRegion, upsertJourney } = modelEdits;
+const { addComponent, addConnection, addSuppression, removeItems, removeSuppressions, setComponentProp, setComponentRegion, setConnectionMode, toggleComponentZone, updateComponent, updateDesignFields, updateRegion, upsertJourney } = modelEdits;
 import { analyzeDesign, type DesignAnalysis } from './analyze';
 import { analyzeChange, analyzeChangeFigures, touchedComponents } from './change';
 
@@ -22,19 +23,41 @@ function comparable(analysis: DesignAnalysis) {
   return { ...analysis, findings: analysis.findings.map(({ autoFix, ...finding }) => ({ ...finding, autoFix: autoFix?.label })) };
 }
 
+/** What a fix does to a design: the components it replaced or added, and whatever else of the design it replaced. */
+function patchOf(design: Design, fix: AutoFix) {
+  const fixed = fix.apply(design);
+  return {
+    components: fixed.components.filter((c, k) => c !== design.components[k]),
+    count: fixed.components.length,
+    rest: Object.keys(fixed).filter((key) => key !== 'components' && fixed[key as keyof Design] !== design[key as keyof Design]),
+  };
+}
+
 const fromNothing = (design: Design): DesignAnalysis => analyzeDesign(structuredClone(design));
 
 interface Tally {
   changes: number;
   incremental: number;
+  /** Findings taken from the analysis before the change (the same objects), over every change. */
+  keptFindings: number;
 }
+
+const newTally = (): Tally => ({ changes: 0, incremental: 0, keptFindings: 0 });
 
 /** Analyses `after` from `before` and from nothing, and expects the same analysis. */
 function expectSame(before: Design, beforeAnalysis: DesignAnalysis, after: Design, label: string, tally: Tally): DesignAnalysis {
   const changed = analyzeChange(before, beforeAnalysis, after);
-  expect(comparable(changed), label).toStrictEqual(comparable(fromNothing(after)));
+  const fresh = fromNothing(after);
+  expect(comparable(changed), label).toStrictEqual(comparable(fresh));
   tally.changes += 1;
   if (analyzeChangeFigures(before, beforeAnalysis, after).incremental) tally.incremental += 1;
+  // A finding taken from before the change must fix the design after it as a fresh one does.
+  const earlier = new Set(beforeAnalysis.findings);
+  changed.findings.forEach((finding, k) => {
+    if (!earlier.has(finding)) return;
+    tally.keptFindings += 1;
+    if (finding.autoFix) expect(patchOf(after, finding.autoFix), `${label}: ${finding.autoFix.label}`).toStrictEqual(patchOf(after, fresh.findings[k]!.autoFix!));
+  });
   return changed;
 }
 
@@ -100,9 +123,11 @@ function settings(design: Design): [string, Design][] {
   return changes;
 }
 
-/** Edits as the app makes them: zones, regions, connections, new components, journeys, suppressions. */
-function edits(design: Design): [string, Design][] {
+/** Edits as the app makes them: zones, regions, names, connections, new components, journeys, suppressions. */
+function edits(design: Design, analysis: DesignAnalysis): [string, Design][] {
   const changes: [string, Design][] = [];
+  // A name is in the messages of the findings of the components around it.
+  for (const component of spread(design.components, 12)) changes.push([`rename ${component.id}`, updateComponent(design, component.id, (c) => ({ ...c, name: `Renamed ${c.id}` }))]);
   for (const component of design.components) {
     const region = design.regions.find((r) => r.id === component.region);
     if (region) changes.push([`toggle zone ${region.zones.at(-1)} of ${component.id}`, toggleComponentZone(design, component.id, region.zones.at(-1)!)]);
@@ -122,6 +147,13 @@ function edits(design: Design): [string, Design][] {
     changes.push([`remove ${second.id}`, removeItems(design, [second.id])]);
     changes.push([`accept a risk on ${first.id}`, addSuppression(design, { rule: 'single-point-of-failure', component: first.id, reason: 'accepted' })]);
   }
+  for (const finding of analysis.findings.slice(0, 3)) {
+    const component = finding.components[0];
+    if (component) changes.push([`accept ${finding.rule} on ${component}`, addSuppression(design, { rule: finding.rule, component, reason: 'accepted' })]);
+    changes.push([`accept ${finding.rule} everywhere`, addSuppression(design, { rule: finding.rule, reason: 'accepted everywhere' })]);
+  }
+  for (const suppression of design.suppressions ?? []) changes.push([`stop accepting ${suppression.rule}`, removeSuppressions(design, suppression.rule, suppression.component ? [suppression.component] : [])]);
+  changes.push(['switch tenancy', updateDesignFields(design, { tenancy: design.tenancy === 'shared' ? 'dedicated' : 'shared' })]);
   const journey = design.journeys[0];
   if (journey && third) {
     changes.push([`${journey.id} needs ${third.id} too`, upsertJourney(design, { ...journey, needs: [...journey.needs, third.id] })]);
@@ -136,10 +168,11 @@ function edits(design: Design): [string, Design][] {
 /** Every automatic fix, remedy, setting and edit of a small design, each analysed from the design's analysis. */
 function expectSameForEveryChange(design: Design): void {
   const analysis = analyzeDesign(design);
-  const tally: Tally = { changes: 0, incremental: 0 };
-  for (const [label, after] of [...fixes(design, analysis), ...remedies(design), ...settings(design), ...edits(design)]) expectSame(design, analysis, after, label, tally);
+  const tally = newTally();
+  for (const [label, after] of [...fixes(design, analysis), ...remedies(design), ...settings(design), ...edits(design, analysis)]) expectSame(design, analysis, after, label, tally);
   // Most changes are bounded: the test exercises the reuse, not only the fallback.
   expect(tally.incremental).toBeGreaterThan(tally.changes / 2);
+  if (analysis.findings.length > 0) expect(tally.keptFindings).toBeGreaterThan(0);
 }
 
 describe('the analysis of a change, from the analysis before it', () => {
@@ -170,19 +203,20 @@ describe('the analysis of a change, from the analysis before it', () => {
   ])('equals the analysis from nothing for automatic fixes and edits of a generated design of %i components (seed %i)', (size, seed, each) => {
     const design = syntheticDesign(size, seed);
     const analysis = analyzeDesign(design);
-    const tally: Tally = { changes: 0, incremental: 0 };
-    const all = [...spread(fixes(design, analysis), each), ...spread(remedies(design), each), ...spread(settings(design), each), ...spread(edits(design), each)];
+    const tally = newTally();
+    const all = [...spread(fixes(design, analysis), each), ...spread(remedies(design), each), ...spread(settings(design), each), ...spread(edits(design, analysis), each)];
     for (const [label, after] of all) expectSame(design, analysis, after, label, tally);
     expect(tally.incremental).toBeGreaterThan(tally.changes / 2);
+    expect(tally.keptFindings).toBeGreaterThan(analysis.findings.length * tally.incremental * 0.5);
   });
 
   it('equals the analysis from nothing after a run of edits, each analysed from the one before', () => {
     const modes: ConnectionMode[] = ['sync', 'async', 'replication', 'backup'];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.tuple(fc.nat(5), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (seed, steps) => {
+      fc.property(fc.integer({ min: 1, max: 1000 }), fc.array(fc.tuple(fc.nat(8), fc.nat(), fc.nat()), { minLength: 1, maxLength: 6 }), (seed, steps) => {
         let design = syntheticDesign(30 + (seed % 40), seed);
         let analysis = analyzeDesign(design);
-        const tally: Tally = { changes: 0, incremental: 0 };
+        const tally = newTally();
         for (const [what, a, b] of steps) {
           const components = design.components;
           const x = components[a % components.length]!;
@@ -196,6 +230,13 @@ describe('the analysis of a change, from the analysis before it', () => {
           else if (what === 4) {
             const patch = kindOf(x).remedy(REMEDIES[b % REMEDIES.length]!, x, { zones: region?.zones ?? [], regions: design.regions.map((r) => r.id), hours: 48 });
             after = patch ? patchComponent(design, x.id, (c) => applyPatch(c, patch)) : design;
+          } else if (what === 6) after = updateComponent(design, x.id, (c) => ({ ...c, name: `Renamed ${b}` }));
+          else if (what === 7) {
+            const finding = analysis.findings[b % Math.max(1, analysis.findings.length)];
+            after = finding ? addSuppression(design, { rule: finding.rule, ...(a % 2 === 0 && finding.components[0] ? { component: finding.components[0] } : {}), reason: `step ${a}` }) : design;
+          } else if (what === 8 && design.suppressions?.length) {
+            const suppression = design.suppressions[a % design.suppressions.length]!;
+            after = removeSuppressions(design, suppression.rule, suppression.component ? [suppression.component] : []);
           } else after = addConnection(addComponent(design, { id: `added-${design.components.length}`, kind: 'cache', region: x.region, zones: x.zones }), { from: x.id, to: `added-${design.components.length}`, mode: 'sync' });
           analysis = expectSame(design, analysis, after, `step ${what} ${x.id} ${y.id}`, tally);
           design = after;
@@ -226,5 +267,60 @@ describe('the components a change touched', () => {
     expect(touchedComponents(design, addConnection(design, { from: first!.id, to: third!.id, mode: 'backup' }))).toEqual(new Set([first!.id, third!.id]));
     expect(touchedComponents(design, removeItems(design, [third!.id]))).toEqual(new Set([third!.id, ...design.connections.filter((c) => c.from === third!.id || c.to === third!.id).flatMap((c) => [c.from, c.to])]));
     expect(touchedComponents(design, updateRegion(design, design.regions[0]!.id, (r) => ({ ...r, zones: ['a'] })))).toBe('regions');
+  });
+});
+
+describe('the findings of a change, taken from before it where the change cannot move them', () => {
+  /** Runs `test` with a rule's scope replaced, and puts it back. */
+  function withScope(rule: Rule, scope: RuleScope, test: () => void): void {
+    const kept = rule.scope;
+    rule.scope = scope;
+    try {
+      test();
+    } finally {
+      rule.scope = kept;
+    }
+  }
+
+  const design = syntheticDesign(120, 2);
+  const analysis = analyzeDesign(design);
+
+  it('would be wrong if a rule kept the findings of a component the change touched', () => {
+    const rule = RULES['single-zone'];
+    const scope = rule.scope as ComponentScope;
+    const finding = analysis.findings.find((f) => f.rule === rule.id && f.autoFix)!;
+    const fixed = finding.autoFix!.apply(design);
+    expectSame(design, analysis, fixed, 'as scoped', newTally());
+    // The same rule, checking every component the change reaches except the one it touched.
+    const skipping: ComponentScope = { ...scope, checkEach: (context, indices, found) => scope.checkEach(context, indices.filter((i) => context.graph.components[i]!.id !== finding.components[0]), found) };
+    withScope(rule, skipping, () => expect(() => expectSame(design, analysis, fixed, 'skipping the touched component', newTally())).toThrow(/to strictly equal/));
+  });
+
+  it('would be wrong if a rule did not say that it reads the components next to one', () => {
+    // A NAT gateway's finding names the components that send through it (its sync sources).
+    const rule = RULES['nat-single-zone'];
+    const finding = analysis.findings.find((f) => f.rule === rule.id)!;
+    const renamed = updateComponent(design, finding.components[1]!, (c) => ({ ...c, name: 'Renamed consumer' }));
+    expectSame(design, analysis, renamed, 'as scoped', newTally());
+    withScope(rule, { ...(rule.scope as ComponentScope), reads: [] }, () => expect(() => expectSame(design, analysis, renamed, 'reads nothing around it', newTally())).toThrow(/to strictly equal/));
+  });
+
+  it('would be wrong if a journey rule kept the findings of a journey whose figures moved', () => {
+    const rule = RULES['availability-below-target'];
+    const scope = rule.scope as JourneyScope;
+    const finding = analysis.findings.find((f) => f.rule === rule.id && f.components.length > 0)!;
+    const spread = analysis.findings.find((f) => f.rule === 'single-point-of-failure' && f.autoFix && (f.details?.journeys as readonly string[]).includes(finding.details!.journey as string))!;
+    const fixed = spread.autoFix!.apply(design);
+    expectSame(design, analysis, fixed, 'as scoped', newTally());
+    withScope(rule, { ...scope, checkEach: (context, _indices, found) => scope.checkEach(context, [], found) }, () => expect(() => expectSame(design, analysis, fixed, 'keeping every journey', newTally())).toThrow(/to strictly equal/));
+  });
+
+  it('would be wrong if a whole-design rule ignored a component it reads', () => {
+    // The rule names every shared service on the request paths: renaming one moves its finding.
+    const rule = RULES['no-tenant-isolation'];
+    const finding = analysis.findings.find((f) => f.rule === rule.id)!;
+    const renamed = updateComponent(design, finding.components[0]!, (c) => ({ ...c, name: 'Renamed service' }));
+    expectSame(design, analysis, renamed, 'as scoped', newTally());
+    withScope(rule, { ...(rule.scope as DesignScope), concerns: () => false }, () => expect(() => expectSame(design, analysis, renamed, 'concerned by nothing', newTally())).toThrow(/to strictly equal/));
   });
 });

@@ -1,6 +1,7 @@
 import type { Design } from '../../model';
 import { graphOf, sameItems, source, target, type DesignGraph } from '../graph';
 import { analysisWith, type DesignAnalysis } from './analyze';
+import type { RuleChange } from './findings';
 import { journeysAvailability, type EarlierJourneys, type JourneyAvailability } from './availability';
 import { journeyPlans, type JourneyPlan } from './journeys';
 import { failureScenarios, scenarioIndex, type EarlierScenarios, type FailureScenario } from './scenarios';
@@ -31,11 +32,19 @@ export interface DesignFigures {
 
 /**
  * The design after a change, analysed from the design before it and its analysis (analyzeDesign's):
- * equal to analyzeDesign(after). The rules run in full (the figures they read are not worked out again).
+ * equal to analyzeDesign(after). The rules run again only where the change can move their findings
+ * (each rule's scope says what it reads; analysis/findings.ts).
  */
 export function analyzeChange(before: Design, beforeAnalysis: DesignAnalysis, after: Design): DesignAnalysis {
-  const figures = analyzeChangeFigures(before, beforeAnalysis, after);
-  return analysisWith(figures.graph, figures.journeys, figures.scenarios);
+  const reuse = earlierAnalysis(before, beforeAnalysis, after);
+  if (!reuse) {
+    const figures = designFigures(after);
+    return analysisWith(figures.graph, figures.journeys, figures.scenarios);
+  }
+  const { graph, earlier } = reuse;
+  const scenarios = scenarioIndex(graph, earlier).scenarios;
+  const journeys = journeysAvailability(graph, earlier);
+  return analysisWith(graph, journeys, scenarios, { findings: beforeAnalysis.findings, change: ruleChange(reuse, beforeAnalysis, journeys, scenarios) });
 }
 
 /** The journeys' figures and failure scenarios of the design after a change, without the rules: what a what-if compares. */
@@ -134,7 +143,19 @@ function byId(scenarios: readonly FailureScenario[]): Map<string, FailureScenari
  * What the analysis after the change can take from before it, or undefined when the change reaches
  * what every part of the analysis reads (then the design is analysed in full).
  */
-function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'journeys' | 'scenarios'>, after: Design): { graph: DesignGraph; earlier: EarlierScenarios & EarlierJourneys } | undefined {
+interface Reuse {
+  graph: DesignGraph;
+  earlier: EarlierScenarios & EarlierJourneys;
+  earlierGraph: DesignGraph;
+  /** Indices of the components the change added or edited, and of the ends of connections it changed. */
+  changed: readonly number[];
+  plans: readonly JourneyPlan[];
+  earlierPlans: readonly JourneyPlan[];
+  /** Per plan after the change: failoversUnchanged (EarlierScenarios). */
+  failoversUnchanged: readonly boolean[];
+}
+
+function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'journeys' | 'scenarios'>, after: Design): Reuse | undefined {
   // Read by every component's answers, every journey's target or every scenario's figures.
   if (!sameValue(before.regions, after.regions) || before.provider !== after.provider || before.tier !== after.tier || !sameValue(before.tiers, after.tiers) || !sameValue(before.assumptions, after.assumptions)) return undefined;
   const old = before.components;
@@ -178,6 +199,11 @@ function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'j
   const scenarios = byId(beforeAnalysis.scenarios);
   return {
     graph,
+    earlierGraph,
+    changed,
+    plans,
+    earlierPlans,
+    failoversUnchanged,
     earlier: {
       scenario: (id) => scenarios.get(id),
       planUnchanged: (p) => plansUnchanged[p]!,
@@ -187,4 +213,83 @@ function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'j
       unchanged: (p) => (journeysUnchanged[p] ? beforeAnalysis.journeys[p] : undefined),
     },
   };
+}
+
+/** What the rules ask of a change (analysis/findings.ts), from what the change analysis worked out. */
+function ruleChange(reuse: Reuse, beforeAnalysis: Pick<DesignAnalysis, 'journeys' | 'scenarios'>, journeys: readonly JourneyAvailability[], scenarios: readonly FailureScenario[]): RuleChange {
+  const { graph, plans, earlierPlans, failoversUnchanged } = reuse;
+  const movedAfter = plans.map((_, p) => p >= earlierPlans.length || !failoversUnchanged[p]!);
+  const movedBefore = earlierPlans.map((_, p) => p >= plans.length || movedAfter[p]!);
+  return {
+    earlierGraph: reuse.earlierGraph,
+    touched: reuse.changed,
+    journeysMoved: plans.length !== earlierPlans.length || movedAfter.some(Boolean),
+    journeyComponents: function* () {
+      for (const [list, moved] of [[plans, movedAfter], [earlierPlans, movedBefore]] as const) {
+        for (let p = 0; p < list.length; p += 1) {
+          if (!moved[p]) continue;
+          yield* list[p]!.relevant;
+          yield* list[p]!.needed;
+        }
+      }
+    },
+    earlierJourneys: beforeAnalysis.journeys,
+    journeyFiguresMoved: journeys.length !== beforeAnalysis.journeys.length || journeys.some((j, p) => j !== beforeAnalysis.journeys[p]),
+    dataLossComponents: () => dataLossMoved(graph, beforeAnalysis.scenarios, scenarios),
+  };
+}
+
+/**
+ * Components whose data loss a scenario states differently after a change: in a scenario that is new,
+ * gone, retitled, or lists their loss differently. Every component when the scenarios kept after the
+ * change are in another order (a component's worst loss is the first of the worst, so order counts).
+ */
+function dataLossMoved(graph: DesignGraph, before: readonly FailureScenario[], after: readonly FailureScenario[]): Iterable<number> {
+  const ids = new Set<string>();
+  const all = (s: FailureScenario) => {
+    for (const loss of s.dataLoss) ids.add(loss.component);
+  };
+  const compare = (e: FailureScenario, s: FailureScenario) => {
+    if (e === s) return;
+    if (e.title !== s.title || e.kind !== s.kind) {
+      all(s);
+      all(e);
+      return;
+    }
+    const a = e.dataLoss;
+    const b = s.dataLoss;
+    if (a.length === b.length && a.every((loss, k) => loss.component === b[k]!.component && loss.rpoSeconds === b[k]!.rpoSeconds)) return;
+    const was = new Map(a.map((loss) => [loss.component, loss.rpoSeconds]));
+    const now = new Map(b.map((loss) => [loss.component, loss.rpoSeconds]));
+    for (const [id, seconds] of now) if (!was.has(id) || was.get(id) !== seconds) ids.add(id);
+    for (const [id, seconds] of was) if (!now.has(id) || now.get(id) !== seconds) ids.add(id);
+  };
+  // Side by side while the two lists name the same scenarios (most changes add or remove none)...
+  let k = 0;
+  for (const end = Math.min(before.length, after.length); k < end && before[k]!.id === after[k]!.id; k += 1) compare(before[k]!, after[k]!);
+  // ...then by id, keeping to the order.
+  if (k < before.length || k < after.length) {
+    const rest = before.slice(k);
+    const earlier = new Map(rest.map((s, at) => [s.id, { s, at }]));
+    const kept = new Set<string>();
+    let last = -1;
+    for (const s of after.slice(k)) {
+      const e = earlier.get(s.id);
+      if (e === undefined) {
+        all(s);
+        continue;
+      }
+      if (e.at < last) return graph.components.keys();
+      last = e.at;
+      kept.add(s.id);
+      compare(e.s, s);
+    }
+    for (const e of rest) if (!kept.has(e.id)) all(e);
+  }
+  const indices: number[] = [];
+  for (const id of ids) {
+    const i = graph.indexById.get(id);
+    if (i !== undefined) indices.push(i);
+  }
+  return indices;
 }

@@ -1,8 +1,8 @@
 import { formatModelled, formatPercent } from '../format';
 import type { Contributor } from '../analysis/modelled';
 import { isGlobal } from '../graph';
-import { listOf } from './helpers';
-import type { Rule, RuleContext, RuleResult } from './types';
+import { journeyRule, listOf, NO_RESULTS } from './helpers';
+import type { Rule, RuleContext } from './types';
 
 /** What reduces each kind of contributor, worded for the design at hand. */
 const REMEDY: Readonly<Record<Contributor['kind'], string>> = {
@@ -40,33 +40,34 @@ export const availabilityBelowTarget: Rule = {
     'Downtime adds up along a request path: every component a journey cannot do without brings its failures, and each lasts as long as the design takes to recover from it. A journey whose expected downtime exceeds what the target allows will miss it in an ordinary year, before anything unusual happens.',
   fix: 'Work down the largest contributors: a second region for region and regional-service incidents, zones for zone incidents, progressive delivery for bad releases, queues for external systems.',
   sources: ['AWS Well-Architected REL11-BP07', 'Azure WAF RE:04', 'Azure WAF reliability/metrics.md (composite SLOs)', 'docs/reliability-reference.md §4, §5, HA-005'],
-  check: (context) => {
-    const results: RuleResult[] = [];
-    for (const journey of context.journeys()) {
-      if (journey.floorStatus === 'cannot-work' || !journey.modelled) {
-        results.push({
+  // Each journey's figures, and whether the services named in them are global.
+  ...journeyRule(isGlobal, (context) => (journey) => {
+    if (journey.floorStatus === 'cannot-work' || !journey.modelled) {
+      return [
+        {
           components: [journey.from],
           message: `${journey.name} cannot work at all: ${journey.explanation}`,
           fix: "Connect the journey's entry to every component it needs, over sync or async connections.",
           details: { journey: journey.id },
-        });
-        continue;
-      }
-      const modelled = journey.modelled;
-      if (modelled.meetsTarget) continue;
-      const allowed = ((100 - journey.target) / 100) * 730 * 60;
-      const shared = modelled.contributors.filter((c) => outsideReach(context, c));
-      const sharedMinutes = shared.reduce((sum, c) => sum + c.minutesPerMonth, 0);
-      // The global services alone use up the target's budget: nothing else the design changes meets it.
-      const onlyShared = sharedMinutes > allowed;
-      const top = modelled.contributors.slice(0, 3);
-      const shown = formatModelled(modelled.availability, modelled.low, modelled.high);
-      const floor = journey.percent !== null ? `The SLA floor (what the providers commit to) is ${formatPercent(journey.percent)}.` : `The SLA floor is unknown (${journey.floorReason}).`;
-      const components = [...new Set(top.flatMap((c) => c.components))];
-      const order = context.graph.indexById;
-      components.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
-      const remedies = [...new Set(top.filter((c) => !outsideReach(context, c)).map((c) => REMEDY[c.kind]))];
-      results.push({
+        },
+      ];
+    }
+    const modelled = journey.modelled;
+    if (modelled.meetsTarget) return NO_RESULTS;
+    const allowed = ((100 - journey.target) / 100) * 730 * 60;
+    const shared = modelled.contributors.filter((c) => outsideReach(context, c));
+    const sharedMinutes = shared.reduce((sum, c) => sum + c.minutesPerMonth, 0);
+    // The global services alone use up the target's budget: nothing else the design changes meets it.
+    const onlyShared = sharedMinutes > allowed;
+    const top = modelled.contributors.slice(0, 3);
+    const shown = formatModelled(modelled.availability, modelled.low, modelled.high);
+    const floor = journey.percent !== null ? `The SLA floor (what the providers commit to) is ${formatPercent(journey.percent)}.` : `The SLA floor is unknown (${journey.floorReason}).`;
+    const components = [...new Set(top.flatMap((c) => c.components))];
+    const order = context.graph.indexById;
+    components.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const remedies = [...new Set(top.filter((c) => !outsideReach(context, c)).map((c) => REMEDY[c.kind]))];
+    return [
+      {
         components,
         severity: onlyShared ? 'info' : undefined,
         message:
@@ -87,8 +88,7 @@ export const availabilityBelowTarget: Rule = {
           target: journey.target,
           contributors: top.map((c) => `${c.scenario}: ${c.minutesPerMonth} min/month`),
         },
-      });
-    }
-    return results;
-  },
+      },
+    ];
+  }),
 };

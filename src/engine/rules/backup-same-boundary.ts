@@ -1,5 +1,6 @@
 import { backupOf, backupTargets } from '../analysis/recovery';
-import type { Rule, RuleResult } from './types';
+import { componentRule, NO_RESULTS } from './helpers';
+import type { Rule } from './types';
 
 export const backupSameBoundary: Rule = {
   id: 'backup-same-boundary',
@@ -11,16 +12,17 @@ export const backupSameBoundary: Rule = {
     'A compromised or deleted account, an operator error with broad permissions, or a region-wide event can take the data and its backups together. Copies in a separate account (locked) and another region are what make a backup independent of the thing it protects.',
   fix: 'Copy recovery points to a vault in a separate account with vault lock, and to another region (AWS Backup copy_action).',
   sources: ['AWS Well-Architected REL09-BP02', 'AWS Well-Architected REL13-BP02', 'Checkov CKV2_AWS_8', 'docs/reliability-reference.md HA-018'],
-  check: (context) => {
+  // The store's own backup settings and its vaults' (regions and accounts).
+  ...componentRule(['backup-targets'], (context) => {
     const { graph } = context;
     const multiRegion = graph.design.regions.length >= 2;
-    const results: RuleResult[] = [];
-    graph.components.forEach((component, i) => {
+    return (i) => {
+      const component = graph.components[i]!;
       const backup = backupOf(graph, i);
       const vaults = backupTargets(graph, i);
-      if (backup?.enabled !== true && vaults.length === 0) return;
+      if (backup?.enabled !== true && vaults.length === 0) return NO_RESULTS;
       // A replica's records of truth are its source's; the source's backups are the ones judged.
-      if (graph.in.replication[i]!.length > 0) return;
+      if (graph.in.replication[i]!.length > 0) return NO_RESULTS;
       let otherAccount = backup?.separateAccount === true;
       let otherRegion = typeof backup?.copyToRegion === 'string' && backup.copyToRegion !== component.region;
       for (const v of vaults) {
@@ -29,19 +31,24 @@ export const backupSameBoundary: Rule = {
         if (graph.components[v]!.region !== component.region || vault?.copyToRegion !== undefined) otherRegion = true;
       }
       if (!otherAccount && !otherRegion) {
-        results.push({
-          components: [component.id, ...vaults.map((v) => graph.components[v]!.id)],
-          message: `${context.name(i)}'s backups stay in the production account and region: whatever takes the data can take its backups too.`,
-        });
-      } else if (multiRegion && !otherRegion) {
-        results.push({
-          components: [component.id],
-          severity: 'medium',
-          message: `${context.name(i)}'s backups never leave its region, although the design has a recovery region.`,
-          fix: `Copy ${context.name(i)}'s backups to the recovery region.`,
-        });
+        return [
+          {
+            components: [component.id, ...vaults.map((v) => graph.components[v]!.id)],
+            message: `${context.name(i)}'s backups stay in the production account and region: whatever takes the data can take its backups too.`,
+          },
+        ];
       }
-    });
-    return results;
-  },
+      if (multiRegion && !otherRegion) {
+        return [
+          {
+            components: [component.id],
+            severity: 'medium',
+            message: `${context.name(i)}'s backups never leave its region, although the design has a recovery region.`,
+            fix: `Copy ${context.name(i)}'s backups to the recovery region.`,
+          },
+        ];
+      }
+      return NO_RESULTS;
+    };
+  }),
 };

@@ -1,9 +1,10 @@
 import type { Design } from '../../model';
 import { applyFailure } from '../analysis/failure';
-import { walk } from '../analysis/journeys';
+import { walk, type JourneyPlan } from '../analysis/journeys';
+import type { JourneyAvailability } from '../analysis/availability';
 import type { DesignGraph } from '../graph';
 import type { RemedyContext, RemedyId } from '../../catalog';
-import { applyPatch, patchComponent, type AutoFix, type RuleContext, type TierClass } from './types';
+import { applyPatch, patchComponent, type AutoFix, type ComponentReach, type ComponentScope, type JourneyScope, type Rule, type RuleContext, type RuleResult, type TierClass } from './types';
 
 /** "A, B and C". */
 export function listOf(items: readonly string[]): string {
@@ -14,24 +15,26 @@ export function listOf(items: readonly string[]): string {
 /** Picks a figure by tier class. */
 export const byTier = <T>(tierClass: TierClass, figures: Record<TierClass, T>): T => figures[tierClass];
 
-const requestPathCache = new WeakMap<DesignGraph, Uint8Array>();
+/** By the plans, which are all a request path reads: a change that keeps them (journeyPlans) keeps it. */
+const requestPathCache = new WeakMap<readonly JourneyPlan[], Uint8Array>();
 
 /** 1 for every component some journey reaches over sync connections from its entry (the request paths). */
 export function requestPath(context: RuleContext): Uint8Array {
-  let mark = requestPathCache.get(context.graph);
-  if (mark) return mark;
+  const plans = context.plans();
+  let mark = requestPathCache.get(plans);
+  if (mark && mark.length === context.graph.components.length) return mark;
   mark = new Uint8Array(context.graph.components.length);
   const healthy = applyFailure(context.graph, {});
   // One buffer for every walk, cleared over the plan's relevant set (a walk marks nothing else).
   const reached = new Uint8Array(context.graph.components.length);
-  for (const plan of context.plans()) {
+  for (const plan of plans) {
     walk(context.graph, plan, healthy.down, -1, reached);
     for (const i of plan.relevant) {
       if (reached[i] === 1) mark[i] = 1;
       reached[i] = 0;
     }
   }
-  requestPathCache.set(context.graph, mark);
+  requestPathCache.set(plans, mark);
   return mark;
 }
 
@@ -70,4 +73,58 @@ export function spreadFix(graph: DesignGraph, i: number): AutoFix | undefined {
 /** Sorted component ids of a set of indices, in design order. */
 export function idsOf(graph: DesignGraph, indices: Iterable<number>): string[] {
   return [...new Set(indices)].sort((a, b) => a - b).map((i) => graph.components[i]!.id);
+}
+
+/** What a component with nothing to report gives (shared: most components of a rule have nothing). */
+export const NO_RESULTS: readonly RuleResult[] = Object.freeze([]);
+
+/**
+ * The check and scope of a rule that checks each component in turn. `prepare` does once what the
+ * components' checks share and returns the check of one component: its results, in the order the
+ * rule reports them. `only`, when given, lists the components that will be checked (the others need
+ * not be prepared for). The rule's findings are those of each component in design order, so the
+ * analysis of a change can check again only the components it can move (ComponentScope).
+ */
+export function componentRule(reads: readonly ComponentReach[], prepare: (context: RuleContext, only?: readonly number[]) => (i: number) => readonly RuleResult[], reachedFrom?: ComponentScope['reachedFrom']): Pick<Rule, 'check' | 'scope'> {
+  return {
+    check: (context) => {
+      const checkOne = prepare(context);
+      const results: RuleResult[] = [];
+      for (let i = 0; i < context.graph.components.length; i += 1) for (const result of checkOne(i)) results.push(result);
+      return results;
+    },
+    scope: {
+      kind: 'component',
+      reads,
+      ...(reachedFrom ? { reachedFrom } : {}),
+      checkEach: (context, indices, found) => {
+        const checkOne = prepare(context, indices.length < context.graph.components.length ? indices : undefined);
+        for (const i of indices) found(i, checkOne(i));
+      },
+    },
+  };
+}
+
+/**
+ * The check and scope of a rule that checks each journey's figures in turn (JourneyScope): `prepare`
+ * returns the check of the journey at one position of context.journeys().
+ */
+export function journeyRule(concerns: JourneyScope['concerns'], prepare: (context: RuleContext) => (journey: JourneyAvailability) => readonly RuleResult[]): Pick<Rule, 'check' | 'scope'> {
+  return {
+    check: (context) => {
+      const checkOne = prepare(context);
+      const results: RuleResult[] = [];
+      for (const journey of context.journeys()) for (const result of checkOne(journey)) results.push(result);
+      return results;
+    },
+    scope: {
+      kind: 'journey',
+      concerns,
+      checkEach: (context, indices, found) => {
+        const checkOne = prepare(context);
+        const journeys = context.journeys();
+        for (const p of indices) found(p, checkOne(journeys[p]!));
+      },
+    },
+  };
 }

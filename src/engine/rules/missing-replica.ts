@@ -1,4 +1,4 @@
-import { spreadFix } from './helpers';
+import { spreadFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const missingReplica: Rule = {
@@ -12,13 +12,15 @@ export const missingReplica: Rule = {
     'A single database instance fails with its host or its zone, and coming back means a restore measured in hours, losing whatever was written since the last backup. A standby in another zone takes over in one to two minutes with nothing lost (RDS Multi-AZ: 99.95% against 99.5% for a single instance).',
   fix: 'Turn on Multi-AZ (or run a cluster with a standby in another zone); for a cache that holds data kept nowhere else, add a replica with automatic failover.',
   sources: ['Checkov CKV_AWS_157', 'Checkov CKV2_AWS_50', 'AWS RDS SLA', 'AWS Well-Architected REL10-BP01', 'docs/reliability-reference.md HA-013, HA-014'],
-  check: (context) => {
+  // The store's own settings and zones only.
+  ...componentRule([], (context) => {
     const { graph } = context;
-    const results: RuleResult[] = [];
-    graph.components.forEach((component, i) => {
+    return (i) => {
       const traits = graph.traits[i]!;
       const data = traits.data;
-      if (!graph.kinds[i]!.capabilities.replicable || !data) return;
+      if (!graph.kinds[i]!.capabilities.replicable || !data) return NO_RESULTS;
+      const component = graph.components[i]!;
+      const results: RuleResult[] = [];
       if (data.role === 'records' && traits.zonalFailover === 'none') {
         results.push({
           components: [component.id],
@@ -35,7 +37,7 @@ export const missingReplica: Rule = {
           autoFix: spreadFix(graph, i),
         });
       }
-    });
-    return results;
-  },
+      return results;
+    };
+  }),
 };

@@ -1,5 +1,5 @@
 import { backupTargets } from '../analysis/recovery';
-import { remedyFix } from './helpers';
+import { remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const noBackup: Rule = {
@@ -13,12 +13,14 @@ export const noBackup: Rule = {
     'Standbys and replicas copy mistakes as faithfully as data: a bad migration, a deleted tenant, ransomware. Only backups (or object versions) go back in time, and without them the data is one command away from gone.',
   fix: 'Turn on automated backups with point-in-time recovery and a retention that outlasts the time to notice corruption; turn on versioning for buckets.',
   sources: ['AWS Well-Architected REL09-BP01', 'AWS Well-Architected REL09-BP03', 'Checkov CKV_AWS_133', 'Checkov CKV_AWS_21', 'Trivy AVD-AWS-0077', 'Trivy AVD-AWS-0090', 'docs/reliability-reference.md HA-016, HA-020'],
-  check: (context) => {
+  // The store's own settings, and whether it sends backups to a vault.
+  ...componentRule(['backup-targets'], (context) => {
     const { graph } = context;
-    const results: RuleResult[] = [];
-    graph.components.forEach((component, i) => {
+    return (i) => {
       const data = graph.traits[i]!.data;
-      if (!data?.irreplaceable) return;
+      if (!data?.irreplaceable) return NO_RESULTS;
+      const component = graph.components[i]!;
+      const results: RuleResult[] = [];
       // Stores with backup settings are judged by them; object stores by their versions.
       if (data.backup && !data.backup.enabled && backupTargets(graph, i).length === 0) {
         results.push({
@@ -35,7 +37,7 @@ export const noBackup: Rule = {
           autoFix: remedyFix(graph, i, 'versioning', `Turn on versioning for ${context.name(i)}`),
         });
       }
-    });
-    return results;
-  },
+      return results;
+    };
+  }),
 };

@@ -10,6 +10,8 @@ export const noObservability: Rule = {
     'You cannot fail over from a failure you cannot see. Without alerts on what users feel, the first signal of an outage is a client calling; without synthetic checks, DNS, TLS and edge failures are invisible from inside.',
   fix: 'Collect metrics, logs and traces from every component, alert on symptoms users feel (errors, latency, saturation), and run synthetic checks through each journey every minute.',
   sources: ['AWS Well-Architected REL11-BP01', 'AWS Well-Architected REL06-BP01', 'AWS Well-Architected REL11-BP06', 'Azure WAF RE:10', 'Checkov CKV_AWS_65', 'docs/reliability-reference.md HA-033, HA-034'],
+  // The monitoring components' settings and names, and the journeys' names.
+  scope: { kind: 'design', concerns: (graph, i) => graph.kinds[i]!.capabilities.monitoring === true, reads: ['journeys'] },
   check: (context) => {
     const { graph } = context;
     const monitors = graph.components.map((_, i) => i).filter((i) => graph.kinds[i]!.capabilities.monitoring);

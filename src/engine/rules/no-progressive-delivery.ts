@@ -12,6 +12,8 @@ export const noProgressiveDelivery: Rule = {
     'Most outages start with a change. A rolling release without automated rollback puts a bad build in front of every user before anyone sees the error rate climb; a canary or blue-green release with alarms that roll back limits it to a few percent for a few minutes.',
   fix: 'Release by canary or blue-green, gated on health and error-rate alarms, with automated rollback (ECS deployment circuit breaker with rollback, CodeDeploy, Argo Rollouts).',
   sources: ['AWS Well-Architected REL08-BP05', 'AWS Well-Architected REL08-BP04', 'AWS Well-Architected REL08-BP02', 'Terraform aws_ecs_service.deployment_circuit_breaker', 'docs/reliability-reference.md HA-036'],
+  // The delivery pipelines' settings and names, and which components are deployed.
+  scope: { kind: 'design', concerns: (graph, i) => graph.kinds[i]!.capabilities.foundation === 'delivery' || graph.kinds[i]!.capabilities.deployable === true, reads: [] },
   check: (context) => {
     const { graph } = context;
     const pipelines = graph.components.map((_, i) => i).filter((i) => graph.kinds[i]!.capabilities.foundation === 'delivery');

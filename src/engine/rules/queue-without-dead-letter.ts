@@ -1,4 +1,4 @@
-import { remedyFix } from './helpers';
+import { remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const queueWithoutDeadLetter: Rule = {
@@ -12,12 +12,14 @@ export const queueWithoutDeadLetter: Rule = {
     'A poison message that fails every time either blocks the queue or loops forever, and nobody notices until the backlog is days old. A queue that is not durable loses every message in flight when a node goes.',
   fix: 'Add a dead-letter queue after a few attempts (SQS redrive_policy with maxReceiveCount 5), alarm on its depth, and keep the queue durable.',
   sources: ['AWS Well-Architected REL05-BP04', 'Terraform aws_sqs_queue.redrive_policy', 'docs/reliability-reference.md HA-031'],
-  check: (context) => {
+  // The queue's own settings only.
+  ...componentRule([], (context) => {
     const { graph } = context;
-    const results: RuleResult[] = [];
-    graph.components.forEach((component, i) => {
+    return (i) => {
       const data = graph.traits[i]!.data;
-      if (data?.role !== 'messages') return;
+      if (data?.role !== 'messages') return NO_RESULTS;
+      const component = graph.components[i]!;
+      const results: RuleResult[] = [];
       if (data.deadLetter !== true) {
         results.push({
           components: [component.id],
@@ -34,7 +36,7 @@ export const queueWithoutDeadLetter: Rule = {
           autoFix: remedyFix(graph, i, 'durable-writes', `Make ${context.name(i)} durable`),
         });
       }
-    });
-    return results;
-  },
+      return results;
+    };
+  }),
 };

@@ -27,11 +27,11 @@ export const regionFailureExceedsRto: Rule = {
       if (late.length === 0) continue;
       const worst = late.some((j) => j.rtoSeconds === null) ? null : Math.max(...late.map((j) => j.rtoSeconds!));
       const down = new Set(scenario.downComponents);
-      const hit = new Set<string>();
+      const hit = new Set<number>();
       for (const j of late) {
-        for (const i of plansById.get(j.id)!.relevant) if (down.has(graph.components[i]!.id)) hit.add(graph.components[i]!.id);
+        for (const i of plansById.get(j.id)!.relevant) if (down.has(graph.components[i]!.id)) hit.add(i);
       }
-      const components = graph.components.filter((c) => hit.has(c.id)).map((c) => c.id);
+      const components = [...hit].sort((a, b) => a - b).map((i) => graph.components[i]!.id);
       const single = graph.design.regions.length < 2;
       const how = worst === null
         ? single

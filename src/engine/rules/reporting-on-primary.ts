@@ -1,5 +1,5 @@
 import { target } from '../graph';
-import { remedyFix } from './helpers';
+import { remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 export const reportingOnPrimary: Rule = {
@@ -12,11 +12,13 @@ export const reportingOnPrimary: Rule = {
     'Month-end reports and dashboards run long scans that compete with timesheets and approvals for the primary\'s CPU, memory and locks. The classic professional-services outage is the finance report that stalls everyone else\'s writes.',
   fix: 'Serve reporting from a read replica or a data warehouse fed from the primary, never from the writer.',
   sources: ['AWS Well-Architected REL10-BP03 (bulkheads)', 'docs/reliability-reference.md HA-015'],
-  check: (context) => {
+  // The reporting component's own workload, and the databases it calls.
+  ...componentRule(['sync-targets'], (context) => {
     const { graph } = context;
-    const results: RuleResult[] = [];
-    graph.components.forEach((component, i) => {
-      if (graph.traits[i]!.workload !== 'reporting') return;
+    return (i) => {
+      if (graph.traits[i]!.workload !== 'reporting') return NO_RESULTS;
+      const component = graph.components[i]!;
+      const results: RuleResult[] = [];
       for (const c of graph.out.sync[i]!) {
         const db = target(graph, c);
         const data = graph.traits[db]!.data;
@@ -30,7 +32,7 @@ export const reportingOnPrimary: Rule = {
           autoFix: addReplica,
         });
       }
-    });
-    return results;
-  },
+      return results;
+    };
+  }),
 };

@@ -1,5 +1,6 @@
 import { formatDuration } from '../../model';
-import type { Rule, RuleResult } from './types';
+import { componentRule, NO_RESULTS } from './helpers';
+import type { Rule } from './types';
 
 /**
  * For each store, the worst data loss over the scenarios that hit it: a zone, the store itself,
@@ -16,23 +17,26 @@ export const rpoExceedsTarget: Rule = {
     'The RPO is the most recent work the business accepts to lose: timesheets, approvals, invoices. A store whose only way back is last night\'s snapshot loses a day of client work after a corruption or a failed disk, whatever the tier promises.',
   fix: 'Turn on point-in-time recovery (continuous log archiving), keep a synchronous standby for zone failures, replicate to the recovery region for region failures (with a replication-time commitment for object storage), and notice corruption sooner (data checks, alerts) with a way to replay writes.',
   sources: ['AWS Well-Architected REL13-BP01', 'AWS Well-Architected REL09-BP03', 'Azure WAF RE:04', 'docs/reliability-reference.md HA-004, HA-016'],
-  check: (context) => {
+  // What the scenarios say each store loses, and the store's own backups.
+  ...componentRule(['data-loss'], (context, only) => {
     const { graph, tier } = context;
     const multiRegion = graph.design.regions.length >= 2;
+    // Worked out only for the components to check, when the analysis of a change says which.
+    const wanted = only && new Set(only.map((i) => graph.components[i]!.id));
     const worst = new Map<string, { seconds: number | null; scenario: string; corruption: boolean }>();
     for (const scenario of context.scenarios()) {
       if (scenario.kind === 'region' && !multiRegion) continue;
       for (const loss of scenario.dataLoss) {
+        if (wanted && !wanted.has(loss.component)) continue;
         const current = worst.get(loss.component);
         const worse = !current || (current.seconds !== null && (loss.rpoSeconds === null || loss.rpoSeconds > current.seconds));
         if (worse) worst.set(loss.component, { seconds: loss.rpoSeconds, scenario: scenario.title, corruption: scenario.kind === 'corruption' });
       }
     }
-    const results: RuleResult[] = [];
-    for (const component of graph.components) {
+    return (i) => {
+      const component = graph.components[i]!;
       const loss = worst.get(component.id);
-      if (!loss || (loss.seconds !== null && loss.seconds <= tier.rpoSeconds)) continue;
-      const i = graph.indexById.get(component.id)!;
+      if (!loss || (loss.seconds !== null && loss.seconds <= tier.rpoSeconds)) return NO_RESULTS;
       const amount =
         loss.seconds === null
           ? 'all of its data (nothing to restore from)'
@@ -42,14 +46,15 @@ export const rpoExceedsTarget: Rule = {
       // Point-in-time recovery reaches the second before a corruption: what is lost is only the writes made
       // until it is noticed, which no backup setting shortens (medium: detect sooner, or replay them).
       const detectionOnly = loss.corruption && graph.traits[i]!.data?.backup?.pitr === true;
-      results.push({
-        components: [component.id],
-        // Data that cannot be recovered at all is critical at any tier (docs/reliability-reference.md HA-004).
-        severity: loss.seconds === null ? 'critical' : detectionOnly ? 'medium' : undefined,
-        message: `${context.name(i)} could lose ${amount} when "${loss.scenario}", beyond the ${formatDuration(tier.rpoSeconds)} RPO.`,
-        details: { rpoSeconds: loss.seconds, targetSeconds: tier.rpoSeconds, scenario: loss.scenario },
-      });
-    }
-    return results;
-  },
+      return [
+        {
+          components: [component.id],
+          // Data that cannot be recovered at all is critical at any tier (docs/reliability-reference.md HA-004).
+          severity: loss.seconds === null ? 'critical' : detectionOnly ? 'medium' : undefined,
+          message: `${context.name(i)} could lose ${amount} when "${loss.scenario}", beyond the ${formatDuration(tier.rpoSeconds)} RPO.`,
+          details: { rpoSeconds: loss.seconds, targetSeconds: tier.rpoSeconds, scenario: loss.scenario },
+        },
+      ];
+    };
+  }),
 };

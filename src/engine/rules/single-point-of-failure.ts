@@ -1,8 +1,8 @@
 import { applyFailure } from '../analysis/failure';
 import { evaluateJourney } from '../analysis/journeys';
 import { redundancy } from '../graph';
-import { listOf, placement, spreadFix } from './helpers';
-import type { Rule, RuleResult } from './types';
+import { listOf, placement, spreadFix, componentRule, NO_RESULTS } from './helpers';
+import type { Rule } from './types';
 
 /**
  * Found by graph analysis, not by kind: every component on a journey's route is taken away in turn,
@@ -19,28 +19,30 @@ export const singlePointOfFailure: Rule = {
     'One instance, or several in one zone, with nothing to take over: when it goes (a host failure, a bad deploy, a zone event), the journey goes with it and stays down until someone rebuilds it. A single instance carries only the 99.5% instance-level SLA.',
   fix: 'Run it in at least two zones (instances behind the load balancer, a Multi-AZ standby, a cache replica with automatic failover), or give it a failover partner through a replication connection.',
   sources: ['AWS Well-Architected REL10-BP01', 'AWS Well-Architected REL11-BP02', 'Azure WAF RE:05', 'Azure WAF RE:03', 'docs/reliability-reference.md HA-001'],
-  check: (context) => {
+  // The component's own placement and partners, and the journeys whose routes pass through it.
+  ...componentRule(['journeys'], (context) => {
     const { graph } = context;
     const plans = context.plans();
     const healthy = applyFailure(graph, {});
-    const onRoutes = new Set<number>();
-    for (const plan of plans) for (const i of plan.relevant) onRoutes.add(i);
-    const results: RuleResult[] = [];
-    for (const i of [...onRoutes].sort((a, b) => a - b)) {
+    const onRoutes = new Uint8Array(graph.components.length);
+    for (const plan of plans) for (const i of plan.relevant) onRoutes[i] = 1;
+    return (i) => {
+      if (!onRoutes[i]) return NO_RESULTS;
       const kind = graph.kinds[i]!;
-      if (kind.capabilities.entryPoint || kind.capabilities.external) continue;
-      if (redundancy(graph, i) >= 2 || graph.partners[i]!.length > 0) continue;
+      if (kind.capabilities.entryPoint || kind.capabilities.external) return NO_RESULTS;
+      if (redundancy(graph, i) >= 2 || graph.partners[i]!.length > 0) return NO_RESULTS;
       const broken = plans.filter((plan) => plan.inRelevant[i] && evaluateJourney(graph, plan, healthy, i).up === false);
-      if (broken.length === 0) continue;
+      if (broken.length === 0) return NO_RESULTS;
       const names = broken.map((plan) => plan.journey.name);
-      results.push({
-        components: [graph.components[i]!.id],
-        message: `${context.name(i)} runs as ${placement(graph, i)} with no failover partner; losing it breaks ${listOf(names)}.`,
-        fix: `Run ${context.name(i)} in at least two zones, or add a failover partner (a replication connection to a standby).`,
-        autoFix: spreadFix(graph, i),
-        details: { journeys: broken.map((plan) => plan.journey.id) },
-      });
-    }
-    return results;
-  },
+      return [
+        {
+          components: [graph.components[i]!.id],
+          message: `${context.name(i)} runs as ${placement(graph, i)} with no failover partner; losing it breaks ${listOf(names)}.`,
+          fix: `Run ${context.name(i)} in at least two zones, or add a failover partner (a replication connection to a standby).`,
+          autoFix: spreadFix(graph, i),
+          details: { journeys: broken.map((plan) => plan.journey.id) },
+        },
+      ];
+    };
+  }),
 };

@@ -1,5 +1,6 @@
 import { idsOf, listOf, remedyFix } from './helpers';
 import { formatDuration } from '../../model';
+import type { FailureScenario } from '../analysis/scenarios';
 import type { Rule, RuleResult } from './types';
 
 export const streamRetentionBelowRecovery: Rule = {
@@ -15,6 +16,21 @@ export const streamRetentionBelowRecovery: Rule = {
   check: (context) => {
     const { graph } = context;
     const results: RuleResult[] = [];
+    // Only a failure that keeps a consumer down longer than the recovery time objective can ask for
+    // more retention than it: those scenarios, and for each component those of them that take it down.
+    let longer: { scenarios: readonly FailureScenario[]; takingDown: Map<string, number[]> } | undefined;
+    const slowerFailures = () => {
+      const scenarios = context.scenarios().filter((s) => s.rtoSeconds !== null && s.rtoSeconds > graph.tier.rtoSeconds);
+      const takingDown = new Map<string, number[]>();
+      scenarios.forEach((scenario, k) => {
+        for (const id of scenario.downComponents) {
+          const list = takingDown.get(id);
+          if (list) list.push(k);
+          else takingDown.set(id, [k]);
+        }
+      });
+      return { scenarios, takingDown };
+    };
     graph.components.forEach((component, i) => {
       const data = graph.traits[i]!.data;
       if (data?.role !== 'messages' || data.replayable !== true || data.messageRetentionDays === undefined) return;
@@ -23,9 +39,10 @@ export const streamRetentionBelowRecovery: Rule = {
       const ids = new Set(consumers.map((t) => graph.components[t]!.id));
       // The design's recovery time objective, or longer where a failure keeps a consumer down longer while the stream lives on.
       let needed = graph.tier.rtoSeconds;
-      for (const scenario of context.scenarios()) {
-        if (scenario.rtoSeconds === null || scenario.downComponents.includes(component.id)) continue;
-        if (scenario.downComponents.some((id) => ids.has(id))) needed = Math.max(needed, scenario.rtoSeconds);
+      longer ??= slowerFailures();
+      const streamDown = new Set(longer.takingDown.get(component.id));
+      for (const id of ids) {
+        for (const k of longer.takingDown.get(id) ?? []) if (!streamDown.has(k)) needed = Math.max(needed, longer.scenarios[k]!.rtoSeconds!);
       }
       const retentionSeconds = data.messageRetentionDays * 86400;
       if (retentionSeconds >= needed) return;

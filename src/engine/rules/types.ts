@@ -87,6 +87,67 @@ export interface RuleContext {
 
 export interface Rule extends RuleMeta {
   check: (context: RuleContext) => RuleResult[];
+  /**
+   * What its findings read, so the analysis of a change (analysis/change.ts) runs it again only where
+   * the change can move them and takes the rest from the analysis before. Without one, the rule runs
+   * again in full after every change: right for a rule that is cheap on any design.
+   */
+  scope?: RuleScope;
+}
+
+export type RuleScope = ComponentScope | JourneyScope | DesignScope;
+
+/**
+ * What a component's findings read besides the component itself (its kind, settings, zones, name):
+ * - `sync-targets`, `sync-sources`, `async-sources`: the components at the other end of its `sync`
+ *   connections out or in, or its `async` connections in (their kinds, settings, zones, names);
+ * - `backup-targets`: the vaults it sends backups to;
+ * - `journeys`: the journey plans whose routes pass through it or that need it (routes, names,
+ *   needs and failover partners), and the request paths they make;
+ * - `data-loss`: what the failure scenarios say it would lose, and their titles.
+ */
+export type ComponentReach = 'sync-targets' | 'sync-sources' | 'async-sources' | 'backup-targets' | 'journeys' | 'data-loss';
+
+/** A rule whose check is a check of each component in turn: its findings are those of each component, in design order. */
+export interface ComponentScope {
+  kind: 'component';
+  reads: readonly ComponentReach[];
+  /**
+   * Components whose findings a change to component t can move beyond those `reads` says, for what
+   * a component reads anywhere in the design. Asked of the graph before the change and after it.
+   */
+  reachedFrom?: (graph: DesignGraph, t: number) => Iterable<number>;
+  /** Checks the given components (in ascending order), giving each one's results as the full check gives them. */
+  checkEach: (context: RuleContext, indices: readonly number[], found: (i: number, results: readonly RuleResult[]) => void) => void;
+}
+
+/**
+ * A rule whose check is a check of each journey's figures in turn: its findings are those of each
+ * journey, in the journeys' order. A journey's findings stand while its figures are the same objects
+ * (analysis/change.ts keeps those of a journey the change cannot move) and the change touched no
+ * component the rule reads otherwise.
+ */
+export interface JourneyScope {
+  kind: 'journey';
+  /** Whether a change to component i can move a journey's findings other than through its figures: asked of the graph before the change and after it. */
+  concerns: (graph: DesignGraph, i: number) => boolean;
+  /** Checks the journeys at the given positions of context.journeys() (ascending), giving each one's results as the full check gives them. */
+  checkEach: (context: RuleContext, indices: readonly number[], found: (p: number, results: readonly RuleResult[]) => void) => void;
+}
+
+/**
+ * A rule over the whole design, whose findings stand after a change that touched no component it
+ * concerns and left alone what else it reads.
+ */
+export interface DesignScope {
+  kind: 'design';
+  /** Whether a change to component i can move the findings: asked of the graph before the change and after it. */
+  concerns: (graph: DesignGraph, i: number) => boolean;
+  /**
+   * What else the findings read: `journeys`, the journey plans (routes, names, needs, failover
+   * partners); `journey-figures`, each journey's availability figures.
+   */
+  reads: readonly ('journeys' | 'journey-figures')[];
 }
 
 /** The model's component edits, under the names automatic fixes have used (src/model/edits.ts is their home). */

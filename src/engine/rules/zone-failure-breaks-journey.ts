@@ -25,12 +25,13 @@ export const zoneFailureBreaksJourney: Rule = {
       if (broken.length === 0 && slow.length === 0) continue;
       // Walk each hit journey's own (small) route, not every component the zone took down.
       const down = new Set(scenario.downComponents);
-      const culprits = new Set<string>();
+      const culprits = new Set<number>();
       for (const j of [...broken, ...slow]) {
-        for (const i of plansById.get(j.id)!.relevant) if (down.has(graph.components[i]!.id)) culprits.add(graph.components[i]!.id);
+        for (const i of plansById.get(j.id)!.relevant) if (down.has(graph.components[i]!.id)) culprits.add(i);
       }
-      const components = graph.components.filter((c) => culprits.has(c.id)).map((c) => c.id);
-      const names = components.map((id) => context.name(graph.indexById.get(id)!));
+      const inOrder = [...culprits].sort((a, b) => a - b);
+      const components = inOrder.map((i) => graph.components[i]!.id);
+      const names = inOrder.map(context.name);
       const zone = scenario.failure.zones![0] as string;
       const [regionId, zoneName] = zone.split('/');
       const region = graph.regionsById.get(regionId!);
