@@ -112,4 +112,11 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   );
 }
 
-export const ComponentNode = memo(ComponentNodeView);
+/**
+ * What the view reads of its props: React Flow also passes the node's position and drag state, which
+ * change on every drag frame and draw nothing here (the wrapper around the view moves it).
+ */
+const sameView = (previous: NodeProps<ComponentFlowNode>, next: NodeProps<ComponentFlowNode>) =>
+  previous.id === next.id && previous.data === next.data && previous.selected === next.selected;
+
+export const ComponentNode = memo(ComponentNodeView, sameView);
