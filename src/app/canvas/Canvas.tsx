@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   MiniMap,
@@ -81,6 +81,42 @@ async function openingLayout(model: ReturnType<typeof useStore.getState>['model'
   for (const [id, at] of Object.entries(computed)) rounded[id] = roundPoint(at);
   return rounded;
 }
+
+/**
+ * The canvas's own bar: its actions and the key to the connections, above the pane rather than over
+ * the diagram. A memo of its own: a drag frame re-renders the canvas, and the bar has nothing to redraw.
+ */
+const CanvasBar = memo(function CanvasBar({
+  onAddRegion,
+  showMap,
+  onToggleMap,
+  onTidyUp,
+  layingOut,
+}: {
+  onAddRegion: () => void;
+  showMap: boolean;
+  onToggleMap: () => void;
+  onTidyUp: () => Promise<void>;
+  layingOut: boolean;
+}) {
+  return (
+    <div className="ns-canvas-bar">
+      <div className="ns-canvas-actions">
+        <button type="button" data-testid="add-region" onClick={onAddRegion} title="Add a region with three availability zones">
+          + Region
+        </button>
+        <button type="button" data-testid="toggle-minimap" aria-pressed={showMap} onClick={onToggleMap} title="Show or hide the map of the whole design">
+          Map
+        </button>
+        <button type="button" data-testid="tidy-up" onClick={() => void onTidyUp()} disabled={layingOut} title="Lay out the design automatically (one undo step)">
+          {layingOut ? 'Laying out…' : 'Tidy up'}
+        </button>
+        <ZoomControls />
+      </div>
+      <EdgeLegend />
+    </div>
+  );
+});
 
 function Flow() {
   const model = useModel();
@@ -304,6 +340,8 @@ function Flow() {
     [flow, regions, currentView],
   );
 
+  const toggleMap = useCallback(() => setShowMap((on) => !on), []);
+
   const addRegionBeside = useCallback(() => {
     addRegion({ position: newRegionAnchor(currentView().regions) ?? flow.screenToFlowPosition({ x: 300, y: 200 }) });
     // Bring the new region into view once React Flow has the node.
@@ -312,22 +350,7 @@ function Flow() {
 
   return (
     <div className={`ns-canvas${shown ? '' : ' is-opening'}`} data-testid="canvas" data-design-shown={shownDesign ?? ''} onDragOver={onDragOver} onDrop={onDrop}>
-      {/* The canvas's own bar: its actions and the key to the connections, above the pane rather than over the diagram. */}
-      <div className="ns-canvas-bar">
-        <div className="ns-canvas-actions">
-          <button type="button" data-testid="add-region" onClick={addRegionBeside} title="Add a region with three availability zones">
-            + Region
-          </button>
-          <button type="button" data-testid="toggle-minimap" aria-pressed={showMap} onClick={() => setShowMap((on) => !on)} title="Show or hide the map of the whole design">
-            Map
-          </button>
-          <button type="button" data-testid="tidy-up" onClick={() => void tidyUp()} disabled={layingOut} title="Lay out the design automatically (one undo step)">
-            {layingOut ? 'Laying out…' : 'Tidy up'}
-          </button>
-          <ZoomControls />
-        </div>
-        <EdgeLegend />
-      </div>
+      <CanvasBar onAddRegion={addRegionBeside} showMap={showMap} onToggleMap={toggleMap} onTidyUp={tidyUp} layingOut={layingOut} />
       <div className="ns-canvas-pane" ref={paneRef}>
         <ZoneChipsOnHover.Provider value={model.components.length >= OVERVIEW_MIN_COMPONENTS}>
           <ReactFlow<FlowNode, FlowEdge>

@@ -1,4 +1,4 @@
-import { createContext, memo, useContext, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { findKind } from '../../catalog';
 import { colourOf, kindLine, NODE_WIDTH, ZONE_PITCH, type DiagramNode } from '../../diagram';
@@ -45,6 +45,12 @@ function zoneBarTitle(spans: ZoneSpan): string {
  * component in a network, a mark under each zone column it spans (solid where it runs). The zone
  * chips switch zones on and off; connections leave from the bottom handle and arrive at the top one; what the feature panels annotate (findings badge, greyed out when
  * a simulated failure takes it down) comes from its own annotation only.
+ *
+ * Why it is built this way: hundreds of nodes mount as a large design scrolls into view, and each
+ * element that is positioned on its own is a paint layer of its own, with its own paint chunk for the
+ * compositor to sort on every frame. So the box lays its parts out as a grid (canvas.css) and the
+ * symbol is a background of the box: only React Flow's two handles, and the zone chips where they are
+ * shown, are positioned.
  */
 function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>) {
   const annotation = useNodeAnnotation(id);
@@ -57,21 +63,20 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   if (selected) classes.push('is-selected');
   if (annotation?.down) classes.push('is-down');
   const inColumns = box.place === 'network';
+  // Stable, so the label's memo holds when the node re-renders (selection, findings).
+  const rename = useCallback((name: string) => renameComponent(id, name), [id]);
   return (
     <div
       className={classes.join(' ')}
       data-testid={`node-${id}`}
       data-kind={component.kind}
       title={kind?.description}
-      style={{ width: box.width, height: box.height, ['--ns-kind-colour' as string]: colour }}
+      style={{ width: box.width, height: box.height, ['--ns-kind-colour' as string]: colour, ['--ns-tile' as string]: kindTileImage(component.kind) }}
       onMouseEnter={chipsOnHover ? () => setHovered(true) : undefined}
       onMouseLeave={chipsOnHover ? () => setHovered(false) : undefined}
     >
       <Handle type="target" position={Position.Top} id="in-top" className="ns-handle" />
-      <span className="ns-node-tile" aria-hidden="true" style={{ backgroundImage: kindTileImage(component.kind) }} />
-      <span className="ns-node-name">
-        <EditableLabel value={displayName(component)} testId={`node-name-${id}`} title="Name" onCommit={(name) => renameComponent(id, name)} />
-      </span>
+      <EditableLabel value={displayName(component)} testId={`node-name-${id}`} title="Name" onCommit={rename} className="ns-node-name" />
       <span className="ns-node-kind">{kindLine(component, zones, !inColumns && component.zones !== undefined)}</span>
       {regionZones && (!chipsOnHover || hovered || selected) && (
         <span className="ns-zone-chips" aria-label="Zones">
@@ -107,4 +112,11 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   );
 }
 
-export const ComponentNode = memo(ComponentNodeView);
+/**
+ * What the view reads of its props: React Flow also passes the node's position and drag state, which
+ * change on every drag frame and draw nothing here (the wrapper around the view moves it).
+ */
+const sameView = (previous: NodeProps<ComponentFlowNode>, next: NodeProps<ComponentFlowNode>) =>
+  previous.id === next.id && previous.data === next.data && previous.selected === next.selected;
+
+export const ComponentNode = memo(ComponentNodeView, sameView);

@@ -46,19 +46,20 @@ function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
   const mode = data?.mode ?? 'sync';
   const points = data?.points && data.points.length > 1 ? data.points : handleElbow(sourceX, sourceY, targetX, targetY);
   const path = roundedPath(points);
-  const { x: labelX, y: labelY } = routeMiddle(points);
+  // Where the toolbar goes: worked out only for the selected connection (edges mount by the hundred as a large design pans).
+  const middle = selected ? routeMiddle(points) : undefined;
   return (
     <g className={`ns-edge ns-edge-${mode}${selected ? ' is-selected' : ''}${data?.simple ? ' is-simple' : ''}`} data-testid={`edge-${source}-${target}`} data-mode={mode}>
       {mode === 'replication' && <path d={path} className="ns-edge-rail" fill="none" />}
       <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={10} />
-      {selected && (
+      {middle && (
         <EdgeLabelRenderer>
           <div
             className="ns-edge-toolbar nodrag nopan"
             data-testid="edge-toolbar"
             role="toolbar"
             aria-label="Connection mode"
-            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform: `translate(-50%, -50%) translate(${middle.x}px, ${middle.y}px)` }}
           >
             {CONNECTION_MODES.map((option) => (
               <button

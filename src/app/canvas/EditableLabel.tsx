@@ -10,18 +10,21 @@ export const EditableLabel = memo(function EditableLabel({
   testId,
   title,
   onCommit,
+  className,
 }: {
   value: string;
   testId: string;
   title: string;
   onCommit: (next: string) => void;
+  /** Placed on the label and on its field alike, so either takes the label's place in its parent's layout. */
+  className?: string;
 }) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(value);
   if (!editing) {
     return (
       <span
-        className="ns-editable"
+        className={className ? `ns-editable ${className}` : 'ns-editable'}
         data-testid={testId}
         title={`${title} (double-click to rename)`}
         onDoubleClick={(event) => {
@@ -44,7 +47,7 @@ export const EditableLabel = memo(function EditableLabel({
   };
   return (
     <input
-      className="ns-editable-input nodrag nowheel nopan"
+      className={`ns-editable-input nodrag nowheel nopan${className ? ` ${className}` : ''}`}
       data-testid={`${testId}-input`}
       aria-label={title}
       autoFocus

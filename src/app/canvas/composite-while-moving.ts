@@ -1,8 +1,41 @@
 import { useEffect, type RefObject } from 'react';
 import { useStoreApi } from '@xyflow/react';
 
-/** How long after the viewport's last change the moving state ends. */
+/** How long after the viewport's last change a move counts as settled. */
 const SETTLE_MS = 150;
+
+type FlowStore = ReturnType<typeof useStoreApi>;
+
+/**
+ * Calls `start` when the viewport begins to pan or zoom and `settle` once it has been still for
+ * SETTLE_MS. One timer per settle period, not one per frame: a pan frame only notes its time.
+ * Returns the unsubscribe.
+ */
+export function watchViewportMoves(flow: FlowStore, { start, settle }: { start?: () => void; settle: () => void }): () => void {
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastMove = 0;
+  const check = () => {
+    const quietFor = performance.now() - lastMove;
+    if (quietFor < SETTLE_MS) {
+      settleTimer = setTimeout(check, SETTLE_MS - quietFor);
+      return;
+    }
+    settleTimer = undefined;
+    settle();
+  };
+  const unsubscribe = flow.subscribe((state, previous) => {
+    if (state.transform === previous.transform) return;
+    lastMove = performance.now();
+    if (settleTimer === undefined) {
+      start?.();
+      settleTimer = setTimeout(check, SETTLE_MS);
+    }
+  });
+  return () => {
+    unsubscribe();
+    clearTimeout(settleTimer);
+  };
+}
 
 /**
  * Marks the pane `is-moving` while the viewport pans or zooms, and for a moment after, so the CSS can
@@ -24,29 +57,12 @@ export function useCompositedWhileMoving(pane: RefObject<HTMLElement | null>): v
   useEffect(() => {
     const element = pane.current;
     if (!element) return;
-    let settleTimer: ReturnType<typeof setTimeout> | undefined;
-    let lastMove = 0;
-    // One timer per settle period, not one per frame: a pan frame only notes its time.
-    const settle = () => {
-      const quietFor = performance.now() - lastMove;
-      if (quietFor < SETTLE_MS) {
-        settleTimer = setTimeout(settle, SETTLE_MS - quietFor);
-        return;
-      }
-      settleTimer = undefined;
-      element.classList.remove('is-moving');
-    };
-    const unsubscribe = flow.subscribe((state, previous) => {
-      if (state.transform === previous.transform) return;
-      lastMove = performance.now();
-      if (settleTimer === undefined) {
-        element.classList.add('is-moving');
-        settleTimer = setTimeout(settle, SETTLE_MS);
-      }
+    const stop = watchViewportMoves(flow, {
+      start: () => element.classList.add('is-moving'),
+      settle: () => element.classList.remove('is-moving'),
     });
     return () => {
-      unsubscribe();
-      clearTimeout(settleTimer);
+      stop();
       element.classList.remove('is-moving');
     };
   }, [flow, pane]);

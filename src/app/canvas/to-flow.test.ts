@@ -84,6 +84,20 @@ describe('the to-flow projection', () => {
     expect(after.edges).toBe(first.edges);
   });
 
+  it('keeps the drag frame\'s data object, and its edges array when the drop target changes mid-drag', () => {
+    const project = createProjection();
+    const first = project(input(design));
+    const frame = project(input(design, { overlay: { 'c0-app-service': { x: 3, y: 4 } } }));
+    const dragged = frame.nodes.find((n) => n.id === 'c0-app-service')!;
+    expect(dragged.data).toBe(first.nodes.find((n) => n.id === 'c0-app-service')!.data);
+    const region = sceneOf(design).regions[0]!.region.id;
+    const over = project(input(design, { overlay: { 'c0-app-service': { x: 5, y: 6 } }, dropTarget: { region, zone: 'a' } }));
+    // The region node is drawn again (its column is highlighted); no connection changed, so the edges stay.
+    expect(over.nodes.find((n) => n.id === `region:${region}`)).not.toBe(frame.nodes.find((n) => n.id === `region:${region}`));
+    expect(over.edges).toBe(frame.edges);
+    expect(over.nodes.find((n) => n.id === 'c0-app-service')!.position).toEqual({ x: 5, y: 6 });
+  });
+
   it('replaces only the nodes whose selection changed', () => {
     const project = createProjection();
     const first = project(input(design));

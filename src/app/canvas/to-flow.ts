@@ -127,11 +127,11 @@ const sameBox = (a: DiagramNode, b: DiagramNode) =>
 const sameRegion = (a: RegionBox, b: RegionBox) =>
   a.region === b.region && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.columns.length === b.columns.length && a.network.width === b.network.width;
 
-function componentNode(box: DiagramNode, regionZones: readonly string[] | undefined, selected: boolean, hidden: boolean, at?: Point): ComponentNode {
+function componentNode(box: DiagramNode, regionZones: readonly string[] | undefined, selected: boolean, hidden: boolean): ComponentNode {
   return {
     id: box.id,
     type: 'component',
-    position: at ?? { x: box.x, y: box.y },
+    position: { x: box.x, y: box.y },
     data: { component: box.component, box, regionZones, zones: box.zones },
     width: box.width,
     height: box.height,
@@ -205,7 +205,8 @@ export function createProjection(): (input: ProjectionInput) => Projection {
       const index = nodeIndex.get(id);
       const cached = components.get(id);
       const at = overlay[id];
-      if (index !== undefined && cached && at) nodes[index] = componentNode(cached.box, cached.node.data.regionZones, cached.selected, cached.hidden, at);
+      // The same data object at the new position: the node's view (a memo over its data) does not re-render on a drag frame.
+      if (index !== undefined && cached && at) nodes[index] = { ...cached.node, position: at };
     }
     const key = dragged.sort().join('\n');
     if (key !== draggedKey) {
@@ -315,11 +316,15 @@ export function createProjection(): (input: ProjectionInput) => Projection {
         else edgesOf.set(end, [index]);
       }
     });
-    baseNodes = sameList(lastNodes, nodes) ? lastNodes : nodes;
-    baseEdges = sameList(lastEdges, edgeList) ? lastEdges : edgeList;
+    // Compared with the previous full build's arrays, not the last drag frame's: a rebuild during a
+    // drag (the drop target changed) that changes no connection keeps the edges array and the dragged
+    // components' connections, so React Flow does not rebuild its edge lookup mid-drag.
+    const edgesUnchanged = sameList(baseEdges, edgeList);
+    baseNodes = sameList(baseNodes, nodes) ? baseNodes : nodes;
+    baseEdges = edgesUnchanged ? baseEdges : edgeList;
     base = { ...input };
     lastOverlay = null;
-    draggedKey = '';
+    if (!edgesUnchanged || !input.overlay) draggedKey = '';
     // In the overview the connections are drawn on the canvas. React Flow would still mount a
     // wrapper (and a store subscription) for every hidden edge whose ends are in view, so it gets
     // no edges at all.
