@@ -1,4 +1,4 @@
-import { readDesignDocument, readDesignText, SCHEMA_PARSE, type Design, type DesignProblem, type ReadResult, type TextFormat } from '../model';
+import { readDesignDocument, readDesignText, schemaParseOptions, type Design, type DesignProblem, type ReadResult, type TextFormat } from '../model';
 import { findKind, ALL_KINDS } from './registry';
 import { regionPropPaths } from './props';
 import { propsSchema } from './props-schema';
@@ -19,6 +19,7 @@ function getPath(value: unknown, path: readonly string[]): unknown {
 export function checkAgainstCatalog(design: Design): DesignProblem[] {
   const problems: DesignProblem[] = [];
   const regionIds = new Set(design.regions.map((region) => region.id));
+  const parseOptions = schemaParseOptions(design.components.length);
   design.components.forEach((component, index) => {
     const kind = findKind(component.kind);
     if (!kind) {
@@ -35,7 +36,7 @@ export function checkAgainstCatalog(design: Design): DesignProblem[] {
     if (kind.capabilities.placement === 'global' && component.region !== undefined) {
       problems.push({ path: ['components', index, 'region'], code: 'region-required', message: `a ${kind.title.toLowerCase()} is global: it has no region` });
     }
-    const parsed = propsSchema(kind).safeParse(component.props ?? {}, SCHEMA_PARSE);
+    const parsed = propsSchema(kind).safeParse(component.props ?? {}, parseOptions);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const message =

@@ -1,7 +1,7 @@
 import yaml from 'js-yaml';
 import type { z } from 'zod';
 import type { DesignProblem, PathSegment } from './problems';
-import { componentSchema, connectionSchema, designSchema, idSchema, journeySchema, layoutPointSchema, regionSchema, SCHEMA_PARSE, suppressionSchema, type Design } from './schema';
+import { componentSchema, connectionSchema, designSchema, idSchema, journeySchema, layoutPointSchema, regionSchema, schemaParseOptions, suppressionSchema, type Design } from './schema';
 import { migrateDocument } from './migrate';
 import { checkReferences } from './references';
 
@@ -324,15 +324,15 @@ function checkItemsFirst(fields: Record<string, unknown>): DesignProblem[] | und
   };
   for (const { field, items, schema } of lists) {
     for (let index = 0; index < items.length && !full(); index += 1) {
-      const result = schema.safeParse(items[index], SCHEMA_PARSE);
+      const result = schema.safeParse(items[index]);
       if (!result.success) add([field, index], result.error.issues);
     }
   }
   for (const [key, point] of layoutEntries) {
     if (full()) break;
-    const id = idSchema.safeParse(key, SCHEMA_PARSE);
+    const id = idSchema.safeParse(key);
     if (!id.success) add(['layout', key], id.error.issues);
-    const result = layoutPointSchema.safeParse(point, SCHEMA_PARSE);
+    const result = layoutPointSchema.safeParse(point);
     if (!result.success) add(['layout', key], result.error.issues);
   }
   if (problems.length === 0) return undefined;
@@ -349,7 +349,8 @@ export function readDesignDocument(document: unknown): ReadResult {
   if (!migrated.ok) return migrated;
   const itemProblems = checkItemsFirst(migrated.document);
   if (itemProblems) return { ok: false, problems: itemProblems };
-  const parsed = designSchema.safeParse(migrated.document, SCHEMA_PARSE);
+  const components = migrated.document.components;
+  const parsed = designSchema.safeParse(migrated.document, schemaParseOptions(Array.isArray(components) ? components.length : 0));
   if (!parsed.success) return { ok: false, problems: capProblems(parsed.error.issues.map(zodIssueToProblem)) };
   const referenceProblems = checkReferences(parsed.data);
   if (referenceProblems.length > 0) return { ok: false, problems: capProblems(referenceProblems), partial: parsed.data };

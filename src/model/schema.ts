@@ -6,12 +6,17 @@ export * from './format-constants';
 
 /** Ids are what other parts of the file, git diffs and generated code refer to: keep them boring. */
 /**
- * How the design's schemas are run: without zod's JIT. Zod compiles an object schema into a
- * function the first time it parses with it; a design is read once per command or import, so the
- * compiling costs more than it saves (loading a template: about 47 → 27 ms CPU; even at 5,000
- * components), and no eval runs, which a strict Content Security Policy would refuse.
+ * How a design's schemas are run for a design of `items` components: without zod's JIT when it is
+ * small. Zod compiles an object schema into a function the first time it parses with it, which
+ * costs more than it saves on a small design read once (loading a template: about 47 → 30 ms CPU);
+ * on a large one, and on designs read again and again, the compiled schema is the faster.
  */
-export const SCHEMA_PARSE: z.core.ParseContext<z.core.$ZodIssue> = { jitless: true };
+export function schemaParseOptions(items: number): z.core.ParseContext<z.core.$ZodIssue> {
+  return items <= JITLESS_UP_TO ? JITLESS : COMPILED;
+}
+const JITLESS_UP_TO = 300;
+const JITLESS: z.core.ParseContext<z.core.$ZodIssue> = { jitless: true };
+const COMPILED: z.core.ParseContext<z.core.$ZodIssue> = {};
 
 export const idSchema = z.string().regex(ID_PATTERN, ID_PATTERN_MESSAGE);
 
