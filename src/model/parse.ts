@@ -349,7 +349,7 @@ export function readDesignDocument(document: unknown): ReadResult {
   if (!migrated.ok) return migrated;
   const itemProblems = checkItemsFirst(migrated.document);
   if (itemProblems) return { ok: false, problems: itemProblems };
-  const components = migrated.document.components;
+  const { components } = migrated.document;
   const parsed = designSchema.safeParse(migrated.document, schemaParseOptions(Array.isArray(components) ? components.length : 0));
   if (!parsed.success) return { ok: false, problems: capProblems(parsed.error.issues.map(zodIssueToProblem)) };
   const referenceProblems = checkReferences(parsed.data);
