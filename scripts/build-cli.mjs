@@ -32,6 +32,24 @@ const BUNDLE = 'ninesmith.mjs';
 /** The commands' own code, loaded on demand by the entry. */
 const CHUNK_PREFIX = 'ninesmith-';
 
+/**
+ * Modules that rolldown's automatic splitting would merge into a chunk some command loads without
+ * using it: the figure formatting shared by every command landed in the pricing chunk, and the
+ * comparison in the analysis chunk, so `validate` read and ran all of pricing (134 kB) at start-up.
+ * Each group is a chunk of its own, which only its users load.
+ */
+const CHUNK_GROUPS = [
+  { name: 'format', test: /\/src\/engine\/format\.ts$/, includeDependenciesRecursively: false },
+  { name: 'compare', test: /\/src\/engine\/compare\//, includeDependenciesRecursively: false },
+];
+
+/**
+ * Modules whose top level only defines things (formatters, tables), which a chunk imports for no
+ * name need not load: pricing's number formatters read as side effects, so the analysis chunk
+ * loaded all of pricing through the engine's index for them.
+ */
+const PURE_MODULES = /\/src\/engine\/(cost\/|compare\/|format\.ts$)/;
+
 /** Paths (relative to the package) that the command line must never contain: the app and React. */
 const FORBIDDEN = [/^src\/app\//, /(^|\/)node_modules\/(react|react-dom|@xyflow|zustand|zundo|@tanstack|idb|elkjs|lucide-react|prismjs|fflate)\//];
 
@@ -85,7 +103,15 @@ const output = await build({
     // Each command's code is a chunk of its own, loaded when that command runs (src/cli/main.ts):
     // `--version` and `validate` do not read the PDF and Word writers. The chunks sit beside the
     // entry, so a rewritten `import.meta.url` means the same place in every one of them.
-    rolldownOptions: { output: { entryFileNames: BUNDLE, chunkFileNames: `${CHUNK_PREFIX}[name]-[hash].mjs`, format: 'esm' } },
+    rolldownOptions: {
+      output: {
+        entryFileNames: BUNDLE,
+        chunkFileNames: `${CHUNK_PREFIX}[name]-[hash].mjs`,
+        format: 'esm',
+        codeSplitting: { groups: CHUNK_GROUPS },
+      },
+      treeshake: { moduleSideEffects: (id) => !PURE_MODULES.test(id) },
+    },
   },
 });
 

@@ -89,6 +89,24 @@ describe('the packed package, installed into an empty folder', { timeout: 120_00
     expect(bundle).not.toMatch(/\/\/ (src\/app|node_modules\/(react|react-dom|@xyflow|zustand|lucide-react))\//);
   });
 
+  it('loads for `validate` only the analysis: no pricing, comparison or export code', () => {
+    const dir = join(installed.packageDir, 'dist-cli');
+    const validate = readdirSync(dir).find((name) => /^ninesmith-validate-.*\.mjs$/.test(name));
+    expect(validate).toBeDefined();
+    // The chunks `validate` loads before it runs: its own and, transitively, what each imports statically.
+    const loaded = new Set<string>();
+    const pending = [validate!];
+    while (pending.length > 0) {
+      const name = pending.pop()!;
+      if (loaded.has(name)) continue;
+      loaded.add(name);
+      for (const match of readFileSync(join(dir, name), 'utf8').matchAll(/^import (?:.* from )?"\.\/([^"]+\.mjs)";?$/gm)) pending.push(match[1]!);
+    }
+    const sources = [...loaded].flatMap((name) => [...readFileSync(join(dir, name), 'utf8').matchAll(/^\/\/ (src\/\S+|generators\/\S+)$/gm)].map((match) => match[1]!));
+    expect(sources).toContain('src/engine/analysis/analyze.ts');
+    expect(sources.filter((path) => /^(src\/engine\/(cost|compare)\/|generators\/)/.test(path))).toEqual([]);
+  });
+
   it('prints its version and its help', async () => {
     const version = installedCli(['--version']);
     expect(version).toMatchObject({ code: 0, stderr: '' });

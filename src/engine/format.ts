@@ -12,14 +12,16 @@ import type { CostReport, LineStatus } from './cost/types';
 export const UNBOUNDED = 'unbounded';
 
 // Made once: toLocaleString with options builds a new formatter on every call, which dominated the
-// cost report of a large design.
-const AMOUNT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// cost report of a large design. Made on first use: the first formatter loads the locale data
+// (about 30 ms), which `validate` and other commands that show no amount never need.
+let amountFormat: Intl.NumberFormat | undefined;
+const amountFormatter = () => (amountFormat ??= new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 
 /** $1,234.56 (other currencies: EUR 1,234.56); negative amounts as -$1,234.56. */
 export function formatMoney(amount: number, currency = 'USD'): string {
   const sign = amount < 0 ? '-' : '';
   const symbol = currency === 'USD' ? '$' : `${currency} `;
-  return `${sign}${symbol}${AMOUNT.format(Math.abs(amount))}`;
+  return `${sign}${symbol}${amountFormatter().format(Math.abs(amount))}`;
 }
 
 /** +$1,234.56 / -$12.00 / ±$0.00 */
