@@ -39,7 +39,9 @@ describe('the proposal PDF and Word files', { timeout: 60_000 }, () => {
       }
       writeFileSync(pdfPath(name), files.get(`${name}.pdf`)!);
     }
-  });
+    // Two PDFs and two Word files with the fonts and the rendered diagram: seconds on a quiet machine,
+    // several times that on a busy one, beyond the hooks' default 10 s.
+  }, 120_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it.skipIf(!poppler)('draws the diagram in the PDF as one opaque RGB picture', () => {
