@@ -81,8 +81,17 @@ export function splitDocument(document: Design): { model: Design; layout: Layout
   return { model: model as Design, layout: layout ?? {} };
 }
 
+/**
+ * The document of a model and its layout. The layout is shared, not copied: no edit changes one in
+ * place, and copying it (one entry per component) was most of an edit's own work on a large design.
+ */
 export function joinDocument(model: Design, layout: Layout): Design {
-  return Object.keys(layout).length > 0 ? { ...model, layout: { ...layout } } : { ...model, layout: undefined };
+  return { ...model, layout: hasEntries(layout) ? layout : undefined };
+}
+
+function hasEntries(layout: Layout): boolean {
+  for (const _ in layout) return true;
+  return false;
 }
 
 const MODEL_KEYS = (model: Design) => Object.keys(model) as (keyof Design)[];
