@@ -139,7 +139,10 @@ function zoneIndexes(region: Region, zones: readonly string[]): number[] {
 
 /** The x and width of a component inside its region, from its zones (network) or its column (services). */
 export function memberColumn(region: Region, anchorX: number, sideKinds: readonly ('service' | 'region-side')[], component: Component, zones: readonly string[]): { x: number; width: number } {
-  const columns = regionColumns(region, anchorX, sideKinds);
+  return columnIn(region, regionColumns(region, anchorX, sideKinds), sideKinds, component, zones);
+}
+
+function columnIn(region: Region, columns: ReturnType<typeof regionColumns>, sideKinds: readonly ('service' | 'region-side')[], component: Component, zones: readonly string[]): { x: number; width: number } {
   const place = placeOf(component);
   if (place === 'network') {
     const indexes = zoneIndexes(region, zones);
@@ -152,6 +155,37 @@ export function memberColumn(region: Region, anchorX: number, sideKinds: readonl
 }
 
 // --- Scene -----------------------------------------------------------------------------------
+
+/**
+ * The last box drawn for each component in a region, with what it was drawn from. A component
+ * object is replaced by any edit of it (the model's edits never change one in place), so a box
+ * whose component, region, region columns and stored position are the same is the same box: an
+ * edit of one component builds one box, and keeping the others' objects lets the canvas and the
+ * connections' elbows (below) see at once that they did not move.
+ */
+const regionalNodes = new WeakMap<Component, { node: DiagramNode; region: Region; anchor: LayoutPoint; sideKinds: string; stored: LayoutPoint | undefined }>();
+
+function keptNode(component: Component, region: Region, anchor: LayoutPoint, sideKinds: readonly string[], stored: LayoutPoint | undefined): DiagramNode | undefined {
+  const kept = regionalNodes.get(component);
+  if (!kept || kept.region !== region || !samePoint(kept.anchor, anchor) || kept.sideKinds !== sideKinds.join() || !samePoint(kept.stored, stored)) return undefined;
+  return kept.node;
+}
+
+/** The same for components outside any region, whose box is their stored position alone. */
+const globalNodes = new WeakMap<Component, { node: DiagramNode; stored: LayoutPoint | undefined }>();
+
+const samePoint = (a: LayoutPoint | undefined, b: LayoutPoint | undefined) => a === b || (a !== undefined && b !== undefined && a.x === b.x && a.y === b.y);
+
+/** The last elbow drawn for each connection, with the two boxes it joined: the same boxes give the same elbow. */
+const elbows = new WeakMap<Connection, { from: DiagramNode; to: DiagramNode; edge: DiagramEdge }>();
+
+function elbowEdge(connection: Connection, from: DiagramNode, to: DiagramNode): DiagramEdge {
+  const kept = elbows.get(connection);
+  if (kept && kept.from === from && kept.to === to) return kept.edge;
+  const edge = { id: connectionId(connection), connection, points: elbow(from, to) };
+  elbows.set(connection, { from, to, edge });
+  return edge;
+}
 
 export interface SceneOptions {
   /** Route connections around the nodes (default); false draws plain elbows (large designs). */
@@ -189,27 +223,34 @@ export function buildScene(design: Pick<Design, 'regions' | 'components' | 'conn
     let top = anchor.y;
     let bottom = minBottom(anchor.y);
     for (const component of members) {
-      const zones = componentZones(design, component);
-      const { x, width } = memberColumn(region, anchor.x, sideKinds, component, zones);
-      const at = options.overlay?.[component.id] ?? positions[component.id] ?? { x, y: firstRowTop(anchor.y) };
       const dragging = options.overlay?.[component.id] !== undefined;
-      const y = at.y;
-      const node: DiagramNode = {
-        id: component.id,
-        component,
-        place: placeOf(component),
-        // A component being dragged follows the pointer; it snaps to its zones when dropped.
-        x: dragging ? at.x : x,
-        y,
-        width,
-        height: NODE_HEIGHT,
-        zones,
-      };
-      if (node.place === 'network') {
-        const indexes = zoneIndexes(region, zones);
-        node.zoneSpan = region.zones.slice(indexes[0], indexes[indexes.length - 1]! + 1).map((zone) => ({ zone, on: zones.includes(zone) }));
+      const stored = positions[component.id];
+      const kept = dragging ? undefined : keptNode(component, region, anchor, sideKinds, stored);
+      let node: DiagramNode;
+      if (kept) node = kept;
+      else {
+        const zones = componentZones(design, component);
+        const { x, width } = columnIn(region, columns, sideKinds, component, zones);
+        const at = options.overlay?.[component.id] ?? stored ?? { x, y: firstRowTop(anchor.y) };
+        node = {
+          id: component.id,
+          component,
+          place: placeOf(component),
+          // A component being dragged follows the pointer; it snaps to its zones when dropped.
+          x: dragging ? at.x : x,
+          y: at.y,
+          width,
+          height: NODE_HEIGHT,
+          zones,
+        };
+        if (node.place === 'network') {
+          const indexes = zoneIndexes(region, zones);
+          node.zoneSpan = region.zones.slice(indexes[0], indexes[indexes.length - 1]! + 1).map((zone) => ({ zone, on: zones.includes(zone) }));
+        }
+        if (!dragging) regionalNodes.set(component, { node, region, anchor, sideKinds: sideKinds.join(), stored });
       }
       nodes.push(node);
+      const y = node.y;
       if (dragging) continue;
       top = Math.min(top, y - (firstRowTop(0) - 0));
       bottom = Math.max(bottom, y + NODE_HEIGHT + ROW_GAP / 2 + NETWORK_PADDING + REGION_PADDING);
@@ -233,8 +274,17 @@ export function buildScene(design: Pick<Design, 'regions' | 'components' | 'conn
   });
   for (const component of design.components) {
     if (component.region !== undefined && design.regions.some((r) => r.id === component.region)) continue;
-    const at = options.overlay?.[component.id] ?? positions[component.id] ?? { x: 0, y: 0 };
-    nodes.push({ id: component.id, component, place: placeOf({ kind: component.kind, region: undefined }), x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT, zones: [] });
+    const dragged = options.overlay?.[component.id];
+    const stored = positions[component.id];
+    const kept = dragged ? undefined : globalNodes.get(component);
+    if (kept && samePoint(kept.stored, stored)) {
+      nodes.push(kept.node);
+      continue;
+    }
+    const at = dragged ?? stored ?? { x: 0, y: 0 };
+    const node: DiagramNode = { id: component.id, component, place: placeOf({ kind: component.kind, region: undefined }), x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT, zones: [] };
+    if (!dragged) globalNodes.set(component, { node, stored });
+    nodes.push(node);
   }
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const edges = routeScene(design.connections, nodeById, options);
@@ -245,11 +295,12 @@ function routeScene(connections: readonly Connection[], nodeById: ReadonlyMap<st
   const overlay = options.overlay ?? null;
   const routed = connections.filter((c) => nodeById.has(c.from) && nodeById.has(c.to) && c.from !== c.to);
   const plain = (c: Connection) => overlay !== null && (overlay[c.from] !== undefined || overlay[c.to] !== undefined);
-  const requests = routed.filter((c) => !plain(c)).map((c) => ({ id: connectionId(c), from: c.from, to: c.to }));
-  const routes = options.route === false ? new Map<string, Point[]>() : routeConnections(nodeById, requests);
+  const routes = options.route === false ? new Map<string, Point[]>() : routeConnections(nodeById, routed.filter((c) => !plain(c)).map((c) => ({ id: connectionId(c), from: c.from, to: c.to })));
   return routed.map((connection) => {
+    if (routes.size === 0) return elbowEdge(connection, nodeById.get(connection.from)!, nodeById.get(connection.to)!);
     const id = connectionId(connection);
-    return { id, connection, points: routes.get(id) ?? elbow(nodeById.get(connection.from)!, nodeById.get(connection.to)!) };
+    const points = routes.get(id);
+    return points ? { id, connection, points } : elbowEdge(connection, nodeById.get(connection.from)!, nodeById.get(connection.to)!);
   });
 }
 
