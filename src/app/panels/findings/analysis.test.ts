@@ -33,4 +33,19 @@ describe('node annotations from the analysis', () => {
     expect(third.web).not.toBe(first.web);
     expect(third.db).toBe(first.db);
   });
+
+  it('makes a new annotation for a component a what-if takes down or brings back, and keeps the others', () => {
+    const model = design();
+    const analysis = analyzeDesign(model);
+    const whatIf = simulateScenario(model, { zones: ['primary/a'] });
+    const calm = annotationsFor(analysis, null, {});
+    const failing = annotationsFor(analysis, whatIf, calm);
+    const down = Object.keys(failing).filter((id) => failing[id]!.down);
+    expect(down).toEqual(expect.arrayContaining(['db']));
+    for (const id of down) expect(failing[id]).not.toBe(calm[id]);
+    for (const id of Object.keys(calm).filter((id) => !down.includes(id))) expect(failing[id]).toBe(calm[id]);
+    const back = annotationsFor(analysis, null, failing);
+    expect(back).toEqual(calm);
+    for (const id of down) expect(back[id]).not.toBe(failing[id]);
+  });
 });

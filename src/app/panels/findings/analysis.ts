@@ -29,27 +29,33 @@ export function failureOf(whatIf: WhatIf): Failure {
   return { components: whatIf.failedComponents, zones: whatIf.failedZones, regions: whatIf.failedRegions };
 }
 
-function sameAnnotation(a: NodeAnnotation | undefined, b: NodeAnnotation): boolean {
-  return a !== undefined && a.down === b.down && a.findings?.count === b.findings?.count && a.findings?.severity === b.findings?.severity;
-}
-
 /** Annotations per component, reusing the previous objects where nothing changed so only those nodes re-render. */
 export function annotationsFor(analysis: DesignAnalysis, whatIf: FailureScenario | null, previous: Readonly<Record<string, NodeAnnotation>>): Record<string, NodeAnnotation> {
-  const next: Record<string, NodeAnnotation> = {};
+  // Counted first, one entry per component: an object per finding and component was most of this
+  // function's work on a large design, where most annotations come out as they were.
+  const counted = new Map<string, { count: number; severity: DesignAnalysis['findings'][number]['severity'] }>();
   for (const finding of analysis.findings) {
     // Badges mark what needs attention: informational findings stay in the panel only.
     if (finding.suppressed || finding.severity === 'info') continue;
     for (const id of finding.components) {
-      const current = next[id]?.findings;
-      const severity = !current || severityRank(finding.severity) > severityRank(current.severity) ? finding.severity : current.severity;
-      next[id] = { findings: { count: (current?.count ?? 0) + 1, severity } };
+      const current = counted.get(id);
+      if (!current) counted.set(id, { count: 1, severity: finding.severity });
+      else {
+        current.count += 1;
+        if (severityRank(finding.severity) > severityRank(current.severity)) current.severity = finding.severity;
+      }
     }
   }
-  for (const id of whatIf?.downComponents ?? []) next[id] = { ...next[id], down: true };
-  for (const [id, annotation] of Object.entries(next)) {
+  const down = new Set(whatIf?.downComponents ?? []);
+  const next: Record<string, NodeAnnotation> = {};
+  const annotate = (id: string, findings: { count: number; severity: DesignAnalysis['findings'][number]['severity'] } | undefined) => {
+    const isDown = down.has(id);
     const before = previous[id];
-    if (sameAnnotation(before, annotation)) next[id] = before!;
-  }
+    if (before && before.down === (isDown || undefined) && before.findings?.count === findings?.count && before.findings?.severity === findings?.severity) next[id] = before;
+    else next[id] = { ...(findings ? { findings } : {}), ...(isDown ? { down: true } : {}) };
+  };
+  for (const [id, findings] of counted) annotate(id, findings);
+  for (const id of down) if (!counted.has(id)) annotate(id, undefined);
   return next;
 }
 
