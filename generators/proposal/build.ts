@@ -41,6 +41,13 @@ export const MAX_RUNBOOKS_IN_FULL = 12;
  * are listed, and delivered whole in runbooks/.
  */
 export const MAX_RUNBOOK_CHARACTERS = 60_000;
+/**
+ * The Terraform README the appendix quotes, in characters (about 8 printed pages): on a large design
+ * its list of inputs runs to hundreds of pages (one line per service's image), and setting it in the
+ * PDF and Word files was most of their time. Past this the quote stops at a line and says how much of
+ * the README, delivered whole in terraform/README.md, it leaves out.
+ */
+export const MAX_README_CHARACTERS = 20_000;
 
 const text = (value: string): Inline => ({ text: value });
 const strong = (value: string): Inline => ({ text: value, strong: true });
@@ -405,6 +412,19 @@ function lineCount(text: string): number {
   return count;
 }
 
+/** The README as preformatted text, cut at a line past MAX_README_CHARACTERS with a note of what is left out. */
+function readmeBlocks(contents: string): Block[] {
+  const whole = contents.trimEnd();
+  if (whole.length <= MAX_README_CHARACTERS) return [{ kind: 'preformatted', text: whole }];
+  const cut = whole.lastIndexOf('\n', MAX_README_CHARACTERS);
+  const quoted = whole.slice(0, cut > 0 ? cut : MAX_README_CHARACTERS);
+  const omitted = lineCount(whole) - lineCount(quoted);
+  return [
+    { kind: 'preformatted', text: quoted },
+    paragraph(text(`The README goes on for ${omitted.toLocaleString('en-US')} more line${omitted === 1 ? '' : 's'} (mostly inputs to fill in), not printed here: read them in terraform/README.md.`)),
+  ];
+}
+
 function appendixSections(appendices: readonly GeneratedFile[]): ProposalSection[] {
   const sections: ProposalSection[] = [];
   const runbooks = appendices.filter((f) => f.path.startsWith('runbooks/') && f.path !== 'runbooks/README.md' && typeof f.contents === 'string');
@@ -439,7 +459,7 @@ function appendixSections(appendices: readonly GeneratedFile[]): ProposalSection
       paragraph(text('The infrastructure code that builds this design is delivered with the proposal. Its files:')),
       { kind: 'table', columns: [{ title: 'File' }, { title: 'Lines', numeric: true }, { title: 'Contents' }], rows },
     ];
-    if (readme && typeof readme.contents === 'string') blocks.push({ kind: 'heading', text: 'terraform/README.md' }, { kind: 'preformatted', text: readme.contents.trimEnd() });
+    if (readme && typeof readme.contents === 'string') blocks.push({ kind: 'heading', text: 'terraform/README.md' }, ...readmeBlocks(readme.contents));
     sections.push({ id: 'appendix-code', title: 'Appendix B. Infrastructure code', appendix: true, blocks });
   }
   return sections;

@@ -8,7 +8,7 @@ import { formatProblem, type Design } from '../../src/model';
 import { analyzeDesign, ALL_RULES, compareDesigns, estimateCost, formatModelled, formatMoney, formatMoneyDelta, parsePriceCatalog } from '../../src/engine';
 import awsCatalog from '../../public/prices/aws.json';
 import { HOSTILE_FRAGMENTS, withNames } from '../testing';
-import { buildOptionsProposal, buildProposal, documentText, generateProposal, MAX_DETAILED_FINDINGS, PROPOSAL_HTML_PATH, PROPOSAL_PATH, type ProposalDocument } from './index';
+import { buildOptionsProposal, buildProposal, documentText, generateProposal, MAX_DETAILED_FINDINGS, MAX_README_CHARACTERS, PROPOSAL_HTML_PATH, PROPOSAL_PATH, type ProposalDocument } from './index';
 import { describeChange, fixEffects, MAX_FIX_EFFECTS } from './fix-effects';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -155,6 +155,22 @@ describe('the proposal of a large design', () => {
     expect(table?.kind === 'table' && table.rows.length).toBe(MAX_DETAILED_FINDINGS);
     expect(table?.kind === 'table' && table.rows.filter((r) => r.cells[3]!.includes('Applying the suggested change')).length).toBeLessThanOrEqual(MAX_FIX_EFFECTS);
     expect(documentText(document)).toMatch(/And \d+ more of the same kinds/);
+  });
+
+  it('quotes the Terraform README up to a bound, cut at a line, and says how much of it is left in terraform/README.md', () => {
+    const design = load(join(templateDir, templates[0]!));
+    const lines = Array.from({ length: 2000 }, (_, i) => `- [ ] \`service_${i}_image\`: Container image of service-${i}, pinned by digest or immutable tag.`);
+    const readmeOf = (contents: string) => {
+      const appendix = buildProposal(design, { catalogs, appendices: [{ path: 'terraform/README.md', contents }, { path: 'terraform/app.tf', contents: 'resource "aws_lb" "web" {}\n' }] }).sections.find((s) => s.id === 'appendix-code')!;
+      return appendix.blocks.slice(appendix.blocks.findIndex((b) => b.kind === 'heading' && b.text === 'terraform/README.md') + 1);
+    };
+    const [quoted, note] = readmeOf(`${lines.join('\n')}\n`);
+    expect(quoted?.kind === 'preformatted' && quoted.text.length).toBeLessThanOrEqual(MAX_README_CHARACTERS);
+    const shown = quoted?.kind === 'preformatted' ? quoted.text.split('\n') : [];
+    expect(shown).toEqual(lines.slice(0, shown.length));
+    expect(note?.kind === 'paragraph' && note.content.map((i) => i.text).join('')).toBe(`The README goes on for ${(lines.length - shown.length).toLocaleString('en-US')} more lines (mostly inputs to fill in), not printed here: read them in terraform/README.md.`);
+    const short = lines.slice(0, 10).join('\n');
+    expect(readmeOf(`${short}\n`)).toEqual([{ kind: 'preformatted', text: short }]);
   });
 });
 

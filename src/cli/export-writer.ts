@@ -178,13 +178,15 @@ async function writeChecked(root: string, files: readonly FileToWrite[], targets
     for (const directory of await checkParents(root, file.path)) await mkdir(directory).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     });
+    // Encoded once for both the hash and the write: the Terraform of a large design runs to tens of megabytes a file.
+    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents;
     const handle = await open(join(root, file.path), constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
     try {
-      await handle.writeFile(file.contents);
+      await handle.writeFile(bytes);
     } finally {
       await handle.close();
     }
-    written.set(file.path, sha256(file.contents));
+    written.set(file.path, sha256(bytes));
   }
 
   // Stale files: written by an earlier export for a target exported now, and not written this time.

@@ -66,12 +66,12 @@ export class TerraformBuilder {
   /** Data sources whose mocked values must look real for the provider's own validation (a password's length). */
   readonly testOverrides: { readonly target: string; readonly values: Record<string, Expr> }[] = [];
   /**
-   * Per resource type: the labels taken, and the label handed out per key (a component id, or a
-   * derived key's parts joined by NUL), so a second lookup returns the same address. Keyed by type
-   * first so that the common lookup, by a component id, hashes a string that already exists
-   * instead of building a new one for every reference.
+   * Per resource type: the labels taken, and the label handed out per key, so a second lookup
+   * returns the same address. A key's parts are looked up one after the other (a trie) rather than
+   * joined into one string: a reference by a derived key (`[lb.id, target.id]`) then builds no
+   * string, and the common lookup, by a component id, hashes a string that already exists.
    */
-  private readonly labelsByType = new Map<string, { readonly taken: Set<string>; readonly assigned: Map<string, string> }>();
+  private readonly labelsByType = new Map<string, { readonly taken: Set<string>; readonly root: LabelNode }>();
 
   private readonly done = new Set<string>();
   private readonly memos = new Map<string, unknown>();
@@ -137,17 +137,18 @@ export class TerraformBuilder {
   label(type: string, key: Key): string {
     let labels = this.labelsByType.get(type);
     if (!labels) {
-      labels = { taken: new Set(), assigned: new Map() };
+      labels = { taken: new Set(), root: {} };
       this.labelsByType.set(type, labels);
     }
-    const memo = typeof key === 'string' ? key : key.join('\u0000');
-    const existing = labels.assigned.get(memo);
-    if (existing) return existing;
+    let node = labels.root;
+    if (typeof key === 'string') node = childOf(node, key);
+    else for (const part of key) node = childOf(node, part);
+    if (node.name !== undefined) return node.name;
     const base = this.identifierOf(typeof key === 'string' ? key : key.join('-'));
     let name = base;
     for (let n = 2; labels.taken.has(name); n += 1) name = `${base}_${n}`;
     labels.taken.add(name);
-    labels.assigned.set(memo, name);
+    node.name = name;
     return name;
   }
 
@@ -232,6 +233,19 @@ export class TerraformBuilder {
   namePrefix(argument: NamedArgument, ...parts: string[]): Expr {
     return { kind: 'template', parts: [raw('var.name_prefix'), `-${nameSuffix(argument, parts)}-`] };
   }
+}
+
+/** A step of a key in the labels of a resource type: the label given to the key that ends here, and the keys that go on. */
+interface LabelNode {
+  name?: string;
+  next?: Map<string, LabelNode>;
+}
+
+function childOf(node: LabelNode, part: string): LabelNode {
+  const next = (node.next ??= new Map());
+  let child = next.get(part);
+  if (!child) next.set(part, (child = {}));
+  return child;
 }
 
 /**
