@@ -68,15 +68,16 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
     if (!names) failedByRegion.set(region, (names = new Set()));
     names.add(key.slice(key.indexOf('/') + 1));
   }
-  const lostCount = new Map<number, number>();
+  // Zones lost so far per component (a component runs in a few zones at most).
+  const lostCount = failedByRegion.size > 0 ? new Uint16Array(size) : undefined;
   for (const [region, names] of failedByRegion) {
     for (const zone of names) {
       for (const i of graph.byZone.get(`${region}/${zone}`) ?? []) {
         if (down[i]) continue;
-        const count = (lostCount.get(i) ?? 0) + 1;
-        lostCount.set(i, count);
+        const count = lostCount![i]! + 1;
+        lostCount![i] = count;
         if (count >= graph.instanceZones[i]!.length) markDown(i);
-        else {
+        else if (count === 1) {
           degraded[i] = 1;
           lostZones.set(i, names);
         }

@@ -77,9 +77,7 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
   }
   const placeLosses = kind === 'zone' || kind === 'region' ? assumptions.slice() : undefined;
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
-  const degradedComponents: string[] = [];
-  for (const i of failed.lostZones.keys()) degradedComponents.push(graph.components[i]!.id);
-  degradedComponents.sort();
+  const degradedComponents = idsInOrder(graph, failed.lostZones.keys(), failed.lostZones.size);
   const scenario: FailureScenario = {
     id,
     kind,
@@ -97,6 +95,41 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
   };
   if (placeLosses) lossAssumptions.set(scenario, placeLosses);
   return scenario;
+}
+
+/** Component indices in the order of their ids, and each index's place in it. */
+interface IdOrder {
+  order: Int32Array;
+  rank: Int32Array;
+}
+
+/** Per set of ids: the graphs of revisions whose components have the same ids share one indexById. */
+const idOrders = new WeakMap<ReadonlyMap<string, number>, IdOrder>();
+
+/** Lists shorter than this are sorted by id directly; longer ones by the ids' order, sorted once per set of ids. */
+const SORT_DIRECTLY = 64;
+
+/** The ids of `count` components, sorted as strings sort. */
+function idsInOrder(graph: DesignGraph, indices: Iterable<number>, count: number): string[] {
+  const components = graph.components;
+  const ids: string[] = [];
+  if (count < SORT_DIRECTLY) {
+    for (const i of indices) ids.push(components[i]!.id);
+    return ids.sort();
+  }
+  let ordered = idOrders.get(graph.indexById);
+  if (!ordered) {
+    const order = Int32Array.from(components.keys()).sort((a, b) => (components[a]!.id < components[b]!.id ? -1 : 1));
+    const rank = new Int32Array(order.length);
+    order.forEach((i, r) => (rank[i] = r));
+    idOrders.set(graph.indexById, (ordered = { order, rank }));
+  }
+  const ranks = new Int32Array(count);
+  let k = 0;
+  for (const i of indices) ranks[k++] = ordered.rank[i]!;
+  ranks.sort();
+  for (const r of ranks) ids.push(components[ordered.order[r]!]!.id);
+  return ids;
 }
 
 /** The journeys' share of a scenario's figures, their assumptions added to `assumptions`. */
@@ -187,6 +220,10 @@ export interface ScenarioIndex {
   corruptionScenario: Int32Array;
   /** Per component index: the plan indices of the journeys whose routes pass through it (ascending). */
   journeysOf: readonly (readonly number[])[];
+  /** The components on some journey's route (ascending): only their scenarios list journeys, besides the zones' and regions'. */
+  onRoutes: readonly number[];
+  /** The zone and region scenarios come first in `scenarios`: this many. */
+  places: number;
 }
 
 const indexCache = new WeakMap<DesignGraph, ScenarioIndex>();
@@ -272,12 +309,16 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   // Which journeys each component can affect: the inverse of the plans' relevant sets.
   const NO_JOURNEYS: number[] = [];
   const journeysOf: number[][] = new Array<number[]>(size).fill(NO_JOURNEYS);
+  const onRoutes: number[] = [];
   plans.forEach((plan, p) => {
     for (const i of plan.relevant) {
-      if (journeysOf[i] === NO_JOURNEYS) journeysOf[i] = [p];
-      else journeysOf[i]!.push(p);
+      if (journeysOf[i] === NO_JOURNEYS) {
+        journeysOf[i] = [p];
+        onRoutes.push(i);
+      } else journeysOf[i]!.push(p);
     }
   });
+  onRoutes.sort((a, b) => a - b);
   const stores: number[] = [];
   for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) stores.push(i);
   const scenarios: FailureScenario[] = [];
@@ -319,6 +360,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   for (const region of graph.design.regions) {
     scenarios.push(place('region', region.id, `region:${region.id}`, `Region ${region.name ?? region.id} (${region.location}) fails`, { regions: [region.id] }));
   }
+  const places = scenarios.length;
   // One shared state for the component scenarios: mark one component down, evaluate, unmark.
   const single = applyFailure(graph, {});
   const singleDown = single.down as Uint8Array;
@@ -330,17 +372,17 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const component = graph.components[i]!;
     if (graph.kinds[i]!.capabilities.entryPoint) continue;
     componentScenario[i] = scenarios.length;
-    const external = graph.kinds[i]!.capabilities.external === true;
-    const id = `${external ? 'external' : 'component'}:${component.id}`;
     // Only journeys whose routes pass through the component can change; the others are left out.
     const on = journeysOf[i]!;
     // Only this component is down, before the change as after it: a journey walks as it did, and its
     // outcome reads this component's restore and its own failovers.
     const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'component') : undefined;
-    if (before && before.journeys.length === on.length && on.every((p) => earlier!.failoversUnchanged(p))) {
+    if (before && before.journeys.length === on.length && (on.length === 0 || on.every((p) => earlier!.failoversUnchanged(p)))) {
       scenarios.push(before);
       continue;
     }
+    const external = graph.kinds[i]!.capabilities.external === true;
+    const id = `${external ? 'external' : 'component'}:${component.id}`;
     const failure: Failure = { components: [component.id] };
     singleDown[i] = 1;
     singleIndices.push(i);
@@ -391,7 +433,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     corruptionScenario[i] = scenarios.length;
     // Made of the store's own restore and data loss and the plans through it.
     const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'corruption') : undefined;
-    if (before && before.journeys.length === journeysOf[i]!.length && journeysOf[i]!.every((p) => earlier!.planUnchanged(p))) {
+    if (before && before.journeys.length === journeysOf[i]!.length && (journeysOf[i]!.length === 0 || journeysOf[i]!.every((p) => earlier!.planUnchanged(p)))) {
       scenarios.push(before);
       continue;
     }
@@ -418,7 +460,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     scenario.assumptions = uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
     scenarios.push(scenario);
   }
-  const index: ScenarioIndex = { scenarios, componentScenario, releaseScenario, corruptionScenario, journeysOf };
+  const index: ScenarioIndex = { scenarios, componentScenario, releaseScenario, corruptionScenario, journeysOf, onRoutes, places };
   indexCache.set(graph, index);
   return index;
 }
