@@ -170,23 +170,29 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
 
 function placementIndexes(components: readonly Component[], kinds: readonly ComponentKind[], instanceZones: readonly (readonly string[])[]): Pick<DesignGraph, 'byRegion' | 'byZone' | 'entryPoints'> {
   const byRegion = new Map<string, number[]>();
-  const byZone = new Map<string, number[]>();
+  // Per region, its zones' lists by zone name: no `region/zone` key is built per component.
+  const zonesByRegion = new Map<string, Map<string, number[]>>();
   const entryPoints: number[] = [];
   for (let i = 0; i < components.length; i += 1) {
     const region = components[i]!.region;
     if (region !== undefined) {
       let list = byRegion.get(region);
-      if (!list) byRegion.set(region, (list = []));
+      let zoneLists = zonesByRegion.get(region);
+      if (!list || !zoneLists) {
+        byRegion.set(region, (list = []));
+        zonesByRegion.set(region, (zoneLists = new Map()));
+      }
       list.push(i);
       for (const zone of instanceZones[i]!) {
-        const key = zoneKey(region, zone);
-        let zoneList = byZone.get(key);
-        if (!zoneList) byZone.set(key, (zoneList = []));
+        let zoneList = zoneLists.get(zone);
+        if (!zoneList) zoneLists.set(zone, (zoneList = []));
         zoneList.push(i);
       }
     }
     if (kinds[i]!.capabilities.entryPoint) entryPoints.push(i);
   }
+  const byZone = new Map<string, number[]>();
+  for (const [region, zoneLists] of zonesByRegion) for (const [zone, list] of zoneLists) byZone.set(zoneKey(region, zone), list);
   return { byRegion, byZone, entryPoints };
 }
 

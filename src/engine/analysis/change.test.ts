@@ -10,7 +10,8 @@ import { applyPatch, patchComponent, type AutoFix, type ComponentScope, type Des
 
 const { addComponent, addConnection, addSuppression, removeItems, removeSuppressions, setComponentProp, setComponentRegion, setConnectionMode, toggleComponentZone, updateComponent, updateDesignFields, updateRegion, upsertJourney } = modelEdits;
 import { analyzeDesign, type DesignAnalysis } from './analyze';
-import { analyzeChange, analyzeChangeFigures, touchedComponents } from './change';
+import { analyzeChange, analyzeChangeFigures, scenarioReuse, touchedComponents } from './change';
+import { scenarioIndex, type EarlierScenarios } from './scenarios';
 
 /**
  * The what-if of a change must say exactly what analysing the changed design from nothing says: every
@@ -255,6 +256,47 @@ describe('the analysis of a change, from the analysis before it', () => {
     const fixed = fixes(design, analysis)[0]![1];
     expect(analyzeChangeFigures(design, other, fixed).incremental).toBe(false);
     expect(analyzeChangeFigures(design, analysis, fixed).incremental).toBe(true);
+  });
+});
+
+describe('the failure scenarios of a change, taken from before it where the change cannot move them', () => {
+  const design = syntheticDesign(120, 2);
+  const analysis = analyzeDesign(design);
+  // A component on a journey's route that runs in some zones of its region and not in others.
+  const component = design.components.find((c) => {
+    const region = design.regions.find((r) => r.id === c.region);
+    return region && c.zones && c.zones.length > 0 && c.zones.length < region.zones.length && analysis.scenarios.some((s) => s.kind === 'component' && s.failure.components![0] === c.id && s.journeys.length > 0);
+  })!;
+  const region = design.regions.find((r) => r.id === component.region)!;
+  const zone = region.zones.find((z) => !component.zones!.includes(z))!;
+  /** The component runs in one more zone: that zone's scenario and its journey outcomes move, the other zones' do not. */
+  const widened = toggleComponentZone(design, component.id, zone);
+
+  /** The scenarios of `after` worked out from before it with `change` applied to what the analysis says can be reused. */
+  function scenariosWith(before: DesignAnalysis, change: (earlier: EarlierScenarios) => EarlierScenarios) {
+    const reuse = scenarioReuse(design, before, { ...widened })!;
+    return scenarioIndex(reuse.graph, change(reuse.earlier)).scenarios;
+  }
+
+  it('equal those from nothing, from an analysis found by position and from one found by id', () => {
+    const fresh = fromNothing(widened).scenarios;
+    expect(scenariosWith(analysis, (earlier) => earlier)).toStrictEqual(fresh);
+    // An analysis of a copy of the design: its scenarios are not those of the design's graph.
+    expect(scenariosWith(fromNothing(design), (earlier) => earlier)).toStrictEqual(fresh);
+    for (const [label, after] of [...spread(edits(design, analysis), 20), ['widened', widened] as [string, Design]]) expectSame(design, fromNothing(design), after, `${label}, by id`, newTally());
+  });
+
+  it('would be wrong if a zone or region where the change runs were taken as unchanged', () => {
+    const fresh = fromNothing(widened).scenarios;
+    const wrong = scenariosWith(analysis, (earlier) => ({ ...earlier, placeUnchanged: () => true }));
+    expect(wrong).not.toStrictEqual(fresh);
+    expect(wrong.find((s) => s.id === `zone:${region.id}/${zone}`)).not.toStrictEqual(fresh.find((s) => s.id === `zone:${region.id}/${zone}`));
+  });
+
+  it('would be wrong if a zone or region scenario kept the outcome of a journey the change moved', () => {
+    const fresh = fromNothing(widened).scenarios;
+    const wrong = scenariosWith(analysis, (earlier) => ({ ...earlier, journeyUnchanged: (p) => earlier.planUnchanged(p) }));
+    expect(wrong.filter((s) => s.kind === 'zone' || s.kind === 'region')).not.toStrictEqual(fresh.filter((s) => s.kind === 'zone' || s.kind === 'region'));
   });
 });
 

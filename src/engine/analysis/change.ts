@@ -1,10 +1,10 @@
 import type { Design } from '../../model';
-import { graphOf, sameItems, source, target, type DesignGraph } from '../graph';
+import { graphOf, sameItems, source, target, zoneKey, type DesignGraph } from '../graph';
 import { analysisWith, type DesignAnalysis } from './analyze';
 import type { RuleChange } from './findings';
 import { journeysAvailability, type EarlierJourneys, type JourneyAvailability } from './availability';
 import { journeyPlans, type JourneyPlan } from './journeys';
-import { failureScenarios, scenarioIndex, type EarlierScenarios, type FailureScenario } from './scenarios';
+import { failureScenarios, knownScenarioIndex, scenarioIndex, type EarlierScenarios, type FailureScenario } from './scenarios';
 
 /**
  * What a change to a design does to its analysis, worked out from the analysis before it: only what
@@ -55,6 +55,16 @@ export function analyzeChangeFigures(before: Design, beforeAnalysis: Pick<Design
   // The scenarios first: the journeys' figures read them from the graph's index.
   const scenarios = scenarioIndex(graph, earlier).scenarios;
   return { graph, journeys: journeysAvailability(graph, earlier), scenarios, incremental: true };
+}
+
+/**
+ * The graph of the design after a change and what its failure scenarios take from the analysis before
+ * it (as analyzeChangeFigures works them out); undefined when the change is analysed in full. Tests
+ * use it to show that a wrong answer to one of the questions would be caught.
+ */
+export function scenarioReuse(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'journeys' | 'scenarios'>, after: Design): { graph: DesignGraph; earlier: EarlierScenarios } | undefined {
+  const reuse = earlierAnalysis(before, beforeAnalysis, after);
+  return reuse && { graph: reuse.graph, earlier: reuse.earlier };
 }
 
 /** The figures of a design worked out in full (as analyzeDesign does, without the rules). */
@@ -117,6 +127,14 @@ function changedConnectionEnds(before: Design, after: Design): string[] {
 function readDesignWide(graph: DesignGraph, i: number): boolean {
   const role = graph.traits[i]!.foundation?.role;
   return role === 'dns' || role === 'delivery' || graph.kinds[i]!.id === 'cdn';
+}
+
+/** Adds the zones (`region/zone`) and the region (`region/`) where component i runs in graph g. */
+function addPlaces(places: Set<string>, g: DesignGraph, i: number): void {
+  const region = g.components[i]!.region;
+  if (region === undefined) return;
+  places.add(`${region}/`);
+  for (const zone of g.instanceZones[i]!) places.add(zoneKey(region, zone));
 }
 
 function samePlan(a: JourneyPlan, b: JourneyPlan): boolean {
@@ -189,14 +207,28 @@ function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'j
 
   // A component's own estimates read its backup vaults; a zone loss's disruption also reads the load balancers in front of it.
   const own = touched.slice();
-  for (const t of changed) for (const c of graph.in.backup[t]!) own[source(graph, c)] = 1;
+  const owned = [...changed];
+  for (const t of changed) {
+    for (const c of graph.in.backup[t]!) {
+      const s = source(graph, c);
+      if (!own[s]) owned.push(s);
+      own[s] = 1;
+    }
+  }
+  // The zones and regions where those components run, before the change and after it.
+  const places = new Set<string>();
+  for (const i of owned) for (const g of i < old.length ? [earlierGraph, graph] : [graph]) addPlaces(places, g, i);
   const near = own.slice();
   for (const t of changed) for (const c of graph.out.sync[t]!) near[target(graph, c)] = 1;
 
   const plansUnchanged = plans.map((plan, p) => p < earlierPlans.length && samePlan(plan, earlierPlans[p]!));
   const failoversUnchanged = plans.map((plan, p) => plansUnchanged[p]! && plan.needed.every((n) => !touched[n] && graph.partners[n]!.every((q) => !touched[q])));
   const journeysUnchanged = plans.map((plan, p) => failoversUnchanged[p]! && plan.relevant.every((i) => !near[i]));
-  const scenarios = byId(beforeAnalysis.scenarios);
+  const positions = knownScenarioIndex(earlierGraph);
+  // Scenarios are found by position when the analysis given is this index's (as analyzeDesign's is), by id otherwise.
+  const indexed = positions !== undefined && sameItems(positions.scenarios, beforeAnalysis.scenarios) ? positions : undefined;
+  const scenarios = indexed ? undefined : byId(beforeAnalysis.scenarios);
+  const at = (list: Int32Array, i: number) => (i < list.length && list[i]! >= 0 ? beforeAnalysis.scenarios[list[i]!] : undefined);
   return {
     graph,
     earlierGraph,
@@ -205,7 +237,14 @@ function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'j
     earlierPlans,
     failoversUnchanged,
     earlier: {
-      scenario: (id) => scenarios.get(id),
+      place: (k, id) => (indexed ? (beforeAnalysis.scenarios[k]?.id === id ? beforeAnalysis.scenarios[k] : undefined) : scenarios!.get(id)),
+      ofComponent: (i, kind) => {
+        if (i >= old.length) return undefined;
+        if (indexed) return at(kind === 'component' ? indexed.componentScenario : kind === 'deployment' ? indexed.releaseScenario : indexed.corruptionScenario, i);
+        const prefix = kind === 'component' ? (earlierGraph.kinds[i]!.capabilities.external ? 'external' : 'component') : kind;
+        return scenarios!.get(`${prefix}:${earlierGraph.components[i]!.id}`);
+      },
+      placeUnchanged: (kind, key) => !places.has(kind === 'zone' ? key : `${key}/`),
       planUnchanged: (p) => plansUnchanged[p]!,
       failoversUnchanged: (p) => failoversUnchanged[p]!,
       journeyUnchanged: (p) => journeysUnchanged[p]!,

@@ -68,15 +68,16 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
     if (!names) failedByRegion.set(region, (names = new Set()));
     names.add(key.slice(key.indexOf('/') + 1));
   }
-  const lostCount = new Map<number, number>();
+  // Zones lost so far per component (a component runs in a few zones at most).
+  const lostCount = failedByRegion.size > 0 ? new Uint16Array(size) : undefined;
   for (const [region, names] of failedByRegion) {
     for (const zone of names) {
       for (const i of graph.byZone.get(`${region}/${zone}`) ?? []) {
         if (down[i]) continue;
-        const count = (lostCount.get(i) ?? 0) + 1;
-        lostCount.set(i, count);
+        const count = lostCount![i]! + 1;
+        lostCount![i] = count;
         if (count >= graph.instanceZones[i]!.length) markDown(i);
-        else {
+        else if (count === 1) {
           degraded[i] = 1;
           lostZones.set(i, names);
         }
@@ -84,6 +85,60 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
     }
   }
   for (const i of downIndices) lostZones.delete(i);
+  downIndices.sort((a, b) => a - b);
+  return { down, degraded, lostZones, failedRegions, failedZones, downIndices };
+}
+
+/**
+ * applyFailure's state, worked out for the given components only (the others read as up): a
+ * component's state under a failure reads nothing but its own region and instance zones, so each is
+ * decided alone, without visiting everything a failed zone or region holds. For evaluating a few
+ * journeys again under a zone or region failure whose other figures are known: a journey's outcome
+ * reads the state of its entry point and relevant components alone (journeys.ts). `downIndices`
+ * lists the given components that are down.
+ */
+export function applyFailureOver(graph: DesignGraph, failure: Failure, indices: Iterable<number>): FailureState {
+  const size = graph.components.length;
+  const down = new Uint8Array(size);
+  const degraded = new Uint8Array(size);
+  const lostZones = new Map<number, Set<string>>();
+  const failedRegions = new Set(failure.regions ?? []);
+  const failedZones = new Set((failure.zones ?? []).map(zoneKeyOf));
+  const named = new Set<number>();
+  for (const id of failure.components ?? []) {
+    const i = graph.indexById.get(id);
+    if (i !== undefined) named.add(i);
+  }
+  const failedByRegion = new Map<string, Set<string>>();
+  for (const key of failedZones) {
+    const region = key.slice(0, key.indexOf('/'));
+    if (failedRegions.has(region)) continue;
+    let names = failedByRegion.get(region);
+    if (!names) failedByRegion.set(region, (names = new Set()));
+    names.add(key.slice(key.indexOf('/') + 1));
+  }
+  const downIndices: number[] = [];
+  for (const i of indices) {
+    if (down[i] || degraded[i]) continue;
+    const region = graph.components[i]!.region;
+    let isDown = named.has(i) || (region !== undefined && failedRegions.has(region));
+    const names = region !== undefined && !isDown ? failedByRegion.get(region) : undefined;
+    if (names) {
+      // As applyFailure counts: once per instance zone that failed; down when every one did.
+      const zones = graph.instanceZones[i]!;
+      let lost = 0;
+      for (const zone of zones) if (names.has(zone)) lost += 1;
+      if (lost > 0 && lost >= zones.length) isDown = true;
+      else if (lost > 0) {
+        degraded[i] = 1;
+        lostZones.set(i, names);
+      }
+    }
+    if (isDown) {
+      down[i] = 1;
+      downIndices.push(i);
+    }
+  }
   downIndices.sort((a, b) => a - b);
   return { down, degraded, lostZones, failedRegions, failedZones, downIndices };
 }

@@ -105,7 +105,7 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
   const want = plans.map((_, p) => wanted(p));
   // The components each journey cannot lose without waiting (broken or failed over), from the component scenarios.
   const critical: Set<number>[] = plans.map(() => new Set());
-  for (let i = 0; i < index.componentScenario.length; i += 1) {
+  for (const i of index.onRoutes) {
     const s = index.componentScenario[i]!;
     if (s < 0) continue;
     for (const outcome of index.scenarios[s]!.journeys) {
@@ -117,9 +117,16 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
   const componentRate = (i: number, fallback: RateAssumption): RateAssumption => inputs.components.get(graph.components[i]!.id)?.rate ?? fallback;
   const componentDuration = (i: number, fallback: DurationAssumption): DurationAssumption => inputs.components.get(graph.components[i]!.id)?.duration ?? fallback;
 
-  for (const scenario of index.scenarios) {
-    // Most components of a large design lie on no journey's route: their scenarios cost nothing.
-    if (scenario.journeys.length === 0) continue;
+  // In the order of the scenarios (the tallies are sums): the zones' and regions', then each kind of
+  // component scenario by component. Only components on a journey's route have scenarios that list
+  // journeys, so the others, most of a large design, are not visited.
+  for (let s = 0; s < index.places; s += 1) tallyScenario(index.scenarios[s]!);
+  for (const list of [index.componentScenario, index.releaseScenario, index.corruptionScenario]) {
+    for (const i of index.onRoutes) if (list[i]! >= 0) tallyScenario(index.scenarios[list[i]!]!);
+  }
+
+  function tallyScenario(scenario: FailureScenario): void {
+    if (scenario.journeys.length === 0) return;
     switch (scenario.kind) {
       case 'zone':
         zoneOrRegion(scenario, rates.zoneIncident, durations.zoneIncident, 'zone');

@@ -2,7 +2,7 @@ import { isSlaFigure } from '../../catalog';
 import { displayName, type Design } from '../../model';
 import { graphOf, zoneKey, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
-import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
+import { applyFailure, applyFailureOver, checkFailure, type Failure, type FailureState } from './failure';
 import { evaluateJourney, journeyPlans, type JourneyOutcome } from './journeys';
 import { modelInputs } from './rates';
 import { dataLoss, holdsRecords, restoreTime, uniqueAssumptions, type Estimate } from './recovery';
@@ -75,23 +75,10 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     rpoSeconds = stores.length === 1 ? loss.seconds : later(rpoSeconds, loss.seconds);
     for (const a of loss.assumptions) assumptions.push(a);
   }
-  let rtoSeconds: number | null = 0;
-  let brokenJourneys: string[] = [];
-  let failedOverJourneys: string[] = [];
-  if (journeys.length > 0) {
-    brokenJourneys = [];
-    failedOverJourneys = [];
-    for (const j of journeys) {
-      rtoSeconds = journeys.length === 1 ? j.rtoSeconds : later(rtoSeconds, j.rtoSeconds);
-      for (const a of j.assumptions) assumptions.push(a);
-      if (!j.up) brokenJourneys.push(j.id);
-      else if (j.servedByFailover) failedOverJourneys.push(j.id);
-    }
-  }
-  const degradedComponents: string[] = [];
-  for (const i of failed.lostZones.keys()) degradedComponents.push(graph.components[i]!.id);
-  degradedComponents.sort();
-  return {
+  const placeLosses = kind === 'zone' || kind === 'region' ? assumptions.slice() : undefined;
+  const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
+  const degradedComponents = idsInOrder(graph, failed.lostZones.keys(), failed.lostZones.size);
+  const scenario: FailureScenario = {
     id,
     kind,
     title,
@@ -106,6 +93,92 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     dataLoss: losses,
     assumptions: uniqueAssumptions(assumptions),
   };
+  if (placeLosses) lossAssumptions.set(scenario, placeLosses);
+  return scenario;
+}
+
+/** Component indices in the order of their ids, and each index's place in it. */
+interface IdOrder {
+  order: Int32Array;
+  rank: Int32Array;
+}
+
+/** Per set of ids: the graphs of revisions whose components have the same ids share one indexById. */
+const idOrders = new WeakMap<ReadonlyMap<string, number>, IdOrder>();
+
+/** Lists shorter than this are sorted by id directly; longer ones by the ids' order, sorted once per set of ids. */
+const SORT_DIRECTLY = 64;
+
+/** The ids of `count` components, sorted as strings sort. */
+function idsInOrder(graph: DesignGraph, indices: Iterable<number>, count: number): string[] {
+  const components = graph.components;
+  const ids: string[] = [];
+  if (count < SORT_DIRECTLY) {
+    for (const i of indices) ids.push(components[i]!.id);
+    return ids.sort();
+  }
+  let ordered = idOrders.get(graph.indexById);
+  if (!ordered) {
+    const order = Int32Array.from(components.keys()).sort((a, b) => (components[a]!.id < components[b]!.id ? -1 : 1));
+    const rank = new Int32Array(order.length);
+    order.forEach((i, r) => (rank[i] = r));
+    idOrders.set(graph.indexById, (ordered = { order, rank }));
+  }
+  const ranks = new Int32Array(count);
+  let k = 0;
+  for (const i of indices) ranks[k++] = ordered.rank[i]!;
+  ranks.sort();
+  for (const r of ranks) ids.push(components[ordered.order[r]!]!.id);
+  return ids;
+}
+
+/** The journeys' share of a scenario's figures, their assumptions added to `assumptions`. */
+function journeyFigures(journeys: readonly JourneyOutcome[], assumptions: Assumption[]): Pick<FailureScenario, 'rtoSeconds' | 'brokenJourneys' | 'failedOverJourneys'> {
+  let rtoSeconds: number | null = 0;
+  const brokenJourneys: string[] = [];
+  const failedOverJourneys: string[] = [];
+  for (const j of journeys) {
+    rtoSeconds = journeys.length === 1 ? j.rtoSeconds : later(rtoSeconds, j.rtoSeconds);
+    for (const a of j.assumptions) assumptions.push(a);
+    if (!j.up) brokenJourneys.push(j.id);
+    else if (j.servedByFailover) failedOverJourneys.push(j.id);
+  }
+  return { rtoSeconds, brokenJourneys, failedOverJourneys };
+}
+
+/**
+ * The assumptions of a zone or region scenario's data losses, kept beside it (not in it: a scenario
+ * is what the analysis reports) so that a later analysis can take its losses over with new journeys.
+ */
+const lossAssumptions = new WeakMap<FailureScenario, readonly Assumption[]>();
+
+/**
+ * A zone or region scenario with its journeys' outcomes replaced and all else as before: what the
+ * failure takes down, degrades and loses is unchanged (summarize, with the same stores and state).
+ * Undefined when the losses' assumptions of `before` are not known.
+ */
+function withJourneys(before: FailureScenario, journeys: JourneyOutcome[]): FailureScenario | undefined {
+  const losses = lossAssumptions.get(before);
+  if (!losses) return undefined;
+  const assumptions = losses.slice();
+  const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
+  const scenario: FailureScenario = {
+    id: before.id,
+    kind: before.kind,
+    title: before.title,
+    failure: before.failure,
+    downComponents: before.downComponents,
+    degradedComponents: before.degradedComponents,
+    brokenJourneys,
+    failedOverJourneys,
+    journeys,
+    rtoSeconds,
+    rpoSeconds: before.rpoSeconds,
+    dataLoss: before.dataLoss,
+    assumptions: uniqueAssumptions(assumptions),
+  };
+  lossAssumptions.set(scenario, losses);
+  return scenario;
 }
 
 /** The later of two times to recover, as latest() folds them: unbounded wins. */
@@ -141,11 +214,24 @@ export interface ScenarioIndex {
   scenarios: FailureScenario[];
   /** Per component index: its component or external scenario, -1 for entry points. */
   componentScenario: Int32Array;
+  /** Per component index: its bad-release scenario, -1 for none. */
+  releaseScenario: Int32Array;
+  /** Per component index: its corruption scenario, -1 for none. */
+  corruptionScenario: Int32Array;
   /** Per component index: the plan indices of the journeys whose routes pass through it (ascending). */
   journeysOf: readonly (readonly number[])[];
+  /** The components on some journey's route (ascending): only their scenarios list journeys, besides the zones' and regions'. */
+  onRoutes: readonly number[];
+  /** The zone and region scenarios come first in `scenarios`: this many. */
+  places: number;
 }
 
 const indexCache = new WeakMap<DesignGraph, ScenarioIndex>();
+
+/** The scenario index worked out for this graph, if it has been (nothing is computed here). */
+export function knownScenarioIndex(graph: DesignGraph): ScenarioIndex | undefined {
+  return indexCache.get(graph);
+}
 
 /**
  * What the scenarios of a design after a change can take from the analysis before it. The questions
@@ -154,13 +240,18 @@ const indexCache = new WeakMap<DesignGraph, ScenarioIndex>();
  * - a journey's outcome under a failure reads the down and lost-zone state of its relevant components,
  *   their answers (restore times, zone-loss disruption, which reads the targets' load balancers, and
  *   backups, which read the vaults), and its needed components' failover partners and regions;
+ * - a zone or region scenario's own figures (what it takes down and degrades, and the data the stores
+ *   it hits lose) read the region and instance zones of the components there, and of each store hit
+ *   its answers, its backup vaults, and the state of its replication sources and partners;
  * - a component or corruption scenario's own figures read the component and its backup vaults;
  * - a bad release reads the component's own loss and the delivery pipeline (design-wide: a change to
  *   it is analysed in full, as is a change to DNS, which every failover time reads).
  */
 export interface EarlierScenarios {
-  /** The scenario with this id before the change. */
-  scenario(id: string): FailureScenario | undefined;
+  /** The k-th zone or region scenario before the change (zones of each region in design order, then regions), whose id is `id`. */
+  place(k: number, id: string): FailureScenario | undefined;
+  /** Component i's scenario of this kind before the change (its component or external one for 'component'). */
+  ofComponent(i: number, kind: 'component' | 'deployment' | 'corruption'): FailureScenario | undefined;
   /** Plan p is the plan at index p before the change. */
   planUnchanged(p: number): boolean;
   /** The plan is unchanged and so is everything its outcome reads besides the failed components' state: its needed components and their partners. */
@@ -169,6 +260,12 @@ export interface EarlierScenarios {
   journeyUnchanged(p: number): boolean;
   /** The component is unchanged and so are its backup vaults: what its own loss, restore and data loss read. */
   componentUnchanged(i: number): boolean;
+  /**
+   * No component the change touched, nor one whose vaults it touched, runs in this zone (`region/zone`)
+   * or region, before or after it: the failure takes down and degrades the same components, and the
+   * stores it hits lose the same data.
+   */
+  placeUnchanged(kind: 'zone' | 'region', key: string): boolean;
 }
 
 /** How long a bad release lasts and how much traffic it reaches, from the design's delivery pipeline. */
@@ -212,59 +309,80 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   // Which journeys each component can affect: the inverse of the plans' relevant sets.
   const NO_JOURNEYS: number[] = [];
   const journeysOf: number[][] = new Array<number[]>(size).fill(NO_JOURNEYS);
+  const onRoutes: number[] = [];
   plans.forEach((plan, p) => {
     for (const i of plan.relevant) {
-      if (journeysOf[i] === NO_JOURNEYS) journeysOf[i] = [p];
-      else journeysOf[i]!.push(p);
+      if (journeysOf[i] === NO_JOURNEYS) {
+        journeysOf[i] = [p];
+        onRoutes.push(i);
+      } else journeysOf[i]!.push(p);
     }
   });
+  onRoutes.sort((a, b) => a - b);
   const stores: number[] = [];
   for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) stores.push(i);
   const scenarios: FailureScenario[] = [];
-  const all = (id: string, failure: Failure) => {
+  // The plans whose outcomes under a failure may have moved, and the components those outcomes read.
+  const moved = earlier ? plans.flatMap((_, p) => (earlier.journeyUnchanged(p) ? [] : [p])) : [];
+  let movedReads: number[] | undefined;
+  const place = (kind: 'zone' | 'region', key: string, id: string, title: string, failure: Failure): FailureScenario => {
+    const before = earlier?.place(scenarios.length, id);
+    if (before && earlier!.placeUnchanged(kind, key)) {
+      // The same components down and degraded, the same data lost: only the moved journeys are walked
+      // again, under the state of what they read (applyFailureOver), and an unchanged one is kept whole.
+      if (moved.length === 0 && before.journeys.length === plans.length) return before;
+      if (!movedReads) {
+        const reads = new Set<number>();
+        for (const p of moved) {
+          reads.add(plans[p]!.from);
+          for (const i of plans[p]!.relevant) reads.add(i);
+        }
+        movedReads = [...reads];
+      }
+      const failed = applyFailureOver(graph, failure, movedReads);
+      const kept = withJourneys(before, plans.map((plan, p) => (earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed))));
+      if (kept) return kept;
+    }
     const failed = applyFailure(graph, failure);
     // A zone or region scenario lists every journey in plan order; an unchanged one's outcome is as
     // before, since its relevant components fail exactly as before (their places are unchanged).
-    const before = earlier?.scenario(id);
-    return { failed, journeys: plans.map((plan, p) => (before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed))) };
+    const journeys = plans.map((plan, p) => (before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed)));
+    const hit = kind === 'zone' ? stores.filter((i) => failed.down[i] || failed.lostZones.has(i)) : stores.filter((i) => failed.down[i]);
+    return summarize(graph, id, kind, title, failure, failed, journeys, hit);
   };
 
   for (const region of graph.design.regions) {
     for (const zone of region.zones) {
-      const id = `zone:${region.id}/${zone}`;
-      const failure: Failure = { zones: [zoneKey(region.id, zone)] };
-      const { failed, journeys } = all(id, failure);
-      const hit = stores.filter((i) => failed.down[i] || failed.lostZones.has(i));
-      scenarios.push(summarize(graph, id, 'zone', `Zone ${zone} of ${region.name ?? region.id} fails`, failure, failed, journeys, hit));
+      const key = zoneKey(region.id, zone);
+      scenarios.push(place('zone', key, `zone:${key}`, `Zone ${zone} of ${region.name ?? region.id} fails`, { zones: [key] }));
     }
   }
   for (const region of graph.design.regions) {
-    const id = `region:${region.id}`;
-    const failure: Failure = { regions: [region.id] };
-    const { failed, journeys } = all(id, failure);
-    const hit = stores.filter((i) => failed.down[i]);
-    scenarios.push(summarize(graph, id, 'region', `Region ${region.name ?? region.id} (${region.location}) fails`, failure, failed, journeys, hit));
+    scenarios.push(place('region', region.id, `region:${region.id}`, `Region ${region.name ?? region.id} (${region.location}) fails`, { regions: [region.id] }));
   }
+  const places = scenarios.length;
   // One shared state for the component scenarios: mark one component down, evaluate, unmark.
   const single = applyFailure(graph, {});
   const singleDown = single.down as Uint8Array;
   const singleIndices = single.downIndices as number[];
   const componentScenario = new Int32Array(size).fill(-1);
+  const releaseScenario = new Int32Array(size).fill(-1);
+  const corruptionScenario = new Int32Array(size).fill(-1);
   for (let i = 0; i < size; i += 1) {
     const component = graph.components[i]!;
     if (graph.kinds[i]!.capabilities.entryPoint) continue;
     componentScenario[i] = scenarios.length;
-    const external = graph.kinds[i]!.capabilities.external === true;
-    const id = `${external ? 'external' : 'component'}:${component.id}`;
     // Only journeys whose routes pass through the component can change; the others are left out.
     const on = journeysOf[i]!;
     // Only this component is down, before the change as after it: a journey walks as it did, and its
     // outcome reads this component's restore and its own failovers.
-    const before = earlier?.componentUnchanged(i) ? earlier.scenario(id) : undefined;
-    if (before && before.journeys.length === on.length && on.every((p) => earlier!.failoversUnchanged(p))) {
+    const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'component') : undefined;
+    if (before && before.journeys.length === on.length && (on.length === 0 || on.every((p) => earlier!.failoversUnchanged(p)))) {
       scenarios.push(before);
       continue;
     }
+    const external = graph.kinds[i]!.capabilities.external === true;
+    const id = `${external ? 'external' : 'component'}:${component.id}`;
     const failure: Failure = { components: [component.id] };
     singleDown[i] = 1;
     singleIndices.push(i);
@@ -289,9 +407,12 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const lost = scenarios[componentScenario[i]!]!;
     const component = graph.components[i]!;
     // Made of the component's own loss and the pipeline alone: the same loss makes the same release scenario (or none).
-    if (earlier !== undefined && earlier.scenario(lost.id) === lost) {
-      const before = earlier.scenario(`deployment:${component.id}`);
-      if (before) scenarios.push(before);
+    if (earlier !== undefined && earlier.ofComponent(i, 'component') === lost) {
+      const before = earlier.ofComponent(i, 'deployment');
+      if (before) {
+        releaseScenario[i] = scenarios.length;
+        scenarios.push(before);
+      }
       continue;
     }
     const journeys: JourneyOutcome[] = [];
@@ -303,14 +424,16 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const scenario = summarize(graph, `deployment:${component.id}`, 'deployment', `A bad release of ${displayName(component)}`, { components: [component.id] }, single, journeys, []);
     scenario.downComponents = [component.id];
     scenario.affectedShare = release.share;
+    releaseScenario[i] = scenarios.length;
     scenarios.push(scenario);
   }
-  const healthy = applyFailure(graph, {});
+  let healthy: FailureState | undefined;
   for (const i of stores) {
     const component = graph.components[i]!;
+    corruptionScenario[i] = scenarios.length;
     // Made of the store's own restore and data loss and the plans through it.
-    const before = earlier?.componentUnchanged(i) ? earlier.scenario(`corruption:${component.id}`) : undefined;
-    if (before && before.journeys.length === journeysOf[i]!.length && journeysOf[i]!.every((p) => earlier!.planUnchanged(p))) {
+    const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'corruption') : undefined;
+    if (before && before.journeys.length === journeysOf[i]!.length && (journeysOf[i]!.length === 0 || journeysOf[i]!.every((p) => earlier!.planUnchanged(p)))) {
       scenarios.push(before);
       continue;
     }
@@ -332,12 +455,12 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
         ? { ...unaffected(plan.journey.id, plan.journey.name), up: false, rtoSeconds: restore.seconds, missing: [component.id], assumptions: restore.assumptions }
         : unaffected(plan.journey.id, plan.journey.name);
     });
-    const scenario = summarize(graph, `corruption:${component.id}`, 'corruption', `Data in ${displayName(component)} is corrupted or deleted`, { components: [component.id] }, healthy, journeys, [i], true);
+    const scenario = summarize(graph, `corruption:${component.id}`, 'corruption', `Data in ${displayName(component)} is corrupted or deleted`, { components: [component.id] }, (healthy ??= applyFailure(graph, {})), journeys, [i], true);
     scenario.downComponents = [component.id];
     scenario.assumptions = uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
     scenarios.push(scenario);
   }
-  const index: ScenarioIndex = { scenarios, componentScenario, journeysOf };
+  const index: ScenarioIndex = { scenarios, componentScenario, releaseScenario, corruptionScenario, journeysOf, onRoutes, places };
   indexCache.set(graph, index);
   return index;
 }
