@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Browser benchmark (docs/performance.md, "How to measure"): the app against a bare React Flow page
-// holding the same generated design, interleaved A B A B in the same Chromium, on a production
-// build served by `vite preview`.
+// holding the same generated design, in the same Chromium, on a production build served by `vite
+// preview`. Each pair opens both pages and runs their scenario rounds in alternating order (A B,
+// B A, A B…; the next pair starts the other way round), so a change in the machine's load falls on
+// both alike; the ratio of a pair is the app's CPU per frame over all its rounds against the bare page's.
 //
 // Measures, at 1,000 and 5,000 components: programmatic pan and zoom at 100% (setViewport every
 // animation frame), dragging a node (the frames between the drag's first move and its release, one small mousemove per frame), and the
@@ -12,7 +14,8 @@
 // initial JavaScript and of the lazily loaded chunks. Prints tables and writes
 // bench-results/browser.json.
 //
-// `npm run bench -- browser`; BENCH_SIZES=1000,5000 BENCH_PAIRS=3 to change the runs.
+// `npm run bench -- browser`; BENCH_SIZES=1000,5000 BENCH_PAIRS=3 BENCH_ROUNDS=3 BENCH_SCENARIO_MS=1500
+// to change the runs, BENCH_EDITS=0 to skip the edit timings.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -26,7 +29,10 @@ const PORT = Number(process.env.BENCH_PORT ?? 4331);
 const SIZES = (process.env.BENCH_SIZES ?? '1000,5000').split(',').map(Number);
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
 const SEED = 1;
-const SCENARIO_MS = 1500;
+/** Each frame scenario's length: longer runs average more frames (BENCH_SCENARIO_MS). */
+const SCENARIO_MS = Number(process.env.BENCH_SCENARIO_MS ?? 1500);
+/** Rounds of the frame scenarios per page in a pair, alternating between the two pages (BENCH_ROUNDS). */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const VIEWPORT = { width: 1280, height: 800 };
 const root = resolve(import.meta.dirname, '..');
 
@@ -96,13 +102,18 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 
-/** Records animation frames in the page for `ms`, calling `step` (a viewport script) each frame. */
+/**
+ * Records animation frames in the page for `ms`, calling `step` (a viewport script) each frame. The
+ * view is put back where it started by `restoreViewport`, after the CPU time has been read: the jump
+ * back (a re-render of what is in view there) is no frame of the scenario.
+ */
 async function recordFrames(page, ms, viewportStep) {
   return page.evaluate(
     ({ ms, viewportStep }) =>
       new Promise((resolveFrames) => {
         const api = window.__canvasApi;
         const start0 = api.getViewport();
+        window.__benchViewportBefore = start0;
         const move = viewportStep ? new Function('v0', 'n', 't', viewportStep) : null;
         let longFrames = 0;
         let observer;
@@ -121,7 +132,6 @@ async function recordFrames(page, ms, viewportStep) {
           if (t - first < ms) requestAnimationFrame(tick);
           else {
             observer?.disconnect();
-            api.setViewport(start0);
             resolveFrames({ times, longFrames });
           }
         };
@@ -131,17 +141,28 @@ async function recordFrames(page, ms, viewportStep) {
   );
 }
 
-function summarize({ times, longFrames }, taskSeconds) {
-  const intervals = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+async function restoreViewport(page) {
+  await page.evaluate(() => window.__benchViewportBefore && window.__canvasApi.setViewport(window.__benchViewportBefore));
+  await page.waitForTimeout(250);
+}
+
+/** One scenario's rounds on one page, pooled: frame intervals, CPU time and long frames of every round. */
+function summarize(rounds) {
+  const intervals = rounds.flatMap(({ times }) => times.slice(1).map((t, i) => t - times[i])).sort((a, b) => a - b);
   const frames = intervals.length;
-  const seconds = (times.at(-1) - times[0]) / 1000;
+  const seconds = rounds.reduce((sum, { times }) => sum + (times.at(-1) - times[0]) / 1000, 0);
+  const taskSeconds = rounds.reduce((sum, round) => sum + round.taskSeconds, 0);
   const at = (q) => intervals[Math.min(frames - 1, Math.floor(q * frames))] ?? NaN;
   return {
     fps: frames / seconds,
     medianMs: at(0.5),
     p95Ms: at(0.95),
     mainThreadMsPerFrame: (taskSeconds * 1000) / Math.max(1, frames),
-    longFrames,
+    longFrames: rounds.reduce((sum, round) => sum + round.longFrames, 0),
+    rounds: rounds.length,
+    frames,
+    // Each round's own CPU per frame, to show the spread within a page.
+    roundMsPerFrame: rounds.map(({ times, taskSeconds: cpu }) => (cpu * 1000) / Math.max(1, times.length - 1)),
   };
 }
 
@@ -150,13 +171,14 @@ async function taskDuration(cdp) {
   return metrics.find((m) => m.name === 'TaskDuration').value;
 }
 
-async function measure(page, cdp, run) {
+/** One round of a scenario: its frames and the main thread's CPU time over them. */
+async function measure(cdp, run) {
   const before = await taskDuration(cdp);
   const frames = await run();
-  return summarize(frames, (await taskDuration(cdp)) - before);
+  return { ...frames, taskSeconds: (await taskDuration(cdp)) - before };
 }
 
-/** Edits (and reverts) timed per page load: with three pairs, 36 samples per size. */
+/** Edits (and reverts) timed per page load: with three pairs, 36 samples per size; BENCH_EDITS=0 skips them (frames only, a quicker run). */
 const EDIT_SAMPLES_PER_PAGE = Number(process.env.BENCH_EDITS ?? 12);
 
 /**
@@ -258,8 +280,8 @@ async function jsBeforeCanvasPaint(page) {
   }, 'ninesmith:canvas-painted');
 }
 
-/** One page load of one variant (app or baseline) at one size: every scenario. */
-async function runPage(variant, size, canvasBox) {
+/** Loads one variant (app or baseline) at one size, up to its first view, ready for the frame scenarios. */
+async function openPage(variant, size, canvasBox) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -279,11 +301,20 @@ async function runPage(variant, size, canvasBox) {
   const result = { variant, size, paintedMs, wallLoadMs: Date.now() - t0 };
   const firstView = await page.evaluate(() => window.__canvasApi.getViewport());
   if (variant === 'app') result.jsBeforePaint = await jsBeforeCanvasPaint(page);
+  return { variant, size, context, page, cdp, box, firstView, result, rounds: { pan: [], zoom: [], drag: [], overview: [] } };
+}
 
-  result.pan = await measure(page, cdp, () => recordFrames(page, SCENARIO_MS, 'return { x: v0.x - 6 * n, y: v0.y - 2 * n, zoom: v0.zoom };'));
-  result.zoom = await measure(page, cdp, () =>
-    recordFrames(page, SCENARIO_MS, 'const z = 1 - 0.3 * Math.abs(Math.sin(t / 500)); const cx = 300, cy = 300; return { x: cx - (cx - v0.x) * z, y: cy - (cy - v0.y) * z, zoom: z };'),
+/** One round of every frame scenario on an open page, from its first view and back to it. */
+async function scenarioRound(opened) {
+  const { variant, page, cdp, box, firstView, rounds } = opened;
+  rounds.pan.push(await measure(cdp, () => recordFrames(page, SCENARIO_MS, 'return { x: v0.x - 6 * n, y: v0.y - 2 * n, zoom: v0.zoom };')));
+  await restoreViewport(page);
+  rounds.zoom.push(
+    await measure(cdp, () =>
+      recordFrames(page, SCENARIO_MS, 'const z = 1 - 0.3 * Math.abs(Math.sin(t / 500)); const cx = 300, cy = 300; return { x: cx - (cx - v0.x) * z, y: cy - (cy - v0.y) * z, zoom: z };'),
+    ),
   );
+  await restoreViewport(page);
 
   // Drag a node near the middle of the view: mousedown, a small mousemove per frame, mouseup.
   const nodeSelector = variant === 'app' ? '.react-flow__node-component' : '.react-flow__node';
@@ -308,29 +339,38 @@ async function runPage(variant, size, canvasBox) {
   await page.mouse.move(target.x + 2, target.y + 1);
   await page.waitForTimeout(300);
   let dragged = 1;
-  result.drag = await measure(page, cdp, async () => {
-    const recording = recordFrames(page, SCENARIO_MS, null);
-    const end = Date.now() + SCENARIO_MS - 100;
-    while (Date.now() < end) {
-      dragged += 1;
-      await page.mouse.move(target.x + 2 * dragged, target.y + (dragged % 20));
-      await new Promise((r) => setTimeout(r, 16));
-    }
-    return recording;
-  });
+  rounds.drag.push(
+    await measure(cdp, async () => {
+      const recording = recordFrames(page, SCENARIO_MS, null);
+      const end = Date.now() + SCENARIO_MS - 100;
+      while (Date.now() < end) {
+        dragged += 1;
+        await page.mouse.move(target.x + 2 * dragged, target.y + (dragged % 20));
+        await new Promise((r) => setTimeout(r, 16));
+      }
+      return recording;
+    }),
+  );
   await page.mouse.up();
-  await page.waitForTimeout(500);
+  // The drop is an edit (the app analyses it): let that finish outside the next scenario's frames.
+  await page.waitForTimeout(1000);
 
   // The overview: everything fitted on screen, then panned a little every frame.
   await page.evaluate(() => window.__canvasApi.fitView());
   await page.waitForTimeout(400);
-  result.overview = await measure(page, cdp, () => recordFrames(page, SCENARIO_MS, 'return { x: v0.x - 1 * n, y: v0.y, zoom: v0.zoom };'));
-  result.overviewZoom = await page.evaluate(() => window.__canvasApi.getViewport().zoom);
+  rounds.overview.push(await measure(cdp, () => recordFrames(page, SCENARIO_MS, 'return { x: v0.x - 1 * n, y: v0.y, zoom: v0.zoom };')));
+  opened.result.overviewZoom = await page.evaluate(() => window.__canvasApi.getViewport().zoom);
 
-  // Back to the first view (the request path at a working zoom) for the edits.
+  // Back to the first view (the request path at a working zoom).
   await page.evaluate((viewport) => window.__canvasApi.setViewport(viewport), firstView);
-  await page.waitForTimeout(200);
-  if (variant === 'app') {
+  await page.waitForTimeout(300);
+}
+
+/** The rounds summed up, the app's edits timed, heap and DOM size read; the page closed. */
+async function finishPage(opened) {
+  const { variant, size, page, cdp, context, result, rounds } = opened;
+  for (const [scenario, list] of Object.entries(rounds)) result[scenario] = summarize(list);
+  if (variant === 'app' && EDIT_SAMPLES_PER_PAGE > 0) {
     const { samples, skipped, candidates } = await editToPaintedFindings(page);
     // A run with nothing to edit on screen measures nothing: say so rather than print an empty row.
     if (candidates === 0) throw new Error(`edit to painted findings: no multi-zone app service on screen in the first view at ${size} components`);
@@ -342,7 +382,7 @@ async function runPage(variant, size, canvasBox) {
   result.heapMB = metrics.find((m) => m.name === 'JSHeapUsedSize').value / 1e6;
   result.domElements = await page.evaluate(() => document.getElementsByTagName('*').length);
   await context.close();
-  return { result, box };
+  return result;
 }
 
 const median = (values) => {
@@ -369,11 +409,29 @@ try {
   startFiles = await runStartPage();
   step(`  the sample design's first start: done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
   for (const size of SIZES) {
+    // The baseline's canvas takes the app's box; the first pair finds it, so it opens the app first.
+    // Both pages of a pair stay open, and their scenario rounds alternate (A B, B A, A B…, and the
+    // next pair starts the other way round): whatever drifts during a run (the machine's load, which
+    // other helpers' work raises and lowers by the minute) then falls on both sides alike.
+    let canvasBox;
     for (let pair = 1; pair <= PAIRS; pair += 1) {
-      const app = await runPage('app', size);
-      const baseline = await runPage('baseline', size, app.box);
-      runs.push({ pair, app: app.result, baseline: baseline.result });
-      step(`  ${size} components, pair ${pair}: done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      const appFirst = pair % 2 === 1;
+      let app;
+      let baseline;
+      if (appFirst) {
+        app = await openPage('app', size);
+        canvasBox ??= app.box;
+        baseline = await openPage('baseline', size, canvasBox);
+      } else {
+        baseline = await openPage('baseline', size, canvasBox);
+        app = await openPage('app', size);
+      }
+      for (let round = 0; round < ROUNDS; round += 1) {
+        const order = (round % 2 === 0) === appFirst ? [app, baseline] : [baseline, app];
+        for (const opened of order) await scenarioRound(opened);
+      }
+      runs.push({ pair, order: appFirst ? 'app first' : 'baseline first', app: await finishPage(app), baseline: await finishPage(baseline) });
+      step(`  ${size} components, pair ${pair} (${appFirst ? 'app first' : 'baseline first'}, ${ROUNDS} rounds each): done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
 } catch (error) {
@@ -400,12 +458,15 @@ for (const size of SIZES) {
   summary[size] = {};
   for (const scenario of SCENARIOS) {
     const pick = (variant, key) => median(ofSize.map((r) => r[variant][scenario][key]));
-    const ratio = median(ofSize.map((r) => r.app[scenario].mainThreadMsPerFrame / r.baseline[scenario].mainThreadMsPerFrame));
+    const ratios = ofSize.map((r) => r.app[scenario].mainThreadMsPerFrame / r.baseline[scenario].mainThreadMsPerFrame);
+    const ratio = median(ratios);
     const fpsRatio = median(ofSize.map((r) => r.baseline[scenario].fps / r.app[scenario].fps));
     summary[size][scenario] = {
       app: { fps: pick('app', 'fps'), medianMs: pick('app', 'medianMs'), p95Ms: pick('app', 'p95Ms'), mainThreadMsPerFrame: pick('app', 'mainThreadMsPerFrame'), longFrames: pick('app', 'longFrames') },
       baseline: { fps: pick('baseline', 'fps'), medianMs: pick('baseline', 'medianMs'), p95Ms: pick('baseline', 'p95Ms'), mainThreadMsPerFrame: pick('baseline', 'mainThreadMsPerFrame'), longFrames: pick('baseline', 'longFrames') },
       mainThreadRatio: ratio,
+      mainThreadRatioRange: [Math.min(...ratios), Math.max(...ratios)],
+      mainThreadRatiosByPair: ratios,
       frameTimeRatio: fpsRatio,
     };
     const s = summary[size][scenario];
@@ -421,6 +482,7 @@ for (const size of SIZES) {
       'base main ms/frame': s.baseline.mainThreadMsPerFrame.toFixed(1),
       'base LoAF': s.baseline.longFrames,
       'main-thread ratio (median of pairs)': ratio.toFixed(2),
+      'ratio min–max': `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`,
       'frame-time ratio': fpsRatio.toFixed(2),
     });
   }
@@ -515,6 +577,6 @@ console.table(aims.map((aim) => ({ what: aim.what, aim: aim.aim, figure: aim.fig
 mkdirSync(join(root, 'bench-results'), { recursive: true });
 writeFileSync(
   join(root, 'bench-results/browser.json'),
-  `${JSON.stringify({ sizes: SIZES, pairs: PAIRS, viewport: VIEWPORT, scenarioMs: SCENARIO_MS, aims, summary, bundle, runs }, null, 2)}\n`,
+  `${JSON.stringify({ sizes: SIZES, pairs: PAIRS, rounds: ROUNDS, viewport: VIEWPORT, scenarioMs: SCENARIO_MS, aims, summary, bundle, runs }, null, 2)}\n`,
 );
 process.exit(failed ? 1 : 0);

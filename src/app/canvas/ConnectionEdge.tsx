@@ -42,14 +42,15 @@ export function routeMiddle(points: readonly Point[]): Point {
  * small toolbar at the middle of its longest segment switches the mode.
  */
 function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
-  const { id, source, target, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
+  const { id, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
   const mode = data?.mode ?? 'sync';
   const points = data?.points && data.points.length > 1 ? data.points : handleElbow(sourceX, sourceY, targetX, targetY);
   const path = roundedPath(points);
   // Where the toolbar goes: worked out only for the selected connection (edges mount by the hundred as a large design pans).
   const middle = selected ? routeMiddle(points) : undefined;
+  // The `<g>` around these is React Flow's own, with the edge's classes and test id (to-flow.ts).
   return (
-    <g className={`ns-edge ns-edge-${mode}${selected ? ' is-selected' : ''}${data?.simple ? ' is-simple' : ''}`} data-testid={`edge-${source}-${target}`} data-mode={mode}>
+    <>
       {mode === 'replication' && <path d={path} className="ns-edge-rail" fill="none" />}
       <BaseEdge id={id} path={path} markerEnd={markerEnd} interactionWidth={10} />
       {middle && (
@@ -76,7 +77,7 @@ function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
           </div>
         </EdgeLabelRenderer>
       )}
-    </g>
+    </>
   );
 }
 

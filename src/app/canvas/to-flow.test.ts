@@ -48,6 +48,17 @@ describe('the to-flow projection', () => {
     for (const edge of edges) expect(edge.data?.points).toBe(scene.edges.find((e) => e.id === edge.id)!.points);
   });
 
+  it("puts a connection's classes and test id on React Flow's own edge element (no wrapper of its own)", () => {
+    const connection = design.connections[0]!;
+    const id = connectionId(connection);
+    const { edges } = createProjection()(input(design, { selectedConnections: new Set([id]), simpleEdges: true }));
+    const edge = edges.find((e) => e.id === id)!;
+    expect(edge.className).toBe(`ns-edge ns-edge-${connection.mode} is-selected is-simple`);
+    expect(edge.domAttributes).toEqual({ 'data-testid': `edge-${connection.from}-${connection.to}`, 'data-mode': connection.mode });
+    const other = edges.find((e) => e.id !== id)!;
+    expect(other.className).not.toContain('is-selected');
+  });
+
   it('keeps the identity of every node and edge that did not change when one component moves', () => {
     const project = createProjection();
     const first = project(input(design));

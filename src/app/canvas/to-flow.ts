@@ -142,7 +142,13 @@ function componentNode(box: DiagramNode, regionZones: readonly string[] | undefi
   };
 }
 
+/**
+ * The classes and test attributes of a connection go on React Flow's own `<g>` for the edge (its
+ * `className` and `domAttributes`), so `ConnectionEdge` draws its paths without a wrapper of its own:
+ * one element fewer for each of the hundreds of edges that mount as a large design pans.
+ */
 function connectionEdge(id: string, connection: Connection, points: readonly Point[], selected: boolean, hidden: boolean, simple: boolean): ConnectionEdge {
+  const domAttributes: Record<`data-${string}`, string> = { 'data-testid': `edge-${connection.from}-${connection.to}`, 'data-mode': connection.mode };
   return {
     id,
     type: 'connection',
@@ -152,6 +158,8 @@ function connectionEdge(id: string, connection: Connection, points: readonly Poi
     targetHandle: 'in-top',
     data: { mode: connection.mode, label: connection.label, simple, points },
     markerEnd: simple ? undefined : MARKERS[connection.mode],
+    className: `ns-edge ns-edge-${connection.mode}${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}`,
+    domAttributes,
     selected,
     hidden,
   };
