@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   MiniMap,
@@ -30,6 +30,7 @@ import {
 } from '../store';
 import { setCanvasBridge } from './canvas-bridge';
 import { ConnectionEdge, EdgeLegend } from './ConnectionEdge';
+import { createEdgeRoutes, EdgeRoutesContext } from './edge-routes';
 import { FIT_VIEW, ZoomControls } from './ZoomControls';
 import { ComponentNode, ZoneChipsOnHover } from './ComponentNode';
 import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
@@ -144,7 +145,8 @@ function Flow() {
   const { scene, regions } = view;
   const selectedComponents = useMemo(() => new Set(selection.components), [selection.components]);
   const selectedConnections = useMemo(() => new Set(selection.connections), [selection.connections]);
-  const { nodes, edges } = useMemo(
+  const [edgeRoutes] = useState(createEdgeRoutes);
+  const { nodes, edges, routes } = useMemo(
     () =>
       project({
         scene,
@@ -158,6 +160,10 @@ function Flow() {
       }),
     [project, scene, model.provider, model.components.length, selectedComponents, selectedConnections, overview, dragOverlay, dropTarget],
   );
+  // The routes travel beside the edges (edge-routes.ts): set for this render, and the connections
+  // already on screen whose route moved are told once it is committed, before the frame is painted.
+  edgeRoutes.stage(routes);
+  useLayoutEffect(() => edgeRoutes.notify());
   /** The canvas view of the document as the store has it now (handlers run between renders). */
   const currentView = useCallback(() => {
     const { model: current, layout: currentLayout } = useStore.getState();
@@ -353,36 +359,38 @@ function Flow() {
       <CanvasBar onAddRegion={addRegionBeside} showMap={showMap} onToggleMap={toggleMap} onTidyUp={tidyUp} layingOut={layingOut} />
       <div className="ns-canvas-pane" ref={paneRef}>
         <ZoneChipsOnHover.Provider value={model.components.length >= OVERVIEW_MIN_COMPONENTS}>
-          <ReactFlow<FlowNode, FlowEdge>
-            nodes={nodes}
-            edges={edges}
-            nodeTypes={nodeTypes}
-            edgeTypes={edgeTypes}
-            onNodesChange={onNodesChange}
-            onEdgesChange={onEdgesChange}
-            onNodeDragStart={onNodeDragStart}
-            onNodeDrag={onNodeDrag}
-            onNodeDragStop={onNodeDragStop}
-            onConnect={onConnect}
-            isValidConnection={isValidConnection}
-            onlyRenderVisibleElements
-            deleteKeyCode={null}
-            disableKeyboardA11y
-            selectionKeyCode="Shift"
-            multiSelectionKeyCode={MULTI_SELECT_KEYS}
-            selectionOnDrag
-            panOnDrag={PAN_BUTTONS}
-            panOnScroll
-            zoomOnPinch
-            minZoom={0.02}
-            maxZoom={2.5}
-            elevateNodesOnSelect={false}
-            fitViewOptions={FIT_OPTIONS}
-          >
-            {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
-            {showMap && model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
-            {overview && <OverviewLayer scene={scene} />}
-          </ReactFlow>
+          <EdgeRoutesContext.Provider value={edgeRoutes}>
+            <ReactFlow<FlowNode, FlowEdge>
+              nodes={nodes}
+              edges={edges}
+              nodeTypes={nodeTypes}
+              edgeTypes={edgeTypes}
+              onNodesChange={onNodesChange}
+              onEdgesChange={onEdgesChange}
+              onNodeDragStart={onNodeDragStart}
+              onNodeDrag={onNodeDrag}
+              onNodeDragStop={onNodeDragStop}
+              onConnect={onConnect}
+              isValidConnection={isValidConnection}
+              onlyRenderVisibleElements
+              deleteKeyCode={null}
+              disableKeyboardA11y
+              selectionKeyCode="Shift"
+              multiSelectionKeyCode={MULTI_SELECT_KEYS}
+              selectionOnDrag
+              panOnDrag={PAN_BUTTONS}
+              panOnScroll
+              zoomOnPinch
+              minZoom={0.02}
+              maxZoom={2.5}
+              elevateNodesOnSelect={false}
+              fitViewOptions={FIT_OPTIONS}
+            >
+              {model.components.length <= MINIMAP_MAX_COMPONENTS && <Background gap={24} />}
+              {showMap && model.components.length <= MINIMAP_MAX_COMPONENTS && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} nodeStrokeWidth={0} />}
+              {overview && <OverviewLayer scene={scene} />}
+            </ReactFlow>
+          </EdgeRoutesContext.Provider>
         </ZoneChipsOnHover.Provider>
       </div>
     </div>

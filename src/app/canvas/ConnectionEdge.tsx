@@ -3,6 +3,7 @@ import { BaseEdge, EdgeLabelRenderer, type EdgeProps } from '@xyflow/react';
 import { roundedPath, type Point } from '../../diagram';
 import { CONNECTION_MODES, type ConnectionMode } from '../../model';
 import { setConnectionMode } from '../commands';
+import { useEdgeRoute } from './edge-routes';
 import { handleElbow } from './geometry';
 import type { ConnectionEdge as ConnectionFlowEdge } from './to-flow';
 
@@ -44,7 +45,8 @@ export function routeMiddle(points: readonly Point[]): Point {
 function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
   const mode = data?.mode ?? 'sync';
-  const points = data?.points && data.points.length > 1 ? data.points : handleElbow(sourceX, sourceY, targetX, targetY);
+  const route = useEdgeRoute(id);
+  const points = !data?.free && route && route.length > 1 ? route : handleElbow(sourceX, sourceY, targetX, targetY);
   const path = roundedPath(points);
   // Where the toolbar goes: worked out only for the selected connection (edges mount by the hundred as a large design pans).
   const middle = selected ? routeMiddle(points) : undefined;

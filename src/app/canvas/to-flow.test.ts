@@ -44,8 +44,9 @@ describe('the to-flow projection', () => {
       expect(node.handles?.map((h) => h.id)).toEqual(['in-top', 'out-bottom']);
     }
     expect(edges.map((e) => e.id)).toEqual(design.connections.map(connectionId));
-    // Each connection is drawn along its route in the scene.
-    for (const edge of edges) expect(edge.data?.points).toBe(scene.edges.find((e) => e.id === edge.id)!.points);
+    // Each connection is drawn along its route in the scene, kept beside the edges.
+    const { routes } = createProjection()(input(design));
+    for (const edge of edges) expect(routes.get(edge.id)).toBe(scene.edges.find((e) => e.id === edge.id)!.points);
   });
 
   it("puts a connection's classes and test id on React Flow's own edge element (no wrapper of its own)", () => {
@@ -83,7 +84,7 @@ describe('the to-flow projection', () => {
     for (const edge of changedEdges) {
       expect(edge.source === 'c0-app-service' || edge.target === 'c0-app-service').toBe(true);
       // No route while dragging: the edge follows the node's handles.
-      expect(edge.data!.points).toEqual([]);
+      expect(edge.data!.free).toBe(true);
     }
     // The next frame of the same drag moves the node again but keeps the edges array.
     const next = project(input(design, { overlay: { 'c0-app-service': { x: 9, y: 12 } } }));
@@ -107,6 +108,24 @@ describe('the to-flow projection', () => {
     expect(over.nodes.find((n) => n.id === `region:${region}`)).not.toBe(frame.nodes.find((n) => n.id === `region:${region}`));
     expect(over.edges).toBe(frame.edges);
     expect(over.nodes.find((n) => n.id === 'c0-app-service')!.position).toEqual({ x: 5, y: 6 });
+  });
+
+  it('keeps the edges array when an edit moves routes but changes no connection, and hands the moved routes beside it', () => {
+    const project = createProjection();
+    const first = project(input(design));
+    const at = sceneOf(design).nodeById.get('c0-app-service')!;
+    const moved = { ...design.layout, 'c0-app-service': { x: at.x, y: at.y + 400 } };
+    const second = project(input(design, { scene: sceneOf(design, moved) }));
+    // React Flow rebuilds its lookup of every connection for a new edges array: none is made here.
+    expect(second.edges).toBe(first.edges);
+    const movedRoutes = [...second.routes.keys()].filter((id) => second.routes.get(id) !== first.routes.get(id));
+    // The moved component's connections moved (others may too: routes keep clear of its new place).
+    const ownConnections = second.edges.filter((e) => e.source === 'c0-app-service' || e.target === 'c0-app-service').map((e) => e.id);
+    expect(ownConnections.length).toBeGreaterThan(0);
+    expect(movedRoutes).toEqual(expect.arrayContaining(ownConnections));
+    for (const id of second.routes.keys()) expect(second.routes.get(id)).toEqual(sceneOf(design, moved).edges.find((e) => e.id === id)!.points);
+    // An unchanged scene hands back the same routes.
+    expect(project(input(design, { scene: sceneOf(design, moved), selectedComponents: new Set(['users']) })).routes).toBe(second.routes);
   });
 
   it('replaces only the nodes whose selection changed', () => {

@@ -38,8 +38,12 @@ export interface ConnectionEdgeData extends Record<string, unknown> {
   label: string | undefined;
   /** Thin lines without arrowheads: large designs, where every pixel of edge costs paint. */
   simple: boolean;
-  /** The route: source port, corners, target port; empty while an end is being dragged (drawn from the handles). */
-  points: readonly Point[];
+  /**
+   * Drawn from the handles while an end is being dragged. Otherwise along its route, which is kept
+   * out of the edge (`Projection.routes`, edge-routes.ts) so that a route that moved does not make
+   * a new edges array.
+   */
+  free: boolean;
 }
 
 export type ComponentNode = Node<ComponentNodeData, 'component'>;
@@ -97,6 +101,8 @@ export interface ProjectionInput {
 export interface Projection {
   nodes: FlowNode[];
   edges: ConnectionEdge[];
+  /** Each connection's route (source port, corners, target port), the same array while it is unchanged. */
+  routes: ReadonlyMap<string, readonly Point[]>;
 }
 
 interface CachedComponent {
@@ -109,7 +115,6 @@ interface CachedComponent {
 interface CachedEdge {
   edge: ConnectionEdge;
   connection: Connection;
-  points: readonly Point[];
   selected: boolean;
   hidden: boolean;
   simple: boolean;
@@ -147,7 +152,7 @@ function componentNode(box: DiagramNode, regionZones: readonly string[] | undefi
  * `className` and `domAttributes`), so `ConnectionEdge` draws its paths without a wrapper of its own:
  * one element fewer for each of the hundreds of edges that mount as a large design pans.
  */
-function connectionEdge(id: string, connection: Connection, points: readonly Point[], selected: boolean, hidden: boolean, simple: boolean): ConnectionEdge {
+function connectionEdge(id: string, connection: Connection, free: boolean, selected: boolean, hidden: boolean, simple: boolean): ConnectionEdge {
   const domAttributes: Record<`data-${string}`, string> = { 'data-testid': `edge-${connection.from}-${connection.to}`, 'data-mode': connection.mode };
   return {
     id,
@@ -156,7 +161,7 @@ function connectionEdge(id: string, connection: Connection, points: readonly Poi
     target: connection.to,
     sourceHandle: 'out-bottom',
     targetHandle: 'in-top',
-    data: { mode: connection.mode, label: connection.label, simple, points },
+    data: { mode: connection.mode, label: connection.label, simple, free },
     markerEnd: simple ? undefined : MARKERS[connection.mode],
     className: `ns-edge ns-edge-${connection.mode}${selected ? ' is-selected' : ''}${simple ? ' is-simple' : ''}`,
     domAttributes,
@@ -169,6 +174,7 @@ function connectionEdge(id: string, connection: Connection, points: readonly Poi
 export function createProjection(): (input: ProjectionInput) => Projection {
   let components = new Map<string, CachedComponent>();
   let edges = new Map<string, CachedEdge>();
+  let routes: ReadonlyMap<string, readonly Point[]> = new Map();
   let regions = new Map<string, CachedRegion>();
   // The previous arrays, returned again when no element changed: React Flow rebuilds its edge
   // lookup whenever the edges array is new, so a frame that touches no edge must not make one.
@@ -224,7 +230,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
       for (const id of dragged) {
         for (const index of edgesOf.get(id) ?? []) {
           const { connection, selected, hidden, simple } = edges.get(baseEdges[index]!.id)!;
-          edgeList[index] = connectionEdge(baseEdges[index]!.id, connection, [], selected, hidden, simple);
+          edgeList[index] = connectionEdge(baseEdges[index]!.id, connection, true, selected, hidden, simple);
           changed = true;
         }
       }
@@ -232,7 +238,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     }
     lastNodes = nodes;
     lastEdges = input.overview ? [] : draggedEdges;
-    return { nodes: lastNodes, edges: lastEdges };
+    return { nodes: lastNodes, edges: lastEdges, routes };
   };
 
   return (input) => {
@@ -243,7 +249,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
       draggedKey = '';
       lastNodes = baseNodes;
       lastEdges = input.overview ? [] : baseEdges;
-      return { nodes: lastNodes, edges: lastEdges };
+      return { nodes: lastNodes, edges: lastEdges, routes };
     }
     const { scene, selectedComponents, selectedConnections, overview, simpleEdges, provider } = input;
     const zonesByRegion = new Map(scene.regions.map((r) => [r.region.id, r.region.zones]));
@@ -297,22 +303,31 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     components = nextComponents;
 
     const nextEdges = new Map<string, CachedEdge>();
+    const nextRoutes = new Map<string, readonly Point[]>();
+    let routesChanged = routes.size !== scene.edges.length;
     const edgeList: ConnectionEdge[] = [];
     for (const sceneEdge of scene.edges) {
       const { connection, points } = sceneEdge;
       const id = sceneEdge.id;
+      const route = routes.get(id);
+      if (route !== undefined && samePoints(route, points)) nextRoutes.set(id, route);
+      else {
+        nextRoutes.set(id, points);
+        routesChanged = true;
+      }
       const selected = selectedConnections.has(id);
       const cached = edges.get(id);
-      if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.simple === simpleEdges && samePoints(cached.points, points)) {
+      if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.simple === simpleEdges) {
         nextEdges.set(id, cached);
         edgeList.push(cached.edge);
         continue;
       }
-      const edge = connectionEdge(id, connection, points, selected, overview, simpleEdges);
-      nextEdges.set(id, { edge, connection, points, selected, hidden: overview, simple: simpleEdges });
+      const edge = connectionEdge(id, connection, false, selected, overview, simpleEdges);
+      nextEdges.set(id, { edge, connection, selected, hidden: overview, simple: simpleEdges });
       edgeList.push(edge);
     }
     edges = nextEdges;
+    if (routesChanged) routes = nextRoutes;
 
     const nodes: FlowNode[] = [...regionNodes, ...componentNodes];
     nodeIndex = new Map(nodes.map((node, index) => [node.id, index]));
@@ -339,7 +354,7 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     lastNodes = baseNodes;
     lastEdges = overview ? [] : baseEdges;
     if (input.overlay) return frame(input);
-    return { nodes: lastNodes, edges: lastEdges };
+    return { nodes: lastNodes, edges: lastEdges, routes };
   };
 }
 
