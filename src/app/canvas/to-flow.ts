@@ -330,19 +330,23 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     if (routesChanged) routes = nextRoutes;
 
     const nodes: FlowNode[] = [...regionNodes, ...componentNodes];
-    nodeIndex = new Map(nodes.map((node, index) => [node.id, index]));
-    edgesOf = new Map();
-    edgeList.forEach((edge, index) => {
-      for (const end of [edge.source, edge.target]) {
-        const list = edgesOf.get(end);
-        if (list) list.push(index);
-        else edgesOf.set(end, [index]);
-      }
-    });
     // Compared with the previous full build's arrays, not the last drag frame's: a rebuild during a
     // drag (the drop target changed) that changes no connection keeps the edges array and the dragged
     // components' connections, so React Flow does not rebuild its edge lookup mid-drag.
     const edgesUnchanged = sameList(baseEdges, edgeList);
+    // Where each node and each component's connections sit: the same while the ids keep their places
+    // (an edit of a component's fields replaces its node but not its place).
+    if (nodes.length !== baseNodes.length || nodes.some((node, index) => node.id !== baseNodes[index]!.id)) nodeIndex = new Map(nodes.map((node, index) => [node.id, index]));
+    if (!edgesUnchanged) {
+      edgesOf = new Map();
+      edgeList.forEach((edge, index) => {
+        for (const end of [edge.source, edge.target]) {
+          const list = edgesOf.get(end);
+          if (list) list.push(index);
+          else edgesOf.set(end, [index]);
+        }
+      });
+    }
     baseNodes = sameList(baseNodes, nodes) ? baseNodes : nodes;
     baseEdges = edgesUnchanged ? baseEdges : edgeList;
     base = { ...input };
