@@ -143,7 +143,7 @@ export function rerunRules(context: RuleContext, earlierFindings: readonly Findi
 }
 
 /** A finding a change made, with where it stands among all the rules' findings before sorting (as flatten lists them). */
-interface Placed {
+export interface Placed {
   readonly finding: Finding;
   readonly rule: number;
   readonly unit: number;
@@ -277,7 +277,7 @@ function flatten(found: readonly Found[]): Finding[] {
  * of these keep the order the rules gave them. Plain comparisons (localeCompare is slow and
  * locale-dependent, and the output must be the same everywhere).
  */
-function sortFindings(findings: readonly Finding[], graph: DesignGraph): Finding[] {
+export function sortFindings(findings: readonly Finding[], graph: DesignGraph): Finding[] {
   const ranks = findings.every((f) => RULE_RANK.has(f.rule)) ? RULE_RANK : rankOf(findings.map((f) => f.rule));
   const keys = new Float64Array(findings.length);
   const order: number[] = new Array<number>(findings.length);
@@ -303,7 +303,7 @@ function sortKey(finding: Finding, ranks: ReadonlyMap<string, number>, graph: De
  * where its key and message put it. Where a kept finding is alike to an added one in both, only their
  * places in flatten could tell them apart: that is left to the full sort.
  */
-function mergeFindings(earlier: readonly Finding[], gone: readonly Finding[], added: Placed[], graph: DesignGraph): Finding[] | undefined {
+export function mergeFindings(earlier: readonly Finding[], gone: readonly Finding[], added: Placed[], graph: DesignGraph): Finding[] | undefined {
   const keyAt = (k: number) => sortKey(earlier[k]!, RULE_RANK, graph);
   const versus = (k: number, key: number, message: string) => keyAt(k) - key || compare(earlier[k]!.message, message);
   /** The first place in `earlier` whose finding is not before (key, message). */
