@@ -210,27 +210,37 @@ function suppressedAgain(found: Found, design: Design): Found {
 function refindComponents(rule: Rule, scope: ComponentScope, earlier: readonly (readonly Finding[] | undefined)[], context: RuleContext, change: RuleChange): { now: Found; again: readonly number[] } {
   const graph = context.graph;
   const size = graph.components.length;
-  // The few components to find again, collected as they come (a design-long mark and scan would cost every rule the design's size).
-  const marked = new Set<number>();
+  // Each component to find again listed as it is first marked, so that a few are not found by a scan of the design.
+  const marked = new Uint8Array(size);
+  const again: number[] = [];
+  const mark = (i: number) => {
+    if (i < size && marked[i] === 0) {
+      marked[i] = 1;
+      again.push(i);
+    }
+  };
   const graphs = [graph, change.earlierGraph];
   for (const t of change.touched) {
-    marked.add(t);
+    mark(t);
     for (const g of graphs) {
       if (t >= g.components.length) continue;
       for (const reach of scope.reads) {
-        if (reach === 'sync-targets') for (const c of g.in.sync[t]!) marked.add(source(g, c));
-        else if (reach === 'sync-sources') for (const c of g.out.sync[t]!) marked.add(target(g, c));
-        else if (reach === 'async-sources') for (const c of g.out.async[t]!) marked.add(target(g, c));
-        else if (reach === 'backup-targets') for (const c of g.in.backup[t]!) marked.add(source(g, c));
+        if (reach === 'sync-targets') for (const c of g.in.sync[t]!) mark(source(g, c));
+        else if (reach === 'sync-sources') for (const c of g.out.sync[t]!) mark(target(g, c));
+        else if (reach === 'async-sources') for (const c of g.out.async[t]!) mark(target(g, c));
+        else if (reach === 'backup-targets') for (const c of g.in.backup[t]!) mark(source(g, c));
       }
-      if (scope.reachedFrom) for (const i of scope.reachedFrom(g, t)) marked.add(i);
+      if (scope.reachedFrom) for (const i of scope.reachedFrom(g, t)) mark(i);
     }
   }
-  if (scope.reads.includes('journeys')) for (const i of change.journeyComponents()) marked.add(i);
-  if (scope.reads.includes('data-loss')) for (const i of change.dataLossComponents()) marked.add(i);
-  const again: number[] = [];
-  for (const i of marked) if (i < size) again.push(i);
-  again.sort((a, b) => a - b);
+  if (scope.reads.includes('journeys')) for (const i of change.journeyComponents()) mark(i);
+  if (scope.reads.includes('data-loss')) for (const i of change.dataLossComponents()) mark(i);
+  // In design order: sorted when few, read off the marks when many (a journey's moved plans can reach thousands).
+  if (again.length * 16 < size) again.sort((a, b) => a - b);
+  else {
+    again.length = 0;
+    for (let i = 0; i < size; i += 1) if (marked[i] === 1) again.push(i);
+  }
   if (again.length === 0 && earlier.length === size) return { now: { kind: 'component', byComponent: earlier }, again };
   const byComponent = earlier.slice(0, size);
   byComponent.length = size;
