@@ -343,13 +343,28 @@ export function mergeFindings(earlier: readonly Finding[], gone: readonly Findin
     for (let alike = k; alike < earlier.length && versus(alike, p.key, p.finding.message) === 0; alike += 1) if (!removed.has(alike)) return undefined;
     places.push(k);
   }
+  // The kept between one removal or insertion and the next, copied in runs.
+  const cuts = [...removed].sort((a, b) => a - b);
   const merged: Finding[] = [];
   let next = 0;
-  for (let k = 0; k < earlier.length; k += 1) {
-    while (next < placed.length && places[next] === k) merged.push(placed[next++]!.finding);
-    if (!removed.has(k)) merged.push(earlier[k]!);
+  let from = 0;
+  const keepUpTo = (end: number) => {
+    for (let k = from; k < end; k += 1) merged.push(earlier[k]!);
+    from = end;
+  };
+  for (const cut of cuts) {
+    while (next < placed.length && places[next]! <= cut) {
+      keepUpTo(places[next]!);
+      merged.push(placed[next++]!.finding);
+    }
+    keepUpTo(cut);
+    from = cut + 1;
   }
-  while (next < placed.length) merged.push(placed[next++]!.finding);
+  while (next < placed.length) {
+    keepUpTo(places[next]!);
+    merged.push(placed[next++]!.finding);
+  }
+  keepUpTo(earlier.length);
   return merged;
 }
 
