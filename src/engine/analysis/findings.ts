@@ -116,21 +116,54 @@ export function rerunRules(context: RuleContext, earlierFindings: readonly Findi
   // Read by whole rules (shared tenancy), and not a figure, so the change analysis does not check it.
   if (earlierDesign.tenancy !== context.design.tenancy) return undefined;
   const resuppress = rulesSuppressedOtherwise(earlierDesign, context.design);
+  // What the change moved, to merge into the findings before it: the findings gone and those new.
+  const gone: Finding[] = [];
+  const added: Placed[] = [];
   const found = ALL_RULES.map((rule, r) => {
     const earlier = earlierFound[r]!;
     const scope = rule.scope;
     let now: Found;
-    if (scope?.kind === 'component' && earlier.kind === 'component') now = refindComponents(rule, scope, earlier.byComponent, context, change);
-    else if (scope?.kind === 'journey' && earlier.kind === 'journey') now = refindJourneys(rule, scope, earlier.byJourney, context, change);
+    // The units found again, when only they can differ from before (all of them can otherwise).
+    let again: readonly number[] | undefined;
+    if (scope?.kind === 'component' && earlier.kind === 'component') ({ now, again } = refindComponents(rule, scope, earlier.byComponent, context, change));
+    else if (scope?.kind === 'journey' && earlier.kind === 'journey') ({ now, again } = refindJourneys(rule, scope, earlier.byJourney, context, change));
     else if (scope?.kind === 'design' && earlier.kind === 'design' && designFindingsStand(scope, context.graph, change)) now = earlier;
     else now = findAll(rule, context);
     // A finding taken from before carries the suppression of before.
-    return resuppress.has(rule.id) ? suppressedAgain(now, context.design) : now;
+    if (resuppress.has(rule.id)) {
+      now = suppressedAgain(now, context.design);
+      again = undefined;
+    }
+    if (now !== earlier) movedBy(r, earlier, now, again, gone, added);
+    return now;
   });
-  const findings = flatten(found);
-  const sorted = sortFindings(findings, context.graph);
+  const sorted = (gone.length + added.length <= earlierFindings.length / 4 && mergeFindings(earlierFindings, gone, added, context.graph)) || sortFindings(flatten(found), context.graph);
   foundByRules.set(sorted, found);
   return sorted;
+}
+
+/** A finding a change made, with where it stands among all the rules' findings before sorting (as flatten lists them). */
+export interface Placed {
+  readonly finding: Finding;
+  readonly rule: number;
+  readonly unit: number;
+  readonly at: number;
+}
+
+/** The findings of rule r that a change took away (to `gone`) and made (to `added`): of the units `again`, or all. */
+function movedBy(r: number, earlier: Found, now: Found, again: readonly number[] | undefined, gone: Finding[], added: Placed[]): void {
+  const unitsOf = (found: Found): readonly (readonly Finding[] | undefined)[] => (found.kind === 'design' ? [found.findings] : found.kind === 'component' ? found.byComponent : found.byJourney);
+  const was = unitsOf(earlier);
+  const is = unitsOf(now);
+  const move = (unit: number) => {
+    const before = was[unit];
+    const after = is[unit];
+    if (before === after) return;
+    if (before) for (const finding of before) gone.push(finding);
+    if (after) after.forEach((finding, at) => added.push({ finding, rule: r, unit, at }));
+  };
+  if (again && earlier.kind === now.kind) for (const unit of again) move(unit);
+  else for (let unit = 0; unit < Math.max(was.length, is.length); unit += 1) move(unit);
 }
 
 /**
@@ -170,43 +203,59 @@ function suppressedAgain(found: Found, design: Design): Found {
   return found.kind === 'component' ? { kind: 'component', byComponent: units } : { kind: 'journey', byJourney: units };
 }
 
-/** A component rule's findings after a change: those of the components the change can move found again, the others as before. */
-function refindComponents(rule: Rule, scope: ComponentScope, earlier: readonly (readonly Finding[] | undefined)[], context: RuleContext, change: RuleChange): Found {
+/**
+ * A component rule's findings after a change: those of the components the change can move found
+ * again (`again`, in design order), the others as before.
+ */
+function refindComponents(rule: Rule, scope: ComponentScope, earlier: readonly (readonly Finding[] | undefined)[], context: RuleContext, change: RuleChange): { now: Found; again: readonly number[] } {
   const graph = context.graph;
   const size = graph.components.length;
-  const again = new Uint8Array(size);
+  // Each component to find again listed as it is first marked, so that a few are not found by a scan of the design.
+  const marked = new Uint8Array(size);
+  const again: number[] = [];
+  const mark = (i: number) => {
+    if (i < size && marked[i] === 0) {
+      marked[i] = 1;
+      again.push(i);
+    }
+  };
   const graphs = [graph, change.earlierGraph];
   for (const t of change.touched) {
-    again[t] = 1;
+    mark(t);
     for (const g of graphs) {
       if (t >= g.components.length) continue;
       for (const reach of scope.reads) {
-        if (reach === 'sync-targets') for (const c of g.in.sync[t]!) again[source(g, c)] = 1;
-        else if (reach === 'sync-sources') for (const c of g.out.sync[t]!) again[target(g, c)] = 1;
-        else if (reach === 'async-sources') for (const c of g.out.async[t]!) again[target(g, c)] = 1;
-        else if (reach === 'backup-targets') for (const c of g.in.backup[t]!) again[source(g, c)] = 1;
+        if (reach === 'sync-targets') for (const c of g.in.sync[t]!) mark(source(g, c));
+        else if (reach === 'sync-sources') for (const c of g.out.sync[t]!) mark(target(g, c));
+        else if (reach === 'async-sources') for (const c of g.out.async[t]!) mark(target(g, c));
+        else if (reach === 'backup-targets') for (const c of g.in.backup[t]!) mark(source(g, c));
       }
-      if (scope.reachedFrom) for (const i of scope.reachedFrom(g, t)) again[i] = 1;
+      if (scope.reachedFrom) for (const i of scope.reachedFrom(g, t)) mark(i);
     }
   }
-  if (scope.reads.includes('journeys')) for (const i of change.journeyComponents()) again[i] = 1;
-  if (scope.reads.includes('data-loss')) for (const i of change.dataLossComponents()) again[i] = 1;
+  if (scope.reads.includes('journeys')) for (const i of change.journeyComponents()) mark(i);
+  if (scope.reads.includes('data-loss')) for (const i of change.dataLossComponents()) mark(i);
+  // In design order: sorted when few, read off the marks when many (a journey's moved plans can reach thousands).
+  if (again.length * 16 < size) again.sort((a, b) => a - b);
+  else {
+    again.length = 0;
+    for (let i = 0; i < size; i += 1) if (marked[i] === 1) again.push(i);
+  }
+  if (again.length === 0 && earlier.length === size) return { now: { kind: 'component', byComponent: earlier }, again };
   const byComponent = earlier.slice(0, size);
   byComponent.length = size;
-  const which: number[] = [];
-  for (let i = 0; i < size; i += 1) if (again[i]) which.push(i);
-  return { kind: 'component', byComponent: findEach(rule, scope, context, byComponent, which) };
+  return { now: { kind: 'component', byComponent: findEach(rule, scope, context, byComponent, again) }, again };
 }
 
-/** A journey rule's findings after a change: those of the journeys whose figures are new found again, the others as before. */
-function refindJourneys(rule: Rule, scope: JourneyScope, earlier: readonly (readonly Finding[] | undefined)[], context: RuleContext, change: RuleChange): Found {
+/** A journey rule's findings after a change: those of the journeys whose figures are new found again (`again`), the others as before. */
+function refindJourneys(rule: Rule, scope: JourneyScope, earlier: readonly (readonly Finding[] | undefined)[], context: RuleContext, change: RuleChange): { now: Found; again?: readonly number[] } {
   const journeys = context.journeys();
-  if (touchesAny(scope.concerns, context.graph, change)) return findAll(rule, context);
+  if (touchesAny(scope.concerns, context.graph, change)) return { now: findAll(rule, context) };
   const byJourney = earlier.slice(0, journeys.length);
   byJourney.length = journeys.length;
-  const which: number[] = [];
-  for (let p = 0; p < journeys.length; p += 1) if (journeys[p] !== change.earlierJourneys[p]) which.push(p);
-  return { kind: 'journey', byJourney: findEach(rule, scope, context, byJourney, which) };
+  const again: number[] = [];
+  for (let p = 0; p < journeys.length; p += 1) if (journeys[p] !== change.earlierJourneys[p]) again.push(p);
+  return { now: { kind: 'journey', byJourney: findEach(rule, scope, context, byJourney, again) }, again };
 }
 
 /** Whether the change touched a component that `concerns` says counts, in the graph before it or after it. */
@@ -238,19 +287,85 @@ function flatten(found: readonly Found[]): Finding[] {
  * of these keep the order the rules gave them. Plain comparisons (localeCompare is slow and
  * locale-dependent, and the output must be the same everywhere).
  */
-function sortFindings(findings: readonly Finding[], graph: DesignGraph): Finding[] {
+export function sortFindings(findings: readonly Finding[], graph: DesignGraph): Finding[] {
   const ranks = findings.every((f) => RULE_RANK.has(f.rule)) ? RULE_RANK : rankOf(findings.map((f) => f.rule));
-  // One number per finding: severity, then rule, then design order (numbers compare fast).
   const keys = new Float64Array(findings.length);
   const order: number[] = new Array<number>(findings.length);
   for (let k = 0; k < findings.length; k += 1) {
-    const finding = findings[k]!;
-    const first = finding.components[0];
-    keys[k] = (4 - severityRank(finding.severity)) * 1e12 + ranks.get(finding.rule)! * 1e8 + (first !== undefined ? (graph.indexById.get(first) ?? -1) + 1 : 0);
+    keys[k] = sortKey(findings[k]!, ranks, graph);
     order[k] = k;
   }
   order.sort((a, b) => keys[a]! - keys[b]! || compare(findings[a]!.message, findings[b]!.message) || a - b);
   return order.map((k) => findings[k]!);
+}
+
+/** One number per finding: severity, then rule, then design order (numbers compare fast). */
+function sortKey(finding: Finding, ranks: ReadonlyMap<string, number>, graph: DesignGraph): number {
+  const first = finding.components[0];
+  return (4 - severityRank(finding.severity)) * 1e12 + ranks.get(finding.rule)! * 1e8 + (first !== undefined ? (graph.indexById.get(first) ?? -1) + 1 : 0);
+}
+
+/**
+ * The findings after a change as sortFindings orders them, from those before it (sorted) less `gone`
+ * plus `added`, without sorting them all again; undefined when that cannot be told cheaply (sort
+ * them all). A finding kept keeps its key (its component keeps its index and id) and its place among
+ * the kept (their order in flatten stands), so the kept stay in their order and each added one goes
+ * where its key and message put it. Where a kept finding is alike to an added one in both, only their
+ * places in flatten could tell them apart: that is left to the full sort.
+ */
+export function mergeFindings(earlier: readonly Finding[], gone: readonly Finding[], added: Placed[], graph: DesignGraph): Finding[] | undefined {
+  const keyAt = (k: number) => sortKey(earlier[k]!, RULE_RANK, graph);
+  const versus = (k: number, key: number, message: string) => keyAt(k) - key || compare(earlier[k]!.message, message);
+  /** The first place in `earlier` whose finding is not before (key, message). */
+  const lowerBound = (key: number, message: string) => {
+    let low = 0;
+    let high = earlier.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (versus(mid, key, message) < 0) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+  const removed = new Set<number>();
+  for (const finding of gone) {
+    const key = sortKey(finding, RULE_RANK, graph);
+    let k = lowerBound(key, finding.message);
+    while (k < earlier.length && (earlier[k] !== finding || removed.has(k)) && versus(k, key, finding.message) === 0) k += 1;
+    if (earlier[k] !== finding) return undefined;
+    removed.add(k);
+  }
+  const placed = added.map((p) => ({ ...p, key: sortKey(p.finding, RULE_RANK, graph) }));
+  placed.sort((a, b) => a.key - b.key || compare(a.finding.message, b.finding.message) || a.rule - b.rule || a.unit - b.unit || a.at - b.at);
+  const places: number[] = [];
+  for (const p of placed) {
+    const k = lowerBound(p.key, p.finding.message);
+    for (let alike = k; alike < earlier.length && versus(alike, p.key, p.finding.message) === 0; alike += 1) if (!removed.has(alike)) return undefined;
+    places.push(k);
+  }
+  // The kept between one removal or insertion and the next, copied in runs.
+  const cuts = [...removed].sort((a, b) => a - b);
+  const merged: Finding[] = [];
+  let next = 0;
+  let from = 0;
+  const keepUpTo = (end: number) => {
+    for (let k = from; k < end; k += 1) merged.push(earlier[k]!);
+    from = end;
+  };
+  for (const cut of cuts) {
+    while (next < placed.length && places[next]! <= cut) {
+      keepUpTo(places[next]!);
+      merged.push(placed[next++]!.finding);
+    }
+    keepUpTo(cut);
+    from = cut + 1;
+  }
+  while (next < placed.length) {
+    keepUpTo(places[next]!);
+    merged.push(placed[next++]!.finding);
+  }
+  keepUpTo(earlier.length);
+  return merged;
 }
 
 /** Each rule id's place among the ids in order. */
