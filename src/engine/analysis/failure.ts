@@ -38,6 +38,19 @@ export function checkFailure(graph: DesignGraph, failure: Failure): string[] {
   return problems;
 }
 
+/** The names of the failed zones of each region that has not failed whole ('region/zone' keys in). */
+function failedZoneNamesByRegion(failedZones: ReadonlySet<string>, failedRegions: ReadonlySet<string>): Map<string, Set<string>> {
+  const byRegion = new Map<string, Set<string>>();
+  for (const key of failedZones) {
+    const region = key.slice(0, key.indexOf('/'));
+    if (failedRegions.has(region)) continue;
+    let names = byRegion.get(region);
+    if (!names) byRegion.set(region, (names = new Set()));
+    names.add(key.slice(key.indexOf('/') + 1));
+  }
+  return byRegion;
+}
+
 /** O(size of what fails): only the components of the failed zones and regions are visited. */
 export function applyFailure(graph: DesignGraph, failure: Failure): FailureState {
   const size = graph.components.length;
@@ -60,14 +73,7 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
   for (const region of failedRegions) for (const i of graph.byRegion.get(region) ?? []) markDown(i);
   // One set of failed zone names per region, shared by its components (a component only ever asks
   // whether one of its own zones is in it), and a count per component: no allocation per component.
-  const failedByRegion = new Map<string, Set<string>>();
-  for (const key of failedZones) {
-    const region = key.slice(0, key.indexOf('/'));
-    if (failedRegions.has(region)) continue;
-    let names = failedByRegion.get(region);
-    if (!names) failedByRegion.set(region, (names = new Set()));
-    names.add(key.slice(key.indexOf('/') + 1));
-  }
+  const failedByRegion = failedZoneNamesByRegion(failedZones, failedRegions);
   // Zones lost so far per component (a component runs in a few zones at most).
   const lostCount = failedByRegion.size > 0 ? new Uint16Array(size) : undefined;
   for (const [region, names] of failedByRegion) {
@@ -109,14 +115,7 @@ export function applyFailureOver(graph: DesignGraph, failure: Failure, indices: 
     const i = graph.indexById.get(id);
     if (i !== undefined) named.add(i);
   }
-  const failedByRegion = new Map<string, Set<string>>();
-  for (const key of failedZones) {
-    const region = key.slice(0, key.indexOf('/'));
-    if (failedRegions.has(region)) continue;
-    let names = failedByRegion.get(region);
-    if (!names) failedByRegion.set(region, (names = new Set()));
-    names.add(key.slice(key.indexOf('/') + 1));
-  }
+  const failedByRegion = failedZoneNamesByRegion(failedZones, failedRegions);
   const downIndices: number[] = [];
   for (const i of indices) {
     if (down[i] || degraded[i]) continue;
