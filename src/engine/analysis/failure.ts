@@ -38,6 +38,19 @@ export function checkFailure(graph: DesignGraph, failure: Failure): string[] {
   return problems;
 }
 
+/** A failure state where nothing is lost yet, with the failure's regions and zones read. */
+function nothingLost(graph: DesignGraph, failure: Failure) {
+  const size = graph.components.length;
+  return {
+    size,
+    down: new Uint8Array(size),
+    degraded: new Uint8Array(size),
+    lostZones: new Map<number, Set<string>>(),
+    failedRegions: new Set(failure.regions ?? []),
+    failedZones: new Set((failure.zones ?? []).map(zoneKeyOf)),
+  };
+}
+
 /** The names of the failed zones of each region that has not failed whole ('region/zone' keys in). */
 function failedZoneNamesByRegion(failedZones: ReadonlySet<string>, failedRegions: ReadonlySet<string>): Map<string, Set<string>> {
   const byRegion = new Map<string, Set<string>>();
@@ -53,12 +66,7 @@ function failedZoneNamesByRegion(failedZones: ReadonlySet<string>, failedRegions
 
 /** O(size of what fails): only the components of the failed zones and regions are visited. */
 export function applyFailure(graph: DesignGraph, failure: Failure): FailureState {
-  const size = graph.components.length;
-  const down = new Uint8Array(size);
-  const degraded = new Uint8Array(size);
-  const lostZones = new Map<number, Set<string>>();
-  const failedRegions = new Set(failure.regions ?? []);
-  const failedZones = new Set((failure.zones ?? []).map(zoneKeyOf));
+  const { size, down, degraded, lostZones, failedRegions, failedZones } = nothingLost(graph, failure);
   const downIndices: number[] = [];
   const markDown = (i: number) => {
     if (down[i]) return;
@@ -104,12 +112,7 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
  * lists the given components that are down.
  */
 export function applyFailureOver(graph: DesignGraph, failure: Failure, indices: Iterable<number>): FailureState {
-  const size = graph.components.length;
-  const down = new Uint8Array(size);
-  const degraded = new Uint8Array(size);
-  const lostZones = new Map<number, Set<string>>();
-  const failedRegions = new Set(failure.regions ?? []);
-  const failedZones = new Set((failure.zones ?? []).map(zoneKeyOf));
+  const { down, degraded, lostZones, failedRegions, failedZones } = nothingLost(graph, failure);
   const named = new Set<number>();
   for (const id of failure.components ?? []) {
     const i = graph.indexById.get(id);
