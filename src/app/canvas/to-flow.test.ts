@@ -28,6 +28,12 @@ const input = (design: Design, overrides: Partial<ProjectionInput> = {}): Projec
   };
 };
 
+/** The design's positions with one component moved `dy` down from where its scene puts it. */
+const movedDown = (design: Design, id: string, dy: number): Positions => {
+  const at = sceneOf(design).nodeById.get(id)!;
+  return { ...design.layout, [id]: { x: at.x, y: at.y + dy } };
+};
+
 describe('the to-flow projection', () => {
   const design = syntheticDesign(60, 3);
 
@@ -63,8 +69,7 @@ describe('the to-flow projection', () => {
   it('keeps the identity of every node and edge that did not change when one component moves', () => {
     const project = createProjection();
     const first = project(input(design));
-    const at = sceneOf(design).nodeById.get('c0-app-service')!;
-    const moved = { ...design.layout, 'c0-app-service': { x: at.x, y: at.y + 5000 } };
+    const moved = movedDown(design, 'c0-app-service', 5000);
     const second = project(input(design, { scene: sceneOf(design, moved) }));
     const changed = second.nodes.filter((node, index) => node !== first.nodes[index]).map((n) => n.id);
     // The moved component, and its region box (which grows to cover its members).
@@ -113,8 +118,7 @@ describe('the to-flow projection', () => {
   it('keeps the edges array when an edit moves routes but changes no connection, and hands the moved routes beside it', () => {
     const project = createProjection();
     const first = project(input(design));
-    const at = sceneOf(design).nodeById.get('c0-app-service')!;
-    const moved = { ...design.layout, 'c0-app-service': { x: at.x, y: at.y + 400 } };
+    const moved = movedDown(design, 'c0-app-service', 400);
     const second = project(input(design, { scene: sceneOf(design, moved) }));
     // React Flow rebuilds its lookup of every connection for a new edges array: none is made here.
     expect(second.edges).toBe(first.edges);
