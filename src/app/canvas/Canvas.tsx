@@ -30,6 +30,7 @@ import {
 } from '../store';
 import { setCanvasBridge } from './canvas-bridge';
 import { ConnectionEdge, EdgeLegend } from './ConnectionEdge';
+import { TrustDeclaredSizes } from './declared-sizes';
 import { createEdgeRoutes, EdgeRoutesContext } from './edge-routes';
 import { FIT_VIEW, ZoomControls } from './ZoomControls';
 import { ComponentNode, ZoneChipsOnHover } from './ComponentNode';
@@ -405,6 +406,7 @@ const FIT_OPTIONS = { padding: FIT_VIEW.padding };
 export default function Canvas() {
   return (
     <ReactFlowProvider>
+      <TrustDeclaredSizes />
       <Flow />
     </ReactFlowProvider>
   );
