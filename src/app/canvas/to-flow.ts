@@ -128,7 +128,8 @@ interface CachedRegion {
 
 const samePoints = (a: readonly Point[], b: readonly Point[]) => a === b || (a.length === b.length && a.every((p, i) => p.x === b[i]!.x && p.y === b[i]!.y));
 const sameBox = (a: DiagramNode, b: DiagramNode) =>
-  a.component === b.component && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.zones.length === b.zones.length && a.zones.every((z, i) => z === b.zones[i]);
+  a === b ||
+  (a.component === b.component && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.zones.length === b.zones.length && a.zones.every((z, i) => z === b.zones[i]));
 const sameRegion = (a: RegionBox, b: RegionBox) =>
   a.region === b.region && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.columns.length === b.columns.length && a.network.width === b.network.width;
 
@@ -285,49 +286,48 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     }
     regions = nextRegions;
 
-    const nextComponents = new Map<string, CachedComponent>();
+    // The caches are updated in place: an edit changes a few entries of thousands, and a new map
+    // per edit was most of this function's time at 5,000 components. An entry whose element left
+    // the scene makes a cache larger than the scene; it is then rebuilt from what the scene holds.
     const componentNodes: ComponentNode[] = [];
     for (const box of scene.nodes) {
       const selected = selectedComponents.has(box.id);
       const cached = components.get(box.id);
       if (cached && cached.selected === selected && cached.hidden === overview && sameBox(cached.box, box)) {
-        nextComponents.set(box.id, cached);
         componentNodes.push(cached.node);
         continue;
       }
       const regionZones = box.component.region === undefined ? undefined : zonesByRegion.get(box.component.region);
       const node = componentNode(box, regionZones, selected, overview);
-      nextComponents.set(box.id, { node, box, selected, hidden: overview });
+      components.set(box.id, { node, box, selected, hidden: overview });
       componentNodes.push(node);
     }
-    components = nextComponents;
+    if (components.size !== scene.nodes.length) components = new Map(scene.nodes.map((box) => [box.id, components.get(box.id)!]));
 
-    const nextEdges = new Map<string, CachedEdge>();
-    const nextRoutes = new Map<string, readonly Point[]>();
-    let routesChanged = routes.size !== scene.edges.length;
+    // The routes are handed to the mounted connections, which compare the map before with the map
+    // after: a map that changed is a new one (copied once), never the old one written over.
+    let nextRoutes: Map<string, readonly Point[]> | null = null;
     const edgeList: ConnectionEdge[] = [];
     for (const sceneEdge of scene.edges) {
       const { connection, points } = sceneEdge;
       const id = sceneEdge.id;
       const route = routes.get(id);
-      if (route !== undefined && samePoints(route, points)) nextRoutes.set(id, route);
-      else {
-        nextRoutes.set(id, points);
-        routesChanged = true;
-      }
+      if (route === undefined || !samePoints(route, points)) (nextRoutes ??= new Map(routes)).set(id, points);
       const selected = selectedConnections.has(id);
       const cached = edges.get(id);
       if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.simple === simpleEdges) {
-        nextEdges.set(id, cached);
         edgeList.push(cached.edge);
         continue;
       }
       const edge = connectionEdge(id, connection, false, selected, overview, simpleEdges);
-      nextEdges.set(id, { edge, connection, selected, hidden: overview, simple: simpleEdges });
+      edges.set(id, { edge, connection, selected, hidden: overview, simple: simpleEdges });
       edgeList.push(edge);
     }
-    edges = nextEdges;
-    if (routesChanged) routes = nextRoutes;
+    if (edges.size !== scene.edges.length) edges = new Map(scene.edges.map((edge) => [edge.id, edges.get(edge.id)!]));
+    if (nextRoutes !== null || routes.size !== scene.edges.length) {
+      const next = nextRoutes ?? new Map(routes);
+      routes = next.size === scene.edges.length ? next : new Map(scene.edges.map((edge) => [edge.id, next.get(edge.id)!]));
+    }
 
     const nodes: FlowNode[] = [...regionNodes, ...componentNodes];
     // Compared with the previous full build's arrays, not the last drag frame's: a rebuild during a
