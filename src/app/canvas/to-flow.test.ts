@@ -132,6 +132,29 @@ describe('the to-flow projection', () => {
     expect(project(input(design, { scene: sceneOf(design, moved), selectedComponents: new Set(['users']) })).routes).toBe(second.routes);
   });
 
+  it('after a component is removed and another added, projects exactly what a new projection would, and drags the newcomer', () => {
+    const project = createProjection();
+    project(input(design));
+    const gone = 'c0-app-service';
+    const edited: Design = {
+      ...design,
+      components: [...design.components.filter((c) => c.id !== gone), { id: 'newcomer', kind: 'app-service', region: 'primary' }],
+      connections: [...design.connections.filter((c) => c.from !== gone && c.to !== gone), { from: 'newcomer', to: 'c0-relational-db', mode: 'sync' }],
+    };
+    const after = project(input(edited));
+    const fresh = createProjection()(input(edited));
+    expect(after.nodes.map((n) => n.id)).toEqual(fresh.nodes.map((n) => n.id));
+    expect(after.edges.map((e) => e.id)).toEqual(fresh.edges.map((e) => e.id));
+    expect([...after.routes.keys()].sort()).toEqual([...fresh.routes.keys()].sort());
+    for (const [id, route] of after.routes) expect(route).toEqual(fresh.routes.get(id));
+    // The removed component's connections left no route behind; the newcomer's has one.
+    expect([...after.routes.keys()].some((id) => id.includes(gone))).toBe(false);
+    expect(after.edges.some((e) => e.source === 'newcomer' && e.target === 'c0-relational-db')).toBe(true);
+    // The newcomer is in the caches a drag frame reads.
+    const dragged = project(input(edited, { overlay: { newcomer: { x: 7, y: 9 } } }));
+    expect(dragged.nodes.find((n) => n.id === 'newcomer')!.position).toEqual({ x: 7, y: 9 });
+  });
+
   it('replaces only the nodes whose selection changed', () => {
     const project = createProjection();
     const first = project(input(design));
