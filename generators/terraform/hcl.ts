@@ -106,10 +106,13 @@ const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * that starts with a digit gets a leading `_` (identifiers must not start with a digit).
  */
 export function identifier(id: string): string {
-  const name = id.replace(/-/g, '_');
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not an id: ${JSON.stringify(id)}`);
-  return /^[0-9]/.test(name) ? `_${name}` : name;
+  if (!ID_TEXT.test(id)) throw new Error(`not an id: ${JSON.stringify(id)}`);
+  const name = id.includes('-') ? id.replaceAll('-', '_') : id;
+  const first = name.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39 ? `_${name}` : name;
 }
+/** What `identifier` accepts: an id, or words of an id joined by `_` (an identifier already). */
+const ID_TEXT = /^[a-z0-9_-]+$/;
 
 /** Text as a quoted HCL string, for conditions the generator writes as code (`== "us-east-1a"`). */
 export function quoted(text: string): string {
