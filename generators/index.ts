@@ -45,12 +45,15 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
   let cost: CostReport | undefined;
   let scenarios: readonly FailureScenario[] | undefined = options.scenarios ?? analysis?.scenarios;
   const generated = new Map<ExportTarget, readonly GeneratedFile[]>();
+  const written = EXPORT_TARGETS.filter((target) => wanted.has(target) && unsupportedReason(target, design) === undefined);
+  // The proposal reads the whole analysis, whose scenarios are the runbooks' (written before it): worked out once, there.
+  const analysed = options.analysis !== undefined || written.includes('proposal');
   const context: ExportContext = {
     design,
     facts: designFacts(design),
     analysis: () => (analysis ??= analyzeDesign(design)),
     // The scenarios alone are cheaper than a whole analysis: a target that needs only them does not pay for the rules.
-    scenarios: () => (scenarios ??= analysis?.scenarios ?? failureScenarios(graphOf(design))),
+    scenarios: () => (scenarios ??= analysed ? context.analysis().scenarios : failureScenarios(graphOf(design))),
     catalogs,
     estimate,
     cost: () => (cost ??= estimateCost(design, catalogs, estimate)),
@@ -60,5 +63,5 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
       return files;
     },
   };
-  return EXPORT_TARGETS.filter((target) => wanted.has(target) && unsupportedReason(target, design) === undefined).flatMap((target) => context.files(target));
+  return written.flatMap((target) => context.files(target));
 }

@@ -412,6 +412,22 @@ function lineCount(text: string): number {
   return count;
 }
 
+const RESOURCE_LINE = 'resource "';
+
+/**
+ * The lines of a file and those of them that open a resource block, in one pass over its text
+ * without copying it or collecting matches (a Terraform file runs to megabytes).
+ */
+function codeCounts(text: string): { lines: number; resources: number } {
+  let lines = 1;
+  let resources = text.startsWith(RESOURCE_LINE) ? 1 : 0;
+  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
+    lines += 1;
+    if (text.startsWith(RESOURCE_LINE, newline + 1)) resources += 1;
+  }
+  return { lines, resources };
+}
+
 /** The README as preformatted text, cut at a line past MAX_README_CHARACTERS with a note of what is left out. */
 function readmeBlocks(contents: string): Block[] {
   const whole = contents.trimEnd();
@@ -451,8 +467,8 @@ function appendixSections(appendices: readonly GeneratedFile[]): ProposalSection
   if (code.length > 0) {
     const rows: TableRow[] = code.map((file) => {
       const contents = typeof file.contents === 'string' ? file.contents : '';
-      const resources = (contents.match(/^resource "/gm) ?? []).length;
-      return { cells: [file.path, String(lineCount(contents)), resources > 0 ? `${resources} resource${resources === 1 ? '' : 's'}` : ''] };
+      const { lines, resources } = codeCounts(contents);
+      return { cells: [file.path, String(lines), resources > 0 ? `${resources} resource${resources === 1 ? '' : 's'}` : ''] };
     });
     const readme = code.find((f) => f.path === 'terraform/README.md');
     const blocks: Block[] = [

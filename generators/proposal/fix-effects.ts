@@ -71,6 +71,21 @@ function recoveryOf(design: Design, analysis: Pick<DesignAnalysis, 'scenarios'>)
   return recovery;
 }
 
+type JourneyFigures = Pick<DesignAnalysis, 'journeys'>['journeys'][number];
+
+/** The design's journeys by id, gathered once for every change tried on it. */
+const journeysCache = new WeakMap<Pick<DesignAnalysis, 'journeys'>, ReadonlyMap<string, JourneyFigures>>();
+
+function journeysById(analysis: Pick<DesignAnalysis, 'journeys'>): ReadonlyMap<string, JourneyFigures> {
+  let journeys = journeysCache.get(analysis);
+  if (!journeys) journeysCache.set(analysis, (journeys = new Map(analysis.journeys.map((j) => [j.id, j]))));
+  return journeys;
+}
+
+function sameModelled(a: NonNullable<JourneyFigures['modelled']>, b: NonNullable<JourneyFigures['modelled']>): boolean {
+  return a.availability === b.availability && a.low === b.low && a.high === b.high;
+}
+
 /** "+$120.00 a month; Checkout 99.90% → 99.95%; primary region lost: back in 15m instead of 4h". */
 export function describeChange(before: Design, after: Design, currency: string, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}, analysis?: Pick<DesignAnalysis, 'journeys' | 'scenarios'>): string | null {
   const priced = pricedScope(before, after);
@@ -78,10 +93,12 @@ export function describeChange(before: Design, after: Design, currency: string, 
   const parts: string[] = [`${formatMoneyDelta(price(priced.after) - price(priced.before), currency)} a month`];
   const base = analysis ?? designFigures(before);
   const changed = analyzeChangeFigures(before, base, after);
-  const was = { journeys: base.journeys, recovery: recoveryOf(before, base) };
+  const was = { journeys: journeysById(base), recovery: recoveryOf(before, base) };
   const now = { journeys: changed.journeys, recovery: recoveryByClass(after, changed as Pick<DesignAnalysis, 'scenarios'> as DesignAnalysis) };
   const journeyChanges = now.journeys.flatMap((j) => {
-    const old = was.journeys.find((w) => w.id === j.id);
+    const old = was.journeys.get(j.id);
+    // The same figures read the same: most journeys of a large design are untouched by one change.
+    if (old?.modelled === j.modelled || (old?.modelled && j.modelled && sameModelled(old.modelled, j.modelled))) return [];
     const from = old?.modelled ? formatModelled(old.modelled.availability, old.modelled.low, old.modelled.high).value : 'cannot work';
     const to = j.modelled ? formatModelled(j.modelled.availability, j.modelled.low, j.modelled.high).value : 'cannot work';
     return from === to ? [] : [`${j.name} ${from} → ${to}`];

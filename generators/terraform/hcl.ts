@@ -101,15 +101,35 @@ export const nested = (type: string, body: readonly (BodyItem | undefined | fals
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
+ * Argument names, object keys and block types checked against IDENTIFIER once each: a file of
+ * hundreds of thousands of lines uses a few hundred of them, so the check is a set lookup after
+ * the first. Names the generator makes from ids (labels, some keys) are many, so the set is
+ * emptied past a bound rather than grow with the designs exported.
+ */
+const CHECKED_NAMES = new Set<string>();
+const MAX_CHECKED_NAMES = 20_000;
+
+function isIdentifier(name: string): boolean {
+  if (CHECKED_NAMES.has(name)) return true;
+  if (!IDENTIFIER.test(name)) return false;
+  if (CHECKED_NAMES.size >= MAX_CHECKED_NAMES) CHECKED_NAMES.clear();
+  CHECKED_NAMES.add(name);
+  return true;
+}
+
+/**
  * A Terraform identifier (resource name, provider alias, variable) from a design id. Ids are
  * `[a-z0-9-]` and never contain `_`, so replacing `-` by `_` keeps distinct ids distinct; an id
  * that starts with a digit gets a leading `_` (identifiers must not start with a digit).
  */
 export function identifier(id: string): string {
-  const name = id.replace(/-/g, '_');
-  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`not an id: ${JSON.stringify(id)}`);
-  return /^[0-9]/.test(name) ? `_${name}` : name;
+  if (!ID_TEXT.test(id)) throw new Error(`not an id: ${JSON.stringify(id)}`);
+  const name = id.includes('-') ? id.replaceAll('-', '_') : id;
+  const first = name.charCodeAt(0);
+  return first >= 0x30 && first <= 0x39 ? `_${name}` : name;
 }
+/** What `identifier` accepts: an id, or words of an id joined by `_` (an identifier already). */
+const ID_TEXT = /^[a-z0-9_-]+$/;
 
 /** Text as a quoted HCL string, for conditions the generator writes as code (`== "us-east-1a"`). */
 export function quoted(text: string): string {
@@ -140,7 +160,7 @@ const INDENT = '  ';
 
 function renderKey(key: string | TemplateExpr): string {
   if (typeof key !== 'string') return renderTemplate(key.parts);
-  return IDENTIFIER.test(key) ? key : `"${hclLiteral(key)}"`;
+  return isIdentifier(key) ? key : `"${hclLiteral(key)}"`;
 }
 
 /** Whether an expression renders on more than one line, decided from its structure alone. */
@@ -192,7 +212,8 @@ class HclWriter {
    */
   flush(): void {
     if (this.parts.length === 0) return;
-    this.chunks.push(this.parts.join(''));
+    // One part (the blank line before a rendered block) is its own piece: nothing to join.
+    this.chunks.push(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''));
     this.parts.length = 0;
   }
 
@@ -343,12 +364,13 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
         return;
       }
       w.parts.push('{\n');
-      writeAssignments(
-        expr.entries.map(([key]) => renderKey(key)),
-        expr.entries.map(([, value]) => value),
-        indent + INDENT,
-        w,
-      );
+      const keys: string[] = [];
+      const values: Expr[] = [];
+      for (const [key, value] of expr.entries) {
+        keys.push(renderKey(key));
+        values.push(value);
+      }
+      writeAssignments(keys, values, indent + INDENT, w);
       w.parts.push(indent, '}');
       return;
     }
@@ -376,7 +398,7 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
       for (; index < items.length; index += 1) {
         const run = items[index]!;
         if (run.kind !== 'attr') break;
-        if (!IDENTIFIER.test(run.name)) throw new Error(`not an argument name: ${run.name}`);
+        if (!isIdentifier(run.name)) throw new Error(`not an argument name: ${run.name}`);
         names.push(run.name);
         values.push(run.value);
       }

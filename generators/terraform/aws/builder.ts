@@ -67,11 +67,11 @@ export class TerraformBuilder {
   readonly testOverrides: { readonly target: string; readonly values: Record<string, Expr> }[] = [];
   /**
    * Per resource type: the labels taken, and the label handed out per key, so a second lookup
-   * returns the same address. A key's parts are looked up one after the other (a trie) rather than
-   * joined into one string: a reference by a derived key (`[lb.id, target.id]`) then builds no
-   * string, and the common lookup, by a component id, hashes a string that already exists.
+   * returns the same address. A key of one part is looked up as itself (a component id, a string
+   * that already exists and whose hash is cached); a key of several parts by its parts joined with a
+   * character no id or word holds, so two keys never meet however their parts read once joined.
    */
-  private readonly labelsByType = new Map<string, { readonly taken: Set<string>; readonly root: LabelNode }>();
+  private readonly labelsByType = new Map<string, { readonly taken: Set<string>; readonly byKey: Map<string, string> }>();
 
   private readonly done = new Set<string>();
   private readonly memos = new Map<string, unknown>();
@@ -120,14 +120,6 @@ export class TerraformBuilder {
     return names;
   }
 
-  /** `identifier` of each key once: a component's id names a resource of each of its types. */
-  private readonly identifiers = new Map<string, string>();
-  private identifierOf(key: string): string {
-    let name = this.identifiers.get(key);
-    if (name === undefined) this.identifiers.set(key, (name = identifier(key)));
-    return name;
-  }
-
   /**
    * The resource name for `key` within a resource type: a component or region id, or the parts of
    * a derived resource (`[lb.id, target.id]`). The same key always gets the same name; different
@@ -137,18 +129,17 @@ export class TerraformBuilder {
   label(type: string, key: Key): string {
     let labels = this.labelsByType.get(type);
     if (!labels) {
-      labels = { taken: new Set(), root: {} };
+      labels = { taken: new Set(), byKey: new Map() };
       this.labelsByType.set(type, labels);
     }
-    let node = labels.root;
-    if (typeof key === 'string') node = childOf(node, key);
-    else for (const part of key) node = childOf(node, part);
-    if (node.name !== undefined) return node.name;
-    const base = this.identifierOf(typeof key === 'string' ? key : key.join('-'));
+    const lookup = typeof key === 'string' ? key : key.length === 1 ? key[0]! : key.join(KEY_SEPARATOR);
+    const known = labels.byKey.get(lookup);
+    if (known !== undefined) return known;
+    const base = identifier(typeof key === 'string' ? key : key.join('-'));
     let name = base;
     for (let n = 2; labels.taken.has(name); n += 1) name = `${base}_${n}`;
     labels.taken.add(name);
-    node.name = name;
+    labels.byKey.set(lookup, name);
     return name;
   }
 
@@ -235,18 +226,8 @@ export class TerraformBuilder {
   }
 }
 
-/** A step of a key in the labels of a resource type: the label given to the key that ends here, and the keys that go on. */
-interface LabelNode {
-  name?: string;
-  next?: Map<string, LabelNode>;
-}
-
-function childOf(node: LabelNode, part: string): LabelNode {
-  const next = (node.next ??= new Map());
-  let child = next.get(part);
-  if (!child) next.set(part, (child = {}));
-  return child;
-}
+/** Joins the parts of a key for lookup: ids are `[a-z0-9-]` and the words beside them plain text, so none holds it. */
+const KEY_SEPARATOR = '\u0000';
 
 /**
  * AWS accepts tag values of up to 256 letters, digits, spaces and `_ . : / = + - @`; anything else
