@@ -43,7 +43,10 @@ function findingOf(rule: Rule, result: RuleResult, context: RuleContext): Findin
     message: flat(result.message),
     fix: result.fix !== undefined ? flat(result.fix) : rule.fix,
   };
-  if (result.autoFix) finding.autoFix = result.autoFix;
+  if (result.autoFix) {
+    result.autoFix.label = flat(result.autoFix.label);
+    finding.autoFix = result.autoFix;
+  }
   if (result.details) finding.details = result.details;
   const suppression = suppressionOf(context.design, finding);
   if (suppression) finding.suppressed = suppression;
