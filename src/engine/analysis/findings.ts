@@ -70,8 +70,15 @@ function findingsOf(rule: Rule, results: readonly RuleResult[], context: RuleCon
 /** What a rule finds on the whole design, kept per component when it checks each in turn. */
 function findAll(rule: Rule, context: RuleContext): Found {
   const scope = rule.scope;
-  if (scope?.kind === 'component') return { kind: 'component', byComponent: findEach(rule, scope, context, [], upTo(context.graph.components.length, true)) };
-  if (scope?.kind === 'journey') return { kind: 'journey', byJourney: findEach(rule, scope, context, [], upTo(context.journeys().length)) };
+  // Each list made at its full length at once: filled unit by unit, it would be copied as it grows.
+  if (scope?.kind === 'component') {
+    const size = context.graph.components.length;
+    return { kind: 'component', byComponent: findEach(rule, scope, context, new Array<readonly Finding[] | undefined>(size), upTo(size, true)) };
+  }
+  if (scope?.kind === 'journey') {
+    const size = context.journeys().length;
+    return { kind: 'journey', byJourney: findEach(rule, scope, context, new Array<readonly Finding[] | undefined>(size), upTo(size)) };
+  }
   return { kind: 'design', findings: findingsOf(rule, rule.check(context), context) };
 }
 
