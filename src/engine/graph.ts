@@ -1,5 +1,6 @@
 import { kindOf, type ComponentKind, type ComponentTraits } from '../catalog';
 import { componentZones, connectionId, designTier, type Component, type Connection, type ConnectionMode, type Design, type Region, type ResolvedTier } from '../model';
+import { flat } from './flat';
 
 /** Adjacency of one connection mode: for each component index, the indices of its connections. */
 export type Adjacency = readonly (readonly number[])[];
@@ -104,7 +105,7 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
   if (sameIds) indexById = kept!.indexById as Map<string, number>;
   else {
     indexById = new Map<string, number>();
-    components.forEach((component, index) => indexById.set(component.id, index));
+    for (let i = 0; i < size; i += 1) indexById.set(components[i]!.id, i);
   }
   const regionsById = kept ? (kept.regionsById as Map<string, Region>) : new Map(design.regions.map((region) => [region.id, region]));
 
@@ -205,17 +206,19 @@ function connectionIndexes(design: Design, indexById: ReadonlyMap<string, number
   const connectionIds: string[] = new Array(design.connections.length);
   const connectionFrom = new Int32Array(design.connections.length).fill(-1);
   const connectionTo = new Int32Array(design.connections.length).fill(-1);
-  design.connections.forEach((connection, c) => {
-    connectionIds[c] = connectionId(connection);
+  for (let c = 0; c < design.connections.length; c += 1) {
+    const connection = design.connections[c]!;
+    // Kept for the graph's life and read by findings: one string, not the pieces it is joined from.
+    connectionIds[c] = flat(connectionId(connection));
     const from = indexById.get(connection.from);
     const to = indexById.get(connection.to);
-    if (from === undefined || to === undefined) return;
+    if (from === undefined || to === undefined) continue;
     connectionFrom[c] = from;
     connectionTo[c] = to;
     append(out[connection.mode], from, c);
     append(inbound[connection.mode], to, c);
     if (connection.mode === 'replication') append(partners, from, to);
-  });
+  }
   return { connectionIds, connectionFrom, connectionTo, out, in: inbound, partners };
 }
 

@@ -1,4 +1,5 @@
 import type { Design } from '../../model';
+import { flat } from '../flat';
 import { source, target, type DesignGraph } from '../graph';
 import { ALL_RULES } from '../rules';
 import type { JourneyAvailability } from './availability';
@@ -38,11 +39,14 @@ function findingOf(rule: Rule, result: RuleResult, context: RuleContext): Findin
     category: rule.category,
     severity: result.severity ?? ruleSeverity(rule, context.tierClass),
     components: result.components,
-    connections: result.connections ?? [],
-    message: result.message,
-    fix: result.fix ?? rule.fix,
+    connections: result.connections ?? NO_CONNECTIONS,
+    message: flat(result.message),
+    fix: result.fix !== undefined ? flat(result.fix) : rule.fix,
   };
-  if (result.autoFix) finding.autoFix = result.autoFix;
+  if (result.autoFix) {
+    result.autoFix.label = flat(result.autoFix.label);
+    finding.autoFix = result.autoFix;
+  }
   if (result.details) finding.details = result.details;
   const suppression = suppressionOf(context.design, finding);
   if (suppression) finding.suppressed = suppression;
@@ -54,18 +58,39 @@ function suppressionOf(design: Design, finding: Finding): { reason: string } | u
   return suppression ? { reason: suppression.reason } : undefined;
 }
 
-const findingsOf = (rule: Rule, results: readonly RuleResult[], context: RuleContext): Finding[] => results.map((result) => findingOf(rule, result, context));
+/** Shared by every finding that names no connections (most of them): one array, not one per finding. */
+const NO_CONNECTIONS = Object.freeze([]) as readonly string[] as string[];
+
+function findingsOf(rule: Rule, results: readonly RuleResult[], context: RuleContext): Finding[] {
+  const findings: Finding[] = new Array<Finding>(results.length);
+  for (let k = 0; k < results.length; k += 1) findings[k] = findingOf(rule, results[k]!, context);
+  return findings;
+}
 
 /** What a rule finds on the whole design, kept per component when it checks each in turn. */
 function findAll(rule: Rule, context: RuleContext): Found {
   const scope = rule.scope;
-  if (scope?.kind === 'component') return { kind: 'component', byComponent: findEach(rule, scope, context, [], upTo(context.graph.components.length)) };
-  if (scope?.kind === 'journey') return { kind: 'journey', byJourney: findEach(rule, scope, context, [], upTo(context.journeys().length)) };
+  // Each list made at its full length at once: filled unit by unit, it would be copied as it grows.
+  if (scope?.kind === 'component') {
+    const size = context.graph.components.length;
+    return { kind: 'component', byComponent: findEach(rule, scope, context, new Array<readonly Finding[] | undefined>(size), upTo(size, true)) };
+  }
+  if (scope?.kind === 'journey') {
+    const size = context.journeys().length;
+    return { kind: 'journey', byJourney: findEach(rule, scope, context, new Array<readonly Finding[] | undefined>(size), upTo(size)) };
+  }
   return { kind: 'design', findings: findingsOf(rule, rule.check(context), context) };
 }
 
-/** 0, 1, ... size - 1. */
-const upTo = (size: number): number[] => Array.from({ length: size }, (_, i) => i);
+/** 0, 1, ... size - 1: the components' list is shared by every component rule of an analysis (the units are only read). */
+let allComponents: number[] = [];
+function upTo(size: number, shared = false): readonly number[] {
+  if (shared && allComponents.length === size) return allComponents;
+  const units = new Array<number>(size);
+  for (let i = 0; i < size; i += 1) units[i] = i;
+  if (shared) allComponents = units;
+  return units;
+}
 
 /** The findings of the given units (components or journeys) found again, the others' as before (`earlier`, of the same length). */
 function findEach(rule: Rule, scope: ComponentScope | JourneyScope, context: RuleContext, earlier: (readonly Finding[] | undefined)[], which: readonly number[]): (readonly Finding[] | undefined)[] {

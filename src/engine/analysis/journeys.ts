@@ -1,5 +1,5 @@
 import type { Design, Journey } from '../../model';
-import { graphOf, target, source, type DesignGraph } from '../graph';
+import { graphOf, type DesignGraph } from '../graph';
 import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
 import { failoverTime, latest, restoreTime, zoneLossDisruption, type Estimate } from './recovery';
 import type { Assumption } from './assumptions';
@@ -40,15 +40,16 @@ const NO_NEXT: RelevantNext = Object.freeze({ sync: Object.freeze([]) as readonl
 
 function relevantNext(graph: DesignGraph, relevant: readonly number[], inRelevant: Uint8Array): Map<number, RelevantNext> {
   const next = new Map<number, RelevantNext>();
-  const within = (list: readonly number[]): number[] => {
-    const targets: number[] = [];
-    for (const c of list) {
-      const t = target(graph, c);
-      if (inRelevant[t]) targets.push(t);
+  const within = (list: readonly number[]): readonly number[] => {
+    let targets: number[] | undefined;
+    for (let k = 0; k < list.length; k += 1) {
+      const t = graph.connectionTo[list[k]!]!;
+      if (inRelevant[t]) (targets ??= []).push(t);
     }
-    return targets;
+    return targets ?? NO_NEXT.sync;
   };
-  for (const i of relevant) {
+  for (let k = 0; k < relevant.length; k += 1) {
+    const i = relevant[k]!;
     const sync = within(graph.out.sync[i]!);
     const async = within(graph.out.async[i]!);
     next.set(i, sync.length === 0 && async.length === 0 ? NO_NEXT : { sync, async });
@@ -77,19 +78,31 @@ export interface JourneyOutcome {
 
 const plansCache = new WeakMap<DesignGraph, JourneyPlan[]>();
 
-/** Marks what `start` reaches over the given modes (forward) or what reaches `start` (backward). */
-function sweep(graph: DesignGraph, starts: readonly number[], forward: boolean, mark: Uint8Array): void {
-  const stack = [...starts];
-  for (const s of starts) mark[s] = 1;
+/**
+ * Marks what `start` reaches over sync and async connections (forward) or what reaches `start`
+ * (backward), listing each index it marks in `marked` (emptied first), for the caller to clear.
+ */
+function sweep(graph: DesignGraph, starts: Iterable<number>, forward: boolean, mark: Uint8Array, stack: number[], marked: number[]): void {
+  stack.length = 0;
+  marked.length = 0;
+  for (const s of starts) {
+    if (mark[s]) continue;
+    mark[s] = 1;
+    stack.push(s);
+    marked.push(s);
+  }
   const adjacency = forward ? graph.out : graph.in;
+  const ends = forward ? graph.connectionTo : graph.connectionFrom;
   while (stack.length > 0) {
     const i = stack.pop()!;
-    for (const list of [adjacency.sync[i]!, adjacency.async[i]!]) {
-      for (const c of list) {
-        const next = forward ? target(graph, c) : source(graph, c);
+    for (let mode = 0; mode < 2; mode += 1) {
+      const list = mode === 0 ? adjacency.sync[i]! : adjacency.async[i]!;
+      for (let k = 0; k < list.length; k += 1) {
+        const next = ends[list[k]!]!;
         if (!mark[next]) {
           mark[next] = 1;
           stack.push(next);
+          marked.push(next);
         }
       }
     }
@@ -110,25 +123,30 @@ export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): Journey
     return plans;
   }
   const size = graph.components.length;
+  // One backward mark and one stack for every journey: the mark is cleared over what it marked.
+  const backward = new Uint8Array(size);
+  const stack: number[] = [];
+  const swept: number[] = [];
   plans = graph.design.journeys.map((journey) => {
     const from = graph.indexById.get(journey.from)!;
     const needed = journey.needs.map((id) => graph.indexById.get(id)!).filter((i) => i !== undefined);
     const targets = new Set<number>(needed);
     for (const n of needed) for (const p of graph.partners[n]!) targets.add(p);
     // Backward from the targets first (usually small), then forward from the entry inside it.
-    const backward = new Uint8Array(size);
-    sweep(graph, [...targets], false, backward);
+    sweep(graph, targets, false, backward, stack, swept);
     const relevant: number[] = [];
     const inRelevant = new Uint8Array(size);
     if (backward[from]) {
-      const stack = [from];
+      stack.length = 0;
+      stack.push(from);
       inRelevant[from] = 1;
       while (stack.length > 0) {
         const i = stack.pop()!;
         relevant.push(i);
-        for (const list of [graph.out.sync[i]!, graph.out.async[i]!]) {
-          for (const c of list) {
-            const next = target(graph, c);
+        for (let mode = 0; mode < 2; mode += 1) {
+          const list = mode === 0 ? graph.out.sync[i]! : graph.out.async[i]!;
+          for (let k = 0; k < list.length; k += 1) {
+            const next = graph.connectionTo[list[k]!]!;
             if (backward[next] && !inRelevant[next]) {
               inRelevant[next] = 1;
               stack.push(next);
@@ -137,6 +155,7 @@ export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): Journey
         }
       }
     }
+    for (let k = 0; k < swept.length; k += 1) backward[swept[k]!] = 0;
     relevant.sort((a, b) => a - b);
     return { journey, from, needed, relevant, inRelevant, next: relevantNext(graph, relevant, inRelevant) };
   });
@@ -160,21 +179,22 @@ export function walk(graph: DesignGraph, plan: JourneyPlan, down: Uint8Array, ex
   while (syncStack.length > 0) {
     const i = syncStack.pop()!;
     const next = plan.next.get(i) ?? NO_NEXT;
-    for (const t of next.sync) {
+    for (let k = 0; k < next.sync.length; k += 1) {
+      const t = next.sync[k]!;
       if (!reached[t] && !down[t] && t !== extraDown) {
         reached[t] = 1;
         syncStack.push(t);
       }
     }
-    for (const t of next.async) asyncStack.push(t);
+    for (let k = 0; k < next.async.length; k += 1) asyncStack.push(next.async[k]!);
   }
   while (asyncStack.length > 0) {
     const t = asyncStack.pop()!;
     if (reached[t] || down[t] || t === extraDown) continue;
     reached[t] = 2;
     const next = plan.next.get(t) ?? NO_NEXT;
-    for (const u of next.sync) asyncStack.push(u);
-    for (const u of next.async) asyncStack.push(u);
+    for (let k = 0; k < next.sync.length; k += 1) asyncStack.push(next.sync[k]!);
+    for (let k = 0; k < next.async.length; k += 1) asyncStack.push(next.async[k]!);
   }
   return reached;
 }
@@ -198,7 +218,8 @@ export function evaluateJourney(graph: DesignGraph, plan: JourneyPlan, failed: F
   try {
     return outcome(graph, plan, failed, extraDown, reached);
   } finally {
-    for (const i of plan.relevant) reached[i] = 0;
+    const relevant = plan.relevant;
+    for (let k = 0; k < relevant.length; k += 1) reached[relevant[k]!] = 0;
   }
 }
 

@@ -1,6 +1,7 @@
 import { isSlaFigure } from '../../catalog';
 import { displayName, type Design } from '../../model';
 import { graphOf, zoneKey, type DesignGraph } from '../graph';
+import { flat } from '../flat';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import { applyFailure, applyFailureOver, checkFailure, type Failure, type FailureState } from './failure';
 import { evaluateJourney, journeyPlans, type JourneyOutcome } from './journeys';
@@ -59,7 +60,7 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     // Nothing on a journey's route and no data: the common case on large designs, kept allocation-light.
     return {
       id, kind, title, failure,
-      downComponents: failed.downIndices.map((i) => graph.components[i]!.id),
+      downComponents: idsAt(graph, failed.downIndices),
       degradedComponents: NONE as never[], brokenJourneys: NONE as never[], failedOverJourneys: NONE as never[], journeys,
       rtoSeconds: 0, rpoSeconds: 0, dataLoss: NONE as never[], assumptions: NONE as never[],
     };
@@ -69,11 +70,12 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
   const assumptions: Assumption[] = [];
   const losses: DataLoss[] = [];
   let rpoSeconds: number | null = 0;
-  for (const i of stores) {
+  for (let k = 0; k < stores.length; k += 1) {
+    const i = stores[k]!;
     const loss = dataLoss(graph, i, failed, corruption);
     losses.push({ component: graph.components[i]!.id, rpoSeconds: loss.seconds });
     rpoSeconds = stores.length === 1 ? loss.seconds : later(rpoSeconds, loss.seconds);
-    for (const a of loss.assumptions) assumptions.push(a);
+    for (let a = 0; a < loss.assumptions.length; a += 1) assumptions.push(loss.assumptions[a]!);
   }
   const placeLosses = kind === 'zone' || kind === 'region' ? assumptions.slice() : undefined;
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
@@ -83,7 +85,7 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     kind,
     title,
     failure,
-    downComponents: failed.downIndices.map((i) => graph.components[i]!.id),
+    downComponents: idsAt(graph, failed.downIndices),
     degradedComponents,
     brokenJourneys,
     failedOverJourneys,
@@ -97,39 +99,20 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
   return scenario;
 }
 
-/** Component indices in the order of their ids, and each index's place in it. */
-interface IdOrder {
-  order: Int32Array;
-  rank: Int32Array;
+/** The ids of the components at the given indices, in that order. */
+function idsAt(graph: DesignGraph, indices: readonly number[]): string[] {
+  const ids = new Array<string>(indices.length);
+  for (let k = 0; k < indices.length; k += 1) ids[k] = graph.components[indices[k]!]!.id;
+  return ids;
 }
 
-/** Per set of ids: the graphs of revisions whose components have the same ids share one indexById. */
-const idOrders = new WeakMap<ReadonlyMap<string, number>, IdOrder>();
-
-/** Lists shorter than this are sorted by id directly; longer ones by the ids' order, sorted once per set of ids. */
-const SORT_DIRECTLY = 64;
-
-/** The ids of `count` components, sorted as strings sort. */
+/** The ids of `count` components, sorted as strings sort (the default order of sort, without a comparator to call). */
 function idsInOrder(graph: DesignGraph, indices: Iterable<number>, count: number): string[] {
   const components = graph.components;
-  const ids: string[] = [];
-  if (count < SORT_DIRECTLY) {
-    for (const i of indices) ids.push(components[i]!.id);
-    return ids.sort();
-  }
-  let ordered = idOrders.get(graph.indexById);
-  if (!ordered) {
-    const order = Int32Array.from(components.keys()).sort((a, b) => (components[a]!.id < components[b]!.id ? -1 : 1));
-    const rank = new Int32Array(order.length);
-    order.forEach((i, r) => (rank[i] = r));
-    idOrders.set(graph.indexById, (ordered = { order, rank }));
-  }
-  const ranks = new Int32Array(count);
+  const ids = new Array<string>(count);
   let k = 0;
-  for (const i of indices) ranks[k++] = ordered.rank[i]!;
-  ranks.sort();
-  for (const r of ranks) ids.push(components[ordered.order[r]!]!.id);
-  return ids;
+  for (const i of indices) ids[k++] = components[i]!.id;
+  return ids.sort();
 }
 
 /** The journeys' share of a scenario's figures, their assumptions added to `assumptions`. */
@@ -137,9 +120,10 @@ function journeyFigures(journeys: readonly JourneyOutcome[], assumptions: Assump
   let rtoSeconds: number | null = 0;
   const brokenJourneys: string[] = [];
   const failedOverJourneys: string[] = [];
-  for (const j of journeys) {
+  for (let k = 0; k < journeys.length; k += 1) {
+    const j = journeys[k]!;
     rtoSeconds = journeys.length === 1 ? j.rtoSeconds : later(rtoSeconds, j.rtoSeconds);
-    for (const a of j.assumptions) assumptions.push(a);
+    for (let a = 0; a < j.assumptions.length; a += 1) assumptions.push(j.assumptions[a]!);
     if (!j.up) brokenJourneys.push(j.id);
     else if (j.servedByFailover) failedOverJourneys.push(j.id);
   }
@@ -347,7 +331,11 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     // A zone or region scenario lists every journey in plan order; an unchanged one's outcome is as
     // before, since its relevant components fail exactly as before (their places are unchanged).
     const journeys = plans.map((plan, p) => (before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed)));
-    const hit = kind === 'zone' ? stores.filter((i) => failed.down[i] || failed.lostZones.has(i)) : stores.filter((i) => failed.down[i]);
+    const hit: number[] = [];
+    for (let k = 0; k < stores.length; k += 1) {
+      const i = stores[k]!;
+      if (failed.down[i] || (kind === 'zone' && failed.lostZones.has(i))) hit.push(i);
+    }
     return summarize(graph, id, kind, title, failure, failed, journeys, hit);
   };
 
@@ -382,15 +370,23 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
       continue;
     }
     const external = graph.kinds[i]!.capabilities.external === true;
-    const id = `${external ? 'external' : 'component'}:${component.id}`;
+    const id = flat(`${external ? 'external' : 'component'}:${component.id}`);
     const failure: Failure = { components: [component.id] };
     singleDown[i] = 1;
     singleIndices.push(i);
     const failed = single;
-    const earlierOutcome = (p: number) => (before && earlier!.failoversUnchanged(p) ? before.journeys.find((o) => o.id === plans[p]!.journey.id) : undefined);
-    const journeys = on.length === 0 ? (NONE as never[]) : on.map((p) => earlierOutcome(p) ?? evaluateJourney(graph, plans[p]!, failed));
+    let journeys: JourneyOutcome[] = NONE as never[];
+    if (on.length > 0) {
+      journeys = new Array<JourneyOutcome>(on.length);
+      for (let k = 0; k < on.length; k += 1) {
+        const plan = plans[on[k]!]!;
+        const kept = before && earlier!.failoversUnchanged(on[k]!) ? before.journeys.find((o) => o.id === plan.journey.id) : undefined;
+        journeys[k] = kept ?? evaluateJourney(graph, plan, failed);
+      }
+    }
     const name = displayName(component);
-    const scenario = summarize(graph, id, external ? 'external' : 'component', external ? `External dependency ${name} is unavailable` : `${name} fails`, failure, failed, journeys, holdsRecords(graph, i) ? [i] : []);
+    const title = flat(external ? `External dependency ${name} is unavailable` : `${name} fails`);
+    const scenario = summarize(graph, id, external ? 'external' : 'component', title, failure, failed, journeys, holdsRecords(graph, i) ? [i] : NONE);
     if (journeys.length > 0) {
       const sla = graph.kinds[i]!.slaAnswerOf(component, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
       if (isSlaFigure(sla) && sla.percent >= 100) scenario.unlikely = `${sla.service} commits to 100% availability: its failure is not counted as the worst case`;
@@ -421,7 +417,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
       journeys.push({ ...unaffected(outcome.id, outcome.name), up: false, rtoSeconds: release.estimate.seconds, missing: [component.id], assumptions: release.estimate.assumptions });
     }
     if (journeys.length === 0) continue;
-    const scenario = summarize(graph, `deployment:${component.id}`, 'deployment', `A bad release of ${displayName(component)}`, { components: [component.id] }, single, journeys, []);
+    const scenario = summarize(graph, flat(`deployment:${component.id}`), 'deployment', flat(`A bad release of ${displayName(component)}`), { components: [component.id] }, single, journeys, NONE);
     scenario.downComponents = [component.id];
     scenario.affectedShare = release.share;
     releaseScenario[i] = scenarios.length;
@@ -449,15 +445,17 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     singleDown[i] = 0;
     singleIndices.pop();
     // journeysOf lists each journey once, in plan order.
-    const journeys = journeysOf[i]!.map((p) => {
-      const plan = plans[p]!;
-      return plan.needed.includes(i)
+    const through = journeysOf[i]!;
+    const journeys = new Array<JourneyOutcome>(through.length);
+    for (let k = 0; k < through.length; k += 1) {
+      const plan = plans[through[k]!]!;
+      journeys[k] = plan.needed.includes(i)
         ? { ...unaffected(plan.journey.id, plan.journey.name), up: false, rtoSeconds: restore.seconds, missing: [component.id], assumptions: restore.assumptions }
         : unaffected(plan.journey.id, plan.journey.name);
-    });
-    const scenario = summarize(graph, `corruption:${component.id}`, 'corruption', `Data in ${displayName(component)} is corrupted or deleted`, { components: [component.id] }, (healthy ??= applyFailure(graph, {})), journeys, [i], true);
+    }
+    const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), { components: [component.id] }, (healthy ??= applyFailure(graph, {})), journeys, [i], true);
     scenario.downComponents = [component.id];
-    scenario.assumptions = uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
+    scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
     scenarios.push(scenario);
   }
   const index: ScenarioIndex = { scenarios, componentScenario, releaseScenario, corruptionScenario, journeysOf, onRoutes, places };

@@ -90,7 +90,10 @@ export function componentRule(reads: readonly ComponentReach[], prepare: (contex
     check: (context) => {
       const checkOne = prepare(context);
       const results: RuleResult[] = [];
-      for (let i = 0; i < context.graph.components.length; i += 1) for (const result of checkOne(i)) results.push(result);
+      for (let i = 0; i < context.graph.components.length; i += 1) {
+        const found = checkOne(i);
+        for (let k = 0; k < found.length; k += 1) results.push(found[k]!);
+      }
       return results;
     },
     scope: {
@@ -99,7 +102,7 @@ export function componentRule(reads: readonly ComponentReach[], prepare: (contex
       ...(reachedFrom ? { reachedFrom } : {}),
       checkEach: (context, indices, found) => {
         const checkOne = prepare(context, indices.length < context.graph.components.length ? indices : undefined);
-        for (const i of indices) found(i, checkOne(i));
+        for (let k = 0; k < indices.length; k += 1) found(indices[k]!, checkOne(indices[k]!));
       },
     },
   };

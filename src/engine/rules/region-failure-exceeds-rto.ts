@@ -18,7 +18,9 @@ export const regionFailureExceedsRto: Rule = {
     const { graph, tier } = context;
     const results: RuleResult[] = [];
     const plansById = new Map(context.plans().map((plan) => [plan.journey.id, plan]));
-    for (const scenario of context.scenarios()) {
+    const scenarios = context.scenarios();
+    for (let s = 0; s < scenarios.length; s += 1) {
+      const scenario = scenarios[s]!;
       if (scenario.kind !== 'region') continue;
       const regionId = scenario.failure.regions![0]!;
       const region = graph.regionsById.get(regionId)!;

@@ -24,9 +24,12 @@ export const rpoExceedsTarget: Rule = {
     // Worked out only for the components to check, when the analysis of a change says which.
     const wanted = only && new Set(only.map((i) => graph.components[i]!.id));
     const worst = new Map<string, { seconds: number | null; scenario: string; corruption: boolean }>();
-    for (const scenario of context.scenarios()) {
+    const scenarios = context.scenarios();
+    for (let s = 0; s < scenarios.length; s += 1) {
+      const scenario = scenarios[s]!;
       if (scenario.kind === 'region' && !multiRegion) continue;
-      for (const loss of scenario.dataLoss) {
+      for (let k = 0; k < scenario.dataLoss.length; k += 1) {
+        const loss = scenario.dataLoss[k]!;
         if (wanted && !wanted.has(loss.component)) continue;
         const current = worst.get(loss.component);
         const worse = !current || (current.seconds !== null && (loss.rpoSeconds === null || loss.rpoSeconds > current.seconds));
