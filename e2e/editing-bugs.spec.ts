@@ -189,3 +189,53 @@ test('after opening another design the export panel no longer offers the previou
   await expect(page.getByTestId('export-download')).toBeDisabled();
   await expect(page.getByTestId('export-summary')).toHaveCount(0);
 });
+
+/** Pairs of components whose boxes on screen overlap. */
+async function overlappingNodes(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__node-component').evaluateAll((nodes) => {
+    const boxes = nodes.map((node) => ({ id: node.getAttribute('data-id'), box: node.getBoundingClientRect() }));
+    const pairs: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        if (a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1) pairs.push(`${a.id} / ${b.id}`);
+      }
+    }
+    return pairs;
+  });
+}
+
+const SPAN_INTO_OTHERS = `
+ninesmith: 1
+name: Span into others
+provider: aws
+regions:
+  - id: primary
+    location: us-east-1
+    zones: [a, b, c]
+components:
+  - { id: app, kind: app-service, name: App, region: primary, zones: [a] }
+  - { id: db, kind: relational-db, name: Database, region: primary, zones: [b] }
+  - { id: workers, kind: worker-pool, name: Workers, region: primary, zones: [c] }
+connections: []
+layout:
+  primary: { x: 0, y: 0 }
+  app: { x: 48, y: 112 }
+  db: { x: 304, y: 232 }
+  workers: { x: 560, y: 150 }
+`;
+
+test('a component that grows into more zones moves clear of the components standing there, in one undo step', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  await canvas.load(SPAN_INTO_OTHERS, 'app');
+  expect(await overlappingNodes(page)).toEqual([]);
+  await canvas.click('app');
+  await page.getByTestId('zone-chip-app-b').click();
+  await page.getByTestId('zone-chip-app-c').click();
+  expect((await canvas.component('app'))?.zones).toEqual(['a', 'b', 'c']);
+  expect(await overlappingNodes(page)).toEqual([]);
+  // Each click is one step: undo takes zone c away again and puts the component back where it stood.
+  await canvas.press('Control+z');
+  expect((await canvas.component('app'))?.zones).toEqual(['a', 'b']);
+  expect(await overlappingNodes(page)).toEqual([]);
+});
