@@ -239,3 +239,28 @@ test('a component that grows into more zones moves clear of the components stand
   expect((await canvas.component('app'))?.zones).toEqual(['a', 'b']);
   expect(await overlappingNodes(page)).toEqual([]);
 });
+
+test('a global component dropped above a region, where the row is taken, does not land inside the region', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  const loaded = await page.evaluate((t) => window.__ninesmith.loadDocumentText(t), BLANK_WITH_REGION);
+  expect(loaded.problems).toEqual([]);
+  const region = page.getByTestId('region-primary');
+  await expect(region).toBeVisible();
+  await page.waitForTimeout(300);
+  const regionBox = (await region.boundingBox())!;
+  // Each one dropped a little right of the last, as a hand does before it lines them up.
+  for (const [index, kind] of ['users', 'dns', 'cdn', 'waf'].entries()) {
+    await dropKindAt(page, canvas, kind, regionBox.x + 120 + index * 40, regionBox.y - 90);
+    await expect.poll(async () => (await canvas.document()).components.length).toBe(index + 1);
+  }
+  const design = await canvas.document();
+  const now = (await region.boundingBox())!;
+  for (const component of design.components) {
+    expect(component.region, `${component.id} stays global`).toBeUndefined();
+    const box = (await canvas.node(component.id).boundingBox())!;
+    const inside = box.x < now.x + now.width && now.x < box.x + box.width && box.y < now.y + now.height && now.y < box.y + box.height;
+    expect(inside, `${component.id} is drawn over the region`).toBe(false);
+  }
+  expect(await overlappingNodes(page)).toEqual([]);
+});
