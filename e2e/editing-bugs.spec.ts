@@ -264,3 +264,34 @@ test('a global component dropped above a region, where the row is taken, does no
   }
   expect(await overlappingNodes(page)).toEqual([]);
 });
+
+test('a connection can be dragged from a handle reached from outside its component', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  await canvas.load(
+    `
+ninesmith: 1
+name: Handles
+provider: aws
+regions: []
+components:
+  - { id: users, kind: users }
+  - { id: dns, kind: dns }
+connections: []
+layout:
+  users: { x: 0, y: 0 }
+  dns: { x: 300, y: 0 }
+`,
+    'users',
+  );
+  // Straight to the dot under the component, from the empty canvas below it (no hover over the box first).
+  const start = (await canvas.node('users').locator('.react-flow__handle-bottom').boundingBox())!;
+  const end = (await canvas.node('dns').locator('.react-flow__handle-top').boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height * 0.75 + 60);
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height * 0.75);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await canvas.document()).connections.map((c) => `${c.from}->${c.to}`)).toEqual(['users->dns']);
+});
