@@ -24,11 +24,22 @@ const TEMPLATES = [
 
 const templateText = (stem: string) => readFileSync(new URL(`../templates/${stem}.yaml`, import.meta.url), 'utf8');
 
-/** The smallest text size on the canvas, in CSS pixels on screen (font size times zoom). */
+/**
+ * The smallest text size on the canvas, in CSS pixels on screen (font size times zoom): every
+ * text the diagram draws, names and kinds, the zone chips and finding badges on the nodes, and the
+ * regions' and zones' captions and buttons.
+ */
 async function smallestLabelPx(page: Page): Promise<number> {
   return page.evaluate(() => {
     const zoom = window.__ninesmith.getViewport()?.zoom ?? 1;
-    const sizes = [...document.querySelectorAll('.ns-node-name, .ns-node-kind')].map((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    const viewport = document.querySelector('.react-flow__viewport')!;
+    const sizes: number[] = [];
+    const walker = document.createTreeWalker(viewport, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const element = text.parentElement;
+      if (!element || text.textContent!.trim() === '' || element.getClientRects().length === 0) continue;
+      sizes.push(Number.parseFloat(getComputedStyle(element).fontSize));
+    }
     return Math.min(...sizes) * zoom;
   });
 }
