@@ -176,3 +176,19 @@ test('an exported SVG looks as committed', async ({ page }) => {
   await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
   await expect(page.locator('svg').first()).toHaveScreenshot('exported-multi-region-active-active.png', { maxDiffPixelRatio: 0.01 });
 });
+
+test('long component names are shown whole on the canvas, not cut with "…"', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  // Their longest names: "Prometheus, Grafana and synthetics", "Tenant documents (prefix per tenant)".
+  for (const stem of ['erp-on-kubernetes', 'multi-tenant-with-dedicated-cell']) {
+    await canvas.load(templateText(stem));
+    await page.keyboard.press('Shift+1');
+    const design = await canvas.document();
+    await expect(page.locator('.ns-node-name')).toHaveCount(design.components.length);
+    const cut = await page.locator('.ns-node-name').evaluateAll((names) =>
+      names.filter((name) => name.scrollHeight > name.clientHeight + 1 || name.scrollWidth > name.clientWidth + 1).map((name) => name.textContent),
+    );
+    expect(cut, stem).toEqual([]);
+  }
+});
