@@ -24,11 +24,22 @@ const TEMPLATES = [
 
 const templateText = (stem: string) => readFileSync(new URL(`../templates/${stem}.yaml`, import.meta.url), 'utf8');
 
-/** The smallest text size on the canvas, in CSS pixels on screen (font size times zoom). */
+/**
+ * The smallest text size on the canvas, in CSS pixels on screen (font size times zoom): every
+ * text the diagram draws, names and kinds, the zone chips and finding badges on the nodes, and the
+ * regions' and zones' captions and buttons.
+ */
 async function smallestLabelPx(page: Page): Promise<number> {
   return page.evaluate(() => {
     const zoom = window.__ninesmith.getViewport()?.zoom ?? 1;
-    const sizes = [...document.querySelectorAll('.ns-node-name, .ns-node-kind')].map((element) => Number.parseFloat(getComputedStyle(element).fontSize));
+    const viewport = document.querySelector('.react-flow__viewport')!;
+    const sizes: number[] = [];
+    const walker = document.createTreeWalker(viewport, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const element = text.parentElement;
+      if (!element || text.textContent!.trim() === '' || element.getClientRects().length === 0) continue;
+      sizes.push(Number.parseFloat(getComputedStyle(element).fontSize));
+    }
     return Math.min(...sizes) * zoom;
   });
 }
@@ -164,4 +175,20 @@ test('an exported SVG looks as committed', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1200 });
   await page.setContent(`<!doctype html><html><body style="margin:0;background:#fff">${svg}</body></html>`);
   await expect(page.locator('svg').first()).toHaveScreenshot('exported-multi-region-active-active.png', { maxDiffPixelRatio: 0.01 });
+});
+
+test('long component names are shown whole on the canvas, not cut with "…"', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  // Their longest names: "Prometheus, Grafana and synthetics", "Tenant documents (prefix per tenant)".
+  for (const stem of ['erp-on-kubernetes', 'multi-tenant-with-dedicated-cell']) {
+    await canvas.load(templateText(stem));
+    await page.keyboard.press('Shift+1');
+    const design = await canvas.document();
+    await expect(page.locator('.ns-node-name')).toHaveCount(design.components.length);
+    const cut = await page.locator('.ns-node-name').evaluateAll((names) =>
+      names.filter((name) => name.scrollHeight > name.clientHeight + 1 || name.scrollWidth > name.clientWidth + 1).map((name) => name.textContent),
+    );
+    expect(cut, stem).toEqual([]);
+  }
 });

@@ -189,3 +189,109 @@ test('after opening another design the export panel no longer offers the previou
   await expect(page.getByTestId('export-download')).toBeDisabled();
   await expect(page.getByTestId('export-summary')).toHaveCount(0);
 });
+
+/** Pairs of components whose boxes on screen overlap. */
+async function overlappingNodes(page: Page): Promise<string[]> {
+  return page.locator('.react-flow__node-component').evaluateAll((nodes) => {
+    const boxes = nodes.map((node) => ({ id: node.getAttribute('data-id'), box: node.getBoundingClientRect() }));
+    const pairs: string[] = [];
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        if (a.box.left < b.box.right - 1 && b.box.left < a.box.right - 1 && a.box.top < b.box.bottom - 1 && b.box.top < a.box.bottom - 1) pairs.push(`${a.id} / ${b.id}`);
+      }
+    }
+    return pairs;
+  });
+}
+
+const SPAN_INTO_OTHERS = `
+ninesmith: 1
+name: Span into others
+provider: aws
+regions:
+  - id: primary
+    location: us-east-1
+    zones: [a, b, c]
+components:
+  - { id: app, kind: app-service, name: App, region: primary, zones: [a] }
+  - { id: db, kind: relational-db, name: Database, region: primary, zones: [b] }
+  - { id: workers, kind: worker-pool, name: Workers, region: primary, zones: [c] }
+connections: []
+layout:
+  primary: { x: 0, y: 0 }
+  app: { x: 48, y: 112 }
+  db: { x: 304, y: 232 }
+  workers: { x: 560, y: 150 }
+`;
+
+test('a component that grows into more zones moves clear of the components standing there, in one undo step', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  await canvas.load(SPAN_INTO_OTHERS, 'app');
+  expect(await overlappingNodes(page)).toEqual([]);
+  await canvas.click('app');
+  await page.getByTestId('zone-chip-app-b').click();
+  await page.getByTestId('zone-chip-app-c').click();
+  expect((await canvas.component('app'))?.zones).toEqual(['a', 'b', 'c']);
+  expect(await overlappingNodes(page)).toEqual([]);
+  // Each click is one step: undo takes zone c away again and puts the component back where it stood.
+  await canvas.press('Control+z');
+  expect((await canvas.component('app'))?.zones).toEqual(['a', 'b']);
+  expect(await overlappingNodes(page)).toEqual([]);
+});
+
+test('a global component dropped above a region, where the row is taken, does not land inside the region', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  const loaded = await page.evaluate((t) => window.__ninesmith.loadDocumentText(t), BLANK_WITH_REGION);
+  expect(loaded.problems).toEqual([]);
+  const region = page.getByTestId('region-primary');
+  await expect(region).toBeVisible();
+  await page.waitForTimeout(300);
+  const regionBox = (await region.boundingBox())!;
+  // Each one dropped a little right of the last, as a hand does before it lines them up.
+  for (const [index, kind] of ['users', 'dns', 'cdn', 'waf'].entries()) {
+    await dropKindAt(page, canvas, kind, regionBox.x + 120 + index * 40, regionBox.y - 90);
+    await expect.poll(async () => (await canvas.document()).components.length).toBe(index + 1);
+  }
+  const design = await canvas.document();
+  const now = (await region.boundingBox())!;
+  for (const component of design.components) {
+    expect(component.region, `${component.id} stays global`).toBeUndefined();
+    const box = (await canvas.node(component.id).boundingBox())!;
+    const inside = box.x < now.x + now.width && now.x < box.x + box.width && box.y < now.y + now.height && now.y < box.y + box.height;
+    expect(inside, `${component.id} is drawn over the region`).toBe(false);
+  }
+  expect(await overlappingNodes(page)).toEqual([]);
+});
+
+test('a connection can be dragged from a handle reached from outside its component', async ({ page }) => {
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  await canvas.load(
+    `
+ninesmith: 1
+name: Handles
+provider: aws
+regions: []
+components:
+  - { id: users, kind: users }
+  - { id: dns, kind: dns }
+connections: []
+layout:
+  users: { x: 0, y: 0 }
+  dns: { x: 300, y: 0 }
+`,
+    'users',
+  );
+  // Straight to the dot under the component, from the empty canvas below it (no hover over the box first).
+  const start = (await canvas.node('users').locator('.react-flow__handle-bottom').boundingBox())!;
+  const end = (await canvas.node('dns').locator('.react-flow__handle-top').boundingBox())!;
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height * 0.75 + 60);
+  await page.mouse.move(start.x + start.width / 2, start.y + start.height * 0.75);
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 5 });
+  await page.mouse.move(end.x + end.width / 2, end.y + end.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await expect.poll(async () => (await canvas.document()).connections.map((c) => `${c.from}->${c.to}`)).toEqual(['users->dns']);
+});

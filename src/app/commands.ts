@@ -19,7 +19,9 @@ import {
   type Suppression,
   type TierTargets,
 } from '../model';
-import { editDocument, selectComponents, setSelection, useStore, currentDocument } from './store';
+import { buildScene, completePositions } from '../diagram';
+import { settleInPlace } from './canvas/geometry';
+import { beginGesture, editDocument, endGesture, selectComponents, setSelection, useStore, currentDocument } from './store';
 
 /**
  * The app's edit commands: each turns a user intent into a pure document edit (src/model/edits.ts)
@@ -208,9 +210,18 @@ export function setComponentRegion(id: string, regionId: string | undefined): vo
   editDocument((design) => edits.setComponentRegion(design, id, regionId));
 }
 
-/** Switches one zone of a regional component on or off; the last zone cannot be taken away. */
+/**
+ * Switches one zone of a regional component on or off; the last zone cannot be taken away. A
+ * component that grows into a zone column where another stands moves down clear of it (one step).
+ */
 export function toggleComponentZone(id: string, zone: string): void {
+  const { model, layout } = useStore.getState();
+  const drawn = buildScene(model, completePositions(model, layout), { route: false }).regions;
+  beginGesture();
   editDocument((design) => edits.toggleComponentZone(design, id, zone));
+  const after = useStore.getState();
+  if (after.model !== model) editDocument((design) => edits.moveLayout(design, settleInPlace(after.model, after.layout, [id], drawn)));
+  endGesture();
 }
 
 export function updateRegion(id: string, update: (region: Region) => Region): void {

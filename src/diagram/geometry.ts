@@ -367,3 +367,28 @@ export function centre(rect: Rect): LayoutPoint {
 }
 
 export type { Box, Point };
+
+/**
+ * The free spot for `box` nearest to where it is, keeping `gap` from every other box, moving it
+ * either way on both axes: for a component placed freely (a global one), which a hand drops beside
+ * the others in a row, so the nearest spot is usually beside the box it landed on, not under it
+ * (nor inside the region it landed next to). Spots are tried against the boxes near the drop only.
+ */
+export function nearestFree(box: Rect, others: readonly Rect[], gap: number, reach = 4): Rect {
+  if (!others.some((o) => boxesOverlap(box, o, gap))) return box;
+  const near = others.filter((o) => Math.abs(o.x - box.x) < reach * (box.width + o.width) && Math.abs(o.y - box.y) < reach * (box.height + o.height));
+  const xs = new Set([box.x]);
+  const ys = new Set([box.y]);
+  for (const o of near) {
+    xs.add(o.x - gap - box.width);
+    xs.add(o.x + o.width + gap);
+    ys.add(o.y - gap - box.height);
+    ys.add(o.y + o.height + gap);
+  }
+  const spots: Rect[] = [];
+  for (const x of xs) for (const y of ys) spots.push({ ...box, x, y });
+  // Across counts half as much as up or down: rows are how people line up boxes by hand.
+  const cost = (spot: Rect) => Math.abs(spot.x - box.x) + 2 * Math.abs(spot.y - box.y);
+  spots.sort((a, b) => cost(a) - cost(b));
+  return spots.find((spot) => !others.some((o) => boxesOverlap(spot, o, gap))) ?? { ...box, y: freeY(box, others, gap) };
+}

@@ -17,9 +17,29 @@ export const TEXT_RIGHT_PADDING = 10;
 export const TILE_SIZE = 34;
 export const TILE_INSET = 10;
 
-export function nameLines(node: Pick<DiagramNode, 'component' | 'width'>): string[] {
-  const lines = wrapText(displayName(node.component), node.width - TEXT_LEFT - TEXT_RIGHT_PADDING, NAME_SIZE, true, 2);
-  return lines.length > 0 ? lines : [node.component.id];
+/** A long name's size: the kind line's, so it is as legible as the smallest text at the first view's zoom. */
+export const LONG_NAME_SIZE = 12;
+export const LONG_NAME_LINE_HEIGHT = 14;
+
+export interface NameLayout {
+  lines: string[];
+  size: number;
+  lineHeight: number;
+}
+
+/**
+ * A node's name as drawn: up to two lines at 14 px, or, for a name that does not fit in two, up to
+ * three at 12 px (three 14 px lines would run into the kind line), so the names people give their
+ * components are drawn whole; only a name too long even for that ends with "…".
+ */
+export function nameLayout(node: Pick<DiagramNode, 'component' | 'width'>): NameLayout {
+  const name = displayName(node.component);
+  const width = node.width - TEXT_LEFT - TEXT_RIGHT_PADDING;
+  const lines = wrapText(name, width, NAME_SIZE, true, 2);
+  if (lines.length === 0) return { lines: [node.component.id], size: NAME_SIZE, lineHeight: NAME_LINE_HEIGHT };
+  const whole = (drawn: readonly string[]) => drawn.join('').replace(/\s+/g, '') === name.replace(/\s+/g, '');
+  if (whole(lines)) return { lines, size: NAME_SIZE, lineHeight: NAME_LINE_HEIGHT };
+  return { lines: wrapText(name, width, LONG_NAME_SIZE, true, 3), size: LONG_NAME_SIZE, lineHeight: LONG_NAME_LINE_HEIGHT };
 }
 
 export function kindLine(component: Component, zones: readonly string[], showZones: boolean): string {

@@ -40,6 +40,19 @@ describe('the SVG diagram', () => {
     );
   });
 
+  it.each(templates)('%s: every name is drawn whole, without "…"', (_file, template) => {
+    const svg = parseXml(renderDiagramSvg(template));
+    for (const group of elements(svg, 'g').filter((g) => g.hasAttribute('data-component'))) {
+      const component = template.components.find((c) => c.id === group.getAttribute('data-component'))!;
+      // The name's lines are the bold texts; the kind line under them may be cut, the name may not.
+      const nameText = Array.from(group.getElementsByTagName('text'))
+        .filter((t) => t.getAttribute('font-weight') === 'bold')
+        .map((t) => t.textContent)
+        .join('');
+      expect(nameText.replace(/\s+/g, ''), component.id).toBe((component.name ?? component.id).replace(/\s+/g, ''));
+    }
+  });
+
   it('draws only the selection (and the connections between it) when asked', () => {
     const svg = parseXml(renderDiagramSvg(design('single-region-multi-az.yaml'), { selection: ['alb', 'web', 'db'] }));
     expect(elements(svg, 'g').filter((g) => g.hasAttribute('data-component')).map((g) => g.getAttribute('data-component')).sort()).toEqual(['alb', 'db', 'web']);

@@ -7,9 +7,7 @@ import {
   kindLine,
   MODE_COLOURS,
   MODE_TITLES,
-  NAME_LINE_HEIGHT,
-  NAME_SIZE,
-  nameLines,
+  nameLayout,
   NETWORK_NAMES,
   TEXT_LEFT,
   TILE_INSET,
@@ -130,7 +128,8 @@ function edgeLabel(edge: DiagramEdge, text: string): string {
 
 export function nodeSvg(node: DiagramNode): string {
   const colour = colourOf(node.component.kind);
-  const lines = nameLines(node);
+  const name = nameLayout(node);
+  const { lines } = name;
   const inColumns = node.place === 'network';
   const kind = kindLine(node.component, node.zones, !inColumns && node.component.zones !== undefined);
   const parts: string[] = [];
@@ -138,9 +137,9 @@ export function nodeSvg(node: DiagramNode): string {
   parts.push(`<rect width="${f(node.width)}" height="${f(node.height)}" rx="6" fill="#ffffff" stroke="#b8c3d1" stroke-width="1"/>`);
   parts.push(`<rect x="${TILE_INSET}" y="${TILE_INSET}" width="${TILE_SIZE}" height="${TILE_SIZE}" rx="6" fill="${colour}"/>`);
   parts.push(`<g transform="translate(${TILE_INSET + 5} ${TILE_INSET + 5})" fill="none" stroke="#ffffff" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">${iconElements(iconOf(node.component.kind))}</g>`);
-  const firstBaseline = lines.length === 1 ? 31 : 24;
+  const firstBaseline = lines.length === 1 ? 31 : lines.length === 2 ? 24 : 21;
   lines.forEach((line, index) => {
-    parts.push(`<text x="${TEXT_LEFT}" y="${firstBaseline + index * NAME_LINE_HEIGHT}" font-size="${NAME_SIZE}" font-weight="bold" fill="#1b2430">${xmlText(line)}</text>`);
+    parts.push(`<text x="${TEXT_LEFT}" y="${firstBaseline + index * name.lineHeight}" font-size="${name.size}" font-weight="bold" fill="#1b2430">${xmlText(line)}</text>`);
   });
   const kindText = wrapText(kind, node.width - 20, KIND_SIZE, false, 1)[0] ?? '';
   parts.push(`<text x="${TILE_INSET}" y="${f(node.height - 12)}" font-size="${KIND_SIZE}" fill="#5d6b7c">${xmlText(kindText)}</text>`);

@@ -1,7 +1,7 @@
-import { createContext, memo, useCallback, useContext, useState } from 'react';
+import { createContext, memo, useCallback, useContext, useMemo, useState } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { findKind } from '../../catalog';
-import { colourOf, kindLine, NODE_WIDTH, ZONE_PITCH, type DiagramNode } from '../../diagram';
+import { colourOf, kindLine, NAME_SIZE, nameLayout, NODE_WIDTH, ZONE_PITCH, type DiagramNode } from '../../diagram';
 import { displayName } from '../../model';
 import { renameComponent, toggleComponentZone } from '../commands';
 import { useNodeAnnotation } from '../store';
@@ -65,6 +65,8 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
   const inColumns = box.place === 'network';
   // Stable, so the label's memo holds when the node re-renders (selection, findings).
   const rename = useCallback((name: string) => renameComponent(id, name), [id]);
+  // A name too long for two lines is drawn smaller, in three, as the exported diagram draws it.
+  const longName = useMemo(() => nameLayout({ component, width: box.width }).size < NAME_SIZE, [component, box.width]);
   return (
     <div
       className={classes.join(' ')}
@@ -76,7 +78,7 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       onMouseLeave={chipsOnHover ? () => setHovered(false) : undefined}
     >
       <Handle type="target" position={Position.Top} id="in-top" className="ns-handle" />
-      <EditableLabel value={displayName(component)} testId={`node-name-${id}`} title="Name" onCommit={rename} className="ns-node-name" />
+      <EditableLabel value={displayName(component)} testId={`node-name-${id}`} title="Name" onCommit={rename} className={longName ? 'ns-node-name is-long' : 'ns-node-name'} />
       <span className="ns-node-kind">{kindLine(component, zones, !inColumns && component.zones !== undefined)}</span>
       {regionZones && (!chipsOnHover || hovered || selected) && (
         <span className="ns-zone-chips" aria-label="Zones">

@@ -5,6 +5,7 @@ import {
   centre,
   completePositions,
   freeY,
+  nearestFree,
   placementAt,
   ROW_GAP,
   type DiagramNode,
@@ -95,8 +96,9 @@ export function boxAt(node: Pick<DiagramNode, 'width' | 'height'> | undefined, a
 /**
  * The positions to store after components were dropped at `ends` (and placed in `placed` zones):
  * a component in a region's network takes the x of its zone columns; none lands on or right
- * against another (it moves down until it clears them by half a row), so no connection is left
- * too short to see or click; and every region without a stored corner gets the one it was drawn
+ * against another (a regional one moves down until it clears them by half a row, a global one to
+ * the nearest free spot outside the regions), so no connection is left too short to see or click,
+ * and no global component is drawn inside a region; and every region without a stored corner gets the one it was drawn
  * at before the drop (`before`), so a region never moves because a component was dropped beside it
  * (without a corner, where a region is drawn depends on what else the design holds).
  */
@@ -115,11 +117,30 @@ export function settleDrop(
   for (const id of moved) {
     const node = scene.nodeById.get(id);
     if (!node) continue;
-    const y = freeY(node, others, ROW_GAP / 2);
-    result[id] = roundPoint({ x: node.x, y });
-    others.push({ ...node, y });
+    // A global component is drawn outside every region (a region's box is in its way as a component's
+    // is) and may move across; a regional one keeps its zone columns and moves down only.
+    const spot = node.component.region === undefined ? nearestFree(node, [...others, ...scene.regions], ROW_GAP / 2) : { ...node, y: freeY(node, others, ROW_GAP / 2) };
+    result[id] = roundPoint({ x: spot.x, y: spot.y });
+    others.push({ ...node, x: spot.x, y: spot.y });
   }
   return result;
+}
+
+/**
+ * The positions to store after components changed their width where they stand (their zones
+ * changed): settled as if dropped there, so one that grew into a zone column another component
+ * stands in moves down clear of it rather than being drawn over it.
+ */
+export function settleInPlace(
+  model: Pick<Design, 'regions' | 'components' | 'connections'>,
+  layout: Positions,
+  ids: readonly string[],
+  before: readonly RegionBox[],
+): Record<string, LayoutPoint> {
+  const positions = completePositions(model, layout);
+  const ends: Record<string, LayoutPoint> = {};
+  for (const id of ids) if (positions[id]) ends[id] = positions[id];
+  return settleDrop(model, layout, ends, before);
 }
 
 /** Whether a stored layout draws components on top of each other (a layout from before zones were columns). */
