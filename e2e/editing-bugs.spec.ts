@@ -21,7 +21,8 @@ components: []
 connections: []
 `;
 
-test('dropping global components left of a region leaves the region where it is', async ({ page }) => {
+/** Opens the blank design with one region and waits for the region to settle; its box as drawn then. */
+async function openBlankWithRegion(page: Page) {
   const canvas = new CanvasPage(page);
   await canvas.open();
   const loaded = await page.evaluate((t) => window.__ninesmith.loadDocumentText(t), BLANK_WITH_REGION);
@@ -29,7 +30,11 @@ test('dropping global components left of a region leaves the region where it is'
   const region = page.getByTestId('region-primary');
   await expect(region).toBeVisible();
   await page.waitForTimeout(300);
-  const start = (await region.boundingBox())!;
+  return { canvas, region, start: (await region.boundingBox())! };
+}
+
+test('dropping global components left of a region leaves the region where it is', async ({ page }) => {
+  const { canvas, region, start } = await openBlankWithRegion(page);
   const canvasBox = (await canvas.canvas.boundingBox())!;
   // Above and left of the region, as the newcomer did: users, then DNS, CDN and WAF in a row.
   const drops = ['users', 'dns', 'cdn', 'waf'];
@@ -241,14 +246,7 @@ test('a component that grows into more zones moves clear of the components stand
 });
 
 test('a global component dropped above a region, where the row is taken, does not land inside the region', async ({ page }) => {
-  const canvas = new CanvasPage(page);
-  await canvas.open();
-  const loaded = await page.evaluate((t) => window.__ninesmith.loadDocumentText(t), BLANK_WITH_REGION);
-  expect(loaded.problems).toEqual([]);
-  const region = page.getByTestId('region-primary');
-  await expect(region).toBeVisible();
-  await page.waitForTimeout(300);
-  const regionBox = (await region.boundingBox())!;
+  const { canvas, region, start: regionBox } = await openBlankWithRegion(page);
   // Each one dropped a little right of the last, as a hand does before it lines them up.
   for (const [index, kind] of ['users', 'dns', 'cdn', 'waf'].entries()) {
     await dropKindAt(page, canvas, kind, regionBox.x + 120 + index * 40, regionBox.y - 90);
