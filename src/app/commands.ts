@@ -1,6 +1,7 @@
 import { findKind } from '../catalog';
 import {
   edits,
+  componentZones,
   componentIdProblem,
   connectionId,
   nextZoneName,
@@ -216,6 +217,13 @@ export function setComponentRegion(id: string, regionId: string | undefined): vo
  */
 export function toggleComponentZone(id: string, zone: string): void {
   const { model, layout } = useStore.getState();
+  const component = model.components.find((c) => c.id === id);
+  // Taking a zone away narrows the box, which cannot make it overlap another: it is settled only
+  // when it grows (two scenes of the whole design, about 80 ms CPU at 5,000 components).
+  if (!component || componentZones(model, component).includes(zone)) {
+    editDocument((design) => edits.toggleComponentZone(design, id, zone));
+    return;
+  }
   const drawn = buildScene(model, completePositions(model, layout), { route: false }).regions;
   beginGesture();
   editDocument((design) => edits.toggleComponentZone(design, id, zone));
