@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
 import { ExportPanel } from './pages/export-panel';
+import { exportScene, requestPathNodes } from '../src/diagram';
+import { readDesignText } from '../src/model';
 
 /**
  * The diagram as a user sees it and takes it away (issue 11): every template's first view is
@@ -75,15 +77,21 @@ for (const stem of TEMPLATES) {
     await canvas.open();
     await canvas.load(templateText(stem));
     expect(await smallestLabelPx(page)).toBeGreaterThanOrEqual(11);
-    // Some of the request path is in view.
-    const inView = await page.locator('.react-flow__node-component').evaluateAll((nodes) => {
-      const canvas = document.querySelector('[data-testid="canvas"]')!.getBoundingClientRect();
-      return nodes.filter((node) => {
-        const box = node.getBoundingClientRect();
-        return box.left >= canvas.left && box.right <= canvas.right && box.top >= canvas.top && box.bottom <= canvas.bottom;
-      }).length;
-    });
-    expect(inView).toBeGreaterThan(2);
+    // The request path is in view across the canvas: each of its boxes that the view reaches
+    // down to is whole, none cut by the canvas's left or right edge (the rest is one scroll down).
+    const read = readDesignText(templateText(stem));
+    if (!read.ok) throw new Error(`${stem} does not read`);
+    // From the diagram's own boxes and the view, not the DOM: a box wholly off screen is not mounted.
+    const path = requestPathNodes(exportScene(read.design)).map(({ id, x, y, width, height }) => ({ id, x, y, width, height }));
+    const cut = await page.evaluate((boxes) => {
+      const pane = document.querySelector('.ns-canvas-pane')!.getBoundingClientRect();
+      const view = window.__ninesmith.getViewport()!;
+      const onScreen = boxes.map(({ id, x, y, width }) => ({ id, left: x * view.zoom + view.x, right: (x + width) * view.zoom + view.x, top: y * view.zoom + view.y }));
+      const reached = onScreen.filter((box) => box.top < pane.height);
+      return { reached: reached.length, cut: reached.filter((box) => box.left < 0 || box.right > pane.width).map(({ id }) => id) };
+    }, path);
+    expect(cut.cut, `request path cut at the first view of ${stem}`).toEqual([]);
+    expect(cut.reached).toBeGreaterThan(4);
     // Findings are computed in a worker: wait for their badges before the picture.
     await page.waitForTimeout(500);
     await expect(canvas.canvas).toHaveScreenshot(`first-view-${stem}.png`, { maxDiffPixelRatio: 0.01 });

@@ -45,6 +45,8 @@ test('what-if on a zone greys out exactly what runs only there and turns the jou
   await app.open();
   await app.loadDesign(template('first-launch-common-mistakes.yaml'));
   await app.showWhatIf();
+  // All of it in view: the external ERP stands right of the region, under the panel that just opened.
+  await page.getByTestId('fit-view').click();
   await page.getByTestId('whatif-zone-primary-a').click();
   for (const id of ['alb', 'web', 'db']) await expect(app.node(id)).toHaveClass(/is-down/);
   for (const id of ['dns', 'files', 'erp', 'users']) await expect(app.node(id)).not.toHaveClass(/is-down/);

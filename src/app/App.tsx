@@ -1,6 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { PANELS } from './panels/registry';
-import { setActivePanel, useStore } from './store';
+import { foldSidePanel, openSidePanel, setActivePanel, useStore } from './store';
 import { useCanvasPainted } from './canvas-painted';
 import './styles.css';
 
@@ -12,36 +12,52 @@ const FileDrop = lazy(() => import('./shell/FileDrop'));
 
 function SidePanels() {
   const activePanel = useStore((state) => state.activePanel);
+  const folded = useStore((state) => state.sidePanel !== 'open');
   const active = PANELS.find((panel) => panel.id === activePanel) ?? PANELS[0]!;
   const ActiveComponent = active.component;
   // The panel's frame and tabs paint with the app; its body (the inspector's fields and their
   // checks) loads once the canvas has painted, behind the same placeholder as any panel loading.
   const canvasPainted = useCanvasPainted();
   const loading = <p className="panel-empty">Loading…</p>;
+  // Folded, the tabs stay as a rail down the edge: a click on one opens the panel on it.
   return (
-    <aside className="app-panels" aria-label="Panels">
-      <div className="panel-tabs" role="tablist">
-        {PANELS.map((panel) => (
-          <button
-            key={panel.id}
-            role="tab"
-            aria-selected={panel.id === active.id}
-            data-testid={`panel-tab-${panel.id}`}
-            onClick={() => setActivePanel(panel.id)}
-          >
-            {panel.title}
-          </button>
-        ))}
+    <aside className={`app-panels${folded ? ' is-folded' : ''}`} aria-label="Panels" data-testid="side-panel" data-folded={folded}>
+      <div className="panel-rail">
+        <button
+          className="panel-fold"
+          aria-label={folded ? 'Open the side panel' : 'Fold the side panel'}
+          title={folded ? 'Open the side panel' : 'Fold the side panel, to give the diagram the room'}
+          aria-expanded={!folded}
+          data-testid="side-panel-fold"
+          onClick={folded ? openSidePanel : foldSidePanel}
+        >
+          <span aria-hidden="true">{folded ? '«' : '»'}</span>
+        </button>
+        <div className="panel-tabs" role="tablist" aria-orientation={folded ? 'vertical' : 'horizontal'}>
+          {PANELS.map((panel) => (
+            <button
+              key={panel.id}
+              role="tab"
+              aria-selected={!folded && panel.id === active.id}
+              data-testid={`panel-tab-${panel.id}`}
+              onClick={() => setActivePanel(panel.id)}
+            >
+              {panel.title}
+            </button>
+          ))}
+        </div>
       </div>
-      <div className="panel-body" role="tabpanel" data-testid={`panel-${active.id}`}>
-        {canvasPainted ? (
-          <Suspense fallback={loading}>
-            <ActiveComponent />
-          </Suspense>
-        ) : (
-          loading
-        )}
-      </div>
+      {!folded && (
+        <div className="panel-body" role="tabpanel" data-testid={`panel-${active.id}`}>
+          {canvasPainted ? (
+            <Suspense fallback={loading}>
+              <ActiveComponent />
+            </Suspense>
+          ) : (
+            loading
+          )}
+        </div>
+      )}
     </aside>
   );
 }

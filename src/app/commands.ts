@@ -21,6 +21,7 @@ import {
   type TierTargets,
 } from '../model';
 import { buildScene, completePositions } from '../diagram';
+import { canvasBridge } from './canvas/canvas-bridge';
 import { settleInPlace } from './canvas/geometry';
 import { beginGesture, editDocument, endGesture, selectComponents, setSelection, useStore, currentDocument } from './store';
 
@@ -219,12 +220,13 @@ export function toggleComponentZone(id: string, zone: string): void {
   const { model, layout } = useStore.getState();
   const component = model.components.find((c) => c.id === id);
   // Taking a zone away narrows the box, which cannot make it overlap another: it is settled only
-  // when it grows (two scenes of the whole design, about 80 ms CPU at 5,000 components).
+  // when it grows, against its own region (settleInPlace).
   if (!component || componentZones(model, component).includes(zone)) {
     editDocument((design) => edits.toggleComponentZone(design, id, zone));
     return;
   }
-  const drawn = buildScene(model, completePositions(model, layout), { route: false }).regions;
+  // The regions as the canvas draws them now (its cached scene), else drawn here.
+  const drawn = canvasBridge()?.regions() ?? buildScene(model, completePositions(model, layout), { route: false }).regions;
   beginGesture();
   editDocument((design) => edits.toggleComponentZone(design, id, zone));
   const after = useStore.getState();

@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { syntheticDesign } from '../catalog';
 import { App } from './App';
 import { installBenchApi } from './bench-api';
-import { notify, replaceDocument } from './store';
+import { initialSidePanel, notify, replaceDocument, useStore } from './store';
 import { canvasPainted } from './canvas-painted';
 import { installTestApi } from './test-api';
 import { openAsNewDesignSavedLater, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
@@ -81,6 +81,8 @@ async function boot() {
   // leaves the hooks' modules out of the bundle (scripts/check-production-build.mjs checks it).
   if (import.meta.env.MODE === 'test' || import.meta.env.MODE === 'bench') installTestApi();
   if (import.meta.env.MODE === 'bench') installBenchApi();
+  // Before the first design's first view is computed: that view is fitted to the canvas's width.
+  useStore.setState({ sidePanel: initialSidePanel(window.innerWidth) });
   try {
     await openFirstDesign();
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { Component, Design } from '../model';
 import { updateComponent } from './commands';
 import { canvasBridge, type CanvasViewport } from './canvas/canvas-bridge';
-import { currentDocument, replaceDocument, selectComponents, setSelection, useStore } from './store';
+import { currentDocument, replaceDocument, revealSidePanel, selectComponents, setSelection, useStore } from './store';
 import { newDesignId, type LibraryEntry } from './persistence/library';
 import { flushAutosave, openLibrary } from './persistence/session';
 
@@ -38,8 +38,12 @@ export function installTestApi(): void {
     getDocumentYaml: async () => (await import('../model/serialize')).serializeDesign(currentDocument()),
     getDesignId: () => useStore.getState().designId,
     getSelection: () => useStore.getState().selection,
-    select: (components, connections = [], focus = false) =>
-      connections.length > 0 ? setSelection({ components, connections }) : selectComponents(components, focus),
+    // As a click on the canvas would: the side panel folded for room opens on the selection.
+    select: (components, connections = [], focus = false) => {
+      if (connections.length > 0) setSelection({ components, connections });
+      else selectComponents(components, focus);
+      if (components.length + connections.length > 0) revealSidePanel();
+    },
     loadDocumentText: async (text) => {
       const result = (await import('../catalog/validate')).loadDesign(text);
       if (!result.ok) return { ok: false, problems: result.problems.map((p) => p.message) };

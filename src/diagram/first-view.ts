@@ -1,4 +1,4 @@
-import type { Rect, Scene } from './geometry';
+import type { DiagramNode, Rect, Scene } from './geometry';
 import { KIND_SIZE } from './labels';
 
 /**
@@ -25,6 +25,12 @@ function union(rects: readonly Rect[]): Rect | undefined {
   return { x: left, y: top, width: right - left, height: bottom - top };
 }
 
+/** The request path: the global edge services, and the first region's network and regional services. */
+export function requestPathNodes(scene: Scene): DiagramNode[] {
+  const firstRegion = scene.regions[0]?.region.id;
+  return scene.nodes.filter((n) => n.place === 'top' || (firstRegion !== undefined && n.component.region === firstRegion && (n.place === 'network' || n.place === 'service')));
+}
+
 /**
  * The request path's box: the global edge services and the first region's network and services,
  * with the region's top-left corner, so its border and its name (left of and above its first
@@ -32,7 +38,7 @@ function union(rects: readonly Rect[]): Rect | undefined {
  */
 export function requestPathBox(scene: Scene): Rect {
   const firstRegion = scene.regions[0];
-  const path: Rect[] = scene.nodes.filter((n) => n.place === 'top' || (n.component.region === firstRegion?.region.id && (n.place === 'network' || n.place === 'service')));
+  const path: Rect[] = requestPathNodes(scene);
   if (firstRegion) path.push({ x: firstRegion.x, y: firstRegion.y, width: 0, height: 0 });
   return union(path) ?? scene.bounds;
 }

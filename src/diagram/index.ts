@@ -12,4 +12,4 @@ export { renderDiagramSvg, sceneToSvg, iconElements, kindTileSvg, roundedPath, t
 export { renderDiagramDrawio, type DrawioOptions } from './drawio';
 export { textWidth, wrapText, DIAGRAM_FONT_FAMILY } from './text';
 export { elbow, routeConnections, ROUTE_MARGIN, type RouteRequest, type Side } from './route';
-export { firstView, type ViewportSize } from './first-view';
+export { firstView, requestPathNodes, type ViewportSize } from './first-view';

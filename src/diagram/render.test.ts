@@ -59,6 +59,18 @@ describe('the SVG diagram', () => {
     expect(elements(svg, 'path').filter((p) => p.hasAttribute('data-from')).map((p) => `${p.getAttribute('data-from')}>${p.getAttribute('data-to')}`).sort()).toEqual(['alb>web', 'web>db']);
   });
 
+  it('lists in its legend the connection modes the picture draws, and no others', () => {
+    const legendOf = (svg: ReturnType<typeof parseXml>) => {
+      const legend = elements(svg, 'g').find((g) => g.getAttribute('class') === 'legend');
+      return legend ? Array.from(legend.getElementsByTagName('text')).map((t) => t.textContent) : [];
+    };
+    expect(legendOf(parseXml(renderDiagramSvg(design('multi-region-active-passive.yaml'))))).toEqual(['Sync', 'Async', 'Replication', 'Backup']);
+    // alb > web > db: two sync connections.
+    expect(legendOf(parseXml(renderDiagramSvg(design('single-region-multi-az.yaml'), { selection: ['alb', 'web', 'db'] })))).toEqual(['Sync']);
+    // Nothing connected: no legend at all.
+    expect(legendOf(parseXml(renderDiagramSvg(design('single-region-multi-az.yaml'), { selection: ['alb'] })))).toEqual([]);
+  });
+
   it('keeps hostile names as text: the document parses and no markup gets through', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...HOSTILE_FRAGMENTS), { minLength: 1, maxLength: 4 }), (fragments) => {

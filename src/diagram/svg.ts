@@ -27,7 +27,7 @@ import { DIAGRAM_FONT_FAMILY, textWidth, wrapText } from './text';
 export interface DiagramSvgOptions extends ExportScope {
   /** The design's name as a title above the diagram (default true). */
   title?: boolean;
-  /** The legend of connection modes below the diagram (default true). */
+  /** The legend of the connection modes drawn, below the diagram (default true; none when nothing is connected). */
   legend?: boolean;
   /** Blank margin around everything, in px (default 32). */
   margin?: number;
@@ -162,9 +162,17 @@ function markers(): string {
     .join('');
 }
 
-function legendSvg(x: number, y: number): string {
-  const items = (Object.keys(MODE_TITLES) as ConnectionMode[]).map((mode, index) => {
-    const left = x + index * 130;
+/** The modes the scene's connections use, in the legend's order: a legend explains what is drawn, nothing more. */
+function modesDrawn(scene: Scene): ConnectionMode[] {
+  const used = new Set(scene.edges.map((edge) => edge.connection.mode));
+  return (Object.keys(MODE_TITLES) as ConnectionMode[]).filter((mode) => used.has(mode));
+}
+
+const LEGEND_PITCH = 130;
+
+function legendSvg(modes: readonly ConnectionMode[], x: number, y: number): string {
+  const items = modes.map((mode, index) => {
+    const left = x + index * LEGEND_PITCH;
     const colour = MODE_COLOURS[mode];
     const rail = mode === 'replication' ? `<path d="M${left} ${y} h36" stroke="${colour}" stroke-width="5"/>` : '';
     const stroke = mode === 'replication' ? '#ffffff' : colour;
@@ -177,11 +185,12 @@ function legendSvg(x: number, y: number): string {
 export function sceneToSvg(scene: Scene, design: Pick<Design, 'name' | 'provider'>, options: DiagramSvgOptions = {}): string {
   const margin = options.margin ?? 32;
   const title = options.title !== false;
-  const legend = options.legend !== false;
+  const legendModes = options.legend !== false ? modesDrawn(scene) : [];
+  const legend = legendModes.length > 0;
   const b = scene.bounds;
   const left = b.x - margin;
   const top = b.y - margin - (title ? TITLE_HEIGHT : 0);
-  const width = Math.ceil(Math.max(b.width, legend ? 520 : 0) + 2 * margin);
+  const width = Math.ceil(Math.max(b.width, legendModes.length * LEGEND_PITCH) + 2 * margin);
   const height = Math.ceil(b.height + 2 * margin + (title ? TITLE_HEIGHT : 0) + (legend ? LEGEND_HEIGHT : 0));
   const parts: string[] = [];
   parts.push(`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="${f(left)} ${f(top)} ${width} ${height}" font-family="${attr(DIAGRAM_FONT_FAMILY)}">`);
@@ -198,7 +207,7 @@ export function sceneToSvg(scene: Scene, design: Pick<Design, 'name' | 'provider
   parts.push('</g><g class="components">');
   for (const node of scene.nodes) parts.push(nodeSvg(node));
   parts.push('</g>');
-  if (legend) parts.push(legendSvg(b.x, b.y + b.height + margin / 2 + 16));
+  if (legend) parts.push(legendSvg(legendModes, b.x, b.y + b.height + margin / 2 + 16));
   parts.push('</svg>');
   return `${parts.join('')}\n`;
 }

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent, type RefObject } from 'react';
 import {
   Background,
   MiniMap,
@@ -22,6 +22,7 @@ import {
   beginGesture,
   endGesture,
   notify,
+  revealSidePanel,
   setLayoutWithoutHistory,
   setSelection,
   useModel,
@@ -35,7 +36,7 @@ import { createEdgeRoutes, EdgeRoutesContext } from './edge-routes';
 import { FIT_VIEW, ZoomControls } from './ZoomControls';
 import { ComponentNode, ZoneChipsOnHover } from './ComponentNode';
 import { connectionEnds, dragEndMoves, dropPlacements, dropTargetAt, newRegionAnchor, paletteDrop, readEdgeSelection, readNodeChanges } from './from-flow';
-import { createCanvasView, layoutOverlaps, roundPoint, settleDrop, ROUTE_MAX_COMPONENTS, type RegionBox } from './geometry';
+import { createCanvasView, keepInView, layoutOverlaps, roundPoint, selectionBox, settleDrop, ROUTE_MAX_COMPONENTS, type RegionBox } from './geometry';
 import { OverviewLayer, LAYER_COLORS } from './Overview';
 import { useCompositedWhileMoving } from './composite-while-moving';
 import { KIND_MIME } from './Palette';
@@ -139,6 +140,7 @@ function Flow() {
   const [showMap, setShowMap] = useState(false);
   const paneRef = useRef<HTMLDivElement>(null);
   useCompositedWhileMoving(paneRef);
+  useSelectionKeptInSight(paneRef, viewOf);
   const zoomedOut = useFlowStore((state) => state.transform[2] < OVERVIEW_ZOOM);
   const overview = zoomedOut && model.components.length >= OVERVIEW_MIN_COMPONENTS;
 
@@ -372,6 +374,8 @@ function Flow() {
               onNodeDrag={onNodeDrag}
               onNodeDragStop={onNodeDragStop}
               onConnect={onConnect}
+              onNodeClick={revealSidePanel}
+              onEdgeClick={revealSidePanel}
               isValidConnection={isValidConnection}
               onlyRenderVisibleElements
               deleteKeyCode={null}
@@ -396,6 +400,33 @@ function Flow() {
       </div>
     </div>
   );
+}
+
+/**
+ * When the canvas narrows (the side panel opens beside it on a click, the window shrinks), the view
+ * pans as little as it must to keep what is selected in sight: a component clicked near the right
+ * edge is not left under the panel that opened to edit it.
+ */
+function useSelectionKeptInSight(paneRef: RefObject<HTMLDivElement | null>, viewOf: ReturnType<typeof createCanvasView>) {
+  const flow = useReactFlow<FlowNode, FlowEdge>();
+  useEffect(() => {
+    const pane = paneRef.current;
+    if (!pane) return;
+    let width = pane.clientWidth;
+    const observer = new ResizeObserver(() => {
+      const narrowed = pane.clientWidth < width;
+      width = pane.clientWidth;
+      if (!narrowed) return;
+      const { model, layout, selection } = useStore.getState();
+      const box = selectionBox(viewOf(model, layout).scene, selection);
+      if (!box) return;
+      const current = flow.getViewport();
+      const next = keepInView(box, current, { width: pane.clientWidth, height: pane.clientHeight });
+      if (next !== current) void flow.setViewport(next, { duration: 150 });
+    });
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, [paneRef, viewOf, flow]);
 }
 
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];

@@ -73,7 +73,14 @@ function ComponentNodeView({ id, data, selected }: NodeProps<ComponentFlowNode>)
       data-testid={`node-${id}`}
       data-kind={component.kind}
       title={kind?.description}
-      style={{ width: box.width, height: box.height, ['--ns-kind-colour' as string]: colour, ['--ns-tile' as string]: kindTileImage(component.kind) }}
+      style={{
+        width: box.width,
+        height: box.height,
+        ['--ns-kind-colour' as string]: colour,
+        ['--ns-tile' as string]: kindTileImage(component.kind),
+        // The kind line leaves room for as many zone chips as the region has, and no more.
+        ['--ns-chip-count' as string]: regionZones?.length ?? 0,
+      }}
       onMouseEnter={chipsOnHover ? () => setHovered(true) : undefined}
       onMouseLeave={chipsOnHover ? () => setHovered(false) : undefined}
     >

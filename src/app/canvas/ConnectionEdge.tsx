@@ -21,26 +21,38 @@ export const MODE_HELP: Readonly<Record<ConnectionMode, string>> = {
   backup: 'Data copied periodically to a backup store.',
 };
 
-/** The middle of a route's longest segment: where its toolbar and label go. */
-export function routeMiddle(points: readonly Point[]): Point {
+/**
+ * The middle of a route's longest segment, where its toolbar goes, and whether that segment runs
+ * up and down (the toolbar then sits to its right) or across (above it), so it never hides the
+ * line it edits.
+ */
+export function routeMiddle(points: readonly Point[]): Point & { vertical: boolean } {
   let best = -1;
-  let at: Point = points[0] ?? { x: 0, y: 0 };
+  let at: Point & { vertical: boolean } = { ...(points[0] ?? { x: 0, y: 0 }), vertical: false };
   for (let i = 0; i + 1 < points.length; i += 1) {
     const p = points[i]!;
     const q = points[i + 1]!;
     const length = Math.abs(q.x - p.x) + Math.abs(q.y - p.y);
     if (length > best) {
       best = length;
-      at = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2 };
+      at = { x: (p.x + q.x) / 2, y: (p.y + q.y) / 2, vertical: Math.abs(q.y - p.y) > Math.abs(q.x - p.x) };
     }
   }
   return at;
 }
 
+/** Beside the segment, clear of the line and its arrow: right of a vertical one, above a horizontal one. */
+const TOOLBAR_GAP = 10;
+function toolbarTransform(middle: Point & { vertical: boolean }): string {
+  return middle.vertical
+    ? `translate(${TOOLBAR_GAP}px, -50%) translate(${middle.x}px, ${middle.y}px)`
+    : `translate(-50%, calc(-100% - ${TOOLBAR_GAP}px)) translate(${middle.x}px, ${middle.y}px)`;
+}
+
 /**
  * A connection along its route (the diagram's orthogonal path around the boxes), drawn by its
  * mode: sync solid, async dashed, replication a double line, backup dotted. When selected, a
- * small toolbar at the middle of its longest segment switches the mode.
+ * small toolbar beside the middle of its longest segment switches the mode.
  */
 function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, data, selected, markerEnd } = props;
@@ -62,7 +74,7 @@ function ConnectionEdgeView(props: EdgeProps<ConnectionFlowEdge>) {
             data-testid="edge-toolbar"
             role="toolbar"
             aria-label="Connection mode"
-            style={{ transform: `translate(-50%, -50%) translate(${middle.x}px, ${middle.y}px)` }}
+            style={{ transform: toolbarTransform(middle) }}
           >
             {CONNECTION_MODES.map((option) => (
               <button

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { boxesOverlap, ROW_GAP } from '../../diagram';
-import { createCanvasView, handleElbow, layoutOverlaps, placementAfterDrop, placementAt, settleDrop } from './geometry';
+import { createCanvasView, handleElbow, keepInView, layoutOverlaps, placementAfterDrop, placementAt, selectionBox, settleDrop, settleInPlace } from './geometry';
 import { TWO_REGIONS } from './testing';
 
 const design = TWO_REGIONS;
@@ -100,6 +100,36 @@ describe('settleDrop', () => {
   });
 });
 
+describe('settleInPlace', () => {
+  // web (zone a) and cache (zone b) stand side by side in one row of east; west holds a replica.
+  const before: typeof design = {
+    ...design,
+    components: [
+      ...design.components,
+      { id: 'cache', kind: 'cache', region: 'east', zones: ['b'] },
+      { id: 'replica', kind: 'relational-db', region: 'west', zones: ['a'] },
+    ],
+  };
+  const layout = { east: { x: 0, y: 0 }, dns: { x: 0, y: -200 }, web: { x: 0, y: 120 }, cache: { x: 0, y: 120 }, db: { x: 0, y: 300 } };
+  const grown = { ...before, components: before.components.map((c) => (c.id === 'web' ? { ...c, zones: ['a', 'b'] } : c)) };
+
+  it('moves a component that grew into a zone column clear of the one standing there', () => {
+    const drawn = createCanvasView()(before, layout).regions;
+    const settled = settleInPlace(grown, layout, ['web'], drawn);
+    const after = createCanvasView()(grown, { ...layout, ...settled }).scene;
+    expect(boxesOverlap(after.nodeById.get('web')!, after.nodeById.get('cache')!)).toBe(false);
+    expect(after.nodeById.get('web')!.y).toBeGreaterThan(after.nodeById.get('cache')!.y);
+  });
+
+  it('settles against its own region only, as it would against the whole design, and pins every region', () => {
+    const drawn = createCanvasView()(before, layout).regions;
+    const settled = settleInPlace(grown, layout, ['web'], drawn);
+    const ends = { web: layout.web };
+    expect(settled).toEqual(settleDrop(grown, layout, ends, drawn));
+    expect(settled['west']).toEqual({ x: drawn[1]!.x, y: drawn[1]!.y });
+  });
+});
+
 describe('layoutOverlaps', () => {
   it('tells a layout that draws components on top of each other from one that does not', () => {
     const viewOf = createCanvasView();
@@ -115,5 +145,59 @@ describe('handleElbow', () => {
     expect(points.at(-1)).toEqual({ x: 110, y: 220 });
     for (let i = 1; i < points.length; i += 1) expect(points[i]!.x === points[i - 1]!.x || points[i]!.y === points[i - 1]!.y).toBe(true);
     expect(handleElbow(5, 0, 5, 50)).toHaveLength(2);
+  });
+});
+
+describe('keepInView', () => {
+  const size = { width: 800, height: 600 };
+  const viewport = { x: 0, y: 0, zoom: 1 };
+
+  it('leaves the view alone when the box is already in sight', () => {
+    expect(keepInView({ x: 100, y: 100, width: 208, height: 80 }, viewport, size)).toBe(viewport);
+  });
+
+  it('pans left just enough to bring a box cut by the right edge back in', () => {
+    // 700..908 on screen at zoom 1: the right edge must come to 800 - 24.
+    expect(keepInView({ x: 700, y: 100, width: 208, height: 80 }, viewport, size)).toEqual({ x: -132, y: 0, zoom: 1 });
+  });
+
+  it('works in screen pixels at the current zoom and pan', () => {
+    // At zoom 0.5 and pan 100, the box spans 100 + 1400 * 0.5 = 800 to 904.
+    expect(keepInView({ x: 1400, y: 0, width: 208, height: 80 }, { x: 100, y: 50, zoom: 0.5 }, size)).toEqual({ x: -28, y: 50, zoom: 0.5 });
+  });
+
+  it('keeps the left and top edges of a box larger than the canvas', () => {
+    expect(keepInView({ x: 0, y: 0, width: 2000, height: 2000 }, { x: -500, y: -500, zoom: 1 }, size)).toEqual({ x: 24, y: 24, zoom: 1 });
+  });
+
+  it('pans down to a box above the view', () => {
+    expect(keepInView({ x: 100, y: -300, width: 208, height: 80 }, viewport, size)).toEqual({ x: 0, y: 324, zoom: 1 });
+  });
+});
+
+describe('selectionBox', () => {
+  const view = createCanvasView()(TWO_REGIONS, {});
+
+  it('surrounds the selected components', () => {
+    const [first, second] = view.scene.nodes;
+    const box = selectionBox(view.scene, { components: [first!.id, second!.id], connections: [] })!;
+    for (const node of [first!, second!]) {
+      expect(node.x).toBeGreaterThanOrEqual(box.x);
+      expect(node.y).toBeGreaterThanOrEqual(box.y);
+      expect(node.x + node.width).toBeLessThanOrEqual(box.x + box.width);
+      expect(node.y + node.height).toBeLessThanOrEqual(box.y + box.height);
+    }
+  });
+
+  it("surrounds a selected connection's route", () => {
+    const edge = view.scene.edges[0]!;
+    const box = selectionBox(view.scene, { components: [], connections: [edge.id] })!;
+    const xs = edge.points.map((p) => p.x);
+    expect(box.x).toBe(Math.min(...xs));
+    expect(box.x + box.width).toBe(Math.max(...xs));
+  });
+
+  it('is undefined when nothing selected is drawn', () => {
+    expect(selectionBox(view.scene, { components: ['no-such-component'], connections: [] })).toBeUndefined();
   });
 });

@@ -14,6 +14,7 @@ import {
   type RegionBox,
   type Scene,
 } from '../../diagram';
+import type { CanvasViewport } from './canvas-bridge';
 
 /**
  * The canvas's view of the document: the diagram's scene (src/diagram/geometry.ts: zones as
@@ -140,7 +141,29 @@ export function settleInPlace(
   const positions = completePositions(model, layout);
   const ends: Record<string, LayoutPoint> = {};
   for (const id of ids) if (positions[id]) ends[id] = positions[id];
-  return settleDrop(model, layout, ends, before);
+  return settleDrop(regionsOf(model, ids), layout, ends, before);
+}
+
+/**
+ * The part of the design that components widening where they stand can come to stand over: their
+ * regions and what is in them, when every one of them is in a region (a region's box holds its
+ * members, and `settleDrop` pins every region's corner, so the rest of the design draws them no
+ * differently). The whole design otherwise. Saves building the scene of thousands of components
+ * for a click on one zone chip.
+ */
+function regionsOf(model: Pick<Design, 'regions' | 'components' | 'connections'>, ids: readonly string[]): Pick<Design, 'regions' | 'components' | 'connections'> {
+  const wanted = new Set(ids);
+  const regions = new Set<string>();
+  for (const component of model.components) {
+    if (!wanted.has(component.id)) continue;
+    if (component.region === undefined) return model;
+    regions.add(component.region);
+  }
+  return {
+    regions: model.regions.filter((region) => regions.has(region.id)),
+    components: model.components.filter((component) => component.region !== undefined && regions.has(component.region)),
+    connections: [],
+  };
 }
 
 /** Whether a stored layout draws components on top of each other (a layout from before zones were columns). */
@@ -169,4 +192,46 @@ export function handleElbow(sourceX: number, sourceY: number, targetX: number, t
     { x: targetX, y: middle },
     { x: targetX, y: targetY },
   ];
+}
+
+/**
+ * The viewport that shows `box` (diagram coordinates) whole in a canvas of `size` CSS px, `margin`
+ * px from its edges, panning as little as it can: the same viewport when the box is already in
+ * view. When the box is wider or taller than the canvas, its left or top edge is kept. Used when
+ * the canvas narrows (the side panel opens) so that what the user just clicked stays in sight.
+ */
+export function keepInView(box: Rect, viewport: CanvasViewport, size: { width: number; height: number }, margin = 24): CanvasViewport {
+  const shift = (start: number, length: number, room: number) => {
+    const end = start + length;
+    let delta = 0;
+    if (end > room - margin) delta = room - margin - end;
+    if (start + delta < margin) delta = margin - start;
+    return delta;
+  };
+  const dx = shift(box.x * viewport.zoom + viewport.x, box.width * viewport.zoom, size.width);
+  const dy = shift(box.y * viewport.zoom + viewport.y, box.height * viewport.zoom, size.height);
+  return dx === 0 && dy === 0 ? viewport : { x: viewport.x + dx, y: viewport.y + dy, zoom: viewport.zoom };
+}
+
+/** The box around the selected components and the routes of the selected connections, if any is drawn. */
+export function selectionBox(scene: Scene, selection: { components: readonly string[]; connections: readonly string[] }): Rect | undefined {
+  let left = Infinity;
+  let top = Infinity;
+  let right = -Infinity;
+  let bottom = -Infinity;
+  const take = (x: number, y: number, width = 0, height = 0) => {
+    left = Math.min(left, x);
+    top = Math.min(top, y);
+    right = Math.max(right, x + width);
+    bottom = Math.max(bottom, y + height);
+  };
+  for (const id of selection.components) {
+    const node = scene.nodeById.get(id);
+    if (node) take(node.x, node.y, node.width, node.height);
+  }
+  if (selection.connections.length > 0) {
+    const wanted = new Set(selection.connections);
+    for (const edge of scene.edges) if (wanted.has(edge.id)) for (const point of edge.points) take(point.x, point.y);
+  }
+  return left === Infinity ? undefined : { x: left, y: top, width: right - left, height: bottom - top };
 }

@@ -17,6 +17,7 @@ import type { Severity } from '../../engine';
  * | whatIf         | no                      | no       | a simulated failure, never in the design |
  * | annotations    | no                      | no       | derived (findings, down) for the canvas  |
  * | activePanel    | no                      | no       |                                          |
+ * | sidePanel      | no                      | no       | open, or folded for the diagram's room   |
  *
  * The model and the layout are kept apart so that a drag, which changes only the layout, keeps
  * the model's identity: everything derived from the model (rules, cost, previews) keys on it and
@@ -57,6 +58,25 @@ export interface DocumentState {
 export const PANEL_IDS = ['inspector', 'design', 'findings', 'what-if', 'cost', 'import', 'export'] as const;
 export type PanelId = (typeof PANEL_IDS)[number];
 
+/**
+ * The side panel: open, folded to a rail of its tabs to give the diagram the room (it opens again
+ * when the user clicks a component or a connection), or kept folded by the user (it stays folded
+ * until they pick a tab or open it).
+ */
+export type SidePanelState = 'open' | 'folded' | 'kept-folded';
+
+/**
+ * The narrowest window whose canvas shows a region's request path (its zone columns and its
+ * regional services) at a legible zoom with the side panel open: palette 240 px, panel 360 px,
+ * about 1,000 px of canvas. Narrower windows open with the panel folded.
+ */
+export const SIDE_PANEL_ROOM = 1600;
+
+/** How the side panel starts in a window `windowWidth` CSS px wide. */
+export function initialSidePanel(windowWidth: number): SidePanelState {
+  return windowWidth < SIDE_PANEL_ROOM ? 'folded' : 'open';
+}
+
 export interface SessionState {
   /**
    * Whether the library saves the open design. False for designs generated for benchmarks and
@@ -67,6 +87,7 @@ export interface SessionState {
   whatIf: WhatIf | null;
   annotations: Readonly<Record<string, NodeAnnotation>>;
   activePanel: PanelId;
+  sidePanel: SidePanelState;
   focusRequest: FocusRequest | null;
   /** A message for the user (an import refused, a design saved); the shell shows and clears it. */
   notice: { kind: 'info' | 'error'; title: string; details?: readonly string[]; nonce: number } | null;
@@ -115,6 +136,7 @@ export function createInitialState(designId: string, document: Design, persist =
     whatIf: null,
     annotations: {},
     activePanel: 'inspector',
+    sidePanel: 'open',
     focusRequest: null,
     notice: null,
   };
@@ -227,8 +249,23 @@ export function selectComponents(ids: readonly string[], focus = false): void {
   }));
 }
 
+/** Shows a panel: picking a tab opens the side panel, folded or not. */
 export function setActivePanel(activePanel: PanelId): void {
-  useStore.setState({ activePanel });
+  useStore.setState({ activePanel, sidePanel: 'open' });
+}
+
+export function openSidePanel(): void {
+  useStore.setState({ sidePanel: 'open' });
+}
+
+/** The user folds the panel: it stays folded until they open it again. */
+export function foldSidePanel(): void {
+  useStore.setState({ sidePanel: 'kept-folded' });
+}
+
+/** A click on something to edit: the panel folded for room gives way, one the user folded does not. */
+export function revealSidePanel(): void {
+  if (useStore.getState().sidePanel === 'folded') useStore.setState({ sidePanel: 'open' });
 }
 
 export function setWhatIf(whatIf: WhatIf | null): void {
