@@ -85,6 +85,19 @@ describe('zones as columns', () => {
   });
 });
 
+describe('the row of edge services', () => {
+  it('stacks further groups of users above the first, so the row is one request path wide', async () => {
+    const design = templates.find(([name]) => name === 'multi-tenant-with-dedicated-cell.yaml')![1];
+    const positions = await autoLayout(design);
+    const rowOf = (id: string) => positions[id]!;
+    // One row: users, DNS, CDN, WAF; the enterprise users stand right above the tenant users.
+    expect(['users', 'dns', 'cdn', 'waf'].map((id) => rowOf(id).y)).toEqual([0, 0, 0, 0]);
+    expect(rowOf('enterprise-users')).toEqual({ x: rowOf('users').x, y: -(80 + 56) });
+    const right = Math.max(...['users', 'dns', 'cdn', 'waf'].map((id) => rowOf(id).x + NODE_WIDTH));
+    expect(right - rowOf('users').x).toBe(4 * NODE_WIDTH + 3 * 72);
+  });
+});
+
 describe('positions for components that have none', () => {
   it('places an added component clear of the others, and leaves a complete layout as it is', () => {
     const design = templates.find(([file]) => file === 'single-region-multi-az.yaml')![1];

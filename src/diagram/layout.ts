@@ -158,7 +158,11 @@ export function gridLayout(design: LayoutDesign, ordering: Ordering): Record<str
   // Beside the regions: global security and operations (and anything else global), then external systems.
   const sideTop = regionsTop + (design.regions.length > 0 ? firstRowTop(0) : 0);
   let sideX = design.regions.length > 0 ? cursor - REGION_GAP + COLUMN_GAP : 0;
-  const topWidth = top.length * (NODE_WIDTH + COLUMN_GAP) - COLUMN_GAP;
+  // Further groups of users stand above the first, so the row is one request path wide however many
+  // entry points lead into it (the first view fits the request path across the canvas).
+  const entries = top.filter((c) => c.kind === 'users');
+  const row = top.filter((c) => c.kind !== 'users' || c === entries[0]);
+  const topWidth = row.length * (NODE_WIDTH + COLUMN_GAP) - COLUMN_GAP;
   if (design.regions.length === 0 && top.length > 0) sideX = topWidth + COLUMN_GAP;
   for (const place of ['side', 'external'] as const) {
     const list = global.filter((c) => c.region === undefined && placeOf({ kind: c.kind, region: undefined }) === place).sort(byOrder);
@@ -171,7 +175,8 @@ export function gridLayout(design: LayoutDesign, ordering: Ordering): Record<str
 
   // The edge services above, centred over the first region's network (the request path flows down into it).
   const topLeft = firstNetworkCentre === undefined ? 0 : Math.round(firstNetworkCentre - topWidth / 2);
-  top.forEach((c, index) => (positions[c.id] = { x: topLeft + index * (NODE_WIDTH + COLUMN_GAP), y: 0 }));
+  row.forEach((c, index) => (positions[c.id] = { x: topLeft + index * (NODE_WIDTH + COLUMN_GAP), y: 0 }));
+  entries.slice(1).forEach((c, index) => (positions[c.id] = { x: positions[entries[0]!.id]!.x, y: -(index + 1) * (NODE_HEIGHT + ROW_GAP) }));
   return positions;
 }
 
