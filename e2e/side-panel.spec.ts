@@ -1,10 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { CanvasPage } from './pages/canvas-page';
+import { GalleryDialog } from './pages/dialogs';
 
 /**
  * The side panel gives way to the diagram in windows too narrow for both (issue 11: the first view
  * must show the request path at a legible zoom): it opens folded to a rail of its tabs, opens on
- * a click on something to edit or on a tab, and stays folded once the user folds it.
+ * a click on something to edit or on a tab, and stays folded once the user folds it. In narrower
+ * windows the palette folds too, and opens when a blank design is started.
  */
 
 async function box(locator: Locator) {
@@ -93,4 +95,43 @@ test("a selected connection's mode toolbar stands beside the line, not over it",
   // Clicking the line again still reaches the line.
   await canvas.clickEdge('alb', 'web');
   await expect(toolbar).toBeVisible();
+});
+
+test('in a 1280 px window the palette folds too, the whole request path is in view, and a blank design opens the palette', async ({ browser }) => {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  const canvas = new CanvasPage(page);
+  await canvas.open();
+  const palette = page.getByTestId('palette-frame');
+  await expect(palette).toHaveAttribute('data-folded', 'true');
+  await expect(page.getByTestId('side-panel')).toHaveAttribute('data-folded', 'true');
+  // From the users to the WAF, and the region's zones below: every box of the row whole on screen.
+  const pane = await paneBox(page);
+  for (const id of ['users', 'dns', 'cdn', 'waf', 'alb']) {
+    const node = await box(canvas.node(id));
+    expect(node.x, id).toBeGreaterThanOrEqual(pane.x);
+    expect(node.x + node.width, id).toBeLessThanOrEqual(pane.x + pane.width);
+  }
+
+  await page.getByTestId('palette-fold').click();
+  await expect(palette).toHaveAttribute('data-folded', 'false');
+  await expect(canvas.paletteItem('dns')).toBeVisible();
+  await page.getByTestId('palette-fold').click();
+  await expect(palette).toHaveAttribute('data-folded', 'true');
+  await expect(canvas.paletteItem('dns')).toHaveCount(0);
+
+  // Folded by the user: a blank design leaves it folded. Folded for room: a blank design opens it.
+  const gallery = new GalleryDialog(page);
+  await gallery.open();
+  await gallery.choose('blank');
+  await expect(palette).toHaveAttribute('data-folded', 'true');
+  await gallery.open();
+  await gallery.choose('single-region-multi-az');
+  // A new start: folded for room again (the sample design reopens), until a blank design.
+  await page.reload();
+  await canvas.waitForPaint();
+  await expect(palette).toHaveAttribute('data-folded', 'true');
+  await gallery.open();
+  await gallery.choose('blank');
+  await expect(palette).toHaveAttribute('data-folded', 'false');
+  await page.close();
 });

@@ -1,6 +1,6 @@
 import { Suspense, lazy } from 'react';
 import { PANELS } from './panels/registry';
-import { foldSidePanel, openSidePanel, setActivePanel, useStore } from './store';
+import { foldPalette, foldSidePanel, openPalette, openSidePanel, setActivePanel, useStore } from './store';
 import { useCanvasPainted } from './canvas-painted';
 import './styles.css';
 
@@ -62,6 +62,35 @@ function SidePanels() {
   );
 }
 
+/** The palette, or (folded) a rail that opens it. */
+function PaletteFrame() {
+  const folded = useStore((state) => state.palette !== 'open');
+  return (
+    <nav className={`app-palette${folded ? ' is-folded' : ''}`} aria-label="Components" data-testid="palette-frame" data-folded={folded}>
+      <div className="palette-header">
+        <button
+          className="palette-fold"
+          aria-expanded={!folded}
+          aria-label={folded ? 'Open the components palette' : 'Fold the components palette'}
+          title={folded ? 'Open the components palette' : 'Fold the components palette, to give the diagram the room'}
+          data-testid="palette-fold"
+          onClick={folded ? openPalette : foldPalette}
+        >
+          <span className="palette-header-title">Components</span>
+          <span aria-hidden="true">{folded ? '»' : '«'}</span>
+        </button>
+      </div>
+      {!folded && (
+        <div className="palette-body">
+          <Suspense fallback={null}>
+            <Palette />
+          </Suspense>
+        </div>
+      )}
+    </nav>
+  );
+}
+
 export function App() {
   // Dialogs and notices show nothing at start: they load once the canvas has painted. The drop target
   // loads with the shell: a file dropped before it listens would be opened by the browser in the tab.
@@ -73,11 +102,7 @@ export function App() {
           <Toolbar />
         </Suspense>
       </header>
-      <nav className="app-palette" aria-label="Components">
-        <Suspense fallback={null}>
-          <Palette />
-        </Suspense>
-      </nav>
+      <PaletteFrame />
       <main className="app-canvas">
         <Suspense fallback={null}>
           <Canvas />

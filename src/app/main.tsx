@@ -3,7 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { syntheticDesign } from '../catalog';
 import { App } from './App';
 import { installBenchApi } from './bench-api';
-import { initialSidePanel, notify, replaceDocument, useStore } from './store';
+import { initialFolds, notify, replaceDocument, useStore } from './store';
 import { canvasPainted } from './canvas-painted';
 import { installTestApi } from './test-api';
 import { openAsNewDesignSavedLater, openDesign, openLibrary, startAutosave, tabOpenDesign } from './persistence/session';
@@ -82,7 +82,7 @@ async function boot() {
   if (import.meta.env.MODE === 'test' || import.meta.env.MODE === 'bench') installTestApi();
   if (import.meta.env.MODE === 'bench') installBenchApi();
   // Before the first design's first view is computed: that view is fitted to the canvas's width.
-  useStore.setState({ sidePanel: initialSidePanel(window.innerWidth) });
+  useStore.setState(initialFolds(window.innerWidth));
   try {
     await openFirstDesign();
   } catch (error) {

@@ -3,7 +3,22 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { loadDesign } from '../../catalog';
 import type { Design } from '../../model';
 import { addComponentOfKind, addRegion, deleteSelection, moveComponents, setConnectionMode, setUsageInput, toggleComponentZone } from '../commands';
-import { beginGesture, currentDocument, endGesture, history, redo, replaceDocument, undo, useStore } from './store';
+import { emptyDesign } from '../../model';
+import {
+  beginGesture,
+  currentDocument,
+  endGesture,
+  foldPalette,
+  foldSidePanel,
+  history,
+  initialFolds,
+  redo,
+  replaceDocument,
+  revealSidePanel,
+  setActivePanel,
+  undo,
+  useStore,
+} from './store';
 
 function template(): Design {
   const result = loadDesign(readFileSync(new URL('../../../templates/single-region-multi-az.yaml', import.meta.url), 'utf8'));
@@ -86,5 +101,35 @@ describe('commands', () => {
     const [connection] = currentDocument().connections.filter((c) => c.mode === 'sync');
     setConnectionMode(`${connection!.from}->${connection!.to}:sync`, 'async');
     expect(useStore.getState().selection).toEqual({ components: [], connections: [`${connection!.from}->${connection!.to}:async`] });
+  });
+});
+
+describe('the side panel and the palette', () => {
+  it('start folded in windows too narrow for the request path beside them', () => {
+    expect(initialFolds(1920)).toEqual({ sidePanel: 'open', palette: 'open' });
+    expect(initialFolds(1440)).toEqual({ sidePanel: 'folded', palette: 'open' });
+    expect(initialFolds(1280)).toEqual({ sidePanel: 'folded', palette: 'folded' });
+  });
+
+  it('open on a click when folded for room, and stay folded when the user folded them', () => {
+    useStore.setState({ sidePanel: 'folded' });
+    revealSidePanel();
+    expect(useStore.getState().sidePanel).toBe('open');
+    foldSidePanel();
+    revealSidePanel();
+    expect(useStore.getState().sidePanel).toBe('kept-folded');
+    setActivePanel('cost');
+    expect(useStore.getState()).toMatchObject({ sidePanel: 'open', activePanel: 'cost' });
+  });
+
+  it('opens the palette folded for room when a blank design opens, not one the user folded', () => {
+    useStore.setState({ palette: 'folded' });
+    replaceDocument('laid-out', template());
+    expect(useStore.getState().palette).toBe('folded');
+    replaceDocument('blank', emptyDesign());
+    expect(useStore.getState().palette).toBe('open');
+    foldPalette();
+    replaceDocument('blank-again', emptyDesign());
+    expect(useStore.getState().palette).toBe('kept-folded');
   });
 });

@@ -18,6 +18,7 @@ import type { Severity } from '../../engine';
  * | annotations    | no                      | no       | derived (findings, down) for the canvas  |
  * | activePanel    | no                      | no       |                                          |
  * | sidePanel      | no                      | no       | open, or folded for the diagram's room   |
+ * | palette        | no                      | no       | open, or folded for the diagram's room   |
  *
  * The model and the layout are kept apart so that a drag, which changes only the layout, keeps
  * the model's identity: everything derived from the model (rules, cost, previews) keys on it and
@@ -59,22 +60,24 @@ export const PANEL_IDS = ['inspector', 'design', 'findings', 'what-if', 'cost', 
 export type PanelId = (typeof PANEL_IDS)[number];
 
 /**
- * The side panel: open, folded to a rail of its tabs to give the diagram the room (it opens again
- * when the user clicks a component or a connection), or kept folded by the user (it stays folded
- * until they pick a tab or open it).
+ * The side panel and the palette: open, folded to a rail to give the diagram the room (the side
+ * panel opens again when the user clicks a component or a connection, the palette when a blank
+ * design opens), or kept folded by the user (folded until they open it).
  */
-export type SidePanelState = 'open' | 'folded' | 'kept-folded';
+export type FoldState = 'open' | 'folded' | 'kept-folded';
 
 /**
- * The narrowest window whose canvas shows a region's request path (its zone columns and its
- * regional services) at a legible zoom with the side panel open: palette 240 px, panel 360 px,
- * about 1,000 px of canvas. Narrower windows open with the panel folded.
+ * The narrowest windows whose canvas shows a region's request path (its zone columns and regional
+ * services, about 1,130 px at a legible zoom) beside the side panel (360 px) and the palette
+ * (240 px): narrower windows open with the side panel folded, and narrower still with the palette
+ * folded too.
  */
 export const SIDE_PANEL_ROOM = 1600;
+export const PALETTE_ROOM = 1410;
 
-/** How the side panel starts in a window `windowWidth` CSS px wide. */
-export function initialSidePanel(windowWidth: number): SidePanelState {
-  return windowWidth < SIDE_PANEL_ROOM ? 'folded' : 'open';
+/** How the side panel and the palette start in a window `windowWidth` CSS px wide. */
+export function initialFolds(windowWidth: number): { sidePanel: FoldState; palette: FoldState } {
+  return { sidePanel: windowWidth < SIDE_PANEL_ROOM ? 'folded' : 'open', palette: windowWidth < PALETTE_ROOM ? 'folded' : 'open' };
 }
 
 export interface SessionState {
@@ -87,7 +90,8 @@ export interface SessionState {
   whatIf: WhatIf | null;
   annotations: Readonly<Record<string, NodeAnnotation>>;
   activePanel: PanelId;
-  sidePanel: SidePanelState;
+  sidePanel: FoldState;
+  palette: FoldState;
   focusRequest: FocusRequest | null;
   /** A message for the user (an import refused, a design saved); the shell shows and clears it. */
   notice: { kind: 'info' | 'error'; title: string; details?: readonly string[]; nonce: number } | null;
@@ -137,6 +141,7 @@ export function createInitialState(designId: string, document: Design, persist =
     annotations: {},
     activePanel: 'inspector',
     sidePanel: 'open',
+    palette: 'open',
     focusRequest: null,
     notice: null,
   };
@@ -225,7 +230,9 @@ export function replaceDocument(designId: string, document: Design, options: { p
   const { model, layout } = splitDocument(document);
   gestureStart = null;
   history().pause();
-  useStore.setState({ designId, model, layout, persist: options.persist ?? true, selection: EMPTY_SELECTION, whatIf: null, annotations: {}, focusRequest: null });
+  // A blank design is built from the palette: one folded for room opens.
+  const palette = model.components.length === 0 && useStore.getState().palette === 'folded' ? 'open' : useStore.getState().palette;
+  useStore.setState({ designId, model, layout, persist: options.persist ?? true, selection: EMPTY_SELECTION, whatIf: null, annotations: {}, focusRequest: null, palette });
   history().clear();
   history().resume();
 }
@@ -261,6 +268,15 @@ export function openSidePanel(): void {
 /** The user folds the panel: it stays folded until they open it again. */
 export function foldSidePanel(): void {
   useStore.setState({ sidePanel: 'kept-folded' });
+}
+
+export function openPalette(): void {
+  useStore.setState({ palette: 'open' });
+}
+
+/** The user folds the palette: it stays folded until they open it again. */
+export function foldPalette(): void {
+  useStore.setState({ palette: 'kept-folded' });
 }
 
 /** A click on something to edit: the panel folded for room gives way, one the user folded does not. */
