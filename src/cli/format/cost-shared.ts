@@ -29,10 +29,16 @@ export function quantityText(quantity: number, unit: string | undefined): string
   return `${QUANTITY.format(quantity)} ${plural(unit, quantity)}`;
 }
 
+/** A priced line whose source is not first-party: the text and Markdown formats mark it, and leave the note that says so to the legend. */
+export const isSecondarySource = (line: LineItem): boolean => line.status === 'priced' && line.sourceKind !== undefined && !FIRST_PARTY_SOURCES.has(line.sourceKind);
+
+/** The note the mark stands for. */
+export const isSourceNote = (note: string): boolean => note.startsWith('not a first-party source');
+
 /** A line's notes as the text and Markdown formats print them: the source-kind note becomes a mark. */
 export function lineNotes(line: LineItem): { notes: string[]; secondary: boolean } {
-  const secondary = line.status === 'priced' && line.sourceKind !== undefined && !FIRST_PARTY_SOURCES.has(line.sourceKind);
-  const notes = line.notes.filter((note) => !note.startsWith('not a first-party source'));
+  const secondary = isSecondarySource(line);
+  const notes = line.notes.filter((note) => !isSourceNote(note));
   if (line.commitment) notes.unshift(`commitment: ${line.commitment}`);
   return { notes, secondary };
 }
