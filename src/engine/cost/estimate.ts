@@ -202,6 +202,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const excludedByStatus: Partial<Record<LineStatus, number>> = {};
   const counts = new Map<LineStatus, number>();
   const regionGaps = new Map<string, Set<string>>();
+  const gapOfReason = new Map<string, RegExpExecArray | null>();
   let oldest: string | undefined;
   let newest: string | undefined;
   let secondary = 0;
@@ -218,14 +219,20 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       else if (line.sourceKind === undefined || !FIRST_PARTY_SOURCES.has(line.sourceKind)) secondary += 1;
       continue;
     }
-    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.join('; ') });
+    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.length === 1 ? line.notes[0]! : line.notes.join('; ') });
     counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
     if (EXCLUDED_STATUSES.has(line.status)) {
       excludedLines += 1;
       excludedByStatus[line.status] = (excludedByStatus[line.status] ?? 0) + 1;
     }
     if (line.status === 'not-in-region') {
-      const where = /price for "([^"]+)" in (\S+)/.exec(line.notes[0] ?? '');
+      // Such lines share their reason (PriceBook.missing): each text is read once.
+      const reason = line.notes[0] ?? '';
+      let where = gapOfReason.get(reason);
+      if (where === undefined) {
+        where = /price for "([^"]+)" in (\S+)/.exec(reason);
+        gapOfReason.set(reason, where);
+      }
       if (where) {
         const keys = regionGaps.get(where[2]!) ?? new Set<string>();
         regionGaps.set(where[2]!, keys);
