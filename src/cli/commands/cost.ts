@@ -100,7 +100,7 @@ export const costCommand: Command = async (args, context) => {
       context.stdout(costMarkdown(report, design));
       break;
     default:
-      writeCostText(report, design, file, context.stdout);
+      writeCostText(report, design, file, { text: context.stdout, ...(context.stdoutBytes ? { bytes: context.stdoutBytes } : {}) });
   }
   return EXIT.ok;
 };
