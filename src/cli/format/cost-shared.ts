@@ -48,9 +48,12 @@ export function assumptionsThatMatter(report: CostReport): UsageAssumption[] {
   return report.assumptions.filter((a) => a.origin === 'default' || a.origin === 'traffic');
 }
 
-/** "web.requestsPerMonth = 131,400,000 requests/month (traffic: ...)". */
-export function assumptionText(a: UsageAssumption): string {
-  const value = a.value === null ? 'not set' : `${USAGE_VALUE.format(a.value)} ${a.unit}`;
+/** A usage figure as assumptions show it: 131,400,000. */
+export const usageValueText = (value: number): string => USAGE_VALUE.format(value);
+
+/** "web.requestsPerMonth = 131,400,000 requests/month (traffic: ...)". `valueText` may be a memoised usageValueText. */
+export function assumptionText(a: UsageAssumption, valueText: (value: number) => string = usageValueText): string {
+  const value = a.value === null ? 'not set' : `${valueText(a.value)} ${a.unit}`;
   return `${a.componentId}.${a.name} = ${value} (${a.origin}${a.derivation ? `: ${a.derivation}` : ''})`;
 }
 

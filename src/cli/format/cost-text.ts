@@ -1,6 +1,6 @@
 import { terminalText, type Design } from '../../model';
 import { COMMITMENT_TITLES, totalCaption, type CostReport, type LineItem } from '../../engine/cost';
-import { assumptionsThatMatter, assumptionText, isSecondarySource, isSourceNote, layerTitle, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS } from './cost-shared';
+import { assumptionsThatMatter, assumptionText, isSecondarySource, isSourceNote, layerTitle, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS, usageValueText } from './cost-shared';
 
 /** Columns padded to their widest cell, each cell escaped for the terminal first; `(none)` for no rows. */
 function table(cells: readonly (readonly string[])[], rightAligned: readonly number[]): string {
@@ -72,7 +72,7 @@ class LineWriter {
   }
 }
 
-/** A formatter that makes the text of each amount once: a large design repeats the same few amounts thousands of times. */
+/** A formatter that makes the text of each figure once: a large design repeats the same few figures thousands of times. */
 function memoised(format: (amount: number) => string): (amount: number) => string {
   const made = new Map<number, string>();
   return (amount) => {
@@ -94,6 +94,15 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
   const c = report.currency;
   const profile = report.profile;
   const amountText = memoised((amount) => money(amount, c));
+  const quantityFormats = new Map<string | undefined, (quantity: number) => string>();
+  const quantityOf = (quantity: number, unit: string | undefined): string => {
+    let format = quantityFormats.get(unit);
+    if (format === undefined) {
+      format = memoised((figure) => quantityText(figure, unit));
+      quantityFormats.set(unit, format);
+    }
+    return format(quantity);
+  };
   const locations = new Map(design.regions.map((r) => [r.id, r.location]));
   const out = new LineWriter(output);
   out.line(`${file}: ${design.name}`);
@@ -128,7 +137,8 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
   };
   let anySecondary = false;
   for (const component of report.components) {
-    const amount = report.byComponent[component.id] ?? 0;
+    // The component's total as byComponent has it (cents of the profile, in dollars), without a look-up by its id.
+    const amount = component.monthlyCents[profile] / 100;
     const status = component.status === 'priced' ? '' : `  [${STATUS_LABELS[component.status]}]`;
     out.line(`  ${component.id} (${component.kind}): ${amountText(amount)}${status}`);
     const lines = linesByComponent.get(component.id);
@@ -138,7 +148,7 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
       anySecondary ||= secondary;
       const priced = line.status === 'priced';
       const lineAmount = priced ? amountText(line.monthlyCents[profile] / 100) : STATUS_LABELS[line.status];
-      const price = priced && line.quantity ? `  ${quantityText(line.quantity[profile], line.quantityUnit)} x ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''}${secondary ? ` ${SECONDARY_MARK}` : ''}` : '';
+      const price = priced && line.quantity ? `  ${quantityOf(line.quantity[profile], line.quantityUnit)} x ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''}${secondary ? ` ${SECONDARY_MARK}` : ''}` : '';
       out.line(`    ${line.what}: ${lineAmount}${price}`);
       // The commitment first, then the line's own notes but the one the dagger stands for.
       if (line.commitment) out.raw(noteLine(`commitment: ${line.commitment}`));
@@ -154,7 +164,8 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
   if (assumptions.length > 0) {
     out.line('');
     out.line('Assumptions the total rests on (defaults and figures derived from traffic; set pricing.usage to change them)');
-    for (const a of assumptions) out.line(`  - ${assumptionText(a)}`);
+    const valueText = memoised(usageValueText);
+    for (const a of assumptions) out.line(`  - ${assumptionText(a, valueText)}`);
   }
   out.line('');
   out.line('Notes');
