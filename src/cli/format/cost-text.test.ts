@@ -27,6 +27,22 @@ describe('cost text', () => {
     expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
+  it("prints each component's lines under it, whether or not the report lists them component by component", () => {
+    const design = syntheticDesign(40, 1);
+    const report = estimateCost(design, loadCatalogs());
+    const textOf = (lineItems: typeof report.lineItems) => {
+      let text = '';
+      writeCostText({ ...report, lineItems }, design, 'design.yaml', { text: (piece) => (text += piece) });
+      return text;
+    };
+    // The first component's lines moved to the end: the same text.
+    const first = report.lineItems[0]!.componentId;
+    const moved = [...report.lineItems.filter((line) => line.componentId !== first), ...report.lineItems.filter((line) => line.componentId === first)];
+    const text = textOf(report.lineItems);
+    expect(textOf(moved)).toBe(text);
+    expect(text).toContain(`  ${first} (`);
+  });
+
   it('escapes design text the same way in both', () => {
     const design = fixture('three-m5-large');
     // A line break, an escape, a right-to-left override, an emoji and a lone surrogate in the name.
