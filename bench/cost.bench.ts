@@ -4,8 +4,9 @@
  * 5,000-component design takes no longer than checking it. Each size runs in its own process, so
  * the first pricing (catalog parsed fresh) is really cold; then the three run in turn, A B C A B C,
  * each on a fresh design object so that no per-design cache (the engine's graph) survives from
- * one run to the next. Judged on CPU-time medians. The `cost` command's whole run, text included,
- * is in the cli bench.
+ * one run to the next. Judged on CPU-time medians. Beside them, the `cost` command's text of the
+ * same report (writeCostText, as the command writes it: UTF-8 bytes); the command's whole run is in
+ * the cli bench.
  *
  * Run: npm run bench -- cost   (BENCH_RUNS=N samples per size; default 20)
  */
@@ -16,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { loadDesign, syntheticDesign } from '../src/catalog';
 import { checkDesign } from '../src/engine';
 import { estimateCost, parsePriceCatalog, type CostReport } from '../src/engine/cost';
+import { writeCostText } from '../src/cli/format/cost-text';
 import { serializeDesign, type Design } from '../src/model';
 import { ROOT, measure, ms, printAims, printHeader, sampleInterleaved, writeResults, type Aim, type Stats } from './harness';
 
@@ -31,6 +33,7 @@ interface SizeResult {
   price: Stats;
   check: Stats;
   parse: Stats;
+  text: Stats;
 }
 
 /** One size, in this (fresh) process. CPU-time statistics. */
@@ -41,6 +44,8 @@ function measureSize(size: number): SizeResult {
   const cold = measure(() => estimateCost({ ...design }, [parsePriceCatalog(JSON.parse(catalogText()))]));
   const catalog = parsePriceCatalog(JSON.parse(catalogText()));
   const fresh = (): Design => ({ ...design });
+  const priced = estimateCost(fresh(), [catalog]);
+  let written = 0;
   const result = sampleInterleaved(
     {
       price: () => estimateCost(fresh(), [catalog]),
@@ -50,6 +55,7 @@ function measureSize(size: number): SizeResult {
         if (!loaded.ok) throw new Error(`synthetic design ${size} does not load: ${loaded.problems[0]?.message}`);
         return loaded;
       },
+      text: () => writeCostText(priced, design, 'design.yaml', { text: (piece) => (written += piece.length), bytes: (bytes) => (written += bytes.length) }),
     },
     { samples: SAMPLES, warmup: 2 },
   );
@@ -63,6 +69,7 @@ function measureSize(size: number): SizeResult {
     price: result.price.cpu,
     check: result.check.cpu,
     parse: result.parse.cpu,
+    text: result.text.cpu,
   };
 }
 
@@ -85,6 +92,7 @@ if (sizeArg >= 0) {
       'price p95': ms(r.price.p95),
       'check median': ms(r.check.median),
       'parse median': ms(r.parse.median),
+      'text median': ms(r.text.median),
       'price / check': (r.price.median / r.check.median).toFixed(2),
       'price / parse': (r.price.median / r.parse.median).toFixed(2),
     })),

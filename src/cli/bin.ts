@@ -16,7 +16,7 @@ for (const stream of [process.stdout, process.stderr]) {
     readerClosed.add(stream);
   });
 }
-const writeTo = (stream: NodeJS.WriteStream) => (text: string) => {
+const writeTo = (stream: NodeJS.WriteStream) => (text: string | Uint8Array) => {
   if (!readerClosed.has(stream)) stream.write(text);
 };
 
@@ -28,6 +28,7 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   const { runCli } = await import('./main');
   process.exitCode = await runCli(argv, {
     stdout: writeTo(process.stdout),
+    stdoutBytes: writeTo(process.stdout),
     stderr: writeTo(process.stderr),
     cwd: process.cwd(),
   });

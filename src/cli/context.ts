@@ -3,6 +3,8 @@ import { terminalText } from '../model';
 /** What a command may touch of the outside world; tests pass their own. */
 export interface CliContext {
   stdout: (text: string) => void;
+  /** Standard output as bytes, where the process has one: a command that writes megabytes encodes them itself, once. */
+  stdoutBytes?: (bytes: Uint8Array) => void;
   stderr: (text: string) => void;
   cwd: string;
 }

@@ -7,7 +7,7 @@ import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { costCsv } from '../format/cost-csv';
 import { costJson } from '../format/cost-json';
 import { costMarkdown } from '../format/cost-markdown';
-import { costText } from '../format/cost-text';
+import { writeCostText } from '../format/cost-text';
 import { loadPriceCatalogs } from '../price-catalogs';
 import { loadPriceBooks, PRICE_BOOK_DIR, priceBookDir } from '../price-book';
 import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
@@ -100,7 +100,7 @@ export const costCommand: Command = async (args, context) => {
       context.stdout(costMarkdown(report, design));
       break;
     default:
-      context.stdout(costText(report, design, file));
+      writeCostText(report, design, file, { text: context.stdout, ...(context.stdoutBytes ? { bytes: context.stdoutBytes } : {}) });
   }
   return EXIT.ok;
 };

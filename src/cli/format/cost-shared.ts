@@ -29,10 +29,16 @@ export function quantityText(quantity: number, unit: string | undefined): string
   return `${QUANTITY.format(quantity)} ${plural(unit, quantity)}`;
 }
 
+/** A priced line whose source is not first-party: the text and Markdown formats mark it, and leave the note that says so to the legend. */
+export const isSecondarySource = (line: LineItem): boolean => line.status === 'priced' && line.sourceKind !== undefined && !FIRST_PARTY_SOURCES.has(line.sourceKind);
+
+/** The note the mark stands for. */
+export const isSourceNote = (note: string): boolean => note.startsWith('not a first-party source');
+
 /** A line's notes as the text and Markdown formats print them: the source-kind note becomes a mark. */
 export function lineNotes(line: LineItem): { notes: string[]; secondary: boolean } {
-  const secondary = line.status === 'priced' && line.sourceKind !== undefined && !FIRST_PARTY_SOURCES.has(line.sourceKind);
-  const notes = line.notes.filter((note) => !note.startsWith('not a first-party source'));
+  const secondary = isSecondarySource(line);
+  const notes = line.notes.filter((note) => !isSourceNote(note));
   if (line.commitment) notes.unshift(`commitment: ${line.commitment}`);
   return { notes, secondary };
 }
@@ -42,9 +48,12 @@ export function assumptionsThatMatter(report: CostReport): UsageAssumption[] {
   return report.assumptions.filter((a) => a.origin === 'default' || a.origin === 'traffic');
 }
 
-/** "web.requestsPerMonth = 131,400,000 requests/month (traffic: ...)". */
-export function assumptionText(a: UsageAssumption): string {
-  const value = a.value === null ? 'not set' : `${USAGE_VALUE.format(a.value)} ${a.unit}`;
+/** A usage figure as assumptions show it: 131,400,000. */
+export const usageValueText = (value: number): string => USAGE_VALUE.format(value);
+
+/** "web.requestsPerMonth = 131,400,000 requests/month (traffic: ...)". `valueText` may be a memoised usageValueText. */
+export function assumptionText(a: UsageAssumption, valueText: (value: number) => string = usageValueText): string {
+  const value = a.value === null ? 'not set' : `${valueText(a.value)} ${a.unit}`;
   return `${a.componentId}.${a.name} = ${value} (${a.origin}${a.derivation ? `: ${a.derivation}` : ''})`;
 }
 

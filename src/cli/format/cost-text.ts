@@ -1,6 +1,6 @@
 import { terminalText, type Design } from '../../model';
-import { COMMITMENT_TITLES, totalCaption, type CostReport } from '../../engine/cost';
-import { assumptionsThatMatter, assumptionText, layerTitle, lineNotes, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS } from './cost-shared';
+import { COMMITMENT_TITLES, totalCaption, type CostReport, type LineItem } from '../../engine/cost';
+import { assumptionsThatMatter, assumptionText, isSecondarySource, isSourceNote, layerTitle, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS, usageValueText } from './cost-shared';
 
 /** Columns padded to their widest cell, each cell escaped for the terminal first; `(none)` for no rows. */
 function table(cells: readonly (readonly string[])[], rightAligned: readonly number[]): string {
@@ -11,56 +11,184 @@ function table(cells: readonly (readonly string[])[], rightAligned: readonly num
 }
 
 /**
+ * Where the text goes: `text` takes pieces of it; `bytes`, when given, takes it as UTF-8 instead.
+ * A report of 20,000 components is 12 MB of text. Made into strings, every piece is joined and then
+ * encoded again to be written, on fresh memory each time (a fifth of a second in all); encoded
+ * line by line into a buffer, it is copied once.
+ */
+export interface TextOutput {
+  text: (text: string) => void;
+  bytes?: (bytes: Uint8Array) => void;
+}
+
+/** About how many bytes or characters go out at once. */
+const PIECE_SIZE = 256 * 1024;
+
+/** Lines handed to the output a piece at a time, each piece ending with its line break. */
+class LineWriter {
+  private lines: string[] = [];
+  private characters = 0;
+  private buffer: Buffer | undefined;
+  private used = 0;
+
+  constructor(private readonly output: TextOutput) {}
+
+  /** A line as it is (already escaped, or made only of Ninesmith's own text). */
+  raw(line: string): void {
+    if (this.output.bytes) {
+      // A UTF-16 unit is at most three bytes of UTF-8 (a pair of them four), and the line break one.
+      const most = line.length * 3 + 1;
+      if (this.buffer === undefined || this.used + most > this.buffer.length) {
+        this.flush();
+        this.buffer = Buffer.allocUnsafe(Math.max(PIECE_SIZE, most));
+      }
+      this.used += this.buffer.write(line, this.used, 'utf8');
+      this.buffer[this.used++] = 0x0a;
+      return;
+    }
+    this.lines.push(line);
+    this.characters += line.length + 1;
+    if (this.characters >= PIECE_SIZE) this.flush();
+  }
+
+  /** A line that may carry design text: escaped for the terminal. */
+  line(text: string): void {
+    this.raw(terminalText(text));
+  }
+
+  flush(): void {
+    if (this.buffer !== undefined && this.used > 0) {
+      // Each piece in a buffer of its own: a stream that cannot write at once keeps the one it was given.
+      this.output.bytes!(this.buffer.subarray(0, this.used));
+      this.buffer = undefined;
+      this.used = 0;
+    }
+    if (this.lines.length === 0) return;
+    // The empty last line gives the piece its final line break without another concatenation.
+    this.lines.push('');
+    this.output.text(this.lines.join('\n'));
+    this.lines = [];
+    this.characters = 0;
+  }
+}
+
+/** A formatter that makes the text of each figure once: a large design repeats the same few figures thousands of times. */
+function memoised(format: (amount: number) => string): (amount: number) => string {
+  const made = new Map<number, string>();
+  return (amount) => {
+    let text = made.get(amount);
+    if (text === undefined) {
+      text = format(amount);
+      made.set(amount, text);
+    }
+    return text;
+  };
+}
+
+const NO_LINES: readonly LineItem[] = [];
+
+/**
+ * Each component's lines, in the order of report.components. estimateCost lists a component's
+ * lines together, components in that order: then they are cut out in one pass. Otherwise they are
+ * grouped by component once (filtering every line item for each component is quadratic: 14 s at
+ * 20,000 components).
+ */
+function linesPerComponent(report: CostReport): (readonly LineItem[])[] {
+  const items = report.lineItems;
+  const perComponent: (readonly LineItem[])[] = [];
+  let next = 0;
+  for (const component of report.components) {
+    const start = next;
+    while (next < items.length && items[next]!.componentId === component.id) next++;
+    perComponent.push(start === next ? NO_LINES : items.slice(start, next));
+  }
+  if (next === items.length) return perComponent;
+  const byComponent = new Map<string, LineItem[]>();
+  for (const line of items) {
+    const group = byComponent.get(line.componentId);
+    if (group) group.push(line);
+    else byComponent.set(line.componentId, [line]);
+  }
+  return report.components.map((component) => byComponent.get(component.id) ?? NO_LINES);
+}
+
+/**
  * The cost report for people at a terminal: totals with what they exclude, roll-ups, each
  * component's lines and their notes, assumptions, notes. Design text is escaped by terminalText.
+ * Written to `output` in pieces of whole lines, which together are the report's text.
  */
-export function costText(report: CostReport, design: Design, file: string): string {
+export function writeCostText(report: CostReport, design: Design, file: string, output: TextOutput): void {
   const c = report.currency;
-  const locations = new Map(design.regions.map((r) => [r.id, r.location]));
-  const lines: string[] = [];
-  const out = { push: (...text: string[]) => lines.push(...text.map(terminalText)) };
-  out.push(`${file}: ${design.name}`);
-  out.push(`Monthly ${money(report.monthly, c)} (${report.profile}; range ${money(report.range.low, c)} to ${money(report.range.high, c)}), yearly ${money(report.yearly, c)}`);
-  out.push(`  ${totalCaption(report)}`);
-  out.push(`${report.hoursPerMonth} h a month, ${COMMITMENT_TITLES[report.commitment]}`);
-  out.push('', 'By layer');
-  lines.push(table(Object.entries(report.byLayer).map(([layer, amount]) => [`  ${layerTitle(layer)}`, money(amount, c)]), [1]));
-  out.push('', 'By region');
-  lines.push(table(Object.entries(report.byRegion).map(([region, amount]) => [`  ${regionLabel(region, locations)}`, money(amount, c)]), [1]));
-  out.push('', 'By component');
-  if (report.components.length === 0) out.push('  (none)');
-  // Grouped once: filtering every line item for each component is quadratic (14 s at 20,000 components).
-  const linesByComponent = new Map<string, CostReport['lineItems']>();
-  for (const line of report.lineItems) {
-    const group = linesByComponent.get(line.componentId);
-    if (group) group.push(line);
-    else linesByComponent.set(line.componentId, [line]);
-  }
-  let anySecondary = false;
-  for (const component of report.components) {
-    const amount = report.byComponent[component.id] ?? 0;
-    const status = component.status === 'priced' ? '' : `  [${STATUS_LABELS[component.status]}]`;
-    out.push(`  ${component.id} (${component.kind}): ${money(amount, c)}${status}`);
-    for (const line of linesByComponent.get(component.id) ?? []) {
-      const { notes, secondary } = lineNotes(line);
-      anySecondary ||= secondary;
-      const amountText = line.status === 'priced' ? money(line.monthlyCents[report.profile] / 100, c) : STATUS_LABELS[line.status];
-      const price = line.status === 'priced' && line.quantity ? `  ${quantityText(line.quantity[report.profile], line.quantityUnit)} x ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''}${secondary ? ` ${SECONDARY_MARK}` : ''}` : '';
-      out.push(`    ${line.what}: ${amountText}${price}`);
-      for (const note of notes) out.push(`      - ${note}`);
+  const profile = report.profile;
+  const amountText = memoised((amount) => money(amount, c));
+  const quantityFormats = new Map<string | undefined, (quantity: number) => string>();
+  const quantityOf = (quantity: number, unit: string | undefined): string => {
+    let format = quantityFormats.get(unit);
+    if (format === undefined) {
+      format = memoised((figure) => quantityText(figure, unit));
+      quantityFormats.set(unit, format);
     }
-  }
+    return format(quantity);
+  };
+  const locations = new Map(design.regions.map((r) => [r.id, r.location]));
+  const out = new LineWriter(output);
+  out.line(`${file}: ${design.name}`);
+  out.line(`Monthly ${money(report.monthly, c)} (${profile}; range ${money(report.range.low, c)} to ${money(report.range.high, c)}), yearly ${money(report.yearly, c)}`);
+  out.line(`  ${totalCaption(report)}`);
+  out.line(`${report.hoursPerMonth} h a month, ${COMMITMENT_TITLES[report.commitment]}`);
+  out.line('');
+  out.line('By layer');
+  out.raw(table(Object.entries(report.byLayer).map(([layer, amount]) => [`  ${layerTitle(layer)}`, money(amount, c)]), [1]));
+  out.line('');
+  out.line('By region');
+  out.raw(table(Object.entries(report.byRegion).map(([region, amount]) => [`  ${regionLabel(region, locations)}`, money(amount, c)]), [1]));
+  out.line('');
+  out.line('By component');
+  if (report.components.length === 0) out.line('  (none)');
+  const linesOf = linesPerComponent(report);
+  // A large design's lines share a few thousand notes: each is escaped once.
+  const noteLines = new Map<string, string>();
+  const noteLine = (note: string): string => {
+    let text = noteLines.get(note);
+    if (text === undefined) {
+      text = terminalText(`      - ${note}`);
+      noteLines.set(note, text);
+    }
+    return text;
+  };
+  let anySecondary = false;
+  report.components.forEach((component, componentIndex) => {
+    // The component's total as byComponent has it (cents of the profile, in dollars), without a look-up by its id.
+    const amount = component.monthlyCents[profile] / 100;
+    const status = component.status === 'priced' ? '' : `  [${STATUS_LABELS[component.status]}]`;
+    out.line(`  ${component.id} (${component.kind}): ${amountText(amount)}${status}`);
+    for (const line of linesOf[componentIndex]!) {
+      const secondary = isSecondarySource(line);
+      anySecondary ||= secondary;
+      const priced = line.status === 'priced';
+      const lineAmount = priced ? amountText(line.monthlyCents[profile] / 100) : STATUS_LABELS[line.status];
+      const price = priced && line.quantity ? `  ${quantityOf(line.quantity[profile], line.quantityUnit)} x ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''}${secondary ? ` ${SECONDARY_MARK}` : ''}` : '';
+      out.line(`    ${line.what}: ${lineAmount}${price}`);
+      // The commitment first, then the line's own notes but the one the dagger stands for.
+      if (line.commitment) out.raw(noteLine(`commitment: ${line.commitment}`));
+      for (const note of line.notes) if (!isSourceNote(note)) out.raw(noteLine(note));
+    }
+  });
   if (report.adjustments.length > 0) {
-    out.push('', 'Adjustments');
-    for (const a of report.adjustments) out.push(`  ${a.scope} ${a.percent > 0 ? '+' : ''}${a.percent}% (${a.origin}${a.note ? `: ${a.note}` : ''}): ${money(a.effectCents / 100, c)} a month`);
+    out.line('');
+    out.line('Adjustments');
+    for (const a of report.adjustments) out.line(`  ${a.scope} ${a.percent > 0 ? '+' : ''}${a.percent}% (${a.origin}${a.note ? `: ${a.note}` : ''}): ${money(a.effectCents / 100, c)} a month`);
   }
   const assumptions = assumptionsThatMatter(report);
   if (assumptions.length > 0) {
-    out.push('', 'Assumptions the total rests on (defaults and figures derived from traffic; set pricing.usage to change them)');
-    for (const a of assumptions) out.push(`  - ${assumptionText(a)}`);
+    out.line('');
+    out.line('Assumptions the total rests on (defaults and figures derived from traffic; set pricing.usage to change them)');
+    const valueText = memoised(usageValueText);
+    for (const a of assumptions) out.line(`  - ${assumptionText(a, valueText)}`);
   }
-  out.push('', 'Notes');
-  for (const note of report.notes) out.push(`  - ${note}`);
-  if (anySecondary) out.push(`  - ${SECONDARY_LEGEND}`);
-  return `${lines.join('\n')}\n`;
+  out.line('');
+  out.line('Notes');
+  for (const note of report.notes) out.line(`  - ${note}`);
+  if (anySecondary) out.line(`  - ${SECONDARY_LEGEND}`);
+  out.flush();
 }

@@ -1,5 +1,5 @@
 import { kindOf, LAYERS, type AnyProps, type ComponentTraits } from '../../catalog';
-import { componentZones, primaryRegion, type Connection, type Design, type PriceAdjustment, type Provider } from '../../model';
+import { componentZones, primaryRegion, type Component, type Connection, type Design, type PriceAdjustment, type Provider } from '../../model';
 import { LINE_STATUS_LABELS } from '../format';
 import { applyAdjustments } from './adjustments';
 import { applyCommitment, COMMITMENT_TITLES } from './commitment';
@@ -53,7 +53,8 @@ function indexDesign(design: Design, props: readonly AnyProps[], traits: readonl
     if (into) into.push(connection);
     else incoming.set(connection.to, [connection]);
   }
-  const components = new Map(design.components.map((c) => [c.id, c]));
+  const components = new Map<string, Component>();
+  for (const component of design.components) components.set(component.id, component);
   const clusterOwners = new Map<string, string>();
   const clusterUsers = new Map<string, number>();
   const clusterPods = new Map<string, (PodRequests & { componentId: string })[]>();
@@ -68,7 +69,8 @@ function indexDesign(design: Design, props: readonly AnyProps[], traits: readonl
     const estimator = findEstimator(component.kind);
     if (estimator?.servesFromEdge) edges.add(component.id);
     const explicit = new Set(Object.keys(component.props ?? {}));
-    const peak = usageOf(design, local, component.id, 'peakRequestsPerSecond') ?? estimator?.peakRequestsPerSecond?.(componentProps, explicit);
+    // Only users state a peak rate: other components need no look-up of usage settings for it.
+    const peak = estimator?.peakRequestsPerSecond ? (usageOf(design, local, component.id, 'peakRequestsPerSecond') ?? estimator.peakRequestsPerSecond(componentProps, explicit)) : undefined;
     if (peak !== undefined && estimator?.peakRequestsPerSecond) {
       sources.push({
         id: component.id,
@@ -129,9 +131,10 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const imported = (options.imported ?? []).filter((c) => c.provider === provider);
   const book = new PriceBook(provider, catalog, imported);
   const estimatorOptions: EstimatorOptions = { usageFactors: options.usageFactors ?? { low: 0.5, high: 2 }, localUsage: options.usage ?? {} };
-  const allProps = design.components.map((component) => kindOf(component).propsOf(component));
+  const allKinds = design.components.map(kindOf);
+  const allProps = design.components.map((component, i) => allKinds[i]!.propsOf(component));
   const allZones = design.components.map((component) => componentZones(design, component));
-  const allTraits = design.components.map((component, i) => kindOf(component).traitsOf(component, { provider, design, zones: allZones[i]! }));
+  const allTraits = design.components.map((component, i) => allKinds[i]!.traitsOf(component, { provider, design, zones: allZones[i]! }));
   const index = indexDesign(design, allProps, allTraits, book, estimatorOptions.localUsage);
   // Region-less services are priced in the design's home region.
   const home = primaryRegion(design);
@@ -140,10 +143,11 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
 
   const lineItems: LineItem[] = [];
   const assumptions: UsageAssumption[] = [];
-  const linesByComponent = new Map<string, LineItem[]>();
+  // Each component's lines, by its index in the design (ids would cost a lookup by text each).
+  const linesOfComponent: LineItem[][] = new Array(design.components.length);
 
   design.components.forEach((component, componentIndex) => {
-    const kind = kindOf(component);
+    const kind = allKinds[componentIndex]!;
     const region = component.region !== undefined ? index.regions.get(component.region) : undefined;
     const location = region?.location ?? home?.location ?? GLOBAL_REGION;
     const zones = component.region !== undefined ? allZones[componentIndex]! : [];
@@ -162,9 +166,9 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       });
       chargeClusterNodes(ledger, component.region);
     }
-    lineItems.push(...ledger.lines);
-    assumptions.push(...ledger.assumptions);
-    linesByComponent.set(component.id, ledger.lines);
+    for (const line of ledger.lines) lineItems.push(line);
+    for (const assumption of ledger.assumptions) assumptions.push(assumption);
+    linesOfComponent[componentIndex] = ledger.lines;
   });
 
   const committed = applyCommitment(lineItems, book, commitment);
@@ -179,9 +183,9 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const byComponent: Record<string, number> = {};
   const components: ComponentCost[] = [];
   const totalCents: Range = { low: 0, expected: 0, high: 0 };
-  for (const component of design.components) {
-    const kind = kindOf(component);
-    const lines = linesByComponent.get(component.id) ?? [];
+  design.components.forEach((component, componentIndex) => {
+    const kind = allKinds[componentIndex]!;
+    const lines = linesOfComponent[componentIndex]!;
     const cents: Range = { low: 0, expected: 0, high: 0 };
     for (const line of lines) {
       cents.low += line.monthlyCents.low;
@@ -196,12 +200,13 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     totalCents.expected += cents.expected;
     totalCents.high += cents.high;
     components.push({ id: component.id, name: component.name ?? component.id, kind: component.kind, layer: kind.layer, region: regionKey, status: componentStatus(lines), monthlyCents: cents });
-  }
+  });
 
   const unpriced: CostReport['unpriced'] = [];
   const excludedByStatus: Partial<Record<LineStatus, number>> = {};
   const counts = new Map<LineStatus, number>();
   const regionGaps = new Map<string, Set<string>>();
+  const gapOfReason = new Map<string, RegExpExecArray | null>();
   let oldest: string | undefined;
   let newest: string | undefined;
   let secondary = 0;
@@ -218,14 +223,20 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       else if (line.sourceKind === undefined || !FIRST_PARTY_SOURCES.has(line.sourceKind)) secondary += 1;
       continue;
     }
-    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.join('; ') });
+    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.length === 1 ? line.notes[0]! : line.notes.join('; ') });
     counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
     if (EXCLUDED_STATUSES.has(line.status)) {
       excludedLines += 1;
       excludedByStatus[line.status] = (excludedByStatus[line.status] ?? 0) + 1;
     }
     if (line.status === 'not-in-region') {
-      const where = /price for "([^"]+)" in (\S+)/.exec(line.notes[0] ?? '');
+      // Such lines share their reason (PriceBook.missing): each text is read once.
+      const reason = line.notes[0] ?? '';
+      let where = gapOfReason.get(reason);
+      if (where === undefined) {
+        where = /price for "([^"]+)" in (\S+)/.exec(reason);
+        gapOfReason.set(reason, where);
+      }
       if (where) {
         const keys = regionGaps.get(where[2]!) ?? new Set<string>();
         regionGaps.set(where[2]!, keys);

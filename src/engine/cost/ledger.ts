@@ -217,10 +217,16 @@ export class ComponentLedger<P = AnyProps> {
       if (factor.price.note) notes.push(factor.price.note);
     }
     if (match.imported) notes.push('price from your imported price book');
-    if (!firstParty) notes.push(`not a first-party source (${match.price.sourceKind ?? 'unclassified'}): ${match.price.source}`);
+    // The note is the main price's (made once with the match), even when only the multiplier's source is not first-party.
+    if (!firstParty) notes.push(match.secondaryNote ?? `not a first-party source (${match.price.sourceKind ?? 'unclassified'}): ${match.price.source}`);
     if (uncertain) notes.push('uncertain: the reference marks this price as uncertain');
     if (match.price.note && !spec.multiplier) notes.push(match.price.note);
-    const cents = mapRange(quantity, (q) => Math.round(((q / match.price.per) * unitPrice * 100)));
+    const per = match.price.per;
+    const cents: Range = {
+      low: Math.round((quantity.low / per) * unitPrice * 100),
+      expected: Math.round((quantity.expected / per) * unitPrice * 100),
+      high: Math.round((quantity.high / per) * unitPrice * 100),
+    };
     this.lines.push({
       componentId: this.component.id,
       what: spec.what,
@@ -230,11 +236,11 @@ export class ComponentLedger<P = AnyProps> {
       unitPrice,
       priceUnit: match.price.unit,
       priceKey: match.price.key,
-      service: `${this.provider}/${match.price.serviceCode}`,
+      service: match.service,
       priceRegion: match.price.region,
-      source: match.imported ? `imported: ${match.price.source}` : match.price.source,
+      source: match.source,
       asOf,
-      sourceKind: match.imported ? 'imported' : (match.price.sourceKind ?? 'third-party'),
+      sourceKind: match.sourceKind,
       // Always present (undefined when not), so every line has one shape.
       uncertain: uncertain || undefined,
       monthlyCents: cents,
@@ -245,13 +251,8 @@ export class ComponentLedger<P = AnyProps> {
 
   /** The catalog has no price for `key` in `location`: say whether it has one elsewhere. */
   private missingPrice(what: string, key: string, location: string, label?: string): void {
-    const name = label ?? `"${key}"`;
-    const elsewhere = this.book.regionsOf(key);
-    if (elsewhere.length > 0) {
-      this.note('not-in-region', what, `no ${this.provider.toUpperCase()} price for ${name} in ${location} (the catalog has it for ${elsewhere.join(', ')}; another region's price is not used); import a price book to price it`);
-    } else {
-      this.note('not-in-catalog', what, `no ${this.provider.toUpperCase()} price for ${name} in the catalog`);
-    }
+    const gap = this.book.missing(key, location, label ?? `"${key}"`);
+    this.note(gap.status, what, gap.reason);
   }
 
   private note(status: Exclude<LineStatus, 'priced'>, what: string, reason: string): void {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROVIDERS, type Provider } from '../../model';
-import { SOURCE_KINDS, type Commitment } from './types';
+import { FIRST_PARTY_SOURCES, SOURCE_KINDS, type Commitment, type SourceKind } from './types';
 
 /**
  * The price catalog's shape, defined once: public/prices/<provider>.json as scripts/price-catalogs/
@@ -96,6 +96,18 @@ export interface PriceMatch {
   regionMatch: 'exact' | 'global';
   /** The price comes from an imported price book, which overrides the bundled catalog. */
   imported: boolean;
+  /** What a line priced from it names: the service (`aws/ec2`), the source and its kind. Made with the match, which every line of that price shares. */
+  service: string;
+  source: string;
+  sourceKind: SourceKind;
+  /** Why the line is marked (the source is not first-party), or undefined. */
+  secondaryNote: string | undefined;
+}
+
+/** What a line without a price says: the status and its reason. */
+export interface MissingPrice {
+  status: 'not-in-region' | 'not-in-catalog';
+  reason: string;
 }
 
 /** A commitment found for a priced line. */
@@ -116,6 +128,8 @@ export class PriceBook {
   readonly catalog: PriceCatalog | undefined;
   private readonly layers: { catalog: PriceCatalog; imported: boolean; byKey: Map<string, CatalogPrice[]> }[];
   private readonly memo = new Map<string, Map<string, PriceMatch | null>>();
+  private readonly regionLists = new Map<string, readonly string[]>();
+  private readonly gaps = new Map<string, MissingPrice>();
   private readonly shapes = new Map<string, InstanceShape>();
 
   /** `imported` catalogs win over `bundled`, the first imported over later ones. */
@@ -141,10 +155,35 @@ export class PriceBook {
   }
 
   /** The regions any catalog prices `key` in, sorted. */
-  regionsOf(key: string): string[] {
-    const regions = new Set<string>();
-    for (const layer of this.layers) for (const price of layer.byKey.get(key) ?? []) regions.add(price.region);
-    return [...regions].sort();
+  regionsOf(key: string): readonly string[] {
+    let sorted = this.regionLists.get(key);
+    if (sorted === undefined) {
+      const regions = new Set<string>();
+      for (const layer of this.layers) for (const price of layer.byKey.get(key) ?? []) regions.add(price.region);
+      sorted = [...regions].sort();
+      this.regionLists.set(key, sorted);
+    }
+    return sorted;
+  }
+
+  /**
+   * Why no line can be priced from `key` in `location`, in a line's words (`name`: what the line
+   * calls the price): the catalog has it only for other regions, or not at all. Made once for each
+   * question: a large design asks the same ones thousands of times, and its lines share the text.
+   */
+  missing(key: string, location: string, name: string): MissingPrice {
+    const question = `${key}\n${location}\n${name}`;
+    let gap = this.gaps.get(question);
+    if (gap === undefined) {
+      const elsewhere = this.regionsOf(key);
+      const provider = this.provider.toUpperCase();
+      gap =
+        elsewhere.length > 0
+          ? { status: 'not-in-region', reason: `no ${provider} price for ${name} in ${location} (the catalog has it for ${elsewhere.join(', ')}; another region's price is not used); import a price book to price it` }
+          : { status: 'not-in-catalog', reason: `no ${provider} price for ${name} in the catalog` };
+      this.gaps.set(question, gap);
+    }
+    return gap;
   }
 
   /** The vCPUs and memory of an instance type, when a catalog knows them. */
@@ -171,11 +210,23 @@ export class PriceBook {
       const prices = layer.byKey.get(key);
       if (!prices) continue;
       const exact = prices.find((p) => p.region === location);
-      if (exact) return { price: exact, regionMatch: exact.region === 'global' ? 'global' : 'exact', imported: layer.imported };
+      if (exact) return this.match(exact, exact.region === 'global' ? 'global' : 'exact', layer.imported);
       const global = prices.find((p) => p.region === 'global');
-      if (global) return { price: global, regionMatch: 'global', imported: layer.imported };
+      if (global) return this.match(global, 'global', layer.imported);
     }
     return undefined;
+  }
+
+  private match(price: CatalogPrice, regionMatch: PriceMatch['regionMatch'], imported: boolean): PriceMatch {
+    return {
+      price,
+      regionMatch,
+      imported,
+      service: `${this.provider}/${price.serviceCode}`,
+      source: imported ? `imported: ${price.source}` : price.source,
+      sourceKind: imported ? 'imported' : (price.sourceKind ?? 'third-party'),
+      secondaryNote: price.sourceKind !== undefined && FIRST_PARTY_SOURCES.has(price.sourceKind) ? undefined : `not a first-party source (${price.sourceKind ?? 'unclassified'}): ${price.source}`,
+    };
   }
 
   /**

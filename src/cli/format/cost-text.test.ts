@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { syntheticDesign } from '../../catalog';
+import { estimateCost } from '../../engine/cost';
+import { fixture, loadCatalogs } from '../../engine/cost/testing';
+import type { Design } from '../../model';
+import { writeCostText } from './cost-text';
+
+/** The report written both ways: as strings (what tests and embedders get) and as UTF-8 bytes (what the process writes). */
+function bothWays(design: Design) {
+  const report = estimateCost(design, loadCatalogs());
+  const texts: string[] = [];
+  writeCostText(report, design, 'design.yaml', { text: (text) => texts.push(text) });
+  const pieces: Uint8Array[] = [];
+  writeCostText(report, design, 'design.yaml', { text: () => expect.unreachable('bytes were asked for'), bytes: (bytes) => pieces.push(bytes.slice()) });
+  return { text: texts.join(''), texts, bytes: Buffer.concat(pieces), pieces };
+}
+
+describe('cost text', () => {
+  it('writes the same text as bytes as it does as strings, in pieces of whole lines', () => {
+    // 1,000 components: several pieces of each kind, and lines with the dagger (not ASCII).
+    const { text, texts, bytes, pieces } = bothWays(syntheticDesign(1000, 1));
+    expect(texts.length).toBeGreaterThan(1);
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const piece of texts) expect(piece.endsWith('\n')).toBe(true);
+    for (const piece of pieces) expect(piece.at(-1)).toBe(0x0a);
+    expect(text).toContain('†');
+    expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+
+  it("prints each component's lines under it, whether or not the report lists them component by component", () => {
+    const design = syntheticDesign(40, 1);
+    const report = estimateCost(design, loadCatalogs());
+    const textOf = (lineItems: typeof report.lineItems) => {
+      let text = '';
+      writeCostText({ ...report, lineItems }, design, 'design.yaml', { text: (piece) => (text += piece) });
+      return text;
+    };
+    // The first component's lines moved to the end: the same text.
+    const first = report.lineItems[0]!.componentId;
+    const moved = [...report.lineItems.filter((line) => line.componentId !== first), ...report.lineItems.filter((line) => line.componentId === first)];
+    const text = textOf(report.lineItems);
+    expect(textOf(moved)).toBe(text);
+    expect(text).toContain(`  ${first} (`);
+  });
+
+  it('escapes design text the same way in both', () => {
+    const design = fixture('three-m5-large');
+    // A line break, an escape, a right-to-left override, an emoji and a lone surrogate in the name.
+    const { text, bytes } = bothWays({ ...design, name: 'Shop\n\u001b[2J\u202e 🛒 \ud800 end' });
+    expect(text.split('\n')[0]).toBe('design.yaml: Shop\\n\\e[2J\\u202e 🛒 \\ud800 end');
+    expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
+  });
+});
