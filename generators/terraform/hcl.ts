@@ -165,53 +165,63 @@ function isMultilineExpr(expr: Expr): boolean {
 }
 
 /**
- * The text being written. A line is pushed as its parts, never built into a string of its own, and
- * the parts of each top-level item are joined into one piece as soon as it is written: a file of
- * hundreds of thousands of lines then holds no per-line strings (each a chain of concatenations
- * the final join had to walk) and joining stays a copy of text still in the cache. Blank lines are
- * held back until a line follows them in the same body, so a body never starts or ends with one
- * and never doubles one (what `terraform fmt` keeps).
+ * The text being written. A line is put as its parts, never built into a string of its own, and
+ * the parts are joined into a piece of the file once they are many (at a top-level item's end, so a
+ * part put earlier in the item can still be replaced): a file of hundreds of thousands of lines then
+ * holds no per-line strings (each a chain of concatenations the final join had to walk), and the
+ * parts die young. The parts go into an array made at its full length, so it never grows by copies.
+ * Blank lines are held back until a line follows them in the same body, so a body never starts or
+ * ends with one and never doubles one (what `terraform fmt` keeps).
  */
 /** Parts joined into one piece of a file at a time: enough that the pieces are few, few enough that the parts die young. */
 const PIECE_PARTS = 4096;
 
 class HclWriter {
-  readonly parts: string[] = [];
-  /** Finished pieces of text, each the joined parts of one top-level item. */
+  private parts: string[] = new Array<string>(PIECE_PARTS);
+  private count = 0;
+  /** Finished pieces of text. */
   private readonly chunks: string[] = [];
   /** Lines begun so far (a multi-line value counts as the one line it starts on). */
   lines = 0;
   /** A blank line asked for and not written yet: written only if the body goes on. */
   pendingBlank = false;
 
+  /** Writes a part; returns where, for `replace`. */
+  put(part: string): number {
+    this.parts[this.count] = part;
+    return this.count++;
+  }
+
+  /** Puts `part` in place of the one `put` returned `at` for, in the item being written. */
+  replace(at: number, part: string): void {
+    this.parts[at] = part;
+  }
+
   /** Starts a line at `indent`, writing first the blank line held back, if any. */
   beginLine(indent: string): void {
     if (this.pendingBlank) {
-      this.parts.push('\n');
+      this.put('\n');
       this.lines += 1;
       this.pendingBlank = false;
     }
     this.lines += 1;
-    if (indent !== '') this.parts.push(indent);
+    if (indent !== '') this.put(indent);
   }
 
-  /**
-   * Joins the parts written so far into one piece: done after each top-level item, so the pieces
-   * are joined while they are fresh and the list of parts stays short.
-   */
-  flush(): void {
-    if (this.parts.length === 0) return;
-    // One part (the blank line before a rendered block) is its own piece: nothing to join.
-    this.chunks.push(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''));
-    this.parts.length = 0;
+  /** Joins the parts written so far into one piece, and starts a fresh array of parts. */
+  private flush(): void {
+    if (this.count === 0) return;
+    const parts = this.parts;
+    // Past the parts written, the array holds nothing (or an item longer than PIECE_PARTS grew it).
+    if (this.count < parts.length) parts.length = this.count;
+    this.chunks.push(this.count === 1 ? parts[0]! : parts.join(''));
+    this.parts = new Array<string>(PIECE_PARTS);
+    this.count = 0;
   }
 
-  /**
-   * Joins the parts into a piece once they are many: a file written block by block (`HclFile`)
-   * would otherwise hold a part for every few characters of a file of megabytes until its end.
-   */
+  /** At the end of a top-level item: joins the parts into a piece once they are many. */
   joinIfLong(): void {
-    if (this.parts.length >= PIECE_PARTS) this.flush();
+    if (this.count >= PIECE_PARTS) this.flush();
   }
 
   /** Everything written, as one string. */
@@ -262,11 +272,13 @@ function lineStart(indent: string, key: string, pad: number): string {
 /** Writes a value and ends its line; a quoted string ends it in the same part as its closing quote. */
 function writeValueLine(value: Expr, indent: string, w: HclWriter): void {
   if (typeof value === 'string') {
-    w.parts.push('"', hclLiteral(value), '"\n');
+    w.put('"');
+    w.put(hclLiteral(value));
+    w.put('"\n');
     return;
   }
   writeExpr(value, indent, w);
-  w.parts.push('\n');
+  w.put('\n');
 }
 
 /**
@@ -286,12 +298,12 @@ function writeAssignments(keys: readonly string[], values: readonly Expr[], inde
     for (let i = runStart; i < runEnd; i += 1) {
       const key = keys[i]!;
       w.beginLine('');
-      w.parts.push(lineStart(indent, key, width - key.length));
+      w.put(lineStart(indent, key, width - key.length));
       writeValueLine(values[i]!, indent, w);
     }
     if (runEnd < keys.length) {
       w.beginLine('');
-      w.parts.push(lineStart(indent, keys[runEnd]!, 0));
+      w.put(lineStart(indent, keys[runEnd]!, 0));
       writeValueLine(values[runEnd]!, indent, w);
       runEnd += 1;
     }
@@ -302,59 +314,62 @@ function writeAssignments(keys: readonly string[], values: readonly Expr[], inde
 /** Writes an expression; multi-line results have inner lines indented one level deeper than `indent`. */
 function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
   if (expr === null) {
-    w.parts.push('null');
+    w.put('null');
     return;
   }
   if (typeof expr === 'string') {
-    w.parts.push('"', hclLiteral(expr), '"');
+    w.put('"');
+    w.put(hclLiteral(expr));
+    w.put('"');
     return;
   }
   if (typeof expr === 'number') {
     if (!Number.isFinite(expr)) throw new Error(`not a finite number: ${expr}`);
-    w.parts.push(String(expr));
+    w.put(String(expr));
     return;
   }
   if (typeof expr === 'boolean') {
-    w.parts.push(expr ? 'true' : 'false');
+    w.put(expr ? 'true' : 'false');
     return;
   }
   switch (expr.kind) {
     case 'raw':
-      w.parts.push(expr.code);
+      w.put(expr.code);
       return;
     case 'template':
-      w.parts.push(renderTemplate(expr.parts));
+      w.put(renderTemplate(expr.parts));
       return;
     case 'list': {
       if (expr.items.length === 0) {
-        w.parts.push('[]');
+        w.put('[]');
         return;
       }
       const inner = indent + INDENT;
       if (!isMultilineExpr(expr)) {
-        w.parts.push('[');
+        w.put('[');
         for (let index = 0; index < expr.items.length; index += 1) {
-          if (index > 0) w.parts.push(', ');
+          if (index > 0) w.put(', ');
           writeExpr(expr.items[index]!, inner, w);
         }
-        w.parts.push(']');
+        w.put(']');
         return;
       }
-      w.parts.push('[\n');
+      w.put('[\n');
       for (const item of expr.items) {
-        w.parts.push(inner);
+        w.put(inner);
         writeExpr(item, inner, w);
-        w.parts.push(',\n');
+        w.put(',\n');
       }
-      w.parts.push(indent, ']');
+      w.put(indent);
+      w.put(']');
       return;
     }
     case 'object': {
       if (expr.entries.length === 0) {
-        w.parts.push('{}');
+        w.put('{}');
         return;
       }
-      w.parts.push('{\n');
+      w.put('{\n');
       const keys: string[] = [];
       const values: Expr[] = [];
       for (const [key, value] of expr.entries) {
@@ -362,16 +377,18 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
         values.push(value);
       }
       writeAssignments(keys, values, indent + INDENT, w);
-      w.parts.push(indent, '}');
+      w.put(indent);
+      w.put('}');
       return;
     }
     case 'call':
-      w.parts.push(expr.fn, '(');
+      w.put(expr.fn);
+      w.put('(');
       for (let index = 0; index < expr.args.length; index += 1) {
-        if (index > 0) w.parts.push(', ');
+        if (index > 0) w.put(', ');
         writeExpr(expr.args[index]!, indent, w);
       }
-      w.parts.push(')');
+      w.put(')');
       return;
   }
 }
@@ -394,7 +411,7 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
         values.push(run.value);
       }
       writeAssignments(names, values, indent, w);
-      if (indent === '') w.flush();
+      if (indent === '') w.joinIfLong();
       continue;
     }
     if (item.kind === 'blank') {
@@ -404,7 +421,7 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
     } else {
       writeBlock(item.block, indent, w);
     }
-    if (indent === '') w.flush();
+    if (indent === '') w.joinIfLong();
     index += 1;
   }
   w.pendingBlank = false;
@@ -412,7 +429,8 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
 
 function writeComment(text: string, indent: string, w: HclWriter): void {
   w.beginLine('');
-  w.parts.push(`${indent}# ${hclComment(text)}`.trimEnd(), '\n');
+  w.put(`${indent}# ${hclComment(text)}`.trimEnd());
+  w.put('\n');
 }
 
 /** `  }` and its newline, by indent depth: one part (as `lineStart`). */
@@ -424,16 +442,19 @@ function closingLine(indent: string): string {
 function writeBlock(b: Block, indent: string, w: HclWriter): void {
   for (const label of b.labels) if (!IDENTIFIER.test(label)) throw new Error(`not a block label: ${label}`);
   w.beginLine(indent);
-  w.parts.push(b.type);
-  for (const label of b.labels) w.parts.push(' "', label, '"');
-  const opening = w.parts.length;
-  w.parts.push(' {\n');
+  w.put(b.type);
+  for (const label of b.labels) {
+    w.put(' "');
+    w.put(label);
+    w.put('"');
+  }
+  const opening = w.put(' {\n');
   const before = w.lines;
   writeBody(b.body, indent + INDENT, w);
-  if (w.lines === before) w.parts[opening] = ' {}\n';
+  if (w.lines === before) w.replace(opening, ' {}\n');
   else {
     w.beginLine('');
-    w.parts.push(closingLine(indent));
+    w.put(closingLine(indent));
   }
 }
 
