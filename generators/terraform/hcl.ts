@@ -109,11 +109,24 @@ function isIdentifier(name: string): boolean {
  * that starts with a digit gets a leading `_` (identifiers must not start with a digit).
  */
 export function identifier(id: string): string {
+  const known = IDENTIFIERS.get(id);
+  if (known !== undefined) return known;
+  const made = derivedIdentifier(id);
+  // Each id is asked for again and again (every address, provider and variable of its resources).
+  if (IDENTIFIERS.size >= MAX_CHECKED_NAMES) IDENTIFIERS.clear();
+  IDENTIFIERS.set(id, made);
+  return made;
+}
+
+/** `identifier` of text made once (ids joined into the key of a derived resource), not kept for a next time. */
+export function derivedIdentifier(id: string): string {
   if (!ID_TEXT.test(id)) throw new Error(`not an id: ${JSON.stringify(id)}`);
   const name = id.includes('-') ? id.replaceAll('-', '_') : id;
   const first = name.charCodeAt(0);
   return first >= 0x30 && first <= 0x39 ? `_${name}` : name;
 }
+/** Identifiers made so far, by id: emptied past a bound, as CHECKED_NAMES is. */
+const IDENTIFIERS = new Map<string, string>();
 /** What `identifier` accepts: an id, or words of an id joined by `_` (an identifier already). */
 const ID_TEXT = /^[a-z0-9_-]+$/;
 

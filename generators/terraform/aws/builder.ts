@@ -1,6 +1,6 @@
 import { markdownText, type Region } from '../../../src/model';
 import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../../design-facts';
-import { attr, block, HclFile, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
+import { attr, block, derivedIdentifier, HclFile, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { awsRoles, type AwsRoleIndex } from './registry';
 import { nameSuffix, type NamedArgument } from './names';
 
@@ -130,7 +130,7 @@ export class TerraformBuilder {
     const lookup = typeof key === 'string' ? key : key.length === 1 ? key[0]! : key.join(KEY_SEPARATOR);
     const known = labels.byKey.get(lookup);
     if (known !== undefined) return known;
-    const base = identifier(typeof key === 'string' ? key : key.join('-'));
+    const base = typeof key === 'string' ? identifier(key) : derivedIdentifier(key.join('-'));
     let name = base;
     for (let n = 2; labels.taken.has(name); n += 1) name = `${base}_${n}`;
     labels.taken.add(name);
@@ -178,8 +178,12 @@ export class TerraformBuilder {
 
   /** The provider alias of a region. */
   provider(region: Region): RawExpr {
-    return raw(`aws.${identifier(region.id)}`);
+    let alias = this.providers.get(region.id);
+    if (!alias) this.providers.set(region.id, (alias = raw(`aws.${identifier(region.id)}`)));
+    return alias;
   }
+  /** Each region's provider alias, made once: every resource of the region names it. */
+  private readonly providers = new Map<string, RawExpr>();
 
   /** Global services (Route 53, CloudFront and its WAF, health check alarms) are managed from us-east-1. */
   globalProvider(): RawExpr {
