@@ -50,22 +50,8 @@ export interface CallExpr {
 export type BodyItem =
   | { readonly kind: 'attr'; readonly name: string; readonly value: Expr }
   | { readonly kind: 'block'; readonly block: Block }
-  | RenderedBlock
   | { readonly kind: 'blank' }
   | { readonly kind: 'comment'; readonly text: string };
-
-/**
- * A top-level block already written out (`renderBlock`), with the type and labels it was written
- * with so a generator can still find it. A file of tens of thousands of resources then holds their
- * text, not their trees: the tree of each block is garbage as soon as it is written, instead of
- * living (and being copied by the collector) until the whole file is.
- */
-export interface RenderedBlock {
-  readonly kind: 'rendered';
-  readonly type: string;
-  readonly labels: readonly string[];
-  readonly text: string;
-}
 
 export interface Block {
   readonly type: string;
@@ -123,11 +109,24 @@ function isIdentifier(name: string): boolean {
  * that starts with a digit gets a leading `_` (identifiers must not start with a digit).
  */
 export function identifier(id: string): string {
+  const known = IDENTIFIERS.get(id);
+  if (known !== undefined) return known;
+  const made = derivedIdentifier(id);
+  // Each id is asked for again and again (every address, provider and variable of its resources).
+  if (IDENTIFIERS.size >= MAX_CHECKED_NAMES) IDENTIFIERS.clear();
+  IDENTIFIERS.set(id, made);
+  return made;
+}
+
+/** `identifier` of text made once (ids joined into the key of a derived resource), not kept for a next time. */
+export function derivedIdentifier(id: string): string {
   if (!ID_TEXT.test(id)) throw new Error(`not an id: ${JSON.stringify(id)}`);
   const name = id.includes('-') ? id.replaceAll('-', '_') : id;
   const first = name.charCodeAt(0);
   return first >= 0x30 && first <= 0x39 ? `_${name}` : name;
 }
+/** Identifiers made so far, by id: emptied past a bound, as CHECKED_NAMES is. */
+const IDENTIFIERS = new Map<string, string>();
 /** What `identifier` accepts: an id, or words of an id joined by `_` (an identifier already). */
 const ID_TEXT = /^[a-z0-9_-]+$/;
 
@@ -179,48 +178,63 @@ function isMultilineExpr(expr: Expr): boolean {
 }
 
 /**
- * The text being written. A line is pushed as its parts, never built into a string of its own, and
- * the parts of each top-level item are joined into one piece as soon as it is written: a file of
- * hundreds of thousands of lines then holds no per-line strings (each a chain of concatenations
- * the final join had to walk) and joining stays a copy of text still in the cache. Blank lines are
- * held back until a line follows them in the same body, so a body never starts or ends with one
- * and never doubles one (what `terraform fmt` keeps).
+ * The text being written. A line is put as its parts, never built into a string of its own, and
+ * the parts are joined into a piece of the file once they are many (at a top-level item's end, so a
+ * part put earlier in the item can still be replaced): a file of hundreds of thousands of lines then
+ * holds no per-line strings (each a chain of concatenations the final join had to walk), and the
+ * parts die young. The parts go into an array made at its full length, so it never grows by copies.
+ * Blank lines are held back until a line follows them in the same body, so a body never starts or
+ * ends with one and never doubles one (what `terraform fmt` keeps).
  */
+/** Parts joined into one piece of a file at a time: enough that the pieces are few, few enough that the parts die young. */
+const PIECE_PARTS = 4096;
+
 class HclWriter {
-  readonly parts: string[] = [];
-  /** Finished pieces of text, each the joined parts of one top-level item. */
+  private parts: string[] = new Array<string>(PIECE_PARTS);
+  private count = 0;
+  /** Finished pieces of text. */
   private readonly chunks: string[] = [];
   /** Lines begun so far (a multi-line value counts as the one line it starts on). */
   lines = 0;
   /** A blank line asked for and not written yet: written only if the body goes on. */
   pendingBlank = false;
 
+  /** Writes a part; returns where, for `replace`. */
+  put(part: string): number {
+    this.parts[this.count] = part;
+    return this.count++;
+  }
+
+  /** Puts `part` in place of the one `put` returned `at` for, in the item being written. */
+  replace(at: number, part: string): void {
+    this.parts[at] = part;
+  }
+
   /** Starts a line at `indent`, writing first the blank line held back, if any. */
   beginLine(indent: string): void {
     if (this.pendingBlank) {
-      this.parts.push('\n');
+      this.put('\n');
       this.lines += 1;
       this.pendingBlank = false;
     }
     this.lines += 1;
-    if (indent !== '') this.parts.push(indent);
+    if (indent !== '') this.put(indent);
   }
 
-  /**
-   * Joins the parts written so far into one piece: done after each top-level item, so the pieces
-   * are joined while they are fresh and the list of parts stays short.
-   */
-  flush(): void {
-    if (this.parts.length === 0) return;
-    // One part (the blank line before a rendered block) is its own piece: nothing to join.
-    this.chunks.push(this.parts.length === 1 ? this.parts[0]! : this.parts.join(''));
-    this.parts.length = 0;
+  /** Joins the parts written so far into one piece, and starts a fresh array of parts. */
+  private flush(): void {
+    if (this.count === 0) return;
+    const parts = this.parts;
+    // Past the parts written, the array holds nothing (or an item longer than PIECE_PARTS grew it).
+    if (this.count < parts.length) parts.length = this.count;
+    this.chunks.push(this.count === 1 ? parts[0]! : parts.join(''));
+    this.parts = new Array<string>(PIECE_PARTS);
+    this.count = 0;
   }
 
-  /** Text already joined (a rendered block), taken as a piece of its own rather than copied into the next one. */
-  writePiece(text: string): void {
-    this.flush();
-    this.chunks.push(text);
+  /** At the end of a top-level item: joins the parts into a piece once they are many. */
+  joinIfLong(): void {
+    if (this.count >= PIECE_PARTS) this.flush();
   }
 
   /** Everything written, as one string. */
@@ -271,11 +285,13 @@ function lineStart(indent: string, key: string, pad: number): string {
 /** Writes a value and ends its line; a quoted string ends it in the same part as its closing quote. */
 function writeValueLine(value: Expr, indent: string, w: HclWriter): void {
   if (typeof value === 'string') {
-    w.parts.push('"', hclLiteral(value), '"\n');
+    w.put('"');
+    w.put(hclLiteral(value));
+    w.put('"\n');
     return;
   }
   writeExpr(value, indent, w);
-  w.parts.push('\n');
+  w.put('\n');
 }
 
 /**
@@ -295,12 +311,12 @@ function writeAssignments(keys: readonly string[], values: readonly Expr[], inde
     for (let i = runStart; i < runEnd; i += 1) {
       const key = keys[i]!;
       w.beginLine('');
-      w.parts.push(lineStart(indent, key, width - key.length));
+      w.put(lineStart(indent, key, width - key.length));
       writeValueLine(values[i]!, indent, w);
     }
     if (runEnd < keys.length) {
       w.beginLine('');
-      w.parts.push(lineStart(indent, keys[runEnd]!, 0));
+      w.put(lineStart(indent, keys[runEnd]!, 0));
       writeValueLine(values[runEnd]!, indent, w);
       runEnd += 1;
     }
@@ -311,59 +327,62 @@ function writeAssignments(keys: readonly string[], values: readonly Expr[], inde
 /** Writes an expression; multi-line results have inner lines indented one level deeper than `indent`. */
 function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
   if (expr === null) {
-    w.parts.push('null');
+    w.put('null');
     return;
   }
   if (typeof expr === 'string') {
-    w.parts.push('"', hclLiteral(expr), '"');
+    w.put('"');
+    w.put(hclLiteral(expr));
+    w.put('"');
     return;
   }
   if (typeof expr === 'number') {
     if (!Number.isFinite(expr)) throw new Error(`not a finite number: ${expr}`);
-    w.parts.push(String(expr));
+    w.put(String(expr));
     return;
   }
   if (typeof expr === 'boolean') {
-    w.parts.push(expr ? 'true' : 'false');
+    w.put(expr ? 'true' : 'false');
     return;
   }
   switch (expr.kind) {
     case 'raw':
-      w.parts.push(expr.code);
+      w.put(expr.code);
       return;
     case 'template':
-      w.parts.push(renderTemplate(expr.parts));
+      w.put(renderTemplate(expr.parts));
       return;
     case 'list': {
       if (expr.items.length === 0) {
-        w.parts.push('[]');
+        w.put('[]');
         return;
       }
       const inner = indent + INDENT;
       if (!isMultilineExpr(expr)) {
-        w.parts.push('[');
+        w.put('[');
         for (let index = 0; index < expr.items.length; index += 1) {
-          if (index > 0) w.parts.push(', ');
+          if (index > 0) w.put(', ');
           writeExpr(expr.items[index]!, inner, w);
         }
-        w.parts.push(']');
+        w.put(']');
         return;
       }
-      w.parts.push('[\n');
+      w.put('[\n');
       for (const item of expr.items) {
-        w.parts.push(inner);
+        w.put(inner);
         writeExpr(item, inner, w);
-        w.parts.push(',\n');
+        w.put(',\n');
       }
-      w.parts.push(indent, ']');
+      w.put(indent);
+      w.put(']');
       return;
     }
     case 'object': {
       if (expr.entries.length === 0) {
-        w.parts.push('{}');
+        w.put('{}');
         return;
       }
-      w.parts.push('{\n');
+      w.put('{\n');
       const keys: string[] = [];
       const values: Expr[] = [];
       for (const [key, value] of expr.entries) {
@@ -371,16 +390,18 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
         values.push(value);
       }
       writeAssignments(keys, values, indent + INDENT, w);
-      w.parts.push(indent, '}');
+      w.put(indent);
+      w.put('}');
       return;
     }
     case 'call':
-      w.parts.push(expr.fn, '(');
+      w.put(expr.fn);
+      w.put('(');
       for (let index = 0; index < expr.args.length; index += 1) {
-        if (index > 0) w.parts.push(', ');
+        if (index > 0) w.put(', ');
         writeExpr(expr.args[index]!, indent, w);
       }
-      w.parts.push(')');
+      w.put(')');
       return;
   }
 }
@@ -403,26 +424,26 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
         values.push(run.value);
       }
       writeAssignments(names, values, indent, w);
-      if (indent === '') w.flush();
+      if (indent === '') w.joinIfLong();
       continue;
     }
     if (item.kind === 'blank') {
       if (w.lines > start) w.pendingBlank = true;
     } else if (item.kind === 'comment') {
-      w.beginLine('');
-      w.parts.push(`${indent}# ${hclComment(item.text)}`.trimEnd(), '\n');
-    } else if (item.kind === 'rendered') {
-      if (indent !== '') throw new Error(`a rendered block belongs at the top level of a file: ${item.type} ${item.labels.join(' ')}`);
-      // Counted as the one line it starts on, as a multi-line value is: what the counts are for is whether anything was written.
-      w.beginLine('');
-      w.writePiece(item.text);
+      writeComment(item.text, indent, w);
     } else {
       writeBlock(item.block, indent, w);
     }
-    if (indent === '') w.flush();
+    if (indent === '') w.joinIfLong();
     index += 1;
   }
   w.pendingBlank = false;
+}
+
+function writeComment(text: string, indent: string, w: HclWriter): void {
+  w.beginLine('');
+  w.put(`${indent}# ${hclComment(text)}`.trimEnd());
+  w.put('\n');
 }
 
 /** `  }` and its newline, by indent depth: one part (as `lineStart`). */
@@ -434,24 +455,20 @@ function closingLine(indent: string): string {
 function writeBlock(b: Block, indent: string, w: HclWriter): void {
   for (const label of b.labels) if (!IDENTIFIER.test(label)) throw new Error(`not a block label: ${label}`);
   w.beginLine(indent);
-  w.parts.push(b.type);
-  for (const label of b.labels) w.parts.push(' "', label, '"');
-  const opening = w.parts.length;
-  w.parts.push(' {\n');
+  w.put(b.type);
+  for (const label of b.labels) {
+    w.put(' "');
+    w.put(label);
+    w.put('"');
+  }
+  const opening = w.put(' {\n');
   const before = w.lines;
   writeBody(b.body, indent + INDENT, w);
-  if (w.lines === before) w.parts[opening] = ' {}\n';
+  if (w.lines === before) w.replace(opening, ' {}\n');
   else {
     w.beginLine('');
-    w.parts.push(closingLine(indent));
+    w.put(closingLine(indent));
   }
-}
-
-/** A top-level block written out now, for a file that `renderFile` writes later (see `RenderedBlock`). */
-export function renderBlock(b: Block): RenderedBlock {
-  const w = new HclWriter();
-  writeBlock(b, '', w);
-  return { kind: 'rendered', type: b.type, labels: b.labels, text: w.text() };
 }
 
 /** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */
@@ -459,4 +476,46 @@ export function renderFile(items: readonly BodyItem[]): string {
   const w = new HclWriter();
   writeBody(items, '', w);
   return w.lines === 0 ? '\n' : w.text();
+}
+
+/**
+ * A file written as its blocks are added, one blank line between blocks and before a comment that
+ * follows a block (the layout `renderFile` gives the same items). Each block is written into the
+ * file's text the moment it is added: its tree is garbage at once, and its text is joined once,
+ * with the file's, instead of once as a block and again as the file (at 5,000 components the
+ * Terraform is 17 MB, and every fresh megabyte costs).
+ */
+export class HclFile {
+  private readonly w = new HclWriter();
+  /** The type and labels of each block added, in order: what a generator looks blocks up by. */
+  readonly blocks: { readonly type: string; readonly labels: readonly string[] }[] = [];
+  private last: 'comment' | 'block' | undefined;
+
+  /** Adds a top-level block or comment. */
+  add(item: Block | BodyItem): void {
+    const kind = !('kind' in item) ? 'block' : item.kind;
+    if (kind !== 'block' && kind !== 'comment') throw new Error(`only blocks and comments are added to a file one by one, not ${kind}`);
+    // A blank line after a block; none between a comment and what it introduces.
+    if (this.last === 'block') this.w.pendingBlank = true;
+    if (!('kind' in item)) this.writeBlock(item);
+    else if (item.kind === 'block') this.writeBlock(item.block);
+    else if (item.kind === 'comment') writeComment(item.text, '', this.w);
+    this.last = kind;
+  }
+
+  private writeBlock(b: Block): void {
+    writeBlock(b, '', this.w);
+    this.w.joinIfLong();
+    this.blocks.push({ type: b.type, labels: b.labels });
+  }
+
+  /** Whether nothing has been added. */
+  get empty(): boolean {
+    return this.last === undefined;
+  }
+
+  /** The file's text, ending with one newline. */
+  text(): string {
+    return this.w.lines === 0 ? '\n' : this.w.text();
+  }
 }

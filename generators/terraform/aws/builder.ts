@@ -1,6 +1,6 @@
 import { markdownText, type Region } from '../../../src/model';
 import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../../design-facts';
-import { attr, block, identifier, object, raw, renderBlock, type Block, type BodyItem, type Expr, type RawExpr, type RenderedBlock } from '../hcl';
+import { attr, block, derivedIdentifier, HclFile, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { awsRoles, type AwsRoleIndex } from './registry';
 import { nameSuffix, type NamedArgument } from './names';
 
@@ -54,9 +54,9 @@ export interface DesignCheck {
  * components can never produce the same address.
  */
 export class TerraformBuilder {
-  readonly files = new Map<TerraformFile, BodyItem[]>();
+  /** The files the layer generators add blocks to, each written as its blocks come (outputs.tf is one). */
+  readonly files = new Map<TerraformFile, HclFile>();
   readonly variables = new Map<string, VariableSpec>();
-  readonly outputs: RenderedBlock[] = [];
   /** Things the team must supply or decide, for the README. */
   readonly fillIns: string[] = [];
   /** Parts of the design this export does not turn into Terraform, and why. */
@@ -99,24 +99,19 @@ export class TerraformBuilder {
   }
 
   /**
-   * Adds a block to a file, preceded by a blank line when the file already has content. The block
-   * is written out here (see `RenderedBlock`): a block added is final.
+   * Adds blocks and comments to a file, a blank line after each block. A block is written out here
+   * (see `HclFile`): a block added is final.
    */
   add(file: TerraformFile, ...items: (Block | BodyItem)[]): void {
-    const body = this.files.get(file) ?? [];
-    for (const item of items) {
-      const bodyItem: BodyItem = !('kind' in item) ? renderBlock(item) : item.kind === 'block' ? renderBlock(item.block) : item;
-      if (body.length > 0 && bodyItem.kind === 'rendered' && body[body.length - 1]?.kind !== 'comment') body.push({ kind: 'blank' });
-      if (body.length > 0 && bodyItem.kind === 'comment' && body[body.length - 1]?.kind !== 'comment') body.push({ kind: 'blank' });
-      body.push(bodyItem);
-    }
-    this.files.set(file, body);
+    let written = this.files.get(file);
+    if (!written) this.files.set(file, (written = new HclFile()));
+    for (const item of items) written.add(item);
   }
 
   /** The names of the resources of `type` added to `file` so far, in the order they were added. */
   resourceNames(file: TerraformFile, type: string): string[] {
     const names: string[] = [];
-    for (const item of this.files.get(file) ?? []) if (item.kind === 'rendered' && item.type === 'resource' && item.labels[0] === type) names.push(item.labels[1]!);
+    for (const b of this.files.get(file)?.blocks ?? []) if (b.type === 'resource' && b.labels[0] === type) names.push(b.labels[1]!);
     return names;
   }
 
@@ -135,7 +130,7 @@ export class TerraformBuilder {
     const lookup = typeof key === 'string' ? key : key.length === 1 ? key[0]! : key.join(KEY_SEPARATOR);
     const known = labels.byKey.get(lookup);
     if (known !== undefined) return known;
-    const base = identifier(typeof key === 'string' ? key : key.join('-'));
+    const base = typeof key === 'string' ? identifier(key) : derivedIdentifier(key.join('-'));
     let name = base;
     for (let n = 2; labels.taken.has(name); n += 1) name = `${base}_${n}`;
     labels.taken.add(name);
@@ -178,13 +173,17 @@ export class TerraformBuilder {
   output(key: Key, what: string, description: string, value: Expr, sensitive = false): void {
     const parts = typeof key === 'string' ? [key] : key;
     const name = this.label('output', [...parts, what]);
-    this.outputs.push(renderBlock(block('output', [name], [attr('description', description), attr('value', value), sensitive && attr('sensitive', true)])));
+    this.add('outputs.tf', block('output', [name], [attr('description', description), attr('value', value), sensitive && attr('sensitive', true)]));
   }
 
   /** The provider alias of a region. */
   provider(region: Region): RawExpr {
-    return raw(`aws.${identifier(region.id)}`);
+    let alias = this.providers.get(region.id);
+    if (!alias) this.providers.set(region.id, (alias = raw(`aws.${identifier(region.id)}`)));
+    return alias;
   }
+  /** Each region's provider alias, made once: every resource of the region names it. */
+  private readonly providers = new Map<string, RawExpr>();
 
   /** Global services (Route 53, CloudFront and its WAF, health check alarms) are managed from us-east-1. */
   globalProvider(): RawExpr {

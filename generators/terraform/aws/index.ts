@@ -3,7 +3,7 @@ import type { DesignFacts } from '../../design-facts';
 import type { GeneratedFile } from '../../types';
 import { defaultNamePrefix, markdownText } from '../../text';
 import { INGRESS_NODE_PORT } from '../../kubernetes';
-import { TERRAFORM_FILES, TerraformBuilder, tagValue, type VariableSpec } from './builder';
+import { TERRAFORM_FILES, TerraformBuilder, tagValue, type TerraformFile, type VariableSpec } from './builder';
 import { attr, block, comment, identifier, list, nested, object, raw, renderFile, type BodyItem, type Expr } from '../hcl';
 import { generateNetwork } from './network';
 import { generateApp } from './app';
@@ -254,15 +254,14 @@ export function generateAwsTerraform(facts: DesignFacts): GeneratedFile[] {
     ...b.roles.notGenerated.map((entry) => entry.reason),
     ...b.roles.members('kubernetes-database').map(({ c }) => `\`${c.id}\` runs on Kubernetes (CloudNativePG): see \`helm/platform/cloudnative-pg-cluster/${c.id}.values.yaml\`; this stack gives its backups an IAM role.`),
   );
-  b.files.set('versions.tf', versions());
-  b.files.set('providers.tf', providers(b));
-  b.files.set('variables.tf', variables(b));
-  b.files.set('outputs.tf', b.outputs.flatMap((output, index): BodyItem[] => (index > 0 ? [blankLine(), output] : [output])));
+  // Written last: they list what the layers asked for.
+  const whole: Partial<Record<TerraformFile, readonly BodyItem[]>> = { 'versions.tf': versions(), 'providers.tf': providers(b), 'variables.tf': variables(b) };
   const files: GeneratedFile[] = [];
   for (const name of TERRAFORM_FILES) {
-    const body = b.files.get(name);
-    if (!body || body.length === 0) continue;
-    files.push({ path: `terraform/${name}`, contents: renderFile(body) });
+    const body = whole[name];
+    const added = b.files.get(name);
+    if (body ? body.length === 0 : !added || added.empty) continue;
+    files.push({ path: `terraform/${name}`, contents: body ? renderFile(body) : added!.text() });
   }
   files.push({ path: 'terraform/tests/design.tftest.hcl', contents: designTests(b) });
   files.push({ path: 'terraform/README.md', contents: readme(b, files.filter((f) => !f.path.includes('/tests/')).map((file) => file.path.slice('terraform/'.length))) });
