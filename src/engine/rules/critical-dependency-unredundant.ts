@@ -1,4 +1,4 @@
-import type { DesignGraph } from '../graph';
+import { countOf, type DesignGraph } from '../graph';
 import { idsOf, requestPath, remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
@@ -33,7 +33,7 @@ export const criticalDependencyUnredundant: Rule = {
         switch (foundation.role) {
           case 'identity': {
             if (foundation.tokensValidatedLocally || foundation.multiRegion) return NO_RESULTS;
-            if (!onPath[i] && graph.in.sync[i]!.length === 0) return NO_RESULTS;
+            if (!onPath[i] && countOf(graph.in.sync, i) === 0) return NO_RESULTS;
             return [
               {
                 components: [component.id],
@@ -90,8 +90,8 @@ export const criticalDependencyUnredundant: Rule = {
             ];
           }
           case 'keys': {
-            if (!multiRegion || foundation.multiRegion || graph.out.replication.every((list) => list.length === 0)) return NO_RESULTS;
-            const replicated = idsOf(graph, graph.out.replication.flatMap((list, j) => (list.length > 0 ? [j] : [])));
+            if (!multiRegion || foundation.multiRegion || graph.out.replication.items.length === 0) return NO_RESULTS;
+            const replicated = idsOf(graph, replicationSources(graph));
             return [
               {
                 components: [component.id],
@@ -108,7 +108,7 @@ export const criticalDependencyUnredundant: Rule = {
     },
     (graph, t) => [
       ...(graph.kinds[t]!.capabilities.internetFacing ? foundations(graph, 'dns') : []),
-      ...(graph.out.replication[t]!.length > 0 || graph.in.replication[t]!.length > 0 ? foundations(graph, 'keys') : []),
+      ...(countOf(graph.out.replication, t) > 0 || countOf(graph.in.replication, t) > 0 ? foundations(graph, 'keys') : []),
     ],
   ),
 };
@@ -116,6 +116,13 @@ export const criticalDependencyUnredundant: Rule = {
 const foundationsCache = new WeakMap<DesignGraph, Map<string, number[]>>();
 
 /** The components of a graph that play a foundation role, found once per graph. */
+/** The components that replicate to another (their `replication` connections out). */
+function replicationSources(graph: DesignGraph): number[] {
+  const sources: number[] = [];
+  for (let j = 0; j < graph.components.length; j += 1) if (countOf(graph.out.replication, j) > 0) sources.push(j);
+  return sources;
+}
+
 function foundations(graph: DesignGraph, role: string): readonly number[] {
   let byRole = foundationsCache.get(graph);
   if (!byRole) {
