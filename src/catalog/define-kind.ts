@@ -137,6 +137,7 @@ export function defineKind<const Specs extends readonly PropSpec[]>(definition: 
       if (remedy) return remedy(kind.propsOf(component), component, context) as ComponentPatch;
       return id === 'spread' ? defaultSpread(definition.capabilities, component, context.zones) : undefined;
     },
+    hasRemedy: (id) => id === 'spread' || definition.remedies?.[id] !== undefined,
   };
   return kind;
 }
