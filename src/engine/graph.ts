@@ -275,6 +275,19 @@ export function connectionIdAt(graph: DesignGraph, c: number): string {
   return flat(connectionId(graph.connections[c]!));
 }
 
+/** Per graph, the list naming each component alone, made when first asked. */
+const aloneLists = new WeakMap<DesignGraph, (string[] | undefined)[]>();
+
+/**
+ * `[id]` of component i: one list per component, shared by every finding and scenario about it alone
+ * (thousands of findings and scenarios name one component each). Frozen, since it is shared.
+ */
+export function aloneIds(graph: DesignGraph, i: number): string[] {
+  let lists = aloneLists.get(graph);
+  if (!lists) aloneLists.set(graph, (lists = new Array<string[] | undefined>(graph.components.length)));
+  return (lists[i] ??= Object.freeze([graph.components[i]!.id]) as string[]);
+}
+
 /** The component index at the other end of connection `c` seen from `from`'s side. */
 export function target(graph: DesignGraph, c: number): number {
   return graph.connectionTo[c]!;

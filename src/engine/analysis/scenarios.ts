@@ -1,6 +1,6 @@
 import { isSlaFigure } from '../../catalog';
 import { displayName, type Design } from '../../model';
-import { graphOf, zoneKey, type DesignGraph } from '../graph';
+import { aloneIds, graphOf, zoneKey, type DesignGraph } from '../graph';
 import { flat } from '../flat';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import { applyFailure, applyFailureOver, checkFailure, type Failure, type FailureState } from './failure';
@@ -377,7 +377,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const external = graph.kinds[i]!.capabilities.external === true;
     const id = flat(`${external ? 'external' : 'component'}:${component.id}`);
     // Down: this component alone, as the failure names it.
-    const alone = [component.id];
+    const alone = aloneIds(graph, i);
     const failure: Failure = { components: alone };
     singleDown[i] = 1;
     singleIndices.push(i);
@@ -424,7 +424,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
       journeys.push({ ...unaffected(outcome.id, outcome.name), up: false, rtoSeconds: release.estimate.seconds, missing: [component.id], assumptions: release.estimate.assumptions });
     }
     if (journeys.length === 0) continue;
-    const alone = [component.id];
+    const alone = aloneIds(graph, i);
     const scenario = summarize(graph, flat(`deployment:${component.id}`), 'deployment', flat(`A bad release of ${displayName(component)}`), { components: alone }, single, journeys, NONE, false, alone);
     scenario.affectedShare = release.share;
     releaseScenario[i] = scenarios.length;
@@ -460,7 +460,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
         ? { ...unaffected(plan.journey.id, plan.journey.name), up: false, rtoSeconds: restore.seconds, missing: [component.id], assumptions: restore.assumptions }
         : unaffected(plan.journey.id, plan.journey.name);
     }
-    const alone = [component.id];
+    const alone = aloneIds(graph, i);
     const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), { components: alone }, (healthy ??= applyFailure(graph, {})), journeys, [i], true, alone);
     scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
     scenarios.push(scenario);

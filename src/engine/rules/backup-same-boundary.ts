@@ -1,4 +1,4 @@
-import { countOf } from '../graph';
+import { aloneIds, countOf } from '../graph';
 import { backupOf, backupTargets } from '../analysis/recovery';
 import { componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
@@ -42,7 +42,7 @@ export const backupSameBoundary: Rule = {
       if (multiRegion && !otherRegion) {
         return [
           {
-            components: [component.id],
+            components: aloneIds(graph, i),
             severity: 'medium',
             message: `${context.name(i)}'s backups never leave its region, although the design has a recovery region.`,
             fix: `Copy ${context.name(i)}'s backups to the recovery region.`,
