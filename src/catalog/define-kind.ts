@@ -51,12 +51,45 @@ export function kindContext(design: Design, component: Component): KindContext {
   return { provider: design.provider, design, zones: componentZones(design, component) };
 }
 
+/** Every answer named, the ones a kind does not give left undefined: the fields of ComponentTraits, none forgotten. */
+type AllTraits = { [K in keyof Required<ComponentTraits>]: ComponentTraits[K] };
+
+/**
+ * A kind's answers completed with the defaults its capabilities imply. Every component's traits have
+ * the same fields in the same order: the rules read them for every component, and objects of one
+ * shape are read at one place without a lookup per kind (a spread of each kind's answers gave one
+ * shape per kind, and copying them was the largest cost of building a design's indexes).
+ */
 function completeTraits(capabilities: KindCapabilities, component: Component, context: KindContext, answers: Partial<ComponentTraits>): ComponentTraits {
   const operator = answers.operator ?? (capabilities.external ? 'vendor' : capabilities.instances || capabilities.deployable ? 'team' : 'provider');
   const zoneRedundant = answers.zoneRedundant ?? (capabilities.zoneRedundantService === true && operator === 'provider');
   const instanceUnits = answers.instanceUnits ?? component.replicas ?? (capabilities.instances ? 1 : context.zones.length);
   const zonalFailover = answers.zonalFailover ?? (zoneRedundant ? 'service' : capabilities.healthChecked ? 'load-balanced' : 'independent');
-  return { ...answers, operator, zoneRedundant, instanceUnits, zonalFailover };
+  const traits: AllTraits = {
+    operator,
+    runtime: answers.runtime,
+    instanceUnits,
+    zoneRedundant,
+    zonalFailover,
+    healthChecks: answers.healthChecks,
+    healthCheckPath: answers.healthCheckPath,
+    targetHealthCheck: answers.targetHealthCheck,
+    autoscaling: answers.autoscaling,
+    sessionState: answers.sessionState,
+    workload: answers.workload,
+    tenantLimits: answers.tenantLimits,
+    audience: answers.audience,
+    exposure: answers.exposure,
+    rateLimiting: answers.rateLimiting,
+    monitoring: answers.monitoring,
+    data: answers.data,
+    foundation: answers.foundation,
+    vendor: answers.vendor,
+    cluster: answers.cluster,
+    images: answers.images,
+    privateLink: answers.privateLink,
+  };
+  return traits;
 }
 
 /** Spreading a kind without a remedy of its own: its zones, and at least an instance per zone where it runs instances. */
@@ -104,6 +137,7 @@ export function defineKind<const Specs extends readonly PropSpec[]>(definition: 
       if (remedy) return remedy(kind.propsOf(component), component, context) as ComponentPatch;
       return id === 'spread' ? defaultSpread(definition.capabilities, component, context.zones) : undefined;
     },
+    hasRemedy: (id) => id === 'spread' || definition.remedies?.[id] !== undefined,
   };
   return kind;
 }

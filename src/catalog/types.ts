@@ -433,4 +433,6 @@ export interface ComponentKind<P = AnyProps> {
   slaAnswerOf: (component: Component, context: KindContext) => SlaAnswer;
   /** The change that applies a remedy to this component, when the kind has it. */
   remedy: (id: RemedyId, component: Component, context: RemedyContext) => ComponentPatch | undefined;
+  /** Whether the kind has the remedy: `remedy` gives a change for every component of the kind then, and only then. */
+  hasRemedy: (id: RemedyId) => boolean;
 }

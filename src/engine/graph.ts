@@ -2,8 +2,34 @@ import { kindOf, type ComponentKind, type ComponentTraits } from '../catalog';
 import { componentZones, connectionId, designTier, type Component, type Connection, type ConnectionMode, type Design, type Region, type ResolvedTier } from '../model';
 import { flat } from './flat';
 
-/** Adjacency of one connection mode: for each component index, the indices of its connections. */
-export type Adjacency = readonly (readonly number[])[];
+/**
+ * A list per component, all in one typed array (compressed rows): component i's entries are
+ * `items[start[i]]` up to, not including, `items[start[i + 1]]`, in connection order. Two typed arrays
+ * per mode instead of an array per component: a design's graph is kept while it is in use, and the
+ * garbage collector copies every small array it keeps (entriesOf gives one component's as a list).
+ */
+export interface Adjacency {
+  /** Where each component's entries begin in `items`, and (at the component count) where the last ends. */
+  readonly start: Int32Array;
+  readonly items: Int32Array;
+}
+
+/** Component i's entries: a view of the adjacency's items, for code that wants a list (loops over start and items make none). */
+export function entriesOf(adjacency: Adjacency, i: number): Int32Array {
+  return adjacency.items.subarray(adjacency.start[i]!, adjacency.start[i + 1]!);
+}
+
+/** Whether component q is a failover partner of component i. */
+export function isPartner(graph: DesignGraph, i: number, q: number): boolean {
+  const partners = graph.partners;
+  for (let k = partners.start[i]!, end = partners.start[i + 1]!; k < end; k += 1) if (partners.items[k] === q) return true;
+  return false;
+}
+
+/** How many entries component i has. */
+export function countOf(adjacency: Adjacency, i: number): number {
+  return adjacency.start[i + 1]! - adjacency.start[i]!;
+}
 
 /**
  * Indexes over one design revision, built once in O(V+E) and shared by every rule and analysis.
@@ -15,8 +41,6 @@ export interface DesignGraph {
   readonly tier: ResolvedTier;
   readonly components: readonly Component[];
   readonly connections: readonly Connection[];
-  /** `from->to:mode` for each connection, as findings and the app name them. */
-  readonly connectionIds: readonly string[];
   readonly indexById: ReadonlyMap<string, number>;
   readonly kinds: readonly ComponentKind[];
   /** Each component's answers to the capability questions (its kind reads its own props). */
@@ -40,8 +64,8 @@ export interface DesignGraph {
   readonly byRegion: ReadonlyMap<string, readonly number[]>;
   /** Component indices with a running instance in each `region/zone`. */
   readonly byZone: ReadonlyMap<string, readonly number[]>;
-  /** Failover partners: `replication` from X to Y makes Y a partner of X (docs/design-format.md). */
-  readonly partners: readonly (readonly number[])[];
+  /** Failover partners (component indices): `replication` from X to Y makes Y a partner of X (docs/design-format.md). */
+  readonly partners: Adjacency;
   /** Components whose kind starts journeys (capabilities.entryPoint). */
   readonly entryPoints: readonly number[];
 }
@@ -52,19 +76,6 @@ const MODES: readonly ConnectionMode[] = ['sync', 'async', 'replication', 'backu
 
 const NO_ZONES: readonly string[] = Object.freeze([]);
 
-/** Shared by every component without connections of a mode: one array instead of one per component. */
-const NO_CONNECTIONS: number[] = [];
-Object.freeze(NO_CONNECTIONS);
-
-function emptyAdjacency(size: number): number[][] {
-  return new Array<number[]>(size).fill(NO_CONNECTIONS);
-}
-
-function append(lists: number[][], i: number, value: number): void {
-  const list = lists[i]!;
-  if (list === NO_CONNECTIONS) lists[i] = [value];
-  else list.push(value);
-}
 
 /** Whether two connection lists are the same connections in the same order (the graph reads nothing else of them). */
 function sameConnections(a: readonly Connection[], b: readonly Connection[]): boolean {
@@ -151,7 +162,6 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
     tier: designTier(design),
     components,
     connections: design.connections,
-    connectionIds: connections.connectionIds,
     connectionFrom: connections.connectionFrom,
     connectionTo: connections.connectionTo,
     indexById,
@@ -197,29 +207,85 @@ function placementIndexes(components: readonly Component[], kinds: readonly Comp
   return { byRegion, byZone, entryPoints };
 }
 
-type ConnectionIndexes = Pick<DesignGraph, 'connectionIds' | 'connectionFrom' | 'connectionTo' | 'out' | 'in' | 'partners'>;
+type ConnectionIndexes = Pick<DesignGraph, 'connectionFrom' | 'connectionTo' | 'out' | 'in' | 'partners'>;
+
+/** A mode's position in MODES. */
+function modeIndex(mode: ConnectionMode): number {
+  return mode === 'sync' ? 0 : mode === 'async' ? 1 : mode === 'replication' ? 2 : 3;
+}
+
+/** Turns counts (component i's at `start[i + 1]`) into where each component's entries begin. */
+function startsFromCounts(start: Int32Array): void {
+  for (let i = 1; i < start.length; i += 1) start[i]! += start[i - 1]!;
+}
+
+/** The adjacency whose starts are `start`, filled by `each` in connection order. */
+function filled(start: Int32Array, each: (place: (i: number, value: number) => void) => void): Adjacency {
+  const items = new Int32Array(start[start.length - 1]!);
+  const next = start.slice(0, start.length - 1);
+  each((i, value) => {
+    items[next[i]!] = value;
+    next[i]! += 1;
+  });
+  return { start, items };
+}
 
 function connectionIndexes(design: Design, indexById: ReadonlyMap<string, number>, size: number): ConnectionIndexes {
-  const out = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
-  const inbound = Object.fromEntries(MODES.map((mode) => [mode, emptyAdjacency(size)])) as Record<ConnectionMode, number[][]>;
-  const partners = emptyAdjacency(size);
-  const connectionIds: string[] = new Array(design.connections.length);
-  const connectionFrom = new Int32Array(design.connections.length).fill(-1);
-  const connectionTo = new Int32Array(design.connections.length).fill(-1);
-  for (let c = 0; c < design.connections.length; c += 1) {
-    const connection = design.connections[c]!;
-    // Kept for the graph's life and read by findings: one string, not the pieces it is joined from.
-    connectionIds[c] = flat(connectionId(connection));
+  const connections = design.connections;
+  const connectionFrom = new Int32Array(connections.length).fill(-1);
+  const connectionTo = new Int32Array(connections.length).fill(-1);
+  const modes = new Uint8Array(connections.length);
+  // Counted first, so each list is made at its full length: outStarts[m][i + 1] counts component i's outgoing connections of mode m.
+  const outStarts = MODES.map(() => new Int32Array(size + 1));
+  const inStarts = MODES.map(() => new Int32Array(size + 1));
+  const partnerStart = new Int32Array(size + 1);
+  for (let c = 0; c < connections.length; c += 1) {
+    const connection = connections[c]!;
     const from = indexById.get(connection.from);
     const to = indexById.get(connection.to);
     if (from === undefined || to === undefined) continue;
+    const m = modeIndex(connection.mode);
     connectionFrom[c] = from;
     connectionTo[c] = to;
-    append(out[connection.mode], from, c);
-    append(inbound[connection.mode], to, c);
-    if (connection.mode === 'replication') append(partners, from, to);
+    modes[c] = m;
+    outStarts[m]![from + 1]! += 1;
+    inStarts[m]![to + 1]! += 1;
+    if (m === 2) partnerStart[from + 1]! += 1;
   }
-  return { connectionIds, connectionFrom, connectionTo, out, in: inbound, partners };
+  const byMode = (starts: Int32Array[], end: Int32Array): Record<ConnectionMode, Adjacency> => {
+    const lists = starts.map((start, m) => {
+      startsFromCounts(start);
+      return filled(start, (place) => {
+        for (let c = 0; c < connections.length; c += 1) if (modes[c] === m && end[c]! >= 0) place(end[c]!, c);
+      });
+    });
+    return { sync: lists[0]!, async: lists[1]!, replication: lists[2]!, backup: lists[3]! };
+  };
+  const out = byMode(outStarts, connectionFrom);
+  const inbound = byMode(inStarts, connectionTo);
+  startsFromCounts(partnerStart);
+  const partners = filled(partnerStart, (place) => {
+    for (let c = 0; c < connections.length; c += 1) if (modes[c] === 2 && connectionFrom[c]! >= 0) place(connectionFrom[c]!, connectionTo[c]!);
+  });
+  return { connectionFrom, connectionTo, out, in: inbound, partners };
+}
+
+/** A connection's id, `from->to:mode`, as findings and the app name it (made when asked: findings name few connections). */
+export function connectionIdAt(graph: DesignGraph, c: number): string {
+  return flat(connectionId(graph.connections[c]!));
+}
+
+/** Per graph, the list naming each component alone, made when first asked. */
+const aloneLists = new WeakMap<DesignGraph, (string[] | undefined)[]>();
+
+/**
+ * `[id]` of component i: one list per component, shared by every finding and scenario about it alone
+ * (thousands of findings and scenarios name one component each). Frozen, since it is shared.
+ */
+export function aloneIds(graph: DesignGraph, i: number): string[] {
+  let lists = aloneLists.get(graph);
+  if (!lists) aloneLists.set(graph, (lists = new Array<string[] | undefined>(graph.components.length)));
+  return (lists[i] ??= Object.freeze([graph.components[i]!.id]) as string[]);
 }
 
 /** The component index at the other end of connection `c` seen from `from`'s side. */

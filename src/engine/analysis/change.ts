@@ -1,5 +1,5 @@
 import type { Design } from '../../model';
-import { graphOf, sameItems, source, target, zoneKey, type DesignGraph } from '../graph';
+import { type DesignGraph, entriesOf, graphOf, sameItems, source, target, zoneKey } from '../graph';
 import { analysisWith, type DesignAnalysis } from './analyze';
 import type { RuleChange } from './findings';
 import { journeysAvailability, type EarlierJourneys, type JourneyAvailability } from './availability';
@@ -209,7 +209,7 @@ function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'j
   const own = touched.slice();
   const owned = [...changed];
   for (const t of changed) {
-    for (const c of graph.in.backup[t]!) {
+    for (const c of entriesOf(graph.in.backup, t)) {
       const s = source(graph, c);
       if (!own[s]) owned.push(s);
       own[s] = 1;
@@ -219,10 +219,10 @@ function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'j
   const places = new Set<string>();
   for (const i of owned) for (const g of i < old.length ? [earlierGraph, graph] : [graph]) addPlaces(places, g, i);
   const near = own.slice();
-  for (const t of changed) for (const c of graph.out.sync[t]!) near[target(graph, c)] = 1;
+  for (const t of changed) for (const c of entriesOf(graph.out.sync, t)) near[target(graph, c)] = 1;
 
   const plansUnchanged = plans.map((plan, p) => p < earlierPlans.length && samePlan(plan, earlierPlans[p]!));
-  const failoversUnchanged = plans.map((plan, p) => plansUnchanged[p]! && plan.needed.every((n) => !touched[n] && graph.partners[n]!.every((q) => !touched[q])));
+  const failoversUnchanged = plans.map((plan, p) => plansUnchanged[p]! && plan.needed.every((n) => !touched[n] && entriesOf(graph.partners, n).every((q) => !touched[q])));
   const journeysUnchanged = plans.map((plan, p) => failoversUnchanged[p]! && plan.relevant.every((i) => !near[i]));
   const positions = knownScenarioIndex(earlierGraph);
   // Scenarios are found by position when the analysis given is this index's (as analyzeDesign's is), by id otherwise.

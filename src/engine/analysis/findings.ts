@@ -1,6 +1,6 @@
 import type { Design } from '../../model';
 import { flat } from '../flat';
-import { source, target, type DesignGraph } from '../graph';
+import { type DesignGraph, entriesOf, source, target } from '../graph';
 import { ALL_RULES } from '../rules';
 import type { JourneyAvailability } from './availability';
 import { severityRank, type ComponentScope, type DesignScope, type JourneyScope, type Finding, type Rule, type RuleContext, type RuleResult, type Severity, type TierClass } from '../rules/types';
@@ -250,10 +250,10 @@ function refindComponents(rule: Rule, scope: ComponentScope, earlier: readonly (
     for (const g of graphs) {
       if (t >= g.components.length) continue;
       for (const reach of scope.reads) {
-        if (reach === 'sync-targets') for (const c of g.in.sync[t]!) mark(source(g, c));
-        else if (reach === 'sync-sources') for (const c of g.out.sync[t]!) mark(target(g, c));
-        else if (reach === 'async-sources') for (const c of g.out.async[t]!) mark(target(g, c));
-        else if (reach === 'backup-targets') for (const c of g.in.backup[t]!) mark(source(g, c));
+        if (reach === 'sync-targets') for (const c of entriesOf(g.in.sync, t)) mark(source(g, c));
+        else if (reach === 'sync-sources') for (const c of entriesOf(g.out.sync, t)) mark(target(g, c));
+        else if (reach === 'async-sources') for (const c of entriesOf(g.out.async, t)) mark(target(g, c));
+        else if (reach === 'backup-targets') for (const c of entriesOf(g.in.backup, t)) mark(source(g, c));
       }
       if (scope.reachedFrom) for (const i of scope.reachedFrom(g, t)) mark(i);
     }

@@ -1,5 +1,5 @@
 import type { Design, Journey } from '../../model';
-import { graphOf, type DesignGraph } from '../graph';
+import { entriesOf, graphOf, type Adjacency, type DesignGraph } from '../graph';
 import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
 import { failoverTime, latest, restoreTime, zoneLossDisruption, type Estimate } from './recovery';
 import type { Assumption } from './assumptions';
@@ -40,18 +40,18 @@ const NO_NEXT: RelevantNext = Object.freeze({ sync: Object.freeze([]) as readonl
 
 function relevantNext(graph: DesignGraph, relevant: readonly number[], inRelevant: Uint8Array): Map<number, RelevantNext> {
   const next = new Map<number, RelevantNext>();
-  const within = (list: readonly number[]): readonly number[] => {
+  const within = (list: Adjacency, i: number): readonly number[] => {
     let targets: number[] | undefined;
-    for (let k = 0; k < list.length; k += 1) {
-      const t = graph.connectionTo[list[k]!]!;
+    for (let k = list.start[i]!, end = list.start[i + 1]!; k < end; k += 1) {
+      const t = graph.connectionTo[list.items[k]!]!;
       if (inRelevant[t]) (targets ??= []).push(t);
     }
     return targets ?? NO_NEXT.sync;
   };
   for (let k = 0; k < relevant.length; k += 1) {
     const i = relevant[k]!;
-    const sync = within(graph.out.sync[i]!);
-    const async = within(graph.out.async[i]!);
+    const sync = within(graph.out.sync, i);
+    const async = within(graph.out.async, i);
     next.set(i, sync.length === 0 && async.length === 0 ? NO_NEXT : { sync, async });
   }
   return next;
@@ -96,9 +96,9 @@ function sweep(graph: DesignGraph, starts: Iterable<number>, forward: boolean, m
   while (stack.length > 0) {
     const i = stack.pop()!;
     for (let mode = 0; mode < 2; mode += 1) {
-      const list = mode === 0 ? adjacency.sync[i]! : adjacency.async[i]!;
-      for (let k = 0; k < list.length; k += 1) {
-        const next = ends[list[k]!]!;
+      const list = mode === 0 ? adjacency.sync : adjacency.async;
+      for (let k = list.start[i]!, end = list.start[i + 1]!; k < end; k += 1) {
+        const next = ends[list.items[k]!]!;
         if (!mark[next]) {
           mark[next] = 1;
           stack.push(next);
@@ -131,7 +131,7 @@ export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): Journey
     const from = graph.indexById.get(journey.from)!;
     const needed = journey.needs.map((id) => graph.indexById.get(id)!).filter((i) => i !== undefined);
     const targets = new Set<number>(needed);
-    for (const n of needed) for (const p of graph.partners[n]!) targets.add(p);
+    for (const n of needed) for (const p of entriesOf(graph.partners, n)) targets.add(p);
     // Backward from the targets first (usually small), then forward from the entry inside it.
     sweep(graph, targets, false, backward, stack, swept);
     const relevant: number[] = [];
@@ -144,9 +144,9 @@ export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): Journey
         const i = stack.pop()!;
         relevant.push(i);
         for (let mode = 0; mode < 2; mode += 1) {
-          const list = mode === 0 ? graph.out.sync[i]! : graph.out.async[i]!;
-          for (let k = 0; k < list.length; k += 1) {
-            const next = graph.connectionTo[list[k]!]!;
+          const list = mode === 0 ? graph.out.sync : graph.out.async;
+          for (let k = list.start[i]!, end = list.start[i + 1]!; k < end; k += 1) {
+            const next = graph.connectionTo[list.items[k]!]!;
             if (backward[next] && !inRelevant[next]) {
               inRelevant[next] = 1;
               stack.push(next);
@@ -235,8 +235,12 @@ function outcome(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, ex
       if (reached[n] === 2) deferred.push(id);
       continue;
     }
-    const partner = graph.partners[n]!.find((p) => reached[p] && !isDown(p));
-    if (partner !== undefined) {
+    let partner = -1;
+    for (let k = graph.partners.start[n]!, end = graph.partners.start[n + 1]!; k < end && partner < 0; k += 1) {
+      const p = graph.partners.items[k]!;
+      if (reached[p] && !isDown(p)) partner = p;
+    }
+    if (partner >= 0) {
       failovers.push({ component: id, partner: graph.components[partner]!.id });
       estimates.push(failoverTime(graph, n, partner));
     } else {

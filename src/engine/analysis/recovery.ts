@@ -1,5 +1,5 @@
 import { DNS_ENDPOINT_CHECKS, dnsEndpointCheck, TARGET_HEALTH_CHECKS, type BackupPolicy, type ReplicationMethod } from '../../catalog';
-import { isGlobal, source, target, zoneKey, type DesignGraph } from '../graph';
+import { countOf, type DesignGraph, isGlobal, isPartner, source, target, zoneKey } from '../graph';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import type { FailureState } from './failure';
 import { modelInputs } from './rates';
@@ -45,8 +45,12 @@ export function holdsRecords(graph: DesignGraph, i: number): boolean {
 
 /** Backup vaults this component sends backups to (`backup` connections). */
 export function backupTargets(graph: DesignGraph, i: number): readonly number[] {
-  const list = graph.out.backup[i]!;
-  return list.length === 0 ? NO_TARGETS : list.map((c) => target(graph, c));
+  const list = graph.out.backup;
+  const count = countOf(list, i);
+  if (count === 0) return NO_TARGETS;
+  const targets = new Array<number>(count);
+  for (let k = 0; k < count; k += 1) targets[k] = target(graph, list.items[list.start[i]! + k]!);
+  return targets;
 }
 
 const NO_TARGETS: readonly number[] = Object.freeze([]);
@@ -127,8 +131,9 @@ export function zoneLossDisruption(graph: DesignGraph, i: number, lost: Readonly
  */
 function targetEviction(graph: DesignGraph, i: number): Estimate {
   let slowest: Estimate | undefined;
-  for (const c of graph.in.sync[i]!) {
-    const check = graph.traits[source(graph, c)]?.targetHealthCheck;
+  const callers = graph.in.sync;
+  for (let k = callers.start[i]!, end = callers.start[i + 1]!; k < end; k += 1) {
+    const check = graph.traits[source(graph, callers.items[k]!)]?.targetHealthCheck;
     if (!check) continue;
     const assumption = check === TARGET_HEALTH_CHECKS.network ? ASSUMPTIONS.healthCheckEvictionNetwork : ASSUMPTIONS.healthCheckEviction;
     if (!slowest || assumption.seconds > slowest.seconds!) slowest = est(assumption.seconds, assumption);
@@ -264,9 +269,10 @@ export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, co
   }
   // A replica's data lives at its source too: losing the copy loses nothing while the source is up.
   // (Not for mutual replication, as between active regions: there each side takes its own writes.)
-  for (const c of graph.in.replication[i]!) {
-    const from = source(graph, c);
-    if (!failed.down[from] && !graph.partners[i]!.includes(from)) return est(0);
+  const sources = graph.in.replication;
+  for (let k = sources.start[i]!, end = sources.start[i + 1]!; k < end; k += 1) {
+    const from = source(graph, sources.items[k]!);
+    if (!failed.down[from] && !isPartner(graph, i, from)) return est(0);
   }
   if (!failed.down[i]) {
     const lost = failed.lostZones.get(i);
@@ -274,8 +280,8 @@ export function dataLoss(graph: DesignGraph, i: number, failed: FailureState, co
     if (role === 'cache' && primaryLost) return est(ASSUMPTIONS.cacheReplicationLag.seconds, ASSUMPTIONS.cacheReplicationLag);
     return est(0);
   }
-  for (const p of graph.partners[i]!) {
-    if (failed.down[p]) continue;
+  for (let k = graph.partners.start[i]!, end = graph.partners.start[i + 1]!; k < end; k += 1) {
+    if (failed.down[graph.partners.items[k]!]) continue;
     return replicationLag(graph, i, data?.replication ?? 'database-log');
   }
   if (role === 'files') {

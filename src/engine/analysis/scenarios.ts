@@ -1,6 +1,6 @@
 import { isSlaFigure } from '../../catalog';
 import { displayName, type Design } from '../../model';
-import { graphOf, zoneKey, type DesignGraph } from '../graph';
+import { aloneIds, graphOf, zoneKey, type DesignGraph } from '../graph';
 import { flat } from '../flat';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import { applyFailure, applyFailureOver, checkFailure, type Failure, type FailureState } from './failure';
@@ -55,12 +55,17 @@ export interface FailureScenario {
 
 const NONE: readonly never[] = Object.freeze([]);
 
-function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: string, failure: Failure, failed: FailureState, journeys: JourneyOutcome[], stores: readonly number[], corruption = false): FailureScenario {
+/**
+ * A scenario's figures from its failure state. `down`, when given, lists what it takes down (else the
+ * state's down components): a component's own scenarios name it in one list, shared by the failure and
+ * the scenario (two fields of the output, one array kept).
+ */
+function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: string, failure: Failure, failed: FailureState, journeys: JourneyOutcome[], stores: readonly number[], corruption = false, down?: string[]): FailureScenario {
   if (journeys.length === 0 && stores.length === 0 && failed.lostZones.size === 0) {
     // Nothing on a journey's route and no data: the common case on large designs, kept allocation-light.
     return {
       id, kind, title, failure,
-      downComponents: idsAt(graph, failed.downIndices),
+      downComponents: down ?? idsAt(graph, failed.downIndices),
       degradedComponents: NONE as never[], brokenJourneys: NONE as never[], failedOverJourneys: NONE as never[], journeys,
       rtoSeconds: 0, rpoSeconds: 0, dataLoss: NONE as never[], assumptions: NONE as never[],
     };
@@ -85,7 +90,7 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     kind,
     title,
     failure,
-    downComponents: idsAt(graph, failed.downIndices),
+    downComponents: down ?? idsAt(graph, failed.downIndices),
     degradedComponents,
     brokenJourneys,
     failedOverJourneys,
@@ -371,7 +376,9 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     }
     const external = graph.kinds[i]!.capabilities.external === true;
     const id = flat(`${external ? 'external' : 'component'}:${component.id}`);
-    const failure: Failure = { components: [component.id] };
+    // Down: this component alone, as the failure names it.
+    const alone = aloneIds(graph, i);
+    const failure: Failure = { components: alone };
     singleDown[i] = 1;
     singleIndices.push(i);
     const failed = single;
@@ -386,7 +393,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     }
     const name = displayName(component);
     const title = flat(external ? `External dependency ${name} is unavailable` : `${name} fails`);
-    const scenario = summarize(graph, id, external ? 'external' : 'component', title, failure, failed, journeys, holdsRecords(graph, i) ? [i] : NONE);
+    const scenario = summarize(graph, id, external ? 'external' : 'component', title, failure, failed, journeys, holdsRecords(graph, i) ? [i] : NONE, false, alone);
     if (journeys.length > 0) {
       const sla = graph.kinds[i]!.slaAnswerOf(component, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
       if (isSlaFigure(sla) && sla.percent >= 100) scenario.unlikely = `${sla.service} commits to 100% availability: its failure is not counted as the worst case`;
@@ -417,8 +424,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
       journeys.push({ ...unaffected(outcome.id, outcome.name), up: false, rtoSeconds: release.estimate.seconds, missing: [component.id], assumptions: release.estimate.assumptions });
     }
     if (journeys.length === 0) continue;
-    const scenario = summarize(graph, flat(`deployment:${component.id}`), 'deployment', flat(`A bad release of ${displayName(component)}`), { components: [component.id] }, single, journeys, NONE);
-    scenario.downComponents = [component.id];
+    const alone = aloneIds(graph, i);
+    const scenario = summarize(graph, flat(`deployment:${component.id}`), 'deployment', flat(`A bad release of ${displayName(component)}`), { components: alone }, single, journeys, NONE, false, alone);
     scenario.affectedShare = release.share;
     releaseScenario[i] = scenarios.length;
     scenarios.push(scenario);
@@ -453,8 +460,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
         ? { ...unaffected(plan.journey.id, plan.journey.name), up: false, rtoSeconds: restore.seconds, missing: [component.id], assumptions: restore.assumptions }
         : unaffected(plan.journey.id, plan.journey.name);
     }
-    const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), { components: [component.id] }, (healthy ??= applyFailure(graph, {})), journeys, [i], true);
-    scenario.downComponents = [component.id];
+    const alone = aloneIds(graph, i);
+    const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), { components: alone }, (healthy ??= applyFailure(graph, {})), journeys, [i], true, alone);
     scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
     scenarios.push(scenario);
   }

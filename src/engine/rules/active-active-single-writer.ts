@@ -1,4 +1,4 @@
-import { target } from '../graph';
+import { entriesOf, target } from '../graph';
 import { idsOf } from './helpers';
 import type { Rule, RuleResult } from './types';
 
@@ -24,7 +24,7 @@ export const activeActiveSingleWriter: Rule = {
     const serviceRegions = new Set<string>();
     graph.components.forEach((component, i) => {
       if (!graph.kinds[i]!.capabilities.deployable || component.region === undefined || !active.includes(component.region)) return;
-      for (const c of graph.out.sync[i]!) {
+      for (const c of entriesOf(graph.out.sync, i)) {
         const db = target(graph, c);
         if (graph.kinds[db]!.capabilities.dataRole !== 'records' || graph.components[db]!.region === undefined) continue;
         services.add(i);

@@ -1,3 +1,4 @@
+import { aloneIds, countOf } from '../graph';
 import { backupOf, backupTargets } from '../analysis/recovery';
 import { componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
@@ -22,7 +23,7 @@ export const backupSameBoundary: Rule = {
       const vaults = backupTargets(graph, i);
       if (backup?.enabled !== true && vaults.length === 0) return NO_RESULTS;
       // A replica's records of truth are its source's; the source's backups are the ones judged.
-      if (graph.in.replication[i]!.length > 0) return NO_RESULTS;
+      if (countOf(graph.in.replication, i) > 0) return NO_RESULTS;
       let otherAccount = backup?.separateAccount === true;
       let otherRegion = typeof backup?.copyToRegion === 'string' && backup.copyToRegion !== component.region;
       for (const v of vaults) {
@@ -41,7 +42,7 @@ export const backupSameBoundary: Rule = {
       if (multiRegion && !otherRegion) {
         return [
           {
-            components: [component.id],
+            components: aloneIds(graph, i),
             severity: 'medium',
             message: `${context.name(i)}'s backups never leave its region, although the design has a recovery region.`,
             fix: `Copy ${context.name(i)}'s backups to the recovery region.`,

@@ -1,3 +1,4 @@
+import { aloneIds } from '../graph';
 import { spreadFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
 
@@ -23,7 +24,7 @@ export const clusterNodesSingleZone: Rule = {
       const upgrade = cluster.upgrade === 'in-place' && !cluster.disruptionBudgets ? ' An in-place upgrade without pod disruption budgets drains them with nowhere else to go.' : '';
       return [
         {
-          components: [component.id],
+          components: aloneIds(graph, i),
           message: `${context.name(i)} has ${cluster.nodeGroups === 1 ? 'its node group' : `all ${cluster.nodeGroups} node groups`} in zone ${cluster.nodeZones.join(', ')}: losing it stops every workload on the cluster.${upgrade}`,
           autoFix: spreadFix(graph, i),
         },

@@ -1,4 +1,4 @@
-import type { DesignGraph } from '../graph';
+import { aloneIds, countOf, type DesignGraph } from '../graph';
 import { idsOf, requestPath, remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
@@ -33,10 +33,10 @@ export const criticalDependencyUnredundant: Rule = {
         switch (foundation.role) {
           case 'identity': {
             if (foundation.tokensValidatedLocally || foundation.multiRegion) return NO_RESULTS;
-            if (!onPath[i] && graph.in.sync[i]!.length === 0) return NO_RESULTS;
+            if (!onPath[i] && countOf(graph.in.sync, i) === 0) return NO_RESULTS;
             return [
               {
-                components: [component.id],
+                components: aloneIds(graph, i),
                 message: `Every request through ${name} depends on it live: tokens are not validated locally and it has no second region, so its outage signs everyone out.`,
                 fix: `Validate tokens locally with cached signing keys (bounded refresh), or run ${name} in more than one region.`,
                 autoFix: remedyFix(graph, i, 'local-token-validation', `Validate ${name}'s tokens locally`),
@@ -50,7 +50,7 @@ export const criticalDependencyUnredundant: Rule = {
             if (foundation.healthCheckedFailover) return NO_RESULTS;
             return [
               {
-                components: [component.id],
+                components: aloneIds(graph, i),
                 severity: multiRegion ? undefined : 'medium',
                 message: `${name} has no health-checked failover records, so moving users to the other region needs a manual change while the clock runs.`,
                 fix: `Use failover (or latency) records with health checks on ${name}, and a TTL of 60 s or less.`,
@@ -62,7 +62,7 @@ export const criticalDependencyUnredundant: Rule = {
             const results: RuleResult[] = [];
             if (!foundation.cachedByClients) {
               results.push({
-                components: [component.id],
+                components: aloneIds(graph, i),
                 message: `Services fetch from ${name} without caching: a restart storm during an incident depends on it answering every call.`,
                 fix: `Cache secrets in the services with a refresh interval, or inject them at deploy time.`,
                 autoFix: remedyFix(graph, i, 'client-caching', `Cache ${name}'s secrets in the services`),
@@ -70,7 +70,7 @@ export const criticalDependencyUnredundant: Rule = {
             }
             if (multiRegion && component.region !== undefined && foundation.replicatedToRegion === undefined) {
               results.push({
-                components: [component.id],
+                components: aloneIds(graph, i),
                 message: `${name} lives only in its region: the recovery region cannot start its services without it.`,
                 fix: `Replicate ${name} to the recovery region.`,
               });
@@ -81,7 +81,7 @@ export const criticalDependencyUnredundant: Rule = {
             if (foundation.redundantRunners || foundation.breakGlass) return NO_RESULTS;
             return [
               {
-                components: [component.id],
+                components: aloneIds(graph, i),
                 severity: 'medium',
                 message: `${name} is the only way to deploy or roll back, with no second runner and no break-glass path: recovery waits on it.`,
                 fix: `Keep a second runner pool or region, and document and rehearse a manual break-glass deployment.`,
@@ -90,11 +90,11 @@ export const criticalDependencyUnredundant: Rule = {
             ];
           }
           case 'keys': {
-            if (!multiRegion || foundation.multiRegion || graph.out.replication.every((list) => list.length === 0)) return NO_RESULTS;
-            const replicated = idsOf(graph, graph.out.replication.flatMap((list, j) => (list.length > 0 ? [j] : [])));
+            if (!multiRegion || foundation.multiRegion || graph.out.replication.items.length === 0) return NO_RESULTS;
+            const replicated = idsOf(graph, replicationSources(graph));
             return [
               {
-                components: [component.id],
+                components: aloneIds(graph, i),
                 severity: 'medium',
                 message: `Data is replicated to another region (${replicated.slice(0, 5).join(', ')}${replicated.length > 5 ? ', ...' : ''}), but ${name}'s keys are single-region: the copies cannot be read there.`,
                 fix: `Use multi-region keys (or a key in the recovery region wired into the replication).`,
@@ -108,7 +108,7 @@ export const criticalDependencyUnredundant: Rule = {
     },
     (graph, t) => [
       ...(graph.kinds[t]!.capabilities.internetFacing ? foundations(graph, 'dns') : []),
-      ...(graph.out.replication[t]!.length > 0 || graph.in.replication[t]!.length > 0 ? foundations(graph, 'keys') : []),
+      ...(countOf(graph.out.replication, t) > 0 || countOf(graph.in.replication, t) > 0 ? foundations(graph, 'keys') : []),
     ],
   ),
 };
@@ -116,6 +116,13 @@ export const criticalDependencyUnredundant: Rule = {
 const foundationsCache = new WeakMap<DesignGraph, Map<string, number[]>>();
 
 /** The components of a graph that play a foundation role, found once per graph. */
+/** The components that replicate to another (their `replication` connections out). */
+function replicationSources(graph: DesignGraph): number[] {
+  const sources: number[] = [];
+  for (let j = 0; j < graph.components.length; j += 1) if (countOf(graph.out.replication, j) > 0) sources.push(j);
+  return sources;
+}
+
 function foundations(graph: DesignGraph, role: string): readonly number[] {
   let byRole = foundationsCache.get(graph);
   if (!byRole) {

@@ -1,4 +1,4 @@
-import { target } from '../graph';
+import { entriesOf, target } from '../graph';
 import type { Rule, RuleResult } from './types';
 
 /**
@@ -28,7 +28,7 @@ export const edgeUnprotected: Rule = {
     const filters = new Set<number>();
     while (stack.length > 0) {
       const i = stack.pop()!;
-      for (const c of graph.out.sync[i]!) {
+      for (const c of entriesOf(graph.out.sync, i)) {
         const next = target(graph, c);
         if (graph.kinds[next]!.capabilities.filtersTraffic) {
           filters.add(next);

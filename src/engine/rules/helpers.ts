@@ -1,9 +1,9 @@
-import type { Design } from '../../model';
+import type { Component, Design } from '../../model';
 import { applyFailure } from '../analysis/failure';
 import { walk, type JourneyPlan } from '../analysis/journeys';
 import type { JourneyAvailability } from '../analysis/availability';
 import type { DesignGraph } from '../graph';
-import type { RemedyContext, RemedyId } from '../../catalog';
+import type { ComponentKind, RemedyContext, RemedyId } from '../../catalog';
 import { applyPatch, patchComponent, type AutoFix, type ComponentReach, type ComponentScope, type JourneyScope, type Rule, type RuleContext, type RuleResult, type TierClass } from './types';
 
 /** "A, B and C". */
@@ -50,12 +50,22 @@ export function placement(graph: DesignGraph, i: number): string {
   return `${replicas} instances, all in ${where}`;
 }
 
-/** The automatic fix that applies one of the kind's remedies to a component, when its kind has it. */
-export function remedyFix(graph: DesignGraph, i: number, remedy: RemedyId, label: string, context: RemedyContext = { zones: [] }): AutoFix | undefined {
-  const component = graph.components[i]!;
-  const patch = graph.kinds[i]!.remedy(remedy, component, context);
-  if (!patch) return undefined;
-  return { label, apply: (design: Design) => patchComponent(design, component.id, (c) => applyPatch(c, patch)) };
+const NO_ZONES: RemedyContext = Object.freeze({ zones: Object.freeze([]) });
+
+/**
+ * The automatic fix that applies one of the kind's remedies to a component, when its kind has it. The
+ * change is worked out when the fix is applied, from the component as it was analysed: an analysis
+ * shows thousands of fixes and applies none, and a change worked out per fix was kept for nothing.
+ */
+export function remedyFix(graph: DesignGraph, i: number, remedy: RemedyId, label: string, context?: RemedyContext): AutoFix | undefined {
+  const kind = graph.kinds[i]!;
+  if (!kind.hasRemedy(remedy)) return undefined;
+  return kindFix(label, kind, remedy, graph.components[i]!, context ?? NO_ZONES);
+}
+
+/** The fix itself, apart from remedyFix: a function with a default parameter keeps what its closures read in two objects, not one. */
+function kindFix(label: string, kind: ComponentKind, remedy: RemedyId, component: Component, context: RemedyContext): AutoFix {
+  return { label, apply: (design: Design) => patchComponent(design, component.id, (c) => applyPatch(c, kind.remedy(remedy, component, context)!)) };
 }
 
 /**

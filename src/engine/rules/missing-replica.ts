@@ -1,3 +1,4 @@
+import { aloneIds } from '../graph';
 import { spreadFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
@@ -19,11 +20,10 @@ export const missingReplica: Rule = {
       const traits = graph.traits[i]!;
       const data = traits.data;
       if (!graph.kinds[i]!.capabilities.replicable || !data) return NO_RESULTS;
-      const component = graph.components[i]!;
       const results: RuleResult[] = [];
       if (data.role === 'records' && traits.zonalFailover === 'none') {
         results.push({
-          components: [component.id],
+          components: aloneIds(graph, i),
           message: `${context.name(i)} is a single database instance with no standby${(data.readReplicas ?? 0) > 0 ? ' (read replicas need a manual promotion and lag behind)' : ''}.`,
           fix: `Set ${context.name(i)}'s high availability to Multi-AZ, with the standby in another zone.`,
           autoFix: spreadFix(graph, i),
@@ -31,7 +31,7 @@ export const missingReplica: Rule = {
       }
       if (data.role === 'cache' && data.irreplaceable && (graph.instanceZones[i]!.length < 2 || traits.zonalFailover === 'none')) {
         results.push({
-          components: [component.id],
+          components: aloneIds(graph, i),
           message: `${context.name(i)} holds data kept nowhere else but has no replica in another zone with automatic failover.`,
           fix: `Give ${context.name(i)} a replica in another zone and turn on automatic failover.`,
           autoFix: spreadFix(graph, i),

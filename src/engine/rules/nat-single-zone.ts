@@ -1,4 +1,4 @@
-import { source } from '../graph';
+import { entriesOf, source } from '../graph';
 import { listOf, componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
 
@@ -21,7 +21,7 @@ export const natSingleZone: Rule = {
       const natZones = new Set(graph.instanceZones[i]);
       const consumerZones = new Set<string>();
       const consumers: string[] = [];
-      for (const c of graph.in.sync[i]!) {
+      for (const c of entriesOf(graph.in.sync, i)) {
         const s = source(graph, c);
         if (graph.components[s]!.region !== component.region) continue;
         consumers.push(graph.components[s]!.id);

@@ -1,3 +1,4 @@
+import { aloneIds } from '../graph';
 import { remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
 
@@ -29,12 +30,12 @@ export const noAutoscaling: Rule = {
       const surviving = zones.length < 2 ? 0 : replicas - perZone;
       if (autoscaling.enabled) {
         if (autoscaling.max === undefined || autoscaling.max >= replicas) return NO_RESULTS;
-        return [{ components: [component.id], message: `${context.name(i)} autoscales to at most ${autoscaling.max}, fewer than the ${replicas} instances it runs.` }];
+        return [{ components: aloneIds(graph, i), message: `${context.name(i)} autoscales to at most ${autoscaling.max}, fewer than the ${replicas} instances it runs.` }];
       }
       if (surviving * 3 >= replicas * 2) return NO_RESULTS;
       return [
         {
-          components: [component.id],
+          components: aloneIds(graph, i),
           message: `${context.name(i)} runs a fixed ${replicas} instance${replicas === 1 ? '' : 's'} in ${zones.length} zone${zones.length === 1 ? '' : 's'}: losing a zone leaves ${surviving}, too few to carry the load, and nothing adds more.`,
           autoFix: remedyFix(graph, i, 'autoscaling', `Turn on autoscaling for ${context.name(i)}`),
           details: { replicas, zones: zones.length, survivingInstances: surviving },

@@ -1,3 +1,4 @@
+import { aloneIds } from '../graph';
 import { backupTargets } from '../analysis/recovery';
 import { remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
@@ -19,19 +20,18 @@ export const noBackup: Rule = {
     return (i) => {
       const data = graph.traits[i]!.data;
       if (!data?.irreplaceable) return NO_RESULTS;
-      const component = graph.components[i]!;
       const results: RuleResult[] = [];
       // Stores with backup settings are judged by them; object stores by their versions.
       if (data.backup && !data.backup.enabled && backupTargets(graph, i).length === 0) {
         results.push({
-          components: [component.id],
+          components: aloneIds(graph, i),
           message: `${context.name(i)} has no backups: a corruption or a deletion cannot be undone.`,
           autoFix: remedyFix(graph, i, 'backups', `Turn on backups with point-in-time recovery for ${context.name(i)}`),
         });
       }
       if (data.versioned === false) {
         results.push({
-          components: [component.id],
+          components: aloneIds(graph, i),
           message: `${context.name(i)} has no versioning: an overwrite or a deletion is permanent.`,
           fix: `Turn on versioning for ${context.name(i)}, with a lifecycle rule for old versions.`,
           autoFix: remedyFix(graph, i, 'versioning', `Turn on versioning for ${context.name(i)}`),

@@ -1,4 +1,4 @@
-import { source, target } from '../graph';
+import { entriesOf, source, target } from '../graph';
 import { idsOf, listOf, remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
 
@@ -21,8 +21,8 @@ export const oneZoneFileSystem: Rule = {
       const traits = graph.traits[i]!;
       if (traits.data?.role !== 'files' || traits.zoneRedundant || traits.zonalFailover !== 'none' || component.region === undefined) return NO_RESULTS;
       const users = new Set<number>();
-      for (const c of graph.in.sync[i]!) users.add(source(graph, c));
-      for (const c of graph.out.sync[i]!) users.add(target(graph, c));
+      for (const c of entriesOf(graph.in.sync, i)) users.add(source(graph, c));
+      for (const c of entriesOf(graph.out.sync, i)) users.add(target(graph, c));
       const zones = new Set<string>();
       const multiZoneUsers = [...users].filter((u) => u >= 0 && graph.components[u]!.region === component.region && graph.instanceZones[u]!.length >= 2);
       for (const u of multiZoneUsers) for (const zone of graph.instanceZones[u]!) zones.add(zone);

@@ -1,3 +1,4 @@
+import { aloneIds } from '../graph';
 import { remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
@@ -18,18 +19,17 @@ export const queueWithoutDeadLetter: Rule = {
     return (i) => {
       const data = graph.traits[i]!.data;
       if (data?.role !== 'messages') return NO_RESULTS;
-      const component = graph.components[i]!;
       const results: RuleResult[] = [];
       if (data.deadLetter !== true) {
         results.push({
-          components: [component.id],
+          components: aloneIds(graph, i),
           message: `${context.name(i)} has no dead-letter queue: a message that always fails blocks or loops.`,
           autoFix: remedyFix(graph, i, 'dead-letter', `Add a dead-letter queue to ${context.name(i)}`),
         });
       }
       if (data.durableWrites === false) {
         results.push({
-          components: [component.id],
+          components: aloneIds(graph, i),
           severity: 'high',
           message: `${context.name(i)} is not durable: messages in flight are lost when a node or zone fails.`,
           fix: `Make ${context.name(i)} durable (persisted and replicated before a send is acknowledged).`,

@@ -1,3 +1,4 @@
+import { aloneIds } from '../graph';
 import { listOf, remedyFix } from './helpers';
 import type { Rule, RuleResult } from './types';
 
@@ -39,7 +40,7 @@ export const registrySingleRegion: Rule = {
       if (missing.length === 0) return;
       const names = missing.map((id) => graph.regionsById.get(id)?.name ?? id);
       results.push({
-        components: [component.id],
+        components: aloneIds(graph, i),
         message: `${context.name(i)} holds the images only in ${graph.regionsById.get(component.region)?.name ?? component.region}, but ${listOf(names)} also ${missing.length === 1 ? 'runs' : 'run'} containers: losing this region leaves ${missing.length === 1 ? 'it' : 'them'} unable to pull an image to start or scale anything.`,
         fix: `Replicate ${context.name(i)} to ${listOf(names)}.`,
         autoFix: remedyFix(graph, i, 'image-replication', `Replicate ${context.name(i)} to ${listOf(names)}`, { zones: [], regions: missing }),

@@ -1,4 +1,4 @@
-import { target } from '../graph';
+import { connectionIdAt, entriesOf, target } from '../graph';
 import { remedyFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
@@ -19,14 +19,14 @@ export const reportingOnPrimary: Rule = {
       if (graph.traits[i]!.workload !== 'reporting') return NO_RESULTS;
       const component = graph.components[i]!;
       const results: RuleResult[] = [];
-      for (const c of graph.out.sync[i]!) {
+      for (const c of entriesOf(graph.out.sync, i)) {
         const db = target(graph, c);
         const data = graph.traits[db]!.data;
         if (data?.role !== 'records' || data.readScaling === true) continue;
         const addReplica = remedyFix(graph, db, 'read-replica', `Add a read replica to ${context.name(db)}`);
         results.push({
           components: [component.id, graph.components[db]!.id],
-          connections: [graph.connectionIds[c]!],
+          connections: [connectionIdAt(graph, c)],
           message: `${context.name(i)} runs its reports against ${context.name(db)}, which has no read replica: long reads compete with every user's writes.`,
           fix: `Add a read replica to ${context.name(db)} and point ${context.name(i)} at it, or feed a data warehouse.`,
           autoFix: addReplica,

@@ -1,3 +1,4 @@
+import { aloneIds } from '../graph';
 import { formatDuration } from '../../model';
 import { componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
@@ -51,7 +52,7 @@ export const rpoExceedsTarget: Rule = {
       const detectionOnly = loss.corruption && graph.traits[i]!.data?.backup?.pitr === true;
       return [
         {
-          components: [component.id],
+          components: aloneIds(graph, i),
           // Data that cannot be recovered at all is critical at any tier (docs/reliability-reference.md HA-004).
           severity: loss.seconds === null ? 'critical' : detectionOnly ? 'medium' : undefined,
           message: `${context.name(i)} could lose ${amount} when "${loss.scenario}", beyond the ${formatDuration(tier.rpoSeconds)} RPO.`,

@@ -1,6 +1,6 @@
 import { applyFailure } from '../analysis/failure';
 import { evaluateJourney } from '../analysis/journeys';
-import { redundancy } from '../graph';
+import { countOf, redundancy } from '../graph';
 import { listOf, placement, spreadFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
 
@@ -30,7 +30,7 @@ export const singlePointOfFailure: Rule = {
       if (!onRoutes[i]) return NO_RESULTS;
       const kind = graph.kinds[i]!;
       if (kind.capabilities.entryPoint || kind.capabilities.external) return NO_RESULTS;
-      if (redundancy(graph, i) >= 2 || graph.partners[i]!.length > 0) return NO_RESULTS;
+      if (redundancy(graph, i) >= 2 || countOf(graph.partners, i) > 0) return NO_RESULTS;
       const broken = plans.filter((plan) => plan.inRelevant[i] && evaluateJourney(graph, plan, healthy, i).up === false);
       if (broken.length === 0) return NO_RESULTS;
       const names = broken.map((plan) => plan.journey.name);

@@ -1,4 +1,4 @@
-import { source } from '../graph';
+import { entriesOf, source } from '../graph';
 import { idsOf, remedyFix, requestPath, componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
 
@@ -23,7 +23,7 @@ export const singlePrivateLink: Rule = {
       const capabilities = graph.kinds[e]!.capabilities;
       if (!capabilities.external || capabilities.entryPoint) return NO_RESULTS;
       if (!needed.has(component.id) && onPath[e] !== 1) return NO_RESULTS;
-      const sources = [...graph.in.sync[e]!, ...graph.in.async[e]!].map((c) => source(graph, c)).filter((s) => s >= 0);
+      const sources = [...entriesOf(graph.in.sync, e), ...entriesOf(graph.in.async, e)].map((c) => source(graph, c)).filter((s) => s >= 0);
       if (sources.length === 0) return NO_RESULTS;
       const links = sources.filter((s) => graph.traits[s]!.privateLink !== undefined);
       // Only systems reached solely through private links; another path (the internet, a NAT) is not this rule's.

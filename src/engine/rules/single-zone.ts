@@ -1,3 +1,4 @@
+import { aloneIds } from '../graph';
 import { placement, spreadFix, componentRule, NO_RESULTS } from './helpers';
 import type { Rule } from './types';
 
@@ -22,7 +23,7 @@ export const singleZone: Rule = {
       if (!region || region.zones.length < 2 || graph.instanceZones[i]!.length !== 1) return NO_RESULTS;
       return [
         {
-          components: [component.id],
+          components: aloneIds(graph, i),
           message: `${context.name(i)} runs as ${placement(graph, i)}, although the region has zones ${region.zones.join(', ')}.`,
           autoFix: spreadFix(graph, i),
         },

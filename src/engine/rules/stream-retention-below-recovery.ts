@@ -1,3 +1,4 @@
+import { entriesOf } from '../graph';
 import { idsOf, listOf, remedyFix } from './helpers';
 import { formatDuration } from '../../model';
 import type { FailureScenario } from '../analysis/scenarios';
@@ -34,7 +35,7 @@ export const streamRetentionBelowRecovery: Rule = {
     graph.components.forEach((component, i) => {
       const data = graph.traits[i]!.data;
       if (data?.role !== 'messages' || data.replayable !== true || data.messageRetentionDays === undefined) return;
-      const consumers = graph.out.async[i]!.concat(graph.out.sync[i]!).map((c) => graph.connectionTo[c]!).filter((t) => t >= 0);
+      const consumers = [...entriesOf(graph.out.async, i), ...entriesOf(graph.out.sync, i)].map((c) => graph.connectionTo[c]!).filter((t) => t >= 0);
       if (consumers.length === 0) return;
       const ids = new Set(consumers.map((t) => graph.components[t]!.id));
       // The design's recovery time objective, or longer where a failure keeps a consumer down longer while the stream lives on.

@@ -1,4 +1,4 @@
-import { target } from '../graph';
+import { connectionIdAt, entriesOf, target } from '../graph';
 import { requestPath, componentRule, NO_RESULTS } from './helpers';
 import type { Rule, RuleResult } from './types';
 
@@ -20,13 +20,13 @@ export const syncExternalDependency: Rule = {
       if (!onPath[i]) return NO_RESULTS;
       const component = graph.components[i]!;
       const results: RuleResult[] = [];
-      for (const c of graph.out.sync[i]!) {
+      for (const c of entriesOf(graph.out.sync, i)) {
         const x = target(graph, c);
         if (!graph.kinds[x]!.capabilities.external || graph.kinds[x]!.capabilities.entryPoint) continue;
         const journeys = context.plans().filter((plan) => plan.inRelevant[i] && plan.inRelevant[x]).map((plan) => plan.journey.name);
         results.push({
           components: [component.id, graph.components[x]!.id],
-          connections: [graph.connectionIds[c]!],
+          connections: [connectionIdAt(graph, c)],
           message: `${context.name(i)} calls ${context.name(x)} synchronously on the request path${journeys.length > 0 ? ` of ${journeys.join(', ')}` : ''}: when ${context.name(x)} is slow or down, so are they.`,
           fix: `Put a queue between ${context.name(i)} and ${context.name(x)}, with a worker pool that calls ${context.name(x)} with retries and a dead-letter queue.`,
         });
