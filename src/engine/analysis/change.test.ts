@@ -178,7 +178,8 @@ function expectSameForEveryChange(design: Design): void {
 
 describe('the analysis of a change, from the analysis before it', () => {
   describe.each(shippedTemplates())('on the template %s', (_file, design) => {
-    it('equals the analysis from nothing for every automatic fix, every remedy, every setting and the edits the app makes', () => expectSameForEveryChange(design));
+    // Hundreds of changes, each analysed twice: about 10 s on a quiet machine, twice that on a busy one.
+    it('equals the analysis from nothing for every automatic fix, every remedy, every setting and the edits the app makes', () => expectSameForEveryChange(design), 60_000);
   });
 
   it('equals the analysis from nothing where a journey reads components off its route (a load balancer in front, a backup vault)', () => {
