@@ -305,20 +305,32 @@ function routeScene(connections: readonly Connection[], nodeById: ReadonlyMap<st
 }
 
 function sceneBounds(nodes: readonly Rect[], regions: readonly Rect[], edges: readonly DiagramEdge[]): Rect {
+  return boundsOf([nodes, regions], edges.map((edge) => edge.points)) ?? { x: 0, y: 0, width: 0, height: 0 };
+}
+
+/** The smallest box holding every rect and every point of the lists given, or undefined when there are none. */
+export function boundsOf(rectLists: readonly (readonly Rect[])[], pointLists: readonly (readonly Point[])[] = []): Rect | undefined {
   let left = Infinity;
   let top = Infinity;
   let right = -Infinity;
   let bottom = -Infinity;
-  const add = (x: number, y: number, width = 0, height = 0) => {
-    left = Math.min(left, x);
-    top = Math.min(top, y);
-    right = Math.max(right, x + width);
-    bottom = Math.max(bottom, y + height);
-  };
-  for (const r of [...nodes, ...regions]) add(r.x, r.y, r.width, r.height);
-  for (const edge of edges) for (const p of edge.points) add(p.x, p.y);
-  if (!Number.isFinite(left)) return { x: 0, y: 0, width: 0, height: 0 };
-  return { x: left, y: top, width: right - left, height: bottom - top };
+  for (const rects of rectLists) {
+    for (const r of rects) {
+      left = Math.min(left, r.x);
+      top = Math.min(top, r.y);
+      right = Math.max(right, r.x + r.width);
+      bottom = Math.max(bottom, r.y + r.height);
+    }
+  }
+  for (const points of pointLists) {
+    for (const p of points) {
+      left = Math.min(left, p.x);
+      top = Math.min(top, p.y);
+      right = Math.max(right, p.x);
+      bottom = Math.max(bottom, p.y);
+    }
+  }
+  return Number.isFinite(left) ? { x: left, y: top, width: right - left, height: bottom - top } : undefined;
 }
 
 // --- Hit-testing and drops ------------------------------------------------------------------

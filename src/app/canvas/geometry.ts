@@ -1,5 +1,6 @@
 import type { Component, Design, LayoutPoint, Region } from '../../model';
 import {
+  boundsOf,
   boxesOverlap,
   buildScene,
   centre,
@@ -215,23 +216,12 @@ export function keepInView(box: Rect, viewport: CanvasViewport, size: { width: n
 
 /** The box around the selected components and the routes of the selected connections, if any is drawn. */
 export function selectionBox(scene: Scene, selection: { components: readonly string[]; connections: readonly string[] }): Rect | undefined {
-  let left = Infinity;
-  let top = Infinity;
-  let right = -Infinity;
-  let bottom = -Infinity;
-  const take = (x: number, y: number, width = 0, height = 0) => {
-    left = Math.min(left, x);
-    top = Math.min(top, y);
-    right = Math.max(right, x + width);
-    bottom = Math.max(bottom, y + height);
-  };
+  const nodes: Rect[] = [];
   for (const id of selection.components) {
     const node = scene.nodeById.get(id);
-    if (node) take(node.x, node.y, node.width, node.height);
+    if (node) nodes.push(node);
   }
-  if (selection.connections.length > 0) {
-    const wanted = new Set(selection.connections);
-    for (const edge of scene.edges) if (wanted.has(edge.id)) for (const point of edge.points) take(point.x, point.y);
-  }
-  return left === Infinity ? undefined : { x: left, y: top, width: right - left, height: bottom - top };
+  const wanted = new Set(selection.connections);
+  const routes = wanted.size === 0 ? [] : scene.edges.filter((edge) => wanted.has(edge.id)).map((edge) => edge.points);
+  return boundsOf([nodes], routes);
 }
