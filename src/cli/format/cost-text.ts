@@ -1,6 +1,6 @@
 import { terminalText, type Design } from '../../model';
 import { COMMITMENT_TITLES, totalCaption, type CostReport, type LineItem } from '../../engine/cost';
-import { assumptionsThatMatter, assumptionText, isSecondarySource, isSourceNote, layerTitle, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS, usageValueText } from './cost-shared';
+import { assumptionsThatMatter, assumptionText, eachLineNote, isSecondarySource, layerTitle, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS, usageValueText } from './cost-shared';
 
 /** Columns padded to their widest cell, each cell escaped for the terminal first; `(none)` for no rows. */
 function table(cells: readonly (readonly string[])[], rightAligned: readonly number[]): string {
@@ -156,6 +156,7 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
     }
     return text;
   };
+  const writeNote = (note: string) => out.raw(noteLine(note));
   let anySecondary = false;
   report.components.forEach((component, componentIndex) => {
     // The component's total as byComponent has it (cents of the profile, in dollars), without a look-up by its id.
@@ -169,9 +170,7 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
       const lineAmount = priced ? amountText(line.monthlyCents[profile] / 100) : STATUS_LABELS[line.status];
       const price = priced && line.quantity ? `  ${quantityOf(line.quantity[profile], line.quantityUnit)} x ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''}${secondary ? ` ${SECONDARY_MARK}` : ''}` : '';
       out.line(`    ${line.what}: ${lineAmount}${price}`);
-      // The commitment first, then the line's own notes but the one the dagger stands for.
-      if (line.commitment) out.raw(noteLine(`commitment: ${line.commitment}`));
-      for (const note of line.notes) if (!isSourceNote(note)) out.raw(noteLine(note));
+      eachLineNote(line, writeNote);
     }
   });
   if (report.adjustments.length > 0) {
