@@ -217,8 +217,8 @@ export class ComponentLedger<P = AnyProps> {
       if (factor.price.note) notes.push(factor.price.note);
     }
     if (match.imported) notes.push('price from your imported price book');
-    // The note is the main price's (made once with the match), even when only the multiplier's source is not first-party.
-    if (!firstParty) notes.push(match.secondaryNote ?? `not a first-party source (${match.price.sourceKind ?? 'unclassified'}): ${match.price.source}`);
+    // The main price's note (made once with the match), also when only the multiplier's source is not first-party.
+    if (!firstParty) notes.push(match.sourceNote);
     if (uncertain) notes.push('uncertain: the reference marks this price as uncertain');
     if (match.price.note && !spec.multiplier) notes.push(match.price.note);
     const per = match.price.per;

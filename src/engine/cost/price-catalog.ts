@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PROVIDERS, type Provider } from '../../model';
-import { FIRST_PARTY_SOURCES, SOURCE_KINDS, type Commitment, type SourceKind } from './types';
+import { SOURCE_KINDS, type Commitment, type SourceKind } from './types';
 
 /**
  * The price catalog's shape, defined once: public/prices/<provider>.json as scripts/price-catalogs/
@@ -100,8 +100,8 @@ export interface PriceMatch {
   service: string;
   source: string;
   sourceKind: SourceKind;
-  /** Why the line is marked (the source is not first-party), or undefined. */
-  secondaryNote: string | undefined;
+  /** The note a line priced from it carries when its source is not first-party (the ledger decides when). */
+  sourceNote: string;
 }
 
 /** What a line without a price says: the status and its reason. */
@@ -225,7 +225,7 @@ export class PriceBook {
       service: `${this.provider}/${price.serviceCode}`,
       source: imported ? `imported: ${price.source}` : price.source,
       sourceKind: imported ? 'imported' : (price.sourceKind ?? 'third-party'),
-      secondaryNote: price.sourceKind !== undefined && FIRST_PARTY_SOURCES.has(price.sourceKind) ? undefined : `not a first-party source (${price.sourceKind ?? 'unclassified'}): ${price.source}`,
+      sourceNote: `not a first-party source (${price.sourceKind ?? 'unclassified'}): ${price.source}`,
     };
   }
 
