@@ -33,6 +33,9 @@ const foundByRules = new WeakMap<readonly Finding[], readonly Found[]>();
 
 /** The finding a rule's result makes: the rule's metadata, severity for the tier, and the suppression that covers it. */
 function findingOf(rule: Rule, result: RuleResult, context: RuleContext): Finding {
+  if (result.autoFix) result.autoFix.label = flat(result.autoFix.label);
+  // Every field named at once, the absent ones undefined (which JSON leaves out): every finding has one
+  // shape, and none grows a second store for the fields added after it was made.
   const finding: Finding = {
     rule: rule.id,
     title: rule.title,
@@ -42,14 +45,11 @@ function findingOf(rule: Rule, result: RuleResult, context: RuleContext): Findin
     connections: result.connections ?? NO_CONNECTIONS,
     message: flat(result.message),
     fix: result.fix !== undefined ? flat(result.fix) : rule.fix,
+    autoFix: result.autoFix,
+    details: result.details,
+    suppressed: undefined,
   };
-  if (result.autoFix) {
-    result.autoFix.label = flat(result.autoFix.label);
-    finding.autoFix = result.autoFix;
-  }
-  if (result.details) finding.details = result.details;
-  const suppression = suppressionOf(context.design, finding);
-  if (suppression) finding.suppressed = suppression;
+  if (context.design.suppressions !== undefined) finding.suppressed = suppressionOf(context.design, finding);
   return finding;
 }
 
@@ -218,8 +218,7 @@ function suppressedAgain(found: Found, design: Design): Found {
       const suppressed = suppressionOf(design, finding);
       if (suppressed?.reason === finding.suppressed?.reason) return finding;
       changed = true;
-      const { suppressed: _, ...rest } = finding;
-      return suppressed ? { ...rest, suppressed } : rest;
+      return { ...finding, suppressed };
     });
     return changed ? next : list;
   };

@@ -12,9 +12,12 @@ export interface Estimate {
 
 const est = (seconds: number | null, ...assumptions: Assumption[]): Estimate => ({ seconds, assumptions });
 
+/** Shared by every estimate that rests on nothing (frozen, since it is shared). */
+const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([]);
+
 /** The later of several estimates (recovery waits for the slowest); unbounded wins. */
 export function latest(estimates: readonly Estimate[]): Estimate {
-  if (estimates.length === 0) return { seconds: 0, assumptions: [] };
+  if (estimates.length === 0) return { seconds: 0, assumptions: NO_ASSUMPTIONS as Assumption[] };
   if (estimates.length === 1) return { seconds: estimates[0]!.seconds, assumptions: uniqueAssumptions(estimates[0]!.assumptions) };
   let seconds: number | null = 0;
   const assumptions: Assumption[] = [];

@@ -1,4 +1,4 @@
-import type { Component, Design } from '../../model';
+import type { Component, Design, Region } from '../../model';
 import { applyFailure } from '../analysis/failure';
 import { walk, type JourneyPlan } from '../analysis/journeys';
 import type { JourneyAvailability } from '../analysis/availability';
@@ -76,8 +76,20 @@ export function spreadFix(graph: DesignGraph, i: number): AutoFix | undefined {
   const component = graph.components[i]!;
   const region = component.region !== undefined ? graph.regionsById.get(component.region) : undefined;
   if (!region || region.zones.length < 2) return undefined;
-  const zones = region.zones.slice(0, 3);
-  return remedyFix(graph, i, 'spread', `Spread ${component.name ?? component.id} over zones ${zones.join(', ')}`, { zones });
+  const spread = spreadOf(region);
+  return remedyFix(graph, i, 'spread', `Spread ${component.name ?? component.id} over zones ${spread.zoneList}`, spread.context);
+}
+
+/** Per region, the zones a spread uses and their list as the label writes it: one of each, shared by every fix there (thousands on a large design). */
+const spreads = new WeakMap<Region, { readonly context: RemedyContext; readonly zoneList: string }>();
+
+function spreadOf(region: Region): { readonly context: RemedyContext; readonly zoneList: string } {
+  let spread = spreads.get(region);
+  if (!spread) {
+    const zones = Object.freeze(region.zones.slice(0, 3));
+    spreads.set(region, (spread = { context: Object.freeze({ zones }), zoneList: zones.join(', ') }));
+  }
+  return spread;
 }
 
 /** Sorted component ids of a set of indices, in design order. */
