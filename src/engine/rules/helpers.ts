@@ -63,9 +63,38 @@ export function remedyFix(graph: DesignGraph, i: number, remedy: RemedyId, label
   return kindFix(label, kind, remedy, graph.components[i]!, context ?? NO_ZONES);
 }
 
-/** The fix itself, apart from remedyFix: a function with a default parameter keeps what its closures read in two objects, not one. */
+/**
+ * A kind's remedy as a fix: one object, where a closure would keep three (the fix, the function and
+ * what it reads). `apply` is made when it is read, as a function of its own, so it can be handed on
+ * alone (the app does) and still applies this fix. Only the label is the fix's own field: its JSON is
+ * `{ "label": ... }`, as a fix made of a closure gives.
+ */
+class KindFix implements AutoFix {
+  readonly #kind: ComponentKind;
+  readonly #remedy: RemedyId;
+  readonly #component: Component;
+  readonly #context: RemedyContext;
+  label: string;
+
+  constructor(label: string, kind: ComponentKind, remedy: RemedyId, component: Component, context: RemedyContext) {
+    this.#kind = kind;
+    this.#remedy = remedy;
+    this.#component = component;
+    this.#context = context;
+    this.label = label;
+  }
+
+  get apply(): (design: Design) => Design {
+    const kind = this.#kind;
+    const remedy = this.#remedy;
+    const component = this.#component;
+    const context = this.#context;
+    return (design: Design) => patchComponent(design, component.id, (c) => applyPatch(c, kind.remedy(remedy, component, context)!));
+  }
+}
+
 function kindFix(label: string, kind: ComponentKind, remedy: RemedyId, component: Component, context: RemedyContext): AutoFix {
-  return { label, apply: (design: Design) => patchComponent(design, component.id, (c) => applyPatch(c, kind.remedy(remedy, component, context)!)) };
+  return new KindFix(label, kind, remedy, component, context);
 }
 
 /**
