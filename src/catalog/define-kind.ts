@@ -4,6 +4,7 @@ import type {
   ComponentKind,
   ComponentPatch,
   ComponentTraits,
+  DataTraits,
   KindCapabilities,
   KindContext,
   Layer,
@@ -97,7 +98,38 @@ function completeTraits(capabilities: KindCapabilities, component: Component, co
   const zoneRedundant = (traits.zoneRedundant ??= capabilities.zoneRedundantService === true && operator === 'provider');
   traits.instanceUnits ??= component.replicas ?? (capabilities.instances ? 1 : context.zones.length);
   traits.zonalFailover ??= zoneRedundant ? 'service' : capabilities.healthChecked ? 'load-balanced' : 'independent';
+  if (traits.data !== undefined) traits.data = oneShapeData(traits.data);
   return traits as ComponentTraits;
+}
+
+/**
+ * A store's data answers in one shape, every field named, as completeTraits makes the traits: rules
+ * and scenarios read them for every store, and each kind's data answers had a shape of its own.
+ */
+function oneShapeData(given: DataTraits): DataTraits {
+  const data: { [K in keyof Required<DataTraits>]: DataTraits[K] | undefined } = {
+    role: undefined,
+    irreplaceable: undefined,
+    backup: undefined,
+    versioned: undefined,
+    replicatedToRegion: undefined,
+    replicationBoundSeconds: undefined,
+    persistence: undefined,
+    sizeGb: undefined,
+    replication: undefined,
+    readReplicas: undefined,
+    readScaling: undefined,
+    deadLetter: undefined,
+    durableWrites: undefined,
+    messageRetentionDays: undefined,
+    replayable: undefined,
+    pitrAvailable: undefined,
+    vault: undefined,
+  };
+  const own = data as Record<string, unknown>;
+  const fields = given as unknown as Record<string, unknown>;
+  for (const key in fields) own[key] = fields[key];
+  return data as DataTraits;
 }
 
 /** Spreading a kind without a remedy of its own: its zones, and at least an instance per zone where it runs instances. */
