@@ -78,7 +78,7 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
   for (let k = 0; k < stores.length; k += 1) {
     const i = stores[k]!;
     const loss = dataLoss(graph, i, failed, corruption);
-    losses.push({ component: graph.components[i]!.id, rpoSeconds: loss.seconds });
+    losses.push(lossEntry(graph, i, loss.seconds));
     rpoSeconds = stores.length === 1 ? loss.seconds : later(rpoSeconds, loss.seconds);
     for (let a = 0; a < loss.assumptions.length; a += 1) assumptions.push(loss.assumptions[a]!);
   }
@@ -102,6 +102,24 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
   };
   if (placeLosses) lossAssumptions.set(scenario, placeLosses);
   return scenario;
+}
+
+/** Per graph, each store's data-loss entries made so far, one per figure. */
+const lossEntries = new WeakMap<DesignGraph, (DataLoss[] | undefined)[]>();
+
+/**
+ * `{ component, rpoSeconds }` of store i: one object per store and figure, shared by every scenario
+ * that loses that much of it (a store's loss reads the same in its zone's, its region's and its own
+ * scenario, mostly). Frozen, since it is shared.
+ */
+function lossEntry(graph: DesignGraph, i: number, rpoSeconds: number | null): DataLoss {
+  let entries = lossEntries.get(graph);
+  if (!entries) lossEntries.set(graph, (entries = new Array<DataLoss[] | undefined>(graph.components.length)));
+  const made = (entries[i] ??= []);
+  for (let k = 0; k < made.length; k += 1) if (made[k]!.rpoSeconds === rpoSeconds) return made[k]!;
+  const entry: DataLoss = Object.freeze({ component: graph.components[i]!.id, rpoSeconds });
+  made.push(entry);
+  return entry;
 }
 
 /** The ids of the components at the given indices, in that order. */
