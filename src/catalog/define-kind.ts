@@ -4,6 +4,7 @@ import type {
   ComponentKind,
   ComponentPatch,
   ComponentTraits,
+  DataTraits,
   KindCapabilities,
   KindContext,
   Layer,
@@ -61,35 +62,74 @@ type AllTraits = { [K in keyof Required<ComponentTraits>]: ComponentTraits[K] };
  * shape per kind, and copying them was the largest cost of building a design's indexes).
  */
 function completeTraits(capabilities: KindCapabilities, component: Component, context: KindContext, answers: Partial<ComponentTraits>): ComponentTraits {
-  const operator = answers.operator ?? (capabilities.external ? 'vendor' : capabilities.instances || capabilities.deployable ? 'team' : 'provider');
-  const zoneRedundant = answers.zoneRedundant ?? (capabilities.zoneRedundantService === true && operator === 'provider');
-  const instanceUnits = answers.instanceUnits ?? component.replicas ?? (capabilities.instances ? 1 : context.zones.length);
-  const zonalFailover = answers.zonalFailover ?? (zoneRedundant ? 'service' : capabilities.healthChecked ? 'load-balanced' : 'independent');
-  const traits: AllTraits = {
-    operator,
-    runtime: answers.runtime,
-    instanceUnits,
-    zoneRedundant,
-    zonalFailover,
-    healthChecks: answers.healthChecks,
-    healthCheckPath: answers.healthCheckPath,
-    targetHealthCheck: answers.targetHealthCheck,
-    autoscaling: answers.autoscaling,
-    sessionState: answers.sessionState,
-    workload: answers.workload,
-    tenantLimits: answers.tenantLimits,
-    audience: answers.audience,
-    exposure: answers.exposure,
-    rateLimiting: answers.rateLimiting,
-    monitoring: answers.monitoring,
-    data: answers.data,
-    foundation: answers.foundation,
-    vendor: answers.vendor,
-    cluster: answers.cluster,
-    images: answers.images,
-    privateLink: answers.privateLink,
+  const traits: { [K in keyof AllTraits]: AllTraits[K] | undefined } = {
+    operator: undefined,
+    runtime: undefined,
+    instanceUnits: undefined,
+    zoneRedundant: undefined,
+    zonalFailover: undefined,
+    healthChecks: undefined,
+    healthCheckPath: undefined,
+    targetHealthCheck: undefined,
+    autoscaling: undefined,
+    sessionState: undefined,
+    workload: undefined,
+    tenantLimits: undefined,
+    audience: undefined,
+    exposure: undefined,
+    rateLimiting: undefined,
+    monitoring: undefined,
+    data: undefined,
+    foundation: undefined,
+    vendor: undefined,
+    cluster: undefined,
+    images: undefined,
+    privateLink: undefined,
   };
-  return traits;
+  // The answers copied over by their own keys: each kind's answers have shapes of their own, and
+  // reading every field by name from all of them is a lookup per field that misses the engine's
+  // caches (it was the largest cost of building a design's indexes); a for-in reads each object's
+  // own fields in order, and the traits, all of one shape, take them. Then the defaults, read back
+  // from the traits (one shape) as they were from the answers.
+  const own = traits as Record<string, unknown>;
+  const given = answers as Record<string, unknown>;
+  for (const key in given) own[key] = given[key];
+  const operator = (traits.operator ??= capabilities.external ? 'vendor' : capabilities.instances || capabilities.deployable ? 'team' : 'provider');
+  const zoneRedundant = (traits.zoneRedundant ??= capabilities.zoneRedundantService === true && operator === 'provider');
+  traits.instanceUnits ??= component.replicas ?? (capabilities.instances ? 1 : context.zones.length);
+  traits.zonalFailover ??= zoneRedundant ? 'service' : capabilities.healthChecked ? 'load-balanced' : 'independent';
+  if (traits.data !== undefined) traits.data = oneShapeData(traits.data);
+  return traits as ComponentTraits;
+}
+
+/**
+ * A store's data answers in one shape, every field named, as completeTraits makes the traits: rules
+ * and scenarios read them for every store, and each kind's data answers had a shape of its own.
+ */
+function oneShapeData(given: DataTraits): DataTraits {
+  const data: { [K in keyof Required<DataTraits>]: DataTraits[K] | undefined } = {
+    role: undefined,
+    irreplaceable: undefined,
+    backup: undefined,
+    versioned: undefined,
+    replicatedToRegion: undefined,
+    replicationBoundSeconds: undefined,
+    persistence: undefined,
+    sizeGb: undefined,
+    replication: undefined,
+    readReplicas: undefined,
+    readScaling: undefined,
+    deadLetter: undefined,
+    durableWrites: undefined,
+    messageRetentionDays: undefined,
+    replayable: undefined,
+    pitrAvailable: undefined,
+    vault: undefined,
+  };
+  const own = data as Record<string, unknown>;
+  const fields = given as unknown as Record<string, unknown>;
+  for (const key in fields) own[key] = fields[key];
+  return data as DataTraits;
 }
 
 /** Spreading a kind without a remedy of its own: its zones, and at least an instance per zone where it runs instances. */

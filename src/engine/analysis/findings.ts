@@ -17,13 +17,21 @@ export function ruleSeverity(rule: Rule, tierClass: TierClass): Severity {
 }
 
 /**
- * What one rule found: all of it, or (for a rule that checks each component in turn) each
- * component's findings by component index, in the order the rule reports them.
+ * What one rule found: all of it, or (for a rule that checks each component or journey in turn) its
+ * findings in unit order with the unit of each (ascending), each unit's in the order the rule reports
+ * them. One list per rule, not one per unit: an analysis keeps what its rules found for the next
+ * change's, and thousands of one-finding lists cost the collector more than the findings.
  */
-type Found =
-  | { readonly kind: 'design'; readonly findings: readonly Finding[] }
-  | { readonly kind: 'component'; readonly byComponent: readonly (readonly Finding[] | undefined)[] }
-  | { readonly kind: 'journey'; readonly byJourney: readonly (readonly Finding[] | undefined)[] };
+type Found = { readonly kind: 'design'; readonly findings: readonly Finding[] } | UnitsFound;
+
+interface UnitsFound {
+  readonly kind: 'component' | 'journey';
+  readonly findings: readonly Finding[];
+  /** The unit (component index, or position among the journeys) of each finding. */
+  readonly units: readonly number[];
+  /** How many units were checked (the components, or the journeys). */
+  readonly size: number;
+}
 
 /**
  * What each rule of ALL_RULES found, kept beside the findings of every analysis that ran them all, for
@@ -31,27 +39,42 @@ type Found =
  */
 const foundByRules = new WeakMap<readonly Finding[], readonly Found[]>();
 
-/** The finding a rule's result makes: the rule's metadata, severity for the tier, and the suppression that covers it. */
+/**
+ * The finding a rule's result makes: the rule's metadata, severity for the tier, and the suppression
+ * that covers it. Every field named at once, the absent ones undefined (which JSON leaves out): every
+ * finding has one shape, and none grows a second store for fields added after it was made. The
+ * result's fields are taken by a for-in over its own: each rule's results have shapes of their own,
+ * and reading every field by name from all of them is a lookup per field that misses the engine's
+ * caches; read back from the finding, all of one shape, they are found at once.
+ */
 function findingOf(rule: Rule, result: RuleResult, context: RuleContext): Finding {
-  const finding: Finding = {
+  const finding: { [K in keyof Required<Finding>]: Finding[K] | undefined } = {
     rule: rule.id,
     title: rule.title,
     category: rule.category,
-    severity: result.severity ?? ruleSeverity(rule, context.tierClass),
-    components: result.components,
-    connections: result.connections ?? NO_CONNECTIONS,
-    message: flat(result.message),
-    fix: result.fix !== undefined ? flat(result.fix) : rule.fix,
+    severity: undefined,
+    components: undefined,
+    connections: undefined,
+    message: undefined,
+    fix: undefined,
+    autoFix: undefined,
+    details: undefined,
+    suppressed: undefined,
   };
-  if (result.autoFix) {
-    result.autoFix.label = flat(result.autoFix.label);
-    finding.autoFix = result.autoFix;
-  }
-  if (result.details) finding.details = result.details;
-  const suppression = suppressionOf(context.design, finding);
-  if (suppression) finding.suppressed = suppression;
-  return finding;
+  const own = finding as Record<string, unknown>;
+  const given = result as unknown as Record<string, unknown>;
+  for (const key in given) if (RESULT_FIELDS.has(key)) own[key] = given[key];
+  finding.severity ??= ruleSeverity(rule, context.tierClass);
+  finding.connections ??= NO_CONNECTIONS;
+  finding.message = flat(finding.message!);
+  finding.fix = finding.fix !== undefined ? flat(finding.fix) : rule.fix;
+  if (finding.autoFix) finding.autoFix.label = flat(finding.autoFix.label);
+  if (context.design.suppressions !== undefined) finding.suppressed = suppressionOf(context.design, finding as Finding);
+  return finding as Finding;
 }
+
+/** The fields of a rule's result that a finding takes (a result's other fields, if any, are not reported). */
+const RESULT_FIELDS: ReadonlySet<string> = new Set<keyof RuleResult>(['components', 'connections', 'message', 'fix', 'severity', 'autoFix', 'details']);
 
 function suppressionOf(design: Design, finding: Finding): { reason: string } | undefined {
   const suppression = design.suppressions?.find((s) => s.rule === finding.rule && (s.component === undefined || finding.components.includes(s.component)));
@@ -67,17 +90,16 @@ function findingsOf(rule: Rule, results: readonly RuleResult[], context: RuleCon
   return findings;
 }
 
-/** What a rule finds on the whole design, kept per component when it checks each in turn. */
+/** What a rule finds on the whole design, with the unit of each finding when it checks each in turn. */
 function findAll(rule: Rule, context: RuleContext): Found {
   const scope = rule.scope;
-  // Each list made at its full length at once: filled unit by unit, it would be copied as it grows.
   if (scope?.kind === 'component') {
     const size = context.graph.components.length;
-    return { kind: 'component', byComponent: findEach(rule, scope, context, new Array<readonly Finding[] | undefined>(size), upTo(size, true)) };
+    return findUnits(rule, scope, context, 'component', size, upTo(size, true));
   }
   if (scope?.kind === 'journey') {
     const size = context.journeys().length;
-    return { kind: 'journey', byJourney: findEach(rule, scope, context, new Array<readonly Finding[] | undefined>(size), upTo(size)) };
+    return findUnits(rule, scope, context, 'journey', size, upTo(size));
   }
   return { kind: 'design', findings: findingsOf(rule, rule.check(context), context) };
 }
@@ -92,12 +114,47 @@ function upTo(size: number, shared = false): readonly number[] {
   return units;
 }
 
-/** The findings of the given units (components or journeys) found again, the others' as before (`earlier`, of the same length). */
-function findEach(rule: Rule, scope: ComponentScope | JourneyScope, context: RuleContext, earlier: (readonly Finding[] | undefined)[], which: readonly number[]): (readonly Finding[] | undefined)[] {
+/** What a change moved among one rule's findings: those gone and those it made, placed. */
+interface Moved {
+  readonly gone: Finding[];
+  readonly added: Placed[];
+}
+
+/**
+ * The findings of the units `which` (ascending) found again, and of the other units below `size` as
+ * `earlier` has them (none without it), in unit order. With `moved`, the findings of each unit found
+ * again that differ from before are recorded in it as rule `r`'s: all of a unit's earlier ones gone
+ * and all of its new ones added, unless it had none before and has none now.
+ */
+function findUnits(rule: Rule, scope: ComponentScope | JourneyScope, context: RuleContext, kind: UnitsFound['kind'], size: number, which: readonly number[], earlier?: UnitsFound, moved?: Moved, r = -1): UnitsFound {
+  const findings: Finding[] = [];
+  const units: number[] = [];
+  const was = earlier?.findings;
+  const wasUnits = earlier?.units;
+  const wasCount = was?.length ?? 0;
+  let e = 0;
+  /** Earlier findings of the units before `unit`, kept. */
+  const keepBefore = (unit: number) => {
+    for (; e < wasCount && wasUnits![e]! < unit; e += 1) {
+      if (wasUnits![e]! >= size) continue;
+      findings.push(was![e]!);
+      units.push(wasUnits![e]!);
+    }
+  };
   scope.checkEach(context, which, (unit, results) => {
-    earlier[unit] = results.length > 0 ? findingsOf(rule, results, context) : undefined;
+    keepBefore(unit);
+    const goneFrom = e;
+    while (e < wasCount && wasUnits![e] === unit) e += 1;
+    if (moved && goneFrom < e) for (let k = goneFrom; k < e; k += 1) moved.gone.push(was![k]!);
+    for (let k = 0; k < results.length; k += 1) {
+      const finding = findingOf(rule, results[k]!, context);
+      findings.push(finding);
+      units.push(unit);
+      if (moved) moved.added.push({ finding, rule: r, unit, at: k });
+    }
   });
-  return earlier;
+  keepBefore(Number.POSITIVE_INFINITY);
+  return { kind, findings, units, size };
 }
 
 /** Runs rules (all by default) and returns their findings, suppressions marked, most severe first. */
@@ -148,18 +205,27 @@ export function rerunRules(context: RuleContext, earlierFindings: readonly Findi
     const earlier = earlierFound[r]!;
     const scope = rule.scope;
     let now: Found;
-    // The units found again, when only they can differ from before (all of them can otherwise).
-    let again: readonly number[] | undefined;
-    if (scope?.kind === 'component' && earlier.kind === 'component') ({ now, again } = refindComponents(rule, scope, earlier.byComponent, context, change));
-    else if (scope?.kind === 'journey' && earlier.kind === 'journey') ({ now, again } = refindJourneys(rule, scope, earlier.byJourney, context, change));
-    else if (scope?.kind === 'design' && earlier.kind === 'design' && designFindingsStand(scope, context.graph, change)) now = earlier;
+    // What the units found again moved, when only they can differ from before (all units can otherwise).
+    const moved: Moved = { gone: [], added: [] };
+    let refound = false;
+    if (scope?.kind === 'component' && earlier.kind === 'component') {
+      now = refindComponents(rule, r, scope, earlier, context, change, moved);
+      refound = true;
+    } else if (scope?.kind === 'journey' && earlier.kind === 'journey') {
+      const again = refindJourneys(rule, r, scope, earlier, context, change, moved);
+      now = again ?? findAll(rule, context);
+      refound = again !== undefined;
+    } else if (scope?.kind === 'design' && earlier.kind === 'design' && designFindingsStand(scope, context.graph, change)) now = earlier;
     else now = findAll(rule, context);
     // A finding taken from before carries the suppression of before.
     if (resuppress.has(rule.id)) {
       now = suppressedAgain(now, context.design);
-      again = undefined;
+      refound = false;
     }
-    if (now !== earlier) movedBy(r, earlier, now, again, gone, added);
+    if (refound) {
+      for (const finding of moved.gone) gone.push(finding);
+      for (const placed of moved.added) added.push(placed);
+    } else if (now !== earlier) movedBy(r, earlier, now, gone, added);
     return now;
   });
   const sorted = (gone.length + added.length <= earlierFindings.length / 4 && mergeFindings(earlierFindings, gone, added, context.graph)) || sortFindings(flatten(found), context.graph);
@@ -175,20 +241,34 @@ export interface Placed {
   readonly at: number;
 }
 
-/** The findings of rule r that a change took away (to `gone`) and made (to `added`): of the units `again`, or all. */
-function movedBy(r: number, earlier: Found, now: Found, again: readonly number[] | undefined, gone: Finding[], added: Placed[]): void {
-  const unitsOf = (found: Found): readonly (readonly Finding[] | undefined)[] => (found.kind === 'design' ? [found.findings] : found.kind === 'component' ? found.byComponent : found.byJourney);
-  const was = unitsOf(earlier);
-  const is = unitsOf(now);
-  const move = (unit: number) => {
-    const before = was[unit];
-    const after = is[unit];
-    if (before === after) return;
-    if (before) for (const finding of before) gone.push(finding);
-    if (after) after.forEach((finding, at) => added.push({ finding, rule: r, unit, at }));
-  };
-  if (again && earlier.kind === now.kind) for (const unit of again) move(unit);
-  else for (let unit = 0; unit < Math.max(was.length, is.length); unit += 1) move(unit);
+/**
+ * The findings of rule r that a change took away (to `gone`) and made (to `added`), unit by unit: where
+ * a unit's findings are not the same findings as before, all of its earlier ones are gone and all of
+ * its new ones added. A whole-design rule's findings are one unit.
+ */
+function movedBy(r: number, earlier: Found, now: Found, gone: Finding[], added: Placed[]): void {
+  const unitAt = (found: Found, k: number) => (found.kind === 'design' ? 0 : found.units[k]!);
+  const was = earlier.findings;
+  const is = now.findings;
+  const comparable = earlier.kind === now.kind;
+  let e = 0;
+  let n = 0;
+  while (e < was.length || n < is.length) {
+    // The next unit with findings before or after, and where its findings end on each side.
+    const unit = Math.min(e < was.length ? unitAt(earlier, e) : Number.POSITIVE_INFINITY, n < is.length ? unitAt(now, n) : Number.POSITIVE_INFINITY);
+    let eEnd = e;
+    while (eEnd < was.length && unitAt(earlier, eEnd) === unit) eEnd += 1;
+    let nEnd = n;
+    while (nEnd < is.length && unitAt(now, nEnd) === unit) nEnd += 1;
+    let same = comparable && eEnd - e === nEnd - n;
+    for (let k = 0; same && k < eEnd - e; k += 1) if (was[e + k] !== is[n + k]) same = false;
+    if (!same) {
+      for (let k = e; k < eEnd; k += 1) gone.push(was[k]!);
+      for (let k = n; k < nEnd; k += 1) added.push({ finding: is[k]!, rule: r, unit, at: k - n });
+    }
+    e = eEnd;
+    n = nEnd;
+  }
 }
 
 /**
@@ -212,27 +292,22 @@ function rulesSuppressedOtherwise(before: Design, after: Design): Set<string> {
 
 /** What a rule found, with each finding's suppression as the design says it now. */
 function suppressedAgain(found: Found, design: Design): Found {
-  const again = (list: readonly Finding[]): readonly Finding[] => {
-    let changed = false;
-    const next = list.map((finding) => {
-      const suppressed = suppressionOf(design, finding);
-      if (suppressed?.reason === finding.suppressed?.reason) return finding;
-      changed = true;
-      const { suppressed: _, ...rest } = finding;
-      return suppressed ? { ...rest, suppressed } : rest;
-    });
-    return changed ? next : list;
-  };
-  if (found.kind === 'design') return { kind: 'design', findings: again(found.findings) };
-  const units = (found.kind === 'component' ? found.byComponent : found.byJourney).map((list) => list && again(list));
-  return found.kind === 'component' ? { kind: 'component', byComponent: units } : { kind: 'journey', byJourney: units };
+  let changed = false;
+  const findings = found.findings.map((finding) => {
+    const suppressed = suppressionOf(design, finding);
+    if (suppressed?.reason === finding.suppressed?.reason) return finding;
+    changed = true;
+    return { ...finding, suppressed };
+  });
+  if (!changed) return found;
+  return found.kind === 'design' ? { kind: 'design', findings } : { ...found, findings };
 }
 
 /**
  * A component rule's findings after a change: those of the components the change can move found
  * again (`again`, in design order), the others as before.
  */
-function refindComponents(rule: Rule, scope: ComponentScope, earlier: readonly (readonly Finding[] | undefined)[], context: RuleContext, change: RuleChange): { now: Found; again: readonly number[] } {
+function refindComponents(rule: Rule, r: number, scope: ComponentScope, earlier: UnitsFound, context: RuleContext, change: RuleChange, moved: Moved): Found {
   const graph = context.graph;
   const size = graph.components.length;
   // Each component to find again listed as it is first marked, so that a few are not found by a scan of the design.
@@ -266,21 +341,20 @@ function refindComponents(rule: Rule, scope: ComponentScope, earlier: readonly (
     again.length = 0;
     for (let i = 0; i < size; i += 1) if (marked[i] === 1) again.push(i);
   }
-  if (again.length === 0 && earlier.length === size) return { now: { kind: 'component', byComponent: earlier }, again };
-  const byComponent = earlier.slice(0, size);
-  byComponent.length = size;
-  return { now: { kind: 'component', byComponent: findEach(rule, scope, context, byComponent, again) }, again };
+  if (again.length === 0 && earlier.size === size) return earlier;
+  return findUnits(rule, scope, context, 'component', size, again, earlier, moved, r);
 }
 
-/** A journey rule's findings after a change: those of the journeys whose figures are new found again (`again`), the others as before. */
-function refindJourneys(rule: Rule, scope: JourneyScope, earlier: readonly (readonly Finding[] | undefined)[], context: RuleContext, change: RuleChange): { now: Found; again?: readonly number[] } {
+/**
+ * A journey rule's findings after a change: those of the journeys whose figures are new found again,
+ * the others as before; undefined when the change touched what the rule reads otherwise (find them all).
+ */
+function refindJourneys(rule: Rule, r: number, scope: JourneyScope, earlier: UnitsFound, context: RuleContext, change: RuleChange, moved: Moved): Found | undefined {
   const journeys = context.journeys();
-  if (touchesAny(scope.concerns, context.graph, change)) return { now: findAll(rule, context) };
-  const byJourney = earlier.slice(0, journeys.length);
-  byJourney.length = journeys.length;
+  if (touchesAny(scope.concerns, context.graph, change)) return undefined;
   const again: number[] = [];
   for (let p = 0; p < journeys.length; p += 1) if (journeys[p] !== change.earlierJourneys[p]) again.push(p);
-  return { now: { kind: 'journey', byJourney: findEach(rule, scope, context, byJourney, again) }, again };
+  return findUnits(rule, scope, context, 'journey', journeys.length, again, earlier, moved, r);
 }
 
 /** Whether the change touched a component that `concerns` says counts, in the graph before it or after it. */
@@ -299,10 +373,13 @@ function designFindingsStand(scope: DesignScope, graph: DesignGraph, change: Rul
 }
 
 function flatten(found: readonly Found[]): Finding[] {
-  const findings: Finding[] = [];
-  for (const f of found) {
-    if (f.kind === 'design') for (const finding of f.findings) findings.push(finding);
-    else for (const list of f.kind === 'component' ? f.byComponent : f.byJourney) if (list) for (const finding of list) findings.push(finding);
+  let count = 0;
+  for (let r = 0; r < found.length; r += 1) count += found[r]!.findings.length;
+  const findings = new Array<Finding>(count);
+  let at = 0;
+  for (let r = 0; r < found.length; r += 1) {
+    const list = found[r]!.findings;
+    for (let k = 0; k < list.length; k += 1) findings[at++] = list[k]!;
   }
   return findings;
 }

@@ -225,14 +225,15 @@ export function evaluateJourney(graph: DesignGraph, plan: JourneyPlan, failed: F
 
 function outcome(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, extraDown: number, reached: Uint8Array): JourneyOutcome {
   const isDown = (i: number) => failed.down[i] === 1 || i === extraDown;
-  const missing: string[] = [];
-  const deferred: string[] = [];
-  const failovers: { component: string; partner: string }[] = [];
+  // Each list made when its first entry comes: most outcomes miss nothing and defer nothing, and share one empty list.
+  let missing: string[] | undefined;
+  let deferred: string[] | undefined;
+  let failovers: { component: string; partner: string }[] | undefined;
   const estimates: Estimate[] = [];
   for (const n of plan.needed) {
     const id = graph.components[n]!.id;
     if (reached[n]) {
-      if (reached[n] === 2) deferred.push(id);
+      if (reached[n] === 2) (deferred ??= []).push(id);
       continue;
     }
     let partner = -1;
@@ -241,13 +242,13 @@ function outcome(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, ex
       if (reached[p] && !isDown(p)) partner = p;
     }
     if (partner >= 0) {
-      failovers.push({ component: id, partner: graph.components[partner]!.id });
+      (failovers ??= []).push({ component: id, partner: graph.components[partner]!.id });
       estimates.push(failoverTime(graph, n, partner));
     } else {
-      missing.push(id);
+      (missing ??= []).push(id);
     }
   }
-  const up = missing.length === 0;
+  const up = missing === undefined;
   if (up) {
     // Components that lost some zones still disrupt the journey while they fail over inside.
     if (failed.lostZones.size > 0) {
@@ -265,7 +266,7 @@ function outcome(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, ex
   };
   let total: Estimate;
   if (!up) total = restore();
-  else if (failovers.length === 0) total = latest(estimates);
+  else if (failovers === undefined) total = latest(estimates);
   else {
     // Failing over to the partner, or restoring in place, whichever brings the journey back sooner
     // (a region failover takes minutes; replacing a lost task in its own region may take fewer).
@@ -277,14 +278,18 @@ function outcome(graph: DesignGraph, plan: JourneyPlan, failed: FailureState, ex
     id: plan.journey.id,
     name: plan.journey.name,
     up,
-    servedByFailover: failovers.length > 0,
+    servedByFailover: failovers !== undefined,
     rtoSeconds: total.seconds,
-    missing,
-    failovers,
-    deferred,
+    missing: missing ?? (NO_IDS as string[]),
+    failovers: failovers ?? (NO_FAILOVERS as JourneyOutcome['failovers']),
+    deferred: deferred ?? (NO_IDS as string[]),
     assumptions: total.assumptions,
   };
 }
+
+/** Shared by every outcome with nothing in the list (frozen, since it is shared). */
+const NO_IDS: readonly string[] = Object.freeze([]);
+const NO_FAILOVERS: readonly JourneyOutcome['failovers'][number][] = Object.freeze([]);
 
 /** What a failure takes down, and what happens to each journey. */
 export interface SimulationResult {

@@ -12,9 +12,12 @@ export interface Estimate {
 
 const est = (seconds: number | null, ...assumptions: Assumption[]): Estimate => ({ seconds, assumptions });
 
+/** Shared by every estimate that rests on nothing (frozen, since it is shared). */
+const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([]);
+
 /** The later of several estimates (recovery waits for the slowest); unbounded wins. */
 export function latest(estimates: readonly Estimate[]): Estimate {
-  if (estimates.length === 0) return { seconds: 0, assumptions: [] };
+  if (estimates.length === 0) return { seconds: 0, assumptions: NO_ASSUMPTIONS as Assumption[] };
   if (estimates.length === 1) return { seconds: estimates[0]!.seconds, assumptions: uniqueAssumptions(estimates[0]!.assumptions) };
   let seconds: number | null = 0;
   const assumptions: Assumption[] = [];
@@ -28,10 +31,22 @@ export function latest(estimates: readonly Estimate[]): Estimate {
 
 export function uniqueAssumptions(list: readonly Assumption[]): Assumption[] {
   if (list.length <= 1) return [...list];
-  const seen = new Map<string, Assumption>();
-  for (const a of list) if (!seen.has(a.id)) seen.set(a.id, a);
-  return [...seen.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  if (list.length > 16) {
+    const seen = new Map<string, Assumption>();
+    for (const a of list) if (!seen.has(a.id)) seen.set(a.id, a);
+    return [...seen.values()].sort(byId);
+  }
+  // A few at a time (the common case, thousands of times an analysis): compared in place, without a map.
+  const unique: Assumption[] = [];
+  next: for (let k = 0; k < list.length; k += 1) {
+    const a = list[k]!;
+    for (let u = 0; u < unique.length; u += 1) if (unique[u]!.id === a.id) continue next;
+    unique.push(a);
+  }
+  return unique.sort(byId);
 }
+
+const byId = (a: Assumption, b: Assumption): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The component's backup settings, for kinds that have them. */
 export function backupOf(graph: DesignGraph, i: number): BackupPolicy | undefined {

@@ -78,13 +78,13 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
   for (let k = 0; k < stores.length; k += 1) {
     const i = stores[k]!;
     const loss = dataLoss(graph, i, failed, corruption);
-    losses.push({ component: graph.components[i]!.id, rpoSeconds: loss.seconds });
+    losses.push(lossEntry(graph, i, loss.seconds));
     rpoSeconds = stores.length === 1 ? loss.seconds : later(rpoSeconds, loss.seconds);
     for (let a = 0; a < loss.assumptions.length; a += 1) assumptions.push(loss.assumptions[a]!);
   }
   const placeLosses = kind === 'zone' || kind === 'region' ? assumptions.slice() : undefined;
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
-  const degradedComponents = idsInOrder(graph, failed.lostZones.keys(), failed.lostZones.size);
+  const degradedComponents = failed.lostZones.size === 0 ? (NONE as never[]) : idsInOrder(graph, failed.lostZones.keys(), failed.lostZones.size);
   const scenario: FailureScenario = {
     id,
     kind,
@@ -97,11 +97,29 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     journeys,
     rtoSeconds,
     rpoSeconds: losses.length === 0 ? 0 : rpoSeconds,
-    dataLoss: losses,
-    assumptions: uniqueAssumptions(assumptions),
+    dataLoss: losses.length === 0 ? (NONE as never[]) : losses,
+    assumptions: assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
   };
   if (placeLosses) lossAssumptions.set(scenario, placeLosses);
   return scenario;
+}
+
+/** Per graph, each store's data-loss entries made so far, one per figure. */
+const lossEntries = new WeakMap<DesignGraph, (DataLoss[] | undefined)[]>();
+
+/**
+ * `{ component, rpoSeconds }` of store i: one object per store and figure, shared by every scenario
+ * that loses that much of it (a store's loss reads the same in its zone's, its region's and its own
+ * scenario, mostly). Frozen, since it is shared.
+ */
+function lossEntry(graph: DesignGraph, i: number, rpoSeconds: number | null): DataLoss {
+  let entries = lossEntries.get(graph);
+  if (!entries) lossEntries.set(graph, (entries = new Array<DataLoss[] | undefined>(graph.components.length)));
+  const made = (entries[i] ??= []);
+  for (let k = 0; k < made.length; k += 1) if (made[k]!.rpoSeconds === rpoSeconds) return made[k]!;
+  const entry: DataLoss = Object.freeze({ component: graph.components[i]!.id, rpoSeconds });
+  made.push(entry);
+  return entry;
 }
 
 /** The ids of the components at the given indices, in that order. */
@@ -123,16 +141,17 @@ function idsInOrder(graph: DesignGraph, indices: Iterable<number>, count: number
 /** The journeys' share of a scenario's figures, their assumptions added to `assumptions`. */
 function journeyFigures(journeys: readonly JourneyOutcome[], assumptions: Assumption[]): Pick<FailureScenario, 'rtoSeconds' | 'brokenJourneys' | 'failedOverJourneys'> {
   let rtoSeconds: number | null = 0;
-  const brokenJourneys: string[] = [];
-  const failedOverJourneys: string[] = [];
+  // Made when the first id comes: most scenarios break no journey, and their lists are the shared empty one.
+  let brokenJourneys: string[] | undefined;
+  let failedOverJourneys: string[] | undefined;
   for (let k = 0; k < journeys.length; k += 1) {
     const j = journeys[k]!;
     rtoSeconds = journeys.length === 1 ? j.rtoSeconds : later(rtoSeconds, j.rtoSeconds);
     for (let a = 0; a < j.assumptions.length; a += 1) assumptions.push(j.assumptions[a]!);
-    if (!j.up) brokenJourneys.push(j.id);
-    else if (j.servedByFailover) failedOverJourneys.push(j.id);
+    if (!j.up) (brokenJourneys ??= []).push(j.id);
+    else if (j.servedByFailover) (failedOverJourneys ??= []).push(j.id);
   }
-  return { rtoSeconds, brokenJourneys, failedOverJourneys };
+  return { rtoSeconds, brokenJourneys: brokenJourneys ?? (NONE as never[]), failedOverJourneys: failedOverJourneys ?? (NONE as never[]) };
 }
 
 /**
@@ -196,7 +215,19 @@ export function simulateScenario(design: Design | DesignGraph, failure: Failure)
   return summarize(graph, 'what-if', 'component', parts.length > 0 ? `What if ${parts.join(', ')} fail${parts.length === 1 ? 's' : ''}` : 'Nothing fails', failure, failed, journeys, stores);
 }
 
-const unaffected = (id: string, name: string): JourneyOutcome => ({ id, name, up: true, servedByFailover: false, rtoSeconds: 0, missing: [], failovers: [], deferred: [], assumptions: [] });
+/** A journey's outcome made without a walk: unaffected, or down for `rtoSeconds` with `missing` gone. Empty lists are the shared one. */
+const outcomeOf = (id: string, name: string, up: boolean, rtoSeconds: number | null, missing: string[], assumptions: Assumption[]): JourneyOutcome => ({
+  id,
+  name,
+  up,
+  servedByFailover: false,
+  rtoSeconds,
+  missing,
+  failovers: NONE as never[],
+  deferred: NONE as never[],
+  assumptions,
+});
+const unaffected = (id: string, name: string): JourneyOutcome => outcomeOf(id, name, true, 0, NONE as never[], NONE as never[]);
 
 /** The scenarios of a graph and where each component's scenarios are, for the analyses built on them. */
 export interface ScenarioIndex {
@@ -216,6 +247,19 @@ export interface ScenarioIndex {
 }
 
 const indexCache = new WeakMap<DesignGraph, ScenarioIndex>();
+
+/** Per graph, the failure of each component alone, made when first asked. */
+const aloneFailures = new WeakMap<DesignGraph, (Failure | undefined)[]>();
+
+/**
+ * `{ components: [id] }` of component i: one object per component, shared by its own scenarios (its
+ * loss, a bad release of it, corruption of its data). Frozen, since it is shared.
+ */
+function aloneFailure(graph: DesignGraph, i: number): Failure {
+  let failures = aloneFailures.get(graph);
+  if (!failures) aloneFailures.set(graph, (failures = new Array<Failure | undefined>(graph.components.length)));
+  return (failures[i] ??= Object.freeze({ components: aloneIds(graph, i) }));
+}
 
 /** The scenario index worked out for this graph, if it has been (nothing is computed here). */
 export function knownScenarioIndex(graph: DesignGraph): ScenarioIndex | undefined {
@@ -378,7 +422,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const id = flat(`${external ? 'external' : 'component'}:${component.id}`);
     // Down: this component alone, as the failure names it.
     const alone = aloneIds(graph, i);
-    const failure: Failure = { components: alone };
+    const failure = aloneFailure(graph, i);
     singleDown[i] = 1;
     singleIndices.push(i);
     const failed = single;
@@ -418,14 +462,14 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
       }
       continue;
     }
+    const alone = aloneIds(graph, i);
     const journeys: JourneyOutcome[] = [];
     for (const outcome of lost.journeys) {
       if (outcome.up && !outcome.servedByFailover) continue;
-      journeys.push({ ...unaffected(outcome.id, outcome.name), up: false, rtoSeconds: release.estimate.seconds, missing: [component.id], assumptions: release.estimate.assumptions });
+      journeys.push(outcomeOf(outcome.id, outcome.name, false, release.estimate.seconds, alone, release.estimate.assumptions));
     }
     if (journeys.length === 0) continue;
-    const alone = aloneIds(graph, i);
-    const scenario = summarize(graph, flat(`deployment:${component.id}`), 'deployment', flat(`A bad release of ${displayName(component)}`), { components: alone }, single, journeys, NONE, false, alone);
+    const scenario = summarize(graph, flat(`deployment:${component.id}`), 'deployment', flat(`A bad release of ${displayName(component)}`), aloneFailure(graph, i), single, journeys, NONE, false, alone);
     scenario.affectedShare = release.share;
     releaseScenario[i] = scenarios.length;
     scenarios.push(scenario);
@@ -457,11 +501,11 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     for (let k = 0; k < through.length; k += 1) {
       const plan = plans[through[k]!]!;
       journeys[k] = plan.needed.includes(i)
-        ? { ...unaffected(plan.journey.id, plan.journey.name), up: false, rtoSeconds: restore.seconds, missing: [component.id], assumptions: restore.assumptions }
+        ? outcomeOf(plan.journey.id, plan.journey.name, false, restore.seconds, aloneIds(graph, i), restore.assumptions)
         : unaffected(plan.journey.id, plan.journey.name);
     }
     const alone = aloneIds(graph, i);
-    const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), { components: alone }, (healthy ??= applyFailure(graph, {})), journeys, [i], true, alone);
+    const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), aloneFailure(graph, i), (healthy ??= applyFailure(graph, {})), journeys, [i], true, alone);
     scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
     scenarios.push(scenario);
   }

@@ -1,4 +1,4 @@
-import type { Component, Design } from '../../model';
+import type { Component, Design, Region } from '../../model';
 import { applyFailure } from '../analysis/failure';
 import { walk, type JourneyPlan } from '../analysis/journeys';
 import type { JourneyAvailability } from '../analysis/availability';
@@ -63,9 +63,38 @@ export function remedyFix(graph: DesignGraph, i: number, remedy: RemedyId, label
   return kindFix(label, kind, remedy, graph.components[i]!, context ?? NO_ZONES);
 }
 
-/** The fix itself, apart from remedyFix: a function with a default parameter keeps what its closures read in two objects, not one. */
+/**
+ * A kind's remedy as a fix: one object, where a closure would keep three (the fix, the function and
+ * what it reads). `apply` is made when it is read, as a function of its own, so it can be handed on
+ * alone (the app does) and still applies this fix. Only the label is the fix's own field: its JSON is
+ * `{ "label": ... }`, as a fix made of a closure gives.
+ */
+class KindFix implements AutoFix {
+  readonly #kind: ComponentKind;
+  readonly #remedy: RemedyId;
+  readonly #component: Component;
+  readonly #context: RemedyContext;
+  label: string;
+
+  constructor(label: string, kind: ComponentKind, remedy: RemedyId, component: Component, context: RemedyContext) {
+    this.#kind = kind;
+    this.#remedy = remedy;
+    this.#component = component;
+    this.#context = context;
+    this.label = label;
+  }
+
+  get apply(): (design: Design) => Design {
+    const kind = this.#kind;
+    const remedy = this.#remedy;
+    const component = this.#component;
+    const context = this.#context;
+    return (design: Design) => patchComponent(design, component.id, (c) => applyPatch(c, kind.remedy(remedy, component, context)!));
+  }
+}
+
 function kindFix(label: string, kind: ComponentKind, remedy: RemedyId, component: Component, context: RemedyContext): AutoFix {
-  return { label, apply: (design: Design) => patchComponent(design, component.id, (c) => applyPatch(c, kind.remedy(remedy, component, context)!)) };
+  return new KindFix(label, kind, remedy, component, context);
 }
 
 /**
@@ -76,8 +105,20 @@ export function spreadFix(graph: DesignGraph, i: number): AutoFix | undefined {
   const component = graph.components[i]!;
   const region = component.region !== undefined ? graph.regionsById.get(component.region) : undefined;
   if (!region || region.zones.length < 2) return undefined;
-  const zones = region.zones.slice(0, 3);
-  return remedyFix(graph, i, 'spread', `Spread ${component.name ?? component.id} over zones ${zones.join(', ')}`, { zones });
+  const spread = spreadOf(region);
+  return remedyFix(graph, i, 'spread', `Spread ${component.name ?? component.id} over zones ${spread.zoneList}`, spread.context);
+}
+
+/** Per region, the zones a spread uses and their list as the label writes it: one of each, shared by every fix there (thousands on a large design). */
+const spreads = new WeakMap<Region, { readonly context: RemedyContext; readonly zoneList: string }>();
+
+function spreadOf(region: Region): { readonly context: RemedyContext; readonly zoneList: string } {
+  let spread = spreads.get(region);
+  if (!spread) {
+    const zones = Object.freeze(region.zones.slice(0, 3));
+    spreads.set(region, (spread = { context: Object.freeze({ zones }), zoneList: zones.join(', ') }));
+  }
+  return spread;
 }
 
 /** Sorted component ids of a set of indices, in design order. */
