@@ -77,8 +77,14 @@ export const comment = (text: string): BodyItem => ({ kind: 'comment', text });
 export const block = (type: string, labels: readonly string[], body: readonly (BodyItem | undefined | false)[]): Block => ({
   type,
   labels,
-  body: body.filter((item): item is BodyItem => Boolean(item)),
+  body: present(body),
 });
+
+/** The items given, without the left-out ones (`false`, `undefined`); the list itself when none is left out, as most are. */
+function present(body: readonly (BodyItem | undefined | false)[]): readonly BodyItem[] {
+  for (let k = 0; k < body.length; k += 1) if (!body[k]) return body.filter((item): item is BodyItem => Boolean(item));
+  return body as readonly BodyItem[];
+}
 export const nested = (type: string, body: readonly (BodyItem | undefined | false)[]): BodyItem => ({
   kind: 'block',
   block: block(type, [], body),
@@ -144,15 +150,27 @@ const TEMPLATE_LITERAL = /^[A-Za-z0-9 ._:/=+@*-]*$/;
 
 function renderTemplate(parts: TemplateExpr['parts']): string {
   let out = '';
+  for (const part of parts) out += typeof part === 'string' ? templateText(part) : `\${${part.code}}`;
+  return `"${out}"`;
+}
+
+function templateText(part: string): string {
+  if (!TEMPLATE_LITERAL.test(part)) throw new Error(`template text must be generator text or ids: ${JSON.stringify(part)}`);
+  return part;
+}
+
+/** `renderTemplate` put part by part: no string of the whole made to be copied once more. */
+function writeTemplate(parts: TemplateExpr['parts'], w: HclWriter): void {
+  w.put('"');
   for (const part of parts) {
-    if (typeof part === 'string') {
-      if (!TEMPLATE_LITERAL.test(part)) throw new Error(`template text must be generator text or ids: ${JSON.stringify(part)}`);
-      out += part;
-    } else {
-      out += `\${${part.code}}`;
+    if (typeof part === 'string') w.put(templateText(part));
+    else {
+      w.put('${');
+      w.put(part.code);
+      w.put('}');
     }
   }
-  return `"${out}"`;
+  w.put('"');
 }
 
 const INDENT = '  ';
@@ -395,7 +413,7 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
       w.put(expr.code);
       return;
     case 'template':
-      w.put(renderTemplate(expr.parts));
+      writeTemplate(expr.parts, w);
       return;
     case 'list': {
       if (expr.items.length === 0) {
