@@ -1,5 +1,6 @@
-import type { Component, Design } from '../../src/model';
-import { analyzeChangeFigures, designFigures, touchedComponents, type DesignAnalysis, type Finding } from '../../src/engine';
+import { CONNECTION_MODES, type Component, type Design } from '../../src/model';
+import { analyzeChangeFigures, designFigures, graphOf, touchedComponents, type DesignAnalysis, type DesignGraph, type Finding } from '../../src/engine';
+import { entriesOf } from '../../src/engine/graph';
 import { estimateCost, type CatalogSet, type EstimateOptions } from '../../src/engine/cost';
 import { recoveryByClass, SCENARIO_CLASSES, SCENARIO_CLASS_TITLES } from '../../src/engine/compare';
 import { formatEstimate, formatModelled, formatMoneyDelta } from '../../src/engine/format';
@@ -41,25 +42,68 @@ export function fixEffects(facts: Pick<ProposalFacts, 'design' | 'analysis' | 'c
 }
 
 /** The design cut down to `ids`, every reference inside it kept valid and no journey: what pricing them reads. */
-function restrict(design: Design, ids: ReadonlySet<string>): Design {
+function restrict(design: Design, ids: ReadonlySet<string>, kept?: Pick<Design, 'components' | 'connections'>): Design {
   const usage = design.pricing?.usage ? Object.fromEntries(Object.entries(design.pricing.usage).filter(([id]) => ids.has(id))) : undefined;
   const { layout: _layout, suppressions: _suppressions, ...rest } = design;
   return {
     ...rest,
-    components: design.components.filter((c: Component) => ids.has(c.id)),
-    connections: design.connections.filter((c) => ids.has(c.from) && ids.has(c.to)),
+    components: kept?.components ?? design.components.filter((c: Component) => ids.has(c.id)),
+    connections: kept?.connections ?? design.connections.filter((c) => ids.has(c.from) && ids.has(c.to)),
     journeys: [],
     ...(design.pricing ? { pricing: { ...design.pricing, ...(usage ? { usage } : {}) } } : {}),
   };
 }
 
 /** The part of a design a change's price can move, before and after it: the edited components and their direct neighbours (what a line's price can read). */
-function pricedScope(before: Design, after: Design): { before: Design; after: Design } {
+function pricedScope(before: Design, after: Design, graphs: { before: DesignGraph; after: DesignGraph }): { before: Design; after: Design } {
   const touched = touchedComponents(before, after);
   if (touched === 'regions') return { before, after };
+  const indexed = connectedScope(touched, graphs.before, before) && connectedScope(touched, graphs.after, after);
+  if (!indexed) {
+    const priced = new Set<string>(touched);
+    for (const design of [before, after]) for (const c of design.connections) if (touched.has(c.from) || touched.has(c.to)) priced.add(c.from).add(c.to);
+    return { before: restrict(before, priced), after: restrict(after, priced) };
+  }
+  // The neighbours from each graph's connection lists, instead of a pass over every connection of both designs.
   const priced = new Set<string>(touched);
-  for (const design of [before, after]) for (const c of design.connections) if (touched.has(c.from) || touched.has(c.to)) priced.add(c.from).add(c.to);
-  return { before: restrict(before, priced), after: restrict(after, priced) };
+  for (const graph of [graphs.before, graphs.after]) {
+    for (const id of touched) {
+      const i = graph.indexById.get(id);
+      if (i === undefined) continue;
+      for (const c of incidentConnections(graph, i)) priced.add(graph.components[graph.connectionFrom[c]!]!.id).add(graph.components[graph.connectionTo[c]!]!.id);
+    }
+  }
+  return { before: restrictIndexed(before, graphs.before, priced), after: restrictIndexed(after, graphs.after, priced) };
+}
+
+/** Whether `graph` is the graph of `design` and every connection in it joins two of its components: then its lists say all that restrict reads. */
+function connectedScope(touched: ReadonlySet<string>, graph: DesignGraph, design: Design): boolean {
+  return touched.size > 0 && graph.design === design && graph.connectionFrom.indexOf(-1) < 0 && graph.connectionTo.indexOf(-1) < 0;
+}
+
+/** The connections from and to component i, in every mode. */
+function* incidentConnections(graph: DesignGraph, i: number): Generator<number> {
+  for (const mode of CONNECTION_MODES) {
+    yield* entriesOf(graph.out[mode], i);
+    yield* entriesOf(graph.in[mode], i);
+  }
+}
+
+/** `restrict`, finding the components and connections of `ids` through the graph: the same design, in the same order. */
+function restrictIndexed(design: Design, graph: DesignGraph, ids: ReadonlySet<string>): Design {
+  const components: number[] = [];
+  const connections = new Set<number>();
+  for (const id of ids) {
+    const i = graph.indexById.get(id);
+    if (i === undefined) continue;
+    components.push(i);
+    for (const c of incidentConnections(graph, i)) if (ids.has(graph.components[graph.connectionFrom[c]!]!.id) && ids.has(graph.components[graph.connectionTo[c]!]!.id)) connections.add(c);
+  }
+  const ascending = (a: number, b: number) => a - b;
+  return restrict(design, ids, {
+    components: components.sort(ascending).map((i) => design.components[i]!),
+    connections: [...connections].sort(ascending).map((c) => design.connections[c]!),
+  });
 }
 
 /** The design's recovery per class, worked out once for every change tried on it. */
@@ -88,11 +132,12 @@ function sameModelled(a: NonNullable<JourneyFigures['modelled']>, b: NonNullable
 
 /** "+$120.00 a month; Checkout 99.90% → 99.95%; primary region lost: back in 15m instead of 4h". */
 export function describeChange(before: Design, after: Design, currency: string, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}, analysis?: Pick<DesignAnalysis, 'journeys' | 'scenarios'>): string | null {
-  const priced = pricedScope(before, after);
-  const price = (design: Design) => estimateCost(design, options.catalogs ?? [], options.estimate ?? {}).monthly;
-  const parts: string[] = [`${formatMoneyDelta(price(priced.after) - price(priced.before), currency)} a month`];
   const base = analysis ?? designFigures(before);
   const changed = analyzeChangeFigures(before, base, after);
+  // Both graphs are at hand after the analysis of the change (graphOf keeps the last few).
+  const priced = pricedScope(before, after, { before: graphOf(before), after: changed.graph });
+  const price = (design: Design) => estimateCost(design, options.catalogs ?? [], options.estimate ?? {}).monthly;
+  const parts: string[] = [`${formatMoneyDelta(price(priced.after) - price(priced.before), currency)} a month`];
   const was = { journeys: journeysById(base), recovery: recoveryOf(before, base) };
   const now = { journeys: changed.journeys, recovery: recoveryByClass(after, changed as Pick<DesignAnalysis, 'scenarios'> as DesignAnalysis) };
   const journeyChanges = now.journeys.flatMap((j) => {

@@ -77,8 +77,14 @@ export const comment = (text: string): BodyItem => ({ kind: 'comment', text });
 export const block = (type: string, labels: readonly string[], body: readonly (BodyItem | undefined | false)[]): Block => ({
   type,
   labels,
-  body: body.filter((item): item is BodyItem => Boolean(item)),
+  body: present(body),
 });
+
+/** The items given, without the left-out ones (`false`, `undefined`); the list itself when none is left out, as most are. */
+function present(body: readonly (BodyItem | undefined | false)[]): readonly BodyItem[] {
+  for (let k = 0; k < body.length; k += 1) if (!body[k]) return body.filter((item): item is BodyItem => Boolean(item));
+  return body as readonly BodyItem[];
+}
 export const nested = (type: string, body: readonly (BodyItem | undefined | false)[]): BodyItem => ({
   kind: 'block',
   block: block(type, [], body),
@@ -144,15 +150,27 @@ const TEMPLATE_LITERAL = /^[A-Za-z0-9 ._:/=+@*-]*$/;
 
 function renderTemplate(parts: TemplateExpr['parts']): string {
   let out = '';
+  for (const part of parts) out += typeof part === 'string' ? templateText(part) : `\${${part.code}}`;
+  return `"${out}"`;
+}
+
+function templateText(part: string): string {
+  if (!TEMPLATE_LITERAL.test(part)) throw new Error(`template text must be generator text or ids: ${JSON.stringify(part)}`);
+  return part;
+}
+
+/** `renderTemplate` put part by part: no string of the whole made to be copied once more. */
+function writeTemplate(parts: TemplateExpr['parts'], w: HclWriter): void {
+  w.put('"');
   for (const part of parts) {
-    if (typeof part === 'string') {
-      if (!TEMPLATE_LITERAL.test(part)) throw new Error(`template text must be generator text or ids: ${JSON.stringify(part)}`);
-      out += part;
-    } else {
-      out += `\${${part.code}}`;
+    if (typeof part === 'string') w.put(templateText(part));
+    else {
+      w.put('${');
+      w.put(part.code);
+      w.put('}');
     }
   }
-  return `"${out}"`;
+  w.put('"');
 }
 
 const INDENT = '  ';
@@ -178,36 +196,75 @@ function isMultilineExpr(expr: Expr): boolean {
 }
 
 /**
- * The text being written. A line is put as its parts, never built into a string of its own, and
- * the parts are joined into a piece of the file once they are many (at a top-level item's end, so a
- * part put earlier in the item can still be replaced): a file of hundreds of thousands of lines then
- * holds no per-line strings (each a chain of concatenations the final join had to walk), and the
- * parts die young. The parts go into an array made at its full length, so it never grows by copies.
- * Blank lines are held back until a line follows them in the same body, so a body never starts or
- * ends with one and never doubles one (what `terraform fmt` keeps).
+ * The text being written, as UTF-8 bytes in one array that doubles when full, decoded into a string
+ * once at the end. At 5,000 components the Terraform is 17 MB in about 1.5 million parts: joining
+ * them as strings (arrays of parts joined into pieces, the pieces joined into the file) cost a
+ * visit per part in the join and two copies of the text on the heap, the first of them kept long
+ * enough to be copied again by the collector. Parts are nearly all ASCII and copied a character
+ * at a time; the rest go through TextEncoder. Blank lines are held back until a line follows them
+ * in the same body, so a body never starts or ends with one and never doubles one (what
+ * `terraform fmt` keeps).
  */
-/** Parts joined into one piece of a file at a time: enough that the pieces are few, few enough that the parts die young. */
-const PIECE_PARTS = 4096;
-
 class HclWriter {
-  private parts: string[] = new Array<string>(PIECE_PARTS);
-  private count = 0;
-  /** Finished pieces of text. */
-  private readonly chunks: string[] = [];
+  private bytes: Uint8Array;
+  private length = 0;
   /** Lines begun so far (a multi-line value counts as the one line it starts on). */
   lines = 0;
   /** A blank line asked for and not written yet: written only if the body goes on. */
   pendingBlank = false;
 
-  /** Writes a part; returns where, for `replace`. */
-  put(part: string): number {
-    this.parts[this.count] = part;
-    return this.count++;
+  /** `reuse`: the name of the file, whose array from the export before is taken back (see POOLED). */
+  constructor(private readonly reuse?: string) {
+    const kept = reuse === undefined ? undefined : POOLED.get(reuse);
+    if (kept) {
+      POOLED.delete(reuse!);
+      pooledBytes -= kept.length;
+    }
+    this.bytes = kept ?? new Uint8Array(INITIAL_BYTES);
   }
 
-  /** Puts `part` in place of the one `put` returned `at` for, in the item being written. */
-  replace(at: number, part: string): void {
-    this.parts[at] = part;
+  /** Writes a part; returns where it starts, for `rewrite`. */
+  put(part: string): number {
+    const start = this.length;
+    const count = part.length;
+    let bytes = this.bytes;
+    if (start + count > bytes.length) bytes = this.room(count);
+    let at = start;
+    for (let i = 0; i < count; i += 1) {
+      const code = part.charCodeAt(i);
+      if (code >= 0x80) {
+        this.length = at;
+        this.putEncoded(part.slice(i));
+        return start;
+      }
+      bytes[at++] = code;
+    }
+    this.length = at;
+    return start;
+  }
+
+  /**
+   * Text beyond ASCII: at most three bytes per UTF-16 unit. A lone surrogate, which the model's
+   * escapers never let through, would become U+FFFD here, as it does when the file is written.
+   */
+  private putEncoded(text: string): void {
+    const bytes = this.length + text.length * 3 > this.bytes.length ? this.room(text.length * 3) : this.bytes;
+    this.length += ENCODER.encodeInto(text, bytes.subarray(this.length)).written;
+  }
+
+  /** The array, with room for `count` more bytes. */
+  private room(count: number): Uint8Array {
+    let size = Math.max(this.bytes.length * 2, INITIAL_BYTES);
+    while (size < this.length + count) size *= 2;
+    const bytes = new Uint8Array(size);
+    bytes.set(this.bytes.subarray(0, this.length));
+    return (this.bytes = bytes);
+  }
+
+  /** Puts `part` in place of everything written since `at` (what `put` returned). */
+  rewrite(at: number, part: string): void {
+    this.length = at;
+    this.put(part);
   }
 
   /** Starts a line at `indent`, writing first the blank line held back, if any. */
@@ -221,28 +278,34 @@ class HclWriter {
     if (indent !== '') this.put(indent);
   }
 
-  /** Joins the parts written so far into one piece, and starts a fresh array of parts. */
-  private flush(): void {
-    if (this.count === 0) return;
-    const parts = this.parts;
-    // Past the parts written, the array holds nothing (or an item longer than PIECE_PARTS grew it).
-    if (this.count < parts.length) parts.length = this.count;
-    this.chunks.push(this.count === 1 ? parts[0]! : parts.join(''));
-    this.parts = new Array<string>(PIECE_PARTS);
-    this.count = 0;
-  }
-
-  /** At the end of a top-level item: joins the parts into a piece once they are many. */
-  joinIfLong(): void {
-    if (this.count >= PIECE_PARTS) this.flush();
-  }
-
-  /** Everything written, as one string. */
+  /** Everything written, as one string; the writer is done, and its array kept for the next export. */
   text(): string {
-    this.flush();
-    return this.chunks.length === 1 ? this.chunks[0]! : this.chunks.join('');
+    const text = DECODER.decode(this.bytes.subarray(0, this.length));
+    if (this.reuse !== undefined && pooledBytes + this.bytes.length <= MAX_POOLED_BYTES) {
+      POOLED.set(this.reuse, this.bytes);
+      pooledBytes += this.bytes.length;
+    }
+    this.bytes = NO_BYTES;
+    this.length = 0;
+    return text;
   }
 }
+
+/**
+ * The array each file of the last export ended with, by name: a file's next export writes into it
+ * instead of doubling its way up again through fresh memory (first use of a page of memory is most
+ * of what writing into it costs). Bounded, so a very large export does not stay in memory.
+ */
+const POOLED = new Map<string, Uint8Array>();
+let pooledBytes = 0;
+const MAX_POOLED_BYTES = 48 << 20;
+const NO_BYTES = new Uint8Array(0);
+
+/** Most files of a design are small; the large ones double their way up from here. */
+const INITIAL_BYTES = 1 << 14;
+const ENCODER = new TextEncoder();
+/** A text that began with U+FEFF keeps it. */
+const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** Spaces that pad a key to the width of its run, by count. */
 const PADDING: string[] = [''];
@@ -350,7 +413,7 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
       w.put(expr.code);
       return;
     case 'template':
-      w.put(renderTemplate(expr.parts));
+      writeTemplate(expr.parts, w);
       return;
     case 'list': {
       if (expr.items.length === 0) {
@@ -424,7 +487,6 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
         values.push(run.value);
       }
       writeAssignments(names, values, indent, w);
-      if (indent === '') w.joinIfLong();
       continue;
     }
     if (item.kind === 'blank') {
@@ -434,7 +496,6 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
     } else {
       writeBlock(item.block, indent, w);
     }
-    if (indent === '') w.joinIfLong();
     index += 1;
   }
   w.pendingBlank = false;
@@ -464,7 +525,8 @@ function writeBlock(b: Block, indent: string, w: HclWriter): void {
   const opening = w.put(' {\n');
   const before = w.lines;
   writeBody(b.body, indent + INDENT, w);
-  if (w.lines === before) w.replace(opening, ' {}\n');
+  // No line since the opening: nothing was written after it (every line starts with beginLine).
+  if (w.lines === before) w.rewrite(opening, ' {}\n');
   else {
     w.beginLine('');
     w.put(closingLine(indent));
@@ -481,20 +543,26 @@ export function renderFile(items: readonly BodyItem[]): string {
 /**
  * A file written as its blocks are added, one blank line between blocks and before a comment that
  * follows a block (the layout `renderFile` gives the same items). Each block is written into the
- * file's text the moment it is added: its tree is garbage at once, and its text is joined once,
- * with the file's, instead of once as a block and again as the file (at 5,000 components the
- * Terraform is 17 MB, and every fresh megabyte costs).
+ * file's bytes the moment it is added: its tree is garbage at once, and the file's text is made
+ * once, at the end (at 5,000 components the Terraform is 17 MB, and every fresh megabyte costs).
  */
 export class HclFile {
-  private readonly w = new HclWriter();
+  private readonly w: HclWriter;
   /** The type and labels of each block added, in order: what a generator looks blocks up by. */
   readonly blocks: { readonly type: string; readonly labels: readonly string[] }[] = [];
   private last: 'comment' | 'block' | undefined;
+  private written: string | undefined;
+
+  /** `name`: the file's name, the same from one export to the next (its array is reused). */
+  constructor(name?: string) {
+    this.w = new HclWriter(name);
+  }
 
   /** Adds a top-level block or comment. */
   add(item: Block | BodyItem): void {
     const kind = !('kind' in item) ? 'block' : item.kind;
     if (kind !== 'block' && kind !== 'comment') throw new Error(`only blocks and comments are added to a file one by one, not ${kind}`);
+    if (this.written !== undefined) throw new Error('a block added to a file whose text was taken');
     // A blank line after a block; none between a comment and what it introduces.
     if (this.last === 'block') this.w.pendingBlank = true;
     if (!('kind' in item)) this.writeBlock(item);
@@ -505,7 +573,6 @@ export class HclFile {
 
   private writeBlock(b: Block): void {
     writeBlock(b, '', this.w);
-    this.w.joinIfLong();
     this.blocks.push({ type: b.type, labels: b.labels });
   }
 
@@ -516,6 +583,6 @@ export class HclFile {
 
   /** The file's text, ending with one newline. */
   text(): string {
-    return this.w.lines === 0 ? '\n' : this.w.text();
+    return (this.written ??= this.w.lines === 0 ? '\n' : this.w.text());
   }
 }
