@@ -206,22 +206,12 @@ function isMultilineExpr(expr: Expr): boolean {
  * `terraform fmt` keeps).
  */
 class HclWriter {
-  private bytes: Uint8Array;
+  private bytes: Uint8Array = new Uint8Array(INITIAL_BYTES);
   private length = 0;
   /** Lines begun so far (a multi-line value counts as the one line it starts on). */
   lines = 0;
   /** A blank line asked for and not written yet: written only if the body goes on. */
   pendingBlank = false;
-
-  /** `reuse`: the name of the file, whose array from the export before is taken back (see POOLED). */
-  constructor(private readonly reuse?: string) {
-    const kept = reuse === undefined ? undefined : POOLED.get(reuse);
-    if (kept) {
-      POOLED.delete(reuse!);
-      pooledBytes -= kept.length;
-    }
-    this.bytes = kept ?? new Uint8Array(INITIAL_BYTES);
-  }
 
   /** Writes a part; returns where it starts, for `rewrite`. */
   put(part: string): number {
@@ -254,7 +244,7 @@ class HclWriter {
 
   /** The array, with room for `count` more bytes. */
   private room(count: number): Uint8Array {
-    let size = Math.max(this.bytes.length * 2, INITIAL_BYTES);
+    let size = this.bytes.length * 2;
     while (size < this.length + count) size *= 2;
     const bytes = new Uint8Array(size);
     bytes.set(this.bytes.subarray(0, this.length));
@@ -278,28 +268,11 @@ class HclWriter {
     if (indent !== '') this.put(indent);
   }
 
-  /** Everything written, as one string; the writer is done, and its array kept for the next export. */
+  /** Everything written, as one string. */
   text(): string {
-    const text = DECODER.decode(this.bytes.subarray(0, this.length));
-    if (this.reuse !== undefined && pooledBytes + this.bytes.length <= MAX_POOLED_BYTES) {
-      POOLED.set(this.reuse, this.bytes);
-      pooledBytes += this.bytes.length;
-    }
-    this.bytes = NO_BYTES;
-    this.length = 0;
-    return text;
+    return DECODER.decode(this.bytes.subarray(0, this.length));
   }
 }
-
-/**
- * The array each file of the last export ended with, by name: a file's next export writes into it
- * instead of doubling its way up again through fresh memory (first use of a page of memory is most
- * of what writing into it costs). Bounded, so a very large export does not stay in memory.
- */
-const POOLED = new Map<string, Uint8Array>();
-let pooledBytes = 0;
-const MAX_POOLED_BYTES = 48 << 20;
-const NO_BYTES = new Uint8Array(0);
 
 /** Most files of a design are small; the large ones double their way up from here. */
 const INITIAL_BYTES = 1 << 14;
@@ -547,22 +520,15 @@ export function renderFile(items: readonly BodyItem[]): string {
  * once, at the end (at 5,000 components the Terraform is 17 MB, and every fresh megabyte costs).
  */
 export class HclFile {
-  private readonly w: HclWriter;
+  private readonly w = new HclWriter();
   /** The type and labels of each block added, in order: what a generator looks blocks up by. */
   readonly blocks: { readonly type: string; readonly labels: readonly string[] }[] = [];
   private last: 'comment' | 'block' | undefined;
-  private written: string | undefined;
-
-  /** `name`: the file's name, the same from one export to the next (its array is reused). */
-  constructor(name?: string) {
-    this.w = new HclWriter(name);
-  }
 
   /** Adds a top-level block or comment. */
   add(item: Block | BodyItem): void {
     const kind = !('kind' in item) ? 'block' : item.kind;
     if (kind !== 'block' && kind !== 'comment') throw new Error(`only blocks and comments are added to a file one by one, not ${kind}`);
-    if (this.written !== undefined) throw new Error('a block added to a file whose text was taken');
     // A blank line after a block; none between a comment and what it introduces.
     if (this.last === 'block') this.w.pendingBlank = true;
     if (!('kind' in item)) this.writeBlock(item);
@@ -583,6 +549,6 @@ export class HclFile {
 
   /** The file's text, ending with one newline. */
   text(): string {
-    return (this.written ??= this.w.lines === 0 ? '\n' : this.w.text());
+    return this.w.lines === 0 ? '\n' : this.w.text();
   }
 }

@@ -104,7 +104,7 @@ export class TerraformBuilder {
    */
   add(file: TerraformFile, ...items: (Block | BodyItem)[]): void {
     let written = this.files.get(file);
-    if (!written) this.files.set(file, (written = new HclFile(file)));
+    if (!written) this.files.set(file, (written = new HclFile()));
     for (const item of items) written.add(item);
   }
 
