@@ -33,7 +33,7 @@ export function quantityText(quantity: number, unit: string | undefined): string
 export const isSecondarySource = (line: LineItem): boolean => line.status === 'priced' && line.sourceKind !== undefined && !FIRST_PARTY_SOURCES.has(line.sourceKind);
 
 /** The note the mark stands for. */
-const isSourceNote = (note: string): boolean => note.startsWith('not a first-party source');
+export const isSourceNote = (note: string): boolean => note.startsWith('not a first-party source');
 
 /**
  * A line's notes as the text and Markdown formats print them, in order: its commitment, then its own

@@ -1,6 +1,6 @@
 import { terminalText, type Design } from '../../model';
 import { COMMITMENT_TITLES, totalCaption, type CostReport, type LineItem } from '../../engine/cost';
-import { assumptionsThatMatter, assumptionText, eachLineNote, isSecondarySource, layerTitle, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS, usageValueText } from './cost-shared';
+import { assumptionsThatMatter, assumptionText, isSecondarySource, isSourceNote, layerTitle, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS, usageValueText } from './cost-shared';
 
 /** Columns padded to their widest cell, each cell escaped for the terminal first; `(none)` for no rows. */
 function table(cells: readonly (readonly string[])[], rightAligned: readonly number[]): string {
@@ -146,17 +146,17 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
   out.line('By component');
   if (report.components.length === 0) out.line('  (none)');
   const linesOf = linesPerComponent(report);
-  // A large design's lines share a few thousand notes: each is escaped once.
+  // A large design's lines share a few thousand notes: each is escaped once, and whether it is the
+  // source-kind note (which the mark stands for, see eachLineNote) is asked once: '' for those.
   const noteLines = new Map<string, string>();
-  const noteLine = (note: string): string => {
+  const writeNote = (note: string): void => {
     let text = noteLines.get(note);
     if (text === undefined) {
-      text = terminalText(`      - ${note}`);
+      text = isSourceNote(note) ? '' : terminalText(`      - ${note}`);
       noteLines.set(note, text);
     }
-    return text;
+    if (text !== '') out.raw(text);
   };
-  const writeNote = (note: string) => out.raw(noteLine(note));
   let anySecondary = false;
   report.components.forEach((component, componentIndex) => {
     // The component's total as byComponent has it (cents of the profile, in dollars), without a look-up by its id.
@@ -170,7 +170,9 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
       const lineAmount = priced ? amountText(line.monthlyCents[profile] / 100) : STATUS_LABELS[line.status];
       const price = priced && line.quantity ? `  ${quantityOf(line.quantity[profile], line.quantityUnit)} x ${line.unitPrice}/${line.priceUnit}${line.uncertain ? ' (uncertain)' : ''}${secondary ? ` ${SECONDARY_MARK}` : ''}` : '';
       out.line(`    ${line.what}: ${lineAmount}${price}`);
-      eachLineNote(line, writeNote);
+      // eachLineNote's notes, in its order.
+      if (line.commitment) writeNote(`commitment: ${line.commitment}`);
+      for (const note of line.notes) writeNote(note);
     }
   });
   if (report.adjustments.length > 0) {

@@ -1,4 +1,4 @@
-import { kindOf, LAYERS, type AnyProps, type ComponentTraits } from '../../catalog';
+import { kindOf, LAYERS, type AnyProps, type ComponentKind, type ComponentTraits } from '../../catalog';
 import { componentZones, primaryRegion, type Component, type Connection, type Design, type PriceAdjustment, type Provider } from '../../model';
 import { LINE_STATUS_LABELS } from '../format';
 import { applyAdjustments } from './adjustments';
@@ -42,7 +42,15 @@ function usageOf(design: Design, local: EstimatorOptions['localUsage'], id: stri
   return typeof value === 'number' ? value : undefined;
 }
 
-function indexDesign(design: Design, props: readonly AnyProps[], traits: readonly ComponentTraits[], book: PriceBook, local: EstimatorOptions['localUsage']): DesignIndex {
+function indexDesign(
+  design: Design,
+  kinds: readonly ComponentKind[],
+  props: readonly AnyProps[],
+  zones: readonly (readonly string[])[],
+  traits: readonly ComponentTraits[],
+  book: PriceBook,
+  local: EstimatorOptions['localUsage'],
+): DesignIndex {
   const outgoing = new Map<string, Connection[]>();
   const incoming = new Map<string, Connection[]>();
   for (const connection of design.connections) {
@@ -54,7 +62,13 @@ function indexDesign(design: Design, props: readonly AnyProps[], traits: readonl
     else incoming.set(connection.to, [connection]);
   }
   const components = new Map<string, Component>();
-  for (const component of design.components) components.set(component.id, component);
+  const kindsById = new Map<string, ComponentKind>();
+  const zonesById = new Map<string, readonly string[]>();
+  design.components.forEach((component, i) => {
+    components.set(component.id, component);
+    kindsById.set(component.id, kinds[i]!);
+    zonesById.set(component.id, zones[i]!);
+  });
   const clusterOwners = new Map<string, string>();
   const clusterUsers = new Map<string, number>();
   const clusterPods = new Map<string, (PodRequests & { componentId: string })[]>();
@@ -68,9 +82,10 @@ function indexDesign(design: Design, props: readonly AnyProps[], traits: readonl
     traitsById.set(component.id, componentTraits);
     const estimator = findEstimator(component.kind);
     if (estimator?.servesFromEdge) edges.add(component.id);
-    const explicit = new Set(Object.keys(component.props ?? {}));
+    // The props the file sets itself, for the few estimators that ask (users, workloads on a cluster).
+    const explicitProps = (): Set<string> => new Set(Object.keys(component.props ?? {}));
     // Only users state a peak rate: other components need no look-up of usage settings for it.
-    const peak = estimator?.peakRequestsPerSecond ? (usageOf(design, local, component.id, 'peakRequestsPerSecond') ?? estimator.peakRequestsPerSecond(componentProps, explicit)) : undefined;
+    const peak = estimator?.peakRequestsPerSecond ? (usageOf(design, local, component.id, 'peakRequestsPerSecond') ?? estimator.peakRequestsPerSecond(componentProps, explicitProps())) : undefined;
     if (peak !== undefined && estimator?.peakRequestsPerSecond) {
       sources.push({
         id: component.id,
@@ -85,7 +100,7 @@ function indexDesign(design: Design, props: readonly AnyProps[], traits: readonl
     if (!estimator?.usesCluster?.(componentProps)) return;
     if (!clusterOwners.has(component.region)) clusterOwners.set(component.region, component.id);
     clusterUsers.set(component.region, (clusterUsers.get(component.region) ?? 0) + 1);
-    const pods = estimator.clusterPods?.(componentProps, { replicas: component.replicas ?? 1, traits: componentTraits, book, explicit }) ?? [];
+    const pods = estimator.clusterPods?.(componentProps, { replicas: component.replicas ?? 1, traits: componentTraits, book, explicit: explicitProps() }) ?? [];
     const list = clusterPods.get(component.region) ?? [];
     clusterPods.set(component.region, list);
     for (const pod of pods) list.push({ ...pod, componentId: component.id });
@@ -95,6 +110,8 @@ function indexDesign(design: Design, props: readonly AnyProps[], traits: readonl
     provider: design.provider,
     regions: new Map(design.regions.map((r) => [r.id, r])),
     components,
+    kinds: kindsById,
+    zones: zonesById,
     outgoing,
     incoming,
     clusterOwners,
@@ -135,7 +152,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const allProps = design.components.map((component, i) => allKinds[i]!.propsOf(component));
   const allZones = design.components.map((component) => componentZones(design, component));
   const allTraits = design.components.map((component, i) => allKinds[i]!.traitsOf(component, { provider, design, zones: allZones[i]! }));
-  const index = indexDesign(design, allProps, allTraits, book, estimatorOptions.localUsage);
+  const index = indexDesign(design, allKinds, allProps, allZones, allTraits, book, estimatorOptions.localUsage);
   // Region-less services are priced in the design's home region.
   const home = primaryRegion(design);
   const profile: CostProfile = options.profile ?? design.pricing?.profile ?? 'expected';

@@ -75,6 +75,9 @@ export interface DesignIndex {
   provider: Provider;
   regions: ReadonlyMap<string, Region>;
   components: ReadonlyMap<string, Component>;
+  /** Per component id: its kind and its zones (componentZones), worked out once per estimate. */
+  kinds: ReadonlyMap<string, ComponentKind>;
+  zones: ReadonlyMap<string, readonly string[]>;
   outgoing: ReadonlyMap<string, readonly Connection[]>;
   incoming: ReadonlyMap<string, readonly Connection[]>;
   /** Per region id: the component that carries that region's Kubernetes control plane. */
@@ -116,8 +119,8 @@ export interface EstimatorOptions {
 export class ComponentLedger<P = AnyProps> {
   readonly lines: LineItem[] = [];
   readonly assumptions: UsageAssumption[] = [];
-  /** Region ids this component's own lines already send data to (so a connection there is not billed again). */
-  readonly transferCovered = new Set<string>();
+  /** Region ids this component's own lines already send data to (so a connection there is not billed again); made for the few that do. */
+  private transferCovered: Set<string> | undefined;
 
   constructor(
     readonly index: DesignIndex,
@@ -170,8 +173,23 @@ export class ComponentLedger<P = AnyProps> {
       return undefined;
     }
     const r = spec.nature === 'usage' ? { low: value * this.options.usageFactors.low, expected: value, high: value * this.options.usageFactors.high } : range(value);
-    this.assumptions.push({ componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value, range: r, origin, nature: spec.nature, ...(derivation ? { derivation } : {}) });
+    // Two literals rather than a spread of an optional field: the same fields in the same order, without an object made to be spread.
+    this.assumptions.push(
+      derivation
+        ? { componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value, range: r, origin, nature: spec.nature, derivation }
+        : { componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value, range: r, origin, nature: spec.nature },
+    );
     return r;
+  }
+
+  /** This component's own lines already send data to `regionId`: a connection there is not billed again. */
+  coverTransfer(regionId: string): void {
+    (this.transferCovered ??= new Set()).add(regionId);
+  }
+
+  /** Whether this component's own lines already send data to `regionId`. */
+  coversTransfer(regionId: string): boolean {
+    return this.transferCovered?.has(regionId) === true;
   }
 
   /** The traffic that reaches this component from the design's users, if the design states a peak rate. */
@@ -198,7 +216,7 @@ export class ComponentLedger<P = AnyProps> {
       this.lines[this.lines.length - 1]!.notes.push(...(spec.notes ?? []));
       return;
     }
-    const notes = [...(spec.notes ?? [])];
+    const notes = spec.notes ? spec.notes.slice() : [];
     let unitPrice = match.price.usd;
     let uncertain = match.price.uncertain === true;
     let asOf: string | undefined = match.price.asOf;

@@ -34,7 +34,7 @@ export const objectStorage: Estimator<KindProps<'object-storage'>> = {
       const replicated = ledger.usage({ name: 'replicatedGbPerMonth', label: 'New data replicated per month', unit: 'GB/month', nature: 'usage', default: Math.round(stored.expected * MONTHLY_CHANGE_SHARE) });
       if (replicated && replicated.high > 0) ledger.charge({ what: `Replication transfer to ${targetLocation}`, key: interRegionKey(ledger, ledger.location, targetLocation), quantity: replicated });
       // A `replication` connection to the same region names the same copy: its transfer is this one.
-      ledger.transferCovered.add(target);
+      ledger.coverTransfer(target);
     }
   },
 };

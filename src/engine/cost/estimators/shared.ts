@@ -138,20 +138,23 @@ export function estimateTransfer(ledger: ComponentLedger): void {
   if (!connections) return;
   const fromZones = ledger.zones.length;
   let crossZoneGb = 0;
-  const crossRegion = new Map<string, number>();
+  // Made for the few components with a connection to another region only.
+  let crossRegion: Map<string, number> | undefined;
   for (const connection of connections) {
     const target = index.components.get(connection.to);
     if (!target || target.region === undefined) continue;
-    const targetKind = kindOf(target);
+    const targetKind = index.kinds.get(target.id) ?? kindOf(target);
     if (target.region !== component.region) {
       const gb = connection.mode === 'replication' || connection.mode === 'backup' ? Math.max(1, stateGb(ledger) * MONTHLY_CHANGE_SHARE) : DEFAULT_CONNECTION_GB;
+      crossRegion ??= new Map();
       crossRegion.set(target.region, (crossRegion.get(target.region) ?? 0) + gb);
       continue;
     }
     // Only instance-to-instance traffic is billed between zones; regional endpoints (queues, buckets) are not.
     if (!ledger.kind.capabilities.instances || !targetKind.capabilities.instances || fromZones < 2) continue;
-    const targetZones = componentZones(index.design, target);
-    const shared = ledger.zones.filter((zone) => targetZones.includes(zone)).length;
+    const targetZones = index.zones.get(target.id) ?? componentZones(index.design, target);
+    let shared = 0;
+    for (const zone of ledger.zones) if (targetZones.includes(zone)) shared += 1;
     // A stateful target answers from one primary zone; a spread stateless target answers locally where it can.
     const crossingShare = targetKind.capabilities.stateful ? (fromZones - 1) / fromZones : 1 - shared / fromZones;
     crossZoneGb += DEFAULT_CONNECTION_GB * crossingShare;
@@ -167,9 +170,10 @@ export function estimateTransfer(ledger: ComponentLedger): void {
       });
     }
   }
+  if (crossRegion === undefined) return;
   const fromLocation = ledger.location;
   for (const [regionId, defaultGb] of [...crossRegion.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    if (ledger.transferCovered.has(regionId)) {
+    if (ledger.coversTransfer(regionId)) {
       ledger.included(`Data transfer to region ${regionId}`, 'the replication this component already prices carries it; not counted twice');
       continue;
     }
