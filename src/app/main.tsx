@@ -1,6 +1,5 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { syntheticDesign } from '../catalog';
 import { App } from './App';
 import { installBenchApi } from './bench-api';
 import { initialFolds, notify, replaceDocument, useStore } from './store';
@@ -40,6 +39,8 @@ function syntheticRequest(search: string): { size: number; seed: number } | unde
 async function openFirstDesign(): Promise<void> {
   const synthetic = syntheticRequest(window.location.search);
   if (synthetic) {
+    // Loaded only when asked for: benchmarks and scale tests need it, a designer's first paint does not.
+    const { syntheticDesign } = await import('../catalog/synthetic-design');
     replaceDocument(`synthetic-${synthetic.size}-${synthetic.seed}`, syntheticDesign(synthetic.size, synthetic.seed), { persist: false });
     // The library still opens, after first paint, for the dialogs.
     setTimeout(() => void openLibrary(), 0);
