@@ -115,10 +115,45 @@ function limiter(slots: number): <T>(task: () => Promise<T>) => Promise<T> {
 /** At most two terraform processes at a time: each loads the provider's schema, which is CPU-heavy. */
 const limited = limiter(2);
 /**
- * One `terraform init` at a time: the plugin cache is not safe for concurrent installs, and two
- * inits at once can leave one without its provider ("provider binary not found").
+ * A `terraform init` runs alone: not beside another init, nor beside another directory's validate
+ * or test. The plugin cache is not safe for concurrent installs, and an init writing it while
+ * another directory's command starts the provider from it has left that command without its
+ * provider ("provider binary not found", "could not find executable file starting with
+ * terraform-provider-aws"). Other commands share the cache among themselves. Waiting is first come,
+ * first served, so an init waits for the commands already running and none that arrive after it.
  */
-const oneInit = limiter(1);
+function exclusiveAndShared(): { exclusive: <T>(task: () => Promise<T>) => Promise<T>; shared: <T>(task: () => Promise<T>) => Promise<T> } {
+  let sharing = 0;
+  let excluding = false;
+  const queue: { exclusive: boolean; start: () => void }[] = [];
+  const admit = () => {
+    while (queue.length > 0 && !excluding) {
+      const next = queue[0]!;
+      if (next.exclusive) {
+        if (sharing > 0) return;
+        excluding = true;
+      } else sharing += 1;
+      queue.shift();
+      next.start();
+    }
+  };
+  const enter = async <T>(exclusive: boolean, task: () => Promise<T>): Promise<T> => {
+    await new Promise<void>((start) => {
+      queue.push({ exclusive, start });
+      admit();
+    });
+    try {
+      return await task();
+    } finally {
+      if (exclusive) excluding = false;
+      else sharing -= 1;
+      admit();
+    }
+  };
+  return { exclusive: (task) => enter(true, task), shared: (task) => enter(false, task) };
+}
+
+const pluginCache = exclusiveAndShared();
 
 async function terraformIn(dir: string, ...args: string[]): Promise<{ ok: boolean; output: string }> {
   try {
@@ -139,13 +174,13 @@ describe.skipIf(terraformSkip !== undefined)(`terraform init, validate, fmt -che
       writeFileSync(path, file.contents);
     }
     await limited(async () => {
-      const init = await oneInit(() => terraformIn(dir, 'init', '-backend=false'));
+      const init = await pluginCache.exclusive(() => terraformIn(dir, 'init', '-backend=false'));
       expect(init.ok, init.output).toBe(true);
-      const validate = await terraformIn(dir, 'validate');
+      const validate = await pluginCache.shared(() => terraformIn(dir, 'validate'));
       expect(validate.ok, validate.output).toBe(true);
       const fmt = await terraformIn(dir, 'fmt', '-check', '-recursive', '-diff');
       expect(fmt.ok, fmt.output).toBe(true);
-      const test = await terraformIn(dir, 'test');
+      const test = await pluginCache.shared(() => terraformIn(dir, 'test'));
       expect(test.ok, test.output).toBe(true);
       expect(test.output).toMatch(/Success! \d+ passed, 0 failed/);
     });
