@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDesignBytes, designTier, formatOfFileName, formatProblem, READ_LIMITS, readDesignText, resolveTiers } from './index';
+import { designSchema } from './schema';
 
 /** Files that once crashed, were accepted when they should not be, or took seconds to refuse (issue 14). */
 function problems(text: string, format?: 'json' | 'yaml'): string[] {
@@ -109,6 +110,23 @@ describe('limits answer before work scales', () => {
     expect(result).toHaveLength(READ_LIMITS.maxProblems + 1);
     expect(result[0]).toBe('components[0].id: required: expected string');
     expect(result.at(-1)).toBe(`more problems may follow: checking stopped after ${READ_LIMITS.maxProblems}`);
+  });
+
+  it('read a long design item by item as the whole schema reads it: defaults, key order and problems outside the lists', () => {
+    const n = READ_LIMITS.itemCheckThreshold + 1;
+    const components = Array.from({ length: n }, (_, i) => ({ id: `c${i}`, kind: 'app-service', region: 'r', zones: ['a'] }));
+    const layout = Object.fromEntries(components.map((component, i) => [component.id, { x: i, y: 2 * i }]));
+    const document = { ninesmith: 1, name: 'long', regions: [{ id: 'r', location: 'eu-west-1', zones: ['a'] }], components, layout, tier: 'standard' };
+    const read = readDesignText(JSON.stringify(document));
+    const whole = designSchema.safeParse(document);
+    expect(read.ok && whole.success).toBe(true);
+    if (!read.ok || !whole.success) return;
+    expect(JSON.stringify(read.design)).toBe(JSON.stringify(whole.data));
+    expect(Object.keys(read.design)).toEqual(Object.keys(whole.data));
+    expect(read.design.connections).toEqual([]);
+    expect(read.design.components[n - 1]).toEqual(whole.data.components[n - 1]);
+    expect(problems(JSON.stringify({ ...document, name: '' }))).toEqual(['name: expected a name for the design']);
+    expect(problems(JSON.stringify({ ...document, connections: 'none' }))).toEqual(['connections: Invalid input: expected array, received string']);
   });
 
   it('refuse an overlong text with its path', () => {

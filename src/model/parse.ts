@@ -303,15 +303,21 @@ function capProblems(problems: DesignProblem[]): DesignProblem[] {
 
 const ITEM_SCHEMAS = { regions: regionSchema, components: componentSchema, connections: connectionSchema, journeys: journeySchema, suppressions: suppressionSchema } as const;
 
+type ItemField = keyof typeof ITEM_SCHEMAS;
+
+/** What checking a long document's items one by one found: its problems, or every item as the schema reads it. */
+type ItemCheck = { ok: false; problems: DesignProblem[] } | { ok: true; lists: Partial<Record<ItemField, unknown[]>>; layout?: Record<string, unknown> };
+
 /**
  * For long lists, checks each item on its own and stops at maxProblems, so a file of a million
  * wrong items is refused after a few hundred checks rather than after describing every item.
- * Undefined when the lists are short or every item fits: the whole schema then runs as usual.
+ * When every item fits, their parsed values come back, so the whole schema need not check every
+ * item a second time. Undefined when the lists are short: the whole schema then runs as usual.
  */
-function checkItemsFirst(fields: Record<string, unknown>): DesignProblem[] | undefined {
-  const lists = Object.entries(ITEM_SCHEMAS).flatMap(([field, schema]) => {
+function checkItemsFirst(fields: Record<string, unknown>): ItemCheck | undefined {
+  const lists = (Object.keys(ITEM_SCHEMAS) as ItemField[]).flatMap((field) => {
     const items = Object.hasOwn(fields, field) ? fields[field] : undefined;
-    return Array.isArray(items) ? [{ field, items: items as unknown[], schema: schema as z.ZodType }] : [];
+    return Array.isArray(items) ? [{ field, items: items as unknown[], schema: ITEM_SCHEMAS[field] as z.ZodType }] : [];
   });
   const layout = Object.hasOwn(fields, 'layout') ? fields.layout : undefined;
   const layoutEntries = layout !== null && typeof layout === 'object' && !Array.isArray(layout) ? Object.entries(layout) : [];
@@ -322,22 +328,46 @@ function checkItemsFirst(fields: Record<string, unknown>): DesignProblem[] | und
   const add = (prefix: PathSegment[], issues: readonly z.core.$ZodIssue[]) => {
     for (const issue of issues) problems.push(zodIssueToProblem({ ...issue, path: [...prefix, ...issue.path] }));
   };
+  const parsedLists: Partial<Record<ItemField, unknown[]>> = {};
   for (const { field, items, schema } of lists) {
+    const parsed: unknown[] = new Array(items.length);
     for (let index = 0; index < items.length && !full(); index += 1) {
       const result = schema.safeParse(items[index]);
-      if (!result.success) add([field, index], result.error.issues);
+      if (result.success) parsed[index] = result.data;
+      else add([field, index], result.error.issues);
     }
+    parsedLists[field] = parsed;
   }
+  const parsedLayout: Record<string, unknown> = {};
   for (const [key, point] of layoutEntries) {
     if (full()) break;
     const id = idSchema.safeParse(key);
     if (!id.success) add(['layout', key], id.error.issues);
     const result = layoutPointSchema.safeParse(point);
-    if (!result.success) add(['layout', key], result.error.issues);
+    if (result.success) parsedLayout[key] = result.data;
+    else add(['layout', key], result.error.issues);
   }
-  if (problems.length === 0) return undefined;
-  if (!full()) return problems;
-  return [...problems.slice(0, READ_LIMITS.maxProblems), { path: [], code: 'schema', message: `more problems may follow: checking stopped after ${READ_LIMITS.maxProblems}` }];
+  if (problems.length === 0) return { ok: true, lists: parsedLists, ...(layoutEntries.length > 0 ? { layout: parsedLayout } : {}) };
+  if (!full()) return { ok: false, problems };
+  return { ok: false, problems: [...problems.slice(0, READ_LIMITS.maxProblems), { path: [], code: 'schema', message: `more problems may follow: checking stopped after ${READ_LIMITS.maxProblems}` }] };
+}
+
+/**
+ * The whole schema over a document whose items were checked one by one (`checked`): it reads the
+ * document with those lists empty, then puts the items as they were read in their places, which
+ * keeps the keys where the schema put them. The schema has no rule across items, so this is what
+ * it would give for the whole document.
+ */
+function parseWithCheckedItems(document: Record<string, unknown>, checked: Extract<ItemCheck, { ok: true }>): ReturnType<typeof designSchema.safeParse> {
+  const emptied: Record<string, unknown> = { ...document };
+  for (const field of Object.keys(checked.lists)) emptied[field] = [];
+  if (checked.layout) emptied.layout = {};
+  const parsed = designSchema.safeParse(emptied, schemaParseOptions(0));
+  if (!parsed.success) return parsed;
+  const design = parsed.data as Record<string, unknown>;
+  for (const [field, items] of Object.entries(checked.lists)) design[field] = items;
+  if (checked.layout) design.layout = checked.layout;
+  return parsed;
 }
 
 /** Validates a plain document (already parsed from text) against format 1, migrating older formats. */
@@ -347,10 +377,10 @@ export function readDesignDocument(document: unknown): ReadResult {
   }
   const migrated = migrateDocument(document as Record<string, unknown>);
   if (!migrated.ok) return migrated;
-  const itemProblems = checkItemsFirst(migrated.document);
-  if (itemProblems) return { ok: false, problems: itemProblems };
+  const checked = checkItemsFirst(migrated.document);
+  if (checked && !checked.ok) return { ok: false, problems: checked.problems };
   const { components } = migrated.document;
-  const parsed = designSchema.safeParse(migrated.document, schemaParseOptions(Array.isArray(components) ? components.length : 0));
+  const parsed = checked ? parseWithCheckedItems(migrated.document, checked) : designSchema.safeParse(migrated.document, schemaParseOptions(Array.isArray(components) ? components.length : 0));
   if (!parsed.success) return { ok: false, problems: capProblems(parsed.error.issues.map(zodIssueToProblem)) };
   const referenceProblems = checkReferences(parsed.data);
   if (referenceProblems.length > 0) return { ok: false, problems: capProblems(referenceProblems), partial: parsed.data };
