@@ -141,7 +141,7 @@ describe('what applying a suggested change would change', () => {
     }
   });
 
-  it('prices a component joined to one the design does not have as a pass over every connection would', () => {
+  it('prices a change beside connections to a component the design does not have as pricing the whole design does', () => {
     // Connections to and from a missing component (a design being edited), beside each component a fix reaches.
     const reached = [...fixEffects({ design, analysis, cost }, { catalogs }).keys()].flatMap((finding) => finding.components);
     const ghosts = reached.flatMap((id) => [
