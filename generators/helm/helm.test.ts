@@ -10,7 +10,7 @@ import { formatProblem, type Design } from '../../src/model';
 import { designFacts } from '../design-facts';
 import { HOSTILE_FRAGMENTS, withNames } from '../testing';
 import { APP_CHART_SCHEMA } from './app-chart';
-import { generateHelm, type PlatformChart } from './index';
+import { generateHelm, plainBlockYaml, type PlatformChart } from './index';
 
 const templateDir = new URL('../../templates/', import.meta.url);
 const templates = readdirSync(templateDir).filter((file) => file.endsWith('.yaml')).sort();
@@ -208,4 +208,50 @@ describe('hostile names in Helm values', () => {
       { numRuns: 25 },
     );
   }, 120_000);
+});
+
+describe('the values writer', () => {
+  const dump = (values: unknown) => yaml.dump(values, { lineWidth: -1, noRefs: true, quotingType: '"', schema: yaml.JSON_SCHEMA });
+  // Mostly strings the writer may write plain, with words and characters that decide js-yaml's quoting mixed in.
+  const text = fc.oneof(
+    { arbitrary: fc.stringMatching(/^[A-Za-z/][A-Za-z0-9._/-]{0,10}$/), weight: 8 },
+    { arbitrary: fc.stringMatching(/^[0-9][0-9a-fA-FxobeE._+/-]{0,6}$/), weight: 2 },
+    { arbitrary: fc.stringMatching(/^[-?:,[\]{}#&*!|=>'"%@` ][ -~]{0,10}$/), weight: 2 },
+    { arbitrary: fc.stringMatching(/^[A-Za-z0-9 ._/:#'"\-\[\]{},&*!|>%@`~?\n]{0,12}$/), weight: 1 },
+    {
+      arbitrary: fc.constantFrom('', 'null', 'Null', 'true', 'FALSE', 'y', 'yes', 'No', 'on', 'OFF', '1', '0x1F', '1e5', '2Gi', '0123', '1_000', '0o17', '0b11', '1.', '100m', '.inf', '[FILL IN: x]', '"q"', 'a\\b', '-', 'a: b', 'a #b', ' lead', 'trail ', '/healthz', 'eu-west-1a', 'ninesmith.dev/component'),
+      weight: 1,
+    },
+  );
+  const scalar = fc.oneof(
+    { arbitrary: text, weight: 6 },
+    { arbitrary: fc.integer(), weight: 2 },
+    { arbitrary: fc.boolean(), weight: 1 },
+    { arbitrary: fc.constant(null), weight: 1 },
+    { arbitrary: fc.constantFrom(-0, 0.5, 2 ** 60, 1e21, Number.NaN), weight: 1 },
+  );
+  const { values } = fc.letrec((tie) => ({
+    values: fc.dictionary(text, tie('node'), { maxKeys: 4 }),
+    node: fc.oneof({ depthSize: 'small' }, scalar, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(text, tie('node'), { maxKeys: 3 })),
+  }));
+
+  it('writes what js-yaml dumps, or leaves it to js-yaml', () => {
+    let writtenItself = 0;
+    fc.assert(
+      fc.property(values, (value) => {
+        const written = plainBlockYaml(value);
+        if (written === undefined) return;
+        writtenItself += 1;
+        expect(written).toBe(dump(value));
+      }),
+      { numRuns: 5000 },
+    );
+    // The property says something only if the writer writes a good share of them itself.
+    expect(writtenItself).toBeGreaterThan(500);
+  });
+
+  it('writes the values of a service itself', () => {
+    const value = { name: 'c0-app', replicas: 3, enabled: true, none: null, empty: {}, list: [], zones: ['eu-west-1a', 'eu-west-1b'], spread: [{ maxSkew: 1, labelSelector: { matchLabels: { 'ninesmith.dev/component': 'c0-app' } } }] };
+    expect(plainBlockYaml(value)).toBe(dump(value));
+  });
 });

@@ -29,10 +29,109 @@ const yamlSafe = (value: unknown): unknown =>
         ? Object.fromEntries(Object.entries(value).map(([key, item]) => [yamlValue(key), yamlSafe(item)]))
         : value;
 
+const DUMP_OPTIONS: yaml.DumpOptions = { lineWidth: -1, noRefs: true, quotingType: '"', schema: yaml.JSON_SCHEMA };
+
 /** Header comments carry design text: yamlComment keeps each one line for YAML 1.1 and 1.2 parsers alike (NEL, U+2028/9). */
 function toYaml(header: readonly string[], values: unknown): string {
   const comments = header.map((line) => `# ${yamlComment(line)}`.trimEnd()).join('\n');
-  return `${comments}\n${yaml.dump(yamlSafe(values), { lineWidth: -1, noRefs: true, quotingType: '"', schema: yaml.JSON_SCHEMA })}`;
+  // The writer takes printable ASCII alone, which yamlSafe leaves as it is.
+  return `${comments}\n${plainBlockYaml(values) ?? yaml.dump(yamlSafe(values), DUMP_OPTIONS)}`;
+}
+
+/**
+ * A string js-yaml writes as it is (plain): a letter, digit or `/` first, then letters, digits, `.`,
+ * `_`, `/` and `-`, unless the schema would read it as something else (a number, null, a boolean,
+ * or a YAML 1.1 boolean, which js-yaml quotes for older parsers). Narrower than what js-yaml writes
+ * plain: anything else goes to js-yaml.
+ */
+const PLAIN = /^[A-Za-z0-9/][A-Za-z0-9._/-]*$/;
+const NOT_PLAIN = new Set([
+  ...['null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE'],
+  ...['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON', 'n', 'N', 'no', 'No', 'NO', 'off', 'Off', 'OFF'],
+]);
+/** What js-yaml never starts a plain scalar with; such a string of printable ASCII on one line it writes double-quoted. */
+const QUOTED_FIRST = /^[-?:,[\]{}#&*!|=>'"%@` ]/;
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+function stringScalar(text: string): string | undefined {
+  if (text === '') return '""';
+  if (NOT_PLAIN.has(text)) return `"${text}"`;
+  if (PLAIN.test(text)) {
+    // A letter or `/` first is never a number; a digit first may be one ("1", "1e5", "0x1F"): as js-yaml, ask the schema.
+    if (!/^[0-9]/.test(text)) return text;
+    try {
+      return typeof yaml.load(text, { schema: yaml.JSON_SCHEMA }) === 'string' ? text : `"${text}"`;
+    } catch {
+      return undefined;
+    }
+  }
+  if (QUOTED_FIRST.test(text) && PRINTABLE_ASCII.test(text)) return `"${text.replace(/["\\]/g, '\\$&')}"`;
+  return undefined;
+}
+
+/** A scalar as js-yaml's dump writes it with DUMP_OPTIONS, or undefined when it is not one this writer is sure of. */
+function plainScalar(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.length <= 1024 ? stringScalar(value) : undefined;
+  if (typeof value === 'number') return Number.isSafeInteger(value) && !Object.is(value, -0) ? String(value) : undefined;
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (value === null) return 'null';
+  return undefined;
+}
+
+/**
+ * The values as js-yaml's dump writes them with DUMP_OPTIONS (block style, two-space indents,
+ * sequences indented under their key, empty collections as `{}` and `[]`), written directly: the
+ * dump was most of the Helm export's time, checking every string's style character by character.
+ * Undefined when the values hold anything but such strings (stringScalar), whole numbers, booleans
+ * and null, nested in objects and arrays; the caller then dumps them with js-yaml.
+ */
+export function plainBlockYaml(values: unknown): string | undefined {
+  if (!isMapping(values) || Object.keys(values).length === 0) return undefined;
+  const out: string[] = [];
+  return writeMapping(values, '', out) ? out.join('') : undefined;
+}
+
+const isMapping = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** `value` after `key:` or `- `: a scalar or an empty collection on the same line, else false (a block follows). */
+function inlineValue(value: unknown): string | false | undefined {
+  if (Array.isArray(value)) return value.length === 0 ? '[]' : false;
+  if (isMapping(value)) return Object.keys(value).length === 0 ? '{}' : false;
+  return plainScalar(value);
+}
+
+function writeMapping(mapping: Record<string, unknown>, indent: string, out: string[]): boolean {
+  for (const key in mapping) {
+    if (!Object.hasOwn(mapping, key)) continue;
+    const name = plainScalar(key);
+    if (name === undefined) return false;
+    const value = mapping[key];
+    const inline = inlineValue(value);
+    if (inline === undefined) return false;
+    if (inline !== false) {
+      out.push(`${indent}${name}: ${inline}\n`);
+      continue;
+    }
+    out.push(`${indent}${name}:\n`);
+    if (!(Array.isArray(value) ? writeSequence(value, `${indent}  `, out) : writeMapping(value as Record<string, unknown>, `${indent}  `, out))) return false;
+  }
+  return true;
+}
+
+function writeSequence(items: readonly unknown[], indent: string, out: string[]): boolean {
+  for (const item of items) {
+    const inline = inlineValue(item);
+    if (inline === undefined || (inline === false && Array.isArray(item))) return false;
+    if (inline !== false) {
+      out.push(`${indent}- ${inline}\n`);
+      continue;
+    }
+    // A mapping in a sequence: its first key on the dash's line, the others under it.
+    const first = out.length;
+    if (!writeMapping(item as Record<string, unknown>, `${indent}  `, out)) return false;
+    out[first] = `${indent}- ${out[first]!.slice(indent.length + 2)}`;
+  }
+  return true;
 }
 
 /** `eu-west-1a` for zone `a` of a region at `eu-west-1`; zone ids (`euw1-az1`) stay as written. */

@@ -1,4 +1,4 @@
-import { CONNECTION_MODES, type Component, type Design } from '../../src/model';
+import { CONNECTION_MODES, type Design } from '../../src/model';
 import { analyzeChangeFigures, designFigures, graphOf, touchedComponents, type DesignAnalysis, type DesignGraph, type Finding } from '../../src/engine';
 import { entriesOf } from '../../src/engine/graph';
 import { estimateCost, type CatalogSet, type EstimateOptions } from '../../src/engine/cost';
@@ -41,44 +41,46 @@ export function fixEffects(facts: Pick<ProposalFacts, 'design' | 'analysis' | 'c
   return effects;
 }
 
-/** The design cut down to `ids`, every reference inside it kept valid and no journey: what pricing them reads. */
-function restrict(design: Design, ids: ReadonlySet<string>, kept?: Pick<Design, 'components' | 'connections'>): Design {
-  const usage = design.pricing?.usage ? Object.fromEntries(Object.entries(design.pricing.usage).filter(([id]) => ids.has(id))) : undefined;
-  const { layout: _layout, suppressions: _suppressions, ...rest } = design;
-  return {
-    ...rest,
-    components: kept?.components ?? design.components.filter((c: Component) => ids.has(c.id)),
-    connections: kept?.connections ?? design.connections.filter((c) => ids.has(c.from) && ids.has(c.to)),
-    journeys: [],
-    ...(design.pricing ? { pricing: { ...design.pricing, ...(usage ? { usage } : {}) } } : {}),
-  };
-}
-
-/** The part of a design a change's price can move, before and after it: the edited components and their direct neighbours (what a line's price can read). */
+/**
+ * The part of a design a change's price can move, before and after it: the edited components and
+ * their direct neighbours (what a line's price can read), and every connection among them. Found
+ * through each design's graph, not by passes over every connection of both designs; a connection
+ * to a component missing from the design (which the graph's lists leave out) is read from the few
+ * such connections, so it counts as it would in a pass over them all.
+ */
 function pricedScope(before: Design, after: Design, graphs: { before: DesignGraph; after: DesignGraph }): { before: Design; after: Design } {
   const touched = touchedComponents(before, after);
   if (touched === 'regions') return { before, after };
-  const indexed = connectedScope(touched, graphs.before, before) && connectedScope(touched, graphs.after, after);
-  if (!indexed) {
-    const priced = new Set<string>(touched);
-    for (const design of [before, after]) for (const c of design.connections) if (touched.has(c.from) || touched.has(c.to)) priced.add(c.from).add(c.to);
-    return { before: restrict(before, priced), after: restrict(after, priced) };
-  }
-  // The neighbours from each graph's connection lists, instead of a pass over every connection of both designs.
+  const sides = [
+    { design: before, graph: graphOfDesign(graphs.before, before) },
+    { design: after, graph: graphOfDesign(graphs.after, after) },
+  ].map((side) => ({ ...side, broken: brokenConnections(side.graph) }));
   const priced = new Set<string>(touched);
-  for (const graph of [graphs.before, graphs.after]) {
+  for (const { design, graph, broken } of sides) {
     for (const id of touched) {
       const i = graph.indexById.get(id);
       if (i === undefined) continue;
       for (const c of incidentConnections(graph, i)) priced.add(graph.components[graph.connectionFrom[c]!]!.id).add(graph.components[graph.connectionTo[c]!]!.id);
     }
+    for (const c of broken) {
+      const connection = design.connections[c]!;
+      if (touched.has(connection.from) || touched.has(connection.to)) priced.add(connection.from).add(connection.to);
+    }
   }
-  return { before: restrictIndexed(before, graphs.before, priced), after: restrictIndexed(after, graphs.after, priced) };
+  return { before: restrictIndexed(sides[0]!, priced), after: restrictIndexed(sides[1]!, priced) };
 }
 
-/** Whether `graph` is the graph of `design` and every connection in it joins two of its components: then its lists say all that restrict reads. */
-function connectedScope(touched: ReadonlySet<string>, graph: DesignGraph, design: Design): boolean {
-  return touched.size > 0 && graph.design === design && graph.connectionFrom.indexOf(-1) < 0 && graph.connectionTo.indexOf(-1) < 0;
+/** `graph` when it is the graph of `design` (the change's analysis hands over the graph it made), else the design's own. */
+function graphOfDesign(graph: DesignGraph, design: Design): DesignGraph {
+  return graph.design === design ? graph : graphOf(design);
+}
+
+/** The connections with an end the design has no component for, in design order: the graph's lists leave them out. */
+function brokenConnections(graph: DesignGraph): number[] {
+  const broken: number[] = [];
+  const { connectionFrom, connectionTo } = graph;
+  for (let c = 0; c < connectionFrom.length; c += 1) if (connectionFrom[c]! < 0 || connectionTo[c]! < 0) broken.push(c);
+  return broken;
 }
 
 /** The connections from and to component i, in every mode. */
@@ -89,8 +91,12 @@ function* incidentConnections(graph: DesignGraph, i: number): Generator<number> 
   }
 }
 
-/** `restrict`, finding the components and connections of `ids` through the graph: the same design, in the same order. */
-function restrictIndexed(design: Design, graph: DesignGraph, ids: ReadonlySet<string>): Design {
+/**
+ * The design cut down to `ids`, every reference inside it kept valid and no journey: what pricing them
+ * reads. Its components are those of `ids`, its connections those with both ends in `ids`, each in
+ * the design's order, found through the graph.
+ */
+function restrictIndexed({ design, graph, broken }: { design: Design; graph: DesignGraph; broken: readonly number[] }, ids: ReadonlySet<string>): Design {
   const components: number[] = [];
   const connections = new Set<number>();
   for (const id of ids) {
@@ -99,11 +105,17 @@ function restrictIndexed(design: Design, graph: DesignGraph, ids: ReadonlySet<st
     components.push(i);
     for (const c of incidentConnections(graph, i)) if (ids.has(graph.components[graph.connectionFrom[c]!]!.id) && ids.has(graph.components[graph.connectionTo[c]!]!.id)) connections.add(c);
   }
+  for (const c of broken) if (ids.has(design.connections[c]!.from) && ids.has(design.connections[c]!.to)) connections.add(c);
   const ascending = (a: number, b: number) => a - b;
-  return restrict(design, ids, {
+  const usage = design.pricing?.usage ? Object.fromEntries(Object.entries(design.pricing.usage).filter(([id]) => ids.has(id))) : undefined;
+  const { layout: _layout, suppressions: _suppressions, ...rest } = design;
+  return {
+    ...rest,
     components: components.sort(ascending).map((i) => design.components[i]!),
     connections: [...connections].sort(ascending).map((c) => design.connections[c]!),
-  });
+    journeys: [],
+    ...(design.pricing ? { pricing: { ...design.pricing, ...(usage ? { usage } : {}) } } : {}),
+  };
 }
 
 /** The design's recovery per class, worked out once for every change tried on it. */

@@ -141,6 +141,23 @@ describe('what applying a suggested change would change', () => {
     }
   });
 
+  it('prices a change beside connections to a component the design does not have as pricing the whole design does', () => {
+    // Connections to and from a missing component (a design being edited), beside each component a fix reaches.
+    const reached = [...fixEffects({ design, analysis, cost }, { catalogs }).keys()].flatMap((finding) => finding.components);
+    const ghosts = reached.flatMap((id) => [
+      { from: id, to: 'gone', mode: 'sync' as const },
+      { from: 'gone', to: id, mode: 'async' as const },
+    ]);
+    const broken = { ...design, connections: [...ghosts, ...design.connections, { from: 'gone', to: 'gone-too', mode: 'sync' as const }] };
+    const price = (d: typeof design) => estimateCost(d, catalogs).monthly;
+    const effects = fixEffects({ design: broken, analysis: analyzeDesign(broken), cost: estimateCost(broken, catalogs) }, { catalogs });
+    expect(effects.size).toBeGreaterThan(0);
+    for (const [finding, effect] of effects) {
+      const fixed = finding.autoFix!.apply(broken);
+      expect(effect.summary.startsWith(`${formatMoneyDelta(price(fixed) - price(broken))} a month`)).toBe(true);
+    }
+  });
+
   it('says nothing changed in a journey the change cannot reach', () => {
     expect(describeChange(design, design, 'USD', { catalogs })).toBe(`${formatMoneyDelta(0)} a month`);
   });
