@@ -247,13 +247,10 @@ function withOrWithout(ids: string[], at: number, id: string, wanted: boolean): 
  * loss, and every journey's outcome the change left alone, are taken from before. The same scenario as
  * summarize gives over the whole failure. Undefined when what it was made of is not known.
  */
-function patchedPlace(graph: DesignGraph, plans: readonly JourneyPlan[], earlier: EarlierScenarios, before: FailureScenario, kind: 'zone' | 'region', failure: Failure, movedReads: readonly number[]): FailureScenario | undefined {
+function patchedPlace(graph: DesignGraph, plans: readonly JourneyPlan[], earlier: EarlierScenarios, isChanged: Uint8Array, before: FailureScenario, kind: 'zone' | 'region', failure: Failure, movedReads: readonly number[]): FailureScenario | undefined {
   const parts = placeParts.get(before);
   if (!parts) return undefined;
   const changed = earlier.changed;
-  const size = graph.components.length;
-  const isChanged = new Uint8Array(size);
-  for (const c of changed) isChanged[c] = 1;
   const replicationIn = graph.in.replication;
   const partners = graph.partners;
   // A store's loss reads its own state, its vaults, and the state of its replication sources and partners.
@@ -545,10 +542,19 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const wasStore = known!.index.corruptionScenario;
     for (let i = 0; i < size; i += 1) if (quiet[i] ? wasStore[i]! >= 0 : holdsRecords(graph, i)) stores.push(i);
   } else for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) stores.push(i);
-  const scenarios: FailureScenario[] = [];
+  // After a change, made at the length before it (the count seldom moves): one array, not one per growth of a list of tens of thousands.
+  const scenarios: FailureScenario[] = known ? new Array<FailureScenario>(known.index.scenarios.length) : [];
+  let count = 0;
+  const add = (scenario: FailureScenario) => {
+    if (count < scenarios.length) scenarios[count] = scenario;
+    else scenarios.push(scenario);
+    count += 1;
+  };
   // The plans whose outcomes under a failure may have moved, and the components those outcomes read.
   const moved = earlier ? plans.flatMap((_, p) => (earlier.journeyUnchanged(p) ? [] : [p])) : [];
   let movedReads: number[] | undefined;
+  // 1 where the change touched the component (EarlierScenarios.changed), made for the first zone or region it runs in.
+  let isChanged: Uint8Array | undefined;
   const readsOfMoved = (): number[] => {
     if (!movedReads) {
       const reads = new Set<number>();
@@ -561,7 +567,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     return movedReads;
   };
   const place = (kind: 'zone' | 'region', key: string, id: string, title: string, failure: Failure): FailureScenario => {
-    const before = earlier?.place(scenarios.length, id);
+    const before = earlier?.place(count, id);
     if (before && earlier!.placeUnchanged(kind, key)) {
       // The same components down and degraded, the same data lost: only the moved journeys are walked
       // again, under the state of what they read (applyFailureOver), and an unchanged one is kept whole.
@@ -570,7 +576,11 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
       const kept = withJourneys(before, plans.map((plan, p) => (earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed))));
       if (kept) return kept;
     } else if (before) {
-      const patched = patchedPlace(graph, plans, earlier!, before, kind, failure, readsOfMoved());
+      if (!isChanged) {
+        isChanged = new Uint8Array(size);
+        for (const c of earlier!.changed) isChanged[c] = 1;
+      }
+      const patched = patchedPlace(graph, plans, earlier!, isChanged, before, kind, failure, readsOfMoved());
       if (patched) return patched;
     }
     const failed = applyFailure(graph, failure);
@@ -588,13 +598,13 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   for (const region of graph.design.regions) {
     for (const zone of region.zones) {
       const key = zoneKey(region.id, zone);
-      scenarios.push(place('zone', key, `zone:${key}`, `Zone ${zone} of ${region.name ?? region.id} fails`, { zones: [key] }));
+      add(place('zone', key, `zone:${key}`, `Zone ${zone} of ${region.name ?? region.id} fails`, { zones: [key] }));
     }
   }
   for (const region of graph.design.regions) {
-    scenarios.push(place('region', region.id, `region:${region.id}`, `Region ${region.name ?? region.id} (${region.location}) fails`, { regions: [region.id] }));
+    add(place('region', region.id, `region:${region.id}`, `Region ${region.name ?? region.id} (${region.location}) fails`, { regions: [region.id] }));
   }
-  const places = scenarios.length;
+  const places = count;
   // One shared state for the component scenarios: mark one component down, evaluate, unmark.
   const single = applyFailure(graph, {});
   const singleDown = single.down as Uint8Array;
@@ -607,21 +617,21 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     if (quiet !== undefined && quiet[i]) {
       const k = known!.index.componentScenario[i]!;
       if (k >= 0) {
-        componentScenario[i] = scenarios.length;
-        scenarios.push(earlierScenarios![k]!);
+        componentScenario[i] = count;
+        add(earlierScenarios![k]!);
       }
       continue;
     }
     const component = graph.components[i]!;
     if (graph.kinds[i]!.capabilities.entryPoint) continue;
-    componentScenario[i] = scenarios.length;
+    componentScenario[i] = count;
     // Only journeys whose routes pass through the component can change; the others are left out.
     const on = journeysOf[i]!;
     // Only this component is down, before the change as after it: a journey walks as it did, and its
     // outcome reads this component's restore and its own failovers.
     const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'component') : undefined;
     if (before && before.journeys.length === on.length && (on.length === 0 || on.every((p) => earlier!.failoversUnchanged(p)))) {
-      scenarios.push(before);
+      add(before);
       continue;
     }
     const external = graph.kinds[i]!.capabilities.external === true;
@@ -648,7 +658,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
       const sla = graph.kinds[i]!.slaAnswerOf(component, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
       if (isSlaFigure(sla) && sla.percent >= 100) scenario.unlikely = `${sla.service} commits to 100% availability: its failure is not counted as the worst case`;
     }
-    scenarios.push(scenario);
+    add(scenario);
     singleDown[i] = 0;
     singleIndices.pop();
   }
@@ -660,8 +670,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     if (quiet !== undefined && quiet[i]) {
       const k = known!.index.releaseScenario[i]!;
       if (k >= 0) {
-        releaseScenario[i] = scenarios.length;
-        scenarios.push(earlierScenarios![k]!);
+        releaseScenario[i] = count;
+        add(earlierScenarios![k]!);
       }
       continue;
     }
@@ -672,8 +682,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     if (earlier !== undefined && earlier.ofComponent(i, 'component') === lost) {
       const before = earlier.ofComponent(i, 'deployment');
       if (before) {
-        releaseScenario[i] = scenarios.length;
-        scenarios.push(before);
+        releaseScenario[i] = count;
+        add(before);
       }
       continue;
     }
@@ -686,21 +696,21 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     if (journeys.length === 0) continue;
     const scenario = summarize(graph, flat(`deployment:${component.id}`), 'deployment', flat(`A bad release of ${displayName(component)}`), aloneFailure(graph, i), single, journeys, NONE, false, alone);
     scenario.affectedShare = release.share;
-    releaseScenario[i] = scenarios.length;
-    scenarios.push(scenario);
+    releaseScenario[i] = count;
+    add(scenario);
   }
   let healthy: FailureState | undefined;
   for (const i of stores) {
-    corruptionScenario[i] = scenarios.length;
+    corruptionScenario[i] = count;
     if (quiet !== undefined && quiet[i]) {
-      scenarios.push(earlierScenarios![known!.index.corruptionScenario[i]!]!);
+      add(earlierScenarios![known!.index.corruptionScenario[i]!]!);
       continue;
     }
     const component = graph.components[i]!;
     // Made of the store's own restore and data loss and the plans through it.
     const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'corruption') : undefined;
     if (before && before.journeys.length === journeysOf[i]!.length && (journeysOf[i]!.length === 0 || journeysOf[i]!.every((p) => earlier!.planUnchanged(p)))) {
-      scenarios.push(before);
+      add(before);
       continue;
     }
     // Restoring a corrupted store takes it out of service: replicas copied the corruption.
@@ -726,8 +736,9 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const alone = aloneIds(graph, i);
     const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), aloneFailure(graph, i), (healthy ??= applyFailure(graph, {})), journeys, [i], true, alone);
     scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
-    scenarios.push(scenario);
+    add(scenario);
   }
+  if (scenarios.length > count) scenarios.length = count;
   const index: ScenarioIndex = { scenarios, componentScenario, releaseScenario, corruptionScenario, journeysOf, onRoutes, places, release };
   indexCache.set(graph, index);
   return index;
