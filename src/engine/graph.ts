@@ -120,10 +120,14 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
   }
   const regionsById = kept ? (kept.regionsById as Map<string, Region>) : new Map(design.regions.map((region) => [region.id, region]));
 
-  const kinds: ComponentKind[] = new Array(size);
-  const traits: ComponentTraits[] = new Array(size);
-  const zones: (readonly string[])[] = new Array(size);
-  const instanceZones: (readonly string[])[] = new Array(size);
+  // With the same ids at the same indices, each list starts as the earlier graph's and is copied only
+  // when a component's entry is another object: a change of a few components makes one or two lists
+  // of every component's entries (160 kB each at 20,000), not four.
+  const borrowed = sameIds ? kept : undefined;
+  let kinds = (borrowed?.kinds ?? new Array(size)) as ComponentKind[];
+  let traits = (borrowed?.traits ?? new Array(size)) as ComponentTraits[];
+  let zones = (borrowed?.zones ?? new Array(size)) as (readonly string[])[];
+  let instanceZones = (borrowed?.instanceZones ?? new Array(size)) as (readonly string[])[];
   // Whether every component keeps its kind, region and instance zones: then the placement indexes stand.
   let samePlacement = sameIds;
   // While every component keeps its kind, the components that moved: then only their lists change.
@@ -132,6 +136,7 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
   for (let i = 0; i < size; i += 1) {
     const component = components[i]!;
     if (kept !== undefined && kept.components[i] === component) {
+      if (borrowed) continue;
       kinds[i] = kept.kinds[i]!;
       traits[i] = kept.traits[i]!;
       zones[i] = kept.zones[i]!;
@@ -139,11 +144,8 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
       continue;
     }
     const kind = kindOf(component);
-    kinds[i] = kind;
     const placed = componentZones(design, component);
-    zones[i] = placed;
     const answers = kind.traitsOf(component, { provider: design.provider, design, zones: placed });
-    traits[i] = answers;
     const region = component.region !== undefined ? regionsById.get(component.region) : undefined;
     // Shared, never copied: a region's zone list, or the placed zones when every one holds an instance.
     let running: readonly string[];
@@ -153,7 +155,23 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
       const units = Math.max(1, Math.min(placed.length, answers.instanceUnits));
       running = units >= placed.length ? placed : placed.slice(0, units);
     }
-    instanceZones[i] = running;
+    // A borrowed list is copied before its first write, never written itself.
+    if (kinds[i] !== kind) {
+      if (kinds === borrowed?.kinds) kinds = kinds.slice();
+      kinds[i] = kind;
+    }
+    if (traits[i] !== answers) {
+      if (traits === borrowed?.traits) traits = traits.slice();
+      traits[i] = answers;
+    }
+    if (zones[i] !== placed) {
+      if (zones === borrowed?.zones) zones = zones.slice();
+      zones[i] = placed;
+    }
+    if (instanceZones[i] !== running) {
+      if (instanceZones === borrowed?.instanceZones) instanceZones = instanceZones.slice();
+      instanceZones[i] = running;
+    }
     if (sameKinds && kind !== kept!.kinds[i]) sameKinds = false;
     if (sameKinds && (component.region !== kept!.components[i]!.region || !sameItems(running, kept!.instanceZones[i]!))) moved.push(i);
   }
