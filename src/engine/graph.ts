@@ -120,15 +120,23 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
   }
   const regionsById = kept ? (kept.regionsById as Map<string, Region>) : new Map(design.regions.map((region) => [region.id, region]));
 
-  const kinds: ComponentKind[] = new Array(size);
-  const traits: ComponentTraits[] = new Array(size);
-  const zones: (readonly string[])[] = new Array(size);
-  const instanceZones: (readonly string[])[] = new Array(size);
+  // With the same ids at the same indices, each list starts as the earlier graph's and is copied only
+  // when a component's entry is another object: a change of a few components makes one or two lists
+  // of every component's entries (160 kB each at 20,000), not four.
+  const borrowed = sameIds ? kept : undefined;
+  let kinds = (borrowed?.kinds ?? new Array(size)) as ComponentKind[];
+  let traits = (borrowed?.traits ?? new Array(size)) as ComponentTraits[];
+  let zones = (borrowed?.zones ?? new Array(size)) as (readonly string[])[];
+  let instanceZones = (borrowed?.instanceZones ?? new Array(size)) as (readonly string[])[];
   // Whether every component keeps its kind, region and instance zones: then the placement indexes stand.
   let samePlacement = sameIds;
+  // While every component keeps its kind, the components that moved: then only their lists change.
+  let sameKinds = sameIds;
+  const moved: number[] = [];
   for (let i = 0; i < size; i += 1) {
     const component = components[i]!;
     if (kept !== undefined && kept.components[i] === component) {
+      if (borrowed) continue;
       kinds[i] = kept.kinds[i]!;
       traits[i] = kept.traits[i]!;
       zones[i] = kept.zones[i]!;
@@ -136,11 +144,8 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
       continue;
     }
     const kind = kindOf(component);
-    kinds[i] = kind;
     const placed = componentZones(design, component);
-    zones[i] = placed;
     const answers = kind.traitsOf(component, { provider: design.provider, design, zones: placed });
-    traits[i] = answers;
     const region = component.region !== undefined ? regionsById.get(component.region) : undefined;
     // Shared, never copied: a region's zone list, or the placed zones when every one holds an instance.
     let running: readonly string[];
@@ -150,10 +155,28 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
       const units = Math.max(1, Math.min(placed.length, answers.instanceUnits));
       running = units >= placed.length ? placed : placed.slice(0, units);
     }
-    instanceZones[i] = running;
-    if (samePlacement && (kind !== kept!.kinds[i] || component.region !== kept!.components[i]!.region || !sameItems(running, kept!.instanceZones[i]!))) samePlacement = false;
+    // A borrowed list is copied before its first write, never written itself.
+    if (kinds[i] !== kind) {
+      if (kinds === borrowed?.kinds) kinds = kinds.slice();
+      kinds[i] = kind;
+    }
+    if (traits[i] !== answers) {
+      if (traits === borrowed?.traits) traits = traits.slice();
+      traits[i] = answers;
+    }
+    if (zones[i] !== placed) {
+      if (zones === borrowed?.zones) zones = zones.slice();
+      zones[i] = placed;
+    }
+    if (instanceZones[i] !== running) {
+      if (instanceZones === borrowed?.instanceZones) instanceZones = instanceZones.slice();
+      instanceZones[i] = running;
+    }
+    if (sameKinds && kind !== kept!.kinds[i]) sameKinds = false;
+    if (sameKinds && (component.region !== kept!.components[i]!.region || !sameItems(running, kept!.instanceZones[i]!))) moved.push(i);
   }
-  const { byRegion, byZone, entryPoints } = samePlacement ? kept! : placementIndexes(components, kinds, instanceZones);
+  if (!sameKinds || moved.length > 0) samePlacement = false;
+  const { byRegion, byZone, entryPoints } = samePlacement ? kept! : ((sameKinds && movedPlacement(kept!, components, instanceZones, moved)) || placementIndexes(components, kinds, instanceZones));
 
   const connections = sameIds && sameConnections(kept!.connections, design.connections) ? kept! : connectionIndexes(design, indexById, size);
   // One object literal with every field in the same order, so every graph has one shape.
@@ -205,6 +228,63 @@ function placementIndexes(components: readonly Component[], kinds: readonly Comp
   const byZone = new Map<string, number[]>();
   for (const [region, zoneLists] of zonesByRegion) for (const [zone, list] of zoneLists) byZone.set(zoneKey(region, zone), list);
   return { byRegion, byZone, entryPoints };
+}
+
+/** The index positions in an ascending list of `i`, or where it would go. */
+function ascendingPosition(list: readonly number[], i: number): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (list[mid]! < i) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * The placement indexes of a graph whose components are those of `kept` (same ids and kinds) with the
+ * `moved` ones in another region or other instance zones: only the lists of the regions and zones they
+ * leave or join are made again, each as placementIndexes would make it. Undefined when a list would
+ * be new or empty (then placementIndexes makes them all).
+ */
+function movedPlacement(kept: DesignGraph, components: readonly Component[], instanceZones: readonly (readonly string[])[], moved: readonly number[]): Pick<DesignGraph, 'byRegion' | 'byZone' | 'entryPoints'> | undefined {
+  const regionKeys = new Set<string>();
+  const zoneKeys = new Map<string, { region: string; zone: string }>();
+  const add = (region: string | undefined, zones: readonly string[]) => {
+    if (region === undefined) return;
+    regionKeys.add(region);
+    for (const zone of zones) zoneKeys.set(zoneKey(region, zone), { region, zone });
+  };
+  for (const i of moved) {
+    add(kept.components[i]!.region, kept.instanceZones[i]!);
+    add(components[i]!.region, instanceZones[i]!);
+  }
+  const patched = (lists: ReadonlyMap<string, readonly number[]>, key: string, holds: (i: number) => boolean): number[] | undefined => {
+    const was = lists.get(key);
+    if (was === undefined) return undefined;
+    const list = was.slice();
+    for (const i of moved) {
+      const at = ascendingPosition(list, i);
+      const present = at < list.length && list[at] === i;
+      if (present && !holds(i)) list.splice(at, 1);
+      else if (!present && holds(i)) list.splice(at, 0, i);
+    }
+    return list.length > 0 ? list : undefined;
+  };
+  const byRegion = new Map(kept.byRegion);
+  for (const region of regionKeys) {
+    const list = patched(kept.byRegion, region, (i) => components[i]!.region === region);
+    if (!list) return undefined;
+    byRegion.set(region, list);
+  }
+  const byZone = new Map(kept.byZone);
+  for (const [key, { region, zone }] of zoneKeys) {
+    const list = patched(kept.byZone, key, (i) => components[i]!.region === region && instanceZones[i]!.includes(zone));
+    if (!list) return undefined;
+    byZone.set(key, list);
+  }
+  return { byRegion, byZone, entryPoints: kept.entryPoints };
 }
 
 type ConnectionIndexes = Pick<DesignGraph, 'connectionFrom' | 'connectionTo' | 'out' | 'in' | 'partners'>;
@@ -275,16 +355,21 @@ export function connectionIdAt(graph: DesignGraph, c: number): string {
   return flat(connectionId(graph.connections[c]!));
 }
 
-/** Per graph, the list naming each component alone, made when first asked. */
-const aloneLists = new WeakMap<DesignGraph, (string[] | undefined)[]>();
+/**
+ * Per list of component ids (a graph's indexById, which the graph of a revision with the same ids at
+ * the same indices shares), the list naming each component alone, made when first asked: a revision
+ * analysed from an earlier one asks for a few and keeps the earlier ones, instead of a new array of
+ * every component's (160 kB at 20,000 components, memory touched for the first time per revision).
+ */
+const aloneLists = new WeakMap<ReadonlyMap<string, number>, (string[] | undefined)[]>();
 
 /**
  * `[id]` of component i: one list per component, shared by every finding and scenario about it alone
  * (thousands of findings and scenarios name one component each). Frozen, since it is shared.
  */
 export function aloneIds(graph: DesignGraph, i: number): string[] {
-  let lists = aloneLists.get(graph);
-  if (!lists) aloneLists.set(graph, (lists = new Array<string[] | undefined>(graph.components.length)));
+  let lists = aloneLists.get(graph.indexById);
+  if (!lists) aloneLists.set(graph.indexById, (lists = new Array<string[] | undefined>(graph.components.length)));
   return (lists[i] ??= Object.freeze([graph.components[i]!.id]) as string[]);
 }
 

@@ -245,6 +245,8 @@ function earlierAnalysis(before: Design, beforeAnalysis: Pick<DesignAnalysis, 'j
         return scenarios!.get(`${prefix}:${earlierGraph.components[i]!.id}`);
       },
       placeUnchanged: (kind, key) => !places.has(kind === 'zone' ? key : `${key}/`),
+      changed,
+      positions: indexed && { index: indexed, plans: earlierPlans, owned },
       planUnchanged: (p) => plansUnchanged[p]!,
       failoversUnchanged: (p) => failoversUnchanged[p]!,
       journeyUnchanged: (p) => journeysUnchanged[p]!,

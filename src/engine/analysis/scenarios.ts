@@ -4,7 +4,7 @@ import { aloneIds, graphOf, zoneKey, type DesignGraph } from '../graph';
 import { flat } from '../flat';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import { applyFailure, applyFailureOver, checkFailure, type Failure, type FailureState } from './failure';
-import { evaluateJourney, journeyPlans, type JourneyOutcome } from './journeys';
+import { evaluateJourney, journeyPlans, type JourneyOutcome, type JourneyPlan } from './journeys';
 import { modelInputs } from './rates';
 import { dataLoss, holdsRecords, restoreTime, uniqueAssumptions, type Estimate } from './recovery';
 
@@ -63,26 +63,31 @@ const NONE: readonly never[] = Object.freeze([]);
 function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: string, failure: Failure, failed: FailureState, journeys: JourneyOutcome[], stores: readonly number[], corruption = false, down?: string[]): FailureScenario {
   if (journeys.length === 0 && stores.length === 0 && failed.lostZones.size === 0) {
     // Nothing on a journey's route and no data: the common case on large designs, kept allocation-light.
-    return {
+    const scenario: FailureScenario = {
       id, kind, title, failure,
       downComponents: down ?? idsAt(graph, failed.downIndices),
       degradedComponents: NONE as never[], brokenJourneys: NONE as never[], failedOverJourneys: NONE as never[], journeys,
       rtoSeconds: 0, rpoSeconds: 0, dataLoss: NONE as never[], assumptions: NONE as never[],
     };
+    if (kind === 'zone' || kind === 'region') placeParts.set(scenario, NO_PARTS);
+    return scenario;
   }
   // One pass over the stores and one over the journeys, gathering the assumptions as they come: the
   // same figures as latest() over each list and uniqueAssumptions() over both, without the lists.
   const assumptions: Assumption[] = [];
   const losses: DataLoss[] = [];
   let rpoSeconds: number | null = 0;
+  const isPlace = kind === 'zone' || kind === 'region';
+  const offsets = isPlace ? new Int32Array(stores.length + 1) : undefined;
   for (let k = 0; k < stores.length; k += 1) {
     const i = stores[k]!;
     const loss = dataLoss(graph, i, failed, corruption);
     losses.push(lossEntry(graph, i, loss.seconds));
     rpoSeconds = stores.length === 1 ? loss.seconds : later(rpoSeconds, loss.seconds);
     for (let a = 0; a < loss.assumptions.length; a += 1) assumptions.push(loss.assumptions[a]!);
+    if (offsets) offsets[k + 1] = assumptions.length;
   }
-  const placeLosses = kind === 'zone' || kind === 'region' ? assumptions.slice() : undefined;
+  const placeLosses = offsets ? { hits: stores, losses: assumptions.slice(), offsets } : undefined;
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
   const degradedComponents = failed.lostZones.size === 0 ? (NONE as never[]) : idsInOrder(graph, failed.lostZones.keys(), failed.lostZones.size);
   const scenario: FailureScenario = {
@@ -100,12 +105,12 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     dataLoss: losses.length === 0 ? (NONE as never[]) : losses,
     assumptions: assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
   };
-  if (placeLosses) lossAssumptions.set(scenario, placeLosses);
+  if (placeLosses) placeParts.set(scenario, placeLosses);
   return scenario;
 }
 
-/** Per graph, each store's data-loss entries made so far, one per figure. */
-const lossEntries = new WeakMap<DesignGraph, (DataLoss[] | undefined)[]>();
+/** Per list of component ids (as aloneIds keeps its lists), each store's data-loss entries made so far, one per figure. */
+const lossEntries = new WeakMap<ReadonlyMap<string, number>, (DataLoss[] | undefined)[]>();
 
 /**
  * `{ component, rpoSeconds }` of store i: one object per store and figure, shared by every scenario
@@ -113,8 +118,8 @@ const lossEntries = new WeakMap<DesignGraph, (DataLoss[] | undefined)[]>();
  * scenario, mostly). Frozen, since it is shared.
  */
 function lossEntry(graph: DesignGraph, i: number, rpoSeconds: number | null): DataLoss {
-  let entries = lossEntries.get(graph);
-  if (!entries) lossEntries.set(graph, (entries = new Array<DataLoss[] | undefined>(graph.components.length)));
+  let entries = lossEntries.get(graph.indexById);
+  if (!entries) lossEntries.set(graph.indexById, (entries = new Array<DataLoss[] | undefined>(graph.components.length)));
   const made = (entries[i] ??= []);
   for (let k = 0; k < made.length; k += 1) if (made[k]!.rpoSeconds === rpoSeconds) return made[k]!;
   const entry: DataLoss = Object.freeze({ component: graph.components[i]!.id, rpoSeconds });
@@ -155,10 +160,21 @@ function journeyFigures(journeys: readonly JourneyOutcome[], assumptions: Assump
 }
 
 /**
- * The assumptions of a zone or region scenario's data losses, kept beside it (not in it: a scenario
- * is what the analysis reports) so that a later analysis can take its losses over with new journeys.
+ * What a zone or region scenario's data losses were made of, kept beside it (not in it: a scenario is
+ * what the analysis reports) so that a later analysis can take its losses over with new journeys, or
+ * work out again only the losses of the stores a change reaches.
  */
-const lossAssumptions = new WeakMap<FailureScenario, readonly Assumption[]>();
+interface PlaceParts {
+  /** The stores the failure hits, ascending: the scenario's dataLoss entries are theirs, in this order. */
+  readonly hits: readonly number[];
+  /** The assumptions of their losses, one store's after another's: store k's from offsets[k] up to offsets[k + 1]. */
+  readonly losses: readonly Assumption[];
+  readonly offsets: Int32Array;
+}
+
+const NO_PARTS: PlaceParts = { hits: NONE, losses: NONE, offsets: new Int32Array(1) };
+
+const placeParts = new WeakMap<FailureScenario, PlaceParts>();
 
 /**
  * A zone or region scenario with its journeys' outcomes replaced and all else as before: what the
@@ -166,9 +182,9 @@ const lossAssumptions = new WeakMap<FailureScenario, readonly Assumption[]>();
  * Undefined when the losses' assumptions of `before` are not known.
  */
 function withJourneys(before: FailureScenario, journeys: JourneyOutcome[]): FailureScenario | undefined {
-  const losses = lossAssumptions.get(before);
-  if (!losses) return undefined;
-  const assumptions = losses.slice();
+  const parts = placeParts.get(before);
+  if (!parts) return undefined;
+  const assumptions = parts.losses.slice();
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
   const scenario: FailureScenario = {
     id: before.id,
@@ -185,7 +201,140 @@ function withJourneys(before: FailureScenario, journeys: JourneyOutcome[]): Fail
     dataLoss: before.dataLoss,
     assumptions: uniqueAssumptions(assumptions),
   };
-  lossAssumptions.set(scenario, losses);
+  placeParts.set(scenario, parts);
+  return scenario;
+}
+
+/** Where `id` is or would go in `ids`, which are in component index order. */
+function indexPosition(graph: DesignGraph, ids: readonly string[], i: number): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (graph.indexById.get(ids[mid]!)! < i) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Where `id` is or would go in `ids`, which are sorted as strings sort. */
+function stringPosition(ids: readonly string[], id: string): number {
+  let low = 0;
+  let high = ids.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (ids[mid]! < id) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** `ids` with `id` in it (at `at`) or not, as `wanted` says: the same list when it already is, a copy otherwise. */
+function withOrWithout(ids: string[], at: number, id: string, wanted: boolean): string[] {
+  const present = at < ids.length && ids[at] === id;
+  if (present === wanted) return ids;
+  const copy = ids.slice();
+  if (wanted) copy.splice(at, 0, id);
+  else copy.splice(at, 1);
+  return copy;
+}
+
+/**
+ * A zone or region scenario whose place a change runs in, from the same scenario before it: what the
+ * failure takes down and degrades differs only for the components the change touched (each one's state
+ * reads its own region and instance zones alone), and a store's loss only where it, its vaults, or the
+ * state of its replication sources and partners moved. Those are worked out again; every other store's
+ * loss, and every journey's outcome the change left alone, are taken from before. The same scenario as
+ * summarize gives over the whole failure. Undefined when what it was made of is not known.
+ */
+function patchedPlace(graph: DesignGraph, plans: readonly JourneyPlan[], earlier: EarlierScenarios, isChanged: Uint8Array, before: FailureScenario, kind: 'zone' | 'region', failure: Failure, movedReads: readonly number[]): FailureScenario | undefined {
+  const parts = placeParts.get(before);
+  if (!parts) return undefined;
+  const changed = earlier.changed;
+  const replicationIn = graph.in.replication;
+  const partners = graph.partners;
+  // A store's loss reads its own state, its vaults, and the state of its replication sources and partners.
+  const lossMoved = (i: number): boolean => {
+    if (isChanged[i] || !earlier.componentUnchanged(i)) return true;
+    for (let k = replicationIn.start[i]!, end = replicationIn.start[i + 1]!; k < end; k += 1) if (isChanged[graph.connectionFrom[replicationIn.items[k]!]!]) return true;
+    for (let k = partners.start[i]!, end = partners.start[i + 1]!; k < end; k += 1) if (isChanged[partners.items[k]!]) return true;
+    return false;
+  };
+  const hits = parts.hits;
+  const moved = new Uint8Array(hits.length);
+  const reads: number[] = [...movedReads, ...changed];
+  const readAround = (i: number) => {
+    reads.push(i);
+    for (let k = replicationIn.start[i]!, end = replicationIn.start[i + 1]!; k < end; k += 1) reads.push(graph.connectionFrom[replicationIn.items[k]!]!);
+    for (let k = partners.start[i]!, end = partners.start[i + 1]!; k < end; k += 1) reads.push(partners.items[k]!);
+  };
+  for (let k = 0; k < hits.length; k += 1) {
+    if (!lossMoved(hits[k]!)) continue;
+    moved[k] = 1;
+    readAround(hits[k]!);
+  }
+  for (const c of changed) if (holdsRecords(graph, c)) readAround(c);
+  const failed = applyFailureOver(graph, failure, reads);
+  const components = graph.components;
+
+  let downComponents = before.downComponents;
+  let degradedComponents = before.degradedComponents;
+  for (const c of changed) {
+    const id = components[c]!.id;
+    downComponents = withOrWithout(downComponents, indexPosition(graph, downComponents, c), id, failed.down[c] === 1);
+    degradedComponents = withOrWithout(degradedComponents, stringPosition(degradedComponents, id), id, failed.lostZones.has(c));
+  }
+  if (degradedComponents.length === 0) degradedComponents = NONE as never[];
+
+  // The stores hit, in index order: those hit before, and the touched ones hit now.
+  const isHit = (i: number) => holdsRecords(graph, i) && (failed.down[i] === 1 || (kind === 'zone' && failed.lostZones.has(i)));
+  const newHits: number[] = [];
+  const losses: DataLoss[] = [];
+  const lossAssumptionList: Assumption[] = [];
+  const offsets: number[] = [0];
+  const add = (i: number, entry: DataLoss, assumptions: readonly Assumption[], from: number, to: number) => {
+    newHits.push(i);
+    losses.push(entry);
+    for (let a = from; a < to; a += 1) lossAssumptionList.push(assumptions[a]!);
+    offsets.push(lossAssumptionList.length);
+  };
+  const addWorkedOut = (i: number) => {
+    const loss = dataLoss(graph, i, failed);
+    add(i, lossEntry(graph, i, loss.seconds), loss.assumptions, 0, loss.assumptions.length);
+  };
+  let c = 0;
+  for (let k = 0; k < hits.length; k += 1) {
+    const i = hits[k]!;
+    for (; c < changed.length && changed[c]! < i; c += 1) if (isHit(changed[c]!)) addWorkedOut(changed[c]!);
+    if (c < changed.length && changed[c] === i) {
+      c += 1;
+      if (isHit(i)) addWorkedOut(i);
+    } else if (moved[k]) addWorkedOut(i);
+    else add(i, before.dataLoss[k]!, parts.losses, parts.offsets[k]!, parts.offsets[k + 1]!);
+  }
+  for (; c < changed.length; c += 1) if (isHit(changed[c]!)) addWorkedOut(changed[c]!);
+  let rpoSeconds: number | null = 0;
+  for (let k = 0; k < losses.length; k += 1) rpoSeconds = losses.length === 1 ? losses[k]!.rpoSeconds : later(rpoSeconds, losses[k]!.rpoSeconds);
+
+  const journeys = plans.map((plan, p) => (earlier.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed)));
+  const assumptions = lossAssumptionList.slice();
+  const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
+  const scenario: FailureScenario = {
+    id: before.id,
+    kind: before.kind,
+    title: before.title,
+    failure: before.failure,
+    downComponents,
+    degradedComponents,
+    brokenJourneys,
+    failedOverJourneys,
+    journeys,
+    rtoSeconds,
+    rpoSeconds: losses.length === 0 ? 0 : rpoSeconds,
+    dataLoss: losses.length === 0 ? (NONE as never[]) : losses,
+    assumptions: assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
+  };
+  placeParts.set(scenario, { hits: newHits, losses: lossAssumptionList, offsets: Int32Array.from(offsets) });
   return scenario;
 }
 
@@ -244,20 +393,22 @@ export interface ScenarioIndex {
   onRoutes: readonly number[];
   /** The zone and region scenarios come first in `scenarios`: this many. */
   places: number;
+  /** How long a bad release lasts and how much it reaches (read from the delivery pipeline). */
+  release: { estimate: Estimate; share: number };
 }
 
 const indexCache = new WeakMap<DesignGraph, ScenarioIndex>();
 
-/** Per graph, the failure of each component alone, made when first asked. */
-const aloneFailures = new WeakMap<DesignGraph, (Failure | undefined)[]>();
+/** Per list of component ids (as aloneIds keeps its lists), the failure of each component alone, made when first asked. */
+const aloneFailures = new WeakMap<ReadonlyMap<string, number>, (Failure | undefined)[]>();
 
 /**
  * `{ components: [id] }` of component i: one object per component, shared by its own scenarios (its
  * loss, a bad release of it, corruption of its data). Frozen, since it is shared.
  */
 function aloneFailure(graph: DesignGraph, i: number): Failure {
-  let failures = aloneFailures.get(graph);
-  if (!failures) aloneFailures.set(graph, (failures = new Array<Failure | undefined>(graph.components.length)));
+  let failures = aloneFailures.get(graph.indexById);
+  if (!failures) aloneFailures.set(graph.indexById, (failures = new Array<Failure | undefined>(graph.components.length)));
   return (failures[i] ??= Object.freeze({ components: aloneIds(graph, i) }));
 }
 
@@ -299,6 +450,20 @@ export interface EarlierScenarios {
    * stores it hits lose the same data.
    */
   placeUnchanged(kind: 'zone' | 'region', key: string): boolean;
+  /**
+   * The components whose failure state under a zone or region failure can differ from before the
+   * change (ascending): those it added or edited and the ends of connections it changed. Every other
+   * component keeps its region and instance zones, so it is down, degraded or up where it was.
+   */
+  readonly changed: readonly number[];
+  /**
+   * The scenario index of the analysis before the change, when its scenarios are the analysis given
+   * (found by position), with the plans before the change and the components whose own figures the
+   * change can move (those componentUnchanged is false for, below the earlier count): a component no
+   * moved plan runs through before or after the change and that is not among them keeps its own
+   * scenarios, which are taken over by position without asking about it one question at a time.
+   */
+  readonly positions?: { index: ScenarioIndex; plans: readonly JourneyPlan[]; owned: readonly number[] };
 }
 
 /** How long a bad release lasts and how much traffic it reaches, from the design's delivery pipeline. */
@@ -317,6 +482,23 @@ function releaseRecovery(graph: DesignGraph): { estimate: Estimate; share: numbe
     return { estimate: { seconds: manual.seconds, assumptions: canary ? [manual.assumption, ASSUMPTIONS.canaryRollback] : [manual.assumption] }, share: canary ? 0.1 : 1 };
   }
   return { estimate: { seconds: manual.seconds, assumptions: [manual.assumption] }, share: 1 };
+}
+
+/** Which journeys each component can affect (the inverse of the plans' relevant sets), and the components on some journey's route. */
+function routesOf(plans: readonly JourneyPlan[], size: number): Pick<ScenarioIndex, 'journeysOf' | 'onRoutes'> {
+  const NO_JOURNEYS: number[] = [];
+  const journeysOf: number[][] = new Array<number[]>(size).fill(NO_JOURNEYS);
+  const onRoutes: number[] = [];
+  plans.forEach((plan, p) => {
+    for (const i of plan.relevant) {
+      if (journeysOf[i] === NO_JOURNEYS) {
+        journeysOf[i] = [p];
+        onRoutes.push(i);
+      } else journeysOf[i]!.push(p);
+    }
+  });
+  onRoutes.sort((a, b) => a - b);
+  return { journeysOf, onRoutes };
 }
 
 /**
@@ -339,42 +521,67 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   if (cached) return cached;
   const plans = journeyPlans(graph);
   const size = graph.components.length;
-  // Which journeys each component can affect: the inverse of the plans' relevant sets.
-  const NO_JOURNEYS: number[] = [];
-  const journeysOf: number[][] = new Array<number[]>(size).fill(NO_JOURNEYS);
-  const onRoutes: number[] = [];
-  plans.forEach((plan, p) => {
-    for (const i of plan.relevant) {
-      if (journeysOf[i] === NO_JOURNEYS) {
-        journeysOf[i] = [p];
-        onRoutes.push(i);
-      } else journeysOf[i]!.push(p);
-    }
-  });
-  onRoutes.sort((a, b) => a - b);
+  const known = earlier?.positions;
+  const sameRoutes = known !== undefined && known.plans.length === plans.length && plans.every((_, p) => earlier!.planUnchanged(p));
+  // Which journeys each component can affect: the inverse of the plans' relevant sets (as before the change when the plans are).
+  let journeysOf: readonly (readonly number[])[];
+  let onRoutes: readonly number[];
+  if (sameRoutes && known.index.journeysOf.length === size) ({ journeysOf, onRoutes } = known.index);
+  else ({ journeysOf, onRoutes } = routesOf(plans, size));
+  // Components whose own scenarios are as before the change, to be taken over by position (EarlierScenarios.positions).
+  let quiet: Uint8Array | undefined;
+  if (known) {
+    quiet = new Uint8Array(size);
+    quiet.fill(1, 0, Math.min(size, known.index.componentScenario.length));
+    for (const i of known.owned) quiet[i] = 0;
+    for (let p = 0; p < plans.length; p += 1) if (!earlier!.failoversUnchanged(p)) for (const i of plans[p]!.relevant) quiet[i] = 0;
+    for (let p = 0; p < known.plans.length; p += 1) if (p >= plans.length || !earlier!.failoversUnchanged(p)) for (const i of known.plans[p]!.relevant) if (i < size) quiet[i] = 0;
+  }
   const stores: number[] = [];
-  for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) stores.push(i);
-  const scenarios: FailureScenario[] = [];
+  if (quiet) {
+    const wasStore = known!.index.corruptionScenario;
+    for (let i = 0; i < size; i += 1) if (quiet[i] ? wasStore[i]! >= 0 : holdsRecords(graph, i)) stores.push(i);
+  } else for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) stores.push(i);
+  // After a change, made at the length before it (the count seldom moves): one array, not one per growth of a list of tens of thousands.
+  const scenarios: FailureScenario[] = known ? new Array<FailureScenario>(known.index.scenarios.length) : [];
+  let count = 0;
+  const add = (scenario: FailureScenario) => {
+    if (count < scenarios.length) scenarios[count] = scenario;
+    else scenarios.push(scenario);
+    count += 1;
+  };
   // The plans whose outcomes under a failure may have moved, and the components those outcomes read.
   const moved = earlier ? plans.flatMap((_, p) => (earlier.journeyUnchanged(p) ? [] : [p])) : [];
   let movedReads: number[] | undefined;
+  // 1 where the change touched the component (EarlierScenarios.changed), made for the first zone or region it runs in.
+  let isChanged: Uint8Array | undefined;
+  const readsOfMoved = (): number[] => {
+    if (!movedReads) {
+      const reads = new Set<number>();
+      for (const p of moved) {
+        reads.add(plans[p]!.from);
+        for (const i of plans[p]!.relevant) reads.add(i);
+      }
+      movedReads = [...reads];
+    }
+    return movedReads;
+  };
   const place = (kind: 'zone' | 'region', key: string, id: string, title: string, failure: Failure): FailureScenario => {
-    const before = earlier?.place(scenarios.length, id);
+    const before = earlier?.place(count, id);
     if (before && earlier!.placeUnchanged(kind, key)) {
       // The same components down and degraded, the same data lost: only the moved journeys are walked
       // again, under the state of what they read (applyFailureOver), and an unchanged one is kept whole.
       if (moved.length === 0 && before.journeys.length === plans.length) return before;
-      if (!movedReads) {
-        const reads = new Set<number>();
-        for (const p of moved) {
-          reads.add(plans[p]!.from);
-          for (const i of plans[p]!.relevant) reads.add(i);
-        }
-        movedReads = [...reads];
-      }
-      const failed = applyFailureOver(graph, failure, movedReads);
+      const failed = applyFailureOver(graph, failure, readsOfMoved());
       const kept = withJourneys(before, plans.map((plan, p) => (earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed))));
       if (kept) return kept;
+    } else if (before) {
+      if (!isChanged) {
+        isChanged = new Uint8Array(size);
+        for (const c of earlier!.changed) isChanged[c] = 1;
+      }
+      const patched = patchedPlace(graph, plans, earlier!, isChanged, before, kind, failure, readsOfMoved());
+      if (patched) return patched;
     }
     const failed = applyFailure(graph, failure);
     // A zone or region scenario lists every journey in plan order; an unchanged one's outcome is as
@@ -391,13 +598,13 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   for (const region of graph.design.regions) {
     for (const zone of region.zones) {
       const key = zoneKey(region.id, zone);
-      scenarios.push(place('zone', key, `zone:${key}`, `Zone ${zone} of ${region.name ?? region.id} fails`, { zones: [key] }));
+      add(place('zone', key, `zone:${key}`, `Zone ${zone} of ${region.name ?? region.id} fails`, { zones: [key] }));
     }
   }
   for (const region of graph.design.regions) {
-    scenarios.push(place('region', region.id, `region:${region.id}`, `Region ${region.name ?? region.id} (${region.location}) fails`, { regions: [region.id] }));
+    add(place('region', region.id, `region:${region.id}`, `Region ${region.name ?? region.id} (${region.location}) fails`, { regions: [region.id] }));
   }
-  const places = scenarios.length;
+  const places = count;
   // One shared state for the component scenarios: mark one component down, evaluate, unmark.
   const single = applyFailure(graph, {});
   const singleDown = single.down as Uint8Array;
@@ -405,17 +612,26 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   const componentScenario = new Int32Array(size).fill(-1);
   const releaseScenario = new Int32Array(size).fill(-1);
   const corruptionScenario = new Int32Array(size).fill(-1);
+  const earlierScenarios = known?.index.scenarios;
   for (let i = 0; i < size; i += 1) {
+    if (quiet !== undefined && quiet[i]) {
+      const k = known!.index.componentScenario[i]!;
+      if (k >= 0) {
+        componentScenario[i] = count;
+        add(earlierScenarios![k]!);
+      }
+      continue;
+    }
     const component = graph.components[i]!;
     if (graph.kinds[i]!.capabilities.entryPoint) continue;
-    componentScenario[i] = scenarios.length;
+    componentScenario[i] = count;
     // Only journeys whose routes pass through the component can change; the others are left out.
     const on = journeysOf[i]!;
     // Only this component is down, before the change as after it: a journey walks as it did, and its
     // outcome reads this component's restore and its own failovers.
     const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'component') : undefined;
     if (before && before.journeys.length === on.length && (on.length === 0 || on.every((p) => earlier!.failoversUnchanged(p)))) {
-      scenarios.push(before);
+      add(before);
       continue;
     }
     const external = graph.kinds[i]!.capabilities.external === true;
@@ -442,14 +658,23 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
       const sla = graph.kinds[i]!.slaAnswerOf(component, { provider: graph.design.provider, design: graph.design, zones: graph.zones[i]! });
       if (isSlaFigure(sla) && sla.percent >= 100) scenario.unlikely = `${sla.service} commits to 100% availability: its failure is not counted as the worst case`;
     }
-    scenarios.push(scenario);
+    add(scenario);
     singleDown[i] = 0;
     singleIndices.pop();
   }
   // A bad release of each deployable component on a journey: down until it is rolled back (no walk:
   // the journeys it breaks are those its own loss breaks or sends to a failover partner).
-  const release = releaseRecovery(graph);
+  // Read from the delivery pipeline, which a change analysed from before it leaves alone (analysis/change.ts).
+  const release = known ? known.index.release : releaseRecovery(graph);
   for (let i = 0; i < size; i += 1) {
+    if (quiet !== undefined && quiet[i]) {
+      const k = known!.index.releaseScenario[i]!;
+      if (k >= 0) {
+        releaseScenario[i] = count;
+        add(earlierScenarios![k]!);
+      }
+      continue;
+    }
     if (!graph.kinds[i]!.capabilities.deployable || componentScenario[i]! < 0) continue;
     const lost = scenarios[componentScenario[i]!]!;
     const component = graph.components[i]!;
@@ -457,8 +682,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     if (earlier !== undefined && earlier.ofComponent(i, 'component') === lost) {
       const before = earlier.ofComponent(i, 'deployment');
       if (before) {
-        releaseScenario[i] = scenarios.length;
-        scenarios.push(before);
+        releaseScenario[i] = count;
+        add(before);
       }
       continue;
     }
@@ -471,17 +696,21 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     if (journeys.length === 0) continue;
     const scenario = summarize(graph, flat(`deployment:${component.id}`), 'deployment', flat(`A bad release of ${displayName(component)}`), aloneFailure(graph, i), single, journeys, NONE, false, alone);
     scenario.affectedShare = release.share;
-    releaseScenario[i] = scenarios.length;
-    scenarios.push(scenario);
+    releaseScenario[i] = count;
+    add(scenario);
   }
   let healthy: FailureState | undefined;
   for (const i of stores) {
+    corruptionScenario[i] = count;
+    if (quiet !== undefined && quiet[i]) {
+      add(earlierScenarios![known!.index.corruptionScenario[i]!]!);
+      continue;
+    }
     const component = graph.components[i]!;
-    corruptionScenario[i] = scenarios.length;
     // Made of the store's own restore and data loss and the plans through it.
     const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'corruption') : undefined;
     if (before && before.journeys.length === journeysOf[i]!.length && (journeysOf[i]!.length === 0 || journeysOf[i]!.every((p) => earlier!.planUnchanged(p)))) {
-      scenarios.push(before);
+      add(before);
       continue;
     }
     // Restoring a corrupted store takes it out of service: replicas copied the corruption.
@@ -507,9 +736,10 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const alone = aloneIds(graph, i);
     const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), aloneFailure(graph, i), (healthy ??= applyFailure(graph, {})), journeys, [i], true, alone);
     scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
-    scenarios.push(scenario);
+    add(scenario);
   }
-  const index: ScenarioIndex = { scenarios, componentScenario, releaseScenario, corruptionScenario, journeysOf, onRoutes, places };
+  if (scenarios.length > count) scenarios.length = count;
+  const index: ScenarioIndex = { scenarios, componentScenario, releaseScenario, corruptionScenario, journeysOf, onRoutes, places, release };
   indexCache.set(graph, index);
   return index;
 }
