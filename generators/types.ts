@@ -7,7 +7,36 @@ import type { DesignFacts } from './design-facts';
 export interface GeneratedFile {
   readonly path: string;
   readonly contents: string;
+  /**
+   * The UTF-8 bytes of `contents`, in order, for a file generated as bytes (the Terraform): a
+   * writer writes them as they are, and the text is made only when `contents` is read.
+   */
+  readonly utf8?: readonly Uint8Array[];
 }
+
+/** A file generated as UTF-8 bytes, whose text is decoded the first time it is read, then kept (the export panel reads it again and again). */
+export class Utf8File implements GeneratedFile {
+  private text: string | undefined;
+  constructor(
+    readonly path: string,
+    readonly utf8: readonly Uint8Array[],
+  ) {}
+
+  get contents(): string {
+    return (this.text ??= utf8Text(this.utf8));
+  }
+}
+
+/** UTF-8 bytes in order as text; a text that began with U+FEFF keeps it. */
+export function utf8Text(chunks: readonly Uint8Array[]): string {
+  if (chunks.length === 1) return DECODER.decode(chunks[0]);
+  // Chunks end between characters, but a decoder that streams needs no such promise.
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  let text = '';
+  for (const chunk of chunks) text += decoder.decode(chunk, { stream: true });
+  return text + decoder.decode();
+}
+const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The targets an export can contain, in the order they are written and offered. */
 export const EXPORT_TARGETS = ['terraform', 'helm', 'runbooks', 'proposal'] as const;
