@@ -101,10 +101,12 @@ export const exportCommand: Command = async (args, context) => {
   if (imported === undefined) return EXIT.invalid;
   const estimate = { imported, ...(commitment ? { commitment } : {}) };
   const others = targets.filter((target) => target !== 'proposal');
-  // One analysis for every target, the proposal's appendices and the proposal itself.
-  const analysis = analyzeDesign(read.design);
-  const files: FileToWrite[] = generateExport(read.design, { targets: others, catalogs, estimate, analysis });
-  if (targets.includes('proposal') && unsupportedTargets(read.design, ['proposal']).length === 0) {
+  const writesProposal = targets.includes('proposal') && unsupportedTargets(read.design, ['proposal']).length === 0;
+  // One analysis for every target, the proposal's appendices and the proposal itself, when there is a proposal to
+  // write: without one, the runbooks need only the failure scenarios, and the Terraform and Helm none of it.
+  const analysis = writesProposal ? analyzeDesign(read.design) : undefined;
+  const files: FileToWrite[] = generateExport(read.design, { targets: others, catalogs, estimate, ...(analysis ? { analysis } : {}) });
+  if (analysis) {
     // The proposal's appendices are the runbooks and infrastructure code, written or not.
     const appendixTargets = (['runbooks', 'terraform'] as const).filter((target) => !others.includes(target));
     const appendices = appendixFiles([...files, ...generateExport(read.design, { targets: appendixTargets, catalogs, estimate, analysis })]);
