@@ -16,14 +16,15 @@ export interface GeneratedFile {
 
 /** A file generated as UTF-8 bytes, whose text is decoded the first time it is read, then kept (the export panel reads it again and again). */
 export class Utf8File implements GeneratedFile {
-  private text: string | undefined;
+  // Not an own property: two files of the same bytes are equal whether or not one's text was read.
+  #text: string | undefined;
   constructor(
     readonly path: string,
     readonly utf8: readonly Uint8Array[],
   ) {}
 
   get contents(): string {
-    return (this.text ??= utf8Text(this.utf8));
+    return (this.#text ??= utf8Text(this.utf8));
   }
 }
 
