@@ -7,7 +7,42 @@ import type { DesignFacts } from './design-facts';
 export interface GeneratedFile {
   readonly path: string;
   readonly contents: string;
+  /**
+   * The UTF-8 bytes of `contents`, in order, for a file generated as bytes (the Terraform): a
+   * writer writes them as they are, and the text is made only when `contents` is read.
+   */
+  readonly utf8?: readonly Uint8Array[];
 }
+
+/** A file generated as UTF-8 bytes, whose text is decoded the first time it is read, then kept (the export panel reads it again and again). */
+export class Utf8File implements GeneratedFile {
+  // Not an own property: two files of the same bytes are equal whether or not one's text was read.
+  #text: string | undefined;
+  constructor(
+    readonly path: string,
+    readonly utf8: readonly Uint8Array[],
+  ) {}
+
+  get contents(): string {
+    return (this.#text ??= utf8Text(this.utf8));
+  }
+}
+
+/** UTF-8 bytes in order as text; a text that began with U+FEFF keeps it. */
+export function utf8Text(chunks: readonly Uint8Array[]): string {
+  if (chunks.length === 1) return DECODER.decode(chunks[0]);
+  // Joined and decoded at once: a decoder that streams goes the slow way and gives a text of two bytes a character.
+  let length = 0;
+  for (const chunk of chunks) length += chunk.length;
+  const whole = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    whole.set(chunk, at);
+    at += chunk.length;
+  }
+  return DECODER.decode(whole);
+}
+const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** The targets an export can contain, in the order they are written and offered. */
 export const EXPORT_TARGETS = ['terraform', 'helm', 'runbooks', 'proposal'] as const;

@@ -10,6 +10,7 @@
  * (src/model/escape.ts), shared with every other output.
  */
 import { hclComment, hclLiteral } from '../../src/model';
+import { utf8Text } from '../types';
 
 
 export type Expr =
@@ -196,30 +197,37 @@ function isMultilineExpr(expr: Expr): boolean {
 }
 
 /**
- * The text being written, as UTF-8 bytes in one array that doubles when full, decoded into a string
- * once at the end. At 5,000 components the Terraform is 17 MB in about 1.5 million parts: joining
- * them as strings (arrays of parts joined into pieces, the pieces joined into the file) cost a
- * visit per part in the join and two copies of the text on the heap, the first of them kept long
- * enough to be copied again by the collector. Parts are nearly all ASCII and copied a character
- * at a time; the rest go through TextEncoder. Blank lines are held back until a line follows them
- * in the same body, so a body never starts or ends with one and never doubles one (what
- * `terraform fmt` keeps).
+ * The text being written, as UTF-8 bytes in chunks of fixed size, never copied once written. At
+ * 5,000 components the Terraform is 17 MB in about 1.5 million parts: joining them as strings cost
+ * a visit per part in the join and two copies of the text on the heap. One array that doubled when
+ * full copied everything written at each doubling and asked for twice the memory it kept (at
+ * 20,000 components, arrays of up to 32 MB for a 26 MB file). A file's chunks are what the command
+ * line writes, and the text is decoded from them only when something reads it. Parts are nearly
+ * all ASCII and copied a character at a time; the rest go through TextEncoder. Blank lines are
+ * held back until a line follows them in the same body, so a body never starts or ends with one
+ * and never doubles one (what `terraform fmt` keeps).
  */
 class HclWriter {
-  private bytes: Uint8Array = new Uint8Array(INITIAL_BYTES);
+  /** The chunks filled before the current one, each cut to what was written in it. */
+  private readonly filled: Uint8Array[] = [];
+  /** Bytes in `filled`. */
+  private before = 0;
+  /** The chunk being written. */
+  private bytes: Uint8Array = new Uint8Array(FIRST_CHUNK_BYTES);
+  /** Bytes written in the current chunk. */
   private length = 0;
   /** Lines begun so far (a multi-line value counts as the one line it starts on). */
   lines = 0;
   /** A blank line asked for and not written yet: written only if the body goes on. */
   pendingBlank = false;
 
-  /** Writes a part; returns where it starts, for `rewrite`. */
+  /** Writes a part; returns where it starts in the file, for `rewrite`. */
   put(part: string): number {
-    const start = this.length;
     const count = part.length;
     let bytes = this.bytes;
-    if (start + count > bytes.length) bytes = this.room(count);
-    let at = start;
+    if (this.length + count > bytes.length) bytes = this.room(count);
+    const start = this.before + this.length;
+    let at = this.length;
     for (let i = 0; i < count; i += 1) {
       const code = part.charCodeAt(i);
       if (code >= 0x80) {
@@ -234,26 +242,33 @@ class HclWriter {
   }
 
   /**
-   * Text beyond ASCII: at most three bytes per UTF-16 unit. A lone surrogate, which the model's
-   * escapers never let through, would become U+FFFD here, as it does when the file is written.
+   * Text beyond ASCII: at most three bytes per UTF-16 unit, so a character is never cut between
+   * two chunks. A lone surrogate, which the model's escapers never let through, would become
+   * U+FFFD here, as it does when the file is written.
    */
   private putEncoded(text: string): void {
     const bytes = this.length + text.length * 3 > this.bytes.length ? this.room(text.length * 3) : this.bytes;
     this.length += ENCODER.encodeInto(text, bytes.subarray(this.length)).written;
   }
 
-  /** The array, with room for `count` more bytes. */
+  /** A chunk with room for `count` more bytes: the current one, or a new one, twice as large as the last up to CHUNK_BYTES. */
   private room(count: number): Uint8Array {
-    let size = this.bytes.length * 2;
-    while (size < this.length + count) size *= 2;
-    const bytes = new Uint8Array(size);
-    bytes.set(this.bytes.subarray(0, this.length));
-    return (this.bytes = bytes);
+    if (this.length + count <= this.bytes.length) return this.bytes;
+    this.filled.push(this.bytes.subarray(0, this.length));
+    this.before += this.length;
+    this.length = 0;
+    return (this.bytes = new Uint8Array(Math.max(Math.min(this.bytes.length * 2, CHUNK_BYTES), count)));
   }
 
   /** Puts `part` in place of everything written since `at` (what `put` returned). */
   rewrite(at: number, part: string): void {
-    this.length = at;
+    // Back into a chunk already filled (a block opened at the end of one): it is the current one again.
+    while (at < this.before) {
+      const previous = this.filled.pop()!;
+      this.before -= previous.length;
+      this.bytes = new Uint8Array(previous.buffer, previous.byteOffset, previous.buffer.byteLength - previous.byteOffset);
+    }
+    this.length = at - this.before;
     this.put(part);
   }
 
@@ -268,17 +283,19 @@ class HclWriter {
     if (indent !== '') this.put(indent);
   }
 
-  /** Everything written, as one string. */
-  text(): string {
-    return DECODER.decode(this.bytes.subarray(0, this.length));
+  /** Everything written, as UTF-8 bytes in order. */
+  utf8(): Uint8Array[] {
+    return this.length === 0 ? [...this.filled] : [...this.filled, this.bytes.subarray(0, this.length)];
   }
 }
 
-/** Most files of a design are small; the large ones double their way up from here. */
-const INITIAL_BYTES = 1 << 14;
+/** Most files of a design are small: the first chunk is small, and each next one twice the last. */
+const FIRST_CHUNK_BYTES = 1 << 14;
+/** The largest chunk: fresh memory at most this much at a time, and little of it left unused at the end. */
+const CHUNK_BYTES = 1 << 20;
 const ENCODER = new TextEncoder();
-/** A text that began with U+FEFF keeps it. */
-const DECODER = new TextDecoder('utf-8', { ignoreBOM: true });
+/** A file without lines is one newline. */
+const NEWLINE = ENCODER.encode('\n');
 
 /** Spaces that pad a key to the width of its run, by count. */
 const PADDING: string[] = [''];
@@ -508,9 +525,14 @@ function writeBlock(b: Block, indent: string, w: HclWriter): void {
 
 /** A whole file: top-level items (blocks, comments, blank lines), ending with one newline. */
 export function renderFile(items: readonly BodyItem[]): string {
+  return utf8Text(renderFileUtf8(items));
+}
+
+/** `renderFile` as UTF-8 bytes, in chunks. */
+export function renderFileUtf8(items: readonly BodyItem[]): Uint8Array[] {
   const w = new HclWriter();
   writeBody(items, '', w);
-  return w.lines === 0 ? '\n' : w.text();
+  return w.lines === 0 ? [NEWLINE] : w.utf8();
 }
 
 /**
@@ -549,6 +571,11 @@ export class HclFile {
 
   /** The file's text, ending with one newline. */
   text(): string {
-    return this.w.lines === 0 ? '\n' : this.w.text();
+    return utf8Text(this.utf8());
+  }
+
+  /** The file's text as UTF-8 bytes, in chunks. */
+  utf8(): Uint8Array[] {
+    return this.w.lines === 0 ? [NEWLINE] : this.w.utf8();
   }
 }

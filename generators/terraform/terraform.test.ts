@@ -10,7 +10,8 @@ import { loadDesign, syntheticDesign } from '../../src/catalog';
 import { formatProblem, hclLiteral, type Design } from '../../src/model';
 import { designFacts } from '../design-facts';
 import { HOSTILE_FRAGMENTS, shapeOf, stringLeaves, withNames } from '../testing';
-import { identifier, renderFile, attr, block, template, raw, type BodyItem } from './hcl';
+import { HclFile, identifier, renderFile, attr, block, template, raw, type BodyItem } from './hcl';
+import { Utf8File } from '../types';
 import { AWS_PROVIDER_CONSTRAINT, generateTerraform } from './index';
 import { duplicateAddresses, ORACLES, oracleProblems, parseFiles, referenceProblems } from './testing';
 
@@ -43,6 +44,20 @@ describe('HCL writer', () => {
     expect(parsed.locals[0]!.mixed).toBe('/prefix/${var.x}-web');
     // Design text never enters a template, where it could sit beside an interpolation.
     expect(() => renderFile([{ kind: 'block', block: block('locals', [], [attr('x', template('a$', raw('var.x')))]) }])).toThrow(/generator text/);
+  });
+
+  it('writes a file of many chunks as it writes each block alone, empty blocks and text beyond ASCII at chunk ends included', () => {
+    const blocks = Array.from({ length: 3000 }, (_, i) =>
+      block('resource', ['aws_thing', `r${'x'.repeat(i % 37)}_${i}`], i % 3 === 0 ? [] : [attr('name', `é€😀 ${'y'.repeat(i % 53)}`), attr('n', i)]),
+    );
+    const file = new HclFile();
+    for (const b of blocks) file.add(b);
+    const expected = blocks.map((b) => renderFile([{ kind: 'block', block: b }])).join('\n');
+    const chunks = file.utf8();
+    expect(chunks.length).toBeGreaterThan(2);
+    expect(file.text()).toBe(expected);
+    expect(Buffer.concat(chunks).equals(Buffer.from(expected, 'utf8'))).toBe(true);
+    expect(new Utf8File('x.tf', chunks).contents).toBe(expected);
   });
 
   it('aligns runs of single-line arguments on "=" and breaks runs at blocks and multi-line values', () => {

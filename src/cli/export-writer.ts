@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readFile, rmdir, stat, unlink } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { GeneratedFile } from '../../generators';
 
@@ -178,15 +178,18 @@ async function writeChecked(root: string, files: readonly FileToWrite[], targets
     for (const directory of await checkParents(root, file.path)) await mkdir(directory).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     });
-    // Encoded once for both the hash and the write: the Terraform of a large design runs to tens of megabytes a file.
-    const bytes = typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents;
+    // A file generated as bytes (the Terraform: tens of megabytes a file for a large design) is written and hashed as it is,
+    // without its text; a text is encoded once for both.
+    const chunks = file.utf8 ?? [typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents];
     const handle = await open(join(root, file.path), constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
     try {
-      await handle.writeFile(bytes);
+      await writeFile(handle, chunks);
     } finally {
       await handle.close();
     }
-    written.set(file.path, sha256(bytes));
+    const hash = createHash('sha256');
+    for (const chunk of chunks) hash.update(chunk);
+    written.set(file.path, hash.digest('hex'));
   }
 
   // Stale files: written by an earlier export for a target exported now, and not written this time.

@@ -1,10 +1,10 @@
 import { formatDuration } from '../../../src/model';
 import type { DesignFacts } from '../../design-facts';
-import type { GeneratedFile } from '../../types';
+import { Utf8File, type GeneratedFile } from '../../types';
 import { defaultNamePrefix, markdownText } from '../../text';
 import { INGRESS_NODE_PORT } from '../../kubernetes';
 import { TERRAFORM_FILES, TerraformBuilder, tagValue, type TerraformFile, type VariableSpec } from './builder';
-import { attr, block, comment, identifier, list, nested, object, raw, renderFile, type BodyItem, type Expr } from '../hcl';
+import { attr, block, comment, identifier, list, nested, object, raw, renderFile, renderFileUtf8, type BodyItem, type Expr } from '../hcl';
 import { generateNetwork } from './network';
 import { generateApp } from './app';
 import { generateEdge } from './edge';
@@ -261,7 +261,7 @@ export function generateAwsTerraform(facts: DesignFacts): GeneratedFile[] {
     const body = whole[name];
     const added = b.files.get(name);
     if (body ? body.length === 0 : !added || added.empty) continue;
-    files.push({ path: `terraform/${name}`, contents: body ? renderFile(body) : added!.text() });
+    files.push(new Utf8File(`terraform/${name}`, body ? renderFileUtf8(body) : added!.utf8()));
   }
   files.push({ path: 'terraform/tests/design.tftest.hcl', contents: designTests(b) });
   files.push({ path: 'terraform/README.md', contents: readme(b, files.filter((f) => !f.path.includes('/tests/')).map((file) => file.path.slice('terraform/'.length))) });

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { EXPORT_TARGETS, GENERATORS, generateExport, unsupportedTargets, type ExportTarget } from '../../../generators';
+import { EXPORT_TARGETS, GENERATORS, generateExport, unsupportedTargets, utf8Text, type ExportTarget, type GeneratedFile } from '../../../generators';
 import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
@@ -37,6 +37,30 @@ function parseTargets(only: string | undefined): ExportTarget[] {
     if (!(EXPORT_TARGETS as readonly string[]).includes(name)) throw new UsageError(`--only: unknown target "${name}"; choose from ${EXPORT_TARGETS.join(', ')}`);
   }
   return EXPORT_TARGETS.filter((target) => names.includes(target));
+}
+
+/**
+ * The text files among `files`, as the proposal's appendices read them. A file generated as bytes
+ * (the Terraform) gets its text when the proposal reads it, and only the text read last is kept:
+ * the proposal counts each file's lines and resources once, and the files themselves keep only
+ * their bytes, which is what is written (at 20,000 components, 78 MB of Terraform held once, not twice).
+ */
+function appendixFiles(files: readonly FileToWrite[]): GeneratedFile[] {
+  let last: { readonly file: FileToWrite; readonly text: string } | undefined;
+  return files.flatMap((file): GeneratedFile[] => {
+    const utf8 = file.utf8;
+    if (utf8 === undefined) return typeof file.contents === 'string' ? [{ path: file.path, contents: file.contents }] : [];
+    return [
+      {
+        path: file.path,
+        utf8,
+        get contents() {
+          if (last?.file !== file) last = { file, text: utf8Text(utf8) };
+          return last.text;
+        },
+      },
+    ];
+  });
 }
 
 export const exportCommand: Command = async (args, context) => {
@@ -77,13 +101,15 @@ export const exportCommand: Command = async (args, context) => {
   if (imported === undefined) return EXIT.invalid;
   const estimate = { imported, ...(commitment ? { commitment } : {}) };
   const others = targets.filter((target) => target !== 'proposal');
-  // One analysis for every target, the proposal's appendices and the proposal itself.
-  const analysis = analyzeDesign(read.design);
-  const files: FileToWrite[] = generateExport(read.design, { targets: others, catalogs, estimate, analysis });
-  if (targets.includes('proposal') && unsupportedTargets(read.design, ['proposal']).length === 0) {
+  const writesProposal = targets.includes('proposal') && unsupportedTargets(read.design, ['proposal']).length === 0;
+  // One analysis for every target, the proposal's appendices and the proposal itself, when there is a proposal to
+  // write: without one, the runbooks need only the failure scenarios, and the Terraform and Helm none of it.
+  const analysis = writesProposal ? analyzeDesign(read.design) : undefined;
+  const files: FileToWrite[] = generateExport(read.design, { targets: others, catalogs, estimate, ...(analysis ? { analysis } : {}) });
+  if (analysis) {
     // The proposal's appendices are the runbooks and infrastructure code, written or not.
     const appendixTargets = (['runbooks', 'terraform'] as const).filter((target) => !others.includes(target));
-    const appendices = [...files, ...generateExport(read.design, { targets: appendixTargets, catalogs, estimate, analysis })].filter((f): f is (typeof files)[number] & { contents: string } => typeof f.contents === 'string');
+    const appendices = appendixFiles([...files, ...generateExport(read.design, { targets: appendixTargets, catalogs, estimate, analysis })]);
     // The PDF and Word writers load only for an export that writes a proposal.
     const { proposalFiles } = await import('../proposal-files');
     files.push(...(await proposalFiles(buildProposal(read.design, { catalogs, estimate, appendices, analysis }))));
