@@ -7,6 +7,7 @@ import { recoveryByClass, SCENARIO_CLASSES, SCENARIO_CLASS_TITLES, type Scenario
 import { renderDiagramSvg } from '../../src/diagram';
 import type { GeneratedFile } from '../types';
 import type { Block, Inline, ProposalCover, ProposalDocument, ProposalSection, TableRow } from './document';
+import { codeCounts, codeCountsOfUtf8 } from './code-counts';
 import { fixEffects, type FixEffect } from './fix-effects';
 import { runbookBlocks } from './runbook-blocks';
 import { assumptionReferences, priceReference, ReferenceList, SLA_REFERENCES } from './references';
@@ -412,22 +413,6 @@ function lineCount(text: string): number {
   return count;
 }
 
-const RESOURCE_LINE = 'resource "';
-
-/**
- * The lines of a file and those of them that open a resource block, in one pass over its text
- * without copying it or collecting matches (a Terraform file runs to megabytes).
- */
-function codeCounts(text: string): { lines: number; resources: number } {
-  let lines = 1;
-  let resources = text.startsWith(RESOURCE_LINE) ? 1 : 0;
-  for (let newline = text.indexOf('\n'); newline >= 0; newline = text.indexOf('\n', newline + 1)) {
-    lines += 1;
-    if (text.startsWith(RESOURCE_LINE, newline + 1)) resources += 1;
-  }
-  return { lines, resources };
-}
-
 /** The README as preformatted text, cut at a line past MAX_README_CHARACTERS with a note of what is left out. */
 function readmeBlocks(contents: string): Block[] {
   const whole = contents.trimEnd();
@@ -466,8 +451,8 @@ function appendixSections(appendices: readonly GeneratedFile[]): ProposalSection
   const code = appendices.filter((f) => f.path.startsWith('terraform/') || f.path.startsWith('helm/'));
   if (code.length > 0) {
     const rows: TableRow[] = code.map((file) => {
-      const contents = typeof file.contents === 'string' ? file.contents : '';
-      const { lines, resources } = codeCounts(contents);
+      // Bytes when the file has them: reading `contents` would decode a Terraform file of tens of megabytes.
+      const { lines, resources } = file.utf8 ? codeCountsOfUtf8(file.utf8) : codeCounts(typeof file.contents === 'string' ? file.contents : '');
       return { cells: [file.path, String(lines), resources > 0 ? `${resources} resource${resources === 1 ? '' : 's'}` : ''] };
     });
     const readme = code.find((f) => f.path === 'terraform/README.md');
