@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { Utf8File } from '../../../../generators/types';
 import { zipExport } from './zip';
 
 describe('zipExport', () => {
@@ -13,5 +14,14 @@ describe('zipExport', () => {
     expect(Object.keys(entries).sort()).toEqual(['portal-export/runbooks/README.md', 'portal-export/terraform/versions.tf']);
     expect(strFromU8(entries['portal-export/terraform/versions.tf']!)).toBe('terraform {}\n');
     expect(zipExport('portal-export', files)).toEqual(zipped);
+  });
+
+  it('zips a file generated as UTF-8 bytes as those bytes, the same as its text would be', () => {
+    const text = 'resource "aws_vpc" "primary" {\n  # réseau 東京\n}\n';
+    const bytes = new TextEncoder().encode(text);
+    const chunks = [bytes.subarray(0, 33), bytes.subarray(33, 34), bytes.subarray(34)];
+    const fromBytes = zipExport('x', [new Utf8File('terraform/network.tf', chunks)]);
+    expect(strFromU8(unzipSync(fromBytes)['x/terraform/network.tf']!)).toBe(text);
+    expect(fromBytes).toEqual(zipExport('x', [{ path: 'terraform/network.tf', contents: text }]));
   });
 });
