@@ -23,7 +23,8 @@ export function chargeClusterNodes(ledger: ComponentLedger, regionId: string): v
   const shape = ledger.book.shape(sizeHint);
   const zones = new Set<string>();
   for (const pod of pods) {
-    const component = ledger.index.components.get(pod.componentId);
+    const at = ledger.index.positions.get(pod.componentId);
+    const component = at === undefined ? undefined : ledger.index.design.components[at];
     if (component) for (const zone of componentZones(ledger.index.design, component)) zones.add(zone);
   }
   const vcpu: Range = { low: 0, expected: 0, high: 0 };

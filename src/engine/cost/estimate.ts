@@ -1,5 +1,5 @@
 import { kindOf, LAYERS, type AnyProps, type ComponentKind, type ComponentTraits } from '../../catalog';
-import { componentZones, primaryRegion, type Component, type Connection, type Design, type PriceAdjustment, type Provider } from '../../model';
+import { componentZones, primaryRegion, type Connection, type Design, type PriceAdjustment, type Provider } from '../../model';
 import { LINE_STATUS_LABELS } from '../format';
 import { applyAdjustments } from './adjustments';
 import { applyCommitment, COMMITMENT_TITLES } from './commitment';
@@ -61,25 +61,19 @@ function indexDesign(
     if (into) into.push(connection);
     else incoming.set(connection.to, [connection]);
   }
-  const components = new Map<string, Component>();
-  const kindsById = new Map<string, ComponentKind>();
-  const zonesById = new Map<string, readonly string[]>();
-  design.components.forEach((component, i) => {
-    components.set(component.id, component);
-    kindsById.set(component.id, kinds[i]!);
-    zonesById.set(component.id, zones[i]!);
-  });
+  // One map from id to position, which indexes the lists worked out per component: at 20,000
+  // components, a map per list cost about 20 ms each to fill, and each look-up one more by text.
+  const positions = new Map<string, number>();
+  design.components.forEach((component, i) => positions.set(component.id, i));
   const clusterOwners = new Map<string, string>();
   const clusterUsers = new Map<string, number>();
   const clusterPods = new Map<string, (PodRequests & { componentId: string })[]>();
-  const traitsById = new Map<string, ComponentTraits>();
   const backups = new Map<string, BackupProfile>();
   const sources: TrafficSource[] = [];
   const edges = new Set<string>();
   design.components.forEach((component, i) => {
     const componentProps = props[i]!;
     const componentTraits = traits[i]!;
-    traitsById.set(component.id, componentTraits);
     const estimator = findEstimator(component.kind);
     if (estimator?.servesFromEdge) edges.add(component.id);
     // The props the file sets itself, for the few estimators that ask (users, workloads on a cluster).
@@ -109,16 +103,16 @@ function indexDesign(
     design,
     provider: design.provider,
     regions: new Map(design.regions.map((r) => [r.id, r])),
-    components,
-    kinds: kindsById,
-    zones: zonesById,
+    positions,
+    kinds,
+    zones,
     outgoing,
     incoming,
     clusterOwners,
     clusterUsers,
     clusterPods,
-    traits: traitsById,
-    traffic: designTraffic(design, sources, outgoing, components, edges),
+    traits,
+    traffic: designTraffic(design, sources, outgoing, positions, edges),
     backups,
   };
 }

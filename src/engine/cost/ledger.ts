@@ -74,10 +74,11 @@ export interface DesignIndex {
   design: Design;
   provider: Provider;
   regions: ReadonlyMap<string, Region>;
-  components: ReadonlyMap<string, Component>;
-  /** Per component id: its kind and its zones (componentZones), worked out once per estimate. */
-  kinds: ReadonlyMap<string, ComponentKind>;
-  zones: ReadonlyMap<string, readonly string[]>;
+  /** Per component id: its position in design.components, which indexes kinds, zones and traits. */
+  positions: ReadonlyMap<string, number>;
+  /** Per component, by position: its kind and its zones (componentZones), worked out once per estimate. */
+  kinds: readonly ComponentKind[];
+  zones: readonly (readonly string[])[];
   outgoing: ReadonlyMap<string, readonly Connection[]>;
   incoming: ReadonlyMap<string, readonly Connection[]>;
   /** Per region id: the component that carries that region's Kubernetes control plane. */
@@ -86,8 +87,8 @@ export interface DesignIndex {
   clusterUsers: ReadonlyMap<string, number>;
   /** Per region id: the pods the cluster's workloads ask for, which size its nodes. */
   clusterPods: ReadonlyMap<string, readonly (PodRequests & { componentId: string })[]>;
-  /** Per component id: the kind's answers (computed once per estimate). */
-  traits: ReadonlyMap<string, ComponentTraits>;
+  /** Per component, by position: the kind's answers (computed once per estimate). */
+  traits: readonly ComponentTraits[];
   /** Per component id: the traffic from the users that reaches it, where the design states a peak rate. */
   traffic: ReadonlyMap<string, Traffic>;
   /** Per component id: what it sends to a backup vault, for components that can say. */
@@ -295,6 +296,12 @@ export class ComponentLedger<P = AnyProps> {
   }
   external(what: string, reason: string): void {
     this.note('external', what, reason);
+  }
+
+  /** The traits of another component of the design, by its id. */
+  traitsOf(componentId: string): ComponentTraits | undefined {
+    const at = this.index.positions.get(componentId);
+    return at === undefined ? undefined : this.index.traits[at];
   }
 
   /** The region code of a region id of this design. */

@@ -34,7 +34,8 @@ export function designTraffic(
   design: Design,
   sources: readonly TrafficSource[],
   outgoing: ReadonlyMap<string, readonly Connection[]>,
-  components: ReadonlyMap<string, Component>,
+  /** Per component id: its position in design.components. */
+  positions: ReadonlyMap<string, number>,
   /** Components that serve users from the provider's edge (a CDN): what lies behind them is reached through it. */
   edges: ReadonlySet<string>,
 ): Map<string, Traffic> {
@@ -54,8 +55,9 @@ export function designTraffic(
       const byKind = new Map<string, Component[]>();
       for (const connection of outgoing.get(id) ?? []) {
         if (!REQUEST_MODES.has(connection.mode)) continue;
-        const target = components.get(connection.to);
-        if (!target) continue;
+        const at = positions.get(connection.to);
+        if (at === undefined) continue;
+        const target = design.components[at]!;
         const group = byKind.get(target.kind);
         if (group) group.push(target);
         else byKind.set(target.kind, [target]);

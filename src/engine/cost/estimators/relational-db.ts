@@ -34,7 +34,7 @@ function chargeBackups(ledger: ComponentLedger, storageGb: number, key: string):
   if (vault) ledger.included(`Backup copies kept in ${vault}`, `a backup connection sends the copies to ${vault}, which prices their storage`);
   // A vault that copies its recovery points to the same region makes the one copy there (one copy rule in
   // the exported plan): priced by the vault, not twice.
-  const vaultCopies = vault !== undefined && backup.copyToRegion !== undefined && ledger.index.traits.get(vault)?.data?.vault?.copyToRegion === backup.copyToRegion;
+  const vaultCopies = vault !== undefined && backup.copyToRegion !== undefined && ledger.traitsOf(vault)?.data?.vault?.copyToRegion === backup.copyToRegion;
   if (vaultCopies) {
     ledger.included(`Backup copies in region ${backup.copyToRegion}`, `${vault} copies its recovery points to ${backup.copyToRegion} and prices them; one copy, counted once`);
   }

@@ -1,5 +1,4 @@
-import { kindOf, type ComponentTraits, type KindProps } from '../../../catalog';
-import { componentZones } from '../../../model';
+import { type ComponentTraits, type KindProps } from '../../../catalog';
 import { HOURS_PER_MONTH, mapRange, type BackupProfile, type ComponentLedger, type PodRequests } from '../ledger';
 import type { PriceBook } from '../price-catalog';
 import type { Range } from '../types';
@@ -141,9 +140,11 @@ export function estimateTransfer(ledger: ComponentLedger): void {
   // Made for the few components with a connection to another region only.
   let crossRegion: Map<string, number> | undefined;
   for (const connection of connections) {
-    const target = index.components.get(connection.to);
-    if (!target || target.region === undefined) continue;
-    const targetKind = index.kinds.get(target.id) ?? kindOf(target);
+    const at = index.positions.get(connection.to);
+    if (at === undefined) continue;
+    const target = index.design.components[at]!;
+    if (target.region === undefined) continue;
+    const targetKind = index.kinds[at]!;
     if (target.region !== component.region) {
       const gb = connection.mode === 'replication' || connection.mode === 'backup' ? Math.max(1, stateGb(ledger) * MONTHLY_CHANGE_SHARE) : DEFAULT_CONNECTION_GB;
       crossRegion ??= new Map();
@@ -152,7 +153,7 @@ export function estimateTransfer(ledger: ComponentLedger): void {
     }
     // Only instance-to-instance traffic is billed between zones; regional endpoints (queues, buckets) are not.
     if (!ledger.kind.capabilities.instances || !targetKind.capabilities.instances || fromZones < 2) continue;
-    const targetZones = index.zones.get(target.id) ?? componentZones(index.design, target);
+    const targetZones = index.zones[at]!;
     let shared = 0;
     for (const zone of ledger.zones) if (targetZones.includes(zone)) shared += 1;
     // A stateful target answers from one primary zone; a spread stateless target answers locally where it can.
