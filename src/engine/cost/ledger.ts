@@ -122,6 +122,8 @@ export class ComponentLedger<P = AnyProps> {
   readonly assumptions: UsageAssumption[] = [];
   /** Region ids this component's own lines already send data to (so a connection there is not billed again); made for the few that do. */
   private transferCovered: Set<string> | undefined;
+  /** The local and the design's usage settings for this component (pricing.usage.<id>), once usage() asks. */
+  private settings: { local: Readonly<Record<string, number>> | undefined; designed: Readonly<Record<string, number>> | undefined } | undefined;
 
   constructor(
     readonly index: DesignIndex,
@@ -156,8 +158,10 @@ export class ComponentLedger<P = AnyProps> {
   /** Reads a usage input (local setting, design's pricing.usage, the prop, the traffic, then the default) and records it. */
   usage(spec: UsageSpec): Range | undefined {
     const id = this.component.id;
-    const local = this.options.localUsage[id]?.[spec.name];
-    const designed = this.index.design.pricing?.usage?.[id]?.[spec.name];
+    // This component's settings, looked up by its id once: a look-up by id text costs a string-table probe each time.
+    if (this.settings === undefined) this.settings = { local: this.options.localUsage[id], designed: this.index.design.pricing?.usage?.[id] };
+    const local = this.settings.local?.[spec.name];
+    const designed = this.settings.designed?.[spec.name];
     const explicitProp = spec.prop !== undefined && this.component.props !== undefined && spec.prop in this.component.props;
     const propValue = spec.prop !== undefined ? (this.props as AnyProps)[spec.prop] : undefined;
     let value: number | undefined;
