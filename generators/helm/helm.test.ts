@@ -217,7 +217,7 @@ describe('the values writer', () => {
     { arbitrary: fc.stringMatching(/^[A-Za-z/][A-Za-z0-9._/-]{0,10}$/), weight: 8 },
     { arbitrary: fc.stringMatching(/^[0-9][0-9a-fA-FxobeE._+/-]{0,6}$/), weight: 2 },
     { arbitrary: fc.stringMatching(/^[-?:,[\]{}#&*!|=>'"%@` ][ -~]{0,10}$/), weight: 2 },
-    { arbitrary: fc.stringMatching(/^[A-Za-z0-9 ._/:#'"\-\[\]{},&*!|>%@`~?\n]{0,12}$/), weight: 1 },
+    { arbitrary: fc.stringMatching(/^[A-Za-z0-9 ._/:#'"\-[\]{},&*!|>%@`~?\n]{0,12}$/), weight: 1 },
     {
       arbitrary: fc.constantFrom('', 'null', 'Null', 'true', 'FALSE', 'y', 'yes', 'No', 'on', 'OFF', '1', '0x1F', '1e5', '2Gi', '0123', '1_000', '0o17', '0b11', '1.', '100m', '.inf', '[FILL IN: x]', '"q"', 'a\\b', '-', 'a: b', 'a #b', ' lead', 'trail ', '/healthz', 'eu-west-1a', 'ninesmith.dev/component'),
       weight: 1,
