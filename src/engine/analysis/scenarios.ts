@@ -88,14 +88,33 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     if (offsets) offsets[k + 1] = assumptions.length;
   }
   const placeLosses = offsets ? { hits: stores, losses: assumptions.slice(), offsets } : undefined;
-  const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
   const degradedComponents = failed.lostZones.size === 0 ? (NONE as never[]) : idsInOrder(graph, failed.lostZones.keys(), failed.lostZones.size);
-  const scenario: FailureScenario = {
-    id,
-    kind,
-    title,
-    failure,
-    downComponents: down ?? idsAt(graph, failed.downIndices),
+  const scenario = scenarioOf({ id, kind, title, failure }, down ?? idsAt(graph, failed.downIndices), degradedComponents, journeys, losses, rpoSeconds, assumptions);
+  if (placeLosses) placeParts.set(scenario, placeLosses);
+  return scenario;
+}
+
+/**
+ * A scenario from what its failure did: the journeys' figures (their assumptions added to the
+ * losses' in `assumptions`), and the shared empty list for every list left empty. One shape for
+ * a scenario worked out in full and one patched after a change.
+ */
+function scenarioOf(
+  identity: Pick<FailureScenario, 'id' | 'kind' | 'title' | 'failure'>,
+  downComponents: string[],
+  degradedComponents: string[],
+  journeys: JourneyOutcome[],
+  losses: DataLoss[],
+  rpoSeconds: number | null,
+  assumptions: Assumption[],
+): FailureScenario {
+  const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
+  return {
+    id: identity.id,
+    kind: identity.kind,
+    title: identity.title,
+    failure: identity.failure,
+    downComponents,
     degradedComponents,
     brokenJourneys,
     failedOverJourneys,
@@ -105,8 +124,6 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     dataLoss: losses.length === 0 ? (NONE as never[]) : losses,
     assumptions: assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
   };
-  if (placeLosses) placeParts.set(scenario, placeLosses);
-  return scenario;
 }
 
 /** Per list of component ids (as aloneIds keeps its lists), each store's data-loss entries made so far, one per figure. */
@@ -317,23 +334,7 @@ function patchedPlace(graph: DesignGraph, plans: readonly JourneyPlan[], earlier
   for (let k = 0; k < losses.length; k += 1) rpoSeconds = losses.length === 1 ? losses[k]!.rpoSeconds : later(rpoSeconds, losses[k]!.rpoSeconds);
 
   const journeys = plans.map((plan, p) => (earlier.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed)));
-  const assumptions = lossAssumptionList.slice();
-  const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
-  const scenario: FailureScenario = {
-    id: before.id,
-    kind: before.kind,
-    title: before.title,
-    failure: before.failure,
-    downComponents,
-    degradedComponents,
-    brokenJourneys,
-    failedOverJourneys,
-    journeys,
-    rtoSeconds,
-    rpoSeconds: losses.length === 0 ? 0 : rpoSeconds,
-    dataLoss: losses.length === 0 ? (NONE as never[]) : losses,
-    assumptions: assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
-  };
+  const scenario = scenarioOf(before, downComponents, degradedComponents, journeys, losses, rpoSeconds, lossAssumptionList.slice());
   placeParts.set(scenario, { hits: newHits, losses: lossAssumptionList, offsets: Int32Array.from(offsets) });
   return scenario;
 }
