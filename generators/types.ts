@@ -31,11 +31,11 @@ export class Utf8File implements GeneratedFile {
 /** UTF-8 bytes in order as text; a text that began with U+FEFF keeps it. */
 export function utf8Text(chunks: readonly Uint8Array[]): string {
   // Joined and decoded at once: a decoder that streams goes the slow way and gives a text of two bytes a character.
-  return DECODER.decode(utf8Bytes(chunks));
+  return DECODER.decode(joinedBytes(chunks));
 }
 
-/** Bytes in order as one array: the chunk itself when there is one. */
-export function utf8Bytes(chunks: readonly Uint8Array[]): Uint8Array {
+/** Chunks of bytes in order as one array: the chunk itself when there is one. */
+export function joinedBytes(chunks: readonly Uint8Array[]): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
   let length = 0;
   for (const chunk of chunks) length += chunk.length;
