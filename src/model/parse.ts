@@ -353,13 +353,13 @@ function checkItemsFirst(fields: Record<string, unknown>): ItemCheck | undefined
 }
 
 /**
- * The whole schema over a document whose items were checked one by one (`checked`): it reads the
- * document with those lists empty, then puts the items as they were read in their places, which
+ * The whole schema over fields whose list items were checked one by one (`checked`): it reads the
+ * fields with those lists empty, then puts the items as they were read in their places, which
  * keeps the keys where the schema put them. The schema has no rule across items, so this is what
- * it would give for the whole document.
+ * it gives for all the fields at once, items included.
  */
-function parseWithCheckedItems(document: Record<string, unknown>, checked: Extract<ItemCheck, { ok: true }>): ReturnType<typeof designSchema.safeParse> {
-  const emptied: Record<string, unknown> = { ...document };
+function parseWithCheckedItems(fields: Record<string, unknown>, checked: Extract<ItemCheck, { ok: true }>): ReturnType<typeof designSchema.safeParse> {
+  const emptied: Record<string, unknown> = { ...fields };
   for (const field of Object.keys(checked.lists)) emptied[field] = [];
   if (checked.layout) emptied.layout = {};
   const parsed = designSchema.safeParse(emptied, schemaParseOptions(0));
