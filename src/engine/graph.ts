@@ -1,6 +1,7 @@
 import { kindOf, type ComponentKind, type ComponentTraits } from '../catalog';
 import { componentZones, connectionId, designTier, type Component, type Connection, type ConnectionMode, type Design, type Region, type ResolvedTier } from '../model';
 import { flat } from './flat';
+import { lowerBound } from './lower-bound';
 
 /**
  * A list per component, all in one typed array (compressed rows): component i's entries are
@@ -230,18 +231,6 @@ function placementIndexes(components: readonly Component[], kinds: readonly Comp
   return { byRegion, byZone, entryPoints };
 }
 
-/** The index positions in an ascending list of `i`, or where it would go. */
-function ascendingPosition(list: readonly number[], i: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (list[mid]! < i) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /**
  * The placement indexes of a graph whose components are those of `kept` (same ids and kinds) with the
  * `moved` ones in another region or other instance zones: only the lists of the regions and zones they
@@ -265,7 +254,7 @@ function movedPlacement(kept: DesignGraph, components: readonly Component[], ins
     if (was === undefined) return undefined;
     const list = was.slice();
     for (const i of moved) {
-      const at = ascendingPosition(list, i);
+      const at = lowerBound(list.length, (k) => list[k]! < i);
       const present = at < list.length && list[at] === i;
       if (present && !holds(i)) list.splice(at, 1);
       else if (!present && holds(i)) list.splice(at, 0, i);

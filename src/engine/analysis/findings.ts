@@ -1,6 +1,7 @@
 import type { Design } from '../../model';
 import { flat } from '../flat';
 import { type DesignGraph, entriesOf, source, target } from '../graph';
+import { lowerBound } from '../lower-bound';
 import { ALL_RULES } from '../rules';
 import type { JourneyAvailability } from './availability';
 import { severityRank, type ComponentScope, type DesignScope, type JourneyScope, type Finding, type Rule, type RuleContext, type RuleResult, type Severity, type TierClass } from '../rules/types';
@@ -418,21 +419,10 @@ function sortKey(finding: Finding, ranks: ReadonlyMap<string, number>, graph: De
 export function mergeFindings(earlier: readonly Finding[], gone: readonly Finding[], added: Placed[], graph: DesignGraph): Finding[] | undefined {
   const keyAt = (k: number) => sortKey(earlier[k]!, RULE_RANK, graph);
   const versus = (k: number, key: number, message: string) => keyAt(k) - key || compare(earlier[k]!.message, message);
-  /** The first place in `earlier` whose finding is not before (key, message). */
-  const lowerBound = (key: number, message: string) => {
-    let low = 0;
-    let high = earlier.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (versus(mid, key, message) < 0) low = mid + 1;
-      else high = mid;
-    }
-    return low;
-  };
   const removed = new Set<number>();
   for (const finding of gone) {
     const key = sortKey(finding, RULE_RANK, graph);
-    let k = lowerBound(key, finding.message);
+    let k = lowerBound(earlier.length, (position) => versus(position, key, finding.message) < 0);
     while (k < earlier.length && (earlier[k] !== finding || removed.has(k)) && versus(k, key, finding.message) === 0) k += 1;
     if (earlier[k] !== finding) return undefined;
     removed.add(k);
@@ -441,7 +431,7 @@ export function mergeFindings(earlier: readonly Finding[], gone: readonly Findin
   placed.sort((a, b) => a.key - b.key || compare(a.finding.message, b.finding.message) || a.rule - b.rule || a.unit - b.unit || a.at - b.at);
   const places: number[] = [];
   for (const p of placed) {
-    const k = lowerBound(p.key, p.finding.message);
+    const k = lowerBound(earlier.length, (position) => versus(position, p.key, p.finding.message) < 0);
     for (let alike = k; alike < earlier.length && versus(alike, p.key, p.finding.message) === 0; alike += 1) if (!removed.has(alike)) return undefined;
     places.push(k);
   }

@@ -1,6 +1,7 @@
 import { isSlaFigure } from '../../catalog';
 import { displayName, type Design } from '../../model';
 import { aloneIds, graphOf, zoneKey, type DesignGraph } from '../graph';
+import { lowerBound } from '../lower-bound';
 import { flat } from '../flat';
 import { ASSUMPTIONS, type Assumption } from './assumptions';
 import { applyFailure, applyFailureOver, checkFailure, type Failure, type FailureState } from './failure';
@@ -222,30 +223,6 @@ function withJourneys(before: FailureScenario, journeys: JourneyOutcome[]): Fail
   return scenario;
 }
 
-/** Where `id` is or would go in `ids`, which are in component index order. */
-function indexPosition(graph: DesignGraph, ids: readonly string[], i: number): number {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (graph.indexById.get(ids[mid]!)! < i) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** Where `id` is or would go in `ids`, which are sorted as strings sort. */
-function stringPosition(ids: readonly string[], id: string): number {
-  let low = 0;
-  let high = ids.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (ids[mid]! < id) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
 /** `ids` with `id` in it (at `at`) or not, as `wanted` says: the same list when it already is, a copy otherwise. */
 function withOrWithout(ids: string[], at: number, id: string, wanted: boolean): string[] {
   const present = at < ids.length && ids[at] === id;
@@ -298,8 +275,8 @@ function patchedPlace(graph: DesignGraph, plans: readonly JourneyPlan[], earlier
   let degradedComponents = before.degradedComponents;
   for (const c of changed) {
     const id = components[c]!.id;
-    downComponents = withOrWithout(downComponents, indexPosition(graph, downComponents, c), id, failed.down[c] === 1);
-    degradedComponents = withOrWithout(degradedComponents, stringPosition(degradedComponents, id), id, failed.lostZones.has(c));
+    downComponents = withOrWithout(downComponents, lowerBound(downComponents.length, (k) => graph.indexById.get(downComponents[k]!)! < c), id, failed.down[c] === 1);
+    degradedComponents = withOrWithout(degradedComponents, lowerBound(degradedComponents.length, (k) => degradedComponents[k]! < id), id, failed.lostZones.has(c));
   }
   if (degradedComponents.length === 0) degradedComponents = NONE as never[];
 
