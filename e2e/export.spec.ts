@@ -29,6 +29,26 @@ test('exports the open design: targets, highlighted preview, zip download', asyn
   expect(strFromU8(entries[versions]!)).toContain('required_providers');
 });
 
+test("previews a large design's Terraform in part, says so, and still zips it whole", async ({ page }) => {
+  await page.goto('/?synthetic=1000&seed=3');
+  const exportPanel = new ExportPanel(page);
+  await exportPanel.open();
+  await exportPanel.chooseTargets('terraform');
+  await exportPanel.generate();
+
+  const code = await exportPanel.preview('terraform/app.tf');
+  await expect(page.getByTestId('export-preview-lines')).toHaveText(/^the first [\d,]+ of [\d,]+ lines: the zip holds the whole file$/);
+  const [, shown, all] = /the first ([\d,]+) of ([\d,]+)/.exec((await page.getByTestId('export-preview-lines').textContent())!)!.map((n) => Number(n.replaceAll(',', '')));
+  expect(shown).toBeLessThan(all!);
+  await expect(code.locator('.token').first()).toBeVisible();
+  expect((await code.textContent())!.length).toBeLessThanOrEqual(200_000);
+
+  const download = await exportPanel.download();
+  const entries = unzipSync(new Uint8Array(readFileSync((await download.path())!)));
+  const app = strFromU8(entries[Object.keys(entries).find((name) => name.endsWith('/terraform/app.tf'))!]!);
+  expect(app.split('\n').length - 1).toBe(all);
+});
+
 test('exports a client proposal priced from the same catalog as the cost panel', async ({ page }) => {
   await page.goto('/');
   const exportPanel = new ExportPanel(page);

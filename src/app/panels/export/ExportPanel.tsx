@@ -11,6 +11,7 @@ import { useModel, useStore } from '../../store';
 import { DiagramExport } from './DiagramExport';
 import { ProposalExport } from './ProposalExport';
 import { highlight, languageOf } from './highlight';
+import { previewText } from './preview';
 import './export.css';
 
 
@@ -30,18 +31,22 @@ const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const TARGETS = EXPORT_TARGETS.map((id) => TARGET_INFO[id]);
 
 function FilePreview({ file }: { file: GeneratedFile }) {
+  const isHtml = file.path.endsWith('.html');
+  // Read (and for a file kept as bytes, decoded) once per file shown; an HTML page is shown whole, rendered.
+  const preview = useMemo(() => (isHtml ? null : previewText(file.contents)), [file, isHtml]);
   const [html, setHtml] = useState<{ path: string; html: string } | null>(null);
   useEffect(() => {
+    if (!preview) return;
     let current = true;
-    void highlight(file.path, file.contents).then((result) => {
+    void highlight(file.path, preview.shown).then((result) => {
       if (current) setHtml({ path: file.path, html: result });
     });
     return () => {
       current = false;
     };
-  }, [file]);
+  }, [file, preview]);
   const language = languageOf(file.path);
-  if (file.path.endsWith('.html')) {
+  if (!preview) {
     return (
       <div className="export-preview" data-testid="export-preview">
         <div className="export-preview-title">
@@ -52,10 +57,16 @@ function FilePreview({ file }: { file: GeneratedFile }) {
       </div>
     );
   }
+  const cut = preview.shownLines < preview.lines || preview.shown.length < file.contents.length;
   return (
     <div className="export-preview" data-testid="export-preview">
       <div className="export-preview-title">
-        <code>{file.path}</code> <span className="muted">{file.contents.split('\n').length - 1} lines</span>
+        <code>{file.path}</code>{' '}
+        <span className="muted" data-testid="export-preview-lines">
+          {cut
+            ? `the first ${preview.shownLines.toLocaleString('en-US')} of ${preview.lines.toLocaleString('en-US')} lines: the zip holds the whole file`
+            : `${preview.lines.toLocaleString('en-US')} lines`}
+        </span>
       </div>
       {html && html.path === file.path ? (
         // Prism escapes the file's text; the only markup is its own token spans.
@@ -64,7 +75,7 @@ function FilePreview({ file }: { file: GeneratedFile }) {
         </pre>
       ) : (
         <pre>
-          <code data-testid="export-code">{file.contents}</code>
+          <code data-testid="export-code">{preview.shown}</code>
         </pre>
       )}
     </div>
