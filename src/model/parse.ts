@@ -5,6 +5,7 @@ import { componentSchema, connectionSchema, designSchema, idSchema, journeySchem
 import { migrateDocument } from './migrate';
 import { checkReferences } from './references';
 import { isQuickId, quickComponent, quickConnection, quickLayoutPoint } from './quick-items';
+import { quickYaml } from './quick-yaml';
 
 /** Limits that keep a hostile or broken file from hanging the app or exhausting memory. */
 export const READ_LIMITS = {
@@ -154,6 +155,9 @@ function parseText(text: string, format: TextFormat, fileName?: string): unknown
       throw new LimitExceeded({ path: [], code: 'syntax', message: `not valid JSON: ${jsonErrorWhere(text, (error as Error).message)}` });
     }
   }
+  // Half the values: the quick reader counts as js-yaml does, but must never take what js-yaml refuses.
+  const quick = quickYaml(text, { maxValues: READ_LIMITS.maxValues / 2, maxItems: READ_LIMITS.maxItems, maxDepth: 32 });
+  if (quick !== undefined) return quick;
   // Counts the nodes js-yaml composes, per collection and in all, so a huge list is refused while it is read.
   const children: number[] = [];
   let nodes = 0;
