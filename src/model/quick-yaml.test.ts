@@ -97,6 +97,26 @@ describe('quickYaml', () => {
     expect(takenEdits).toBeGreaterThan(100);
   });
 
+  it('reads plain scalars as the core schema does: text, null, booleans and numbers', () => {
+    const plain = fc.oneof(
+      fc.stringMatching(/^[A-Za-z0-9_/(+.-][A-Za-z0-9 _./+(),-]{0,10}$/),
+      fc.stringMatching(/^[-+]?[0-9._]{1,8}(?:[eE][-+]?[0-9]{1,3})?$/),
+      fc.constantFrom('~', 'null', 'Null', 'NULL', 'nul', 'true', 'True', 'TRUE', 'tRUE', 'false', 'False', 'FALSE', 'f', '.inf', '-.Inf', '+.INF', '.nan', '.NaN', '0x', '0xFF', '0b101', '0o7', '-0', '0.', '._', '1e', '1e+5'),
+    );
+    let values = 0;
+    fc.assert(
+      fc.property(plain, (scalar) => {
+        const text = `key: ${scalar}\nlist:\n  - ${scalar}\n`;
+        const quick = quickYaml(text, LIMITS);
+        if (quick === undefined) return;
+        values += 1;
+        expect(shape(quick), text).toEqual(shape(yaml.load(text, { schema: yaml.CORE_SCHEMA })));
+      }),
+      { numRuns: 5000, seed: 15 },
+    );
+    expect(values).toBeGreaterThan(3000);
+  });
+
   it('leaves to js-yaml what it is not sure of', () => {
     for (const text of [
       'a: 1 # note\n',

@@ -230,7 +230,15 @@ class QuickYamlReader {
   }
 }
 
+/**
+ * Whether a plain scalar may read as something other than text: the core schema's nulls (`~`,
+ * `null`), booleans (`true`, `false`) and numbers (a sign, a digit or `.`) start with one of these.
+ * A word like `app-service` need not go through the float type's pattern.
+ */
+const MAY_RESOLVE = /^[~nNtTfF+\-.0-9]/;
+
 function resolvePlain(text: string): unknown {
+  if (!MAY_RESOLVE.test(text)) return text;
   for (const type of IMPLICIT_TYPES) {
     if (type.resolve(text)) return type.construct(text) as unknown;
   }
