@@ -4,6 +4,8 @@ import type { DesignProblem, PathSegment } from './problems';
 import { componentSchema, connectionSchema, designSchema, idSchema, journeySchema, layoutPointSchema, regionSchema, schemaParseOptions, suppressionSchema, type Design } from './schema';
 import { migrateDocument } from './migrate';
 import { checkReferences } from './references';
+import { isQuickId, quickComponent, quickConnection, quickLayoutPoint } from './quick-items';
+import { quickYaml } from './quick-yaml';
 
 /** Limits that keep a hostile or broken file from hanging the app or exhausting memory. */
 export const READ_LIMITS = {
@@ -153,6 +155,9 @@ function parseText(text: string, format: TextFormat, fileName?: string): unknown
       throw new LimitExceeded({ path: [], code: 'syntax', message: `not valid JSON: ${jsonErrorWhere(text, (error as Error).message)}` });
     }
   }
+  // Half the values: the quick reader counts as js-yaml does, but must never take what js-yaml refuses.
+  const quick = quickYaml(text, { maxValues: READ_LIMITS.maxValues / 2, maxItems: READ_LIMITS.maxItems, maxDepth: 32 });
+  if (quick !== undefined) return quick;
   // Counts the nodes js-yaml composes, per collection and in all, so a huge list is refused while it is read.
   const children: number[] = [];
   let nodes = 0;
@@ -305,6 +310,9 @@ const ITEM_SCHEMAS = { regions: regionSchema, components: componentSchema, conne
 
 type ItemField = keyof typeof ITEM_SCHEMAS;
 
+/** The lists a large design has thousands of items in, read without zod when an item certainly fits (quick-items.ts). */
+const QUICK_READERS: Partial<Record<ItemField, (value: unknown) => unknown>> = { components: quickComponent, connections: quickConnection };
+
 /** What checking a long document's items one by one found: its problems, or every item as the schema reads it. */
 type ItemCheck = { ok: false; problems: DesignProblem[] } | { ok: true; lists: Partial<Record<ItemField, unknown[]>>; layout?: Record<string, unknown> };
 
@@ -317,7 +325,7 @@ type ItemCheck = { ok: false; problems: DesignProblem[] } | { ok: true; lists: P
 function checkItemsFirst(fields: Record<string, unknown>): ItemCheck | undefined {
   const lists = (Object.keys(ITEM_SCHEMAS) as ItemField[]).flatMap((field) => {
     const items = Object.hasOwn(fields, field) ? fields[field] : undefined;
-    return Array.isArray(items) ? [{ field, items: items as unknown[], schema: ITEM_SCHEMAS[field] as z.ZodType }] : [];
+    return Array.isArray(items) ? [{ field, items: items as unknown[], schema: ITEM_SCHEMAS[field] as z.ZodType, quick: QUICK_READERS[field] }] : [];
   });
   const layout = Object.hasOwn(fields, 'layout') ? fields.layout : undefined;
   const layoutEntries = layout !== null && typeof layout === 'object' && !Array.isArray(layout) ? Object.entries(layout) : [];
@@ -329,9 +337,14 @@ function checkItemsFirst(fields: Record<string, unknown>): ItemCheck | undefined
     for (const issue of issues) problems.push(zodIssueToProblem({ ...issue, path: [...prefix, ...issue.path] }));
   };
   const parsedLists: Partial<Record<ItemField, unknown[]>> = {};
-  for (const { field, items, schema } of lists) {
+  for (const { field, items, schema, quick } of lists) {
     const parsed: unknown[] = new Array(items.length);
     for (let index = 0; index < items.length && !full(); index += 1) {
+      const read = quick?.(items[index]);
+      if (read !== undefined) {
+        parsed[index] = read;
+        continue;
+      }
       const result = schema.safeParse(items[index]);
       if (result.success) parsed[index] = result.data;
       else add([field, index], result.error.issues);
@@ -341,8 +354,15 @@ function checkItemsFirst(fields: Record<string, unknown>): ItemCheck | undefined
   const parsedLayout: Record<string, unknown> = {};
   for (const [key, point] of layoutEntries) {
     if (full()) break;
-    const id = idSchema.safeParse(key);
-    if (!id.success) add(['layout', key], id.error.issues);
+    if (!isQuickId(key)) {
+      const id = idSchema.safeParse(key);
+      if (!id.success) add(['layout', key], id.error.issues);
+    }
+    const read = quickLayoutPoint(point);
+    if (read !== undefined) {
+      parsedLayout[key] = read;
+      continue;
+    }
     const result = layoutPointSchema.safeParse(point);
     if (result.success) parsedLayout[key] = result.data;
     else add(['layout', key], result.error.issues);

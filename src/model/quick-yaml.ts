@@ -1,0 +1,246 @@
+import yaml from 'js-yaml';
+
+/**
+ * A reader for the plain block YAML a design is saved as (serializeDesign: js-yaml's dump, block
+ * style, two-space indents), which gives what `yaml.load(text, { schema: CORE_SCHEMA })` gives, in
+ * about a fifth of the time: js-yaml was a quarter of `cost` at 20,000 components. It reads only
+ * what it is sure of: block mappings and sequences, one scalar a line, plain scalars of a few safe
+ * ASCII characters (resolved by js-yaml's own core types), quoted scalars without escapes, and `[]`
+ * and `{}`. Anything else (a comment, an anchor, a tag, a block or flow scalar, a tab, an odd
+ * indent, a duplicate key, a list longer than the limits, a character outside printable ASCII)
+ * gives undefined, and js-yaml reads the text, so what is refused and how stays js-yaml's.
+ */
+
+/** Core schema resolution of a plain scalar, in js-yaml's order (its JSON schema's implicit types). */
+const IMPLICIT_TYPES = (yaml.CORE_SCHEMA as unknown as { compiledImplicit: readonly yaml.Type[] }).compiledImplicit;
+
+class NotSure extends Error {}
+const NOT_SURE = new NotSure();
+
+const SPACE = 0x20;
+const NEWLINE = 0x0a;
+const DASH = 0x2d;
+const COLON = 0x3a;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const BACKSLASH = 0x5c;
+
+/** A plain scalar of letters, digits, spaces and `_ . / + ( ) , -` that starts with none of YAML's indicators and ends in no space. */
+const SAFE_PLAIN = /^(?:[A-Za-z0-9_/(+]|-[A-Za-z0-9]|\.[A-Za-z0-9])[A-Za-z0-9 _./+(),-]*$/;
+const ends = (text: string) => text.charCodeAt(text.length - 1) !== SPACE;
+
+export interface QuickYamlLimits {
+  /** Values in all. */
+  maxValues: number;
+  /** Items of one list or keys of one mapping. */
+  maxItems: number;
+  /** Nesting of collections. */
+  maxDepth: number;
+}
+
+/** The value js-yaml's core schema reads from `text`, or undefined when js-yaml should read it. */
+export function quickYaml(text: string, limits: QuickYamlLimits): unknown {
+  try {
+    return new QuickYamlReader(text, limits).document();
+  } catch (error) {
+    if (error === NOT_SURE) return undefined;
+    throw error;
+  }
+}
+
+class QuickYamlReader {
+  /** Start of the current line. */
+  private position = 0;
+  private values = 0;
+  /** Where the colon after the last key read is. */
+  private colon = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly limits: QuickYamlLimits,
+  ) {}
+
+  document(): unknown {
+    // The list js-yaml resolves plain scalars with (its loader reads the same field): should a
+    // release of js-yaml keep it elsewhere, every text goes to js-yaml.
+    if (!Array.isArray(IMPLICIT_TYPES) || IMPLICIT_TYPES.length === 0) throw NOT_SURE;
+    // Comments, directives, document markers, tabs and carriage returns need no search of their
+    // own: none is a key or scalar this reader takes, so each gives up where it meets one.
+    this.skipBlankLines();
+    if (this.position >= this.text.length || this.indentOfLine() !== 0) throw NOT_SURE;
+    const value = this.mapping(0, 1);
+    this.skipBlankLines();
+    if (this.position < this.text.length) throw NOT_SURE;
+    return value;
+  }
+
+  private counted(): void {
+    if ((this.values += 1) > this.limits.maxValues) throw NOT_SURE;
+  }
+
+  /** Moves past empty lines; a line of spaces alone is js-yaml's. */
+  private skipBlankLines(): void {
+    while (this.position < this.text.length && this.text.charCodeAt(this.position) === NEWLINE) this.position += 1;
+  }
+
+  private indentOfLine(): number {
+    let column = 0;
+    while (this.text.charCodeAt(this.position + column) === SPACE) column += 1;
+    if (this.position + column >= this.text.length || this.text.charCodeAt(this.position + column) === NEWLINE) throw NOT_SURE;
+    return column;
+  }
+
+  private endOfLine(from: number): number {
+    const end = this.text.indexOf('\n', from);
+    return end === -1 ? this.text.length : end;
+  }
+
+  private nextLine(end: number): void {
+    this.position = end + 1;
+    this.skipBlankLines();
+  }
+
+  private isSequenceEntry(at: number): boolean {
+    if (this.text.charCodeAt(at) !== DASH) return false;
+    const next = this.text.charCodeAt(at + 1);
+    return next === SPACE || next === NEWLINE || Number.isNaN(next);
+  }
+
+  /** The collection that starts on the current line at `indent`, more indented than its parent. */
+  private block(indent: number, depth: number): unknown {
+    if (depth > this.limits.maxDepth) throw NOT_SURE;
+    return this.isSequenceEntry(this.position + indent) ? this.sequence(indent, depth) : this.mapping(indent, depth);
+  }
+
+  /** A block mapping whose first key is at column `indent` of the current line (after `- ` when it is a list item). */
+  private mapping(indent: number, depth: number): Record<string, unknown> {
+    this.counted();
+    const result: Record<string, unknown> = {};
+    let entries = 0;
+    for (;;) {
+      const lineEnd = this.endOfLine(this.position);
+      const keyStart = this.position + indent;
+      if (this.isSequenceEntry(keyStart)) throw NOT_SURE;
+      const key = this.key(keyStart, lineEnd);
+      const colon = this.colon;
+      if (key === '__proto__' || Object.hasOwn(result, key)) throw NOT_SURE;
+      if ((entries += 1) > this.limits.maxItems) throw NOT_SURE;
+      this.counted();
+      if (colon + 1 === lineEnd) {
+        // `key:` and the value on the lines below, more indented; nothing below: null.
+        this.nextLine(lineEnd);
+        const below = this.position < this.text.length ? this.indentOfLine() : -1;
+        if (below > indent) {
+          result[key] = this.block(below, depth + 1);
+        } else {
+          // A list at the key's own indent is the key's value in YAML: js-yaml's to read.
+          if (below === indent && this.isSequenceEntry(this.position + below)) throw NOT_SURE;
+          this.counted();
+          result[key] = null;
+        }
+      } else {
+        if (this.text.charCodeAt(colon + 1) !== SPACE) throw NOT_SURE;
+        result[key] = this.scalar(colon + 2, lineEnd);
+        this.nextLine(lineEnd);
+      }
+      if (this.position >= this.text.length) return result;
+      const next = this.indentOfLine();
+      if (next < indent) return result;
+      if (next > indent) throw NOT_SURE;
+    }
+  }
+
+  /** A block sequence whose `- ` marks are at column `indent`. */
+  private sequence(indent: number, depth: number): unknown[] {
+    this.counted();
+    const result: unknown[] = [];
+    for (;;) {
+      const lineEnd = this.endOfLine(this.position);
+      const itemStart = this.position + indent + 2;
+      if (!this.isSequenceEntry(this.position + indent) || itemStart > lineEnd) throw NOT_SURE;
+      if (result.length >= this.limits.maxItems) throw NOT_SURE;
+      if (this.startsMapping(itemStart, lineEnd)) {
+        if (depth + 1 > this.limits.maxDepth) throw NOT_SURE;
+        result.push(this.mapping(indent + 2, depth + 1));
+      } else {
+        result.push(this.scalar(itemStart, lineEnd));
+        this.nextLine(lineEnd);
+      }
+      if (this.position >= this.text.length) return result;
+      const next = this.indentOfLine();
+      if (next < indent) return result;
+      if (next > indent || !this.isSequenceEntry(this.position + indent)) throw NOT_SURE;
+    }
+  }
+
+  /** Whether the rest of the line from `start` is `key:` or `key: value` (a mapping inside a list item). */
+  private startsMapping(start: number, lineEnd: number): boolean {
+    const first = this.text.charCodeAt(start);
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const close = this.text.indexOf(String.fromCharCode(first), start + 1);
+      return close !== -1 && close < lineEnd && this.text.charCodeAt(close + 1) === COLON;
+    }
+    const colon = this.text.indexOf(':', start);
+    return colon !== -1 && colon < lineEnd;
+  }
+
+  /** A key from `start`; `colon` is where the colon after it is. */
+  private key(start: number, lineEnd: number): string {
+    const first = this.text.charCodeAt(start);
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const close = this.quotedEnd(start, lineEnd);
+      if (this.text.charCodeAt(close + 1) !== COLON) throw NOT_SURE;
+      this.colon = close + 1;
+      return this.text.slice(start + 1, close);
+    }
+    const colon = this.text.indexOf(':', start);
+    if (colon === -1 || colon >= lineEnd) throw NOT_SURE;
+    const key = this.text.slice(start, colon);
+    // A key that reads as null, a boolean or a number would be that value's text in js-yaml: its to read.
+    if (!SAFE_PLAIN.test(key) || !ends(key) || typeof resolvePlain(key) !== 'string') throw NOT_SURE;
+    this.colon = colon;
+    return key;
+  }
+
+  /** The scalar that is the rest of the line from `start`. */
+  private scalar(start: number, lineEnd: number): unknown {
+    this.counted();
+    const first = this.text.charCodeAt(start);
+    if (first === DOUBLE_QUOTE || first === SINGLE_QUOTE) {
+      const close = this.quotedEnd(start, lineEnd);
+      if (close + 1 !== lineEnd) throw NOT_SURE;
+      return this.text.slice(start + 1, close);
+    }
+    const text = this.text.slice(start, lineEnd);
+    if (text === '[]') return [];
+    if (text === '{}') return {};
+    if (!SAFE_PLAIN.test(text) || !ends(text)) throw NOT_SURE;
+    return resolvePlain(text);
+  }
+
+  /** The closing quote of a quoted scalar on this line, holding printable ASCII and no escapes. */
+  private quotedEnd(start: number, lineEnd: number): number {
+    const quote = this.text.charCodeAt(start);
+    for (let at = start + 1; at < lineEnd; at += 1) {
+      const code = this.text.charCodeAt(at);
+      if (code === quote) return at;
+      if (code < SPACE || code > 0x7e || code === BACKSLASH || code === DOUBLE_QUOTE || code === SINGLE_QUOTE) throw NOT_SURE;
+    }
+    throw NOT_SURE;
+  }
+}
+
+/**
+ * Whether a plain scalar may read as something other than text: the core schema's nulls (`~`,
+ * `null`), booleans (`true`, `false`) and numbers (a sign, a digit or `.`) start with one of these.
+ * A word like `app-service` need not go through the float type's pattern.
+ */
+const MAY_RESOLVE = /^[~nNtTfF+\-.0-9]/;
+
+function resolvePlain(text: string): unknown {
+  if (!MAY_RESOLVE.test(text)) return text;
+  for (const type of IMPLICIT_TYPES) {
+    if (type.resolve(text)) return type.construct(text) as unknown;
+  }
+  return text;
+}
