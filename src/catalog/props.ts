@@ -27,9 +27,14 @@ export function propDefaults(kind: WithProps): Readonly<Record<string, unknown>>
 
 function mergeWithDefaults(specs: readonly PropSpec[], defaults: Record<string, unknown>, given: Record<string, unknown>): Record<string, unknown> {
   const merged: Record<string, unknown> = { ...defaults };
-  for (const [key, value] of Object.entries(given)) {
-    const spec = specs.find((s) => s.key === key);
-    if (spec?.type === 'group' && value !== null && typeof value === 'object') {
+  // Every component's props are merged when it is first analysed: no list of entries made per call,
+  // and a key's spec looked up only for the values that can be a group's.
+  const keys = Object.keys(given);
+  for (let k = 0; k < keys.length; k += 1) {
+    const key = keys[k]!;
+    const value = given[key];
+    const spec = value !== null && typeof value === 'object' ? specs.find((s) => s.key === key) : undefined;
+    if (spec?.type === 'group') {
       merged[key] = mergeWithDefaults(spec.fields, (defaults[key] as Record<string, unknown>) ?? {}, value as Record<string, unknown>);
     } else {
       merged[key] = value;

@@ -218,7 +218,9 @@ function placementIndexes(components: readonly Component[], kinds: readonly Comp
         zonesByRegion.set(region, (zoneLists = new Map()));
       }
       list.push(i);
-      for (const zone of instanceZones[i]!) {
+      const zones = instanceZones[i]!;
+      for (let z = 0; z < zones.length; z += 1) {
+        const zone = zones[z]!;
         let zoneList = zoneLists.get(zone);
         if (!zoneList) zoneLists.set(zone, (zoneList = []));
         zoneList.push(i);

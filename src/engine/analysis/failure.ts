@@ -14,11 +14,53 @@ export interface FailureState {
   /** 1 where the component lost some zones but keeps running in others. */
   readonly degraded: Uint8Array;
   /** Zones lost, per degraded component index (the failed zones of its region; ask it about the component's own zones). */
-  readonly lostZones: ReadonlyMap<number, ReadonlySet<string>>;
+  readonly lostZones: LostZones;
   readonly failedRegions: ReadonlySet<string>;
   /** `region/zone` keys that failed. */
   readonly failedZones: ReadonlySet<string>;
   readonly downIndices: readonly number[];
+}
+
+/** The zones each degraded component lost, as a failure state answers it (a map from component index, read only). */
+export interface LostZones {
+  /** How many components are degraded. */
+  readonly size: number;
+  get(i: number): ReadonlySet<string> | undefined;
+  has(i: number): boolean;
+  /** The degraded components, ascending. */
+  keys(): IterableIterator<number>;
+}
+
+/**
+ * LostZones read off the state's `degraded` marks and the failed zone names of each region: a
+ * degraded component lost the failed zones of its own region. A failed zone degrades thousands of
+ * components of a large design, and a Map entry for each was most of what applying it made.
+ */
+class DegradedZones implements LostZones {
+  readonly #graph: DesignGraph;
+  readonly #degraded: Uint8Array;
+  readonly #byRegion: ReadonlyMap<string, ReadonlySet<string>>;
+  readonly size: number;
+
+  constructor(graph: DesignGraph, degraded: Uint8Array, byRegion: ReadonlyMap<string, ReadonlySet<string>>, size: number) {
+    this.#graph = graph;
+    this.#degraded = degraded;
+    this.#byRegion = byRegion;
+    this.size = size;
+  }
+
+  get(i: number): ReadonlySet<string> | undefined {
+    return this.#degraded[i] === 1 ? this.#byRegion.get(this.#graph.components[i]!.region!) : undefined;
+  }
+
+  has(i: number): boolean {
+    return this.#degraded[i] === 1;
+  }
+
+  *keys(): IterableIterator<number> {
+    const degraded = this.#degraded;
+    for (let i = 0; i < degraded.length; i += 1) if (degraded[i] === 1) yield i;
+  }
 }
 
 function zoneKeyOf(zone: string | { region: string; zone: string }): string {
@@ -45,7 +87,6 @@ function nothingLost(graph: DesignGraph, failure: Failure) {
     size,
     down: new Uint8Array(size),
     degraded: new Uint8Array(size),
-    lostZones: new Map<number, Set<string>>(),
     failedRegions: new Set(failure.regions ?? []),
     failedZones: new Set((failure.zones ?? []).map(zoneKeyOf)),
   };
@@ -66,11 +107,13 @@ function failedZoneNamesByRegion(failedZones: ReadonlySet<string>, failedRegions
 
 /** O(size of what fails): only the components of the failed zones and regions are visited. */
 export function applyFailure(graph: DesignGraph, failure: Failure): FailureState {
-  const { size, down, degraded, lostZones, failedRegions, failedZones } = nothingLost(graph, failure);
+  const { size, down, degraded, failedRegions, failedZones } = nothingLost(graph, failure);
   const downIndices: number[] = [];
+  let degradedCount = 0;
   const markDown = (i: number) => {
     if (down[i]) return;
     down[i] = 1;
+    if (degraded[i]) degradedCount -= 1;
     degraded[i] = 0;
     downIndices.push(i);
   };
@@ -93,14 +136,13 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
         if (count >= graph.instanceZones[i]!.length) markDown(i);
         else if (count === 1) {
           degraded[i] = 1;
-          lostZones.set(i, names);
+          degradedCount += 1;
         }
       }
     }
   }
-  for (const i of downIndices) lostZones.delete(i);
   downIndices.sort((a, b) => a - b);
-  return { down, degraded, lostZones, failedRegions, failedZones, downIndices };
+  return { down, degraded, lostZones: new DegradedZones(graph, degraded, failedByRegion, degradedCount), failedRegions, failedZones, downIndices };
 }
 
 /**
@@ -112,7 +154,8 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
  * lists the given components that are down.
  */
 export function applyFailureOver(graph: DesignGraph, failure: Failure, indices: Iterable<number>): FailureState {
-  const { down, degraded, lostZones, failedRegions, failedZones } = nothingLost(graph, failure);
+  const { down, degraded, failedRegions, failedZones } = nothingLost(graph, failure);
+  let degradedCount = 0;
   const named = new Set<number>();
   for (const id of failure.components ?? []) {
     const i = graph.indexById.get(id);
@@ -133,7 +176,7 @@ export function applyFailureOver(graph: DesignGraph, failure: Failure, indices: 
       if (lost > 0 && lost >= zones.length) isDown = true;
       else if (lost > 0) {
         degraded[i] = 1;
-        lostZones.set(i, names);
+        degradedCount += 1;
       }
     }
     if (isDown) {
@@ -142,5 +185,5 @@ export function applyFailureOver(graph: DesignGraph, failure: Failure, indices: 
     }
   }
   downIndices.sort((a, b) => a - b);
-  return { down, degraded, lostZones, failedRegions, failedZones, downIndices };
+  return { down, degraded, lostZones: new DegradedZones(graph, degraded, failedByRegion, degradedCount), failedRegions, failedZones, downIndices };
 }

@@ -89,7 +89,7 @@ function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: st
     if (offsets) offsets[k + 1] = assumptions.length;
   }
   const placeLosses = offsets ? { hits: stores, losses: assumptions.slice(), offsets } : undefined;
-  const degradedComponents = failed.lostZones.size === 0 ? (NONE as never[]) : idsInOrder(graph, failed.lostZones.keys(), failed.lostZones.size);
+  const degradedComponents = failed.lostZones.size === 0 ? (NONE as never[]) : idsInOrder(graph, failed.degraded, failed.lostZones.size);
   const scenario = scenarioOf({ id, kind, title, failure }, down ?? idsAt(graph, failed.downIndices), degradedComponents, journeys, losses, rpoSeconds, assumptions);
   if (placeLosses) placeParts.set(scenario, placeLosses);
   return scenario;
@@ -152,12 +152,16 @@ function idsAt(graph: DesignGraph, indices: readonly number[]): string[] {
   return ids;
 }
 
-/** The ids of `count` components, sorted as strings sort (the default order of sort, without a comparator to call). */
-function idsInOrder(graph: DesignGraph, indices: Iterable<number>, count: number): string[] {
+/**
+ * The ids of the `count` components marked 1, sorted as strings sort (the default order of sort,
+ * without a comparator to call). Read off the marks: a failure state's degraded marks are its lost
+ * zones' components, and iterating those made an iterator result per component.
+ */
+function idsInOrder(graph: DesignGraph, marks: Uint8Array, count: number): string[] {
   const components = graph.components;
   const ids = new Array<string>(count);
   let k = 0;
-  for (const i of indices) ids[k++] = components[i]!.id;
+  for (let i = 0; i < marks.length; i += 1) if (marks[i] === 1) ids[k++] = components[i]!.id;
   return ids.sort();
 }
 

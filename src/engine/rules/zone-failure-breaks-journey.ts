@@ -25,11 +25,16 @@ export const zoneFailureBreaksJourney: Rule = {
       const broken = scenario.journeys.filter((j) => !j.up);
       const slow = scenario.journeys.filter((j) => j.up && j.rtoSeconds !== null && j.rtoSeconds > tier.rtoSeconds);
       if (broken.length === 0 && slow.length === 0) continue;
-      // Walk each hit journey's own (small) route, not every component the zone took down.
-      const down = new Set(scenario.downComponents);
-      const culprits = new Set<number>();
+      // The hit journeys' own (small) routes by id, then which of them the zone took down: a look-up per
+      // component down, not a set of every component down (thousands on a large design).
+      const onRoutes = new Map<string, number>();
       for (const j of [...broken, ...slow]) {
-        for (const i of plansById.get(j.id)!.relevant) if (down.has(graph.components[i]!.id)) culprits.add(i);
+        for (const i of plansById.get(j.id)!.relevant) onRoutes.set(graph.components[i]!.id, i);
+      }
+      const culprits = new Set<number>();
+      for (const id of scenario.downComponents) {
+        const i = onRoutes.get(id);
+        if (i !== undefined) culprits.add(i);
       }
       const inOrder = [...culprits].sort((a, b) => a - b);
       const components = inOrder.map((i) => graph.components[i]!.id);
