@@ -10,7 +10,8 @@
 // overview (fit all, then pan); for each, fps, median and p95 frame interval, main-thread CPU ms per
 // frame (CDP Performance.getMetrics TaskDuration delta / frames, in the thread-time domain: CPU
 // time, so another process on the machine does not inflate it) and long animation frames; the
-// time from load to a painted canvas; heap after GC and DOM size; and the gzip size of the
+// time from load to a painted canvas; the time from an edit to its paint (the app's findings badge,
+// and on the bare page a relabelled node: the floor a React Flow app starts from); heap after GC and DOM size; and the gzip size of the
 // initial JavaScript and of the lazily loaded chunks. Prints tables and writes
 // bench-results/browser.json.
 //
@@ -182,87 +183,108 @@ async function measure(cdp, run) {
 const EDIT_SAMPLES_PER_PAGE = Number(process.env.BENCH_EDITS ?? 12);
 
 /**
- * The time from an edit to its findings on screen: a visible app service in several zones is
- * moved into one zone with one instance, as the inspector would, then put back; each change
- * changes its badge. Each animation frame after the edit checks the badge: the frame that first
- * sees the new text is the one that paints it, so a sample ends when that frame has been painted
- * (the start of the frame after it), and counts the frames from the edit to that one (the edit's
- * own frame is 1). Up to three components whose badge the edit changes, edit and revert in turn,
- * EDIT_SAMPLES_PER_PAGE samples; a sample whose badge never changes counts as never painted.
+ * The time from an edit to what it changes on screen, on either page. On the app, an edit to its
+ * painted findings: a visible app service in several zones is moved into one zone with one
+ * instance, as the inspector would, then put back; each change changes its badge. On the bare
+ * React Flow page, the floor to judge that by: the same kind of component's node gets a new label
+ * and then its old one back (one node's data replaced, a new nodes array: what any React Flow app
+ * pays to show an edit to one node), timed the same way. Each animation frame after the edit checks
+ * the page: the frame that first sees the new text is the one that paints it, so a sample ends
+ * when that frame has been painted (the start of the frame after it), and counts the frames from
+ * the edit to that one (the edit's own frame is 1). Up to three components whose text the edit
+ * changes, edit and revert in turn, EDIT_SAMPLES_PER_PAGE samples; a sample whose text never
+ * changes counts as never painted.
  */
-async function editToPaintedFindings(page) {
-  return page.evaluate(async (wanted) => {
-    const placed = new Map(window.__ninesmith.getDocument().components.map((c) => [c.id, c]));
-    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
-    // Visible app services that run in more than one zone: moving one into a single zone adds a
-    // finding to most of them (not to those whose badge already counts one for that rule). The
-    // first view may show only the edge and the load balancers above them (a large design's rows
-    // are thousands of pixels tall): scroll down most of a view's height at a time until some are on screen.
-    const onScreen = () =>
-      [...document.querySelectorAll('[data-testid^="node-"][data-kind="app-service"]')]
-        .map((node) => node.dataset.testid.slice('node-'.length))
-        .filter((id) => (placed.get(id)?.zones?.length ?? 1) > 1);
-    let candidates = onScreen();
-    for (let scrolled = 0; candidates.length === 0 && scrolled < 200; scrolled += 1) {
-      const viewport = window.__canvasApi.getViewport();
-      window.__canvasApi.setViewport({ ...viewport, y: viewport.y - 600 });
-      await frame();
-      await frame();
-      candidates = onScreen();
-    }
-    const badgeText = (id) => document.querySelector(`[data-testid="badge-${id}"]`)?.textContent ?? '';
-    /** One edit, timed to the end of the frame that paints its badge; null when the badge never changes (5 s). */
-    const timedEdit = async (id, fields) => {
-      // Start between frames, as an input event would: just after one has been produced.
-      await frame();
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      const before = badgeText(id);
-      const started = performance.now();
-      window.__ninesmith.updateComponent(id, fields);
-      let frames = 0;
-      let seen = false;
-      for (;;) {
-        const t = await frame();
-        if (seen) return { ms: t - started, frames };
-        frames += 1;
-        if (badgeText(id) !== before) seen = true;
-        else if (performance.now() - started > 5000) return null;
+async function editToPaint(page, variant, wanted = EDIT_SAMPLES_PER_PAGE) {
+  return page.evaluate(
+    async ({ wanted, variant }) => {
+      const app = variant === 'app';
+      const components = app ? window.__ninesmith.getDocument().components : window.__baselineEdit.components;
+      const placed = new Map(components.map((c) => [c.id, c]));
+      const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+      // Visible app services that run in more than one zone: moving one into a single zone adds a
+      // finding to most of them (not to those whose badge already counts one for that rule). The
+      // first view may show only the edge and the load balancers above them (a large design's rows
+      // are thousands of pixels tall): scroll down most of a view's height at a time until some are
+      // on screen. The bare page scrolls the same way to the same components.
+      const onScreen = () =>
+        (app
+          ? [...document.querySelectorAll('[data-testid^="node-"][data-kind="app-service"]')].map((node) => node.dataset.testid.slice('node-'.length))
+          : [...document.querySelectorAll('.react-flow__node[data-id]')].map((node) => node.dataset.id).filter((id) => placed.get(id)?.kind === 'app-service')
+        ).filter((id) => (placed.get(id)?.zones?.length ?? 1) > 1);
+      let candidates = onScreen();
+      for (let scrolled = 0; candidates.length === 0 && scrolled < 200; scrolled += 1) {
+        const viewport = window.__canvasApi.getViewport();
+        window.__canvasApi.setViewport({ ...viewport, y: viewport.y - 600 });
+        await frame();
+        await frame();
+        candidates = onScreen();
       }
-    };
-    const samples = [];
-    const skipped = [];
-    const qualified = [];
-    // Find components whose badge the edit changes (an edit that changes no badge cannot be timed),
-    // then alternate edit and revert over them.
-    for (const id of candidates) {
-      if (qualified.length >= 3 || samples.length >= wanted) break;
-      const original = placed.get(id);
-      const edit = await timedEdit(id, { zones: ['a'], replicas: 1 });
-      const revert = { zones: original.zones, replicas: original.replicas };
-      if (!edit) {
-        window.__ninesmith.updateComponent(id, revert);
-        skipped.push(id);
-        await new Promise((resolve) => setTimeout(resolve, 500));
-        continue;
+      const shownText = app
+        ? (id) => document.querySelector(`[data-testid="badge-${id}"]`)?.textContent ?? ''
+        : (id) => document.querySelector(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.textContent ?? '';
+      const labels = new Map();
+      const labelOf = (id) => {
+        if (!labels.has(id)) labels.set(id, shownText(id));
+        return labels.get(id);
+      };
+      const change = (id, direction) => {
+        const original = placed.get(id);
+        if (app) window.__ninesmith.updateComponent(id, direction === 'edit' ? { zones: ['a'], replicas: 1 } : { zones: original.zones, replicas: original.replicas });
+        else window.__baselineEdit.setLabel(id, direction === 'edit' ? `${labelOf(id)} (one zone)` : labelOf(id));
+      };
+      /** One edit, timed to the end of the frame that paints it; null when the text never changes (5 s). */
+      const timedEdit = async (id, direction) => {
+        labelOf(id);
+        // Start between frames, as an input event would: just after one has been produced.
+        await frame();
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        const before = shownText(id);
+        const started = performance.now();
+        change(id, direction);
+        let frames = 0;
+        let seen = false;
+        for (;;) {
+          const t = await frame();
+          if (seen) return { ms: t - started, frames };
+          frames += 1;
+          if (shownText(id) !== before) seen = true;
+          else if (performance.now() - started > 5000) return null;
+        }
+      };
+      const samples = [];
+      const skipped = [];
+      const qualified = [];
+      // Find components whose text the edit changes (an edit that changes no badge cannot be timed),
+      // then alternate edit and revert over them.
+      for (const id of candidates) {
+        if (qualified.length >= 3 || samples.length >= wanted) break;
+        const edit = await timedEdit(id, 'edit');
+        if (!edit) {
+          change(id, 'revert');
+          skipped.push(id);
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          continue;
+        }
+        qualified.push(id);
+        samples.push({ ...edit, direction: 'edit', id });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        const back = await timedEdit(id, 'revert');
+        samples.push(back ? { ...back, direction: 'revert', id } : { ms: NaN, frames: NaN, direction: 'revert', id });
+        await new Promise((resolve) => setTimeout(resolve, 150));
       }
-      qualified.push(id);
-      samples.push({ ...edit, direction: 'edit', id });
-      await new Promise((resolve) => setTimeout(resolve, 150));
-      const back = await timedEdit(id, revert);
-      samples.push(back ? { ...back, direction: 'revert', id } : { ms: NaN, frames: NaN, direction: 'revert', id });
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-    for (let n = 0; samples.length < wanted && qualified.length > 0; n += 1) {
-      const id = qualified[Math.floor(n / 2) % qualified.length];
-      const original = placed.get(id);
-      const direction = n % 2 === 0 ? 'edit' : 'revert';
-      const timed = await timedEdit(id, direction === 'edit' ? { zones: ['a'], replicas: 1 } : { zones: original.zones, replicas: original.replicas });
-      // A qualified component's badge that stops changing is a failure to paint, and counted as one.
-      samples.push(timed ? { ...timed, direction, id } : { ms: NaN, frames: NaN, direction, id });
-      await new Promise((resolve) => setTimeout(resolve, 150));
-    }
-    return { samples, skipped, candidates: candidates.length };
-  }, EDIT_SAMPLES_PER_PAGE);
+      for (let n = 0; samples.length < wanted && qualified.length > 0; n += 1) {
+        const id = qualified[Math.floor(n / 2) % qualified.length];
+        const direction = n % 2 === 0 ? 'edit' : 'revert';
+        const timed = await timedEdit(id, direction);
+        // A qualified component whose text stops changing is a failure to paint, and counted as one.
+        samples.push(timed ? { ...timed, direction, id } : { ms: NaN, frames: NaN, direction, id });
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      return { samples, skipped, candidates: candidates.length };
+    },
+    { wanted, variant },
+  );
 }
 
 /**
@@ -370,11 +392,18 @@ async function scenarioRound(opened) {
 async function finishPage(opened) {
   const { variant, size, page, cdp, context, result, rounds } = opened;
   for (const [scenario, list] of Object.entries(rounds)) result[scenario] = summarize(list);
-  if (variant === 'app' && EDIT_SAMPLES_PER_PAGE > 0) {
-    const { samples, skipped, candidates } = await editToPaintedFindings(page);
+  if (EDIT_SAMPLES_PER_PAGE > 0) {
+    // First the scrolling to the components to edit (no edit), then the edits alone with the main
+    // thread's CPU time over them (thread time, as for the frames: on a loaded machine the wall time
+    // of an edit is mostly waiting for a core). It counts the bench's own check of each frame too.
+    await editToPaint(page, variant, 0);
+    const cpuBefore = await taskDuration(cdp);
+    const { samples, skipped, candidates } = await editToPaint(page, variant);
+    result.editCpuMs = ((await taskDuration(cdp)) - cpuBefore) * 1000 / Math.max(1, samples.length + skipped.length);
     // A run with nothing to edit on screen measures nothing: say so rather than print an empty row.
-    if (candidates === 0) throw new Error(`edit to painted findings: no multi-zone app service on screen in the first view at ${size} components`);
-    result.editToFindings = samples;
+    if (candidates === 0) throw new Error(`edit to paint (${variant}): no multi-zone app service on screen at ${size} components`);
+    // The app's samples are edits to painted findings; the bare page's, edits to a painted label.
+    result[variant === 'app' ? 'editToFindings' : 'editToPaint'] = samples;
     result.editCandidatesSkipped = skipped.length;
   }
   await cdp.send('HeapProfiler.collectGarbage');
@@ -430,7 +459,10 @@ try {
         const order = (round % 2 === 0) === appFirst ? [app, baseline] : [baseline, app];
         for (const opened of order) await scenarioRound(opened);
       }
-      runs.push({ pair, order: appFirst ? 'app first' : 'baseline first', app: await finishPage(app), baseline: await finishPage(baseline) });
+      // The edits too are timed in the pair's order (the app's first, then the bare page's, or the other way round).
+      const [first, second] = appFirst ? [app, baseline] : [baseline, app];
+      const finished = { [first.variant]: await finishPage(first), [second.variant]: await finishPage(second) };
+      runs.push({ pair, order: appFirst ? 'app first' : 'baseline first', app: finished.app, baseline: finished.baseline });
       step(`  ${size} components, pair ${pair} (${appFirst ? 'app first' : 'baseline first'}, ${ROUNDS} rounds each): done (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
@@ -499,8 +531,22 @@ for (const size of SIZES) {
     editToFindingsFrames: median(ofSize.flatMap((r) => (r.app.editToFindings ?? []).map((sample) => sample.frames))),
     editToFindingsP95Frames: p95(ofSize.flatMap((r) => (r.app.editToFindings ?? []).map((sample) => sample.frames))),
     editToFindingsSamples: ofSize.reduce((count, r) => count + (r.app.editToFindings ?? []).filter((sample) => Number.isFinite(sample.ms)).length, 0),
+    editCpuMs: median(ofSize.map((r) => r.app.editCpuMs)),
+    baselineEditCpuMs: median(ofSize.map((r) => r.baseline.editCpuMs)),
     editToFindingsMissed: ofSize.reduce((count, r) => count + (r.app.editToFindings ?? []).filter((sample) => !Number.isFinite(sample.ms)).length, 0),
+    // The floor: the same measure on the bare React Flow page, one node's label replaced.
+    baselineEditToPaintMs: median(ofSize.flatMap((r) => (r.baseline.editToPaint ?? []).map((sample) => sample.ms))),
+    baselineEditToPaintP95Ms: p95(ofSize.flatMap((r) => (r.baseline.editToPaint ?? []).map((sample) => sample.ms))),
+    baselineEditToPaintFrames: median(ofSize.flatMap((r) => (r.baseline.editToPaint ?? []).map((sample) => sample.frames))),
+    baselineEditToPaintP95Frames: p95(ofSize.flatMap((r) => (r.baseline.editToPaint ?? []).map((sample) => sample.frames))),
+    baselineEditToPaintSamples: ofSize.reduce((count, r) => count + (r.baseline.editToPaint ?? []).filter((sample) => Number.isFinite(sample.ms)).length, 0),
+    baselineEditToPaintMissed: ofSize.reduce((count, r) => count + (r.baseline.editToPaint ?? []).filter((sample) => !Number.isFinite(sample.ms)).length, 0),
+    // Each pair's median edit time on the app over the bare page's (the two pages were open and timed in the same pair).
+    editRatiosByPair: ofSize.map(
+      (r) => median((r.app.editToFindings ?? []).map((sample) => sample.ms)) / median((r.baseline.editToPaint ?? []).map((sample) => sample.ms)),
+    ),
   };
+  summary[size].load.editRatio = median(summary[size].load.editRatiosByPair);
 }
 console.log('\nFrames (median of pairs; ratios are app / baseline, median of per-pair ratios; < 1.2 is the aim at 1,000)');
 console.table(rows);
@@ -517,17 +563,27 @@ console.table(
     'fit-all zoom': s.load.appOverviewZoom.toFixed(3),
   })),
 );
-console.log('\nEdit to painted findings (an app service moved into one zone and back: its badge on screen, to the end of the frame that paints it; aim: within two frames, 33 ms, at 5,000)');
+console.log(
+  '\nEdit to paint (app: an app service moved into one zone and back, its findings badge on screen; bare React Flow page: the same component\'s node relabelled and back, its label on screen; each to the end of the frame that paints it; CPU: main-thread thread time per edit, median of pages; aim for the app: within two frames, 33 ms, at 5,000; ratio: app / bare, median of per-pair ratios of medians)',
+);
 console.table(
-  Object.entries(summary).map(([size, s]) => ({
-    size: Number(size),
-    samples: s.load.editToFindingsSamples,
-    'never painted (5 s)': s.load.editToFindingsMissed,
-    'median ms': s.load.editToFindingsMs.toFixed(1),
-    'p95 ms': s.load.editToFindingsP95Ms.toFixed(1),
-    'median frames': s.load.editToFindingsFrames,
-    'p95 frames': s.load.editToFindingsP95Frames,
-  })),
+  Object.entries(summary).flatMap(([size, s]) => {
+    const row = (page, samples, missed, ms, p95ms, frames, p95frames) => ({
+      size: Number(size),
+      page,
+      samples,
+      'never painted (5 s)': missed,
+      'median ms': ms.toFixed(1),
+      'p95 ms': p95ms.toFixed(1),
+      'median frames': frames,
+      'p95 frames': p95frames,
+    });
+    const { load: l } = s;
+    return [
+      { ...row('app (findings)', l.editToFindingsSamples, l.editToFindingsMissed, l.editToFindingsMs, l.editToFindingsP95Ms, l.editToFindingsFrames, l.editToFindingsP95Frames), 'CPU ms/edit': l.editCpuMs.toFixed(1), 'app / bare': l.editRatio.toFixed(2) },
+      { ...row('bare React Flow (label)', l.baselineEditToPaintSamples, l.baselineEditToPaintMissed, l.baselineEditToPaintMs, l.baselineEditToPaintP95Ms, l.baselineEditToPaintFrames, l.baselineEditToPaintP95Frames), 'CPU ms/edit': l.baselineEditCpuMs.toFixed(1), 'app / bare': '' },
+    ];
+  }),
 );
 const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
 const firstApp = runs[0]?.app;
@@ -553,7 +609,7 @@ for (const [size, s] of Object.entries(summary)) {
   aims.push({
     what: `edit to painted findings at ${Number(size).toLocaleString('en-US')} components`,
     aim: `≤ 2 frames (${EDIT_AIM_MS} ms)`,
-    figure: `${s.load.editToFindingsMs.toFixed(0)} ms median (p95 ${s.load.editToFindingsP95Ms.toFixed(0)}), ${s.load.editToFindingsFrames} frames median (p95 ${s.load.editToFindingsP95Frames}), n ${s.load.editToFindingsSamples}${s.load.editToFindingsMissed > 0 ? `, ${s.load.editToFindingsMissed} never painted` : ''}`,
+    figure: `${s.load.editToFindingsMs.toFixed(0)} ms median (p95 ${s.load.editToFindingsP95Ms.toFixed(0)}), ${s.load.editToFindingsFrames} frames median (p95 ${s.load.editToFindingsP95Frames}), n ${s.load.editToFindingsSamples}${s.load.editToFindingsMissed > 0 ? `, ${s.load.editToFindingsMissed} never painted` : ''}, CPU ${s.load.editCpuMs.toFixed(0)} ms an edit; bare React Flow ${s.load.baselineEditToPaintMs.toFixed(0)} ms (p95 ${s.load.baselineEditToPaintP95Ms.toFixed(0)}), ${s.load.baselineEditToPaintFrames} frames, CPU ${s.load.baselineEditCpuMs.toFixed(0)} ms; app / bare ${s.load.editRatio.toFixed(2)}`,
     met: Number(size) >= 5000 ? s.load.editToFindingsFrames <= 2 && s.load.editToFindingsMs <= EDIT_AIM_MS && s.load.editToFindingsMissed === 0 : null,
   });
 }

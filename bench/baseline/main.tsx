@@ -32,6 +32,23 @@ const initialNodes: Node[] = scene.nodes.map((node) => ({
   style: { width: node.width, height: node.height },
 }));
 const edges: Edge[] = design.connections.map((c, index) => ({ id: `e${index}`, source: c.from, target: c.to }));
+/**
+ * The benchmark's edit on this page (bench/browser.bench.mjs, edit to paint): one node's label
+ * replaced, as a React Flow app updates a node (a new nodes array with that one node new), so the
+ * bench can time an edit to its paint here as it times the app's edit to its painted findings.
+ */
+export interface BaselineEditApi {
+  /** The generated design's components, to pick the same kind of component the app's edit picks. */
+  components: readonly { id: string; kind: string; zones?: readonly string[] }[];
+  setLabel(id: string, label: string): void;
+}
+
+declare global {
+  interface Window {
+    __baselineEdit: BaselineEditApi;
+  }
+}
+
 const openingView = firstView(scene, { width: Number.isFinite(box[2]) ? box[2]! : window.innerWidth, height: Number.isFinite(box[3]) ? box[3]! : window.innerHeight });
 
 function Flow() {
@@ -44,6 +61,10 @@ function Flow() {
       setViewport: (v) => void flow.setViewport(v),
       getViewport: () => flow.getViewport(),
       fitView: () => void flow.fitView({ padding: 0.05 }),
+    };
+    window.__baselineEdit = {
+      components: design.components,
+      setLabel: (id, label) => setNodes((current) => current.map((node) => (node.id === id ? { ...node, data: { ...node.data, label } } : node))),
     };
     const check = () => {
       if (document.querySelector('.react-flow__node')) requestAnimationFrame(() => performance.mark('ninesmith:canvas-painted'));

@@ -1,5 +1,6 @@
 import { useStore as useZustandStore } from 'zustand';
 import { useStore, type NodeAnnotation } from './store';
+import { annotationOf } from './annotations';
 import type { Design } from '../../model';
 
 /** The model without positions: its identity changes only on real edits, never on drags. */
@@ -13,7 +14,7 @@ export function useSelection() {
 
 /** A node's own annotation: one node re-renders when its findings change, not all of them. */
 export function useNodeAnnotation(componentId: string): NodeAnnotation | undefined {
-  return useStore((state) => state.annotations[componentId]);
+  return useStore((state) => annotationOf(state.annotations, componentId));
 }
 
 export function useCanUndo(): boolean {

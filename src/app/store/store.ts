@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import { NO_ANNOTATIONS, type NodeAnnotations } from './annotations';
 import { temporal } from 'zundo';
 import { emptyDesign, type Design, type LayoutPoint } from '../../model';
 import type { Severity } from '../../engine';
@@ -88,7 +89,7 @@ export interface SessionState {
   persist: boolean;
   selection: Selection;
   whatIf: WhatIf | null;
-  annotations: Readonly<Record<string, NodeAnnotation>>;
+  annotations: NodeAnnotations;
   activePanel: PanelId;
   sidePanel: FoldState;
   palette: FoldState;
@@ -114,9 +115,23 @@ export function joinDocument(model: Design, layout: Layout): Design {
   return { ...model, layout: hasEntries(layout) ? layout : undefined };
 }
 
+/**
+ * Whether a layout has any entry, remembered per layout object: a for-in over a large layout lists
+ * every key before the first one (about 1 ms of each edit at 5,000 components), and an edit that
+ * moves nothing keeps the layout object.
+ */
+const layoutHasEntries = new WeakMap<Layout, boolean>();
 function hasEntries(layout: Layout): boolean {
-  for (const _ in layout) return true;
-  return false;
+  let known = layoutHasEntries.get(layout);
+  if (known === undefined) {
+    known = false;
+    for (const _ in layout) {
+      known = true;
+      break;
+    }
+    layoutHasEntries.set(layout, known);
+  }
+  return known;
 }
 
 const MODEL_KEYS = (model: Design) => Object.keys(model) as (keyof Design)[];
@@ -138,7 +153,7 @@ export function createInitialState(designId: string, document: Design, persist =
     persist,
     selection: EMPTY_SELECTION,
     whatIf: null,
-    annotations: {},
+    annotations: NO_ANNOTATIONS,
     activePanel: 'inspector',
     sidePanel: 'open',
     palette: 'open',
@@ -232,7 +247,7 @@ export function replaceDocument(designId: string, document: Design, options: { p
   history().pause();
   // A blank design is built from the palette: one folded for room opens.
   const palette = model.components.length === 0 && useStore.getState().palette === 'folded' ? 'open' : useStore.getState().palette;
-  useStore.setState({ designId, model, layout, persist: options.persist ?? true, selection: EMPTY_SELECTION, whatIf: null, annotations: {}, focusRequest: null, palette });
+  useStore.setState({ designId, model, layout, persist: options.persist ?? true, selection: EMPTY_SELECTION, whatIf: null, annotations: NO_ANNOTATIONS, focusRequest: null, palette });
   history().clear();
   history().resume();
 }
@@ -289,7 +304,7 @@ export function setWhatIf(whatIf: WhatIf | null): void {
 }
 
 /** Feature panels publish per-node annotations under their own key (`findings`, `down`). */
-export function setAnnotations(annotations: Readonly<Record<string, NodeAnnotation>>): void {
+export function setAnnotations(annotations: NodeAnnotations): void {
   useStore.setState({ annotations });
 }
 
