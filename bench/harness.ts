@@ -67,6 +67,8 @@ export interface SampleOptions {
   warmup?: number;
   /** Counted runs. Default 20. */
   samples?: number;
+  /** Work a case needs before each of its runs, done untimed right before it (a fresh input, made when it is needed rather than all held at once). */
+  prepare?: Record<string, () => void>;
 }
 
 /**
@@ -83,6 +85,7 @@ export function sampleInterleaved<K extends string>(cases: Record<K, () => unkno
   const last = {} as Record<K, unknown>;
   for (let run = 0; run < warmup + samples; run += 1) {
     for (const name of names) {
+      options.prepare?.[name]?.();
       const timed = measure(cases[name]);
       if (run === 0) cold[name] = timed;
       if (run < warmup) continue;
