@@ -33,13 +33,14 @@ export default defineConfig(({ mode }) => ({
       output: {
         codeSplitting: {
           includeDependenciesRecursively: false,
-          // Reading and checking design files (zod, js-yaml, the format's schema, parsing, migration,
+          // Reading and checking design files (zod, js-yaml, the format's schema, parsing and its quick
+          // readers, which import js-yaml and the schema's constants and so must share their chunk, migration,
           // the catalog's prop checks) in a chunk of their own, loaded when a file is read or saved:
           // grouped with the kinds, they would be fetched with the canvas, before its first paint.
           groups: [
             {
               name: 'design-validation',
-              test: /[\\/]node_modules[\\/](zod|js-yaml)[\\/]|[\\/]src[\\/]model[\\/](schema|parse|serialize|migrate|references)\.ts$|[\\/]src[\\/]catalog[\\/](validate|props-schema)\.ts$/,
+              test: /[\\/]node_modules[\\/](zod|js-yaml)[\\/]|[\\/]src[\\/]model[\\/](schema|parse|quick-yaml|quick-items|serialize|migrate|references)\.ts$|[\\/]src[\\/]catalog[\\/](validate|props-schema)\.ts$/,
             },
           ],
         },
