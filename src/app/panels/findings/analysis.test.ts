@@ -97,4 +97,22 @@ describe('node annotations from the analysis', () => {
     expect(changed).toBeGreaterThan(services.length);
     expect(downSeen).toBeGreaterThan(0);
   });
+
+  it('counts an analysis worked out from nothing (every finding a new object) from the one before as counting from nothing does, keeping unchanged annotations', () => {
+    const before = syntheticDesign(300, 3);
+    // Every app service moved into one zone with one instance.
+    const after = { ...before, components: before.components.map((c) => (c.kind === 'app-service' ? { ...c, zones: ['a'], replicas: 1 } : c)) };
+    const counted = countAnnotations(analyzeDesign(before), null, NO_ANNOTATIONS);
+    const fresh = analyzeDesign(after);
+    const recounted = recountAnnotations(counted, fresh, null);
+    const fromNothing = annotationsFor(fresh, null, NO_ANNOTATIONS);
+    const byId = (entries: [string, unknown][]) => entries.sort(([a], [b]) => a.localeCompare(b));
+    expect(byId(annotationEntries(recounted.annotations))).toEqual(byId(annotationEntries(fromNothing)));
+    // The edit changed some badges: the comparison above was not of two equal countings.
+    const differ = annotationEntries(recounted.annotations).filter(([id, annotation]) => JSON.stringify(annotation) !== JSON.stringify(annotationOf(counted.annotations, id)));
+    expect(differ.length).toBeGreaterThan(0);
+    // Components the edit did not reach keep their annotation objects.
+    const kept = annotationEntries(recounted.annotations).filter(([id, annotation]) => annotation === annotationOf(counted.annotations, id));
+    expect(kept.length).toBeGreaterThan(annotationEntries(recounted.annotations).length / 2);
+  });
 });

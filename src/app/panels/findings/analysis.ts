@@ -78,12 +78,11 @@ export function countAnnotations(analysis: DesignAnalysis, whatIf: FailureScenar
   return { analysis, whatIf, annotations: withAnnotations(NO_ANNOTATIONS, changes), tally };
 }
 
-/** Whether two badge-worthy findings add the same to the badges: one severity, the same components. */
-function sameCount(a: Finding, b: Finding): boolean {
-  if (a.severity !== b.severity || a.components.length !== b.components.length) return false;
-  for (let i = 0; i < a.components.length; i += 1) if (a.components[i] !== b.components[i]) return false;
-  return true;
-}
+/**
+ * What a badge-worthy finding adds to the badges, as text: its severity and the components it names.
+ * Two findings with the same key count the same.
+ */
+const countKey = (finding: Finding): string => `${finding.severity}\u0000${finding.components.join('\u0000')}`;
 
 function addFinding(tally: Map<string, number[]>, finding: Finding, by: 1 | -1): void {
   const rank = severityRank(finding.severity);
@@ -107,22 +106,32 @@ export function recountAnnotations(before: CountedAnnotations, analysis: DesignA
     const gone = new Set(before.analysis.findings);
     const added: Finding[] = [];
     for (const finding of analysis.findings) if (!gone.delete(finding) && badged(finding)) added.push(finding);
-    const removed: (Finding | undefined)[] = [...gone].filter(badged);
+    // A rule over the whole design runs again on every edit and makes new findings that count as
+    // the old ones did (dr-untested names 2,500 components at 5,000): such a pair changes no badge.
+    // Paired by key, so an analysis worked out from nothing (every finding new) costs one look-up
+    // per finding, not a scan of the removed ones for each added one.
+    const removedByKey = new Map<string, Finding[]>();
+    for (const finding of gone) {
+      if (!badged(finding)) continue;
+      const key = countKey(finding);
+      const alike = removedByKey.get(key);
+      if (alike) alike.push(finding);
+      else removedByKey.set(key, [finding]);
+    }
     for (const finding of added) {
-      // A rule over the whole design runs again on every edit and makes new findings that count as
-      // the old ones did (dr-untested names 2,500 components at 5,000): such a pair changes no badge.
-      const twin = removed.findIndex((old) => old !== undefined && sameCount(old, finding));
-      if (twin >= 0) {
-        removed[twin] = undefined;
+      const twins = removedByKey.get(countKey(finding));
+      if (twins !== undefined && twins.length > 0) {
+        twins.pop();
         continue;
       }
       addFinding(tally, finding, 1);
       for (const id of finding.components) touched.add(id);
     }
-    for (const finding of removed) {
-      if (!finding) continue;
-      addFinding(tally, finding, -1);
-      for (const id of finding.components) touched.add(id);
+    for (const unpaired of removedByKey.values()) {
+      for (const finding of unpaired) {
+        addFinding(tally, finding, -1);
+        for (const id of finding.components) touched.add(id);
+      }
     }
   }
   const down = new Set(whatIf?.downComponents ?? []);
