@@ -6,6 +6,22 @@ import type { DesignGraph } from '../graph';
 import type { ComponentKind, RemedyContext, RemedyId } from '../../catalog';
 import { applyPatch, patchComponent, type AutoFix, type ComponentReach, type ComponentScope, type JourneyScope, type Rule, type RuleContext, type RuleResult, type TierClass } from './types';
 
+/**
+ * The components on the routes of `journeys` that a failure took down (`downComponents`, ids), in
+ * index order: each component down is looked up against the journeys' own (small) routes, rather
+ * than a set made of every component down (thousands in a zone or region scenario of a large design).
+ */
+export function downOnRoutes(graph: DesignGraph, plansById: ReadonlyMap<string, JourneyPlan>, journeys: readonly { readonly id: string }[], downComponents: readonly string[]): number[] {
+  const onRoutes = new Map<string, number>();
+  for (const journey of journeys) for (const i of plansById.get(journey.id)!.relevant) onRoutes.set(graph.components[i]!.id, i);
+  const hit = new Set<number>();
+  for (const id of downComponents) {
+    const i = onRoutes.get(id);
+    if (i !== undefined) hit.add(i);
+  }
+  return [...hit].sort((a, b) => a - b);
+}
+
 /** "A, B and C". */
 export function listOf(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../model';
-import { listOf } from './helpers';
+import { downOnRoutes, listOf } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 /** The primary (and every active) region is failed in turn; journeys must work again within the tier's RTO. */
@@ -28,18 +28,7 @@ export const regionFailureExceedsRto: Rule = {
       const late = scenario.journeys.filter((j) => j.rtoSeconds === null || j.rtoSeconds > tier.rtoSeconds);
       if (late.length === 0) continue;
       const worst = late.some((j) => j.rtoSeconds === null) ? null : Math.max(...late.map((j) => j.rtoSeconds!));
-      // The late journeys' routes by id, then which of them the region took down: a look-up per
-      // component down, not a set of every component down (half of a large design).
-      const onRoutes = new Map<string, number>();
-      for (const j of late) {
-        for (const i of plansById.get(j.id)!.relevant) onRoutes.set(graph.components[i]!.id, i);
-      }
-      const hit = new Set<number>();
-      for (const id of scenario.downComponents) {
-        const i = onRoutes.get(id);
-        if (i !== undefined) hit.add(i);
-      }
-      const components = [...hit].sort((a, b) => a - b).map((i) => graph.components[i]!.id);
+      const components = downOnRoutes(graph, plansById, late, scenario.downComponents).map((i) => graph.components[i]!.id);
       const single = graph.design.regions.length < 2;
       const how = worst === null
         ? single

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../model';
-import { listOf } from './helpers';
+import { downOnRoutes, listOf } from './helpers';
 import type { Rule, RuleResult } from './types';
 
 /** Each zone of each region is failed in turn (every instance placed there is lost) and the journeys re-walked. */
@@ -25,18 +25,7 @@ export const zoneFailureBreaksJourney: Rule = {
       const broken = scenario.journeys.filter((j) => !j.up);
       const slow = scenario.journeys.filter((j) => j.up && j.rtoSeconds !== null && j.rtoSeconds > tier.rtoSeconds);
       if (broken.length === 0 && slow.length === 0) continue;
-      // The hit journeys' own (small) routes by id, then which of them the zone took down: a look-up per
-      // component down, not a set of every component down (thousands on a large design).
-      const onRoutes = new Map<string, number>();
-      for (const j of [...broken, ...slow]) {
-        for (const i of plansById.get(j.id)!.relevant) onRoutes.set(graph.components[i]!.id, i);
-      }
-      const culprits = new Set<number>();
-      for (const id of scenario.downComponents) {
-        const i = onRoutes.get(id);
-        if (i !== undefined) culprits.add(i);
-      }
-      const inOrder = [...culprits].sort((a, b) => a - b);
+      const inOrder = downOnRoutes(graph, plansById, [...broken, ...slow], scenario.downComponents);
       const components = inOrder.map((i) => graph.components[i]!.id);
       const names = inOrder.map(context.name);
       const zone = scenario.failure.zones![0] as string;
