@@ -131,6 +131,11 @@ describe('limits answer before work scales', () => {
 
   it('refuse an overlong text with its path', () => {
     expect(problems(`{"ninesmith":1,"name":"${'x'.repeat(READ_LIMITS.maxStringCharacters + 1)}"}`)).toEqual(['name: a text of 100,001 characters; at most 100,000 are read']);
+    // Plain block YAML as a design is saved, which the quick reader would otherwise take.
+    expect(problems(`ninesmith: 1\nname: ${'x'.repeat(READ_LIMITS.maxStringCharacters + 1)}\n`)).toEqual(['name: a text of 100,001 characters; at most 100,000 are read']);
+    expect(problems(`ninesmith: 1\nname: x\nlayout:\n  ${'k'.repeat(READ_LIMITS.maxStringCharacters + 1)}:\n    x: 1\n    "y": 2\n`)).toEqual([
+      'layout: a key of 100,001 characters; at most 100,000 are read',
+    ]);
   });
 
   it('list at most ten unknown keys, and count the rest', () => {

@@ -142,22 +142,27 @@ function checkBounded(value: unknown, limits: typeof READ_LIMITS, copy: boolean)
   return visit(value, 0);
 }
 
-function parseText(text: string, format: TextFormat, fileName?: string): unknown {
+/**
+ * The value of the text, and whether it is already known to keep within READ_LIMITS: the quick
+ * YAML reader's limits are tighter than those and it makes every node afresh, so its value needs
+ * no walk.
+ */
+function parseText(text: string, format: TextFormat, fileName?: string): { value: unknown; bounded: boolean } {
   if (format === 'json') {
     // Sizes and duplicate keys first, in one pass over the text: a list of millions of items is
     // refused before JSON.parse builds it.
     const structural = checkJsonStructure(text);
     if (structural) throw new LimitExceeded(structural);
     try {
-      return JSON.parse(text) as unknown;
+      return { value: JSON.parse(text) as unknown, bounded: false };
     } catch (error) {
       if (error instanceof RangeError) throw error;
       throw new LimitExceeded({ path: [], code: 'syntax', message: `not valid JSON: ${jsonErrorWhere(text, (error as Error).message)}` });
     }
   }
   // Half the values: the quick reader counts as js-yaml does, but must never take what js-yaml refuses.
-  const quick = quickYaml(text, { maxValues: READ_LIMITS.maxValues / 2, maxItems: READ_LIMITS.maxItems, maxDepth: 32 });
-  if (quick !== undefined) return quick;
+  const quick = quickYaml(text, { maxValues: READ_LIMITS.maxValues / 2, maxItems: READ_LIMITS.maxItems, maxDepth: 32, maxLineCharacters: READ_LIMITS.maxStringCharacters });
+  if (quick !== undefined) return { value: quick, bounded: true };
   // Counts the nodes js-yaml composes, per collection and in all, so a huge list is refused while it is read.
   const children: number[] = [];
   let nodes = 0;
@@ -178,7 +183,7 @@ function parseText(text: string, format: TextFormat, fileName?: string): unknown
   try {
     // CORE_SCHEMA: plain data only. No custom tags, no timestamps turned into dates, and
     // js-yaml never executes code. Duplicate keys are an error.
-    return yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: fileName ?? 'design', json: false, listener });
+    return { value: yaml.load(text, { schema: yaml.CORE_SCHEMA, filename: fileName ?? 'design', json: false, listener }), bounded: false };
   } catch (error) {
     if (error instanceof yaml.YAMLException) {
       const mark = error.mark;
@@ -424,9 +429,10 @@ export function readDesignText(text: string, options: { format?: TextFormat; fil
   let plain: unknown;
   try {
     const format = options.format ?? detectFormat(text);
+    const parsed = parseText(text, format, options.fileName);
     // Without an `&` the text defines no anchor, so it holds no alias and every node is its own:
     // the walk need not copy (a copy of 20,000 components is about a tenth of reading them).
-    plain = checkBounded(parseText(text, format, options.fileName), READ_LIMITS, format === 'yaml' && text.includes('&'));
+    plain = parsed.bounded ? parsed.value : checkBounded(parsed.value, READ_LIMITS, format === 'yaml' && text.includes('&'));
   } catch (error) {
     if (error instanceof LimitExceeded) return { ok: false, problems: [error.problem] };
     if (error instanceof RangeError) {

@@ -3,7 +3,7 @@ import yaml from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { quickYaml } from './quick-yaml';
 
-const LIMITS = { maxValues: 1_000_000, maxItems: 50_000, maxDepth: 32 };
+const LIMITS = { maxValues: 1_000_000, maxItems: 50_000, maxDepth: 32, maxLineCharacters: 100_000 };
 
 /** Keys and values in order, -0 apart from 0: what a reader gives, exactly. */
 function shape(value: unknown): unknown {
@@ -153,6 +153,10 @@ describe('quickYaml', () => {
     expect(quickYaml(list, LIMITS)).toEqual({ a: new Array(11).fill(1) });
     const deep = `${Array.from({ length: 40 }, (_, depth) => `${'  '.repeat(depth)}a:`).join('\n')} 1\n`;
     expect(quickYaml(deep, LIMITS)).toBeUndefined();
+    const long = (characters: number) => `a: ${'x'.repeat(characters)}\nb:\n  - ${'y'.repeat(characters)}\n`;
+    expect(quickYaml(long(10), { ...LIMITS, maxLineCharacters: 13 })).toEqual({ a: 'x'.repeat(10), b: ['y'.repeat(10)] });
+    expect(quickYaml(long(11), { ...LIMITS, maxLineCharacters: 13 })).toBeUndefined();
+    expect(quickYaml(`a: 1\nb:\n  - ${'y'.repeat(12)}\n`, { ...LIMITS, maxLineCharacters: 11 })).toBeUndefined();
   });
 
   it('reads a saved design', () => {

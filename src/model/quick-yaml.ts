@@ -36,6 +36,8 @@ export interface QuickYamlLimits {
   maxItems: number;
   /** Nesting of collections. */
   maxDepth: number;
+  /** Characters of one line's key and scalar together: a longer text is js-yaml's, whose reader bounds it. */
+  maxLineCharacters: number;
 }
 
 /** The value js-yaml's core schema reads from `text`, or undefined when js-yaml should read it. */
@@ -120,7 +122,7 @@ class QuickYamlReader {
     for (;;) {
       const lineEnd = this.endOfLine(this.position);
       const keyStart = this.position + indent;
-      if (this.isSequenceEntry(keyStart)) throw NOT_SURE;
+      if (this.isSequenceEntry(keyStart) || lineEnd - keyStart > this.limits.maxLineCharacters) throw NOT_SURE;
       const key = this.key(keyStart, lineEnd);
       const colon = this.colon;
       if (key === '__proto__' || Object.hasOwn(result, key)) throw NOT_SURE;
@@ -157,7 +159,7 @@ class QuickYamlReader {
     for (;;) {
       const lineEnd = this.endOfLine(this.position);
       const itemStart = this.position + indent + 2;
-      if (!this.isSequenceEntry(this.position + indent) || itemStart > lineEnd) throw NOT_SURE;
+      if (!this.isSequenceEntry(this.position + indent) || itemStart > lineEnd || lineEnd - itemStart > this.limits.maxLineCharacters) throw NOT_SURE;
       if (result.length >= this.limits.maxItems) throw NOT_SURE;
       if (this.startsMapping(itemStart, lineEnd)) {
         if (depth + 1 > this.limits.maxDepth) throw NOT_SURE;
