@@ -45,6 +45,16 @@ const CASES: Case[] = [
   { name: '7 MB string, JSON', where: 'cli', make: () => `{"ninesmith":1,"name":"${'x'.repeat(7_000_000)}"}` },
   { name: 'alias bomb (9^10 values), YAML', where: 'cli', ext: 'yaml', make: aliasBomb },
   { name: '100 k levels of nesting, JSON', where: 'cli', make: () => `${'['.repeat(100_000)}${']'.repeat(100_000)}` },
+  {
+    // Each component's zones were once looked up along the region's list: about a minute for this.
+    name: '15 components naming all 50 k zones of a region, JSON',
+    where: 'cli',
+    make: () => {
+      const zones = Array.from({ length: 49_999 }, (_, n) => `z${n}`);
+      const components = Array.from({ length: 15 }, (_, n) => ({ id: `c${n}`, kind: 'app-service', region: 'r', zones: [...zones, 'z0'] }));
+      return JSON.stringify({ ninesmith: 1, name: 'x', regions: [{ id: 'r', location: 'us-east-1', zones }], components });
+    },
+  },
   { name: '50 MB file', where: 'cli', make: () => new Uint8Array(50 * 1024 * 1024).fill(0x20) },
   { name: '1.9 M-item list, imported file', where: 'tab-file', make: () => `{"ninesmith":1,"name":"x","components":[${list(1_900_000, '0')}]}` },
   { name: '400 k empty items, imported file', where: 'tab-file', make: () => `{"ninesmith":1,"name":"x","components":[${list(400_000, '{}')}]}` },

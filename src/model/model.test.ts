@@ -78,6 +78,20 @@ ninesmith: 1
     expect(problemsOf(`${minimal}tier: gold\n`)[0]).toMatch(/^tier: no tier "gold"/);
   });
 
+  it('finds a zone listed twice in a short list and in a long one, and lists at most ten of a region\'s zones', () => {
+    expect(problemsOf(minimal.replace('zones: [a, b], replicas', 'zones: [a, b, a, b], replicas'))).toEqual([
+      'components[1].zones[2]: zone "a" is listed twice',
+      'components[1].zones[3]: zone "b" is listed twice',
+    ]);
+    const twelve = Array.from({ length: 12 }, (_, n) => `z${n}`);
+    const wide = (componentZones: string[]) =>
+      minimal.replace('zones: [a, b] }', `zones: [${twelve.join(', ')}] }`).replace('zones: [a, b], replicas', `zones: [${componentZones.join(', ')}], replicas`);
+    expect(problemsOf(wide([...twelve, 'z3']))).toEqual(['components[1].zones[12]: zone "z3" is listed twice']);
+    expect(problemsOf(wide(['z0', 'x']))).toEqual([
+      `components[1].zones[1]: zone "x" is not a zone of region "primary" (it has ${twelve.slice(0, 10).map((zone) => `"${zone}"`).join(', ')} and 2 more)`,
+    ]);
+  });
+
   it('reports syntax errors with line and column', () => {
     expect(problemsOf('ninesmith: 1\nname: [unclosed\n')[0]).toMatch(/^not valid YAML: line \d+, column \d+/);
     expect(problemsOf('{"ninesmith": 1,')[0]).toMatch(/^not valid JSON/);

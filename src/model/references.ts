@@ -4,6 +4,15 @@ import { connectionId } from './ids';
 import { resolveTiers } from './tiers';
 import { locationProblem } from './region-codes';
 
+/** Zones of a component looked back along for a duplicate; a longer list gets a set. */
+const SHORT_ZONE_LIST = 8;
+
+/** A region's zones as a message lists them: the first ten, and how many more. */
+function listedZones(zones: readonly string[]): string {
+  const listed = zones.slice(0, 10).map((zone) => `"${zone}"`).join(', ');
+  return zones.length > 10 ? `${listed} and ${zones.length - 10} more` : listed;
+}
+
 /**
  * The checks zod cannot express alone: ids are unique, and every reference (regions, zones,
  * connection ends, journey components, tiers, layout keys, suppressions) names something that exists.
@@ -11,11 +20,15 @@ import { locationProblem } from './region-codes';
 export function checkReferences(design: Design): DesignProblem[] {
   const problems: DesignProblem[] = [];
   const regionsById = new Map<string, Design['regions'][number]>();
+  // Each region's zones as a set: a component's zones are looked up in it, and a hostile file's
+  // region may list tens of thousands.
+  const zonesOfRegion = new Map<Design['regions'][number], ReadonlySet<string>>();
   design.regions.forEach((region, index) => {
     if (regionsById.has(region.id)) {
       problems.push({ path: ['regions', index, 'id'], code: 'duplicate-id', message: `region id "${region.id}" is used twice` });
     }
     regionsById.set(region.id, region);
+    zonesOfRegion.set(region, new Set(region.zones));
     const unknownLocation = locationProblem(design.provider, region.location);
     if (unknownLocation) problems.push({ path: ['regions', index, 'location'], code: 'unknown-location', message: unknownLocation });
     const seenZones = new Set<string>();
@@ -44,19 +57,25 @@ export function checkReferences(design: Design): DesignProblem[] {
       problems.push({ path: ['components', index, 'region'], code: 'unknown-reference', message: `no region with id "${component.region}"` });
       return;
     }
-    const seen = new Set<string>();
-    component.zones?.forEach((zone, zoneIndex) => {
-      if (!region.zones.includes(zone)) {
+    const zones = component.zones;
+    if (zones === undefined) return;
+    const regionZones = zonesOfRegion.get(region)!;
+    // A component names one to three zones: looking back along so short a list is cheaper than a set
+    // for each of thousands of components; a long list gets a set.
+    const seen = zones.length > SHORT_ZONE_LIST ? new Set<string>() : undefined;
+    for (let zoneIndex = 0; zoneIndex < zones.length; zoneIndex += 1) {
+      const zone = zones[zoneIndex]!;
+      if (!regionZones.has(zone)) {
         problems.push({
           path: ['components', index, 'zones', zoneIndex],
           code: 'zone-not-in-region',
-          message: `zone "${zone}" is not a zone of region "${region.id}" (it has ${region.zones.map((z) => `"${z}"`).join(', ')})`,
+          message: `zone "${zone}" is not a zone of region "${region.id}" (it has ${listedZones(region.zones)})`,
         });
-      } else if (seen.has(zone)) {
+      } else if (seen ? seen.has(zone) : zoneIndex > 0 && zones.lastIndexOf(zone, zoneIndex - 1) !== -1) {
         problems.push({ path: ['components', index, 'zones', zoneIndex], code: 'duplicate-id', message: `zone "${zone}" is listed twice` });
       }
-      seen.add(zone);
-    });
+      seen?.add(zone);
+    }
   });
 
   const seenConnections = new Set<string>();
