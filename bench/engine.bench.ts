@@ -4,9 +4,9 @@
  * YAML (loadDesign) and checking plus analysing it (analyzeDesign) run in turn, A B A B, so both
  * see the same machine; the ratio is of CPU-time medians. The engine gets a fresh design, with fresh
  * component objects, each run (made just before the run, outside the timing): it caches its indexes per
- * design object, as the app's revisions do, and each kind its props per component object, and a
- * cache kept between runs would flatter it (the same components each run made the engine about 10%
- * faster at 5,000 than a design just read).
+ * design object, as the app's revisions do, and a cache kept between runs would flatter it (when each
+ * kind still kept its props per component object, the same components each run made the engine about
+ * 10% faster at 5,000 than a design just read).
  *
  * Run: npm run bench -- engine   (BENCH_RUNS=N samples per size; default 20)
  */

@@ -144,7 +144,6 @@ function defaultSpread(capabilities: KindCapabilities, component: Component, zon
  */
 export function defineKind<const Specs extends readonly PropSpec[]>(definition: KindDefinition<Specs>): ComponentKind<PropsOf<Specs>> {
   type Props = PropsOf<Specs>;
-  const cache = new WeakMap<Pick<Component, 'props'>, Props>();
   const kind: ComponentKind<Props> = {
     id: definition.id,
     title: definition.title,
@@ -156,15 +155,11 @@ export function defineKind<const Specs extends readonly PropSpec[]>(definition: 
     props: definition.props,
     initialProps: definition.initialProps,
     initialReplicas: definition.initialReplicas,
-    propsOf: (component) => {
-      let props = cache.get(component);
-      if (!props) {
-        // The loader has checked the props against the specs, so the merged object has their types.
-        props = effectiveProps(kind, component) as Props;
-        cache.set(component, props);
-      }
-      return props;
-    },
+    // Merged when asked, not kept per component: an analysis asks once per component (its traits) and
+    // again for the few hundred on journeys, and a cache keyed by component object held an entry and a
+    // merged copy for every component of every design analysed (about 40,000 objects at 20,000).
+    // The loader has checked the props against the specs, so the merged object has their types.
+    propsOf: (component) => effectiveProps(kind, component) as Props,
     traitsOf: (component, context) => completeTraits(definition.capabilities, component, context, definition.traits?.(kind.propsOf(component), component, context) ?? {}),
     slaAnswerOf: (component, context) =>
       definition.sla?.(kind.propsOf(component), component, context) ?? { unknown: `no published SLA for the ${definition.title} kind` },
