@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readFile, rmdir, stat, unlink, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, open, readFile, rmdir, stat, unlink, writeFile, type FileHandle } from 'node:fs/promises';
 import { dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import type { GeneratedFile } from '../../generators';
 
@@ -174,21 +174,27 @@ async function checkAndWrite(out: string, root: string, files: readonly FileToWr
 
 async function writeChecked(root: string, files: readonly FileToWrite[], targets: readonly string[], previousFiles: ReadonlyMap<string, string>): Promise<WriteResult> {
   const written = new Map<string, string>();
+  // One buffer for every text of this export, filled a piece at a time (see writeText).
+  let textBuffer: Uint8Array | undefined;
   for (const file of files) {
     for (const directory of await checkParents(root, file.path)) await mkdir(directory).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     });
-    // A file generated as bytes (the Terraform: tens of megabytes a file for a large design) is written and hashed as it is,
-    // without its text; a text is encoded once for both.
-    const chunks = file.utf8 ?? [typeof file.contents === 'string' ? Buffer.from(file.contents, 'utf8') : file.contents];
     const handle = await open(join(root, file.path), constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
+    const hash = createHash('sha256');
     try {
-      await writeFile(handle, chunks);
+      // A file generated as bytes (the Terraform: tens of megabytes a file for a large design) is
+      // written and hashed as it is: reading its `contents` would decode its text.
+      const chunks = file.utf8 ?? (typeof file.contents === 'string' ? undefined : [file.contents]);
+      if (chunks) {
+        await writeFile(handle, chunks);
+        for (const chunk of chunks) hash.update(chunk);
+      } else {
+        await writeText(handle, file.contents as string, hash, (textBuffer ??= new Uint8Array(TEXT_PIECE_BYTES)));
+      }
     } finally {
       await handle.close();
     }
-    const hash = createHash('sha256');
-    for (const chunk of chunks) hash.update(chunk);
     written.set(file.path, hash.digest('hex'));
   }
 
@@ -230,6 +236,25 @@ async function writeChecked(root: string, files: readonly FileToWrite[], targets
   }
   return { written: written.size, removed, kept };
 }
+
+/**
+ * The UTF-8 bytes of a text piece by piece through one buffer: written and hashed. Encoding a whole
+ * text at once made a copy of it in fresh memory (the runbooks of 20,000 components are 26 MB),
+ * which costs on this scale at the export's peak, when everything generated is held. Each piece
+ * ends on a whole character (`encodeInto` never splits one), so the bytes are those of the text.
+ */
+async function writeText(handle: FileHandle, text: string, hash: Hash, buffer: Uint8Array): Promise<void> {
+  for (let read = 0; read < text.length; ) {
+    const piece = ENCODER.encodeInto(read === 0 ? text : text.slice(read), buffer);
+    read += piece.read;
+    const bytes = buffer.subarray(0, piece.written);
+    hash.update(bytes);
+    for (let at = 0; at < bytes.length; ) at += (await handle.write(bytes, at, bytes.length - at)).bytesWritten;
+  }
+}
+const ENCODER = new TextEncoder();
+/** Room for a piece of text as UTF-8: at least one character of up to three bytes (four per pair). */
+const TEXT_PIECE_BYTES = 1 << 20;
 
 /** Removes the directories a stale file leaves empty, up to (not including) the output directory. */
 async function removeEmptyParents(root: string, file: string): Promise<void> {
