@@ -4,6 +4,7 @@ import {
   componentZones,
   componentIdProblem,
   connectionId,
+  MAX_ZONES_PER_REGION,
   nextZoneName,
   parseConnectionId,
   renameComponent as renameComponentEdit,
@@ -248,12 +249,12 @@ export function removeRegion(id: string): void {
   editDocument((design) => edits.removeRegion(design, id));
 }
 
-/** Adds a zone to a region (the given name, or the next unused one) and returns its name. */
+/** Adds a zone to a region (the given name, or the next unused one) and returns its name; undefined when the region has the most it may. */
 export function addZone(regionId: string, zone?: string): string | undefined {
   let added: string | undefined;
   editDocument((design) => {
     const region = design.regions.find((r) => r.id === regionId);
-    if (!region) return design;
+    if (!region || region.zones.length >= MAX_ZONES_PER_REGION) return design;
     added = zone ?? nextZoneName(design.provider, region.zones);
     return edits.addZone(design, regionId, added);
   });

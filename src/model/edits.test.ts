@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readDesignText, type Design } from './index';
+import { designSchema, MAX_ZONES_PER_REGION, readDesignText, type Design } from './index';
 import * as edits from './edits';
 import { checkReferences } from './references';
 
@@ -36,6 +36,14 @@ describe('document edits keep the design valid', () => {
     expect(next.regions[0]!.zones).toEqual(['x', 'b']);
     expect(next.components.find((c) => c.id === 'db')!.zones).toEqual(['x']);
     expect(checkReferences(next)).toEqual([]);
+  });
+
+  it('adding a zone stops at the most a region may have', () => {
+    let next = design;
+    for (let n = 0; n < 40; n += 1) next = edits.addZone(next, 'primary', `z${n}`);
+    expect(next.regions[0]!.zones).toHaveLength(MAX_ZONES_PER_REGION);
+    expect(edits.addZone(next, 'primary', 'another')).toEqual(next);
+    expect(designSchema.safeParse(next).success).toBe(true);
   });
 
   it('removing a zone moves components that lived only there', () => {

@@ -1,6 +1,7 @@
 import { componentZones, connectionId, takenIds, uniqueId } from './ids';
 import { NEW_REGION_ZONE_COUNT, PROVIDER_FACTS, nextRegionLocation } from './providers';
 import type { Component, Connection, ConnectionMode, Design, Journey, LayoutPoint, PriceAdjustment, ProposalSettings, Region, Suppression, TierTargets } from './schema';
+import { MAX_ZONES_PER_REGION } from './format-constants';
 
 /**
  * Pure edits of a design. Each returns a new document and leaves the input untouched,
@@ -190,8 +191,9 @@ export function removeRegion(design: Design, id: string): Design {
   return { ...without, regions: without.regions.filter((r) => r.id !== id), layout };
 }
 
+/** Adds a zone to a region; the design as it was when the region has it or has MAX_ZONES_PER_REGION already. */
 export function addZone(design: Design, regionId: string, zone: string): Design {
-  return updateRegion(design, regionId, (r) => (r.zones.includes(zone) ? r : { ...r, zones: [...r.zones, zone] }));
+  return updateRegion(design, regionId, (r) => (r.zones.includes(zone) || r.zones.length >= MAX_ZONES_PER_REGION ? r : { ...r, zones: [...r.zones, zone] }));
 }
 
 /** Renames a zone in its region and in every component placed in it. */

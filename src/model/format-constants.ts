@@ -19,6 +19,12 @@ export type ConnectionMode = (typeof CONNECTION_MODES)[number];
 /** Zone names: lower-case letters, digits and "-", up to 32 characters (`a`, `1`, `use1-az4`). */
 export const ZONE_NAME_PATTERN = /^[a-z0-9-]{1,32}$/;
 
+/**
+ * Zones a region (and so a component) may list. The providers' largest regions have six; the
+ * designer draws a column for each, and a file listing tens of thousands hung it.
+ */
+export const MAX_ZONES_PER_REGION = 26;
+
 /** A usage figure past this (a thousand trillion requests, GB, ...) is a typo, and would price at infinity. */
 export const MAX_USAGE = 1e15;
 

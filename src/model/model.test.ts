@@ -87,6 +87,10 @@ ninesmith: 1
     const wide = (componentZones: string[]) =>
       minimal.replace('zones: [a, b] }', `zones: [${twelve.join(', ')}] }`).replace('zones: [a, b], replicas', `zones: [${componentZones.join(', ')}], replicas`);
     expect(problemsOf(wide([...twelve, 'z3']))).toEqual(['components[1].zones[12]: zone "z3" is listed twice']);
+    const many = Array.from({ length: 27 }, (_, n) => `z${n}`);
+    expect(problemsOf(minimal.replace('zones: [a, b] }', `zones: [${many.join(', ')}] }`))).toEqual([
+      "regions[0].zones: expected at most 26 zones (the providers' largest regions have six)",
+    ]);
     expect(problemsOf(wide(['z0', 'x']))).toEqual([
       `components[1].zones[1]: zone "x" is not a zone of region "primary" (it has ${twelve.slice(0, 10).map((zone) => `"${zone}"`).join(', ')} and 2 more)`,
     ]);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { quickComponent, quickConnection, quickLayoutPoint } from './quick-items';
-import { componentSchema, connectionSchema, layoutPointSchema } from './schema';
+import { componentSchema, connectionSchema, layoutPointSchema, MAX_ZONES_PER_REGION } from './schema';
 
 /** Keys and values in order, undefined and -0 included: JSON.stringify would hide both. */
 function shape(value: unknown): unknown {
@@ -114,5 +114,12 @@ describe('quick item readers', () => {
     expect(quickComponent({ id: 'a', kind: 'b', name: undefined })).toBeUndefined();
     expect(quickComponent({ id: 'a', kind: 'b', props: Object.create(null) as object })).toBeUndefined();
     expect(quickConnection(Object.assign(Object.create({ mode: 'sync' }) as object, { from: 'a', to: 'b' }))).toBeUndefined();
+  });
+
+  it('leave a component with more zones than a region may have to the schema', () => {
+    const zones = (count: number) => Array.from({ length: count }, (_, n) => `z${n}`);
+    expect(quickComponent({ id: 'a', kind: 'b', zones: zones(MAX_ZONES_PER_REGION) })).toEqual({ id: 'a', kind: 'b', zones: zones(MAX_ZONES_PER_REGION) });
+    expect(quickComponent({ id: 'a', kind: 'b', zones: zones(MAX_ZONES_PER_REGION + 1) })).toBeUndefined();
+    expect(componentSchema.safeParse({ id: 'a', kind: 'b', zones: zones(MAX_ZONES_PER_REGION + 1) }).success).toBe(false);
   });
 });

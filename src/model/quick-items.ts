@@ -1,4 +1,4 @@
-import { CONNECTION_MODES, ID_PATTERN } from './format-constants';
+import { CONNECTION_MODES, ID_PATTERN, MAX_ZONES_PER_REGION } from './format-constants';
 import type { Component, Connection, LayoutPoint } from './schema';
 
 /**
@@ -57,7 +57,7 @@ export function quickComponent(value: unknown): Component | undefined {
     fields += 1;
   }
   if (zones !== undefined) {
-    if (!Array.isArray(zones) || zones.length === 0) return undefined;
+    if (!Array.isArray(zones) || zones.length === 0 || zones.length > MAX_ZONES_PER_REGION) return undefined;
     const copy: string[] = new Array(zones.length);
     for (let index = 0; index < zones.length; index += 1) {
       const zone: unknown = zones[index];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './durations';
-import { CONNECTION_MODES, CURRENT_FORMAT_VERSION, ID_PATTERN, ID_PATTERN_MESSAGE, MAX_LOGO_CHARACTERS, MAX_USAGE, PROVIDERS, REGION_ROLES, TENANCIES, ZONE_NAME_PATTERN } from './format-constants';
+import { CONNECTION_MODES, CURRENT_FORMAT_VERSION, ID_PATTERN, ID_PATTERN_MESSAGE, MAX_LOGO_CHARACTERS, MAX_USAGE, MAX_ZONES_PER_REGION, PROVIDERS, REGION_ROLES, TENANCIES, ZONE_NAME_PATTERN } from './format-constants';
 
 export * from './format-constants';
 
@@ -43,7 +43,10 @@ export const regionSchema = z.strictObject({
   name: displayText(200).optional(),
   location: z.string().min(1, 'expected the provider\'s region code, e.g. us-east-1').max(64),
   role: z.enum(REGION_ROLES).default('primary'),
-  zones: z.array(z.string().regex(ZONE_NAME_PATTERN, 'expected a zone name such as a, b or 1')).min(1, 'expected at least one zone'),
+  zones: z
+    .array(z.string().regex(ZONE_NAME_PATTERN, 'expected a zone name such as a, b or 1'))
+    .min(1, 'expected at least one zone')
+    .max(MAX_ZONES_PER_REGION, `expected at most ${MAX_ZONES_PER_REGION} zones (the providers' largest regions have six)`),
   /** Secondary regions only: how much stands ready (AWS DR whitepaper names). Default warm-standby. */
   strategy: z.enum(['pilot-light', 'warm-standby']).optional(),
   /** Days since failover to (or from) this region was last exercised; absent or null: never. */
@@ -56,7 +59,11 @@ export const componentSchema = z.strictObject({
   name: displayText(200).optional(),
   description: displayText(4000).optional(),
   region: idSchema.optional(),
-  zones: z.array(z.string()).min(1, 'expected at least one zone, or no `zones` for the first zone of the region').optional(),
+  zones: z
+    .array(z.string())
+    .min(1, 'expected at least one zone, or no `zones` for the first zone of the region')
+    .max(MAX_ZONES_PER_REGION, `expected at most ${MAX_ZONES_PER_REGION} zones, each a zone of its region`)
+    .optional(),
   replicas: z.number().int('expected a whole number').min(1, 'expected at least 1 instance').max(100000).optional(),
   props: z.record(z.string(), z.unknown()).optional(),
 });

@@ -1,7 +1,7 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import { COLUMN_CAPTIONS, NETWORK_NAMES, ZONE_CAPTIONS } from '../../diagram';
-import { ZONE_NAME_PATTERN } from '../../model';
+import { MAX_ZONES_PER_REGION, ZONE_NAME_PATTERN } from '../../model';
 import { addZone, removeRegion, removeZone, renameRegion, renameZone } from '../commands';
 import { notify } from '../store';
 import { EditableLabel } from './EditableLabel';
@@ -26,7 +26,14 @@ function RegionNodeView({ data }: NodeProps<RegionFlowNode>) {
           {region.location} · {region.role}
         </span>
         <span className="ns-region-actions">
-          <button type="button" className="nodrag" data-testid={`add-zone-${region.id}`} onClick={() => addZone(region.id)} title="Add an availability zone">
+          <button
+            type="button"
+            className="nodrag"
+            data-testid={`add-zone-${region.id}`}
+            onClick={() => addZone(region.id)}
+            disabled={region.zones.length >= MAX_ZONES_PER_REGION}
+            title={region.zones.length >= MAX_ZONES_PER_REGION ? `A region has at most ${MAX_ZONES_PER_REGION} zones` : 'Add an availability zone'}
+          >
             + zone
           </button>
           <button

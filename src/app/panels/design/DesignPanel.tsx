@@ -10,6 +10,7 @@ import {
   displayName,
   durationSchema,
   formatDuration,
+  MAX_ZONES_PER_REGION,
   nextRegionLocation,
   nextZoneName,
   percentSchema,
@@ -201,7 +202,14 @@ function RegionCard({ design, region }: { design: Design; region: Region }) {
             {region.zones.map((zone) => (
               <ZoneChip key={zone} region={region} zone={zone} />
             ))}
-            <button type="button" className="ns-button" data-testid={`design-region-${region.id}-add-zone`} onClick={() => addZone(region.id, nextZoneName(design.provider, region.zones))}>
+            <button
+              type="button"
+              className="ns-button"
+              data-testid={`design-region-${region.id}-add-zone`}
+              onClick={() => addZone(region.id, nextZoneName(design.provider, region.zones))}
+              disabled={region.zones.length >= MAX_ZONES_PER_REGION}
+              title={region.zones.length >= MAX_ZONES_PER_REGION ? `A region has at most ${MAX_ZONES_PER_REGION} zones` : undefined}
+            >
               + zone
             </button>
           </div>
