@@ -233,9 +233,16 @@ async function editToPaint(page, variant, wanted = EDIT_SAMPLES_PER_PAGE) {
         if (app) window.__ninesmith.updateComponent(id, direction === 'edit' ? { zones: ['a'], replicas: 1 } : { zones: original.zones, replicas: original.replicas });
         else window.__baselineEdit.setLabel(id, direction === 'edit' ? `${labelOf(id)} (one zone)` : labelOf(id));
       };
-      /** One edit, timed to the end of the frame that paints it; null when the text never changes (5 s). */
+      // Marks the main thread's CPU time (read by the bench through CDP; absent when only scrolling).
+      const cpuMark = async () => (window.__benchCpuMark ? window.__benchCpuMark() : undefined);
+      /**
+       * One edit, timed to the end of the frame that paints it; null when the text never changes (5 s).
+       * `mark` is where its CPU window starts: it ends where the next edit's starts, the pause after it
+       * included.
+       */
       const timedEdit = async (id, direction) => {
         labelOf(id);
+        const mark = await cpuMark();
         // Start between frames, as an input event would: just after one has been produced.
         await frame();
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -246,7 +253,7 @@ async function editToPaint(page, variant, wanted = EDIT_SAMPLES_PER_PAGE) {
         let seen = false;
         for (;;) {
           const t = await frame();
-          if (seen) return { ms: t - started, frames };
+          if (seen) return { ms: t - started, frames, mark };
           frames += 1;
           if (shownText(id) !== before) seen = true;
           else if (performance.now() - started > 5000) return null;
@@ -281,6 +288,8 @@ async function editToPaint(page, variant, wanted = EDIT_SAMPLES_PER_PAGE) {
         samples.push(timed ? { ...timed, direction, id } : { ms: NaN, frames: NaN, direction, id });
         await new Promise((resolve) => setTimeout(resolve, 150));
       }
+      // Closes the last edit's CPU window.
+      await cpuMark();
       return { samples, skipped, candidates: candidates.length };
     },
     { wanted, variant },
@@ -393,13 +402,23 @@ async function finishPage(opened) {
   const { variant, size, page, cdp, context, result, rounds } = opened;
   for (const [scenario, list] of Object.entries(rounds)) result[scenario] = summarize(list);
   if (EDIT_SAMPLES_PER_PAGE > 0) {
-    // First the scrolling to the components to edit (no edit), then the edits alone with the main
-    // thread's CPU time over them (thread time, as for the frames: on a loaded machine the wall time
-    // of an edit is mostly waiting for a core). It counts the bench's own check of each frame too.
+    // First the scrolling to the components to edit (no edit), then the edits, each with the main
+    // thread's CPU time from its start to the next one's (thread time, as for the frames: on a loaded
+    // machine the wall time of an edit is mostly waiting for a core). It counts the bench's own check
+    // of each frame too.
     await editToPaint(page, variant, 0);
-    const cpuBefore = await taskDuration(cdp);
+    const marks = [];
+    await page.exposeFunction('__benchCpuMark', async () => {
+      marks.push(await taskDuration(cdp));
+      return marks.length - 1;
+    });
     const { samples, skipped, candidates } = await editToPaint(page, variant);
-    result.editCpuMs = ((await taskDuration(cdp)) - cpuBefore) * 1000 / Math.max(1, samples.length + skipped.length);
+    // Each timed sample's CPU: from its start to the next edit's start. A candidate whose edit
+    // changes no text (skipped) is not a sample: the 5 s of frames spent watching for its change
+    // are the bench's own work, and counted on the app's side only (the bare page's edits always
+    // change a label) they were over half of the app's CPU per edit.
+    const timed = samples.filter((sample) => sample.mark !== undefined && marks[sample.mark + 1] !== undefined);
+    result.editCpuMs = (timed.reduce((sum, sample) => sum + marks[sample.mark + 1] - marks[sample.mark], 0) * 1000) / Math.max(1, timed.length);
     // A run with nothing to edit on screen measures nothing: say so rather than print an empty row.
     if (candidates === 0) throw new Error(`edit to paint (${variant}): no multi-zone app service on screen at ${size} components`);
     // The app's samples are edits to painted findings; the bare page's, edits to a painted label.

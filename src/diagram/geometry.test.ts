@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../catalog';
 import type { Design } from '../model';
 import { addConnection, moveLayout, removeItems, toggleComponentZone, updateComponent, updateRegion } from '../model/edits';
-import { buildScene, type Positions, type Scene } from './geometry';
+import { buildScene, nextScene, sceneChange, type Positions, type Scene } from './geometry';
 import { gridLayout, simpleOrdering } from './layout';
 
 /**
@@ -71,5 +71,50 @@ describe('buildScene after an edit', () => {
     expect(dragging.nodeById.get(appService.id)).toMatchObject({ x: 5, y: 7 });
     const dropped = buildScene(base, positionsOf(base), { route: false });
     expect(plain(dropped)).toEqual(plain(buildScene(fresh(base), positionsOf(base), { route: false })));
+  });
+});
+
+describe('nextScene, a scene worked out from the one before', () => {
+  for (const [name, edit] of Object.entries(edits)) {
+    it(`draws the same scene as from nothing: ${name}`, () => {
+      const positions = positionsOf(base);
+      const before = buildScene(base, positions, { route: false });
+      const after = edit(base);
+      // The same positions object while the layout is the one before, as the canvas hands it.
+      const next = nextScene(before, after, after.layout === base.layout ? positions : positionsOf(after));
+      expect(plain(next)).toEqual(plain(buildScene(fresh(after), positionsOf(after), { route: false })));
+      expect([...next.nodeById.keys()]).toEqual(next.nodes.map((n) => n.id));
+      if (after.layout === base.layout && after.regions === base.regions && after.connections === base.connections && after.components.length === base.components.length) expect(sceneChange(next)?.previous).toBe(before);
+    });
+  }
+
+  it('redraws only the boxes of the components an edit changed and the elbows at them, and says which', () => {
+    const positions = positionsOf(base);
+    const before = buildScene(base, positions, { route: false });
+    const after = edits['a component spread over fewer zones']!(base);
+    expect(after.layout).toBe(base.layout);
+    const next = nextScene(before, after, positions);
+    const change = sceneChange(next)!;
+    expect(change.previous).toBe(before);
+    expect(change.nodes.map((index) => next.nodes[index]!.id)).toEqual([appService.id]);
+    expect(next.nodes.filter((node, index) => node !== before.nodes[index]).map((node) => node.id)).toEqual([appService.id]);
+    const redrawn = next.edges.filter((edge, index) => edge !== before.edges[index]);
+    expect(redrawn.length).toBeGreaterThan(0);
+    expect(change.edges.map((index) => next.edges[index])).toEqual(redrawn);
+    expect(redrawn.every((edge) => edge.connection.from === appService.id || edge.connection.to === appService.id)).toBe(true);
+    expect(next.regions).toBe(before.regions);
+    // And from that scene on: the edit undone.
+    const undone = nextScene(next, base, positions);
+    expect(plain(undone)).toEqual(plain(buildScene(fresh(base), positions, { route: false })));
+    expect(sceneChange(undone)!.previous).toBe(next);
+  });
+
+  it('builds from nothing when what changed is more than components\' fields', () => {
+    const positions = positionsOf(base);
+    const before = buildScene(base, positions, { route: false });
+    const added = addConnection(base, { from: appService.id, to: anotherApp.id, mode: 'sync' });
+    expect(sceneChange(nextScene(before, added, positions))).toBeUndefined();
+    expect(sceneChange(nextScene(before, base, positionsOf(base)))).toBeUndefined();
+    expect(sceneChange(nextScene(undefined, base, positions))).toBeUndefined();
   });
 });

@@ -165,9 +165,9 @@ function columnIn(region: Region, columns: ReturnType<typeof regionColumns>, sid
  */
 const regionalNodes = new WeakMap<Component, { node: DiagramNode; region: Region; anchor: LayoutPoint; sideKinds: string; stored: LayoutPoint | undefined }>();
 
-function keptNode(component: Component, region: Region, anchor: LayoutPoint, sideKinds: readonly string[], stored: LayoutPoint | undefined): DiagramNode | undefined {
+function keptNode(component: Component, region: Region, anchor: LayoutPoint, sideKey: string, stored: LayoutPoint | undefined): DiagramNode | undefined {
   const kept = regionalNodes.get(component);
-  if (!kept || kept.region !== region || !samePoint(kept.anchor, anchor) || kept.sideKinds !== sideKinds.join() || !samePoint(kept.stored, stored)) return undefined;
+  if (!kept || kept.region !== region || !samePoint(kept.anchor, anchor) || kept.sideKinds !== sideKey || !samePoint(kept.stored, stored)) return undefined;
   return kept.node;
 }
 
@@ -214,44 +214,23 @@ export function buildScene(design: Pick<Design, 'regions' | 'components' | 'conn
   }
   const nodes: DiagramNode[] = [];
   const regions: RegionBox[] = [];
+  const drawings = new Map<string, RegionDrawing>();
   let previousRight = 0;
   design.regions.forEach((region, index) => {
     const members = membersOf.get(region.id) ?? [];
     const sideKinds = sideColumnKinds(members);
     const anchor = positions[region.id] ?? defaultRegionAnchor(index, previousRight);
     const columns = regionColumns(region, anchor.x, sideKinds);
+    const drawing: RegionDrawing = { region, anchor, sideKinds, sideKey: sideKinds.join(), columns };
+    drawings.set(region.id, drawing);
     let top = anchor.y;
     let bottom = minBottom(anchor.y);
     for (const component of members) {
-      const dragging = options.overlay?.[component.id] !== undefined;
-      const stored = positions[component.id];
-      const kept = dragging ? undefined : keptNode(component, region, anchor, sideKinds, stored);
-      let node: DiagramNode;
-      if (kept) node = kept;
-      else {
-        const zones = componentZones(design, component);
-        const { x, width } = columnIn(region, columns, sideKinds, component, zones);
-        const at = options.overlay?.[component.id] ?? stored ?? { x, y: firstRowTop(anchor.y) };
-        node = {
-          id: component.id,
-          component,
-          place: placeOf(component),
-          // A component being dragged follows the pointer; it snaps to its zones when dropped.
-          x: dragging ? at.x : x,
-          y: at.y,
-          width,
-          height: NODE_HEIGHT,
-          zones,
-        };
-        if (node.place === 'network') {
-          const indexes = zoneIndexes(region, zones);
-          node.zoneSpan = region.zones.slice(indexes[0], indexes[indexes.length - 1]! + 1).map((zone) => ({ zone, on: zones.includes(zone) }));
-        }
-        if (!dragging) regionalNodes.set(component, { node, region, anchor, sideKinds: sideKinds.join(), stored });
-      }
+      const dragged = options.overlay?.[component.id];
+      const node = regionalNode(design, component, drawing, positions[component.id], dragged);
       nodes.push(node);
       const y = node.y;
-      if (dragging) continue;
+      if (dragged !== undefined) continue;
       top = Math.min(top, y - (firstRowTop(0) - 0));
       bottom = Math.max(bottom, y + NODE_HEIGHT + ROW_GAP / 2 + NETWORK_PADDING + REGION_PADDING);
     }
@@ -273,33 +252,195 @@ export function buildScene(design: Pick<Design, 'regions' | 'components' | 'conn
     previousRight = anchor.x + columns.width;
   });
   for (const component of design.components) {
-    if (component.region !== undefined && design.regions.some((r) => r.id === component.region)) continue;
-    const dragged = options.overlay?.[component.id];
-    const stored = positions[component.id];
-    const kept = dragged ? undefined : globalNodes.get(component);
-    if (kept && samePoint(kept.stored, stored)) {
-      nodes.push(kept.node);
-      continue;
-    }
-    const at = dragged ?? stored ?? { x: 0, y: 0 };
-    const node: DiagramNode = { id: component.id, component, place: placeOf({ kind: component.kind, region: undefined }), x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT, zones: [] };
-    if (!dragged) globalNodes.set(component, { node, stored });
-    nodes.push(node);
+    if (component.region !== undefined && drawings.has(component.region)) continue;
+    nodes.push(globalNode(component, positions[component.id], options.overlay?.[component.id]));
   }
   const nodeById = new Map(nodes.map((n) => [n.id, n]));
   const edges = routeScene(design.connections, nodeById, options);
+  const scene = makeScene(nodes, nodeById, regions, edges);
+  if (options.route === false && !options.overlay) {
+    const nodeIndex = new Map<string, number>();
+    nodes.forEach((node, index) => nodeIndex.set(node.id, index));
+    sources.set(scene, { design, positions, nodeIndex, drawings, edges: { of: null } });
+  }
+  return scene;
+}
+
+/** A scene of its parts; the lookup by id and the bounds are made when first read, when not given. */
+function makeScene(nodes: readonly DiagramNode[], byId: ReadonlyMap<string, DiagramNode> | undefined, regions: readonly RegionBox[], edges: readonly DiagramEdge[]): Scene {
+  let nodeById = byId;
   // Worked out when read: the canvas builds a scene on every edit and reads the bounds only when a
   // design opens or zooms out (a pass over every box and connection point, about 1 ms at 5,000).
   let bounds: Rect | undefined;
   return {
     nodes,
-    nodeById,
+    get nodeById() {
+      return (nodeById ??= new Map(nodes.map((n) => [n.id, n])));
+    },
     regions,
     edges,
     get bounds() {
       return (bounds ??= sceneBounds(nodes, regions, edges));
     },
   };
+}
+
+/** A region's columns as its members' boxes were drawn from them. */
+interface RegionDrawing {
+  region: Region;
+  anchor: LayoutPoint;
+  sideKinds: readonly ('service' | 'region-side')[];
+  sideKey: string;
+  columns: ReturnType<typeof regionColumns>;
+}
+
+/** The box of a component in a region: the one drawn before when nothing it is drawn from changed. */
+function regionalNode(design: Pick<Design, 'regions'>, component: Component, drawing: RegionDrawing, stored: LayoutPoint | undefined, dragged: LayoutPoint | undefined): DiagramNode {
+  const { region, anchor, sideKinds, sideKey, columns } = drawing;
+  const dragging = dragged !== undefined;
+  const kept = dragging ? undefined : keptNode(component, region, anchor, sideKey, stored);
+  if (kept) return kept;
+  const zones = componentZones(design, component);
+  const { x, width } = columnIn(region, columns, sideKinds, component, zones);
+  const at = dragged ?? stored ?? { x, y: firstRowTop(anchor.y) };
+  const node: DiagramNode = {
+    id: component.id,
+    component,
+    place: placeOf(component),
+    // A component being dragged follows the pointer; it snaps to its zones when dropped.
+    x: dragging ? at.x : x,
+    y: at.y,
+    width,
+    height: NODE_HEIGHT,
+    zones,
+  };
+  if (node.place === 'network') {
+    const indexes = zoneIndexes(region, zones);
+    node.zoneSpan = region.zones.slice(indexes[0], indexes[indexes.length - 1]! + 1).map((zone) => ({ zone, on: zones.includes(zone) }));
+  }
+  if (!dragging) regionalNodes.set(component, { node, region, anchor, sideKinds: sideKey, stored });
+  return node;
+}
+
+/** The box of a component outside any region: its stored position alone. */
+function globalNode(component: Component, stored: LayoutPoint | undefined, dragged: LayoutPoint | undefined): DiagramNode {
+  const kept = dragged ? undefined : globalNodes.get(component);
+  if (kept && samePoint(kept.stored, stored)) return kept.node;
+  const at = dragged ?? stored ?? { x: 0, y: 0 };
+  const node: DiagramNode = { id: component.id, component, place: placeOf({ kind: component.kind, region: undefined }), x: at.x, y: at.y, width: NODE_WIDTH, height: NODE_HEIGHT, zones: [] };
+  if (!dragged) globalNodes.set(component, { node, stored });
+  return node;
+}
+
+/**
+ * What a scene of plain elbows without a drag was built from, so that the next one can be worked
+ * out from it (`nextScene`). The lookups are shared by the scenes worked out from one another, as
+ * long as the same components and connections are drawn in the same order.
+ */
+interface SceneSource {
+  design: Pick<Design, 'regions' | 'components' | 'connections'>;
+  positions: Positions;
+  /** Where each component's box is in the scene's nodes. */
+  nodeIndex: ReadonlyMap<string, number>;
+  drawings: ReadonlyMap<string, RegionDrawing>;
+  /** The indexes of the edges at each component, made when first needed. */
+  edges: { of: Map<string, number[]> | null };
+}
+const sources = new WeakMap<Scene, SceneSource>();
+
+/** Which boxes and edges of `previous` a scene worked out from it by `nextScene` replaced (by index). */
+export interface SceneChange {
+  previous: Scene;
+  nodes: readonly number[];
+  edges: readonly number[];
+}
+const changes = new WeakMap<Scene, SceneChange>();
+
+/** What `nextScene` changed to make `scene`, when it was worked out from another one. */
+export function sceneChange(scene: Scene): SceneChange | undefined {
+  return changes.get(scene);
+}
+
+/**
+ * The scene `buildScene(design, positions, { route: false })` gives, worked out from `previous`
+ * (a scene of plain elbows of the design before an edit) when the edit changed some components'
+ * fields and nothing else drawn: the same regions, positions and connections, the same components
+ * in the same order, each in the region and the kind of place it was in. Only the boxes of the
+ * components that changed and the elbows at them are drawn again, and nothing is looked at for
+ * the others: at 5,000 components building a whole scene (a box and a lookup entry for each
+ * component, an elbow for each connection) was several milliseconds of every edit. Anything else
+ * builds the scene from nothing.
+ */
+export function nextScene(previous: Scene | undefined, design: Pick<Design, 'regions' | 'components' | 'connections'>, positions: Positions): Scene {
+  const source = previous && sources.get(previous);
+  if (
+    !previous ||
+    !source ||
+    source.positions !== positions ||
+    source.design.regions !== design.regions ||
+    source.design.connections !== design.connections ||
+    source.design.components.length !== design.components.length
+  ) {
+    return buildScene(design, positions, { route: false });
+  }
+  const before = source.design.components;
+  const changed: Component[] = [];
+  for (let i = 0; i < design.components.length; i += 1) {
+    const component = design.components[i]!;
+    const was = before[i]!;
+    if (component === was) continue;
+    if (component.id !== was.id || component.region !== was.region || placeOf(component) !== placeOf(was)) return buildScene(design, positions, { route: false });
+    changed.push(component);
+  }
+  if (changed.length === 0) {
+    const same = makeScene(previous.nodes, undefined, previous.regions, previous.edges);
+    sources.set(same, { ...source, design });
+    return same;
+  }
+  const nodes = previous.nodes.slice();
+  const changedNodes: number[] = [];
+  for (const component of changed) {
+    const index = source.nodeIndex.get(component.id)!;
+    const drawing = component.region === undefined ? undefined : source.drawings.get(component.region);
+    const node = drawing ? regionalNode(design, component, drawing, positions[component.id], undefined) : globalNode(component, positions[component.id], undefined);
+    if (node === nodes[index]) continue;
+    nodes[index] = node;
+    changedNodes.push(index);
+  }
+  if (changedNodes.length === 0) {
+    const same = makeScene(previous.nodes, undefined, previous.regions, previous.edges);
+    sources.set(same, { ...source, design });
+    return same;
+  }
+  const edgesOf = (source.edges.of ??= edgeIndexes(previous.edges));
+  const edges = previous.edges.slice();
+  const changedEdges: number[] = [];
+  for (const index of changedNodes) {
+    for (const at of edgesOf.get(nodes[index]!.id) ?? []) {
+      const { connection } = edges[at]!;
+      const edge = elbowEdge(connection, nodes[source.nodeIndex.get(connection.from)!]!, nodes[source.nodeIndex.get(connection.to)!]!);
+      if (edge === edges[at]) continue;
+      edges[at] = edge;
+      changedEdges.push(at);
+    }
+  }
+  // The regions' boxes follow their members' y alone, which comes from the positions, unchanged.
+  const scene = makeScene(nodes, undefined, previous.regions, edges);
+  sources.set(scene, { ...source, design });
+  changes.set(scene, { previous, nodes: changedNodes, edges: changedEdges });
+  return scene;
+}
+
+function edgeIndexes(edges: readonly DiagramEdge[]): Map<string, number[]> {
+  const of = new Map<string, number[]>();
+  edges.forEach((edge, index) => {
+    for (const end of [edge.connection.from, edge.connection.to]) {
+      const list = of.get(end);
+      if (list) list.push(index);
+      else of.set(end, [index]);
+    }
+  });
+  return of;
 }
 
 function routeScene(connections: readonly Connection[], nodeById: ReadonlyMap<string, DiagramNode>, options: SceneOptions): DiagramEdge[] {

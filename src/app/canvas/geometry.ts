@@ -7,6 +7,7 @@ import {
   completePositions,
   freeY,
   nearestFree,
+  nextScene,
   placementAt,
   ROW_GAP,
   type DiagramNode,
@@ -83,7 +84,9 @@ export function createCanvasView(): (model: Pick<Design, 'regions' | 'components
   return (model, layout) => {
     if (last && last.model === model && last.layout === layout) return last.view;
     const positions = completePositions(model, layout);
-    const scene = buildScene(model, positions, { route: model.components.length <= ROUTE_MAX_COMPONENTS });
+    // A large design's scene is worked out from the one before: an edit of a few components draws those again.
+    const scene =
+      model.components.length <= ROUTE_MAX_COMPONENTS ? buildScene(model, positions, { route: true }) : nextScene(last?.view.scene, model, positions);
     const view = { positions, scene, regions: scene.regions };
     last = { model, layout, view };
     return view;

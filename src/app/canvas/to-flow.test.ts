@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../../catalog';
-import { buildScene, completePositions, type Positions, type Scene } from '../../diagram';
+import { buildScene, completePositions, nextScene, type Positions, type Scene } from '../../diagram';
 import { connectionId, type Design } from '../../model';
 import { createProjection, regionNodeId, type ProjectionInput } from './to-flow';
 
@@ -153,6 +153,27 @@ describe('the to-flow projection', () => {
     // The newcomer is in the caches a drag frame reads.
     const dragged = project(input(edited, { overlay: { newcomer: { x: 7, y: 9 } } }));
     expect(dragged.nodes.find((n) => n.id === 'newcomer')!.position).toEqual({ x: 7, y: 9 });
+  });
+
+  it('projects a scene worked out from the last one as a new projection of it would, replacing only what it redrew', () => {
+    const project = createProjection();
+    const positions = completePositions(design, design.layout ?? {});
+    const before = buildScene(design, positions, { route: false });
+    const first = project(input(design, { scene: before, simpleEdges: true }));
+    const id = 'c0-app-service';
+    const edited: Design = { ...design, components: design.components.map((c) => (c.id === id ? { ...c, zones: ['a'] } : c)) };
+    const scene = nextScene(before, edited, positions);
+    const after = project(input(edited, { scene, simpleEdges: true }));
+    const fresh = createProjection()(input(edited, { scene: buildScene(edited, positions, { route: false }), simpleEdges: true }));
+    expect(after.nodes.map((n) => ({ id: n.id, position: n.position, width: n.width, data: n.data }))).toEqual(fresh.nodes.map((n) => ({ id: n.id, position: n.position, width: n.width, data: n.data })));
+    expect(after.edges).toBe(first.edges);
+    expect([...after.routes]).toEqual([...fresh.routes]);
+    expect(after.nodes.filter((node, index) => node !== first.nodes[index]).map((node) => node.id)).toEqual([id]);
+    const moved = [...after.routes.keys()].filter((edge) => after.routes.get(edge) !== first.routes.get(edge));
+    expect(moved.length).toBeGreaterThan(0);
+    expect(moved.every((edge) => edge.includes(id))).toBe(true);
+    // The routes handed before are left as they were.
+    for (const [edge, route] of first.routes) expect(route).toBe(before.edges.find((e) => e.id === edge)!.points);
   });
 
   it('replaces only the nodes whose selection changed', () => {

@@ -1,6 +1,6 @@
 import type { Edge, Node, NodeHandle } from '@xyflow/react';
 import { MarkerType, Position, type EdgeMarker } from '@xyflow/react';
-import { MODE_COLOURS, type DiagramNode, type Point, type RegionBox, type Scene } from '../../diagram';
+import { MODE_COLOURS, sceneChange, type DiagramNode, type Point, type RegionBox, type Scene, type SceneChange } from '../../diagram';
 import { connectionId, type Component, type Connection, type ConnectionMode, type Provider } from '../../model';
 import type { Positions } from './geometry';
 
@@ -171,11 +171,65 @@ function connectionEdge(id: string, connection: Connection, free: boolean, selec
   };
 }
 
+/**
+ * The routes of the projected connections by id: a view over one list of routes in the edges'
+ * order. An edit that moved a few routes copies that list (references only), where a map of
+ * thousands of routes copied per edit took milliseconds at 5,000 components.
+ */
+class RouteList implements ReadonlyMap<string, readonly Point[]> {
+  constructor(
+    private readonly index: ReadonlyMap<string, number>,
+    private readonly ids: readonly string[],
+    private readonly points: readonly (readonly Point[])[],
+  ) {}
+  get(id: string): readonly Point[] | undefined {
+    const at = this.index.get(id);
+    return at === undefined ? undefined : this.points[at];
+  }
+  has(id: string): boolean {
+    return this.index.has(id);
+  }
+  keyAt(at: number): string | undefined {
+    return this.ids[at];
+  }
+  at(index: number): readonly Point[] | undefined {
+    return this.points[index];
+  }
+  /** A copy of the routes in order, to change and hand to `withPoints`. */
+  allPoints(): (readonly Point[])[] {
+    return this.points.slice();
+  }
+  get size(): number {
+    return this.ids.length;
+  }
+  /** The same ids with these routes (one for each, in order): a new list, this one left as it was. */
+  withPoints(points: readonly (readonly Point[])[]): RouteList {
+    return new RouteList(this.index, this.ids, points);
+  }
+  *entries(): MapIterator<[string, readonly Point[]]> {
+    for (let i = 0; i < this.ids.length; i += 1) yield [this.ids[i]!, this.points[i]!];
+  }
+  *keys(): MapIterator<string> {
+    yield* this.ids;
+  }
+  *values(): MapIterator<readonly Point[]> {
+    yield* this.points;
+  }
+  forEach(callback: (value: readonly Point[], key: string, map: ReadonlyMap<string, readonly Point[]>) => void): void {
+    for (let i = 0; i < this.ids.length; i += 1) callback(this.points[i]!, this.ids[i]!, this);
+  }
+  [Symbol.iterator](): MapIterator<[string, readonly Point[]]> {
+    return this.entries();
+  }
+}
+
+const NO_ROUTES = new RouteList(new Map(), [], []);
+
 /** A projection with its own identity cache; one per canvas. */
 export function createProjection(): (input: ProjectionInput) => Projection {
   let components = new Map<string, CachedComponent>();
   let edges = new Map<string, CachedEdge>();
-  let routes: ReadonlyMap<string, readonly Point[]> = new Map();
+  let routes: RouteList = NO_ROUTES;
   let regions = new Map<string, CachedRegion>();
   // The previous arrays, returned again when no element changed: React Flow rebuilds its edge
   // lookup whenever the edges array is new, so a frame that touches no edge must not make one.
@@ -242,7 +296,53 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     return { nodes: lastNodes, edges: lastEdges, routes };
   };
 
+  /**
+   * A scene worked out from the last one projected (`nextScene`), everything else as it was: only
+   * the boxes and routes it replaced are looked at. The nodes keep their places and the connections
+   * their objects (an edit of a component's fields leaves its connections as they were), so the
+   * lookups of where each node and edge sits stay as they are.
+   */
+  const patch = (input: ProjectionInput, change: SceneChange): Projection => {
+    const { scene, selectedComponents, overview } = input;
+    const offset = scene.regions.length;
+    let nodes: FlowNode[] | null = null;
+    for (const index of change.nodes) {
+      const box = scene.nodes[index]!;
+      const selected = selectedComponents.has(box.id);
+      const cached = components.get(box.id);
+      if (cached && cached.selected === selected && cached.hidden === overview && sameBox(cached.box, box)) continue;
+      const region = box.component.region;
+      const regionZones = region === undefined ? undefined : scene.regions.find((r) => r.region.id === region)?.region.zones;
+      const node = componentNode(box, regionZones, selected, overview);
+      components.set(box.id, { node, box, selected, hidden: overview });
+      (nodes ??= baseNodes.slice())[offset + index] = node;
+    }
+    let points: (readonly Point[])[] | null = null;
+    for (const index of change.edges) {
+      const { points: route } = scene.edges[index]!;
+      if (!samePoints(routes.at(index)!, route)) (points ??= routes.allPoints())[index] = route;
+    }
+    if (points) routes = routes.withPoints(points);
+    if (nodes) baseNodes = nodes;
+    base = { ...input };
+    lastNodes = baseNodes;
+    lastEdges = overview ? [] : baseEdges;
+    return { nodes: lastNodes, edges: lastEdges, routes };
+  };
+
   return (input) => {
+    const change = sceneChange(input.scene);
+    if (
+      change &&
+      base !== null &&
+      change.previous === base.scene &&
+      change.previous.regions === input.scene.regions &&
+      input.overlay === null &&
+      lastOverlay === null &&
+      sameBase({ ...input, scene: base.scene })
+    ) {
+      return patch(input, change);
+    }
     if (sameBase(input) && (input.overlay !== null || lastOverlay !== null)) {
       if (input.overlay !== null) return frame(input);
       // The drag ended without a change to the document (dropped where it began): back to the full build's arrays.
@@ -304,15 +404,20 @@ export function createProjection(): (input: ProjectionInput) => Projection {
     }
     if (components.size !== scene.nodes.length) components = new Map(scene.nodes.map((box) => [box.id, components.get(box.id)!]));
 
-    // The routes are handed to the mounted connections, which compare the map before with the map
-    // after: a map that changed is a new one (copied once), never the old one written over.
-    let nextRoutes: Map<string, readonly Point[]> | null = null;
+    // The routes are handed to the mounted connections, which compare the routes before with the
+    // routes after: routes that changed are a new list, never the old one written over.
     const edgeList: ConnectionEdge[] = [];
+    const routeIds: string[] = [];
+    const routePoints: (readonly Point[])[] = [];
+    let routesMoved = false;
     for (const sceneEdge of scene.edges) {
       const { connection, points } = sceneEdge;
       const id = sceneEdge.id;
       const route = routes.get(id);
-      if (route === undefined || !samePoints(route, points)) (nextRoutes ??= new Map(routes)).set(id, points);
+      const kept = route !== undefined && samePoints(route, points) ? route : points;
+      routesMoved ||= kept !== route;
+      routeIds.push(id);
+      routePoints.push(kept);
       const selected = selectedConnections.has(id);
       const cached = edges.get(id);
       if (cached && cached.connection === connection && cached.selected === selected && cached.hidden === overview && cached.simple === simpleEdges) {
@@ -324,10 +429,9 @@ export function createProjection(): (input: ProjectionInput) => Projection {
       edgeList.push(edge);
     }
     if (edges.size !== scene.edges.length) edges = new Map(scene.edges.map((edge) => [edge.id, edges.get(edge.id)!]));
-    if (nextRoutes !== null || routes.size !== scene.edges.length) {
-      const next = nextRoutes ?? new Map(routes);
-      routes = next.size === scene.edges.length ? next : new Map(scene.edges.map((edge) => [edge.id, next.get(edge.id)!]));
-    }
+    // The lookup by id is made again only when the connections drawn, or their order, changed.
+    if (routes.size !== routeIds.length || routeIds.some((id, index) => routes.keyAt(index) !== id)) routes = new RouteList(new Map(routeIds.map((id, index) => [id, index])), routeIds, routePoints);
+    else if (routesMoved) routes = routes.withPoints(routePoints);
 
     const nodes: FlowNode[] = [...regionNodes, ...componentNodes];
     // Compared with the previous full build's arrays, not the last drag frame's: a rebuild during a
