@@ -14,10 +14,9 @@ import {
 import '@xyflow/react/dist/base.css';
 import { findKind } from '../../catalog';
 import { firstView, gridLayout, simpleOrdering } from '../../diagram';
-import { autoLayout } from '../../diagram/elk-layout';
 import { connectionId, type LayoutPoint } from '../../model';
+import { canvasPainted } from '../canvas-painted';
 import { addComponentOfKind, addRegion, applyLayout, connect, moveComponents, placeComponents } from '../commands';
-import { installKeyboardShortcuts } from '../keyboard';
 import {
   beginGesture,
   endGesture,
@@ -76,6 +75,16 @@ const minimapColor = (node: FlowNode) => {
   if (node.type !== 'component') return 'transparent';
   return LAYER_COLORS[findKind(node.data.component.kind)?.layer ?? 'app'];
 };
+
+/**
+ * ELK's layout, loaded with the code that drives it when a layout is first asked for: a design that
+ * opens with its positions (the sample design, the templates, a saved design) never loads either,
+ * and the first paint does not wait for them.
+ */
+async function autoLayout(design: ReturnType<typeof useStore.getState>['model']): Promise<Record<string, LayoutPoint>> {
+  const elk = await import('../../diagram/elk-layout');
+  return elk.autoLayout(design);
+}
 
 /** Positions for a design that opens without usable ones: ELK's layout, or the grid's alone for large designs. */
 async function openingLayout(model: ReturnType<typeof useStore.getState>['model']): Promise<Record<string, LayoutPoint>> {
@@ -201,7 +210,21 @@ function Flow() {
     return () => setCanvasBridge(null);
   }, [flow, tidyUp, currentView]);
 
-  useEffect(() => installKeyboardShortcuts(), []);
+  // The shortcuts load once the canvas has painted: no key reaches the canvas before it shows, and
+  // the first paint does not fetch them.
+  useEffect(() => {
+    let remove: (() => void) | undefined;
+    let mounted = true;
+    void canvasPainted()
+      .then(() => import('../keyboard'))
+      .then(({ installKeyboardShortcuts }) => {
+        if (mounted) remove = installKeyboardShortcuts();
+      });
+    return () => {
+      mounted = false;
+      remove?.();
+    };
+  }, []);
 
   // Opening a design: lay it out when it comes without usable positions (templates and designs
   // saved by this version come with theirs; a hand-written file, or a layout from before zones
