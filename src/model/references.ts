@@ -4,9 +4,6 @@ import { connectionId } from './ids';
 import { resolveTiers } from './tiers';
 import { locationProblem } from './region-codes';
 
-/** Zones of a component looked back along for a duplicate; a longer list gets a set. */
-const SHORT_ZONE_LIST = 8;
-
 /** A region's zones as a message lists them: the first ten, and how many more. */
 function listedZones(zones: readonly string[]): string {
   const listed = zones.slice(0, 10).map((zone) => `"${zone}"`).join(', ');
@@ -60,9 +57,8 @@ export function checkReferences(design: Design): DesignProblem[] {
     const zones = component.zones;
     if (zones === undefined) return;
     const regionZones = zonesOfRegion.get(region)!;
-    // A component names one to three zones: looking back along so short a list is cheaper than a set
-    // for each of thousands of components; a long list gets a set.
-    const seen = zones.length > SHORT_ZONE_LIST ? new Set<string>() : undefined;
+    // The schema keeps the list to MAX_ZONES_PER_REGION (a component names one to three): looking back
+    // along it is cheaper than a set for each of thousands of components.
     for (let zoneIndex = 0; zoneIndex < zones.length; zoneIndex += 1) {
       const zone = zones[zoneIndex]!;
       if (!regionZones.has(zone)) {
@@ -71,10 +67,9 @@ export function checkReferences(design: Design): DesignProblem[] {
           code: 'zone-not-in-region',
           message: `zone "${zone}" is not a zone of region "${region.id}" (it has ${listedZones(region.zones)})`,
         });
-      } else if (seen ? seen.has(zone) : zoneIndex > 0 && zones.lastIndexOf(zone, zoneIndex - 1) !== -1) {
+      } else if (zoneIndex > 0 && zones.lastIndexOf(zone, zoneIndex - 1) !== -1) {
         problems.push({ path: ['components', index, 'zones', zoneIndex], code: 'duplicate-id', message: `zone "${zone}" is listed twice` });
       }
-      seen?.add(zone);
     }
   });
 
