@@ -91,9 +91,7 @@ function completeTraits(capabilities: KindCapabilities, component: Component, co
   // caches (it was the largest cost of building a design's indexes); a for-in reads each object's
   // own fields in order, and the traits, all of one shape, take them. Then the defaults, read back
   // from the traits (one shape) as they were from the answers.
-  const own = traits as Record<string, unknown>;
-  const given = answers as Record<string, unknown>;
-  for (const key in given) own[key] = given[key];
+  Object.assign(traits, answers);
   const operator = (traits.operator ??= capabilities.external ? 'vendor' : capabilities.instances || capabilities.deployable ? 'team' : 'provider');
   const zoneRedundant = (traits.zoneRedundant ??= capabilities.zoneRedundantService === true && operator === 'provider');
   traits.instanceUnits ??= component.replicas ?? (capabilities.instances ? 1 : context.zones.length);
@@ -126,9 +124,7 @@ function oneShapeData(given: DataTraits): DataTraits {
     pitrAvailable: undefined,
     vault: undefined,
   };
-  const own = data as Record<string, unknown>;
-  const fields = given as unknown as Record<string, unknown>;
-  for (const key in fields) own[key] = fields[key];
+  Object.assign(data, given);
   return data as DataTraits;
 }
 

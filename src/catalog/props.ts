@@ -33,7 +33,16 @@ function mergeWithDefaults(specs: readonly PropSpec[], defaults: Record<string, 
   for (let k = 0; k < keys.length; k += 1) {
     const key = keys[k]!;
     const value = given[key];
-    const spec = value !== null && typeof value === 'object' ? specs.find((s) => s.key === key) : undefined;
+    // The spec looked up along the list without a closure (one a value, for every component analysed).
+    let spec: PropSpec | undefined;
+    if (value !== null && typeof value === 'object') {
+      for (let s = 0; s < specs.length; s += 1) {
+        if (specs[s]!.key === key) {
+          spec = specs[s];
+          break;
+        }
+      }
+    }
     if (spec?.type === 'group') {
       merged[key] = mergeWithDefaults(spec.fields, (defaults[key] as Record<string, unknown>) ?? {}, value as Record<string, unknown>);
     } else {
