@@ -105,6 +105,8 @@ function failedZoneNamesByRegion(failedZones: ReadonlySet<string>, failedRegions
   return byRegion;
 }
 
+const NO_INDICES: readonly number[] = Object.freeze([]);
+
 /** O(size of what fails): only the components of the failed zones and regions are visited. */
 export function applyFailure(graph: DesignGraph, failure: Failure): FailureState {
   const { size, down, degraded, failedRegions, failedZones } = nothingLost(graph, failure);
@@ -121,7 +123,11 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
     const i = graph.indexById.get(id);
     if (i !== undefined) markDown(i);
   }
-  for (const region of failedRegions) for (const i of graph.byRegion.get(region) ?? []) markDown(i);
+  for (const region of failedRegions) {
+    // Indexed: a region holds thousands of components, and a for-of in the unoptimised tiers makes an iterator result for each.
+    const list = graph.byRegion.get(region) ?? NO_INDICES;
+    for (let k = 0; k < list.length; k += 1) markDown(list[k]!);
+  }
   // One set of failed zone names per region, shared by its components (a component only ever asks
   // whether one of its own zones is in it), and a count per component: no allocation per component.
   const failedByRegion = failedZoneNamesByRegion(failedZones, failedRegions);
@@ -129,7 +135,9 @@ export function applyFailure(graph: DesignGraph, failure: Failure): FailureState
   const lostCount = failedByRegion.size > 0 ? new Uint16Array(size) : undefined;
   for (const [region, names] of failedByRegion) {
     for (const zone of names) {
-      for (const i of graph.byZone.get(`${region}/${zone}`) ?? []) {
+      const list = graph.byZone.get(`${region}/${zone}`) ?? NO_INDICES;
+      for (let k = 0; k < list.length; k += 1) {
+        const i = list[k]!;
         if (down[i]) continue;
         const count = lostCount![i]! + 1;
         lostCount![i] = count;
@@ -172,7 +180,7 @@ export function applyFailureOver(graph: DesignGraph, failure: Failure, indices: 
       // As applyFailure counts: once per instance zone that failed; down when every one did.
       const zones = graph.instanceZones[i]!;
       let lost = 0;
-      for (const zone of zones) if (names.has(zone)) lost += 1;
+      for (let z = 0; z < zones.length; z += 1) if (names.has(zones[z]!)) lost += 1;
       if (lost > 0 && lost >= zones.length) isDown = true;
       else if (lost > 0) {
         degraded[i] = 1;

@@ -21,8 +21,9 @@ export function latest(estimates: readonly Estimate[]): Estimate {
   if (estimates.length === 1) return { seconds: estimates[0]!.seconds, assumptions: uniqueAssumptions(estimates[0]!.assumptions) };
   let seconds: number | null = 0;
   const assumptions: Assumption[] = [];
-  for (const e of estimates) {
-    assumptions.push(...e.assumptions);
+  for (let k = 0; k < estimates.length; k += 1) {
+    const e = estimates[k]!;
+    for (let a = 0; a < e.assumptions.length; a += 1) assumptions.push(e.assumptions[a]!);
     if (seconds === null || e.seconds === null) seconds = null;
     else seconds = Math.max(seconds, e.seconds);
   }
@@ -33,7 +34,7 @@ export function uniqueAssumptions(list: readonly Assumption[]): Assumption[] {
   if (list.length <= 1) return [...list];
   if (list.length > 16) {
     const seen = new Map<string, Assumption>();
-    for (const a of list) if (!seen.has(a.id)) seen.set(a.id, a);
+    for (let k = 0; k < list.length; k += 1) if (!seen.has(list[k]!.id)) seen.set(list[k]!.id, list[k]!);
     return [...seen.values()].sort(byId);
   }
   // A few at a time (the common case, thousands of times an analysis): compared in place, without a map.
