@@ -13,10 +13,14 @@ import { applyPatch, patchComponent, type AutoFix, type ComponentReach, type Com
  */
 export function downOnRoutes(graph: DesignGraph, plansById: ReadonlyMap<string, JourneyPlan>, journeys: readonly { readonly id: string }[], downComponents: readonly string[]): number[] {
   const onRoutes = new Map<string, number>();
-  for (const journey of journeys) for (const i of plansById.get(journey.id)!.relevant) onRoutes.set(graph.components[i]!.id, i);
+  for (let j = 0; j < journeys.length; j += 1) {
+    const relevant = plansById.get(journeys[j]!.id)!.relevant;
+    for (let k = 0; k < relevant.length; k += 1) onRoutes.set(graph.components[relevant[k]!]!.id, relevant[k]!);
+  }
   const hit = new Set<number>();
-  for (const id of downComponents) {
-    const i = onRoutes.get(id);
+  // Indexed: a region's scenario takes down thousands, and a for-of in the unoptimised tiers makes an iterator result for each.
+  for (let k = 0; k < downComponents.length; k += 1) {
+    const i = onRoutes.get(downComponents[k]!);
     if (i !== undefined) hit.add(i);
   }
   return [...hit].sort((a, b) => a - b);
