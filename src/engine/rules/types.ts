@@ -80,6 +80,7 @@ export interface RuleContext {
   tierClass: TierClass;
   plans: () => readonly JourneyPlan[];
   journeys: () => readonly JourneyAvailability[];
+  /** The failure scenarios in scenarioIndex's order: every zone's and region's first, then the components'. */
   scenarios: () => readonly FailureScenario[];
   /** Display name of a component index. */
   name: (i: number) => string;
