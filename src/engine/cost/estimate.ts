@@ -223,10 +223,13 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   let secondary = 0;
   let importedLines = 0;
   let excludedLines = 0;
+  // Lines share a few price dates: each is read once (a regular expression per priced line otherwise).
+  const dates = new Map<string, string>();
   for (const line of lineItems) {
     if (line.status === 'priced') {
       if (line.asOf !== undefined) {
-        const date = asOfDate(line.asOf);
+        let date = dates.get(line.asOf);
+        if (date === undefined) dates.set(line.asOf, (date = asOfDate(line.asOf)));
         if (oldest === undefined || date < oldest) oldest = date;
         if (newest === undefined || date > newest) newest = date;
       }
