@@ -1,6 +1,6 @@
 import { kindOf, LAYER_TITLES, LAYERS, type Layer } from '../../src/catalog';
 import { componentZones, designTier, displayName, formatDuration, type Design } from '../../src/model';
-import { analyzeDesign, weakestJourney, type DesignAnalysis, type Finding, type FailureScenario } from '../../src/engine';
+import { analyzeDesign, graphOf, weakestJourney, type DesignAnalysis, type Finding, type FailureScenario } from '../../src/engine';
 import { COMMITMENT_TITLES, estimateCost, totalCaption, type CatalogSet, type CostReport, type EstimateOptions, type SourceKind } from '../../src/engine/cost';
 import { formatAvailability, formatDowntime, formatEstimate, formatModelled, formatModelledRange, formatMoney, formatNines, formatPercent } from '../../src/engine/format';
 import { recoveryByClass, SCENARIO_CLASSES, SCENARIO_CLASS_TITLES, type ScenarioCell, type ScenarioClass } from '../../src/engine/compare';
@@ -66,7 +66,8 @@ export interface ProposalFacts {
 
 export function proposalFacts(design: Design, options: ProposalOptions = {}): ProposalFacts {
   const analysis = options.analysis ?? analyzeDesign(design);
-  const cost = options.cost ?? estimateCost(design, options.catalogs ?? [], options.estimate ?? {});
+  // Priced from the graph the analysis made (kept among the last few): the what-ifs read it too, so it is no extra work.
+  const cost = options.cost ?? estimateCost(design, options.catalogs ?? [], { ...options.estimate, graph: graphOf(design) });
   const names = new Map(design.journeys.map((j) => [j.id, j.name]));
   return {
     design,
