@@ -38,4 +38,10 @@ describe('the code counts of a file', () => {
     expect(codeCountsOfUtf8(splitAt('resource "', [3, 3, 9]))).toEqual({ lines: 1, resources: 1 });
     expect(codeCountsOfUtf8(splitAt('resource ', []))).toEqual({ lines: 1, resources: 0 });
   });
+
+  it('give the same counts from long files read a word at a time, at any alignment', () => {
+    const long = Array.from({ length: 400 }, (_, i) => (i % 7 === 0 ? `resource "aws_x" "n${i}" {` : i % 5 === 0 ? `rescue ${'é'.repeat(i % 4)}` : `  name = "${'x'.repeat(i % 13)}"`)).join('\n');
+    const length = encoder.encode(long).length;
+    for (const cuts of [[], [1], [2, 3], [5, 1001, 1003], [length - 1], [7, 13, 4099, length - 2]]) expect(codeCountsOfUtf8(splitAt(long, cuts)), String(cuts)).toEqual(codeCounts(long));
+  });
 });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../../catalog';
 import type { Design } from '../../model';
+import { graphOf } from '../graph';
 import { estimateCost } from './estimate';
 import { totalCaption } from '../format';
 import { fixture, loadCatalogs, regionCopyBook, template, templateNames } from './testing';
@@ -180,5 +181,19 @@ describe('catalogs and regions', () => {
     const report = estimateCost(fixture('three-m5-large'), catalogs);
     expect(report.asOf).toBe('2025-07-07');
     expect(report.lineItems[0]?.asOf).toMatch(/^2025-07-07/);
+  });
+});
+
+describe("the analysis's graph", () => {
+  it('gives the same report as pricing without it, also from a graph carried over an edit, and is not used for another design', () => {
+    for (const design of [...templateNames().map(template), syntheticDesign(300, 3)]) {
+      const alone = JSON.stringify(estimateCost(design, catalogs));
+      expect(JSON.stringify(estimateCost(design, catalogs, { graph: graphOf(design) }))).toBe(alone);
+      // An edit of one component: the new graph borrows the other components' answers from the one before.
+      const edited = { ...design, components: design.components.map((c, i) => (i === 0 ? { ...c, replicas: (c.replicas ?? 1) + 2 } : c)) };
+      const graph = graphOf(edited, graphOf(design));
+      expect(JSON.stringify(estimateCost(edited, catalogs, { graph }))).toBe(JSON.stringify(estimateCost(edited, catalogs)));
+      expect(JSON.stringify(estimateCost(edited, catalogs, { graph: graphOf(design) }))).toBe(JSON.stringify(estimateCost(edited, catalogs)));
+    }
   });
 });

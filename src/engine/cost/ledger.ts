@@ -274,7 +274,7 @@ export class ComponentLedger<P = AnyProps> {
 
   /** The catalog has no price for `key` in `location`: say whether it has one elsewhere. */
   private missingPrice(what: string, key: string, location: string, label?: string): void {
-    const gap = this.book.missing(key, location, label ?? `"${key}"`);
+    const gap = this.book.missing(key, location, label);
     this.note(gap.status, what, gap.reason);
   }
 

@@ -129,7 +129,7 @@ export class PriceBook {
   private readonly layers: { catalog: PriceCatalog; imported: boolean; byKey: Map<string, CatalogPrice[]> }[];
   private readonly memo = new Map<string, Map<string, PriceMatch | null>>();
   private readonly regionLists = new Map<string, readonly string[]>();
-  private readonly gaps = new Map<string, MissingPrice>();
+  private readonly gaps = new Map<string, Map<string, Map<string | undefined, MissingPrice>>>();
   private readonly shapes = new Map<string, InstanceShape>();
 
   /** `imported` catalogs win over `bundled`, the first imported over later ones. */
@@ -168,20 +168,26 @@ export class PriceBook {
 
   /**
    * Why no line can be priced from `key` in `location`, in a line's words (`name`: what the line
-   * calls the price): the catalog has it only for other regions, or not at all. Made once for each
-   * question: a large design asks the same ones thousands of times, and its lines share the text.
+   * calls the price; by default the key in quotes): the catalog has it only for other regions, or
+   * not at all. Made once for each question: a large design asks the same ones thousands of times
+   * (about 6,700 lines at 5,000 components), and its lines share the text. Looked up by key,
+   * location and name in turn, with no text made to ask.
    */
-  missing(key: string, location: string, name: string): MissingPrice {
-    const question = `${key}\n${location}\n${name}`;
-    let gap = this.gaps.get(question);
+  missing(key: string, location: string, name?: string): MissingPrice {
+    let byLocation = this.gaps.get(key);
+    if (byLocation === undefined) this.gaps.set(key, (byLocation = new Map()));
+    let byName = byLocation.get(location);
+    if (byName === undefined) byLocation.set(location, (byName = new Map()));
+    let gap = byName.get(name);
     if (gap === undefined) {
       const elsewhere = this.regionsOf(key);
       const provider = this.provider.toUpperCase();
+      const named = name ?? `"${key}"`;
       gap =
         elsewhere.length > 0
-          ? { status: 'not-in-region', reason: `no ${provider} price for ${name} in ${location} (the catalog has it for ${elsewhere.join(', ')}; another region's price is not used); import a price book to price it` }
-          : { status: 'not-in-catalog', reason: `no ${provider} price for ${name} in the catalog` };
-      this.gaps.set(question, gap);
+          ? { status: 'not-in-region', reason: `no ${provider} price for ${named} in ${location} (the catalog has it for ${elsewhere.join(', ')}; another region's price is not used); import a price book to price it` }
+          : { status: 'not-in-catalog', reason: `no ${provider} price for ${named} in the catalog` };
+      byName.set(name, gap);
     }
     return gap;
   }
