@@ -88,9 +88,10 @@ function completeTraits(capabilities: KindCapabilities, component: Component, co
   };
   // The answers copied over by their own keys: each kind's answers have shapes of their own, and
   // reading every field by name from all of them is a lookup per field that misses the engine's
-  // caches (it was the largest cost of building a design's indexes); a for-in reads each object's
-  // own fields in order, and the traits, all of one shape, take them. Then the defaults, read back
-  // from the traits (one shape) as they were from the answers.
+  // caches (it was the largest cost of building a design's indexes). Object.assign copies an object's
+  // own fields in order as a for-in of keyed stores did, for less: each store of a for-in's varying
+  // keys went through the engine's generic lookup. The traits, all of one shape, take them; then the
+  // defaults, read back from the traits as they were from the answers.
   Object.assign(traits, answers);
   const operator = (traits.operator ??= capabilities.external ? 'vendor' : capabilities.instances || capabilities.deployable ? 'team' : 'provider');
   const zoneRedundant = (traits.zoneRedundant ??= capabilities.zoneRedundantService === true && operator === 'provider');
@@ -124,6 +125,7 @@ function oneShapeData(given: DataTraits): DataTraits {
     pitrAvailable: undefined,
     vault: undefined,
   };
+  // As completeTraits copies the answers.
   Object.assign(data, given);
   return data as DataTraits;
 }
