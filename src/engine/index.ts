@@ -5,6 +5,7 @@
  */
 export { analyzeDesign, checkDesign, ruleContext, ruleSeverity, tierClassOf, type DesignAnalysis, type Scorecard, type ObjectiveCheck } from './analysis/analyze';
 export { analyzeChange, analyzeChangeFigures, designFigures, touchedComponents, type DesignFigures } from './analysis/change';
+export { findingsChange, type FindingsChange } from './analysis/findings';
 export { simulateFailure, journeyPlans, type SimulationResult, type JourneyOutcome, type JourneyPlan } from './analysis/journeys';
 export { failureScenarios, simulateScenario, type FailureScenario, type ScenarioKind, type DataLoss } from './analysis/scenarios';
 export { journeysAvailability, componentSla, type JourneyAvailability, type AvailabilityTerm, type FloorStatus } from './analysis/availability';

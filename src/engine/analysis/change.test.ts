@@ -11,6 +11,7 @@ import { applyPatch, patchComponent, type AutoFix, type ComponentScope, type Des
 const { addComponent, addConnection, addSuppression, removeItems, removeSuppressions, setComponentProp, setComponentRegion, setConnectionMode, toggleComponentZone, updateComponent, updateDesignFields, updateRegion, upsertJourney } = modelEdits;
 import { analyzeDesign, type DesignAnalysis } from './analyze';
 import { analyzeChange, analyzeChangeFigures, scenarioReuse, touchedComponents } from './change';
+import { findingsChange } from './findings';
 import { scenarioIndex, type EarlierScenarios } from './scenarios';
 
 /**
@@ -41,15 +42,44 @@ interface Tally {
   incremental: number;
   /** Findings taken from the analysis before the change (the same objects), over every change. */
   keptFindings: number;
+  /** Changes whose findings carry the record of what went and came (`findingsChange`). */
+  recorded: number;
 }
 
-const newTally = (): Tally => ({ changes: 0, incremental: 0, keptFindings: 0 });
+const newTally = (): Tally => ({ changes: 0, incremental: 0, keptFindings: 0, recorded: 0 });
+
+/** Counts of each object in a list. */
+function countsOf<T>(items: Iterable<T>): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Where the findings after a change record how they came from those before it, they are exactly
+ * those before less the gone plus the added, object for object (the canvas's badges are counted from it).
+ */
+function expectRecordedChange(beforeAnalysis: DesignAnalysis, changed: DesignAnalysis, label: string, tally: Tally): void {
+  const record = findingsChange(changed.findings);
+  if (!record) return;
+  tally.recorded += 1;
+  expect(record.earlier, label).toBe(beforeAnalysis.findings);
+  const counts = countsOf(beforeAnalysis.findings);
+  for (const finding of record.gone) {
+    expect(counts.get(finding) ?? 0, `${label}: a gone finding that was not there`).toBeGreaterThan(0);
+    counts.set(finding, counts.get(finding)! - 1);
+  }
+  for (const finding of record.added) counts.set(finding, (counts.get(finding) ?? 0) + 1);
+  for (const [finding, count] of [...counts]) if (count === 0) counts.delete(finding);
+  expect(counts, label).toEqual(countsOf(changed.findings));
+}
 
 /** Analyses `after` from `before` and from nothing, and expects the same analysis. */
 function expectSame(before: Design, beforeAnalysis: DesignAnalysis, after: Design, label: string, tally: Tally): DesignAnalysis {
   const changed = analyzeChange(before, beforeAnalysis, after);
   const fresh = fromNothing(after);
   expect(comparable(changed), label).toStrictEqual(comparable(fresh));
+  expectRecordedChange(beforeAnalysis, changed, label, tally);
   tally.changes += 1;
   if (analyzeChangeFigures(before, beforeAnalysis, after).incremental) tally.incremental += 1;
   // A finding taken from before the change must fix the design after it as a fresh one does.
@@ -174,6 +204,7 @@ function expectSameForEveryChange(design: Design): void {
   // Most changes are bounded: the test exercises the reuse, not only the fallback.
   expect(tally.incremental).toBeGreaterThan(tally.changes / 2);
   if (analysis.findings.length > 0) expect(tally.keptFindings).toBeGreaterThan(0);
+  expect(tally.recorded).toBeGreaterThan(tally.changes / 2);
 }
 
 describe('the analysis of a change, from the analysis before it', () => {

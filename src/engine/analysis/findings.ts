@@ -41,6 +41,26 @@ interface UnitsFound {
 const foundByRules = new WeakMap<readonly Finding[], readonly Found[]>();
 
 /**
+ * How the findings after a change differ from those before it, as object identities: the findings
+ * after are those before less `gone` plus `added` (a finding in both was found again as part of a
+ * rule's unit that changed). A caller that keeps something per finding (the canvas's badges) updates
+ * it from these few instead of comparing thousands of findings on every edit.
+ */
+export interface FindingsChange {
+  readonly earlier: readonly Finding[];
+  readonly gone: readonly Finding[];
+  readonly added: readonly Finding[];
+}
+
+/** Kept beside the findings that `rerunRules` worked out from earlier ones, like `foundByRules`. */
+const changeOfFindings = new WeakMap<readonly Finding[], FindingsChange>();
+
+/** How `findings` were worked out from the findings before a change; undefined when they were found from nothing. */
+export function findingsChange(findings: readonly Finding[]): FindingsChange | undefined {
+  return changeOfFindings.get(findings);
+}
+
+/**
  * The finding a rule's result makes: the rule's metadata, severity for the tier, and the suppression
  * that covers it. Every field named at once, the absent ones undefined (which JSON leaves out): every
  * finding has one shape, and none grows a second store for fields added after it was made. The
@@ -231,6 +251,7 @@ export function rerunRules(context: RuleContext, earlierFindings: readonly Findi
   });
   const sorted = (gone.length + added.length <= earlierFindings.length / 4 && mergeFindings(earlierFindings, gone, added, context.graph)) || sortFindings(flatten(found), context.graph);
   foundByRules.set(sorted, found);
+  changeOfFindings.set(sorted, { earlier: earlierFindings, gone, added: added.map((placed) => placed.finding) });
   return sorted;
 }
 

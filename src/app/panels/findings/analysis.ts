@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Design } from '../../../model';
-import { analyzeChange, analyzeDesign, severityRank, simulateScenario, SEVERITIES, type DesignAnalysis, type FailureScenario, type Failure, type Finding } from '../../../engine';
+import { analyzeChange, analyzeDesign, findingsChange, severityRank, simulateScenario, SEVERITIES, type DesignAnalysis, type FailureScenario, type Failure, type Finding } from '../../../engine';
 import { annotationOf, setAnnotations, useStore, withAnnotations, NO_ANNOTATIONS, type NodeAnnotation, type NodeAnnotations, type WhatIf } from '../../store';
 
 /**
@@ -94,6 +94,21 @@ function addFinding(tally: Map<string, number[]>, finding: Finding, by: 1 | -1):
 }
 
 /**
+ * The findings that went and came between two analyses' lists, as identities: the engine's record of
+ * the change when `now` was worked out from `earlier` (a few findings, however large the design);
+ * otherwise found by comparing the lists, a pass over thousands of findings at 5,000 components.
+ * A finding in both `gone` and `added` counts out and in again.
+ */
+function findingsSince(earlier: readonly Finding[], now: readonly Finding[]): { gone: Iterable<Finding>; added: readonly Finding[] } {
+  const change = findingsChange(now);
+  if (change && change.earlier === earlier) return change;
+  const gone = new Set(earlier);
+  const added: Finding[] = [];
+  for (const finding of now) if (!gone.delete(finding)) added.push(finding);
+  return { gone, added };
+}
+
+/**
  * The annotations of `analysis` and `whatIf`, counted from `before` (which this takes over: its
  * tally is changed in place): only the components named by a finding that came or went, or taken
  * down or brought back by the what-if, are looked at again; every other annotation object is kept.
@@ -102,10 +117,8 @@ function addFinding(tally: Map<string, number[]>, finding: Finding, by: 1 | -1):
 export function recountAnnotations(before: CountedAnnotations, analysis: DesignAnalysis, whatIf: FailureScenario | null): CountedAnnotations {
   const { tally } = before;
   const touched = new Set<string>();
-  if (analysis !== before.analysis) {
-    const gone = new Set(before.analysis.findings);
-    const added: Finding[] = [];
-    for (const finding of analysis.findings) if (!gone.delete(finding) && badged(finding)) added.push(finding);
+  if (analysis.findings !== before.analysis.findings) {
+    const { gone, added } = findingsSince(before.analysis.findings, analysis.findings);
     // A rule over the whole design runs again on every edit and makes new findings that count as
     // the old ones did (dr-untested names 2,500 components at 5,000): such a pair changes no badge.
     // Paired by key, so an analysis worked out from nothing (every finding new) costs one look-up
@@ -119,6 +132,7 @@ export function recountAnnotations(before: CountedAnnotations, analysis: DesignA
       else removedByKey.set(key, [finding]);
     }
     for (const finding of added) {
+      if (!badged(finding)) continue;
       const twins = removedByKey.get(countKey(finding));
       if (twins !== undefined && twins.length > 0) {
         twins.pop();
