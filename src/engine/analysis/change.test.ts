@@ -389,6 +389,48 @@ describe('the findings of a change, taken from before it where the change cannot
     withScope(rule, { ...scope, checkEach: (context, _indices, found) => scope.checkEach(context, [], found) }, () => expect(() => expectSame(design, analysis, fixed, 'keeping every journey', newTally())).toThrow(/to strictly equal/));
   });
 
+  it('keeps the findings of a whole-design rule that ignores zones and replicas when only those of what it concerns changed', () => {
+    const rules = Object.values(RULES).filter((rule) => rule.scope?.kind === 'design' && rule.scope.ignores?.includes('zones'));
+    expect(rules.map((rule) => rule.id)).toEqual(expect.arrayContaining(['active-active-single-writer', 'registry-single-region', 'no-progressive-delivery']));
+    const found = rules.filter((rule) => analysis.findings.some((f) => f.rule === rule.id));
+    // The design gives some of them findings: keeping them is then a choice, not an accident of none.
+    expect(found.length).toBeGreaterThan(0);
+    const service = design.components.find((c) => c.kind === 'app-service' && (c.zones?.length ?? 0) > 1)!;
+    const moved = updateComponent(design, service.id, (c) => ({ ...c, zones: ['a'], replicas: 1 }));
+    const changed = expectSame(design, analysis, moved, 'one zone, one instance', newTally());
+    for (const rule of found) {
+      const before = analysis.findings.filter((f) => f.rule === rule.id);
+      const after = changed.findings.filter((f) => f.rule === rule.id);
+      expect(after.length, rule.id).toBe(before.length);
+      // The same objects: the rule was not run again.
+      after.forEach((finding, k) => expect(finding, rule.id).toBe(before[k]));
+    }
+    // Renamed, the service is named in what they find: they run again.
+    const renamed = updateComponent(design, service.id, (c) => ({ ...c, name: 'Renamed service' }));
+    expectSame(design, analysis, renamed, 'renamed', newTally());
+  });
+
+  it('would be wrong if a whole-design rule said it ignores a field it reads', () => {
+    // The rule, made to name the zones of each deployed service, finds otherwise when one moves zone.
+    const rule = RULES['no-progressive-delivery'];
+    const kept = { scope: rule.scope, check: rule.check };
+    const service = design.components.find((c) => c.kind === 'app-service' && (c.zones?.length ?? 0) > 1)!;
+    const moved = updateComponent(design, service.id, (c) => ({ ...c, zones: ['a'] }));
+    const readsZones: Rule['check'] = ({ graph }) => [{ components: [service.id], message: `in ${graph.zones[graph.indexById.get(service.id)!]!.join(', ')}` }];
+    try {
+      rule.check = readsZones;
+      rule.scope = { ...(kept.scope as DesignScope), ignores: [] };
+      const before = analyzeDesign(design);
+      expectSame(design, before, moved, 'reads zones, ignores none', newTally());
+      rule.scope = { ...(kept.scope as DesignScope), ignores: ['zones'] };
+      const wrong = analyzeDesign(design);
+      expect(() => expectSame(design, wrong, moved, 'reads zones, says it ignores them', newTally())).toThrow(/to strictly equal/);
+    } finally {
+      rule.scope = kept.scope;
+      rule.check = kept.check;
+    }
+  });
+
   it('would be wrong if a whole-design rule ignored a component it reads', () => {
     // The rule names every shared service on the request paths: renaming one moves its finding.
     const rule = RULES['no-tenant-isolation'];

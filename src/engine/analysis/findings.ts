@@ -1,4 +1,4 @@
-import type { Design } from '../../model';
+import type { Component, Design } from '../../model';
 import { flat } from '../flat';
 import { type DesignGraph, entriesOf, source, target } from '../graph';
 import { lowerBound } from '../lower-bound';
@@ -387,11 +387,33 @@ function touchesAny(concerns: (graph: DesignGraph, i: number) => boolean, graph:
   return false;
 }
 
-/** Whether a whole-design rule's findings stand: the change touched nothing it concerns and moved nothing else it reads. */
+/**
+ * Whether a whole-design rule's findings stand: the change touched nothing it concerns (or, where the
+ * rule names fields it ignores, changed only those fields of what it concerns and no connection) and
+ * moved nothing else it reads.
+ */
 function designFindingsStand(scope: DesignScope, graph: DesignGraph, change: RuleChange): boolean {
   if (scope.reads.includes('journeys') && change.journeysMoved) return false;
   if (scope.reads.includes('journey-figures') && change.journeyFiguresMoved) return false;
-  return !touchesAny(scope.concerns, graph, change);
+  const ignored = scope.ignores;
+  if (ignored === undefined || ignored.length === 0) return !touchesAny(scope.concerns, graph, change);
+  const earlier = change.earlierGraph;
+  const sameConnections = earlier.design.connections === graph.design.connections;
+  for (const t of change.touched) {
+    const concerned = (t < graph.components.length && scope.concerns(graph, t)) || (t < earlier.components.length && scope.concerns(earlier, t));
+    if (concerned && !(sameConnections && onlyFieldsChanged(earlier.components[t], graph.components[t], ignored))) return false;
+  }
+  return true;
+}
+
+/** Whether `after` is `before` (another object, the same component) with only the `fields` changed. */
+function onlyFieldsChanged(before: Component | undefined, after: Component | undefined, fields: readonly string[]): boolean {
+  if (before === undefined || after === undefined || before === after || before.id !== after.id) return false;
+  const was = before as unknown as Record<string, unknown>;
+  const is = after as unknown as Record<string, unknown>;
+  for (const key in is) if (is[key] !== was[key] && !fields.includes(key)) return false;
+  for (const key in was) if (!(key in is) && !fields.includes(key)) return false;
+  return true;
 }
 
 function flatten(found: readonly Found[]): Finding[] {

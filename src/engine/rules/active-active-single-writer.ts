@@ -14,7 +14,7 @@ export const activeActiveSingleWriter: Rule = {
   fix: 'Give each region its own writer for the tenants it owns (home regions, cells) and replicate to the other, or run a multi-writer store; at least, keep a promotable replica in each active region.',
   sources: ['AWS Well-Architected REL10-BP01', 'AWS Well-Architected REL13-BP02', 'docs/reliability-reference.md §4.3 D'],
   // The services and databases (their regions and sync connections), in the active regions (a change to the regions is analysed in full).
-  scope: { kind: 'design', concerns: (graph, i) => graph.kinds[i]!.capabilities.deployable === true || graph.kinds[i]!.capabilities.dataRole === 'records', reads: [] },
+  scope: { kind: 'design', concerns: (graph, i) => graph.kinds[i]!.capabilities.deployable === true || graph.kinds[i]!.capabilities.dataRole === 'records', reads: [], ignores: ['zones', 'replicas'] },
   check: (context) => {
     const { graph } = context;
     const active = graph.design.regions.filter((r) => r.role === 'active').map((r) => r.id);

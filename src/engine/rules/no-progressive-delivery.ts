@@ -13,7 +13,7 @@ export const noProgressiveDelivery: Rule = {
   fix: 'Release by canary or blue-green, gated on health and error-rate alarms, with automated rollback (ECS deployment circuit breaker with rollback, CodeDeploy, Argo Rollouts).',
   sources: ['AWS Well-Architected REL08-BP05', 'AWS Well-Architected REL08-BP04', 'AWS Well-Architected REL08-BP02', 'Terraform aws_ecs_service.deployment_circuit_breaker', 'docs/reliability-reference.md HA-036'],
   // The delivery pipelines' settings and names, and which components are deployed.
-  scope: { kind: 'design', concerns: (graph, i) => graph.kinds[i]!.capabilities.foundation === 'delivery' || graph.kinds[i]!.capabilities.deployable === true, reads: [] },
+  scope: { kind: 'design', concerns: (graph, i) => graph.kinds[i]!.capabilities.foundation === 'delivery' || graph.kinds[i]!.capabilities.deployable === true, reads: [], ignores: ['zones', 'replicas'] },
   check: (context) => {
     const { graph } = context;
     const pipelines = graph.components.map((_, i) => i).filter((i) => graph.kinds[i]!.capabilities.foundation === 'delivery');

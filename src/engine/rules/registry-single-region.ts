@@ -14,7 +14,7 @@ export const registrySingleRegion: Rule = {
   fix: 'Replicate the registry to every region that runs containers (ECR cross-region replication, ACR geo-replication, a multi-region Artifact Registry), or run a registry in each region that the pipeline pushes to.',
   sources: ['AWS Well-Architected REL10-BP01', 'Amazon ECR User Guide, "Private image replication"', 'Azure Well-Architected RE:05'],
   // What runs from images (deployed services, clusters) and where, and the registries (their regions, copies and names).
-  scope: { kind: 'design', concerns: (graph, i) => graph.kinds[i]!.capabilities.deployable === true || graph.traits[i]!.cluster !== undefined || graph.traits[i]!.images !== undefined, reads: [] },
+  scope: { kind: 'design', concerns: (graph, i) => graph.kinds[i]!.capabilities.deployable === true || graph.traits[i]!.cluster !== undefined || graph.traits[i]!.images !== undefined, reads: [], ignores: ['zones', 'replicas'] },
   check: (context) => {
     const { graph } = context;
     if (graph.design.regions.length < 2) return [];

@@ -149,6 +149,13 @@ export interface DesignScope {
    * partners); `journey-figures`, each journey's availability figures.
    */
   reads: readonly ('journeys' | 'journey-figures')[];
+  /**
+   * Fields of the components it concerns that the findings never read, directly or through what the
+   * graph works out from them (traits, SLAs): a change of only these fields of those components, with
+   * the connections as they were, leaves the findings as they were. Moving an app service between
+   * zones must not run again a rule that reads which regions write where.
+   */
+  ignores?: readonly ('zones' | 'replicas')[];
 }
 
 /** The model's component edits, under the names automatic fixes have used (src/model/edits.ts is their home). */
