@@ -46,6 +46,8 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
   let scenarios: readonly FailureScenario[] | undefined = options.scenarios ?? analysis?.scenarios;
   const generated = new Map<ExportTarget, readonly GeneratedFile[]>();
   const written = EXPORT_TARGETS.filter((target) => wanted.has(target) && unsupportedReason(target, design) === undefined);
+  // Nothing to write, nothing to index: the command line asks for the proposal's appendices this way when it wrote them all already.
+  if (written.length === 0) return [];
   // The proposal reads the whole analysis, whose scenarios are the runbooks' (written before it): worked out once, there.
   const analysed = options.analysis !== undefined || written.includes('proposal');
   const context: ExportContext = {
