@@ -12,6 +12,7 @@ const { addComponent, addConnection, addSuppression, removeItems, removeSuppress
 import { analyzeDesign, type DesignAnalysis } from './analyze';
 import { analyzeChange, analyzeChangeFigures, scenarioReuse, touchedComponents } from './change';
 import { scenarioIndex, type EarlierScenarios } from './scenarios';
+import { graphOf } from '../graph';
 
 /**
  * The what-if of a change must say exactly what analysing the changed design from nothing says: every
@@ -298,6 +299,19 @@ describe('the failure scenarios of a change, taken from before it where the chan
     const fresh = fromNothing(widened).scenarios;
     const wrong = scenariosWith(analysis, (earlier) => ({ ...earlier, journeyUnchanged: (p) => earlier.planUnchanged(p) }));
     expect(wrong.filter((s) => s.kind === 'zone' || s.kind === 'region')).not.toStrictEqual(fresh.filter((s) => s.kind === 'zone' || s.kind === 'region'));
+  });
+
+  it('keep the positions of each component’s scenarios as from nothing, where the change moves how many come before them', () => {
+    // The next edit's analysis finds the scenarios it takes over by these positions.
+    const added = addConnection(addComponent(design, { id: 'added-db', kind: 'relational-db', region: component.region, zones: component.zones }), { from: component.id, to: 'added-db', mode: 'sync' });
+    for (const [label, after] of [...spread(fixes(design, analysis), 10), ...spread(edits(design, analysis), 20), ['add a database', added] as [string, Design]]) {
+      const reuse = scenarioReuse(design, analysis, after);
+      if (!reuse) continue;
+      const changed = scenarioIndex(reuse.graph, reuse.earlier);
+      const fresh = scenarioIndex(graphOf(structuredClone(after)));
+      expect(changed.scenarios, label).toStrictEqual(fresh.scenarios);
+      for (const kind of ['componentScenario', 'releaseScenario', 'corruptionScenario'] as const) expect([...changed[kind]], `${label}: ${kind}`).toEqual([...fresh[kind]]);
+    }
   });
 });
 
