@@ -324,6 +324,14 @@ describe('the components a change touched', () => {
     expect(touchedComponents(design, addConnection(design, { from: first!.id, to: third!.id, mode: 'backup' }))).toEqual(new Set([first!.id, third!.id]));
     expect(touchedComponents(design, removeItems(design, [third!.id]))).toEqual(new Set([third!.id, ...design.connections.filter((c) => c.from === third!.id || c.to === third!.id).flatMap((c) => [c.from, c.to])]));
     expect(touchedComponents(design, updateRegion(design, design.regions[0]!.id, (r) => ({ ...r, zones: ['a'] })))).toBe('regions');
+    // Connections changed in the middle of the list, and one added twice over: the ends of those alone.
+    const middle = design.connections[Math.floor(design.connections.length / 2)]!;
+    const ends = new Set([middle.from, middle.to]);
+    expect(touchedComponents(design, setConnectionMode(design, connectionId(middle), middle.mode === 'async' ? 'sync' : 'async'))).toEqual(ends);
+    expect(touchedComponents(design, removeItems(design, [], [connectionId(middle)]))).toEqual(ends);
+    expect(touchedComponents(design, { ...design, connections: [...design.connections, { ...middle }] })).toEqual(ends);
+    expect(touchedComponents(design, { ...design, connections: design.connections.map((c) => ({ ...c })) })).toEqual(new Set());
+    expect(touchedComponents(design, { ...design, connections: [...design.connections].reverse() })).toEqual(new Set());
   });
 });
 
