@@ -13,6 +13,7 @@ import { analyzeDesign, type DesignAnalysis } from './analyze';
 import { analyzeChange, analyzeChangeFigures, scenarioReuse, touchedComponents } from './change';
 import { findingsChange } from './findings';
 import { scenarioIndex, type EarlierScenarios } from './scenarios';
+import { graphOf } from '../graph';
 
 /**
  * The what-if of a change must say exactly what analysing the changed design from nothing says: every
@@ -330,6 +331,19 @@ describe('the failure scenarios of a change, taken from before it where the chan
     const wrong = scenariosWith(analysis, (earlier) => ({ ...earlier, journeyUnchanged: (p) => earlier.planUnchanged(p) }));
     expect(wrong.filter((s) => s.kind === 'zone' || s.kind === 'region')).not.toStrictEqual(fresh.filter((s) => s.kind === 'zone' || s.kind === 'region'));
   });
+
+  it('keep the positions of each component’s scenarios as from nothing, where the change moves how many come before them', () => {
+    // The next edit's analysis finds the scenarios it takes over by these positions.
+    const added = addConnection(addComponent(design, { id: 'added-db', kind: 'relational-db', region: component.region, zones: component.zones }), { from: component.id, to: 'added-db', mode: 'sync' });
+    for (const [label, after] of [...spread(fixes(design, analysis), 10), ...spread(edits(design, analysis), 20), ['add a database', added] as [string, Design]]) {
+      const reuse = scenarioReuse(design, analysis, after);
+      if (!reuse) continue;
+      const changed = scenarioIndex(reuse.graph, reuse.earlier);
+      const fresh = scenarioIndex(graphOf(structuredClone(after)));
+      expect(changed.scenarios, label).toStrictEqual(fresh.scenarios);
+      for (const kind of ['componentScenario', 'releaseScenario', 'corruptionScenario'] as const) expect([...changed[kind]], `${label}: ${kind}`).toEqual([...fresh[kind]]);
+    }
+  });
 });
 
 describe('the components a change touched', () => {
@@ -341,6 +355,14 @@ describe('the components a change touched', () => {
     expect(touchedComponents(design, addConnection(design, { from: first!.id, to: third!.id, mode: 'backup' }))).toEqual(new Set([first!.id, third!.id]));
     expect(touchedComponents(design, removeItems(design, [third!.id]))).toEqual(new Set([third!.id, ...design.connections.filter((c) => c.from === third!.id || c.to === third!.id).flatMap((c) => [c.from, c.to])]));
     expect(touchedComponents(design, updateRegion(design, design.regions[0]!.id, (r) => ({ ...r, zones: ['a'] })))).toBe('regions');
+    // Connections changed in the middle of the list, and one added twice over: the ends of those alone.
+    const middle = design.connections[Math.floor(design.connections.length / 2)]!;
+    const ends = new Set([middle.from, middle.to]);
+    expect(touchedComponents(design, setConnectionMode(design, connectionId(middle), middle.mode === 'async' ? 'sync' : 'async'))).toEqual(ends);
+    expect(touchedComponents(design, removeItems(design, [], [connectionId(middle)]))).toEqual(ends);
+    expect(touchedComponents(design, { ...design, connections: [...design.connections, { ...middle }] })).toEqual(ends);
+    expect(touchedComponents(design, { ...design, connections: design.connections.map((c) => ({ ...c })) })).toEqual(new Set());
+    expect(touchedComponents(design, { ...design, connections: [...design.connections].reverse() })).toEqual(new Set());
   });
 });
 

@@ -106,18 +106,30 @@ function changedConnectionEnds(before: Design, after: Design): string[] {
   const a = before.connections;
   const b = after.connections;
   if (a === b) return [];
-  if (a.length === b.length && a.every((c, k) => c === b[k] || (c.from === b[k]!.from && c.to === b[k]!.to && c.mode === b[k]!.mode))) return [];
+  const same = (x: Design['connections'][number], y: Design['connections'][number]) => x === y || (x.from === y.from && x.to === y.to && x.mode === y.mode);
+  // An edit adds, removes or replaces a few connections and keeps the others in order: only what lies
+  // between the common start and the common end of the two lists can differ in count.
+  let first = 0;
+  while (first < a.length && first < b.length && same(a[first]!, b[first]!)) first += 1;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > first && endB > first && same(a[endA - 1]!, b[endB - 1]!)) {
+    endA -= 1;
+    endB -= 1;
+  }
+  if (first === endA && first === endB) return [];
   const count = new Map<string, { from: string; to: string; n: number }>();
-  const tally = (list: Design['connections'], delta: number) => {
-    for (const c of list) {
+  const tally = (list: Design['connections'], from: number, to: number, delta: number) => {
+    for (let k = from; k < to; k += 1) {
+      const c = list[k]!;
       const key = `${c.from}\u0000${c.to}\u0000${c.mode}`;
       const entry = count.get(key);
       if (entry) entry.n += delta;
       else count.set(key, { from: c.from, to: c.to, n: delta });
     }
   };
-  tally(a, 1);
-  tally(b, -1);
+  tally(a, first, endA, 1);
+  tally(b, first, endB, -1);
   const ends: string[] = [];
   for (const { from, to, n } of count.values()) if (n !== 0) ends.push(from, to);
   return ends;

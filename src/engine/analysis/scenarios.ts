@@ -466,6 +466,61 @@ function releaseRecovery(graph: DesignGraph): { estimate: Estimate; share: numbe
   return { estimate: { seconds: manual.seconds, assumptions: [manual.assumption] }, share: 1 };
 }
 
+/** A scenario index's positions of one kind per component, as the index before a change has them (size long, -1 past its end), or none. */
+function positionsFrom(size: number, before: Int32Array | undefined): Int32Array {
+  const positions = new Int32Array(size).fill(-1);
+  if (before) positions.set(before.length <= size ? before : before.subarray(0, size));
+  return positions;
+}
+
+/**
+ * Per kind of a component's own scenarios, where each component's would start in the index's list:
+ * start[i] is the position of component i's scenario of that kind, or of the next one's when it has
+ * none; start[length] is the end of the kind's run. Worked out once per index (every what-if on a
+ * design reads the same one), kept with it.
+ */
+interface SectionStarts {
+  component: Int32Array;
+  release: Int32Array;
+  corruption: Int32Array;
+}
+
+const sectionStartsCache = new WeakMap<ScenarioIndex, SectionStarts>();
+
+function sectionStarts(index: ScenarioIndex): SectionStarts {
+  let starts = sectionStartsCache.get(index);
+  if (starts) return starts;
+  let position = index.places;
+  const startsOf = (positions: Int32Array): Int32Array => {
+    const start = new Int32Array(positions.length + 1);
+    for (let i = 0; i < positions.length; i += 1) {
+      start[i] = position;
+      if (positions[i]! >= 0) position += 1;
+    }
+    start[positions.length] = position;
+    return start;
+  };
+  starts = { component: startsOf(index.componentScenario), release: startsOf(index.releaseScenario), corruption: startsOf(index.corruptionScenario) };
+  sectionStartsCache.set(index, starts);
+  return starts;
+}
+
+/**
+ * The components not quiet (ascending, once each): those the change can move the own scenarios of, on
+ * a route whose failovers moved, or new since (quiet is 0 exactly there).
+ */
+function loudComponents(quiet: Uint8Array, known: NonNullable<EarlierScenarios['positions']>, plans: readonly JourneyPlan[], earlier: EarlierScenarios): number[] {
+  const size = quiet.length;
+  const candidates: number[] = [...known.owned];
+  for (let p = 0; p < plans.length; p += 1) if (!earlier.failoversUnchanged(p)) for (const i of plans[p]!.relevant) candidates.push(i);
+  for (let p = 0; p < known.plans.length; p += 1) if (p >= plans.length || !earlier.failoversUnchanged(p)) for (const i of known.plans[p]!.relevant) if (i < size) candidates.push(i);
+  for (let i = Math.min(size, known.index.componentScenario.length); i < size; i += 1) candidates.push(i);
+  candidates.sort((a, b) => a - b);
+  const loud: number[] = [];
+  for (const i of candidates) if (i < size && quiet[i] === 0 && loud[loud.length - 1] !== i) loud.push(i);
+  return loud;
+}
+
 /** Which journeys each component can affect (the inverse of the plans' relevant sets), and the components on some journey's route. */
 function routesOf(plans: readonly JourneyPlan[], size: number): Pick<ScenarioIndex, 'journeysOf' | 'onRoutes'> {
   const NO_JOURNEYS: number[] = [];
@@ -519,13 +574,22 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     for (let p = 0; p < plans.length; p += 1) if (!earlier!.failoversUnchanged(p)) for (const i of plans[p]!.relevant) quiet[i] = 0;
     for (let p = 0; p < known.plans.length; p += 1) if (p >= plans.length || !earlier!.failoversUnchanged(p)) for (const i of known.plans[p]!.relevant) if (i < size) quiet[i] = 0;
   }
-  const stores: number[] = [];
-  if (quiet) {
-    const wasStore = known!.index.corruptionScenario;
-    for (let i = 0; i < size; i += 1) if (quiet[i] ? wasStore[i]! >= 0 : holdsRecords(graph, i)) stores.push(i);
-  } else for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) stores.push(i);
-  // After a change, made at the length before it (the count seldom moves): one array, not one per growth of a list of tens of thousands.
-  const scenarios: FailureScenario[] = known ? new Array<FailureScenario>(known.index.scenarios.length) : [];
+  // The components that are not quiet, ascending: between two of them, a run of quiet ones is taken over whole.
+  const loud = quiet ? loudComponents(quiet, known!, plans, earlier!) : undefined;
+  // Every store, ascending; after a change, only a zone or region scenario worked out in full asks for them.
+  let allStores: number[] | undefined;
+  const storesOf = (): number[] => {
+    if (!allStores) {
+      allStores = [];
+      if (quiet) {
+        const wasStore = known!.index.corruptionScenario;
+        for (let i = 0; i < size; i += 1) if (quiet[i] ? wasStore[i]! >= 0 : holdsRecords(graph, i)) allStores.push(i);
+      } else for (let i = 0; i < size; i += 1) if (holdsRecords(graph, i)) allStores.push(i);
+    }
+    return allStores;
+  };
+  // After a change, a copy of the scenarios before it: a quiet run whose scenarios keep their positions (most do) is then already in place.
+  const scenarios: FailureScenario[] = known ? known.index.scenarios.slice() : [];
   let count = 0;
   const add = (scenario: FailureScenario) => {
     if (count < scenarios.length) scenarios[count] = scenario;
@@ -570,6 +634,7 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     // before, since its relevant components fail exactly as before (their places are unchanged).
     const journeys = plans.map((plan, p) => (before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed)));
     const hit: number[] = [];
+    const stores = storesOf();
     for (let k = 0; k < stores.length; k += 1) {
       const i = stores[k]!;
       if (failed.down[i] || (kind === 'zone' && failed.lostZones.has(i))) hit.push(i);
@@ -591,18 +656,37 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   const single = applyFailure(graph, {});
   const singleDown = single.down as Uint8Array;
   const singleIndices = single.downIndices as number[];
-  const componentScenario = new Int32Array(size).fill(-1);
-  const releaseScenario = new Int32Array(size).fill(-1);
-  const corruptionScenario = new Int32Array(size).fill(-1);
+  const componentScenario = positionsFrom(size, known?.index.componentScenario);
+  const releaseScenario = positionsFrom(size, known?.index.releaseScenario);
+  const corruptionScenario = positionsFrom(size, known?.index.corruptionScenario);
   const earlierScenarios = known?.index.scenarios;
+  const starts = known && sectionStarts(known.index);
+  /**
+   * Takes over the scenarios of the quiet components from `from` up to the next loud one (or the end)
+   * of one section, and returns where the loop goes on: the loud one. Their positions move by how many
+   * more or fewer scenarios come before them than before the change (mostly none: nothing to do).
+   */
+  let next = 0;
+  const takeOver = (from: number, was: Int32Array, start: Int32Array, positions: Int32Array): number => {
+    while (next < loud!.length && loud![next]! < from) next += 1;
+    const to = next < loud!.length ? loud![next]! : size;
+    const first = start[from]!;
+    const last = start[to]!;
+    const shift = count - first;
+    if (shift !== 0) {
+      for (let k = first; k < last; k += 1) scenarios[k + shift] = earlierScenarios![k]!;
+      for (let i = from; i < to; i += 1) if (was[i]! >= 0) positions[i] = was[i]! + shift;
+    }
+    count += last - first;
+    return to;
+  };
   for (let i = 0; i < size; i += 1) {
-    if (quiet !== undefined && quiet[i]) {
-      const k = known!.index.componentScenario[i]!;
-      if (k >= 0) {
-        componentScenario[i] = count;
-        add(earlierScenarios![k]!);
+    if (quiet !== undefined) {
+      if (quiet[i]) {
+        i = takeOver(i, known!.index.componentScenario, starts!.component, componentScenario) - 1;
+        continue;
       }
-      continue;
+      componentScenario[i] = -1;
     }
     const component = graph.components[i]!;
     if (graph.kinds[i]!.capabilities.entryPoint) continue;
@@ -648,14 +732,14 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
   // the journeys it breaks are those its own loss breaks or sends to a failover partner).
   // Read from the delivery pipeline, which a change analysed from before it leaves alone (analysis/change.ts).
   const release = known ? known.index.release : releaseRecovery(graph);
+  next = 0;
   for (let i = 0; i < size; i += 1) {
-    if (quiet !== undefined && quiet[i]) {
-      const k = known!.index.releaseScenario[i]!;
-      if (k >= 0) {
-        releaseScenario[i] = count;
-        add(earlierScenarios![k]!);
+    if (quiet !== undefined) {
+      if (quiet[i]) {
+        i = takeOver(i, known!.index.releaseScenario, starts!.release, releaseScenario) - 1;
+        continue;
       }
-      continue;
+      releaseScenario[i] = -1;
     }
     if (!graph.kinds[i]!.capabilities.deployable || componentScenario[i]! < 0) continue;
     const lost = scenarios[componentScenario[i]!]!;
@@ -682,12 +766,18 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     add(scenario);
   }
   let healthy: FailureState | undefined;
-  for (const i of stores) {
+  next = 0;
+  // Each store in index order (storesOf's), quiet runs taken over whole.
+  for (let i = 0; i < size; i += 1) {
+    if (quiet !== undefined) {
+      if (quiet[i]) {
+        i = takeOver(i, known!.index.corruptionScenario, starts!.corruption, corruptionScenario) - 1;
+        continue;
+      }
+      corruptionScenario[i] = -1;
+      if (!holdsRecords(graph, i)) continue;
+    } else if (!holdsRecords(graph, i)) continue;
     corruptionScenario[i] = count;
-    if (quiet !== undefined && quiet[i]) {
-      add(earlierScenarios![known!.index.corruptionScenario[i]!]!);
-      continue;
-    }
     const component = graph.components[i]!;
     // Made of the store's own restore and data loss and the plans through it.
     const before = earlier?.componentUnchanged(i) ? earlier.ofComponent(i, 'corruption') : undefined;

@@ -230,38 +230,53 @@ function journeyCell(journey: JourneyAvailability, base: JourneyAvailability | n
 
 // ---- scenarios -----------------------------------------------------------------------------
 
-function scenariosOfClass(design: Design, scenarios: readonly FailureScenario[], scenarioClass: ScenarioClass): FailureScenario[] {
-  switch (scenarioClass) {
-    case 'primary-region': {
-      // Losing the design's home region (model primaryRegion) is "the primary region lost".
-      const id = primaryRegion(design)?.id;
-      return scenarios.filter((s) => s.kind === 'region' && s.id === `region:${id}`);
-    }
-    default:
-      // A service whose provider commits to 100% is not every design's worst single failure.
-      return scenarios.filter((s) => s.kind === scenarioClass && !s.unlikely);
-  }
+/** The worst of a class so far by each estimate: unbounded first, then the longest; ties keep the first. */
+interface ClassTally {
+  count: number;
+  rto: FailureScenario;
+  rpo: FailureScenario;
 }
 
-/** The worst of the scenarios by one estimate: unbounded first, then the longest; ties keep the first. */
-function worstBy(scenarios: readonly FailureScenario[], pick: (s: FailureScenario) => number | null): WorstEstimate {
-  let worst = scenarios[0]!;
-  for (const s of scenarios) {
-    const value = pick(s);
-    const current = pick(worst);
-    if (current === null) break;
-    if (value === null || value > current) worst = s;
+function tally(tallies: Partial<Record<ScenarioClass, ClassTally>>, scenarioClass: ScenarioClass, s: FailureScenario): void {
+  const t = tallies[scenarioClass];
+  if (!t) {
+    tallies[scenarioClass] = { count: 1, rto: s, rpo: s };
+    return;
   }
-  return { seconds: pick(worst), scenario: worst.id, title: worst.title };
+  t.count += 1;
+  if (t.rto.rtoSeconds !== null && (s.rtoSeconds === null || s.rtoSeconds > t.rto.rtoSeconds)) t.rto = s;
+  if (t.rpo.rpoSeconds !== null && (s.rpoSeconds === null || s.rpoSeconds > t.rpo.rpoSeconds)) t.rpo = s;
 }
 
-function scenarioCell(design: Design, analysis: DesignAnalysis, scenarioClass: ScenarioClass, rtoTarget: number, rpoTarget: number): ScenarioCell | null {
-  const scenarios = scenariosOfClass(design, analysis.scenarios, scenarioClass);
-  if (scenarios.length === 0) return null;
-  const rto = worstBy(scenarios, (s) => s.rtoSeconds);
-  const rpo = worstBy(scenarios, (s) => s.rpoSeconds);
+/**
+ * Each class's cell of one design, in one pass over its scenarios (a what-if asks this of every
+ * scenario of a large design). The primary region's class is losing the design's home region (model
+ * primaryRegion); in the others a service whose provider commits to 100% is not every design's worst
+ * single failure.
+ */
+function scenarioCells(design: Design, scenarios: readonly FailureScenario[], rtoTarget: number, rpoTarget: number): Record<ScenarioClass, ScenarioCell | null> {
+  const primary = `region:${primaryRegion(design)?.id}`;
+  const tallies: Partial<Record<ScenarioClass, ClassTally>> = {};
+  for (let k = 0; k < scenarios.length; k += 1) {
+    const s = scenarios[k]!;
+    const kind = s.kind;
+    if (kind === 'region') {
+      if (s.id === primary) tally(tallies, 'primary-region', s);
+    } else if ((kind === 'zone' || kind === 'component' || kind === 'corruption') && !s.unlikely) tally(tallies, kind, s);
+  }
+  const cells = {} as Record<ScenarioClass, ScenarioCell | null>;
+  for (const c of SCENARIO_CLASSES) {
+    const t = tallies[c];
+    cells[c] = t ? cellOf(t, rtoTarget, rpoTarget) : null;
+  }
+  return cells;
+}
+
+function cellOf(t: ClassTally, rtoTarget: number, rpoTarget: number): ScenarioCell {
+  const rto: WorstEstimate = { seconds: t.rto.rtoSeconds, scenario: t.rto.id, title: t.rto.title };
+  const rpo: WorstEstimate = { seconds: t.rpo.rpoSeconds, scenario: t.rpo.id, title: t.rpo.title };
   return {
-    scenarios: scenarios.length,
+    scenarios: t.count,
     rto,
     rpo,
     meetsRto: rto.seconds !== null && rto.seconds <= rtoTarget,
@@ -273,7 +288,7 @@ function scenarioCell(design: Design, analysis: DesignAnalysis, scenarioClass: S
 /** The worst estimate per scenario class of one design, against its tier's targets: null for a class it has no scenario of. */
 export function recoveryByClass(design: Design, analysis: DesignAnalysis): Record<ScenarioClass, ScenarioCell | null> {
   const tier = designTier(design);
-  return Object.fromEntries(SCENARIO_CLASSES.map((c) => [c, scenarioCell(design, analysis, c, tier.rtoSeconds, tier.rpoSeconds)])) as Record<ScenarioClass, ScenarioCell | null>;
+  return scenarioCells(design, analysis.scenarios, tier.rtoSeconds, tier.rpoSeconds);
 }
 
 function withScenarioDelta(cell: ScenarioCell, base: ScenarioCell): ScenarioCell {
@@ -391,8 +406,9 @@ export function compareDesigns(entries: readonly CompareEntry[], options: Compar
     };
   });
 
+  const recovery = entries.map((entry, d) => scenarioCells(entry.design, analyses[d]!.scenarios, designs[d]!.tier.rtoSeconds, designs[d]!.tier.rpoSeconds));
   const scenarios: ScenarioRow[] = SCENARIO_CLASSES.map((scenarioClass) => {
-    const cells = entries.map((entry, d) => scenarioCell(entry.design, analyses[d]!, scenarioClass, designs[d]!.tier.rtoSeconds, designs[d]!.tier.rpoSeconds));
+    const cells = recovery.map((byClass) => byClass[scenarioClass]);
     const base = cells[0];
     return {
       class: scenarioClass,
