@@ -129,7 +129,13 @@ export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): Journey
   const swept: number[] = [];
   plans = graph.design.journeys.map((journey) => {
     const from = graph.indexById.get(journey.from)!;
-    const needed = journey.needs.map((id) => graph.indexById.get(id)!).filter((i) => i !== undefined);
+    // One loop into a list of small integers: a map and then a filter made two lists, the first
+    // holding undefined for a need the design lacks, and code that read both kinds deoptimised.
+    const needed: number[] = [];
+    for (const id of journey.needs) {
+      const i = graph.indexById.get(id);
+      if (i !== undefined) needed.push(i);
+    }
     const targets = new Set<number>(needed);
     for (const n of needed) for (const p of entriesOf(graph.partners, n)) targets.add(p);
     // Backward from the targets first (usually small), then forward from the entry inside it.
