@@ -7,7 +7,7 @@ import { recoveryByClass, SCENARIO_CLASSES, SCENARIO_CLASS_TITLES, type Scenario
 import { renderDiagramSvg } from '../../src/diagram';
 import type { GeneratedFile } from '../types';
 import type { Block, Inline, ProposalCover, ProposalDocument, ProposalSection, TableRow } from './document';
-import { codeCounts, codeCountsOfUtf8 } from './code-counts';
+import { codeCounts, codeCountsOfUtf8, type CodeCounts } from './code-counts';
 import { fixEffects, type FixEffect } from './fix-effects';
 import { runbookBlocks } from './runbook-blocks';
 import { assumptionReferences, priceReference, ReferenceList, SLA_REFERENCES } from './references';
@@ -21,8 +21,11 @@ export interface ProposalOptions {
   /** The design's analysis and cost report, when the caller has them. */
   analysis?: DesignAnalysis;
   cost?: CostReport;
-  /** The runbooks and infrastructure code delivered with the proposal, for its appendices. */
-  appendices?: readonly GeneratedFile[];
+  /**
+   * The runbooks and infrastructure code delivered with the proposal, for its appendices: the files,
+   * or what the appendices read of them (`proposalAppendices`), which lets a caller let go of the files first.
+   */
+  appendices?: readonly GeneratedFile[] | ProposalAppendices;
 }
 
 /** Findings described one by one in the risk register; the rest are counted by title. */
@@ -405,7 +408,7 @@ function assumptionsSection(facts: ProposalFacts, references: ReferenceList): Pr
   };
 }
 
-function nextStepsSection(facts: ProposalFacts, effects: ReadonlyMap<Finding, FixEffect>, appendices: readonly GeneratedFile[]): ProposalSection {
+function nextStepsSection(facts: ProposalFacts, effects: ReadonlyMap<Finding, FixEffect>, appendices: ProposalAppendices): ProposalSection {
   const { design, analysis, cost } = facts;
   const open = analysis.findings.filter((f) => !f.suppressed);
   const steps: Inline[][] = [];
@@ -416,8 +419,8 @@ function nextStepsSection(facts: ProposalFacts, effects: ReadonlyMap<Finding, Fi
   if (usage > 0) steps.push([text(`Confirm the ${usage} usage figure${usage === 1 ? '' : 's'} priced at defaults, so the cost rests on expected traffic and storage.`)]);
   const untested = design.regions.filter((r) => (r.role ?? 'primary') !== 'primary' && (r.failoverTestedDays === undefined || r.failoverTestedDays === null));
   if (untested.length > 0) steps.push([text(`Exercise a failover to ${joinNames(untested.map((r) => r.name ?? r.id))}: it has never been tested.`)]);
-  if (appendices.some((f) => f.path.startsWith('runbooks/'))) steps.push([text('Name an owner and an on-call rota in each runbook (Appendix A), and rehearse the region and database runbooks.')]);
-  if (appendices.some((f) => f.path.startsWith('terraform/'))) steps.push([text('Fill in the values the infrastructure code asks for (Appendix B, terraform/README.md), plan it in a test account, then apply it.')]);
+  if (appendices.deliversRunbooks) steps.push([text('Name an owner and an on-call rota in each runbook (Appendix A), and rehearse the region and database runbooks.')]);
+  if (appendices.deliversTerraform) steps.push([text('Fill in the values the infrastructure code asks for (Appendix B, terraform/README.md), plan it in a test account, then apply it.')]);
   steps.push([text('Agree the service tier and the journeys\' targets with the business owners, then sign off the design.')]);
   return { id: 'next-steps', title: 'Next steps', appendix: false, blocks: [{ kind: 'list', items: steps }] };
 }
@@ -442,41 +445,65 @@ function readmeBlocks(contents: string): Block[] {
   ];
 }
 
-function appendixSections(appendices: readonly GeneratedFile[]): ProposalSection[] {
+/**
+ * What the proposal reads of the runbooks and infrastructure code delivered with it: each runbook's
+ * title, the text of those its appendix gives in full, each code file's counts and the Terraform
+ * README. A few hundred kilobytes where the files run to a hundred megabytes at 20,000 components:
+ * the command line writes the files and lets go of them before it builds the proposal.
+ */
+export interface ProposalAppendices {
+  /** Every runbook but the README, in order; `contents` for those given in full. */
+  readonly runbooks: readonly { readonly path: string; readonly title: string; readonly contents?: string }[];
+  readonly code: readonly { readonly path: string; readonly counts: CodeCounts }[];
+  readonly readme?: string;
+  readonly deliversRunbooks: boolean;
+  readonly deliversTerraform: boolean;
+}
+
+/** What the appendices read of `files` (see ProposalAppendices). */
+export function proposalAppendices(files: readonly GeneratedFile[]): ProposalAppendices {
+  const runbookFiles = files.filter((f) => f.path.startsWith('runbooks/') && f.path !== 'runbooks/README.md' && typeof f.contents === 'string');
+  let budget = MAX_RUNBOOK_CHARACTERS;
+  const runbooks = runbookFiles.map((file, i) => {
+    const fits = i < MAX_RUNBOOKS_IN_FULL && file.contents.length <= budget;
+    if (fits) budget -= file.contents.length;
+    const title = /^# (.*)$/m.exec(file.contents)?.[1] ?? file.path;
+    return fits ? { path: file.path, title, contents: file.contents } : { path: file.path, title };
+  });
+  const codeFiles = files.filter((f) => f.path.startsWith('terraform/') || f.path.startsWith('helm/'));
+  // Bytes when the file has them: reading `contents` would decode a Terraform file of tens of megabytes.
+  const code = codeFiles.map((file) => ({ path: file.path, counts: file.utf8 ? codeCountsOfUtf8(file.utf8) : codeCounts(typeof file.contents === 'string' ? file.contents : '') }));
+  const readme = codeFiles.find((f) => f.path === 'terraform/README.md');
+  return {
+    runbooks,
+    code,
+    ...(readme && typeof readme.contents === 'string' ? { readme: readme.contents } : {}),
+    deliversRunbooks: files.some((f) => f.path.startsWith('runbooks/')),
+    deliversTerraform: files.some((f) => f.path.startsWith('terraform/')),
+  };
+}
+
+function appendixSections(appendices: ProposalAppendices): ProposalSection[] {
   const sections: ProposalSection[] = [];
-  const runbooks = appendices.filter((f) => f.path.startsWith('runbooks/') && f.path !== 'runbooks/README.md' && typeof f.contents === 'string');
+  const { runbooks } = appendices;
   if (runbooks.length > 0) {
-    let budget = MAX_RUNBOOK_CHARACTERS;
-    const inFull = runbooks.filter((file, i) => {
-      const fits = i < MAX_RUNBOOKS_IN_FULL && file.contents.length <= budget;
-      if (fits) budget -= file.contents.length;
-      return fits;
-    });
-    const listed = runbooks.filter((file) => !inFull.includes(file));
+    const inFull = runbooks.filter((runbook) => runbook.contents !== undefined);
+    const listed = runbooks.filter((runbook) => runbook.contents === undefined);
     const blocks: Block[] = [
       paragraph(text(`${runbooks.length} runbook${runbooks.length === 1 ? '' : 's'}, one per failure the design can suffer, are delivered with this proposal in runbooks/. ${listed.length === 0 ? 'Each is given in full here.' : inFull.length === 0 ? 'They are too long to print here, and are listed.' : `${inFull.length} are given in full here; the others, listed, are too many or too long to print.`}`)),
     ];
-    for (const file of inFull) {
-      const contents = file.contents as string;
-      const title = /^# (.*)$/m.exec(contents)?.[1] ?? file.path;
-      blocks.push({ kind: 'heading', text: title }, ...runbookBlocks(contents.replace(/^# .*\n+/, ''), file.path));
-    }
-    if (listed.length > 0) blocks.push({ kind: 'list', items: listed.map((f) => [text(`${/^# (.*)$/m.exec(f.contents as string)?.[1] ?? f.path} (${f.path})`)]) });
+    for (const runbook of inFull) blocks.push({ kind: 'heading', text: runbook.title }, ...runbookBlocks(runbook.contents!.replace(/^# .*\n+/, ''), runbook.path));
+    if (listed.length > 0) blocks.push({ kind: 'list', items: listed.map((runbook) => [text(`${runbook.title} (${runbook.path})`)]) });
     sections.push({ id: 'appendix-runbooks', title: 'Appendix A. Runbooks', appendix: true, blocks });
   }
-  const code = appendices.filter((f) => f.path.startsWith('terraform/') || f.path.startsWith('helm/'));
+  const { code, readme } = appendices;
   if (code.length > 0) {
-    const rows: TableRow[] = code.map((file) => {
-      // Bytes when the file has them: reading `contents` would decode a Terraform file of tens of megabytes.
-      const { lines, resources } = file.utf8 ? codeCountsOfUtf8(file.utf8) : codeCounts(typeof file.contents === 'string' ? file.contents : '');
-      return { cells: [file.path, String(lines), resources > 0 ? `${resources} resource${resources === 1 ? '' : 's'}` : ''] };
-    });
-    const readme = code.find((f) => f.path === 'terraform/README.md');
+    const rows: TableRow[] = code.map(({ path, counts: { lines, resources } }) => ({ cells: [path, String(lines), resources > 0 ? `${resources} resource${resources === 1 ? '' : 's'}` : ''] }));
     const blocks: Block[] = [
       paragraph(text('The infrastructure code that builds this design is delivered with the proposal. Its files:')),
       { kind: 'table', columns: [{ title: 'File' }, { title: 'Lines', numeric: true }, { title: 'Contents' }], rows },
     ];
-    if (readme && typeof readme.contents === 'string') blocks.push({ kind: 'heading', text: 'terraform/README.md' }, ...readmeBlocks(readme.contents));
+    if (readme !== undefined) blocks.push({ kind: 'heading', text: 'terraform/README.md' }, ...readmeBlocks(readme));
     sections.push({ id: 'appendix-code', title: 'Appendix B. Infrastructure code', appendix: true, blocks });
   }
   return sections;
@@ -492,7 +519,8 @@ export function buildProposal(design: Design, options: ProposalOptions = {}): Pr
   const facts = proposalFacts(design, options);
   const references = new ReferenceList();
   const effects = fixEffects(facts, options);
-  const appendices = options.appendices ?? [];
+  const given = options.appendices ?? [];
+  const appendices = isFileList(given) ? proposalAppendices(given) : given;
   const sections: ProposalSection[] = [
     summarySection(facts, effects),
     architectureSection(facts),
@@ -505,6 +533,10 @@ export function buildProposal(design: Design, options: ProposalOptions = {}): Pr
     ...appendixSections(appendices),
   ];
   return { title: `Proposal: ${design.name}`, cover: coverOf(design, 'Platform design proposal'), sections, references: references.references };
+}
+
+function isFileList(appendices: readonly GeneratedFile[] | ProposalAppendices): appendices is readonly GeneratedFile[] {
+  return Array.isArray(appendices);
 }
 
 export { capitalize };

@@ -6,7 +6,7 @@ import type { ProposalDocument } from './document';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 
-export { buildProposal, proposalFacts, MAX_DETAILED_FINDINGS, MAX_LISTED_COMPONENTS, MAX_RUNBOOKS_IN_FULL, MAX_README_CHARACTERS, type ProposalOptions } from './build';
+export { buildProposal, proposalAppendices, proposalFacts, MAX_DETAILED_FINDINGS, MAX_LISTED_COMPONENTS, MAX_RUNBOOKS_IN_FULL, MAX_README_CHARACTERS, type ProposalAppendices, type ProposalOptions } from './build';
 export { buildOptionsProposal, type ProposalOption } from './options';
 export { MAX_FIX_EFFECTS } from './fix-effects';
 export { documentText, inlineText, type ProposalDocument, type Block, type Inline } from './document';
@@ -17,6 +17,8 @@ export const PROPOSAL_PATH = 'proposal/proposal.md';
 export const PROPOSAL_HTML_PATH = 'proposal/proposal.html';
 export const PROPOSAL_PDF_PATH = 'proposal/proposal.pdf';
 export const PROPOSAL_DOCX_PATH = 'proposal/proposal.docx';
+/** Every file of a proposal, as the command line writes them. */
+export const PROPOSAL_FILE_PATHS: readonly string[] = [PROPOSAL_HTML_PATH, PROPOSAL_PATH, PROPOSAL_PDF_PATH, PROPOSAL_DOCX_PATH];
 
 /** The text formats of a proposal document: Markdown and self-contained HTML. */
 export function proposalTextFiles(proposal: ProposalDocument): GeneratedFile[] {

@@ -130,8 +130,50 @@ const relativeTo = (root: string, path: string) => path.slice(root.length + 1).s
  * owns (terraform/, helm/, ...): stale files are only looked for among them.
  */
 export async function writeExport(out: string, cwd: string, files: readonly FileToWrite[], targets: readonly string[], options: { force?: boolean } = {}): Promise<WriteResult> {
+  const writing = await openExport(out, cwd, files.map((file) => file.path), targets, options);
+  await writing.write(files);
+  return writing.finish();
+}
+
+/**
+ * An export written a batch of files at a time, so that a caller can let go of each batch before it
+ * makes the next (at 20,000 components the Terraform's bytes are 90 MB, not needed once written).
+ * Every path is checked when it opens, before anything is written, as writeExport does.
+ */
+export interface ExportWriting {
+  /** Writes files among the paths given when it opened. */
+  write(files: readonly FileToWrite[]): Promise<void>;
+  /** Removes the stale files and writes the manifest: the export is done. */
+  finish(): Promise<WriteResult>;
+  /**
+   * The export stops short (the caller failed making a later batch): the manifest records the files
+   * written so far besides those of the earlier export, and nothing is removed.
+   */
+  abandon(): Promise<void>;
+}
+
+/** Checks that every one of `paths` may be written under `out` (relative to cwd), refusing before anything is written. */
+export async function openExport(out: string, cwd: string, paths: readonly string[], targets: readonly string[], options: { force?: boolean } = {}): Promise<ExportWriting> {
+  const root = resolve(cwd, out);
+  const previousFiles = await asRefusal(out, () => checkPaths(out, root, paths, options));
+  const allowed = new Set(paths);
+  const written = new Map<string, string>();
+  // One buffer for every text of this export, filled a piece at a time (see writeText).
+  const textBuffer = { bytes: undefined as Uint8Array | undefined };
+  return {
+    write: (files) =>
+      asRefusal(out, async () => {
+        for (const file of files) if (!allowed.has(file.path)) throw new Error(`"${file.path}" was not among the paths checked before the export`);
+        await writeFiles(root, files, written, textBuffer);
+      }),
+    finish: () => asRefusal(out, () => finishExport(root, targets, previousFiles, written)),
+    abandon: () => asRefusal(out, () => writeManifest(root, new Map([...previousFiles, ...written]))),
+  };
+}
+
+async function asRefusal<T>(out: string, work: () => Promise<T>): Promise<T> {
   try {
-    return await checkAndWrite(out, resolve(cwd, out), files, targets, options);
+    return await work();
   } catch (error) {
     if (error instanceof RefusalError || typeof (error as NodeJS.ErrnoException).code !== 'string') throw error;
     // The file system said no (no space, no permission): the user's to fix, not a bug in Ninesmith.
@@ -140,9 +182,10 @@ export async function writeExport(out: string, cwd: string, files: readonly File
   }
 }
 
-async function checkAndWrite(out: string, root: string, files: readonly FileToWrite[], targets: readonly string[], options: { force?: boolean }): Promise<WriteResult> {
-  for (const file of files) {
-    if (!safeRelative(file.path) || file.path === MANIFEST_NAME) throw new RefusalError(`refusing to write "${file.path}": not a relative path inside the output directory`);
+/** The previous export's files, once every path is found safe to write. */
+async function checkPaths(out: string, root: string, paths: readonly string[], options: { force?: boolean }): Promise<Map<string, string>> {
+  for (const path of paths) {
+    if (!safeRelative(path) || path === MANIFEST_NAME) throw new RefusalError(`refusing to write "${path}": not a relative path inside the output directory`);
   }
   await ensureOutputDirectory(root, out);
   const previous = (await readManifest(root, out)) ?? { ninesmithExport: 1, files: {} };
@@ -150,32 +193,28 @@ async function checkAndWrite(out: string, root: string, files: readonly FileToWr
 
   // Check everything before writing anything.
   const refusals: string[] = [];
-  for (const file of files) {
-    await checkParents(root, file.path);
-    const path = join(root, file.path);
+  for (const relativePath of paths) {
+    await checkParents(root, relativePath);
+    const path = join(root, relativePath);
     const kind = await kindOf(path);
     if (kind === 'missing') continue;
-    if (kind === 'link') throw new RefusalError(`refusing to write "${file.path}": it is a symbolic link; a link could carry the write outside the output directory`);
-    if (kind === 'directory') throw new RefusalError(`refusing to write "${file.path}": a directory of that name is in the way`);
-    if (kind !== 'file') throw new RefusalError(`refusing to write "${file.path}": something that is not a regular file is in the way`);
-    const recorded = previousFiles.get(file.path);
+    if (kind === 'link') throw new RefusalError(`refusing to write "${relativePath}": it is a symbolic link; a link could carry the write outside the output directory`);
+    if (kind === 'directory') throw new RefusalError(`refusing to write "${relativePath}": a directory of that name is in the way`);
+    if (kind !== 'file') throw new RefusalError(`refusing to write "${relativePath}": something that is not a regular file is in the way`);
+    const recorded = previousFiles.get(relativePath);
     if (options.force) continue;
-    if (recorded === undefined) refusals.push(`${file.path} (not written by an earlier export)`);
-    else if (recorded !== sha256(await readFile(path))) refusals.push(`${file.path} (edited since it was exported)`);
+    if (recorded === undefined) refusals.push(`${relativePath} (not written by an earlier export)`);
+    else if (recorded !== sha256(await readFile(path))) refusals.push(`${relativePath} (edited since it was exported)`);
   }
   if (refusals.length > 0) {
     const listed = refusals.slice(0, 10).map((line) => `\n  ${line}`).join('');
     const more = refusals.length > 10 ? `\n  and ${refusals.length - 10} more` : '';
     throw new RefusalError(`${out} holds files this export would overwrite:${listed}${more}\nMove them away, export into another directory, or pass --force to overwrite them.`);
   }
-
-  return writeChecked(root, files, targets, previousFiles);
+  return previousFiles;
 }
 
-async function writeChecked(root: string, files: readonly FileToWrite[], targets: readonly string[], previousFiles: ReadonlyMap<string, string>): Promise<WriteResult> {
-  const written = new Map<string, string>();
-  // One buffer for every text of this export, filled a piece at a time (see writeText).
-  let textBuffer: Uint8Array | undefined;
+async function writeFiles(root: string, files: readonly FileToWrite[], written: Map<string, string>, textBuffer: { bytes: Uint8Array | undefined }): Promise<void> {
   for (const file of files) {
     for (const directory of await checkParents(root, file.path)) await mkdir(directory).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
@@ -190,23 +229,25 @@ async function writeChecked(root: string, files: readonly FileToWrite[], targets
         await writeFile(handle, chunks);
         for (const chunk of chunks) hash.update(chunk);
       } else {
-        await writeText(handle, file.contents as string, hash, (textBuffer ??= new Uint8Array(TEXT_PIECE_BYTES)));
+        await writeText(handle, file.contents as string, hash, (textBuffer.bytes ??= new Uint8Array(TEXT_PIECE_BYTES)));
       }
     } finally {
       await handle.close();
     }
     written.set(file.path, hash.digest('hex'));
   }
+}
 
+async function finishExport(root: string, targets: readonly string[], previousFiles: ReadonlyMap<string, string>, written: ReadonlyMap<string, string>): Promise<WriteResult> {
   // Stale files: written by an earlier export for a target exported now, and not written this time.
   const owned = (path: string) => targets.some((target) => path.startsWith(`${target}/`));
   const removed: string[] = [];
   const kept: string[] = [];
-  const manifestFiles: Record<string, string> = {};
+  const manifestFiles = new Map<string, string>();
   for (const [path, hash] of previousFiles) {
     if (written.has(path)) continue;
     if (!owned(path)) {
-      manifestFiles[path] = hash;
+      manifestFiles.set(path, hash);
       continue;
     }
     const full = join(root, path);
@@ -226,15 +267,19 @@ async function writeChecked(root: string, files: readonly FileToWrite[], targets
       kept.push(path);
     }
   }
-  for (const [path, hash] of written) manifestFiles[path] = hash;
-  const manifest: Manifest = { ninesmithExport: 1, files: Object.fromEntries(Object.entries(manifestFiles).sort(([a], [b]) => a.localeCompare(b))) };
+  for (const [path, hash] of written) manifestFiles.set(path, hash);
+  await writeManifest(root, manifestFiles);
+  return { written: written.size, removed, kept };
+}
+
+async function writeManifest(root: string, files: ReadonlyMap<string, string>): Promise<void> {
+  const manifest: Manifest = { ninesmithExport: 1, files: Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b))) };
   const handle = await open(join(root, MANIFEST_NAME), constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0), 0o644);
   try {
     await handle.writeFile(`${JSON.stringify(manifest, null, 2)}\n`);
   } finally {
     await handle.close();
   }
-  return { written: written.size, removed, kept };
 }
 
 /**
