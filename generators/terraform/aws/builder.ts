@@ -92,7 +92,8 @@ export class TerraformBuilder {
 
   /** The value made for `key` the first time it is asked for: resources that several emitters read (a database's secret). */
   memo<T>(key: string, make: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const known = this.memos.get(key);
+    if (known !== undefined || this.memos.has(key)) return known as T;
     const value = make();
     this.memos.set(key, value);
     return value;
@@ -203,12 +204,23 @@ export class TerraformBuilder {
   }
 
   /** Resource tags: the display name (in AWS's tag alphabet) and the component's id. */
-  tags(c: ComponentFacts | undefined, name?: string, extra: Record<string, Expr> = {}): BodyItem {
+  tags(c: ComponentFacts | undefined, name?: string, extra?: Record<string, Expr>): BodyItem {
+    // A component's resources are made one after another and most carry its plain tags: the last
+    // such tags are handed out again (a body item is never changed once made).
+    const plain = c !== undefined && name === undefined && extra === undefined;
+    if (plain && this.lastTagged === c) return this.lastTags!;
     const entries: [string, Expr][] = [['Name', this.tagValueOf(name ?? c?.name ?? this.facts.design.name)]];
     if (c) entries.push(['ninesmith:component', c.id]);
-    for (const [key, value] of Object.entries(extra)) entries.push([key, value]);
-    return attr('tags', object(entries));
+    if (extra) for (const [key, value] of Object.entries(extra)) entries.push([key, value]);
+    const tags = attr('tags', object(entries));
+    if (plain) {
+      this.lastTagged = c;
+      this.lastTags = tags;
+    }
+    return tags;
   }
+  private lastTagged: ComponentFacts | undefined;
+  private lastTags: BodyItem | undefined;
 
   /**
    * `${var.name_prefix}-<suffix>`, the name of an AWS resource in `argument`: the suffix is made of
