@@ -127,15 +127,22 @@ export function identifier(id: string): string {
 
 /** `identifier` of text made once (ids joined into the key of a derived resource), not kept for a next time. */
 export function derivedIdentifier(id: string): string {
-  if (!ID_TEXT.test(id)) throw new Error(`not an id: ${JSON.stringify(id)}`);
-  const name = id.includes('-') ? id.replaceAll('-', '_') : id;
+  // Accepts an id, or words of an id joined by `_` (an identifier already): `[a-z0-9_-]+`, checked
+  // in the pass that finds the hyphens rather than by a regular expression and a search, since a
+  // name is made for each of the 126,000 resources of a design of 20,000 components.
+  let hyphens = false;
+  for (let i = 0; i < id.length; i += 1) {
+    const code = id.charCodeAt(i);
+    if (code === 0x2d) hyphens = true;
+    else if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f)) throw new Error(`not an id: ${JSON.stringify(id)}`);
+  }
+  if (id.length === 0) throw new Error(`not an id: ${JSON.stringify(id)}`);
+  const name = hyphens ? id.replaceAll('-', '_') : id;
   const first = name.charCodeAt(0);
   return first >= 0x30 && first <= 0x39 ? `_${name}` : name;
 }
 /** Identifiers made so far, by id: emptied past a bound, as CHECKED_NAMES is. */
 const IDENTIFIERS = new Map<string, string>();
-/** What `identifier` accepts: an id, or words of an id joined by `_` (an identifier already). */
-const ID_TEXT = /^[a-z0-9_-]+$/;
 
 /** Text as a quoted HCL string, for conditions the generator writes as code (`== "us-east-1a"`). */
 export function quoted(text: string): string {
@@ -242,6 +249,28 @@ class HclWriter {
   }
 
   /**
+   * The inside of a quoted string (`hclLiteral` of `text`). Nearly every value is printable ASCII
+   * without `"`, `\\`, `$` or `%`, which `hclLiteral` returns as it is: those characters are checked
+   * as they are copied, instead of by a regular expression before; any other text is written as
+   * `hclLiteral` escapes it, over what the copy had begun (its length is not counted until the end).
+   */
+  putLiteral(text: string): void {
+    const count = text.length;
+    let bytes = this.bytes;
+    if (this.length + count > bytes.length) bytes = this.room(count);
+    let at = this.length;
+    for (let i = 0; i < count; i += 1) {
+      const code = text.charCodeAt(i);
+      if (code < 0x20 || code > 0x7e || code === 0x22 || code === 0x5c || code === 0x24 || code === 0x25) {
+        this.put(hclLiteral(text));
+        return;
+      }
+      bytes[at++] = code;
+    }
+    this.length = at;
+  }
+
+  /**
    * Text beyond ASCII: at most three bytes per UTF-16 unit, so a character is never cut between
    * two chunks. A lone surrogate, which the model's escapers never let through, would become
    * U+FFFD here, as it does when the file is written.
@@ -329,7 +358,10 @@ function lineStart(indent: string, key: string, pad: number): string {
   }
   let start = byPad[pad];
   if (start === undefined) {
-    byPad[pad] = start = `${indent}${key}${padding(pad)} = `;
+    // Joined, not concatenated: a concatenation is a tree of its parts that V8 reads through one
+    // level of indirection per character even once flattened, and this part is copied into the
+    // file for each of its millions of lines; a join is one flat string.
+    byPad[pad] = start = [indent, key, padding(pad), ' = '].join('');
     lineStartCount += 1;
   }
   return start;
@@ -339,7 +371,7 @@ function lineStart(indent: string, key: string, pad: number): string {
 function writeValueLine(value: Expr, indent: string, w: HclWriter): void {
   if (typeof value === 'string') {
     w.put('"');
-    w.put(hclLiteral(value));
+    w.putLiteral(value);
     w.put('"\n');
     return;
   }
@@ -385,7 +417,7 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
   }
   if (typeof expr === 'string') {
     w.put('"');
-    w.put(hclLiteral(expr));
+    w.putLiteral(expr);
     w.put('"');
     return;
   }
@@ -503,8 +535,21 @@ function closingLine(indent: string): string {
   return (CLOSING_LINES[indent.length / INDENT.length] ??= `${indent}}\n`);
 }
 
+/** What IDENTIFIER accepts, checked by a loop: every block has labels, and most are names made for one resource. */
+function isLabel(label: string): boolean {
+  if (label.length === 0) return false;
+  for (let i = 0; i < label.length; i += 1) {
+    const code = label.charCodeAt(i);
+    const lower = code | 0x20; // A-Z to a-z; no other character lands in a-z
+    if ((lower >= 0x61 && lower <= 0x7a) || code === 0x5f) continue;
+    if (i > 0 && (code === 0x2d || (code >= 0x30 && code <= 0x39))) continue;
+    return false;
+  }
+  return true;
+}
+
 function writeBlock(b: Block, indent: string, w: HclWriter): void {
-  for (const label of b.labels) if (!IDENTIFIER.test(label)) throw new Error(`not a block label: ${label}`);
+  for (const label of b.labels) if (!isLabel(label)) throw new Error(`not a block label: ${label}`);
   w.beginLine(indent);
   w.put(b.type);
   for (const label of b.labels) {
@@ -543,8 +588,12 @@ export function renderFileUtf8(items: readonly BodyItem[]): Uint8Array[] {
  */
 export class HclFile {
   private readonly w = new HclWriter();
-  /** The type and labels of each block added, in order: what a generator looks blocks up by. */
-  readonly blocks: { readonly type: string; readonly labels: readonly string[] }[] = [];
+  /**
+   * The names of the resources added, by resource type, in order: what a generator looks resources
+   * up by. Only the names are kept (they live on in the builder's names anyway), not a record and
+   * the labels of each of the hundred thousand blocks of a large design.
+   */
+  private readonly resources = new Map<string, string[]>();
   private last: 'comment' | 'block' | undefined;
 
   /** Adds a top-level block or comment. */
@@ -561,7 +610,17 @@ export class HclFile {
 
   private writeBlock(b: Block): void {
     writeBlock(b, '', this.w);
-    this.blocks.push({ type: b.type, labels: b.labels });
+    if (b.type === 'resource' && b.labels.length > 0) {
+      const type = b.labels[0]!;
+      const names = this.resources.get(type);
+      if (names) names.push(b.labels[1]!);
+      else this.resources.set(type, [b.labels[1]!]);
+    }
+  }
+
+  /** The names of the resources of `type` added so far, in the order they were added. */
+  resourceNames(type: string): readonly string[] {
+    return this.resources.get(type) ?? [];
   }
 
   /** Whether nothing has been added. */

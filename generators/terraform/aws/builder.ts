@@ -92,7 +92,8 @@ export class TerraformBuilder {
 
   /** The value made for `key` the first time it is asked for: resources that several emitters read (a database's secret). */
   memo<T>(key: string, make: () => T): T {
-    if (this.memos.has(key)) return this.memos.get(key) as T;
+    const known = this.memos.get(key);
+    if (known !== undefined || this.memos.has(key)) return known as T;
     const value = make();
     this.memos.set(key, value);
     return value;
@@ -109,10 +110,8 @@ export class TerraformBuilder {
   }
 
   /** The names of the resources of `type` added to `file` so far, in the order they were added. */
-  resourceNames(file: TerraformFile, type: string): string[] {
-    const names: string[] = [];
-    for (const b of this.files.get(file)?.blocks ?? []) if (b.type === 'resource' && b.labels[0] === type) names.push(b.labels[1]!);
-    return names;
+  resourceNames(file: TerraformFile, type: string): readonly string[] {
+    return this.files.get(file)?.resourceNames(type) ?? [];
   }
 
   /**
@@ -190,21 +189,38 @@ export class TerraformBuilder {
     return raw('aws.global');
   }
 
-  /** `tagValue` of each name once: a component's resources all carry its name, and the conversion runs Unicode-aware expressions. */
+  /**
+   * `tagValue` of each name once: a component's resources all carry its name, and the conversion
+   * runs Unicode-aware expressions. A name `tagValue` keeps as it is (most: ids, words and single
+   * spaces) is seen to be so by one look at its characters, cheaper than finding it in a map of
+   * every name of a large design.
+   */
   private readonly tagValues = new Map<string, string>();
   private tagValueOf(text: string): string {
+    if (isTagValue(text)) return text;
     let value = this.tagValues.get(text);
     if (value === undefined) this.tagValues.set(text, (value = tagValue(text)));
     return value;
   }
 
   /** Resource tags: the display name (in AWS's tag alphabet) and the component's id. */
-  tags(c: ComponentFacts | undefined, name?: string, extra: Record<string, Expr> = {}): BodyItem {
+  tags(c: ComponentFacts | undefined, name?: string, extra?: Record<string, Expr>): BodyItem {
+    // A component's resources are made one after another and most carry its plain tags: the last
+    // such tags are handed out again (a body item is never changed once made).
+    const plain = c !== undefined && name === undefined && extra === undefined;
+    if (plain && this.lastTagged === c) return this.lastTags!;
     const entries: [string, Expr][] = [['Name', this.tagValueOf(name ?? c?.name ?? this.facts.design.name)]];
     if (c) entries.push(['ninesmith:component', c.id]);
-    for (const [key, value] of Object.entries(extra)) entries.push([key, value]);
-    return attr('tags', object(entries));
+    if (extra) for (const [key, value] of Object.entries(extra)) entries.push([key, value]);
+    const tags = attr('tags', object(entries));
+    if (plain) {
+      this.lastTagged = c;
+      this.lastTags = tags;
+    }
+    return tags;
   }
+  private lastTagged: ComponentFacts | undefined;
+  private lastTags: BodyItem | undefined;
 
   /**
    * `${var.name_prefix}-<suffix>`, the name of an AWS resource in `argument`: the suffix is made of
@@ -241,6 +257,32 @@ export function tagValue(text: string): string {
       .slice(0, 256) || 'unnamed'
   );
 }
+
+/**
+ * Whether `tagValue` returns `text` unchanged: 1 to 256 characters, all ASCII that AWS accepts in a
+ * tag value (letters, digits and `_ . : / = + - @`), spaces single and not at either end.
+ */
+function isTagValue(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || length > 256 || text.charCodeAt(0) === 0x20 || text.charCodeAt(length - 1) === 0x20) return false;
+  let space = false;
+  for (let i = 0; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) {
+      if (space) return false;
+      space = true;
+      continue;
+    }
+    space = false;
+    if (code >= 0x80 || TAG_CHARACTER[code] !== 1) return false;
+  }
+  return true;
+}
+
+/** ASCII characters of a tag value other than the space, by code: 1 for those AWS accepts. */
+const TAG_CHARACTER = new Uint8Array(128);
+for (const range of ['az', 'AZ', '09']) for (let code = range.charCodeAt(0); code <= range.charCodeAt(1); code += 1) TAG_CHARACTER[code] = 1;
+for (const ch of '_.:/=+-@') TAG_CHARACTER[ch.charCodeAt(0)] = 1;
 
 /** Fixed availability zone arguments for a design zone: `a` in us-east-1 is `us-east-1a`. */
 export function zoneArgument(region: Region, zone: string): BodyItem {
