@@ -59,7 +59,9 @@ const LARGE_RELEASE = 32 * 1024 * 1024;
  * 95 MB and the peak about 430 MB). Not a cap on the heap: a larger design still gets all it needs.
  */
 function collectGarbage(): void {
-  // Node's documented way to reach V8's collector from a running process: the flag exposes `gc` to contexts made after it.
+  // The flag exposes `gc` to contexts made after it (as Jest's leak detector reaches the collector).
+  // Node warns that a flag set after start-up may do nothing: then there is no `gc`, and the export
+  // goes on as before, only with the higher peak.
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as unknown;
   if (typeof gc === 'function') gc();
