@@ -447,7 +447,8 @@ function sectionsFor(w: Writer, mode: FailureMode): Sections {
 }
 
 function impactLines(w: Writer, components: readonly ComponentFacts[]): string[] {
-  const ids = new Set(components.map((c) => c.id));
+  // Only components that journeys need can be among their needs: a set of those, not of every component.
+  const ids = new Set(components.filter((c) => c.journeys.length > 0).map((c) => c.id));
   const journeys = w.facts.design.journeys.filter((j) => j.needs.some((id) => ids.has(id)));
   if (journeys.length === 0) return ['No journey of the design needs these components directly; expect delayed background work rather than failed user transactions.'];
   return journeys.map((j) => {
