@@ -21,8 +21,8 @@ export interface RunbookCommands {
   alarms(c: ComponentFacts): string;
   /** What the operator needs before starting: roles, tools, cluster access. */
   access(components: readonly ComponentFacts[]): string[];
-  /** Where to look: dashboards, alarms and logs of the components. */
-  dashboards(components: readonly ComponentFacts[]): string[];
+  /** Where to look: dashboards, alarms and logs of the components, a line at a time. */
+  dashboards(components: readonly ComponentFacts[]): Iterable<string>;
   /** Database: what happens when its primary fails, in words (the figures come from the estimates). */
   databaseMechanism(db: ComponentFacts): string;
   /** Database: the step that forces or checks a failover. */
@@ -99,8 +99,7 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
       }
       return lines;
     },
-    dashboards: (components) => {
-      const lines: string[] = [];
+    dashboards: function* (components) {
       for (const c of components) {
         if (!c.region || c.kind.capabilities.external) continue;
         const links: string[] = [];
@@ -108,9 +107,8 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
         if (ALARMED_ROLES.some((role) => roles.is(c, role))) links.push(`[alarms](${console('cloudwatch', c.region, `alarmsV2:?search=${prefix}-${c.id}`)})`);
         if (c.traits.runtime === 'containers') links.push(`[logs](${console('cloudwatch', c.region, `logsV2:log-groups/log-group/$252Fninesmith$252F${prefix}$252F${c.id}`)})`, `[service](${console('ecs/v2', c.region, `clusters/${ecsCluster(c)}/services/${ecsService(c)}/health`)})`);
         if (roles.is(c, 'database')) links.push(`[database](${console('rds', c.region, `database:id=${dbIdentifier(c)}`)})`);
-        if (links.length > 0) lines.push(`\`${c.id}\`: ${links.join(', ')}.`);
+        if (links.length > 0) yield `\`${c.id}\`: ${links.join(', ')}.`;
       }
-      return lines;
     },
     databaseMechanism: (db) => {
       if (isKubernetes(db)) return 'CloudNativePG promotes the most advanced standby when the primary fails.';

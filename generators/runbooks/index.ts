@@ -486,9 +486,35 @@ function estimateLines(w: Writer, mode: FailureMode): string[] {
   return lines;
 }
 
+/** How many lines `joinInBatches` joins at a time. */
+const BATCH = 256;
+
+/**
+ * `[...things].map(line).join(separator)`, joined a batch at a time as the lines are made. A design
+ * of thousands of components gives lists of thousands of lines: made all before the join, their
+ * pieces outlive the young heap, and the collector copies them before the join copies them again.
+ */
+function joinInBatches<T>(things: Iterable<T>, line: (thing: T) => string, separator: string): string {
+  let text = '';
+  let joined = false;
+  const batch: string[] = [];
+  const flush = () => {
+    text = joined ? `${text}${separator}${batch.join(separator)}` : batch.join(separator);
+    joined = true;
+    batch.length = 0;
+  };
+  for (const thing of things) {
+    batch.push(line(thing));
+    if (batch.length === BATCH) flush();
+  }
+  if (batch.length > 0) flush();
+  return text;
+}
+
 function dashboardLines(w: Writer, components: readonly ComponentFacts[]): string[] {
-  const lines = w.cmd.dashboards(components);
-  return lines.length > 0 ? ['## Dashboards and logs', '', ...lines.map((line) => `- ${line}`), ''] : [];
+  // The AWS links are made a line at a time as they are joined: at 5,000 components they are a third of the runbooks.
+  const lines = joinInBatches(w.cmd.dashboards(components), (line) => `- ${line}`, '\n');
+  return lines !== '' ? ['## Dashboards and logs', '', lines, ''] : [];
 }
 
 function renderRunbook(w: Writer, mode: FailureMode): string {
@@ -506,7 +532,7 @@ function renderRunbook(w: Writer, mode: FailureMode): string {
     '| | |',
     '| --- | --- |',
     `| Targets | tier \`${design.tier}\`: availability ${tier.availability}%, RTO ${formatDuration(tier.rtoSeconds)}, RPO ${formatDuration(tier.rpoSeconds)} |`,
-    `| Components | ${components.map((c) => `${w.ref(c)}: ${c.kind.title.toLowerCase()}, ${w.where(c)}`).join('<br>')} |`,
+    `| Components | ${joinInBatches(components, (c) => `${w.ref(c)}: ${c.kind.title.toLowerCase()}, ${w.where(c)}`, '<br>')} |`,
     `| Regions | ${regions.length > 0 ? regions.map((r) => w.region(r)).join(', ') : 'global services only'} |`,
     ...(s.mechanism ? [`| How it recovers | ${s.mechanism} |`] : []),
     `| On-call | ${fill('on-call rotation and paging policy')} |`,
