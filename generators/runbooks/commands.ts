@@ -88,12 +88,19 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
     notice: `Commands use the AWS CLI v2 and the names the Terraform export gives with its default \`name_prefix\` (\`${prefix}\`): if you set another prefix, replace it in them.`,
     alarms: (c) => `CloudWatch alarms \`${prefix}-${c.id}-*\``,
     access: (components) => {
-      const regions = [...new Set(components.map((c) => c.region).filter((r): r is Region => r !== undefined))];
+      // A runbook about thousands of components has a few regions and kinds: one pass, no copies of the list.
+      const regions = new Set<Region>();
+      const kinds = new Set<ComponentFacts['kind']>();
+      for (const c of components) {
+        if (c.region !== undefined) regions.add(c.region);
+        kinds.add(c.kind);
+      }
+      const titles = new Set([...kinds].map((kind) => kind.title.toLowerCase()));
       const lines = [
-        `The on-call role in the account (read CloudWatch, and act on ${[...new Set(components.map((c) => c.kind.title.toLowerCase()))].join(', ')}): ${'`[FILL IN: IAM role or SSO permission set]`'}; sign in with \`aws sso login\` or your break-glass procedure.`,
+        `The on-call role in the account (read CloudWatch, and act on ${[...titles].join(', ')}): ${'`[FILL IN: IAM role or SSO permission set]`'}; sign in with \`aws sso login\` or your break-glass procedure.`,
         'The AWS CLI v2; every command names its region with `--region`.',
       ];
-      const clusters = regions.filter((r) => components.some((c) => c.region?.id === r.id && isKubernetes(c)));
+      const clusters = [...regions].filter((r) => components.some((c) => c.region?.id === r.id && isKubernetes(c)));
       for (const r of clusters) {
         lines.push(`Kubernetes in region \`${r.id}\`: ${code(`aws eks update-kubeconfig --name ${name('aws_eks_cluster.name', r.id)} --region ${regionCode(r)}`)}, as the principal the Terraform variable \`eks_admin_principal_arn\` names (the cluster's access entry); \`kubectl\` and the \`cnpg\` plugin for databases.`);
       }

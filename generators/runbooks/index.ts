@@ -185,14 +185,13 @@ function dnsDetection(facts: DesignFacts, ttl: number): string {
   return `${dnsDetectionSeconds(check)} s: ${check.failureThreshold} failed checks ${check.requestIntervalSeconds} s apart`;
 }
 
-function regionSections(w: Writer, mode: FailureMode): Sections {
+function regionSections(w: Writer, replicated: readonly ComponentFacts[]): Sections {
   const regions = w.facts.regions;
   const primary = primaryRegion(w.facts)!;
   const dns = w.facts.components.map((c) => c.traits.foundation).find((f) => f?.role === 'dns');
   // The exported DNS adds health checks to failover records, so the records alone make it automatic.
   const automatic = dns?.failoverRecords === true;
   const ttl = dns?.ttlSeconds ?? 300;
-  const replicated = mode.components.map((id) => w.c(id));
   const active = regions.every((r) => r.role === 'active');
   // The writers in the lost region, each with its replicas elsewhere: those are promoted.
   const promotions = replicated
@@ -447,15 +446,14 @@ function privateLinkSections(w: Writer, links: readonly ComponentFacts[]): Secti
   };
 }
 
-function sectionsFor(w: Writer, mode: FailureMode): Sections {
-  const components = mode.components.map((id) => w.c(id));
+function sectionsFor(w: Writer, mode: FailureMode, components: readonly ComponentFacts[]): Sections {
   switch (mode.id) {
     case 'database-failover':
       return databaseSections(w, components);
     case 'zone-loss':
       return zoneSections(w, components);
     case 'region-failover':
-      return regionSections(w, mode);
+      return regionSections(w, components);
     case 'queue-backlog':
       return queueSections(w, components);
     case 'cache-loss':
@@ -563,7 +561,7 @@ function dashboardLines(w: Writer, components: readonly ComponentFacts[]): strin
 function renderRunbook(w: Writer, mode: FailureMode): string {
   const { design, tier } = w.facts;
   const components = mode.components.map((id) => w.c(id));
-  const s = sectionsFor(w, mode);
+  const s = sectionsFor(w, mode, components);
   const regions = mode.regions.map((id) => w.facts.regionById.get(id)).filter((r): r is Region => r !== undefined);
   const lines = [
     `# Runbook: ${TITLES[mode.id]}`,
