@@ -21,8 +21,8 @@ export interface RunbookCommands {
   alarms(c: ComponentFacts): string;
   /** What the operator needs before starting: roles, tools, cluster access. */
   access(components: readonly ComponentFacts[]): string[];
-  /** Where to look: dashboards, alarms and logs of the components. */
-  dashboards(components: readonly ComponentFacts[]): string[];
+  /** Where to look: dashboards, alarms and logs of the components, a line at a time. */
+  dashboards(components: readonly ComponentFacts[]): Iterable<string>;
   /** Database: what happens when its primary fails, in words (the figures come from the estimates). */
   databaseMechanism(db: ComponentFacts): string;
   /** Database: the step that forces or checks a failover. */
@@ -88,19 +88,25 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
     notice: `Commands use the AWS CLI v2 and the names the Terraform export gives with its default \`name_prefix\` (\`${prefix}\`): if you set another prefix, replace it in them.`,
     alarms: (c) => `CloudWatch alarms \`${prefix}-${c.id}-*\``,
     access: (components) => {
-      const regions = [...new Set(components.map((c) => c.region).filter((r): r is Region => r !== undefined))];
+      // A runbook about thousands of components has a few regions and kinds: one pass, no copies of the list.
+      const regions = new Set<Region>();
+      const kinds = new Set<ComponentFacts['kind']>();
+      for (const c of components) {
+        if (c.region !== undefined) regions.add(c.region);
+        kinds.add(c.kind);
+      }
+      const titles = new Set([...kinds].map((kind) => kind.title.toLowerCase()));
       const lines = [
-        `The on-call role in the account (read CloudWatch, and act on ${[...new Set(components.map((c) => c.kind.title.toLowerCase()))].join(', ')}): ${'`[FILL IN: IAM role or SSO permission set]`'}; sign in with \`aws sso login\` or your break-glass procedure.`,
+        `The on-call role in the account (read CloudWatch, and act on ${[...titles].join(', ')}): ${'`[FILL IN: IAM role or SSO permission set]`'}; sign in with \`aws sso login\` or your break-glass procedure.`,
         'The AWS CLI v2; every command names its region with `--region`.',
       ];
-      const clusters = regions.filter((r) => components.some((c) => c.region?.id === r.id && isKubernetes(c)));
+      const clusters = [...regions].filter((r) => components.some((c) => c.region?.id === r.id && isKubernetes(c)));
       for (const r of clusters) {
         lines.push(`Kubernetes in region \`${r.id}\`: ${code(`aws eks update-kubeconfig --name ${name('aws_eks_cluster.name', r.id)} --region ${regionCode(r)}`)}, as the principal the Terraform variable \`eks_admin_principal_arn\` names (the cluster's access entry); \`kubectl\` and the \`cnpg\` plugin for databases.`);
       }
       return lines;
     },
-    dashboards: (components) => {
-      const lines: string[] = [];
+    dashboards: function* (components) {
       for (const c of components) {
         if (!c.region || c.kind.capabilities.external) continue;
         const links: string[] = [];
@@ -108,9 +114,8 @@ function awsCommands(facts: DesignFacts): RunbookCommands {
         if (ALARMED_ROLES.some((role) => roles.is(c, role))) links.push(`[alarms](${console('cloudwatch', c.region, `alarmsV2:?search=${prefix}-${c.id}`)})`);
         if (c.traits.runtime === 'containers') links.push(`[logs](${console('cloudwatch', c.region, `logsV2:log-groups/log-group/$252Fninesmith$252F${prefix}$252F${c.id}`)})`, `[service](${console('ecs/v2', c.region, `clusters/${ecsCluster(c)}/services/${ecsService(c)}/health`)})`);
         if (roles.is(c, 'database')) links.push(`[database](${console('rds', c.region, `database:id=${dbIdentifier(c)}`)})`);
-        if (links.length > 0) lines.push(`\`${c.id}\`: ${links.join(', ')}.`);
+        if (links.length > 0) yield `\`${c.id}\`: ${links.join(', ')}.`;
       }
-      return lines;
     },
     databaseMechanism: (db) => {
       if (isKubernetes(db)) return 'CloudNativePG promotes the most advanced standby when the primary fails.';

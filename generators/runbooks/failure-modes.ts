@@ -49,37 +49,51 @@ function mode(id: FailureModeId, components: readonly ComponentFacts[], regions 
  */
 export function failureModesOf(facts: DesignFacts, scenarios?: readonly FailureScenario[]): FailureMode[] {
   const modes = modesFromDesign(facts);
-  return scenarios ? modes.map((m) => ({ ...m, scenarios: scenariosOf(m, scenarios) })) : modes;
+  if (!scenarios) return modes;
+  const covered = scenariosByMode(modes, scenarios);
+  return modes.map((m, index) => ({ ...m, scenarios: covered[index]! }));
 }
 
+/** The kinds of scenario each mode quotes, and whether only those about one of its components. */
+const COVERED: Readonly<Record<FailureModeId, { readonly kinds: readonly FailureScenario['kind'][]; readonly about: boolean }>> = {
+  'zone-loss': { kinds: ['zone'], about: false },
+  'region-failover': { kinds: ['region'], about: false },
+  'restore-from-backup': { kinds: ['corruption'], about: true },
+  'external-integration-degraded': { kinds: ['component', 'external'], about: true },
+  'identity-provider-outage': { kinds: ['component', 'external'], about: true },
+  'database-failover': { kinds: ['component', 'external'], about: true },
+  'queue-backlog': { kinds: ['component', 'external'], about: true },
+  'cache-loss': { kinds: ['component', 'external'], about: true },
+  'private-link-down': { kinds: ['component'], about: true },
+  'certificate-expiry': { kinds: [], about: false },
+  'release-rollback': { kinds: [], about: false },
+  'cluster-upgrade': { kinds: [], about: false },
+};
+
 /**
- * The engine's scenarios that a runbook covers: zone and region losses, the loss of each
- * component the runbook is about, unavailable external systems, corruption of the stores.
- * Certificate expiry and release rollback are changes, not failures the engine simulates.
+ * The engine's scenarios that each runbook covers, in the engine's order: zone and region losses,
+ * the loss of each component the runbook is about, unavailable external systems, corruption of the
+ * stores. Certificate expiry, release rollback and cluster upgrades are changes, not failures the
+ * engine simulates. One pass over the scenarios for all modes: a design of thousands of components
+ * has thousands of scenarios, and modes of thousands of components.
  */
-function scenariosOf(m: FailureMode, scenarios: readonly FailureScenario[]): FailureScenario[] {
-  const ids = new Set(m.components);
-  const about = (s: FailureScenario) => (s.failure.components ?? []).some((id) => ids.has(id));
-  switch (m.id) {
-    case 'zone-loss':
-      return scenarios.filter((s) => s.kind === 'zone');
-    case 'region-failover':
-      return scenarios.filter((s) => s.kind === 'region');
-    case 'restore-from-backup':
-      return scenarios.filter((s) => s.kind === 'corruption' && about(s));
-    case 'external-integration-degraded':
-    case 'identity-provider-outage':
-    case 'database-failover':
-    case 'queue-backlog':
-    case 'cache-loss':
-      return scenarios.filter((s) => (s.kind === 'component' || s.kind === 'external') && about(s));
-    case 'private-link-down':
-      return scenarios.filter((s) => s.kind === 'component' && about(s));
-    case 'certificate-expiry':
-    case 'release-rollback':
-    case 'cluster-upgrade':
-      return [];
+function scenariosByMode(modes: readonly FailureMode[], scenarios: readonly FailureScenario[]): FailureScenario[][] {
+  const covered = modes.map((): FailureScenario[] => []);
+  // For each component, the modes (as bits of their index) that are about it.
+  const aboutModes = new Map<string, number>();
+  modes.forEach((m, index) => {
+    if (!COVERED[m.id].about) return;
+    for (const id of m.components) aboutModes.set(id, (aboutModes.get(id) ?? 0) | (1 << index));
+  });
+  for (const s of scenarios) {
+    let about = 0;
+    for (const id of s.failure.components ?? []) about |= aboutModes.get(id) ?? 0;
+    modes.forEach((m, index) => {
+      const { kinds, about: needsAbout } = COVERED[m.id];
+      if (kinds.includes(s.kind) && (!needsAbout || (about & (1 << index)) !== 0)) covered[index]!.push(s);
+    });
   }
+  return covered;
 }
 
 function modesFromDesign(facts: DesignFacts): FailureMode[] {
@@ -100,7 +114,10 @@ function modesFromDesign(facts: DesignFacts): FailureMode[] {
   if (caches.length > 0) modes.push(mode('cache-loss', caches));
   const tls = all.filter((c) => c.kind.capabilities.internetFacing && !c.kind.capabilities.entryPoint && c.kind.capabilities.foundation !== 'dns');
   const terminating = all.filter((c) => c.kind.capabilities.terminatesTls);
-  if (tls.length + terminating.length > 0) modes.push(mode('certificate-expiry', [...tls, ...terminating.filter((c) => !tls.includes(c))]));
+  if (tls.length + terminating.length > 0) {
+    const listed = new Set(tls);
+    modes.push(mode('certificate-expiry', [...tls, ...terminating.filter((c) => !listed.has(c))]));
+  }
   const identity = all.filter((c) => c.kind.capabilities.foundation === 'identity');
   if (identity.length > 0) modes.push(mode('identity-provider-outage', identity));
   const external = all.filter((c) => c.kind.capabilities.external && !c.kind.capabilities.entryPoint);

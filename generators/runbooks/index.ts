@@ -27,12 +27,36 @@ const TITLES: Record<FailureModeId, string> = {
   'private-link-down': 'Private link down',
 };
 
+/**
+ * List items made from each of a list of things, made only as the runbook writes the list (see
+ * `joinInBatches`): a design of thousands of components gives lists of thousands of items.
+ */
+class Each {
+  constructor(readonly items: () => Iterable<string>) {}
+}
+
+function each<T>(things: readonly T[], item: (thing: T) => string): Each {
+  return new Each(function* () {
+    for (const thing of things) yield item(thing);
+  });
+}
+
+/** A list's items: written out, or made from each of a list of things. */
+type Items = readonly (string | Each)[];
+
+function* itemsOf(items: Items): Iterable<string> {
+  for (const entry of items) {
+    if (typeof entry === 'string') yield entry;
+    else yield* entry.items();
+  }
+}
+
 interface Sections {
-  alert: string[];
-  triage: string[];
-  recovery: string[];
-  verification: string[];
-  communication?: string[];
+  alert: Items;
+  triage: Items;
+  recovery: Items;
+  verification: Items;
+  communication?: Items;
   checklist: string[];
   /** How the components recover, in words; the figures come from the engine's estimates. */
   mechanism?: string;
@@ -75,26 +99,21 @@ function joinIds(list: readonly ComponentFacts[]): string {
 }
 
 function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
-  const mechanisms: string[] = [];
-  const recovery: string[] = [];
-  const storage: string[] = [];
+  // A replica of another database, unless it replicates back to it (two writers, active-active).
+  const sources = new Map<ComponentFacts, ComponentFacts>();
   for (const db of dbs) {
-    // A replica of another database, unless it replicates back to it (two writers, active-active).
     const source = sourcesOf(w.facts, db.id, 'replication').find((s) => s.traits.data?.role === 'records' && !targetsOf(w.facts, db.id, 'replication').some((t) => t.id === s.id));
-    if (source) {
-      mechanisms.push(`${w.ref(db)}: a replica of \`${source.id}\`; it takes writes only once promoted in a [region failover](region-failover.md).`);
-      recovery.push(`For ${w.ref(db)}: a replica of \`${source.id}\`. If it fails, rebuild it from \`${source.id}\` (recreate the replica) before the next region failover depends on it.`);
-      continue;
-    }
-    mechanisms.push(`${w.ref(db)}: ${w.cmd.databaseMechanism(db)}`);
-    recovery.push(`For ${w.ref(db)}: ${w.cmd.databaseFailover(db)}`);
-    storage.push(w.cmd.databaseStorage(db));
+    if (source) sources.set(db, source);
   }
+  const mechanisms = dbs.map((db) => {
+    const source = sources.get(db);
+    return source ? `${w.ref(db)}: a replica of \`${source.id}\`; it takes writes only once promoted in a [region failover](region-failover.md).` : `${w.ref(db)}: ${w.cmd.databaseMechanism(db)}`;
+  });
   const clients = [...new Set(dbs.flatMap((db) => sourcesOf(w.facts, db.id, 'sync')))];
   return {
     mechanism: `${mechanisms.join(' ')} The estimates below are for losing the database as a whole, not one instance.`,
     alert: [
-      ...dbs.map((db) => `${w.ref(db)} in ${w.where(db)}: ${db.traits.runtime === 'kubernetes' ? 'the CloudNativePG PrometheusRule alerts (instance down, replication broken), once the Prometheus Operator is installed and the rule enabled in its values' : w.alarms(db)}.`),
+      each(dbs, (db) => `${w.ref(db)} in ${w.where(db)}: ${db.traits.runtime === 'kubernetes' ? 'the CloudNativePG PrometheusRule alerts (instance down, replication broken), once the Prometheus Operator is installed and the rule enabled in its values' : w.alarms(db)}.`),
       'Connection errors or timeouts from the services that use it; login and write journeys failing while reads from a cache may still work.',
     ],
     triage: [
@@ -103,8 +122,16 @@ function databaseSections(w: Writer, dbs: readonly ComponentFacts[]): Sections {
       'Check the provider\'s health dashboard for the region before assuming the fault is yours.',
     ],
     recovery: [
-      ...recovery,
-      ...storage,
+      each(dbs, (db) => {
+        const source = sources.get(db);
+        return source
+          ? `For ${w.ref(db)}: a replica of \`${source.id}\`. If it fails, rebuild it from \`${source.id}\` (recreate the replica) before the next region failover depends on it.`
+          : `For ${w.ref(db)}: ${w.cmd.databaseFailover(db)}`;
+      }),
+      each(
+        dbs.filter((db) => !sources.has(db)),
+        (db) => w.cmd.databaseStorage(db),
+      ),
       `Restart or recycle the connection pools of ${clients.length > 0 ? joinIds(clients) : 'the services'} if they do not recover within a minute of the new primary accepting writes${clients.length > 0 ? `: ${clients.map((c) => `${w.ref(c)} with ${w.cmd.restart(c)}`).join('; ')}` : ''}.`,
       'If writes were lost (asynchronous replicas promoted), record the window and reconcile from the outbox, queue or ERP.',
     ],
@@ -158,14 +185,13 @@ function dnsDetection(facts: DesignFacts, ttl: number): string {
   return `${dnsDetectionSeconds(check)} s: ${check.failureThreshold} failed checks ${check.requestIntervalSeconds} s apart`;
 }
 
-function regionSections(w: Writer, mode: FailureMode): Sections {
+function regionSections(w: Writer, replicated: readonly ComponentFacts[]): Sections {
   const regions = w.facts.regions;
   const primary = primaryRegion(w.facts)!;
   const dns = w.facts.components.map((c) => c.traits.foundation).find((f) => f?.role === 'dns');
   // The exported DNS adds health checks to failover records, so the records alone make it automatic.
   const automatic = dns?.failoverRecords === true;
   const ttl = dns?.ttlSeconds ?? 300;
-  const replicated = mode.components.map((id) => w.c(id));
   const active = regions.every((r) => r.role === 'active');
   // The writers in the lost region, each with its replicas elsewhere: those are promoted.
   const promotions = replicated
@@ -196,7 +222,7 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
     ],
     recovery: [
       ...promotions.map(({ writer, replica }) => w.cmd.promote(writer, replica)),
-      ...standby.map((c) => `Scale ${w.region(c.region!)} to full capacity: ${w.cmd.scale(c, counterpartOf(w.facts, c)?.replicas ?? c.replicas)}`),
+      each(standby, (c) => `Scale ${w.region(c.region!)} to full capacity: ${w.cmd.scale(c, counterpartOf(w.facts, c)?.replicas ?? c.replicas)}`),
       ...(reconnect.length > 0
         ? [`Point the standby services at the promoted writer${promotions.length > 1 ? 's' : ''}: ${reconnect.map((c) => `${w.ref(c)} already names ${joinIds(targetsOf(w.facts, c.id, 'sync').filter((t) => promoted.has(t.id)))} (its endpoint stays the same on promotion); restart it so its connections are opened against the writer: ${w.cmd.restart(c)}`).join('; ')}.`]
         : []),
@@ -218,17 +244,20 @@ function regionSections(w: Writer, mode: FailureMode): Sections {
 function queueSections(w: Writer, queues: readonly ComponentFacts[]): Sections {
   const consumers = [...new Set(queues.flatMap((q) => targetsOf(w.facts, q.id, 'async').concat(targetsOf(w.facts, q.id, 'sync'))))];
   return {
-    alert: queues.map((q) => `${w.ref(q)}: ${q.traits.operator === 'provider' ? `${w.alarms(q)} (oldest message age, dead letters)` : 'the broker\'s queue depth and age alerts'}.`),
+    alert: [each(queues, (q) => `${w.ref(q)}: ${q.traits.operator === 'provider' ? `${w.alarms(q)} (oldest message age, dead letters)` : 'the broker\'s queue depth and age alerts'}.`)],
     triage: [
       `Are the consumers ${consumers.length > 0 ? joinIds(consumers) : '(none in the design)'} running and healthy? A backlog is usually a consumer problem: crashed, scaled to zero, or blocked on a slow dependency (the ERP, the database).`,
       'Is the inflow unusual (a bulk import, month-end billing, a retry storm)? Identify the tenant or job.',
-      ...queues.map((q) => (q.traits.data?.deadLetter ? `${w.ref(q)}: read a sample from its dead-letter queue: poison messages show up there.` : `${w.ref(q)} has no dead-letter queue: a poison message blocks or is retried forever; find it in the consumer logs.`)),
+      each(queues, (q) => (q.traits.data?.deadLetter ? `${w.ref(q)}: read a sample from its dead-letter queue: poison messages show up there.` : `${w.ref(q)} has no dead-letter queue: a poison message blocks or is retried forever; find it in the consumer logs.`)),
     ],
     recovery: [
       'Fix or restart the consumers; scale them out if the backlog is inflow, within what the database can take.',
       'Pause the producer of a retry storm, or throttle the tenant behind a bulk job.',
-      ...queues.filter((q) => q.traits.data?.deadLetter).map((q) => `${w.ref(q)}: ${w.cmd.redrive(q)}`),
-      ...queues.map((q) => `Messages in ${w.ref(q)} expire after ${q.traits.data?.messageRetentionDays ?? 4} days: recover before then or export them.`),
+      each(
+        queues.filter((q) => q.traits.data?.deadLetter),
+        (q) => `${w.ref(q)}: ${w.cmd.redrive(q)}`,
+      ),
+      each(queues, (q) => `Messages in ${w.ref(q)} expire after ${q.traits.data?.messageRetentionDays ?? 4} days: recover before then or export them.`),
     ],
     verification: ['Oldest message age back to normal and falling; dead-letter queues empty or explained.', 'Downstream effects present (invoices generated, ERP records synchronised) for a sample of the backlog.'],
     checklist: ['Were any messages lost or processed twice? Reconcile with the system of record.', 'Add a guardrail: per-tenant queue partitioning, consumer autoscaling on queue age.'],
@@ -237,9 +266,9 @@ function queueSections(w: Writer, queues: readonly ComponentFacts[]): Sections {
 
 function cacheSections(w: Writer, caches: readonly ComponentFacts[]): Sections {
   return {
-    alert: caches.map((c) => `${w.ref(c)} in ${w.where(c)}: ${c.traits.operator === 'provider' ? w.alarms(c) : 'Redis Sentinel and pod alerts'}; errors or latency in the services that use it.`),
+    alert: [each(caches, (c) => `${w.ref(c)} in ${w.where(c)}: ${c.traits.operator === 'provider' ? w.alarms(c) : 'Redis Sentinel and pod alerts'}; errors or latency in the services that use it.`)],
     triage: [
-      ...caches.map((c) =>
+      each(caches, (c) =>
         c.traits.data?.irreplaceable
           ? `${w.ref(c)} holds data kept nowhere else (sessions or counters): treat its loss as data loss.`
           : `${w.ref(c)} is rebuildable: its loss costs latency and load on the database, not data.`,
@@ -247,7 +276,7 @@ function cacheSections(w: Writer, caches: readonly ComponentFacts[]): Sections {
       'Watch the database: a cold cache sends every read to it (a thundering herd).',
     ],
     recovery: [
-      ...caches.map((c) => `${w.ref(c)}: ${w.cmd.cacheFailover(c)}`),
+      each(caches, (c) => `${w.ref(c)}: ${w.cmd.cacheFailover(c)}`),
       'If the database is overloaded by a cold cache, shed load: rate-limit expensive endpoints, warm the cache from the hottest keys first.',
     ],
     verification: ['Hit rate recovering towards its baseline; database load back to normal.', 'Signed-in users still signed in (where sessions live in the cache).'],
@@ -319,7 +348,7 @@ function externalSections(w: Writer, systems: readonly ComponentFacts[]): Sectio
 }
 
 function restoreSections(w: Writer, components: readonly ComponentFacts[]): Sections {
-  const lines = components.map((c) => {
+  const lines = each(components, (c) => {
     const backup = backupOf(c);
     if (backup?.enabled) {
       const tested = backup.restoreTestedDays === null ? 'never tested' : `last tested ${backup.restoreTestedDays} days ago`;
@@ -334,13 +363,14 @@ function restoreSections(w: Writer, components: readonly ComponentFacts[]): Sect
     triage: [
       'Stop the damage first: pause the job, revoke the credentials, put the affected feature in maintenance.',
       'Find the last good point in time, and what changed after it that must be replayed (queue messages, ERP records).',
-      ...lines,
+      lines,
     ],
     recovery: [
       'Restore into a new, clean environment (a new instance or cluster), never over the damaged one.',
-      ...components
-        .filter((c) => c.traits.data?.role === 'records')
-        .map((db) => `${w.ref(db)}: ${w.cmd.databaseRestore(db)}`),
+      each(
+        components.filter((c) => c.traits.data?.role === 'records'),
+        (db) => `${w.ref(db)}: ${w.cmd.databaseRestore(db)}`,
+      ),
       'Check the restored data (row counts, the damaged records, recent business transactions) before switching.',
       'Switch the application to the restored database, or copy the repaired data back; replay what happened after the restore point.',
       `Measured restore time (start of restore to service back): ${fill('measured restore time, hh:mm')} against the RTO above.`,
@@ -416,15 +446,14 @@ function privateLinkSections(w: Writer, links: readonly ComponentFacts[]): Secti
   };
 }
 
-function sectionsFor(w: Writer, mode: FailureMode): Sections {
-  const components = mode.components.map((id) => w.c(id));
+function sectionsFor(w: Writer, mode: FailureMode, components: readonly ComponentFacts[]): Sections {
   switch (mode.id) {
     case 'database-failover':
       return databaseSections(w, components);
     case 'zone-loss':
       return zoneSections(w, components);
     case 'region-failover':
-      return regionSections(w, mode);
+      return regionSections(w, components);
     case 'queue-backlog':
       return queueSections(w, components);
     case 'cache-loss':
@@ -447,7 +476,8 @@ function sectionsFor(w: Writer, mode: FailureMode): Sections {
 }
 
 function impactLines(w: Writer, components: readonly ComponentFacts[]): string[] {
-  const ids = new Set(components.map((c) => c.id));
+  // Only components that journeys need can be among their needs: a set of those, not of every component.
+  const ids = new Set(components.filter((c) => c.journeys.length > 0).map((c) => c.id));
   const journeys = w.facts.design.journeys.filter((j) => j.needs.some((id) => ids.has(id)));
   if (journeys.length === 0) return ['No journey of the design needs these components directly; expect delayed background work rather than failed user transactions.'];
   return journeys.map((j) => {
@@ -485,18 +515,54 @@ function estimateLines(w: Writer, mode: FailureMode): string[] {
   return lines;
 }
 
+/** How many lines `joinInBatches` joins at a time. */
+const BATCH = 256;
+
+/**
+ * `[...things].map(line).join(separator)`, joined a batch at a time as the lines are made. A design
+ * of thousands of components gives lists of thousands of lines: made all before the join, their
+ * pieces outlive the young heap, and the collector copies them before the join copies them again.
+ */
+function joinInBatches<T>(things: Iterable<T>, line: (thing: T, index: number) => string, separator: string): string {
+  let text = '';
+  let joined = false;
+  let index = 0;
+  const batch: string[] = [];
+  const flush = () => {
+    text = joined ? `${text}${separator}${batch.join(separator)}` : batch.join(separator);
+    joined = true;
+    batch.length = 0;
+  };
+  for (const thing of things) {
+    batch.push(line(thing, index));
+    index += 1;
+    if (batch.length === BATCH) flush();
+  }
+  if (batch.length > 0) flush();
+  return text;
+}
+
+/** A list's lines, as one line of the runbook's lines; none for an empty list. */
+const numbered = (items: Items): string[] => {
+  const text = joinInBatches(itemsOf(items), (item, index) => `${index + 1}. ${item}`, '\n');
+  return text === '' ? [] : [text];
+};
+const bullets = (items: Items): string[] => {
+  const text = joinInBatches(itemsOf(items), (item) => `- ${item}`, '\n');
+  return text === '' ? [] : [text];
+};
+
 function dashboardLines(w: Writer, components: readonly ComponentFacts[]): string[] {
-  const lines = w.cmd.dashboards(components);
-  return lines.length > 0 ? ['## Dashboards and logs', '', ...lines.map((line) => `- ${line}`), ''] : [];
+  // The AWS links are made a line at a time as they are joined: at 5,000 components they are a third of the runbooks.
+  const lines = joinInBatches(w.cmd.dashboards(components), (line) => `- ${line}`, '\n');
+  return lines !== '' ? ['## Dashboards and logs', '', lines, ''] : [];
 }
 
 function renderRunbook(w: Writer, mode: FailureMode): string {
   const { design, tier } = w.facts;
   const components = mode.components.map((id) => w.c(id));
-  const s = sectionsFor(w, mode);
+  const s = sectionsFor(w, mode, components);
   const regions = mode.regions.map((id) => w.facts.regionById.get(id)).filter((r): r is Region => r !== undefined);
-  const numbered = (items: readonly string[]) => items.map((item, index) => `${index + 1}. ${item}`);
-  const bullets = (items: readonly string[]) => items.map((item) => `- ${item}`);
   const lines = [
     `# Runbook: ${TITLES[mode.id]}`,
     '',
@@ -505,7 +571,7 @@ function renderRunbook(w: Writer, mode: FailureMode): string {
     '| | |',
     '| --- | --- |',
     `| Targets | tier \`${design.tier}\`: availability ${tier.availability}%, RTO ${formatDuration(tier.rtoSeconds)}, RPO ${formatDuration(tier.rpoSeconds)} |`,
-    `| Components | ${components.map((c) => `${w.ref(c)}: ${c.kind.title.toLowerCase()}, ${w.where(c)}`).join('<br>')} |`,
+    `| Components | ${joinInBatches(components, (c) => `${w.ref(c)}: ${c.kind.title.toLowerCase()}, ${w.where(c)}`, '<br>')} |`,
     `| Regions | ${regions.length > 0 ? regions.map((r) => w.region(r)).join(', ') : 'global services only'} |`,
     ...(s.mechanism ? [`| How it recovers | ${s.mechanism} |`] : []),
     `| On-call | ${fill('on-call rotation and paging policy')} |`,
