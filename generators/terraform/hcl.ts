@@ -48,8 +48,9 @@ export interface CallExpr {
   readonly args: readonly Expr[];
 }
 
+type AttrItem = { readonly kind: 'attr'; readonly name: string; readonly value: Expr };
 export type BodyItem =
-  | { readonly kind: 'attr'; readonly name: string; readonly value: Expr }
+  | AttrItem
   | { readonly kind: 'block'; readonly block: Block }
   | { readonly kind: 'blank' }
   | { readonly kind: 'comment'; readonly text: string };
@@ -382,14 +383,14 @@ function writeValueLine(value: Expr, indent: string, w: HclWriter): void {
 /**
  * Writes `name = value` lines, with runs of single-line assignments aligned on `=` as fmt aligns
  * them; a multi-line value ends a run (fmt leaves its `=` unaligned). `keys[i]` is the written key
- * of `values[i]`.
+ * of `entries[i]`'s value.
  */
-function writeAssignments(keys: readonly string[], values: readonly Expr[], indent: string, w: HclWriter): void {
+function writeEntries(keys: readonly string[], entries: ObjectExpr['entries'], indent: string, w: HclWriter): void {
   let runStart = 0;
   while (runStart < keys.length) {
     let runEnd = runStart;
     let width = 0;
-    while (runEnd < keys.length && !isMultilineExpr(values[runEnd]!)) {
+    while (runEnd < keys.length && !isMultilineExpr(entries[runEnd]![1])) {
       if (keys[runEnd]!.length > width) width = keys[runEnd]!.length;
       runEnd += 1;
     }
@@ -397,12 +398,44 @@ function writeAssignments(keys: readonly string[], values: readonly Expr[], inde
       const key = keys[i]!;
       w.beginLine('');
       w.put(lineStart(indent, key, width - key.length));
-      writeValueLine(values[i]!, indent, w);
+      writeValueLine(entries[i]![1], indent, w);
     }
     if (runEnd < keys.length) {
       w.beginLine('');
       w.put(lineStart(indent, keys[runEnd]!, 0));
-      writeValueLine(values[runEnd]!, indent, w);
+      writeValueLine(entries[runEnd]![1], indent, w);
+      runEnd += 1;
+    }
+    runStart = runEnd;
+  }
+}
+
+/**
+ * `writeEntries` for the arguments `items[from]` to `items[to - 1]` of a body, read from the items
+ * themselves: no lists of their names and values are made for each run of a block (hundreds of
+ * thousands of blocks at 20,000 components, each list garbage at once).
+ */
+function writeArguments(items: readonly BodyItem[], from: number, to: number, indent: string, w: HclWriter): void {
+  let runStart = from;
+  while (runStart < to) {
+    let runEnd = runStart;
+    let width = 0;
+    for (; runEnd < to; runEnd += 1) {
+      const item = items[runEnd] as AttrItem;
+      if (isMultilineExpr(item.value)) break;
+      if (item.name.length > width) width = item.name.length;
+    }
+    for (let i = runStart; i < runEnd; i += 1) {
+      const item = items[i] as AttrItem;
+      w.beginLine('');
+      w.put(lineStart(indent, item.name, width - item.name.length));
+      writeValueLine(item.value, indent, w);
+    }
+    if (runEnd < to) {
+      const item = items[runEnd] as AttrItem;
+      w.beginLine('');
+      w.put(lineStart(indent, item.name, 0));
+      writeValueLine(item.value, indent, w);
       runEnd += 1;
     }
     runStart = runEnd;
@@ -468,13 +501,9 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
         return;
       }
       w.put('{\n');
-      const keys: string[] = [];
-      const values: Expr[] = [];
-      for (const [key, value] of expr.entries) {
-        keys.push(renderKey(key));
-        values.push(value);
-      }
-      writeAssignments(keys, values, indent + INDENT, w);
+      const keys = new Array<string>(expr.entries.length);
+      for (let index = 0; index < keys.length; index += 1) keys[index] = renderKey(expr.entries[index]![0]);
+      writeEntries(keys, expr.entries, indent + INDENT, w);
       w.put(indent);
       w.put('}');
       return;
@@ -499,16 +528,13 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
     const item = items[index]!;
     if (item.kind === 'attr') {
       // A run of arguments, aligned together.
-      const names: string[] = [];
-      const values: Expr[] = [];
+      const from = index;
       for (; index < items.length; index += 1) {
         const run = items[index]!;
         if (run.kind !== 'attr') break;
         if (!isIdentifier(run.name)) throw new Error(`not an argument name: ${run.name}`);
-        names.push(run.name);
-        values.push(run.value);
       }
-      writeAssignments(names, values, indent, w);
+      writeArguments(items, from, index, indent, w);
       continue;
     }
     if (item.kind === 'blank') {

@@ -66,7 +66,29 @@ export function accessOf(b: TerraformBuilder, c: ComponentFacts): Access {
   return access;
 }
 
-/** `Sid` of a statement: letters and digits only. */
+/**
+ * `Sid` of a statement: letters and digits only, the id's words capitalised (`api-2` + `Send`:
+ * `Api2Send`). Made by a pass over the characters rather than two regular expressions, a callback
+ * per word and the strings between: a service of a large design has several statements.
+ */
 function sid(c: ComponentFacts, what: string): string {
-  return `${c.id.replace(/(^|-)([a-z0-9])/g, (_m, _d, ch: string) => ch.toUpperCase())}${what}`.replace(/[^A-Za-z0-9]/g, '');
+  const codes: number[] = [];
+  // What `id.replace(/(^|-)([a-z0-9])/g, upper)` and then dropping all but [A-Za-z0-9] keep.
+  let wordStart = true;
+  for (let i = 0; i < c.id.length; i += 1) {
+    const code = c.id.charCodeAt(i);
+    if (code === 0x2d) {
+      wordStart = true;
+      continue;
+    }
+    const lower = code >= 0x61 && code <= 0x7a;
+    if (lower) codes.push(wordStart ? code - 0x20 : code);
+    else if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)) codes.push(code);
+    wordStart = false;
+  }
+  for (let i = 0; i < what.length; i += 1) {
+    const code = what.charCodeAt(i);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a)) codes.push(code);
+  }
+  return String.fromCharCode(...codes);
 }
