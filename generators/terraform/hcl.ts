@@ -131,14 +131,24 @@ export function derivedIdentifier(id: string): string {
   // Accepts an id, or words of an id joined by `_` (an identifier already): `[a-z0-9_-]+`, checked
   // in the pass that finds the hyphens rather than by a regular expression and a search, since a
   // name is made for each of the 126,000 resources of a design of 20,000 components.
-  let hyphens = false;
+  // With hyphens, the name is made from its character codes in one piece: `replaceAll` joins the
+  // pieces between them into a string the maps of labels must flatten, and keep as two objects.
+  let codes: number[] | undefined;
   for (let i = 0; i < id.length; i += 1) {
     const code = id.charCodeAt(i);
-    if (code === 0x2d) hyphens = true;
-    else if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f)) throw new Error(`not an id: ${JSON.stringify(id)}`);
+    if (code === 0x2d) {
+      if (codes === undefined) {
+        codes = new Array<number>(id.length);
+        for (let k = 0; k < i; k += 1) codes[k] = id.charCodeAt(k);
+      }
+      codes[i] = 0x5f;
+      continue;
+    }
+    if (!((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f)) throw new Error(`not an id: ${JSON.stringify(id)}`);
+    if (codes !== undefined) codes[i] = code;
   }
   if (id.length === 0) throw new Error(`not an id: ${JSON.stringify(id)}`);
-  const name = hyphens ? id.replaceAll('-', '_') : id;
+  const name = codes === undefined ? id : String.fromCharCode(...codes);
   const first = name.charCodeAt(0);
   return first >= 0x30 && first <= 0x39 ? `_${name}` : name;
 }
