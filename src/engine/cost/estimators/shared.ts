@@ -4,7 +4,8 @@ import type { PriceBook } from '../price-catalog';
 import type { Range } from '../types';
 import { formatCents, formatNumber } from '../numbers';
 
-export const hours = (count: Range): Range => mapRange(count, (n) => n * HOURS_PER_MONTH);
+/** Hours in a month of `count` things. Written out rather than by mapRange: it runs for most lines, and a function made per call is garbage. */
+export const hours = (count: Range): Range => ({ low: count.low * HOURS_PER_MONTH, expected: count.expected * HOURS_PER_MONTH, high: count.high * HOURS_PER_MONTH });
 
 /** Assumed monthly traffic over one connection when the design says nothing (GB). */
 export const DEFAULT_CONNECTION_GB = 20;
@@ -78,8 +79,19 @@ export function estimateCompute(ledger: ComponentLedger<ComputeProps>): void {
           notes.push(`the same capacity as ${count(instances.expected)} ${size} instances (runtime: vm, or containers on EC2 capacity) would be $${formatCents(asInstances)} a month`);
         }
       }
-      ledger.charge({ what: `Container vCPU (${count(instances.expected)} tasks x ${shape.vcpu} vCPU)`, key: 'containers/vcpu', quantity: mapRange(hours(instances), (h) => h * shape.vcpu), notes });
-      ledger.charge({ what: `Container memory (${count(instances.expected)} tasks x ${shape.memoryGb} GB)`, key: 'containers/memory', quantity: mapRange(hours(instances), (h) => h * shape.memoryGb) });
+      // Hours first, then the task's size, as mapRange(hours(instances), ...) multiplied (the same figures to the last bit).
+      const { vcpu, memoryGb } = shape;
+      ledger.charge({
+        what: `Container vCPU (${count(instances.expected)} tasks x ${vcpu} vCPU)`,
+        key: 'containers/vcpu',
+        quantity: { low: instances.low * HOURS_PER_MONTH * vcpu, expected: instances.expected * HOURS_PER_MONTH * vcpu, high: instances.high * HOURS_PER_MONTH * vcpu },
+        notes,
+      });
+      ledger.charge({
+        what: `Container memory (${count(instances.expected)} tasks x ${memoryGb} GB)`,
+        key: 'containers/memory',
+        quantity: { low: instances.low * HOURS_PER_MONTH * memoryGb, expected: instances.expected * HOURS_PER_MONTH * memoryGb, high: instances.high * HOURS_PER_MONTH * memoryGb },
+      });
     }
   }
 }
