@@ -6,8 +6,8 @@ import { applyAdjustments } from './adjustments';
 import { applyCommitment, COMMITMENT_TITLES } from './commitment';
 import { chargeClusterNodes } from './cluster';
 import { findEstimator } from './estimators';
-import { estimateTransfer, hours } from './estimators/shared';
-import { ComponentLedger, HOURS_PER_MONTH, range, type BackupProfile, type DesignIndex, type EstimatorOptions, type PodRequests } from './ledger';
+import { estimateTransfer, hoursOf } from './estimators/shared';
+import { ComponentLedger, HOURS_PER_MONTH, type BackupProfile, type DesignIndex, type EstimatorOptions, type PodRequests } from './ledger';
 import { asOfDate, PriceBook } from './price-catalog';
 import { DEFAULT_AVERAGE_TO_PEAK_PERCENT, DEFAULT_RESPONSE_KB, designTraffic, type TrafficSource } from './traffic';
 import { EXCLUDED_STATUSES, FIRST_PARTY_SOURCES, type Commitment, type ComponentCost, type CostProfile, type CostReport, type LineItem, type LineStatus, type PriceCatalog, type Range, type UsageAssumption } from './types';
@@ -193,7 +193,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       ledger.charge({
         what: `Kubernetes control plane (region ${component.region})`,
         key: 'kubernetes/control-plane',
-        quantity: hours(range(1)),
+        quantity: hoursOf(1),
         notes: [`one cluster per region, shared by the ${sharing} Kubernetes workload${sharing === 1 ? '' : 's'} there; shown with the first of them`],
       });
       chargeClusterNodes(ledger, component.region);

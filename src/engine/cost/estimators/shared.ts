@@ -6,6 +6,11 @@ import { formatCents, formatNumber } from '../numbers';
 
 /** Hours in a month of `count` things. Written out rather than by mapRange: it runs for most lines, and a function made per call is garbage. */
 export const hours = (count: Range): Range => ({ low: count.low * HOURS_PER_MONTH, expected: count.expected * HOURS_PER_MONTH, high: count.high * HOURS_PER_MONTH });
+/** Hours in a month of `count` things in every profile: hours(range(count)), without the range made to be read once. */
+export const hoursOf = (count: number): Range => {
+  const monthly = count * HOURS_PER_MONTH;
+  return { low: monthly, expected: monthly, high: monthly };
+};
 
 /** Assumed monthly traffic over one connection when the design says nothing (GB). */
 export const DEFAULT_CONNECTION_GB = 20;
