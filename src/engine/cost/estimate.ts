@@ -66,7 +66,9 @@ function indexDesign(
 ): DesignIndex {
   const outgoing = new Map<string, Connection[]>();
   const incoming = new Map<string, Connection[]>();
-  for (const connection of design.connections) {
+  const connections = design.connections;
+  for (let c = 0; c < connections.length; c++) {
+    const connection = connections[c]!;
     const list = outgoing.get(connection.from);
     if (list) list.push(connection);
     else outgoing.set(connection.from, [connection]);
@@ -246,6 +248,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   let excludedLines = 0;
   // Lines share a few price dates: each is read once (a regular expression per priced line otherwise).
   const dates = new Map<string, string>();
+  const joinedReasons = new Map<string, Map<string, string>>();
   // Indexed loops in the code that runs once per estimate: it runs mostly unoptimised, where each step of for-of makes an object.
   for (let i = 0; i < lineItems.length; i++) {
     const line = lineItems[i]!;
@@ -260,7 +263,17 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       else if (line.sourceKind === undefined || !FIRST_PARTY_SOURCES.has(line.sourceKind)) secondary += 1;
       continue;
     }
-    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.length === 1 ? line.notes[0]! : line.notes.join('; ') });
+    const lineNotes = line.notes;
+    let reason: string;
+    if (lineNotes.length === 2) {
+      // Lines without a price share a few pairs of notes (about 2,800 lines at 5,000 components, 17 texts): each pair is joined once.
+      let bySecond = joinedReasons.get(lineNotes[0]!);
+      if (bySecond === undefined) joinedReasons.set(lineNotes[0]!, (bySecond = new Map()));
+      const known = bySecond.get(lineNotes[1]!);
+      if (known === undefined) bySecond.set(lineNotes[1]!, (reason = `${lineNotes[0]!}; ${lineNotes[1]!}`));
+      else reason = known;
+    } else reason = lineNotes.length === 1 ? lineNotes[0]! : lineNotes.join('; ');
+    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason });
     counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
     if (EXCLUDED_STATUSES.has(line.status)) {
       excludedLines += 1;
