@@ -6,8 +6,8 @@ import { applyAdjustments } from './adjustments';
 import { applyCommitment, COMMITMENT_TITLES } from './commitment';
 import { chargeClusterNodes } from './cluster';
 import { findEstimator } from './estimators';
-import { estimateTransfer, hours } from './estimators/shared';
-import { ComponentLedger, HOURS_PER_MONTH, range, type BackupProfile, type DesignIndex, type EstimatorOptions, type PodRequests } from './ledger';
+import { estimateTransfer, hoursOf } from './estimators/shared';
+import { ComponentLedger, HOURS_PER_MONTH, type BackupProfile, type DesignIndex, type EstimatorOptions, type PodRequests } from './ledger';
 import { asOfDate, PriceBook } from './price-catalog';
 import { DEFAULT_AVERAGE_TO_PEAK_PERCENT, DEFAULT_RESPONSE_KB, designTraffic, type TrafficSource } from './traffic';
 import { EXCLUDED_STATUSES, FIRST_PARTY_SOURCES, type Commitment, type ComponentCost, type CostProfile, type CostReport, type LineItem, type LineStatus, type PriceCatalog, type Range, type UsageAssumption } from './types';
@@ -50,6 +50,9 @@ function usageOf(design: Design, local: EstimatorOptions['localUsage'], id: stri
   return typeof value === 'number' ? value : undefined;
 }
 
+/** The props the file sets itself, for the few estimators that ask (users, workloads on a cluster). */
+const explicitProps = (component: Design['components'][number]): Set<string> => new Set(Object.keys(component.props ?? {}));
+
 function indexDesign(
   design: Design,
   kinds: readonly ComponentKind[],
@@ -63,7 +66,9 @@ function indexDesign(
 ): DesignIndex {
   const outgoing = new Map<string, Connection[]>();
   const incoming = new Map<string, Connection[]>();
-  for (const connection of design.connections) {
+  const connections = design.connections;
+  for (let c = 0; c < connections.length; c++) {
+    const connection = connections[c]!;
     const list = outgoing.get(connection.from);
     if (list) list.push(connection);
     else outgoing.set(connection.from, [connection]);
@@ -90,10 +95,8 @@ function indexDesign(
     const componentTraits = traits[i]!;
     const estimator = findEstimator(component.kind);
     if (estimator?.servesFromEdge) edges.add(component.id);
-    // The props the file sets itself, for the few estimators that ask (users, workloads on a cluster).
-    const explicitProps = (): Set<string> => new Set(Object.keys(component.props ?? {}));
     // Only users state a peak rate: other components need no look-up of usage settings for it.
-    const peak = estimator?.peakRequestsPerSecond ? (usageOf(design, local, component.id, 'peakRequestsPerSecond') ?? estimator.peakRequestsPerSecond(componentProps, explicitProps())) : undefined;
+    const peak = estimator?.peakRequestsPerSecond ? (usageOf(design, local, component.id, 'peakRequestsPerSecond') ?? estimator.peakRequestsPerSecond(componentProps, explicitProps(component))) : undefined;
     if (peak !== undefined && estimator?.peakRequestsPerSecond) {
       sources.push({
         id: component.id,
@@ -108,10 +111,10 @@ function indexDesign(
     if (!estimator?.usesCluster?.(componentProps)) return;
     if (!clusterOwners.has(component.region)) clusterOwners.set(component.region, component.id);
     clusterUsers.set(component.region, (clusterUsers.get(component.region) ?? 0) + 1);
-    const pods = estimator.clusterPods?.(componentProps, { replicas: component.replicas ?? 1, traits: componentTraits, book, explicit: explicitProps() }) ?? [];
+    const pods = estimator.clusterPods?.(componentProps, { replicas: component.replicas ?? 1, traits: componentTraits, book, explicit: explicitProps(component) }) ?? [];
     const list = clusterPods.get(component.region) ?? [];
     clusterPods.set(component.region, list);
-    for (const pod of pods) list.push({ ...pod, componentId: component.id });
+    for (let p = 0; p < pods.length; p++) list.push({ ...pods[p]!, componentId: component.id });
   });
   return {
     design,
@@ -137,9 +140,13 @@ const rangeToUsd = (r: Range): Range => ({ low: centsToUsd(r.low), expected: cen
 /** The most telling non-priced answer first: what the reader can act on. */
 const UNPRICED_ORDER: readonly Exclude<LineStatus, 'priced'>[] = ['not-in-region', 'not-in-catalog', 'unsupported', 'usage', 'included', 'free', 'external'];
 
-function componentStatus(lines: readonly LineItem[]): LineStatus {
-  if (lines.some((l) => l.status === 'priced')) return 'priced';
-  return UNPRICED_ORDER.find((status) => lines.some((l) => l.status === status)) ?? 'free';
+/** The status of the lines from `start` to `end` (a component's): loops rather than some/find, whose callbacks were made per component. */
+function componentStatus(lines: readonly LineItem[], start: number, end: number): LineStatus {
+  for (let i = start; i < end; i++) if (lines[i]!.status === 'priced') return 'priced';
+  for (const status of UNPRICED_ORDER) {
+    for (let i = start; i < end; i++) if (lines[i]!.status === status) return status;
+  }
+  return 'free';
 }
 
 /**
@@ -169,15 +176,16 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
 
   const lineItems: LineItem[] = [];
   const assumptions: UsageAssumption[] = [];
-  // Each component's lines, by its index in the design (ids would cost a lookup by text each).
-  const linesOfComponent: LineItem[][] = new Array(design.components.length);
+  // Where each component's lines start in lineItems, by its index in the design (the last entry: the end of the last one's).
+  const firstLine = new Uint32Array(design.components.length + 1);
 
   design.components.forEach((component, componentIndex) => {
     const kind = allKinds[componentIndex]!;
     const region = component.region !== undefined ? index.regions.get(component.region) : undefined;
     const location = region?.location ?? home?.location ?? GLOBAL_REGION;
     const zones = component.region !== undefined ? allZones[componentIndex]! : [];
-    const ledger = new ComponentLedger(index, book, component, kind, allProps[componentIndex]!, allTraits[componentIndex]!, location, zones, estimatorOptions);
+    firstLine[componentIndex] = lineItems.length;
+    const ledger = new ComponentLedger(index, book, component, kind, allProps[componentIndex]!, allTraits[componentIndex]!, location, zones, estimatorOptions, lineItems, assumptions);
     const estimator = findEstimator(component.kind);
     if (!estimator) ledger.unsupported(kind.title, `no estimator for kind "${component.kind}"`);
     else estimator.estimate(ledger);
@@ -187,15 +195,13 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       ledger.charge({
         what: `Kubernetes control plane (region ${component.region})`,
         key: 'kubernetes/control-plane',
-        quantity: hours(range(1)),
+        quantity: hoursOf(1),
         notes: [`one cluster per region, shared by the ${sharing} Kubernetes workload${sharing === 1 ? '' : 's'} there; shown with the first of them`],
       });
       chargeClusterNodes(ledger, component.region);
     }
-    for (const line of ledger.lines) lineItems.push(line);
-    for (const assumption of ledger.assumptions) assumptions.push(assumption);
-    linesOfComponent[componentIndex] = ledger.lines;
   });
+  firstLine[design.components.length] = lineItems.length;
 
   const committed = applyCommitment(lineItems, book, commitment);
   const adjustmentInputs = [
@@ -211,9 +217,11 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   const totalCents: Range = { low: 0, expected: 0, high: 0 };
   design.components.forEach((component, componentIndex) => {
     const kind = allKinds[componentIndex]!;
-    const lines = linesOfComponent[componentIndex]!;
+    const start = firstLine[componentIndex]!;
+    const end = firstLine[componentIndex + 1]!;
     const cents: Range = { low: 0, expected: 0, high: 0 };
-    for (const line of lines) {
+    for (let i = start; i < end; i++) {
+      const line = lineItems[i]!;
       cents.low += line.monthlyCents.low;
       cents.expected += line.monthlyCents.expected;
       cents.high += line.monthlyCents.high;
@@ -225,7 +233,7 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     totalCents.low += cents.low;
     totalCents.expected += cents.expected;
     totalCents.high += cents.high;
-    components.push({ id: component.id, name: component.name ?? component.id, kind: component.kind, layer: kind.layer, region: regionKey, status: componentStatus(lines), monthlyCents: cents });
+    components.push({ id: component.id, name: component.name ?? component.id, kind: component.kind, layer: kind.layer, region: regionKey, status: componentStatus(lineItems, start, end), monthlyCents: cents });
   });
 
   const unpriced: CostReport['unpriced'] = [];
@@ -240,7 +248,10 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   let excludedLines = 0;
   // Lines share a few price dates: each is read once (a regular expression per priced line otherwise).
   const dates = new Map<string, string>();
-  for (const line of lineItems) {
+  const joinedReasons = new Map<string, Map<string, string>>();
+  // Indexed loops in the code that runs once per estimate: it runs mostly unoptimised, where each step of for-of makes an object.
+  for (let i = 0; i < lineItems.length; i++) {
+    const line = lineItems[i]!;
     if (line.status === 'priced') {
       if (line.asOf !== undefined) {
         let date = dates.get(line.asOf);
@@ -252,7 +263,17 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       else if (line.sourceKind === undefined || !FIRST_PARTY_SOURCES.has(line.sourceKind)) secondary += 1;
       continue;
     }
-    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason: line.notes.length === 1 ? line.notes[0]! : line.notes.join('; ') });
+    const lineNotes = line.notes;
+    let reason: string;
+    if (lineNotes.length === 2) {
+      // Lines without a price share a few pairs of notes (about 2,800 lines at 5,000 components, 17 texts): each pair is joined once.
+      let bySecond = joinedReasons.get(lineNotes[0]!);
+      if (bySecond === undefined) joinedReasons.set(lineNotes[0]!, (bySecond = new Map()));
+      const known = bySecond.get(lineNotes[1]!);
+      if (known === undefined) bySecond.set(lineNotes[1]!, (reason = `${lineNotes[0]!}; ${lineNotes[1]!}`));
+      else reason = known;
+    } else reason = lineNotes.length === 1 ? lineNotes[0]! : lineNotes.join('; ');
+    unpriced.push({ componentId: line.componentId, what: line.what, status: line.status, reason });
     counts.set(line.status, (counts.get(line.status) ?? 0) + 1);
     if (EXCLUDED_STATUSES.has(line.status)) {
       excludedLines += 1;
@@ -291,13 +312,22 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
   });
   if (secondary > 0) notes.push(`${secondary} priced line${secondary === 1 ? ' uses a price' : 's use prices'} not yet confirmed from a first-party source (another project's test data or a third-party copy); each such line names its source.`);
   if (importedLines > 0) notes.push(`${importedLines} line${importedLines === 1 ? ' is' : 's are'} priced from your imported price book, which overrides the bundled prices.`);
-  const uncertain = lineItems.filter((l) => l.uncertain);
-  if (uncertain.length > 0) notes.push(`${uncertain.length} line${uncertain.length === 1 ? ' uses a price' : 's use prices'} the reference marks as uncertain: ${uncertain.slice(0, 20).map((l) => `${l.componentId}: ${l.what}`).join('; ')}${uncertain.length > 20 ? `; and ${uncertain.length - 20} more` : ''}.`);
+  // Counted, with the first 20 named, rather than a list of them all made.
+  let uncertainCount = 0;
+  const uncertainNamed: string[] = [];
+  for (let i = 0; i < lineItems.length; i++) {
+    const line = lineItems[i]!;
+    if (!line.uncertain) continue;
+    uncertainCount += 1;
+    if (uncertainNamed.length < 20) uncertainNamed.push(`${line.componentId}: ${line.what}`);
+  }
+  if (uncertainCount > 0) notes.push(`${uncertainCount} line${uncertainCount === 1 ? ' uses a price' : 's use prices'} the reference marks as uncertain: ${uncertainNamed.join('; ')}${uncertainCount > 20 ? `; and ${uncertainCount - 20} more` : ''}.`);
   if (commitment !== 'on-demand') {
     notes.push(`Commitment: ${COMMITMENT_TITLES[commitment]}; ${committed.committed} line${committed.committed === 1 ? '' : 's'} at a committed rate with its source${committed.onDemand > 0 ? `, ${committed.onDemand} at on-demand prices for want of a first-party rate (${committed.servicesWithoutRate.join(', ')})` : ''}.`);
   }
-  const defaults = assumptions.filter((a) => a.origin === 'default');
-  if (defaults.length > 0) notes.push(`${defaults.length} usage figure${defaults.length === 1 ? ' is a default' : 's are defaults'}, not stated by the design (see assumptions); set pricing.usage to replace them.`);
+  let defaults = 0;
+  for (let i = 0; i < assumptions.length; i++) if (assumptions[i]!.origin === 'default') defaults += 1;
+  if (defaults > 0) notes.push(`${defaults} usage figure${defaults === 1 ? ' is a default' : 's are defaults'}, not stated by the design (see assumptions); set pricing.usage to replace them.`);
   const summary = UNPRICED_ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${LINE_STATUS_LABELS[s]}`);
   if (summary.length > 0) notes.push(`Not in the total: ${summary.join(', ')} (see unpriced).`);
   notes.push(`${HOURS_PER_MONTH} hours a month, ${COMMITMENT_TITLES[commitment]} in ${catalog?.currency ?? 'USD'}; prices as of ${asOf}${newest && newest !== asOf ? ` (oldest) to ${newest} (newest)` : ''}; low and high scale usage by ${estimatorOptions.usageFactors.low} and ${estimatorOptions.usageFactors.high} and follow autoscaling limits.`);

@@ -104,6 +104,7 @@ export interface ChargeSpec {
   location?: string;
   /** Multiplies the unit price by (multiplier price - minus): a Multi-AZ standby is (2.0 - 1) x the instance. */
   multiplier?: { key: string; minus: number; label: string };
+  /** The line keeps this very list and may add to it: each charge gets a list of its own. */
   notes?: string[];
 }
 
@@ -118,12 +119,12 @@ export interface EstimatorOptions {
  * the price lookup, region fallback, rounding and the notes that go with them.
  */
 export class ComponentLedger<P = AnyProps> {
-  readonly lines: LineItem[] = [];
-  readonly assumptions: UsageAssumption[] = [];
   /** Region ids this component's own lines already send data to (so a connection there is not billed again); made for the few that do. */
   private transferCovered: Set<string> | undefined;
-  /** The local and the design's usage settings for this component (pricing.usage.<id>), once usage() asks. */
-  private settings: { local: Readonly<Record<string, number>> | undefined; designed: Readonly<Record<string, number>> | undefined } | undefined;
+  /** Whether usage() has looked up this component's local and design usage settings (pricing.usage.<id>) yet. */
+  private settingsRead = false;
+  private localSettings: Readonly<Record<string, number>> | undefined;
+  private designedSettings: Readonly<Record<string, number>> | undefined;
 
   constructor(
     readonly index: DesignIndex,
@@ -137,6 +138,12 @@ export class ComponentLedger<P = AnyProps> {
     readonly location: string,
     readonly zones: readonly string[],
     private readonly options: EstimatorOptions,
+    /**
+     * Where its lines and assumptions go: the report's own lists, which every component's ledger
+     * appends to in turn (a list per component, copied into the report's, cost an array each).
+     */
+    readonly lines: LineItem[] = [],
+    readonly assumptions: UsageAssumption[] = [],
   ) {}
 
   get provider(): Provider {
@@ -159,20 +166,34 @@ export class ComponentLedger<P = AnyProps> {
   usage(spec: UsageSpec): Range | undefined {
     const id = this.component.id;
     // This component's settings, looked up by its id once: a look-up by id text costs a string-table probe each time.
-    if (this.settings === undefined) this.settings = { local: this.options.localUsage[id], designed: this.index.design.pricing?.usage?.[id] };
-    const local = this.settings.local?.[spec.name];
-    const designed = this.settings.designed?.[spec.name];
+    if (!this.settingsRead) {
+      this.localSettings = this.options.localUsage[id];
+      this.designedSettings = this.index.design.pricing?.usage?.[id];
+      this.settingsRead = true;
+    }
+    const local = this.localSettings?.[spec.name];
+    const designed = this.designedSettings?.[spec.name];
     const explicitProp = spec.prop !== undefined && this.component.props !== undefined && spec.prop in this.component.props;
     const propValue = spec.prop !== undefined ? (this.props as AnyProps)[spec.prop] : undefined;
     let value: number | undefined;
-    let origin: UsageAssumption['origin'];
+    let origin: UsageAssumption['origin'] = 'default';
     let derivation: string | undefined;
-    if (typeof local === 'number') [value, origin] = [local, 'local usage'];
-    else if (typeof designed === 'number') [value, origin] = [designed, 'design usage'];
-    else if (explicitProp && typeof propValue === 'number') [value, origin] = [propValue, 'prop'];
-    else if (spec.derived) [value, origin, derivation] = [spec.derived.value, 'traffic', spec.derived.derivation];
-    else if (typeof propValue === 'number') [value, origin] = [propValue, 'default'];
-    else [value, origin] = [spec.default, 'default'];
+    // Plain assignments: a destructured array literal runs the array iterator, an object per step where the code is not optimised.
+    if (typeof local === 'number') {
+      value = local;
+      origin = 'local usage';
+    } else if (typeof designed === 'number') {
+      value = designed;
+      origin = 'design usage';
+    } else if (explicitProp && typeof propValue === 'number') {
+      value = propValue;
+      origin = 'prop';
+    } else if (spec.derived) {
+      value = spec.derived.value;
+      origin = 'traffic';
+      derivation = spec.derived.derivation;
+    } else if (typeof propValue === 'number') value = propValue;
+    else value = spec.default;
     if (value === undefined) {
       this.assumptions.push({ componentId: id, name: spec.name, label: spec.label, unit: spec.unit, value: null, range: null, origin: 'unset', nature: spec.nature });
       return undefined;
@@ -218,10 +239,14 @@ export class ComponentLedger<P = AnyProps> {
     if (!match) {
       this.missingPrice(spec.what, spec.key, location);
       // How the quantity was read still matters to a reader of the excluded line.
-      this.lines[this.lines.length - 1]!.notes.push(...(spec.notes ?? []));
+      if (spec.notes !== undefined) {
+        const notes = this.lines[this.lines.length - 1]!.notes;
+        for (let i = 0; i < spec.notes.length; i++) notes.push(spec.notes[i]!);
+      }
       return;
     }
-    const notes = spec.notes ? spec.notes.slice() : [];
+    // The caller's own list (each charge is given a list made for it), not a copy of it.
+    const notes = spec.notes ?? [];
     let unitPrice = match.price.usd;
     let uncertain = match.price.uncertain === true;
     let asOf: string | undefined = match.price.asOf;

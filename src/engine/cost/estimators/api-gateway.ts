@@ -5,7 +5,7 @@ import type { Estimator } from '../ledger';
 export const apiGateway: Estimator<KindProps<'api-gateway'>> = {
   estimate: (ledger) => {
     const derived = ledger.fromTraffic(1, 'one request each');
-    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'API requests', unit: 'requests/month', nature: 'usage', prop: 'requestsPerMonth', default: 10_000_000, ...(derived ? { derived } : {}) });
-    if (requests) ledger.charge({ what: 'API requests', key: 'api/requests', quantity: requests, ...(derived ? { notes: [derived.derivation] } : {}) });
+    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'API requests', unit: 'requests/month', nature: 'usage', prop: 'requestsPerMonth', default: 10_000_000, derived });
+    if (requests) ledger.charge({ what: 'API requests', key: 'api/requests', quantity: requests, notes: derived ? [derived.derivation] : undefined });
   },
 };

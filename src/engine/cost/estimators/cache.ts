@@ -1,7 +1,7 @@
 import type { KindProps } from '../../../catalog';
 import { mapRange, range, type Estimator, type PodRequests } from '../ledger';
 import type { PriceBook } from '../price-catalog';
-import { hours } from './shared';
+import { hoursOf } from './shared';
 
 /** Cache pods on Kubernetes (Redis with Sentinel, say): one per node, of the size's shape. */
 function cachePods(props: KindProps<'cache'>, nodes: number, book: PriceBook): PodRequests {
@@ -28,8 +28,8 @@ export const cache: Estimator<KindProps<'cache'>> = {
     }
     const key = `cache/${engine}/${size}`;
     const catalogNote = ledger.book.has(key) ? '' : ' (the catalog prices Redis OSS nodes)';
-    ledger.charge({ what: `Primary node (${size})${catalogNote}`, key, quantity: hours(range(1)) });
-    if (nodes > 1) ledger.charge({ what: `Replica nodes (${nodes - 1} x ${size})${catalogNote}`, key, quantity: hours(range(nodes - 1)), notes: ['a replication group pays for each replica as a full node'] });
+    ledger.charge({ what: `Primary node (${size})${catalogNote}`, key, quantity: hoursOf(1) });
+    if (nodes > 1) ledger.charge({ what: `Replica nodes (${nodes - 1} x ${size})${catalogNote}`, key, quantity: hoursOf(nodes - 1), notes: ['a replication group pays for each replica as a full node'] });
     const backup = (props.backup ?? {}) as { enabled?: boolean; retentionDays?: number };
     if (backup.enabled || props.persistence === 'snapshot') {
       const snapshotGb = ledger.usage({ name: 'snapshotGb', label: 'Snapshot size', unit: 'GB', nature: 'usage', default: 10 });

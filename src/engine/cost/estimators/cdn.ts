@@ -18,7 +18,7 @@ export const cdn: Estimator<KindProps<'cdn'>> = {
       nature: 'usage',
       prop: 'dataOutGbPerMonth',
       default: 500,
-      ...(bytes ? { derived: { value: Math.round(bytes.value), derivation: `${bytes.derivation} = ${formatNumber(bytes.value, 0)} GB` } } : {}),
+      derived: bytes ? { value: Math.round(bytes.value), derivation: `${bytes.derivation} = ${formatNumber(bytes.value, 0)} GB` } : undefined,
     });
     if (dataOut) {
       chargeTiered(ledger, 'Data out to users', dataOut, [
@@ -27,8 +27,8 @@ export const cdn: Estimator<KindProps<'cdn'>> = {
       ]);
     }
     const derived = ledger.fromTraffic(1, 'one request each');
-    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'HTTPS requests', unit: 'requests/month', nature: 'usage', default: 10_000_000, ...(derived ? { derived } : {}) });
-    if (requests) ledger.charge({ what: 'HTTPS requests', key: 'cdn/https-requests', quantity: requests, ...(derived ? { notes: [derived.derivation] } : {}) });
+    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'HTTPS requests', unit: 'requests/month', nature: 'usage', default: 10_000_000, derived });
+    if (requests) ledger.charge({ what: 'HTTPS requests', key: 'cdn/https-requests', quantity: requests, notes: derived ? [derived.derivation] : undefined });
     if (ledger.book.has('cdn/routing-rule')) {
       const rules = ledger.usage({ name: 'routingRules', label: 'Routing rules', unit: 'rules', nature: 'provisioned', default: 1 });
       if (rules) ledger.charge({ what: 'Routing rules', key: 'cdn/routing-rule', quantity: hours(rules) });

@@ -1,6 +1,6 @@
 import type { KindProps } from '../../../catalog';
-import { range, type ComponentLedger, type Estimator } from '../ledger';
-import { chargeTiered, hours, INTERNET_TIERS, publicAddresses } from './shared';
+import type { ComponentLedger, Estimator } from '../ledger';
+import { chargeTiered, hours, INTERNET_TIERS, publicAddresses, hoursOf } from './shared';
 import { formatNumber } from '../numbers';
 
 /** Requests a client sends over one connection before opening another: an assumption (keep-alive). */
@@ -34,11 +34,11 @@ function capacityFromTraffic(ledger: ComponentLedger, type: 'application' | 'net
 
 /** The hourly charge and capacity units of an application or network load balancer, and its public addresses. */
 export function chargeLoadBalancer(ledger: ComponentLedger, type: 'application' | 'network', label: string, internetFacing: boolean): void {
-  ledger.charge({ what: `${label} (${type})`, key: `lb/${type}`, quantity: hours(range(1)) });
+  ledger.charge({ what: `${label} (${type})`, key: `lb/${type}`, quantity: hoursOf(1) });
   const unitLabel = type === 'application' ? 'LCU' : 'NLCU';
   const derived = capacityFromTraffic(ledger, type, unitLabel);
-  const units = ledger.usage({ name: 'capacityUnitsPerHour', label: `Average ${unitLabel}s per hour`, unit: `${unitLabel}/hour`, nature: 'usage', default: 1, ...(derived ? { derived } : {}) });
-  if (units) ledger.charge({ what: `Capacity units (${unitLabel})`, key: `lb/${type}-lcu`, quantity: hours(units), ...(derived ? { notes: [derived.derivation] } : {}) });
+  const units = ledger.usage({ name: 'capacityUnitsPerHour', label: `Average ${unitLabel}s per hour`, unit: `${unitLabel}/hour`, nature: 'usage', default: 1, derived });
+  if (units) ledger.charge({ what: `Capacity units (${unitLabel})`, key: `lb/${type}-lcu`, quantity: hours(units), notes: derived ? [derived.derivation] : undefined });
   if (internetFacing) publicAddresses(ledger, Math.max(1, ledger.zones.length), 'one public IPv4 address per zone the load balancer serves');
 }
 
@@ -59,7 +59,7 @@ export const loadBalancer: Estimator<KindProps<'load-balancer'>> = {
       return;
     }
     const derived = ledger.fromTraffic(traffic ? traffic.responseKb / KB_PER_GB : 0, `${traffic?.responseKb ?? 0} KB a response`, false);
-    const egress = ledger.usage({ name: 'internetEgressGbPerMonth', label: 'Data out to the internet', unit: 'GB/month', nature: 'usage', ...(derived ? { derived: { value: Math.round(derived.value), derivation: `${derived.derivation} = ${formatNumber(derived.value, 0)} GB` } } : {}) });
+    const egress = ledger.usage({ name: 'internetEgressGbPerMonth', label: 'Data out to the internet', unit: 'GB/month', nature: 'usage', derived: derived ? { value: Math.round(derived.value), derivation: `${derived.derivation} = ${formatNumber(derived.value, 0)} GB` } : undefined });
     if (!egress) {
       ledger.dependsOnUsage('Data out to the internet', 'internetEgressGbPerMonth', 'responses sent to users are billed per GB');
       return;

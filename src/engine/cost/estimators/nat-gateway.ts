@@ -1,6 +1,6 @@
 import type { KindProps } from '../../../catalog';
-import { range, type Estimator } from '../ledger';
-import { hours, publicAddresses } from './shared';
+import type { Estimator } from '../ledger';
+import { hours, publicAddresses, hoursOf } from './shared';
 import { formatNumber } from '../numbers';
 
 const KB_PER_GB = 1024 * 1024;
@@ -22,7 +22,7 @@ export const natGateway: Estimator<KindProps<'nat-gateway'>> = {
       nature: 'usage',
       prop: 'dataProcessedGbPerMonth',
       default: 100,
-      ...(derived ? { derived: { value: Math.round(derived.value), derivation: `${derived.derivation} = ${formatNumber(derived.value, 0)} GB` } } : {}),
+      derived: derived ? { value: Math.round(derived.value), derivation: `${derived.derivation} = ${formatNumber(derived.value, 0)} GB` } : undefined,
     });
     if (!book.has('nat/gateway') && book.has('nat/vm')) {
       const vms = ledger.usage({ name: 'vmsUsingNat', label: 'VMs using the gateway', unit: 'VMs', nature: 'provisioned' });
@@ -31,7 +31,7 @@ export const natGateway: Estimator<KindProps<'nat-gateway'>> = {
     } else {
       const gateways = Math.max(component.replicas ?? zones.length, zones.length);
       const notes = [`one gateway per zone (${zones.join(', ')})${gateways > zones.length ? `, ${gateways} in all as replicas says` : ''}`];
-      ledger.charge({ what: `NAT gateways (${gateways})`, key: 'nat/gateway', quantity: hours(range(gateways)), notes });
+      ledger.charge({ what: `NAT gateways (${gateways})`, key: 'nat/gateway', quantity: hoursOf(gateways), notes });
       publicAddresses(ledger, gateways, 'each NAT gateway holds one public IPv4 address (an Elastic IP)');
     }
     if (data) ledger.charge({ what: 'Data processed', key: 'nat/data', quantity: data });

@@ -1,7 +1,7 @@
 import type { KindProps } from '../../../catalog';
 import { mapRange, range, type ComponentLedger, type Estimator, type PodRequests } from '../ledger';
 import type { PriceBook } from '../price-catalog';
-import { backupStorage, backupTarget, chargeBackupCopy, DAILY_CHANGE_SHARE, hours } from './shared';
+import { backupStorage, backupTarget, chargeBackupCopy, DAILY_CHANGE_SHARE, hoursOf } from './shared';
 
 const INSTANCE_PREFIX: Readonly<Record<string, string>> = {
   postgres: 'db/postgres',
@@ -101,10 +101,10 @@ export const relationalDb: Estimator<KindProps<'relational-db'>> = {
     const key = instanceKey(engine, size);
     const noInstancePrice = !ledger.book.has(key) ? ` (the catalog prices ${Object.keys(INSTANCE_PREFIX).join(' and ')} instances)` : '';
     if (engine.startsWith('aurora')) {
-      ledger.charge({ what: `Writer instance (${size})${noInstancePrice}`, key, quantity: hours(range(1)) });
+      ledger.charge({ what: `Writer instance (${size})${noInstancePrice}`, key, quantity: hoursOf(1) });
       const standbys = props.ha === 'single' ? 0 : 1;
-      if (standbys > 0) ledger.charge({ what: `Aurora replica in another zone, the failover target (${size})`, key, quantity: hours(range(standbys)), notes: ['each Aurora replica is another instance at the same price'] });
-      if (readReplicas > 0) ledger.charge({ what: `Read replicas (${readReplicas} x ${size})`, key, quantity: hours(range(readReplicas)) });
+      if (standbys > 0) ledger.charge({ what: `Aurora replica in another zone, the failover target (${size})`, key, quantity: hoursOf(standbys), notes: ['each Aurora replica is another instance at the same price'] });
+      if (readReplicas > 0) ledger.charge({ what: `Read replicas (${readReplicas} x ${size})`, key, quantity: hoursOf(readReplicas) });
       ledger.charge({ what: `Cluster storage (${storageGb} GB, shared by all instances)`, key: 'db/aurora-storage', quantity: storageGb });
       const io = ledger.usage({ name: 'ioRequestsPerMonth', label: 'I/O requests', unit: 'requests/month', nature: 'usage' });
       if (io) ledger.charge({ what: 'I/O requests', key: 'db/aurora-io', quantity: io });
@@ -115,29 +115,29 @@ export const relationalDb: Estimator<KindProps<'relational-db'>> = {
     if (props.ha === 'cluster') {
       // A Multi-AZ DB cluster: a writer and two readable standbys in three zones, each billed as a
       // cluster instance, and cluster storage billed once for the cluster.
-      ledger.charge({ what: `Multi-AZ DB cluster instances (3 x ${size}: a writer and two readable standbys)`, key: `${instanceKey(engine, size).replace(/^(db\/[^/]+)\//, '$1-cluster/')}`, quantity: hours(range(3)), notes: ['a Multi-AZ DB cluster always runs three instances'] });
+      ledger.charge({ what: `Multi-AZ DB cluster instances (3 x ${size}: a writer and two readable standbys)`, key: `${instanceKey(engine, size).replace(/^(db\/[^/]+)\//, '$1-cluster/')}`, quantity: hoursOf(3), notes: ['a Multi-AZ DB cluster always runs three instances'] });
       ledger.charge({ what: `Cluster storage (${storageGb} GB)`, key: 'db/storage-cluster', quantity: storageGb });
     } else {
       const multiAzKey = key.replace(/^(db\/[^/]+)\//, '$1-multi-az/');
       if (props.ha === 'multi-az' && ledger.book.find(multiAzKey, ledger.location)) {
         // The price list has the Multi-AZ deployment's own price (primary and standby together).
-        ledger.charge({ what: `Multi-AZ instance (${size}, primary and standby)`, key: multiAzKey, quantity: hours(range(1)) });
+        ledger.charge({ what: `Multi-AZ instance (${size}, primary and standby)`, key: multiAzKey, quantity: hoursOf(1) });
       } else {
-        ledger.charge({ what: `Primary instance (${size})${noInstancePrice}`, key, quantity: hours(range(1)) });
+        ledger.charge({ what: `Primary instance (${size})${noInstancePrice}`, key, quantity: hoursOf(1) });
       }
       if (props.ha === 'multi-az' && !ledger.book.find(multiAzKey, ledger.location)) {
         ledger.charge({
           what: `Multi-AZ standby (${size})`,
           key,
-          quantity: hours(range(1)),
+          quantity: hoursOf(1),
           multiplier: { key: 'db/multi-az-multiplier', minus: 1, label: 'Multi-AZ instance price' },
         });
       }
     }
-    if (readReplicas > 0) ledger.charge({ what: `Read replicas (${readReplicas} x ${size})`, key, quantity: hours(range(readReplicas)) });
+    if (readReplicas > 0) ledger.charge({ what: `Read replicas (${readReplicas} x ${size})`, key, quantity: hoursOf(readReplicas) });
     if (props.ha !== 'cluster') {
       const multiAz = props.ha === 'multi-az';
-      ledger.charge({ what: `Storage (${storageGb} GB${multiAz ? ', Multi-AZ' : ''})`, key: multiAz ? 'db/storage-multi-az' : 'db/storage', quantity: storageGb, ...(multiAz ? { notes: ['the standby keeps its own copy, so Multi-AZ storage costs twice'] } : {}) });
+      ledger.charge({ what: `Storage (${storageGb} GB${multiAz ? ', Multi-AZ' : ''})`, key: multiAz ? 'db/storage-multi-az' : 'db/storage', quantity: storageGb, notes: multiAz ? ['the standby keeps its own copy, so Multi-AZ storage costs twice'] : undefined });
     }
     if (readReplicas > 0) ledger.charge({ what: `Read replica storage (${readReplicas} x ${storageGb} GB)`, key: 'db/storage', quantity: readReplicas * storageGb });
     chargeBackups(ledger, storageGb, 'db/backup');

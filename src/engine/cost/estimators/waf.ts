@@ -1,7 +1,6 @@
 import type { KindProps } from '../../../catalog';
 import type { Estimator } from '../ledger';
-import { range } from '../ledger';
-import { hours } from './shared';
+import { hours, hoursOf } from './shared';
 
 /**
  * Web application firewall. Per-ACL pricing (AWS WAF: ACL, rules, managed groups, requests)
@@ -12,7 +11,7 @@ export const waf: Estimator<KindProps<'waf'>> = {
   estimate: (ledger) => {
     const { props, book } = ledger;
     if (!book.has('waf/web-acl') && book.has('waf/gateway')) {
-      ledger.charge({ what: 'WAF gateway', key: 'waf/gateway', quantity: hours(range(1)) });
+      ledger.charge({ what: 'WAF gateway', key: 'waf/gateway', quantity: hoursOf(1) });
       const units = ledger.usage({ name: 'capacityUnits', label: 'Capacity units', unit: 'units', nature: 'usage', default: 1 });
       if (units) ledger.charge({ what: 'Capacity units', key: 'waf/capacity-unit', quantity: hours(units) });
       return;
@@ -25,7 +24,7 @@ export const waf: Estimator<KindProps<'waf'>> = {
       if (groups && groups.expected > 0) ledger.charge({ what: 'Managed rule groups', key: 'waf/rule-group', quantity: groups });
     }
     const derived = ledger.fromTraffic(1, 'one request each');
-    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'Requests inspected', unit: 'requests/month', nature: 'usage', default: 10_000_000, ...(derived ? { derived } : {}) });
-    if (requests) ledger.charge({ what: 'Requests inspected', key: 'waf/requests', quantity: requests, ...(derived ? { notes: [derived.derivation] } : {}) });
+    const requests = ledger.usage({ name: 'requestsPerMonth', label: 'Requests inspected', unit: 'requests/month', nature: 'usage', default: 10_000_000, derived });
+    if (requests) ledger.charge({ what: 'Requests inspected', key: 'waf/requests', quantity: requests, notes: derived ? [derived.derivation] : undefined });
   },
 };
