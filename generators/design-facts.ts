@@ -4,6 +4,8 @@ import { kindOf, type BackupPolicy, type ComponentKind, type ComponentTraits } f
 /** One component with what every generator asks of it, computed once per export. */
 export interface ComponentFacts {
   readonly component: Component;
+  /** Its position in the design's components (and in `DesignFacts.components`). */
+  readonly index: number;
   readonly id: string;
   readonly name: string;
   readonly kind: ComponentKind;
@@ -37,44 +39,56 @@ export interface DesignFacts {
 }
 
 const NO_CONNECTIONS: readonly Connection[] = [];
+const NO_JOURNEYS: ComponentFacts['journeys'] = [];
 
 export function designFacts(design: Design): DesignFacts {
   const journeysByComponent = new Map<string, { id: string; name: string }[]>();
   for (const journey of design.journeys) {
     for (const id of new Set(journey.needs)) {
-      const list = journeysByComponent.get(id) ?? [];
-      list.push({ id: journey.id, name: journey.name });
-      journeysByComponent.set(id, list);
+      const list = journeysByComponent.get(id);
+      if (list) list.push({ id: journey.id, name: journey.name });
+      else journeysByComponent.set(id, [{ id: journey.id, name: journey.name }]);
     }
   }
   const regionById = new Map(design.regions.map((region) => [region.id, region]));
-  const components = design.components.map((component): ComponentFacts => {
+  const size = design.components.length;
+  const components = new Array<ComponentFacts>(size);
+  const byId = new Map<string, ComponentFacts>();
+  const zonesUsed = new Map<string, Set<string>>();
+  for (let index = 0; index < size; index += 1) {
+    const component = design.components[index]!;
     const kind = kindOf(component);
     const zones = componentZones(design, component);
-    return {
+    const region = component.region === undefined ? undefined : regionById.get(component.region);
+    const facts: ComponentFacts = {
       component,
+      index,
       id: component.id,
       name: displayName(component),
       kind,
       traits: kind.traitsOf(component, { provider: design.provider, design, zones }),
-      region: component.region === undefined ? undefined : regionById.get(component.region),
+      region,
       zones,
       replicas: component.replicas ?? 1,
-      journeys: journeysByComponent.get(component.id) ?? [],
+      journeys: journeysByComponent.get(component.id) ?? NO_JOURNEYS,
     };
-  });
+    components[index] = facts;
+    byId.set(facts.id, facts);
+    if (region) {
+      let used = zonesUsed.get(region.id);
+      if (!used) zonesUsed.set(region.id, (used = new Set<string>()));
+      for (const zone of zones) used.add(zone);
+    }
+  }
   const outgoing = new Map<string, Connection[]>();
   const incoming = new Map<string, Connection[]>();
   for (const connection of design.connections) {
-    (outgoing.get(connection.from) ?? outgoing.set(connection.from, []).get(connection.from)!).push(connection);
-    (incoming.get(connection.to) ?? incoming.set(connection.to, []).get(connection.to)!).push(connection);
-  }
-  const zonesUsed = new Map<string, Set<string>>();
-  for (const c of components) {
-    if (!c.region) continue;
-    const set = zonesUsed.get(c.region.id) ?? new Set<string>();
-    for (const zone of c.zones) set.add(zone);
-    zonesUsed.set(c.region.id, set);
+    const out = outgoing.get(connection.from);
+    if (out) out.push(connection);
+    else outgoing.set(connection.from, [connection]);
+    const into = incoming.get(connection.to);
+    if (into) into.push(connection);
+    else incoming.set(connection.to, [connection]);
   }
   const zonesByRegion = new Map(
     design.regions.map((region) => {
@@ -90,7 +104,7 @@ export function designFacts(design: Design): DesignFacts {
     tier: designTier(design),
     zonesByRegion,
     components,
-    byId: new Map(components.map((facts) => [facts.id, facts])),
+    byId,
     regions: design.regions,
     regionById,
     outgoing,
@@ -120,17 +134,24 @@ export function incomingOf(facts: DesignFacts, id: string): readonly Connection[
 
 /** Components reached from `id` over connections of `mode`. */
 export function targetsOf(facts: DesignFacts, id: string, mode: Connection['mode']): ComponentFacts[] {
-  return outgoingOf(facts, id)
-    .filter((connection) => connection.mode === mode)
-    .map((connection) => facts.byId.get(connection.to))
-    .filter((target): target is ComponentFacts => target !== undefined);
+  // One loop, no lists in between: the generators ask this for most components, often more than once.
+  const found: ComponentFacts[] = [];
+  for (const connection of outgoingOf(facts, id)) {
+    if (connection.mode !== mode) continue;
+    const target = facts.byId.get(connection.to);
+    if (target !== undefined) found.push(target);
+  }
+  return found;
 }
 
 export function sourcesOf(facts: DesignFacts, id: string, mode: Connection['mode']): ComponentFacts[] {
-  return incomingOf(facts, id)
-    .filter((connection) => connection.mode === mode)
-    .map((connection) => facts.byId.get(connection.from))
-    .filter((source): source is ComponentFacts => source !== undefined);
+  const found: ComponentFacts[] = [];
+  for (const connection of incomingOf(facts, id)) {
+    if (connection.mode !== mode) continue;
+    const source = facts.byId.get(connection.from);
+    if (source !== undefined) found.push(source);
+  }
+  return found;
 }
 
 /** The component's backup settings, for kinds that have them. */

@@ -30,21 +30,28 @@ export interface Member<Spec> {
 /** Every component's role in one target, resolved once per export, in design order. */
 export class RoleIndex<Roles> {
   private readonly byRole = new Map<keyof Roles, Member<unknown>[]>();
-  private readonly byId = new Map<string, Resolution<Roles>>();
+  /** Each component's resolution at its position in the design (ComponentFacts.index): no lookup by id for a component at hand. */
+  private readonly resolutions: Resolution<Roles>[];
   /** Components the target does not generate, with the reason, in design order. */
   readonly notGenerated: readonly { readonly c: ComponentFacts; readonly reason: string }[];
 
-  constructor(registry: TargetRegistry<Roles>, facts: DesignFacts) {
+  constructor(
+    registry: TargetRegistry<Roles>,
+    private readonly facts: DesignFacts,
+  ) {
     const skipped: { readonly c: ComponentFacts; readonly reason: string }[] = [];
     this.notGenerated = skipped;
     const entries = registry as unknown as Readonly<Record<string, (props: unknown, c: ComponentFacts) => Resolution<Roles>>>;
-    for (const c of facts.components) {
+    const components = facts.components;
+    this.resolutions = new Array<Resolution<Roles>>(components.length);
+    for (let index = 0; index < components.length; index += 1) {
+      const c = components[index]!;
       const entry = Object.hasOwn(entries, c.kind.id) ? entries[c.kind.id] : undefined;
       // Only a kind outside the catalog can miss its entry (the registry's type lists every kind).
       const resolution: Resolution<Roles> = entry
         ? entry(c.kind.propsOf(c.component), c)
         : notGenerated(`\`${c.id}\` (${c.kind.title.toLowerCase()}): kind "${c.kind.id}" has no entry in this target's registry, so nothing is generated for it.`);
-      this.byId.set(c.id, resolution);
+      this.resolutions[index] = resolution;
       if (resolution.role === 'not-generated') skipped.push({ c, reason: (resolution as { reason: string }).reason });
       else if (resolution.role !== 'outside') {
         const { role, spec } = resolution as { role: keyof Roles; spec: unknown };
@@ -55,6 +62,13 @@ export class RoleIndex<Roles> {
     }
   }
 
+  private resolutionOf(c: ComponentFacts | string): Resolution<Roles> | undefined {
+    if (typeof c !== 'string' && this.facts.components[c.index] === c) return this.resolutions[c.index];
+    // An id, or facts of another export: as a lookup by id, where the last component of an id answers.
+    const found = this.facts.byId.get(typeof c === 'string' ? c : c.id);
+    return found === undefined ? undefined : this.resolutions[found.index];
+  }
+
   /** The components in a role, in design order. */
   members<R extends keyof Roles>(role: R): readonly Member<Roles[R]>[] {
     return (this.byRole.get(role) ?? []) as Member<Roles[R]>[];
@@ -62,7 +76,7 @@ export class RoleIndex<Roles> {
 
   /** The role a component plays in this target. */
   roleOf(c: ComponentFacts | string): keyof Roles | 'not-generated' | 'outside' | undefined {
-    return this.byId.get(typeof c === 'string' ? c : c.id)?.role;
+    return this.resolutionOf(c)?.role;
   }
 
   is(c: ComponentFacts | string, role: keyof Roles): boolean {
@@ -71,7 +85,7 @@ export class RoleIndex<Roles> {
 
   /** The inputs of a component in a role, or undefined when it plays another. */
   spec<R extends keyof Roles>(c: ComponentFacts | string, role: R): Roles[R] | undefined {
-    const resolution = this.byId.get(typeof c === 'string' ? c : c.id);
+    const resolution = this.resolutionOf(c);
     return resolution && resolution.role === role ? (resolution as unknown as { spec: Roles[R] }).spec : undefined;
   }
 }

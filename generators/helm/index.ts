@@ -53,12 +53,16 @@ const NOT_PLAIN = new Set([
 const QUOTED_FIRST = /^[-?:,[\]{}#&*!|=>'"%@` ]/;
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 
+/** The longest string in NOT_PLAIN: a longer one need not be looked up (which hashes all of it). */
+const NOT_PLAIN_LONGEST = 5;
+
 function stringScalar(text: string): string | undefined {
   if (text === '') return '""';
-  if (NOT_PLAIN.has(text)) return `"${text}"`;
   if (PLAIN.test(text)) {
+    if (text.length <= NOT_PLAIN_LONGEST && NOT_PLAIN.has(text)) return `"${text}"`;
     // A letter or `/` first is never a number; a digit first may be one ("1", "1e5", "0x1F"): as js-yaml, ask the schema.
-    if (!/^[0-9]/.test(text)) return text;
+    const first = text.charCodeAt(0);
+    if (first < 48 || first > 57) return text;
     try {
       return typeof yaml.load(text, { schema: yaml.JSON_SCHEMA }) === 'string' ? text : `"${text}"`;
     } catch {
@@ -100,6 +104,11 @@ function inlineValue(value: unknown): string | false | undefined {
   return plainScalar(value);
 }
 
+/** The indents of the first levels, made once rather than for every nested value. */
+const INDENTS = Array.from({ length: 16 }, (_, level) => ' '.repeat(level * 2));
+const deeper = (indent: string): string => INDENTS[indent.length / 2 + 1] ?? `${indent}  `;
+
+// Each line goes into `out` in parts, its indent first, joined once at the end.
 function writeMapping(mapping: Record<string, unknown>, indent: string, out: string[]): boolean {
   for (const key in mapping) {
     if (!Object.hasOwn(mapping, key)) continue;
@@ -109,11 +118,11 @@ function writeMapping(mapping: Record<string, unknown>, indent: string, out: str
     const inline = inlineValue(value);
     if (inline === undefined) return false;
     if (inline !== false) {
-      out.push(`${indent}${name}: ${inline}\n`);
+      out.push(indent, name, ': ', inline, '\n');
       continue;
     }
-    out.push(`${indent}${name}:\n`);
-    if (!(Array.isArray(value) ? writeSequence(value, `${indent}  `, out) : writeMapping(value as Record<string, unknown>, `${indent}  `, out))) return false;
+    out.push(indent, name, ':\n');
+    if (!(Array.isArray(value) ? writeSequence(value, deeper(indent), out) : writeMapping(value as Record<string, unknown>, deeper(indent), out))) return false;
   }
   return true;
 }
@@ -123,13 +132,13 @@ function writeSequence(items: readonly unknown[], indent: string, out: string[])
     const inline = inlineValue(item);
     if (inline === undefined || (inline === false && Array.isArray(item))) return false;
     if (inline !== false) {
-      out.push(`${indent}- ${inline}\n`);
+      out.push(indent, '- ', inline, '\n');
       continue;
     }
-    // A mapping in a sequence: its first key on the dash's line, the others under it.
+    // A mapping in a sequence: its first key on the dash's line (in place of that line's indent), the others under it.
     const first = out.length;
-    if (!writeMapping(item as Record<string, unknown>, `${indent}  `, out)) return false;
-    out[first] = `${indent}- ${out[first]!.slice(indent.length + 2)}`;
+    if (!writeMapping(item as Record<string, unknown>, deeper(indent), out)) return false;
+    out[first] = `${indent}- `;
   }
   return true;
 }
