@@ -57,8 +57,14 @@ interface Tally {
   assumptions: Assumption[];
 }
 
-/** Adds `rate` events a year of `seconds` each (times the share of requests hit) to a journey's tally. */
-function add(tally: Tally, scenario: string, kind: ContributorKind, title: string, components: readonly string[], rate: Rate, seconds: number, share: number, assumptions: readonly Assumption[]): void {
+/**
+ * Adds `rate` events a year of `seconds` each (times the share of requests hit) to a journey's tally,
+ * with the assumptions behind it: `assumptions`, then `more`. Two lists, not one spread into a new
+ * array at each call: a spread is the iteration protocol inlined at every call site, and the
+ * functions below that call this grew optimised code that took 100 ms or more to compile, paid in
+ * every process on its first few analyses.
+ */
+function add(tally: Tally, scenario: string, kind: ContributorKind, title: string, components: readonly string[], rate: Rate, seconds: number, share: number, assumptions: readonly Assumption[], more: readonly Assumption[]): void {
   if (!(seconds > 0) || rate.high <= 0) return;
   // Events a year -> events a month, seconds -> minutes.
   const perEvent = (seconds / 60) * share;
@@ -80,6 +86,7 @@ function add(tally: Tally, scenario: string, kind: ContributorKind, title: strin
   // cannot foresee, and the optimised code gave up on it.
   for (let k = 0; k < components.length; k += 1) if (!contributor.components.includes(components[k]!)) contributor.components.push(components[k]!);
   for (let k = 0; k < assumptions.length; k += 1) tally.assumptions.push(assumptions[k]!);
+  for (let k = 0; k < more.length; k += 1) tally.assumptions.push(more[k]!);
 }
 
 const outageOf = (outcome: JourneyOutcome): number => outcome.rtoSeconds ?? Number.POSITIVE_INFINITY;
@@ -179,7 +186,7 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
           }
         }
       }
-      add(tallies[p]!, scenario.id, kind, scenario.title, hit.map((i) => graph.components[i]!.id), rate.rate, seconds, 1, [rate.assumption, duration.assumption, ...assumptions]);
+      add(tallies[p]!, scenario.id, kind, scenario.title, hit.map((i) => graph.components[i]!.id), rate.rate, seconds, 1, [rate.assumption, duration.assumption], assumptions);
     });
   }
 
@@ -201,7 +208,7 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
       else if (!kind.capabilities.deployable) service = { rate: componentRate(i, rates.selfOperatedIncident), duration: componentDuration(i, durations.serviceIncident) };
       else if (inputs.components.has(id)) service = { rate: componentRate(i, rates.selfOperatedIncident), duration: componentDuration(i, durations.serviceIncident) };
       if (service) {
-        add(tally, scenario.id, kind.capabilities.external ? 'external' : 'service', scenario.title, [id], service.rate.rate, Math.min(outage, service.duration.seconds), 1, [service.rate.assumption, service.duration.assumption, ...outcome.assumptions]);
+        add(tally, scenario.id, kind.capabilities.external ? 'external' : 'service', scenario.title, [id], service.rate.rate, Math.min(outage, service.duration.seconds), 1, [service.rate.assumption, service.duration.assumption], outcome.assumptions);
       }
       // An instance fails under it: absorbed by the others after a health check or a promotion, or,
       // for a single instance, down until it is replaced.
@@ -209,19 +216,22 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
       const instance = rates.instanceFailure;
       const cap = durations.instanceIncident;
       let seconds: number;
-      let assumptions: Assumption[];
+      let assumptions: readonly Assumption[];
+      let more: readonly Assumption[];
       if (traits.instanceUnits >= 2 && traits.zonalFailover !== 'none' && traits.zonalFailover !== 'independent' && traits.zonalFailover !== 'service') {
         // Every instance fails at the rate, each costing its share of traffic (load-balanced), or only the
         // primary's failures cost a promotion (standby, cluster, replica): either way one disruption per rate.
         const primary = graph.instanceZones[i]![0];
         const estimate = zoneLossDisruption(graph, i, new Set(primary !== undefined ? [primary] : []));
         seconds = estimate.seconds ?? 0;
-        assumptions = estimate.assumptions;
+        assumptions = [instance.assumption];
+        more = estimate.assumptions;
       } else {
         seconds = Math.min(outage, cap.seconds);
-        assumptions = [cap.assumption, ...outcome.assumptions];
+        assumptions = [instance.assumption, cap.assumption];
+        more = outcome.assumptions;
       }
-      add(tally, `instance:${id}`, 'instance', `An instance of ${name(i)} fails`, [id], instance.rate, seconds, 1, [instance.assumption, ...assumptions]);
+      add(tally, `instance:${id}`, 'instance', `An instance of ${name(i)} fails`, [id], instance.rate, seconds, 1, assumptions, more);
     }
   }
 
@@ -232,11 +242,7 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
     for (const outcome of scenario.journeys) {
       const p = planById.get(outcome.id)!;
       if (!want[p] || outcome.up) continue;
-      add(tallies[p]!, scenario.id, 'deployment', scenario.title, scenario.downComponents, rate, outageOf(outcome), scenario.affectedShare ?? 1, [
-        rates.changeFailureRate.assumption,
-        inputs.deploymentsPerMonth.assumption,
-        ...outcome.assumptions,
-      ]);
+      add(tallies[p]!, scenario.id, 'deployment', scenario.title, scenario.downComponents, rate, outageOf(outcome), scenario.affectedShare ?? 1, [rates.changeFailureRate.assumption, inputs.deploymentsPerMonth.assumption], outcome.assumptions);
     }
   }
 
@@ -245,11 +251,7 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
     for (const outcome of scenario.journeys) {
       const p = planById.get(outcome.id)!;
       if (!want[p] || outcome.up) continue;
-      add(tallies[p]!, scenario.id, 'corruption', scenario.title, scenario.downComponents, rates.dataCorruption.rate, Math.min(outageOf(outcome), cap.seconds), 1, [
-        rates.dataCorruption.assumption,
-        cap.assumption,
-        ...outcome.assumptions,
-      ]);
+      add(tallies[p]!, scenario.id, 'corruption', scenario.title, scenario.downComponents, rates.dataCorruption.rate, Math.min(outageOf(outcome), cap.seconds), 1, [rates.dataCorruption.assumption, cap.assumption], outcome.assumptions);
     }
   }
 
