@@ -1,5 +1,6 @@
 import { componentZones, designTier, displayName, type Component, type Connection, type Design, type Region, type ResolvedTier } from '../src/model';
 import { kindOf, type BackupPolicy, type ComponentKind, type ComponentTraits } from '../src/catalog';
+import type { DesignGraph } from '../src/engine';
 
 /** One component with what every generator asks of it, computed once per export. */
 export interface ComponentFacts {
@@ -41,7 +42,13 @@ export interface DesignFacts {
 const NO_CONNECTIONS: readonly Connection[] = [];
 const NO_JOURNEYS: ComponentFacts['journeys'] = [];
 
-export function designFacts(design: Design): DesignFacts {
+/**
+ * With `graph` (the engine's index of the same design object), each component's kind, zones and
+ * traits are the graph's: an export that analyses or prices the design works them out once, not
+ * once for the facts, once for the analysis and once for the pricing.
+ */
+export function designFacts(design: Design, graph?: Pick<DesignGraph, 'design' | 'kinds' | 'zones' | 'traits'>): DesignFacts {
+  const indexed = graph !== undefined && graph.design === design ? graph : undefined;
   const journeysByComponent = new Map<string, { id: string; name: string }[]>();
   for (const journey of design.journeys) {
     for (const id of new Set(journey.needs)) {
@@ -57,8 +64,8 @@ export function designFacts(design: Design): DesignFacts {
   const zonesUsed = new Map<string, Set<string>>();
   for (let index = 0; index < size; index += 1) {
     const component = design.components[index]!;
-    const kind = kindOf(component);
-    const zones = componentZones(design, component);
+    const kind = indexed ? indexed.kinds[index]! : kindOf(component);
+    const zones = indexed ? indexed.zones[index]! : componentZones(design, component);
     const region = component.region === undefined ? undefined : regionById.get(component.region);
     const facts: ComponentFacts = {
       component,
@@ -66,7 +73,7 @@ export function designFacts(design: Design): DesignFacts {
       id: component.id,
       name: displayName(component),
       kind,
-      traits: kind.traitsOf(component, { provider: design.provider, design, zones }),
+      traits: indexed ? indexed.traits[index]! : kind.traitsOf(component, { provider: design.provider, design, zones }),
       region,
       zones,
       replicas: component.replicas ?? 1,

@@ -50,15 +50,20 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
   if (written.length === 0) return [];
   // The proposal reads the whole analysis, whose scenarios are the runbooks' (written before it): worked out once, there.
   const analysed = options.analysis !== undefined || written.includes('proposal');
+  // When the export analyses, prices or simulates the design (the proposal, the runbooks), the
+  // engine's index of it (kept per design object, so the analysis finds it) gives the facts and the
+  // pricing their components' traits too: worked out once, not three times. Terraform and Helm alone
+  // read only the facts, and do not pay for the graph's other indexes.
+  const graph = analysed || written.includes('runbooks') ? graphOf(design) : undefined;
   const context: ExportContext = {
     design,
-    facts: designFacts(design),
+    facts: designFacts(design, graph),
     analysis: () => (analysis ??= analyzeDesign(design)),
     // The scenarios alone are cheaper than a whole analysis: a target that needs only them does not pay for the rules.
-    scenarios: () => (scenarios ??= analysed ? context.analysis().scenarios : failureScenarios(graphOf(design))),
+    scenarios: () => (scenarios ??= analysed ? context.analysis().scenarios : failureScenarios(graph ?? graphOf(design))),
     catalogs,
     estimate,
-    cost: () => (cost ??= estimateCost(design, catalogs, estimate)),
+    cost: () => (cost ??= estimateCost(design, catalogs, graph ? { ...estimate, graph } : estimate)),
     files: (target) => {
       let files = generated.get(target);
       if (!files) generated.set(target, (files = GENERATORS[target].generate(context)));
