@@ -79,9 +79,10 @@ function indexDesign(
   // One map from id to position, which indexes the lists worked out per component: at 20,000
   // components, a map per list cost about 20 ms each to fill, and each look-up one more by text.
   let positions = knownPositions;
+  const components = design.components;
   if (positions === undefined) {
     const made = new Map<string, number>();
-    design.components.forEach((component, i) => made.set(component.id, i));
+    for (let i = 0; i < components.length; i++) made.set(components[i]!.id, i);
     positions = made;
   }
   const clusterOwners = new Map<string, string>();
@@ -90,7 +91,8 @@ function indexDesign(
   const backups = new Map<string, BackupProfile>();
   const sources: TrafficSource[] = [];
   const edges = new Set<string>();
-  design.components.forEach((component, i) => {
+  for (let i = 0; i < components.length; i++) {
+    const component = components[i]!;
     const componentProps = props[i]!;
     const componentTraits = traits[i]!;
     const estimator = findEstimator(component.kind);
@@ -107,15 +109,15 @@ function indexDesign(
     }
     const backup = estimator?.backupProfile?.(componentProps, componentTraits);
     if (backup) backups.set(component.id, backup);
-    if (component.region === undefined) return;
-    if (!estimator?.usesCluster?.(componentProps)) return;
+    if (component.region === undefined) continue;
+    if (!estimator?.usesCluster?.(componentProps)) continue;
     if (!clusterOwners.has(component.region)) clusterOwners.set(component.region, component.id);
     clusterUsers.set(component.region, (clusterUsers.get(component.region) ?? 0) + 1);
     const pods = estimator.clusterPods?.(componentProps, { replicas: component.replicas ?? 1, traits: componentTraits, book, explicit: explicitProps(component) }) ?? [];
     const list = clusterPods.get(component.region) ?? [];
     clusterPods.set(component.region, list);
     for (let p = 0; p < pods.length; p++) list.push({ ...pods[p]!, componentId: component.id });
-  });
+  }
   return {
     design,
     provider: design.provider,
@@ -149,43 +151,68 @@ function componentStatus(lines: readonly LineItem[], start: number, end: number)
   return 'free';
 }
 
-/**
- * Prices a design from the provider's catalog (and any imported price books, which override
- * it): one estimator per component kind, Kubernetes nodes for the pods each region's cluster
- * hosts, data transfer the design implies, the commitment profile, adjustments, and roll-ups
- * per layer, region and component that add up to the total exactly (every line is rounded to
- * cents before anything is summed). A price is never taken from another region: such a line says
- * so, and the report counts it among the lines the total excludes. Never reads files.
+/** Each component's kind, effective props, zones and answers, by position: the caller's graph's where it has them. */
+interface ComponentInputs {
+  kinds: readonly ComponentKind[];
+  props: readonly AnyProps[];
+  zones: readonly (readonly string[])[];
+  traits: readonly ComponentTraits[];
+}
+
+/*
+ * The phases of an estimate are functions of their own, with indexed loops: one function of them all,
+ * with a callback per loop, made optimised code of about 175 kB that V8 compiled seven or eight times
+ * in a process pricing a design of 5,000 components twenty times (each time a component of another
+ * shape reached it), and that compiling is CPU time the command and the app pay.
  */
-export function estimateCost(design: Design, catalogs: CatalogSet, options: EstimateOptions = {}): CostReport {
+function componentInputs(design: Design, graph: EstimateOptions['graph']): ComponentInputs {
+  const components = design.components;
   const provider = design.provider;
-  const catalog = catalogFor(catalogs, provider);
-  const imported = (options.imported ?? []).filter((c) => c.provider === provider);
-  const book = new PriceBook(provider, catalog, imported);
-  const estimatorOptions: EstimatorOptions = { usageFactors: options.usageFactors ?? { low: 0.5, high: 2 }, localUsage: options.usage ?? {} };
-  const graph = options.graph !== undefined && options.graph.design === design ? options.graph : undefined;
-  const allKinds = graph ? graph.kinds : design.components.map(kindOf);
-  const allProps = design.components.map((component, i) => allKinds[i]!.propsOf(component));
-  const allZones = graph ? graph.zones : design.components.map((component) => componentZones(design, component));
-  const allTraits = graph ? graph.traits : design.components.map((component, i) => allKinds[i]!.traitsOf(component, { provider, design, zones: allZones[i]! }));
-  const index = indexDesign(design, allKinds, allProps, allZones, allTraits, book, estimatorOptions.localUsage, graph?.indexById);
+  let kinds: readonly ComponentKind[];
+  let zones: readonly (readonly string[])[];
+  let traits: readonly ComponentTraits[];
+  const props: AnyProps[] = [];
+  if (graph) {
+    kinds = graph.kinds;
+    zones = graph.zones;
+    traits = graph.traits;
+    for (let i = 0; i < components.length; i++) props.push(kinds[i]!.propsOf(components[i]!));
+  } else {
+    const ownKinds: ComponentKind[] = [];
+    const ownZones: (readonly string[])[] = [];
+    const ownTraits: ComponentTraits[] = [];
+    for (let i = 0; i < components.length; i++) {
+      const component = components[i]!;
+      const kind = kindOf(component);
+      const placed = componentZones(design, component);
+      ownKinds.push(kind);
+      props.push(kind.propsOf(component));
+      ownZones.push(placed);
+      ownTraits.push(kind.traitsOf(component, { provider, design, zones: placed }));
+    }
+    kinds = ownKinds;
+    zones = ownZones;
+    traits = ownTraits;
+  }
+  return { kinds, props, zones, traits };
+}
+
+/** Every component's lines, in design order, and where each one's start (the last entry: the end of the last one's). */
+function priceComponents(design: Design, inputs: ComponentInputs, index: DesignIndex, book: PriceBook, estimatorOptions: EstimatorOptions): { lineItems: LineItem[]; assumptions: UsageAssumption[]; firstLine: Uint32Array } {
+  const components = design.components;
   // Region-less services are priced in the design's home region.
   const home = primaryRegion(design);
-  const profile: CostProfile = options.profile ?? design.pricing?.profile ?? 'expected';
-  const commitment: Commitment = options.commitment ?? design.pricing?.commitment ?? 'on-demand';
-
   const lineItems: LineItem[] = [];
   const assumptions: UsageAssumption[] = [];
-  // Where each component's lines start in lineItems, by its index in the design (the last entry: the end of the last one's).
-  const firstLine = new Uint32Array(design.components.length + 1);
-
-  design.components.forEach((component, componentIndex) => {
-    const kind = allKinds[componentIndex]!;
+  const firstLine = new Uint32Array(components.length + 1);
+  for (let componentIndex = 0; componentIndex < components.length; componentIndex++) {
+    const component = components[componentIndex]!;
+    const kind = inputs.kinds[componentIndex]!;
     const region = component.region !== undefined ? index.regions.get(component.region) : undefined;
     const location = region?.location ?? home?.location ?? GLOBAL_REGION;
-    const zones = component.region !== undefined ? allZones[componentIndex]! : [];
+    const zones = component.region !== undefined ? inputs.zones[componentIndex]! : [];
     firstLine[componentIndex] = lineItems.length;
-    const ledger = new ComponentLedger(index, book, component, kind, allProps[componentIndex]!, allTraits[componentIndex]!, location, zones, estimatorOptions, lineItems, assumptions);
+    const ledger = new ComponentLedger(index, book, component, kind, inputs.props[componentIndex]!, inputs.traits[componentIndex]!, location, zones, estimatorOptions, lineItems, assumptions);
     const estimator = findEstimator(component.kind);
     if (!estimator) ledger.unsupported(kind.title, `no estimator for kind "${component.kind}"`);
     else estimator.estimate(ledger);
@@ -200,23 +227,21 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       });
       chargeClusterNodes(ledger, component.region);
     }
-  });
-  firstLine[design.components.length] = lineItems.length;
+  }
+  firstLine[components.length] = lineItems.length;
+  return { lineItems, assumptions, firstLine };
+}
 
-  const committed = applyCommitment(lineItems, book, commitment);
-  const adjustmentInputs = [
-    ...(design.pricing?.adjustments ?? []).map((a) => ({ ...a, origin: 'design' as const })),
-    ...(options.adjustments ?? []).map((a) => ({ ...a, origin: 'local' as const })),
-  ];
-  const adjustments = applyAdjustments(lineItems, adjustmentInputs);
-
+/** The totals per layer, region and component, and overall, of the lines (after commitments and adjustments). */
+function rollUp(design: Design, kinds: readonly ComponentKind[], lineItems: readonly LineItem[], firstLine: Uint32Array, profile: CostProfile) {
   const byLayerCents = new Map<string, number>(LAYERS.map((layer) => [layer, 0]));
   const byRegionCents = new Map<string, number>(design.regions.map((r) => [r.id, 0]));
   const byComponent: Record<string, number> = {};
   const components: ComponentCost[] = [];
   const totalCents: Range = { low: 0, expected: 0, high: 0 };
-  design.components.forEach((component, componentIndex) => {
-    const kind = allKinds[componentIndex]!;
+  for (let componentIndex = 0; componentIndex < design.components.length; componentIndex++) {
+    const component = design.components[componentIndex]!;
+    const kind = kinds[componentIndex]!;
     const start = firstLine[componentIndex]!;
     const end = firstLine[componentIndex + 1]!;
     const cents: Range = { low: 0, expected: 0, high: 0 };
@@ -234,8 +259,30 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     totalCents.expected += cents.expected;
     totalCents.high += cents.high;
     components.push({ id: component.id, name: component.name ?? component.id, kind: component.kind, layer: kind.layer, region: regionKey, status: componentStatus(lineItems, start, end), monthlyCents: cents });
-  });
+  }
+  return { byLayerCents, byRegionCents, byComponent, components, totalCents };
+}
 
+/** A note per component that states a peak request rate (the users), saying what pricing derives from it. */
+function addTrafficNotes(notes: string[], design: Design, local: EstimatorOptions['localUsage'], props: readonly AnyProps[]): void {
+  for (let i = 0; i < design.components.length; i++) {
+    const users = design.components[i]!;
+    const estimator = findEstimator(users.kind);
+    if (!estimator?.peakRequestsPerSecond) continue;
+    const peak = usageOf(design, local, users.id, 'peakRequestsPerSecond') ?? estimator.peakRequestsPerSecond(props[i]!, new Set(Object.keys(users.props ?? {})));
+    if (peak === undefined) continue;
+    const ratio = usageOf(design, local, users.id, 'averageToPeakPercent') ?? DEFAULT_AVERAGE_TO_PEAK_PERCENT;
+    const kb = usageOf(design, local, users.id, 'responseKb') ?? DEFAULT_RESPONSE_KB;
+    notes.push(`Traffic from ${users.id}: ${formatNumber(peak)} req/s at peak; average ${ratio}% of peak (an assumption: set pricing.usage.${users.id}.averageToPeakPercent), ${kb} KB a response (set pricing.usage.${users.id}.responseKb); every request is taken to reach the origin (no CDN cache hits). Request- and transfer-priced lines downstream are derived from it unless their usage is set.`);
+  }
+}
+
+/**
+ * What the lines say together: those not in the total and why, the price dates, the lines from
+ * secondary or imported sources and those marked uncertain (counted, the first 20 named), and how
+ * many usage figures are defaults.
+ */
+function summarizeLines(lineItems: readonly LineItem[], assumptions: readonly UsageAssumption[]) {
   const unpriced: CostReport['unpriced'] = [];
   const excludedByStatus: Partial<Record<LineStatus, number>> = {};
   const counts = new Map<LineStatus, number>();
@@ -294,25 +341,6 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
       }
     }
   }
-  const asOf = oldest ?? (catalog?.asOf ?? '');
-  const notes: string[] = [];
-  if (!catalog && imported.length === 0) notes.push(`No price catalog for ${provider}: nothing could be priced.`);
-  if (excludedLines > 0) notes.push(`The total excludes ${excludedLines} line${excludedLines === 1 ? '' : 's'} that could not be priced (see unpriced): it is a lower bound.`);
-  for (const [location, keys] of [...regionGaps.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    notes.push(`${location}: no price in the catalog for ${[...keys].sort().join(', ')}; another region's price is never used. Import a price book (ninesmith prices import) to price them.`);
-  }
-  design.components.forEach((users, i) => {
-    const estimator = findEstimator(users.kind);
-    if (!estimator?.peakRequestsPerSecond) return;
-    const peak = usageOf(design, estimatorOptions.localUsage, users.id, 'peakRequestsPerSecond') ?? estimator.peakRequestsPerSecond(allProps[i]!, new Set(Object.keys(users.props ?? {})));
-    if (peak === undefined) return;
-    const ratio = usageOf(design, estimatorOptions.localUsage, users.id, 'averageToPeakPercent') ?? DEFAULT_AVERAGE_TO_PEAK_PERCENT;
-    const kb = usageOf(design, estimatorOptions.localUsage, users.id, 'responseKb') ?? DEFAULT_RESPONSE_KB;
-    notes.push(`Traffic from ${users.id}: ${formatNumber(peak)} req/s at peak; average ${ratio}% of peak (an assumption: set pricing.usage.${users.id}.averageToPeakPercent), ${kb} KB a response (set pricing.usage.${users.id}.responseKb); every request is taken to reach the origin (no CDN cache hits). Request- and transfer-priced lines downstream are derived from it unless their usage is set.`);
-  });
-  if (secondary > 0) notes.push(`${secondary} priced line${secondary === 1 ? ' uses a price' : 's use prices'} not yet confirmed from a first-party source (another project's test data or a third-party copy); each such line names its source.`);
-  if (importedLines > 0) notes.push(`${importedLines} line${importedLines === 1 ? ' is' : 's are'} priced from your imported price book, which overrides the bundled prices.`);
-  // Counted, with the first 20 named, rather than a list of them all made.
   let uncertainCount = 0;
   const uncertainNamed: string[] = [];
   for (let i = 0; i < lineItems.length; i++) {
@@ -321,12 +349,55 @@ export function estimateCost(design: Design, catalogs: CatalogSet, options: Esti
     uncertainCount += 1;
     if (uncertainNamed.length < 20) uncertainNamed.push(`${line.componentId}: ${line.what}`);
   }
+  let defaults = 0;
+  for (let i = 0; i < assumptions.length; i++) if (assumptions[i]!.origin === 'default') defaults += 1;
+  return { unpriced, excludedByStatus, counts, regionGaps, oldest, newest, secondary, importedLines, excludedLines, uncertainCount, uncertainNamed, defaults };
+}
+
+/**
+ * Prices a design from the provider's catalog (and any imported price books, which override
+ * it): one estimator per component kind, Kubernetes nodes for the pods each region's cluster
+ * hosts, data transfer the design implies, the commitment profile, adjustments, and roll-ups
+ * per layer, region and component that add up to the total exactly (every line is rounded to
+ * cents before anything is summed). A price is never taken from another region: such a line says
+ * so, and the report counts it among the lines the total excludes. Never reads files.
+ */
+export function estimateCost(design: Design, catalogs: CatalogSet, options: EstimateOptions = {}): CostReport {
+  const provider = design.provider;
+  const catalog = catalogFor(catalogs, provider);
+  const imported = (options.imported ?? []).filter((c) => c.provider === provider);
+  const book = new PriceBook(provider, catalog, imported);
+  const estimatorOptions: EstimatorOptions = { usageFactors: options.usageFactors ?? { low: 0.5, high: 2 }, localUsage: options.usage ?? {} };
+  const graph = options.graph !== undefined && options.graph.design === design ? options.graph : undefined;
+  const inputs = componentInputs(design, graph);
+  const index = indexDesign(design, inputs.kinds, inputs.props, inputs.zones, inputs.traits, book, estimatorOptions.localUsage, graph?.indexById);
+  const profile: CostProfile = options.profile ?? design.pricing?.profile ?? 'expected';
+  const commitment: Commitment = options.commitment ?? design.pricing?.commitment ?? 'on-demand';
+
+  const { lineItems, assumptions, firstLine } = priceComponents(design, inputs, index, book, estimatorOptions);
+  const committed = applyCommitment(lineItems, book, commitment);
+  const adjustmentInputs = [
+    ...(design.pricing?.adjustments ?? []).map((a) => ({ ...a, origin: 'design' as const })),
+    ...(options.adjustments ?? []).map((a) => ({ ...a, origin: 'local' as const })),
+  ];
+  const adjustments = applyAdjustments(lineItems, adjustmentInputs);
+  const { byLayerCents, byRegionCents, byComponent, components, totalCents } = rollUp(design, inputs.kinds, lineItems, firstLine, profile);
+
+  const { unpriced, excludedByStatus, counts, regionGaps, oldest, newest, secondary, importedLines, excludedLines, uncertainCount, uncertainNamed, defaults } = summarizeLines(lineItems, assumptions);
+  const asOf = oldest ?? (catalog?.asOf ?? '');
+  const notes: string[] = [];
+  if (!catalog && imported.length === 0) notes.push(`No price catalog for ${provider}: nothing could be priced.`);
+  if (excludedLines > 0) notes.push(`The total excludes ${excludedLines} line${excludedLines === 1 ? '' : 's'} that could not be priced (see unpriced): it is a lower bound.`);
+  for (const [location, keys] of [...regionGaps.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    notes.push(`${location}: no price in the catalog for ${[...keys].sort().join(', ')}; another region's price is never used. Import a price book (ninesmith prices import) to price them.`);
+  }
+  addTrafficNotes(notes, design, estimatorOptions.localUsage, inputs.props);
+  if (secondary > 0) notes.push(`${secondary} priced line${secondary === 1 ? ' uses a price' : 's use prices'} not yet confirmed from a first-party source (another project's test data or a third-party copy); each such line names its source.`);
+  if (importedLines > 0) notes.push(`${importedLines} line${importedLines === 1 ? ' is' : 's are'} priced from your imported price book, which overrides the bundled prices.`);
   if (uncertainCount > 0) notes.push(`${uncertainCount} line${uncertainCount === 1 ? ' uses a price' : 's use prices'} the reference marks as uncertain: ${uncertainNamed.join('; ')}${uncertainCount > 20 ? `; and ${uncertainCount - 20} more` : ''}.`);
   if (commitment !== 'on-demand') {
     notes.push(`Commitment: ${COMMITMENT_TITLES[commitment]}; ${committed.committed} line${committed.committed === 1 ? '' : 's'} at a committed rate with its source${committed.onDemand > 0 ? `, ${committed.onDemand} at on-demand prices for want of a first-party rate (${committed.servicesWithoutRate.join(', ')})` : ''}.`);
   }
-  let defaults = 0;
-  for (let i = 0; i < assumptions.length; i++) if (assumptions[i]!.origin === 'default') defaults += 1;
   if (defaults > 0) notes.push(`${defaults} usage figure${defaults === 1 ? ' is a default' : 's are defaults'}, not stated by the design (see assumptions); set pricing.usage to replace them.`);
   const summary = UNPRICED_ORDER.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${LINE_STATUS_LABELS[s]}`);
   if (summary.length > 0) notes.push(`Not in the total: ${summary.join(', ')} (see unpriced).`);
