@@ -9,7 +9,6 @@ import type { Assumption } from './assumptions';
 import { journeysAvailability, type JourneyAvailability } from './availability';
 import { journeyPlans } from './journeys';
 import { weakestJourney } from './weakest-journey';
-import { uniqueAssumptions } from './recovery';
 import { failureScenarios, type FailureScenario } from './scenarios';
 
 /** A recovery objective against the tier's target. */
@@ -130,13 +129,16 @@ export function analysisWith(graph: DesignGraph, journeys: readonly JourneyAvail
 }
 
 function completeAnalysis(context: RuleContext, knownJourneys: readonly JourneyAvailability[], knownScenarios: readonly FailureScenario[], earlier?: { findings: readonly Finding[]; change: RuleChange }): DesignAnalysis {
-  const design = context.design;
   // After a change, what the rules found before it where the change cannot move it (analysis/findings.ts).
   const findings = (earlier && rerunRules(context, earlier.findings, earlier.change)) ?? runRules(context);
-  const journeys = [...knownJourneys];
-  const scenarios = [...knownScenarios];
+  const journeys = knownJourneys.slice();
+  const scenarios = knownScenarios.slice();
   const tier = context.tier;
-  const counts = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
+  // Indexed loops, no spreads or array callbacks here: this runs once an analysis but loops over
+  // every finding and scenario, so V8 optimises it in each process's first analyses, and each of
+  // those is inlined into that optimised code (compiled twice when a list it reads changed kind).
+  const counts = {} as Record<Severity, number>;
+  for (let k = 0; k < SEVERITIES.length; k += 1) counts[SEVERITIES[k]!] = 0;
   let suppressed = 0;
   for (let k = 0; k < findings.length; k += 1) {
     const f = findings[k]!;
@@ -144,21 +146,7 @@ function completeAnalysis(context: RuleContext, knownJourneys: readonly JourneyA
     else counts[f.severity] += 1;
   }
   const weakest = weakestJourney(journeys);
-  const secondary = new Set(design.regions.filter((r) => r.role === 'secondary').map((r) => `region:${r.id}`));
-  // Likely scenarios only: zone loss and the loss of a region that is not a standby for recovery time;
-  // for data loss those and corruption and a component's loss. Region loss counts for every design:
-  // a single-region one loses what was never copied out.
-  const zoneRto = new Worst();
-  const regionRto = new Worst();
-  const rpo = new Worst();
-  for (let k = 0; k < scenarios.length; k += 1) {
-    const s = scenarios[k]!;
-    if (s.unlikely) continue;
-    const kind = s.kind;
-    if (kind === 'zone') zoneRto.offer(s, s.rtoSeconds);
-    else if (kind === 'region' && !secondary.has(s.id)) regionRto.offer(s, s.rtoSeconds);
-    if (kind === 'zone' || kind === 'corruption' || kind === 'component' || kind === 'region') rpo.offer(s, s.rpoSeconds);
-  }
+  const objectives = objectivesOf(context.design, scenarios, tier);
   const scorecard: Scorecard = {
     tier: { ...tier, class: context.tierClass },
     availability: weakest
@@ -172,28 +160,63 @@ function completeAnalysis(context: RuleContext, knownJourneys: readonly JourneyA
           meets: weakest.meetsTarget,
         }
       : { journey: null, percent: null, low: null, high: null, floor: null, target: tier.availability, meets: null },
-    zoneRto: zoneRto.against(tier.rtoSeconds),
-    regionRto: regionRto.against(tier.rtoSeconds),
-    rpo: rpo.against(tier.rpoSeconds),
+    zoneRto: objectives.zoneRto,
+    regionRto: objectives.regionRto,
+    rpo: objectives.rpo,
     findings: counts,
     suppressed,
   };
-  // Tens of thousands of scenarios share a few dozen assumptions: collect them once each as they come.
-  // Indexed loops: a for-of over lists of several kinds (shared frozen empty ones among them) made an
-  // iterator result for every item (1.6 MB at 20,000 components).
-  const seen = new Map<string, Assumption>();
-  const collect = (list: readonly Assumption[]) => {
-    for (let k = 0; k < list.length; k += 1) {
-      const a = list[k]!;
-      if (!seen.has(a.id)) seen.set(a.id, a);
-    }
-  };
+  return { findings, journeys, scenarios, scorecard, assumptions: assumptionsOf(journeys, scenarios) };
+}
+
+/**
+ * The scorecard's recovery objectives. Likely scenarios only: zone loss and the loss of a region that
+ * is not a standby for recovery time; for data loss those and corruption and a component's loss.
+ * Region loss counts for every design: a single-region one loses what was never copied out.
+ */
+function objectivesOf(design: Design, scenarios: readonly FailureScenario[], tier: ResolvedTier): Pick<Scorecard, 'zoneRto' | 'regionRto' | 'rpo'> {
+  const secondary = new Set<string>();
+  for (let k = 0; k < design.regions.length; k += 1) if (design.regions[k]!.role === 'secondary') secondary.add(`region:${design.regions[k]!.id}`);
+  const zoneRto = new Worst();
+  const regionRto = new Worst();
+  const rpo = new Worst();
+  for (let k = 0; k < scenarios.length; k += 1) {
+    const s = scenarios[k]!;
+    if (s.unlikely) continue;
+    const kind = s.kind;
+    if (kind === 'zone') zoneRto.offer(s, s.rtoSeconds);
+    else if (kind === 'region' && !secondary.has(s.id)) regionRto.offer(s, s.rtoSeconds);
+    if (kind === 'zone' || kind === 'corruption' || kind === 'component' || kind === 'region') rpo.offer(s, s.rpoSeconds);
+  }
+  return { zoneRto: zoneRto.against(tier.rtoSeconds), regionRto: regionRto.against(tier.rtoSeconds), rpo: rpo.against(tier.rpoSeconds) };
+}
+
+/**
+ * Every assumption of the journeys and scenarios, once each, by id. Tens of thousands of scenarios
+ * share a few dozen assumptions: collected once each as they come. Indexed loops: a for-of over lists
+ * of several kinds (shared frozen empty ones among them) made an iterator result for every item
+ * (1.6 MB at 20,000 components).
+ */
+function assumptionsOf(journeys: readonly JourneyAvailability[], scenarios: readonly FailureScenario[]): Assumption[] {
+  const seen = new Set<string>();
+  const unique: Assumption[] = [];
   for (let k = 0; k < journeys.length; k += 1) {
     const j = journeys[k]!;
-    collect(j.assumptions);
-    if (j.modelled) collect(j.modelled.assumptions);
+    collect(j.assumptions, seen, unique);
+    if (j.modelled) collect(j.modelled.assumptions, seen, unique);
   }
-  for (let k = 0; k < scenarios.length; k += 1) collect(scenarios[k]!.assumptions);
-  const assumptions = uniqueAssumptions([...seen.values()]);
-  return { findings, journeys, scenarios, scorecard, assumptions };
+  for (let k = 0; k < scenarios.length; k += 1) collect(scenarios[k]!.assumptions, seen, unique);
+  return unique.sort(byId);
 }
+
+function collect(list: readonly Assumption[], seen: Set<string>, unique: Assumption[]): void {
+  for (let k = 0; k < list.length; k += 1) {
+    const a = list[k]!;
+    if (!seen.has(a.id)) {
+      seen.add(a.id);
+      unique.push(a);
+    }
+  }
+}
+
+const byId = (a: Assumption, b: Assumption): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -4,7 +4,7 @@ import { formatPercent } from '../format';
 import type { DesignGraph } from '../graph';
 import { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './assumptions';
 import { applyFailure, type FailureState } from './failure';
-import { evaluateJourney, journeyPlans, walk, type JourneyPlan } from './journeys';
+import { evaluateJourney, journeyPlans, walk, type JourneyOutcome, type JourneyPlan } from './journeys';
 import { modelledAvailability, modelledAvailabilityOf, type ModelledAvailability } from './modelled';
 import { scenarioIndex, type ScenarioIndex } from './scenarios';
 
@@ -80,10 +80,26 @@ function nines(availability: number): number {
 const source = (sla: SlaFigure) => `${sla.service} (${sla.source}${sla.asOf ? `, ${sla.asOf}` : ''})`;
 
 /**
+ * A term of a journey's floor. Every field named, the absent ones undefined (which JSON leaves out):
+ * every term has one shape, so the code that reads them is not optimised again for a second one.
+ */
+function term(component: string, name: string, role: AvailabilityTerm['role'], sla: SlaFigure | undefined, partner: string | undefined, note: string): AvailabilityTerm {
+  return { component, name, role, percent: sla?.percent, sla, partner, note };
+}
+
+/** The outcome for journey `id` among a scenario's (a loop: .find inlined its callback into the caller). */
+function outcomeOf(outcomes: readonly JourneyOutcome[], id: string): JourneyOutcome | undefined {
+  for (let k = 0; k < outcomes.length; k += 1) if (outcomes[k]!.id === id) return outcomes[k];
+  return undefined;
+}
+
+/**
  * A journey's SLA floor (docs/reliability-reference.md §4): each component whose loss breaks the journey, or
  * sends it to a failover partner, multiplies in with its own published SLA; components on redundant
  * routes drop out. A term with no published SLA makes the floor unknown, never 100%. The component
  * scenarios already evaluated each such loss, so the terms come from them without walking again.
+ * The explanation's lists are written as the terms come, not filtered and mapped from them after:
+ * those callbacks were inlined into this function's optimised code, and made it larger.
  */
 function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioIndex, healthy: FailureState, modelled: ModelledAvailability | null, buffer: Uint8Array): JourneyAvailability {
   const journey = plan.journey;
@@ -100,6 +116,8 @@ function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioInde
       nines: null,
       downtimeMinutesPerMonth: null,
       floorStatus: 'cannot-work',
+      floorReason: undefined,
+      knownTermsPercent: undefined,
       target,
       meetsTarget: false,
       floorMeetsTarget: false,
@@ -113,40 +131,44 @@ function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioInde
   }
   const reached = walk(graph, plan, healthy.down, -1, buffer);
   let availability = 1;
+  // The product of the known terms, the unknown ones with their notes, and why each is unknown.
+  let product = '';
+  let unknown = '';
+  let reasons = '';
   // Only components on the synchronous request path count (async hops are deferred work).
-  for (const i of plan.relevant) {
+  const relevant = plan.relevant;
+  for (let k = 0; k < relevant.length; k += 1) {
+    const i = relevant[k]!;
     if (i === plan.from || reached[i] !== 1) continue;
     const s = index.componentScenario[i]!;
     if (s < 0) continue;
-    const outcome = index.scenarios[s]!.journeys.find((o) => o.id === journey.id);
+    const outcome = outcomeOf(index.scenarios[s]!.journeys, journey.id);
     if (!outcome || (outcome.up && !outcome.servedByFailover)) continue;
     const component = graph.components[i]!;
     const name = displayName(component);
     const sla = componentSla(graph, i);
     if (!isSlaFigure(sla)) {
-      terms.push({ component: component.id, name, role: 'unknown', note: sla.unknown });
+      terms.push(term(component.id, name, 'unknown', undefined, undefined, sla.unknown));
+      unknown += `${unknown === '' ? '' : '; '}${component.id} (${sla.unknown})`;
+      reasons += `${reasons === '' ? '' : '; '}${name}: ${sla.unknown}`;
       continue;
     }
     availability *= sla.percent / 100;
-    if (!outcome.up) {
-      terms.push({ component: component.id, name, role: 'series', percent: sla.percent, sla, note: `its loss breaks the journey; ${source(sla)}` });
-    } else {
-      const partner = outcome.failovers[0]!.partner;
-      terms.push({ component: component.id, name, role: 'failover', percent: sla.percent, sla, partner, note: `fails over to ${partner}, but the floor counts its own SLA: ${source(sla)}` });
-    }
+    const partner = outcome.up ? outcome.failovers[0]!.partner : undefined;
+    if (partner === undefined) terms.push(term(component.id, name, 'series', sla, undefined, `its loss breaks the journey; ${source(sla)}`));
+    else terms.push(term(component.id, name, 'failover', sla, partner, `fails over to ${partner}, but the floor counts its own SLA: ${source(sla)}`));
+    product += `${product === '' ? '' : ' × '}${formatPercent(sla.percent)} (${component.id}${partner !== undefined ? `, fails over to ${partner}` : ''})`;
   }
-  const known = terms.filter((t) => t.role !== 'unknown');
-  const unknown = terms.filter((t) => t.role === 'unknown');
-  const product = known.length > 0 ? known.map((t) => `${formatPercent(t.percent!)} (${t.component}${t.role === 'failover' ? `, fails over to ${t.partner}` : ''})`).join(' × ') : 'no terms';
+  if (product === '') product = 'no terms';
   const percent = Number((availability * 100).toFixed(6));
   let explanation: string;
-  if (unknown.length > 0) {
-    explanation = `SLA floor unknown: no published SLA for ${unknown.map((t) => `${t.component} (${t.note})`).join('; ')}. Known terms: ${product}`;
+  const floorKnown = unknown === '';
+  if (!floorKnown) {
+    explanation = `SLA floor unknown: no published SLA for ${unknown}. Known terms: ${product}`;
   } else {
     explanation = `SLA floor: ${product} = ${formatPercent(percent)}`;
   }
   if (baseline.deferred.length > 0) explanation += `; reached through a queue, outside the request path: ${baseline.deferred.join(', ')}`;
-  const floorKnown = unknown.length === 0;
   return {
     id: journey.id,
     name: journey.name,
@@ -155,7 +177,8 @@ function journeyFloor(graph: DesignGraph, plan: JourneyPlan, index: ScenarioInde
     nines: floorKnown ? nines(availability) : null,
     downtimeMinutesPerMonth: floorKnown ? Number((((1 - availability) * SECONDS_PER_MONTH) / 60).toFixed(2)) : null,
     floorStatus: floorKnown ? 'known' : 'unknown',
-    ...(floorKnown ? {} : { floorReason: unknown.map((t) => `${t.name}: ${t.note}`).join('; '), knownTermsPercent: percent }),
+    floorReason: floorKnown ? undefined : reasons,
+    knownTermsPercent: floorKnown ? undefined : percent,
     target,
     meetsTarget: modelled?.meetsTarget ?? false,
     floorMeetsTarget: floorKnown ? percent + 1e-9 >= target : null,
@@ -188,11 +211,14 @@ export function journeysAvailability(graph: DesignGraph, earlier?: EarlierJourne
   const modelled = earlier ? modelledAvailabilityOf(graph, plans, index, (p) => kept[p] === undefined) : modelledAvailability(graph, plans, index);
   // One walk buffer for every journey, cleared over its relevant set after use.
   const buffer = new Uint8Array(graph.components.length);
+  // A callback, not a loop: a loop made this function hot enough for V8 to optimise it, inlining
+  // journeyPlans, whose lists (made by .map) then had another elements kind, and every function that
+  // reads the plans was optimised again (scenarioIndex, the rules).
   return plans.map((plan, p) => {
     const before = kept[p];
     if (before) return before;
-    const floor = journeyFloor(graph, plan, index, healthy, null, buffer);
-    for (const i of plan.relevant) buffer[i] = 0;
-    return floor.floorStatus === 'cannot-work' ? floor : { ...floor, modelled: modelled[p]!, meetsTarget: modelled[p]!.meetsTarget };
+    const floor = journeyFloor(graph, plan, index, healthy, modelled[p]!, buffer);
+    for (let k = 0; k < plan.relevant.length; k += 1) buffer[plan.relevant[k]!] = 0;
+    return floor;
   });
 }

@@ -180,7 +180,8 @@ function findUnits(rule: Rule, scope: ComponentScope | JourneyScope, context: Ru
 
 /** Runs rules (all by default) and returns their findings, suppressions marked, most severe first. */
 export function runRules(context: RuleContext, rules: readonly Rule[] = ALL_RULES): Finding[] {
-  const found = rules.map((rule) => findAll(rule, context));
+  const found: Found[] = [];
+  for (let r = 0; r < rules.length; r += 1) found.push(findAll(rules[r]!, context));
   const findings = sortFindings(flatten(found), context.graph);
   if (rules === ALL_RULES) foundByRules.set(findings, found);
   return findings;
@@ -434,7 +435,12 @@ function flatten(found: readonly Found[]): Finding[] {
  * locale-dependent, and the output must be the same everywhere).
  */
 export function sortFindings(findings: readonly Finding[], graph: DesignGraph): Finding[] {
-  const ranks = findings.every((f) => RULE_RANK.has(f.rule)) ? RULE_RANK : rankOf(findings.map((f) => f.rule));
+  // Indexed loops and a list filled in place, not .every and .map: a list made by .map has another
+  // elements kind when the code that made it was optimised than when it was not, and the analysis
+  // that reads this one was optimised again when it changed.
+  let known = true;
+  for (let k = 0; known && k < findings.length; k += 1) known = RULE_RANK.has(findings[k]!.rule);
+  const ranks = known ? RULE_RANK : rankOf(findings.map((f) => f.rule));
   const keys = new Float64Array(findings.length);
   const order: number[] = new Array<number>(findings.length);
   for (let k = 0; k < findings.length; k += 1) {
@@ -442,7 +448,9 @@ export function sortFindings(findings: readonly Finding[], graph: DesignGraph): 
     order[k] = k;
   }
   order.sort((a, b) => keys[a]! - keys[b]! || compare(findings[a]!.message, findings[b]!.message) || a - b);
-  return order.map((k) => findings[k]!);
+  const sorted: Finding[] = new Array<Finding>(order.length);
+  for (let k = 0; k < order.length; k += 1) sorted[k] = findings[order[k]!]!;
+  return sorted;
 }
 
 /** One number per finding: severity, then rule, then design order (numbers compare fast). */

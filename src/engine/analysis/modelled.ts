@@ -3,7 +3,7 @@ import { isGlobal, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './assumptions';
 import type { JourneyOutcome, JourneyPlan } from './journeys';
 import { modelInputs, type Rate, type RateAssumption, type DurationAssumption } from './rates';
-import { uniqueAssumptions, zoneLossDisruption } from './recovery';
+import { zoneLossDisruption } from './recovery';
 import type { FailureScenario, ScenarioIndex } from './scenarios';
 
 /**
@@ -54,8 +54,12 @@ interface Tally {
   low: number;
   high: number;
   contributors: Map<string, Contributor>;
+  /** The same contributors, in the order they came. */
+  list: Contributor[];
   assumptions: Assumption[];
 }
+
+const NO_ASSUMPTIONS: readonly Assumption[] = Object.freeze([]);
 
 /**
  * Adds `rate` events a year of `seconds` each (times the share of requests hit) to a journey's tally,
@@ -78,6 +82,7 @@ function add(tally: Tally, scenario: string, kind: ContributorKind, title: strin
   if (!contributor) {
     contributor = { scenario, kind, title, components: [], minutesPerMonth: 0, lowMinutesPerMonth: 0, highMinutesPerMonth: 0 };
     tally.contributors.set(scenario, contributor);
+    tally.list.push(contributor);
   }
   contributor.minutesPerMonth += expected;
   contributor.lowMinutesPerMonth += low;
@@ -109,20 +114,36 @@ export function modelledAvailability(graph: DesignGraph, plans: readonly Journey
 export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly JourneyPlan[], index: ScenarioIndex, wanted: (p: number) => boolean): (ModelledAvailability | undefined)[] {
   const inputs = modelInputs(graph);
   const { rates, durations } = inputs;
-  const tallies: Tally[] = plans.map(() => ({ expected: 0, low: 0, high: 0, contributors: new Map(), assumptions: [ASSUMPTIONS.modelledDowntime, ASSUMPTIONS.month] }));
-  const planById = new Map(plans.map((plan, p) => [plan.journey.id, p]));
-  const want = plans.map((_, p) => wanted(p));
-  // The components each journey cannot lose without waiting (broken or failed over), from the component scenarios.
-  const critical: Set<number>[] = plans.map(() => new Set());
-  for (const i of index.onRoutes) {
+  // Indexed loops and lists filled by push, no for-of, spreads, destructuring or array callbacks, here
+  // and in the functions below: those are inlined into the optimised code of these functions (the
+  // iteration protocol, the builtin and its callback), which V8 compiles in each process's first
+  // analyses at a cost the engine's CPU time counts. And a list made by .map has another elements
+  // kind when the code that made it was optimised than when it was not: the code that read `want`
+  // was optimised again when it changed.
+  const tallies: Tally[] = [];
+  const planById = new Map<string, number>();
+  const want: boolean[] = [];
+  // The components each journey cannot lose without waiting (broken or failed over), from the
+  // component scenarios, ascending (as index.onRoutes is).
+  const critical: number[][] = [];
+  for (let p = 0; p < plans.length; p += 1) {
+    tallies.push({ expected: 0, low: 0, high: 0, contributors: new Map(), list: [], assumptions: [ASSUMPTIONS.modelledDowntime, ASSUMPTIONS.month] });
+    planById.set(plans[p]!.journey.id, p);
+    want.push(wanted(p));
+    critical.push([]);
+  }
+  const onRoutes = index.onRoutes;
+  for (let k = 0; k < onRoutes.length; k += 1) {
+    const i = onRoutes[k]!;
     const s = index.componentScenario[i]!;
     if (s < 0) continue;
-    for (const outcome of index.scenarios[s]!.journeys) {
-      const p = planById.get(outcome.id)!;
-      if (want[p] && costs(outcome)) critical[p]!.add(i);
+    const journeys = index.scenarios[s]!.journeys;
+    for (let o = 0; o < journeys.length; o += 1) {
+      const p = planById.get(journeys[o]!.id)!;
+      const list = critical[p]!;
+      if (want[p] && costs(journeys[o]!) && list[list.length - 1] !== i) list.push(i);
     }
   }
-  const name = (i: number) => displayName(graph.components[i]!);
   const componentRate = (i: number, fallback: RateAssumption): RateAssumption => inputs.components.get(graph.components[i]!.id)?.rate ?? fallback;
   const componentDuration = (i: number, fallback: DurationAssumption): DurationAssumption => inputs.components.get(graph.components[i]!.id)?.duration ?? fallback;
 
@@ -130,8 +151,10 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
   // component scenario by component. Only components on a journey's route have scenarios that list
   // journeys, so the others, most of a large design, are not visited.
   for (let s = 0; s < index.places; s += 1) tallyScenario(index.scenarios[s]!);
-  for (const list of [index.componentScenario, index.releaseScenario, index.corruptionScenario]) {
-    for (const i of index.onRoutes) if (list[i]! >= 0) tallyScenario(index.scenarios[list[i]!]!);
+  const lists = [index.componentScenario, index.releaseScenario, index.corruptionScenario];
+  for (let l = 0; l < lists.length; l += 1) {
+    const list = lists[l]!;
+    for (let k = 0; k < onRoutes.length; k += 1) if (list[onRoutes[k]!]! >= 0) tallyScenario(index.scenarios[list[onRoutes[k]!]!]!);
   }
 
   function tallyScenario(scenario: FailureScenario): void {
@@ -157,37 +180,53 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
   }
 
   function zoneOrRegion(scenario: FailureScenario, rate: RateAssumption, duration: DurationAssumption, kind: 'zone' | 'region'): void {
-    const [region, zone] = kind === 'zone' ? (scenario.failure.zones![0] as string).split('/') : [scenario.failure.regions![0]!, undefined];
-    const lost = zone !== undefined ? new Set([zone]) : undefined;
-    // What the failure touches, asked of the few components each journey depends on (not of every component down).
-    const touched = (i: number) => graph.components[i]!.region === region && (zone === undefined || graph.instanceZones[i]!.includes(zone));
-    scenario.journeys.forEach((outcome, p) => {
-      if (!want[p]) return;
-      const hit = [...critical[p]!].filter(touched).sort((a, b) => a - b);
-      let seconds: number;
-      let assumptions: Assumption[] = [];
-      if (costs(outcome)) {
+    let region: string;
+    let zone: string | undefined;
+    if (kind === 'zone') {
+      // `region/zone`.
+      const key = scenario.failure.zones![0] as string;
+      const slash = key.indexOf('/');
+      region = slash < 0 ? key : key.slice(0, slash);
+      if (slash >= 0) {
+        const rest = key.slice(slash + 1);
+        zone = rest.indexOf('/') < 0 ? rest : rest.slice(0, rest.indexOf('/'));
+      }
+    } else region = scenario.failure.regions![0]!;
+    const lost = zone !== undefined ? new Set<string>().add(zone) : undefined;
+    const given = [rate.assumption, duration.assumption];
+    const journeys = scenario.journeys;
+    for (let p = 0; p < journeys.length; p += 1) {
+      if (!want[p]) continue;
+      const outcome = journeys[p]!;
+      const broken = costs(outcome);
+      let seconds = 0;
+      let assumptions: readonly Assumption[] = NO_ASSUMPTIONS;
+      if (broken) {
         seconds = Math.min(outageOf(outcome), duration.seconds);
         assumptions = outcome.assumptions;
-      } else {
+      }
+      // What the failure touches, asked of the few components each journey depends on (not of every component down).
+      const candidates = critical[p]!;
+      const hit: string[] = [];
+      for (let k = 0; k < candidates.length; k += 1) {
+        const i = candidates[k]!;
+        if (graph.components[i]!.region !== region || (zone !== undefined && !graph.instanceZones[i]!.includes(zone))) continue;
+        hit.push(graph.components[i]!.id);
         // Up without a failover: only components the journey depends on disrupt it while they fail over
         // inside the region (a redundant route's or a standby region's zone loss costs nothing).
-        seconds = 0;
-        for (const i of hit) {
-          if (!lost) continue;
-          const estimate = zoneLossDisruption(graph, i, lost);
-          // Behind a load balancer only the lost zone's share of requests fails until it is evicted;
-          // a promotion (standby, cluster, replica) stops every request until it completes.
-          const zones = graph.instanceZones[i]!.length;
-          const share = graph.traits[i]!.zonalFailover === 'load-balanced' && zones > 0 ? 1 / zones : 1;
-          if ((estimate.seconds ?? 0) * share > seconds) {
-            seconds = (estimate.seconds ?? 0) * share;
-            assumptions = estimate.assumptions;
-          }
+        if (broken || !lost) continue;
+        const estimate = zoneLossDisruption(graph, i, lost);
+        // Behind a load balancer only the lost zone's share of requests fails until it is evicted;
+        // a promotion (standby, cluster, replica) stops every request until it completes.
+        const zones = graph.instanceZones[i]!.length;
+        const share = graph.traits[i]!.zonalFailover === 'load-balanced' && zones > 0 ? 1 / zones : 1;
+        if ((estimate.seconds ?? 0) * share > seconds) {
+          seconds = (estimate.seconds ?? 0) * share;
+          assumptions = estimate.assumptions;
         }
       }
-      add(tallies[p]!, scenario.id, kind, scenario.title, hit.map((i) => graph.components[i]!.id), rate.rate, seconds, 1, [rate.assumption, duration.assumption], assumptions);
-    });
+      add(tallies[p]!, scenario.id, kind, scenario.title, hit, rate.rate, seconds, 1, given, assumptions);
+    }
   }
 
   function componentLoss(scenario: FailureScenario): void {
@@ -195,7 +234,9 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
     const id = graph.components[i]!.id;
     const kind = graph.kinds[i]!;
     const traits = graph.traits[i]!;
-    for (const outcome of scenario.journeys) {
+    const journeys = scenario.journeys;
+    for (let o = 0; o < journeys.length; o += 1) {
+      const outcome = journeys[o]!;
       const p = planById.get(outcome.id)!;
       if (!want[p] || !costs(outcome)) continue;
       const tally = tallies[p]!;
@@ -222,7 +263,9 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
         // Every instance fails at the rate, each costing its share of traffic (load-balanced), or only the
         // primary's failures cost a promotion (standby, cluster, replica): either way one disruption per rate.
         const primary = graph.instanceZones[i]![0];
-        const estimate = zoneLossDisruption(graph, i, new Set(primary !== undefined ? [primary] : []));
+        const lost = new Set<string>();
+        if (primary !== undefined) lost.add(primary);
+        const estimate = zoneLossDisruption(graph, i, lost);
         seconds = estimate.seconds ?? 0;
         assumptions = [instance.assumption];
         more = estimate.assumptions;
@@ -231,7 +274,7 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
         assumptions = [instance.assumption, cap.assumption];
         more = outcome.assumptions;
       }
-      add(tally, `instance:${id}`, 'instance', `An instance of ${name(i)} fails`, [id], instance.rate, seconds, 1, assumptions, more);
+      add(tally, `instance:${id}`, 'instance', `An instance of ${displayName(graph.components[i]!)} fails`, [id], instance.rate, seconds, 1, assumptions, more);
     }
   }
 
@@ -239,7 +282,9 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
     const changeFailure = rates.changeFailureRate.rate;
     const perYear = inputs.deploymentsPerMonth.value * 12;
     const rate: Rate = { low: (perYear * changeFailure.low) / 100, expected: (perYear * changeFailure.expected) / 100, high: (perYear * changeFailure.high) / 100 };
-    for (const outcome of scenario.journeys) {
+    const journeys = scenario.journeys;
+    for (let o = 0; o < journeys.length; o += 1) {
+      const outcome = journeys[o]!;
       const p = planById.get(outcome.id)!;
       if (!want[p] || outcome.up) continue;
       add(tallies[p]!, scenario.id, 'deployment', scenario.title, scenario.downComponents, rate, outageOf(outcome), scenario.affectedShare ?? 1, [rates.changeFailureRate.assumption, inputs.deploymentsPerMonth.assumption], outcome.assumptions);
@@ -248,26 +293,38 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
 
   function corruption(scenario: FailureScenario): void {
     const cap = durations.corruptionRepair;
-    for (const outcome of scenario.journeys) {
+    const journeys = scenario.journeys;
+    for (let o = 0; o < journeys.length; o += 1) {
+      const outcome = journeys[o]!;
       const p = planById.get(outcome.id)!;
       if (!want[p] || outcome.up) continue;
       add(tallies[p]!, scenario.id, 'corruption', scenario.title, scenario.downComponents, rates.dataCorruption.rate, Math.min(outageOf(outcome), cap.seconds), 1, [rates.dataCorruption.assumption, cap.assumption], outcome.assumptions);
     }
   }
 
-  return plans.map((plan, p) => {
-    if (!want[p]) return undefined;
+  // The figures, in this loop rather than a function of their own: V8 optimised such a function (hot,
+  // once a journey) and inlined it here as well, compiling it twice.
+  const figures: (ModelledAvailability | undefined)[] = [];
+  for (let p = 0; p < plans.length; p += 1) {
+    if (!want[p]) {
+      figures.push(undefined);
+      continue;
+    }
     const tally = tallies[p]!;
-    const target = plan.journey.target ?? graph.tier.availability;
-    // Downtime cannot exceed the month: a journey down all the time is 0%, not less.
-    const availabilityOf = (minutes: number) => Math.max(0, 1 - minutes / MINUTES_PER_MONTH);
+    const target = plans[p]!.journey.target ?? graph.tier.availability;
     const expected = availabilityOf(tally.expected);
-    const contributors = [...tally.contributors.values()]
-      .sort((a, b) => b.minutesPerMonth - a.minutesPerMonth || (a.scenario < b.scenario ? -1 : 1))
-      .slice(0, MAX_CONTRIBUTORS)
-      .map((c) => ({ ...c, minutesPerMonth: round(c.minutesPerMonth, 2), lowMinutesPerMonth: round(c.lowMinutesPerMonth, 2), highMinutesPerMonth: round(c.highMinutesPerMonth, 2) }));
+    // Rounded in place: the tally is not read again.
+    const all = tally.list.sort(byCost);
+    const contributors: Contributor[] = [];
+    for (let k = 0; k < all.length && k < MAX_CONTRIBUTORS; k += 1) {
+      const c = all[k]!;
+      c.minutesPerMonth = round(c.minutesPerMonth, 2);
+      c.lowMinutesPerMonth = round(c.lowMinutesPerMonth, 2);
+      c.highMinutesPerMonth = round(c.highMinutesPerMonth, 2);
+      contributors.push(c);
+    }
     const percent = round(expected * 100, 6);
-    return {
+    figures.push({
       availability: percent,
       downtimeMinutesPerMonth: round(tally.expected, 2),
       low: round(availabilityOf(tally.high) * 100, 6),
@@ -275,8 +332,28 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
       nines: nines(expected),
       meetsTarget: percent + 1e-9 >= target,
       contributors,
-      assumptions: uniqueAssumptions(tally.assumptions),
-    };
-  });
+      assumptions: uniqueById(tally.assumptions),
+    });
+  }
+  return figures;
 }
 
+/** Downtime cannot exceed the month: a journey down all the time is 0%, not less. */
+const availabilityOf = (minutes: number) => Math.max(0, 1 - minutes / MINUTES_PER_MONTH);
+
+const byCost = (a: Contributor, b: Contributor) => b.minutesPerMonth - a.minutesPerMonth || (a.scenario < b.scenario ? -1 : 1);
+
+/** The assumptions of `list` once each, by id (as uniqueAssumptions, without the spreads it inlines here). */
+function uniqueById(list: readonly Assumption[]): Assumption[] {
+  const seen = new Set<string>();
+  const unique: Assumption[] = [];
+  for (let k = 0; k < list.length; k += 1) {
+    const a = list[k]!;
+    if (seen.has(a.id)) continue;
+    seen.add(a.id);
+    unique.push(a);
+  }
+  return unique.sort(byId);
+}
+
+const byId = (a: Assumption, b: Assumption): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -17,6 +17,7 @@ function margin(journey: Judged): number {
  */
 export function weakestJourney<J extends Judged>(journeys: readonly J[]): J | undefined {
   let weakest: J | undefined;
-  for (const journey of journeys) if (!weakest || margin(journey) < margin(weakest)) weakest = journey;
+  // Indexed: a for-of's iteration protocol was inlined into completeAnalysis's optimised code.
+  for (let k = 0; k < journeys.length; k += 1) if (!weakest || margin(journeys[k]!) < margin(weakest)) weakest = journeys[k];
   return weakest;
 }
