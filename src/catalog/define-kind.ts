@@ -142,6 +142,11 @@ function defaultSpread(capabilities: KindCapabilities, component: Component, zon
  */
 export function defineKind<const Specs extends readonly PropSpec[]>(definition: KindDefinition<Specs>): ComponentKind<PropsOf<Specs>> {
   type Props = PropsOf<Specs>;
+  // Read out of the definition once: every kind's traitsOf is one function to the engine (V8), whose
+  // optimised code is shared by all kinds, and the definitions, each of a shape of its own, made it
+  // deoptimise and compile again at every new kind.
+  const capabilities = definition.capabilities;
+  const answersOf = definition.traits;
   const kind: ComponentKind<Props> = {
     id: definition.id,
     title: definition.title,
@@ -158,7 +163,7 @@ export function defineKind<const Specs extends readonly PropSpec[]>(definition: 
     // merged copy for every component of every design analysed (about 40,000 objects at 20,000).
     // The loader has checked the props against the specs, so the merged object has their types.
     propsOf: (component) => effectiveProps(kind, component) as Props,
-    traitsOf: (component, context) => completeTraits(definition.capabilities, component, context, definition.traits?.(kind.propsOf(component), component, context) ?? {}),
+    traitsOf: (component, context) => completeTraits(capabilities, component, context, answersOf === undefined ? {} : answersOf(kind.propsOf(component), component, context)),
     slaAnswerOf: (component, context) =>
       definition.sla?.(kind.propsOf(component), component, context) ?? { unknown: `no published SLA for the ${definition.title} kind` },
     slaOf: (component, context) => {
