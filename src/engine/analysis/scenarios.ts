@@ -642,13 +642,19 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     return summarize(graph, id, kind, title, failure, failed, journeys, hit);
   };
 
-  for (const region of graph.design.regions) {
-    for (const zone of region.zones) {
+  // Indexed loops here and below: a for-of is an iterator and a try/finally in the optimised code,
+  // and this function, run once per analysis over every component, is among its largest.
+  const regions = graph.design.regions;
+  for (let r = 0; r < regions.length; r += 1) {
+    const region = regions[r]!;
+    for (let z = 0; z < region.zones.length; z += 1) {
+      const zone = region.zones[z]!;
       const key = zoneKey(region.id, zone);
       add(place('zone', key, `zone:${key}`, `Zone ${zone} of ${region.name ?? region.id} fails`, { zones: [key] }));
     }
   }
-  for (const region of graph.design.regions) {
+  for (let r = 0; r < regions.length; r += 1) {
+    const region = regions[r]!;
     add(place('region', region.id, `region:${region.id}`, `Region ${region.name ?? region.id} (${region.location}) fails`, { regions: [region.id] }));
   }
   const places = count;
@@ -755,7 +761,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     }
     const alone = aloneIds(graph, i);
     const journeys: JourneyOutcome[] = [];
-    for (const outcome of lost.journeys) {
+    for (let k = 0; k < lost.journeys.length; k += 1) {
+      const outcome = lost.journeys[k]!;
       if (outcome.up && !outcome.servedByFailover) continue;
       journeys.push(outcomeOf(outcome.id, outcome.name, false, release.estimate.seconds, alone, release.estimate.assumptions));
     }
@@ -796,18 +803,18 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
         : restoreTime(graph, i, single);
     singleDown[i] = 0;
     singleIndices.pop();
+    const alone = aloneIds(graph, i);
     // journeysOf lists each journey once, in plan order.
     const through = journeysOf[i]!;
     const journeys = new Array<JourneyOutcome>(through.length);
     for (let k = 0; k < through.length; k += 1) {
       const plan = plans[through[k]!]!;
       journeys[k] = plan.needed.includes(i)
-        ? outcomeOf(plan.journey.id, plan.journey.name, false, restore.seconds, aloneIds(graph, i), restore.assumptions)
+        ? outcomeOf(plan.journey.id, plan.journey.name, false, restore.seconds, alone, restore.assumptions)
         : unaffected(plan.journey.id, plan.journey.name);
     }
-    const alone = aloneIds(graph, i);
     const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), aloneFailure(graph, i), (healthy ??= applyFailure(graph, {})), journeys, [i], true, alone);
-    scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
+    scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions(scenario.assumptions.concat(restore.assumptions));
     add(scenario);
   }
   if (scenarios.length > count) scenarios.length = count;
