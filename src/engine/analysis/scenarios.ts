@@ -57,6 +57,60 @@ export interface FailureScenario {
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
+ * A scenario is made by this constructor, not as an object literal: a literal has an allocation site,
+ * and V8 throws away the optimised code that makes objects there when it decides they live long (a
+ * scenario lives as long as its analysis), which compiled summarize and what it inlines again two or
+ * three times in a process. The fields in the order of the analysis's JSON.
+ */
+class Scenario implements FailureScenario {
+  declare id: string;
+  declare kind: ScenarioKind;
+  declare title: string;
+  declare failure: Failure;
+  declare downComponents: string[];
+  declare degradedComponents: string[];
+  declare brokenJourneys: string[];
+  declare failedOverJourneys: string[];
+  declare journeys: JourneyOutcome[];
+  declare rtoSeconds: number | null;
+  declare rpoSeconds: number | null;
+  declare dataLoss: DataLoss[];
+  declare assumptions: Assumption[];
+  declare affectedShare?: number;
+  declare unlikely?: string;
+
+  constructor(
+    id: string,
+    kind: ScenarioKind,
+    title: string,
+    failure: Failure,
+    downComponents: string[],
+    degradedComponents: string[],
+    brokenJourneys: string[],
+    failedOverJourneys: string[],
+    journeys: JourneyOutcome[],
+    rtoSeconds: number | null,
+    rpoSeconds: number | null,
+    dataLoss: DataLoss[],
+    assumptions: Assumption[],
+  ) {
+    this.id = id;
+    this.kind = kind;
+    this.title = title;
+    this.failure = failure;
+    this.downComponents = downComponents;
+    this.degradedComponents = degradedComponents;
+    this.brokenJourneys = brokenJourneys;
+    this.failedOverJourneys = failedOverJourneys;
+    this.journeys = journeys;
+    this.rtoSeconds = rtoSeconds;
+    this.rpoSeconds = rpoSeconds;
+    this.dataLoss = dataLoss;
+    this.assumptions = assumptions;
+  }
+}
+
+/**
  * A scenario's figures from its failure state. `down`, when given, lists what it takes down (else the
  * state's down components): a component's own scenarios name it in one list, shared by the failure and
  * the scenario (two fields of the output, one array kept).
@@ -64,12 +118,7 @@ const NONE: readonly never[] = Object.freeze([]);
 function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: string, failure: Failure, failed: FailureState, journeys: JourneyOutcome[], stores: readonly number[], corruption = false, down?: string[]): FailureScenario {
   if (journeys.length === 0 && stores.length === 0 && failed.lostZones.size === 0) {
     // Nothing on a journey's route and no data: the common case on large designs, kept allocation-light.
-    const scenario: FailureScenario = {
-      id, kind, title, failure,
-      downComponents: down ?? idsAt(graph, failed.downIndices),
-      degradedComponents: NONE as never[], brokenJourneys: NONE as never[], failedOverJourneys: NONE as never[], journeys,
-      rtoSeconds: 0, rpoSeconds: 0, dataLoss: NONE as never[], assumptions: NONE as never[],
-    };
+    const scenario = new Scenario(id, kind, title, failure, down ?? idsAt(graph, failed.downIndices), NONE as never[], NONE as never[], NONE as never[], journeys, 0, 0, NONE as never[], NONE as never[]);
     if (kind === 'zone' || kind === 'region') placeParts.set(scenario, NO_PARTS);
     return scenario;
   }
@@ -110,21 +159,21 @@ function scenarioOf(
   assumptions: Assumption[],
 ): FailureScenario {
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
-  return {
-    id: identity.id,
-    kind: identity.kind,
-    title: identity.title,
-    failure: identity.failure,
+  return new Scenario(
+    identity.id,
+    identity.kind,
+    identity.title,
+    identity.failure,
     downComponents,
     degradedComponents,
     brokenJourneys,
     failedOverJourneys,
     journeys,
     rtoSeconds,
-    rpoSeconds: losses.length === 0 ? 0 : rpoSeconds,
-    dataLoss: losses.length === 0 ? (NONE as never[]) : losses,
-    assumptions: assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
-  };
+    losses.length === 0 ? 0 : rpoSeconds,
+    losses.length === 0 ? (NONE as never[]) : losses,
+    assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
+  );
 }
 
 /** Per list of component ids (as aloneIds keeps its lists), each store's data-loss entries made so far, one per figure. */
@@ -208,21 +257,21 @@ function withJourneys(before: FailureScenario, journeys: JourneyOutcome[]): Fail
   if (!parts) return undefined;
   const assumptions = parts.losses.slice();
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
-  const scenario: FailureScenario = {
-    id: before.id,
-    kind: before.kind,
-    title: before.title,
-    failure: before.failure,
-    downComponents: before.downComponents,
-    degradedComponents: before.degradedComponents,
+  const scenario = new Scenario(
+    before.id,
+    before.kind,
+    before.title,
+    before.failure,
+    before.downComponents,
+    before.degradedComponents,
     brokenJourneys,
     failedOverJourneys,
     journeys,
     rtoSeconds,
-    rpoSeconds: before.rpoSeconds,
-    dataLoss: before.dataLoss,
-    assumptions: uniqueAssumptions(assumptions),
-  };
+    before.rpoSeconds,
+    before.dataLoss,
+    uniqueAssumptions(assumptions),
+  );
   placeParts.set(scenario, parts);
   return scenario;
 }
