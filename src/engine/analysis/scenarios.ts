@@ -681,7 +681,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const failed = applyFailure(graph, failure);
     // A zone or region scenario lists every journey in plan order; an unchanged one's outcome is as
     // before, since its relevant components fail exactly as before (their places are unchanged).
-    const journeys = plans.map((plan, p) => (before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed)));
+    const journeys = new Array<JourneyOutcome>(plans.length);
+    for (let p = 0; p < plans.length; p += 1) journeys[p] = before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plans[p]!, failed);
     const hit: number[] = [];
     const stores = storesOf();
     for (let k = 0; k < stores.length; k += 1) {
