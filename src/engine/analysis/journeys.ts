@@ -123,6 +123,10 @@ function sweep(graph: DesignGraph, starts: readonly number[], forward: boolean, 
 export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): JourneyPlan[] {
   let plans = plansCache.get(graph);
   if (plans) return plans;
+  // The walks' buffer made with the plans, not by the first walk: in the optimised code of
+  // evaluateJourney, making it for the next analysis's graph was a branch never taken before, and
+  // V8 threw the code away there.
+  scratch(graph);
   if (earlier !== undefined && earlier.out === graph.out && earlier.in === graph.in && earlier.design.journeys === graph.design.journeys) {
     plans = journeyPlans(earlier);
     plansCache.set(graph, plans);
