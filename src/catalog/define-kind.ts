@@ -52,8 +52,60 @@ export function kindContext(design: Design, component: Component): KindContext {
   return { provider: design.provider, design, zones: componentZones(design, component) };
 }
 
-/** Every answer named, the ones a kind does not give left undefined: the fields of ComponentTraits, none forgotten. */
-type AllTraits = { [K in keyof Required<ComponentTraits>]: ComponentTraits[K] };
+/** Every field of T named, the ones not given left undefined: none forgotten. */
+type OneShape<T> = { [K in keyof Required<T>]: T[K] | undefined };
+
+/**
+ * Traits and their data answers are made by constructors with every field named, in one order, not
+ * as object literals: a literal has an allocation site, and V8 throws away the optimised code that
+ * makes objects there when it decides they live long (a component's traits live as long as its
+ * graph), which compiled the traits' code again two or three times in a process.
+ */
+class Traits implements OneShape<ComponentTraits> {
+  operator: ComponentTraits['operator'] | undefined = undefined;
+  runtime: ComponentTraits['runtime'] | undefined = undefined;
+  instanceUnits: ComponentTraits['instanceUnits'] | undefined = undefined;
+  zoneRedundant: ComponentTraits['zoneRedundant'] | undefined = undefined;
+  zonalFailover: ComponentTraits['zonalFailover'] | undefined = undefined;
+  healthChecks: ComponentTraits['healthChecks'] | undefined = undefined;
+  healthCheckPath: ComponentTraits['healthCheckPath'] | undefined = undefined;
+  targetHealthCheck: ComponentTraits['targetHealthCheck'] | undefined = undefined;
+  autoscaling: ComponentTraits['autoscaling'] | undefined = undefined;
+  sessionState: ComponentTraits['sessionState'] | undefined = undefined;
+  workload: ComponentTraits['workload'] | undefined = undefined;
+  tenantLimits: ComponentTraits['tenantLimits'] | undefined = undefined;
+  audience: ComponentTraits['audience'] | undefined = undefined;
+  exposure: ComponentTraits['exposure'] | undefined = undefined;
+  rateLimiting: ComponentTraits['rateLimiting'] | undefined = undefined;
+  monitoring: ComponentTraits['monitoring'] | undefined = undefined;
+  data: ComponentTraits['data'] | undefined = undefined;
+  foundation: ComponentTraits['foundation'] | undefined = undefined;
+  vendor: ComponentTraits['vendor'] | undefined = undefined;
+  cluster: ComponentTraits['cluster'] | undefined = undefined;
+  images: ComponentTraits['images'] | undefined = undefined;
+  privateLink: ComponentTraits['privateLink'] | undefined = undefined;
+}
+
+class Data implements OneShape<DataTraits> {
+  role: DataTraits['role'] | undefined = undefined;
+  irreplaceable: DataTraits['irreplaceable'] | undefined = undefined;
+  backup: DataTraits['backup'] | undefined = undefined;
+  versioned: DataTraits['versioned'] | undefined = undefined;
+  replicatedToRegion: DataTraits['replicatedToRegion'] | undefined = undefined;
+  replicationBoundSeconds: DataTraits['replicationBoundSeconds'] | undefined = undefined;
+  persistence: DataTraits['persistence'] | undefined = undefined;
+  sizeGb: DataTraits['sizeGb'] | undefined = undefined;
+  replication: DataTraits['replication'] | undefined = undefined;
+  readReplicas: DataTraits['readReplicas'] | undefined = undefined;
+  readScaling: DataTraits['readScaling'] | undefined = undefined;
+  deadLetter: DataTraits['deadLetter'] | undefined = undefined;
+  durableWrites: DataTraits['durableWrites'] | undefined = undefined;
+  messageRetentionDays: DataTraits['messageRetentionDays'] | undefined = undefined;
+  replayable: DataTraits['replayable'] | undefined = undefined;
+  pitrAvailable: DataTraits['pitrAvailable'] | undefined = undefined;
+  vault: DataTraits['vault'] | undefined = undefined;
+}
+
 
 /**
  * A kind's answers completed with the defaults its capabilities imply. Every component's traits have
@@ -62,30 +114,7 @@ type AllTraits = { [K in keyof Required<ComponentTraits>]: ComponentTraits[K] };
  * shape per kind, and copying them was the largest cost of building a design's indexes).
  */
 function completeTraits(capabilities: KindCapabilities, component: Component, context: KindContext, answers: Partial<ComponentTraits>): ComponentTraits {
-  const traits: { [K in keyof AllTraits]: AllTraits[K] | undefined } = {
-    operator: undefined,
-    runtime: undefined,
-    instanceUnits: undefined,
-    zoneRedundant: undefined,
-    zonalFailover: undefined,
-    healthChecks: undefined,
-    healthCheckPath: undefined,
-    targetHealthCheck: undefined,
-    autoscaling: undefined,
-    sessionState: undefined,
-    workload: undefined,
-    tenantLimits: undefined,
-    audience: undefined,
-    exposure: undefined,
-    rateLimiting: undefined,
-    monitoring: undefined,
-    data: undefined,
-    foundation: undefined,
-    vendor: undefined,
-    cluster: undefined,
-    images: undefined,
-    privateLink: undefined,
-  };
+  const traits = new Traits();
   // The answers copied over by their own keys: each kind's answers have shapes of their own, and
   // reading every field by name from all of them is a lookup per field that misses the engine's
   // caches (it was the largest cost of building a design's indexes). Object.assign copies an object's
@@ -106,25 +135,7 @@ function completeTraits(capabilities: KindCapabilities, component: Component, co
  * and scenarios read them for every store, and each kind's data answers had a shape of its own.
  */
 function oneShapeData(given: DataTraits): DataTraits {
-  const data: { [K in keyof Required<DataTraits>]: DataTraits[K] | undefined } = {
-    role: undefined,
-    irreplaceable: undefined,
-    backup: undefined,
-    versioned: undefined,
-    replicatedToRegion: undefined,
-    replicationBoundSeconds: undefined,
-    persistence: undefined,
-    sizeGb: undefined,
-    replication: undefined,
-    readReplicas: undefined,
-    readScaling: undefined,
-    deadLetter: undefined,
-    durableWrites: undefined,
-    messageRetentionDays: undefined,
-    replayable: undefined,
-    pitrAvailable: undefined,
-    vault: undefined,
-  };
+  const data = new Data();
   // As completeTraits copies the answers.
   Object.assign(data, given);
   return data as DataTraits;
@@ -142,6 +153,11 @@ function defaultSpread(capabilities: KindCapabilities, component: Component, zon
  */
 export function defineKind<const Specs extends readonly PropSpec[]>(definition: KindDefinition<Specs>): ComponentKind<PropsOf<Specs>> {
   type Props = PropsOf<Specs>;
+  // Read out of the definition once: every kind's traitsOf is one function to the engine (V8), whose
+  // optimised code is shared by all kinds, and the definitions, each of a shape of its own, made it
+  // deoptimise and compile again at every new kind.
+  const capabilities = definition.capabilities;
+  const answersOf = definition.traits;
   const kind: ComponentKind<Props> = {
     id: definition.id,
     title: definition.title,
@@ -158,7 +174,7 @@ export function defineKind<const Specs extends readonly PropSpec[]>(definition: 
     // merged copy for every component of every design analysed (about 40,000 objects at 20,000).
     // The loader has checked the props against the specs, so the merged object has their types.
     propsOf: (component) => effectiveProps(kind, component) as Props,
-    traitsOf: (component, context) => completeTraits(definition.capabilities, component, context, definition.traits?.(kind.propsOf(component), component, context) ?? {}),
+    traitsOf: (component, context) => completeTraits(capabilities, component, context, answersOf === undefined ? {} : answersOf(kind.propsOf(component), component, context)),
     slaAnswerOf: (component, context) =>
       definition.sla?.(kind.propsOf(component), component, context) ?? { unknown: `no published SLA for the ${definition.title} kind` },
     slaOf: (component, context) => {

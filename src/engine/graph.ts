@@ -180,27 +180,68 @@ export function buildGraph(design: Design, earlier?: DesignGraph): DesignGraph {
   const { byRegion, byZone, entryPoints } = samePlacement ? kept! : ((sameKinds && movedPlacement(kept!, components, instanceZones, moved)) || placementIndexes(components, kinds, instanceZones));
 
   const connections = sameIds && sameConnections(kept!.connections, design.connections) ? kept! : connectionIndexes(design, indexById, size);
-  // One object literal with every field in the same order, so every graph has one shape.
-  return {
-    design,
-    tier: designTier(design),
-    components,
-    connections: design.connections,
-    connectionFrom: connections.connectionFrom,
-    connectionTo: connections.connectionTo,
-    indexById,
-    kinds,
-    traits,
-    zones,
-    instanceZones,
-    out: connections.out,
-    in: connections.in,
-    regionsById,
-    byRegion,
-    byZone,
-    partners: connections.partners,
-    entryPoints,
-  };
+  return new Graph(design, indexById, kinds, traits, zones, instanceZones, regionsById, byRegion, byZone, entryPoints, connections);
+}
+
+/**
+ * A graph made by a constructor, not as an object literal: V8 makes an object literal's later copies
+ * from a template whose fields start out empty, so the second graph widened the type V8 had recorded
+ * for each of its fields, and all code optimised during the first analysis that read a field of a
+ * graph was thrown away and compiled again. One constructor, so every graph has one shape; the fields
+ * are declared only (a class field is first made undefined, then set).
+ */
+class Graph implements DesignGraph {
+  declare readonly design: Design;
+  declare readonly tier: ResolvedTier;
+  declare readonly components: readonly Component[];
+  declare readonly connections: readonly Connection[];
+  declare readonly connectionFrom: Int32Array;
+  declare readonly connectionTo: Int32Array;
+  declare readonly indexById: ReadonlyMap<string, number>;
+  declare readonly kinds: readonly ComponentKind[];
+  declare readonly traits: readonly ComponentTraits[];
+  declare readonly zones: readonly (readonly string[])[];
+  declare readonly instanceZones: readonly (readonly string[])[];
+  declare readonly out: Readonly<Record<ConnectionMode, Adjacency>>;
+  declare readonly in: Readonly<Record<ConnectionMode, Adjacency>>;
+  declare readonly regionsById: ReadonlyMap<string, Region>;
+  declare readonly byRegion: ReadonlyMap<string, readonly number[]>;
+  declare readonly byZone: ReadonlyMap<string, readonly number[]>;
+  declare readonly partners: Adjacency;
+  declare readonly entryPoints: readonly number[];
+
+  constructor(
+    design: Design,
+    indexById: ReadonlyMap<string, number>,
+    kinds: readonly ComponentKind[],
+    traits: readonly ComponentTraits[],
+    zones: readonly (readonly string[])[],
+    instanceZones: readonly (readonly string[])[],
+    regionsById: ReadonlyMap<string, Region>,
+    byRegion: ReadonlyMap<string, readonly number[]>,
+    byZone: ReadonlyMap<string, readonly number[]>,
+    entryPoints: readonly number[],
+    connections: ConnectionIndexes,
+  ) {
+    this.design = design;
+    this.tier = designTier(design);
+    this.components = design.components;
+    this.connections = design.connections;
+    this.connectionFrom = connections.connectionFrom;
+    this.connectionTo = connections.connectionTo;
+    this.indexById = indexById;
+    this.kinds = kinds;
+    this.traits = traits;
+    this.zones = zones;
+    this.instanceZones = instanceZones;
+    this.out = connections.out;
+    this.in = connections.in;
+    this.regionsById = regionsById;
+    this.byRegion = byRegion;
+    this.byZone = byZone;
+    this.partners = connections.partners;
+    this.entryPoints = entryPoints;
+  }
 }
 
 function placementIndexes(components: readonly Component[], kinds: readonly ComponentKind[], instanceZones: readonly (readonly string[])[]): Pick<DesignGraph, 'byRegion' | 'byZone' | 'entryPoints'> {

@@ -1,5 +1,5 @@
 import type { Design, Journey } from '../../model';
-import { entriesOf, graphOf, type Adjacency, type DesignGraph } from '../graph';
+import { graphOf, type Adjacency, type DesignGraph } from '../graph';
 import { applyFailure, checkFailure, type Failure, type FailureState } from './failure';
 import { failoverTime, latest, restoreTime, zoneLossDisruption, type Estimate } from './recovery';
 import type { Assumption } from './assumptions';
@@ -36,22 +36,27 @@ export interface RelevantNext {
   readonly async: readonly number[];
 }
 
-const NO_NEXT: RelevantNext = Object.freeze({ sync: Object.freeze([]) as readonly number[], async: Object.freeze([]) as readonly number[] });
+// Neither frozen (readonly by type): a frozen object or list has a shape of its own, and the walks'
+// reads of a component's next, which mostly meet the lists made below, met two and were compiled again.
+const NO_TARGETS: readonly number[] = [];
+const NO_NEXT: RelevantNext = { sync: NO_TARGETS, async: NO_TARGETS };
+
+/** The relevant targets of component i's connections in `list`. */
+function relevantTargets(graph: DesignGraph, list: Adjacency, i: number, inRelevant: Uint8Array): readonly number[] {
+  let targets: number[] | undefined;
+  for (let k = list.start[i]!, end = list.start[i + 1]!; k < end; k += 1) {
+    const t = graph.connectionTo[list.items[k]!]!;
+    if (inRelevant[t]) (targets ??= []).push(t);
+  }
+  return targets ?? NO_TARGETS;
+}
 
 function relevantNext(graph: DesignGraph, relevant: readonly number[], inRelevant: Uint8Array): Map<number, RelevantNext> {
   const next = new Map<number, RelevantNext>();
-  const within = (list: Adjacency, i: number): readonly number[] => {
-    let targets: number[] | undefined;
-    for (let k = list.start[i]!, end = list.start[i + 1]!; k < end; k += 1) {
-      const t = graph.connectionTo[list.items[k]!]!;
-      if (inRelevant[t]) (targets ??= []).push(t);
-    }
-    return targets ?? NO_NEXT.sync;
-  };
   for (let k = 0; k < relevant.length; k += 1) {
     const i = relevant[k]!;
-    const sync = within(graph.out.sync, i);
-    const async = within(graph.out.async, i);
+    const sync = relevantTargets(graph, graph.out.sync, i, inRelevant);
+    const async = relevantTargets(graph, graph.out.async, i, inRelevant);
     next.set(i, sync.length === 0 && async.length === 0 ? NO_NEXT : { sync, async });
   }
   return next;
@@ -82,10 +87,11 @@ const plansCache = new WeakMap<DesignGraph, JourneyPlan[]>();
  * Marks what `start` reaches over sync and async connections (forward) or what reaches `start`
  * (backward), listing each index it marks in `marked` (emptied first), for the caller to clear.
  */
-function sweep(graph: DesignGraph, starts: Iterable<number>, forward: boolean, mark: Uint8Array, stack: number[], marked: number[]): void {
+function sweep(graph: DesignGraph, starts: readonly number[], forward: boolean, mark: Uint8Array, stack: number[], marked: number[]): void {
   stack.length = 0;
   marked.length = 0;
-  for (const s of starts) {
+  for (let k = 0; k < starts.length; k += 1) {
+    const s = starts[k]!;
     if (mark[s]) continue;
     mark[s] = 1;
     stack.push(s);
@@ -117,6 +123,10 @@ function sweep(graph: DesignGraph, starts: Iterable<number>, forward: boolean, m
 export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): JourneyPlan[] {
   let plans = plansCache.get(graph);
   if (plans) return plans;
+  // The walks' buffer made with the plans, not by the first walk: in the optimised code of
+  // evaluateJourney, making it for the next analysis's graph was a branch never taken before, and
+  // V8 threw the code away there.
+  scratch(graph);
   if (earlier !== undefined && earlier.out === graph.out && earlier.in === graph.in && earlier.design.journeys === graph.design.journeys) {
     plans = journeyPlans(earlier);
     plansCache.set(graph, plans);
@@ -127,46 +137,65 @@ export function journeyPlans(graph: DesignGraph, earlier?: DesignGraph): Journey
   const backward = new Uint8Array(size);
   const stack: number[] = [];
   const swept: number[] = [];
-  plans = graph.design.journeys.map((journey) => {
+  const journeys = graph.design.journeys;
+  plans = [];
+  for (let j = 0; j < journeys.length; j += 1) {
+    const journey = journeys[j]!;
     const from = graph.indexById.get(journey.from)!;
-    // One loop into a list of small integers: a map and then a filter made two lists, the first
-    // holding undefined for a need the design lacks, and code that read both kinds deoptimised.
+    // Made here and filled by routeOf: a list or object made in a function the engine optimises ties
+    // its code to how long such objects live (pretenuring), and a plan's live as long as the graph.
     const needed: number[] = [];
-    for (const id of journey.needs) {
-      const i = graph.indexById.get(id);
-      if (i !== undefined) needed.push(i);
-    }
-    const targets = new Set<number>(needed);
-    for (const n of needed) for (const p of entriesOf(graph.partners, n)) targets.add(p);
-    // Backward from the targets first (usually small), then forward from the entry inside it.
-    sweep(graph, targets, false, backward, stack, swept);
     const relevant: number[] = [];
     const inRelevant = new Uint8Array(size);
-    if (backward[from]) {
-      stack.length = 0;
-      stack.push(from);
-      inRelevant[from] = 1;
-      while (stack.length > 0) {
-        const i = stack.pop()!;
-        relevant.push(i);
-        for (let mode = 0; mode < 2; mode += 1) {
-          const list = mode === 0 ? graph.out.sync : graph.out.async;
-          for (let k = list.start[i]!, end = list.start[i + 1]!; k < end; k += 1) {
-            const next = graph.connectionTo[list.items[k]!]!;
-            if (backward[next] && !inRelevant[next]) {
-              inRelevant[next] = 1;
-              stack.push(next);
-            }
+    routeOf(graph, journey, from, needed, relevant, inRelevant, backward, stack, swept);
+    plans.push({ journey, from, needed, relevant, inRelevant, next: relevantNext(graph, relevant, inRelevant) });
+  }
+  plansCache.set(graph, plans);
+  return plans;
+}
+
+/**
+ * A journey's needed components (into `needed`) and the components on some route from `from` to one of
+ * them or a partner (into `relevant`, ascending, and marked in `inRelevant`). Indexed loops and a list
+ * of sweep's starts (a need twice, or a partner also needed, is marked once there): for-of loops over
+ * the needs, their partners and a set of both were an iterator each in the optimised code.
+ */
+function routeOf(graph: DesignGraph, journey: Journey, from: number, needed: number[], relevant: number[], inRelevant: Uint8Array, backward: Uint8Array, stack: number[], swept: number[]): void {
+  // One loop into a list of small integers: a map and then a filter made two lists, the first
+  // holding undefined for a need the design lacks, and code that read both kinds deoptimised.
+  const needs = journey.needs;
+  for (let k = 0; k < needs.length; k += 1) {
+    const i = graph.indexById.get(needs[k]!);
+    if (i !== undefined) needed.push(i);
+  }
+  const targets = needed.slice();
+  const partners = graph.partners;
+  for (let q = 0; q < needed.length; q += 1) {
+    for (let k = partners.start[needed[q]!]!, end = partners.start[needed[q]! + 1]!; k < end; k += 1) targets.push(partners.items[k]!);
+  }
+  // Backward from the targets first (usually small), then forward from the entry inside it.
+  sweep(graph, targets, false, backward, stack, swept);
+  if (backward[from]) {
+    stack.length = 0;
+    stack.push(from);
+    inRelevant[from] = 1;
+    while (stack.length > 0) {
+      const i = stack.pop()!;
+      relevant.push(i);
+      for (let mode = 0; mode < 2; mode += 1) {
+        const list = mode === 0 ? graph.out.sync : graph.out.async;
+        for (let k = list.start[i]!, end = list.start[i + 1]!; k < end; k += 1) {
+          const next = graph.connectionTo[list.items[k]!]!;
+          if (backward[next] && !inRelevant[next]) {
+            inRelevant[next] = 1;
+            stack.push(next);
           }
         }
       }
     }
-    for (let k = 0; k < swept.length; k += 1) backward[swept[k]!] = 0;
-    relevant.sort((a, b) => a - b);
-    return { journey, from, needed, relevant, inRelevant, next: relevantNext(graph, relevant, inRelevant) };
-  });
-  plansCache.set(graph, plans);
-  return plans;
+  }
+  for (let k = 0; k < swept.length; k += 1) backward[swept[k]!] = 0;
+  relevant.sort((a, b) => a - b);
 }
 
 /**

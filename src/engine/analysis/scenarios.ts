@@ -57,6 +57,60 @@ export interface FailureScenario {
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
+ * A scenario is made by this constructor, not as an object literal: a literal has an allocation site,
+ * and V8 throws away the optimised code that makes objects there when it decides they live long (a
+ * scenario lives as long as its analysis), which compiled summarize and what it inlines again two or
+ * three times in a process. The fields in the order of the analysis's JSON.
+ */
+class Scenario implements FailureScenario {
+  declare id: string;
+  declare kind: ScenarioKind;
+  declare title: string;
+  declare failure: Failure;
+  declare downComponents: string[];
+  declare degradedComponents: string[];
+  declare brokenJourneys: string[];
+  declare failedOverJourneys: string[];
+  declare journeys: JourneyOutcome[];
+  declare rtoSeconds: number | null;
+  declare rpoSeconds: number | null;
+  declare dataLoss: DataLoss[];
+  declare assumptions: Assumption[];
+  declare affectedShare?: number;
+  declare unlikely?: string;
+
+  constructor(
+    id: string,
+    kind: ScenarioKind,
+    title: string,
+    failure: Failure,
+    downComponents: string[],
+    degradedComponents: string[],
+    brokenJourneys: string[],
+    failedOverJourneys: string[],
+    journeys: JourneyOutcome[],
+    rtoSeconds: number | null,
+    rpoSeconds: number | null,
+    dataLoss: DataLoss[],
+    assumptions: Assumption[],
+  ) {
+    this.id = id;
+    this.kind = kind;
+    this.title = title;
+    this.failure = failure;
+    this.downComponents = downComponents;
+    this.degradedComponents = degradedComponents;
+    this.brokenJourneys = brokenJourneys;
+    this.failedOverJourneys = failedOverJourneys;
+    this.journeys = journeys;
+    this.rtoSeconds = rtoSeconds;
+    this.rpoSeconds = rpoSeconds;
+    this.dataLoss = dataLoss;
+    this.assumptions = assumptions;
+  }
+}
+
+/**
  * A scenario's figures from its failure state. `down`, when given, lists what it takes down (else the
  * state's down components): a component's own scenarios name it in one list, shared by the failure and
  * the scenario (two fields of the output, one array kept).
@@ -64,12 +118,7 @@ const NONE: readonly never[] = Object.freeze([]);
 function summarize(graph: DesignGraph, id: string, kind: ScenarioKind, title: string, failure: Failure, failed: FailureState, journeys: JourneyOutcome[], stores: readonly number[], corruption = false, down?: string[]): FailureScenario {
   if (journeys.length === 0 && stores.length === 0 && failed.lostZones.size === 0) {
     // Nothing on a journey's route and no data: the common case on large designs, kept allocation-light.
-    const scenario: FailureScenario = {
-      id, kind, title, failure,
-      downComponents: down ?? idsAt(graph, failed.downIndices),
-      degradedComponents: NONE as never[], brokenJourneys: NONE as never[], failedOverJourneys: NONE as never[], journeys,
-      rtoSeconds: 0, rpoSeconds: 0, dataLoss: NONE as never[], assumptions: NONE as never[],
-    };
+    const scenario = new Scenario(id, kind, title, failure, down ?? idsAt(graph, failed.downIndices), NONE as never[], NONE as never[], NONE as never[], journeys, 0, 0, NONE as never[], NONE as never[]);
     if (kind === 'zone' || kind === 'region') placeParts.set(scenario, NO_PARTS);
     return scenario;
   }
@@ -110,21 +159,21 @@ function scenarioOf(
   assumptions: Assumption[],
 ): FailureScenario {
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
-  return {
-    id: identity.id,
-    kind: identity.kind,
-    title: identity.title,
-    failure: identity.failure,
+  return new Scenario(
+    identity.id,
+    identity.kind,
+    identity.title,
+    identity.failure,
     downComponents,
     degradedComponents,
     brokenJourneys,
     failedOverJourneys,
     journeys,
     rtoSeconds,
-    rpoSeconds: losses.length === 0 ? 0 : rpoSeconds,
-    dataLoss: losses.length === 0 ? (NONE as never[]) : losses,
-    assumptions: assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
-  };
+    losses.length === 0 ? 0 : rpoSeconds,
+    losses.length === 0 ? (NONE as never[]) : losses,
+    assumptions.length === 0 ? (NONE as never[]) : uniqueAssumptions(assumptions),
+  );
 }
 
 /** Per list of component ids (as aloneIds keeps its lists), each store's data-loss entries made so far, one per figure. */
@@ -208,21 +257,21 @@ function withJourneys(before: FailureScenario, journeys: JourneyOutcome[]): Fail
   if (!parts) return undefined;
   const assumptions = parts.losses.slice();
   const { rtoSeconds, brokenJourneys, failedOverJourneys } = journeyFigures(journeys, assumptions);
-  const scenario: FailureScenario = {
-    id: before.id,
-    kind: before.kind,
-    title: before.title,
-    failure: before.failure,
-    downComponents: before.downComponents,
-    degradedComponents: before.degradedComponents,
+  const scenario = new Scenario(
+    before.id,
+    before.kind,
+    before.title,
+    before.failure,
+    before.downComponents,
+    before.degradedComponents,
     brokenJourneys,
     failedOverJourneys,
     journeys,
     rtoSeconds,
-    rpoSeconds: before.rpoSeconds,
-    dataLoss: before.dataLoss,
-    assumptions: uniqueAssumptions(assumptions),
-  };
+    before.rpoSeconds,
+    before.dataLoss,
+    uniqueAssumptions(assumptions),
+  );
   placeParts.set(scenario, parts);
   return scenario;
 }
@@ -632,7 +681,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     const failed = applyFailure(graph, failure);
     // A zone or region scenario lists every journey in plan order; an unchanged one's outcome is as
     // before, since its relevant components fail exactly as before (their places are unchanged).
-    const journeys = plans.map((plan, p) => (before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plan, failed)));
+    const journeys = new Array<JourneyOutcome>(plans.length);
+    for (let p = 0; p < plans.length; p += 1) journeys[p] = before && earlier!.journeyUnchanged(p) ? before.journeys[p]! : evaluateJourney(graph, plans[p]!, failed);
     const hit: number[] = [];
     const stores = storesOf();
     for (let k = 0; k < stores.length; k += 1) {
@@ -642,13 +692,19 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     return summarize(graph, id, kind, title, failure, failed, journeys, hit);
   };
 
-  for (const region of graph.design.regions) {
-    for (const zone of region.zones) {
+  // Indexed loops here and below: a for-of is an iterator and a try/finally in the optimised code,
+  // and this function, run once per analysis over every component, is among its largest.
+  const regions = graph.design.regions;
+  for (let r = 0; r < regions.length; r += 1) {
+    const region = regions[r]!;
+    for (let z = 0; z < region.zones.length; z += 1) {
+      const zone = region.zones[z]!;
       const key = zoneKey(region.id, zone);
       add(place('zone', key, `zone:${key}`, `Zone ${zone} of ${region.name ?? region.id} fails`, { zones: [key] }));
     }
   }
-  for (const region of graph.design.regions) {
+  for (let r = 0; r < regions.length; r += 1) {
+    const region = regions[r]!;
     add(place('region', region.id, `region:${region.id}`, `Region ${region.name ?? region.id} (${region.location}) fails`, { regions: [region.id] }));
   }
   const places = count;
@@ -755,7 +811,8 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
     }
     const alone = aloneIds(graph, i);
     const journeys: JourneyOutcome[] = [];
-    for (const outcome of lost.journeys) {
+    for (let k = 0; k < lost.journeys.length; k += 1) {
+      const outcome = lost.journeys[k]!;
       if (outcome.up && !outcome.servedByFailover) continue;
       journeys.push(outcomeOf(outcome.id, outcome.name, false, release.estimate.seconds, alone, release.estimate.assumptions));
     }
@@ -796,18 +853,18 @@ export function scenarioIndex(graph: DesignGraph, earlier?: EarlierScenarios): S
         : restoreTime(graph, i, single);
     singleDown[i] = 0;
     singleIndices.pop();
+    const alone = aloneIds(graph, i);
     // journeysOf lists each journey once, in plan order.
     const through = journeysOf[i]!;
     const journeys = new Array<JourneyOutcome>(through.length);
     for (let k = 0; k < through.length; k += 1) {
       const plan = plans[through[k]!]!;
       journeys[k] = plan.needed.includes(i)
-        ? outcomeOf(plan.journey.id, plan.journey.name, false, restore.seconds, aloneIds(graph, i), restore.assumptions)
+        ? outcomeOf(plan.journey.id, plan.journey.name, false, restore.seconds, alone, restore.assumptions)
         : unaffected(plan.journey.id, plan.journey.name);
     }
-    const alone = aloneIds(graph, i);
     const scenario = summarize(graph, flat(`corruption:${component.id}`), 'corruption', flat(`Data in ${displayName(component)} is corrupted or deleted`), aloneFailure(graph, i), (healthy ??= applyFailure(graph, {})), journeys, [i], true, alone);
-    scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions([...scenario.assumptions, ...restore.assumptions]);
+    scenario.assumptions = restore.assumptions.length === 0 ? scenario.assumptions : uniqueAssumptions(scenario.assumptions.concat(restore.assumptions));
     add(scenario);
   }
   if (scenarios.length > count) scenarios.length = count;
