@@ -47,11 +47,12 @@ export function requestPath(context: RuleContext): Uint8Array {
   const healthy = applyFailure(context.graph, {});
   // One buffer for every walk, cleared over the plan's relevant set (a walk marks nothing else).
   const reached = new Uint8Array(context.graph.components.length);
-  for (const plan of plans) {
-    walk(context.graph, plan, healthy.down, -1, reached);
-    for (const i of plan.relevant) {
-      if (reached[i] === 1) mark[i] = 1;
-      reached[i] = 0;
+  for (let p = 0; p < plans.length; p += 1) {
+    const relevant = plans[p]!.relevant;
+    walk(context.graph, plans[p]!, healthy.down, -1, reached);
+    for (let k = 0; k < relevant.length; k += 1) {
+      if (reached[relevant[k]!] === 1) mark[relevant[k]!] = 1;
+      reached[relevant[k]!] = 0;
     }
   }
   requestPathCache.set(plans, mark);

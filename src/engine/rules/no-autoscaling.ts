@@ -26,18 +26,19 @@ export const noAutoscaling: Rule = {
       const component = graph.components[i]!;
       const replicas = component.replicas ?? 1;
       const zones = graph.instanceZones[i]!;
+      const name = context.name(i);
       const perZone = Math.ceil(replicas / Math.max(1, zones.length));
       const surviving = zones.length < 2 ? 0 : replicas - perZone;
       if (autoscaling.enabled) {
         if (autoscaling.max === undefined || autoscaling.max >= replicas) return NO_RESULTS;
-        return [{ components: aloneIds(graph, i), message: `${context.name(i)} autoscales to at most ${autoscaling.max}, fewer than the ${replicas} instances it runs.` }];
+        return [{ components: aloneIds(graph, i), message: `${name} autoscales to at most ${autoscaling.max}, fewer than the ${replicas} instances it runs.` }];
       }
       if (surviving * 3 >= replicas * 2) return NO_RESULTS;
       return [
         {
           components: aloneIds(graph, i),
-          message: `${context.name(i)} runs a fixed ${replicas} instance${replicas === 1 ? '' : 's'} in ${zones.length} zone${zones.length === 1 ? '' : 's'}: losing a zone leaves ${surviving}, too few to carry the load, and nothing adds more.`,
-          autoFix: remedyFix(graph, i, 'autoscaling', `Turn on autoscaling for ${context.name(i)}`),
+          message: `${name} runs a fixed ${replicas} instance${replicas === 1 ? '' : 's'} in ${zones.length} zone${zones.length === 1 ? '' : 's'}: losing a zone leaves ${surviving}, too few to carry the load, and nothing adds more.`,
+          autoFix: remedyFix(graph, i, 'autoscaling', `Turn on autoscaling for ${name}`),
           details: { replicas, zones: zones.length, survivingInstances: surviving },
         },
       ];

@@ -1,6 +1,7 @@
 import { aloneIds } from '../graph';
 import { formatDuration } from '../../model';
 import { componentRule, NO_RESULTS } from './helpers';
+import type { FailureScenario } from '../analysis/scenarios';
 import type { Rule } from './types';
 
 /**
@@ -24,19 +25,9 @@ export const rpoExceedsTarget: Rule = {
     const multiRegion = graph.design.regions.length >= 2;
     // Worked out only for the components to check, when the analysis of a change says which.
     const wanted = only && new Set(only.map((i) => graph.components[i]!.id));
-    const worst = new Map<string, { seconds: number | null; scenario: string; corruption: boolean }>();
-    const scenarios = context.scenarios();
-    for (let s = 0; s < scenarios.length; s += 1) {
-      const scenario = scenarios[s]!;
-      if (scenario.kind === 'region' && !multiRegion) continue;
-      for (let k = 0; k < scenario.dataLoss.length; k += 1) {
-        const loss = scenario.dataLoss[k]!;
-        if (wanted && !wanted.has(loss.component)) continue;
-        const current = worst.get(loss.component);
-        const worse = !current || (current.seconds !== null && (loss.rpoSeconds === null || loss.rpoSeconds > current.seconds));
-        if (worse) worst.set(loss.component, { seconds: loss.rpoSeconds, scenario: scenario.title, corruption: scenario.kind === 'corruption' });
-      }
-    }
+    const worst = worstLosses(context.scenarios(), multiRegion, wanted);
+    // The same for every store: worked out once, not in each store's check.
+    const target = formatDuration(tier.rpoSeconds);
     return (i) => {
       const component = graph.components[i]!;
       const loss = worst.get(component.id);
@@ -55,10 +46,37 @@ export const rpoExceedsTarget: Rule = {
           components: aloneIds(graph, i),
           // Data that cannot be recovered at all is critical at any tier (docs/reliability-reference.md HA-004).
           severity: loss.seconds === null ? 'critical' : detectionOnly ? 'medium' : undefined,
-          message: `${context.name(i)} could lose ${amount} when "${loss.scenario}", beyond the ${formatDuration(tier.rpoSeconds)} RPO.`,
+          message: `${context.name(i)} could lose ${amount} when "${loss.scenario}", beyond the ${target} RPO.`,
           details: { rpoSeconds: loss.seconds, targetSeconds: tier.rpoSeconds, scenario: loss.scenario },
         },
       ];
     };
   }),
 };
+
+interface WorstLoss {
+  readonly seconds: number | null;
+  readonly scenario: string;
+  readonly corruption: boolean;
+}
+
+/**
+ * Each store's worst data loss over the scenarios (of those in `wanted`, when given). A function of
+ * its own: its loop over thousands of scenarios is what the optimising compiler compiles (on stack),
+ * and the rest of the rule's preparation, run once per analysis, need not be compiled with it.
+ */
+function worstLosses(scenarios: readonly FailureScenario[], multiRegion: boolean, wanted: ReadonlySet<string> | undefined): Map<string, WorstLoss> {
+  const worst = new Map<string, WorstLoss>();
+  for (let s = 0; s < scenarios.length; s += 1) {
+    const scenario = scenarios[s]!;
+    if (scenario.kind === 'region' && !multiRegion) continue;
+    for (let k = 0; k < scenario.dataLoss.length; k += 1) {
+      const loss = scenario.dataLoss[k]!;
+      if (wanted && !wanted.has(loss.component)) continue;
+      const current = worst.get(loss.component);
+      const worse = !current || (current.seconds !== null && (loss.rpoSeconds === null || loss.rpoSeconds > current.seconds));
+      if (worse) worst.set(loss.component, { seconds: loss.rpoSeconds, scenario: scenario.title, corruption: scenario.kind === 'corruption' });
+    }
+  }
+  return worst;
+}

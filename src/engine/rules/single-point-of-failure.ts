@@ -25,7 +25,10 @@ export const singlePointOfFailure: Rule = {
     const plans = context.plans();
     const healthy = applyFailure(graph, {});
     const onRoutes = new Uint8Array(graph.components.length);
-    for (const plan of plans) for (const i of plan.relevant) onRoutes[i] = 1;
+    for (let p = 0; p < plans.length; p += 1) {
+      const relevant = plans[p]!.relevant;
+      for (let k = 0; k < relevant.length; k += 1) onRoutes[relevant[k]!] = 1;
+    }
     return (i) => {
       if (!onRoutes[i]) return NO_RESULTS;
       const kind = graph.kinds[i]!;
@@ -34,11 +37,12 @@ export const singlePointOfFailure: Rule = {
       const broken = plans.filter((plan) => plan.inRelevant[i] && evaluateJourney(graph, plan, healthy, i).up === false);
       if (broken.length === 0) return NO_RESULTS;
       const names = broken.map((plan) => plan.journey.name);
+      const name = context.name(i);
       return [
         {
           components: [graph.components[i]!.id],
-          message: `${context.name(i)} runs as ${placement(graph, i)} with no failover partner; losing it breaks ${listOf(names)}.`,
-          fix: `Run ${context.name(i)} in at least two zones, or add a failover partner (a replication connection to a standby).`,
+          message: `${name} runs as ${placement(graph, i)} with no failover partner; losing it breaks ${listOf(names)}.`,
+          fix: `Run ${name} in at least two zones, or add a failover partner (a replication connection to a standby).`,
           autoFix: spreadFix(graph, i),
           details: { journeys: broken.map((plan) => plan.journey.id) },
         },
