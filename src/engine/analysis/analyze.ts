@@ -7,7 +7,7 @@ import { rerunRules, ruleSeverity, runRules, type RuleChange } from './findings'
 export { ruleSeverity };
 import type { Assumption } from './assumptions';
 import { journeysAvailability, type JourneyAvailability } from './availability';
-import { journeyPlans } from './journeys';
+import { journeyPlans, type JourneyPlan } from './journeys';
 import { weakestJourney } from './weakest-journey';
 import { failureScenarios, type FailureScenario } from './scenarios';
 
@@ -67,19 +67,37 @@ function lazy<T>(compute: () => T): () => T {
   };
 }
 
-/** The context rules check against, with the shared analysis computed once on first use. */
+/**
+ * The context rules check against, with the shared analysis computed once on first use. Made by a
+ * constructor, as the graph is (graph.ts): an object literal's later copies widened the types V8 had
+ * recorded for its fields (another design, another graph), and every rule's code optimised during
+ * the first analysis was thrown away and compiled again at the second.
+ */
+class Context implements RuleContext {
+  declare readonly design: Design;
+  declare readonly graph: DesignGraph;
+  declare readonly tier: ResolvedTier;
+  declare readonly tierClass: TierClass;
+  declare readonly plans: () => readonly JourneyPlan[];
+  declare readonly journeys: () => readonly JourneyAvailability[];
+  declare readonly scenarios: () => readonly FailureScenario[];
+  declare readonly name: (i: number) => string;
+
+  constructor(graph: DesignGraph, journeys: () => readonly JourneyAvailability[], scenarios: () => readonly FailureScenario[]) {
+    this.design = graph.design;
+    this.graph = graph;
+    this.tier = graph.tier;
+    this.tierClass = tierClassOf(graph.tier);
+    this.plans = lazy(() => journeyPlans(graph));
+    this.journeys = journeys;
+    this.scenarios = scenarios;
+    this.name = (i) => displayName(graph.components[i]!);
+  }
+}
+
 export function ruleContext(design: Design | DesignGraph): RuleContext {
   const graph = graphOf(design);
-  return {
-    design: graph.design,
-    graph,
-    tier: graph.tier,
-    tierClass: tierClassOf(graph.tier),
-    plans: lazy(() => journeyPlans(graph)),
-    journeys: lazy(() => journeysAvailability(graph)),
-    scenarios: lazy(() => failureScenarios(graph)),
-    name: (i) => displayName(graph.components[i]!),
-  };
+  return new Context(graph, lazy(() => journeysAvailability(graph)), lazy(() => failureScenarios(graph)));
 }
 
 /** Runs rules (all by default) and returns their findings, suppressions marked, most severe first. */
@@ -124,7 +142,7 @@ export function analyzeDesign(design: Design): DesignAnalysis {
  * from an earlier analysis): every rule, run against them, and the scorecard.
  */
 export function analysisWith(graph: DesignGraph, journeys: readonly JourneyAvailability[], scenarios: readonly FailureScenario[], earlier?: { findings: readonly Finding[]; change: RuleChange }): DesignAnalysis {
-  const context: RuleContext = { ...ruleContext(graph), journeys: () => journeys, scenarios: () => scenarios };
+  const context: RuleContext = new Context(graph, () => journeys, () => scenarios);
   return completeAnalysis(context, journeys, scenarios, earlier);
 }
 
