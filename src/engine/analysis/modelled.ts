@@ -3,7 +3,7 @@ import { isGlobal, type DesignGraph } from '../graph';
 import { ASSUMPTIONS, SECONDS_PER_MONTH, type Assumption } from './assumptions';
 import type { JourneyOutcome, JourneyPlan } from './journeys';
 import { modelInputs, type Rate, type RateAssumption, type DurationAssumption } from './rates';
-import { zoneLossDisruption } from './recovery';
+import { uniqueAssumptions, zoneLossDisruption } from './recovery';
 import type { FailureScenario, ScenarioIndex } from './scenarios';
 
 /**
@@ -332,7 +332,7 @@ export function modelledAvailabilityOf(graph: DesignGraph, plans: readonly Journ
       nines: nines(expected),
       meetsTarget: percent + 1e-9 >= target,
       contributors,
-      assumptions: uniqueById(tally.assumptions),
+      assumptions: uniqueAssumptions(tally.assumptions),
     });
   }
   return figures;
@@ -343,17 +343,3 @@ const availabilityOf = (minutes: number) => Math.max(0, 1 - minutes / MINUTES_PE
 
 const byCost = (a: Contributor, b: Contributor) => b.minutesPerMonth - a.minutesPerMonth || (a.scenario < b.scenario ? -1 : 1);
 
-/** The assumptions of `list` once each, by id (as uniqueAssumptions, without the spreads it inlines here). */
-function uniqueById(list: readonly Assumption[]): Assumption[] {
-  const seen = new Set<string>();
-  const unique: Assumption[] = [];
-  for (let k = 0; k < list.length; k += 1) {
-    const a = list[k]!;
-    if (seen.has(a.id)) continue;
-    seen.add(a.id);
-    unique.push(a);
-  }
-  return unique.sort(byId);
-}
-
-const byId = (a: Assumption, b: Assumption): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

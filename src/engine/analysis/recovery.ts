@@ -31,11 +31,18 @@ export function latest(estimates: readonly Estimate[]): Estimate {
 }
 
 export function uniqueAssumptions(list: readonly Assumption[]): Assumption[] {
-  if (list.length <= 1) return [...list];
+  // No spreads: a spread is a loop inlined into every optimised function that calls this one.
+  if (list.length <= 1) return list.slice();
   if (list.length > 16) {
-    const seen = new Map<string, Assumption>();
-    for (let k = 0; k < list.length; k += 1) if (!seen.has(list[k]!.id)) seen.set(list[k]!.id, list[k]!);
-    return [...seen.values()].sort(byId);
+    const seen = new Set<string>();
+    const unique: Assumption[] = [];
+    for (let k = 0; k < list.length; k += 1) {
+      const a = list[k]!;
+      if (seen.has(a.id)) continue;
+      seen.add(a.id);
+      unique.push(a);
+    }
+    return unique.sort(byId);
   }
   // A few at a time (the common case, thousands of times an analysis): compared in place, without a map.
   const unique: Assumption[] = [];
