@@ -8,6 +8,7 @@ export { ruleSeverity };
 import type { Assumption } from './assumptions';
 import { journeysAvailability, type JourneyAvailability } from './availability';
 import { journeyPlans, type JourneyPlan } from './journeys';
+import { uniqueAssumptions } from './recovery';
 import { weakestJourney } from './weakest-journey';
 import { failureScenarios, type FailureScenario } from './scenarios';
 
@@ -224,7 +225,7 @@ function assumptionsOf(journeys: readonly JourneyAvailability[], scenarios: read
     if (j.modelled) collect(j.modelled.assumptions, seen, unique);
   }
   for (let k = 0; k < scenarios.length; k += 1) collect(scenarios[k]!.assumptions, seen, unique);
-  return unique.sort(byId);
+  return uniqueAssumptions(unique);
 }
 
 function collect(list: readonly Assumption[], seen: Set<string>, unique: Assumption[]): void {
@@ -236,5 +237,3 @@ function collect(list: readonly Assumption[], seen: Set<string>, unique: Assumpt
     }
   }
 }
-
-const byId = (a: Assumption, b: Assumption): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
