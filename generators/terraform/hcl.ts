@@ -63,6 +63,49 @@ export interface Block {
 
 /** A trusted expression: a reference, function call or operator written by the generator. */
 export const raw = (code: string): RawExpr => ({ kind: 'raw', code });
+
+/**
+ * `aws_vpc.primary.id` (or `aws_vpc.primary` without an attribute): a raw expression kept as its
+ * parts, which the writer puts one after another. A large design's Terraform holds hundreds of
+ * thousands of references, nearly all written once and never read as text: joining each into a
+ * string made a concatenation the writer had to flatten before copying it, and read through an
+ * indirection per character after. `code` is the same text, made only when something asks for it.
+ */
+export class ReferenceExpr implements RawExpr {
+  readonly kind = 'raw';
+  constructor(
+    readonly type: string,
+    readonly name: string,
+    readonly attribute: string | undefined,
+  ) {}
+
+  get code(): string {
+    return this.attribute === undefined ? `${this.type}.${this.name}` : `${this.type}.${this.name}.${this.attribute}`;
+  }
+
+  /** What `raw(code)` serialises to, so a reference and the raw expression of its text compare equal as JSON. */
+  toJSON(): { kind: 'raw'; code: string } {
+    return { kind: 'raw', code: this.code };
+  }
+}
+
+/** `type.name.attribute` as a reference (see ReferenceExpr); without an attribute, the address itself. */
+export const reference = (type: string, name: string, attribute?: string): RawExpr => new ReferenceExpr(type, name, attribute);
+
+/** Puts a raw expression's text: a reference part by part, any other as its code. */
+function writeRaw(expr: RawExpr, w: HclWriter): void {
+  if (!(expr instanceof ReferenceExpr)) {
+    w.put(expr.code);
+    return;
+  }
+  w.put(expr.type);
+  w.put('.');
+  w.put(expr.name);
+  if (expr.attribute !== undefined) {
+    w.put('.');
+    w.put(expr.attribute);
+  }
+}
 /** `"${var.name_prefix}-web"`: literal parts (generator text and ids only) and interpolated raw parts. */
 export const template = (...parts: (string | RawExpr)[]): TemplateExpr => ({ kind: 'template', parts });
 export const list = (items: readonly Expr[]): ListExpr => ({ kind: 'list', items });
@@ -185,7 +228,7 @@ function writeTemplate(parts: TemplateExpr['parts'], w: HclWriter): void {
     if (typeof part === 'string') w.put(templateText(part));
     else {
       w.put('${');
-      w.put(part.code);
+      writeRaw(part, w);
       w.put('}');
     }
   }
@@ -475,7 +518,7 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
   }
   switch (expr.kind) {
     case 'raw':
-      w.put(expr.code);
+      writeRaw(expr, w);
       return;
     case 'template':
       writeTemplate(expr.parts, w);

@@ -1,7 +1,7 @@
 import type { ComponentFacts } from '../../design-facts';
 import { sourcesOf, targetsOf } from '../../design-facts';
 import type { TerraformBuilder } from './builder';
-import { call, identifier, raw, template, type Expr } from '../hcl';
+import { call, identifier, template, type Expr } from '../hcl';
 import type { PolicyStatement } from './iam';
 import { CACHE_PORT, cacheEndpoint, cacheToken, databaseCredentials, databaseEndpoint, databasePort, queueRef } from './data';
 import { bucketRef } from './storage';
@@ -44,7 +44,7 @@ export function accessOf(b: TerraformBuilder, c: ComponentFacts): Access {
       const bucket = bucketRef(b, target);
       access.environment.push([envName(target, 'BUCKET'), bucket.name]);
       access.statements.push(
-        { sid: sid(target, 'Objects'), actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:GetObjectVersion'], resources: [template(raw(bucket.arn.code), '/*')] },
+        { sid: sid(target, 'Objects'), actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject', 's3:GetObjectVersion'], resources: [template(bucket.arn, '/*')] },
         { sid: sid(target, 'List'), actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [bucket.arn] },
       );
     }

@@ -4,7 +4,7 @@ import { sourcesOf, targetsOf, usedZones, type ComponentFacts } from '../../desi
 import { DEFAULT_NAMESPACE, EBS_CSI_SERVICE_ACCOUNT, INGRESS_HEALTH_PATH, INGRESS_NODE_PORT } from '../../kubernetes';
 import type { Member } from '../../roles';
 import type { TerraformBuilder } from './builder';
-import { attr, block, call, comment, identifier, list, nested, object, raw, template, type BodyItem, type Expr, type RawExpr } from '../hcl';
+import { attr, block, call, comment, identifier, list, nested, object, raw, reference, template, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { egressReady, ingressRule, securityGroup, subnetIds, vpcId, type IngressSource } from './network';
 import { behindCdn, cloudfrontPrefixList, ORIGIN_HEADER, originSecret } from './edge';
 import { iamRole, MANAGED_POLICIES, type PolicyStatement } from './iam';
@@ -22,7 +22,7 @@ export function onKubernetes(c: ComponentFacts): boolean {
 /** The security group that traffic from `c` comes from, when it has one in the generated network. */
 export function groupOf(b: TerraformBuilder, c: ComponentFacts): RawExpr | undefined {
   if (!c.region) return undefined;
-  if (onKubernetes(c)) return raw(`aws_eks_cluster.${b.label('aws_eks_cluster', c.region.id)}.vpc_config[0].cluster_security_group_id`);
+  if (onKubernetes(c)) return reference('aws_eks_cluster', b.label('aws_eks_cluster', c.region.id), 'vpc_config[0].cluster_security_group_id');
   if (b.roles.is(c, 'load-balancer') || b.roles.is(c, 'workload')) return b.ref('aws_security_group', c.id, 'id');
   return undefined;
 }
@@ -189,7 +189,7 @@ function generateLoadBalancer(b: TerraformBuilder, member: Member<AwsRoles['load
           comment(`The nodes of the cluster are the targets: Traefik's Service publishes its web entrypoint on port ${INGRESS_NODE_PORT} of each node (helm/platform/traefik).`),
           block('resource', ['aws_autoscaling_attachment', b.label('aws_autoscaling_attachment', [lb.id, target.id])], [
             attr('provider', provider),
-            attr('autoscaling_group_name', raw(`aws_eks_node_group.${b.label('aws_eks_node_group', region.id)}.resources[0].autoscaling_groups[0].name`)),
+            attr('autoscaling_group_name', reference('aws_eks_node_group', b.label('aws_eks_node_group', region.id), 'resources[0].autoscaling_groups[0].name')),
             attr('lb_target_group_arn', b.ref('aws_lb_target_group', [lb.id, target.id], 'arn')),
           ]),
         );
@@ -245,7 +245,7 @@ function generateLoadBalancer(b: TerraformBuilder, member: Member<AwsRoles['load
         'app.tf',
         block('resource', ['aws_lb_listener_rule', rule], [
           attr('provider', provider),
-          attr('listener_arn', raw(`aws_lb_listener.${https}.arn`)),
+          attr('listener_arn', reference('aws_lb_listener', https, 'arn')),
           attr('priority', 1),
           nested('action', toFirst),
           nested('condition', [nested('http_header', [attr('http_header_name', ORIGIN_HEADER), attr('values', list([originSecret(b).value]))])]),
@@ -421,7 +421,7 @@ function generateEcsService(b: TerraformBuilder, workload: Workload, region: Reg
   );
   b.output(c.id, 'ecs_service_name', `ECS service of ${c.id}`, b.ref('aws_ecs_service', c.id, 'name'));
   if (scaling) {
-    const resourceId = template('service/', raw(`aws_ecs_cluster.${b.label('aws_ecs_cluster', region.id)}.name`), '/', raw(`aws_ecs_service.${b.label('aws_ecs_service', c.id)}.name`));
+    const resourceId = template('service/', reference('aws_ecs_cluster', b.label('aws_ecs_cluster', region.id), 'name'), '/', reference('aws_ecs_service', b.label('aws_ecs_service', c.id), 'name'));
     b.add(
       'app.tf',
       block('resource', ['aws_appautoscaling_target', b.label('aws_appautoscaling_target', c.id)], [
@@ -567,13 +567,13 @@ function generateEks(b: TerraformBuilder, region: Region, members: readonly Comp
     ]),
     block('resource', ['aws_eks_access_entry', b.label('aws_eks_access_entry', [region.id, 'admin'])], [
       attr('provider', provider),
-      attr('cluster_name', raw(`aws_eks_cluster.${cluster}.name`)),
+      attr('cluster_name', reference('aws_eks_cluster', cluster, 'name')),
       attr('principal_arn', admin),
       attr('type', 'STANDARD'),
     ]),
     block('resource', ['aws_eks_access_policy_association', b.label('aws_eks_access_policy_association', [region.id, 'admin'])], [
       attr('provider', provider),
-      attr('cluster_name', raw(`aws_eks_cluster.${cluster}.name`)),
+      attr('cluster_name', reference('aws_eks_cluster', cluster, 'name')),
       attr('principal_arn', b.ref('aws_eks_access_entry', [region.id, 'admin'], 'principal_arn')),
       attr('policy_arn', EKS_CLUSTER_ADMIN),
       nested('access_scope', [attr('type', 'cluster')]),
@@ -581,7 +581,7 @@ function generateEks(b: TerraformBuilder, region: Region, members: readonly Comp
     comment('IAM roles for service accounts: pods assume the roles below through the cluster\'s OIDC issuer.'),
     block('resource', ['aws_iam_openid_connect_provider', b.label('aws_iam_openid_connect_provider', region.id)], [
       attr('provider', provider),
-      attr('url', raw(`aws_eks_cluster.${cluster}.identity[0].oidc[0].issuer`)),
+      attr('url', reference('aws_eks_cluster', cluster, 'identity[0].oidc[0].issuer')),
       attr('client_id_list', list(['sts.amazonaws.com'])),
       b.tags(undefined, `${b.facts.slug} ${region.id} oidc`),
     ]),
@@ -591,7 +591,7 @@ function generateEks(b: TerraformBuilder, region: Region, members: readonly Comp
     'app.tf',
     block('resource', ['aws_eks_node_group', b.label('aws_eks_node_group', region.id)], [
       attr('provider', provider),
-      attr('cluster_name', raw(`aws_eks_cluster.${cluster}.name`)),
+      attr('cluster_name', reference('aws_eks_cluster', cluster, 'name')),
       attr('node_group_name', b.name('aws_eks_node_group.node_group_name', region.id, 'nodes')),
       attr('node_role_arn', b.variable('eks_node_role_arn', { description: 'ARN of the IAM role EKS worker nodes assume (AmazonEKSWorkerNodePolicy, AmazonEKS_CNI_Policy, AmazonEC2ContainerRegistryReadOnly); from your account baseline.', type: 'string', example: 'arn:aws:iam::123456789012:role/eks-node' })),
       attr('subnet_ids', subnetIds(b, region, 'private', zones)),
@@ -627,7 +627,7 @@ function generateEks(b: TerraformBuilder, region: Region, members: readonly Comp
     'app.tf',
     block('resource', ['aws_eks_addon', b.label('aws_eks_addon', [region.id, 'ebs-csi'])], [
       attr('provider', provider),
-      attr('cluster_name', raw(`aws_eks_cluster.${cluster}.name`)),
+      attr('cluster_name', reference('aws_eks_cluster', cluster, 'name')),
       attr('addon_name', 'aws-ebs-csi-driver'),
       attr('service_account_role_arn', ebsRole),
       attr('depends_on', list([b.address('aws_eks_node_group', region.id)])),
@@ -635,7 +635,7 @@ function generateEks(b: TerraformBuilder, region: Region, members: readonly Comp
   );
   b.check('kubernetes_can_be_administered', `aws_eks_cluster.${cluster}.access_config[0].authentication_mode == "API" && aws_eks_access_policy_association.${b.label('aws_eks_access_policy_association', [region.id, 'admin'])}.policy_arn == "${EKS_CLUSTER_ADMIN}"`, `The cluster in ${region.id} has an administrator who can run the Helm step.`);
   b.check('kubernetes_has_volumes', `aws_eks_addon.${b.label('aws_eks_addon', [region.id, 'ebs-csi'])}.addon_name == "aws-ebs-csi-driver"`, `The cluster in ${region.id} can create the volumes its databases and caches claim.`);
-  b.output(region.id, 'eks_cluster_name', `EKS cluster of region ${region.id}`, raw(`aws_eks_cluster.${cluster}.name`));
+  b.output(region.id, 'eks_cluster_name', `EKS cluster of region ${region.id}`, reference('aws_eks_cluster', cluster, 'name'));
 }
 
 /** IAM roles for the pods of Kubernetes services that the design connects to AWS stores (S3, SQS). */
@@ -669,7 +669,7 @@ function generatePodRoles(b: TerraformBuilder, region: Region, members: readonly
       description: `CloudNativePG cluster ${c.id} (service account ${c.id}): writes base backups and WAL to ${bucket!.id}`,
       principal: { cluster: region, namespace: kubernetesNamespace(b), serviceAccount: c.id },
       statements: [
-        { sid: 'Objects', actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [template(raw(ref.arn.code), '/*')] },
+        { sid: 'Objects', actions: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], resources: [template(ref.arn, '/*')] },
         { sid: 'List', actions: ['s3:ListBucket', 's3:GetBucketLocation'], resources: [ref.arn] },
       ],
     });

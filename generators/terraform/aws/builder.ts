@@ -1,6 +1,6 @@
 import { markdownText, type Region } from '../../../src/model';
 import { ZONE_ID, zoneName, type ComponentFacts, type DesignFacts } from '../../design-facts';
-import { attr, block, derivedIdentifier, HclFile, identifier, object, raw, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
+import { attr, block, derivedIdentifier, HclFile, identifier, object, raw, ReferenceExpr, type Block, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { awsRoles, type AwsRoleIndex } from './registry';
 import { nameSuffix, type NamedArgument } from './names';
 
@@ -139,12 +139,12 @@ export class TerraformBuilder {
 
   /** `aws_vpc.primary.id` for the resource of `type` named for `key`. */
   ref(type: string, key: Key, attribute: string): RawExpr {
-    return raw(`${type}.${this.label(type, key)}.${attribute}`);
+    return new ReferenceExpr(type, this.label(type, key), attribute);
   }
 
   /** `aws_vpc.primary` itself, for `depends_on`. */
   address(type: string, key: Key): RawExpr {
-    return raw(`${type}.${this.label(type, key)}`);
+    return new ReferenceExpr(type, this.label(type, key), undefined);
   }
 
   variable(name: string, spec: VariableSpec): RawExpr {

@@ -3,7 +3,7 @@ import { backupOf, sourcesOf, targetsOf, usedZones, zoneName, type ComponentFact
 import type { Member } from '../../roles';
 import type { AwsRoles } from './registry';
 import type { Key, TerraformBuilder } from './builder';
-import { attr, block, comment, identifier, list, nested, object, raw, type BodyItem, type Expr, type RawExpr } from '../hcl';
+import { attr, block, comment, identifier, list, nested, object, raw, reference, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { sourceGroups } from './app';
 import { securityGroup, subnetIds } from './network';
 import { generatedSecret, type GeneratedSecret } from './secrets';
@@ -140,7 +140,7 @@ export function databaseCredentials(b: TerraformBuilder, db: Database): Credenti
   return b.memo(`credentials:${writer.c.id}`, (): Credentials => {
     if (managesOwnPassword(b, writer)) {
       const [type, label] = isCluster(writer.spec) ? ['aws_rds_cluster', b.label('aws_rds_cluster', writer.c.id)] : ['aws_db_instance', b.label('aws_db_instance', writer.c.id)];
-      return { secretArn: () => raw(`${type}.${label}.master_user_secret[0].secret_arn`) };
+      return { secretArn: () => reference(type, label, 'master_user_secret[0].secret_arn') };
     }
     const generated = generatedSecret(b, {
       key: [writer.c.id, 'master'],
@@ -566,7 +566,7 @@ export function generateCache(b: TerraformBuilder): void {
       b.fillIns.push(`Cache replication from \`${c.id}\` to \`${target.id}\`: a global datastore needs the same engine in another region and a node type outside the t-family; replicate in the application instead.`);
     }
     if (secondaries.length > 0) {
-      const global = raw(`aws_elasticache_global_replication_group.${b.label('aws_elasticache_global_replication_group', c.id)}.global_replication_group_id`);
+      const global = reference('aws_elasticache_global_replication_group', b.label('aws_elasticache_global_replication_group', c.id), 'global_replication_group_id');
       b.add(
         'cache.tf',
         comment(`Global datastore of ${c.id}: the primary takes writes, the secondaries replicate asynchronously (typically under a second) and one is promoted in a region failover.`),

@@ -4,7 +4,7 @@ import type { ComponentFacts } from '../../design-facts';
 import type { Member } from '../../roles';
 import type { AwsRoles } from './registry';
 import type { TerraformBuilder } from './builder';
-import { attr, block, comment, list, nested, raw, template, type BodyItem, type Expr, type RawExpr } from '../hcl';
+import { attr, block, comment, list, nested, raw, reference, template, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { generatedSecret, type GeneratedSecret } from './secrets';
 import { loadBalancerTargets } from './app';
 
@@ -100,7 +100,7 @@ export function cloudfrontPrefixList(b: TerraformBuilder, region: Region): RawEx
   if (b.once(`cloudfront-prefix-list:${region.id}`)) {
     b.add('network.tf', block('data', ['aws_ec2_managed_prefix_list', label], [attr('provider', b.provider(region)), attr('name', CLOUDFRONT_PREFIX_LIST)]));
   }
-  return raw(`data.aws_ec2_managed_prefix_list.${label}.id`);
+  return reference('data.aws_ec2_managed_prefix_list', label, 'id');
 }
 
 function waf(b: TerraformBuilder, { c, spec }: Member<AwsRoles['waf']>, scope: 'CLOUDFRONT' | 'REGIONAL', region: Region | undefined, key: string): string {
@@ -202,7 +202,7 @@ function healthCheck(b: TerraformBuilder, entry: EntryPoint, ttl: number): void 
       block('resource', ['aws_route53_health_check', b.label('aws_route53_health_check', entry.lb.id)], [
         attr('provider', b.globalProvider()),
         attr('type', 'CLOUDWATCH_METRIC'),
-        attr('cloudwatch_alarm_name', raw(`aws_cloudwatch_metric_alarm.${alarm}.alarm_name`)),
+        attr('cloudwatch_alarm_name', reference('aws_cloudwatch_metric_alarm', alarm, 'alarm_name')),
         attr('cloudwatch_alarm_region', entry.region.location),
         attr('insufficient_data_health_status', 'LastKnownStatus'),
         b.tags(entry.lb, `${entry.lb.name} health`),
@@ -260,7 +260,7 @@ export function generateEdge(b: TerraformBuilder): void {
           block('resource', ['aws_wafv2_web_acl_association', b.label('aws_wafv2_web_acl_association', [key, entry.lb.id])], [
             attr('provider', b.provider(region)),
             attr('resource_arn', b.ref('aws_lb', entry.lb.id, 'arn')),
-            attr('web_acl_arn', raw(`aws_wafv2_web_acl.${label}.arn`)),
+            attr('web_acl_arn', reference('aws_wafv2_web_acl', label, 'arn')),
           ]),
         );
       }
@@ -344,7 +344,7 @@ export function generateEdge(b: TerraformBuilder): void {
       attr('comment', cdn.name.slice(0, 128)),
       attr('aliases', list([domain()])),
       attr('price_class', b.variable('cloudfront_price_class', { description: 'CloudFront price class (edge locations used).', type: 'string', default: 'PriceClass_100' })),
-      cloudfrontAcl !== undefined && attr('web_acl_id', raw(`aws_wafv2_web_acl.${cloudfrontAcl}.arn`)),
+      cloudfrontAcl !== undefined && attr('web_acl_id', reference('aws_wafv2_web_acl', cloudfrontAcl, 'arn')),
       ...origins,
       nested('default_cache_behavior', [
         attr('target_origin_id', primaryOrigin),

@@ -1,6 +1,6 @@
 import type { Region } from '../../../src/model';
 import type { Key, TerraformBuilder } from './builder';
-import { attr, block, call, list, object, raw, template, type Expr, type RawExpr } from '../hcl';
+import { attr, block, call, list, object, raw, reference, template, type Expr, type RawExpr } from '../hcl';
 
 /** One statement of an IAM policy: what may be done, on what. */
 export interface PolicyStatement {
@@ -119,7 +119,7 @@ export function iamRole(
       block('resource', ['aws_iam_role_policy', b.label('aws_iam_role_policy', options.key)], [
         attr('provider', provider),
         attr('name', b.name('aws_iam_role_policy.name', ...options.nameParts)),
-        attr('role', raw(`aws_iam_role.${label}.id`)),
+        attr('role', reference('aws_iam_role', label, 'id')),
         attr('policy', policyDocument(options.statements)),
       ]),
     );
@@ -129,12 +129,12 @@ export function iamRole(
       'iam.tf',
       block('resource', ['aws_iam_role_policy_attachment', b.label('aws_iam_role_policy_attachment', [...(typeof options.key === 'string' ? [options.key] : options.key), policy.key])], [
         attr('provider', provider),
-        attr('role', raw(`aws_iam_role.${label}.name`)),
+        attr('role', reference('aws_iam_role', label, 'name')),
         attr('policy_arn', policy.arn),
       ]),
     );
   }
-  return raw(`aws_iam_role.${label}.arn`);
+  return reference('aws_iam_role', label, 'arn');
 }
 
 /** An AWS managed policy: its ARN (the `aws` partition), and the short name its attachment is labelled with. */

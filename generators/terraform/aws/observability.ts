@@ -1,6 +1,6 @@
 import { sourcesOf, type ComponentFacts } from '../../design-facts';
 import type { TerraformBuilder } from './builder';
-import { attr, block, comment, object, raw, template, type Expr, type RawExpr } from '../hcl';
+import { attr, block, comment, object, reference, template, type Expr, type RawExpr } from '../hcl';
 import { databaseAlarmDimensions } from './data';
 
 interface Alarm {
@@ -113,7 +113,7 @@ export function generateObservability(b: TerraformBuilder): void {
     const members = Math.max(1, c.replicas);
     for (let index = 1; index <= members; index += 1) {
       const suffix = `-${String(index).padStart(3, '0')}`;
-      const member: Expr = template(raw(`aws_elasticache_replication_group.${b.label('aws_elasticache_replication_group', c.id)}.replication_group_id`), suffix);
+      const member: Expr = template(reference('aws_elasticache_replication_group', b.label('aws_elasticache_replication_group', c.id), 'replication_group_id'), suffix);
       addAlarm(b, { c, key: members === 1 ? 'memory' : `memory${suffix}`, metric: 'DatabaseMemoryUsagePercentage', namespace: 'AWS/ElastiCache', statistic: 'Average', comparison: 'GreaterThanThreshold', threshold: 80, periods: 5, dimensions: [['CacheClusterId', member]], missing: 'missing', what: `Cache ${c.id} memory above 80% on node ${index} of ${members}`, runbook: 'cache-loss' });
     }
   }

@@ -1,7 +1,7 @@
 import type { Region } from '../../../src/model';
 import type { Key, TerraformBuilder } from './builder';
 import type { NamedArgument } from './names';
-import { attr, block, comment, list, nested, object, raw, type Expr, type RawExpr } from '../hcl';
+import { attr, block, comment, list, nested, object, raw, reference, type Expr, type RawExpr } from '../hcl';
 
 /** A secret the export generates into Secrets Manager, and how the stack reads it. */
 export interface GeneratedSecret {
@@ -40,7 +40,7 @@ export function generatedSecret(b: TerraformBuilder, options: SecretOptions): Ge
   const home = options.region?.location ?? 'us-east-1';
   const replicas = (options.replicas ?? []).filter((region, index, all) => region.location !== home && all.findIndex((r) => r.location === region.location) === index);
   const value = raw(options.username !== undefined ? `jsondecode(aws_secretsmanager_secret_version.${b.label('aws_secretsmanager_secret_version', options.key)}.secret_string)["password"]` : `aws_secretsmanager_secret_version.${b.label('aws_secretsmanager_secret_version', options.key)}.secret_string`);
-  const random = raw(`data.aws_secretsmanager_random_password.${b.label('data.aws_secretsmanager_random_password', options.key)}.random_password`);
+  const random = reference('data.aws_secretsmanager_random_password', b.label('data.aws_secretsmanager_random_password', options.key), 'random_password');
   b.add(
     'secrets.tf',
     comment(options.description),
@@ -58,7 +58,7 @@ export function generatedSecret(b: TerraformBuilder, options: SecretOptions): Ge
     ]),
     block('resource', ['aws_secretsmanager_secret_version', b.label('aws_secretsmanager_secret_version', options.key)], [
       attr('provider', provider),
-      attr('secret_id', raw(`aws_secretsmanager_secret.${label}.id`)),
+      attr('secret_id', reference('aws_secretsmanager_secret', label, 'id')),
       attr(
         'secret_string',
         options.username !== undefined
@@ -70,7 +70,7 @@ export function generatedSecret(b: TerraformBuilder, options: SecretOptions): Ge
   );
   // The mocked provider of the shipped tests would invent a short value that ElastiCache's validation refuses.
   b.testOverrides.push({ target: `data.aws_secretsmanager_random_password.${b.label('data.aws_secretsmanager_random_password', options.key)}`, values: { random_password: 'x'.repeat(options.length) } });
-  const arn = raw(`aws_secretsmanager_secret.${label}.arn`);
+  const arn = reference('aws_secretsmanager_secret', label, 'arn');
   return {
     arn,
     value,

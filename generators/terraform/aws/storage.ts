@@ -1,7 +1,7 @@
 import type { Region } from '../../../src/model';
 import { backupOf, sourcesOf, targetsOf, type ComponentFacts } from '../../design-facts';
 import type { Key, TerraformBuilder } from './builder';
-import { attr, block, call, comment, list, nested, quoted, raw, type BodyItem, type RawExpr } from '../hcl';
+import { attr, block, call, comment, list, nested, quoted, reference, type BodyItem, type RawExpr } from '../hcl';
 import { databaseArn, isDatabaseReplica } from './data';
 
 /** A bucket's name and ARN, for the services and roles that use it. */
@@ -26,7 +26,7 @@ function bucket(b: TerraformBuilder, c: ComponentFacts, region: Region, key: Key
     ]),
     block('resource', ['aws_s3_bucket_public_access_block', b.label('aws_s3_bucket_public_access_block', key)], [
       attr('provider', provider),
-      attr('bucket', raw(`aws_s3_bucket.${label}.id`)),
+      attr('bucket', reference('aws_s3_bucket', label, 'id')),
       attr('block_public_acls', true),
       attr('block_public_policy', true),
       attr('ignore_public_acls', true),
@@ -34,7 +34,7 @@ function bucket(b: TerraformBuilder, c: ComponentFacts, region: Region, key: Key
     ]),
     block('resource', ['aws_s3_bucket_versioning', b.label('aws_s3_bucket_versioning', key)], [
       attr('provider', provider),
-      attr('bucket', raw(`aws_s3_bucket.${label}.id`)),
+      attr('bucket', reference('aws_s3_bucket', label, 'id')),
       nested('versioning_configuration', [
         !versioned && comment('The design keeps versioning off: an overwrite or delete cannot be undone.'),
         attr('status', versioned ? 'Enabled' : 'Disabled'),
@@ -42,11 +42,11 @@ function bucket(b: TerraformBuilder, c: ComponentFacts, region: Region, key: Key
     ]),
     block('resource', ['aws_s3_bucket_server_side_encryption_configuration', b.label('aws_s3_bucket_server_side_encryption_configuration', key)], [
       attr('provider', provider),
-      attr('bucket', raw(`aws_s3_bucket.${label}.id`)),
+      attr('bucket', reference('aws_s3_bucket', label, 'id')),
       nested('rule', [nested('apply_server_side_encryption_by_default', [attr('sse_algorithm', 'AES256')])]),
     ]),
   );
-  b.output(key, 'bucket', `Name of bucket ${parts.join('-')}`, raw(`aws_s3_bucket.${label}.bucket`));
+  b.output(key, 'bucket', `Name of bucket ${parts.join('-')}`, reference('aws_s3_bucket', label, 'bucket'));
 }
 
 export function generateStorage(b: TerraformBuilder): void {
@@ -67,18 +67,18 @@ export function generateStorage(b: TerraformBuilder): void {
     if (!destinationRegion) continue;
     let destination: RawExpr;
     if (partner) {
-      destination = raw(`aws_s3_bucket.${b.label('aws_s3_bucket', partner.id)}.arn`);
+      destination = reference('aws_s3_bucket', b.label('aws_s3_bucket', partner.id), 'arn');
     } else {
       const key = [c.id, 'replica'];
       bucket(b, c, destinationRegion, key, true, spec.objectLock, `Replica of ${c.id} in ${destinationRegion.id}: the design replicates it there.`);
-      destination = raw(`aws_s3_bucket.${b.label('aws_s3_bucket', key)}.arn`);
+      destination = reference('aws_s3_bucket', b.label('aws_s3_bucket', key), 'arn');
     }
     const role = b.variable('s3_replication_role_arn', { description: 'ARN of the IAM role S3 assumes to replicate objects between buckets; from your account baseline.', type: 'string', example: 'arn:aws:iam::123456789012:role/s3-replication' });
     b.add(
       'storage.tf',
       block('resource', ['aws_s3_bucket_replication_configuration', b.label('aws_s3_bucket_replication_configuration', c.id)], [
         attr('provider', b.provider(c.region!)),
-        attr('bucket', raw(`aws_s3_bucket.${b.label('aws_s3_bucket', c.id)}.id`)),
+        attr('bucket', reference('aws_s3_bucket', b.label('aws_s3_bucket', c.id), 'id')),
         attr('role', role),
         nested('rule', [
           attr('id', `replicate-to-${destinationRegion.id}`),
@@ -111,7 +111,7 @@ function accountId(b: TerraformBuilder): RawExpr {
     // The provider checks the account id inside an ARN; the mocked one of the shipped tests would not pass.
     b.testOverrides.push({ target: `data.aws_caller_identity.${label}`, values: { account_id: '123456789012' } });
   }
-  return raw(`data.aws_caller_identity.${label}.account_id`);
+  return reference('data.aws_caller_identity', label, 'account_id');
 }
 
 /** Vault in a region, created once, for backups that the design keeps or copies there. */
@@ -160,7 +160,7 @@ export function generateBackup(b: TerraformBuilder): void {
     if (copyRegion && copyRegion.id !== region.id) {
       const copyVault = regionVault(b, copyRegion, undefined);
       // The vault's ARN written out from its name, so the plan (and the shipped tests) know where copies go.
-      const arn = call('format', 'arn:aws:backup:%s:%s:backup-vault:%s', copyRegion.location, accountId(b), raw(`aws_backup_vault.${copyVault}.name`));
+      const arn = call('format', 'arn:aws:backup:%s:%s:backup-vault:%s', copyRegion.location, accountId(b), reference('aws_backup_vault', copyVault, 'name'));
       copies.push(nested('copy_action', [attr('destination_vault_arn', arn), lifecycle]));
     }
     if (separateAccount) {
@@ -184,7 +184,7 @@ export function generateBackup(b: TerraformBuilder): void {
         attr('name', b.name('aws_backup_plan.name', db.id)),
         nested('rule', [
           attr('rule_name', 'daily'),
-          attr('target_vault_name', raw(`aws_backup_vault.${vaultLabel}.name`)),
+          attr('target_vault_name', reference('aws_backup_vault', vaultLabel, 'name')),
           // After the RDS backup window (03:00-04:00) and the Sunday maintenance window, which AWS Backup jobs should not overlap.
           attr('schedule', b.variable('backup_schedule', { description: 'When AWS Backup takes daily backups (cron, UTC); keep it clear of db_backup_window.', type: 'string', default: 'cron(0 6 * * ? *)' })),
           attr('enable_continuous_backup', continuous),
@@ -198,7 +198,7 @@ export function generateBackup(b: TerraformBuilder): void {
       block('resource', ['aws_backup_selection', b.label('aws_backup_selection', db.id)], [
         attr('provider', b.provider(region)),
         attr('name', b.name('aws_backup_selection.name', db.id)),
-        attr('plan_id', raw(`aws_backup_plan.${label}.id`)),
+        attr('plan_id', reference('aws_backup_plan', label, 'id')),
         attr('iam_role_arn', b.variable('backup_role_arn', { description: 'ARN of the IAM role AWS Backup assumes (AWSBackupServiceRolePolicyForBackup); from your account baseline.', type: 'string', example: 'arn:aws:iam::123456789012:role/aws-backup' })),
         attr('resources', list([databaseArn(b, database)])),
       ]),
