@@ -22,7 +22,8 @@ export type Expr =
   | TemplateExpr
   | ListExpr
   | ObjectExpr
-  | CallExpr;
+  | CallExpr
+  | FixedExpr;
 
 export interface RawExpr {
   readonly kind: 'raw';
@@ -91,6 +92,34 @@ export class ReferenceExpr implements RawExpr {
 
 /** `type.name.attribute` as a reference (see ReferenceExpr); without an attribute, the address itself. */
 export const reference = (type: string, name: string, attribute?: string): RawExpr => new ReferenceExpr(type, name, attribute);
+
+/**
+ * An expression that is written the same wherever it goes at one indent (the trust policy of an
+ * ECS task's roles, the same for thousands of roles): its text is made once per indent, the first
+ * time it is written, and copied after. Made per export (`TerraformBuilder.memo`), not kept
+ * between exports.
+ */
+export class FixedExpr {
+  readonly kind = 'fixed';
+  readonly multiline: boolean;
+  private readonly texts = new Map<string, string>();
+
+  constructor(readonly expr: Expr) {
+    this.multiline = isMultilineExpr(expr);
+  }
+
+  /** The expression's text when written at `indent`. */
+  textAt(indent: string): string {
+    let text = this.texts.get(indent);
+    if (text === undefined) {
+      const w = new HclWriter();
+      writeExpr(this.expr, indent, w);
+      this.texts.set(indent, (text = utf8Text(w.utf8())));
+    }
+    return text;
+  }
+}
+export const fixed = (expr: Expr): FixedExpr => new FixedExpr(expr);
 
 /** Puts a raw expression's text: a reference part by part, any other as its code. */
 function writeRaw(expr: RawExpr, w: HclWriter): void {
@@ -252,6 +281,8 @@ function isMultilineExpr(expr: Expr): boolean {
       return expr.items.some(isMultilineExpr);
     case 'call':
       return expr.args.some(isMultilineExpr);
+    case 'fixed':
+      return expr.multiline;
     default:
       return false;
   }
@@ -522,6 +553,9 @@ function writeExpr(expr: Expr, indent: string, w: HclWriter): void {
       return;
     case 'template':
       writeTemplate(expr.parts, w);
+      return;
+    case 'fixed':
+      w.put(expr.textAt(indent));
       return;
     case 'list': {
       if (expr.items.length === 0) {

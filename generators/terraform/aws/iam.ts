@@ -1,6 +1,6 @@
 import type { Region } from '../../../src/model';
 import type { Key, TerraformBuilder } from './builder';
-import { attr, block, call, list, object, raw, reference, template, type Expr, type RawExpr } from '../hcl';
+import { attr, block, call, fixed, list, object, raw, reference, template, type Expr, type RawExpr } from '../hcl';
 
 /** One statement of an IAM policy: what may be done, on what. */
 export interface PolicyStatement {
@@ -50,15 +50,8 @@ export function oidcIssuerHost(b: TerraformBuilder, cluster: Region): RawExpr {
 }
 
 function trustPolicy(b: TerraformBuilder, principal: RolePrincipal): Expr {
-  if ('service' in principal) {
-    return call(
-      'jsonencode',
-      object([
-        ['Version', '2012-10-17'],
-        ['Statement', list([object([['Effect', 'Allow'], ['Principal', object([['Service', principal.service]])], ['Action', 'sts:AssumeRole']])])],
-      ]),
-    );
-  }
+  // The same for every role a service assumes (two per ECS service): made and written out once.
+  if ('service' in principal) return b.memo(`trust-policy:${principal.service}`, () => fixed(servicePolicy(principal.service)));
   const host = oidcIssuerHost(b, principal.cluster);
   return call(
     'jsonencode',
@@ -89,6 +82,17 @@ function trustPolicy(b: TerraformBuilder, principal: RolePrincipal): Expr {
           ]),
         ]),
       ],
+    ]),
+  );
+}
+
+/** The trust policy of a role that an AWS service assumes. */
+function servicePolicy(service: string): Expr {
+  return call(
+    'jsonencode',
+    object([
+      ['Version', '2012-10-17'],
+      ['Statement', list([object([['Effect', 'Allow'], ['Principal', object([['Service', service]])], ['Action', 'sts:AssumeRole']])])],
     ]),
   );
 }
