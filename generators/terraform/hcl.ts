@@ -54,7 +54,8 @@ export type BodyItem =
   | AttrItem
   | { readonly kind: 'block'; readonly block: Block }
   | { readonly kind: 'blank' }
-  | { readonly kind: 'comment'; readonly text: string };
+  | { readonly kind: 'comment'; readonly text: string }
+  | FixedBlock;
 
 export interface Block {
   readonly type: string;
@@ -120,6 +121,27 @@ export class FixedExpr {
   }
 }
 export const fixed = (expr: Expr): FixedExpr => new FixedExpr(expr);
+
+/** A nested block written the same wherever it goes at one indent, as FixedExpr is: its text made once per indent. */
+export class FixedBlock {
+  readonly kind = 'fixed';
+  private readonly texts = new Map<string, string>();
+
+  constructor(readonly block: Block) {}
+
+  /** The block's lines when written at `indent`, from its first line's indent to its closing newline. */
+  textAt(indent: string): string {
+    let text = this.texts.get(indent);
+    if (text === undefined) {
+      const w = new HclWriter();
+      writeBlock(this.block, indent, w);
+      this.texts.set(indent, (text = utf8Text(w.utf8())));
+    }
+    return text;
+  }
+}
+/** `nested` for a block that is the same wherever it is written (see FixedBlock); made per export, like FixedExpr. */
+export const fixedNested = (type: string, body: readonly (BodyItem | undefined | false)[]): FixedBlock => new FixedBlock(block(type, [], body));
 
 /** Puts a raw expression's text: a reference part by part, any other as its code. */
 function writeRaw(expr: RawExpr, w: HclWriter): void {
@@ -628,6 +650,10 @@ function writeBody(items: readonly BodyItem[], indent: string, w: HclWriter): vo
       if (w.lines > start) w.pendingBlank = true;
     } else if (item.kind === 'comment') {
       writeComment(item.text, indent, w);
+    } else if (item.kind === 'fixed') {
+      // One line begun for the whole block, as a multi-line value counts as the line it starts on.
+      w.beginLine('');
+      w.put(item.textAt(indent));
     } else {
       writeBlock(item.block, indent, w);
     }

@@ -4,7 +4,7 @@ import { sourcesOf, targetsOf, usedZones, type ComponentFacts } from '../../desi
 import { DEFAULT_NAMESPACE, EBS_CSI_SERVICE_ACCOUNT, INGRESS_HEALTH_PATH, INGRESS_NODE_PORT } from '../../kubernetes';
 import type { Member } from '../../roles';
 import type { TerraformBuilder } from './builder';
-import { attr, block, call, comment, identifier, list, nested, object, raw, reference, template, type BodyItem, type Expr, type RawExpr } from '../hcl';
+import { attr, block, call, comment, fixedNested, identifier, list, nested, object, raw, reference, template, type BodyItem, type Expr, type RawExpr } from '../hcl';
 import { egressReady, ingressRule, securityGroup, subnetIds, vpcId, type IngressSource } from './network';
 import { behindCdn, cloudfrontPrefixList, ORIGIN_HEADER, originSecret } from './edge';
 import { iamRole, MANAGED_POLICIES, type PolicyStatement } from './iam';
@@ -97,19 +97,23 @@ function rollbackOnFailure(b: TerraformBuilder): boolean {
 }
 
 /** How a load balancer reaches one target: the target group's type, port and health check. */
-function targetShape(b: TerraformBuilder, lb: Member<AwsRoles['load-balancer']>, target: ComponentFacts): { type: 'ip' | 'instance'; port: number | RawExpr; health: BodyItem[] } {
+function targetShape(b: TerraformBuilder, lb: Member<AwsRoles['load-balancer']>, target: ComponentFacts): { type: 'ip' | 'instance'; port: number | RawExpr; health: BodyItem } {
   const check = TARGET_HEALTH_CHECKS[lb.spec.type];
-  const protocolHealth = (path: string): BodyItem[] => [
-    attr('enabled', true),
-    attr('protocol', 'HTTP'),
-    attr('path', path),
-    attr('port', 'traffic-port'),
-    attr('matcher', '200-399'),
-    attr('interval', check.intervalSeconds),
-    attr('timeout', check.timeoutSeconds),
-    attr('healthy_threshold', check.healthyThreshold),
-    attr('unhealthy_threshold', check.unhealthyThreshold),
-  ];
+  // The same for every target group of a kind of load balancer and path: made and written out once.
+  const protocolHealth = (path: string): BodyItem =>
+    b.memo(`health-check:${lb.spec.type}:${path}`, () =>
+      fixedNested('health_check', [
+        attr('enabled', true),
+        attr('protocol', 'HTTP'),
+        attr('path', path),
+        attr('port', 'traffic-port'),
+        attr('matcher', '200-399'),
+        attr('interval', check.intervalSeconds),
+        attr('timeout', check.timeoutSeconds),
+        attr('healthy_threshold', check.healthyThreshold),
+        attr('unhealthy_threshold', check.unhealthyThreshold),
+      ]),
+    );
   if (b.roles.is(target, 'ingress-controller')) {
     // Traefik's web entrypoint on every node (a NodePort the Helm values fix); it answers /ping there.
     return { type: 'instance', port: INGRESS_NODE_PORT, health: protocolHealth(INGRESS_HEALTH_PATH) };
@@ -177,7 +181,7 @@ function generateLoadBalancer(b: TerraformBuilder, member: Member<AwsRoles['load
         attr('protocol', network ? 'TCP' : 'HTTP'),
         attr('deregistration_delay', 30),
         !spec.healthChecks && comment('The design turns health checks off here; AWS always checks target health, so these settings still apply. Review them.'),
-        nested('health_check', shape.health),
+        shape.health,
         b.tags(target, `${lb.name} to ${target.name}`),
       ]),
     );
@@ -264,7 +268,7 @@ function generateLoadBalancer(b: TerraformBuilder, member: Member<AwsRoles['load
           attr('load_balancer_arn', b.ref('aws_lb', lb.id, 'arn')),
           attr('port', 80),
           attr('protocol', 'HTTP'),
-          nested('default_action', [attr('type', 'redirect'), nested('redirect', [attr('protocol', 'HTTPS'), attr('port', '443'), attr('status_code', 'HTTP_301')])]),
+          b.memo('http-to-https', () => fixedNested('default_action', [attr('type', 'redirect'), nested('redirect', [attr('protocol', 'HTTPS'), attr('port', '443'), attr('status_code', 'HTTP_301')])])),
         ]),
       );
     }
@@ -400,7 +404,7 @@ function generateEcsService(b: TerraformBuilder, workload: Workload, region: Reg
       attr('deployment_maximum_percent', 200),
       serves && attr('health_check_grace_period_seconds', 60),
       attr('propagate_tags', 'SERVICE'),
-      nested('deployment_circuit_breaker', [attr('enable', true), attr('rollback', rollbackOnFailure(b))]),
+      b.memo('ecs-circuit-breaker', () => fixedNested('deployment_circuit_breaker', [attr('enable', true), attr('rollback', rollbackOnFailure(b))])),
       nested('network_configuration', [
         attr('subnets', subnetIds(b, region, 'private', c.zones)),
         attr('security_groups', list([group])),

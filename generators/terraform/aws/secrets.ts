@@ -1,7 +1,7 @@
 import type { Region } from '../../../src/model';
 import type { Key, TerraformBuilder } from './builder';
 import type { NamedArgument } from './names';
-import { attr, block, comment, list, nested, object, raw, reference, type Expr, type RawExpr } from '../hcl';
+import { attr, block, comment, fixedNested, list, nested, object, raw, reference, type Expr, type RawExpr } from '../hcl';
 
 /** A secret the export generates into Secrets Manager, and how the stack reads it. */
 export interface GeneratedSecret {
@@ -65,7 +65,7 @@ export function generatedSecret(b: TerraformBuilder, options: SecretOptions): Ge
           ? { kind: 'call', fn: 'jsonencode', args: [object([['username', options.username], ['password', random]])] }
           : random,
       ),
-      nested('lifecycle', [comment('The value is generated once; later plans read a new random value that must not replace it.'), attr('ignore_changes', list([raw('secret_string')]))]),
+      b.memo('secret-version-lifecycle', () => fixedNested('lifecycle', [comment('The value is generated once; later plans read a new random value that must not replace it.'), attr('ignore_changes', list([raw('secret_string')]))])),
     ]),
   );
   // The mocked provider of the shipped tests would invent a short value that ElastiCache's validation refuses.

@@ -1,7 +1,7 @@
 import type { Region } from '../../../src/model';
 import { backupOf, sourcesOf, targetsOf, type ComponentFacts } from '../../design-facts';
 import type { Key, TerraformBuilder } from './builder';
-import { attr, block, call, comment, list, nested, quoted, reference, type BodyItem, type RawExpr } from '../hcl';
+import { attr, block, call, comment, fixedNested, list, nested, quoted, reference, type BodyItem, type RawExpr } from '../hcl';
 import { databaseArn, isDatabaseReplica } from './data';
 
 /** A bucket's name and ARN, for the services and roles that use it. */
@@ -35,15 +35,17 @@ function bucket(b: TerraformBuilder, c: ComponentFacts, region: Region, key: Key
     block('resource', ['aws_s3_bucket_versioning', b.label('aws_s3_bucket_versioning', key)], [
       attr('provider', provider),
       attr('bucket', reference('aws_s3_bucket', label, 'id')),
-      nested('versioning_configuration', [
-        !versioned && comment('The design keeps versioning off: an overwrite or delete cannot be undone.'),
-        attr('status', versioned ? 'Enabled' : 'Disabled'),
-      ]),
+      b.memo(`bucket-versioning:${versioned}`, () =>
+        fixedNested('versioning_configuration', [
+          !versioned && comment('The design keeps versioning off: an overwrite or delete cannot be undone.'),
+          attr('status', versioned ? 'Enabled' : 'Disabled'),
+        ]),
+      ),
     ]),
     block('resource', ['aws_s3_bucket_server_side_encryption_configuration', b.label('aws_s3_bucket_server_side_encryption_configuration', key)], [
       attr('provider', provider),
       attr('bucket', reference('aws_s3_bucket', label, 'id')),
-      nested('rule', [nested('apply_server_side_encryption_by_default', [attr('sse_algorithm', 'AES256')])]),
+      b.memo('bucket-encryption', () => fixedNested('rule', [nested('apply_server_side_encryption_by_default', [attr('sse_algorithm', 'AES256')])])),
     ]),
   );
   b.output(key, 'bucket', `Name of bucket ${parts.join('-')}`, reference('aws_s3_bucket', label, 'bucket'));
