@@ -148,10 +148,11 @@ export class TerraformBuilder {
   }
 
   variable(name: string, spec: VariableSpec): RawExpr {
-    // `_3d_api_image`: identifier() prefixes ids that start with a digit with `_`, a valid first character.
-    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
     const existing = this.variables.get(name);
     if (!existing) {
+      // Checked when declared: a name in the map passed. `_3d_api_image`: identifier() prefixes ids
+      // that start with a digit with `_`, a valid first character.
+      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a variable name: ${name}`);
       this.variables.set(name, spec);
       // Descriptions carry design text (region locations): escaped for the README's Markdown.
       if (spec.default === undefined) this.fillIns.push(`\`${name}\`: ${markdownText(spec.description)}`);
