@@ -22,7 +22,9 @@ export interface FixEffect {
  * it (analyzeChangeFigures works out again only what the change can move), and priced on the edited
  * components and their neighbours alone.
  */
-export function fixEffects(facts: Pick<ProposalFacts, 'design' | 'analysis' | 'cost'>, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}): Map<Finding, FixEffect> {
+export function fixEffects(facts: Pick<ProposalFacts, 'design' | 'analysis' | 'cost'> & Partial<Pick<ProposalFacts, 'recovery'>>, options: { catalogs?: CatalogSet; estimate?: EstimateOptions } = {}): Map<Finding, FixEffect> {
+  // The proposal has worked out the design's recovery per class already: the changes compare with it.
+  if (facts.recovery && !recoveryCache.has(facts.analysis)) recoveryCache.set(facts.analysis, facts.recovery);
   const effects = new Map<Finding, FixEffect>();
   let tried = 0;
   for (const finding of facts.analysis.findings) {

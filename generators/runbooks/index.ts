@@ -67,6 +67,8 @@ interface Sections {
 class Writer {
   /** The provider's commands, or the same steps in words where none are generated. */
   readonly cmd: RunbookCommands;
+  /** Each region's location escaped for Markdown once: thousands of components share a few regions. */
+  readonly #locations = new Map<Region, string>();
   constructor(readonly facts: DesignFacts) {
     this.cmd = runbookCommands(facts);
   }
@@ -82,11 +84,17 @@ class Writer {
 
   where(c: ComponentFacts): string {
     if (!c.region) return 'global';
-    return `region \`${c.region.id}\` (${markdownText(c.region.location)}), zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`;
+    return `region \`${c.region.id}\` (${this.location(c.region)}), zone${c.zones.length > 1 ? 's' : ''} ${c.zones.join(', ')}`;
+  }
+
+  location(region: Region): string {
+    let location = this.#locations.get(region);
+    if (location === undefined) this.#locations.set(region, (location = markdownText(region.location)));
+    return location;
   }
 
   region(region: Region): string {
-    return `\`${region.id}\` (${markdownText(region.location)}, ${region.role})`;
+    return `\`${region.id}\` (${this.location(region)}, ${region.role})`;
   }
 
   alarms(c: ComponentFacts): string {
