@@ -1,8 +1,9 @@
 /**
  * The command line as a user gets it: the package packed (`npm pack`, which builds the CLI) and
  * installed into an empty folder with no dev dependencies, then whole processes timed, start-up
- * included. Rows of the aims table (docs/performance.md): `npx ninesmith validate` on a template (aim 0.25 s), `cost` text at
- * 20,000 components (2 s), `export` at 20,000 (3 s, 500 MB); validate and cost on valid generated
+ * included. Rows of the aims table (docs/performance.md): `npx ninesmith validate` on a template (aim 0.25 s),
+ * beside what npm (`npx --version`) and Node (`node -e 0`) take to start on their own; `cost` text at
+ * 20,000 components (2 s); `export` at 20,000 (3 s, 500 MB); validate and cost on valid generated
  * designs of 1,000, 5,000 and 20,000 components; and the "files it must refuse exit 2
  * within a second".
  *
@@ -58,6 +59,10 @@ try {
   const npx = run(`npx ninesmith validate ${TEMPLATE}`, 'npx', ['--no', 'ninesmith', 'validate', TEMPLATE], { samples: 20, warmup: 2, expectStatus: [0, 1] });
   const direct = run(`ninesmith validate ${TEMPLATE} (node_modules/.bin)`, bin, ['validate', TEMPLATE], { samples: 20, warmup: 2, expectStatus: [0, 1] });
   const version = run('ninesmith --version (node_modules/.bin)', bin, ['--version'], { samples: 20, warmup: 2, expectStatus: [0] });
+  // What every `npx` command pays before any of the package's code runs, and Node's own start-up
+  // under that: the floor the npx row cannot go below, whatever the command line does.
+  const npxAlone = run('npx --version (npm alone)', 'npx', ['--version'], { samples: 20, warmup: 2, expectStatus: [0] });
+  const nodeAlone = run('node -e 0 (Node alone)', process.execPath, ['-e', '0'], { samples: 20, warmup: 2, expectStatus: [0] });
 
   console.log('\nvalid generated designs (seed 1)');
   const validate = new Map<number, SampledProcess>();
@@ -93,6 +98,12 @@ try {
     { what: '`npx ninesmith validate` on a template', aim: '≤ 0.25 s', figure: `${seconds(npx.wall.median)} median, p95 ${seconds(npx.wall.p95)} (CPU ${seconds(npx.cpu.median)}, npm's included)`, met: npx.wall.median <= 250 },
     { what: '`ninesmith validate` on a template, without npx', aim: '(what npx runs)', figure: `${seconds(direct.wall.median)} median, p95 ${seconds(direct.wall.p95)} (CPU ${seconds(direct.cpu.median)}, peak ${megabytes(direct.rssMb.max)})`, met: undefined },
     { what: '`ninesmith --version`: start-up alone', aim: '(reported)', figure: `${seconds(version.wall.median)} median (CPU ${seconds(version.cpu.median)})`, met: undefined },
+    {
+      what: '`npx --version` and `node -e 0`: npm\'s and Node\'s own start-up, the npx row\'s floor',
+      aim: '(reported)',
+      figure: `${seconds(npxAlone.wall.median)} and ${seconds(nodeAlone.wall.median)} median (CPU ${seconds(npxAlone.cpu.median)} and ${seconds(nodeAlone.cpu.median)})`,
+      met: undefined,
+    },
     ...SIZES.map((size): Aim => {
       const r = validate.get(size)!;
       return { what: `\`ninesmith validate\`, ${size.toLocaleString('en-US')} components`, aim: '(reported)', figure: `${seconds(r.wall.median)} (CPU ${seconds(r.cpu.median)}, peak ${megabytes(r.rssMb.max)})`, met: undefined };

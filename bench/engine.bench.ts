@@ -59,6 +59,8 @@ const rows = SIZES.map((size) => {
     wallRatio: result.engine.wall.median / result.parse.wall.median,
     findings: analysis.findings.length,
     scenarios: analysis.scenarios.length,
+    // What the engine makes beside what parse reads: the analysis written out as JSON (untimed).
+    analysisJsonKb: Math.round(JSON.stringify(analysis).length / 1024),
   };
 });
 
@@ -66,6 +68,7 @@ console.table(
   rows.map((row) => ({
     components: row.components,
     'YAML kB': row.yamlKb,
+    'analysis JSON kB': row.analysisJsonKb,
     'parse CPU median': ms(row.parse.cpu.median),
     'parse CPU p95': ms(row.parse.cpu.p95),
     'engine CPU median': ms(row.engine.cpu.median),
