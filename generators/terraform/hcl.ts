@@ -95,49 +95,51 @@ export class ReferenceExpr implements RawExpr {
 export const reference = (type: string, name: string, attribute?: string): RawExpr => new ReferenceExpr(type, name, attribute);
 
 /**
- * An expression that is written the same wherever it goes at one indent (the trust policy of an
- * ECS task's roles, the same for thousands of roles): its text is made once per indent, the first
- * time it is written, and copied after. Made per export (`TerraformBuilder.memo`), not kept
- * between exports.
+ * HCL that is written the same wherever it goes at one indent (the trust policy of an ECS task's
+ * roles, the same for thousands of roles): its text is made once per indent, the first time it is
+ * written, and copied after. Made per export (`TerraformBuilder.memo`), not kept between exports.
  */
-export class FixedExpr {
+abstract class WrittenOnce {
   readonly kind = 'fixed';
-  readonly multiline: boolean;
   private readonly texts = new Map<string, string>();
 
-  constructor(readonly expr: Expr) {
-    this.multiline = isMultilineExpr(expr);
-  }
-
-  /** The expression's text when written at `indent`. */
+  /** The text when written at `indent`. */
   textAt(indent: string): string {
     let text = this.texts.get(indent);
     if (text === undefined) {
       const w = new HclWriter();
-      writeExpr(this.expr, indent, w);
+      this.writeAt(indent, w);
       this.texts.set(indent, (text = utf8Text(w.utf8())));
     }
     return text;
+  }
+
+  protected abstract writeAt(indent: string, w: HclWriter): void;
+}
+
+/** An expression written once per indent (see WrittenOnce). */
+export class FixedExpr extends WrittenOnce {
+  readonly multiline: boolean;
+
+  constructor(readonly expr: Expr) {
+    super();
+    this.multiline = isMultilineExpr(expr);
+  }
+
+  protected writeAt(indent: string, w: HclWriter): void {
+    writeExpr(this.expr, indent, w);
   }
 }
 export const fixed = (expr: Expr): FixedExpr => new FixedExpr(expr);
 
-/** A nested block written the same wherever it goes at one indent, as FixedExpr is: its text made once per indent. */
-export class FixedBlock {
-  readonly kind = 'fixed';
-  private readonly texts = new Map<string, string>();
+/** A nested block written once per indent (see WrittenOnce): its lines from the first line's indent to its closing newline. */
+export class FixedBlock extends WrittenOnce {
+  constructor(readonly block: Block) {
+    super();
+  }
 
-  constructor(readonly block: Block) {}
-
-  /** The block's lines when written at `indent`, from its first line's indent to its closing newline. */
-  textAt(indent: string): string {
-    let text = this.texts.get(indent);
-    if (text === undefined) {
-      const w = new HclWriter();
-      writeBlock(this.block, indent, w);
-      this.texts.set(indent, (text = utf8Text(w.utf8())));
-    }
-    return text;
+  protected writeAt(indent: string, w: HclWriter): void {
+    writeBlock(this.block, indent, w);
   }
 }
 /** `nested` for a block that is the same wherever it is written (see FixedBlock); made per export, like FixedExpr. */
