@@ -122,11 +122,16 @@ test('every connection can be clicked, and a click selects that connection, also
   const queue = (await canvas.node('queue').boundingBox())!;
   const workers = (await canvas.node('workers').boundingBox())!;
   const grab = { x: workers.x + 30, y: workers.y + 12 };
+  const placedBefore = JSON.stringify(await canvas.position('workers'));
   await page.mouse.move(grab.x, grab.y);
   await page.mouse.down();
   await page.mouse.move(queue.x + 30, queue.y + queue.height + 8 + 12, { steps: 12 });
   await page.mouse.up();
-  await page.waitForTimeout(200);
+  // The drop in the document and painted before any connection is measured: on a busy machine a
+  // fixed pause ended before the canvas had moved the connections, and a click aimed at a
+  // connection's old path landed on nothing.
+  await expect.poll(async () => JSON.stringify(await canvas.position('workers'))).not.toBe(placedBefore);
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   const design = await canvas.document();
   for (const connection of design.connections) {
     await canvas.clickEmpty();
