@@ -2,7 +2,8 @@
  * The command line as a user gets it: the package packed (`npm pack`, which builds the CLI) and
  * installed into an empty folder with no dev dependencies, then whole processes timed, start-up
  * included. Rows of the aims table (docs/performance.md): `npx ninesmith validate` on a template (aim 0.25 s),
- * beside what npm (`npx --version`) and Node (`node -e 0`) take to start on their own; `cost` text at
+ * beside what npm (`npx --version`) and Node (`node -e 0`) take to start on their own, and what npx
+ * takes to run a package whose command does nothing (the npx row's floor); `cost` text at
  * 20,000 components (2 s); `export` at 20,000 (3 s, 500 MB); validate and cost on valid generated
  * designs of 1,000, 5,000 and 20,000 components; and the "files it must refuse exit 2
  * within a second".
@@ -14,17 +15,19 @@
  *
  * Run: npm run bench -- cli   (BENCH_SAMPLES=N scales every sample count; default 1)
  */
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticDesign } from '../src/catalog';
 import { serializeDesign } from '../src/model';
-import { packAndInstall } from '../scripts/packed-install';
+import { packAndInstall, run as runChecked } from '../scripts/packed-install';
 import { ROOT, megabytes, printAims, printHeader, sampleProcess, seconds, writeResults, type Aim, type SampledProcess } from './harness';
 
 const SCALE = Number(process.env.BENCH_SAMPLES ?? 1);
 const count = (samples: number) => Math.max(1, Math.round(samples * SCALE));
 const TEMPLATE = 'single-region-multi-az.yaml';
+/** The package of the npx floor row: one command, a Node script that does nothing. */
+const EMPTY_PACKAGE = 'ninesmith-bench-empty-command';
 const SIZES = [1000, 5000, 20000] as const;
 /**
  * 20 samples where a run is cheap, fewer where it takes seconds. Every run is a new process, so
@@ -46,13 +49,16 @@ try {
     run: SampledProcess;
   }
   const rows: Row[] = [];
-  const run = (label: string, command: string, args: string[], options: { samples: number; warmup?: number; expectStatus: number[]; before?: () => void }): SampledProcess => {
-    const result = sampleProcess(command, args, { cwd, ...options, samples: count(options.samples) });
+  type RunOptions = { samples: number; warmup?: number; expectStatus: number[]; before?: () => void };
+  const runIn = (dir: string, label: string, command: string, args: string[], options: RunOptions): SampledProcess => {
+    const result = sampleProcess(command, args, { cwd: dir, ...options, samples: count(options.samples) });
     rows.push({ command: label, run: result });
     console.log(`  ${label}: median ${seconds(result.wall.median)} (p95 ${seconds(result.wall.p95)}, n ${result.wall.n}), CPU ${seconds(result.cpu.median)}, peak ${megabytes(result.rssMb.max)}`);
     return result;
   };
+  const run = (label: string, command: string, args: string[], options: RunOptions): SampledProcess => runIn(cwd, label, command, args, options);
   const bin = installed.bin;
+  const emptyInstall = installEmptyPackage(workDir);
 
   console.log('\nstart-up, on a template');
   // --no: never fetch a package of that name from the registry; the installed one runs.
@@ -63,6 +69,11 @@ try {
   // under that: the floor the npx row cannot go below, whatever the command line does.
   const npxAlone = run('npx --version (npm alone)', 'npx', ['--version'], { samples: 20, warmup: 2, expectStatus: [0] });
   const nodeAlone = run('node -e 0 (Node alone)', process.execPath, ['-e', '0'], { samples: 20, warmup: 2, expectStatus: [0] });
+  // npx running an installed package's command that does nothing, installed as Ninesmith is: what
+  // `npx <any package> ...` costs before and after the command itself (npm resolving the package
+  // and its bin, the shell it starts the command in, Node's start-up). `npx --version` alone is
+  // less: it returns before npm looks for any package.
+  const npxEmpty = runIn(emptyInstall, `npx ${EMPTY_PACKAGE} (a package whose command does nothing)`, 'npx', ['--no', EMPTY_PACKAGE, 'validate', TEMPLATE], { samples: 20, warmup: 2, expectStatus: [0] });
 
   console.log('\nvalid generated designs (seed 1)');
   const validate = new Map<number, SampledProcess>();
@@ -99,9 +110,15 @@ try {
     { what: '`ninesmith validate` on a template, without npx', aim: '(what npx runs)', figure: `${seconds(direct.wall.median)} median, p95 ${seconds(direct.wall.p95)} (CPU ${seconds(direct.cpu.median)}, peak ${megabytes(direct.rssMb.max)})`, met: undefined },
     { what: '`ninesmith --version`: start-up alone', aim: '(reported)', figure: `${seconds(version.wall.median)} median (CPU ${seconds(version.cpu.median)})`, met: undefined },
     {
-      what: '`npx --version` and `node -e 0`: npm\'s and Node\'s own start-up, the npx row\'s floor',
+      what: '`npx --version` and `node -e 0`: npm\'s and Node\'s own start-up',
       aim: '(reported)',
       figure: `${seconds(npxAlone.wall.median)} and ${seconds(nodeAlone.wall.median)} median (CPU ${seconds(npxAlone.cpu.median)} and ${seconds(nodeAlone.cpu.median)})`,
+      met: undefined,
+    },
+    {
+      what: '`npx` running a package whose command does nothing: the npx row\'s floor',
+      aim: '(reported)',
+      figure: `${seconds(npxEmpty.wall.median)} median, p95 ${seconds(npxEmpty.wall.p95)} (CPU ${seconds(npxEmpty.cpu.median)}); Ninesmith's own part of the npx row: ${seconds(npx.wall.median - npxEmpty.wall.median)}`,
       met: undefined,
     },
     ...SIZES.map((size): Aim => {
@@ -139,6 +156,24 @@ try {
   });
 } finally {
   rmSync(workDir, { recursive: true, force: true });
+}
+
+/**
+ * Packs a package whose only command is an empty Node script and installs it, as the bench installs
+ * Ninesmith (from its tarball, offline, into a folder of its own); returns that folder.
+ */
+function installEmptyPackage(workDir: string): string {
+  const packageDir = join(workDir, 'empty-package');
+  mkdirSync(join(packageDir, 'bin'), { recursive: true });
+  writeFileSync(join(packageDir, 'package.json'), `${JSON.stringify({ name: EMPTY_PACKAGE, version: '1.0.0', private: true, bin: { [EMPTY_PACKAGE]: 'bin/command.mjs' } }, null, 2)}\n`);
+  writeFileSync(join(packageDir, 'bin', 'command.mjs'), '#!/usr/bin/env node\n');
+  chmodSync(join(packageDir, 'bin', 'command.mjs'), 0o755);
+  runChecked('npm', ['pack', '--silent', '--pack-destination', workDir], packageDir);
+  const installDir = join(workDir, 'empty-install');
+  mkdirSync(installDir, { recursive: true });
+  writeFileSync(join(installDir, 'package.json'), `${JSON.stringify({ name: 'ninesmith-bench-empty-install', private: true }, null, 2)}\n`);
+  runChecked('npm', ['install', '--omit=dev', '--offline', '--no-audit', '--no-fund', '--loglevel=error', join(workDir, `${EMPTY_PACKAGE}-1.0.0.tgz`)], installDir);
+  return installDir;
 }
 
 /** Small designs that must be refused, each for a different reason. */

@@ -23,7 +23,7 @@ export interface PackedInstall {
   bin: string;
 }
 
-function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
+export function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.error) throw result.error;
   if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} (in ${cwd}) exited ${result.status}:\n${result.stdout}\n${result.stderr}`);
