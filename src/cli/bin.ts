@@ -29,6 +29,8 @@ if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-v')) {
   process.exitCode = await runCli(argv, {
     stdout: writeTo(process.stdout),
     stdoutBytes: writeTo(process.stdout),
+    // Nothing waits to be written: the stream holds none of the bytes it was given (a closed pipe takes none).
+    stdoutWritten: () => readerClosed.has(process.stdout) || process.stdout.writableLength === 0,
     stderr: writeTo(process.stderr),
     cwd: process.cwd(),
   });

@@ -5,6 +5,12 @@ export interface CliContext {
   stdout: (text: string) => void;
   /** Standard output as bytes, where the process has one: a command that writes megabytes encodes them itself, once. */
   stdoutBytes?: (bytes: Uint8Array) => void;
+  /**
+   * Whether everything handed to stdoutBytes so far is written out, so that its memory may be
+   * written again (standard output is written at once when it is a file, and on Linux a pipe or a
+   * terminal too, unless the reader lags).
+   */
+  stdoutWritten?: () => boolean;
   stderr: (text: string) => void;
   cwd: string;
 }

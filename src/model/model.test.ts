@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatProblem, readDesignText, serializeDesign, parseDuration, formatDuration, type Design } from './index';
+import { formatProblem, readDesignDocument, readDesignText, serializeDesign, parseDuration, formatDuration, type Design } from './index';
 
 const templateDir = new URL('../../templates/', import.meta.url);
 const templates = readdirSync(templateDir).filter((file) => file.endsWith('.yaml'));
@@ -140,5 +140,34 @@ describe('durations', () => {
     expect(formatDuration(5400)).toBe('1h30m');
     expect(formatDuration(0)).toBe('0s');
     expect(formatDuration(Infinity)).toBe('unbounded');
+  });
+});
+
+describe('a large design read', () => {
+  // Above READ_LIMITS.itemCheckThreshold, where the items are read one by one.
+  const size = 1500;
+  const document = () => ({
+    ninesmith: 1,
+    name: 'Large',
+    regions: [{ id: 'primary', location: 'us-east-1', role: 'active', zones: ['a', 'b'] }],
+    components: Array.from({ length: size }, (_, n) => ({ id: `c${n}`, kind: 'app-service', name: `App ${n}`, region: 'primary', zones: ['a'], replicas: 2 })),
+    connections: Array.from({ length: size - 1 }, (_, n) => ({ from: `c${n}`, to: `c${n + 1}`, mode: 'sync' })),
+    layout: Object.fromEntries(Array.from({ length: size }, (_, n) => [`c${n}`, { x: n * 10, y: 40 }])),
+  });
+
+  it('keeps none of the objects a caller hands in, and reads them as from text', () => {
+    const given = document();
+    const result = readDesignDocument(given);
+    if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+    expect(result.design.components[0]).not.toBe(given.components[0]);
+    expect(result.design.components[0]!.zones).not.toBe(given.components[0]!.zones);
+    expect(result.design.connections[0]).not.toBe(given.connections[0]);
+    expect(result.design.layout).not.toBe(given.layout);
+    expect(result.design.layout!.c0).not.toBe(given.layout.c0);
+    const fromText = readDesignText(JSON.stringify(given));
+    const fromYaml = readDesignText(serializeDesign(result.design));
+    expect(fromText).toEqual(result);
+    expect(fromYaml).toEqual(result);
+    expect(JSON.stringify(fromYaml)).toBe(JSON.stringify(result));
   });
 });

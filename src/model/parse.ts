@@ -316,7 +316,7 @@ const ITEM_SCHEMAS = { regions: regionSchema, components: componentSchema, conne
 type ItemField = keyof typeof ITEM_SCHEMAS;
 
 /** The lists a large design has thousands of items in, read without zod when an item certainly fits (quick-items.ts). */
-const QUICK_READERS: Partial<Record<ItemField, (value: unknown) => unknown>> = { components: quickComponent, connections: quickConnection };
+const QUICK_READERS: Partial<Record<ItemField, (value: unknown, owned: boolean) => unknown>> = { components: quickComponent, connections: quickConnection };
 
 /** What checking a long document's items one by one found: its problems, or every item as the schema reads it. */
 type ItemCheck = { ok: false; problems: DesignProblem[] } | { ok: true; lists: Partial<Record<ItemField, unknown[]>>; layout?: Record<string, unknown> };
@@ -327,14 +327,15 @@ type ItemCheck = { ok: false; problems: DesignProblem[] } | { ok: true; lists: P
  * When every item fits, their parsed values come back, so the whole schema need not check every
  * item a second time. Undefined when the lists are short: the whole schema then runs as usual.
  */
-function checkItemsFirst(fields: Record<string, unknown>): ItemCheck | undefined {
+function checkItemsFirst(fields: Record<string, unknown>, owned: boolean): ItemCheck | undefined {
   const lists = (Object.keys(ITEM_SCHEMAS) as ItemField[]).flatMap((field) => {
     const items = Object.hasOwn(fields, field) ? fields[field] : undefined;
     return Array.isArray(items) ? [{ field, items: items as unknown[], schema: ITEM_SCHEMAS[field] as z.ZodType, quick: QUICK_READERS[field] }] : [];
   });
   const layout = Object.hasOwn(fields, 'layout') ? fields.layout : undefined;
-  const layoutEntries = layout !== null && typeof layout === 'object' && !Array.isArray(layout) ? Object.entries(layout) : [];
-  const total = lists.reduce((sum, list) => sum + list.items.length, 0) + layoutEntries.length;
+  const layoutRecord = layout !== null && typeof layout === 'object' && !Array.isArray(layout) ? (layout as Record<string, unknown>) : undefined;
+  const layoutKeys = layoutRecord !== undefined ? Object.keys(layoutRecord) : [];
+  const total = lists.reduce((sum, list) => sum + list.items.length, 0) + layoutKeys.length;
   if (total <= READ_LIMITS.itemCheckThreshold) return undefined;
   const problems: DesignProblem[] = [];
   const full = () => problems.length >= READ_LIMITS.maxProblems;
@@ -345,7 +346,7 @@ function checkItemsFirst(fields: Record<string, unknown>): ItemCheck | undefined
   for (const { field, items, schema, quick } of lists) {
     const parsed: unknown[] = new Array(items.length);
     for (let index = 0; index < items.length && !full(); index += 1) {
-      const read = quick?.(items[index]);
+      const read = quick?.(items[index], owned);
       if (read !== undefined) {
         parsed[index] = read;
         continue;
@@ -356,23 +357,33 @@ function checkItemsFirst(fields: Record<string, unknown>): ItemCheck | undefined
     }
     parsedLists[field] = parsed;
   }
-  const parsedLayout: Record<string, unknown> = {};
-  for (const [key, point] of layoutEntries) {
-    if (full()) break;
+  // An owned layout whose every point is kept as it is is itself what the schema makes of it: it is
+  // copied only from the first point that is not (20,000 keys put in a new object one by one, and a
+  // pair made for each by Object.entries, were a tenth of checking the items).
+  let parsedLayout: Record<string, unknown> | undefined = owned ? undefined : {};
+  for (let at = 0; at < layoutKeys.length && !full(); at += 1) {
+    const key = layoutKeys[at]!;
+    const point = layoutRecord![key];
     if (!isQuickId(key)) {
       const id = idSchema.safeParse(key);
       if (!id.success) add(['layout', key], id.error.issues);
     }
-    const read = quickLayoutPoint(point);
-    if (read !== undefined) {
-      parsedLayout[key] = read;
-      continue;
+    let read: unknown = quickLayoutPoint(point, owned);
+    if (read === undefined) {
+      const result = layoutPointSchema.safeParse(point);
+      if (!result.success) {
+        add(['layout', key], result.error.issues);
+        continue;
+      }
+      read = result.data;
     }
-    const result = layoutPointSchema.safeParse(point);
-    if (result.success) parsedLayout[key] = result.data;
-    else add(['layout', key], result.error.issues);
+    if (parsedLayout === undefined && read !== point) {
+      parsedLayout = {};
+      for (let before = 0; before < at; before += 1) parsedLayout[layoutKeys[before]!] = layoutRecord![layoutKeys[before]!];
+    }
+    if (parsedLayout !== undefined) parsedLayout[key] = read;
   }
-  if (problems.length === 0) return { ok: true, lists: parsedLists, ...(layoutEntries.length > 0 ? { layout: parsedLayout } : {}) };
+  if (problems.length === 0) return { ok: true, lists: parsedLists, ...(layoutKeys.length > 0 ? { layout: parsedLayout ?? layoutRecord } : {}) };
   if (!full()) return { ok: false, problems };
   return { ok: false, problems: [...problems.slice(0, READ_LIMITS.maxProblems), { path: [], code: 'schema', message: `more problems may follow: checking stopped after ${READ_LIMITS.maxProblems}` }] };
 }
@@ -397,12 +408,22 @@ function parseWithCheckedItems(fields: Record<string, unknown>, checked: Extract
 
 /** Validates a plain document (already parsed from text) against format 1, migrating older formats. */
 export function readDesignDocument(document: unknown): ReadResult {
+  return readDocument(document, false);
+}
+
+/**
+ * readDesignDocument; `owned` when the document was made by this module's own parse and nothing
+ * else holds it or any part of it (every node its own): then the items that already read as the
+ * schema would make them are kept, not copied. A caller's document is always copied, as the
+ * schema copies it. A migrated document is too: a migration may move one item to two places.
+ */
+function readDocument(document: unknown, owned: boolean): ReadResult {
   if (document === null || typeof document !== 'object' || Array.isArray(document)) {
     return { ok: false, problems: [{ path: [], code: 'not-an-object', message: 'expected a design: a mapping with ninesmith, name, regions, components, ...' }] };
   }
   const migrated = migrateDocument(document as Record<string, unknown>);
   if (!migrated.ok) return migrated;
-  const checked = checkItemsFirst(migrated.document);
+  const checked = checkItemsFirst(migrated.document, owned && migrated.document === document);
   if (checked && !checked.ok) return { ok: false, problems: checked.problems };
   const { components } = migrated.document;
   const parsed = checked ? parseWithCheckedItems(migrated.document, checked) : designSchema.safeParse(migrated.document, schemaParseOptions(Array.isArray(components) ? components.length : 0));
@@ -440,5 +461,7 @@ export function readDesignText(text: string, options: { format?: TextFormat; fil
     }
     throw error;
   }
-  return readDesignDocument(plain);
+  // Every node of `plain` is its own: the quick YAML reader, JSON.parse and js-yaml make each afresh,
+  // and checkBounded copies a document with anchors, whose aliases would share one.
+  return readDocument(plain, true);
 }

@@ -50,12 +50,32 @@ export function quickYaml(text: string, limits: QuickYamlLimits): unknown {
   }
 }
 
+/**
+ * Slots of a reader's caches of the plain keys and scalars it has read. A design repeats a few
+ * dozen keys and values (`id`, `kind`, `region: primary`, `mode: sync`) hundreds of thousands of
+ * times: taken from the cache, each is neither copied out of the text nor checked again, and the
+ * document holds one string for each (less to allocate, and less for the collector to copy while
+ * the rest of the document is read). A text unlike the slot's just takes the slot.
+ */
+const CACHE_SLOTS = 4096;
+
+/** The cache slot of the text from `start` to `end` (not empty): from its length and three of its characters. */
+function slotOf(text: string, start: number, end: number): number {
+  const length = end - start;
+  return (length * 131 + text.charCodeAt(start) * 31 + text.charCodeAt(start + (length >> 1)) * 7 + text.charCodeAt(end - 1)) & (CACHE_SLOTS - 1);
+}
+
 class QuickYamlReader {
   /** Start of the current line. */
   private position = 0;
   private values = 0;
   /** Where the colon after the last key read is. */
   private colon = 0;
+  /** Plain keys read, by slotOf: each passed the checks key() makes. */
+  private readonly keys: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+  /** Plain scalars' texts read, by slotOf, and the value each resolved to (in `scalarValues`). */
+  private readonly scalarTexts: (string | undefined)[] = new Array<string | undefined>(CACHE_SLOTS).fill(undefined);
+  private readonly scalarValues: unknown[] = new Array<unknown>(CACHE_SLOTS).fill(undefined);
 
   constructor(
     private readonly text: string,
@@ -196,11 +216,16 @@ class QuickYamlReader {
       return this.text.slice(start + 1, close);
     }
     const colon = this.text.indexOf(':', start);
-    if (colon === -1 || colon >= lineEnd) throw NOT_SURE;
+    // An empty key is one SAFE_PLAIN refuses.
+    if (colon === -1 || colon >= lineEnd || colon === start) throw NOT_SURE;
+    this.colon = colon;
+    const slot = slotOf(this.text, start, colon);
+    const known = this.keys[slot];
+    if (known !== undefined && known.length === colon - start && this.text.startsWith(known, start)) return known;
     const key = this.text.slice(start, colon);
     // A key that reads as null, a boolean or a number would be that value's text in js-yaml: its to read.
     if (!SAFE_PLAIN.test(key) || !ends(key) || typeof resolvePlain(key) !== 'string') throw NOT_SURE;
-    this.colon = colon;
+    this.keys[slot] = key;
     return key;
   }
 
@@ -213,11 +238,19 @@ class QuickYamlReader {
       if (close + 1 !== lineEnd) throw NOT_SURE;
       return this.text.slice(start + 1, close);
     }
+    if (start >= lineEnd) throw NOT_SURE; // Nothing after `- `: SAFE_PLAIN refuses the empty text.
+    const slot = slotOf(this.text, start, lineEnd);
+    const known = this.scalarTexts[slot];
+    if (known !== undefined && known.length === lineEnd - start && this.text.startsWith(known, start)) return this.scalarValues[slot];
     const text = this.text.slice(start, lineEnd);
+    // New objects each time: they are not values to share.
     if (text === '[]') return [];
     if (text === '{}') return {};
     if (!SAFE_PLAIN.test(text) || !ends(text)) throw NOT_SURE;
-    return resolvePlain(text);
+    const value = resolvePlain(text);
+    this.scalarTexts[slot] = text;
+    this.scalarValues[slot] = value;
+    return value;
   }
 
   /** The closing quote of a quoted scalar on this line, holding printable ASCII and no escapes. */
@@ -239,8 +272,27 @@ class QuickYamlReader {
  */
 const MAY_RESOLVE = /^[~nNtTfF+\-.0-9]/;
 
+/** The most digits of a decimal whole number read here: below 2^53, so it is exact, as js-yaml's parseInt gives it. */
+const MAX_QUICK_DIGITS = 15;
+
+/** The number a plain scalar of decimal digits without a leading zero (or `0`) is, as js-yaml's int type reads it; -1 for any other text. */
+function wholeNumber(text: string): number {
+  const length = text.length;
+  if (length > MAX_QUICK_DIGITS || (text.charCodeAt(0) === 0x30 && length > 1)) return -1;
+  let value = 0;
+  for (let at = 0; at < length; at += 1) {
+    const digit = text.charCodeAt(at) - 0x30;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
+
 function resolvePlain(text: string): unknown {
   if (!MAY_RESOLVE.test(text)) return text;
+  // A layout's coordinates and replica counts: without the four types' patterns.
+  const number = wholeNumber(text);
+  if (number !== -1) return number;
   for (const type of IMPLICIT_TYPES) {
     if (type.resolve(text)) return type.construct(text) as unknown;
   }

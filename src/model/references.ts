@@ -1,5 +1,6 @@
 import type { DesignProblem } from './problems';
 import type { Design } from './schema';
+import { CONNECTION_MODES } from './format-constants';
 import { connectionId } from './ids';
 import { resolveTiers } from './tiers';
 import { locationProblem } from './region-codes';
@@ -37,25 +38,30 @@ export function checkReferences(design: Design): DesignProblem[] {
     });
   });
 
-  const componentIds = new Set<string>();
-  design.components.forEach((component, index) => {
+  // Each component id with the place it first has among the components: a connection's ends are
+  // told apart by these numbers, not by a text made for each connection.
+  const componentIds = new Map<string, number>();
+  const components = design.components;
+  for (let index = 0; index < components.length; index += 1) {
+    const component = components[index]!;
     if (componentIds.has(component.id)) {
       problems.push({ path: ['components', index, 'id'], code: 'duplicate-id', message: `component id "${component.id}" is used twice` });
+    } else {
+      componentIds.set(component.id, index);
     }
-    componentIds.add(component.id);
     if (component.region === undefined) {
       if (component.zones !== undefined) {
         problems.push({ path: ['components', index, 'zones'], code: 'zone-not-in-region', message: 'zones are given but no region: zones belong to a region' });
       }
-      return;
+      continue;
     }
     const region = regionsById.get(component.region);
     if (!region) {
       problems.push({ path: ['components', index, 'region'], code: 'unknown-reference', message: `no region with id "${component.region}"` });
-      return;
+      continue;
     }
     const zones = component.zones;
-    if (zones === undefined) return;
+    if (zones === undefined) continue;
     const regionZones = zonesOfRegion.get(region)!;
     // The schema keeps the list to MAX_ZONES_PER_REGION (a component names one to three): looking back
     // along it is cheaper than a set for each of thousands of components.
@@ -71,24 +77,38 @@ export function checkReferences(design: Design): DesignProblem[] {
         problems.push({ path: ['components', index, 'zones', zoneIndex], code: 'duplicate-id', message: `zone "${zone}" is listed twice` });
       }
     }
-  });
+  }
 
-  const seenConnections = new Set<string>();
-  design.connections.forEach((connection, index) => {
-    for (const end of ['from', 'to'] as const) {
-      if (!componentIds.has(connection[end])) {
-        problems.push({ path: ['connections', index, end], code: 'unknown-reference', message: `no component with id "${connection[end]}"` });
-      }
-    }
+  // A connection between known components is named by its ends' places and its mode, a whole
+  // number below 2^53 (the 50,000 components READ_LIMITS allows give at most 1e10); any other by its connectionId.
+  const seenConnections = new Set<number>();
+  const seenOtherConnections = new Set<string>();
+  const ends = components.length;
+  const connections = design.connections;
+  for (let index = 0; index < connections.length; index += 1) {
+    const connection = connections[index]!;
+    const from = componentIds.get(connection.from);
+    const to = componentIds.get(connection.to);
+    if (from === undefined) problems.push({ path: ['connections', index, 'from'], code: 'unknown-reference', message: `no component with id "${connection.from}"` });
+    if (to === undefined) problems.push({ path: ['connections', index, 'to'], code: 'unknown-reference', message: `no component with id "${connection.to}"` });
     if (connection.from === connection.to) {
       problems.push({ path: ['connections', index], code: 'schema', message: `a connection from "${connection.from}" to itself` });
     }
-    const id = connectionId(connection);
-    if (seenConnections.has(id)) {
+    const mode = CONNECTION_MODES.indexOf(connection.mode);
+    let seen: boolean;
+    if (from !== undefined && to !== undefined && mode !== -1) {
+      const key = (from * ends + to) * CONNECTION_MODES.length + mode;
+      seen = seenConnections.has(key);
+      seenConnections.add(key);
+    } else {
+      const id = connectionId(connection);
+      seen = seenOtherConnections.has(id);
+      seenOtherConnections.add(id);
+    }
+    if (seen) {
       problems.push({ path: ['connections', index], code: 'duplicate-id', message: `the ${connection.mode} connection from "${connection.from}" to "${connection.to}" is listed twice` });
     }
-    seenConnections.add(id);
-  });
+  }
 
   const journeyIds = new Set<string>();
   design.journeys.forEach((journey, index) => {

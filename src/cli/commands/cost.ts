@@ -100,7 +100,11 @@ export const costCommand: Command = async (args, context) => {
       context.stdout(costMarkdown(report, design));
       break;
     default:
-      writeCostText(report, design, file, { text: context.stdout, ...(context.stdoutBytes ? { bytes: context.stdoutBytes } : {}) });
+      writeCostText(report, design, file, {
+        text: context.stdout,
+        ...(context.stdoutBytes ? { bytes: context.stdoutBytes } : {}),
+        ...(context.stdoutWritten ? { written: context.stdoutWritten } : {}),
+      });
   }
   return EXIT.ok;
 };

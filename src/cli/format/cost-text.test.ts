@@ -27,6 +27,35 @@ describe('cost text', () => {
     expect(bytes.equals(Buffer.from(text, 'utf8'))).toBe(true);
   });
 
+  it('writes the next piece into the same buffer only when the output says it has written the last one out', () => {
+    const design = syntheticDesign(1000, 1);
+    const report = estimateCost(design, loadCatalogs());
+    let text = '';
+    writeCostText(report, design, 'design.yaml', { text: (piece) => (text += piece) });
+    const copies: Uint8Array[] = [];
+    const handed: Uint8Array[] = [];
+    let asked = 0;
+    writeCostText(report, design, 'design.yaml', {
+      text: () => expect.unreachable('bytes were asked for'),
+      bytes: (bytes) => {
+        // A copy (a Buffer's slice is a view of the same memory).
+        copies.push(new Uint8Array(bytes));
+        handed.push(bytes);
+      },
+      // Every other piece is still being written when the next one is made.
+      written: () => asked++ % 2 === 0,
+    });
+    expect(handed.length).toBeGreaterThanOrEqual(3);
+    expect(Buffer.concat(copies).equals(Buffer.from(text, 'utf8'))).toBe(true);
+    for (let i = 1; i < handed.length; i += 2) {
+      // Not written out: nothing was written over it, and the next piece went in a buffer of its own.
+      expect(Buffer.from(handed[i]!).equals(copies[i]!)).toBe(true);
+      if (i + 1 < handed.length) expect(handed[i + 1]!.buffer).not.toBe(handed[i]!.buffer);
+    }
+    // Written out: its buffer took the next piece.
+    expect(handed[1]!.buffer).toBe(handed[0]!.buffer);
+  });
+
   it("prints each component's lines under it, whether or not the report lists them component by component", () => {
     const design = syntheticDesign(40, 1);
     const report = estimateCost(design, loadCatalogs());
