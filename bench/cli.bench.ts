@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { syntheticDesign } from '../src/catalog';
 import { serializeDesign } from '../src/model';
-import { packAndInstall, run as runChecked } from '../scripts/packed-install';
+import { installTarball, packAndInstall, run as runChecked } from '../scripts/packed-install';
 import { ROOT, megabytes, printAims, printHeader, sampleProcess, seconds, writeResults, type Aim, type SampledProcess } from './harness';
 
 const SCALE = Number(process.env.BENCH_SAMPLES ?? 1);
@@ -170,9 +170,7 @@ function installEmptyPackage(workDir: string): string {
   chmodSync(join(packageDir, 'bin', 'command.mjs'), 0o755);
   runChecked('npm', ['pack', '--silent', '--pack-destination', workDir], packageDir);
   const installDir = join(workDir, 'empty-install');
-  mkdirSync(installDir, { recursive: true });
-  writeFileSync(join(installDir, 'package.json'), `${JSON.stringify({ name: 'ninesmith-bench-empty-install', private: true }, null, 2)}\n`);
-  runChecked('npm', ['install', '--omit=dev', '--offline', '--no-audit', '--no-fund', '--loglevel=error', join(workDir, `${EMPTY_PACKAGE}-1.0.0.tgz`)], installDir);
+  installTarball(join(workDir, `${EMPTY_PACKAGE}-1.0.0.tgz`), installDir);
   return installDir;
 }
 

@@ -23,6 +23,7 @@ export interface PackedInstall {
   bin: string;
 }
 
+/** Runs a command to its end in `cwd`; throws with its output when it fails. */
 export function run(command: string, args: string[], cwd: string): SpawnSyncReturns<string> {
   const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.error) throw result.error;
@@ -42,11 +43,19 @@ export function packAndInstall(workDir: string): PackedInstall {
   if (!entry) throw new Error(`npm pack printed no package: ${packed.stdout}`);
   const tarball = join(workDir, entry.filename);
   const installDir = join(workDir, 'install');
+  installTarball(tarball, installDir);
+  const bin = join(installDir, 'node_modules', '.bin', 'ninesmith');
+  if (!existsSync(bin)) throw new Error(`the install has no node_modules/.bin/ninesmith`);
+  return { tarball, packedFiles: entry.files.map((file) => file.path).sort(), installDir, packageDir: join(installDir, 'node_modules', 'ninesmith'), bin };
+}
+
+/**
+ * Installs a packed tarball into `installDir` (created if needed), as a user installs it: without
+ * dev dependencies and offline, so the install succeeds only if the tarball needs nothing beyond itself.
+ */
+export function installTarball(tarball: string, installDir: string): void {
   mkdirSync(installDir, { recursive: true });
   // Its own package.json, so npm installs here and not into a project further up.
   writeFileSync(join(installDir, 'package.json'), `${JSON.stringify({ name: 'ninesmith-packed-install', private: true }, null, 2)}\n`);
   run('npm', ['install', '--omit=dev', '--offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], installDir);
-  const bin = join(installDir, 'node_modules', '.bin', 'ninesmith');
-  if (!existsSync(bin)) throw new Error(`the install has no node_modules/.bin/ninesmith`);
-  return { tarball, packedFiles: entry.files.map((file) => file.path).sort(), installDir, packageDir: join(installDir, 'node_modules', 'ninesmith'), bin };
 }
