@@ -4,7 +4,7 @@
  * included. Rows of the aims table (docs/performance.md): `npx ninesmith validate` on a template (aim 0.25 s),
  * beside what npm (`npx --version`) and Node (`node -e 0`) take to start on their own, and what npx
  * takes to run a package whose command does nothing (the npx row's floor); `cost` text at
- * 20,000 components (2 s); `export` at 20,000 (3 s, 500 MB); validate and cost on valid generated
+ * 20,000 components (2 s); `export` at 20,000 (3 s, 500 MB) and of a template; validate and cost on valid generated
  * designs of 1,000, 5,000 and 20,000 components; and the "files it must refuse exit 2
  * within a second".
  *
@@ -84,6 +84,15 @@ try {
   for (const size of SIZES) {
     cost.set(size, run(`ninesmith cost synthetic-${size}.yaml`, bin, ['cost', `synthetic-${size}.yaml`], { ...scaleSamples(size), expectStatus: [0] }));
   }
+  // What a user exports most: a design of a few dozen components, where the proposal's PDF, Word
+  // document and diagram (drawn by resvg) are most of the time, whatever the design's size.
+  const templateOut = join(cwd, 'export-template');
+  const templateExport = run(`ninesmith export ${TEMPLATE} --out export-template`, bin, ['export', TEMPLATE, '--out', 'export-template'], {
+    samples: 10,
+    warmup: 1,
+    expectStatus: [0],
+    before: () => rmSync(templateOut, { recursive: true, force: true }),
+  });
   const exported = new Map<number, SampledProcess>();
   for (const size of [5000, 20000]) {
     const out = join(cwd, `export-${size}`);
@@ -134,6 +143,12 @@ try {
         met: size === 20000 ? r.wall.median <= 2000 : undefined,
       };
     }),
+    {
+      what: '`export`, all targets, of a template (whole command: the proposal with its diagram, PDF and Word)',
+      aim: '(reported)',
+      figure: `${seconds(templateExport.wall.median)} median, p95 ${seconds(templateExport.wall.p95)} (CPU ${seconds(templateExport.cpu.median)}, peak ${megabytes(templateExport.rssMb.max)})`,
+      met: undefined,
+    },
     {
       what: '`export`, all targets, 5,000 components (whole command)',
       aim: '(reported; in-process aim in the export bench)',
