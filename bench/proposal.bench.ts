@@ -20,6 +20,7 @@ import { buildProposal, proposalTextFiles } from '../generators/proposal';
 import { MAX_DIAGRAM_COMPONENTS } from '../generators/proposal/build';
 import { renderProposalDocx } from '../generators/proposal/docx';
 import { renderProposalPdf } from '../generators/proposal/pdf';
+import { diagramScale } from '../src/cli/picture-thread';
 import { PROPOSAL_FONT_FILES, readFonts, svgToPng } from '../src/cli/rasterize';
 import { ROOT, ms, printAims, printHeader, stats, writeResults, type Aim, type Stats } from './harness';
 
@@ -55,9 +56,8 @@ async function run(size: number, samples: number, modelOnly: boolean) {
     const stages: Partial<Record<Stage, { wallMs: number; cpuMs: number }>> = { model };
     if (!modelOnly) {
       const pictures = new Map<string, Promise<Uint8Array>>();
-      // As src/cli/proposal-files.ts: at most twice the SVG's size, its longest side at most 2,400 pixels.
-      const longest = (svg: string) => Math.max(...[/\swidth="([\d.]+)"/, /\sheight="([\d.]+)"/].map((size) => Number(size.exec(svg)?.[1] ?? 1200)));
-      const rasterize = (svg: string) => pictures.get(svg) ?? pictures.set(svg, svgToPng(svg, Math.min(2, 2400 / longest(svg)))).get(svg)!;
+      // At the command line's size, drawn here in this thread so that the PDF's and Word's times include it.
+      const rasterize = (svg: string) => pictures.get(svg) ?? pictures.set(svg, svgToPng(svg, diagramScale(svg))).get(svg)!;
       const text = await timed(() => proposalTextFiles(model.value));
       const pdf = await timed(() => renderProposalPdf(model.value, { fonts, rasterize }));
       const docx = await timed(() => renderProposalDocx(model.value, { rasterize }));

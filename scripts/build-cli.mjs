@@ -29,6 +29,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'dist-cli');
 const ENTRY = 'src/cli/bin.ts';
 const BUNDLE = 'ninesmith.mjs';
+/** The picture thread's code (src/cli/picture-thread.ts), an entry of its own beside the bundle. */
+const PICTURE_WORKER = { source: 'src/cli/picture-worker.ts', name: 'ninesmith-picture-worker' };
 /** The commands' own code, loaded on demand by the entry. */
 const CHUNK_PREFIX = 'ninesmith-';
 
@@ -92,8 +94,10 @@ const output = await build({
   // The proposal's PDF uses only the TrueType fonts shipped here, never WOFF2: fontkit's brotli decoder stays out.
   resolve: { alias: { 'brotli/decompress.js': join(root, 'scripts', 'stubs', 'brotli-decompress.mjs') } },
   ssr: { noExternal: true, target: 'node' },
+  // Source files ask whether they run from the bundle (src/cli/picture-thread.ts: where the worker is).
+  define: { __NINESMITH_BUNDLED__: 'true' },
   build: {
-    ssr: ENTRY,
+    ssr: true,
     outDir,
     emptyOutDir: true,
     target: 'node20',
@@ -104,8 +108,9 @@ const output = await build({
     // `--version` and `validate` do not read the PDF and Word writers. The chunks sit beside the
     // entry, so a rewritten `import.meta.url` means the same place in every one of them.
     rolldownOptions: {
+      input: { [BUNDLE.replace(/\.mjs$/, '')]: ENTRY, [PICTURE_WORKER.name]: PICTURE_WORKER.source },
       output: {
-        entryFileNames: BUNDLE,
+        entryFileNames: '[name].mjs',
         chunkFileNames: `${CHUNK_PREFIX}[name]-[hash].mjs`,
         format: 'esm',
         codeSplitting: { groups: CHUNK_GROUPS },

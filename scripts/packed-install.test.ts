@@ -65,7 +65,7 @@ describe('the packed package, installed into an empty folder', { timeout: 120_00
       /^package\.json$/,
     ];
     expect(installed.packedFiles.filter((path) => !allowed.some((pattern) => pattern.test(path)))).toEqual([]);
-    expect(installed.packedFiles).toEqual(expect.arrayContaining(['bin/ninesmith.mjs', 'dist-cli/ninesmith.mjs', 'dist-cli/hcl2json.wasm.gz', 'public/prices/aws.json', 'public/prices/azure.json', 'public/prices/gcp.json']));
+    expect(installed.packedFiles).toEqual(expect.arrayContaining(['bin/ninesmith.mjs', 'dist-cli/ninesmith.mjs', 'dist-cli/ninesmith-picture-worker.mjs', 'dist-cli/hcl2json.wasm.gz', 'public/prices/aws.json', 'public/prices/azure.json', 'public/prices/gcp.json']));
   });
 
   it('ships the licence notice of every package bundled into the command line, and of the fonts', () => {
@@ -167,6 +167,8 @@ describe('the packed package, installed into an empty folder', { timeout: 120_00
     // The proposal's PDF and Word files carry the time they were made (their metadata), so they are
     // compared by kind; every text file byte for byte.
     for (const path of files.filter((p) => /\.(pdf|docx)$/.test(p))) expect(readFileSync(join(fromPackage, path)).subarray(0, 2).toString(), path).toBe(path.endsWith('.pdf') ? '%P' : 'PK');
+    // The diagram's picture, drawn on the picture thread the package starts from its own worker file.
+    expect(readFileSync(join(fromPackage, 'proposal', 'proposal.pdf')).includes('/Subtype /Image')).toBe(true);
     const binary = (path: string) => /\.(pdf|docx)$/.test(path);
     const text = (root: string, path: string) => {
       const contents = readFileSync(join(root, path), 'utf8');

@@ -52,6 +52,22 @@ export function logoImage(proposal: ProposalDocument): { bytes: Uint8Array; mime
   }
 }
 
+/** The width and height an SVG document gives its root element, in its own units; undefined when it gives none. */
+export function svgSize(svg: string): { width: number; height: number } | undefined {
+  const size = /<svg\b[^>]*\swidth="([\d.]+)"[^>]*\sheight="([\d.]+)"/.exec(svg);
+  if (!size) return undefined;
+  const width = Number(size[1]);
+  const height = Number(size[2]);
+  return width > 0 && height > 0 ? { width, height } : undefined;
+}
+
+/** Every diagram SVG of the document, in order, each once. */
+export function diagramSvgs(proposal: ProposalDocument): string[] {
+  const svgs = new Set<string>();
+  for (const section of proposal.sections) for (const block of section.blocks) if (block.kind === 'diagram') svgs.add(block.svg);
+  return [...svgs];
+}
+
 /** Every diagram of the document as a PNG, keyed by its SVG: rasterized once each. */
 export async function diagramImages(proposal: ProposalDocument, rasterize: ProposalAssets['rasterize']): Promise<Map<string, { png: Uint8Array; width: number; height: number }>> {
   const images = new Map<string, { png: Uint8Array; width: number; height: number }>();

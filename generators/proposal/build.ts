@@ -26,6 +26,11 @@ export interface ProposalOptions {
    * or what the appendices read of them (`proposalAppendices`), which lets a caller let go of the files first.
    */
   appendices?: readonly GeneratedFile[] | ProposalAppendices;
+  /**
+   * The design's diagram as `proposalDiagram` draws it, when the caller has drawn it already (the
+   * command line, to turn it into a picture while the rest of the proposal is made).
+   */
+  diagram?: string;
 }
 
 /** Findings described one by one in the risk register; the rest are counted by title. */
@@ -256,7 +261,12 @@ function summarySection(facts: ProposalFacts, effects: ReadonlyMap<Finding, FixE
   return { id: 'summary', title: 'Executive summary', appendix: false, blocks };
 }
 
-function architectureSection(facts: ProposalFacts): ProposalSection {
+/** The diagram SVG of the proposal's architecture section; none for a design too large to draw legibly on a page. */
+export function proposalDiagram(design: Design): string | undefined {
+  return design.components.length <= MAX_DIAGRAM_COMPONENTS ? renderDiagramSvg(design) : undefined;
+}
+
+function architectureSection(facts: ProposalFacts, drawn: string | undefined): ProposalSection {
   const { design } = facts;
   const regionName = new Map(design.regions.map((r) => [r.id, `${r.name ?? r.id} (${r.location}, ${r.role ?? 'primary'})`]));
   // localeCompare's own order, from one collator rather than one made per comparison; each layer's place looked up once.
@@ -266,9 +276,10 @@ function architectureSection(facts: ProposalFacts): ProposalSection {
     return { component, kind, layer: LAYERS.indexOf(kind.layer), region: component.region ?? '' };
   });
   const listed = firstInOrder(rows, MAX_LISTED_COMPONENTS, (a, b) => a.layer - b.layer || collate(a.region, b.region) || collate(a.component.id, b.component.id));
+  const diagram = design.components.length <= MAX_DIAGRAM_COMPONENTS ? (drawn ?? renderDiagramSvg(design)) : undefined;
   const blocks: Block[] = [
-    design.components.length <= MAX_DIAGRAM_COMPONENTS
-      ? { kind: 'diagram', svg: renderDiagramSvg(design), caption: `Figure 1. ${design.name}: regions, zones, components and the connections between them.` }
+    diagram !== undefined
+      ? { kind: 'diagram', svg: diagram, caption: `Figure 1. ${design.name}: regions, zones, components and the connections between them.` }
       : paragraph(text(`The design has ${design.components.length} components, too many to draw legibly on a page: "ninesmith diagram" draws it whole, as SVG, PNG or a draw.io file.`)),
     paragraph(text(`Regions: ${design.regions.map((r) => `${regionName.get(r.id)}, zones ${r.zones.join(', ')}`).join('; ') || 'none'}.`)),
   ];
@@ -549,7 +560,7 @@ export function buildProposal(design: Design, options: ProposalOptions = {}): Pr
   const appendices = isFileList(given) ? proposalAppendices(given) : given;
   const sections: ProposalSection[] = [
     summarySection(facts, effects),
-    architectureSection(facts),
+    architectureSection(facts, options.diagram),
     availabilitySection(facts, references),
     recoverySection(facts),
     costSection(facts, references),

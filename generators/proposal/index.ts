@@ -6,7 +6,7 @@ import type { ProposalDocument } from './document';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 
-export { buildProposal, proposalAppendices, proposalFacts, MAX_DETAILED_FINDINGS, MAX_LISTED_COMPONENTS, MAX_RUNBOOKS_IN_FULL, MAX_README_CHARACTERS, type ProposalAppendices, type ProposalOptions } from './build';
+export { buildProposal, proposalAppendices, proposalDiagram, proposalFacts, MAX_DETAILED_FINDINGS, MAX_LISTED_COMPONENTS, MAX_RUNBOOKS_IN_FULL, MAX_README_CHARACTERS, type ProposalAppendices, type ProposalOptions } from './build';
 export { buildOptionsProposal, type ProposalOption } from './options';
 export { MAX_FIX_EFFECTS } from './fix-effects';
 export { documentText, inlineText, type ProposalDocument, type Block, type Inline } from './document';

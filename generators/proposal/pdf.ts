@@ -1,6 +1,6 @@
 import { create, type Font } from 'fontkit';
 import PDFDocument from 'pdfkit';
-import { diagramImages, logoImage, type ProposalAssets } from './assets';
+import { diagramSvgs, logoImage, pngSize, svgSize, type ProposalAssets } from './assets';
 import { hasHeaderRow, type Block, type Inline, type ProposalDocument, type ProposalSection, type TableColumn, type TableRow } from './document';
 
 type Pdf = InstanceType<typeof PDFDocument>;
@@ -38,13 +38,39 @@ const fontSource = (bytes: Uint8Array) => parsedFont(bytes) as unknown as string
 const MARGIN = 56;
 const BODY = 10;
 
+/**
+ * A diagram drawn on a page before its picture is there: PDFKit takes an image it has opened already
+ * when the object has a size, and names it on the page by its label. The page's entry for the
+ * label is set to the picture's own object once the picture comes (`embedPictures`), before the
+ * pages are written out (they are buffered until the document ends).
+ */
+interface PendingPicture {
+  readonly width: number;
+  readonly height: number;
+  readonly label: string;
+  /** Stands for the picture's object until it is embedded: set, so PDFKit does not embed this one itself. */
+  readonly obj: object;
+}
+
+/** Where a diagram was drawn: the picture of `svg` goes in `xobjects` (a page's) under `label`. */
+interface PlacedPicture {
+  readonly svg: string;
+  readonly label: string;
+  readonly xobjects: Record<string, unknown>;
+}
+
+const NOT_YET_EMBEDDED = Object.freeze({});
+
 /** Draws the proposal with PDFKit; the layout mirrors the HTML's print stylesheet. */
 class Writer {
   readonly width: number;
+  /** The diagrams drawn so far, whose pictures are embedded at the end. */
+  readonly placed: PlacedPicture[] = [];
 
   constructor(
     readonly pdf: Pdf,
-    readonly images: Map<string, { png: Uint8Array; width: number; height: number }>,
+    /** Each diagram's size, in its SVG's units or its picture's pixels: all the layout needs of it. */
+    readonly sizes: ReadonlyMap<string, { width: number; height: number }>,
     readonly mono: boolean,
   ) {
     this.width = pdf.page.width - 2 * MARGIN;
@@ -189,13 +215,16 @@ class Writer {
   }
 
   diagram(svg: string, caption: string): void {
-    const image = this.images.get(svg);
-    if (image) {
+    const size = this.sizes.get(svg);
+    if (size) {
       const maxHeight = this.bottom - MARGIN - 40;
-      const scale = Math.min(this.width / image.width, maxHeight / image.height);
-      const height = image.height * scale;
+      const scale = Math.min(this.width / size.width, maxHeight / size.height);
+      const height = size.height * scale;
       this.ensure(height + 24);
-      this.pdf.image(image.png as unknown as ArrayBuffer, MARGIN + (this.width - image.width * scale) / 2, this.pdf.y, { width: image.width * scale, height });
+      const picture: PendingPicture = { width: size.width, height: size.height, label: `Diagram${this.placed.length + 1}`, obj: NOT_YET_EMBEDDED };
+      // @types/pdfkit lists only sources to open; PDFKit also takes an image it has (see PendingPicture).
+      this.pdf.image(picture as unknown as ArrayBuffer, MARGIN + (this.width - size.width * scale) / 2, this.pdf.y, { width: size.width * scale, height });
+      this.placed.push({ svg, label: picture.label, xobjects: this.pdf.page.xobjects as Record<string, unknown> });
       this.pdf.y += height + 4;
     }
     this.pdf.font('regular').fontSize(8.5).fillColor(MUTED).text(caption, MARGIN, this.pdf.y, { width: this.width });
@@ -263,12 +292,35 @@ function cover(writer: Writer, proposal: ProposalDocument): void {
   }
 }
 
+/** Embeds each diagram's picture once and names it on every page that drew the diagram. */
+async function embedPictures(pdf: Pdf, placed: readonly PlacedPicture[], pictures: ReadonlyMap<string, Promise<Uint8Array>>): Promise<void> {
+  const embedded = new Map<string, unknown>();
+  for (const { svg, label, xobjects } of placed) {
+    let obj = embedded.get(svg);
+    if (obj === undefined) {
+      // PDFKit's own PNG embedding, as `image` would have done: an RGB picture's compressed rows go in as they are.
+      // openImage is PDFKit's (the images mixin), missing from @types/pdfkit.
+      const opener = pdf as unknown as { openImage(src: Uint8Array): { embed(document: Pdf): void; obj: unknown } };
+      const image = opener.openImage(await pictures.get(svg)!);
+      image.embed(pdf);
+      embedded.set(svg, (obj = image.obj));
+    }
+    xobjects[label] = obj;
+  }
+}
+
 /**
  * The proposal as a PDF (PDFKit), from the same document as the HTML: cover page, sections,
  * references, then each appendix on a new page; the diagram as the caller's PNG, text in DejaVu.
  */
 export async function renderProposalPdf(proposal: ProposalDocument, assets: ProposalAssets): Promise<Uint8Array> {
-  const images = await diagramImages(proposal, assets.rasterize);
+  // Every picture asked for at once, and the pages laid out while they are drawn: a diagram takes
+  // the place its SVG's proportions give it, and its picture is embedded once the pages are done.
+  const pictures = new Map(diagramSvgs(proposal).map((svg) => [svg, assets.rasterize(svg)] as const));
+  // A picture failing while the pages are laid out is reported when it is awaited, not as unhandled.
+  for (const picture of pictures.values()) picture.catch(() => undefined);
+  const sizes = new Map<string, { width: number; height: number }>();
+  for (const [svg, picture] of pictures) sizes.set(svg, svgSize(svg) ?? pngSize(await picture));
   const pdf = new PDFDocument({
     size: assets.paper ?? 'A4',
     margin: MARGIN,
@@ -292,7 +344,7 @@ export async function renderProposalPdf(proposal: ProposalDocument, assets: Prop
     pdf.on('end', () => resolve());
     pdf.on('error', (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))));
   });
-  const writer = new Writer(pdf, images, assets.fonts.mono !== undefined);
+  const writer = new Writer(pdf, sizes, assets.fonts.mono !== undefined);
   cover(writer, proposal);
   const main = proposal.sections.filter((s) => !s.appendix);
   main.forEach((section, i) => writer.section(section, i === 0));
@@ -314,6 +366,7 @@ export async function renderProposalPdf(proposal: ProposalDocument, assets: Prop
     pdf.font('regular').fontSize(8).fillColor(MUTED).text(`${proposal.title} · page ${i + 1} of ${range.count}`, MARGIN, pdf.page.height - MARGIN + 18, { width: writer.width, align: 'right', lineBreak: false });
     pdf.page.margins.bottom = bottom;
   }
+  await embedPictures(pdf, writer.placed, pictures);
   pdf.end();
   await done;
   const total = chunks.reduce((n, c) => n + c.byteLength, 0);

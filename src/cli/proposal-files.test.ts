@@ -6,7 +6,9 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDesign } from '../catalog';
 import { buildProposal, PROPOSAL_DOCX_PATH, PROPOSAL_PDF_PATH, type ProposalDocument } from '../../generators/proposal';
+import { renderProposalPdf } from '../../generators/proposal/pdf';
 import { proposalFiles } from './proposal-files';
+import { PROPOSAL_FONT_FILES, readFonts, svgToPng } from './rasterize';
 
 /**
  * The binary files as a reader gets them: the PDF with its diagram and fonts embedded (poppler's
@@ -84,5 +86,46 @@ describe('the proposal PDF and Word files', { timeout: 60_000 }, () => {
     }
     // The diagram as SVG with its PNG fallback.
     expect(Object.keys(docx).filter((path) => path.startsWith('word/media/')).map((path) => path.split('.').pop()).sort()).toEqual(['png', 'svg']);
+  });
+});
+
+describe('the proposal PDF and its diagram\'s picture', { timeout: 60_000 }, () => {
+  const fontsOf = async () => {
+    const [regular, bold, mono] = await readFonts(PROPOSAL_FONT_FILES);
+    return { regular: regular!, bold: bold!, mono: mono! };
+  };
+
+  it.skipIf(!poppler)('lays out the pages without the picture and embeds it when it comes, on the diagram\'s page', async () => {
+    const proposal = proposalOf('single-region-multi-az.yaml');
+    let deliver: () => void = () => undefined;
+    let asked = 0;
+    const rasterize = (svg: string) => {
+      asked += 1;
+      return new Promise<Uint8Array>((resolve) => {
+        deliver = () => void svgToPng(svg, 0.5).then(resolve);
+      });
+    };
+    const rendering = renderProposalPdf(proposal, { fonts: await fontsOf(), rasterize });
+    // The pages are laid out in the call itself; the picture comes a turn later.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(asked).toBe(1);
+    deliver();
+    const dir = mkdtempSync(join(tmpdir(), 'ninesmith-late-picture-'));
+    try {
+      const path = join(dir, 'late.pdf');
+      writeFileSync(path, await rendering);
+      const images = execFileSync('/usr/bin/pdfimages', ['-list', path], { encoding: 'utf8' }).split('\n').slice(2).filter((line) => line.trim() !== '');
+      expect(images).toHaveLength(1);
+      const page = Number(images[0]!.trim().split(/\s+/)[0]);
+      const text = execFileSync('/usr/bin/pdftotext', ['-f', String(page), '-l', String(page), path, '-'], { encoding: 'utf8' });
+      expect(text).toContain('Figure 1.');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('fails with the picture\'s own error when it cannot be drawn', async () => {
+    const proposal = proposalOf('single-region-multi-az.yaml');
+    await expect(renderProposalPdf(proposal, { fonts: await fontsOf(), rasterize: () => Promise.reject(new Error('no picture today')) })).rejects.toThrow('no picture today');
   });
 });

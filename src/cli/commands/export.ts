@@ -6,7 +6,8 @@ import { EXIT, UsageError, terminalLine, type Command } from '../context';
 import { formatProblems, readDesignFile } from '../read-design-file';
 import { loadPriceCatalogs } from '../price-catalogs';
 import { MANIFEST_NAME, openExport } from '../export-writer';
-import { buildProposal, PROPOSAL_FILE_PATHS, proposalAppendices } from '../../../generators/proposal';
+import { buildProposal, PROPOSAL_FILE_PATHS, proposalAppendices, proposalDiagram } from '../../../generators/proposal';
+import { PictureThread } from '../picture-thread';
 import type { PriceCatalog } from '../../engine/cost';
 import { analyzeDesign } from '../../engine';
 import { DEFAULT_PRICES_DIR, parseCommitment, readPriceBooks } from './cost';
@@ -106,43 +107,53 @@ export const exportCommand: Command = async (args, context) => {
   const estimate = { imported, ...(commitment ? { commitment } : {}) };
   const others = targets.filter((target) => target !== 'proposal');
   const writesProposal = targets.includes('proposal') && unsupportedTargets(read.design, ['proposal']).length === 0;
-  // One analysis for every target, the proposal's appendices and the proposal itself, when there is a proposal to
-  // write: without one, the runbooks need only the failure scenarios, and the Terraform and Helm none of it.
-  const analysis = writesProposal ? analyzeDesign(read.design) : undefined;
-  const files = generateExport(read.design, { targets: others, catalogs, estimate, ...(analysis ? { analysis } : {}) });
-  // What the proposal reads of its appendices, the runbooks and infrastructure code, written or not: taken
-  // before the files are written and let go of, so that the Terraform's bytes (90 MB at 20,000 components)
-  // are not held while the proposal is made.
-  const appendixTargets = (['runbooks', 'terraform'] as const).filter((target) => !others.includes(target));
-  const appendixOnly = analysis ? generateExport(read.design, { targets: appendixTargets, catalogs, estimate, analysis }) : [];
-  const appendices = analysis ? proposalAppendices([...files, ...appendixOnly]) : undefined;
-  const letGo = sizeOf(files) + sizeOf(appendixOnly.splice(0));
-  const paths = [...files.map((f) => f.path), ...(analysis ? PROPOSAL_FILE_PATHS : [])];
-  // Every path is checked before anything is written; then the other targets' files are written and dropped.
-  const writing = await openExport(values.out, context.cwd, paths, targets, { force: values.force });
-  await writing.write(files.splice(0));
-  if (analysis && letGo >= LARGE_RELEASE) collectGarbage();
-  if (analysis && appendices) {
-    try {
-      // The PDF and Word writers load only for an export that writes a proposal.
-      const { proposalFiles } = await import('../proposal-files');
-      await writing.write(await proposalFiles(buildProposal(read.design, { catalogs, estimate, appendices, analysis })));
-    } catch (error) {
-      // The error is the one to report; the manifest is kept as true as it can be.
-      await writing.abandon().catch(() => undefined);
-      throw error;
+  // The proposal's diagram is drawn as a picture on a thread of its own from here on, while the
+  // design is analysed and the other targets and the proposal's text are made on this one.
+  const diagram = writesProposal ? proposalDiagram(read.design) : undefined;
+  const pictures = new PictureThread();
+  if (diagram !== undefined) pictures.prepare(diagram);
+  try {
+    // One analysis for every target, the proposal's appendices and the proposal itself, when there is a proposal to
+    // write: without one, the runbooks need only the failure scenarios, and the Terraform and Helm none of it.
+    const analysis = writesProposal ? analyzeDesign(read.design) : undefined;
+    const files = generateExport(read.design, { targets: others, catalogs, estimate, ...(analysis ? { analysis } : {}) });
+    // What the proposal reads of its appendices, the runbooks and infrastructure code, written or not: taken
+    // before the files are written and let go of, so that the Terraform's bytes (90 MB at 20,000 components)
+    // are not held while the proposal is made.
+    const appendixTargets = (['runbooks', 'terraform'] as const).filter((target) => !others.includes(target));
+    const appendixOnly = analysis ? generateExport(read.design, { targets: appendixTargets, catalogs, estimate, analysis }) : [];
+    const appendices = analysis ? proposalAppendices([...files, ...appendixOnly]) : undefined;
+    const letGo = sizeOf(files) + sizeOf(appendixOnly.splice(0));
+    const paths = [...files.map((f) => f.path), ...(analysis ? PROPOSAL_FILE_PATHS : [])];
+    // Every path is checked before anything is written; then the other targets' files are written and dropped.
+    const writing = await openExport(values.out, context.cwd, paths, targets, { force: values.force });
+    await writing.write(files.splice(0));
+    if (analysis && letGo >= LARGE_RELEASE) collectGarbage();
+    if (analysis && appendices) {
+      try {
+        // The PDF and Word writers load only for an export that writes a proposal.
+        const { proposalFiles } = await import('../proposal-files');
+        const proposal = buildProposal(read.design, { catalogs, estimate, appendices, analysis, ...(diagram !== undefined ? { diagram } : {}) });
+        await writing.write(await proposalFiles(proposal, { pictures }));
+      } catch (error) {
+        // The error is the one to report; the manifest is kept as true as it can be.
+        await writing.abandon().catch(() => undefined);
+        throw error;
+      }
     }
+    const result = await writing.finish();
+    const counts = targets.map((target) => `${paths.filter((path) => path.startsWith(`${target}/`)).length} ${target}`);
+    context.stdout(terminalLine(`${file}: wrote ${paths.length} files to ${values.out} (${counts.join(', ')})`));
+    const unsupported = new Map(unsupportedTargets(read.design, targets).map(({ target, reason }) => [target, reason]));
+    for (const target of targets) {
+      const reason = unsupported.get(target);
+      if (reason) context.stdout(terminalLine(`  ${target}: ${reason}`));
+      else if (!paths.some((path) => path.startsWith(`${target}/`))) context.stdout(terminalLine(`  ${target}: nothing to generate for this design`));
+    }
+    if (result.removed.length > 0) context.stdout(terminalLine(`  removed ${result.removed.length} file${result.removed.length === 1 ? '' : 's'} an earlier export wrote that this design no longer generates: ${result.removed.join(', ')}`));
+    if (result.kept.length > 0) context.stdout(terminalLine(`  kept ${result.kept.join(', ')}: no longer generated, but edited since exported`));
+    return EXIT.ok;
+  } finally {
+    await pictures.close();
   }
-  const result = await writing.finish();
-  const counts = targets.map((target) => `${paths.filter((path) => path.startsWith(`${target}/`)).length} ${target}`);
-  context.stdout(terminalLine(`${file}: wrote ${paths.length} files to ${values.out} (${counts.join(', ')})`));
-  const unsupported = new Map(unsupportedTargets(read.design, targets).map(({ target, reason }) => [target, reason]));
-  for (const target of targets) {
-    const reason = unsupported.get(target);
-    if (reason) context.stdout(terminalLine(`  ${target}: ${reason}`));
-    else if (!paths.some((path) => path.startsWith(`${target}/`))) context.stdout(terminalLine(`  ${target}: nothing to generate for this design`));
-  }
-  if (result.removed.length > 0) context.stdout(terminalLine(`  removed ${result.removed.length} file${result.removed.length === 1 ? '' : 's'} an earlier export wrote that this design no longer generates: ${result.removed.join(', ')}`));
-  if (result.kept.length > 0) context.stdout(terminalLine(`  kept ${result.kept.join(', ')}: no longer generated, but edited since exported`));
-  return EXIT.ok;
 };
