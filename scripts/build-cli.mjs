@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run build:cli`: bundles the command line (src/cli/bin.ts and all it imports, js-yaml and zod
 // included) into plain JavaScript, dist-cli/ninesmith.mjs (which bin/ninesmith.mjs runs) and the
-// chunks it loads on demand beside it, dist-cli/ninesmith-*.mjs.
+// chunks it loads on demand beside it, dist-cli/ninesmith-*.mjs; and a second entry,
+// dist-cli/ninesmith-picture-worker.mjs, the thread `export` draws the proposal's diagram on.
 // No TypeScript compiler at run time and no runtime dependencies: the package installs with
 // nothing but what `npm pack` puts in it.
 //
