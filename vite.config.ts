@@ -18,6 +18,9 @@ export default defineConfig(({ mode }) => ({
   optimizeDeps: {
     include: ['react', 'react-dom/client', 'react/jsx-runtime', '@xyflow/react', 'zustand', 'zundo', 'zod', 'js-yaml', 'idb', 'fflate', '@tanstack/react-query', 'elkjs/lib/elk.bundled.js', 'prismjs', '@cdktf/hcl2json/wasm/wasm_exec.js'],
   },
+  // Workers as ES modules: the proposal's worker loads the PDF and Word writers on demand, which the
+  // default format (one classic script) cannot split off.
+  worker: { format: 'es' },
   server: { port: 5173, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build: {

@@ -75,10 +75,16 @@ test('sets the proposal cover in the design, previews it rendered and downloads 
   await page.getByTestId('proposal-preview-button').click();
   const rendered = page.frameLocator('[data-testid="proposal-preview"]');
   await expect(rendered.locator('.cover dd').first()).toHaveText('Acme Ltd', { timeout: 30_000 });
+  // The PDF and Word files are laid out in a worker, not on the page's thread (which froze for
+  // seconds while a proposal's pages were laid out).
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   for (const [format, magic] of [['pdf', '%PDF-'], ['docx', 'PK']] as const) {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`proposal-download-${format}`).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`-proposal\\.${format}$`));
     const path = await download.path();
     expect(readFileSync(path!).subarray(0, magic.length).toString()).toBe(magic);
   }
+  // One worker for both files: started with the PDF, kept for the Word document.
+  expect(workers.filter((url) => /proposal-worker/.test(url))).toHaveLength(1);
 });

@@ -1,17 +1,15 @@
-import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
-import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
-import monoFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf?url';
 import type { Design } from '../../../model';
 import type { CatalogSet, EstimateOptions } from '../../../engine/cost';
 import { generateExport } from '../../../../generators';
 import { buildOptionsProposal, buildProposal, renderHtml, renderMarkdown, type ProposalDocument, type ProposalOption } from '../../../../generators/proposal';
 import { svgToPng } from './DiagramExport';
+import type { FromProposalWorker, ToProposalWorker } from './proposal-worker';
 
 /**
  * The proposal in the browser, loaded only when asked for (the panel imports this module
- * dynamically; the PDF and Word libraries load on top only when one of those is asked for). The
- * fonts are the DejaVu files the command line ships, served as assets; the diagram is rasterized
- * by the browser's canvas.
+ * dynamically). The PDF and Word files are made in a Web Worker (proposal-worker.ts), which loads
+ * the PDF and Word libraries and the fonts (the DejaVu files the command line ships, served as
+ * assets) only when one of them is asked for; the diagram is rasterized here, by the canvas.
  */
 export type ProposalFormat = 'html' | 'pdf' | 'docx' | 'md';
 
@@ -32,14 +30,52 @@ export function optionsProposal(options: readonly ProposalOption[], catalogs: Ca
   return buildOptionsProposal(options, { catalogs, estimate });
 }
 
-let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array; mono: Uint8Array }> | undefined;
+/**
+ * The worker that makes the PDF and Word files (proposal-worker.ts), started with the first of them
+ * and kept for the next (its fonts and compiled code stay warm); what it asks for, the diagram's
+ * picture, is drawn here.
+ */
+let worker: Worker | undefined;
+let nextRender = 0;
+const renders = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
 
-async function loadFonts() {
-  fonts ??= Promise.all([regularFontUrl, boldFontUrl, monoFontUrl].map(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer()))).then(([regular, bold, mono]) => ({ regular: regular!, bold: bold!, mono: mono! }));
-  return fonts;
+function proposalWorker(): Worker {
+  if (worker) return worker;
+  const started = new Worker(new URL('./proposal-worker.ts', import.meta.url), { type: 'module', name: 'proposal' });
+  const send = (message: ToProposalWorker, transfer: Transferable[] = []) => started.postMessage(message, transfer);
+  started.addEventListener('message', ({ data: message }: MessageEvent<FromProposalWorker>) => {
+    if (message.kind === 'draw') {
+      svgToPng(message.svg)
+        .then(async (blob) => new Uint8Array(await blob.arrayBuffer()))
+        .then(
+          (png) => send({ kind: 'picture', id: message.id, png }, [png.buffer]),
+          (error: unknown) => send({ kind: 'picture-failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+        );
+      return;
+    }
+    const waiting = renders.get(message.id);
+    renders.delete(message.id);
+    if (message.kind === 'rendered') waiting?.resolve(message.bytes);
+    else waiting?.reject(new Error(message.message));
+  });
+  // The worker's script failed to load or threw: nothing it was asked will come, and the next file starts a new one.
+  started.addEventListener('error', (event) => {
+    event.preventDefault();
+    if (worker === started) worker = undefined;
+    started.terminate();
+    const failure = new Error(`the proposal could not be made in the background: ${event.message || 'its worker did not start'}`);
+    for (const waiting of renders.values()) waiting.reject(failure);
+    renders.clear();
+  });
+  return (worker = started);
 }
 
-const rasterize = async (svg: string) => new Uint8Array(await (await svgToPng(svg)).arrayBuffer());
+function renderInWorker(document: ProposalDocument, format: 'pdf' | 'docx'): Promise<Uint8Array> {
+  const id = nextRender++;
+  const rendered = new Promise<Uint8Array>((resolve, reject) => renders.set(id, { resolve, reject }));
+  proposalWorker().postMessage({ kind: 'render', id, format, document } satisfies ToProposalWorker);
+  return rendered;
+}
 
 /** One format of the proposal, as the bytes or text to download. */
 export async function renderProposal(document: ProposalDocument, format: ProposalFormat): Promise<Blob> {
@@ -49,13 +85,8 @@ export async function renderProposal(document: ProposalDocument, format: Proposa
       return new Blob([renderHtml(document)], { type: mime });
     case 'md':
       return new Blob([renderMarkdown(document)], { type: mime });
-    case 'pdf': {
-      const [{ renderProposalPdf }, loaded] = await Promise.all([import('../../../../generators/proposal/pdf'), loadFonts()]);
-      return new Blob([(await renderProposalPdf(document, { fonts: loaded, rasterize })) as BlobPart], { type: mime });
-    }
-    case 'docx': {
-      const { renderProposalDocx } = await import('../../../../generators/proposal/docx');
-      return new Blob([(await renderProposalDocx(document, { rasterize })) as BlobPart], { type: mime });
-    }
+    case 'pdf':
+    case 'docx':
+      return new Blob([(await renderInWorker(document, format)) as BlobPart], { type: mime });
   }
 }

@@ -1,0 +1,69 @@
+import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
+import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
+import monoFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf?url';
+import type { ProposalDocument } from '../../../../generators/proposal';
+
+/**
+ * The proposal's PDF and Word files, made in a Web Worker (see proposal-render.ts): laying out a
+ * proposal's pages held the tab's main thread for 1.4 to 4 seconds, the canvas frozen meanwhile.
+ * The diagram's picture is drawn by the page, which has the canvas and the SVG decoder a worker
+ * lacks: the worker asks for it by message.
+ */
+
+/** From the page: a file to make, or a picture it asked for. */
+export type ToProposalWorker =
+  | { readonly kind: 'render'; readonly id: number; readonly format: 'pdf' | 'docx'; readonly document: ProposalDocument }
+  | { readonly kind: 'picture'; readonly id: number; readonly png: Uint8Array }
+  | { readonly kind: 'picture-failed'; readonly id: number; readonly message: string };
+
+/** To the page: a picture to draw, a file made, or why it could not be. */
+export type FromProposalWorker =
+  | { readonly kind: 'draw'; readonly id: number; readonly svg: string }
+  | { readonly kind: 'rendered'; readonly id: number; readonly bytes: Uint8Array }
+  | { readonly kind: 'failed'; readonly id: number; readonly message: string };
+
+/** The worker's side of the messages (the DOM's types describe a window). */
+const scope = self as unknown as {
+  postMessage(message: FromProposalWorker, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<ToProposalWorker>) => void): void;
+};
+
+let fonts: Promise<{ regular: Uint8Array; bold: Uint8Array; mono: Uint8Array }> | undefined;
+function loadFonts() {
+  fonts ??= Promise.all([regularFontUrl, boldFontUrl, monoFontUrl].map(async (url) => new Uint8Array(await (await fetch(url)).arrayBuffer()))).then(([regular, bold, mono]) => ({ regular: regular!, bold: bold!, mono: mono! }));
+  return fonts;
+}
+
+let nextPicture = 0;
+const pictures = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
+
+/** The page draws the picture; each render asks for its diagrams anew (the page's drawing is quick). */
+function rasterize(svg: string): Promise<Uint8Array> {
+  const id = nextPicture++;
+  const drawn = new Promise<Uint8Array>((resolve, reject) => pictures.set(id, { resolve, reject }));
+  scope.postMessage({ kind: 'draw', id, svg });
+  return drawn;
+}
+
+async function render(format: 'pdf' | 'docx', document: ProposalDocument): Promise<Uint8Array> {
+  if (format === 'pdf') {
+    const [{ renderProposalPdf }, loaded] = await Promise.all([import('../../../../generators/proposal/pdf'), loadFonts()]);
+    return renderProposalPdf(document, { fonts: loaded, rasterize });
+  }
+  const { renderProposalDocx } = await import('../../../../generators/proposal/docx');
+  return renderProposalDocx(document, { rasterize });
+}
+
+scope.addEventListener('message', ({ data: message }) => {
+  if (message.kind !== 'render') {
+    const waiting = pictures.get(message.id);
+    pictures.delete(message.id);
+    if (message.kind === 'picture') waiting?.resolve(message.png);
+    else waiting?.reject(new Error(message.message));
+    return;
+  }
+  render(message.format, message.document).then(
+    (bytes) => scope.postMessage({ kind: 'rendered', id: message.id, bytes }, [bytes.buffer as ArrayBuffer]),
+    (error: unknown) => scope.postMessage({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+  );
+});
