@@ -66,8 +66,12 @@ test('exports a client proposal priced from the same catalog as the cost panel',
 });
 
 test('sets the proposal cover in the design, previews it rendered and downloads the PDF and Word files', async ({ page }) => {
-  // PDFKit and docx load and lay the proposal out in the page: slower than the other exports.
+  // PDFKit and docx load and lay the proposal out (in the page's worker): slower than the other exports.
   test.setTimeout(240_000);
+  // The proposal and its PDF and Word files are made in a worker, not on the page's thread (which
+  // froze for seconds while a proposal's pages were laid out).
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.goto('/');
   const exportPanel = new ExportPanel(page);
   await exportPanel.open();
@@ -75,16 +79,12 @@ test('sets the proposal cover in the design, previews it rendered and downloads 
   await page.getByTestId('proposal-preview-button').click();
   const rendered = page.frameLocator('[data-testid="proposal-preview"]');
   await expect(rendered.locator('.cover dd').first()).toHaveText('Acme Ltd', { timeout: 30_000 });
-  // The PDF and Word files are laid out in a worker, not on the page's thread (which froze for
-  // seconds while a proposal's pages were laid out).
-  const workers: string[] = [];
-  page.on('worker', (worker) => workers.push(worker.url()));
   for (const [format, magic] of [['pdf', '%PDF-'], ['docx', 'PK']] as const) {
     const [download] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByTestId(`proposal-download-${format}`).click()]);
     expect(download.suggestedFilename()).toMatch(new RegExp(`-proposal\\.${format}$`));
     const path = await download.path();
     expect(readFileSync(path!).subarray(0, magic.length).toString()).toBe(magic);
   }
-  // One worker for both files: started with the PDF, kept for the Word document.
+  // One worker for the preview and both files: started with the preview, kept for the rest.
   expect(workers.filter((url) => /proposal-worker/.test(url))).toHaveLength(1);
 });

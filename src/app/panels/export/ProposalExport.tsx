@@ -54,7 +54,7 @@ export function ProposalExport() {
   const make = async () => {
     const design = currentDocument();
     const [render, catalog, imported] = await Promise.all([import('./proposal-render'), loadCatalog(design.provider), currentPriceBooks()]);
-    return { render, document: render.designProposal(design, { [design.provider]: catalog.catalog }, { imported: [...imported] }), design };
+    return { render, document: await render.designProposal(design, { [design.provider]: catalog.catalog }, { imported: [...imported] }), design };
   };
 
   const run = async (what: string, task: () => Promise<void>) => {

@@ -1,7 +1,6 @@
 import type { Design } from '../../../model';
 import type { CatalogSet, EstimateOptions } from '../../../engine/cost';
-import { generateExport } from '../../../../generators';
-import { buildOptionsProposal, buildProposal, renderHtml, renderMarkdown, type ProposalDocument, type ProposalOption } from '../../../../generators/proposal';
+import { buildOptionsProposal, renderHtml, renderMarkdown, type ProposalDocument, type ProposalOption } from '../../../../generators/proposal';
 import { svgToPng } from './DiagramExport';
 import type { FromProposalWorker, ToProposalWorker } from './proposal-worker';
 
@@ -20,10 +19,9 @@ export const PROPOSAL_FORMATS: readonly { id: ProposalFormat; label: string; mim
   { id: 'md', label: 'Markdown', mime: 'text/markdown;charset=utf-8' },
 ];
 
-/** The proposal of one design, its runbooks and Terraform as appendices. */
-export function designProposal(design: Design, catalogs: CatalogSet, estimate: EstimateOptions): ProposalDocument {
-  const appendices = generateExport(design, { targets: ['runbooks', 'terraform'], catalogs, estimate });
-  return buildProposal(design, { catalogs, estimate, appendices });
+/** The proposal of one design, its runbooks and Terraform as appendices: made in the worker. */
+export function designProposal(design: Design, catalogs: CatalogSet, estimate: EstimateOptions): Promise<ProposalDocument> {
+  return ask<ProposalDocument>({ kind: 'document', id: nextRequest++, design, catalogs, estimate });
 }
 
 export function optionsProposal(options: readonly ProposalOption[], catalogs: CatalogSet, estimate: EstimateOptions): ProposalDocument {
@@ -31,13 +29,13 @@ export function optionsProposal(options: readonly ProposalOption[], catalogs: Ca
 }
 
 /**
- * The worker that makes the PDF and Word files (proposal-worker.ts), started with the first of them
- * and kept for the next (its fonts and compiled code stay warm); what it asks for, the diagram's
- * picture, is drawn here.
+ * The worker that makes the proposals of designs and their PDF and Word files (proposal-worker.ts),
+ * started with the first of them and kept for the next (its fonts and compiled code stay warm);
+ * what it asks for, the diagram's picture, is drawn here.
  */
 let worker: Worker | undefined;
-let nextRender = 0;
-const renders = new Map<number, { resolve: (bytes: Uint8Array) => void; reject: (error: Error) => void }>();
+let nextRequest = 0;
+const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
 
 function proposalWorker(): Worker {
   if (worker) return worker;
@@ -53,28 +51,27 @@ function proposalWorker(): Worker {
         );
       return;
     }
-    const waiting = renders.get(message.id);
-    renders.delete(message.id);
-    if (message.kind === 'rendered') waiting?.resolve(message.bytes);
-    else waiting?.reject(new Error(message.message));
+    const waiting = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.kind === 'failed') waiting?.reject(new Error(message.message));
+    else waiting?.resolve(message.kind === 'rendered' ? message.bytes : message.document);
   });
-  // The worker's script failed to load or threw: nothing it was asked will come, and the next file starts a new one.
+  // The worker's script failed to load or threw: nothing it was asked will come, and the next request starts a new one.
   started.addEventListener('error', (event) => {
     event.preventDefault();
     if (worker === started) worker = undefined;
     started.terminate();
     const failure = new Error(`the proposal could not be made in the background: ${event.message || 'its worker did not start'}`);
-    for (const waiting of renders.values()) waiting.reject(failure);
-    renders.clear();
+    for (const waiting of pending.values()) waiting.reject(failure);
+    pending.clear();
   });
   return (worker = started);
 }
 
-function renderInWorker(document: ProposalDocument, format: 'pdf' | 'docx'): Promise<Uint8Array> {
-  const id = nextRender++;
-  const rendered = new Promise<Uint8Array>((resolve, reject) => renders.set(id, { resolve, reject }));
-  proposalWorker().postMessage({ kind: 'render', id, format, document } satisfies ToProposalWorker);
-  return rendered;
+function ask<T>(request: Extract<ToProposalWorker, { kind: 'document' | 'render' }>): Promise<T> {
+  const answered = new Promise<T>((resolve, reject) => pending.set(request.id, { resolve: resolve as (value: unknown) => void, reject }));
+  proposalWorker().postMessage(request);
+  return answered;
 }
 
 /** One format of the proposal, as the bytes or text to download. */
@@ -87,6 +84,6 @@ export async function renderProposal(document: ProposalDocument, format: Proposa
       return new Blob([renderMarkdown(document)], { type: mime });
     case 'pdf':
     case 'docx':
-      return new Blob([(await renderInWorker(document, format)) as BlobPart], { type: mime });
+      return new Blob([(await ask<Uint8Array>({ kind: 'render', id: nextRequest++, format, document })) as BlobPart], { type: mime });
   }
 }

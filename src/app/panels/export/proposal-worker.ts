@@ -1,17 +1,20 @@
 import regularFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf?url';
 import boldFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf?url';
 import monoFontUrl from 'dejavu-fonts-ttf/ttf/DejaVuSansMono.ttf?url';
+import type { Design } from '../../../model';
+import type { CatalogSet, EstimateOptions } from '../../../engine/cost';
 import type { ProposalDocument } from '../../../../generators/proposal';
 
 /**
- * The proposal's PDF and Word files, made in a Web Worker (see proposal-render.ts): laying out a
- * proposal's pages held the tab's main thread for 1.4 to 4 seconds, the canvas frozen meanwhile.
- * The diagram's picture is drawn by the page, which has the canvas and the SVG decoder a worker
- * lacks: the worker asks for it by message.
+ * The proposal of a design (its analysis, pricing, Terraform and runbooks as appendices) and its PDF
+ * and Word files, made in a Web Worker (see proposal-render.ts): on the page's thread they held it
+ * for seconds, the canvas frozen meanwhile. The diagram's picture is drawn by the page, which has
+ * the canvas and the SVG decoder a worker lacks: the worker asks for it by message.
  */
 
 /** From the page: a file to make, or a picture it asked for. */
 export type ToProposalWorker =
+  | { readonly kind: 'document'; readonly id: number; readonly design: Design; readonly catalogs: CatalogSet; readonly estimate: EstimateOptions }
   | { readonly kind: 'render'; readonly id: number; readonly format: 'pdf' | 'docx'; readonly document: ProposalDocument }
   | { readonly kind: 'picture'; readonly id: number; readonly png: Uint8Array }
   | { readonly kind: 'picture-failed'; readonly id: number; readonly message: string };
@@ -19,6 +22,7 @@ export type ToProposalWorker =
 /** To the page: a picture to draw, a file made, or why it could not be. */
 export type FromProposalWorker =
   | { readonly kind: 'draw'; readonly id: number; readonly svg: string }
+  | { readonly kind: 'document'; readonly id: number; readonly document: ProposalDocument }
   | { readonly kind: 'rendered'; readonly id: number; readonly bytes: Uint8Array }
   | { readonly kind: 'failed'; readonly id: number; readonly message: string };
 
@@ -54,7 +58,20 @@ async function render(format: 'pdf' | 'docx', document: ProposalDocument): Promi
   return renderProposalDocx(document, { rasterize });
 }
 
+/** The proposal of one design, its runbooks and Terraform as appendices. */
+async function designProposal(design: Design, catalogs: CatalogSet, estimate: EstimateOptions): Promise<ProposalDocument> {
+  const [{ generateExport }, { buildProposal }] = await Promise.all([import('../../../../generators'), import('../../../../generators/proposal')]);
+  const appendices = generateExport(design, { targets: ['runbooks', 'terraform'], catalogs, estimate });
+  return buildProposal(design, { catalogs, estimate, appendices });
+}
+
+const failed = (id: number, error: unknown) => scope.postMessage({ kind: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+
 scope.addEventListener('message', ({ data: message }) => {
+  if (message.kind === 'document') {
+    designProposal(message.design, message.catalogs, message.estimate).then((document) => scope.postMessage({ kind: 'document', id: message.id, document }), (error: unknown) => failed(message.id, error));
+    return;
+  }
   if (message.kind !== 'render') {
     const waiting = pictures.get(message.id);
     pictures.delete(message.id);
@@ -64,6 +81,6 @@ scope.addEventListener('message', ({ data: message }) => {
   }
   render(message.format, message.document).then(
     (bytes) => scope.postMessage({ kind: 'rendered', id: message.id, bytes }, [bytes.buffer as ArrayBuffer]),
-    (error: unknown) => scope.postMessage({ kind: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }),
+    (error: unknown) => failed(message.id, error),
   );
 });
