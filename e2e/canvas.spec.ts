@@ -303,7 +303,8 @@ test('a large generated design opens at 100% and zoomed out switches to the canv
 test('while the view pans the diagram is one compositor layer, and an ordinary one again when it settles', async ({ page }) => {
   const viewport = page.locator('.react-flow__viewport');
   const willChange = () => viewport.evaluate((element) => getComputedStyle(element).willChange);
-  expect(await willChange()).toBe('auto');
+  // An ordinary layer once the first view has settled (the page may still be fitting it on load).
+  await expect.poll(willChange).toBe('auto');
   const pane = await page.locator('.react-flow__pane').boundingBox();
   await page.mouse.move(pane!.x + pane!.width / 2, pane!.y + pane!.height / 2);
   // Read in the page the moment the pane is marked as moving (a poll from here could come too late).
@@ -328,10 +329,28 @@ test('while the view pans the diagram is one compositor layer, and an ordinary o
 test('zoom out, in and fit from the bar above the canvas, with the zoom level shown; nothing floats over the diagram', async ({ page }) => {
   const level = page.getByTestId('zoom-level');
   const percent = async () => Number((await level.textContent())!.replace('%', ''));
-  const start = await percent();
+  // The level shown changes when a move ends, and moves are animated (150 ms for the buttons, 250 ms
+  // for the focus on the component the page opens with): read it when it has not changed for longer
+  // than a move takes, or a move still under way reads as the level before it.
+  const settled = async () => {
+    let last = await percent();
+    await expect
+      .poll(
+        async () => {
+          const now = await percent();
+          const still = now === last;
+          last = now;
+          return still;
+        },
+        { intervals: [400] },
+      )
+      .toBe(true);
+    return last;
+  };
+  const start = await settled();
   await page.getByTestId('zoom-in').click();
   await expect.poll(percent).toBeGreaterThan(start);
-  const zoomedIn = await percent();
+  const zoomedIn = await settled();
   await page.getByTestId('zoom-out').click();
   await expect.poll(percent).toBeLessThan(zoomedIn);
   await page.getByTestId('zoom-in').click();

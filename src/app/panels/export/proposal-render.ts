@@ -6,9 +6,11 @@ import type { FromProposalWorker, ToProposalWorker } from './proposal-worker';
 
 /**
  * The proposal in the browser, loaded only when asked for (the panel imports this module
- * dynamically). The PDF and Word files are made in a Web Worker (proposal-worker.ts), which loads
- * the PDF and Word libraries and the fonts (the DejaVu files the command line ships, served as
- * assets) only when one of them is asked for; the diagram is rasterized here, by the canvas.
+ * dynamically). A design's proposal and its PDF and Word files are made in a Web Worker
+ * (proposal-worker.ts), which loads the PDF and Word libraries and the fonts (the DejaVu files the
+ * command line ships, served as assets) only when one of them is asked for; the diagram is
+ * rasterized here, by the canvas, when the worker asks. HTML and Markdown are written here, from
+ * the proposal the worker made.
  */
 export type ProposalFormat = 'html' | 'pdf' | 'docx' | 'md';
 

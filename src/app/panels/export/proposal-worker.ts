@@ -12,14 +12,14 @@ import type { ProposalDocument } from '../../../../generators/proposal';
  * the canvas and the SVG decoder a worker lacks: the worker asks for it by message.
  */
 
-/** From the page: a file to make, or a picture it asked for. */
+/** From the page: a design's proposal or a file to make, or a picture the worker asked for. */
 export type ToProposalWorker =
   | { readonly kind: 'document'; readonly id: number; readonly design: Design; readonly catalogs: CatalogSet; readonly estimate: EstimateOptions }
   | { readonly kind: 'render'; readonly id: number; readonly format: 'pdf' | 'docx'; readonly document: ProposalDocument }
   | { readonly kind: 'picture'; readonly id: number; readonly png: Uint8Array }
   | { readonly kind: 'picture-failed'; readonly id: number; readonly message: string };
 
-/** To the page: a picture to draw, a file made, or why it could not be. */
+/** To the page: a picture to draw, a proposal or a file made, or why it could not be. */
 export type FromProposalWorker =
   | { readonly kind: 'draw'; readonly id: number; readonly svg: string }
   | { readonly kind: 'document'; readonly id: number; readonly document: ProposalDocument }
@@ -40,13 +40,25 @@ function loadFonts() {
 
 let nextPicture = 0;
 const pictures = new Map<number, { resolve: (png: Uint8Array) => void; reject: (error: Error) => void }>();
+/**
+ * The last diagram drawn, for the next file of the same proposal (its PDF, then its Word document):
+ * at 300 components the page takes the better part of a second to draw it. One only, so pictures of
+ * designs edited since are not kept; one that failed is asked for again.
+ */
+let lastPicture: { readonly svg: string; readonly png: Promise<Uint8Array> } | undefined;
 
-/** The page draws the picture; each render asks for its diagrams anew (the page's drawing is quick). */
+/** The diagram as a PNG, drawn by the page. */
 function rasterize(svg: string): Promise<Uint8Array> {
+  if (lastPicture?.svg === svg) return lastPicture.png;
   const id = nextPicture++;
-  const drawn = new Promise<Uint8Array>((resolve, reject) => pictures.set(id, { resolve, reject }));
+  const png = new Promise<Uint8Array>((resolve, reject) => pictures.set(id, { resolve, reject }));
+  const picture = { svg, png };
+  lastPicture = picture;
+  png.catch(() => {
+    if (lastPicture === picture) lastPicture = undefined;
+  });
   scope.postMessage({ kind: 'draw', id, svg });
-  return drawn;
+  return png;
 }
 
 async function render(format: 'pdf' | 'docx', document: ProposalDocument): Promise<Uint8Array> {
