@@ -20,7 +20,7 @@ import { buildProposal, proposalTextFiles } from '../generators/proposal';
 import { MAX_DIAGRAM_COMPONENTS } from '../generators/proposal/build';
 import { renderProposalDocx } from '../generators/proposal/docx';
 import { renderProposalPdf } from '../generators/proposal/pdf';
-import { diagramScale } from '../src/cli/picture-thread';
+import { diagramScale } from '../generators/proposal/assets';
 import { PROPOSAL_FONT_FILES, readFonts, svgToPng } from '../src/cli/rasterize';
 import { ROOT, ms, printAims, printHeader, stats, writeResults, type Aim, type Stats } from './harness';
 

@@ -61,6 +61,16 @@ export function svgSize(svg: string): { width: number; height: number } | undefi
   return width > 0 && height > 0 ? { width, height } : undefined;
 }
 
+/** The longest side of the diagram's picture in the PDF and Word files, in pixels: sharp on A4, not megabytes. */
+export const MAX_DIAGRAM_PIXELS = 2400;
+
+/** The scale a diagram SVG is drawn at for the PDF and Word files: up to twice its size, its longest side at most MAX_DIAGRAM_PIXELS. */
+export function diagramScale(svg: string): number {
+  const size = svgSize(svg);
+  const longest = size ? Math.max(size.width, size.height) : MAX_DIAGRAM_PIXELS / 2;
+  return Math.min(2, MAX_DIAGRAM_PIXELS / longest);
+}
+
 /** Every diagram SVG of the document, in order, each once. */
 export function diagramSvgs(proposal: ProposalDocument): string[] {
   const svgs = new Set<string>();

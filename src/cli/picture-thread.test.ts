@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { diagramScale, MAX_DIAGRAM_PIXELS, PictureThread } from './picture-thread';
+import { diagramScale, MAX_DIAGRAM_PIXELS } from '../../generators/proposal/assets';
+import { PictureThread } from './picture-thread';
 import { svgToPng } from './rasterize';
 
 const svgOf = (width: number, height: number, fill: string) =>

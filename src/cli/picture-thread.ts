@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { svgSize } from '../../generators/proposal/assets';
+import { diagramScale } from '../../generators/proposal/assets';
 
 /** Defined as `true` by scripts/build-cli.mjs in the bundle; undeclared when the sources run (tsx, Vitest). */
 declare const __NINESMITH_BUNDLED__: boolean | undefined;
@@ -14,16 +14,6 @@ export interface PictureRequest {
   readonly scale: number;
 }
 export type PictureReply = { readonly id: number; readonly png: Uint8Array } | { readonly id: number; readonly error: string };
-
-/** The longest side of the diagram's picture in the PDF and Word files, in pixels: sharp on A4, not megabytes. */
-export const MAX_DIAGRAM_PIXELS = 2400;
-
-/** The scale a diagram SVG is drawn at: up to twice its size, its longest side at most MAX_DIAGRAM_PIXELS. */
-export function diagramScale(svg: string): number {
-  const size = svgSize(svg);
-  const longest = size ? Math.max(size.width, size.height) : MAX_DIAGRAM_PIXELS / 2;
-  return Math.min(2, MAX_DIAGRAM_PIXELS / longest);
-}
 
 /**
  * How to start the worker: in the bundle, the entry built beside it (scripts/build-cli.mjs); from

@@ -20,17 +20,17 @@ export function pngScale(width: number, height: number, wanted = 2): number {
   return Math.min(wanted, MAX_SIDE / width, MAX_SIDE / height, Math.sqrt(MAX_PIXELS / (width * height)));
 }
 
-/** Rasterizes an SVG document in the browser: drawn as an image onto a white canvas. */
-export async function svgToPng(svg: string): Promise<Blob> {
+/** Rasterizes an SVG document in the browser, at `scale` times its size: drawn as an image onto a white canvas. */
+export async function svgToPng(svg: string, scale = 2): Promise<Blob> {
   const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
   try {
     const image = new Image();
     image.src = url;
     await image.decode();
-    const scale = pngScale(image.naturalWidth, image.naturalHeight);
+    const drawn = pngScale(image.naturalWidth, image.naturalHeight, scale);
     const canvas = document.createElement('canvas');
-    canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
-    canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
+    canvas.width = Math.max(1, Math.round(image.naturalWidth * drawn));
+    canvas.height = Math.max(1, Math.round(image.naturalHeight * drawn));
     const context = canvas.getContext('2d');
     if (!context) throw new Error('this browser cannot draw a picture of this size');
     context.fillStyle = '#ffffff';

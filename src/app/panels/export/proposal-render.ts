@@ -1,6 +1,7 @@
 import type { Design } from '../../../model';
 import type { CatalogSet, EstimateOptions } from '../../../engine/cost';
 import { buildOptionsProposal, renderHtml, renderMarkdown, type ProposalDocument, type ProposalOption } from '../../../../generators/proposal';
+import { diagramScale } from '../../../../generators/proposal/assets';
 import { svgToPng } from './DiagramExport';
 import type { FromProposalWorker, ToProposalWorker } from './proposal-worker';
 
@@ -45,7 +46,8 @@ function proposalWorker(): Worker {
   const send = (message: ToProposalWorker, transfer: Transferable[] = []) => started.postMessage(message, transfer);
   started.addEventListener('message', ({ data: message }: MessageEvent<FromProposalWorker>) => {
     if (message.kind === 'draw') {
-      svgToPng(message.svg)
+      // At the command line's size for the PDF and Word files (diagramScale), not the diagram download's twice over.
+      svgToPng(message.svg, diagramScale(message.svg))
         .then(async (blob) => new Uint8Array(await blob.arrayBuffer()))
         .then(
           (png) => send({ kind: 'picture', id: message.id, png }, [png.buffer]),
