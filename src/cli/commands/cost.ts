@@ -4,10 +4,11 @@ import { parseArgs } from 'node:util';
 import { priceAdjustmentSchema, type PriceAdjustment } from '../../model';
 import { COMMITMENTS, COST_PROFILES, estimateCost, type Commitment, type CostProfile, type PriceCatalog } from '../../engine/cost';
 import { EXIT, UsageError, terminalLine, type Command } from '../context';
-import { costCsv } from '../format/cost-csv';
-import { costJson } from '../format/cost-json';
-import { costMarkdown } from '../format/cost-markdown';
+import { writeCostCsv } from '../format/cost-csv';
+import { writeCostJson } from '../format/cost-json';
+import { writeCostMarkdown } from '../format/cost-markdown';
 import { writeCostText } from '../format/cost-text';
+import { stdoutOutput } from '../format/line-writer';
 import { loadPriceCatalogs } from '../price-catalogs';
 import { loadPriceBooks, PRICE_BOOK_DIR, priceBookDir } from '../price-book';
 import { readDesignFile, reportUnreadableDesign } from '../read-design-file';
@@ -89,22 +90,20 @@ export const costCommand: Command = async (args, context) => {
   if (imported === undefined) return EXIT.invalid;
   const report = estimateCost(design, loaded.catalogs, { adjustments, imported, ...(profile ? { profile } : {}), ...(commitment ? { commitment } : {}) });
 
+  // Written in pieces as they are made: a report of 20,000 components is 12 to 60 MB of text.
+  const output = stdoutOutput(context);
   switch (format) {
     case 'json':
-      context.stdout(`${JSON.stringify(costJson(report, file), null, 2)}\n`);
+      writeCostJson(report, file, output);
       break;
     case 'csv':
-      context.stdout(costCsv(report));
+      writeCostCsv(report, output);
       break;
     case 'markdown':
-      context.stdout(costMarkdown(report, design));
+      writeCostMarkdown(report, design, output);
       break;
     default:
-      writeCostText(report, design, file, {
-        text: context.stdout,
-        ...(context.stdoutBytes ? { bytes: context.stdoutBytes } : {}),
-        ...(context.stdoutWritten ? { written: context.stdoutWritten } : {}),
-      });
+      writeCostText(report, design, file, output);
   }
   return EXIT.ok;
 };

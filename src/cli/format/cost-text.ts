@@ -1,5 +1,6 @@
 import { terminalText, type Design } from '../../model';
 import { COMMITMENT_TITLES, totalCaption, type CostReport, type LineItem } from '../../engine/cost';
+import { LineWriter, type TextOutput } from './line-writer';
 import { assumptionsThatMatter, assumptionText, isSecondarySource, isSourceNote, layerTitle, money, quantityText, regionLabel, SECONDARY_LEGEND, SECONDARY_MARK, STATUS_LABELS, usageValueText } from './cost-shared';
 
 /** Columns padded to their widest cell, each cell escaped for the terminal first; `(none)` for no rows. */
@@ -10,71 +11,10 @@ function table(cells: readonly (readonly string[])[], rightAligned: readonly num
   return rows.map((row) => row.map((cell, col) => (rightAligned.includes(col) ? cell.padStart(widths[col]!) : cell.padEnd(widths[col]!))).join('  ').trimEnd()).join('\n');
 }
 
-/**
- * Where the text goes: `text` takes pieces of it; `bytes`, when given, takes it as UTF-8 instead.
- * A report of 20,000 components is 12 MB of text. Made into strings, every piece is joined and then
- * encoded again to be written, on fresh memory each time (a fifth of a second in all); encoded
- * line by line into a buffer, it is copied once.
- */
-export interface TextOutput {
-  text: (text: string) => void;
-  bytes?: (bytes: Uint8Array) => void;
-  /**
-   * After `bytes`: whether they are written out and kept nowhere, so the same buffer can take the
-   * next piece. A fresh buffer for each piece of a 12 MB report is fresh memory for the system to
-   * map, page by page: about half the time of encoding the text went to that.
-   */
-  written?: () => boolean;
-}
-
-/** About how many bytes or characters go out at once. */
-const PIECE_SIZE = 256 * 1024;
-
-/** Lines handed to the output a piece at a time, each piece ending with its line break. */
-class LineWriter {
-  private lines: string[] = [];
-  private characters = 0;
-  private buffer: Buffer | undefined;
-  private used = 0;
-
-  constructor(private readonly output: TextOutput) {}
-
-  /** A line as it is (already escaped, or made only of Ninesmith's own text). */
-  raw(line: string): void {
-    if (this.output.bytes) {
-      // A UTF-16 unit is at most three bytes of UTF-8 (a pair of them four), and the line break one.
-      const most = line.length * 3 + 1;
-      if (this.buffer === undefined || this.used + most > this.buffer.length) {
-        this.flush();
-        if (this.buffer === undefined || most > this.buffer.length) this.buffer = Buffer.allocUnsafe(Math.max(PIECE_SIZE, most));
-      }
-      this.used += this.buffer.write(line, this.used, 'utf8');
-      this.buffer[this.used++] = 0x0a;
-      return;
-    }
-    this.lines.push(line);
-    this.characters += line.length + 1;
-    if (this.characters >= PIECE_SIZE) this.flush();
-  }
-
-  /** A line that may carry design text: escaped for the terminal. */
+/** Lines for a terminal: `line` escapes what it is given (terminalText), `raw` writes it as it is. */
+class TerminalLines extends LineWriter {
   line(text: string): void {
     this.raw(terminalText(text));
-  }
-
-  flush(): void {
-    if (this.buffer !== undefined && this.used > 0) {
-      this.output.bytes!(this.buffer.subarray(0, this.used));
-      // A stream that cannot write at once keeps the buffer it was given: the next piece goes in a new one.
-      if (this.output.written?.() !== true) this.buffer = undefined;
-      this.used = 0;
-    }
-    if (this.lines.length === 0) return;
-    // The empty last line gives the piece its final line break without another concatenation.
-    this.lines.push('');
-    this.output.text(this.lines.join('\n'));
-    this.lines = [];
-    this.characters = 0;
   }
 }
 
@@ -137,7 +77,7 @@ export function writeCostText(report: CostReport, design: Design, file: string, 
     return format(quantity);
   };
   const locations = new Map(design.regions.map((r) => [r.id, r.location]));
-  const out = new LineWriter(output);
+  const out = new TerminalLines(output);
   out.line(`${file}: ${design.name}`);
   out.line(`Monthly ${money(report.monthly, c)} (${profile}; range ${money(report.range.low, c)} to ${money(report.range.high, c)}), yearly ${money(report.yearly, c)}`);
   out.line(`  ${totalCaption(report)}`);
