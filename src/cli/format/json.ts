@@ -1,3 +1,5 @@
+import { writeJsonLines } from './json-writer';
+import { LineWriter, type TextOutput } from './line-writer';
 import { journeyFigures, scenarioComponents, type ValidationReport } from './report';
 
 /**
@@ -5,8 +7,9 @@ import { journeyFigures, scenarioComponents, type ValidationReport } from './rep
  * durations in seconds (null where unbounded). A journey's `availability` is its SLA floor (null when
  * unknown: `floorReason` says why); `modelled` is the expected availability from failure scenarios,
  * with its range and the scenarios that cost the most. Fields beyond the contract are additions only.
+ * Written a member at a time: 27 MB at 20,000 components.
  */
-export function formatJson(report: ValidationReport): string {
+export function writeJson(report: ValidationReport, output: TextOutput): void {
   const { analysis } = report;
   const document = {
     file: report.file,
@@ -40,5 +43,7 @@ export function formatJson(report: ValidationReport): string {
     scorecard: analysis.scorecard,
     assumptions: analysis.assumptions,
   };
-  return `${JSON.stringify(document, null, 2)}\n`;
+  const out = new LineWriter(output);
+  writeJsonLines(document, out);
+  out.flush();
 }

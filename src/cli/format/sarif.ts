@@ -1,5 +1,7 @@
 import { sarifText } from '../../model';
 import { ALL_RULES, ruleSeverity, type Finding, type Severity } from '../../engine';
+import { writeJsonLines } from './json-writer';
+import { LineWriter, type TextOutput } from './line-writer';
 import { componentLines, journeyFigures, type ValidationReport } from './report';
 
 /** SARIF levels: errors for what breaks journeys or loses data, warnings for the rest that matters. */
@@ -34,7 +36,7 @@ const pascal = (id: string) => id.replace(/(^|-)([a-z])/g, (_, __, c: string) =>
  * tags), one result per finding located at the line of its first component in the design file,
  * and suppressed findings carried as SARIF suppressions rather than dropped.
  */
-export function formatSarif(report: ValidationReport): string {
+export function writeSarif(report: ValidationReport, output: TextOutput): void {
   const lines = componentLines(report.text);
   const tierClass = report.analysis.scorecard.tier.class;
   const ruleIndex = new Map(ALL_RULES.map((rule, index) => [rule.id, index]));
@@ -89,7 +91,10 @@ export function formatSarif(report: ValidationReport): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  // Written a result at a time (the results are the fourth level): 40 MB at 20,000 components.
+  const out = new LineWriter(output);
+  writeJsonLines(sarif, out, 4);
+  out.flush();
 }
 
 /**
