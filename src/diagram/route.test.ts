@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { elbow, routeConnections, ROUTE_MARGIN, type Box } from './route';
+import { elbow, gridLines, routeConnections, ROUTE_MARGIN, ROUTE_SEPARATION, type Box } from './route';
 import { segmentCrossesBox } from './testing';
 
 const crosses = (points: readonly { x: number; y: number }[], box: Box) => points.some((p, i) => i > 0 && segmentCrossesBox(points[i - 1]!, p, box));
@@ -39,5 +39,58 @@ describe('routing around boxes', () => {
     const x1 = routes.get('a-b')![0]!.x;
     const x2 = routes.get('b-a')!.at(-1)!.x;
     expect(Math.abs(x1 - x2)).toBeGreaterThanOrEqual(6);
+  });
+});
+
+describe('the grid a route is searched on', () => {
+  /** The grid lines as first written: every set made and sorted, which a large design paid for each of its connections. */
+  function reference(bounds: readonly number[], extra: readonly number[]): { values: number[]; hug: boolean[] } {
+    const sorted = [...new Set(bounds)].sort((a, b) => a - b);
+    const all = new Set<number>([...sorted, ...extra]);
+    for (let i = 0; i + 1 < sorted.length; i += 1) {
+      if (sorted[i + 1]! - sorted[i]! > 2 * ROUTE_SEPARATION) all.add(Math.round((sorted[i]! + sorted[i + 1]!) / 2));
+    }
+    const values = [...all].sort((a, b) => a - b);
+    return { values, hug: values.map((v) => sorted.includes(v) && !extra.includes(v)) };
+  }
+
+  it('has the margins, a channel between margins far enough apart, and the ends, each once and in order', () => {
+    // Seeded, so a failure can be run again: margins on a coarse grid (so they repeat), ends on
+    // margins, on channel lines or between them, and fractions.
+    let seed = 7;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 400; run += 1) {
+      const bounds = Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.round(random() * 60) * 12 + (random() < 0.1 ? 0.5 : 0));
+      const pick = (): number => {
+        const r = random();
+        if (r < 0.3) return bounds[Math.floor(random() * bounds.length)]!;
+        const made = reference(bounds, []).values;
+        if (r < 0.6) return made[Math.floor(random() * made.length)]!;
+        return Math.round(random() * 800) - 40;
+      };
+      const extra: [number, number] = [pick(), random() < 0.2 ? NaN : pick()];
+      if (Number.isNaN(extra[1])) extra[1] = extra[0];
+      expect(gridLines(Float64Array.from(bounds), extra)).toEqual(reference(bounds, extra));
+    }
+  });
+});
+
+describe('a connection that no window can route', () => {
+  it('gets a plain elbow when its end lies inside another box\'s margins', () => {
+    // b sits 10 px right of a: the stub out of a's right side is inside b's margin, as it is inside
+    // a's from b's left side; c is far to the right.
+    const boxes = new Map<string, Box>([
+      ['a', { x: 0, y: 0, width: 200, height: 80 }],
+      ['b', { x: 210, y: 0, width: 200, height: 80 }],
+      ['c', { x: 900, y: 0, width: 200, height: 80 }],
+    ]);
+    expect(routeConnections(boxes, [{ id: 'a-c', from: 'a', to: 'c' }]).get('a-c')).toEqual(elbow(boxes.get('a')!, boxes.get('c')!));
+    // The same from the other side: the end at a is enclosed by b's margin.
+    expect(routeConnections(boxes, [{ id: 'c-a', from: 'c', to: 'a' }]).get('c-a')).toEqual(elbow(boxes.get('c')!, boxes.get('a')!));
+    // With room between a and b, the same connection is routed (around b), not drawn as an elbow.
+    const apart = new Map(boxes).set('b', { x: 260, y: 0, width: 200, height: 80 });
+    const routed = routeConnections(apart, [{ id: 'a-c', from: 'a', to: 'c' }]).get('a-c')!;
+    expect(routed).not.toEqual(elbow(apart.get('a')!, apart.get('c')!));
+    expect(crosses(routed, apart.get('b')!)).toBe(false);
   });
 });

@@ -146,6 +146,9 @@ class MinHeap {
   }
 }
 
+/** What `search` gives for a connection no window can route. */
+const ENCLOSED = 'enclosed';
+
 interface Inflated {
   left: number;
   right: number;
@@ -155,34 +158,82 @@ interface Inflated {
 
 const inflate = (box: Box): Inflated => ({ left: box.x - ROUTE_MARGIN, right: box.x + box.width + ROUTE_MARGIN, top: box.y - ROUTE_MARGIN, bottom: box.y + box.height + ROUTE_MARGIN });
 
-/** Sorted unique coordinates, each marked as a box margin (hugging) or a channel line. */
-function axis(bounds: number[], extra: number[]): { values: number[]; hug: boolean[] } {
-  const sorted = [...new Set(bounds)].sort((a, b) => a - b);
-  const all = new Set<number>([...sorted, ...extra]);
-  for (let i = 0; i + 1 < sorted.length; i += 1) {
-    const gap = sorted[i + 1]! - sorted[i]!;
-    if (gap > 2 * ROUTE_SEPARATION) all.add(Math.round((sorted[i]! + sorted[i + 1]!) / 2));
+/**
+ * The grid lines of one axis, sorted and unique: the box margins and the window's edges (`bounds`,
+ * sorted here in place), a channel line midway between two neighbouring margins more than two
+ * separations apart, and the route's ends (`extra`). `hug` marks the margins that are not ends.
+ * One pass over the sorted margins: a midway line lies strictly between its two margins, so the
+ * lines come out in order, and only the two ends are looked up. A search of a large design sorts
+ * a thousand margins or more, for each of its thousands of connections.
+ */
+export function gridLines(bounds: Float64Array, extra: readonly [number, number]): { values: number[]; hug: boolean[] } {
+  bounds.sort();
+  const values: number[] = [];
+  const hug: boolean[] = [];
+  let previous = NaN;
+  for (let k = 0; k < bounds.length; k += 1) {
+    const value = bounds[k]!;
+    if (value === previous) continue;
+    if (values.length > 0 && value - previous > 2 * ROUTE_SEPARATION) {
+      values.push(Math.round((previous + value) / 2));
+      hug.push(false);
+    }
+    values.push(value);
+    hug.push(true);
+    previous = value;
   }
-  const values = [...all].sort((a, b) => a - b);
-  const boundSet = new Set(sorted);
-  const extraSet = new Set(extra);
-  return { values, hug: values.map((v) => boundSet.has(v) && !extraSet.has(v)) };
+  for (const value of extra) {
+    const at = lowerIndex(values, value);
+    if (values[at] === value) hug[at] = false;
+    else {
+      values.splice(at, 0, value);
+      hug.splice(at, 0, false);
+    }
+  }
+  return { values, hug };
+}
+
+/** The first position in sorted `values` whose value is not below `v`. */
+function lowerIndex(values: readonly number[], v: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
  * Routes one connection from `start` (leaving by `startSide`) to `end` on the grid around
- * `obstacles`, within `window` (the search area). Undefined when no route exists there.
+ * `obstacles`, within `window` (the search area). Undefined when no route exists there; ENCLOSED
+ * when none exists in any window: an end strictly inside a box's margins (two boxes closer than
+ * twice the margin), from where every step of every grid is blocked, the box's own edges being
+ * lines of any grid that holds the end.
  */
-function search(obstacles: readonly Inflated[], start: Point, startVertical: boolean, end: Point, endVertical: boolean, window: Inflated): Point[] | undefined {
-  const inside = obstacles.filter((o) => o.right > window.left && o.left < window.right && o.bottom > window.top && o.top < window.bottom);
-  const xs = axis(
-    inside.flatMap((o) => [o.left, o.right]).concat([window.left, window.right]),
-    [start.x, end.x],
-  );
-  const ys = axis(
-    inside.flatMap((o) => [o.top, o.bottom]).concat([window.top, window.bottom]),
-    [start.y, end.y],
-  );
+function search(obstacles: readonly Inflated[], start: Point, startVertical: boolean, end: Point, endVertical: boolean, window: Inflated): Point[] | typeof ENCLOSED | undefined {
+  // The boxes in the window, and their margins on each axis with the window's edges.
+  const inside: Inflated[] = [];
+  for (let k = 0; k < obstacles.length; k += 1) {
+    const o = obstacles[k]!;
+    if (o.right > window.left && o.left < window.right && o.bottom > window.top && o.top < window.bottom) inside.push(o);
+  }
+  const xBounds = new Float64Array(2 * inside.length + 2);
+  const yBounds = new Float64Array(2 * inside.length + 2);
+  for (let k = 0; k < inside.length; k += 1) {
+    const o = inside[k]!;
+    xBounds[2 * k] = o.left;
+    xBounds[2 * k + 1] = o.right;
+    yBounds[2 * k] = o.top;
+    yBounds[2 * k + 1] = o.bottom;
+  }
+  xBounds[2 * inside.length] = window.left;
+  xBounds[2 * inside.length + 1] = window.right;
+  yBounds[2 * inside.length] = window.top;
+  yBounds[2 * inside.length + 1] = window.bottom;
+  const xs = gridLines(xBounds, [start.x, end.x]);
+  const ys = gridLines(yBounds, [start.y, end.y]);
   const nx = xs.values.length;
   const ny = ys.values.length;
   const index = (i: number, j: number) => j * nx + i;
@@ -190,16 +241,6 @@ function search(obstacles: readonly Inflated[], start: Point, startVertical: boo
   const blocked = new Uint8Array(nx * ny);
   const blockedRight = new Uint8Array(nx * ny);
   const blockedDown = new Uint8Array(nx * ny);
-  const lowerIndex = (values: number[], v: number) => {
-    let lo = 0;
-    let hi = values.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (values[mid]! < v) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
   for (const o of inside) {
     const i0 = lowerIndex(xs.values, o.left);
     const i1 = lowerIndex(xs.values, o.right);
@@ -223,6 +264,7 @@ function search(obstacles: readonly Inflated[], start: Point, startVertical: boo
   const ei = xs.values.indexOf(end.x);
   const ej = ys.values.indexOf(end.y);
   if (si < 0 || sj < 0 || ei < 0 || ej < 0) return undefined;
+  if (blocked[index(si, sj)] || blocked[index(ei, ej)]) return ENCLOSED;
   // State: vertex * 2 + direction (0 horizontal, 1 vertical).
   const states = nx * ny * 2;
   const cost = new Float64Array(states).fill(Infinity);
@@ -283,6 +325,14 @@ export function routeConnections(boxes: ReadonlyMap<string, Box>, requests: read
   const inflated = new Map<string, Inflated>();
   for (const [id, box] of boxes) inflated.set(id, inflate(box));
   const all = [...inflated.values()];
+  // Every box's margins together: the window of a route that its own window cannot hold.
+  const around: Inflated = { left: Infinity, right: -Infinity, top: Infinity, bottom: -Infinity };
+  for (const o of all) {
+    around.left = Math.min(around.left, o.left);
+    around.right = Math.max(around.right, o.right);
+    around.top = Math.min(around.top, o.top);
+    around.bottom = Math.max(around.bottom, o.bottom);
+  }
   const routes = new Map<string, Point[]>();
   for (const request of requests) {
     const source = boxes.get(request.from);
@@ -305,15 +355,17 @@ export function routeConnections(boxes: ReadonlyMap<string, Box>, requests: read
       bottom: Math.max(a.y, b.y, source.y + source.height, target.y + target.height) + margin,
     };
     let path = search(obstacles, a, vertical(fromSide), b, vertical(toSide), window);
-    if (!path) {
-      const everything = all.reduce(
-        (box, o) => ({ left: Math.min(box.left, o.left), right: Math.max(box.right, o.right), top: Math.min(box.top, o.top), bottom: Math.max(box.bottom, o.bottom) }),
-        window,
-      );
-      window = { left: everything.left - margin, right: everything.right + margin, top: everything.top - margin, bottom: everything.bottom + margin };
+    // Not in the window: the whole diagram (a connection enclosed at an end has no route anywhere).
+    if (path === undefined) {
+      window = {
+        left: Math.min(window.left, around.left) - margin,
+        right: Math.max(window.right, around.right) + margin,
+        top: Math.min(window.top, around.top) - margin,
+        bottom: Math.max(window.bottom, around.bottom) + margin,
+      };
       path = search(obstacles, a, vertical(fromSide), b, vertical(toSide), window);
     }
-    routes.set(request.id, path ? simplify([start, ...path, end]) : elbow(source, target));
+    routes.set(request.id, path !== undefined && path !== ENCLOSED ? simplify([start, ...path, end]) : elbow(source, target));
   }
   return nudge(routes, boxes, requests);
 }
