@@ -1,6 +1,6 @@
 import { componentZones, connectionId, type Component, type Connection, type Design, type LayoutPoint, type Region } from '../model';
 import { placeOf, type Place } from './kinds';
-import { elbow, routeConnections, type Box, type Point } from './route';
+import { elbow, routeConnections, type Box, type Point, type Router } from './route';
 
 /**
  * The diagram's geometry, as plain functions of the document, shared by the canvas, the SVG and
@@ -188,8 +188,11 @@ function elbowEdge(connection: Connection, from: DiagramNode, to: DiagramNode): 
 }
 
 export interface SceneOptions {
-  /** Route connections around the nodes (default); false draws plain elbows (large designs). */
-  route?: boolean;
+  /**
+   * Route connections around the nodes (default); false draws plain elbows (large designs). A
+   * router (`createRouter`) routes as true does, searching again only what changed since its last scene.
+   */
+  route?: boolean | Router;
   /** Components whose positions are overridden (a drag in progress): their edges get plain elbows. */
   overlay?: Positions | null;
 }
@@ -447,7 +450,8 @@ function routeScene(connections: readonly Connection[], nodeById: ReadonlyMap<st
   const overlay = options.overlay ?? null;
   const routed = connections.filter((c) => nodeById.has(c.from) && nodeById.has(c.to) && c.from !== c.to);
   const plain = (c: Connection) => overlay !== null && (overlay[c.from] !== undefined || overlay[c.to] !== undefined);
-  const routes = options.route === false ? new Map<string, Point[]>() : routeConnections(nodeById, routed.filter((c) => !plain(c)).map((c) => ({ id: connectionId(c), from: c.from, to: c.to })));
+  const router = typeof options.route === 'function' ? options.route : routeConnections;
+  const routes = options.route === false ? new Map<string, Point[]>() : router(nodeById, routed.filter((c) => !plain(c)).map((c) => ({ id: connectionId(c), from: c.from, to: c.to })));
   return routed.map((connection) => {
     if (routes.size === 0) return elbowEdge(connection, nodeById.get(connection.from)!, nodeById.get(connection.to)!);
     const id = connectionId(connection);

@@ -11,5 +11,5 @@ export { exportScene, type ExportScope } from './scene';
 export { renderDiagramSvg, sceneToSvg, iconElements, kindTileSvg, roundedPath, type DiagramSvgOptions } from './svg';
 export { renderDiagramDrawio, type DrawioOptions } from './drawio';
 export { textWidth, wrapText, DIAGRAM_FONT_FAMILY } from './text';
-export { elbow, routeConnections, ROUTE_MARGIN, type RouteRequest, type Side } from './route';
+export { createRouter, elbow, routeConnections, ROUTE_MARGIN, type RouteRequest, type Router, type Side } from './route';
 export { firstView, requestPathNodes, type ViewportSize } from './first-view';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { elbow, gridLines, routeConnections, ROUTE_MARGIN, ROUTE_SEPARATION, type Box } from './route';
+import { syntheticDesign } from '../catalog';
+import { buildScene } from './geometry';
+import { completePositions } from './layout';
+import { createRouter, elbow, gridLines, routeConnections, ROUTE_MARGIN, ROUTE_SEPARATION, type Box } from './route';
 import { segmentCrossesBox } from './testing';
 
 const crosses = (points: readonly { x: number; y: number }[], box: Box) => points.some((p, i) => i > 0 && segmentCrossesBox(points[i - 1]!, p, box));
@@ -92,5 +95,52 @@ describe('a connection that no window can route', () => {
     const routed = routeConnections(apart, [{ id: 'a-c', from: 'a', to: 'c' }]).get('a-c')!;
     expect(routed).not.toEqual(elbow(apart.get('a')!, apart.get('c')!));
     expect(crosses(routed, apart.get('b')!)).toBe(false);
+  });
+});
+
+describe('a router that reuses what an edit did not reach', () => {
+  /** A generated design's boxes and connections as the canvas routes them. */
+  function sceneOf(size: number) {
+    const design = syntheticDesign(size, 3);
+    const positions = completePositions(design, design.layout ?? {});
+    const scene = buildScene(design, positions, { route: false });
+    const boxes = new Map<string, Box>(scene.nodes.map((node) => [node.id, { x: node.x, y: node.y, width: node.width, height: node.height }]));
+    const requests = design.connections.filter((c) => c.from !== c.to).map((c) => ({ id: `${c.from}>${c.to}`, from: c.from, to: c.to }));
+    return { boxes, requests };
+  }
+
+  it('gives, edit after edit, the routes of routing everything again, and searches only near what changed', () => {
+    const { boxes, requests } = sceneOf(200);
+    const router = createRouter();
+    expect(router(boxes, requests)).toEqual(routeConnections(boxes, requests));
+    expect(router.searched).toBe(requests.length);
+    // Seeded edits: a box moved a little or far, resized, removed and put back; a connection removed and added.
+    let seed = 11;
+    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const ids = [...boxes.keys()];
+    let current = new Map(boxes);
+    let wanted = [...requests];
+    const searchedAfterOneMove: number[] = [];
+    for (let edit = 0; edit < 40; edit += 1) {
+      const id = ids[Math.floor(random() * ids.length)]!;
+      const box = boxes.get(id)!;
+      const kind = edit % 5;
+      current = new Map(current);
+      if (kind === 0) current.set(id, { ...box, x: box.x + Math.round(random() * 60 - 30), y: box.y + Math.round(random() * 60 - 30) });
+      else if (kind === 1) current.set(id, { ...box, x: box.x + 3000 });
+      else if (kind === 2) current.set(id, { ...box, width: box.width + 120 });
+      else if (kind === 3) current.delete(id);
+      else {
+        current.set(id, box);
+        wanted = random() < 0.5 ? wanted.slice(1) : [...wanted, requests[Math.floor(random() * requests.length)]!].filter((r, k, all) => all.findIndex((o) => o.id === r.id) === k);
+      }
+      expect(router(current, wanted)).toEqual(routeConnections(current, wanted));
+      if (kind === 0) searchedAfterOneMove.push(router.searched);
+    }
+    // A box moved a little is searched around, not everywhere: most connections keep their route.
+    for (const count of searchedAfterOneMove) expect(count).toBeLessThan(wanted.length / 3);
+    // Nothing changed: nothing is searched.
+    router(current, wanted);
+    expect(router.searched).toBe(0);
   });
 });

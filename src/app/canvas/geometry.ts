@@ -5,6 +5,7 @@ import {
   buildScene,
   centre,
   completePositions,
+  createRouter,
   freeY,
   nearestFree,
   nextScene,
@@ -81,12 +82,14 @@ export interface CanvasView {
  */
 export function createCanvasView(): (model: Pick<Design, 'regions' | 'components' | 'connections'>, layout: Positions) => CanvasView {
   let last: { model: Pick<Design, 'regions' | 'components' | 'connections'>; layout: Positions; view: CanvasView } | null = null;
+  // Routes each connection again only when an edit changed a box near it (createRouter).
+  const router = createRouter();
   return (model, layout) => {
     if (last && last.model === model && last.layout === layout) return last.view;
     const positions = completePositions(model, layout);
     // A large design's scene is worked out from the one before: an edit of a few components draws those again.
     const scene =
-      model.components.length <= ROUTE_MAX_COMPONENTS ? buildScene(model, positions, { route: true }) : nextScene(last?.view.scene, model, positions);
+      model.components.length <= ROUTE_MAX_COMPONENTS ? buildScene(model, positions, { route: router }) : nextScene(last?.view.scene, model, positions);
     const view = { positions, scene, regions: scene.regions };
     last = { model, layout, view };
     return view;
