@@ -5,7 +5,7 @@ import { colourOf } from './kinds';
 import { COLUMN_CAPTIONS, MODE_COLOURS, MODE_TITLES, NETWORK_NAMES, ZONE_CAPTIONS } from './labels';
 import { exportScene, type ExportScope } from './scene';
 import { drawioProviderIconStyle } from './drawio-icons';
-import { kindTileSvg } from './svg';
+import { kindTileSvg } from './shapes';
 
 /**
  * The diagram as a draw.io (diagrams.net) file: an uncompressed mxGraph model that opens for

@@ -8,7 +8,8 @@ export { completePositions, gridLayout, simpleOrdering, type Ordering } from './
 export { bandOf, colourOf, iconOf, layerOf, placeOf, LAYER_COLOURS, type Icon, type Place } from './kinds';
 export * from './labels';
 export { exportScene, type ExportScope } from './scene';
-export { renderDiagramSvg, sceneToSvg, iconElements, kindTileSvg, roundedPath, type DiagramSvgOptions } from './svg';
+export { renderDiagramSvg, sceneToSvg, type DiagramSvgOptions } from './svg';
+export { iconElements, kindTileSvg, roundedPath } from './shapes';
 export { renderDiagramDrawio, type DrawioOptions } from './drawio';
 export { textWidth, wrapText, DIAGRAM_FONT_FAMILY } from './text';
 export { createRouter, elbow, routeConnections, ROUTE_MARGIN, type RouteRequest, type Router, type Side } from './route';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syntheticDesign } from '../catalog';
 import { buildScene } from './geometry';
 import { completePositions } from './layout';
-import { createRouter, elbow, gridLines, routeConnections, ROUTE_MARGIN, ROUTE_SEPARATION, type Box } from './route';
+import { createRouter, elbow, gridLines, routeAgain, routeConnections, ROUTE_MARGIN, ROUTE_SEPARATION, type Box, type Routed } from './route';
 import { segmentCrossesBox } from './testing';
 
 const crosses = (points: readonly { x: number; y: number }[], box: Box) => points.some((p, i) => i > 0 && segmentCrossesBox(points[i - 1]!, p, box));
@@ -111,9 +111,10 @@ describe('a router that reuses what an edit did not reach', () => {
 
   it('gives, edit after edit, the routes of routing everything again, and searches only near what changed', () => {
     const { boxes, requests } = sceneOf(200);
-    const router = createRouter();
-    expect(router(boxes, requests)).toEqual(routeConnections(boxes, requests));
-    expect(router.searched).toBe(requests.length);
+    // What a router keeps (createRouter), called here directly to see how many it searched.
+    let last: Routed = routeAgain(boxes, requests, undefined);
+    expect(last.routes).toEqual(routeConnections(boxes, requests));
+    expect(last.fresh).toBe(requests.length);
     // Seeded edits: a box moved a little or far, resized, removed and put back; a connection removed and added.
     let seed = 11;
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -134,13 +135,23 @@ describe('a router that reuses what an edit did not reach', () => {
         current.set(id, box);
         wanted = random() < 0.5 ? wanted.slice(1) : [...wanted, requests[Math.floor(random() * requests.length)]!].filter((r, k, all) => all.findIndex((o) => o.id === r.id) === k);
       }
-      expect(router(current, wanted)).toEqual(routeConnections(current, wanted));
-      if (kind === 0) searchedAfterOneMove.push(router.searched);
+      last = routeAgain(current, wanted, last);
+      expect(last.routes).toEqual(routeConnections(current, wanted));
+      if (kind === 0) searchedAfterOneMove.push(last.fresh);
     }
     // A box moved a little is searched around, not everywhere: most connections keep their route.
     for (const count of searchedAfterOneMove) expect(count).toBeLessThan(wanted.length / 3);
     // Nothing changed: nothing is searched.
-    router(current, wanted);
-    expect(router.searched).toBe(0);
+    expect(routeAgain(current, wanted, last).fresh).toBe(0);
+  });
+
+  it('is what the canvas routes with: each call from the last', () => {
+    const { boxes, requests } = sceneOf(60);
+    const router = createRouter();
+    const first = router(boxes, requests);
+    expect(first).toEqual(routeConnections(boxes, requests));
+    const id = [...boxes.keys()][5]!;
+    const moved = new Map(boxes).set(id, { ...boxes.get(id)!, y: boxes.get(id)!.y + 400 });
+    expect(router(moved, requests)).toEqual(routeConnections(moved, requests));
   });
 });

@@ -156,6 +156,9 @@ interface Inflated {
   bottom: number;
 }
 
+/** Whether a box is in a search's window: a box that is not leaves the window's grid as it is. */
+const overlaps = (o: Inflated, window: Inflated) => o.right > window.left && o.left < window.right && o.bottom > window.top && o.top < window.bottom;
+
 const inflate = (box: Box): Inflated => ({ left: box.x - ROUTE_MARGIN, right: box.x + box.width + ROUTE_MARGIN, top: box.y - ROUTE_MARGIN, bottom: box.y + box.height + ROUTE_MARGIN });
 
 /**
@@ -217,7 +220,7 @@ function search(obstacles: readonly Inflated[], start: Point, startVertical: boo
   const inside: Inflated[] = [];
   for (let k = 0; k < obstacles.length; k += 1) {
     const o = obstacles[k]!;
-    if (o.right > window.left && o.left < window.right && o.bottom > window.top && o.top < window.bottom) inside.push(o);
+    if (overlaps(o, window)) inside.push(o);
   }
   const xBounds = new Float64Array(2 * inside.length + 2);
   const yBounds = new Float64Array(2 * inside.length + 2);
@@ -322,38 +325,31 @@ function search(obstacles: readonly Inflated[], start: Point, startVertical: boo
  * that has no route gets a plain elbow.
  */
 export function routeConnections(boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[]): Map<string, Point[]> {
-  return route(boxes, requests, undefined).routes;
+  return routeAgain(boxes, requests, undefined).routes;
 }
 
-/** Routes connections as `routeConnections` does, each call reusing what the last one searched (see `route`). */
-export interface Router {
-  (boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[]): Map<string, Point[]>;
-  /** How many connections the last call searched (the others kept their last route). */
-  readonly searched: number;
-}
+/** Routes connections as `routeConnections` does, each call reusing what the last one searched (see `routeAgain`). */
+export type Router = (boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[]) => Map<string, Point[]>;
 
 /**
  * A router for a diagram that changes a little at a time (the canvas, on each edit): the routes it
  * gives are those of `routeConnections`, and a connection is searched again only when a box that
- * changed (moved, resized, added or removed) overlaps the window its last search looked in, or one
- * of its own boxes changed. Up to 400 components the canvas routes every connection on every edit:
+ * changed (moved, resized, added or removed) overlaps the window its last search looked in (its own
+ * boxes are in that window). Up to 400 components the canvas routes every connection on every edit:
  * at 300, searching them all was most of an edit's time.
  */
 export function createRouter(): Router {
   let last: Routed | undefined;
-  const router = (boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[]) => {
-    last = route(boxes, requests, last);
-    return last.routes;
-  };
-  return Object.defineProperty(router, 'searched', { get: () => last?.fresh ?? 0 }) as Router;
+  return (boxes, requests) => (last = routeAgain(boxes, requests, last)).routes;
 }
 
-/** What one search found for a connection, and what it depended on. */
+/**
+ * What one search found for a connection, and what it depended on. Its ends' boxes are in its
+ * window, so a change of either is a changed box that overlaps it.
+ */
 interface Searched {
   readonly from: string;
   readonly to: string;
-  readonly source: Box;
-  readonly target: Box;
   /** Where the search looked: a box that overlaps it could change the route. */
   readonly window: Inflated;
   /** Searched over the whole diagram (its own window held no route): any change of a box can change it. */
@@ -361,7 +357,7 @@ interface Searched {
   readonly points: Point[];
 }
 
-interface Routed {
+export interface Routed {
   /** How many connections were searched (not reused). */
   readonly fresh: number;
   /** Each box with its margins, by id, as routed. */
@@ -370,20 +366,15 @@ interface Routed {
   readonly routes: Map<string, Point[]>;
 }
 
-/** A box's place and size alone (the canvas's boxes are its nodes, which carry their component). */
-const geometryOf = ({ x, y, width, height }: Box): Box => ({ x, y, width, height });
-const sameBox = (a: Box, b: Box) => a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 const sameInflated = (a: Inflated, b: Inflated) => a.left === b.left && a.right === b.right && a.top === b.top && a.bottom === b.bottom;
-/** The test `search` picks the boxes of its window by: a box that does not pass it leaves the window's grid as it is. */
-const overlaps = (o: Inflated, window: Inflated) => o.right > window.left && o.left < window.right && o.bottom > window.top && o.top < window.bottom;
 
 /**
- * Routes `requests`; with `previous` (the last call's), reuses the search of each connection that
- * nothing changed could reach. A search depends only on its ends' boxes, the window they make and
+ * Routes `requests`; with `previous` (the last call's, as `createRouter` keeps it), reuses the
+ * search of each connection that nothing changed could reach. A search depends only on its ends' boxes, the window they make and
  * the boxes that overlap that window (the others never enter its grid), so a reused route is the
  * route searching again would find. The spreading of shared lines (`nudge`) runs over every route.
  */
-function route(boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[], previous: Routed | undefined): Routed {
+export function routeAgain(boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[], previous: Routed | undefined): Routed {
   const inflated = new Map<string, Inflated>();
   for (const [id, box] of boxes) inflated.set(id, inflate(box));
   const all = [...inflated.values()];
@@ -418,8 +409,6 @@ function route(boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[
       known &&
       known.from === request.from &&
       known.to === request.to &&
-      sameBox(known.source, source) &&
-      sameBox(known.target, target) &&
       (known.whole ? changed.length === 0 : !changed.some((o) => overlaps(o, known.window)))
     ) {
       searched.set(request.id, known);
@@ -455,7 +444,7 @@ function route(boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[
       path = search(all, a, vertical(fromSide), b, vertical(toSide), window);
     }
     const points = path !== undefined && path !== ENCLOSED ? simplify([start, ...path, end]) : elbow(source, target);
-    searched.set(request.id, { from: request.from, to: request.to, source: geometryOf(source), target: geometryOf(target), window, whole, points });
+    searched.set(request.id, { from: request.from, to: request.to, window, whole, points });
     routes.set(request.id, points);
   }
   return { fresh, inflated, searched, routes: nudge(routes, boxes, requests) };
