@@ -1,6 +1,6 @@
 import { totalCaption, type CostReport, type LineItem, type Range } from '../../engine/cost';
-import { writeJsonLines } from './json-writer';
-import { LineWriter, type TextOutput } from './line-writer';
+import { writeJsonTo } from './json-writer';
+import type { TextOutput } from './line-writer';
 
 const usd = (cents: number): number => cents / 100;
 const usdRange = (r: Range): Range => ({ low: usd(r.low), expected: usd(r.expected), high: usd(r.high) });
@@ -54,7 +54,5 @@ export function costJson(report: CostReport, file: string) {
 
 /** costJson as JSON (two-space indentation), written to `output` a member at a time: 60 MB at 20,000 components. */
 export function writeCostJson(report: CostReport, file: string, output: TextOutput): void {
-  const out = new LineWriter(output);
-  writeJsonLines(costJson(report, file), out);
-  out.flush();
+  writeJsonTo(output, costJson(report, file));
 }

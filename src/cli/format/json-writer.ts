@@ -1,4 +1,4 @@
-import type { LineWriter } from './line-writer';
+import { LineWriter, type TextOutput } from './line-writer';
 
 /**
  * Writes `JSON.stringify(value, null, 2)` and a line break, the same text, without making it as one
@@ -10,6 +10,13 @@ import type { LineWriter } from './line-writer';
  */
 export function writeJsonLines(value: unknown, out: LineWriter, depth = 2): void {
   writeMember('', '', value, '', out, depth);
+}
+
+/** `writeJsonLines` to an output of its own, all of it handed on at the end. */
+export function writeJsonTo(output: TextOutput, value: unknown, depth?: number): void {
+  const out = new LineWriter(output);
+  writeJsonLines(value, out, depth);
+  out.flush();
 }
 
 /** `indent` + `key` + the value + `after` (a comma, or nothing), as JSON.stringify lays the value out at that indent. */

@@ -1,5 +1,5 @@
-import { writeJsonLines } from './json-writer';
-import { LineWriter, type TextOutput } from './line-writer';
+import { writeJsonTo } from './json-writer';
+import type { TextOutput } from './line-writer';
 import { journeyFigures, scenarioComponents, type ValidationReport } from './report';
 
 /**
@@ -43,7 +43,5 @@ export function writeJson(report: ValidationReport, output: TextOutput): void {
     scorecard: analysis.scorecard,
     assumptions: analysis.assumptions,
   };
-  const out = new LineWriter(output);
-  writeJsonLines(document, out);
-  out.flush();
+  writeJsonTo(output, document);
 }

@@ -1,7 +1,7 @@
 import { sarifText } from '../../model';
 import { ALL_RULES, ruleSeverity, type Finding, type Severity } from '../../engine';
-import { writeJsonLines } from './json-writer';
-import { LineWriter, type TextOutput } from './line-writer';
+import { writeJsonTo } from './json-writer';
+import type { TextOutput } from './line-writer';
 import { componentLines, journeyFigures, type ValidationReport } from './report';
 
 /** SARIF levels: errors for what breaks journeys or loses data, warnings for the rest that matters. */
@@ -92,9 +92,7 @@ export function writeSarif(report: ValidationReport, output: TextOutput): void {
     ],
   };
   // Written a result at a time (the results are the fourth level): 40 MB at 20,000 components.
-  const out = new LineWriter(output);
-  writeJsonLines(sarif, out, 4);
-  out.flush();
+  writeJsonTo(output, sarif, 4);
 }
 
 /**
