@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { syntheticDesign } from '../catalog';
 import { buildScene } from './geometry';
 import { completePositions } from './layout';
@@ -98,17 +98,33 @@ describe('a connection that no window can route', () => {
   });
 });
 
-describe('a router that reuses what an edit did not reach', () => {
-  /** A generated design's boxes and connections as the canvas routes them. */
-  function sceneOf(size: number) {
-    const design = syntheticDesign(size, 3);
-    const positions = completePositions(design, design.layout ?? {});
-    const scene = buildScene(design, positions, { route: false });
-    const boxes = new Map<string, Box>(scene.nodes.map((node) => [node.id, { x: node.x, y: node.y, width: node.width, height: node.height }]));
-    const requests = design.connections.filter((c) => c.from !== c.to).map((c) => ({ id: `${c.from}>${c.to}`, from: c.from, to: c.to }));
-    return { boxes, requests };
-  }
+/** A generated design's boxes and connections as the canvas routes them. */
+function sceneOf(size: number, seed = 3) {
+  const design = syntheticDesign(size, seed);
+  const positions = completePositions(design, design.layout ?? {});
+  const scene = buildScene(design, positions, { route: false });
+  const boxes = new Map<string, Box>(scene.nodes.map((node) => [node.id, { x: node.x, y: node.y, width: node.width, height: node.height }]));
+  const requests = design.connections.filter((c) => c.from !== c.to).map((c) => ({ id: `${c.from}>${c.to}`, from: c.from, to: c.to }));
+  return { boxes, requests };
+}
 
+describe('a search, which works in arrays kept from the searches before it', () => {
+  it('routes a diagram as a search in a fresh module does, after routing larger and other diagrams, in any order', async () => {
+    const small = sceneOf(60, 5);
+    vi.resetModules();
+    const fresh = await import('./route');
+    const expected = fresh.routeConnections(small.boxes, small.requests);
+    // This module's searches have left their arrays behind: a larger grid's, then other diagrams'.
+    for (const [size, seed] of [[300, 9], [120, 4], [30, 2]] as const) {
+      const other = sceneOf(size, seed);
+      routeConnections(other.boxes, other.requests);
+    }
+    expect(routeConnections(small.boxes, small.requests)).toEqual(expected);
+    expect(routeConnections(small.boxes, [...small.requests].reverse())).toEqual(expected);
+  });
+});
+
+describe('a router that reuses what an edit did not reach', () => {
   it('gives, edit after edit, the routes of routing everything again, and searches only near what changed', () => {
     const { boxes, requests } = sceneOf(200);
     // What a router keeps (createRouter), called here directly to see how many it searched.

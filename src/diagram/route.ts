@@ -98,18 +98,36 @@ export function simplify(points: readonly Point[]): Point[] {
   return out;
 }
 
+/**
+ * A binary min-heap of states by cost, in typed arrays kept from search to search. Which of two
+ * states of equal cost comes first depends on this exact sifting, and with it which of two routes
+ * of equal cost a search returns: a change here changes routes.
+ */
 class MinHeap {
-  private keys: number[] = [];
-  private values: number[] = [];
-  get size() {
-    return this.keys.length;
+  private keys = new Float64Array(1024);
+  private values = new Int32Array(1024);
+  size = 0;
+  /** Empties the heap; arrays grown past KEPT_HEAP_ENTRIES by a large search are let go. */
+  clear() {
+    this.size = 0;
+    if (this.keys.length > KEPT_HEAP_ENTRIES) {
+      this.keys = new Float64Array(1024);
+      this.values = new Int32Array(1024);
+    }
   }
   push(key: number, value: number) {
+    if (this.size === this.keys.length) {
+      const keys = new Float64Array(2 * this.size);
+      const values = new Int32Array(2 * this.size);
+      keys.set(this.keys);
+      values.set(this.values);
+      this.keys = keys;
+      this.values = values;
+    }
     const keys = this.keys;
     const values = this.values;
-    let i = keys.length;
-    keys.push(key);
-    values.push(value);
+    let i = this.size;
+    this.size += 1;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (keys[parent]! <= key) break;
@@ -124,11 +142,12 @@ class MinHeap {
     const keys = this.keys;
     const values = this.values;
     const top = values[0]!;
-    const lastKey = keys.pop()!;
-    const lastValue = values.pop()!;
-    if (keys.length > 0) {
+    this.size -= 1;
+    const n = this.size;
+    if (n > 0) {
+      const lastKey = keys[n]!;
+      const lastValue = values[n]!;
       let i = 0;
-      const n = keys.length;
       for (;;) {
         const left = 2 * i + 1;
         if (left >= n) break;
@@ -208,6 +227,72 @@ function lowerIndex(values: readonly number[], v: number): number {
   return lo;
 }
 
+/** What a grid vertex's flags say (`SearchScratch.flags`): the vertex, the segment to its right, the segment below it. */
+const BLOCKED = 1;
+const BLOCKED_RIGHT = 2;
+const BLOCKED_DOWN = 4;
+
+/**
+ * The arrays a search works in, kept from one search to the next (a search runs to its end before
+ * another starts). An entry belongs to the current search only when its stamp is the search's, so a
+ * search neither makes nor fills arrays the size of its grid: it writes the vertices its boxes
+ * block and the states it reaches. A search of the canvas takes states off its heap about a sixth
+ * as many times as its grid has vertices, and an edit at 300 components searches tens of
+ * connections again, each of which made and filled five arrays of every vertex or state.
+ */
+class SearchScratch {
+  /** The current search's stamp; 0 is no search's. */
+  private epoch = 0;
+  /** Per vertex: the stamp of the search that wrote its flags. */
+  readonly vertexStamps: Int32Array;
+  /** Per vertex: BLOCKED, BLOCKED_RIGHT, BLOCKED_DOWN. */
+  readonly flags: Uint8Array;
+  /** Per state (vertex * 2 + direction): the stamp of the search that reached it. */
+  readonly stateStamps: Int32Array;
+  /** Per state: the cost of the cheapest way found to it, and the state it came from. */
+  readonly costs: Float64Array;
+  readonly previous: Int32Array;
+  readonly heap = new MinHeap();
+
+  constructor(readonly vertices: number) {
+    this.vertexStamps = new Int32Array(vertices);
+    this.flags = new Uint8Array(vertices);
+    this.stateStamps = new Int32Array(2 * vertices);
+    this.costs = new Float64Array(2 * vertices);
+    this.previous = new Int32Array(2 * vertices);
+  }
+
+  /** A new search's stamp, with an empty heap. */
+  begin(): number {
+    if (this.epoch === 0x7fffffff) {
+      this.vertexStamps.fill(0);
+      this.stateStamps.fill(0);
+      this.epoch = 0;
+    }
+    this.heap.clear();
+    return (this.epoch += 1);
+  }
+}
+
+/**
+ * The largest grid whose scratch arrays are kept (37 bytes a vertex: under 5 MB): the canvas's
+ * searches (up to 400 components) stay well under it; a larger one, as the whole-diagram fallback
+ * of a large design's export can be, gets arrays of its own that go when it ends.
+ */
+const KEPT_SCRATCH_VERTICES = 1 << 17;
+/** The most heap entries (12 bytes each) kept from one search to the next. */
+const KEPT_HEAP_ENTRIES = 1 << 18;
+let keptScratch: SearchScratch | undefined;
+
+function scratchFor(vertices: number): SearchScratch {
+  if (vertices > KEPT_SCRATCH_VERTICES) return new SearchScratch(vertices);
+  if (keptScratch === undefined || keptScratch.vertices < vertices) {
+    // Grown to twice the last size at least, so a few searches of growing grids do not each make new arrays.
+    keptScratch = new SearchScratch(Math.min(KEPT_SCRATCH_VERTICES, Math.max(vertices, 2 * (keptScratch?.vertices ?? 0), 4096)));
+  }
+  return keptScratch;
+}
+
 /**
  * Routes one connection from `start` (leaving by `startSide`) to `end` on the grid around
  * `obstacles`, within `window` (the search area). Undefined when no route exists there; ENCLOSED
@@ -237,84 +322,119 @@ function search(obstacles: readonly Inflated[], start: Point, startVertical: boo
   yBounds[2 * inside.length + 1] = window.bottom;
   const xs = gridLines(xBounds, [start.x, end.x]);
   const ys = gridLines(yBounds, [start.y, end.y]);
-  const nx = xs.values.length;
-  const ny = ys.values.length;
-  const index = (i: number, j: number) => j * nx + i;
-  // Blocked vertices and segments: a vertex strictly inside a box; a segment whose middle is.
-  const blocked = new Uint8Array(nx * ny);
-  const blockedRight = new Uint8Array(nx * ny);
-  const blockedDown = new Uint8Array(nx * ny);
+  const xv = xs.values;
+  const yv = ys.values;
+  const nx = xv.length;
+  const ny = yv.length;
+  const scratch = scratchFor(nx * ny);
+  const stamp = scratch.begin();
+  const { vertexStamps, flags, stateStamps, costs, previous, heap } = scratch;
+  // Blocked vertices and segments (vertex j * nx + i): a vertex strictly inside a box; a segment whose middle is.
   for (const o of inside) {
-    const i0 = lowerIndex(xs.values, o.left);
-    const i1 = lowerIndex(xs.values, o.right);
-    const j0 = lowerIndex(ys.values, o.top);
-    const j1 = lowerIndex(ys.values, o.bottom);
+    const i0 = lowerIndex(xv, o.left);
+    const i1 = lowerIndex(xv, o.right);
+    const j0 = lowerIndex(yv, o.top);
+    const j1 = lowerIndex(yv, o.bottom);
     for (let j = j0; j <= j1 && j < ny; j += 1) {
-      const y = ys.values[j]!;
+      const y = yv[j]!;
       const yInside = y > o.top && y < o.bottom;
       for (let i = i0; i <= i1 && i < nx; i += 1) {
-        const x = xs.values[i]!;
+        const x = xv[i]!;
         const xInside = x > o.left && x < o.right;
-        if (xInside && yInside) blocked[index(i, j)] = 1;
+        let bits = 0;
+        if (xInside && yInside) bits |= BLOCKED;
         // The segment to the right of (i, j) lies inside when y is inside and it spans inside x.
-        if (yInside && i + 1 < nx && x >= o.left && xs.values[i + 1]! <= o.right) blockedRight[index(i, j)] = 1;
-        if (xInside && j + 1 < ny && y >= o.top && ys.values[j + 1]! <= o.bottom) blockedDown[index(i, j)] = 1;
+        if (yInside && i + 1 < nx && x >= o.left && xv[i + 1]! <= o.right) bits |= BLOCKED_RIGHT;
+        if (xInside && j + 1 < ny && y >= o.top && yv[j + 1]! <= o.bottom) bits |= BLOCKED_DOWN;
+        if (bits === 0) continue;
+        const vertex = j * nx + i;
+        if (vertexStamps[vertex] === stamp) flags[vertex]! |= bits;
+        else {
+          vertexStamps[vertex] = stamp;
+          flags[vertex] = bits;
+        }
       }
     }
   }
-  const si = xs.values.indexOf(start.x);
-  const sj = ys.values.indexOf(start.y);
-  const ei = xs.values.indexOf(end.x);
-  const ej = ys.values.indexOf(end.y);
+  const flagsOf = (vertex: number) => (vertexStamps[vertex] === stamp ? flags[vertex]! : 0);
+  const si = xv.indexOf(start.x);
+  const sj = yv.indexOf(start.y);
+  const ei = xv.indexOf(end.x);
+  const ej = yv.indexOf(end.y);
   if (si < 0 || sj < 0 || ei < 0 || ej < 0) return undefined;
-  if (blocked[index(si, sj)] || blocked[index(ei, ej)]) return ENCLOSED;
-  // State: vertex * 2 + direction (0 horizontal, 1 vertical).
-  const states = nx * ny * 2;
-  const cost = new Float64Array(states).fill(Infinity);
-  const previous = new Int32Array(states).fill(-1);
-  const heap = new MinHeap();
-  const startState = index(si, sj) * 2 + (startVertical ? 1 : 0);
-  cost[startState] = 0;
-  const heuristic = (i: number, j: number) => Math.abs(xs.values[i]! - end.x) + Math.abs(ys.values[j]! - end.y);
-  heap.push(heuristic(si, sj), startState);
-  const goalVertex = index(ei, ej);
+  const goalVertex = ej * nx + ei;
+  if (flagsOf(sj * nx + si) & BLOCKED || flagsOf(goalVertex) & BLOCKED) return ENCLOSED;
+  // State: vertex * 2 + direction (0 horizontal, 1 vertical); its cost is Infinity until this search reaches it.
+  const startState = (sj * nx + si) * 2 + (startVertical ? 1 : 0);
+  stateStamps[startState] = stamp;
+  costs[startState] = 0;
+  previous[startState] = -1;
+  heap.push(Math.abs(xv[si]! - end.x) + Math.abs(yv[sj]! - end.y), startState);
   let reached = -1;
   while (heap.size > 0) {
     const state = heap.pop();
     const vertex = state >> 1;
     const direction = state & 1;
-    const here = cost[state]!;
+    const here = costs[state]!;
     const i = vertex % nx;
     const j = (vertex - i) / nx;
     if (vertex === goalVertex) {
       reached = state;
       break;
     }
-    const relax = (ni: number, nj: number, nextDirection: number, length: number, hug: boolean) => {
-      const next = index(ni, nj);
-      if (blocked[next] && next !== goalVertex) return;
+    // The four steps, right, left, down and up, in that order (the order decides between routes of equal cost).
+    for (let side = 0; side < 4; side += 1) {
+      let ni: number;
+      let nj: number;
+      let length: number;
+      let hug: boolean;
+      if (side === 0) {
+        if (i + 1 >= nx || flagsOf(vertex) & BLOCKED_RIGHT) continue;
+        ni = i + 1;
+        nj = j;
+        length = xv[i + 1]! - xv[i]!;
+        hug = ys.hug[j]!;
+      } else if (side === 1) {
+        if (i <= 0 || flagsOf(vertex - 1) & BLOCKED_RIGHT) continue;
+        ni = i - 1;
+        nj = j;
+        length = xv[i]! - xv[i - 1]!;
+        hug = ys.hug[j]!;
+      } else if (side === 2) {
+        if (j + 1 >= ny || flagsOf(vertex) & BLOCKED_DOWN) continue;
+        ni = i;
+        nj = j + 1;
+        length = yv[j + 1]! - yv[j]!;
+        hug = xs.hug[i]!;
+      } else {
+        if (j <= 0 || flagsOf(vertex - nx) & BLOCKED_DOWN) continue;
+        ni = i;
+        nj = j - 1;
+        length = yv[j]! - yv[j - 1]!;
+        hug = xs.hug[i]!;
+      }
+      const nextDirection = side < 2 ? 0 : 1;
+      const next = nj * nx + ni;
+      if (flagsOf(next) & BLOCKED && next !== goalVertex) continue;
       let step = length * (hug ? HUG_FACTOR : 1);
       if (nextDirection !== direction) step += BEND_COST;
       if (next === goalVertex && (nextDirection === 1) !== endVertical) step += BEND_COST;
       const nextState = next * 2 + nextDirection;
       const total = here + step;
-      if (total < cost[nextState]!) {
-        cost[nextState] = total;
+      if (stateStamps[nextState] !== stamp || total < costs[nextState]!) {
+        stateStamps[nextState] = stamp;
+        costs[nextState] = total;
         previous[nextState] = state;
-        heap.push(total + heuristic(ni, nj), nextState);
+        heap.push(total + (Math.abs(xv[ni]! - end.x) + Math.abs(yv[nj]! - end.y)), nextState);
       }
-    };
-    if (i + 1 < nx && !blockedRight[vertex]) relax(i + 1, j, 0, xs.values[i + 1]! - xs.values[i]!, ys.hug[j]!);
-    if (i > 0 && !blockedRight[index(i - 1, j)]) relax(i - 1, j, 0, xs.values[i]! - xs.values[i - 1]!, ys.hug[j]!);
-    if (j + 1 < ny && !blockedDown[vertex]) relax(i, j + 1, 1, ys.values[j + 1]! - ys.values[j]!, xs.hug[i]!);
-    if (j > 0 && !blockedDown[index(i, j - 1)]) relax(i, j - 1, 1, ys.values[j]! - ys.values[j - 1]!, xs.hug[i]!);
+    }
   }
   if (reached < 0) return undefined;
   const points: Point[] = [];
   for (let state = reached; state >= 0; state = previous[state]!) {
     const vertex = state >> 1;
     const i = vertex % nx;
-    points.push({ x: xs.values[i]!, y: ys.values[(vertex - i) / nx]! });
+    points.push({ x: xv[i]!, y: yv[(vertex - i) / nx]! });
   }
   return points.reverse();
 }
@@ -457,6 +577,8 @@ interface Segment {
   at: number;
   low: number;
   high: number;
+  /** How far the segment moves off its line; undefined until its cluster is spread. */
+  offset: number | undefined;
 }
 
 /**
@@ -465,25 +587,28 @@ interface Segment {
  * on the line. A segment that ends at a box's side (a port) moves along that side.
  */
 function nudge(routes: Map<string, Point[]>, boxes: ReadonlyMap<string, Box>, requests: readonly RouteRequest[]): Map<string, Point[]> {
+  // Every route's segments, route after route in the order of `routes`, each route's in order.
   const segments: Segment[] = [];
   for (const [route, points] of routes) {
     for (let index = 0; index + 1 < points.length; index += 1) {
       const p = points[index]!;
       const q = points[index + 1]!;
-      if (p.x === q.x && p.y !== q.y) segments.push({ route, index, vertical: true, at: p.x, low: Math.min(p.y, q.y), high: Math.max(p.y, q.y) });
-      else if (p.y === q.y && p.x !== q.x) segments.push({ route, index, vertical: false, at: p.y, low: Math.min(p.x, q.x), high: Math.max(p.x, q.x) });
+      if (p.x === q.x && p.y !== q.y) segments.push({ route, index, vertical: true, at: p.x, low: Math.min(p.y, q.y), high: Math.max(p.y, q.y), offset: undefined });
+      else if (p.y === q.y && p.x !== q.x) segments.push({ route, index, vertical: false, at: p.y, low: Math.min(p.x, q.x), high: Math.max(p.x, q.x), offset: undefined });
     }
   }
-  const groups = new Map<string, Segment[]>();
+  // The segments on each line: vertical ones by x, horizontal ones by y.
+  const verticalLines = new Map<number, Segment[]>();
+  const horizontalLines = new Map<number, Segment[]>();
   for (const segment of segments) {
-    const key = `${segment.vertical ? 'v' : 'h'}${segment.at}`;
-    const group = groups.get(key);
+    const lines = segment.vertical ? verticalLines : horizontalLines;
+    const group = lines.get(segment.at);
     if (group) group.push(segment);
-    else groups.set(key, [segment]);
+    else lines.set(segment.at, [segment]);
   }
-  const offsets = new Map<string, number>();
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
+  let spread = false;
+  const spreadLine = (group: Segment[]) => {
+    if (group.length < 2) return;
     group.sort((a, b) => a.low - b.low || a.high - b.high || a.route.localeCompare(b.route));
     // Clusters of overlapping segments (from different routes) share the line: spread each cluster.
     let cluster: Segment[] = [];
@@ -494,7 +619,11 @@ function nudge(routes: Map<string, Point[]>, boxes: ReadonlyMap<string, Box>, re
         const step = Math.min(ROUTE_SEPARATION, (2 * (ROUTE_MARGIN - 2)) / (routesInCluster.length - 1));
         routesInCluster.forEach((route, k) => {
           const offset = Math.round((k - (routesInCluster.length - 1) / 2) * step);
-          for (const s of cluster) if (s.route === route) offsets.set(`${s.route}#${s.index}`, offset);
+          for (const s of cluster) {
+            if (s.route !== route) continue;
+            s.offset = offset;
+            spread = true;
+          }
         });
       }
       cluster = [];
@@ -506,18 +635,20 @@ function nudge(routes: Map<string, Point[]>, boxes: ReadonlyMap<string, Box>, re
       clusterHigh = Math.max(clusterHigh, segment.high);
     }
     flush();
-  }
-  if (offsets.size === 0) return routes;
+  };
+  for (const group of verticalLines.values()) spreadLine(group);
+  for (const group of horizontalLines.values()) spreadLine(group);
+  if (!spread) return routes;
   const ends = new Map(requests.map((r) => [r.id, r]));
   const result = new Map<string, Point[]>();
+  // The segments are in the order of the routes: each route's are the next ones.
+  let next = 0;
   for (const [route, original] of routes) {
     const points = original.map((p) => ({ ...p }));
-    for (let index = 0; index + 1 < original.length; index += 1) {
-      const offset = offsets.get(`${route}#${index}`);
+    for (; next < segments.length && segments[next]!.route === route; next += 1) {
+      const { index, offset } = segments[next]!;
       if (!offset) continue;
-      const p = original[index]!;
-      const q = original[index + 1]!;
-      const vertical = p.x === q.x;
+      const vertical = original[index]!.x === original[index + 1]!.x;
       for (const k of [index, index + 1]) {
         if (vertical) points[k]!.x = original[k]!.x + offset;
         else points[k]!.y = original[k]!.y + offset;
