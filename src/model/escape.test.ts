@@ -69,6 +69,24 @@ describe('markdownText', () => {
     );
   });
 
+  it('returns most names as they are, exactly as its regular expressions would', () => {
+    // A leading NUL forces the escapers' full path (it is not plain text) and is then flattened to a
+    // space and trimmed away: what the full path makes of the text itself.
+    const full = (escape: (text: string) => string, text: string) => escape(`\u0000${text}`);
+    for (const text of ['Checkout API', 'Payments (EU)', "Ops' queue", '1 primary', 'a-b', 'www example', 'x=1', '-x', '+x', '=x', '12) x', 'Cost: $5', 'see www.example.com', 'me@example', 'http://x']) {
+      expect(markdownCell(text), text).toBe(full(markdownCell, text));
+      expect(markdownText(text), text).toBe(full(markdownText, text));
+    }
+    expect(markdownCell('Checkout API')).toBe('Checkout API');
+    const printable = Array.from({ length: 95 }, (_, k) => String.fromCharCode(0x20 + k));
+    const tokens = fc.constantFrom(...printable, 'www', 'www.', '@a', '://', '1.', '1)', 'é', '\t', '\n');
+    const texts = fc.array(tokens, { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, (text) => markdownCell(text) === full(markdownCell, text) && markdownText(text) === full(markdownText, text)),
+      { numRuns: 3000, seed: 15 },
+    );
+  });
+
   it('reads back as the text it was given, flattened to one line', () => {
     const rendered = md.renderInline(markdownText('Ops & <Sales> | [EU] *primary* 1. `x`'));
     expect(rendered).toBe('Ops &amp; &lt;Sales&gt; | [EU] *primary* 1. `x`');
@@ -77,6 +95,19 @@ describe('markdownText', () => {
 
 describe('markdownCode', () => {
   const md = new MarkdownIt();
+  it('writes printable text in the span its rules give, without their regular expressions', () => {
+    // For printable ASCII the terminal escapes change nothing: the span is the fence and the padding alone.
+    const spanOf = (line: string) => {
+      const fence = '`'.repeat(Math.max(0, ...(line.match(/`+/g) ?? []).map((run) => run.length)) + 1);
+      const pad = /^[` ]|[` ]$/.test(line) && !/^ *$/.test(line) ? ' ' : '';
+      return `${fence}${pad}${line}${pad}${fence}`;
+    };
+    expect(markdownCode('aws ecs update-service --cluster "x"')).toBe('`aws ecs update-service --cluster "x"`');
+    const printable = Array.from({ length: 95 }, (_, k) => String.fromCharCode(0x20 + k));
+    const texts = fc.array(fc.constantFrom(...printable, '``', ' `'), { minLength: 1, maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(texts, (text) => markdownCode(text) === spanOf(text)), { numRuns: 3000, seed: 16 });
+  });
+
   it('shows the code verbatim in one code span, whatever backticks it holds', () => {
     fc.assert(
       fc.property(anyText, (text) => {

@@ -94,6 +94,32 @@ const CONTROL_RUNS = new RegExp(`(?:${CONTROLS.source})+`, 'g');
 const MARKDOWN_INLINE = /[&<>\\`*_[\]#|~]|@(?=\w)|:(?=\/\/)|(?<=\bwww)\./gi;
 
 /**
+ * The ASCII characters that neither `markdownCell` nor `markdownText` change anywhere in a text:
+ * letters, digits, the space, and punctuation that is no Markdown or HTML syntax here. `.`, `:`
+ * and `@` are not among them (they are in an autolink only in some places).
+ */
+const PLAIN_MARKDOWN = new Uint8Array(128);
+for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 -,()'/+=!?;\"$%^{}") PLAIN_MARKDOWN[ch.charCodeAt(0)] = 1;
+/** What `markdownText` changes at the start of a line besides: `-`, `+`, `=` and digits (`1.`, `1)`). */
+const OPENS_A_BLOCK = new Uint8Array(128);
+for (const ch of '-+=0123456789') OPENS_A_BLOCK[ch.charCodeAt(0)] = 1;
+
+/**
+ * Whether the Markdown escapers return `text` as it is: plain characters only, neither starting nor
+ * ending with a space (which they trim). Most names are such, and one pass over them spares the
+ * escapers' five regular expressions: a large design's runbooks escape tens of thousands of names.
+ */
+function isPlainMarkdown(text: string): boolean {
+  const length = text.length;
+  if (length === 0 || text.charCodeAt(0) === 0x20 || text.charCodeAt(length - 1) === 0x20) return false;
+  for (let i = 0; i < length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || PLAIN_MARKDOWN[code] === 0) return false;
+  }
+  return true;
+}
+
+/**
  * Design text in a Markdown table cell or mid-line: one line (every line break and control
  * character becomes a space), with every character that Markdown, GitHub Flavored Markdown or HTML
  * could read as inline syntax written as a character reference. A name can then add no table
@@ -102,6 +128,7 @@ const MARKDOWN_INLINE = /[&<>\\`*_[\]#|~]|@(?=\w)|:(?=\/\/)|(?<=\bwww)\./gi;
  * with `[` and `]` written as references they cannot form a link or an image.
  */
 export function markdownCell(text: string): string {
+  if (isPlainMarkdown(text)) return text;
   const line = wellFormedText(text.replace(CONTROL_RUNS, ' ').trim());
   // Text that was there but shows nothing (only controls or spaces) is marked, so `**name**` stays emphasis.
   if (line === '') return text === '' ? '' : '\uFFFD';
@@ -113,9 +140,25 @@ export function markdownCell(text: string): string {
  * `-`, `+`, `=` or `1.`/`1)` that would open a list or underline a heading is written as a reference.
  */
 export function markdownText(text: string): string {
+  if (isPlainMarkdown(text) && !OPENS_A_BLOCK[text.charCodeAt(0)]) return text;
   return markdownCell(text)
     .replace(/^[-+=]/, reference)
     .replace(/^(\d{1,9})([.)])/, (_, digits: string, mark: string) => `${digits}${reference(mark)}`);
+}
+
+/**
+ * Whether `markdownCode` shows `code` in a span of one backtick as it is: printable ASCII without a
+ * backtick, neither starting nor ending with a space (which would be padded). Commands and ids are,
+ * and a large design's runbooks write tens of thousands of them.
+ */
+function isPlainCode(code: string): boolean {
+  const length = code.length;
+  if (length === 0 || code.charCodeAt(0) === 0x20 || code.charCodeAt(length - 1) === 0x20) return false;
+  for (let i = 0; i < length; i += 1) {
+    const c = code.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x60) return false;
+  }
+  return true;
 }
 
 /**
@@ -124,6 +167,7 @@ export function markdownText(text: string): string {
  * paragraph) are shown as terminal escapes, so the span is always one line.
  */
 export function markdownCode(code: string): string {
+  if (isPlainCode(code)) return `\`${code}\``;
   const line = terminalText(wellFormedText(code));
   const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(longest + 1);
