@@ -103,18 +103,22 @@ for (const ch of "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789
 /** What `markdownText` changes at the start of a line besides: `-`, `+`, `=` and digits (`1.`, `1)`). */
 const OPENS_A_BLOCK = new Uint8Array(128);
 for (const ch of '-+=0123456789') OPENS_A_BLOCK[ch.charCodeAt(0)] = 1;
+/** What `markdownCode` shows as it is in a span of one backtick: printable ASCII but the backtick. */
+const PLAIN_CODE = new Uint8Array(128).fill(1, 0x20, 0x7f);
+PLAIN_CODE[0x60] = 0;
 
 /**
- * Whether the Markdown escapers return `text` as it is: plain characters only, neither starting nor
- * ending with a space (which they trim). Most names are such, and one pass over them spares the
- * escapers' five regular expressions: a large design's runbooks escape tens of thousands of names.
+ * Whether `text` holds only ASCII characters that `plain` marks, neither starting nor ending with
+ * a space (which the Markdown escapers trim or pad): such text they return as it is, and one pass
+ * over it spares their regular expressions. Most names and commands are such, and a large
+ * design's runbooks write tens of thousands of each.
  */
-function isPlainMarkdown(text: string): boolean {
+function isPlain(text: string, plain: Uint8Array): boolean {
   const length = text.length;
   if (length === 0 || text.charCodeAt(0) === 0x20 || text.charCodeAt(length - 1) === 0x20) return false;
   for (let i = 0; i < length; i += 1) {
     const code = text.charCodeAt(i);
-    if (code >= 128 || PLAIN_MARKDOWN[code] === 0) return false;
+    if (code >= 128 || plain[code] === 0) return false;
   }
   return true;
 }
@@ -128,7 +132,7 @@ function isPlainMarkdown(text: string): boolean {
  * with `[` and `]` written as references they cannot form a link or an image.
  */
 export function markdownCell(text: string): string {
-  if (isPlainMarkdown(text)) return text;
+  if (isPlain(text, PLAIN_MARKDOWN)) return text;
   const line = wellFormedText(text.replace(CONTROL_RUNS, ' ').trim());
   // Text that was there but shows nothing (only controls or spaces) is marked, so `**name**` stays emphasis.
   if (line === '') return text === '' ? '' : '\uFFFD';
@@ -140,25 +144,10 @@ export function markdownCell(text: string): string {
  * `-`, `+`, `=` or `1.`/`1)` that would open a list or underline a heading is written as a reference.
  */
 export function markdownText(text: string): string {
-  if (isPlainMarkdown(text) && !OPENS_A_BLOCK[text.charCodeAt(0)]) return text;
+  if (isPlain(text, PLAIN_MARKDOWN) && !OPENS_A_BLOCK[text.charCodeAt(0)]) return text;
   return markdownCell(text)
     .replace(/^[-+=]/, reference)
     .replace(/^(\d{1,9})([.)])/, (_, digits: string, mark: string) => `${digits}${reference(mark)}`);
-}
-
-/**
- * Whether `markdownCode` shows `code` in a span of one backtick as it is: printable ASCII without a
- * backtick, neither starting nor ending with a space (which would be padded). Commands and ids are,
- * and a large design's runbooks write tens of thousands of them.
- */
-function isPlainCode(code: string): boolean {
-  const length = code.length;
-  if (length === 0 || code.charCodeAt(0) === 0x20 || code.charCodeAt(length - 1) === 0x20) return false;
-  for (let i = 0; i < length; i += 1) {
-    const c = code.charCodeAt(i);
-    if (c < 0x20 || c > 0x7e || c === 0x60) return false;
-  }
-  return true;
 }
 
 /**
@@ -167,7 +156,7 @@ function isPlainCode(code: string): boolean {
  * paragraph) are shown as terminal escapes, so the span is always one line.
  */
 export function markdownCode(code: string): string {
-  if (isPlainCode(code)) return `\`${code}\``;
+  if (isPlain(code, PLAIN_CODE)) return `\`${code}\``;
   const line = terminalText(wellFormedText(code));
   const longest = Math.max(0, ...[...line.matchAll(/`+/g)].map((run) => run[0].length));
   const fence = '`'.repeat(longest + 1);
