@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { ALL_KINDS } from '../catalog';
-import { bandOf, KINDS_WITH_ICONS, placeOf } from './kinds';
+import { xmlText } from '../model';
+import { bandOf, iconOf, KINDS_WITH_ICONS, placeOf } from './kinds';
 
 describe('how kinds are drawn', () => {
   it('has a symbol for every kind of the catalog', () => {
     expect([...KINDS_WITH_ICONS].sort()).toEqual(ALL_KINDS.map((kind) => kind.id).sort());
+  });
+
+  it('draws symbols whose element names and attributes need no escaping, as shapes.ts writes them', () => {
+    // Every kind's symbol and the one an unknown kind gets.
+    const icons = [...KINDS_WITH_ICONS, 'not-a-kind'].map(iconOf);
+    const texts = icons.flatMap((icon) => icon.flatMap(([tag, attributes]) => [tag, ...Object.entries(attributes).flatMap(([key, value]) => [key, String(value)])]));
+    expect(texts.length).toBeGreaterThan(100);
+    for (const text of texts) expect(xmlText(text), text).toBe(text);
+    for (const text of texts) expect(text).toMatch(/^[\w .,#%+-]*$/);
   });
 
   it('places kinds where reference architectures do', () => {

@@ -1,4 +1,3 @@
-import { xmlText } from '../model';
 import { colourOf, iconOf, type Icon } from './kinds';
 
 /**
@@ -10,10 +9,15 @@ import { colourOf, iconOf, type Icon } from './kinds';
 /** A coordinate as the SVG writes it: whole numbers as they are, others to one decimal. */
 export const svgNumber = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
 
+/**
+ * A symbol's elements. Symbols are fixed drawings (Lucide's, `kinds.ts`), never design text, and
+ * kinds.test.ts checks that none of their names or values holds a character XML escapes: they are
+ * written as they are, which keeps the escapers out of the canvas's first paint.
+ */
 export function iconElements(icon: Icon): string {
   return icon
     .map(([tag, attributes]) => `<${tag} ${Object.entries(attributes as Record<string, string | number>)
-      .map(([key, value]) => `${key}="${xmlText(String(value))}"`)
+      .map(([key, value]) => `${key}="${value}"`)
       .join(' ')}/>`)
     .join('');
 }
