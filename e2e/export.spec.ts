@@ -4,6 +4,10 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { ExportPanel } from './pages/export-panel';
 
 test('exports the open design: targets, highlighted preview, zip download', async ({ page }) => {
+  // The files and their zip are made in a worker, off the page's thread (a large design's export
+  // held it for over a second): one worker, started with the first export, kept for the zip.
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   await page.goto('/');
   const exportPanel = new ExportPanel(page);
   await exportPanel.open();
@@ -27,6 +31,7 @@ test('exports the open design: targets, highlighted preview, zip download', asyn
   expect(names.length).toBe(paths.length);
   const versions = names.find((name) => name.endsWith('/terraform/versions.tf'))!;
   expect(strFromU8(entries[versions]!)).toContain('required_providers');
+  expect(workers.filter((url) => /export-worker/.test(url))).toHaveLength(1);
 });
 
 test("previews a large design's Terraform in part, says so, and still zips it whole", async ({ page }) => {

@@ -70,5 +70,8 @@ export function generateExport(design: Design, options: ExportOptions = {}): Gen
       return files;
     },
   };
-  return written.flatMap((target) => context.files(target));
+  return written.flatMap((target) => {
+    options.onTarget?.(target);
+    return context.files(target);
+  });
 }

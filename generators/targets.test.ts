@@ -27,6 +27,19 @@ describe('export targets', () => {
     expect(generateExport(loaded.design)).toEqual(alone);
   });
 
+  it('tells the caller of each target it writes, in the order they are written, and of no other', () => {
+    const loaded = loadDesign(readFileSync(new URL('../templates/erp-on-kubernetes.yaml', import.meta.url), 'utf8'));
+    if (!loaded.ok) throw new Error(loaded.problems[0]?.message);
+    const heard: string[] = [];
+    // The proposal makes the Terraform and runbooks for its appendices too: only the targets asked for are reported.
+    const files = generateExport(loaded.design, { targets: ['proposal', 'helm'], onTarget: (target) => heard.push(target) });
+    expect(heard).toEqual(['helm', 'proposal']);
+    expect([...new Set(files.map((file) => file.path.split('/')[0]))]).toEqual(['helm', 'proposal']);
+    const all: string[] = [];
+    generateExport(loaded.design, { onTarget: (target) => all.push(target) });
+    expect(all).toEqual([...EXPORT_TARGETS]);
+  });
+
   it.each(PROVIDERS.filter((provider) => !TARGETS.terraform.providers.includes(provider)))(
     'says Terraform for %s is not generated yet, and writes none of another provider\'s code',
     (provider) => {

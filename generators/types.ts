@@ -110,4 +110,9 @@ export interface ExportOptions {
   readonly catalogs?: CatalogSet;
   /** How the proposal prices: imported price books, the commitment profile. */
   readonly estimate?: EstimateOptions;
+  /**
+   * Called before each target's files are made, in the order they are written: what a caller
+   * reports progress by (the export panel's worker) while every target shares one context.
+   */
+  readonly onTarget?: (target: ExportTarget) => void;
 }

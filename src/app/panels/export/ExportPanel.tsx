@@ -9,6 +9,7 @@ import { EXPORT_TARGETS } from '../../../../generators/types';
 import { downloadBlob } from '../../persistence/file-io';
 import { useModel, useStore } from '../../store';
 import { DiagramExport } from './DiagramExport';
+import { exportInBackground, zipInBackground } from './export-client';
 import { ProposalExport } from './ProposalExport';
 import { highlight, languageOf } from './highlight';
 import { previewText } from './preview';
@@ -24,9 +25,6 @@ interface ExportResult {
 }
 
 type Progress = { done: number; total: number; step: string } | null;
-
-/** Yields to the browser so progress paints between targets of a large export. */
-const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 const TARGETS = EXPORT_TARGETS.map((id) => TARGET_INFO[id]);
 
@@ -93,6 +91,7 @@ export default function ExportPanel() {
   const [progress, setProgress] = useState<Progress>(null);
   const [selected, setSelected] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [zipping, setZipping] = useState(false);
 
   const chosen = TARGETS.filter((t) => targets.has(t.id) && unsupportedReason(t.id, model) === undefined).map((t) => t.id);
   const stale = result !== null && result.model !== model;
@@ -113,17 +112,15 @@ export default function ExportPanel() {
     const snapshotId = designId;
     setProgress({ done: 0, total: chosen.length + 1, step: 'Loading the generators' });
     try {
-      // The generators (and the engine's failure simulation the runbooks use) load on first export.
-      const { generateExport } = await import('../../../../generators');
-      const files: GeneratedFile[] = [];
-      for (const [index, target] of chosen.entries()) {
-        setProgress({ done: index + 1, total: chosen.length + 1, step: `Generating ${TARGETS.find((t) => t.id === target)!.label}` });
-        await nextFrame();
-        // Targets that price the design read the cost panel's cached catalog (offline copy included) and your price book.
-        const catalogs = TARGET_INFO[target].needs.catalogs ? { [snapshot.provider]: (await loadCatalog(snapshot.provider)).catalog } : undefined;
-        const imported = TARGET_INFO[target].needs.catalogs ? [...(await currentPriceBooks())] : [];
-        files.push(...generateExport(snapshot, { targets: [target], catalogs, estimate: { imported } }));
-      }
+      // Targets that price the design read the cost panel's cached catalog (offline copy included) and your price book.
+      const priced = chosen.some((target) => TARGET_INFO[target].needs.catalogs);
+      const catalogs = priced ? { [snapshot.provider]: (await loadCatalog(snapshot.provider)).catalog } : undefined;
+      const imported = priced ? [...(await currentPriceBooks())] : [];
+      // Made in a worker, every target from one context: the page stays live, and the proposal's
+      // appendices are the Terraform and runbooks this export makes, not made a second time.
+      const files = await exportInBackground({ design: snapshot, targets: chosen, estimate: { imported }, ...(catalogs ? { catalogs } : {}) }, (target) =>
+        setProgress({ done: chosen.indexOf(target) + 1, total: chosen.length + 1, step: `Generating ${TARGET_INFO[target].label}` }),
+      );
       setResult({ designId: snapshotId, model: snapshot, files, millis: Math.round(performance.now() - started) });
       setSelected(files[0]?.path ?? null);
     } catch (caught) {
@@ -135,10 +132,16 @@ export default function ExportPanel() {
 
   const download = async () => {
     if (!result) return;
-    const [{ zipExport }, { slugOf }] = await Promise.all([import('./zip'), import('../../../../generators')]);
-    const folder = `${slugOf(result.model.name, 40)}-export`;
-    const bytes = zipExport(folder, result.files);
-    downloadBlob(`${folder}.zip`, new Blob([bytes as BlobPart], { type: 'application/zip' }));
+    setError(null);
+    setZipping(true);
+    try {
+      const { folder, bytes } = await zipInBackground(result.model.name, result.files);
+      downloadBlob(`${folder}.zip`, new Blob([bytes as BlobPart], { type: 'application/zip' }));
+    } catch (caught) {
+      setError(caught instanceof Error ? caught.message : String(caught));
+    } finally {
+      setZipping(false);
+    }
   };
 
   return (
@@ -173,8 +176,8 @@ export default function ExportPanel() {
         <button type="button" className="ns-button" onClick={() => void generate()} disabled={chosen.length === 0 || progress !== null} data-testid="export-generate">
           {result ? 'Regenerate' : 'Generate'}
         </button>
-        <button type="button" className="ns-button" onClick={() => void download()} disabled={!result || progress !== null} data-testid="export-download">
-          Download zip
+        <button type="button" className="ns-button" onClick={() => void download()} disabled={!result || progress !== null || zipping} data-testid="export-download">
+          {zipping ? 'Zipping…' : 'Download zip'}
         </button>
       </div>
       {progress && (
