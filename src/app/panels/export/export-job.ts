@@ -60,13 +60,9 @@ export function packFiles(files: readonly GeneratedFile[]): { files: FileMessage
   const transfer: ArrayBuffer[] = [];
   const packed = files.map((file): FileMessage => {
     if (!file.utf8) return { path: file.path, text: file.contents };
-    const bytes = new Uint8Array(file.utf8.reduce((sum, chunk) => sum + chunk.length, 0));
-    let at = 0;
-    for (const chunk of file.utf8) {
-      bytes.set(chunk, at);
-      at += chunk.length;
-    }
-    transfer.push(bytes.buffer);
+    // joinedBytes makes a new array of several chunks, and returns a single chunk itself: copied then.
+    const bytes = file.utf8.length === 1 ? file.utf8[0]!.slice() : joinedBytes(file.utf8);
+    transfer.push(bytes.buffer as ArrayBuffer);
     return { path: file.path, bytes };
   });
   return { files: packed, transfer };
